@@ -1,0 +1,3 @@
+from devday_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,99 @@
+"""The ``devday-tui`` command.
+
+``devday-tui [PATH ...]`` opens the app; ``devday-tui SUBCOMMAND ...`` runs a headless command. Subcommands live
+in ``devday_tui.commands``, one module each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from devday_tui import __version__
+from devday_tui.commands import COMMANDS
+
+
+def add_common(parser: argparse.ArgumentParser, *, data: bool = True) -> None:
+    """PATH arguments and ``--data-dir``, shared by the app and most subcommands."""
+    parser.add_argument(
+        "paths",
+        metavar="PATH",
+        nargs="*",
+        type=Path,
+        help="notes and deck folders or files (default: the bundled notes/ and decks/, or your notes folder)",
+    )
+    if data:
+        parser.add_argument(
+            "--data-dir",
+            type=Path,
+            default=None,
+            help="where progress is kept (default: $DEVDAY_TUI_DATA, else the user data directory)",
+        )
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+    parser = argparse.ArgumentParser(
+        prog="devday-tui",
+        description="Flashcards from your own Markdown notes, with spaced repetition.",
+    )
+    parser.add_argument("--version", action="version", version=f"devday-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    modules: dict[str, object] = {}
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"devday_tui.commands.{name}")
+        except ModuleNotFoundError as exc:  # a command whose module is not part of this build
+            if exc.name != f"devday_tui.commands.{name}":
+                raise
+            continue
+        module.register(sub)  # type: ignore[attr-defined]
+        modules[name] = module
+    return parser, modules
+
+
+def make_app(
+    paths: Sequence[Path] = (),
+    *,
+    data_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    clock=None,
+    watch: bool = True,
+):
+    """Build the Textual app. The CLI and the tests both call this."""
+    from devday_tui.app import DevDayApp
+
+    return DevDayApp(paths=list(paths), data_dir=data_dir, cache_dir=cache_dir, clock=clock, watch=watch)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, modules = build_parser()
+    if argv and argv[0] in modules:
+        args = parser.parse_args(argv)
+        return int(modules[args.command].run(args) or 0)  # type: ignore[attr-defined]
+    # No subcommand: open the app on the given paths.
+    app_parser = argparse.ArgumentParser(prog="devday-tui", parents=[], add_help=True)
+    add_common(app_parser)
+    if argv and argv[0] in ("-h", "--help"):
+        parser.print_help()
+        return 0
+    if argv and argv[0] == "--version":
+        print(f"devday-tui {__version__}")
+        return 0
+    args = app_parser.parse_args(argv)
+    from devday_tui.library import check_paths
+
+    problem = check_paths(args.paths)
+    if problem:
+        print(f"devday-tui: {problem}", file=sys.stderr)
+        return 2
+    app = make_app(args.paths, data_dir=args.data_dir)
+    app.run()
+    return int(app.return_code or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

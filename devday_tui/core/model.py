@@ -1,0 +1,207 @@
+"""The domain model: notes, sections, cards, decks and the warnings met while reading them.
+
+Everything here is plain data. Nothing imports Textual or TinyDB, and nothing reads a clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterator, Union
+
+#: The kinds of card the parser makes. The names are part of the JSON output and the README.
+CARD_KINDS: tuple[str, ...] = ("definition", "list", "label-list", "sequence", "cloze", "explicit")
+
+#: Kinds whose back is a list of items rather than a string.
+LIST_KINDS: frozenset[str] = frozenset({"list", "label-list", "sequence"})
+
+#: What a hidden cloze part looks like on the front of a card.
+CLOZE_BLANK = "［…］"
+
+#: Why a section counts as work in progress, with the words shown to a person.
+WIP_REASONS: dict[str, str] = {
+    "note-tagged": "note tagged WIP",
+    "empty": "empty section",
+    "thin": "thin section",
+    "marker": "TODO marker",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """Something wrong with an input file. It never stops the rest from loading."""
+
+    path: Path
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of a list card's back. Nested bullets stay nested."""
+
+    text: str
+    children: tuple["Item", ...] = ()
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "children": [c.to_json() for c in self.children]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Item":
+        return cls(data["text"], tuple(cls.from_json(c) for c in data.get("children", ())))
+
+
+Back = Union[str, tuple[Item, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A flashcard made from a note.
+
+    ``front`` and ``back`` are plain text (Markdown emphasis removed). For a cloze card the front holds
+    one ``CLOZE_BLANK`` for each hidden part, ``answers`` holds the hidden parts in order and the back is the
+    whole sentence. For list kinds the back is a tuple of ``Item``.
+    """
+
+    id: str
+    kind: str
+    front: str
+    back: Back
+    context: tuple[str, ...]
+    note_key: str
+    note_title: str
+    path: Path
+    line: int
+    section_id: str
+    answers: tuple[str, ...] = ()
+
+    @property
+    def breadcrumb(self) -> str:
+        return " › ".join(self.context)
+
+    @property
+    def back_text(self) -> str:
+        """The back as one string, list items one per line and indented by depth."""
+        if isinstance(self.back, str):
+            return self.back
+        return "\n".join(items_to_lines(self.back))
+
+    def to_json(self) -> dict:
+        back = self.back if isinstance(self.back, str) else [i.to_json() for i in self.back]
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "front": self.front,
+            "back": back,
+            "answers": list(self.answers),
+            "context": list(self.context),
+            "note": self.note_title,
+            "note_key": self.note_key,
+            "path": str(self.path),
+            "line": self.line,
+            "section_id": self.section_id,
+        }
+
+
+def items_to_lines(items: tuple[Item, ...], depth: int = 0, numbered: bool = False) -> list[str]:
+    lines: list[str] = []
+    for n, item in enumerate(items, 1):
+        mark = f"{n}." if numbered else "-"
+        lines.append(f"{'  ' * depth}{mark} {item.text}")
+        lines.extend(items_to_lines(item.children, depth + 1, numbered=False))
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One top-level block of a section's own body: a paragraph, a list, a code block, a table…"""
+
+    kind: str
+    line: int
+    end_line: int
+    text: str
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and what belongs to it.
+
+    ``start_line`` and ``end_line`` are 1-based lines of the file, counting the frontmatter. ``source`` is
+    the Markdown of the heading and its own body, without the sub-sections.
+    """
+
+    id: str
+    heading: str
+    level: int
+    breadcrumb: tuple[str, ...]
+    start_line: int
+    end_line: int
+    source: str = ""
+    blocks: tuple[Block, ...] = ()
+    children: list["Section"] = field(default_factory=list)
+    wip_reasons: tuple[str, ...] = ()
+    card_ids: tuple[str, ...] = ()
+
+    @property
+    def is_wip(self) -> bool:
+        return bool(self.wip_reasons)
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(slots=True)
+class Note:
+    """One Markdown file."""
+
+    path: Path
+    key: str
+    title: str
+    date: date | None = None
+    tags: tuple[str, ...] = ()
+    sections: list[Section] = field(default_factory=list)
+    cards: list[Card] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    draft: bool = False
+
+    def walk(self) -> Iterator[Section]:
+        """Every section, depth first, in file order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    @property
+    def wip_sections(self) -> list[Section]:
+        return [s for s in self.walk() if s.is_wip]
+
+
+@dataclass(frozen=True, slots=True)
+class DeckSettings:
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    desired_retention: float = 0.9
+    exam_date: date | None = None
+
+
+@dataclass(slots=True)
+class Deck:
+    """A named selection of notes, with its own study settings.
+
+    A deck file is Markdown with frontmatter in ``decks/``. With no deck file, every note forms one deck.
+    """
+
+    key: str
+    title: str
+    path: Path | None
+    include: tuple[str, ...] = ("**/*.md",)
+    tags: tuple[str, ...] = ()
+    settings: DeckSettings = DeckSettings()
+    notes: list[Note] = field(default_factory=list)
+    cards: list[Card] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
