@@ -131,8 +131,12 @@ class Block:
 class Section:
     """A heading and what belongs to it.
 
-    ``start_line`` and ``end_line`` are 1-based lines of the file, counting the frontmatter. ``source`` is
-    the Markdown of the heading and its own body, without the sub-sections.
+    ``start_line`` and ``end_line`` are 1-based lines of the file, counting the frontmatter: the heading line
+    and the last non-blank line of the section's own body (before the next heading of any level). ``source`` is
+    the Markdown of those lines: the heading and its own body, without the sub-sections. ``blocks`` are the
+    top-level blocks of that body; their kinds are ``paragraph``, ``bullet_list``, ``ordered_list``,
+    ``blockquote``, ``code``, ``html`` and ``hr``. Text before a note's first heading forms a section of level 0
+    named after the note.
     """
 
     id: str
@@ -159,7 +163,11 @@ class Section:
 
 @dataclass(slots=True)
 class Note:
-    """One Markdown file."""
+    """One Markdown file.
+
+    ``key`` is the frontmatter ``id``, else the path relative to its notes folder (``/``-separated); card and
+    section ids are made from it. ``rel`` is always that relative path (deck ``include`` globs match it).
+    """
 
     path: Path
     key: str
@@ -170,6 +178,7 @@ class Note:
     cards: list[Card] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
     draft: bool = False
+    rel: str = ""
 
     def walk(self) -> Iterator[Section]:
         """Every section, depth first, in file order."""
@@ -194,6 +203,7 @@ class Deck:
     """A named selection of notes, with its own study settings.
 
     A deck file is Markdown with frontmatter in ``decks/``. With no deck file, every note forms one deck.
+    ``cards`` holds the cards of its notes, then ``own_cards``: the explicit cards written in the deck file.
     """
 
     key: str
@@ -205,3 +215,4 @@ class Deck:
     notes: list[Note] = field(default_factory=list)
     cards: list[Card] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    own_cards: list[Card] = field(default_factory=list)

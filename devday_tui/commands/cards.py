@@ -1,0 +1,88 @@
+"""``devday-tui cards [PATH ...] [--json]``: the cards made from the notes, as a table or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from devday_tui.core.text import display_width, strip_controls, truncate
+
+
+def register(subparsers) -> None:
+    from devday_tui.cli import add_common
+
+    parser = subparsers.add_parser(
+        "cards",
+        help="print the cards made from the notes",
+        description="Print every card made from the notes: kind, front and file:line, or JSON with --json.",
+    )
+    add_common(parser, data=False)
+    parser.add_argument("--json", action="store_true", help="print one JSON array of card objects")
+
+
+def shown_path(path: Path) -> str:
+    """A path relative to the working folder when it is inside it, else as given."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def print_warnings(warnings) -> None:
+    for w in warnings:
+        print(f"devday-tui: warning: {strip_controls(str(w))}", file=sys.stderr)
+
+
+def load(args: argparse.Namespace):
+    """Load the library for a headless command; None (after printing why) for a path that does not exist."""
+    from devday_tui.library import check_paths, load_library
+
+    problem = check_paths(args.paths)
+    if problem:
+        print(f"devday-tui: {problem}", file=sys.stderr)
+        return None
+    lib = load_library(args.paths)
+    print_warnings(lib.warnings)
+    return lib
+
+
+def emit(text: str) -> None:
+    """Write to stdout; a reader that stops early (``| head``) is not an error."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def one_line(text: str) -> str:
+    return " ".join(strip_controls(text).split())
+
+
+def run(args: argparse.Namespace) -> int:
+    lib = load(args)
+    if lib is None:
+        return 2
+    cards = lib.cards
+    if args.json:
+        emit(json.dumps([c.to_json() for c in cards], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    width = shutil.get_terminal_size((120, 24)).columns
+    wheres = [f"{shown_path(c.path)}:{c.line}" for c in cards]
+    kind_w = max([len("KIND")] + [len(c.kind) for c in cards])
+    where_w = max([len("FILE:LINE")] + [len(w) for w in wheres])
+    front_w = max(20, width - kind_w - where_w - 4)
+    rows = [("KIND", "FRONT", "FILE:LINE")] + [(c.kind, one_line(c.front), w) for c, w in zip(cards, wheres)]
+    lines = []
+    for kind, front, where in rows:
+        front = truncate(front, front_w)
+        pad = " " * (front_w - display_width(front))
+        lines.append(f"{kind:<{kind_w}}  {front}{pad}  {where}\n")
+    emit("".join(lines))
+    print(f"{len(cards)} cards", file=sys.stderr)
+    return 0

@@ -1,0 +1,232 @@
+"""Deck files: a named selection of notes, its study settings, and cards of its own.
+
+A deck file is Markdown with frontmatter::
+
+    ---
+    title: AWS DevDay 2019
+    include: ["2019-10-03-aws-devday-*.md"]   # globs, relative to the notes folder
+    tags: [AWS]                               # optional: only notes holding one of these tags
+    new_per_day: 20
+    reviews_per_day: 200
+    desired_retention: 0.9
+    exam_date: 2026-12-12
+    ---
+    Question::Answer                          # explicit cards of the deck's own
+
+A setting that is not valid is reported (file and line) and its default used instead.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from devday_tui.core import ids
+from devday_tui.core.explicit import scan_explicit
+from devday_tui.core.frontmatter import meta_date, meta_tags, meta_text, normalise_newlines, split_frontmatter
+from devday_tui.core.model import Card, Deck, DeckSettings, Note, ParseWarning
+from devday_tui.core.text import normalise
+
+ALL_DECK_KEY = "all"
+ALL_DECK_TITLE = "All notes"
+
+
+def all_notes_deck(notes: list[Note]) -> Deck:
+    """The deck used when there is no deck file: every note."""
+    deck = Deck(key=ALL_DECK_KEY, title=ALL_DECK_TITLE, path=None)
+    deck.notes = list(notes)
+    deck.cards = [c for n in notes for c in n.cards]
+    return deck
+
+
+@lru_cache(maxsize=256)
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A glob as a regular expression over ``/``-separated relative paths.
+
+    ``*`` and ``?`` stay within one folder, ``**`` crosses folders, ``[abc]`` is a class. A pattern with no
+    ``/`` matches a file name at any depth, as in ``.gitignore``.
+    """
+    pattern = pattern.strip().replace("\\", "/").lstrip("/")
+    if pattern.startswith("./"):
+        pattern = pattern[2:]
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            j = pattern.find("]", i + 2)
+            if j == -1:
+                out.append(re.escape(c))
+            else:
+                body = pattern[i + 1 : j]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append("[" + body.replace("\\", "\\\\") + "]")
+                i = j
+        else:
+            out.append(re.escape(c))
+        i += 1
+    prefix = "" if "/" in pattern else "(?:.*/)?"
+    try:
+        return re.compile(prefix + "".join(out) + r"\Z")
+    except re.error:
+        return re.compile(re.escape(pattern) + r"\Z")
+
+
+def matches(rel: str, patterns: Iterable[str]) -> bool:
+    return any(glob_regex(p).match(rel) for p in patterns)
+
+
+def select_notes(deck: Deck, notes: list[Note]) -> None:
+    """Fill ``deck.notes`` and ``deck.cards`` from ``notes``, by the deck's globs and tags."""
+    wanted = {t.casefold() for t in deck.tags}
+    chosen = [
+        n
+        for n in notes
+        if matches(n.rel or n.key, deck.include) and (not wanted or any(t.casefold() in wanted for t in n.tags))
+    ]
+    deck.notes = chosen
+    deck.cards = [c for n in chosen for c in n.cards] + list(deck.own_cards)
+
+
+def _find_line(front_text: str, key: str) -> int | None:
+    """The file line of ``key:`` in the frontmatter (which starts at line 2)."""
+    m = re.search(rf"^{re.escape(key)}\s*:", front_text, re.M)
+    return front_text.count("\n", 0, m.start()) + 2 if m else None
+
+
+def _int_setting(meta: dict, key: str, default: int, warn) -> int:
+    value: Any = meta.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, str, float)):
+        warn(key, f"{key} must be a whole number (got {value!r}); using {default}")
+        return default
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        if isinstance(value, float) and value.is_integer():
+            number = int(value)
+        else:
+            warn(key, f"{key} must be a whole number (got {value!r}); using {default}")
+            return default
+    if number < 0:
+        warn(key, f"{key} must not be negative (got {number}); using {default}")
+        return default
+    return number
+
+
+def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: str | None = None) -> Deck:
+    """Read a deck file. ``notes`` (when given) are filtered into ``deck.notes`` and ``deck.cards``."""
+    text = normalise_newlines(text)
+    front = split_frontmatter(text, path)
+    meta = front.meta
+    warnings = list(front.warnings)
+    head = text[: len(text) - len(front.body)]
+
+    def warn(field: str, message: str) -> None:
+        warnings.append(ParseWarning(path, message, _find_line(head, field)))
+
+    deck_key = key or path.stem
+    title = meta_text(meta.get("title")) or path.stem
+
+    include_raw = meta.get("include")
+    include: tuple[str, ...] = ("**/*.md",)
+    if isinstance(include_raw, str) and include_raw.strip():
+        include = (include_raw.strip(),)
+    elif isinstance(include_raw, (list, tuple)):
+        pats = tuple(t for t in (meta_text(p) for p in include_raw) if t)
+        if pats:
+            include = pats
+        else:
+            warn("include", "include holds no patterns; using every note")
+    elif include_raw is not None:
+        warn("include", f"include must be a glob or a list of globs (got {include_raw!r}); using every note")
+
+    defaults = DeckSettings()
+    new_per_day = _int_setting(meta, "new_per_day", defaults.new_per_day, warn)
+    reviews_per_day = _int_setting(meta, "reviews_per_day", defaults.reviews_per_day, warn)
+    retention = defaults.desired_retention
+    raw = meta.get("desired_retention")
+    if raw is not None:
+        try:
+            value = float(raw) if not isinstance(raw, bool) else float("nan")
+        except (TypeError, ValueError):
+            value = float("nan")
+        if 0 < value < 1:
+            retention = value
+        else:
+            warn("desired_retention", f"desired_retention must be between 0 and 1, like 0.9 (got {raw!r}); using 0.9")
+    exam: date | None = None
+    raw = meta.get("exam_date")
+    if raw is not None and raw != "":
+        got = meta_date(raw)
+        if isinstance(got, str):
+            warn("exam_date", f"exam_date {raw!r} is not a date like 2026-12-12; ignored")
+        else:
+            exam = got
+
+    deck = Deck(
+        key=deck_key,
+        title=title,
+        path=path,
+        include=include,
+        tags=meta_tags(meta.get("tags")),
+        settings=DeckSettings(new_per_day, reviews_per_day, retention, exam),
+        warnings=warnings,
+    )
+    deck.own_cards = _own_cards(deck, front.body, front.offset)
+    if notes is not None:
+        select_notes(deck, notes)
+    else:
+        deck.cards = list(deck.own_cards)
+    return deck
+
+
+def _own_cards(deck: Deck, body: str, offset: int) -> list[Card]:
+    if "::" not in body and "?" not in body:
+        return []
+    from devday_tui.core.parser import opaque_lines  # the block parser lives there
+
+    lines = body.split("\n")
+    found, _used = scan_explicit(lines, opaque_lines(body))
+    note_key = f"deck:{deck.key}"
+    section = ids.section_id(note_key, ())
+    seen: dict[str, int] = {}
+    cards: list[Card] = []
+    for ex in found:
+        pairs = [(ex.front, ex.back)] + ([(ex.back, ex.front)] if ex.reversed else [])
+        for front, back in pairs:
+            norm = normalise(front)
+            n = seen.get(norm, 0)
+            seen[norm] = n + 1
+            cards.append(
+                Card(
+                    id=ids.card_id(note_key, (), "explicit", front, n),
+                    kind="explicit",
+                    front=front,
+                    back=back,
+                    context=(deck.title,),
+                    note_key=note_key,
+                    note_title=deck.title,
+                    path=deck.path or Path(deck.key),
+                    line=offset + ex.first + 1,
+                    section_id=section,
+                )
+            )
+    return cards

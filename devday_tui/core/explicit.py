@@ -1,0 +1,90 @@
+"""Hand-written cards, in the syntax of obsidian-spaced-repetition.
+
+- ``front::back`` on one line makes one card; ``front:::back`` makes two, one each way.
+- A front of one or more lines, a line holding only ``?`` (``??`` for two cards), then the back: the card ends
+  at a blank line.
+
+Lines in code blocks, HTML blocks and headings are never read as cards, and ``::`` inside inline code
+(`` `std::vector` ``) is not a separator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from devday_tui.core.text import plain
+
+_CODE_SPAN_RE = re.compile(r"(`+)[^`]*?\1")
+_LEAD_RE = re.compile(r"^\s{0,3}(?:>\s?)*\s*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?")
+_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class ExplicitCard:
+    front: str
+    back: str
+    #: 0-based body lines: the first line of the card and the last.
+    first: int
+    last: int
+    #: Two cards, one each way.
+    reversed: bool
+
+
+def _mask_code(line: str) -> str:
+    if "`" not in line:
+        return line
+    return _CODE_SPAN_RE.sub(lambda m: "\0" * len(m.group(0)), line)
+
+
+def _clean(line: str) -> str:
+    return plain(_LEAD_RE.sub("", line, count=1))
+
+
+def scan_explicit(lines: list[str], skip: frozenset[int] | set[int]) -> tuple[list[ExplicitCard], set[int]]:
+    """Find explicit cards in body ``lines``; ``skip`` holds line indexes inside code or HTML blocks.
+
+    Returns the cards in line order and the set of line indexes they use.
+    """
+    cards: list[ExplicitCard] = []
+    used: set[int] = set()
+    n = len(lines)
+
+    def usable(i: int) -> bool:
+        return i not in skip and i not in used and bool(lines[i].strip()) and not _HEADING_RE.match(lines[i])
+
+    # Multi-line cards first: a line holding only ? or ??.
+    for i, raw in enumerate(lines):
+        mark = raw.strip()
+        if mark not in ("?", "??") or i in skip or i in used:
+            continue
+        top = i
+        while top - 1 >= 0 and usable(top - 1) and lines[top - 1].strip() not in ("?", "??"):
+            top -= 1
+        bottom = i
+        while bottom + 1 < n and usable(bottom + 1) and lines[bottom + 1].strip() not in ("?", "??"):
+            bottom += 1
+        front = "\n".join(t for t in (_clean(ln) for ln in lines[top:i]) if t)
+        back = "\n".join(t for t in (_clean(ln) for ln in lines[i + 1 : bottom + 1]) if t)
+        if front and back:
+            cards.append(ExplicitCard(front, back, top, bottom, mark == "??"))
+            used.update(range(top, bottom + 1))
+
+    # One-line cards.
+    for i, raw in enumerate(lines):
+        if "::" not in raw or i in skip or i in used or _HEADING_RE.match(raw):
+            continue
+        masked = _mask_code(raw)
+        at = masked.find("::")
+        while at != -1 and masked[max(0, at - 5) : at].endswith(("http", "https")):
+            at = masked.find("::", at + 2)
+        if at == -1:
+            continue
+        reverse = masked.startswith(":::", at)
+        sep = 3 if reverse else 2
+        front, back = _clean(raw[:at]), plain(raw[at + sep :])
+        if front and back:
+            cards.append(ExplicitCard(front, back, i, i, reverse))
+            used.add(i)
+    cards.sort(key=lambda c: c.first)
+    return cards, used

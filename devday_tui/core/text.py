@@ -1,0 +1,229 @@
+"""Inline Markdown to plain text, and the small text rules the card makers share.
+
+The block structure of a note comes from markdown-it; the inline text of each paragraph, heading and list item
+is turned into plain text here, with one linear pass of a regular expression. Alongside the plain text it
+reports which stretches were ``**bold**`` or ``==highlighted==`` (the cloze marks) and which stretches must never
+be split (inline code and URLs).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import NamedTuple
+
+Span = tuple[int, int]
+
+
+class Inline(NamedTuple):
+    """Plain text of some inline Markdown, with the spans (offsets into ``text``) that matter to the card rules."""
+
+    text: str
+    #: ``**bold**``, ``__bold__`` and ``==highlight==`` stretches, in order.
+    marks: tuple[Span, ...] = ()
+    #: Inline code and URLs: never split inside these.
+    protected: tuple[Span, ...] = ()
+
+
+# Bounded quantifiers keep every alternative linear on a pathological line (a line of 1 MB of `**`).
+_INLINE_RE = re.compile(
+    r"""
+      (?P<esc>\\(?P<escch>[!-/:-@\[-`{-~]))
+    | (?P<code>(?P<ticks>`{1,16})(?P<codebody>[^`]{1,4000}?|.{1,4000}?)(?<!`)(?P=ticks)(?!`))
+    | (?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))
+    | (?P<link>\[(?P<ltext>[^\]\n]{1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))
+    | (?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)
+    | (?P<comment><!--.{0,4000}?-->)
+    | (?P<tag></?[A-Za-z][A-Za-z0-9\-]{0,30}(?:\s[^<>]{0,500})?/?>)
+    | (?P<url>(?:https?|ftp)://[^\s<>`'"）」』】]{1,2000})
+    | (?P<strong>(?P<sdelim>\*\*|__)(?=\S)(?P<sbody>.{1,300}?)(?<=\S)(?P=sdelim))
+    | (?P<hl>==(?=[^\s=])(?P<hbody>.{1,300}?)(?<=[^\s=])==)
+    | (?P<strike>~~(?=\S)(?P<kbody>.{1,300}?)(?<=\S)~~)
+    | (?P<em>\*(?=[^\s*])(?P<ebody>[^*\n]{1,300}?)(?<=[^\s*])\*)
+    | (?P<emu>(?<![A-Za-z0-9_])_(?=[^\s_])(?P<ubody>[^_\n]{1,300}?)(?<=[^\s_])_(?![A-Za-z0-9_]))
+    | (?P<ent>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)
+    | (?P<br>\ {2,}\n|\\\n)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+#: A cheap test: text holding none of these characters has no inline markup at all.
+_SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!]|://|  \n")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u2028\u2029\ufeff]")
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters (escape sequences and the like) but keep newlines and tabs."""
+    return _CONTROL_RE.sub("", text) if _CONTROL_RE.search(text) else text
+
+
+#: Longer inline text is taken as it is, with no markup read: it is not a note anyone wrote by hand.
+INLINE_MAX_CHARS = 20_000
+
+
+def inline(src: str) -> Inline:
+    """Plain text of inline Markdown ``src``, with its cloze marks and protected spans."""
+    if len(src) > INLINE_MAX_CHARS or not _SPECIAL_RE.search(src):
+        return Inline(strip_controls(src))
+    out: list[str] = []
+    marks: list[Span] = []
+    protected: list[Span] = []
+    pos = 0  # offset into out's joined text
+    last = 0
+    for m in _INLINE_RE.finditer(src):
+        if m.start() > last:
+            piece = src[last : m.start()]
+            out.append(piece)
+            pos += len(piece)
+        last = m.end()
+        kind = m.lastgroup
+        if kind == "esc":
+            piece = m.group("escch")
+        elif kind == "code":
+            body = m.group("codebody").replace("\n", " ")
+            if len(body) > 2 and body[0] == " " and body[-1] == " " and body.strip():
+                body = body[1:-1]
+            protected.append((pos, pos + len(body)))
+            piece = body
+        elif kind == "img":
+            piece = inline(m.group("alt")).text
+        elif kind == "link":
+            sub = inline(m.group("ltext"))
+            marks.extend((pos + a, pos + b) for a, b in sub.marks)
+            protected.extend((pos + a, pos + b) for a, b in sub.protected)
+            piece = sub.text
+        elif kind == "auto":
+            piece = m.group("autourl") or m.group("auto")[1:-1]
+            protected.append((pos, pos + len(piece)))
+        elif kind in ("comment", "tag"):
+            piece = ""
+        elif kind == "url":
+            piece = m.group("url")
+            protected.append((pos, pos + len(piece)))
+        elif kind in ("strong", "hl"):
+            sub = inline(m.group("sbody") if kind == "strong" else m.group("hbody"))
+            piece = sub.text
+            protected.extend((pos + a, pos + b) for a, b in sub.protected)
+            if piece.strip():
+                marks.append((pos, pos + len(piece)))
+        elif kind in ("strike", "em", "emu"):
+            sub = inline(m.group("kbody") or m.group("ebody") or m.group("ubody") or "")
+            marks.extend((pos + a, pos + b) for a, b in sub.marks)
+            protected.extend((pos + a, pos + b) for a, b in sub.protected)
+            piece = sub.text
+        elif kind == "ent":
+            piece = html.unescape(m.group("ent"))
+        else:  # hard line break
+            piece = "\n"
+        out.append(piece)
+        pos += len(piece)
+    if last < len(src):
+        out.append(src[last:])
+    text = "".join(out)
+    if _CONTROL_RE.search(text):
+        # Removing characters would shift the spans; blank them out instead, then the spans stay right.
+        text = _CONTROL_RE.sub(" ", text)
+    return Inline(text, tuple(marks), tuple(protected))
+
+
+def plain(src: str) -> str:
+    """Plain text of inline Markdown, stripped."""
+    return inline(src).text.strip()
+
+
+# --- joining lines -----------------------------------------------------------------------------------------
+
+
+def is_wide(ch: str) -> bool:
+    """True for CJK characters and full-width punctuation: text written without spaces between words."""
+    return ch >= "\u2e80" and unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines into one: no space between two CJK characters, one space otherwise."""
+    parts = [ln.strip() for ln in lines]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    out = parts[0]
+    for p in parts[1:]:
+        out += p if (is_wide(out[-1]) and is_wide(p[0])) else " " + p
+    return out
+
+
+# --- sizes ---------------------------------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def ascii_words(text: str) -> int:
+    return len(_WORD_RE.findall(text))
+
+
+def content_length(text: str) -> int:
+    """Characters of text, not counting white space."""
+    return len(_SPACE_RE.sub("", text))
+
+
+def display_width(text: str) -> int:
+    return sum(2 if is_wide(ch) else 1 for ch in text)
+
+
+def truncate(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` terminal cells, with an ellipsis when cut."""
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = 2 if is_wide(ch) else 1
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+# --- normalising, for ids -----------------------------------------------------------------------------------
+
+_PUNCT_EDGE = " \t\n.,;:!?。、，．：；！？・…-—–"
+
+
+def normalise(text: str) -> str:
+    """The form of a front that card ids are made from: NFKC, case-folded, spaces collapsed, outer punctuation
+    dropped. So ``CDK の特徴`` and ``cdk  の特徴。`` give the same id."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _SPACE_RE.sub(" ", text)
+    return text.strip(_PUNCT_EDGE)
+
+
+# --- URLs and bare links --------------------------------------------------------------------------------------
+
+_BARE_LINK_RE = re.compile(r"^\s*(?:<)?(?:https?|ftp|mailto|file)://?\S*(?:>)?\s*$|^\s*www\.\S+\s*$", re.I)
+
+
+def is_bare_link(text: str) -> bool:
+    return bool(_BARE_LINK_RE.match(text))
+
+
+# --- sentences ---------------------------------------------------------------------------------------------------
+
+_SENTENCE_END_RE = re.compile(r"[。！？!?]+(?![」』）)\]。！？!?])|\.(?=\s)|\n")
+
+
+def sentence_spans(text: str, protected: tuple[Span, ...] = ()) -> list[Span]:
+    """Split text into sentences: after 。！？!? or a full stop followed by a space, and at line breaks.
+    Never inside a protected span (a URL holds full stops)."""
+    spans: list[Span] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        end = m.end()
+        if any(a < end <= b for a, b in protected):
+            continue
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans

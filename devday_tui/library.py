@@ -1,0 +1,481 @@
+"""The notes on disk: finding them, reading them, caching their parse, and the decks over them.
+
+This is the file-system side of the parser (``devday_tui.core`` does no I/O). ``load_library`` never raises on
+bad input: every file it cannot use becomes a ``ParseWarning`` naming the file, and the rest loads.
+
+The parse cache lives in the user cache directory (never beside the notes). Each entry is keyed by a hash of the
+file's bytes, its path and the parser version, so an edited file, a moved file or a new devday-tui each miss the
+cache and are parsed again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import tempfile
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from pathlib import Path
+from typing import Sequence
+
+import platformdirs
+
+from devday_tui.core.decks import all_notes_deck, parse_deck, select_notes
+from devday_tui.core.model import Card, Deck, Note, ParseWarning, Section
+from devday_tui.core.parser import PARSER_VERSION, parse_note
+
+APP_NAME = "devday-tui"
+#: Bump when the layout of a cache entry changes.
+CACHE_FORMAT = 1
+DECKS_FOLDER = "decks"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+SAMPLE_NOTES = _PACKAGE_DIR / "sample" / "notes"
+SAMPLE_DECKS = _PACKAGE_DIR / "sample" / "decks"
+
+
+# --- where the notes are ---------------------------------------------------------------------------------------
+
+
+def config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.json"
+
+
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def default_paths() -> list[Path]:
+    """The notes to open when no path is given.
+
+    From a checkout of the repository, its ``notes/`` and ``decks/``; otherwise the folder named by ``"notes"``
+    in ``config.json`` of the user config directory, when it exists; otherwise the sample notes and deck
+    shipped with the package.
+    """
+    repo = _PACKAGE_DIR.parent
+    if (repo / "pyproject.toml").is_file() and (repo / "notes").is_dir():
+        return [p for p in (repo / "notes", repo / DECKS_FOLDER) if p.is_dir()]
+    try:
+        config = json.loads(config_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        config = None
+    if isinstance(config, dict) and isinstance(config.get("notes"), str):
+        notes = Path(config["notes"]).expanduser()
+        if notes.is_dir():
+            paths = [notes]
+            decks = config.get("decks")
+            if isinstance(decks, str) and Path(decks).expanduser().is_dir():
+                paths.append(Path(decks).expanduser())
+            return paths
+    return [p for p in (SAMPLE_NOTES, SAMPLE_DECKS) if p.is_dir()]
+
+
+def check_paths(paths: Sequence[Path]) -> str | None:
+    """A clear message for the first path that cannot be read, else None."""
+    for p in paths:
+        p = Path(p)
+        try:
+            exists = p.exists()
+        except OSError as exc:  # e.g. a name too long
+            return f"{p}: cannot be read ({exc.strerror or exc})"
+        if not exists:
+            return f"{p}: no such file or folder"
+        if p.is_dir() and not os.access(p, os.R_OK | os.X_OK):
+            return f"{p}: folder cannot be read (permission denied)"
+        if p.is_file() and not os.access(p, os.R_OK):
+            return f"{p}: file cannot be read (permission denied)"
+    return None
+
+
+# --- the library ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Library:
+    notes: list[Note] = field(default_factory=list)
+    decks: list[Deck] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    #: The folders and files given.
+    roots: list[Path] = field(default_factory=list)
+    #: Where a new note goes: the first notes folder given (never a decks folder).
+    notes_dir: Path | None = None
+    cache_dir: Path | None = field(default=None, repr=False)
+    _deck_files: list[Path] = field(default_factory=list, repr=False)
+    _file_warnings: dict[Path, list[ParseWarning]] = field(default_factory=dict, repr=False)
+    _index: dict | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def cards(self) -> list[Card]:
+        """Every card: notes in order, then the decks' own cards; each id once."""
+        return list(self._idx()["cards"].values())
+
+    def card(self, card_id: str) -> Card | None:
+        return self._idx()["cards"].get(card_id)
+
+    def section(self, section_id: str) -> tuple[Note, Section] | None:
+        return self._idx()["sections"].get(section_id)
+
+    def note_for(self, path: Path) -> Note | None:
+        return self._idx()["paths"].get(_resolve(Path(path)))
+
+    def deck(self, key: str) -> Deck | None:
+        return next((d for d in self.decks if d.key == key), None)
+
+    def _idx(self) -> dict:
+        if self._index is None:
+            cards: dict[str, Card] = {}
+            for note in self.notes:
+                for c in note.cards:
+                    cards.setdefault(c.id, c)
+            for deck in self.decks:
+                for c in deck.own_cards:
+                    cards.setdefault(c.id, c)
+            sections = {s.id: (n, s) for n in self.notes for s in n.walk()}
+            paths = {_resolve(n.path): n for n in self.notes}
+            self._index = {"cards": cards, "sections": sections, "paths": paths}
+        return self._index
+
+
+def _resolve(p: Path) -> Path:
+    try:
+        return p.resolve()
+    except (OSError, RuntimeError):
+        return p.absolute()
+
+
+# --- finding files ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    path: Path
+    root: Path
+    rel: str
+    in_decks: bool
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".") or name in ("__pycache__", "node_modules")
+
+
+def _discover(paths: Sequence[Path], warnings: list[ParseWarning]) -> list[_Source]:
+    found: list[_Source] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, root: Path, rel: str) -> None:
+        real = _resolve(path)
+        if real in seen:
+            return
+        seen.add(real)
+        parts = rel.split("/")[:-1]
+        in_decks = root.name == DECKS_FOLDER or DECKS_FOLDER in parts
+        found.append(_Source(path, root, rel, in_decks))
+
+    for given in paths:
+        given = Path(given)
+        if given.is_dir():
+            files: list[tuple[str, Path]] = []
+
+            def onerror(exc: OSError) -> None:
+                warnings.append(ParseWarning(Path(exc.filename or given), f"folder skipped: {exc.strerror or exc}"))
+
+            for dirpath, dirnames, filenames in os.walk(given, onerror=onerror):
+                dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d))
+                base = Path(dirpath)
+                for name in filenames:
+                    if name.lower().endswith(".md") and not _is_hidden(name):
+                        p = base / name
+                        files.append((p.relative_to(given).as_posix(), p))
+            for rel, p in sorted(files):
+                add(p, given, rel)
+        elif given.exists():
+            add(given, given.parent, given.name)
+        else:
+            warnings.append(ParseWarning(given, "no such file or folder"))
+    return found
+
+
+# --- reading one file ----------------------------------------------------------------------------------------------
+
+_DECK_HINT_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*\r?\n)*?include[ \t]*:", re.M)
+
+
+def _decode(data: bytes, path: Path) -> tuple[str | None, ParseWarning | None]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192]:
+        return None, ParseWarning(path, "binary file, not Markdown text; skipped")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, ParseWarning(
+            path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); skipped", line
+        )
+
+
+def _cache_key(data: bytes, path: Path, rel: str) -> str:
+    h = blake2b(digest_size=20)
+    h.update(f"{PARSER_VERSION}\0{CACHE_FORMAT}\0{path}\0{rel}\0".encode("utf-8", "surrogatepass"))
+    h.update(data)
+    return h.hexdigest()
+
+
+class _Cache:
+    """One pickle file per parsed note, named by the hash of its input."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root / f"parse-v{PARSER_VERSION}.{CACHE_FORMAT}" if root is not None else None
+        self.ok = self.root is not None
+
+    def _file(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / key[:2] / key
+
+    def get(self, key: str):
+        if not self.ok:
+            return None
+        try:
+            with open(self._file(key), "rb") as fh:
+                return pickle.load(fh)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a damaged entry is a miss; it is written again
+            return None
+
+    def put(self, key: str, value) -> None:
+        if not self.ok:
+            return
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except OSError:
+            self.ok = False  # a read-only or full cache folder: carry on without it
+
+
+def _load_file(src: _Source, cache: _Cache) -> tuple[str, object, list[ParseWarning]]:
+    """Read one file: ("note", Note, warnings), ("deck", text, warnings) or ("skip", None, warnings)."""
+    path = src.path
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return "skip", None, [ParseWarning(path, f"cannot be read: {exc.strerror or exc}; skipped")]
+    key = _cache_key(data, path, src.rel)
+    hit = cache.get(key)
+    if hit is not None and isinstance(hit, tuple) and len(hit) == 2:
+        kind, value = hit
+        if kind == "note":
+            return "note", value, []
+        if kind == "deck":
+            text, _w = _decode(data, path)
+            return "deck", text, []
+    text, problem = _decode(data, path)
+    if text is None:
+        return "skip", None, [problem] if problem else []
+    if src.in_decks or _DECK_HINT_RE.match(text[:4096]):
+        if src.in_decks or _has_include(text, path):
+            cache.put(key, ("deck", None))
+            return "deck", text, []
+    try:
+        note = parse_note(text, path, src.rel, rel=src.rel)
+    except Exception as exc:  # never let one note stop the rest; say which file
+        return "skip", None, [ParseWarning(path, f"could not be parsed ({type(exc).__name__}: {exc}); skipped")]
+    cache.put(key, ("note", note))
+    return "note", note, []
+
+
+def _has_include(text: str, path: Path) -> bool:
+    from devday_tui.core.frontmatter import normalise_newlines, split_frontmatter
+
+    return "include" in split_frontmatter(normalise_newlines(text), path).meta
+
+
+def _cache_allowed(cache_dir: Path, roots: Sequence[Path]) -> bool:
+    """The cache never goes inside a notes folder."""
+    cache = _resolve(cache_dir)
+    for root in roots:
+        r = _resolve(Path(root))
+        if r.is_dir() and (cache == r or r in cache.parents):
+            return False
+    return True
+
+
+# --- loading ------------------------------------------------------------------------------------------------------
+
+
+def load_library(
+    paths: Sequence[Path] = (), *, cache_dir: Path | None = None, use_cache: bool = True
+) -> Library:
+    """Read notes and decks from ``paths`` (files or folders, read recursively for ``*.md``).
+
+    No paths means :func:`default_paths`. A ``.md`` file in a folder named ``decks``, or whose frontmatter has
+    ``include``, is a deck file. With no deck file, every note forms one deck, ``all``.
+    """
+    roots = [Path(p) for p in paths] if paths else default_paths()
+    if cache_dir is None and use_cache:
+        cache_dir = default_cache_dir()
+    if cache_dir is not None and use_cache and not _cache_allowed(cache_dir, roots):
+        cache_dir = None
+    cache = _Cache(cache_dir if use_cache else None)
+
+    warnings: list[ParseWarning] = []
+    sources = _discover(roots, warnings)
+    file_warnings: dict[Path, list[ParseWarning]] = {}
+    for w in warnings:
+        file_warnings.setdefault(w.path, []).append(w)
+    notes: list[Note] = []
+    deck_texts: list[tuple[Path, str]] = []
+    for src in sources:
+        kind, value, problems = _load_file(src, cache)
+        if problems:
+            file_warnings.setdefault(src.path, []).extend(problems)
+        if kind == "note":
+            notes.append(value)  # type: ignore[arg-type]
+        elif kind == "deck" and value is not None:
+            deck_texts.append((src.path, value))  # type: ignore[arg-type]
+
+    lib = Library(
+        notes=notes,
+        roots=roots,
+        notes_dir=_notes_dir(roots, notes),
+        cache_dir=cache_dir,
+        _deck_files=[p for p, _ in deck_texts],
+        _file_warnings=file_warnings,
+    )
+    _build_decks(lib, deck_texts)
+    return lib
+
+
+def _notes_dir(roots: Sequence[Path], notes: list[Note]) -> Path | None:
+    for r in roots:
+        if r.is_dir() and r.name != DECKS_FOLDER:
+            return r
+    for n in notes:
+        return n.path.parent
+    return None
+
+
+def _build_decks(lib: Library, deck_texts: list[tuple[Path, str]]) -> None:
+    decks: list[Deck] = []
+    keys: set[str] = set()
+    for path, text in deck_texts:
+        key = path.stem
+        n = 2
+        while key in keys:  # two deck files with one name in different folders
+            key = f"{path.stem}-{n}"
+            n += 1
+        keys.add(key)
+        try:
+            deck = parse_deck(text, path, lib.notes, key=key)
+        except Exception as exc:
+            lib._file_warnings.setdefault(path, []).append(
+                ParseWarning(path, f"deck could not be read ({type(exc).__name__}: {exc}); skipped")
+            )
+            continue
+        decks.append(deck)
+    lib.decks = decks or [all_notes_deck(lib.notes)]
+    _collect_warnings(lib)
+    lib._index = None
+
+
+def _collect_warnings(lib: Library) -> None:
+    out: list[ParseWarning] = []
+    for ws in lib._file_warnings.values():
+        out.extend(ws)
+    for note in lib.notes:
+        out.extend(note.warnings)
+    for deck in lib.decks:
+        out.extend(deck.warnings)
+    lib.warnings = out
+
+
+def _root_for(lib: Library, path: Path) -> tuple[Path, str]:
+    real = _resolve(path)
+    for root in lib.roots:
+        r = _resolve(root)
+        if r.is_dir() and r in real.parents:
+            return root, real.relative_to(r).as_posix()
+    return path.parent, path.name
+
+
+def reload_note(library: Library, path: Path) -> Library:
+    """Read one changed, new or deleted file again and return the updated library.
+
+    Used after ``$EDITOR`` and by the file watcher. A deck file re-reads the decks; a note replaces its old
+    parse (or goes, if deleted) and the decks are filled again.
+    """
+    path = Path(path)
+    real = _resolve(path)
+    root, rel = _root_for(library, path)
+    parts = rel.split("/")[:-1]
+    src = _Source(path, root, rel, root.name == DECKS_FOLDER or DECKS_FOLDER in parts)
+    notes = [n for n in library.notes if _resolve(n.path) != real]
+    file_warnings = {p: ws for p, ws in library._file_warnings.items() if _resolve(p) != real}
+    deck_files = [p for p in library._deck_files if _resolve(p) != real]
+    cache = _Cache(library.cache_dir)
+
+    if path.is_file() and path.suffix.lower() == ".md":
+        kind, value, problems = _load_file(src, cache)
+        if problems:
+            file_warnings[path] = problems
+        if kind == "note":
+            note: Note = value  # type: ignore[assignment]
+            old_index = next((i for i, n in enumerate(library.notes) if _resolve(n.path) == real), None)
+            if old_index is not None:
+                notes.insert(min(old_index, len(notes)), note)
+            else:
+                notes.append(note)
+                notes.sort(key=lambda n: (_root_index(library, n.path), n.rel))
+        elif kind == "deck":
+            deck_files.append(path)
+
+    lib = Library(
+        notes=notes,
+        roots=list(library.roots),
+        notes_dir=library.notes_dir,
+        cache_dir=library.cache_dir,
+        _deck_files=deck_files,
+        _file_warnings=file_warnings,
+    )
+    deck_texts: list[tuple[Path, str]] = []
+    for p in deck_files:
+        try:
+            text, problem = _decode(p.read_bytes(), p)
+        except OSError as exc:
+            file_warnings[p] = [ParseWarning(p, f"cannot be read: {exc.strerror or exc}; skipped")]
+            continue
+        if text is None:
+            if problem:
+                file_warnings[p] = [problem]
+            continue
+        deck_texts.append((p, text))
+    _build_decks(lib, deck_texts)
+    return lib
+
+
+def _root_index(lib: Library, path: Path) -> int:
+    real = _resolve(path)
+    for i, root in enumerate(lib.roots):
+        r = _resolve(root)
+        if r == real or r in real.parents:
+            return i
+    return len(lib.roots)
+
+
+__all__ = [
+    "Library",
+    "check_paths",
+    "default_paths",
+    "default_cache_dir",
+    "load_library",
+    "reload_note",
+    "select_notes",
+]
