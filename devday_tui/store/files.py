@@ -1,0 +1,219 @@
+"""Durable JSON files: an atomic TinyDB storage, schema checks and recovery of damaged files.
+
+TinyDB's own ``JSONStorage`` rewrites its file in place: a crash in the middle leaves half a file. Here every
+write goes to a temporary file in the same directory, is flushed with ``fsync``, moved over the old file with
+``os.replace`` (atomic on POSIX and Windows) and the directory is flushed too, so the new name survives a power
+cut. When ``write`` returns, the data is on disk; when it raises, the previous file is intact.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from tinydb.storages import Storage
+
+from devday_tui.store.errors import CorruptFileError, NewerSchemaError, StoreError, StoreReadOnly
+
+#: Version of the file format. A file with a larger number is refused, never rewritten.
+SCHEMA_VERSION = 1
+
+#: The table holding a file's format version. It is added on write and removed on read.
+META_TABLE = "_meta"
+
+_TMP_SUFFIX = ".tmp"
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows; os.replace is durable there
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _describe(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno == errno.EDQUOT:
+        return "the disk quota is exceeded"
+    return exc.strerror or str(exc)
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves either the old or the new file, never a mix.
+
+    Raises ``StoreError`` (with the file named) when the write fails; the old file is then unchanged and the
+    temporary file is removed.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{_TMP_SUFFIX}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise StoreError(f"Could not save {path}: {_describe(exc)}. The previous version of the file is intact.") from exc
+
+
+def dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def parse_tables(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
+    """The tables of a store file, after checking it is well formed and not from a newer version."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise CorruptFileError(path, f"not UTF-8 text (byte {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise CorruptFileError(path, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise CorruptFileError(path, "not a devday-tui data file (expected an object of tables)")
+    meta = data.pop(META_TABLE, None)
+    version = SCHEMA_VERSION
+    if isinstance(meta, dict):
+        for doc in meta.values():
+            if isinstance(doc, dict) and "schema" in doc:
+                try:
+                    version = int(doc["schema"])
+                except (TypeError, ValueError):
+                    raise CorruptFileError(path, f"unreadable schema version {doc['schema']!r}") from None
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{path} was written by a newer version of devday-tui (data format {version}; this version reads "
+            f"up to {SCHEMA_VERSION}). Update devday-tui on this machine. The file was left unchanged."
+        )
+    return data
+
+
+def read_tables(path: Path) -> dict[str, dict[str, Any]] | None:
+    """The tables of ``path``, ``None`` when the file does not exist. Raises ``CorruptFileError``."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise CorruptFileError(path, f"cannot be read: {_describe(exc)}") from exc
+    return parse_tables(path, raw)
+
+
+def tables_payload(tables: dict[str, dict[str, Any]]) -> bytes:
+    data: dict[str, Any] = {META_TABLE: {"1": {"schema": SCHEMA_VERSION, "app": "devday-tui"}}}
+    for name, table in tables.items():
+        if name != META_TABLE:
+            data[name] = table
+    return dumps(data)
+
+
+def write_tables(path: Path, tables: dict[str, dict[str, Any]]) -> None:
+    atomic_write_bytes(path, tables_payload(tables))
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that writes atomically and durably (see the module docstring).
+
+    The parsed file is kept in memory, so reading costs nothing after the first time and each write costs one
+    serialisation of this file only. A failed write drops the memory copy, so the next read sees the file as it
+    is on disk.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._cache: dict[str, dict[str, Any]] | None = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._cache is None:
+            tables = read_tables(self.path)
+            if tables is None:
+                return None
+            self._cache = tables
+        return self._cache
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.read_only:
+            self._cache = None
+            raise StoreReadOnly(f"{self.path} is open read-only; nothing was written.")
+        try:
+            write_tables(self.path, data)
+        except BaseException:
+            self._cache = None
+            raise
+        self._cache = data
+
+    def stat(self) -> os.stat_result | None:
+        try:
+            return self.path.stat()
+        except FileNotFoundError:
+            return None
+
+
+def salvage_documents(raw: bytes, accept: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
+    """Every complete JSON object in damaged ``raw`` text that ``accept`` recognises as a document, in order.
+
+    A truncated or partly overwritten file still holds whole records before the damage; this finds them.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    decoder = json.JSONDecoder()
+    found: list[dict[str, Any]] = []
+    pos = text.find("{")
+    while pos != -1:
+        try:
+            obj, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError:
+            pos = text.find("{", pos + 1)
+            continue
+        if isinstance(obj, dict):
+            docs = list(_documents_in(obj, accept))
+            if docs:
+                found.extend(docs)
+                pos = text.find("{", end)
+                continue
+        pos = text.find("{", pos + 1)
+    return found
+
+
+def _documents_in(obj: Any, accept: Callable[[dict[str, Any]], bool]) -> Iterator[dict[str, Any]]:
+    if isinstance(obj, dict):
+        if accept(obj):
+            yield obj
+            return
+        for value in obj.values():
+            yield from _documents_in(value, accept)
+
+
+def remove_stale_temporaries(directory: Path) -> int:
+    """Delete temporary files left by an interrupted write in ``directory`` (and below). Returns how many."""
+    removed = 0
+    if not directory.is_dir():
+        return 0
+    for tmp in directory.rglob(f".*{_TMP_SUFFIX}"):
+        try:
+            tmp.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
