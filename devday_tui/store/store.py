@@ -72,6 +72,12 @@ def _utc(value: datetime) -> datetime:
     return value.astimezone(timezone.utc)
 
 
+def _count(n: int, what: str) -> str:
+    """ "1 entry", "3 entries": ``what`` is "singular/plural"."""
+    one, many = what.split("/")
+    return f"{n} {one if n == 1 else many}"
+
+
 def _stamp(now: datetime) -> str:
     return now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
@@ -446,13 +452,14 @@ class Store:
                 if docs:
                     write_tables(path, tables)
                 self.notices.append(
-                    f"{rel} could not be read ({exc.detail}). It was kept as {kept.name}; {len(docs)} {what} "
-                    f"were recovered from it, and your progress was rebuilt from everything that remains."
+                    f"{rel} could not be read ({exc.detail}). It was kept as {kept.name}; {_count(len(docs), what)} "
+                    f"{'was' if len(docs) == 1 else 'were'} recovered from it, and your progress was rebuilt from everything that remains."
                 )
             elif rel not in self._reported:
                 self._reported.add(rel)
                 self.notices.append(
-                    f"{rel} could not be read ({exc.detail}); {len(docs)} {what} were recovered from it. The file "
+                    f"{rel} could not be read ({exc.detail}); {_count(len(docs), what)} "
+                    f"{'was' if len(docs) == 1 else 'were'} recovered from it. The file "
                     f"was left as it is" + (" (read-only mode)." if self.read_only else " (it belongs to another device).")
                 )
             return tables
@@ -463,7 +470,7 @@ class Store:
         if cached is not None and cached[0] == key:
             self._entry_cache.move_to_end(rel)
             return cached[1]
-        tables = self._read_tables_recovering(path, _is_entry, LOG_TABLE, now or datetime.now(timezone.utc), "entries")
+        tables = self._read_tables_recovering(path, _is_entry, LOG_TABLE, now or datetime.now(timezone.utc), "entry/entries")
         docs = list(tables.get(LOG_TABLE, {}).values())
         try:
             key = _FileKey.of(path.stat())
@@ -484,7 +491,10 @@ class Store:
                 bad += 1
         if bad and f"{rel}\x00bad" not in self._reported:
             self._reported.add(f"{rel}\x00bad")
-            self.notices.append(f"{rel}: {bad} entr{'y' if bad == 1 else 'ies'} could not be read and were skipped.")
+            self.notices.append(
+                f"{rel}: {_count(bad, 'entry/entries')} could not be read and "
+                f"{'was' if bad == 1 else 'were'} skipped (the file is otherwise fine and was left as it is)."
+            )
         return out
 
     # -- loading ------------------------------------------------------------------------------------------------
@@ -652,7 +662,7 @@ class Store:
         for device_dir in self._device_dirs():
             tables = self._read_tables_recovering(
                 device_dir / self.ANNOTATIONS, lambda d: "key" in d and "text" in d and "at" in d,
-                "annotations", now, "annotations")
+                "annotations", now, "annotation/annotations")
             for doc in tables.get("annotations", {}).values():
                 try:
                     key, text, at = str(doc["key"]), str(doc["text"]), str(doc["at"])
@@ -662,13 +672,13 @@ class Store:
                 if key not in annotations or (at, dev) > annotations[key][:2]:
                     annotations[key] = (at, dev, text)
             tables = self._read_tables_recovering(
-                device_dir / self.EXAMS, lambda d: "id" in d and "at" in d and "result" in d, "exams", now, "exam results")
+                device_dir / self.EXAMS, lambda d: "id" in d and "at" in d and "result" in d, "exams", now, "exam result/exam results")
             for doc in tables.get("exams", {}).values():
                 if isinstance(doc, dict) and "id" in doc and isinstance(doc.get("result"), dict):
                     exams.setdefault(str(doc["id"]), doc)
             tables = self._read_tables_recovering(
                 device_dir / self.CATALOG, lambda d: "card" in d and "front" in d and "seen" in d, "cards", now,
-                "card descriptions")
+                "card description/card descriptions")
             for doc in tables.get("cards", {}).values():
                 if not isinstance(doc, dict) or "card" not in doc:
                     continue
@@ -1091,12 +1101,14 @@ class Store:
             except OSError:
                 raw = b""
             docs = salvage_documents(raw, accept) if raw else []
-            report.notices.append(f"{src} could not be read ({exc.detail}); {len(docs)} entries were recovered from it.")
+            report.notices.append(
+                f"{src} could not be read ({exc.detail}); {_count(len(docs), 'entry/entries')} recovered from it."
+            )
             theirs = {table: {str(i): d for i, d in enumerate(docs, 1)}}
         their_docs = [d for d in theirs.get(table, {}).values() if isinstance(d, dict)]
         if not their_docs:
             return
-        ours_tables = self._read_tables_recovering(dst, accept, table, now, "entries") if dst.exists() else {}
+        ours_tables = self._read_tables_recovering(dst, accept, table, now, "entry/entries") if dst.exists() else {}
         our_docs = [d for d in ours_tables.get(table, {}).values() if isinstance(d, dict)]
         known = {identity(d) for d in our_docs}
         added = []
