@@ -95,11 +95,20 @@ class DiffPart:
 
 @dataclass(frozen=True, slots=True)
 class AnswerCheck:
+    """The outcome of checking one typed answer.
+
+    ``diff`` interleaves both texts (the answer as written, with typed-but-wrong runs before the runs they
+    replace); ``typed_diff`` is the typed text alone (``same``, ``extra``, ``ignored``) and ``answer_diff`` the
+    answer alone (``same``, ``missing``, ``ignored``), for showing the two on separate lines.
+    """
+
     typed: str
     expected: str
     verdict: Verdict
     ratio: float
     diff: tuple[DiffPart, ...]
+    typed_diff: tuple[DiffPart, ...] = ()
+    answer_diff: tuple[DiffPart, ...] = ()
 
     @property
     def grade(self) -> Rating:
@@ -306,60 +315,94 @@ def _best(typed: _Side, expected: _Side) -> tuple[float, list[int], list[int], S
     return best
 
 
-def _diff(typed: _Side, ti: list[int], expected: _Side, ei: list[int], matcher: SequenceMatcher | None) -> list[DiffPart]:
-    parts: list[DiffPart] = []
+class _Parts:
+    """Diff runs being built, adjacent runs of one kind merged; text past ``limit`` characters is cut."""
 
-    def emit(kind: str, text: str) -> None:
+    def __init__(self, limit: int | None = None) -> None:
+        self.parts: list[DiffPart] = []
+        self.limit = limit
+        self.shown = 0
+
+    def add(self, kind: str, text: str) -> str:
+        """Add a run; returns the text actually added (cut at the limit)."""
         if not text:
-            return
-        if parts and parts[-1].kind == kind:
-            parts[-1] = DiffPart(kind, parts[-1].text + text)
-        else:
-            parts.append(DiffPart(kind, text))
-
-    epos = 0  # how far the answer's source text has been shown
-    typed_shown = 0  # characters of the typed text shown so far
-
-    def show_expected(j1: int, j2: int, kind: str) -> None:
-        nonlocal epos
-        for j in range(j1, j2):
-            tok = expected.toks[ei[j]]
-            if tok.start > epos:
-                emit("ignored", expected.text[epos : tok.start])
-                epos = tok.start
-            if tok.end > epos:
-                emit(kind, expected.text[epos : tok.end])
-                epos = tok.end
-
-    def typed_text(i1: int, i2: int) -> str:
-        nonlocal typed_shown
-        if i1 >= i2 or typed_shown > DIFF_DISPLAY_LIMIT:
             return ""
-        start, end = typed.toks[ti[i1]].start, typed.toks[ti[i2 - 1]].end
-        text = typed.text[start:end]
-        room = DIFF_DISPLAY_LIMIT - typed_shown
-        if len(text) > room:
-            text = text[:room] + "…"
-        typed_shown += len(text)
+        if self.limit is not None:
+            if self.shown >= self.limit:
+                return ""
+            room = self.limit - self.shown
+            if len(text) > room:
+                text = text[:room] + "…"
+            self.shown += len(text)
+        if self.parts and self.parts[-1].kind == kind:
+            self.parts[-1] = DiffPart(kind, self.parts[-1].text + text)
+        else:
+            self.parts.append(DiffPart(kind, text))
         return text
+
+
+class _Walker:
+    """Shows one side's source text in order: the characters of compared tokens as asked, the rest as ignored."""
+
+    def __init__(self, side: _Side, idx: list[int]) -> None:
+        self.side = side
+        self.idx = idx
+        self.pos = 0
+
+    def show(self, k1: int, k2: int, kind: str, *outs: _Parts) -> None:
+        text = self.side.text
+        for k in range(k1, k2):
+            tok = self.side.toks[self.idx[k]]
+            if tok.start > self.pos:
+                for out in outs:
+                    out.add("ignored", text[self.pos : tok.start])
+                self.pos = tok.start
+            if tok.end > self.pos:
+                for out in outs:
+                    out.add(kind, text[self.pos : tok.end])
+                self.pos = tok.end
+
+    def rest(self, *outs: _Parts) -> None:
+        for out in outs:
+            out.add("ignored", self.side.text[self.pos :])
+        self.pos = len(self.side.text)
+
+
+def _diff(
+    typed: _Side, ti: list[int], expected: _Side, ei: list[int], matcher: SequenceMatcher | None
+) -> tuple[tuple[DiffPart, ...], tuple[DiffPart, ...], tuple[DiffPart, ...]]:
+    """The merged diff, the typed text marked up, and the answer marked up."""
+    merged, typed_out, answer_out = _Parts(), _Parts(DIFF_DISPLAY_LIMIT), _Parts()
+    extras = _Parts(DIFF_DISPLAY_LIMIT)  # typed text shown inside the merged diff, cut like the typed line
+    tw, ew = _Walker(typed, ti), _Walker(expected, ei)
+
+    def extra(i1: int, i2: int) -> None:
+        if i1 >= i2:
+            return
+        start, end = typed.toks[ti[i1]].start, typed.toks[ti[i2 - 1]].end
+        merged.add("extra", extras.add("extra", typed.text[start:end]))
+        tw.show(i1, i2, "extra", typed_out)
 
     if matcher is None:
         if ti and ei:  # equal keys
-            show_expected(0, len(ei), "same")
+            tw.show(0, len(ti), "same", typed_out)
+            ew.show(0, len(ei), "same", merged, answer_out)
         else:
-            emit("extra", typed_text(0, len(ti)))
-            show_expected(0, len(ei), "missing")
+            extra(0, len(ti))
+            ew.show(0, len(ei), "missing", merged, answer_out)
     else:
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
-                show_expected(j1, j2, "same")
+                tw.show(i1, i2, "same", typed_out)
+                ew.show(j1, j2, "same", merged, answer_out)
             else:
-                emit("extra", typed_text(i1, i2))
-                show_expected(j1, j2, "missing")
-        if matcher.a is not None and len(matcher.a) < len(ti):
-            emit("extra", typed_text(len(matcher.a), len(ti)))
-    emit("ignored", expected.text[epos:])
-    return parts
+                extra(i1, i2)
+                ew.show(j1, j2, "missing", merged, answer_out)
+        if len(matcher.a) < len(ti):
+            extra(len(matcher.a), len(ti))
+    tw.rest(typed_out)
+    ew.rest(merged, answer_out)
+    return tuple(merged.parts), tuple(typed_out.parts), tuple(answer_out.parts)
 
 
 def _verdict(ratio: float) -> Verdict:
@@ -373,10 +416,11 @@ def _verdict(ratio: float) -> Verdict:
 def _check_one(typed: str, expected: str) -> AnswerCheck:
     t, e = _Side.of(typed), _Side.of(expected)
     if not t.toks:
-        return AnswerCheck(typed, expected, Verdict.EMPTY, 0.0, tuple(_diff(t, [], e, e.variants[0], None)))
+        merged, typed_parts, answer_parts = _diff(t, [], e, e.variants[0], None)
+        return AnswerCheck(typed, expected, Verdict.EMPTY, 0.0, merged, typed_parts, answer_parts)
     ratio, ti, ei, matcher = _best(t, e)
-    ratio = max(ratio, 0.0)
-    return AnswerCheck(typed, expected, _verdict(ratio), ratio, tuple(_diff(t, ti, e, ei, matcher)))
+    merged, typed_parts, answer_parts = _diff(t, ti, e, ei, matcher)
+    return AnswerCheck(typed, expected, _verdict(max(ratio, 0.0)), max(ratio, 0.0), merged, typed_parts, answer_parts)
 
 
 def check(typed: str, expected: str | Sequence[str]) -> AnswerCheck:
@@ -394,22 +438,35 @@ def check(typed: str, expected: str | Sequence[str]) -> AnswerCheck:
         return _check_one(typed, answers[0])
     shown = " / ".join(answers)
     if not typed.strip():
-        return AnswerCheck(typed, shown, Verdict.EMPTY, 0.0, (DiffPart("missing", shown),))
+        missing = (DiffPart("missing", shown),)
+        return AnswerCheck(typed, shown, Verdict.EMPTY, 0.0, missing, (), missing)
     pieces = [p for p in PART_SEPARATORS.split(typed.strip()) if p]
     if len(pieces) == len(answers):
         checks = [_check_one(p, a) for p, a in zip(pieces, answers)]
         verdict = max((c.verdict for c in checks), key=_ORDER.__getitem__)
         if verdict is Verdict.EMPTY:
             verdict = Verdict.WRONG
-        diff: list[DiffPart] = []
-        for n, c in enumerate(checks):
-            if n:
-                diff.append(DiffPart("sep", " / "))
-            diff.extend(c.diff)
         ratio = sum(c.ratio for c in checks) / len(checks)
-        return AnswerCheck(typed, shown, verdict, ratio, tuple(diff))
+        return AnswerCheck(
+            typed,
+            shown,
+            verdict,
+            ratio,
+            _joined(c.diff for c in checks),
+            _joined(c.typed_diff for c in checks),
+            _joined(c.answer_diff for c in checks),
+        )
     whole = _check_one(PART_SEPARATORS.sub(" ", typed), " ".join(answers))
-    return AnswerCheck(typed, shown, whole.verdict, whole.ratio, whole.diff)
+    return AnswerCheck(typed, shown, whole.verdict, whole.ratio, whole.diff, whole.typed_diff, whole.answer_diff)
+
+
+def _joined(diffs: Iterable[tuple[DiffPart, ...]]) -> tuple[DiffPart, ...]:
+    out: list[DiffPart] = []
+    for n, diff in enumerate(diffs):
+        if n:
+            out.append(DiffPart("sep", " / "))
+        out.extend(diff)
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------------------------------- cards

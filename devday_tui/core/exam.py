@@ -287,8 +287,16 @@ def score(cards: Sequence[Card], responses: Mapping[str, Response]) -> ExamScore
     """Grade every question and total them per note and per section, weakest first."""
     results = tuple(grade_question(c, responses.get(c.id)) for c in cards)
     by_note = _groups(results, lambda c: (c.note_key, c.note_title or c.note_key))
-    by_section = _groups(results, lambda c: (c.section_id, c.breadcrumb or c.note_title or c.section_id))
+    by_section = _groups(results, lambda c: (c.section_id, section_label(c)))
     return ExamScore(results, by_note, by_section)
+
+
+def section_label(card: Card) -> str:
+    """The card's section path without the note title it starts with (the note has its own line)."""
+    path = list(card.context)
+    if path and path[0] == card.note_title:
+        path = path[1:]
+    return " › ".join(path) or card.note_title or card.section_id
 
 
 def schedule_ratings(exam: ExamScore) -> list[tuple[str, Rating]]:

@@ -1,0 +1,21 @@
+"""Writing cards out for other tools: Anki packages (``.apkg``) and CSV.
+
+Both writers build the whole file next to the destination and rename it into place, so a failure never leaves a
+half-written file behind and never damages an earlier export.
+"""
+
+from devday_tui.export.atomic import ExportError
+from devday_tui.export.apkg import ApkgSummary, anki_deck_id, anki_tag, build_package, write_apkg
+from devday_tui.export.csv import CSV_COLUMNS, csv_rows, write_csv
+
+__all__ = [
+    "CSV_COLUMNS",
+    "ApkgSummary",
+    "ExportError",
+    "anki_deck_id",
+    "anki_tag",
+    "build_package",
+    "csv_rows",
+    "write_apkg",
+    "write_csv",
+]

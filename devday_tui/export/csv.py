@@ -1,0 +1,91 @@
+"""CSV export: one row per card, with its study state.
+
+Columns: ``front, back, context, kind, due, state, path:line, deck, id``. The file is UTF-8 with a byte-order
+mark, so that spreadsheet programs read Japanese text correctly. ``due`` is an ISO 8601 UTC time, empty for a
+card never studied; ``state`` is new, learning, review or relearning, followed by ``suspended`` when the card is
+suspended. List backs are written one item a line, ``•`` for bullets (a leading ``-`` would read as a formula in
+a spreadsheet) and ``1.`` for sequences.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from devday_tui.core.model import LIST_KINDS, Card, Deck, Item
+from devday_tui.export.atomic import ExportError, write_atomic
+from devday_tui.safe_text import clean
+
+CSV_COLUMNS: tuple[str, ...] = ("front", "back", "context", "kind", "due", "state", "path:line", "deck", "id")
+
+
+def _list_lines(items: Sequence[Item], numbered: bool, depth: int = 0) -> list[str]:
+    lines = []
+    for n, item in enumerate(items, 1):
+        mark = f"{n}." if numbered else "•"
+        lines.append(f"{'  ' * depth}{mark} {item.text}")
+        lines.extend(_list_lines(item.children, False, depth + 1))
+    return lines
+
+
+def _back(card: Card) -> str:
+    if card.kind in LIST_KINDS and isinstance(card.back, tuple):
+        return "\n".join(_list_lines(card.back, card.kind == "sequence"))
+    return card.back_text
+
+
+def _state(progress: Any | None) -> tuple[str, str]:
+    if progress is None:
+        return "", "new"
+    due = getattr(progress, "due", None)
+    state = str(getattr(progress, "state", "new") or "new")
+    if getattr(progress, "suspended", False):
+        state += " suspended"
+    return (due.isoformat() if due is not None else ""), state
+
+
+def csv_rows(decks: Sequence[Deck], progress: Mapping[str, Any]) -> list[list[str]]:
+    """The rows (header first) for ``decks``; a card in several decks is written once, for the first."""
+    rows = [list(CSV_COLUMNS)]
+    seen: set[str] = set()
+    for deck in decks:
+        for card in deck.cards:
+            if card.id in seen:
+                continue
+            seen.add(card.id)
+            due, state = _state(progress.get(card.id))
+            rows.append(
+                [
+                    clean(card.front),
+                    clean(_back(card)),
+                    clean(card.breadcrumb),
+                    card.kind,
+                    due,
+                    state,
+                    f"{card.path}:{card.line}",
+                    clean(deck.key),
+                    card.id,
+                ]
+            )
+    return rows
+
+
+def write_csv(decks: Sequence[Deck], path: Path, progress: Mapping[str, Any]) -> int:
+    """Write the cards of ``decks`` to ``path``; return the number of cards written."""
+    rows = csv_rows(decks, progress)
+    if len(rows) == 1:
+        if len(decks) == 1:
+            raise ExportError(f"nothing to export: the deck {decks[0].title!r} has no cards")
+        raise ExportError("nothing to export: no deck has any cards")
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    data = buffer.getvalue().encode("utf-8-sig")
+
+    def write(out: BinaryIO) -> None:
+        out.write(data)
+
+    write_atomic(path, write)
+    return len(rows) - 1
