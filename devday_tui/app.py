@@ -1,0 +1,469 @@
+"""The devday-tui Textual app.
+
+The app owns the loaded notes (``library``) and the progress ``store``; screens read them from the app and
+refresh when ``library`` or ``revision`` change. Loading and file polling run in thread workers, so the first
+screen paints at once.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import Screen
+
+from devday_tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from devday_tui.core.model import Card, Deck, Note, Section
+    from devday_tui.core.search import SearchIndex
+    from devday_tui.library import Library
+    from devday_tui.store import Store
+    from devday_tui.widgets.deck_table import DeckRow
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class DevDayApp(App[None]):
+    """Browse notes as notes › sections › cards, and study the cards that are due."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "devday-tui"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    #: The loaded notes and decks; None until the first load finishes.
+    library: var[Library | None] = var(None, always_update=True)
+    #: Bumped whenever progress or personal notes change, so screens refresh their counts.
+    revision: var[int] = var(0)
+    #: True while notes are being read.
+    loading: var[bool] = var(True)
+
+    def __init__(
+        self,
+        paths: Iterable[Path] = (),
+        *,
+        data_dir: Path | None = None,
+        cache_dir: Path | None = None,
+        clock: Clock | None = None,
+        watch: bool = True,
+        poll_interval: float = 2.0,
+    ) -> None:
+        super().__init__()
+        self.paths = [Path(p) for p in paths]
+        self.data_dir = data_dir
+        self.cache_dir = cache_dir
+        self.clock: Clock = clock or system_clock
+        self.watch_files = watch
+        self.poll_interval = poll_interval
+        self.store: Store | None = None
+        self.store_error: str | None = None
+        self.search_index: SearchIndex | None = None
+        self._file_stamps: dict[Path, tuple[int, int]] = {}
+
+    # ----------------------------------------------------------------- start-up
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        self.load()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load(self) -> None:
+        """Read the notes and open the store, off the UI thread."""
+        from devday_tui.library import load_library
+
+        library = load_library(self.paths, cache_dir=self.cache_dir)
+        store, error = self._open_store()
+        if store is not None and not store.read_only:
+            try:
+                store.reconcile(library.cards, self.clock())
+            except Exception as exc:  # re-attaching is a convenience; progress stays on disk either way
+                self.call_from_thread(self.notify, f"Could not re-attach moved cards: {exc}", severity="warning")
+        stamps = self._scan_files(library)
+        self.call_from_thread(self._loaded, library, store, error, stamps)
+
+    def _open_store(self) -> tuple[Store | None, str | None]:
+        from devday_tui.store import Store, StoreError
+
+        try:
+            return Store.open(self.data_dir), None
+        except StoreError as exc:
+            return None, str(exc)
+        except OSError as exc:
+            return None, f"Progress cannot be opened: {exc}"
+
+    def _loaded(self, library: Library, store: Store | None, error: str | None, stamps) -> None:
+        if self.store is not None and self.store is not store:
+            self.store.close()
+        self.store = store
+        self.store_error = error
+        self._file_stamps = stamps
+        self.rebuild_search_index(library)
+        self.loading = False
+        self.library = library
+        if error:
+            self.notify(error, title="Progress not available", severity="error", timeout=30)
+        if store is not None:
+            for notice in store.notices:
+                self.notify(notice, title="Progress", severity="warning", timeout=20)
+        if library.warnings:
+            first = str(library.warnings[0])
+            more = f" (and {len(library.warnings) - 1} more: press w on the home screen)" if len(library.warnings) > 1 else ""
+            self.notify(first + more, title="Problems in your notes", severity="warning", timeout=12, markup=False)
+        if self.watch_files and not getattr(self, "_polling", False):
+            self._polling = True
+            self.set_interval(self.poll_interval, self.poll_files)
+
+    def rebuild_search_index(self, library: Library) -> None:
+        from devday_tui.core.search import SearchIndex
+
+        annotations = self.store.annotations() if self.store is not None else {}
+        self.search_index = SearchIndex.build(library.notes, annotations)
+
+    # ----------------------------------------------------------- files on disk
+
+    def _scan_files(self, library: Library) -> dict[Path, tuple[int, int]]:
+        """(mtime, size) of every Markdown file under the opened paths."""
+        stamps: dict[Path, tuple[int, int]] = {}
+        for root in library.roots:
+            if root.is_file():
+                files: Iterable[Path] = [root]
+            elif root.is_dir():
+                files = root.rglob("*.md")
+            else:
+                continue
+            for path in files:
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue
+                stamps[path.resolve()] = (st.st_mtime_ns, st.st_size)
+        return stamps
+
+    def poll_files(self) -> None:
+        if self.library is not None and not self.loading:
+            self._poll_worker()
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def _poll_worker(self) -> None:
+        library = self.library
+        if library is None:
+            return
+        stamps = self._scan_files(library)
+        old = self._file_stamps
+        changed = [p for p in stamps.keys() | old.keys() if stamps.get(p) != old.get(p)]
+        if not changed:
+            return
+        self.call_from_thread(self._reload_files, changed, stamps)
+
+    def _reload_files(self, paths: list[Path], stamps=None) -> None:
+        self._reload_worker(paths, stamps)
+
+    def reload_files(self, paths: Iterable[Path]) -> None:
+        """Re-read the given files (after an edit) and refresh every screen."""
+        self._reload_worker([Path(p).resolve() for p in paths], None)
+
+    @work(thread=True, exclusive=False, group="reload", exit_on_error=False)
+    def _reload_worker(self, paths: list[Path], stamps) -> None:
+        from devday_tui.library import reload_note
+
+        library = self.library
+        if library is None:
+            return
+        for path in sorted(paths):
+            library = reload_note(library, path)
+        if self.store is not None and not self.store.read_only:
+            try:
+                self.store.reconcile(library.cards, self.clock())
+            except Exception as exc:
+                self.call_from_thread(self.notify, f"Could not re-attach moved cards: {exc}", severity="warning")
+        if stamps is None:
+            stamps = self._scan_files(library)
+        self.call_from_thread(self._reloaded, library, stamps, paths)
+
+    def _reloaded(self, library: Library, stamps, paths: list[Path]) -> None:
+        self._file_stamps = stamps
+        self.rebuild_search_index(library)
+        self.library = library
+        names = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+        self.notify(f"Reloaded {names}", timeout=3, markup=False)
+        new_warnings = [w for w in library.warnings if Path(w.path).resolve() in {p.resolve() for p in paths}]
+        for warning in new_warnings[:3]:
+            self.notify(str(warning), title="Problem in your note", severity="warning", timeout=10, markup=False)
+
+    # ------------------------------------------------------------ shared state
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def progress_changed(self) -> None:
+        """Tell every screen that progress or personal notes changed."""
+        self.revision += 1
+
+    def set_annotation(self, key: str, text: str) -> bool:
+        """Save a personal note for a card or section. Returns False (and says why) when it cannot be saved."""
+        if not self.require_writable_store():
+            return False
+        try:
+            self.store.set_annotation(key, text, self.clock())  # type: ignore[union-attr]
+        except Exception as exc:
+            self.notify(f"Personal note not saved: {exc}", severity="error", timeout=15, markup=False)
+            return False
+        if self.library is not None:
+            self.rebuild_search_index(self.library)
+        self.progress_changed()
+        return True
+
+    def annotation(self, key: str) -> str:
+        if self.store is None:
+            return ""
+        return self.store.annotation(key) or ""
+
+    def require_writable_store(self) -> bool:
+        if self.store is None:
+            self.notify(self.store_error or "Progress is still loading.", severity="error", markup=False)
+            return False
+        if self.store.read_only:
+            self.notify(
+                "Progress is open read-only (another devday-tui is using it); changes are not saved.",
+                severity="warning",
+            )
+            return False
+        return True
+
+    # ------------------------------------------------------------------- decks
+
+    def deck(self, key: str | None) -> Deck | None:
+        if self.library is None or key is None:
+            return None
+        return next((d for d in self.library.decks if d.key == key), None)
+
+    def deck_rows(self) -> list[DeckRow]:
+        """The home screen's table: each deck with what a study session would show now."""
+        from devday_tui.widgets.deck_table import DeckRow
+        from devday_tui.widgets.note_tree import unfinished_sections
+
+        if self.library is None:
+            return []
+        now = self.clock()
+        today = now.astimezone().date()
+        rows = []
+        for deck in self.library.decks:
+            new, learning, due = self.deck_counts(deck)
+            wip = sum(len(unfinished_sections(note)) for note in deck.notes)
+            rows.append(
+                DeckRow(
+                    key=deck.key,
+                    title=deck.title,
+                    cards=len(deck.cards),
+                    new=new,
+                    learning=learning,
+                    due=due,
+                    exam_date=deck.settings.exam_date,
+                    today=today,
+                    wip=wip,
+                )
+            )
+        return rows
+
+    def deck_counts(self, deck: Deck) -> tuple[int, int, int]:
+        """(new, learning, due) that a study session of ``deck`` would show now."""
+        queue = self.build_queue(deck.cards, deck)
+        if queue is None:
+            return (0, 0, 0)
+        return tuple(queue.counts(self.clock()))  # type: ignore[return-value]
+
+    def build_queue(self, cards: list[Card], deck: Deck | None):
+        """The study queue for ``cards`` with ``deck``'s settings, or None while progress is unavailable."""
+        from devday_tui.core.model import DeckSettings
+        from devday_tui.core.queue import build_queue, day_start
+
+        if self.store is None:
+            return None
+        now = self.clock()
+        settings = deck.settings if deck is not None else DeckSettings()
+        reviews_today = self.store.reviews(since=day_start(now))
+        return build_queue(cards, self.store.all_progress(), reviews_today, now, settings)
+
+    def start_study(self, deck_key: str) -> None:
+        deck = self.deck(deck_key)
+        if deck is None:
+            return
+        self._start_quiz(list(deck.cards), deck, deck.title)
+
+    def start_section_study(self, cards: list[Card], title: str) -> None:
+        """Review just these cards (a section from the browse pane), with the settings of their deck."""
+        deck = None
+        if self.library is not None and cards:
+            deck = next((d for d in self.library.decks if any(c.id == cards[0].id for c in d.cards)), None)
+        self._start_quiz(cards, deck, title)
+
+    def _start_quiz(self, cards: list[Card], deck: Deck | None, title: str) -> None:
+        if not cards:
+            self.notify("No cards here to study.", severity="warning")
+            return
+        if not self.require_writable_store():
+            return
+        from devday_tui.screens.quiz import QuizScreen
+
+        self.push_screen(QuizScreen(cards=cards, deck=deck, title=title))
+
+    def start_exam(self, deck_key: str) -> None:
+        deck = self.deck(deck_key)
+        if deck is None:
+            return
+        from devday_tui.screens.exam_setup import ExamSetupScreen
+
+        self.push_screen(ExamSetupScreen(deck=deck, cards=list(deck.cards)), lambda config: self._exam_configured(deck, config))
+
+    def _exam_configured(self, deck: Deck, config) -> None:
+        if config is None:
+            return
+        import random
+
+        from devday_tui.screens.exam import ExamScreen
+
+        self.push_screen(
+            ExamScreen(deck=deck, cards=list(deck.cards), store=self.store, clock=self.clock, rng=random.Random(), config=config)
+        )
+
+    def show_stats(self, deck_key: str | None) -> None:
+        if self.store is None:
+            self.notify(self.store_error or "Progress is still loading.", severity="error", markup=False)
+            return
+        from devday_tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen(deck_key=deck_key))
+
+    # ------------------------------------------------------------ note files
+
+    def edit_file(self, path: Path, line: int = 1) -> None:
+        """Open ``path`` at ``line`` in $EDITOR (or the in-app editor), then re-read it."""
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if editor:
+            self._run_editor(editor, Path(path), line)
+        else:
+            self._edit_in_app(Path(path), line)
+
+    def _run_editor(self, editor: str, path: Path, line: int) -> None:
+        import shlex
+        import subprocess
+
+        command = [*shlex.split(editor), f"+{max(1, line)}", str(path)]
+        try:
+            with self.suspend():
+                result = subprocess.run(command)
+        except Exception as exc:  # no terminal to hand over (tests, some hosts): fall back to the in-app editor
+            self.notify(f"Could not start {editor!r} ({exc}); using the built-in editor.", severity="warning", markup=False)
+            self._edit_in_app(path, line)
+            return
+        if result.returncode != 0:
+            self.notify(f"{editor} exited with status {result.returncode}.", severity="warning", markup=False)
+        self.reload_files([path])
+
+    def _edit_in_app(self, path: Path, line: int) -> None:
+        from devday_tui.note_files import NoteFileError, read_for_edit, write_atomic
+        from devday_tui.screens.file_editor import FileEditorScreen
+
+        try:
+            text, newline = read_for_edit(path)
+        except NoteFileError as exc:
+            self.notify(str(exc), severity="error", timeout=15, markup=False)
+            return
+
+        def saved(new_text: str | None) -> None:
+            if new_text is None or new_text == text:
+                return
+            try:
+                write_atomic(path, new_text, newline)
+            except NoteFileError as exc:
+                self.notify(str(exc), severity="error", timeout=20, markup=False)
+                return
+            self.notify(f"Saved {path.name}", markup=False)
+            self.reload_files([path])
+
+        self.push_screen(FileEditorScreen(path, text, line), saved)
+
+    def new_note(self) -> None:
+        from devday_tui.note_files import NoteFileError, create_note
+        from devday_tui.screens.new_note import NewNoteScreen
+
+        if self.library is None:
+            self.notify("Still reading your notes…")
+            return
+        folder = self.library.notes_dir
+        if folder is None:
+            self.notify("Open a notes folder to create notes in (devday-tui ~/notes).", severity="warning")
+            return
+
+        def create(title: str | None) -> None:
+            if title is None:
+                return
+            try:
+                path = create_note(folder, title, self.clock().astimezone().date())
+            except NoteFileError as exc:
+                self.notify(str(exc), severity="error", timeout=15, markup=False)
+                return
+            self.notify(f"Created {path.name}", markup=False)
+            self.reload_files([path])
+            self.edit_file(path, 6)
+
+        self.push_screen(NewNoteScreen(str(folder)), create)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_help(self) -> None:
+        from devday_tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a command in the palette."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for binding in _screen_bindings(screen):
+            if binding.action in seen or not binding.description:
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description,
+                f"{binding.description} (key: {key})",
+                _runner(screen, binding.action),
+            )
+
+
+def _screen_bindings(screen: Screen) -> list[Binding]:
+    """The bindings a person can use on ``screen``: its own and its focused widgets', then the app's."""
+    bindings: list[Binding] = []
+    for namespace, binding, enabled, _tooltip in screen.active_bindings.values():
+        if enabled and binding.action not in ("command_palette",):
+            bindings.append(binding)
+    return bindings
+
+
+def _runner(screen: Screen, action: str) -> Callable[[], object]:
+    async def run() -> None:
+        for namespace, binding, enabled, _tooltip in screen.active_bindings.values():
+            if binding.action == action:
+                await screen.app.run_action(action, namespace)
+                return
+
+    return run

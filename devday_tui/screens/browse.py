@@ -1,0 +1,338 @@
+"""Browse notes › sections › cards, find unfinished sections, search, and write personal notes."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+
+from devday_tui.core.model import Card, Note, Section
+from devday_tui.core.search import SearchResult
+from devday_tui.safe_text import one_line
+from devday_tui.widgets.card_list import CardList, CardStatus
+from devday_tui.widgets.note_tree import NodeRef, NoteTree, TreeFilter, note_is_tagged_wip, unfinished_sections
+from devday_tui.widgets.section_view import SectionView
+
+
+class BrowseScreen(Screen):
+    """Notes on the left, the selected section and its cards on the right."""
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("w", "toggle_wip", "WIP only"),
+        Binding("n", "annotate", "My note"),
+        Binding("e", "edit", "Edit file"),
+        Binding("s", "suspend", "Suspend"),
+        Binding("r", "review_section", "Review section"),
+        Binding("N", "new_note", "New note", key_display="N", show=False),
+        Binding("t", "stats", "Stats", show=False),
+        Binding("escape", "back", "Back"),
+        Binding("q", "back", "Back", show=False),
+    ]
+
+    def __init__(self, deck_key: str | None = None, *, focus: NodeRef | None = None) -> None:
+        super().__init__()
+        self.deck_key = deck_key
+        self.wip_only = False
+        self.search_result: SearchResult | None = None
+        self._focus_ref = focus
+        self._search_timer: Timer | None = None
+        self._show_timer: Timer | None = None
+        self._shown: NodeRef | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Search headings, cards and your notes (Esc to clear)", id="search")
+        yield Static(id="filter-status")
+        with Horizontal(id="browse"):
+            yield NoteTree(id="tree")
+            with Vertical(id="detail"):
+                yield SectionView(id="section")
+                yield Static(id="cards-title")
+                yield CardList(id="cards")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search").display = False
+        self.query_one("#filter-status").display = False
+        self.watch(self.app, "library", self._library_changed, init=True)
+        self.watch(self.app, "revision", self._progress_changed, init=False)
+        self.query_one(NoteTree).focus()
+
+    # ------------------------------------------------------------------ helpers
+
+    def notes(self) -> list[Note]:
+        library = self.app.library
+        if library is None:
+            return []
+        if self.deck_key is not None:
+            for deck in library.decks:
+                if deck.key == self.deck_key:
+                    return list(deck.notes)
+        return list(library.notes)
+
+    def _find(self, ref: NodeRef | None) -> tuple[Note | None, Section | None]:
+        if ref is None:
+            return None, None
+        for note in self.notes():
+            if note.key != ref.note_key:
+                continue
+            if ref.section_id is None:
+                return note, None
+            for section in note.walk():
+                if section.id == ref.section_id:
+                    return note, section
+            return note, None
+        return None, None
+
+    def _filter(self) -> TreeFilter:
+        allowed: set[str] | None = None
+        notes: set[str] = set()
+        if self.wip_only:
+            allowed = {s.id for note in self.notes() for s in unfinished_sections(note)}
+            notes = {note.key for note in self.notes() if note_is_tagged_wip(note)}
+        if self.search_result is not None and self.search_result.query.strip():
+            found = self.search_result.sections
+            allowed = found if allowed is None else allowed & found
+        if self.search_result is not None and self.search_result.query.strip():
+            notes = set()
+        expand = allowed is not None and len(allowed) <= 300
+        return TreeFilter(sections=allowed, notes=notes, expand=expand)
+
+    def _update_status(self, flt: TreeFilter) -> None:
+        status = self.query_one("#filter-status", Static)
+        parts: list = []
+        if self.wip_only:
+            parts.append(("WIP only", "bold $text-warning"))
+        if self.search_result is not None and self.search_result.query.strip():
+            if parts:
+                parts.append(" · ")
+            parts += [
+                "search ",
+                (f"“{one_line(self.search_result.query, 40)}”", "bold"),
+                f": {len(self.search_result.sections)} sections, {len(self.search_result.cards)} cards",
+            ]
+        if flt.sections is not None and not flt.sections and not flt.notes:
+            parts.append(("  nothing matches", "$text-error"))
+        status.display = bool(parts)
+        status.update(Content.assemble(*parts))
+
+    def _rebuild_tree(self) -> None:
+        tree = self.query_one(NoteTree)
+        flt = self._filter()
+        tree.show_notes(self.notes(), flt)
+        self._update_status(flt)
+        if self._focus_ref is not None:
+            if tree.select_ref(self._focus_ref):
+                self._schedule_show(self._focus_ref)
+            self._focus_ref = None
+        elif tree.cursor_node is None or tree.cursor_node.data is None:
+            tree.cursor_line = 0
+        if tree.current is not None:
+            self._schedule_show(tree.current)
+        elif not tree.root.children:
+            self._shown = None
+            self.query_one(SectionView).display = False
+            self.query_one("#cards-title", Static).update(
+                Content.styled("Nothing to show. Press w or Esc to clear the filter.", "$text-muted")
+                if flt.sections is not None
+                else Content.styled("No notes.", "$text-muted")
+            )
+            self.run_worker(self.query_one(CardList).show([], self.app.now()), exclusive=True, group="cards")
+
+    def _library_changed(self, *_: object) -> None:
+        if self.app.library is None:
+            return
+        if self.search_result is not None and self.app.search_index is not None:
+            self.search_result = self.app.search_index.search(self.search_result.query)
+        self._rebuild_tree()
+
+    def _progress_changed(self, *_: object) -> None:
+        if self._shown is not None:
+            self._show(self._shown)
+
+    # ------------------------------------------------------------------- events
+
+    def on_note_tree_section_chosen(self, event: NoteTree.SectionChosen) -> None:
+        self._schedule_show(event.ref)
+
+    def _schedule_show(self, ref: NodeRef) -> None:
+        # Moving fast through the tree must not render every section on the way.
+        if self._show_timer is not None:
+            self._show_timer.stop()
+        self._show_timer = self.set_timer(0.06, lambda: self._show(ref))
+
+    def _show(self, ref: NodeRef) -> None:
+        note, section = self._find(ref)
+        view = self.query_one(SectionView)
+        if note is None:
+            return
+        self._shown = ref
+        view.display = True
+        app = self.app
+        if section is None:
+            view.show(note, None)
+            cards = list(note.cards)
+        else:
+            view.show(note, section, app.annotation(section.id))
+            cards = self._section_cards(note, section)
+        if self.search_result is not None and self.search_result.query.strip():
+            hits = [c for c in cards if c.id in self.search_result.cards]
+            if hits:
+                cards = hits
+        rows = [(card, self._status(card)) for card in cards]
+        self.query_one(CardList).display = bool(rows)
+        title = self.query_one("#cards-title", Static)
+        if section is not None and not section.card_ids and not cards:
+            title.update(Content.styled("No cards in this section.", "$text-muted"))
+        else:
+            title.update(Content.styled(f"Cards ({len(cards)})", "bold"))
+        self.run_worker(self.query_one(CardList).show(rows, app.now()), exclusive=True, group="cards")
+
+    @staticmethod
+    def _section_cards(note: Note, section: Section) -> list[Card]:
+        ids = {cid for s in section.walk() for cid in s.card_ids}
+        return [c for c in note.cards if c.id in ids]
+
+    def _status(self, card: Card) -> CardStatus:
+        app = self.app
+        annotation = app.annotation(card.id)
+        progress = app.store.progress(card.id) if app.store is not None else None
+        if progress is None:
+            return CardStatus(annotation=annotation)
+        return CardStatus(
+            state=progress.state,
+            due=progress.due,
+            suspended=progress.suspended,
+            leech=progress.leech,
+            annotation=annotation,
+        )
+
+    # ------------------------------------------------------------------- search
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        query = event.value
+        self._search_timer = self.set_timer(0.15, lambda: self._run_search(query))
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one(NoteTree).focus()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _run_search(self, query: str) -> None:
+        index = self.app.search_index
+        if index is None:
+            return
+        result = index.search(query) if query.strip() else None
+        self.app.call_from_thread(self._apply_search, result)
+
+    def _apply_search(self, result: SearchResult | None) -> None:
+        self.search_result = result
+        self._rebuild_tree()
+
+    def _clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self.search_result = None
+        self._rebuild_tree()
+        self.query_one(NoteTree).focus()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display and (search.has_focus or search.value):
+            self._clear_search()
+            return
+        if self.wip_only:
+            self.action_toggle_wip()
+            return
+        self.app.pop_screen()
+
+    def action_toggle_wip(self) -> None:
+        self.wip_only = not self.wip_only
+        self._rebuild_tree()
+        if self.wip_only:
+            count = len(self._filter().sections or ())
+            self.notify(f"{count} unfinished section{'s' if count != 1 else ''}. Press w again to show all.")
+
+    def _target(self) -> tuple[str, str, Card | None, Section | None, Note | None]:
+        """The card (when the card list has focus) or the section under the cursor."""
+        cards = self.query_one(CardList)
+        note, section = self._find(self._shown)
+        if cards.has_focus and cards.current_card is not None:
+            card = cards.current_card
+            return card.id, f"card: {one_line(card.front, 50)}", card, section, note
+        if section is not None:
+            return section.id, f"section: {one_line(section.heading, 50)}", None, section, note
+        return "", "", None, None, note
+
+    def action_annotate(self) -> None:
+        key, label, _card, _section, _note = self._target()
+        if not key:
+            self.notify("Choose a section or a card first.")
+            return
+        from devday_tui.screens.annotation import AnnotationScreen
+
+        def save(text: str | None) -> None:
+            if text is not None and self.app.set_annotation(key, text):
+                self.notify("Personal note saved." if text.strip() else "Personal note removed.")
+
+        self.app.push_screen(AnnotationScreen(label, self.app.annotation(key)), save)
+
+    def action_edit(self) -> None:
+        _key, _label, card, section, note = self._target()
+        if card is not None:
+            self.app.edit_file(card.path, card.line)
+        elif section is not None and note is not None:
+            self.app.edit_file(note.path, section.start_line)
+        elif note is not None:
+            self.app.edit_file(note.path, 1)
+
+    def action_suspend(self) -> None:
+        cards = self.query_one(CardList)
+        card = cards.current_card
+        if card is None:
+            self.notify("No card under the cursor: move to the cards with Tab.")
+            return
+        if not self.app.require_writable_store():
+            return
+        progress = self.app.store.progress(card.id)
+        now = self.app.now()
+        if progress is not None and progress.suspended:
+            self.app.store.unsuspend(card.id, now)
+            self.notify("Card unsuspended: it will be scheduled again.")
+        else:
+            self.app.store.suspend(card.id, now)
+            self.notify("Card suspended: it will not be shown in reviews.")
+        self.app.progress_changed()
+
+    def action_review_section(self) -> None:
+        note, section = self._find(self._shown)
+        if note is None:
+            return
+        cards = self._section_cards(note, section) if section is not None else list(note.cards)
+        title = " › ".join(section.breadcrumb) if section is not None else note.title
+        self.app.start_section_study(cards, title)
+
+    def action_new_note(self) -> None:
+        self.app.new_note()
+
+    def action_stats(self) -> None:
+        self.app.show_stats(self.deck_key)

@@ -1,0 +1,59 @@
+"""An in-app Markdown editor, used when $EDITOR is not set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+from devday_tui.safe_text import clean
+
+
+class FileEditorScreen(ModalScreen[str | None]):
+    """Edits ``text`` (the file's content). Returns the new text on save, None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Close"),
+    ]
+
+    def __init__(self, path: Path, text: str, line: int = 1) -> None:
+        super().__init__()
+        self.path = path
+        self.text = text
+        self.line = max(1, line)
+        self._confirm_discard = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="editor-dialog", classes="dialog -wide"):
+            yield Static(Content.assemble(("Editing ", "bold"), clean(str(self.path))), classes="dialog-title")
+            yield TextArea(self.text, id="file-text", language="markdown", show_line_numbers=True, soft_wrap=True)
+            yield Static(
+                Content.styled("Ctrl+S saves and re-reads the note. Esc closes. Set $EDITOR to use your own editor.", "$text-muted"),
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        row = min(self.line - 1, area.document.line_count - 1)
+        area.move_cursor((row, 0))
+        area.scroll_cursor_visible(center=True)
+
+    def on_text_area_changed(self) -> None:
+        self._confirm_discard = False
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        if self.query_one(TextArea).text != self.text and not self._confirm_discard:
+            self._confirm_discard = True
+            self.notify("Unsaved changes. Press Esc again to discard them, or Ctrl+S to save.", severity="warning")
+            return
+        self.dismiss(None)

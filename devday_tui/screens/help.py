@@ -1,0 +1,62 @@
+"""Every key of the screen below, read from its bindings so the list is never out of date."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+#: Keys that come from Textual itself, shown after the screen's own.
+GENERAL_KEYS: tuple[tuple[str, str], ...] = (
+    ("tab / shift+tab", "Move between panes"),
+    ("↑ ↓ / j k", "Move in a list or tree"),
+    ("ctrl+p", "Command palette: every action by name, and the theme"),
+    ("?", "This help"),
+    ("ctrl+q", "Quit"),
+)
+
+
+def screen_keys(screen: Screen) -> list[tuple[str, str]]:
+    """(key, description) for every enabled binding with a description on ``screen``."""
+    app = screen.app
+    rows: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for _namespace, binding, enabled, _tooltip in screen.active_bindings.values():
+        if not enabled or not binding.description:
+            continue
+        key = binding.key_display or app.get_key_display(binding)
+        row = (key, binding.description)
+        if row not in seen:
+            seen.add(row)
+            rows.append(row)
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+
+    def __init__(self, below: Screen) -> None:
+        super().__init__()
+        self.below = below
+
+    def compose(self) -> ComposeResult:
+        name = getattr(self.below, "HELP_TITLE", None) or type(self.below).__name__.removesuffix("Screen")
+        keys = screen_keys(self.below)
+        width = max([len(k) for k, _ in keys + list(GENERAL_KEYS)] + [8])
+        lines: list = []
+        for key, description in keys:
+            lines += [(key.ljust(width), "bold $accent"), "  ", description, "\n"]
+        lines.append("\n")
+        for key, description in GENERAL_KEYS:
+            lines += [(key.ljust(width), "bold $text-muted"), "  ", description, "\n"]
+        with Vertical(id="dialog", classes="dialog"):
+            yield Static(Content.styled(f"Keys: {name}", "bold"), classes="dialog-title")
+            with VerticalScroll(id="help-keys"):
+                yield Static(Content.assemble(*lines))
+            yield Static(Content.styled("Esc or ? closes.", "$text-muted"), classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

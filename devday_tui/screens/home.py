@@ -1,0 +1,121 @@
+"""The first screen: the decks, with what is new, learning and due in each."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, LoadingIndicator, Static
+
+from devday_tui.widgets.deck_table import DeckTable
+
+
+class HomeScreen(Screen):
+    """Decks. Enter studies the deck under the cursor; b browses it."""
+
+    BINDINGS = [
+        Binding("enter", "study", "Study", show=True),
+        Binding("b", "browse", "Browse"),
+        Binding("x", "exam", "Mock exam"),
+        Binding("t", "stats", "Stats"),
+        Binding("N", "new_note", "New note", key_display="N"),
+        Binding("w", "problems", "Problems"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home-body"):
+            yield Static(Content.styled("Decks", "bold"), id="home-title")
+            yield LoadingIndicator(id="home-loading")
+            yield DeckTable(id="decks")
+            yield Static(id="home-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DeckTable).display = False
+        self.watch(self.app, "library", self._refresh, init=True)
+        self.watch(self.app, "revision", self._refresh, init=False)
+
+    def on_screen_resume(self) -> None:
+        self._refresh()
+
+    def _refresh(self, *_: object) -> None:
+        app = self.app
+        status = self.query_one("#home-status", Static)
+        if app.library is None:
+            status.update(Content.styled("Reading your notes…", "$text-muted"))
+            return
+        self.query_one("#home-loading").display = False
+        table = self.query_one(DeckTable)
+        rows = app.deck_rows()
+        table.display = bool(rows)
+        table.show(rows)
+        if not rows or not app.library.cards:
+            roots = ", ".join(str(p) for p in app.library.roots) or "(none)"
+            status.update(
+                Content.assemble(
+                    ("No cards yet. ", "bold"),
+                    f"No notes with cards were found in {roots}.\n",
+                    "Press ",
+                    ("N", "bold $accent"),
+                    " to write a note, or start devday-tui with a folder of Markdown notes: ",
+                    ("devday-tui ~/notes", "bold"),
+                )
+            )
+        else:
+            parts: list[Content | str | tuple[str, str]] = [
+                ("Enter", "bold $accent"),
+                " study  ",
+                ("b", "bold $accent"),
+                " browse  ",
+                ("?", "bold $accent"),
+                " all keys",
+            ]
+            if app.library.warnings:
+                n = len(app.library.warnings)
+                parts += ["   ", (f"{n} problem{'s' if n != 1 else ''} in your notes: press w", "$text-warning")]
+            if app.store is not None and app.store.read_only:
+                parts += ["   ", ("read-only: another devday-tui is running", "$text-warning")]
+            if app.store_error:
+                parts += ["   ", ("progress unavailable: press w", "$text-error")]
+            status.update(Content.assemble(*parts))
+        if not table.has_focus and table.display:
+            table.focus()
+
+    def _deck_key(self) -> str | None:
+        return self.query_one(DeckTable).selected_key
+
+    def on_deck_table_study_requested(self, event: DeckTable.StudyRequested) -> None:
+        self.app.start_study(event.deck_key)
+
+    def action_study(self) -> None:
+        key = self._deck_key()
+        if key is not None:
+            self.app.start_study(key)
+
+    def action_browse(self) -> None:
+        if self.app.library is None:
+            self.notify("Still reading your notes…")
+            return
+        from devday_tui.screens.browse import BrowseScreen
+
+        self.app.push_screen(BrowseScreen(deck_key=self._deck_key()))
+
+    def action_exam(self) -> None:
+        key = self._deck_key()
+        if key is not None:
+            self.app.start_exam(key)
+
+    def action_stats(self) -> None:
+        self.app.show_stats(self._deck_key())
+
+    def action_new_note(self) -> None:
+        self.app.new_note()
+
+    def action_problems(self) -> None:
+        from devday_tui.screens.problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen())

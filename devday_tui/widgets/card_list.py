@@ -1,0 +1,108 @@
+"""The cards of the selected section, with their state, due date and personal note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import ListItem, ListView, Static
+
+from devday_tui.core.model import Card, items_to_lines
+from devday_tui.safe_text import clean, one_line
+
+
+@dataclass(frozen=True, slots=True)
+class CardStatus:
+    """What the store knows of a card, in words."""
+
+    state: str = "new"  # new, learning, review, relearning
+    due: datetime | None = None
+    suspended: bool = False
+    leech: bool = False
+    annotation: str = ""
+
+
+def status_text(status: CardStatus, now: datetime) -> Content:
+    parts: list[tuple[str, str] | str] = []
+    colours = {"new": "$text-primary", "learning": "$text-error", "relearning": "$text-error", "review": "$text-success"}
+    parts.append((status.state, colours.get(status.state, "$text")))
+    if status.due is not None and status.state != "new":
+        local = status.due.astimezone()
+        if status.due <= now:
+            parts += [" · ", ("due now", "bold $text-success")]
+        elif (status.due - now).total_seconds() < 86_400:
+            parts += [" · ", f"due {local:%H:%M}"]
+        else:
+            parts += [" · ", f"due {local:%Y-%m-%d}"]
+    if status.suspended:
+        parts += [" · ", ("suspended", "bold $text-warning")]
+    if status.leech:
+        parts += [" · ", ("leech", "bold $text-error")]
+    return Content.assemble(*parts)
+
+
+def card_body(card: Card) -> Content:
+    """Front and back of a card, as literal text."""
+    front = clean(card.front)
+    if isinstance(card.back, str):
+        back = clean(card.back)
+    else:
+        back = "\n".join(clean(line) for line in items_to_lines(card.back, numbered=card.kind == "sequence"))
+    return Content.assemble((front, "bold"), "\n", (back, "$text"))
+
+
+class CardItem(ListItem):
+    def __init__(self, card: Card, status: CardStatus, now: datetime) -> None:
+        super().__init__(classes="card-item")
+        self.card = card
+        self.status = status
+        self.now = now
+        self.set_class(status.suspended, "-suspended")
+        self.set_class(status.leech, "-leech")
+        self.set_class(status.state == "new", "-new")
+
+    def compose(self):
+        head = Content.assemble(
+            (self.card.kind, "bold $accent"),
+            " · ",
+            status_text(self.status, self.now),
+            "  ",
+            (f"{self.card.path.name}:{self.card.line}", "$text-muted"),
+        )
+        yield Static(head, classes="card-head")
+        yield Static(card_body(self.card), classes="card-body")
+        if self.status.annotation:
+            yield Static(
+                Content.assemble(("My note: ", "bold"), one_line(self.status.annotation, 400)),
+                classes="card-annotation",
+            )
+
+
+class CardList(ListView):
+    """Focusable list of cards; the screen asks ``current_card`` for the card under the cursor."""
+
+    class CardHighlighted(Message):
+        def __init__(self, card: Card | None) -> None:
+            super().__init__()
+            self.card = card
+
+    async def show(self, cards: list[tuple[Card, CardStatus]], now: datetime, keep: str | None = None) -> None:
+        """Replace the cards, keeping the cursor on card ``keep`` (or the current one) if it is still there."""
+        if keep is None and self.current_card is not None:
+            keep = self.current_card.id
+        await self.clear()
+        items = [CardItem(card, status, now) for card, status in cards]
+        if items:
+            await self.extend(items)
+            self.index = next((i for i, it in enumerate(items) if it.card.id == keep), 0)
+
+    @property
+    def current_card(self) -> Card | None:
+        item = self.highlighted_child
+        return item.card if isinstance(item, CardItem) else None
+
+    def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
+        event.stop()
+        self.post_message(self.CardHighlighted(self.current_card))

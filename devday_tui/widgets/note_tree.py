@@ -1,0 +1,254 @@
+"""Notes › sections, the sub-sections nested, each with its card count. WIP sections stand out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from devday_tui.core.model import Note, Section
+from devday_tui.safe_text import one_line
+
+#: The marker put after a WIP section's label (the colour comes from app.tcss).
+WIP_MARK = "✎"
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """What a tree node stands for."""
+
+    kind: str  # "note" or "section"
+    note_key: str
+    section_id: str | None = None
+
+
+@dataclass(slots=True)
+class TreeFilter:
+    """Which notes and sections to show. ``None`` means everything."""
+
+    sections: set[str] | None = None
+    notes: set[str] = field(default_factory=set)  # notes shown even when none of their sections is
+    expand: bool = False
+
+
+def needs_work(section: Section) -> bool:
+    """True when the section itself is unfinished (empty, thin, a TODO marker…).
+
+    A note tagged WIP marks every section with the reason "note tagged WIP"; highlighting them all would hide
+    the sections that really need work, so the tag is shown on the note and the highlight is kept for these.
+    """
+    return any(reason != "note-tagged" for reason in section.wip_reasons)
+
+
+def note_is_tagged_wip(note: Note) -> bool:
+    return any("note-tagged" in s.wip_reasons for s in note.walk()) or note.draft
+
+
+def unfinished_sections(note: Note) -> list[Section]:
+    return [s for s in note.walk() if needs_work(s)]
+
+
+def section_card_total(section: Section) -> int:
+    return sum(len(s.card_ids) for s in section.walk())
+
+
+class NoteTree(Tree[NodeRef]):
+    """The left pane of the browse screen.
+
+    Note nodes fill their sections when first expanded, so thousands of notes load quickly.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "note-tree--wip",
+        "note-tree--count",
+        "note-tree--note",
+        "note-tree--wip-count",
+    }
+
+    BINDINGS = [
+        Binding("right,l", "expand_node", "Expand", show=False),
+        Binding("left,h", "collapse_or_parent", "Collapse", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    class SectionChosen(Message):
+        """The cursor moved to a section (or a note: ``section_id`` is then None)."""
+
+        def __init__(self, ref: NodeRef) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Notes", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self._notes: dict[str, Note] = {}
+        self._filter = TreeFilter()
+        self._filled: set[int] = set()
+        self._wip: set[str] = set()
+        self._wip_notes: set[str] = set()
+
+    # ------------------------------------------------------------------ content
+
+    def show_notes(self, notes: Iterable[Note], flt: TreeFilter | None = None) -> None:
+        """Rebuild the tree, keeping the cursor on the same note or section where it still exists."""
+        keep = self.cursor_node.data if self.cursor_node is not None else None
+        self._filter = flt or TreeFilter()
+        self._notes = {}
+        self._filled.clear()
+        self._wip.clear()
+        self._wip_notes.clear()
+        self.clear()
+        allowed = self._filter.sections
+        shown: list[Note] = []
+        for note in notes:
+            if allowed is not None and note.key not in self._filter.notes and not any(s.id in allowed for s in note.walk()):
+                continue
+            self._notes[note.key] = note
+            shown.append(note)
+        expand_all = self._filter.expand or len(shown) <= 12
+        for note in shown:
+            node = self.root.add(self._note_label(note), data=NodeRef("note", note.key), expand=False)
+            node.allow_expand = any(True for _ in self._visible(note.sections))
+            if expand_all:
+                self._fill(node)
+                node.expand_all()
+        if keep is not None:
+            self.select_ref(keep)
+
+    def _visible(self, sections: Iterable[Section]) -> Iterable[Section]:
+        allowed = self._filter.sections
+        for section in sections:
+            if allowed is None or any(s.id in allowed for s in section.walk()):
+                yield section
+
+    def _fill(self, node: TreeNode[NodeRef]) -> None:
+        if node.id in self._filled or node.data is None:
+            return
+        self._filled.add(node.id)
+        note = self._notes[node.data.note_key]
+        if node.data.kind == "note":
+            children = note.sections
+        else:
+            section = self._section(note, node.data.section_id)
+            children = section.children if section is not None else []
+        for section in self._visible(children):
+            child = node.add(
+                self._section_label(section),
+                data=NodeRef("section", note.key, section.id),
+                expand=False,
+            )
+            visible_children = list(self._visible(section.children))
+            child.allow_expand = bool(visible_children)
+            if visible_children:
+                self._fill(child)
+                child.expand()
+
+    @staticmethod
+    def _section(note: Note, section_id: str | None) -> Section | None:
+        for section in note.walk():
+            if section.id == section_id:
+                return section
+        return None
+
+    def _note_label(self, note: Note) -> Text:
+        label = Text(one_line(note.title, 60))
+        label.stylize("bold")
+        cards = len(note.cards)
+        label.append(f"  {cards}", style="dim")
+        if note_is_tagged_wip(note):
+            label.append("  WIP", style="reverse")
+        wip = len(unfinished_sections(note))
+        if wip:
+            self._wip_notes.add(note.key)
+            label.append(f"  {WIP_MARK}{wip}")
+        return label
+
+    def _section_label(self, section: Section) -> Text:
+        label = Text(one_line(section.heading or "(untitled)", 60))
+        label.append(f"  {section_card_total(section)}", style="dim")
+        if needs_work(section):
+            self._wip.add(section.id)
+            label.append(f" {WIP_MARK}")
+        return label
+
+    def render_label(self, node: TreeNode[NodeRef], base_style: Style, style: Style) -> Text:
+        """WIP sections and notes holding them take their colours from app.tcss, so themes restyle them."""
+        text = super().render_label(node, base_style, style)
+        ref = node.data
+        if ref is None:
+            return text
+        if ref.kind == "section" and ref.section_id in self._wip:
+            text.stylize(self.get_component_rich_style("note-tree--wip", partial=True))
+        elif ref.kind == "note" and ref.note_key in self._wip_notes:
+            marker = text.plain.rfind(WIP_MARK)
+            if marker >= 0:
+                text.stylize(self.get_component_rich_style("note-tree--wip-count", partial=True), marker)
+        return text
+
+    # --------------------------------------------------------------- navigation
+
+    def select_ref(self, ref: NodeRef) -> bool:
+        """Move the cursor to the node for ``ref``, expanding its note. Returns False if it is not shown."""
+        for note_node in self.root.children:
+            if note_node.data is None or note_node.data.note_key != ref.note_key:
+                continue
+            if ref.kind == "note":
+                self.move_cursor(note_node)
+                return True
+            self._fill(note_node)
+            note_node.expand()
+            for node in _walk(note_node):
+                if node.data is not None and node.data.section_id == ref.section_id:
+                    parent = node.parent
+                    while parent is not None:
+                        parent.expand()
+                        parent = parent.parent
+                    self.call_after_refresh(self.move_cursor, node)
+                    self.move_cursor(node)
+                    return True
+        return False
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
+        self._fill(event.node)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.SectionChosen(event.node.data))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+        event.stop()
+
+    def action_expand_node(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.allow_expand:
+            self._fill(node)
+            node.expand()
+
+    def action_collapse_or_parent(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded and node.children:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    @property
+    def current(self) -> NodeRef | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+
+def _walk(node: TreeNode[NodeRef]) -> Iterable[TreeNode[NodeRef]]:
+    for child in node.children:
+        yield child
+        yield from _walk(child)
