@@ -1,0 +1,34 @@
+"""``devday-tui due [PATH ...] [--deck KEY]``: only the number of cards due now, for shell prompts and tmux.
+
+Due means studied cards (learning, relearning or review) whose due time has come, not suspended and not buried.
+New cards are not counted. Prints one integer; on an error prints nothing on stdout and exits 1 or 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from devday_tui.commands.stats import add_progress_options, clock, is_due, load_cards_and_store
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "due",
+        help="print the number of cards due now",
+        description="Print only the number of studied cards due now (for shell prompts and status lines).",
+    )
+    add_progress_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from devday_tui.commands.cards import emit
+
+    now = clock(args)
+    loaded = load_cards_and_store(args, now)
+    if isinstance(loaded, int):
+        return loaded
+    cards, store = loaded
+    with store:
+        progress = store.all_progress()
+    emit(f"{sum(is_due(progress.get(c.id), now) for c in cards)}\n")
+    return 0

@@ -1,0 +1,148 @@
+"""``devday-tui stats [PATH ...] [--deck KEY] [--json]``: where the cards stand, from the saved progress.
+
+Counts by state (new, learning, review, suspended, leech), cards due now and due today, reviews done today,
+retention over the last 30 days and the streak of study days. Opens the progress read-only, so it is safe to run
+while the app is open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+
+from devday_tui.core.queue import day_end, day_start
+from devday_tui.core.scheduling import CardProgress
+from devday_tui.core.study_stats import card_counts, reviews_per_day, streak, study_day, true_retention
+
+RETENTION_DAYS = 30
+
+
+def add_progress_options(parser: argparse.ArgumentParser) -> None:
+    from devday_tui.cli import add_common
+
+    add_common(parser)
+    parser.add_argument("--deck", metavar="KEY", help="only the cards of this deck (its file name without .md)")
+    parser.add_argument("--now", type=datetime.fromisoformat, default=None, help=argparse.SUPPRESS)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "stats",
+        help="print study statistics from your saved progress",
+        description="Counts by state, cards due now and today, reviews today, retention over 30 days, streak.",
+    )
+    add_progress_options(parser)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def clock(args: argparse.Namespace) -> datetime:
+    now = args.now or datetime.now(timezone.utc)
+    if now.tzinfo is None:
+        now = now.astimezone()
+    return now.astimezone(timezone.utc)
+
+
+def load_cards_and_store(args: argparse.Namespace, now: datetime):
+    """The cards asked for and the store opened read-only (with moved cards matched), or an exit status after
+    printing why that is not possible (2: bad arguments, 1: the progress cannot be read)."""
+    from devday_tui.commands.cards import load
+    from devday_tui.store import Store, StoreError
+
+    lib = load(args)
+    if lib is None:
+        return 2
+    cards = lib.cards
+    if args.deck:
+        deck = lib.deck(args.deck)
+        if deck is None:
+            keys = ", ".join(d.key for d in lib.decks) or "none"
+            print(f"devday-tui: no deck {args.deck!r} (decks: {keys})", file=sys.stderr)
+            return 2
+        cards = deck.cards
+    try:
+        store = Store.open(args.data_dir, read_only=True, now=now)
+    except StoreError as exc:
+        print(f"devday-tui: {exc}", file=sys.stderr)
+        return 1
+    for notice in store.notices:
+        print(f"devday-tui: {notice}", file=sys.stderr)
+    store.reconcile(cards, now)
+    return cards, store
+
+
+def is_due(progress: CardProgress | None, now: datetime, *, before: datetime | None = None) -> bool:
+    """A studied card (not new, not suspended, not buried) due at ``now``, or due before ``before`` if given."""
+    if progress is None or progress.state == "new" or progress.suspended or progress.is_buried(now):
+        return False
+    if progress.due is None:
+        return False
+    return progress.due < before if before is not None else progress.due <= now
+
+
+def compute(cards, store, now: datetime) -> dict:
+    progress = store.all_progress()
+    ids = [c.id for c in cards]
+    counts = card_counts(ids, progress)
+    start = day_start(now)
+    end = day_end(now)
+    reviews = store.reviews()
+    retention = true_retention(reviews, now, RETENTION_DAYS)
+    per_day = reviews_per_day(reviews)
+    return {
+        "cards": len(ids),
+        "new": counts.new,
+        "learning": counts.learning,
+        "review": counts.young + counts.mature,
+        "young": counts.young,
+        "mature": counts.mature,
+        "suspended": counts.suspended,
+        "leech": counts.leech,
+        "due_now": sum(is_due(progress.get(i), now) for i in ids),
+        "due_today": sum(is_due(progress.get(i), now, before=end) for i in ids),
+        "reviews_today": sum(1 for r in reviews if start <= r.reviewed_at < end),
+        "retention_days": RETENTION_DAYS,
+        "retention": retention.rate,
+        "retention_passed": retention.passed,
+        "retention_total": retention.total,
+        "streak": streak(per_day, study_day(now)),
+        "data_dir": str(store.data_dir),
+    }
+
+
+def render(figures: dict) -> str:
+    rate = figures["retention"]
+    retention = (
+        f"{rate * 100:.1f} % ({figures['retention_passed']}/{figures['retention_total']} review answers)"
+        if rate is not None else "no review answers yet"
+    )
+    days = figures["streak"]
+    rows = [
+        ("Cards", f"{figures['cards']}  (new {figures['new']} · learning {figures['learning']} · review "
+                  f"{figures['review']} · suspended {figures['suspended']} · leech {figures['leech']})"),
+        ("Due now", str(figures["due_now"])),
+        ("Due today", str(figures["due_today"])),
+        ("Reviews today", str(figures["reviews_today"])),
+        (f"Retention, {figures['retention_days']} days", retention),
+        ("Streak", f"{days} day{'' if days == 1 else 's'}"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "".join(f"{k:<{width}}  {v}\n" for k, v in rows)
+
+
+def run(args: argparse.Namespace) -> int:
+    from devday_tui.commands.cards import emit
+
+    now = clock(args)
+    loaded = load_cards_and_store(args, now)
+    if isinstance(loaded, int):
+        return loaded
+    cards, store = loaded
+    with store:
+        figures = compute(cards, store, now)
+    if args.json:
+        emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
+    else:
+        emit(render(figures))
+    return 0

@@ -1,0 +1,115 @@
+"""Cards that move: history re-attaches to a nearly identical card of the same section; the rest are orphans."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from devday_tui.core.similarity import front_similarity, match_moved
+from devday_tui.store import Store
+from tests.store.helpers import SETTINGS, T0, UTC, card
+
+Q_OLD = "Fargate の起動タイプで、EC2 インスタンスの管理は誰がする？"
+Q_TYPO = "Fargate の起動タイプで、EC2 インスタンスの管理は誰がするか？"
+
+
+def _open(path: Path, **kw) -> Store:
+    return Store.open(path, device_id="laptop", now=T0, tz=UTC, **kw)
+
+
+def _studied(data_dir: Path, deck) -> dict:
+    with _open(data_dir) as store:
+        store.reconcile(deck, T0)
+        for i, c in enumerate(deck):
+            store.answer(c.id, 3, T0 + timedelta(minutes=i), duration=1, settings=SETTINGS)
+        store.set_annotation(deck[0].id, "my mnemonic", T0)
+        return store.all_progress()
+
+
+def test_similarity_ignores_width_case_and_spacing() -> None:
+    assert front_similarity("ＣＤＫ  とは", "cdk とは") == 1.0
+    assert front_similarity(Q_OLD, Q_TYPO) > 0.95
+    assert front_similarity("Lambda の最大実行時間は？", "Lambda の最大メモリは？") < 0.8
+    assert front_similarity("", "x") == 0.0
+
+
+def test_match_moved_pairs_best_first_and_leaves_ties_alone() -> None:
+    vanished = [("old1", "s", "What does ECS stand for?"), ("old2", "s", "abc"), ("old3", "t", "Same text")]
+    fresh = [("new1", "s", "What does Amazon ECS stand for?"), ("new2", "u", "abc"),
+             ("new3", "t", "Same text!"), ("new4", "t", "Same text?")]
+    pairs = match_moved(vanished, fresh)
+    assert [(o, n) for o, n, _ in pairs] == [("old1", "new1")]  # old2: other section; old3: two equal candidates
+
+
+def test_fixed_typo_re_attaches_history_and_it_is_persisted(data_dir: Path) -> None:
+    deck = [card("a", "s1", Q_OLD), card("b", "s1", "CDK のテスト 3 種類は？"), card("c", "s2", "Other")]
+    before = _studied(data_dir, deck)
+    edited = [card("a2", "s1", Q_TYPO), deck[1], deck[2]]
+    with _open(data_dir) as store:
+        result = store.reconcile(edited, T0 + timedelta(days=1))
+        assert [(r.old_id, r.new_id) for r in result.reattached] == [("a", "a2")]
+        assert result.orphans == () and result.saved
+        moved = store.progress("a2")
+        assert moved is not None and moved.reps == before["a"].reps and moved.due == before["a"].due
+        assert store.progress("a") is moved or store.progress("a") == moved  # old id still resolves
+        assert "a" not in store.all_progress()
+        assert [r.card_id for r in store.reviews()].count("a2") == 1
+        assert store.annotation("a2") == "my mnemonic" and store.annotation("a") is None
+        # answering the new card continues the old history
+        ans = store.answer("a2", 3, T0 + timedelta(days=3), duration=1, settings=SETTINGS)
+        assert ans.before == moved and ans.after.reps == moved.reps + 1
+        expected = store.all_progress()
+    (data_dir / "devices/laptop/snapshot.json").unlink()  # the history alone says it
+    with _open(data_dir) as store:
+        assert store.all_progress() == expected
+        assert store.orphans(edited) == []
+
+
+def test_vanished_card_without_a_look_alike_is_an_orphan_and_comes_back(data_dir: Path) -> None:
+    deck = [card("a", "s1", "What is Fargate?"), card("b", "s1", "What is ECS?")]
+    before = _studied(data_dir, deck)
+    rewritten = [card("x", "s1", "Name three CDK test styles"), deck[1]]
+    with _open(data_dir) as store:
+        result = store.reconcile(rewritten, T0 + timedelta(days=1))
+        assert result.reattached == ()
+        [orphan] = result.orphans
+        assert orphan.card_id == "a" and orphan.front == "What is Fargate?" and orphan.section_id == "s1"
+        assert orphan.progress == before["a"] and orphan.path == "n.md"
+        assert orphan.to_json()["reps"] == 1
+        assert store.progress("x") is None  # the new card starts fresh
+        assert [o.card_id for o in store.orphans()] == ["a"]
+    with _open(data_dir) as store:  # kept across restarts, listed without a library at hand
+        assert store.progress("a") == before["a"]
+        result = store.reconcile(deck, T0 + timedelta(days=2))  # the card is back
+        assert result.orphans == () and store.progress("a") == before["a"]
+
+
+def test_same_front_in_another_section_does_not_re_attach(data_dir: Path) -> None:
+    deck = [card("a", "s1", Q_OLD)]
+    _studied(data_dir, deck)
+    with _open(data_dir) as store:
+        result = store.reconcile([card("a2", "s9", Q_TYPO)], T0 + timedelta(days=1))
+        assert result.reattached == () and [o.card_id for o in result.orphans] == ["a"]
+
+
+def test_edit_then_revert_moves_history_back_without_a_cycle(data_dir: Path) -> None:
+    deck = [card("a", "s1", Q_OLD)]
+    before = _studied(data_dir, deck)
+    with _open(data_dir) as store:
+        store.reconcile([card("a2", "s1", Q_TYPO)], T0 + timedelta(days=1))
+        result = store.reconcile(deck, T0 + timedelta(days=2))
+        assert [(r.old_id, r.new_id) for r in result.reattached] == [("a2", "a")]
+        assert store.progress("a") == before["a"] and store.progress("a2") == before["a"]
+    (data_dir / "devices/laptop/snapshot.json").unlink()
+    with _open(data_dir) as store:
+        assert store.all_progress() == before
+
+
+def test_read_only_reconcile_saves_nothing(data_dir: Path) -> None:
+    deck = [card("a", "s1", Q_OLD)]
+    _studied(data_dir, deck)
+    files = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+    with _open(data_dir, read_only=True) as store:
+        result = store.reconcile([card("a2", "s1", Q_TYPO)], T0 + timedelta(days=1))
+        assert not result.saved and len(result.reattached) == 1
+    assert {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()} == files
