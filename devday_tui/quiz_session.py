@@ -1,0 +1,226 @@
+"""A study session, without the screen: which card comes next, the answers given, and undo.
+
+The store calls (``save_*``) may run in a worker thread: they only touch the store, which is thread-safe, and
+return what happened. The ``apply_*`` methods then update the session itself and must run on the UI thread,
+one at a time. So the session's state changes only after the store has the answer on disk.
+
+Undo covers the session's own steps, newest first: an answer (undone in the store: the card gets its previous
+state back and the review leaves the history), a suspension (the card is unsuspended) and a burial (the card's
+previous burial is restored).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal, Sequence
+
+from devday_tui.core.model import Card, DeckSettings
+from devday_tui.core.queue import QueueCounts, StudyQueue, build_queue, day_end, day_start
+from devday_tui.core.scheduling import CardProgress
+from devday_tui.core.study_stats import SessionSummary, next_due, summarize_session
+
+if TYPE_CHECKING:
+    from devday_tui.store.store import Answer, Store
+
+StepKind = Literal["answer", "suspend", "bury"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One thing done in the session, as undo sees it."""
+
+    kind: StepKind
+    card_id: str
+    before: CardProgress | None
+    after: CardProgress | None
+    answer: "Answer | None" = None
+
+
+@dataclass(frozen=True, slots=True)
+class Undone:
+    """What an undo restored."""
+
+    step: Step
+    progress: CardProgress | None
+
+
+class QuizSession:
+    """One study session over ``cards`` (in note order) with a deck's settings."""
+
+    def __init__(self, store: "Store", cards: Sequence[Card], settings: DeckSettings, now: datetime) -> None:
+        self.store = store
+        self.settings = settings
+        self.started = now
+        self.steps: list[Step] = []
+        self.forced: str | None = None
+        self.cards: list[Card] = []
+        self.index: dict[str, Card] = {}
+        self.queue: StudyQueue
+        self.set_cards(cards, now)
+
+    # -- reading --------------------------------------------------------------------------------------------------
+
+    @property
+    def rollover_hour(self) -> int:
+        return getattr(self.store, "rollover_hour", 4)
+
+    @property
+    def tz(self):
+        return getattr(self.store, "tz", None)
+
+    def set_cards(self, cards: Sequence[Card], now: datetime) -> None:
+        """Study these cards (again, after the notes were re-read): the queue is rebuilt from the store."""
+        unique: dict[str, Card] = {}
+        for card in cards:
+            unique.setdefault(card.id, card)
+        self.cards = list(unique.values())
+        self.index = unique
+        reviews_today = self.store.reviews(since=day_start(now, self.rollover_hour, self.tz))
+        self.queue = build_queue(
+            self.cards,
+            self.store.all_progress(),
+            reviews_today,
+            now,
+            self.settings,
+            rollover_hour=self.rollover_hour,
+            tz=self.tz,
+        )
+        if self.forced is not None and self.forced not in self.index:
+            self.forced = None
+
+    @property
+    def answers(self) -> list["Answer"]:
+        """The session's answers still standing (undone ones removed), in order."""
+        return [s.answer for s in self.steps if s.kind == "answer" and s.answer is not None]
+
+    def next_card(self, now: datetime) -> Card | None:
+        """The card to show at ``now``: the card just restored by an undo, else the queue's next."""
+        if self.forced is not None:
+            card = self.index.get(self.forced)
+            progress = self.queue.progress.get(self.forced)
+            if card is not None and not (progress is not None and (progress.suspended or progress.is_buried(now))):
+                return card
+            self.forced = None
+        return self.queue.next(now)
+
+    def next_wait(self, now: datetime) -> datetime | None:
+        """When nothing is ready: the time the next learning card of today is due, else ``None``."""
+        if self.forced is not None:
+            return None
+        return self.queue.next_wait(now)
+
+    def waiting_card(self, now: datetime) -> Card | None:
+        """The learning card ``next_wait`` is waiting for."""
+        wait = self.next_wait(now)
+        if wait is None:
+            return None
+        return self.queue.next(wait)
+
+    def counts(self, now: datetime) -> QueueCounts:
+        return self.queue.counts(now)
+
+    def source(self, card: Card) -> str:
+        """Which count the card comes from: "new", "learning" or "due"."""
+        progress = self.queue.progress.get(card.id)
+        if progress is None or progress.state == "new":
+            return "new"
+        if progress.state in ("learning", "relearning"):
+            return "learning"
+        return "due"
+
+    def progress(self, card_id: str) -> CardProgress | None:
+        return self.queue.progress.get(card_id)
+
+    def done(self) -> int:
+        return len(self.answers)
+
+    def summary(self, now: datetime) -> SessionSummary:
+        answers = self.answers
+        return summarize_session(
+            [a.review for a in answers],
+            self.index,
+            self.started,
+            now,
+            leeches=[a.review.card_id for a in answers if a.became_leech],
+        )
+
+    def next_due(self, now: datetime) -> tuple[datetime, int] | None:
+        return next_due(self.index, self.queue.progress, now)
+
+    def new_left(self) -> int:
+        """Cards of the session never studied (they come as new cards on later days)."""
+        progress = self.queue.progress
+        return sum(1 for cid in self.index if (p := progress.get(cid)) is None or (p.state == "new" and not p.suspended))
+
+    def tomorrow(self, now: datetime) -> datetime:
+        """The start of the next study day (where "bury" puts a card)."""
+        return day_end(now, self.rollover_hour, self.tz)
+
+    # -- store calls (any thread) ---------------------------------------------------------------------------------
+
+    def save_answer(self, card_id: str, rating: int, now: datetime, duration: float) -> "Answer":
+        return self.store.answer(card_id, rating, now, duration=duration, settings=self.settings)
+
+    def save_suspend(self, card_id: str, now: datetime) -> Step:
+        before = self.store.progress(card_id)
+        after = self.store.suspend(card_id, now)
+        return Step("suspend", card_id, before, after)
+
+    def save_bury(self, card_id: str, now: datetime) -> Step:
+        before = self.store.progress(card_id)
+        after = self.store.bury(card_id, self.tomorrow(now), now)
+        return Step("bury", card_id, before, after)
+
+    def save_undo(self, now: datetime) -> Undone | None:
+        """Undo the session's latest step in the store; ``None`` when there is nothing to undo."""
+        if not self.steps:
+            return None
+        step = self.steps[-1]
+        if step.kind == "answer":
+            assert step.answer is not None
+            undone = self.store.undo(now)
+            if undone is None or undone.id != step.answer.review.id:
+                raise RuntimeError("The last answer could not be undone.")
+        elif step.kind == "suspend":
+            if step.before is None or not step.before.suspended:
+                self.store.unsuspend(step.card_id, now)
+        else:
+            previous = step.before.buried_until if step.before is not None else None
+            self.store.bury(step.card_id, previous, now)  # type: ignore[arg-type]
+        return Undone(step, self.store.progress(step.card_id))
+
+    # -- session updates (UI thread) ----------------------------------------------------------------------------
+
+    def apply_answer(self, answer: "Answer") -> None:
+        self.queue = self.queue.answered(answer.review, answer.after)
+        self.steps.append(Step("answer", answer.review.card_id, answer.before, answer.after, answer))
+        if self.forced == answer.review.card_id:
+            self.forced = None
+
+    def apply_step(self, step: Step) -> None:
+        self.queue = self.queue.with_progress(step.card_id, step.after)
+        self.steps.append(step)
+        if self.forced == step.card_id:
+            self.forced = None
+
+    def apply_undo(self, undone: Undone) -> Card | None:
+        """Take the step off the stack; the card it was about comes next. Returns that card."""
+        step = undone.step
+        if self.steps and self.steps[-1] is step:
+            self.steps.pop()
+        if step.kind == "answer" and step.answer is not None:
+            self.queue = self.queue.undone(step.answer.review, undone.progress)
+        else:
+            self.queue = self.queue.with_progress(step.card_id, undone.progress)
+        if step.card_id in self.index:
+            self.forced = step.card_id
+            return self.index[step.card_id]
+        return None
+
+    def force(self, card_id: str) -> None:
+        """Show this card next (a learning card studied before its time)."""
+        if card_id in self.index:
+            self.forced = card_id
+
+

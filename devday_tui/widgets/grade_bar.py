@@ -1,0 +1,102 @@
+"""The answer buttons under a card: "Show answer" before the reveal, then Again / Hard / Good / Easy, each with
+the interval it would give.
+
+The buttons never take focus, so the keys (Space, 1-4) always reach the quiz screen; clicking posts the same
+requests as the keys.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button
+
+from devday_tui.core.scheduling import GRADES
+
+#: Button variants for Again, Hard, Good, Easy (Anki's red, grey, green, blue).
+_VARIANTS = ("error", "default", "success", "primary")
+
+
+def grade_label(key: str, label: str, interval: str | None) -> Content:
+    parts: list[str | tuple[str, str]] = [(key, "bold"), " ", label]
+    if interval:
+        parts += ["  ", (interval, "bold")]
+    return Content.assemble(*parts)
+
+
+class GradeBar(Horizontal):
+    """Show answer, or the four grades."""
+
+    DEFAULT_CSS = """
+    GradeBar {
+        height: auto;
+        align-horizontal: center;
+        padding: 0 1;
+    }
+    GradeBar > Button {
+        width: 1fr;
+        max-width: 24;
+        min-width: 10;
+        margin: 0 1 0 0;
+    }
+    GradeBar > #show-answer {
+        width: 1fr;
+        max-width: 60;
+    }
+    GradeBar.-front > .grade { display: none; }
+    GradeBar.-back > #show-answer { display: none; }
+    GradeBar.-hidden { display: none; }
+    """
+
+    class Graded(Message):
+        """A grade button was clicked."""
+
+        def __init__(self, rating: int) -> None:
+            super().__init__()
+            self.rating = rating
+
+    class RevealRequested(Message):
+        """The "Show answer" button was clicked."""
+
+    def compose(self) -> ComposeResult:
+        button = Button(Content.assemble(("Space", "bold"), " Show answer"), id="show-answer", compact=True)
+        button.can_focus = False
+        yield button
+        for grade, variant in zip(GRADES, _VARIANTS):
+            button = Button(
+                grade_label(grade.key, grade.label, None),
+                variant=variant,  # type: ignore[arg-type]
+                id=f"grade-{int(grade.rating)}",
+                classes="grade",
+                compact=True,
+            )
+            button.can_focus = False
+            yield button
+
+    def on_mount(self) -> None:
+        self.show_front()
+
+    def show_front(self, label: str = "Show answer") -> None:
+        self.set_classes("-front")
+        self.query_one("#show-answer", Button).label = Content.assemble(("Space", "bold"), " ", label)
+
+    def show_grades(self, intervals: Mapping[int, str]) -> None:
+        """Show the four grades with ``intervals`` (rating → "10m") on them."""
+        for grade in GRADES:
+            button = self.query_one(f"#grade-{int(grade.rating)}", Button)
+            button.label = grade_label(grade.key, grade.label, intervals.get(int(grade.rating)))
+        self.set_classes("-back")
+
+    def hide(self) -> None:
+        self.set_classes("-hidden")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "show-answer":
+            self.post_message(self.RevealRequested())
+        elif event.button.id and event.button.id.startswith("grade-"):
+            self.post_message(self.Graded(int(event.button.id.removeprefix("grade-"))))

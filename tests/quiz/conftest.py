@@ -1,0 +1,83 @@
+"""Fixtures for the quiz, summary and statistics tests: an app on the sample deck with a clock the test moves."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from tests.conftest import FIXED_NOW, SAMPLE_DECKS, SAMPLE_NOTES
+
+
+class MovableClock:
+    """A UTC clock that stands still until the test moves it."""
+
+    def __init__(self, start: datetime = FIXED_NOW) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> datetime:
+        self.now += timedelta(**kwargs)
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def _utc_local_time():
+    """Study days and clock times on screen use local time: make it UTC on every machine."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def _quiz_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quiz keeps a few choices between sessions on the class; each test starts from the defaults, with the
+    card clock frozen at 0:00 and the waiting screen polling often."""
+    from devday_tui.screens.quiz import QuizScreen
+
+    monkeypatch.setattr(QuizScreen, "typed_mode", False)
+    monkeypatch.setattr(QuizScreen, "show_context", True)
+    monkeypatch.setattr(QuizScreen, "monotonic", staticmethod(lambda: 1000.0))
+    monkeypatch.setattr(QuizScreen, "WAIT_POLL", 0.05)
+
+
+@pytest.fixture
+def clock() -> MovableClock:
+    return MovableClock()
+
+
+@pytest.fixture
+def make_quiz_app(tmp_path: Path, clock: MovableClock) -> Callable:
+    """Build an app on the sample notes and deck; call again for a restart on the same data directory."""
+    from devday_tui.cli import make_app
+
+    def build(paths=(SAMPLE_NOTES, SAMPLE_DECKS)):
+        return make_app(list(paths), data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", clock=clock, watch=False)
+
+    return build
+
+
+async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 10.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)
+
+
+async def wait_loaded(pilot) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: app.library is not None and app.store is not None and not app.loading, what="loading")
+    await pilot.pause()

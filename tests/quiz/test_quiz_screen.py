@@ -1,0 +1,295 @@
+"""A whole study session on the sample deck, driven by keys with a fixed clock the test moves."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Static
+
+from devday_tui.core.queue import day_end
+from devday_tui.core.scheduling import format_interval
+from devday_tui.screens.quiz import QuizScreen
+from devday_tui.screens.summary import SummaryScreen
+from devday_tui.widgets.card_face import CardFace
+from tests.quiz.conftest import wait_for, wait_loaded
+
+
+def quiz(app) -> QuizScreen:
+    screen = app.screen
+    assert isinstance(screen, QuizScreen), f"expected the quiz, got {type(screen).__name__}"
+    return screen
+
+
+def footer_keys(screen) -> set[str]:
+    """The keys the footer shows: enabled bindings with show=True."""
+    return {key for key, active in screen.active_bindings.items() if active.enabled and active.binding.show}
+
+
+def card_text(screen: QuizScreen) -> str:
+    face = screen.query_one(CardFace)
+    return "\n".join(str(s.render()) for s in face.query(Static) if s.display)
+
+
+async def open_deck(pilot) -> QuizScreen:
+    await wait_loaded(pilot)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, QuizScreen) and pilot.app.screen.state == "front", what="quiz")
+    return quiz(pilot.app)
+
+
+async def answer(pilot, key: str) -> None:
+    """Reveal the card (every item of a list), then grade it, and wait for the save."""
+    screen = quiz(pilot.app)
+    shown = screen.cards_shown
+    if screen.state == "front":
+        await pilot.press("enter")
+    assert screen.state == "back"
+    pilot.app.clock.advance(seconds=10)  # a few seconds on each card, so the history has an order
+    await pilot.press(key)
+    await wait_for(pilot, lambda: screen.cards_shown > shown or screen.state in ("waiting", "done"), what="next card")
+
+
+async def test_grade_keys_do_nothing_before_the_reveal(make_quiz_app) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_deck(pilot)
+        first = screen.card
+        assert first is not None
+        assert not {"1", "2", "3", "4"} & footer_keys(screen)
+        assert "space" in footer_keys(screen)
+        for key in "1234":
+            await pilot.press(key)
+        await pilot.pause(0.1)
+        assert screen.state == "front" and screen.card is first
+        assert app.store.reviews() == []
+        assert app.store.progress(first.id) is None
+        await pilot.press("space")
+        assert screen.state == "back"
+        assert {"1", "2", "3", "4"} <= footer_keys(screen)
+        assert "space" not in footer_keys(screen)
+        # each grade button shows its interval
+        labels = [str(screen.query_one(f"#grade-{n}").label) for n in range(1, 5)]
+        assert labels == ["1 Again  1m", "2 Hard  6m", "3 Good  10m", "4 Easy  7d"]
+
+
+async def test_a_whole_session_then_a_restart(make_quiz_app, clock) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        deck = app.library.decks[0]
+        before_counts = app.deck_counts(deck)
+        assert before_counts == (20, 0, 0)
+
+        screen = await open_deck(pilot)
+        again_card = screen.card
+        await answer(pilot, "1")
+        assert app.store.progress(again_card.id).state == "learning"
+        assert screen.session.counts(clock()).learning == 1
+
+        graded = {}
+        for key in "234":
+            card = screen.card
+            await pilot.press("enter")
+            shown_interval = str(screen.query_one(f"#grade-{key}").label).split()[-1]
+            await answer(pilot, key)
+            graded[key] = card
+            # the interval on the button is the one the answer got
+            progress = app.store.progress(card.id)
+            assert format_interval(progress.due - progress.last_review) == shown_interval
+        assert [r.rating for r in app.store.reviews()] == [1, 2, 3, 4]
+        assert app.store.progress(graded["4"].id).state == "review"
+        assert screen.session.done() == 4
+
+        # undo, twice: the Easy answer then the Good one; each card comes back, on its front
+        await pilot.press("u")
+        await wait_for(pilot, lambda: screen.state == "front" and screen.card.id == graded["4"].id, what="undo 1")
+        await pilot.press("u")
+        await wait_for(pilot, lambda: screen.state == "front" and screen.card.id == graded["3"].id, what="undo 2")
+        assert [r.rating for r in app.store.reviews()] == [1, 2]
+        assert app.store.progress(graded["4"].id) is None
+        assert app.store.progress(graded["3"].id) is None
+        assert screen.session.done() == 2
+        await answer(pilot, "3")  # the Good card again
+
+        # suspend and bury take the card away at once
+        suspended = screen.card
+        await pilot.press("s")
+        await wait_for(pilot, lambda: screen.state == "front" and screen.card.id != suspended.id, what="suspend")
+        assert app.store.progress(suspended.id).suspended
+        buried = screen.card
+        await pilot.press("b")
+        await wait_for(pilot, lambda: screen.state == "front" and screen.card.id != buried.id, what="bury")
+        assert app.store.progress(buried.id).buried_until == day_end(clock())
+        # undo the burial: the card is back, and no longer buried
+        await pilot.press("u")
+        await wait_for(pilot, lambda: screen.state == "front" and screen.card.id == buried.id, what="unbury")
+        assert app.store.progress(buried.id).buried_until is None
+        await pilot.press("b")
+        await wait_for(pilot, lambda: screen.state == "front" and screen.card.id != buried.id, what="bury again")
+
+        # the Again card comes back once its minute is over
+        assert screen.card.id != again_card.id
+        clock.advance(minutes=2)
+        await answer(pilot, "3")
+        assert screen.card.id == again_card.id
+        assert screen.session.source(screen.card) == "learning"
+        await answer(pilot, "3")
+
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), what="summary")
+        summary = app.screen.summary
+        assert summary.by_grade == {1: 1, 2: 1, 3: 3, 4: 0}
+        assert summary.reviewed == 5
+        assert summary.new_learnt == 4
+        assert summary.correct_share == 0.8
+        assert [w.again for w in summary.weakest][:1] == [1]
+        text = str(app.screen.query_one("#summary-figures", Static).render())
+        assert "80%" in text
+        reviews = [r.rating for r in app.store.reviews()]
+        assert reviews == [1, 2, 3, 3, 3]
+        after_counts = app.deck_counts(deck)
+    app.store.close()  # what the end of the process does: the writer lock is released
+
+    # a new app on the same data directory: the progress is there, and the counts moved
+    again = make_quiz_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        assert [r.rating for r in again.store.reviews()] == reviews
+        assert again.store.progress(suspended.id).suspended
+        assert again.store.progress(buried.id).buried_until == day_end(clock())
+        new, learning, due = again.deck_counts(again.library.decks[0])
+        assert (new, learning, due) == after_counts
+        # 4 new cards studied today, one suspended and one buried: the daily 20 leaves 16 new cards, and the
+        # section siblings of today's new cards wait for another day.
+        assert new == 16
+        assert learning >= 1
+        assert (new, learning, due) != before_counts
+        screen = await open_deck(pilot)
+        assert screen.session.counts(clock()).new == 16
+
+
+async def test_waiting_for_a_learning_card_then_the_summary(make_quiz_app, clock) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        card = next(c for c in app.library.cards if c.kind == "definition")
+        app.start_section_study([card], "one card")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = quiz(app)
+        await answer(pilot, "1")
+        assert screen.state == "waiting"
+        wait_text = str(screen.query_one("#quiz-wait", Static).render())
+        assert "comes back in 1m 00s" in wait_text
+        assert "Nothing else is due" in wait_text
+        assert footer_keys(screen) >= {"space", "q"}
+        assert not {"1", "2", "3", "4", "s", "b"} & footer_keys(screen)
+        clock.advance(seconds=30)
+        await pilot.pause(0.2)
+        assert screen.state == "waiting"
+        assert "30s" in str(screen.query_one("#quiz-wait", Static).render())
+        clock.advance(seconds=31)
+        await wait_for(pilot, lambda: screen.state == "front", what="the learning card")
+        assert screen.card.id == card.id
+        await answer(pilot, "3")  # next step: 10 minutes
+        assert screen.state == "waiting"
+        await pilot.press("space")  # study it now rather than wait
+        assert screen.state == "front" and screen.card.id == card.id
+        await answer(pilot, "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), what="summary")
+        summary_screen = app.screen
+        assert summary_screen.finished
+        assert summary_screen.summary.by_grade == {1: 1, 2: 0, 3: 1, 4: 1}
+        nxt = str(summary_screen.query_one("#summary-next", Static).render())
+        assert nxt.startswith("Next card    in ")
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_list_items_are_revealed_one_at_a_time(make_quiz_app) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        card = next(c for c in app.library.cards if c.kind == "label-list" and len(c.back) >= 3)
+        app.start_section_study([card], "list")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = quiz(app)
+        assert footer_keys(screen) >= {"space", "enter"}
+        first, second = card.back[0].text, card.back[1].text
+        assert first not in card_text(screen)
+        await pilot.press("space")
+        assert screen.items_shown == 1 and screen.state == "front"
+        assert first in card_text(screen) and second not in card_text(screen)
+        assert not {"1", "2", "3", "4"} & footer_keys(screen)
+        await pilot.press("space")
+        assert second in card_text(screen)
+        await pilot.press("a")
+        assert screen.state == "back"
+        assert all(item.text in card_text(screen) for item in card.back)
+        assert card.path.name in card_text(screen)
+
+
+async def test_typed_answer_suggests_a_grade(make_quiz_app) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        card = next(c for c in app.library.cards if c.kind == "definition" and c.back.isascii() is False)
+        app.start_section_study([card], "typed")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = quiz(app)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: screen.query("#quiz-typed") and screen.focused is not None, what="answer box")
+        typed = screen.query_one("#quiz-typed")
+        typed.value = card.back
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.state == "back", what="check")
+        assert screen.suggested == 3
+        assert "enter" in footer_keys(screen)
+        await pilot.press("enter")  # accept the suggested grade
+        await wait_for(pilot, lambda: screen.state in ("waiting", "done") or isinstance(app.screen, SummaryScreen))
+        assert [r.rating for r in app.store.reviews()] == [3]
+
+
+async def test_typed_wrong_answer_can_be_overridden(make_quiz_app) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        card = next(c for c in app.library.cards if c.kind == "cloze")
+        app.start_section_study([card], "typed")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = quiz(app)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")), what="answer box")
+        await pilot.press("x", "y", "z", "enter")
+        await wait_for(pilot, lambda: screen.state == "back", what="check")
+        assert screen.suggested == 1
+        await pilot.press("2")  # the person knows better
+        await wait_for(pilot, lambda: screen.state != "saving")
+        assert [r.rating for r in app.store.reviews()] == [2]
+
+
+async def test_personal_note_shows_on_the_back(make_quiz_app) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_deck(pilot)
+        card = screen.card
+        await pilot.press("space")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "AnnotationScreen")
+        await pilot.press(*"[bold]x[/] memo")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert app.annotation(card.id) == "[bold]x[/] memo"
+        assert "My note  [bold]x[/] memo" in card_text(screen)
+        assert screen.state == "back"
+
+
+async def test_context_can_be_hidden(make_quiz_app) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_deck(pilot)
+        crumb = screen.query_one("#quiz-crumb")
+        assert crumb.display and "AWS DevDay 2019 Day1 ›" in str(crumb.render())
+        await pilot.press("c")
+        assert not crumb.display
+        await pilot.press("c")
+        assert crumb.display
