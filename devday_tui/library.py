@@ -10,6 +10,7 @@ cache and are parsed again.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import pickle
@@ -319,6 +320,18 @@ def load_library(
     No paths means :func:`default_paths`. A ``.md`` file in a folder named ``decks``, or whose frontmatter has
     ``include``, is a deck file. With no deck file, every note forms one deck, ``all``.
     """
+    # Loading makes many small objects and frees few: the cyclic collector would scan the growing heap over and
+    # over for nothing (it more than doubled the load time of 2,000 notes). Nothing here makes cycles.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_library(paths, cache_dir, use_cache)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _load_library(paths: Sequence[Path], cache_dir: Path | None, use_cache: bool) -> Library:
     roots = [Path(p) for p in paths] if paths else default_paths()
     if cache_dir is None and use_cache:
         cache_dir = default_cache_dir()

@@ -103,7 +103,7 @@ def eligible(cards: Iterable[Card], progress: Mapping[str, ProgressLike | None])
 
 def weakness(progress: ProgressLike | None, now: datetime, recall: Recall | None = None) -> float:
     """The drawing weight of a card: higher for cards that are hard, often forgotten or fading today."""
-    if progress is None or getattr(progress, "stability", None) is None:
+    if progress is None or getattr(progress, "state", None) == "new" or getattr(progress, "stability", None) is None:
         return NEW_CARD_WEIGHT
     weight = 1.0
     difficulty = getattr(progress, "difficulty", None)

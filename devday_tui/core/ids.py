@@ -18,9 +18,20 @@ def digest(*parts: str) -> str:
     return blake2b(_SEP.join(parts).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
+_heading_norms: dict[str, str] = {}
+
+
 def heading_key(path: Iterable[str]) -> str:
     """The heading path as one string: each heading normalised, joined by a separator no heading holds."""
-    return "\x1e".join(normalise(h) for h in path)
+    out = []
+    for h in path:
+        norm = _heading_norms.get(h)
+        if norm is None:
+            if len(_heading_norms) > 50_000:
+                _heading_norms.clear()
+            norm = _heading_norms[h] = normalise(h)
+        out.append(norm)
+    return "\x1e".join(out)
 
 
 def section_id(note_key: str, heading_path: Iterable[str], occurrence: int = 0) -> str:
@@ -39,3 +50,10 @@ def card_id(note_key: str, heading_path: Iterable[str], kind: str, subject: str,
     if occurrence:
         parts.append(str(occurrence))
     return digest(*parts)
+
+
+def card_id_from(note_key: str, heading_key_: str, kind: str, normalised_subject: str, occurrence: int = 0) -> str:
+    """:func:`card_id` from a heading key and a subject already normalised (the parser's fast path)."""
+    if occurrence:
+        return digest("card", note_key, heading_key_, kind, normalised_subject, str(occurrence))
+    return digest("card", note_key, heading_key_, kind, normalised_subject)

@@ -40,6 +40,9 @@ class ParseWarning:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         return f"{where}: {self.message}"
 
+    def __reduce__(self):  # pickled by the parse cache: positional, much faster than the dataclass default
+        return (ParseWarning, (self.path, self.message, self.line))
+
 
 @dataclass(frozen=True, slots=True)
 class Item:
@@ -54,6 +57,9 @@ class Item:
     @classmethod
     def from_json(cls, data: dict) -> "Item":
         return cls(data["text"], tuple(cls.from_json(c) for c in data.get("children", ())))
+
+    def __reduce__(self):
+        return (Item, (self.text, self.children))
 
 
 Back = Union[str, tuple[Item, ...]]
@@ -107,6 +113,24 @@ class Card:
             "section_id": self.section_id,
         }
 
+    def __reduce__(self):
+        return (
+            Card,
+            (
+                self.id,
+                self.kind,
+                self.front,
+                self.back,
+                self.context,
+                self.note_key,
+                self.note_title,
+                self.path,
+                self.line,
+                self.section_id,
+                self.answers,
+            ),
+        )
+
 
 def items_to_lines(items: tuple[Item, ...], depth: int = 0, numbered: bool = False) -> list[str]:
     lines: list[str] = []
@@ -125,6 +149,9 @@ class Block:
     line: int
     end_line: int
     text: str
+
+    def __reduce__(self):
+        return (Block, (self.kind, self.line, self.end_line, self.text))
 
 
 @dataclass(slots=True)
@@ -160,6 +187,24 @@ class Section:
         for child in self.children:
             yield from child.walk()
 
+    def __reduce__(self):
+        return (
+            Section,
+            (
+                self.id,
+                self.heading,
+                self.level,
+                self.breadcrumb,
+                self.start_line,
+                self.end_line,
+                self.source,
+                self.blocks,
+                self.children,
+                self.wip_reasons,
+                self.card_ids,
+            ),
+        )
+
 
 @dataclass(slots=True)
 class Note:
@@ -188,6 +233,23 @@ class Note:
     @property
     def wip_sections(self) -> list[Section]:
         return [s for s in self.walk() if s.is_wip]
+
+    def __reduce__(self):
+        return (
+            Note,
+            (
+                self.path,
+                self.key,
+                self.title,
+                self.date,
+                self.tags,
+                self.sections,
+                self.cards,
+                self.warnings,
+                self.draft,
+                self.rel,
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,48 +94,62 @@ _MD.disable(["inline", "text_join"])
 # --- the block tree ---------------------------------------------------------------------------------------------
 
 
-class _Node:
-    __slots__ = ("kind", "start", "end", "content", "children", "level")
-
-    def __init__(self, kind: str, start: int, end: int, level: int = 0) -> None:
-        self.kind = kind
-        self.start = start  # 0-based body line
-        self.end = end  # exclusive
-        self.content = ""
-        self.children: list[_Node] = []
-        self.level = level
+class _Node(NamedTuple):
+    kind: str
+    start: int  # 0-based body line
+    end: int  # exclusive
+    content: str  # inline Markdown of a paragraph or heading
+    children: list  # list[_Node]
+    level: int  # heading level
 
 
 _LEAF_KINDS = {"fence": "code", "code_block": "code", "html_block": "html", "hr": "hr"}
+_OPEN_KINDS = {
+    "bullet_list_open": "bullet_list",
+    "ordered_list_open": "ordered_list",
+    "list_item_open": "list_item",
+    "blockquote_open": "blockquote",
+}
 _LISTS = ("bullet_list", "ordered_list")
 
 
 def _tree(tokens: list) -> tuple[list[_Node], set[int]]:
     """Nest the flat token stream; also return the body lines inside code and HTML blocks."""
     root: list[_Node] = []
-    stack: list[_Node] = []
+    stack: list[list[_Node]] = []
     children = root
     opaque: set[int] = set()
-    for t in tokens:
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
         ty = t.type
-        if ty == "inline":
-            if stack:
-                stack[-1].content = t.content
-        elif ty.endswith("_close"):
-            stack.pop()
-            children = stack[-1].children if stack else root
-        elif ty.endswith("_open"):
-            m = t.map or (0, 0)
-            node = _Node(ty[:-5], m[0], m[1], int(t.tag[1]) if ty == "heading_open" else 0)
+        if ty == "paragraph_open":  # paragraph_open, inline, paragraph_close
+            m = t.map
+            children.append(_Node("paragraph", m[0], m[1], tokens[i + 1].content, [], 0))
+            i += 3
+            continue
+        if ty == "heading_open":
+            m = t.map
+            children.append(_Node("heading", m[0], m[1], tokens[i + 1].content, [], int(t.tag[1])))
+            i += 3
+            continue
+        kind = _OPEN_KINDS.get(ty)
+        if kind is not None:
+            m = t.map
+            node = _Node(kind, m[0], m[1], "", [], 0)
             children.append(node)
-            stack.append(node)
+            stack.append(children)
             children = node.children
+        elif ty.endswith("_close"):
+            children = stack.pop() if stack else root
         else:
             m = t.map or (0, 0)
             kind = _LEAF_KINDS.get(ty, ty)
-            children.append(_Node(kind, m[0], m[1]))
-            if kind in ("code", "html"):
+            children.append(_Node(kind, m[0], m[1], "", [], 0))
+            if kind == "code" or kind == "html":
                 opaque.update(range(m[0], m[1]))
+        i += 1
     return root, opaque
 
 
@@ -251,37 +265,39 @@ class _Builder:
         # Set per section:
         self.section: Section | None = None
         self.heading_path: tuple[str, ...] = ()
+        self.heading_key = ""
         self.subject = ""
         self.has_list = False
         self.has_code = False
         self.text_chars = 0
-        self.marker = False
 
     # -- cards
 
     def add(self, kind: str, subject: str, front: str, back, line0: int, answers: tuple[str, ...] = ()) -> bool:
         front = front.strip()
-        if not front or not back or (isinstance(back, str) and not back.strip()):
+        if not front or not back or (back.__class__ is str and not back.strip()):
             return False
-        key = (self.heading_path, kind, normalise(subject))
+        norm = normalise(subject)
+        key = (self.heading_key, kind, norm)
         n = self.seen.get(key, 0)
         self.seen[key] = n + 1
         section = self.section
         assert section is not None
+        line = self.offset + line0 + 1
         card = Card(
-            id=ids.card_id(self.note.key, self.heading_path, kind, subject, n),
-            kind=kind,
-            front=front,
-            back=back if isinstance(back, tuple) else back.strip(),
-            context=section.breadcrumb,
-            note_key=self.note.key,
-            note_title=self.note.title,
-            path=self.note.path,
-            line=self.offset + line0 + 1,
-            section_id=section.id,
-            answers=answers,
+            ids.card_id_from(self.note.key, self.heading_key, kind, norm, n),
+            kind,
+            front,
+            back if back.__class__ is tuple else back.strip(),
+            section.breadcrumb,
+            self.note.key,
+            self.note.title,
+            self.note.path,
+            line,
+            section.id,
+            answers,
         )
-        self.cards.append((card.line, 0 if kind in LIST_KINDS else 1, len(self.cards), card))
+        self.cards.append((line, 0 if kind in LIST_KINDS else 1, len(self.cards), card))
         return True
 
     def list_card(self, kind: str, subject: str, items: list[tuple[Item, bool]], line0: int) -> None:
@@ -301,19 +317,31 @@ class _Builder:
     # -- paragraphs
 
     def paragraph(self, node: _Node, *, label: bool = False) -> _Para:
-        raw_lines = node.content.split("\n")
+        content = node.content
+        if "\n" not in content and not self.used:
+            # One line: the common case, kept short.
+            inl = inline(content)
+            text = inl.text.strip()
+            if not text:
+                return _Para("", False)
+            self.text_chars += len(text) - text.count(" ")
+            found = split_definition(inl) if (":" in text or "：" in text) else None
+            if found:
+                if self.add("definition", found[0], found[0], found[1], node.start):
+                    return _Para(found[0], True)
+            elif inl.marks and not label:
+                self.cloze([(node.start, inl)])
+            return _Para(text, False)
         parts: list[tuple[int, Inline]] = []
-        for i, raw in enumerate(raw_lines):
+        for i, raw in enumerate(content.split("\n")):
             line0 = node.start + i
             if line0 in self.used:
                 continue
-            if not self.marker and _MARKER_RE.search(raw):
-                self.marker = True
             parts.append((line0, inline(raw)))
         if not parts:
             return _Para("", False)
         full = join_lines([p.text for _, p in parts])
-        self.text_chars += content_length(full)
+        self.text_chars += len(full) - full.count(" ")
 
         # Definitions: a line `TERM: DEFINITION` starts one; the lines after it, up to the next, continue it.
         defs: list[list] = []
@@ -388,26 +416,34 @@ class _Builder:
     def items(self, node: _Node) -> list[tuple[Item, bool]]:
         out: list[tuple[Item, bool]] = []
         for li in node.children:
+            chs = li.children
+            if len(chs) == 1 and chs[0].kind == "paragraph":  # the common case: one line or paragraph
+                para = self.paragraph(chs[0])
+                text = para.text
+                if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
+                    out.append((Item(text), para.own_card))
+                continue
             texts: list[str] = []
             own = False
             children: list[Item] = []
             first = True
-            for ch in li.children:
-                if ch.kind == "paragraph":
+            for ch in chs:
+                kind = ch.kind
+                if kind == "paragraph":
                     para = self.paragraph(ch)
                     if para.text:
                         if first and para.own_card:
                             own = True
                         texts.append(para.text)
                     first = False
-                elif ch.kind in _LISTS:
+                elif kind == "bullet_list" or kind == "ordered_list":
                     self.has_list = True
                     children.extend(i for i, _ in self.items(ch))
-                elif ch.kind == "blockquote":
+                elif kind == "blockquote":
                     texts.extend(t for t in self.quote_texts(ch) if t)
-                elif ch.kind == "code":
+                elif kind == "code":
                     self.has_code = True
-                elif ch.kind == "heading" and ch.content:
+                elif kind == "heading" and ch.content:
                     texts.append(plain(ch.content))
             text = texts[0] if own else join_lines(texts)
             if not text and not children:
@@ -487,11 +523,10 @@ class _Builder:
     def run_section(self, section: Section, heading_path: tuple[str, ...], subject: str, nodes: list[_Node]) -> None:
         self.section = section
         self.heading_path = heading_path
+        self.heading_key = ids.heading_key(heading_path)
         self.subject = subject
-        self.has_list = self.has_code = self.marker = False
+        self.has_list = self.has_code = False
         self.text_chars = 0
-        if _MARKER_RE.search(section.heading) and section.level > 0:
-            self.marker = True
         heading_items: list[tuple[Item, bool]] = []
         first_list: list[int] = []
         self.blocks(nodes, heading_items, first_list, top=True)
@@ -570,6 +605,17 @@ def parse_note(text: str, path: Path, key: str, *, rel: str | None = None) -> No
         for i in heads:
             opaque.update(range(nodes[i].start, nodes[i].end))
         explicit_cards, used = scan_explicit(body_lines, opaque)
+
+    # Lines holding TODO, FIXME, WIP, TBD or ?? (not in code, not an explicit card's `??`).
+    marker_lines: list[int] = []
+    if _MARKER_RE.search(front.body):
+        starts_of_lines = [0]
+        for ln in body_lines[:-1]:
+            starts_of_lines.append(starts_of_lines[-1] + len(ln) + 1)
+        for m in _MARKER_RE.finditer(front.body):
+            line0 = bisect_right(starts_of_lines, m.start()) - 1
+            if line0 not in opaque and line0 not in used and (not marker_lines or marker_lines[-1] != line0):
+                marker_lines.append(line0)
 
     def own_end(start_body_line: int, next_start: int) -> int:
         """Last body line (0-based) of a section's own text, blank lines at the end dropped."""
@@ -670,7 +716,7 @@ def parse_note(text: str, path: Path, key: str, *, rel: str | None = None) -> No
             elif not builder.has_list and not builder.has_code and builder.text_chars < THIN_MAX_CHARS:
                 if not by_section.get(idx):
                     reasons.append("thin")
-        if builder.marker:
+        if marker_lines and any(start0 <= m < _next for m in marker_lines):
             reasons.append("marker")
         sec.wip_reasons = tuple(reasons)
 

@@ -49,7 +49,7 @@ _INLINE_RE = re.compile(
 )
 
 #: A cheap test: text holding none of these characters has no inline markup at all.
-_SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!]|://|  \n")
+_SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f\u200b\u2028\u2029\ufeff]|://|  \n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u2028\u2029\ufeff]")
 
 
@@ -64,8 +64,10 @@ INLINE_MAX_CHARS = 20_000
 
 def inline(src: str) -> Inline:
     """Plain text of inline Markdown ``src``, with its cloze marks and protected spans."""
-    if len(src) > INLINE_MAX_CHARS or not _SPECIAL_RE.search(src):
+    if len(src) > INLINE_MAX_CHARS:
         return Inline(strip_controls(src))
+    if not _SPECIAL_RE.search(src):
+        return Inline(src)
     out: list[str] = []
     marks: list[Span] = []
     protected: list[Span] = []
