@@ -128,22 +128,26 @@ class BrowseScreen(Screen):
         tree.show_notes(self.notes(), flt)
         self._update_status(flt)
         if self._focus_ref is not None:
-            if tree.select_ref(self._focus_ref):
-                self._schedule_show(self._focus_ref)
+            tree.select_ref(self._focus_ref)
             self._focus_ref = None
-        elif tree.cursor_node is None or tree.cursor_node.data is None:
+        self.call_after_refresh(self._show_cursor, flt)
+
+    def _show_cursor(self, flt: TreeFilter) -> None:
+        """Show what the tree cursor is on after a rebuild; the cursor may have moved or gone."""
+        tree = self.query_one(NoteTree)
+        if tree.current is None and tree.root.children:
             tree.cursor_line = 0
         if tree.current is not None:
             self._schedule_show(tree.current)
-        elif not tree.root.children:
-            self._shown = None
-            self.query_one(SectionView).display = False
-            self.query_one("#cards-title", Static).update(
-                Content.styled("Nothing to show. Press w or Esc to clear the filter.", "$text-muted")
-                if flt.sections is not None
-                else Content.styled("No notes.", "$text-muted")
-            )
-            self.run_worker(self.query_one(CardList).show([], self.app.now()), exclusive=True, group="cards")
+            return
+        self._shown = None
+        self.query_one(SectionView).display = False
+        self.query_one(CardList).display = False
+        self.query_one("#cards-title", Static).update(
+            Content.styled("Nothing to show. Press w or Esc to clear the filter.", "$text-muted")
+            if flt.sections is not None
+            else Content.styled("No notes.", "$text-muted")
+        )
 
     def _library_changed(self, *_: object) -> None:
         if self.app.library is None:

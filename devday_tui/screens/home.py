@@ -55,16 +55,16 @@ class HomeScreen(Screen):
         table.show(rows)
         if not rows or not app.library.cards:
             roots = ", ".join(str(p) for p in app.library.roots) or "(none)"
-            status.update(
-                Content.assemble(
-                    ("No cards yet. ", "bold"),
-                    f"No notes with cards were found in {roots}.\n",
-                    "Press ",
-                    ("N", "bold $accent"),
-                    " to write a note, or start devday-tui with a folder of Markdown notes: ",
-                    ("devday-tui ~/notes", "bold"),
-                )
-            )
+            parts = [
+                ("No cards yet. ", "bold"),
+                f"No notes with cards were found in {roots}.\n",
+                "Press ",
+                ("N", "bold $accent"),
+                " to write a note, or start devday-tui with a folder of Markdown notes: ",
+                ("devday-tui ~/notes", "bold"),
+            ]
+            parts += self._problem_parts()
+            status.update(Content.assemble(*parts))
         else:
             parts: list[Content | str | tuple[str, str]] = [
                 ("Enter", "bold $accent"),
@@ -74,16 +74,22 @@ class HomeScreen(Screen):
                 ("?", "bold $accent"),
                 " all keys",
             ]
-            if app.library.warnings:
-                n = len(app.library.warnings)
-                parts += ["   ", (f"{n} problem{'s' if n != 1 else ''} in your notes: press w", "$text-warning")]
-            if app.store is not None and app.store.read_only:
-                parts += ["   ", ("read-only: another devday-tui is running", "$text-warning")]
-            if app.store_error:
-                parts += ["   ", ("progress unavailable: press w", "$text-error")]
+            parts += self._problem_parts()
             status.update(Content.assemble(*parts))
         if not table.has_focus and table.display:
             table.focus()
+
+    def _problem_parts(self) -> list:
+        app = self.app
+        parts: list = []
+        if app.library is not None and app.library.warnings:
+            n = len(app.library.warnings)
+            parts += ["\n", (f"{n} problem{'s' if n != 1 else ''} in your notes: press w", "$text-warning")]
+        if app.store is not None and app.store.read_only:
+            parts += ["\n", ("Read-only: another devday-tui is using your progress; answers are not saved.", "$text-warning")]
+        if app.store_error:
+            parts += ["\n", ("Progress unavailable: press w for details.", "$text-error")]
+        return parts
 
     def _deck_key(self) -> str | None:
         return self.query_one(DeckTable).selected_key
