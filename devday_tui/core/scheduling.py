@@ -381,8 +381,13 @@ def apply_review(
     desired_retention: float = 0.9,
     due_cap: datetime | None = None,
     fuzz: bool = True,
+    fuzz_key: str | None = None,
 ) -> CardProgress:
-    """The card's progress after answering ``rating`` at ``now``, with explicit scheduling parameters."""
+    """The card's progress after answering ``rating`` at ``now``, with explicit scheduling parameters.
+
+    The fuzz draw is seeded by ``fuzz_key`` (default: ``card_id``) and the number of earlier reviews. A replay
+    passes the id the card had when it was answered, so history that moved to a new id replays the same.
+    """
     now = _utc(now)
     grade = fsrs.Rating(int(rating))
     retention = _check_retention(desired_retention)
@@ -396,7 +401,7 @@ def apply_review(
     after, _log = _scheduler(retention, False).review_card(card, grade, now)
     if fuzz and after.state == fsrs.State.Review:
         interval = after.due - now
-        days = fuzzed_days(interval.days, _fuzz_draw(card_id, before.reps))
+        days = fuzzed_days(interval.days, _fuzz_draw(fuzz_key or card_id, before.reps))
         after.due = now + timedelta(days=days)
     if due_cap is not None and after.due > due_cap > now:
         after.due = due_cap
@@ -517,6 +522,7 @@ def replay_onto(
                 item.reviewed_at,
                 desired_retention=item.desired_retention,
                 due_cap=item.due_cap,
+                fuzz_key=item.card_id,
             )
         else:
             progress = apply_event(progress, item)

@@ -291,6 +291,7 @@ class Store:
         self._catalog: dict[str, dict[str, Any]] = {}
         self._present: set[str] | None = None
         self._entry_cache: OrderedDict[str, tuple[_FileKey, list[Any]]] = OrderedDict()
+        self._parsed_cache: OrderedDict[str, tuple[_FileKey, list[Any]]] = OrderedDict()
         self._reported: set[str] = set()
 
     # -- opening ----------------------------------------------------------------------------------------------
@@ -319,6 +320,8 @@ class Store:
         now = _utc(now) if now is not None else datetime.now(timezone.utc)
         notices: list[str] = []
         lock: WriterLock | None = None
+        if directory.exists() and not directory.is_dir():
+            raise StoreError(f"{directory} is a file, not a folder: it cannot hold progress.")
         if not read_only:
             lock = WriterLock(directory / "devices" / device / cls.LOCK)
             try:
@@ -401,24 +404,30 @@ class Store:
             return []
         return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
 
-    def _scan(self) -> dict[str, tuple[Path, _FileKey]]:
-        """Every history file, with its size/mtime/inode."""
+    def _scan(self, first_day: date | None = None) -> dict[str, tuple[Path, _FileKey]]:
+        """Every history file (from ``first_day`` on, judged by its name), with its size/mtime/inode."""
         found: dict[str, tuple[Path, _FileKey]] = {}
+        first = first_day.isoformat() if first_day is not None else None
         for device_dir in self._device_dirs():
             log_dir = device_dir / "log"
-            if not log_dir.is_dir():
+            prefix = f"devices/{device_dir.name}/log/"
+            try:
+                entries = list(os.scandir(log_dir))
+            except (FileNotFoundError, NotADirectoryError):
                 continue
-            with os.scandir(log_dir) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if name.startswith(".") or not name.endswith(".json") or not entry.is_file():
+            for entry in entries:
+                name = entry.name
+                if name.startswith(".") or not name.endswith(".json"):
+                    continue
+                if first is not None and name[:10] < first and _day_of(name) is not None:
+                    continue
+                try:
+                    if not entry.is_file():
                         continue
-                    path = log_dir / name
-                    try:
-                        key = _FileKey.of(entry.stat())
-                    except FileNotFoundError:
-                        continue
-                    found[self._rel(path)] = (path, key)
+                    key = _FileKey.of(entry.stat())
+                except FileNotFoundError:
+                    continue
+                found[prefix + name] = (log_dir / name, key)
         return found
 
     def _is_own(self, path: Path) -> bool:
@@ -669,6 +678,10 @@ class Store:
                     dev = str(doc.get("dev", device_dir.name))
                 except (KeyError, TypeError):
                     continue
+                try:
+                    at = datetime.fromisoformat(at).astimezone(timezone.utc).isoformat(timespec="microseconds")
+                except ValueError:
+                    continue
                 if key not in annotations or (at, dev) > annotations[key][:2]:
                     annotations[key] = (at, dev, text)
             tables = self._read_tables_recovering(
@@ -717,12 +730,8 @@ class Store:
             since = _utc(since) if since is not None else None
             first_day = (since - timedelta(days=1)).date() if since is not None else None
             entries: list[Any] = []
-            for rel, (path, key) in sorted(self._scan().items()):
-                if first_day is not None:
-                    day = _day_of(path.name)
-                    if day is not None and day < first_day:
-                        continue
-                entries.extend(self._parse(rel, self._entries(rel, path, key)))
+            for rel, (path, key) in sorted(self._scan(first_day).items()):
+                entries.extend(self._parsed(rel, path, key))
             undone = {e.ref for e in entries if isinstance(e, _Undo)}
             seen: set[str] = set()
             out: list[ReviewRecord] = []
@@ -732,10 +741,22 @@ class Store:
                 if since is not None and e.reviewed_at < since:
                     continue
                 seen.add(e.id)
-                cid = self._resolve(e.card_id)
+                cid = self._aliases.get(e.card_id, e.card_id)
                 out.append(e if cid == e.card_id else replace(e, card_id=cid))
             out.sort(key=lambda r: (r.reviewed_at, r.id))
             return out
+
+    def _parsed(self, rel: str, path: Path, key: _FileKey) -> list[Any]:
+        cached = self._parsed_cache.get(rel)
+        if cached is not None and cached[0] == key:
+            self._parsed_cache.move_to_end(rel)
+            return cached[1]
+        docs = self._entries(rel, path, key)
+        parsed = self._parse(rel, docs)
+        self._parsed_cache[rel] = (self._entry_cache[rel][0], parsed)
+        while len(self._parsed_cache) > 120:
+            self._parsed_cache.popitem(last=False)
+        return parsed
 
     # -- writing ------------------------------------------------------------------------------------------------
 
@@ -912,9 +933,9 @@ class Store:
                 raise ValueError("annotation key must not be empty")
             at = _utc(now)
             previous = self._annotations.get(key)
-            if previous is not None and previous[0] >= at.isoformat():
-                at = datetime.fromisoformat(previous[0]) + timedelta(milliseconds=1)
-            doc = {"key": key, "text": text, "at": at.isoformat(), "dev": self.device_id}
+            if previous is not None and datetime.fromisoformat(previous[0]) >= at:
+                at = datetime.fromisoformat(previous[0]).astimezone(timezone.utc) + timedelta(milliseconds=1)
+            doc = {"key": key, "text": text, "at": at.isoformat(timespec="microseconds"), "dev": self.device_id}
             with TinyDB(self.own_dir / self.ANNOTATIONS, storage=AtomicJSONStorage) as db:
                 db.table("annotations").upsert(doc, Query().key == key)
             self._annotations[key] = (doc["at"], self.device_id, text)

@@ -84,6 +84,23 @@ def test_vanished_card_without_a_look_alike_is_an_orphan_and_comes_back(data_dir
         assert result.orphans == () and store.progress("a") == before["a"]
 
 
+def test_moved_history_with_fuzzed_intervals_replays_the_same(data_dir: Path) -> None:
+    old, new = card("a", "s1", Q_OLD), card("a2", "s1", Q_TYPO)
+    now = T0
+    with _open(data_dir) as store:
+        store.reconcile([old], now)
+        for _ in range(4):  # into review state: fuzzed intervals, seeded by the id
+            now = store.answer("a", 3, now, duration=1, settings=SETTINGS).after.due
+        store.reconcile([new], now)
+        for _ in range(3):
+            now = store.answer("a2", 3, now, duration=1, settings=SETTINGS).after.due
+        live = store.progress("a2")
+        assert live.state == "review" and live.reps == 7
+    (data_dir / "devices/laptop/snapshot.json").unlink()
+    with _open(data_dir) as store:
+        assert store.progress("a2") == live
+
+
 def test_same_front_in_another_section_does_not_re_attach(data_dir: Path) -> None:
     deck = [card("a", "s1", Q_OLD)]
     _studied(data_dir, deck)
