@@ -111,6 +111,7 @@ _OPEN_KINDS = {
     "blockquote_open": "blockquote",
 }
 _LISTS = ("bullet_list", "ordered_list")
+_TABLE_RE = re.compile(r"[^\n]*\|[^\n]*\n\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*(?:\n|$)")
 
 
 def _tree(tokens: list) -> tuple[list[_Node], set[int]]:
@@ -126,7 +127,10 @@ def _tree(tokens: list) -> tuple[list[_Node], set[int]]:
         ty = t.type
         if ty == "paragraph_open":  # paragraph_open, inline, paragraph_close
             m = t.map
-            children.append(_Node("paragraph", m[0], m[1], tokens[i + 1].content, [], 0))
+            content = tokens[i + 1].content
+            # CommonMark has no tables: a pipe table arrives as a paragraph. It makes no cards.
+            kind = "table" if "|" in content and _TABLE_RE.match(content) else "paragraph"
+            children.append(_Node(kind, m[0], m[1], content, [], 0))
             i += 3
             continue
         if ty == "heading_open":
@@ -217,7 +221,7 @@ def _term_line(first: str, rest: list[str]) -> str | None:
         term = term[:-1].rstrip()
     if not _term_ok(term) or term.endswith(("、", ",", "，", ";", "；", "(", "（", "→", "-")):
         return None
-    if term.startswith(("→", "->", "=>", "|", "※")):
+    if term.startswith(("→", "->", "=>", "|", "※")) or (not first.rstrip().endswith((":", "：")) and term.endswith(_SENTENCE_ENDS)):
         return None
     body = "\n".join(rest).strip()
     if content_length(body) < MIN_ANSWER_CHARS:
@@ -516,7 +520,7 @@ class _Builder:
                 self.list_card("sequence", self.subject, self.items(node), node.start)
             elif kind == "blockquote":
                 self.blocks(node.children, heading_items, first_list)
-            elif kind in ("code", "html"):
+            elif kind in ("code", "html", "table"):
                 self.has_code = True
             i += 1
 
@@ -602,9 +606,10 @@ def parse_note(text: str, path: Path, key: str, *, rel: str | None = None) -> No
     explicit_cards: list[ExplicitCard] = []
     used: set[int] = set()
     if "::" in front.body or "?" in front.body:
+        skip = set(opaque)
         for i in heads:
-            opaque.update(range(nodes[i].start, nodes[i].end))
-        explicit_cards, used = scan_explicit(body_lines, opaque)
+            skip.update(range(nodes[i].start, nodes[i].end))
+        explicit_cards, used = scan_explicit(body_lines, skip)
 
     # Lines holding TODO, FIXME, WIP, TBD or ?? (not in code, not an explicit card's `??`).
     marker_lines: list[int] = []
@@ -634,15 +639,14 @@ def parse_note(text: str, path: Path, key: str, *, rel: str | None = None) -> No
         occ = seen_paths.get(hk, 0)
         seen_paths[hk] = occ + 1
         source = "\n".join(file_lines[offset + start0 : offset + end0 + 1])
-        blocks = tuple(
-            Block(
-                n.kind,
-                offset + n.start + 1,
-                offset + max(n.start, n.end - 1) + 1,
-                "\n".join(body_lines[n.start : n.end]).rstrip(),
+        blocks = []
+        for n in own:
+            last = max(n.start, n.end - 1)
+            while last > n.start and not body_lines[last].strip():
+                last -= 1
+            blocks.append(
+                Block(n.kind, offset + n.start + 1, offset + last + 1, "\n".join(body_lines[n.start : last + 1]))
             )
-            for n in own
-        )
         return Section(
             id=ids.section_id(note.key, path_, occ),
             heading=heading,
@@ -651,7 +655,7 @@ def parse_note(text: str, path: Path, key: str, *, rel: str | None = None) -> No
             start_line=offset + start0 + 1,
             end_line=offset + end0 + 1,
             source=source,
-            blocks=blocks,
+            blocks=tuple(blocks),
         )
 
     # Text before the first heading belongs to a section named after the note.

@@ -1,0 +1,364 @@
+"""The card rules one by one, on small notes, including how the ambiguous cases are resolved."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from devday_tui.core.model import CLOZE_BLANK, Card, Note
+from devday_tui.core.parser import parse_note
+
+PATH = Path("/notes/n.md")
+
+
+def parse(md: str) -> Note:
+    return parse_note(textwrap.dedent(md).lstrip("\n"), PATH, "n.md")
+
+
+def cards(md: str, kind: str | None = None) -> list[Card]:
+    return [c for c in parse(md).cards if kind is None or c.kind == kind]
+
+
+def fronts(md: str, kind: str | None = None) -> list[str]:
+    return [c.front for c in cards(md, kind)]
+
+
+# --- definition ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, term, definition",
+    [
+        ("- Term: its meaning", "Term", "its meaning"),
+        ("- 用語：意味の説明", "用語", "意味の説明"),
+        ("- **Bold term**: meaning here", "Bold term", "meaning here"),
+        ("- **Bold term:** meaning here", "Bold term", "meaning here"),
+        ("Paragraph term: a definition in a paragraph", "Paragraph term", "a definition in a paragraph"),
+        ("- `kubectl`: the Kubernetes command line", "kubectl", "the Kubernetes command line"),
+        ("- Docs: https://example.com/a:b", "Docs", "https://example.com/a:b"),
+    ],
+)
+def test_definition(line: str, term: str, definition: str) -> None:
+    found = cards(f"## S\n\n{line}\n", "definition")
+    assert [(c.front, c.back) for c in found] == [(term, definition)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- The meeting starts at 10:30 in room four",  # a time
+        "- See https://example.com:8080/path for the details",  # a URL
+        "- `key: value` is how YAML writes a mapping",  # inline code
+        "- ratio 16:9 is common for screens",  # no space after the colon
+        "- Note: this is only a remark on the text",  # a generic word is no term
+        "- TODO: write this part later",  # a marker is no term
+        "- This sentence is far too long to be a term of anything: so no",  # the term is too long
+        "- 説明した。次に: これは定義ではない",  # a sentence before the colon
+        "- Term: x",  # a definition too short to mean anything
+        "- <https://example.com>",  # a bare link
+        "- Term::Back",  # an explicit card, not a definition
+    ],
+)
+def test_no_definition(line: str) -> None:
+    assert cards(f"## S\n\n{line}\n", "definition") == []
+
+
+def test_definition_continues_over_the_next_lines_of_its_paragraph() -> None:
+    found = cards(
+        """
+        ## S
+
+        Term one: first meaning
+        still the first meaning
+        Term two: second meaning
+        """,
+        "definition",
+    )
+    assert [(c.front, c.back, c.line) for c in found] == [
+        ("Term one", "first meaning\nstill the first meaning", 3),
+        ("Term two", "second meaning", 5),
+    ]
+
+
+def test_term_on_its_own_line_then_its_explanation() -> None:
+    found = cards(
+        """
+        ## S
+
+        JSII
+        JavaScript で書かれたクラスに他の言語からアクセスするためのライブラリ。
+
+        Kinesis:
+        Streams data in real time.
+
+        これは文です。
+        次の行も文です。
+
+        This is a long sentence that wraps
+        onto the next line of the paragraph.
+        """,
+        "definition",
+    )
+    assert [(c.front, c.back) for c in found] == [
+        ("JSII", "JavaScript で書かれたクラスに他の言語からアクセスするためのライブラリ。"),
+        ("Kinesis", "Streams data in real time."),
+    ]
+
+
+# --- list and label-list ----------------------------------------------------------------------------------------------
+
+
+def test_list_under_a_heading_keeps_nesting() -> None:
+    (card,) = cards(
+        """
+        ## Steps to wake up
+
+        - Open eyes
+          - slowly
+          - carefully
+        - Stand up
+        """,
+        "list",
+    )
+    assert card.front == "Steps to wake up — 2 points"
+    assert card.to_json()["back"] == [
+        {"text": "Open eyes", "children": [{"text": "slowly", "children": []}, {"text": "carefully", "children": []}]},
+        {"text": "Stand up", "children": []},
+    ]
+    assert card.back_text == "- Open eyes\n  - slowly\n  - carefully\n- Stand up"
+
+
+def test_unlabelled_lists_of_a_heading_make_one_list_card() -> None:
+    (card,) = cards("## H\n\n- a point\n- b point\n\nSome prose here that is long.\nAnd more.\n\n* c point\n", "list")
+    assert [i.text for i in card.back] == ["a point", "b point", "c point"]
+
+
+def test_label_list() -> None:
+    found = cards(
+        """
+        ## Tools
+
+        AWS CLI
+
+        - covers every service
+        - shell scripts get long
+
+        ECS CLI
+
+        - works with Docker Compose
+        - no rollback
+        """
+    )
+    assert [(c.kind, c.front, c.line) for c in found] == [
+        ("label-list", "AWS CLI — 2 points", 3),
+        ("label-list", "ECS CLI — 2 points", 8),
+    ]
+
+
+def test_label_ends_at_a_long_or_multi_line_paragraph() -> None:
+    md = "## H\n\n" + "x" * 70 + "\n\n- one item here\n- two items here\n"
+    assert [c.kind for c in cards(md)] == ["list"]
+
+
+def test_list_of_one_definition_is_only_a_definition() -> None:
+    assert [c.kind for c in cards("## Links\n\n- Workshop: https://cdkworkshop.com\n")] == ["definition"]
+
+
+def test_list_of_one_plain_item_is_a_list_card() -> None:
+    (card,) = cards("## DynamoDB とは\n\n- メンテナンスフリー（AWS が管理する）\n")
+    assert card.kind == "list" and card.front == "DynamoDB とは — 1 point"
+
+
+def test_bare_links_are_not_list_items() -> None:
+    assert cards("## Links\n\n- https://a.example\n- https://b.example\n") == []
+
+
+# --- sequence -------------------------------------------------------------------------------------------------------
+
+
+def test_sequence_with_and_without_a_label() -> None:
+    found = cards(
+        """
+        ## Deploy
+
+        1. build
+        2. test
+        3. ship
+
+        Rollback
+
+        1. stop traffic
+        2. redeploy the old version
+        """,
+        "sequence",
+    )
+    assert [(c.front, [i.text for i in c.back]) for c in found] == [
+        ("Deploy — 3 steps, in order", ["build", "test", "ship"]),
+        ("Rollback — 2 steps, in order", ["stop traffic", "redeploy the old version"]),
+    ]
+
+
+# --- cloze ----------------------------------------------------------------------------------------------------------
+
+
+def test_cloze_with_several_hidden_parts() -> None:
+    (card,) = cards("## S\n\n**Fargate** runs containers without ==servers== to manage.\n", "cloze")
+    assert card.front == f"{CLOZE_BLANK} runs containers without {CLOZE_BLANK} to manage."
+    assert card.answers == ("Fargate", "servers")
+    assert card.back == "Fargate runs containers without servers to manage."
+
+
+def test_cloze_is_one_sentence() -> None:
+    (card,) = cards("## S\n\nFirst sentence here. Then **this** one matters. Last one.\n", "cloze")
+    assert card.back == "Then this one matters."
+    jp = cards("## S\n\n最初の文。**DynamoDB** は速い。最後の文。\n", "cloze")
+    assert [c.back for c in jp] == ["DynamoDB は速い。"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Only bold**",  # nothing around the hidden part
+        "**Bold**:",  # a bold term with a colon and nothing else
+        "**A** and **B**",  # too little left once hidden
+        "*italic* is not a cloze mark in this line",
+        "`**not bold**` inside code is not a cloze",
+    ],
+)
+def test_no_cloze(line: str) -> None:
+    assert cards(f"## S\n\n{line}\n", "cloze") == []
+
+
+# --- explicit -------------------------------------------------------------------------------------------------------
+
+
+def test_explicit_one_line_and_reversed() -> None:
+    found = cards("## S\n\nWhat is 2+2::4\nCDK:::Cloud Development Kit\n")
+    assert [(c.kind, c.front, c.back, c.line) for c in found] == [
+        ("explicit", "What is 2+2", "4", 3),
+        ("explicit", "CDK", "Cloud Development Kit", 4),
+        ("explicit", "Cloud Development Kit", "CDK", 4),
+    ]
+
+
+def test_explicit_multi_line() -> None:
+    found = cards(
+        """
+        ## S
+
+        Which three kinds
+        of CDK test are there?
+        ?
+        snapshot, fine-grained, validation
+
+        Capital of Japan
+        ??
+        Tokyo
+
+        After: this is a definition again
+        """
+    )
+    assert [(c.kind, c.front, c.back) for c in found] == [
+        ("explicit", "Which three kinds\nof CDK test are there?", "snapshot, fine-grained, validation"),
+        ("explicit", "Capital of Japan", "Tokyo"),
+        ("explicit", "Tokyo", "Capital of Japan"),
+        ("definition", "After", "this is a definition again"),
+    ]
+
+
+def test_lines_of_explicit_cards_make_no_automatic_card() -> None:
+    found = cards("## S\n\n- **Term**: meaning::the back\n- Other: a real definition\n")
+    assert [(c.kind, c.front) for c in found] == [("explicit", "Term: meaning"), ("definition", "Other")]
+
+
+def test_no_explicit_card_in_code() -> None:
+    md = "## S\n\n```cpp\nstd::vector<int> v;\n```\n\n    a::b\n\nUse `std::vector` for arrays.\n"
+    assert cards(md, "explicit") == []
+
+
+# --- nothing from nothing ---------------------------------------------------------------------------------------------
+
+
+def test_no_card_from_empty_heading_bare_link_short_line_or_code() -> None:
+    md = """
+    ## Empty
+
+    ## Link
+
+    https://example.com
+
+    ## Short
+
+    OK
+
+    ## Code
+
+    ```yaml
+    key: value with a colon
+    - item
+    ```
+    """
+    assert cards(md) == []
+
+
+def test_title_heading_is_not_repeated_in_the_breadcrumb() -> None:
+    note = parse("# Book\n\nIntro: about this note\n\n## Chapter\n\n- Term: meaning\n")
+    assert note.title == "Book"
+    chapter = note.sections[0].children[0]
+    assert chapter.breadcrumb == ("Book", "Chapter")
+    assert [c.context for c in note.cards] == [("Book",), ("Book", "Chapter")]
+
+
+def test_text_before_the_first_heading_is_a_section_named_after_the_note() -> None:
+    note = parse("---\ntitle: T\n---\nPreface: before any heading\n\n## A\n\nx\n")
+    assert [(s.heading, s.level, s.start_line) for s in note.sections] == [("T", 0, 4), ("A", 2, 6)]
+    assert note.cards[0].line == 4 and note.cards[0].context == ("T",)
+
+
+def test_duplicate_cards_get_distinct_ids() -> None:
+    found = cards("## S\n\n- Term: one meaning\n- Term: another meaning\n", "definition")
+    assert len({c.id for c in found}) == 2
+
+
+def test_duplicate_headings_get_distinct_section_ids() -> None:
+    note = parse("## Pros\n\nx\n\n## Pros\n\ny\n")
+    assert len({s.id for s in note.walk()}) == 2
+
+
+def test_marker_reasons() -> None:
+    note = parse(
+        """
+        ## Done
+
+        - Term: complete
+
+        ## Todo heading TODO
+
+        - Term: complete too
+
+        ## Question
+
+        何を書く？?? これは要確認
+
+        ## In code only
+
+        ```
+        # TODO not a marker in code
+        ```
+        """
+    )
+    assert {s.heading: s.wip_reasons for s in note.walk()} == {
+        "Done": (),
+        "Todo heading TODO": ("marker",),
+        "Question": ("thin", "marker"),
+        "In code only": (),
+    }
+
+
+def test_note_tagged_by_draft_or_tags() -> None:
+    assert parse("---\ndraft: true\n---\n## A\n\n- Term: meaning\n").sections[0].wip_reasons == ("note-tagged",)
+    assert parse("---\ntags: [Draft]\n---\n## A\n\n- Term: meaning\n").sections[0].wip_reasons == ("note-tagged",)
+    assert parse("---\ntags: wip, aws\n---\n## A\n\n- Term: meaning\n").sections[0].wip_reasons == ("note-tagged",)
+    assert parse("---\ntags: [wipe]\n---\n## A\n\n- Term: meaning\n").sections[0].wip_reasons == ()
