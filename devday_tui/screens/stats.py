@@ -1,0 +1,342 @@
+"""Statistics of one deck (or of every card): the review heatmap and streak, the forecast of due cards, true
+retention, where the cards stand, readiness for the exam, and the hardest sections of each note.
+
+The figures come from ``core.study_stats``; they are computed in a worker thread (the whole review history is
+read), while the screen shows a loading indicator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Sequence
+
+from rich.cells import cell_len
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, LoadingIndicator, Static
+
+from devday_tui.core.model import Card, DeckSettings
+from devday_tui.core.study_stats import (
+    CardCounts,
+    ExamReadiness,
+    Heatmap,
+    NoteDifficulty,
+    Retention,
+    card_counts,
+    exam_readiness,
+    forecast,
+    heatmap,
+    section_difficulty,
+    true_retention,
+)
+from devday_tui.safe_text import one_line
+from devday_tui.widgets.forecast_chart import ForecastChart
+from devday_tui.widgets.heatmap import HeatmapChart
+from devday_tui.widgets.retention_meter import RetentionMeter
+
+#: How many sections each note lists in "Hardest sections".
+SECTIONS_PER_NOTE = 5
+
+COUNT_STYLES = {
+    "new": "$text-primary",
+    "learning": "$text-error",
+    "young": "$text-success 70%",
+    "mature": "$text-success",
+    "suspended": "$text-warning",
+    "leech": "$text-error",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    title: str
+    settings: DeckSettings
+    cards: int
+    heatmap: Heatmap
+    forecast: list[int]
+    retention: tuple[Retention, ...]
+    counts: CardCounts
+    readiness: ExamReadiness | None
+    hardest: list[NoteDifficulty]
+
+
+def compute_figures(
+    title: str,
+    cards: Sequence[Card],
+    settings: DeckSettings,
+    progress: dict,
+    reviews: list,
+    now: datetime,
+    *,
+    rollover_hour: int = 4,
+    tz=None,
+) -> Figures:
+    ids = [c.id for c in cards]
+    own = set(ids)
+    reviews = [r for r in reviews if r.card_id in own]
+    kw = {"rollover_hour": rollover_hour, "tz": tz}
+    return Figures(
+        title=title,
+        settings=settings,
+        cards=len(ids),
+        heatmap=heatmap(reviews, now, **kw),
+        forecast=forecast(ids, progress, now, **kw),
+        retention=tuple(true_retention(reviews, now, days, **kw) for days in (7, 30, 90)),
+        counts=card_counts(ids, progress),
+        readiness=exam_readiness(ids, progress, settings.exam_date, now, **kw) if settings.exam_date else None,
+        hardest=section_difficulty(cards, progress, per_note=SECTIONS_PER_NOTE),
+    )
+
+
+def counts_content(counts: CardCounts, width: int = 60) -> Content:
+    """The counts, and a bar of the cards split by state."""
+    parts: list[str | tuple[str, str]] = []
+    for name in ("new", "learning", "young", "mature", "suspended"):
+        value = getattr(counts, name)
+        parts += [(f"{name.capitalize()} ", "bold"), (f"{value}", f"bold {COUNT_STYLES[name]}"), "   "]
+    parts += [("Leeches ", "bold"), (f"{counts.leech}", f"bold {COUNT_STYLES['leech']}" if counts.leech else "bold")]
+    bar: list[str | tuple[str, str]] = []
+    total = counts.total
+    if total:
+        used = 0
+        names = ("new", "learning", "young", "mature", "suspended")
+        for n, name in enumerate(names):
+            value = getattr(counts, name)
+            cells = round(width * (used + value) / total) - round(width * used / total)
+            used += value
+            if cells:
+                bar.append(("█" * cells, COUNT_STYLES[name]))
+    young_mature = Content.styled("young: interval under 21 days; mature: 21 days or more", "$text-muted")
+    return Content("\n").join([Content.assemble(*parts), Content.assemble(*bar), young_mature])
+
+
+def readiness_content(ready: ExamReadiness, new_per_day: int) -> Content:
+    date_text = f"{ready.exam_date.strftime('%a')} {ready.exam_date.day} {ready.exam_date.strftime('%b %Y')}"
+    if ready.days_left > 1:
+        left = (f"{ready.days_left} days left", "bold $text-warning" if ready.days_left <= 7 else "bold")
+    elif ready.days_left == 1:
+        left = ("tomorrow", "bold $text-error")
+    elif ready.days_left == 0:
+        left = ("today", "bold $text-error")
+    else:
+        left = (f"{-ready.days_left} days ago", "$text-muted")
+    lines = [Content.assemble(("Exam         ", "bold"), date_text, "  ·  ", left)]
+    unseen: list[str | tuple[str, str]] = [
+        ("Not seen yet ", "bold"),
+        (f"{ready.unseen}", "bold $text-primary" if ready.unseen else "bold $text-success"),
+        f" of {ready.total} cards",
+    ]
+    if ready.unseen and ready.new_per_day_needed is not None:
+        pace = ready.new_per_day_needed
+        style = "$text-error" if pace > new_per_day else "$text-muted"
+        unseen.append((f"  → {pace} new a day to see them all in time (deck limit {new_per_day})", style))
+    elif ready.unseen:
+        unseen.append(("  → too late to see them all before the exam", "$text-error"))
+    lines.append(Content.assemble(*unseen))
+    predicted = ready.predicted
+    style = "$text-success" if predicted >= 0.8 else "$text-warning" if predicted >= 0.5 else "$text-error"
+    recall: list[str | tuple[str, str]] = [
+        ("Recall       ", "bold"),
+        (f"{predicted:.0%}", f"bold {style}"),
+        (" of the deck recalled on the exam morning if you stop now", "$text-muted"),
+    ]
+    lines.append(Content.assemble(*recall))
+    if ready.predicted_seen is not None:
+        lines.append(
+            Content.assemble(
+                " " * 13,
+                (f"{ready.predicted_seen:.0%}", "bold"),
+                (" of the cards studied so far (fsrs retrievability)", "$text-muted"),
+            )
+        )
+    return Content("\n").join(lines)
+
+
+def fit_cells(text: str, cells: int) -> str:
+    """``text`` on one line, cut to ``cells`` terminal cells (wide characters count two) with an ellipsis."""
+    line = one_line(text)
+    if cell_len(line) <= cells:
+        return line
+    out: list[str] = []
+    used = 0
+    for ch in line:
+        width = cell_len(ch)
+        if used + width > cells - 1:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out) + "…"
+
+
+def hardest_content(notes: list[NoteDifficulty], width: int = 72) -> Content:
+    if not notes:
+        return Content.styled("Nothing studied yet: sections are ranked once their cards have been answered.", "$text-muted")
+    lines: list[Content] = [
+        Content.styled(f"  {'difficulty':<16}  {'cards':<5}  {'lapses':>6}  section", "$text-muted"),
+    ]
+    for note in notes:
+        lines.append(Content.styled(fit_cells(note.note_title, width), "bold"))
+        for s in note.sections:
+            level = max(1, min(10, round(s.difficulty)))
+            style = "$text-error" if s.difficulty >= 7 else "$text-warning" if s.difficulty >= 5 else "$text-success"
+            lines.append(
+                Content.assemble(
+                    (f"  {s.difficulty:4.1f} ", f"bold {style}"),
+                    ("■" * level, style),
+                    ("·" * (10 - level), "$foreground 20%"),
+                    (f"  {f'{s.studied}/{s.cards}':<5}", ""),
+                    (f"  {s.lapses:>6}  ", "$text-error" if s.lapses else "$text-muted"),
+                    fit_cells(s.heading, max(10, width - 36)),
+                )
+            )
+    lines.append(Content.styled("fsrs difficulty from 1 (easy) to 10 (hard), over the studied cards", "$text-muted"))
+    return Content("\n").join(lines)
+
+
+class StatsScreen(Screen):
+    """Statistics of the deck ``deck_key``, or of every card when it is None."""
+
+    HELP_TITLE = "Statistics"
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("q", "back", "Back", show=False),
+        Binding("r", "refresh", "Refresh"),
+    ]
+
+    DEFAULT_CSS = """
+    StatsScreen #stats-body {
+        padding: 0 2;
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+    StatsScreen .stats-title {
+        margin-top: 1;
+        text-style: bold;
+        color: $text-accent;
+    }
+    StatsScreen .stats-part {
+        height: auto;
+    }
+    StatsScreen #stats-loading {
+        height: 3;
+    }
+    """
+
+    def __init__(self, deck_key: str | None = None) -> None:
+        super().__init__()
+        self.deck_key = deck_key
+        self.figures: Figures | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats-body"):
+            yield LoadingIndicator(id="stats-loading")
+            yield Static(id="stats-heading", classes="stats-part")
+            yield Static("Reviews, last 16 weeks", classes="stats-title -data")
+            yield HeatmapChart(id="stats-heatmap", classes="stats-part")
+            yield Static("Due in the next 30 days", classes="stats-title -data")
+            yield ForecastChart(id="stats-forecast", classes="stats-part")
+            yield Static("True retention", classes="stats-title -data")
+            yield RetentionMeter(id="stats-retention", classes="stats-part")
+            yield Static("Cards", classes="stats-title -data")
+            yield Static(id="stats-counts", classes="stats-part")
+            yield Static("Exam readiness", classes="stats-title -data -exam")
+            yield Static(id="stats-exam", classes="stats-part -exam")
+            yield Static("Hardest sections", classes="stats-title -data")
+            yield Static(id="stats-hardest", classes="stats-part")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Statistics"
+        for widget in self.query(".-data, .-exam, .stats-part"):
+            widget.display = False
+        self.query_one("#stats-body").focus()
+        self.load()
+
+    def _source(self) -> tuple[str, list[Card], DeckSettings]:
+        app = self.app
+        library = app.library
+        deck = app.deck(self.deck_key) if self.deck_key is not None else None
+        if deck is not None:
+            return deck.title, list(deck.cards), deck.settings
+        cards = list(library.cards) if library is not None else []
+        return "All cards", cards, DeckSettings()
+
+    def load(self) -> None:
+        store = self.app.store
+        if store is None or self.app.library is None:
+            self.query_one("#stats-loading").display = False
+            heading = self.query_one("#stats-heading", Static)
+            heading.display = True
+            heading.update(Content.styled(self.app.store_error or "Progress is not available yet.", "$text-error"))
+            return
+        title, cards, settings = self._source()
+        self.title = one_line(title, 60)
+        self._compute(title, cards, settings, store, self.app.now())
+
+    @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
+    def _compute(self, title: str, cards: list[Card], settings: DeckSettings, store, now: datetime) -> None:
+        try:
+            figures = compute_figures(
+                title,
+                cards,
+                settings,
+                store.all_progress(),
+                store.reviews(),
+                now,
+                rollover_hour=getattr(store, "rollover_hour", 4),
+                tz=getattr(store, "tz", None),
+            )
+        except Exception as exc:
+            self.app.call_from_thread(self._failed, exc)
+            return
+        self.app.call_from_thread(self.show, figures)
+
+    def _failed(self, exc: Exception) -> None:
+        self.query_one("#stats-loading").display = False
+        heading = self.query_one("#stats-heading", Static)
+        heading.display = True
+        heading.update(Content.assemble(("Statistics could not be computed: ", "bold $text-error"), str(exc)))
+
+    def show(self, figures: Figures) -> None:
+        self.figures = figures
+        self.query_one("#stats-loading").display = False
+        for widget in self.query(".-data, .stats-part"):
+            widget.display = True
+        s = figures.settings
+        self.query_one("#stats-heading", Static).update(
+            Content.assemble(
+                (one_line(figures.title, 50), "bold"),
+                (f"  ·  {figures.cards} cards  ·  {s.new_per_day} new and {s.reviews_per_day} reviews a day", "$text-muted"),
+            )
+        )
+        self.query_one(HeatmapChart).show(figures.heatmap)
+        self.query_one(ForecastChart).show(figures.forecast, exam_day=self._exam_day(figures))
+        self.query_one(RetentionMeter).show(figures.retention, s.desired_retention)
+        self.query_one("#stats-counts", Static).update(counts_content(figures.counts))
+        exam = figures.readiness is not None
+        for widget in self.query(".-exam"):
+            widget.display = exam
+        if figures.readiness is not None:
+            self.query_one("#stats-exam", Static).update(readiness_content(figures.readiness, s.new_per_day))
+        self.query_one("#stats-hardest", Static).update(hardest_content(figures.hardest))
+
+    @staticmethod
+    def _exam_day(figures: Figures) -> int | None:
+        ready = figures.readiness
+        if ready is None or not 0 < ready.days_left < len(figures.forecast):
+            return None
+        return ready.days_left
+
+    def action_refresh(self) -> None:
+        self.query_one("#stats-loading").display = True
+        self.load()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
