@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from devday_tui.commands.stats import add_progress_options, clock, is_due, load_cards_and_store
+from devday_tui.commands.stats import add_progress_options, clock, load_cards_and_store
+from devday_tui.core.history import due_now
 
 
 def register(subparsers) -> None:
@@ -30,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
     cards, store = loaded
     with store:
         progress = store.all_progress()
-    emit(f"{sum(is_due(progress.get(c.id), now) for c in cards)}\n")
+    emit(f"{due_now([c.id for c in cards], progress, now)}\n")
     return 0

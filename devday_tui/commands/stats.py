@@ -12,11 +12,7 @@ import json
 import sys
 from datetime import datetime, timezone
 
-from devday_tui.core.queue import day_end, day_start
-from devday_tui.core.scheduling import CardProgress
-from devday_tui.core.study_stats import card_counts, reviews_per_day, streak, study_day, true_retention
-
-RETENTION_DAYS = 30
+from devday_tui.core.history import summarize
 
 
 def add_progress_options(parser: argparse.ArgumentParser) -> None:
@@ -72,43 +68,12 @@ def load_cards_and_store(args: argparse.Namespace, now: datetime):
     return cards, store
 
 
-def is_due(progress: CardProgress | None, now: datetime, *, before: datetime | None = None) -> bool:
-    """A studied card (not new, not suspended, not buried) due at ``now``, or due before ``before`` if given."""
-    if progress is None or progress.state == "new" or progress.suspended or progress.is_buried(now):
-        return False
-    if progress.due is None:
-        return False
-    return progress.due < before if before is not None else progress.due <= now
-
-
 def compute(cards, store, now: datetime) -> dict:
-    progress = store.all_progress()
-    ids = [c.id for c in cards]
-    counts = card_counts(ids, progress)
-    start = day_start(now)
-    end = day_end(now)
-    reviews = store.reviews()
-    retention = true_retention(reviews, now, RETENTION_DAYS)
-    per_day = reviews_per_day(reviews)
-    return {
-        "cards": len(ids),
-        "new": counts.new,
-        "learning": counts.learning,
-        "review": counts.young + counts.mature,
-        "young": counts.young,
-        "mature": counts.mature,
-        "suspended": counts.suspended,
-        "leech": counts.leech,
-        "due_now": sum(is_due(progress.get(i), now) for i in ids),
-        "due_today": sum(is_due(progress.get(i), now, before=end) for i in ids),
-        "reviews_today": sum(1 for r in reviews if start <= r.reviewed_at < end),
-        "retention_days": RETENTION_DAYS,
-        "retention": retention.rate,
-        "retention_passed": retention.passed,
-        "retention_total": retention.total,
-        "streak": streak(per_day, study_day(now)),
-        "data_dir": str(store.data_dir),
-    }
+    """The figures, as JSON data: ``core.history.summarize`` over the cards, plus where the data is."""
+    figures = summarize([c.id for c in cards], store.all_progress(), store.reviews(), now,
+                        rollover_hour=store.rollover_hour, tz=store.tz).to_json()
+    figures["data_dir"] = str(store.data_dir)
+    return figures
 
 
 def render(figures: dict) -> str:
