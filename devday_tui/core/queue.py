@@ -84,6 +84,16 @@ class StudyQueue:
     # -- reading ---------------------------------------------------------------------------------------------
 
     def _plan(self, now: datetime) -> _Plan:
+        # The plan for the last ``now`` asked about is kept (a screen asks ``next`` and ``counts`` for the same
+        # moment). It is an attribute outside the fields, so ``replace`` never carries it to another queue.
+        memo = self.__dict__.get("_memo")
+        if memo is not None and memo[0] == now:
+            return memo[1]
+        plan = self._make_plan(now)
+        object.__setattr__(self, "_memo", (now, plan))
+        return plan
+
+    def _make_plan(self, now: datetime) -> _Plan:
         now = now.astimezone(timezone.utc)
         start = day_start(now, self.rollover_hour, self.tz)
         end = day_end(now, self.rollover_hour, self.tz)
