@@ -330,3 +330,34 @@ def record(
             {"id": r.card.id, "correct": r.correct, "outcome": r.outcome} for r in exam.results
         ],
     }
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    when: datetime
+    score: float
+    questions: int
+    deck: str
+
+
+def trend(records: Iterable[Mapping[str, Any]], deck_key: str | None = None) -> list[TrendPoint]:
+    """Past mock-exam scores, oldest first, for one deck (or all): what the statistics screen plots.
+
+    ``records`` are the mappings kept by :func:`record` (as ``Store.exams()`` returns them). A record that does
+    not have the expected fields is skipped rather than failing the whole trend.
+    """
+    points: list[TrendPoint] = []
+    for rec in records:
+        if deck_key is not None and rec.get("deck") != deck_key:
+            continue
+        try:
+            when = datetime.fromisoformat(str(rec["when"]))
+            score_ = float(rec["score"])
+            questions = int(rec["questions"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if when.tzinfo is None or not 0.0 <= score_ <= 1.0 or questions <= 0:
+            continue
+        points.append(TrendPoint(when, score_, questions, str(rec.get("deck", ""))))
+    points.sort(key=lambda p: p.when)
+    return points

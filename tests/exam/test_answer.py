@@ -170,6 +170,24 @@ def test_diff_shows_what_was_typed_and_what_is_missing_on_the_answer_as_written(
     assert result.diff[-1].kind == "ignored" and result.diff[-1].text == "（ユーザは選ばない）"
 
 
+def test_typed_and_answer_lines_mark_what_differs() -> None:
+    result = check("サーバレ", "サーバーレス")
+    assert [(p.kind, p.text) for p in result.typed_diff] == [("same", "サ"), ("ignored", "ー"), ("same", "バレ")]
+    assert [(p.kind, p.text) for p in result.answer_diff] == [
+        ("same", "サ"),
+        ("ignored", "ー"),
+        ("same", "バ"),
+        ("ignored", "ー"),
+        ("same", "レ"),
+        ("missing", "ス"),
+    ]
+    result = check("CDL", "CDK")
+    assert [(p.kind, p.text) for p in result.typed_diff] == [("same", "CD"), ("extra", "L")]
+    assert [(p.kind, p.text) for p in result.answer_diff] == [("same", "CD"), ("missing", "K")]
+    several = check("CloudFormaton / Terraform", ("CloudFormation", "Terraform"))
+    assert [p.kind for p in several.answer_diff].count("sep") == 1
+
+
 def test_the_diff_rebuilds_the_answer_exactly() -> None:
     for typed, answer in EXACT_PAIRS + CLOSE_PAIRS + WRONG_PAIRS:
         result = check(typed, answer)
@@ -269,3 +287,6 @@ def test_checking_never_fails_and_the_ratio_is_a_fraction(typed: str, answer: st
     assert result.grade in (Rating.Again, Rating.Hard, Rating.Good)
     rebuilt = "".join(p.text for p in result.diff if p.kind in ("same", "missing", "ignored"))
     assert rebuilt == clean(answer)
+    assert "".join(p.text for p in result.answer_diff) == clean(answer)
+    if result.verdict is not Verdict.EMPTY:
+        assert "".join(p.text for p in result.typed_diff) == clean(typed)

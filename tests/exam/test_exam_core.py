@@ -228,3 +228,19 @@ def test_record_is_plain_json_with_what_the_statistics_need() -> None:
         {"id": cards[0].id, "correct": True, "outcome": "exact"},
         {"id": cards[1].id, "correct": False, "outcome": "unanswered"},
     ]
+
+
+def test_trend_lists_past_scores_oldest_first_and_skips_damaged_records() -> None:
+    from devday_tui.core.exam import trend
+
+    records = [
+        {"when": "2026-11-27T09:00:00+00:00", "deck": "a", "score": 0.5, "questions": 10},
+        {"when": "2026-11-20T09:00:00+00:00", "deck": "a", "score": 0.25, "questions": 4},
+        {"when": "2026-11-21T09:00:00+00:00", "deck": "b", "score": 1.0, "questions": 2},
+        {"when": "not a date", "deck": "a", "score": 0.5, "questions": 10},
+        {"when": "2026-11-22T09:00:00", "deck": "a", "score": 0.5, "questions": 10},  # no time zone
+        {"when": "2026-11-23T09:00:00+00:00", "deck": "a", "score": 7, "questions": 10},
+        {"deck": "a"},
+    ]
+    assert [(p.when.day, p.score, p.questions) for p in trend(records, "a")] == [(20, 0.25, 4), (27, 0.5, 10)]
+    assert [p.deck for p in trend(records)] == ["a", "b", "a"]

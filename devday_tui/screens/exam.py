@@ -1,0 +1,394 @@
+"""The mock exam itself: timed questions, answered by typing or by recalling a list, in any order.
+
+Nothing is revealed until the exam is submitted (Ctrl+S) or the time runs out. Then the result is kept in the
+store, the answered questions are recorded as reviews only if the person chose so, and the result screen
+replaces this one.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from devday_tui.core.answer import expected_answers
+from devday_tui.core.exam import (
+    ExamConfig,
+    ExamScore,
+    Response,
+    draw,
+    flat_items,
+    record,
+    schedule_ratings,
+    score,
+)
+from devday_tui.core.model import LIST_KINDS, Card, Deck
+from devday_tui.safe_text import clean, one_line
+from devday_tui.screens.exam_setup import progress_map
+from devday_tui.widgets.typed_answer import TypedAnswer
+
+Clock = Callable[[], datetime]
+
+#: From this many seconds left, the timer turns to a warning.
+LOW_TIME = 60
+
+
+def format_clock(seconds: float) -> str:
+    """``m:ss`` (or ``h:mm:ss``) for a duration, never negative."""
+    total = math.ceil(seconds) if seconds > 0 else 0
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class ExamScreen(Screen[None]):
+    """A running mock exam over ``questions`` (drawn from ``cards`` with ``rng`` when not given)."""
+
+    DEFAULT_CSS = """
+    ExamScreen {
+        layout: vertical;
+    }
+    ExamScreen #exam-bar {
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+    }
+    ExamScreen #exam-position {
+        width: 1fr;
+    }
+    ExamScreen #exam-timer {
+        width: auto;
+        text-style: bold;
+    }
+    ExamScreen.-low-time #exam-timer {
+        color: $text-error;
+        background: $error 20%;
+    }
+    ExamScreen #exam-strip {
+        height: auto;
+        padding: 0 1;
+    }
+    ExamScreen #exam-body {
+        height: 1fr;
+        padding: 1 2 0 2;
+    }
+    ExamScreen #exam-context {
+        color: $text-muted;
+    }
+    ExamScreen #exam-front {
+        text-style: bold;
+        margin: 1 0;
+    }
+    ExamScreen #exam-hint {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    ExamScreen #exam-list {
+        height: auto;
+        max-height: 20;
+    }
+    ExamScreen #exam-message {
+        height: auto;
+        padding: 0 1;
+        color: $text-warning;
+    }
+    """
+
+    BINDINGS = [
+        Binding("pagedown", "next", "Next", priority=True),
+        Binding("pageup", "previous", "Previous", priority=True),
+        Binding("ctrl+r", "reveal", "Reveal list", priority=True),
+        Binding("ctrl+s", "submit", "Submit", priority=True),
+        Binding("escape", "abandon", "Abandon"),
+    ]
+
+    def __init__(
+        self,
+        deck: Deck,
+        cards: Sequence[Card] | None = None,
+        store: Any = None,
+        clock: Clock | None = None,
+        rng: random.Random | None = None,
+        config: ExamConfig | None = None,
+        *,
+        questions: Sequence[Card] | None = None,
+    ) -> None:
+        super().__init__()
+        self.deck = deck
+        self.store = store
+        self.clock: Clock = clock or _utc_now
+        self.config = config or ExamConfig()
+        self.problem: str | None = None
+        pool = list(deck.cards if cards is None else cards)
+        now = self.clock()
+        if questions is not None:
+            self.questions = list(questions)
+        else:
+            try:
+                self.questions = draw(
+                    pool,
+                    progress_map(store, pool),
+                    self.config.questions,
+                    rng=rng or random.Random(),
+                    now=now,
+                )
+            except ValueError as exc:
+                self.questions = []
+                self.problem = str(exc)
+        self.responses: dict[str, Response] = {c.id: Response() for c in self.questions}
+        self.spent: dict[str, float] = {c.id: 0.0 for c in self.questions}
+        self.index = 0
+        self.started = now
+        self.deadline = now + self.config.time_limit
+        self.finished = False
+        self._entered = now
+        self._armed: str | None = None  # the action a second key press confirms
+
+    # ------------------------------------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="exam-bar"):
+            yield Static(id="exam-position")
+            yield Static(id="exam-timer")
+        yield Static(id="exam-strip")
+        with VerticalScroll(id="exam-body"):
+            yield Static(id="exam-context")
+            yield Static(id="exam-front")
+            yield Static(id="exam-hint")
+            yield TypedAnswer("", check_on_submit=False, id="exam-typed")
+            yield SelectionList[int](id="exam-list")
+        yield Static(id="exam-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.questions:
+            self.notify(self.problem or "No questions to ask.", severity="error", markup=False)
+            self.app.pop_screen()
+            return
+        self.show_question(0)
+        self.tick()
+        self.set_interval(1.0, self.tick)
+
+    # ----------------------------------------------------------------------------------------- showing
+
+    @property
+    def card(self) -> Card:
+        return self.questions[self.index]
+
+    def _leave_question(self) -> None:
+        now = self.clock()
+        if self.questions:
+            self.spent[self.card.id] += max((now - self._entered).total_seconds(), 0.0)
+        self._entered = now
+
+    def show_question(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.questions) - 1))
+        card = self.card
+        response = self.responses[card.id]
+        self.query_one("#exam-context", Static).update(Content(one_line(card.breadcrumb)))
+        self.query_one("#exam-front", Static).update(Content(clean(card.front)))
+        typed = self.query_one(TypedAnswer)
+        listing = self.query_one("#exam-list", SelectionList)
+        if card.kind in LIST_KINDS:
+            typed.display = False
+            items = flat_items(card.back) if isinstance(card.back, tuple) else []
+            listing.clear_options()
+            if response.recalled is None:
+                listing.display = False
+                hint = (
+                    f"Recall the {len(items)} items in your head, then press Ctrl+R to see them "
+                    "and tick the ones you had recalled (Space ticks)."
+                )
+                self.set_focus(None)
+            else:
+                listing.add_options(
+                    Selection(Content(f"{'  ' * depth}{one_line(text)}"), n, n in response.recalled)
+                    for n, (depth, text) in enumerate(items)
+                )
+                listing.display = True
+                if items:
+                    listing.highlighted = 0
+                hint = "Tick each item you had recalled (Space), then go on with PageDown."
+                listing.focus()
+        else:
+            listing.display = False
+            listing.clear_options()
+            typed.display = True
+            answers = expected_answers(card)
+            typed.reset(answers or ("",), value=response.typed)
+            hint = "Type the answer. Enter or PageDown: next question · PageUp: previous."
+            if len(answers) > 1:
+                hint = f"{len(answers)} blanks: type the answers in order, separated by 、 or /. " + hint
+            typed.focus()
+        self.query_one("#exam-hint", Static).update(Content(hint))
+        self.query_one("#exam-body", VerticalScroll).scroll_home(animate=False)
+        self._armed = None
+        self._refresh_progress()
+
+    def _refresh_progress(self) -> None:
+        answered = sum(1 for r in self.responses.values() if r.answered)
+        total = len(self.questions)
+        self.query_one("#exam-position", Static).update(
+            Content.assemble(
+                ("Mock exam ", "bold"),
+                f"· question {self.index + 1} of {total} · {answered} answered",
+            )
+        )
+        cells: list[tuple[str, str]] = []
+        for n, card in enumerate(self.questions):
+            if n and n % 10 == 0:
+                cells.append((" ", ""))
+            answered = self.responses[card.id].answered
+            if n == self.index:
+                cells.append(("◉" if answered else "◎", "bold $text-accent"))
+            else:
+                cells.append(("●" if answered else "○", "$text-success" if answered else "$text-muted"))
+        self.query_one("#exam-strip", Static).update(Content.assemble(*cells))
+
+    def tick(self) -> None:
+        """Update the timer; submit when the time is up."""
+        if self.finished or not self.questions:
+            return
+        left = (self.deadline - self.clock()).total_seconds()
+        self.set_class(left <= LOW_TIME, "-low-time")
+        self.query_one("#exam-timer", Static).update(Content(f"⏱ {format_clock(left)} left"))
+        if left <= 0:
+            self.finish(timed_out=True)
+
+    def _say(self, message: str) -> None:
+        self.query_one("#exam-message", Static).update(Content(message))
+
+    # ------------------------------------------------------------------------------------------ answers
+
+    @on(TypedAnswer.Changed)
+    def _typed(self, event: TypedAnswer.Changed) -> None:
+        if self.finished or not self.questions or self.card.kind in LIST_KINDS:
+            return
+        self.responses[self.card.id].typed = event.value
+        self._armed = None
+        self._say("")
+        self._refresh_progress()
+
+    @on(TypedAnswer.Submitted)
+    def _typed_submitted(self) -> None:
+        self.action_next()
+
+    @on(SelectionList.SelectedChanged, "#exam-list")
+    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+        if self.finished or not self.questions or self.card.kind not in LIST_KINDS:
+            return
+        if self.responses[self.card.id].recalled is None:
+            return
+        self.responses[self.card.id].recalled = frozenset(event.selection_list.selected)
+        self._refresh_progress()
+
+    # ------------------------------------------------------------------------------------------ actions
+
+    def action_next(self) -> None:
+        if self.index + 1 < len(self.questions):
+            self._leave_question()
+            self.show_question(self.index + 1)
+            self._say("")
+        else:
+            self._say("This is the last question. Ctrl+S submits the exam; PageUp goes back.")
+
+    def action_previous(self) -> None:
+        if self.index > 0:
+            self._leave_question()
+            self.show_question(self.index - 1)
+            self._say("")
+
+    def action_reveal(self) -> None:
+        card = self.card
+        if card.kind not in LIST_KINDS:
+            return
+        response = self.responses[card.id]
+        if response.recalled is None:
+            response.recalled = frozenset()
+            self.show_question(self.index)
+
+    def action_submit(self) -> None:
+        unanswered = sum(1 for r in self.responses.values() if not r.answered)
+        if unanswered and self._armed != "submit":
+            self._armed = "submit"
+            noun = "question is" if unanswered == 1 else "questions are"
+            self._say(f"{unanswered} {noun} unanswered. Press Ctrl+S again to submit anyway.")
+            return
+        self.finish(timed_out=False)
+
+    def action_abandon(self) -> None:
+        if self._armed != "abandon":
+            self._armed = "abandon"
+            self._say("Press Esc again to leave the exam. Nothing will be kept.")
+            return
+        self.finished = True
+        self.app.pop_screen()
+
+    # ------------------------------------------------------------------------------------------- finish
+
+    def finish(self, *, timed_out: bool) -> None:
+        """Score the exam, keep the result, record reviews if asked, and show the result screen."""
+        if self.finished:
+            return
+        self.finished = True
+        self._leave_question()
+        now = self.clock()
+        ended = min(now, self.deadline) if timed_out else now
+        exam = score(self.questions, self.responses)
+        data = record(exam, deck_key=self.deck.key, started=self.started, finished=ended, config=self.config, timed_out=timed_out)
+        problem = self._save(data, exam, now)
+        from devday_tui.screens.exam_result import ExamResultScreen
+
+        self.app.switch_screen(
+            ExamResultScreen(
+                deck=self.deck,
+                exam=exam,
+                store=self.store,
+                clock=self.clock,
+                record=data,
+                problem=problem,
+            )
+        )
+
+    def _save(self, data: dict, exam: ExamScore, now: datetime) -> str | None:
+        """Keep the result (and the reviews, when counted). Returns what went wrong, if anything."""
+        store = self.store
+        if store is None:
+            return "Progress is not available, so this result was not kept."
+        if getattr(store, "read_only", False):
+            return "Another devday-tui has your progress open: this result was not kept."
+        try:
+            store.record_exam(data, now)
+        except Exception as exc:  # the result is still shown; say why it was not kept
+            return f"The result could not be kept: {exc}"
+        if self.config.count_towards_schedule:
+            try:
+                for card_id, rating in schedule_ratings(exam):
+                    store.answer(
+                        card_id,
+                        rating,
+                        now,
+                        duration=round(self.spent.get(card_id, 0.0), 1),
+                        settings=self.deck.settings,
+                    )
+            except Exception as exc:
+                return f"The reviews could not all be recorded: {exc}"
+        changed = getattr(self.app, "progress_changed", None)
+        if callable(changed):
+            changed()
+        return None
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)

@@ -1,0 +1,259 @@
+"""A text box for typing an answer, which checks it and shows a character diff and the suggested grade.
+
+The check is :func:`devday_tui.core.answer.check`: it treats full/half width, case, katakana/hiragana, long-vowel
+and small-kana variants, spaces, surrounding punctuation and bracketed parts as the same, so whatever a Japanese
+IME produced is compared fairly.
+
+Two modes:
+
+- ``check_on_submit=True`` (the quiz): Enter checks the answer, shows the verdict under the box and posts
+  :class:`TypedAnswer.Checked`. The box is then disabled (so that grade keys reach the screen) until
+  :meth:`TypedAnswer.reset`.
+- ``check_on_submit=False`` (the mock exam): Enter only posts :class:`TypedAnswer.Submitted`; nothing is revealed.
+
+Every change of the text posts :class:`TypedAnswer.Changed`. State shows as classes: ``-checked`` and one of
+``-exact``, ``-close``, ``-wrong``, ``-empty``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from devday_tui.core.answer import DIFF_DISPLAY_LIMIT, AnswerCheck, DiffPart, Verdict, check
+from devday_tui.safe_text import clean
+
+#: The longest answer the box accepts; longer pastes are cut here (and checked at once all the same).
+MAX_TYPED = 10_000
+
+_VERDICT_STYLE = {
+    Verdict.EXACT: ("✓", "bold $text-success"),
+    Verdict.CLOSE: ("≈", "bold $text-warning"),
+    Verdict.WRONG: ("✗", "bold $text-error"),
+    Verdict.EMPTY: ("✗", "bold $text-error"),
+}
+
+_DIFF_STYLE = {
+    "same": "$text-success",
+    "extra": "bold $text-error strike",
+    "missing": "bold $text-warning underline",
+    "ignored": "$text-muted",
+    "sep": "$text-muted",
+}
+
+_VERDICT_CLASSES = tuple(f"-{v.value}" for v in Verdict)
+
+
+def diff_content(parts: Sequence[DiffPart]) -> Content:
+    """Diff runs as styled content: wrong characters struck out, missing ones underlined, optional ones dimmed."""
+    return Content.assemble(*((_one_line(p.text), _DIFF_STYLE.get(p.kind, "")) for p in parts))
+
+
+def _one_line(text: str) -> str:
+    return clean(text).replace("\n", " ")
+
+
+def answer_lines(result: AnswerCheck, indent: str = "") -> Content:
+    """Two lines: what was typed and the answer, marked character by character when the answer was close.
+
+    A wrong answer is shown whole in the error colour: matching a stray letter here and there would only be noise.
+    """
+    parts: list[str | tuple[str, str] | Content] = []
+    if result.verdict is not Verdict.EMPTY:
+        parts += [indent, ("You     ", "$text-muted")]
+        if result.verdict is Verdict.WRONG:
+            typed = _one_line(result.typed)
+            if len(typed) > DIFF_DISPLAY_LIMIT:
+                typed = typed[:DIFF_DISPLAY_LIMIT] + "…"
+            parts.append((typed, "$text-error"))
+        else:
+            parts.append(diff_content(result.typed_diff))
+        parts.append("\n")
+    parts += [indent, ("Answer  ", "$text-muted")]
+    if result.verdict in (Verdict.WRONG, Verdict.EMPTY):
+        parts.append((_one_line(result.expected), "bold"))
+    else:
+        parts.append(diff_content(result.answer_diff))
+    return Content.assemble(*parts)
+
+
+def result_content(result: AnswerCheck) -> Content:
+    """The verdict and the suggested grade, then :func:`answer_lines`."""
+    mark, style = _VERDICT_STYLE[result.verdict]
+    grade = result.grade
+    return Content.assemble(
+        (f"{mark} {result.message}", style),
+        ("   suggested grade: ", "$text-muted"),
+        (f"{grade.name} ({int(grade)})", "bold"),
+        "\n",
+        answer_lines(result),
+    )
+
+
+class TypedAnswer(Widget):
+    """An answer box for one card. ``expected`` is the answer, or a cloze's answers in order."""
+
+    DEFAULT_CSS = """
+    TypedAnswer {
+        height: auto;
+    }
+    TypedAnswer > Input {
+        width: 1fr;
+    }
+    TypedAnswer > .typed-answer--result {
+        height: auto;
+        padding: 0 1;
+        display: none;
+    }
+    TypedAnswer.-checked > .typed-answer--result {
+        display: block;
+    }
+    TypedAnswer.-exact > Input { border: tall $success; }
+    TypedAnswer.-close > Input { border: tall $warning; }
+    TypedAnswer.-wrong > Input, TypedAnswer.-empty > Input { border: tall $error; }
+    """
+
+    class Changed(Message):
+        """The typed text changed."""
+
+        def __init__(self, typed_answer: "TypedAnswer", value: str) -> None:
+            super().__init__()
+            self.typed_answer = typed_answer
+            self.value = value
+
+        @property
+        def control(self) -> "TypedAnswer":
+            return self.typed_answer
+
+    class Submitted(Message):
+        """Enter was pressed in exam mode (nothing is checked or shown)."""
+
+        def __init__(self, typed_answer: "TypedAnswer", value: str) -> None:
+            super().__init__()
+            self.typed_answer = typed_answer
+            self.value = value
+
+        @property
+        def control(self) -> "TypedAnswer":
+            return self.typed_answer
+
+    class Checked(Message):
+        """The answer was checked; ``result`` has the verdict, the diff and the suggested grade."""
+
+        def __init__(self, typed_answer: "TypedAnswer", result: AnswerCheck) -> None:
+            super().__init__()
+            self.typed_answer = typed_answer
+            self.result = result
+
+        @property
+        def control(self) -> "TypedAnswer":
+            return self.typed_answer
+
+    def __init__(
+        self,
+        expected: str | Sequence[str],
+        *,
+        value: str = "",
+        check_on_submit: bool = True,
+        placeholder: str | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.expected: tuple[str, ...] = (expected,) if isinstance(expected, str) else tuple(expected)
+        self.check_on_submit = check_on_submit
+        self.result: AnswerCheck | None = None
+        self._initial = value[:MAX_TYPED]
+        self._placeholder = placeholder or self.default_placeholder(len(self.expected), check_on_submit)
+
+    @staticmethod
+    def default_placeholder(blanks: int, check_on_submit: bool) -> str:
+        action = "Enter checks" if check_on_submit else "Enter goes to the next question"
+        if blanks > 1:
+            return f"Type the {blanks} answers separated by 、 or / — {action}"
+        return f"Type the answer — {action}"
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            self._initial,
+            placeholder=self._placeholder,
+            max_length=MAX_TYPED,
+            select_on_focus=False,
+            compact=False,
+        )
+        yield Static("", classes="typed-answer--result", markup=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value if self.is_mounted else self._initial
+
+    @value.setter
+    def value(self, text: str) -> None:
+        if self.is_mounted:
+            box = self.input
+            with box.prevent(Input.Changed):
+                box.value = text[:MAX_TYPED]
+        else:
+            self._initial = text[:MAX_TYPED]
+
+    def focus(self, scroll_visible: bool = True) -> "TypedAnswer":
+        if self.is_mounted:
+            self.input.focus(scroll_visible)
+        return self
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, event.value))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.check_on_submit:
+            if self.result is None:
+                self.check()
+        else:
+            self.post_message(self.Submitted(self, event.value))
+
+    def check(self) -> AnswerCheck:
+        """Check the typed text now, show the verdict and post :class:`Checked`."""
+        result = check(self.value, self.expected if len(self.expected) > 1 else self.expected[0])
+        self.show_result(result)
+        self.post_message(self.Checked(self, result))
+        return result
+
+    def show_result(self, result: AnswerCheck) -> None:
+        self.result = result
+        self.remove_class(*_VERDICT_CLASSES)
+        self.add_class("-checked", f"-{result.verdict.value}")
+        self.query_one(".typed-answer--result", Static).update(result_content(result))
+        self.input.disabled = True
+
+    def reset(self, expected: str | Sequence[str] | None = None, value: str = "") -> None:
+        """Clear the box (for the next card), optionally with a new expected answer."""
+        if expected is not None:
+            self.expected = (expected,) if isinstance(expected, str) else tuple(expected)
+            self._placeholder = self.default_placeholder(len(self.expected), self.check_on_submit)
+        self.result = None
+        self.remove_class("-checked", *_VERDICT_CLASSES)
+        if self.is_mounted:
+            self.query_one(".typed-answer--result", Static).update("")
+            box = self.input
+            box.disabled = False
+            box.placeholder = self._placeholder
+            with box.prevent(Input.Changed):
+                box.value = value[:MAX_TYPED]
+            box.cursor_position = len(box.value)
+        else:
+            self._initial = value[:MAX_TYPED]

@@ -1,0 +1,403 @@
+"""The exam setup, exam and result screens, driven with Pilot in a small host app."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+import pytest
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Input, OptionList, SelectionList, Static
+
+from devday_tui.core.exam import ExamConfig
+from devday_tui.screens.exam import ExamScreen, format_clock
+from devday_tui.screens.exam_result import ExamResultScreen
+from devday_tui.screens.exam_setup import ExamSetupScreen
+from devday_tui.widgets.typed_answer import TypedAnswer
+from tests.conftest import FIXED_NOW
+from tests.exam.fakes import FakeStore, Progress, sample_cards, sample_deck
+
+
+class Clock:
+    def __init__(self, at: datetime = FIXED_NOW) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+class Host(App):
+    """Pushes one screen over a blank one and keeps what it was dismissed with."""
+
+    def __init__(self, make_screen, store: FakeStore | None = None) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+        self.store = store
+        self.results: list[object] = []
+        self.progress_changes = 0
+
+    def on_mount(self) -> None:
+        self.push_screen(Screen(id="base"))
+        self.push_screen(self.make_screen(), self.results.append)
+
+    def progress_changed(self) -> None:
+        self.progress_changes += 1
+
+
+def text_of(app: App, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def by_front(front: str):
+    return next(c for c in sample_cards() if c.front == front)
+
+
+# ---------------------------------------------------------------------------------------------- setup screen
+
+
+async def test_setup_defaults_to_every_card_up_to_30_and_a_minute_each() -> None:
+    deck = sample_deck()
+    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExamSetupScreen)
+        assert screen.query_one("#exam-questions", Input).value == "9"
+        assert screen.query_one("#exam-minutes", Input).value == "9"
+        assert screen.query_one(Checkbox).value is False
+        assert "9 cards can be asked" in text_of(app, "#exam-setup-pool")
+        await pilot.click("#exam-start")
+        await pilot.pause()
+        assert app.results == [ExamConfig(questions=9, minutes=9, count_towards_schedule=False)]
+
+
+async def test_setup_validation_messages() -> None:
+    deck = sample_deck()
+    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        questions = app.screen.query_one("#exam-questions", Input)
+        questions.value = "0"
+        await pilot.pause()
+        assert text_of(app, "#exam-setup-error") == "Choose at least 1 question."
+        questions.value = "12"
+        await pilot.pause()
+        assert text_of(app, "#exam-setup-error") == "This deck has only 9 cards to ask: choose 9 questions or fewer."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamSetupScreen) and app.results == []
+        questions.value = "4"
+        await pilot.pause()
+        assert text_of(app, "#exam-setup-error") == ""
+        assert app.screen.query_one("#exam-minutes", Input).value == "4"  # follows the number of questions
+        app.screen.query_one(Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == [ExamConfig(questions=4, minutes=4, count_towards_schedule=True)]
+
+
+async def test_a_time_limit_typed_by_hand_is_kept() -> None:
+    deck = sample_deck()
+    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#exam-minutes", Input).value = "20"
+        await pilot.pause()
+        app.screen.query_one("#exam-questions", Input).value = "3"
+        await pilot.pause()
+        assert app.screen.query_one("#exam-minutes", Input).value == "20"
+        app.screen.query_one("#exam-minutes", Input).value = "0"
+        await pilot.pause()
+        assert text_of(app, "#exam-setup-error") == "Give the exam at least 1 minute."
+
+
+async def test_setup_leaves_suspended_cards_out_and_escape_cancels() -> None:
+    deck = sample_deck()
+    store = FakeStore({c.id: Progress(c.id, suspended=True) for c in deck.cards[:4]})
+    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=store))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "5 cards can be asked (4 suspended left out)" in text_of(app, "#exam-setup-pool")
+        assert app.screen.query_one("#exam-questions", Input).value == "5"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.results == [None]
+
+
+async def test_a_deck_with_no_cards_cannot_start() -> None:
+    deck = sample_deck([])
+    app = Host(lambda: ExamSetupScreen(deck=deck, cards=[], store=FakeStore()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#exam-setup-error") == "This deck has no cards to ask (suspended cards are left out)."
+        assert app.screen.query_one("#exam-start", Button).disabled
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamSetupScreen)
+
+
+# ----------------------------------------------------------------------------------------------- exam screen
+
+ORDER = ["AWS Lambda", "CLI ツールは２つある。", "CDK", "Fargate の起動タイプで、EC2 インスタンスの管理は誰がする？"]
+
+
+def exam_app(store: FakeStore | None, clock: Clock, *, count: bool = False, minutes: int = 4) -> Host:
+    deck = sample_deck()
+    questions = [by_front(f) for f in ORDER]
+    config = ExamConfig(questions=len(questions), minutes=minutes, count_towards_schedule=count)
+    return Host(
+        lambda: ExamScreen(deck=deck, cards=deck.cards, store=store, clock=clock, rng=random.Random(1), config=config, questions=questions),
+        store,
+    )
+
+
+async def answer_all_but_the_last(pilot) -> None:
+    await pilot.press(*"ｻｰﾊﾞﾚｽ", "enter")  # 1: exact
+    await pilot.press("ctrl+r", "space", "down", "space")  # 2: list, both items ticked
+    await pilot.press("pagedown")
+    await pilot.press(*"AWS CLI", "enter")  # 3: wrong
+    await pilot.pause()
+
+
+async def test_answers_are_kept_while_moving_back_and_forth() -> None:
+    clock = Clock()
+    app = exam_app(FakeStore(), clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ExamScreen)
+        assert "question 1 of 4" in text_of(app, "#exam-position")
+        assert text_of(app, "#exam-timer") == "⏱ 4:00 left"
+        await answer_all_but_the_last(pilot)
+        assert screen.index == 3
+        assert "question 4 of 4 · 3 answered" in text_of(app, "#exam-position")
+        await pilot.press("pageup", "pageup", "pageup")
+        await pilot.pause()
+        assert screen.index == 0
+        assert screen.query_one(TypedAnswer).value == "ｻｰﾊﾞﾚｽ"
+        await pilot.press("pagedown")
+        await pilot.pause()
+        listing = screen.query_one("#exam-list", SelectionList)
+        assert listing.display and sorted(listing.selected) == [0, 1]
+        assert not screen.query_one(TypedAnswer).display
+        await pilot.press("pageup", *"!")  # typing on question 1 edits question 1 only
+        await pilot.pause()
+        assert screen.responses[by_front("AWS Lambda").id].typed == "ｻｰﾊﾞﾚｽ!"
+        assert screen.responses[by_front("CDK").id].typed == "AWS CLI"
+
+
+async def test_a_list_question_is_hidden_until_revealed() -> None:
+    clock = Clock()
+    app = exam_app(FakeStore(), clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert not screen.query_one("#exam-list", SelectionList).display
+        assert "Recall the 2 items in your head" in text_of(app, "#exam-hint")
+        assert "awslabs" not in str(screen.query_one("#exam-body").render())
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        listing = screen.query_one("#exam-list", SelectionList)
+        assert listing.display and listing.option_count == 2 and listing.selected == []
+        assert screen.responses[by_front("CLI ツールは２つある。").id].answered
+
+
+async def test_submitting_with_unanswered_questions_asks_again_then_scores_and_keeps_the_result() -> None:
+    clock = Clock()
+    store = FakeStore()
+    app = exam_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answer_all_but_the_last(pilot)
+        clock.at = FIXED_NOW + timedelta(minutes=2, seconds=5)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamScreen)
+        assert text_of(app, "#exam-message") == "1 question is unanswered. Press Ctrl+S again to submit anyway."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamResultScreen)
+        assert len(store.exams_recorded) == 1
+        data, at = store.exams_recorded[0]
+        assert at == clock.at
+        assert data["deck"] == "aws-devday"
+        assert (data["questions"], data["answered"], data["correct"]) == (4, 3, 2)
+        assert data["score"] == 0.5
+        assert data["duration"] == 125.0 and data["time_limit"] == 240
+        assert data["timed_out"] is False and data["counted"] is False
+        assert [(c["id"], c["outcome"]) for c in data["cards"]] == [
+            (by_front("AWS Lambda").id, "exact"),
+            (by_front("CLI ツールは２つある。").id, "recalled"),
+            (by_front("CDK").id, "wrong"),
+            (by_front(ORDER[3]).id, "unanswered"),
+        ]
+        assert store.answers == []  # the schedule is untouched unless asked
+        assert app.progress_changes == 1
+        assert "2/4 correct · 50%" in text_of(app, "#exam-result-score")
+        assert text_of(app, "#exam-result-detail") == "3/4 answered · 2:05 of 4:00 · schedule unchanged · saved"
+
+
+async def test_counting_towards_the_schedule_records_answered_questions_only() -> None:
+    clock = Clock()
+    store = FakeStore()
+    app = exam_app(store, clock, count=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answer_all_but_the_last(pilot)
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert [(card_id, rating) for card_id, rating, _, _ in store.answers] == [
+            (by_front("AWS Lambda").id, 3),
+            (by_front("CLI ツールは２つある。").id, 3),
+            (by_front("CDK").id, 1),
+        ]
+        assert all(kw["settings"] is not None and kw["duration"] >= 0 for *_, kw in store.answers)
+        assert store.exams_recorded[0][0]["counted"] is True
+        assert "answers recorded as reviews" in text_of(app, "#exam-result-detail")
+
+
+async def test_running_out_of_time_submits_what_was_answered() -> None:
+    clock = Clock()
+    store = FakeStore()
+    app = exam_app(store, clock, minutes=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await pilot.press(*"サーバレス")
+        clock.at = FIXED_NOW + timedelta(seconds=45)
+        screen.tick()
+        await pilot.pause()
+        assert screen.has_class("-low-time")
+        assert text_of(app, "#exam-timer") == "⏱ 0:15 left"
+        clock.at = FIXED_NOW + timedelta(seconds=75)
+        screen.tick()
+        await pilot.pause()
+        assert isinstance(app.screen, ExamResultScreen)
+        data = store.exams_recorded[0][0]
+        assert data["timed_out"] is True
+        assert data["duration"] == 60.0  # the exam ended at the deadline
+        assert (data["answered"], data["correct"]) == (1, 1)
+        assert "time ran out" in text_of(app, "#exam-result-detail")
+
+
+async def test_escape_twice_leaves_without_keeping_anything() -> None:
+    store = FakeStore()
+    app = exam_app(store, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"x", "escape")
+        await pilot.pause()
+        assert "Press Esc again" in text_of(app, "#exam-message")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.id == "base"
+        assert store.exams_recorded == [] and store.answers == []
+
+
+async def test_a_read_only_store_still_shows_the_result_and_says_it_was_not_kept() -> None:
+    store = FakeStore(read_only=True)
+    app = exam_app(store, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamResultScreen)
+        assert "was not kept" in text_of(app, "#exam-result-problem")
+        assert store.exams_recorded == []
+
+
+async def test_a_failing_store_is_reported_on_the_result_screen() -> None:
+    store = FakeStore(fail_record=True)
+    app = exam_app(store, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert "The result could not be kept: [Errno 28] No space left on device" in text_of(app, "#exam-result-problem")
+
+
+async def test_drawing_more_questions_than_cards_is_refused_clearly() -> None:
+    deck = sample_deck()
+    store = FakeStore({c.id: Progress(c.id, suspended=True) for c in deck.cards})
+    config = ExamConfig(questions=3, minutes=3)
+    app = Host(lambda: ExamScreen(deck=deck, cards=deck.cards, store=store, clock=Clock(), rng=random.Random(1), config=config))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.id == "base"
+        assert any("Only 0 cards can be asked" in n.message for n in app._notifications)
+
+
+async def test_questions_are_drawn_with_the_given_rng_and_never_suspended() -> None:
+    deck = sample_deck()
+    suspended = {deck.cards[0].id, deck.cards[1].id}
+    store = FakeStore({cid: Progress(cid, suspended=True) for cid in suspended})
+    config = ExamConfig(questions=7, minutes=7)
+    screens = [
+        ExamScreen(deck=deck, cards=deck.cards, store=store, clock=Clock(), rng=random.Random(seed), config=config)
+        for seed in (5, 5, 6)
+    ]
+    ids = [[c.id for c in s.questions] for s in screens]
+    assert ids[0] == ids[1] and ids[0] != ids[2]
+    assert all(len(set(i)) == 7 and not (set(i) & suspended) for i in ids)
+
+
+def test_format_clock() -> None:
+    assert format_clock(0) == "0:00"
+    assert format_clock(-5) == "0:00"
+    assert format_clock(59.2) == "1:00"
+    assert format_clock(1800) == "30:00"
+    assert format_clock(3725) == "1:02:05"
+
+
+# --------------------------------------------------------------------------------------------- result screen
+
+
+async def test_result_lists_missed_questions_and_sends_one_to_review_today() -> None:
+    clock = Clock()
+    store = FakeStore()
+    app = exam_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answer_all_but_the_last(pilot)
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExamResultScreen)
+        missed = [r.card.front for r in screen.missed]
+        assert missed == ["CDK", ORDER[3]]
+        options = screen.query_one(OptionList)
+        first = str(options.get_option_at_index(0).prompt)
+        assert "✗ wrong  CDK" in first and "Answer  AWS Cloud Development Kit" in first and "You     AWS CLI" in first
+        second = str(options.get_option(by_front(ORDER[3]).id).prompt)
+        assert "– unanswered" in second and "AWS が管理する（ユーザは EC2 インスタンスを選ばない）" in second
+        clock.at = FIXED_NOW + timedelta(minutes=5)
+        await pilot.press("r")
+        await pilot.pause()
+        assert store.made_due == [(by_front("CDK").id, clock.at)]
+        assert "↻ due today" in str(options.get_option(by_front("CDK").id).prompt)
+        assert options.highlighted_option.id == by_front(ORDER[3]).id  # moved on to the next missed card
+        await pilot.press("up", "r")
+        await pilot.pause()
+        assert len(store.made_due) == 1  # once is enough
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.id == "base"
+
+
+async def test_result_shows_weakest_sections_and_notes_first() -> None:
+    clock = Clock()
+    app = exam_app(FakeStore(), clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answer_all_but_the_last(pilot)
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        notes = str(app.screen.query_one("#exam-result-notes .exam-result-lines", Static).render()).splitlines()
+        assert notes[0].endswith("0/2  AWS DevDay 2019")
+        assert notes[1].endswith("2/2  AWS DevDay 2019 Day1")
+        sections = str(app.screen.query_one("#exam-result-sections .exam-result-lines", Static).render()).splitlines()
+        assert sections[0].endswith("0/2  AWS DevDay 2019")
+
+
+async def test_review_today_needs_a_writable_store() -> None:
+    clock = Clock()
+    store = FakeStore(read_only=True)
+    app = exam_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert store.made_due == []
+        assert any("cannot be rescheduled" in n.message for n in app._notifications)

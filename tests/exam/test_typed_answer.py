@@ -1,0 +1,134 @@
+"""The TypedAnswer widget, hosted in a small app: checking, the diff, the suggested grade and exam mode."""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import App
+from textual.widgets import Input, Static
+
+from devday_tui.core.answer import Verdict
+from devday_tui.widgets.typed_answer import MAX_TYPED, TypedAnswer
+from tests.exam.fakes import TypedHost, sample_cards
+
+
+class Host(App):
+    def __init__(self, screen: TypedHost) -> None:
+        super().__init__()
+        self.host = screen
+
+    def on_mount(self) -> None:
+        self.push_screen(self.host)
+
+
+def card(front: str):
+    return next(c for c in sample_cards() if c.front == front)
+
+
+def result_text(app: App) -> str:
+    return str(app.screen.query_one(".typed-answer--result", Static).render())
+
+
+async def test_half_width_katakana_is_exact_and_suggests_good() -> None:
+    host = TypedHost(card("AWS Lambda"))
+    app = Host(host)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"ｻｰﾊﾞﾚｽ", "enter")
+        await pilot.pause()
+        widget = app.screen.query_one(TypedAnswer)
+        checked = [m for m in host.messages if isinstance(m, TypedAnswer.Checked)]
+        assert len(checked) == 1
+        assert checked[0].result.verdict is Verdict.EXACT
+        assert widget.has_class("-checked", "-exact")
+        text = result_text(app)
+        assert "✓ Correct (written differently)" in text
+        assert "suggested grade: Good (3)" in text
+        assert "Answer  サーバレス" in text
+        assert widget.input.disabled  # grade keys now reach the screen
+        changed = [m.value for m in host.messages if isinstance(m, TypedAnswer.Changed)]
+        assert changed[-1] == "ｻｰﾊﾞﾚｽ"
+
+
+async def test_close_and_wrong_answers() -> None:
+    host = TypedHost(card("AWS Lambda"))
+    app = Host(host)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"サーバレ", "enter")
+        await pilot.pause()
+        widget = app.screen.query_one(TypedAnswer)
+        assert widget.has_class("-close") and not widget.has_class("-exact")
+        assert "≈ Close: 86% alike" in result_text(app)
+        assert "Hard (2)" in result_text(app)
+        widget.reset()
+        await pilot.pause()
+        assert not widget.has_class("-checked") and widget.result is None and widget.value == ""
+        assert not widget.input.disabled
+        widget.focus()
+        await pilot.press(*"コンテナ", "enter")
+        await pilot.pause()
+        assert widget.has_class("-wrong")
+        text = result_text(app)
+        assert "✗ Wrong" in text and "Again (1)" in text and "You     コンテナ" in text
+
+
+async def test_note_text_that_looks_like_markup_is_shown_literally() -> None:
+    host = TypedHost(card("[bold]x[/] a [/] b [@click=app.quit]"))
+    app = Host(host)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"[red]", "enter")
+        await pilot.pause()
+        text = result_text(app)
+        assert "Answer  [red]literal[/red]" in text
+        assert "You     [red]" in text
+        assert app.is_running
+
+
+async def test_ten_thousand_characters_and_control_characters() -> None:
+    host = TypedHost(card("AWS Lambda"))
+    app = Host(host)
+    async with app.run_test(size=(100, 30)) as pilot:
+        widget = app.screen.query_one(TypedAnswer)
+        widget.value = "サーバレスではない" * 2000  # 18,000 characters: the box keeps 10,000
+        assert len(widget.value) == MAX_TYPED
+        start = time.perf_counter()
+        result = widget.check()
+        assert time.perf_counter() - start < 0.5
+        await pilot.pause()
+        assert result.verdict is Verdict.WRONG
+        assert len(result_text(app)) < 1000  # the shown text is cut, not 10,000 characters
+        widget.reset()
+        widget.value = "\x1b[2J\x07\x00"
+        result = widget.check()
+        await pilot.pause()
+        assert result.verdict is Verdict.EMPTY
+        assert "No answer typed" in result_text(app)
+        assert "Again (1)" in result_text(app)
+
+
+async def test_exam_mode_submits_without_revealing() -> None:
+    host = TypedHost(card("AWS Lambda"), check_on_submit=False)
+    app = Host(host)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"answer", "enter")
+        await pilot.pause()
+        widget = app.screen.query_one(TypedAnswer)
+        submitted = [m for m in host.messages if isinstance(m, TypedAnswer.Submitted)]
+        assert [m.value for m in submitted] == ["answer"]
+        assert not any(isinstance(m, TypedAnswer.Checked) for m in host.messages)
+        assert not widget.has_class("-checked")
+        assert widget.result is None
+        assert "Enter goes to the next question" in widget.input.placeholder
+
+
+async def test_reset_does_not_report_a_change_and_sets_the_placeholder_for_several_blanks() -> None:
+    host = TypedHost(card("AWS Lambda"), check_on_submit=False)
+    app = Host(host)
+    async with app.run_test(size=(100, 30)) as pilot:
+        widget = app.screen.query_one(TypedAnswer)
+        before = len(host.messages)
+        widget.reset(("CloudFormation", "Terraform"), value="cfn")
+        await pilot.pause()
+        assert len(host.messages) == before
+        assert widget.value == "cfn"
+        assert widget.input.placeholder.startswith("Type the 2 answers separated by 、 or /")
+        assert app.screen.query_one(Input).cursor_position == 3
