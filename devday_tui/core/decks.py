@@ -105,9 +105,9 @@ def select_notes(deck: Deck, notes: list[Note]) -> None:
 
 
 def _find_line(front_text: str, key: str) -> int | None:
-    """The file line of ``key:`` in the frontmatter (which starts at line 2)."""
+    """The file line of ``key:`` in the frontmatter text (the start of the file up to the body)."""
     m = re.search(rf"^{re.escape(key)}\s*:", front_text, re.M)
-    return front_text.count("\n", 0, m.start()) + 2 if m else None
+    return front_text.count("\n", 0, m.start()) + 1 if m else None
 
 
 def _int_setting(meta: dict, key: str, default: int, warn) -> int:

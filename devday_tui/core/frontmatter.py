@@ -32,6 +32,18 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
+    """A date such as 2026-13-45 is kept as text (and reported by whoever reads it), not a reason to drop all
+    the metadata."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 _BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 for _first in "tTfF":
     _Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(0, ("tag:yaml.org,2002:bool", _BOOL_RE))
@@ -90,7 +102,9 @@ def split_frontmatter(text: str, path: Path) -> Frontmatter:
         loaded = yaml.load(yaml_text, Loader=_Loader) if yaml_text.strip() else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = 2 + mark.line if mark is not None else 1
+        # The file line: the YAML starts on line 2. An error found at the very end points at its last line.
+        last = max(0, yaml_text.rstrip("\n").count("\n"))
+        line = 2 + min(mark.line, last) if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         warnings.append(ParseWarning(path, f"frontmatter is not valid YAML ({problem}); metadata ignored", line))
     except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
