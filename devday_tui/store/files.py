@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -33,8 +34,25 @@ def _fsync_dir(directory: Path) -> None:
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)
+    except OSError as exc:
+        # Some file systems (network shares, FUSE) cannot flush a directory; the rename itself is done.
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES):
+            raise
     finally:
         os.close(fd)
+
+
+def _replace(src: Path, dst: Path) -> None:
+    """``os.replace``; on Windows, retried briefly while another program (a reader, a virus scanner) has the
+    target open."""
+    for attempt in range(20 if os.name == "nt" else 1):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 19:
+                raise
+            time.sleep(0.025)
 
 
 def _describe(exc: OSError) -> str:
@@ -68,7 +86,7 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        _replace(tmp, path)
         _fsync_dir(path.parent)
     except OSError as exc:
         try:
