@@ -428,6 +428,8 @@ class WeakSection:
     again: int
     hard: int
     answers: int
+    #: The section's heading path (the note's title first).
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,6 +505,7 @@ def summarize_session(
             again=again[k],
             hard=hard[k],
             answers=answers[k],
+            context=tuple(first_card[k].context),
         )
         for k in weak_keys[:weakest_limit]
     )

@@ -17,6 +17,7 @@ from devday_tui.core.model import Card
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.core.study_stats import SessionSummary, WeakSection, format_duration
 from devday_tui.safe_text import one_line
+from devday_tui.screens.stats import fit_cells
 
 #: Colours of Again, Hard, Good, Easy (as on the grade buttons).
 GRADE_STYLES = {1: "$text-error", 2: "$text-warning", 3: "$text-success", 4: "$text-primary"}
@@ -53,7 +54,7 @@ def when_text(moment: datetime, now: datetime) -> str:
     return f"in {format_interval(delta)} ({at})"
 
 
-def weak_label(section: WeakSection) -> Content:
+def weak_label(section: WeakSection, cells: int = 52) -> Content:
     counts: list[str | tuple[str, str]] = []
     if section.again:
         counts.append((f"{section.again} Again", "bold $text-error"))
@@ -61,8 +62,10 @@ def weak_label(section: WeakSection) -> Content:
         if counts:
             counts.append(" ")
         counts.append((f"{section.hard} Hard", "$text-warning"))
+    # The note's title is the same for most sections; the section's own path says where to look.
+    crumb = " › ".join(section.context[1:]) if len(section.context) > 1 else section.breadcrumb
     return Content.assemble(
-        one_line(section.breadcrumb, 70),
+        fit_cells(crumb, cells),
         "  ",
         *counts,
         (f" of {section.answers}", "$text-muted"),
@@ -208,7 +211,7 @@ class SummaryScreen(Screen):
         self.sub_title = "Summary"
         weak = self.query("#summary-weak")
         if weak:
-            weak.first(OptionList).focus()
+            weak.first(OptionList).focus(scroll_visible=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "browse":
