@@ -451,27 +451,38 @@ class Store:
             docs = salvage_documents(raw, accept) if raw else []
             tables = {table: {str(i): doc for i, doc in enumerate(docs, 1)}}
             rel = self._rel(path) if path.is_relative_to(self.data_dir) else str(path)
-            if self._is_own(path) and not self.read_only:
-                kept = path.with_name(f"{path.name}.corrupt-{_stamp(now)}")
-                n = 1
-                while kept.exists():
-                    n += 1
-                    kept = path.with_name(f"{path.name}.corrupt-{_stamp(now)}-{n}")
-                os.replace(path, kept)
+            recovered = f"{_count(len(docs), what)} {'was' if len(docs) == 1 else 'were'} recovered from it"
+            kept = self._keep_aside(path, now) if self._is_own(path) and not self.read_only else None
+            if kept is not None:
                 if docs:
-                    write_tables(path, tables)
+                    try:
+                        write_tables(path, tables)
+                    except StoreError as write_error:
+                        self.notices.append(str(write_error))
                 self.notices.append(
-                    f"{rel} could not be read ({exc.detail}). It was kept as {kept.name}; {_count(len(docs), what)} "
-                    f"{'was' if len(docs) == 1 else 'were'} recovered from it, and your progress was rebuilt from everything that remains."
+                    f"{rel} could not be read ({exc.detail}). It was kept as {kept.name}; {recovered}, and your "
+                    f"progress was rebuilt from everything that remains."
                 )
             elif rel not in self._reported:
                 self._reported.add(rel)
-                self.notices.append(
-                    f"{rel} could not be read ({exc.detail}); {_count(len(docs), what)} "
-                    f"{'was' if len(docs) == 1 else 'were'} recovered from it. The file "
-                    f"was left as it is" + (" (read-only mode)." if self.read_only else " (it belongs to another device).")
-                )
+                why = ("read-only mode" if self.read_only else
+                       "it could not be renamed" if self._is_own(path) else "it belongs to another device")
+                self.notices.append(f"{rel} could not be read ({exc.detail}); {recovered}. The file was left as it is "
+                                    f"({why}).")
             return tables
+
+    def _keep_aside(self, path: Path, now: datetime) -> Path | None:
+        """Rename a damaged file to ``<name>.corrupt-<UTC time>``; ``None`` if that is not possible."""
+        kept = path.with_name(f"{path.name}.corrupt-{_stamp(now)}")
+        n = 1
+        while kept.exists():
+            n += 1
+            kept = path.with_name(f"{path.name}.corrupt-{_stamp(now)}-{n}")
+        try:
+            os.replace(path, kept)
+        except OSError:
+            return None
+        return kept
 
     def _entries(self, rel: str, path: Path, key: _FileKey, now: datetime | None = None) -> list[Any]:
         """The raw entries of a history file, in file order (cached while the file does not change)."""
@@ -525,9 +536,8 @@ class Store:
         try:
             tables = read_tables(path)
         except CorruptFileError as exc:
-            if not self.read_only:
-                kept = path.with_name(f"{path.name}.corrupt-{_stamp(now)}")
-                os.replace(path, kept)
+            kept = None if self.read_only else self._keep_aside(path, now)
+            if kept is not None:
                 self.notices.append(
                     f"{self._rel(path)} could not be read ({exc.detail}); it was kept as {kept.name}. It is only a "
                     f"cache: card states were rebuilt from the review history."
