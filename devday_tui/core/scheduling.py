@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import math
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Any, Iterable, NamedTuple, Sequence
@@ -216,7 +216,8 @@ class CardProgress:
     def to_fsrs(self) -> fsrs.Card:
         """The fsrs card for this progress. A new card becomes a fresh fsrs card (Learning, step 0)."""
         if self.state == "new":
-            return fsrs.Card(card_id=fsrs_card_id(self.card_id), due=self.due or datetime(1970, 1, 1, tzinfo=timezone.utc))
+            due = self.due or datetime(1970, 1, 1, tzinfo=timezone.utc)
+            return fsrs.Card(card_id=fsrs_card_id(self.card_id), due=due)
         assert self.due is not None
         return fsrs.Card(
             card_id=fsrs_card_id(self.card_id),
@@ -354,7 +355,9 @@ def local_day_start(day: date, rollover_hour: int = 4, tz: tzinfo | None = None)
     return local.astimezone(timezone.utc)
 
 
-def exam_cap(exam_date: date | None, now: datetime, *, rollover_hour: int = 4, tz: tzinfo | None = None) -> datetime | None:
+def exam_cap(
+    exam_date: date | None, now: datetime, *, rollover_hour: int = 4, tz: tzinfo | None = None
+) -> datetime | None:
     """The latest due date allowed before an exam, or ``None`` when there is none to enforce.
 
     The cap is the start of the study day before the exam (``rollover_hour`` local time, 4 am by default): every
@@ -460,7 +463,9 @@ def preview(
     cap = exam_cap(settings.exam_date, now, rollover_hour=rollover_hour, tz=tz)
     out: dict[fsrs.Rating, timedelta] = {}
     for grade in GRADES:
-        after = apply_review(progress, card_id, grade.rating, now, desired_retention=settings.desired_retention, due_cap=cap)
+        after = apply_review(
+            progress, card_id, grade.rating, now, desired_retention=settings.desired_retention, due_cap=cap
+        )
         assert after.due is not None
         out[grade.rating] = after.due - now
     return out

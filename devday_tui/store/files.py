@@ -93,7 +93,9 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             tmp.unlink()
         except OSError:
             pass
-        raise StoreError(f"Could not save {path}: {_describe(exc)}. The previous version of the file is intact.") from exc
+        raise StoreError(
+            f"Could not save {path}: {_describe(exc)}. The previous version of the file is intact."
+        ) from exc
 
 
 def dumps(data: Any) -> bytes:

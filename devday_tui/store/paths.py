@@ -9,11 +9,13 @@ directory gives each host its own id.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import secrets
 import socket
+import uuid
 from pathlib import Path
 
 import platformdirs
@@ -46,7 +48,8 @@ def host_slug() -> str:
 def check_device_id(device_id: str) -> str:
     if not _DEVICE_ID.match(device_id or ""):
         raise StoreError(
-            f"Invalid device id {device_id!r}: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit."
+            f"Invalid device id {device_id!r}: use 1-64 letters, digits, '.', '_' or '-', starting with a letter "
+            f"or digit."
         )
     return device_id
 
@@ -71,9 +74,6 @@ def machine_device_id(state_dir: Path | None = None) -> str:
         atomic_write_bytes(path, payload)
     except StoreError:
         # The state directory is not writable: fall back to an id that is stable for this host.
-        import hashlib
-        import uuid
-
         digest = hashlib.blake2b(f"{socket.gethostname()}:{uuid.getnode()}".encode(), digest_size=4).hexdigest()
         return f"{slug}-{digest}"
     return device_id

@@ -20,6 +20,7 @@ changed since are read and applied on top of it.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import threading
@@ -490,7 +491,8 @@ class Store:
         if cached is not None and cached[0] == key:
             self._entry_cache.move_to_end(rel)
             return cached[1]
-        tables = self._read_tables_recovering(path, _is_entry, LOG_TABLE, now or datetime.now(timezone.utc), "entry/entries")
+        now = now or datetime.now(timezone.utc)
+        tables = self._read_tables_recovering(path, _is_entry, LOG_TABLE, now, "entry/entries")
         docs = list(tables.get(LOG_TABLE, {}).values())
         try:
             key = _FileKey.of(path.stat())
@@ -695,7 +697,8 @@ class Store:
                 if key not in annotations or (at, dev) > annotations[key][:2]:
                     annotations[key] = (at, dev, text)
             tables = self._read_tables_recovering(
-                device_dir / self.EXAMS, lambda d: "id" in d and "at" in d and "result" in d, "exams", now, "exam result/exam results")
+                device_dir / self.EXAMS, lambda d: "id" in d and "at" in d and "result" in d, "exams", now,
+                "exam result/exam results")
             for doc in tables.get("exams", {}).values():
                 if isinstance(doc, dict) and "id" in doc and isinstance(doc.get("result"), dict):
                     exams.setdefault(str(doc["id"]), doc)
@@ -959,8 +962,6 @@ class Store:
             at = _utc(now)
             doc = {"id": new_id(at), "at": at.isoformat(), "dev": self.device_id, "result": dict(result)}
             try:
-                import json
-
                 json.dumps(doc, ensure_ascii=False)
             except (TypeError, ValueError) as exc:
                 raise ValueError(f"exam result is not JSON data: {exc}") from exc
@@ -1121,7 +1122,9 @@ class Store:
             self.checkpoint()
             return report
 
-    def _merge_file(self, src: Path, dst: Path, table: str, accept, identity, report: MergeReport, now: datetime) -> None:
+    def _merge_file(
+        self, src: Path, dst: Path, table: str, accept, identity, report: MergeReport, now: datetime
+    ) -> None:
         if not src.is_file():
             return
         try:

@@ -11,7 +11,8 @@ from tests.store.helpers import T0, UTC
 
 
 def _p(cid: str, state: str, due, **kw) -> CardProgress:
-    return CardProgress(cid, state, None if state == "review" else 0, 5.0, 5.0, due, T0 - timedelta(days=5), reps=2, **kw)
+    step = None if state == "review" else 0
+    return CardProgress(cid, state, step, 5.0, 5.0, due, T0 - timedelta(days=5), reps=2, **kw)
 
 
 def _r(i: int, when, before: str = "review", rating: int = 3) -> ReviewRecord:

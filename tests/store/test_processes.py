@@ -13,8 +13,6 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from devday_tui.store import Store
 from devday_tui.store.files import read_tables
 from tests.store.helpers import T0, UTC
