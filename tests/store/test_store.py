@@ -286,3 +286,30 @@ def test_files_are_plain_tinydb_json(data_dir: Path) -> None:
         assert len(db.table("log")) == 3
     assert not [p for p in data_dir.rglob(".*.tmp")]
     assert oct(os.stat(path).st_mode & 0o777) == "0o644"
+
+
+def test_device_id_file_is_named_after_the_host(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from devday_tui.store import machine_device_id
+
+    state = tmp_path / "state"
+    monkeypatch.setattr(socket, "gethostname", lambda: "Laptop.local")
+    laptop = machine_device_id(state)
+    assert laptop.startswith("laptop-") and machine_device_id(state) == laptop
+    assert (state / "device-laptop.json").is_file()
+    # a state folder synced from another machine still gives this one its own id
+    monkeypatch.setattr(socket, "gethostname", lambda: "desktop")
+    desktop = machine_device_id(state)
+    assert desktop.startswith("desktop-") and desktop != laptop
+    # an unwritable state folder: an id that is stable for the host
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a folder should be")
+    assert machine_device_id(blocked) == machine_device_id(blocked)
+
+
+def test_a_file_is_not_a_data_dir(tmp_path: Path) -> None:
+    path = tmp_path / "file"
+    path.write_text("x")
+    with pytest.raises(StoreError, match="is a file, not a folder"):
+        _open(path)
