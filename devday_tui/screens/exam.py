@@ -180,6 +180,15 @@ class ExamScreen(Screen[None]):
         self.tick()
         self.set_interval(1.0, self.tick)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer "Reveal list" only on a list question whose items are still hidden."""
+        if action == "reveal":
+            if not self.questions or self.finished:
+                return False
+            card = self.card
+            return card.kind in LIST_KINDS and self.responses[card.id].recalled is None
+        return True
+
     # ----------------------------------------------------------------------------------------- showing
 
     @property
@@ -235,6 +244,7 @@ class ExamScreen(Screen[None]):
         self.query_one("#exam-body", VerticalScroll).scroll_home(animate=False)
         self._armed = None
         self._refresh_progress()
+        self.refresh_bindings()
 
     def _refresh_progress(self) -> None:
         answered = sum(1 for r in self.responses.values() if r.answered)

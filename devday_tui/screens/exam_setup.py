@@ -134,6 +134,8 @@ class ExamSetupScreen(ModalScreen[ExamConfig | None]):
         if self.suspended:
             pool += f" ({self.suspended} suspended left out)"
         pool += ". Weak cards are drawn more often."
+        if store is None or getattr(store, "read_only", False):
+            pool += "\nProgress is not writable here: the result will be shown but not kept."
         self.query_one("#exam-setup-pool", Static).update(Content(pool))
         questions = min(DEFAULT_QUESTIONS, self.available) if self.available else DEFAULT_QUESTIONS
         self.query_one("#exam-questions", Input).value = str(questions)

@@ -401,3 +401,27 @@ async def test_review_today_needs_a_writable_store() -> None:
         await pilot.pause()
         assert store.made_due == []
         assert any("cannot be rescheduled" in n.message for n in app._notifications)
+
+
+async def test_setup_says_when_the_result_cannot_be_kept() -> None:
+    deck = sample_deck()
+    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore(read_only=True)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "the result will be shown but not kept" in text_of(app, "#exam-setup-pool")
+
+
+async def test_reveal_is_offered_only_on_a_hidden_list() -> None:
+    app = exam_app(FakeStore(), Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert screen.check_action("reveal", ()) is False
+        await pilot.press("ctrl+r")  # nothing to reveal on a typed question
+        await pilot.pause()
+        assert screen.responses[by_front("AWS Lambda").id].recalled is None
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert screen.check_action("reveal", ()) is True
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen.check_action("reveal", ()) is False
