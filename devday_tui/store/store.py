@@ -922,8 +922,9 @@ class Store:
     def unsuspend(self, card_id: str, now: datetime) -> CardProgress:
         return self._event(card_id, "unsuspend", now)
 
-    def bury(self, card_id: str, until: datetime, now: datetime | None = None) -> CardProgress:
-        """Hide the card from queues until ``until`` (e.g. the next day's start). Saved on return."""
+    def bury(self, card_id: str, until: datetime | None, now: datetime | None = None) -> CardProgress:
+        """Hide the card from queues until ``until`` (e.g. the next day's start); ``None`` unburies it.
+        Saved on return."""
         at = _utc(now) if now is not None else datetime.now(timezone.utc)
         return self._event(card_id, "bury", at, until)
 

@@ -164,10 +164,13 @@ def test_suspend_unsuspend_bury_are_saved(data_dir: Path) -> None:
         store.bury("b", T0 + timedelta(days=1), T0)
         store.suspend("c", T0)
         store.unsuspend("c", T0 + timedelta(seconds=1))
+        store.bury("d", T0 + timedelta(days=1), T0)
+        assert store.bury("d", None, T0 + timedelta(seconds=1)).buried_until is None
     with _open(data_dir) as store:
         assert store.progress("a").suspended and store.progress("a").state == "new"
         assert store.progress("b").buried_until == T0 + timedelta(days=1)
         assert not store.progress("c").suspended
+        assert store.progress("d").buried_until is None
 
 
 def test_reviews_since_and_time_order(data_dir: Path) -> None:
