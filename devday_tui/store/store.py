@@ -290,6 +290,7 @@ class Store:
         self._annotations: dict[str, tuple[str, str, str]] = {}  # key -> (at iso, device, text)
         self._exams: dict[str, dict[str, Any]] = {}
         self._catalog: dict[str, dict[str, Any]] = {}
+        self._seen_cards: dict[str, Card] = {}  # the cards of the last reconcile, by id
         self._present: set[str] | None = None
         self._entry_cache: OrderedDict[str, tuple[_FileKey, list[Any]]] = OrderedDict()
         self._parsed_cache: OrderedDict[str, tuple[_FileKey, list[Any]]] = OrderedDict()
@@ -580,6 +581,9 @@ class Store:
             }
             write_tables(self.own_dir / self.SNAPSHOT, {"state": {"1": state}, "cards": cards})
             self._dirty = False
+            studied = [c for cid, c in self._seen_cards.items() if cid in self._progress and cid not in self._catalog]
+            if studied:  # cards first studied since the last reconcile
+                self._update_catalog(studied, datetime.now(timezone.utc))
 
     def refresh(self, now: datetime | None = None) -> bool:
         """Pick up history written by other devices (a sync) since opening. True when anything changed."""
@@ -997,6 +1001,9 @@ class Store:
                 info = self._catalog.get(cid)
                 if info and info.get("section") and info.get("front") is not None:
                     old_side.append((cid, str(info["section"]), str(info["front"])))
+                elif cid in self._seen_cards:  # reviewed since the catalog was last written
+                    seen = self._seen_cards[cid]
+                    old_side.append((cid, seen.section_id, seen.front))
             matches = match_moved(old_side, [(c.id, c.section_id, c.front) for c in fresh])
             saved = not self.read_only
             reattached: list[Reattachment] = []
@@ -1025,9 +1032,13 @@ class Store:
             if saved:
                 self._update_catalog(cards, now)
             self._present = set(current)
+            self._seen_cards = current
             return Reconciliation(tuple(reattached), tuple(self._orphans(set(current))), saved)
 
     def _update_catalog(self, cards: Sequence[Card], now: datetime) -> None:
+        """Record the front and section of every card that has history, so that it can be re-attached if its
+        id changes. Cards never studied have nothing to re-attach and are left out: with thousands of notes
+        the catalog stays small and start-up fast."""
         path = self.own_dir / self.CATALOG
         try:
             own = read_tables(path) or {}
@@ -1036,6 +1047,8 @@ class Store:
         docs = {str(d.get("card")): d for d in own.get("cards", {}).values() if isinstance(d, dict)}
         changed = False
         for card in cards:
+            if card.id not in self._progress and card.id not in self._annotations:
+                continue
             entry = {
                 "card": card.id,
                 "front": card.front,

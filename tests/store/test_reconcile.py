@@ -134,3 +134,16 @@ def test_read_only_reconcile_saves_nothing(data_dir: Path) -> None:
         result = store.reconcile([card("a2", "s1", Q_TYPO)], T0 + timedelta(days=1))
         assert not result.saved and len(result.reattached) == 1
     assert {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()} == files
+
+
+def test_catalog_keeps_only_cards_with_history(data_dir: Path) -> None:
+    """Thousands of never-studied cards must not make start-up slow: only studied cards are catalogued."""
+    from devday_tui.store.files import read_tables
+
+    deck = [card(f"c{i}", "s1", f"Question number {i}?") for i in range(50)]
+    with _open(data_dir) as store:
+        store.reconcile(deck, T0)
+        store.answer("c3", 3, T0, duration=1, settings=SETTINGS)
+        path = store.own_dir / store.CATALOG
+    catalog = read_tables(path) or {}  # written when the store closes
+    assert sorted(d["card"] for d in catalog.get("cards", {}).values()) == ["c3"]
