@@ -79,7 +79,8 @@ class DevDayApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
-        self.load()
+        # Start reading after the first frame is drawn, so a large collection never delays it.
+        self.call_after_refresh(self.load)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self) -> None:
@@ -129,10 +130,21 @@ class DevDayApp(App[None]):
             self.set_interval(self.poll_interval, self.poll_files)
 
     def rebuild_search_index(self, library: Library) -> None:
+        """Forget the search index; the next search builds it again (off the UI thread)."""
+        self.search_index = None
+
+    def get_search_index(self) -> SearchIndex | None:
+        """The search index, built on first use. Called from search workers."""
         from devday_tui.core.search import SearchIndex
 
-        annotations = self.store.annotations() if self.store is not None else {}
-        self.search_index = SearchIndex.build(library.notes, annotations)
+        index = self.search_index
+        library = self.library
+        if index is None and library is not None:
+            annotations = self.store.annotations() if self.store is not None else {}
+            index = SearchIndex.build(library.notes, annotations)
+            if self.library is library:
+                self.search_index = index
+        return index
 
     # ----------------------------------------------------------- files on disk
 
@@ -328,7 +340,10 @@ class DevDayApp(App[None]):
             return
         from devday_tui.screens.exam_setup import ExamSetupScreen
 
-        self.push_screen(ExamSetupScreen(deck=deck, cards=list(deck.cards)), lambda config: self._exam_configured(deck, config))
+        self.push_screen(
+            ExamSetupScreen(deck=deck, cards=list(deck.cards), store=self.store),
+            lambda config: self._exam_configured(deck, config),
+        )
 
     def _exam_configured(self, deck: Deck, config) -> None:
         if config is None:

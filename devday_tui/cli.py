@@ -34,7 +34,8 @@ def add_common(parser: argparse.ArgumentParser, *, data: bool = True) -> None:
         )
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, object]]:
+    """The parser with every subcommand, or with just ``only`` (so running one imports no other)."""
     parser = argparse.ArgumentParser(
         prog="devday-tui",
         description="Flashcards from your own Markdown notes, with spaced repetition.",
@@ -43,6 +44,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules: dict[str, object] = {}
     for name in COMMANDS:
+        if only is not None and name != only:
+            continue
         try:
             module = importlib.import_module(f"devday_tui.commands.{name}")
         except ModuleNotFoundError as exc:  # a command whose module is not part of this build
@@ -70,25 +73,23 @@ def make_app(
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser, modules = build_parser()
-    if argv and argv[0] in modules:
+    if argv and argv[0] in COMMANDS:
+        parser, modules = build_parser(only=argv[0])
         args = parser.parse_args(argv)
         return int(modules[args.command].run(args) or 0)  # type: ignore[attr-defined]
-    # No subcommand: open the app on the given paths.
-    app_parser = argparse.ArgumentParser(prog="devday-tui", parents=[], add_help=True)
+    if argv and argv[0] in ("-h", "--help", "--version"):
+        parser, _modules = build_parser()
+        parser.parse_args(argv[:1])
+        return 0
+    # No subcommand: open the app on the given paths. Nothing heavy is imported before the first frame.
+    app_parser = argparse.ArgumentParser(
+        prog="devday-tui", description="Open the app. Subcommands: " + ", ".join(COMMANDS) + " (devday-tui --help)."
+    )
     add_common(app_parser)
-    if argv and argv[0] in ("-h", "--help"):
-        parser.print_help()
-        return 0
-    if argv and argv[0] == "--version":
-        print(f"devday-tui {__version__}")
-        return 0
     args = app_parser.parse_args(argv)
-    from devday_tui.library import check_paths
-
-    problem = check_paths(args.paths)
-    if problem:
-        print(f"devday-tui: {problem}", file=sys.stderr)
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"devday-tui: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     app = make_app(args.paths, data_dir=args.data_dir)
     app.run()

@@ -2,6 +2,10 @@
 
 Matching ignores case and treats full-width and half-width forms as the same (``ＡＷＳ`` finds ``AWS``,
 ``ｻｰﾊﾞ`` finds ``サーバ``). Several words must all match, in any order.
+
+The index keeps one folded string per note. A query first rejects the notes whose string lacks a word, then
+folds only the sections and cards of the notes that remain, so memory stays near the size of the notes and a
+query over thousands of notes scans a few megabytes.
 """
 
 from __future__ import annotations
@@ -27,50 +31,53 @@ def _card_text(card: Card, annotations: Mapping[str, str]) -> str:
 
 
 @dataclass(slots=True)
-class SearchIndex:
-    """Folded text per section and per card, built once per load so that each keystroke only scans strings."""
-
-    sections: dict[str, str] = field(default_factory=dict)  # section id -> folded heading + personal note
-    cards: dict[str, tuple[str, str]] = field(default_factory=dict)  # card id -> (section id, folded text)
-    section_note: dict[str, str] = field(default_factory=dict)  # section id -> note key
-    note_titles: dict[str, str] = field(default_factory=dict)  # note key -> folded title
-
-    @classmethod
-    def build(cls, notes: Iterable[Note], annotations: Mapping[str, str] | None = None) -> "SearchIndex":
-        annotations = annotations or {}
-        index = cls()
-        for note in notes:
-            index.note_titles[note.key] = fold(note.title)
-            cards = {c.id: c for c in note.cards}
-            for section in note.walk():
-                index.section_note[section.id] = note.key
-                index.sections[section.id] = fold(f"{section.heading} {annotations.get(section.id, '')}")
-                for card_id in section.card_ids:
-                    card = cards.get(card_id)
-                    if card is not None:
-                        index.cards[card_id] = (section.id, fold(_card_text(card, annotations)))
-        return index
-
-    def search(self, query: str) -> "SearchResult":
-        words = terms(query)
-        result = SearchResult(query=query)
-        if not words:
-            return result
-        for section_id, text in self.sections.items():
-            title = self.note_titles.get(self.section_note[section_id], "")
-            if all(w in text or w in title for w in words):
-                result.sections.add(section_id)
-        for card_id, (section_id, text) in self.cards.items():
-            if all(w in text for w in words):
-                result.cards.add(card_id)
-                result.sections.add(section_id)
-        result.notes = {self.section_note[s] for s in result.sections}
-        return result
-
-
-@dataclass(slots=True)
 class SearchResult:
     query: str
     sections: set[str] = field(default_factory=set)
     cards: set[str] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class SearchIndex:
+    notes: list[Note] = field(default_factory=list)
+    annotations: Mapping[str, str] = field(default_factory=dict)
+    folded: list[str] = field(default_factory=list)  # one string per note, same order as ``notes``
+
+    @classmethod
+    def build(cls, notes: Iterable[Note], annotations: Mapping[str, str] | None = None) -> "SearchIndex":
+        index = cls(list(notes), dict(annotations or {}))
+        for note in index.notes:
+            parts = [note.title]
+            for section in note.walk():
+                parts.append(section.heading)
+                if section.id in index.annotations:
+                    parts.append(index.annotations[section.id])
+            parts.extend(_card_text(card, index.annotations) for card in note.cards)
+            index.folded.append(fold("\n".join(parts)))
+        return index
+
+    def search(self, query: str) -> SearchResult:
+        words = terms(query)
+        result = SearchResult(query=query)
+        if not words:
+            return result
+        for note, text in zip(self.notes, self.folded):
+            if all(w in text for w in words):
+                self._search_note(note, words, result)
+        return result
+
+    def _search_note(self, note: Note, words: tuple[str, ...], result: SearchResult) -> None:
+        title = fold(note.title)
+        cards = {c.id: c for c in note.cards}
+        for section in note.walk():
+            heading = fold(f"{section.heading} {self.annotations.get(section.id, '')}")
+            if all(w in heading or w in title for w in words):
+                result.sections.add(section.id)
+            for card_id in section.card_ids:
+                card = cards.get(card_id)
+                if card is not None and all(w in fold(_card_text(card, self.annotations)) for w in words):
+                    result.cards.add(card_id)
+                    result.sections.add(section.id)
+        if any(s.id in result.sections for s in note.walk()):
+            result.notes.add(note.key)

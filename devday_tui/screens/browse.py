@@ -152,8 +152,9 @@ class BrowseScreen(Screen):
     def _library_changed(self, *_: object) -> None:
         if self.app.library is None:
             return
-        if self.search_result is not None and self.app.search_index is not None:
-            self.search_result = self.app.search_index.search(self.search_result.query)
+        if self.search_result is not None:
+            self._run_search(self.search_result.query)
+            return
         self._rebuild_tree()
 
     def _progress_changed(self, *_: object) -> None:
@@ -237,10 +238,13 @@ class BrowseScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _run_search(self, query: str) -> None:
-        index = self.app.search_index
+        if not query.strip():
+            self.app.call_from_thread(self._apply_search, None)
+            return
+        index = self.app.get_search_index()
         if index is None:
             return
-        result = index.search(query) if query.strip() else None
+        result = index.search(query)
         self.app.call_from_thread(self._apply_search, result)
 
     def _apply_search(self, result: SearchResult | None) -> None:

@@ -1,0 +1,64 @@
+"""Note text is shown literally: markup, actions, links and terminal escapes in a note do nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Markdown, Static
+
+from devday_tui.screens.browse import BrowseScreen
+from devday_tui.widgets.card_list import CardItem, CardList
+from devday_tui.widgets.note_tree import NoteTree
+from tests.app.conftest import settle, wait_loaded
+
+HOSTILE = (
+    "---\n"
+    'title: "[bold]Title[/] a [/] b [@click=app.quit]quit[/]"\n'
+    "tags: [WIP]\n"
+    "---\n"
+    "\n"
+    "## [@click=app.quit]Heading[/] \x1b]0;pwned\x07 [link=https://evil.example]x[/link]\n"
+    "\n"
+    "- [bold]Term[/]: a [/] b \x1b[31mred\x1b[0m [@click=app.quit]click[/]\n"
+    "- [link=https://evil.example]Link[/link]: [on red]styled[/] text\n"
+    "\n"
+    "## Empty [/]\n"
+)
+
+
+async def test_hostile_note_is_shown_literally_and_never_acts(tmp_path: Path, build_app) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "hostile.md").write_text(HOSTILE, encoding="utf-8")
+    app = build_app([notes])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("b")
+        await settle(pilot, 0.2)
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        tree = screen.query_one(NoteTree)
+        note_label = tree.root.children[0].label.plain
+        assert note_label.startswith("[bold]Title[/] a [/] b [@click=app.quit]quit[/]")
+        labels = [n.label.plain for n in tree.root.children[0].children]
+        assert labels[0].startswith("[@click=app.quit]Heading[/]")
+        assert "[link=https://evil.exa" in labels[0]
+        assert "\x1b" not in "".join(labels) and "\x07" not in "".join(labels)
+        await pilot.press("down")
+        await settle(pilot, 0.3)
+        markdown = screen.query_one("#section-markdown", Markdown)
+        assert "\x1b" not in markdown.source
+        screen.query_one(CardList).focus()
+        await settle(pilot)
+        fronts = [item.card.front for item in screen.query(CardItem)]
+        assert "[bold]Term[/]" in fronts
+        bodies = [str(item.query_one(".card-body", Static).render()) for item in screen.query(CardItem)]
+        assert any("a [/] b" in body and "[@click=app.quit]click[/]" in body for body in bodies)
+        assert not any("\x1b" in body for body in bodies)
+        # Clicking on the text where a live action would be does nothing: the app is still running.
+        await pilot.click(CardItem, offset=(20, 2))
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, BrowseScreen)
+        await pilot.press("down", "down", "down")
+        await settle(pilot, 0.3)
+        assert app.is_running
