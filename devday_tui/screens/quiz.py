@@ -98,6 +98,7 @@ class QuizScreen(Screen):
         Binding("c", "toggle_context", "Hide/show context", show=False),
         Binding("i", "toggle_typed", "Type answers on/off", show=False),
         Binding("q", "end", "End"),
+        Binding("escape", "leave_answer_box", "Leave the answer box"),
         Binding("escape", "end", "End", show=False),
     ]
 
@@ -323,12 +324,15 @@ class QuizScreen(Screen):
 
         expected = expected_answers(card)
         if existing is None:
-            widget = TypedAnswer(expected, id="quiz-typed")
-            self.query_one("#quiz-card", VerticalScroll).mount(widget, after=self.query_one(CardFace))
-            self.call_after_refresh(widget.focus)
+            self.run_worker(self._mount_typed(TypedAnswer(expected, id="quiz-typed")), group="quiz-typed")
         else:
             existing.reset(expected)
             existing.focus()
+
+    async def _mount_typed(self, widget: TypedAnswer) -> None:
+        await self.query_one("#quiz-card", VerticalScroll).mount(widget, after=self.query_one(CardFace))
+        if self.state == "front" and widget.is_attached:
+            widget.focus()
 
     @on(TypedAnswer.Checked)
     def _typed_checked(self, event: TypedAnswer.Checked) -> None:
@@ -598,6 +602,9 @@ class QuizScreen(Screen):
             return state in ("front", "back")
         if action == "toggle_context":
             return state in ("front", "back")
+        if action == "leave_answer_box":
+            typed = self._typed_widget()
+            return typed is not None and typed.input.has_focus
         return True
 
     def action_next_item(self) -> None:
@@ -700,11 +707,12 @@ class QuizScreen(Screen):
             self.notify("Typing answers: on." if self.typed_mode else "Typing answers: off.", timeout=3)
         self.refresh_bindings()
 
+    def action_leave_answer_box(self) -> None:
+        """Escape leaves the answer box, so the other keys work again (Space then reveals without typing)."""
+        self.set_focus(None)
+        self.refresh_bindings()
+
     def action_end(self) -> None:
-        typed = self._typed_widget()
-        if typed is not None and typed.input.has_focus:
-            self.set_focus(None)  # Escape leaves the answer box first, so the other keys work
-            return
         if self.state == "saving":
             self._end_requested = True
             return

@@ -12,8 +12,10 @@ Card text is data: it is cleaned of control characters and shown as ``Content``,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Rule, Static
 
@@ -80,14 +82,6 @@ def cloze_answer(card: Card) -> Content:
     return content
 
 
-def _item_lines(items: tuple[Item, ...], depth: int) -> list[Content]:
-    lines: list[Content] = []
-    for item in items:
-        lines.append(Content.assemble("    " * depth, ("◦ ", "$text-muted"), clean(item.text)))
-        lines.extend(_item_lines(item.children, depth + 1))
-    return lines
-
-
 def _label_split(text: str) -> tuple[str, str] | None:
     for sep in (":", "："):
         head, found, tail = text.partition(sep)
@@ -96,27 +90,46 @@ def _label_split(text: str) -> tuple[str, str] | None:
     return None
 
 
-def list_content(card: Card, shown: int) -> Content:
-    """A list card's items: the first ``shown`` revealed, the others as numbered placeholders."""
+@dataclass(frozen=True, slots=True)
+class ItemLine:
+    """One line of a list card's back: a mark ("•", "2.") and the text, hanging at ``depth``."""
+
+    depth: int
+    mark: Content
+    text: Content
+
+
+def list_lines(card: Card, shown: int) -> list[ItemLine]:
+    """A list card's items: the first ``shown`` revealed (with their sub-items), the others as placeholders."""
     items = card.back if not isinstance(card.back, str) else ()
     numbered = card.kind == "sequence"
     width = len(str(len(items)))
-    lines: list[Content] = []
+    lines: list[ItemLine] = []
+
+    def children(item: Item, depth: int) -> None:
+        for child in item.children:
+            lines.append(ItemLine(depth, Content.styled("◦ ", "$text-muted"), Content(clean(child.text))))
+            children(child, depth + 1)
+
     for n, item in enumerate(items, 1):
-        mark = f"{n:>{width}}. " if numbered else "• "
         if n > shown:
-            hidden = f"{n:>{width}}. " if numbered else f"{n:>{width}}  "
-            lines.append(Content.styled(f"{hidden}…", HIDDEN_STYLE))
+            mark = f"{n:>{width}}. " if numbered else f"{n:>{width}}  "
+            lines.append(ItemLine(0, Content.styled(mark, HIDDEN_STYLE), Content.styled("…", HIDDEN_STYLE)))
             continue
+        mark = Content.styled(f"{n:>{width}}. " if numbered else "• ", "$text-primary")
         text = clean(item.text)
         split = _label_split(text) if card.kind == "label-list" else None
-        if split is not None:
-            line = Content.assemble((mark, "$text-primary"), (split[0], "bold"), split[1])
-        else:
-            line = Content.assemble((mark, "$text-primary"), text)
-        lines.append(line)
-        lines.extend(Content.assemble(" " * len(mark), child) for child in _item_lines(item.children, 0))
-    return Content("\n").join(lines)
+        body = Content.assemble((split[0], "bold"), split[1]) if split is not None else Content(text)
+        lines.append(ItemLine(0, mark, body))
+        children(item, 1)
+    return lines
+
+
+def list_content(card: Card, shown: int) -> Content:
+    """The same lines as one text (for places without hanging indents)."""
+    return Content("\n").join(
+        Content.assemble("  " * line.depth, line.mark, line.text) for line in list_lines(card, shown)
+    )
 
 
 def back_content(card: Card, shown: int | None = None) -> Content:
@@ -143,6 +156,18 @@ class CardFace(Vertical):
         margin: 1 0;
         color: $foreground 25%;
     }
+    CardFace > .card-items {
+        height: auto;
+    }
+    CardFace .item-row {
+        height: auto;
+    }
+    CardFace .item-mark {
+        width: auto;
+    }
+    CardFace .item-text {
+        width: 1fr;
+    }
     CardFace > .card-annotation {
         margin-top: 1;
         padding: 0 1;
@@ -162,6 +187,7 @@ class CardFace(Vertical):
         yield Static(classes="card-front")
         yield Rule(classes="card-rule")
         yield Static(classes="card-back")
+        yield Vertical(classes="card-items")
         yield Static(classes="card-hint")
         yield Static(classes="card-annotation")
         yield Static(classes="card-source")
@@ -186,10 +212,17 @@ class CardFace(Vertical):
         total = item_count(card)
         stepping = total > 0 and not revealed
         show_back = revealed or stepping
+        items = self.query_one(".card-items", Vertical)
+        is_list = total > 0
         rule.display = show_back
-        back.display = show_back
-        if show_back:
-            back.update(back_content(card, None if revealed else items_shown))
+        back.display = show_back and not is_list
+        items.display = show_back and is_list
+        if show_back and is_list:
+            self._show_items(items, list_lines(card, total if revealed else items_shown))
+        elif show_back:
+            back.update(back_content(card))
+        else:
+            items.remove_children()
         if stepping:
             left = total - items_shown
             hint.update(
@@ -204,7 +237,22 @@ class CardFace(Vertical):
         annotation = clean(annotation).strip()
         note.display = revealed and bool(annotation)
         if note.display:
-            note.update(Content.assemble(("My note  ", "bold"), annotation))
+            note.update(Content.assemble(("My note\n", "bold"), annotation))
         where.display = revealed and bool(source)
         if where.display:
             where.update(Content(clean(source)))
+
+    @staticmethod
+    def _show_items(container: Vertical, lines: list[ItemLine]) -> None:
+        """One row per line, the text wrapping under itself (a hanging indent), so long Japanese lines that have
+        no spaces still wrap right after the mark."""
+        rows = []
+        for line in lines:
+            row = Horizontal(
+                Static(Content.assemble("    " * line.depth, line.mark), classes="item-mark"),
+                Static(line.text, classes="item-text"),
+                classes="item-row",
+            )
+            rows.append(row)
+        container.remove_children()
+        container.mount_all(rows)

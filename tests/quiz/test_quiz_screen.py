@@ -279,7 +279,7 @@ async def test_personal_note_shows_on_the_back(make_quiz_app) -> None:
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen is screen)
         assert app.annotation(card.id) == "[bold]x[/] memo"
-        assert "My note  [bold]x[/] memo" in card_text(screen)
+        assert "My note\n[bold]x[/] memo" in card_text(screen)
         assert screen.state == "back"
 
 

@@ -122,3 +122,20 @@ def test_statistics_scrolled_to_the_end(snap_compare, make_quiz_app, tmp_path, s
         await settle(pilot)
 
     assert snap_compare(make_quiz_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_quiz_typed_answer_checked(snap_compare, make_quiz_app, size) -> None:
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        await wait_loaded(pilot)
+        card = pick(app.library.cards, "cloze")
+        app.start_section_study([card], "typed answer")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        await pilot.press("i")
+        await wait_for(pilot, lambda: bool(app.screen.query("#quiz-typed")) and app.focused is not None)
+        await pilot.press(*"NoSQL Workbench", "enter")
+        await wait_for(pilot, lambda: app.screen.state == "back")
+        await settle(pilot)
+
+    assert snap_compare(make_quiz_app(), terminal_size=size, run_before=run_before)
