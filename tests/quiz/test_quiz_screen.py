@@ -293,3 +293,79 @@ async def test_context_can_be_hidden(make_quiz_app) -> None:
         assert not crumb.display
         await pilot.press("c")
         assert crumb.display
+
+
+async def test_a_failed_save_keeps_the_card_and_says_so(make_quiz_app, monkeypatch) -> None:
+    from devday_tui.store import StoreError
+
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_deck(pilot)
+        card = screen.card
+
+        def full_disk(*args, **kwargs):
+            raise StoreError("No space left on device while saving 2026-11-28.json")
+
+        monkeypatch.setattr(app.store, "answer", full_disk)
+        await pilot.press("space", "3")
+        await wait_for(pilot, lambda: screen.state == "back", what="the card back again")
+        assert screen.card is card
+        assert any("No space left" in str(n.message) for n in app._notifications)
+        assert app.store.reviews() == []
+        monkeypatch.undo()
+        await pilot.press("3")  # the disk has room again: the same answer goes through
+        await wait_for(pilot, lambda: screen.state == "front" and screen.card is not card)
+        assert [(r.card_id, r.rating) for r in app.store.reviews()] == [(card.id, 3)]
+
+
+async def test_a_leech_is_announced_and_summarised(make_quiz_app, clock) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        deck = app.library.decks[0]
+        card = next(c for c in deck.cards if c.kind == "definition")
+        store = app.store
+        # seven lapses, days apart, before today
+        when = clock() - timedelta(days=200)
+        for _ in range(7):
+            store.answer(card.id, 4, when, duration=3, settings=deck.settings)
+            when = store.progress(card.id).due
+            store.answer(card.id, 1, when, duration=3, settings=deck.settings)
+            when += timedelta(minutes=15)
+        store.answer(card.id, 4, when, duration=3, settings=deck.settings)
+        assert store.progress(card.id).lapses == 7
+        clock.now = max(clock.now, store.progress(card.id).due + timedelta(minutes=1))
+        app.start_section_study([card], "leech")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        await answer(pilot, "1")
+        assert store.progress(card.id).leech and store.progress(card.id).suspended
+        assert any("leech" in str(n.message) for n in app._notifications)
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), what="summary")
+        assert app.screen.summary.leeches == (card.id,)
+        assert "Leeches      1 suspended" in str(app.screen.query_one("#summary-figures", Static).render())
+
+
+async def test_an_edited_note_updates_the_card_on_screen(tmp_path, clock) -> None:
+    import shutil
+
+    from devday_tui.cli import make_app
+    from tests.conftest import SAMPLE_DECKS, SAMPLE_NOTES
+
+    notes, decks = tmp_path / "notes", tmp_path / "decks"
+    shutil.copytree(SAMPLE_NOTES, notes)
+    shutil.copytree(SAMPLE_DECKS, decks)
+    app = make_app([notes, decks], data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", clock=clock, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_deck(pilot)
+        card = screen.card
+        assert card.back.startswith("ask an export")
+        await pilot.press("space")
+        path = card.path
+        path.write_text(path.read_text(encoding="utf-8").replace("ask an export", "ask an expert", 1), encoding="utf-8")
+        app.reload_files([path])
+        await wait_for(pilot, lambda: screen.card.back.startswith("ask an expert"), what="the re-read card")
+        assert screen.card.id == card.id and screen.state == "back"
+        assert "ask an expert" in card_text(screen)
+        await pilot.press("3")
+        await wait_for(pilot, lambda: screen.state == "front" and screen.card.id != card.id)
+        assert [r.card_id for r in app.store.reviews()] == [card.id]
