@@ -121,6 +121,10 @@ class StudyQueue:
             if progress is not None and (progress.suspended or progress.is_buried(now)):
                 continue
             if progress is None or progress.state == "new":
+                if progress is not None and progress.due is not None and progress.due < end:
+                    # A new card the user asked to study today (after a mock exam): shown with the reviews.
+                    reviews.append((progress.due, order, card))
+                    continue
                 if self.bury_siblings:
                     if card.section_id in sections_started or card.section_id in new_sections:
                         continue

@@ -150,12 +150,13 @@ class ReviewRecord:
 
 
 #: Kinds of ``CardEvent``.
-EVENT_KINDS: tuple[str, ...] = ("suspend", "unsuspend", "bury")
+EVENT_KINDS: tuple[str, ...] = ("suspend", "unsuspend", "bury", "due")
 
 
 @dataclass(frozen=True, slots=True)
 class CardEvent:
-    """A change to a card that is not an answer: suspending, unsuspending, burying until a time."""
+    """A change to a card that is not an answer: suspending, unsuspending, burying until a time, or making it
+    due now."""
 
     id: str
     card_id: str
@@ -504,6 +505,8 @@ def apply_event(progress: CardProgress | None, event: CardEvent) -> CardProgress
         return replace(progress, suspended=False)
     if event.kind == "bury":
         return replace(progress, buried_until=event.until)
+    if event.kind == "due":  # "study this today": due now, whatever fsrs had planned
+        return replace(progress, due=event.at, buried_until=None, suspended=False)
     raise ValueError(f"unknown event {event.kind!r}")
 
 

@@ -236,13 +236,9 @@ class ExamResultScreen(Screen[None]):
         if store is None or getattr(store, "read_only", False):
             self.notify("Progress is not available for writing, so the card cannot be rescheduled.", severity="error", markup=False)
             return
-        make_due = getattr(store, "make_due", None)
-        if not callable(make_due):
-            self.notify("This build's progress store cannot reschedule a card.", severity="error", markup=False)
-            return
         now = self.clock() if self.clock is not None else datetime.now().astimezone()
         try:
-            make_due(card_id, now)
+            store.make_due(card_id, now)
         except Exception as exc:
             self.notify(f"Could not reschedule the card: {exc}", severity="error", markup=False)
             return

@@ -932,6 +932,11 @@ class Store:
         at = _utc(now) if now is not None else datetime.now(timezone.utc)
         return self._event(card_id, "bury", at, until)
 
+    def make_due(self, card_id: str, now: datetime) -> CardProgress:
+        """Bring the card into today's reviews now (a missed mock-exam question); unsuspends and unburies it.
+        Saved on return; the next answer schedules it as usual."""
+        return self._event(card_id, "due", now)
+
     # -- annotations --------------------------------------------------------------------------------------------
 
     def annotation(self, key: str) -> str | None:
