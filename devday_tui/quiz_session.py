@@ -193,7 +193,11 @@ class QuizSession:
     # -- session updates (UI thread) ----------------------------------------------------------------------------
 
     def apply_answer(self, answer: "Answer") -> None:
-        self.queue = self.queue.answered(answer.review, answer.after)
+        if any(r.id == answer.review.id for r in self.queue.reviews):
+            # The queue was rebuilt from the store (notes re-read) after this answer was saved.
+            self.queue = self.queue.with_progress(answer.review.card_id, answer.after)
+        else:
+            self.queue = self.queue.answered(answer.review, answer.after)
         self.steps.append(Step("answer", answer.review.card_id, answer.before, answer.after, answer))
         if self.forced == answer.review.card_id:
             self.forced = None
