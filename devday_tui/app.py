@@ -7,6 +7,7 @@ screen paints at once.
 
 from __future__ import annotations
 
+import gc
 import os
 from datetime import datetime, timezone
 from pathlib import Path
@@ -88,6 +89,8 @@ class DevDayApp(App[None]):
         from devday_tui.library import load_library
 
         library = load_library(self.paths, cache_dir=self.cache_dir)
+        # The notes are long-lived: keep the cyclic garbage collector from walking them again and again.
+        gc.freeze()
         store, error = self._open_store()
         if store is not None and not store.read_only:
             try:

@@ -367,3 +367,23 @@ async def test_empty_folder_opens_with_a_hint(tmp_path: Path, build_app) -> None
         await wait_loaded(pilot, screen=HomeScreen)
         status = str(app.screen.query_one("#home-status", Static).render())
         assert "No cards yet" in status and "Press N" in status
+
+
+async def test_every_action_is_in_the_command_palette(workspace: Path, build_app) -> None:
+    from textual.command import CommandPalette
+
+    app = build_app([workspace / "notes", workspace / "decks"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_browse(pilot)
+        commands = {c.title for c in app.get_system_commands(screen)}
+        for title in ("Search", "WIP only", "My note", "Edit file", "Suspend", "Review section", "New note", "Stats", "Back", "Help"):
+            assert title in commands, title
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"WIP only")
+        await settle(pilot, 0.5)
+        await pilot.press("enter")
+        await settle(pilot, 0.3)
+        assert app.screen is screen
+        assert screen.wip_only
