@@ -15,7 +15,6 @@ import json
 import os
 import pickle
 import re
-import tempfile
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import Path
@@ -232,6 +231,7 @@ class _Cache:
     def __init__(self, root: Path | None) -> None:
         self.root = root / f"parse-v{PARSER_VERSION}.{CACHE_FORMAT}" if root is not None else None
         self.ok = self.root is not None
+        self._made: set[Path] = set()
 
     def _file(self, key: str) -> Path:
         assert self.root is not None
@@ -252,14 +252,20 @@ class _Cache:
         if not self.ok:
             return
         target = self._file(key)
+        tmp = target.parent / f".{key}.{os.getpid()}.tmp"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
+            if target.parent not in self._made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(target.parent)
+            with open(tmp, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
+            os.replace(tmp, target)  # readers see the old entry or the new one, never half of one
         except OSError:
             self.ok = False  # a read-only or full cache folder: carry on without it
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
 
 def _load_file(src: _Source, cache: _Cache) -> tuple[str, object, list[ParseWarning]]:

@@ -38,6 +38,7 @@ from devday_tui.core.model import (
     Section,
 )
 from devday_tui.core.text import (
+    _SPECIAL_RE,
     Inline,
     ascii_words,
     content_length,
@@ -89,6 +90,35 @@ _WIP_TAGS = frozenset({"wip", "draft"})
 _MD = MarkdownIt("commonmark", {"maxNesting": 128})
 # Only the block structure is needed: inline text is read by devday_tui.core.text.
 _MD.disable(["inline", "text_join"])
+
+# Block rules that can only match where a line (after indentation and list or quote markers) starts with a given
+# character. A note with no such line gets a parser without the rule: the same tokens, found faster (most notes
+# have no blockquote, HTML, link definition, setext heading or fence, and trying them on every line costs a
+# quarter of the parse).
+_LINE_START = r"^[ \t>*+\-0-9.)]*"
+_RULE_TRIGGERS = (
+    ("blockquote", re.compile(_LINE_START + ">", re.M)),
+    ("html_block", re.compile(_LINE_START + "<", re.M)),
+    ("reference", re.compile(_LINE_START + r"\[", re.M)),
+    ("lheading", re.compile(_LINE_START + r"(?:=+|-+)[ \t]*$", re.M)),
+    ("fence", re.compile(_LINE_START + "(?:```|~~~)", re.M)),
+    # A thematic break: a line of only markers and spaces holding three of -, * or _.
+    ("hr", re.compile(r"^(?=(?:[^\n]*?[-*_]){3})[ \t>*+\-0-9.)_]+$", re.M)),
+    # Indented code: four spaces or a tab, maybe after quote or list markers.
+    ("code", re.compile(r"^[ >*+\-0-9.)]*?(?:    |\t)", re.M)),
+)
+_PARSERS: dict[tuple[str, ...], MarkdownIt] = {(): _MD}
+
+
+def _block_parser(body: str) -> MarkdownIt:
+    """The block parser for ``body``: every CommonMark block rule that could match in it, and no other."""
+    unused = tuple(name for name, trigger in _RULE_TRIGGERS if not trigger.search(body))
+    md = _PARSERS.get(unused)
+    if md is None:
+        md = MarkdownIt("commonmark", {"maxNesting": 128})
+        md.disable(["inline", "text_join", *unused])
+        _PARSERS[unused] = md
+    return md
 
 
 # --- the block tree ---------------------------------------------------------------------------------------------
@@ -159,7 +189,7 @@ def _tree(tokens: list) -> tuple[list[_Node], set[int]]:
 
 def opaque_lines(body: str) -> set[int]:
     """Body lines (0-based) inside code blocks, HTML blocks and headings: never read as explicit cards."""
-    nodes, opaque = _tree(_MD.parse(body))
+    nodes, opaque = _tree(_block_parser(body).parse(body))
     for node in nodes:
         if node.kind == "heading":
             opaque.update(range(node.start, node.end))
@@ -324,7 +354,7 @@ class _Builder:
         content = node.content
         if "\n" not in content and not self.used:
             # One line: the common case, kept short.
-            inl = inline(content)
+            inl = inline(content) if _SPECIAL_RE.search(content) else Inline(content)
             text = inl.text.strip()
             if not text:
                 return _Para("", False)
@@ -419,9 +449,24 @@ class _Builder:
 
     def items(self, node: _Node) -> list[tuple[Item, bool]]:
         out: list[tuple[Item, bool]] = []
+        used = self.used
         for li in node.children:
             chs = li.children
             if len(chs) == 1 and chs[0].kind == "paragraph":  # the common case: one line or paragraph
+                content = chs[0].content
+                if (
+                    not used
+                    and "\n" not in content
+                    and ":" not in content
+                    and "：" not in content
+                    and not _SPECIAL_RE.search(content)
+                ):
+                    # Plain text on one line: no definition, no cloze, no link. Just the item.
+                    text = content.strip()
+                    if text:
+                        self.text_chars += len(text) - text.count(" ")
+                        out.append((Item(text), False))
+                    continue
                 para = self.paragraph(chs[0])
                 text = para.text
                 if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
@@ -586,7 +631,7 @@ def parse_note(text: str, path: Path, key: str, *, rel: str | None = None) -> No
     fm_id = meta_text(meta.get("id"))
     note_key = fm_id or key
     try:
-        tokens = _MD.parse(front.body)
+        tokens = _block_parser(front.body).parse(front.body)
     except RecursionError:  # pragma: no cover - maxNesting keeps markdown-it well inside the stack
         tokens = []
         warnings.append(ParseWarning(path, "nesting too deep to read; no cards made"))
@@ -613,7 +658,8 @@ def parse_note(text: str, path: Path, key: str, *, rel: str | None = None) -> No
 
     # Lines holding TODO, FIXME, WIP, TBD or ?? (not in code, not an explicit card's `??`).
     marker_lines: list[int] = []
-    if _MARKER_RE.search(front.body):
+    body = front.body
+    if ("TODO" in body or "FIXME" in body or "WIP" in body or "TBD" in body or "??" in body) and _MARKER_RE.search(body):
         starts_of_lines = [0]
         for ln in body_lines[:-1]:
             starts_of_lines.append(starts_of_lines[-1] + len(ln) + 1)

@@ -27,26 +27,27 @@ class Inline(NamedTuple):
 
 
 # Bounded quantifiers keep every alternative linear on a pathological line (a line of 1 MB of `**`).
-_INLINE_RE = re.compile(
-    r"""
-      (?P<esc>\\(?P<escch>[!-/:-@\[-`{-~]))
-    | (?P<code>(?P<ticks>`{1,16})(?P<codebody>[^`]{1,4000}?|.{1,4000}?)(?<!`)(?P=ticks)(?!`))
-    | (?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))
-    | (?P<link>\[(?P<ltext>[^\]\n]{1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))
-    | (?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)
-    | (?P<comment><!--.{0,4000}?-->)
-    | (?P<tag></?[A-Za-z][A-Za-z0-9\-]{0,30}(?:\s[^<>]{0,500})?/?>)
-    | (?P<url>(?:https?|ftp)://[^\s<>`'"）」』】]{1,2000})
-    | (?P<strong>(?P<sdelim>\*\*|__)(?=\S)(?P<sbody>.{1,300}?)(?<=\S)(?P=sdelim))
-    | (?P<hl>==(?=[^\s=])(?P<hbody>.{1,300}?)(?<=[^\s=])==)
-    | (?P<strike>~~(?=\S)(?P<kbody>.{1,300}?)(?<=\S)~~)
-    | (?P<em>\*(?=[^\s*])(?P<ebody>[^*\n]{1,300}?)(?<=[^\s*])\*)
-    | (?P<emu>(?<![A-Za-z0-9_])_(?=[^\s_])(?P<ubody>[^_\n]{1,300}?)(?<=[^\s_])_(?![A-Za-z0-9_]))
-    | (?P<ent>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)
-    | (?P<br>\ {2,}\n|\\\n)
-    """,
-    re.VERBOSE | re.DOTALL,
+_INLINE_PARTS = (
+    r"(?P<esc>\\(?P<escch>[!-/:-@\[-`{-~]))",
+    r"(?P<code>(?P<ticks>`{1,16})(?P<codebody>[^`]{1,4000}?|.{1,4000}?)(?<!`)(?P=ticks)(?!`))",
+    r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
+    r"(?P<link>\[(?P<ltext>[^\]\n]{1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
+    r"(?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)",
+    r"(?P<comment><!--.{0,4000}?-->)",
+    r"(?P<tag></?[A-Za-z][A-Za-z0-9\-]{0,30}(?:\s[^<>]{0,500})?/?>)",
+    r"(?P<strong>(?P<sdelim>\*\*|__)(?=\S)(?P<sbody>.{1,300}?)(?<=\S)(?P=sdelim))",
+    r"(?P<hl>==(?=[^\s=])(?P<hbody>.{1,300}?)(?<=[^\s=])==)",
+    r"(?P<strike>~~(?=\S)(?P<kbody>.{1,300}?)(?<=\S)~~)",
+    r"(?P<em>\*(?=[^\s*])(?P<ebody>[^*\n]{1,300}?)(?<=[^\s*])\*)",
+    r"(?P<emu>(?<![A-Za-z0-9_])_(?=[^\s_])(?P<ubody>[^_\n]{1,300}?)(?<=[^\s_])_(?![A-Za-z0-9_]))",
+    r"(?P<ent>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)",
 )
+_URL_PART = r"(?P<url>(?:https?|ftp)://[^\s<>`'\"）」』】]{1,2000})"
+_BREAK_PART = r"(?P<br>\ {2,}\n|\\\n)"
+# Text without "://" or a line break needs neither of the last two alternatives, and trying them (at every "h",
+# "f" and space) is most of the cost of a scan.
+_INLINE_RE = re.compile("|".join(_INLINE_PARTS), re.DOTALL)
+_INLINE_FULL_RE = re.compile("|".join((*_INLINE_PARTS[:7], _URL_PART, *_INLINE_PARTS[7:], _BREAK_PART)), re.DOTALL)
 
 #: A cheap test: text holding none of these characters has no inline markup at all.
 _SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f\u200b\u2028\u2029\ufeff]|://|  \n")
@@ -73,7 +74,8 @@ def inline(src: str) -> Inline:
     protected: list[Span] = []
     pos = 0  # offset into out's joined text
     last = 0
-    for m in _INLINE_RE.finditer(src):
+    scanner = _INLINE_FULL_RE if ("://" in src or "\n" in src) else _INLINE_RE
+    for m in scanner.finditer(src):
         if m.start() > last:
             piece = src[last : m.start()]
             out.append(piece)
@@ -166,7 +168,7 @@ def ascii_words(text: str) -> int:
 
 def content_length(text: str) -> int:
     """Characters of text, not counting white space."""
-    return len(_SPACE_RE.sub("", text))
+    return len("".join(text.split()))
 
 
 def display_width(text: str) -> int:
@@ -195,9 +197,9 @@ _PUNCT_EDGE = " \t\n.,;:!?。、，．：；！？・…-—–"
 def normalise(text: str) -> str:
     """The form of a front that card ids are made from: NFKC, case-folded, spaces collapsed, outer punctuation
     dropped. So ``CDK の特徴`` and ``cdk  の特徴。`` give the same id."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _SPACE_RE.sub(" ", text)
-    return text.strip(_PUNCT_EDGE)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.casefold().split()).strip(_PUNCT_EDGE)
 
 
 # --- URLs and bare links --------------------------------------------------------------------------------------
