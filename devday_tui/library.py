@@ -382,7 +382,44 @@ def _notes_dir(roots: Sequence[Path], notes: list[Note]) -> Path | None:
     return None
 
 
+def _unique_keys(lib: Library) -> None:
+    """Two notes with one key would share card ids, and so progress. A later note whose frontmatter ``id`` is
+    already taken is read again keyed by its path, with a warning."""
+    owner: dict[str, Note] = {}
+    for i, note in enumerate(lib.notes):
+        first = owner.get(note.key)
+        if first is None:
+            owner[note.key] = note
+            continue
+        if note.key == note.rel:  # the path is the key already: the other note's id took it
+            first, note = note, first
+            i = lib.notes.index(note)
+        try:
+            text, _ = _decode(note.path.read_bytes(), note.path)
+        except OSError:
+            text = None
+        if text is None:
+            continue
+        again = parse_note(text, note.path, note.rel, rel=note.rel, use_id=False)
+        again.warnings.append(
+            ParseWarning(
+                note.path,
+                f"id {note.key!r} is also the key of {first.path}; this note is keyed by its path {note.rel!r}",
+                _id_line(text),
+            )
+        )
+        lib.notes[i] = again
+        owner[again.key] = again
+        owner[note.key] = first
+
+
+def _id_line(text: str) -> int | None:
+    m = re.search(r"^id\s*:", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
 def _build_decks(lib: Library, deck_texts: list[tuple[Path, str]]) -> None:
+    _unique_keys(lib)
     decks: list[Deck] = []
     keys: set[str] = set()
     for path, text in deck_texts:

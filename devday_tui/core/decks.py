@@ -193,6 +193,9 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
     deck.own_cards = _own_cards(deck, front.body, front.offset)
     if notes is not None:
         select_notes(deck, notes)
+        if notes and not deck.notes:
+            what = "include" if include_raw is not None or not deck.tags else "tags"
+            warn(what, f"{what} selects none of the {len(notes)} notes; the deck holds only its own cards")
     else:
         deck.cards = list(deck.own_cards)
     return deck

@@ -618,17 +618,18 @@ def _read_meta(note: Note, meta: dict, warnings: list[ParseWarning]) -> None:
     note.draft = meta_bool(meta.get("draft"))
 
 
-def parse_note(text: str, path: Path, key: str, *, rel: str | None = None) -> Note:
+def parse_note(text: str, path: Path, key: str, *, rel: str | None = None, use_id: bool = True) -> Note:
     """Parse one note.
 
     ``key`` is the note's default key (its path relative to its notes folder, ``/``-separated); a frontmatter
-    ``id`` replaces it. ``rel`` is that relative path, used by deck ``include`` globs (default: ``key``).
+    ``id`` replaces it unless ``use_id`` is false. ``rel`` is that relative path, used by deck ``include`` globs
+    (default: ``key``).
     """
     text = normalise_newlines(text)
     front = split_frontmatter(text, path)
     warnings = list(front.warnings)
     meta = front.meta
-    fm_id = meta_text(meta.get("id"))
+    fm_id = meta_text(meta.get("id")) if use_id else None
     note_key = fm_id or key
     try:
         tokens = _block_parser(front.body).parse(front.body)

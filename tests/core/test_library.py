@@ -304,3 +304,32 @@ def test_library_from_a_copy_of_the_sample(tmp_path: Path, cache: Path) -> None:
     sample = load_library([SAMPLE_NOTES], cache_dir=cache)
     # Ids depend on the path relative to the notes folder, not on where the folder is.
     assert [c.id for c in lib.cards] == [c.id for c in sample.cards]
+
+
+def test_a_frontmatter_id_used_twice_keeps_cards_apart(tmp_path: Path, cache: Path) -> None:
+    notes = tmp_path / "notes"
+    write(notes / "a.md", "---\nid: shared\n---\n## S\n\n- Term: from a\n")
+    b = write(notes / "b.md", "---\ntitle: B\nid: shared\n---\n## S\n\n- Term: from b\n")
+    lib = load_library([notes], cache_dir=cache)
+    assert [n.key for n in lib.notes] == ["shared", "b.md"]
+    assert [c.back for c in lib.cards] == ["from a", "from b"]
+    (w,) = lib.warnings
+    assert w.path == b and w.line == 3 and "shared" in w.message
+
+
+def test_an_id_equal_to_another_notes_path(tmp_path: Path, cache: Path) -> None:
+    notes = tmp_path / "notes"
+    write(notes / "a.md", "## S\n\n- Term: from a\n")
+    write(notes / "b.md", "---\nid: a.md\n---\n## S\n\n- Term: from b\n")
+    lib = load_library([notes], cache_dir=cache)
+    assert sorted(n.key for n in lib.notes) == ["a.md", "b.md"]
+    assert len(lib.cards) == 2
+
+
+def test_a_deck_that_selects_nothing_says_so(tmp_path: Path, cache: Path) -> None:
+    notes = tmp_path / "notes"
+    make_note(notes, "a.md")
+    deck = write(tmp_path / "decks" / "d.md", "---\ntitle: D\ninclude: ['nope-*.md']\n---\n")
+    lib = load_library([notes, tmp_path / "decks"], cache_dir=cache)
+    (w,) = lib.warnings
+    assert w.path == deck and w.line == 3 and "none of the 1 notes" in w.message
