@@ -161,13 +161,16 @@ def _is_hidden(name: str) -> bool:
 
 def _discover(paths: Sequence[Path], warnings: list[ParseWarning]) -> list[_Source]:
     found: list[_Source] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    # One folder cannot list a file twice; with several paths, the same file may come through two of them.
+    dedupe = len(paths) > 1
 
     def add(path: Path, root: Path, rel: str) -> None:
-        real = _resolve(path)
-        if real in seen:
-            return
-        seen.add(real)
+        if dedupe:
+            real = os.path.realpath(path)
+            if real in seen:
+                return
+            seen.add(real)
         parts = rel.split("/")[:-1]
         in_decks = root.name == DECKS_FOLDER or DECKS_FOLDER in parts
         found.append(_Source(path, root, rel, in_decks))
@@ -175,20 +178,21 @@ def _discover(paths: Sequence[Path], warnings: list[ParseWarning]) -> list[_Sour
     for given in paths:
         given = Path(given)
         if given.is_dir():
-            files: list[tuple[str, Path]] = []
+            files: list[tuple[str, str]] = []
+            top = os.fspath(given)
 
             def onerror(exc: OSError) -> None:
                 warnings.append(ParseWarning(Path(exc.filename or given), f"folder skipped: {exc.strerror or exc}"))
 
-            for dirpath, dirnames, filenames in os.walk(given, onerror=onerror):
+            for dirpath, dirnames, filenames in os.walk(top, onerror=onerror):
                 dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d))
-                base = Path(dirpath)
+                rel_dir = os.path.relpath(dirpath, top)
+                prefix = "" if rel_dir == os.curdir else rel_dir.replace(os.sep, "/") + "/"
                 for name in filenames:
                     if name.lower().endswith(".md") and not _is_hidden(name):
-                        p = base / name
-                        files.append((p.relative_to(given).as_posix(), p))
+                        files.append((prefix + name, os.path.join(dirpath, name)))
             for rel, p in sorted(files):
-                add(p, given, rel)
+                add(Path(p), given, rel)
         elif given.exists():
             add(given, given.parent, given.name)
         else:
@@ -229,19 +233,15 @@ class _Cache:
     """One pickle file per parsed note, named by the hash of its input."""
 
     def __init__(self, root: Path | None) -> None:
-        self.root = root / f"parse-v{PARSER_VERSION}.{CACHE_FORMAT}" if root is not None else None
+        self.root = os.path.join(root, f"parse-v{PARSER_VERSION}.{CACHE_FORMAT}") if root is not None else None
         self.ok = self.root is not None
-        self._made: set[Path] = set()
-
-    def _file(self, key: str) -> Path:
-        assert self.root is not None
-        return self.root / key[:2] / key
+        self._made: set[str] = set()
 
     def get(self, key: str):
         if not self.ok:
             return None
         try:
-            with open(self._file(key), "rb") as fh:
+            with open(os.path.join(self.root, key[:2], key), "rb") as fh:  # type: ignore[arg-type]
                 return pickle.load(fh)
         except FileNotFoundError:
             return None
@@ -251,19 +251,19 @@ class _Cache:
     def put(self, key: str, value) -> None:
         if not self.ok:
             return
-        target = self._file(key)
-        tmp = target.parent / f".{key}.{os.getpid()}.tmp"
+        folder = os.path.join(self.root, key[:2])  # type: ignore[arg-type]
+        tmp = os.path.join(folder, f".{key}.{os.getpid()}.tmp")
         try:
-            if target.parent not in self._made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self._made.add(target.parent)
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(folder)
             with open(tmp, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)  # readers see the old entry or the new one, never half of one
+            os.replace(tmp, os.path.join(folder, key))  # readers see the old entry or the new one, never half
         except OSError:
             self.ok = False  # a read-only or full cache folder: carry on without it
             try:
-                tmp.unlink()
+                os.unlink(tmp)
             except OSError:
                 pass
 

@@ -162,8 +162,8 @@ class Section:
     and the last non-blank line of the section's own body (before the next heading of any level). ``source`` is
     the Markdown of those lines: the heading and its own body, without the sub-sections. ``blocks`` are the
     top-level blocks of that body; their kinds are ``paragraph``, ``bullet_list``, ``ordered_list``,
-    ``blockquote``, ``code``, ``html``, ``table`` (a pipe table) and ``hr``. Text before a note's first heading forms a section of level 0
-    named after the note.
+    ``blockquote``, ``code``, ``html``, ``table`` (a pipe table) and ``hr``. Text before a note's first heading
+    forms a section of level 0 named after the note.
     """
 
     id: str

@@ -96,23 +96,33 @@ _MD.disable(["inline", "text_join"])
 # have no blockquote, HTML, link definition, setext heading or fence, and trying them on every line costs a
 # quarter of the parse).
 _LINE_START = r"^[ \t>*+\-0-9.)]*"
-_RULE_TRIGGERS = (
-    ("blockquote", re.compile(_LINE_START + ">", re.M)),
-    ("html_block", re.compile(_LINE_START + "<", re.M)),
-    ("reference", re.compile(_LINE_START + r"\[", re.M)),
-    ("lheading", re.compile(_LINE_START + r"(?:=+|-+)[ \t]*$", re.M)),
-    ("fence", re.compile(_LINE_START + "(?:```|~~~)", re.M)),
-    # A thematic break: a line of only markers and spaces holding three of -, * or _.
-    ("hr", re.compile(r"^(?=(?:[^\n]*?[-*_]){3})[ \t>*+\-0-9.)_]+$", re.M)),
+# (rule, substrings one of which the rule needs, the exact test when one is there)
+_RULE_TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("blockquote", (">",), re.compile(_LINE_START + ">", re.M)),
+    ("html_block", ("<",), re.compile(_LINE_START + "<", re.M)),
+    ("reference", ("[",), re.compile(_LINE_START + r"\[", re.M)),
+    ("lheading", ("=", "-"), re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)),
+    ("fence", ("```", "~~~"), re.compile(_LINE_START + "(?:```|~~~)", re.M)),
+    # A thematic break: a line of only markers and spaces (three of -, * or _ among them).
+    ("hr", ("-", "*", "_"), re.compile(r"^[ \t>*+\-0-9.)_]*[-*_][ \t>*+\-0-9.)_]*$", re.M)),
     # Indented code: four spaces or a tab, maybe after quote or list markers.
-    ("code", re.compile(r"^[ >*+\-0-9.)]*?(?:    |\t)", re.M)),
+    ("code", ("    ", "\t"), re.compile(r"^[ >*+\-0-9.)]*?(?:    |\t)", re.M)),
 )
+_HR_MARKS_RE = re.compile(r"([-*_])(?:[^-*_\n]*\1){2}")
 _PARSERS: dict[tuple[str, ...], MarkdownIt] = {(): _MD}
+
+
+def _needs(rule: str, needles: tuple[str, ...], trigger: re.Pattern[str], body: str) -> bool:
+    if not any(n in body for n in needles):
+        return False
+    if rule != "hr":
+        return trigger.search(body) is not None
+    return any(_HR_MARKS_RE.search(m.group()) for m in trigger.finditer(body))
 
 
 def _block_parser(body: str) -> MarkdownIt:
     """The block parser for ``body``: every CommonMark block rule that could match in it, and no other."""
-    unused = tuple(name for name, trigger in _RULE_TRIGGERS if not trigger.search(body))
+    unused = tuple(name for name, needles, trigger in _RULE_TRIGGERS if not _needs(name, needles, trigger, body))
     md = _PARSERS.get(unused)
     if md is None:
         md = MarkdownIt("commonmark", {"maxNesting": 128})
@@ -251,7 +261,9 @@ def _term_line(first: str, rest: list[str]) -> str | None:
         term = term[:-1].rstrip()
     if not _term_ok(term) or term.endswith(("、", ",", "，", ";", "；", "(", "（", "→", "-")):
         return None
-    if term.startswith(("→", "->", "=>", "|", "※")) or (not first.rstrip().endswith((":", "：")) and term.endswith(_SENTENCE_ENDS)):
+    if term.startswith(("→", "->", "=>", "|", "※")):
+        return None
+    if term.endswith(_SENTENCE_ENDS) and not first.rstrip().endswith((":", "：")):
         return None
     body = "\n".join(rest).strip()
     if content_length(body) < MIN_ANSWER_CHARS:
@@ -660,7 +672,8 @@ def parse_note(text: str, path: Path, key: str, *, rel: str | None = None, use_i
     # Lines holding TODO, FIXME, WIP, TBD or ?? (not in code, not an explicit card's `??`).
     marker_lines: list[int] = []
     body = front.body
-    if ("TODO" in body or "FIXME" in body or "WIP" in body or "TBD" in body or "??" in body) and _MARKER_RE.search(body):
+    maybe_marker = "TODO" in body or "FIXME" in body or "WIP" in body or "TBD" in body or "??" in body
+    if maybe_marker and _MARKER_RE.search(body):
         starts_of_lines = [0]
         for ln in body_lines[:-1]:
             starts_of_lines.append(starts_of_lines[-1] + len(ln) + 1)

@@ -55,10 +55,8 @@ def test_cards_table(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mon
     lines = out.splitlines()
     assert code == 0
     assert lines[0].split() == ["KIND", "FRONT", "FILE:LINE"]
-    assert any(
-        ln.startswith("definition") and "Task Definition(register)" in ln and ln.endswith("notes/2019-10-03-aws-devday-day1.md:80")
-        for ln in lines
-    )
+    where = "notes/2019-10-03-aws-devday-day1.md:80"
+    assert any(ln.startswith("definition") and "Task Definition(register)" in ln and ln.endswith(where) for ln in lines)
     assert lines[-1].startswith("explicit") and lines[-1].endswith("decks/aws-devday.md:17")
     assert "cards" in err
     # Columns line up whatever the width of the text (Japanese counts double in a terminal).

@@ -48,7 +48,8 @@ def test_include_globs_and_tag_filter() -> None:
     deck = parse_deck("---\ninclude: 'sub/**/*.md'\n---\n", DECK, notes)
     assert [n.rel for n in deck.notes] == ["sub/b.md", "sub/deep/c.md"]
     deck = parse_deck("---\ninclude: ['*.md']\ntags: [aws]\n---\n", DECK, notes)
-    assert [n.rel for n in deck.notes] == ["a.md", "sub/b.md"]  # a name-only glob matches at any depth; tags ignore case
+    # A glob without "/" matches a file name at any depth; tags ignore case.
+    assert [n.rel for n in deck.notes] == ["a.md", "sub/b.md"]
     deck = parse_deck("---\ntitle: all\n---\n", DECK, notes)
     assert len(deck.notes) == 4 and deck.include == ("**/*.md",)
 
