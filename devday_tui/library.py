@@ -15,6 +15,7 @@ import json
 import os
 import pickle
 import re
+import stat
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import Path
@@ -222,6 +223,34 @@ def _decode(data: bytes, path: Path) -> tuple[str | None, ParseWarning | None]:
         )
 
 
+#: A note larger than this is not a note anyone wrote: it is skipped rather than read into memory.
+MAX_NOTE_BYTES = 64 * 1024 * 1024
+
+
+class _NotANote(Exception):
+    pass
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of a regular file. A FIFO or a device named ``*.md`` is refused without blocking on it."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _NotANote("not a regular file")
+        if st.st_size > MAX_NOTE_BYTES:
+            raise _NotANote(f"{st.st_size // (1024 * 1024)} MB is too large for a note")
+        chunks = []
+        while True:
+            chunk = os.read(fd, max(st.st_size + 1, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _cache_key(data: bytes, path: Path, rel: str) -> str:
     h = blake2b(digest_size=20)
     h.update(f"{PARSER_VERSION}\0{CACHE_FORMAT}\0{path}\0{rel}\0".encode("utf-8", "surrogatepass"))
@@ -272,7 +301,9 @@ def _load_file(src: _Source, cache: _Cache) -> tuple[str, object, list[ParseWarn
     """Read one file: ("note", Note, warnings), ("deck", text, warnings) or ("skip", None, warnings)."""
     path = src.path
     try:
-        data = path.read_bytes()
+        data = _read(path)
+    except _NotANote as exc:
+        return "skip", None, [ParseWarning(path, f"{exc}; skipped")]
     except OSError as exc:
         return "skip", None, [ParseWarning(path, f"cannot be read: {exc.strerror or exc}; skipped")]
     key = _cache_key(data, path, src.rel)
@@ -395,8 +426,8 @@ def _unique_keys(lib: Library) -> None:
             first, note = note, first
             i = lib.notes.index(note)
         try:
-            text, _ = _decode(note.path.read_bytes(), note.path)
-        except OSError:
+            text, _ = _decode(_read(note.path), note.path)
+        except (OSError, _NotANote):
             text = None
         if text is None:
             continue
@@ -504,7 +535,10 @@ def reload_note(library: Library, path: Path) -> Library:
     deck_texts: list[tuple[Path, str]] = []
     for p in deck_files:
         try:
-            text, problem = _decode(p.read_bytes(), p)
+            text, problem = _decode(_read(p), p)
+        except _NotANote as exc:
+            file_warnings[p] = [ParseWarning(p, f"{exc}; skipped")]
+            continue
         except OSError as exc:
             file_warnings[p] = [ParseWarning(p, f"cannot be read: {exc.strerror or exc}; skipped")]
             continue

@@ -333,3 +333,24 @@ def test_a_deck_that_selects_nothing_says_so(tmp_path: Path, cache: Path) -> Non
     lib = load_library([notes, tmp_path / "decks"], cache_dir=cache)
     (w,) = lib.warnings
     assert w.path == deck and w.line == 3 and "none of the 1 notes" in w.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_skipped_not_waited_on(tmp_path: Path, cache: Path) -> None:
+    notes = tmp_path / "notes"
+    make_note(notes, "a.md", "Alpha")
+    os.mkfifo(notes / "pipe.md")
+    lib = load_library([notes], cache_dir=cache)
+    assert [c.front for c in lib.cards] == ["Alpha"]
+    (w,) = lib.warnings
+    assert w.path == notes / "pipe.md" and "not a regular file" in w.message
+
+
+def test_a_huge_file_is_skipped(tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    notes = tmp_path / "notes"
+    make_note(notes, "a.md", "Alpha")
+    write(notes / "huge.md", "x" * 5000)
+    monkeypatch.setattr(library, "MAX_NOTE_BYTES", 4000)
+    lib = load_library([notes], cache_dir=cache)
+    assert [n.rel for n in lib.notes] == ["a.md"]
+    assert "too large" in lib.warnings[0].message
