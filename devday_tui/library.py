@@ -105,6 +105,7 @@ class Library:
     _deck_files: list[Path] = field(default_factory=list, repr=False)
     _file_warnings: dict[Path, list[ParseWarning]] = field(default_factory=dict, repr=False)
     _index: dict | None = field(default=None, repr=False, compare=False)
+    _paths: dict[Path, Note] | None = field(default=None, repr=False, compare=False)
 
     @property
     def cards(self) -> list[Card]:
@@ -118,7 +119,7 @@ class Library:
         return self._idx()["sections"].get(section_id)
 
     def note_for(self, path: Path) -> Note | None:
-        return self._idx()["paths"].get(_resolve(Path(path)))
+        return self._by_real().get(_resolve(Path(path)))
 
     def deck(self, key: str) -> Deck | None:
         return next((d for d in self.decks if d.key == key), None)
@@ -133,9 +134,14 @@ class Library:
                 for c in deck.own_cards:
                     cards.setdefault(c.id, c)
             sections = {s.id: (n, s) for n in self.notes for s in n.walk()}
-            paths = {_resolve(n.path): n for n in self.notes}
-            self._index = {"cards": cards, "sections": sections, "paths": paths}
+            self._index = {"cards": cards, "sections": sections}
         return self._index
+
+    def _by_real(self) -> dict[Path, Note]:
+        """Notes by their resolved path, made on first use and carried from one reload to the next."""
+        if self._paths is None:
+            self._paths = {_resolve(n.path): n for n in self.notes}
+        return self._paths
 
 
 def _resolve(p: Path) -> Path:
@@ -440,6 +446,8 @@ def _unique_keys(lib: Library) -> None:
             )
         )
         lib.notes[i] = again
+        if lib._paths is not None:
+            lib._paths[_resolve(again.path)] = again
         owner[again.key] = again
         owner[note.key] = first
 
@@ -497,30 +505,39 @@ def reload_note(library: Library, path: Path) -> Library:
     """Read one changed, new or deleted file again and return the updated library.
 
     Used after ``$EDITOR`` and by the file watcher. A deck file re-reads the decks; a note replaces its old
-    parse (or goes, if deleted) and the decks are filled again.
+    parse (or goes, if deleted) and the decks are filled again. A file the library would not have read (hidden,
+    not ``.md``) changes nothing. The library given is left as it was.
     """
     path = Path(path)
     real = _resolve(path)
     root, rel = _root_for(library, path)
-    parts = rel.split("/")[:-1]
-    src = _Source(path, root, rel, root.name == DECKS_FOLDER or DECKS_FOLDER in parts)
-    notes = [n for n in library.notes if _resolve(n.path) != real]
+    if any(r is root for r in library.roots):
+        path = root / rel  # the same form of path as the notes loaded with the library
+    parts = rel.split("/")
+    readable = path.suffix.lower() == ".md" and not any(_is_hidden(part) for part in parts)
+    by_real = dict(library._by_real())
+    old = by_real.pop(real, None)
+    if old is None and not readable and real not in {_resolve(p) for p in library._deck_files}:
+        return library
+    in_decks = root.name == DECKS_FOLDER or DECKS_FOLDER in parts[:-1]
+    src = _Source(path, root, rel, in_decks)
+    notes = [n for n in library.notes if n is not old]
     file_warnings = {p: ws for p, ws in library._file_warnings.items() if _resolve(p) != real}
     deck_files = [p for p in library._deck_files if _resolve(p) != real]
-    cache = _Cache(library.cache_dir)
 
-    if path.is_file() and path.suffix.lower() == ".md":
-        kind, value, problems = _load_file(src, cache)
+    if readable and os.path.lexists(path):
+        kind, value, problems = _load_file(src, _Cache(library.cache_dir))
         if problems:
             file_warnings[path] = problems
         if kind == "note":
             note: Note = value  # type: ignore[assignment]
-            old_index = next((i for i, n in enumerate(library.notes) if _resolve(n.path) == real), None)
-            if old_index is not None:
-                notes.insert(min(old_index, len(notes)), note)
+            by_real[real] = note
+            if old is not None:
+                notes.insert(library.notes.index(old), note)
             else:
                 notes.append(note)
-                notes.sort(key=lambda n: (_root_index(library, n.path), n.rel))
+                order = {id(n): i for i, n in enumerate(notes)}
+                notes.sort(key=lambda n: (_root_index(library, n.path), n.rel, order[id(n)]))
         elif kind == "deck":
             deck_files.append(path)
 
@@ -531,6 +548,7 @@ def reload_note(library: Library, path: Path) -> Library:
         cache_dir=library.cache_dir,
         _deck_files=deck_files,
         _file_warnings=file_warnings,
+        _paths=by_real,
     )
     deck_texts: list[tuple[Path, str]] = []
     for p in deck_files:
@@ -552,10 +570,8 @@ def reload_note(library: Library, path: Path) -> Library:
 
 
 def _root_index(lib: Library, path: Path) -> int:
-    real = _resolve(path)
     for i, root in enumerate(lib.roots):
-        r = _resolve(root)
-        if r == real or r in real.parents:
+        if path == root or root in path.parents:
             return i
     return len(lib.roots)
 

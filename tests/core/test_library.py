@@ -354,3 +354,28 @@ def test_a_huge_file_is_skipped(tmp_path: Path, cache: Path, monkeypatch: pytest
     lib = load_library([notes], cache_dir=cache)
     assert [n.rel for n in lib.notes] == ["a.md"]
     assert "too large" in lib.warnings[0].message
+
+
+def test_reload_ignores_files_the_library_would_not_read(tmp_path: Path, cache: Path) -> None:
+    notes = tmp_path / "notes"
+    make_note(notes, "a.md", "Alpha")
+    lib = load_library([notes], cache_dir=cache)
+    hidden = make_note(notes, ".trash/old.md", "Old")
+    other = write(notes / "todo.txt", "Term: not a note")
+    assert reload_note(lib, hidden) is lib
+    assert reload_note(lib, other) is lib
+    assert reload_note(lib, hidden.resolve()).notes == lib.notes
+
+
+def test_reload_with_a_resolved_path_keeps_the_form_of_paths(tmp_path: Path, cache: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_note(tmp_path / "notes", "a.md", "Alpha")
+    lib = load_library([Path("notes")], cache_dir=cache)
+    assert lib.notes[0].path == Path("notes/a.md")
+    new = make_note(tmp_path / "notes", "sub/b.md", "Beta")
+    lib2 = reload_note(lib, new.resolve())
+    assert [n.path for n in lib2.notes] == [Path("notes/a.md"), Path("notes/sub/b.md")]
+    assert [n.rel for n in lib2.notes] == ["a.md", "sub/b.md"]
+    lib3 = reload_note(lib2, (tmp_path / "notes" / "a.md").resolve())
+    assert [n.path for n in lib3.notes] == [Path("notes/a.md"), Path("notes/sub/b.md")]
+    assert lib3.note_for(Path("notes/sub/b.md")) is lib3.notes[1]
