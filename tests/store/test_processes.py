@@ -49,9 +49,13 @@ def test_kill_dash_nine_at_random_moments_loses_no_acknowledged_review(tmp_path:
     for trial in range(KILL_TRIALS):
         base = T0 + timedelta(days=60 * trial)
         proc = _spawn("write", str(data_dir), str(trial), base.isoformat())
-        time.sleep(rng.uniform(0.0, 0.35))  # anywhere from start-up (loading, snapshot) to mid-session
+        # Anywhere from start-up (loading, snapshot) to mid-session: wait for a random number of lines from the
+        # writer (so a slow machine still gets writes between kills), then a random fraction of a save more.
+        seen = "".join(proc.stdout.readline() for _ in range(rng.randint(0, 40)))
+        time.sleep(rng.uniform(0.0, 0.01))
         proc.send_signal(signal.SIGKILL)
         out, err = proc.communicate(timeout=30)
+        out = seen + out
         assert proc.returncode == -signal.SIGKILL, err
         pending_undo: str | None = None
         for line in out.splitlines(keepends=True):
@@ -84,7 +88,7 @@ def test_kill_dash_nine_at_random_moments_loses_no_acknowledged_review(tmp_path:
     elapsed = time.monotonic() - started
     print(f"\nkill trials: {KILL_TRIALS}, acknowledged reviews: {len(acknowledged)}, undone: {len(undone)}, "
           f"killed with a write in progress: {mid_write}, {elapsed:.1f} s")
-    assert len(acknowledged) > KILL_TRIALS * 20  # the writer really wrote between kills
+    assert len(acknowledged) > KILL_TRIALS * 10  # the writer really wrote between kills
 
 
 def test_second_process_opens_read_only_or_is_refused_naming_the_first(tmp_path: Path) -> None:
