@@ -6,7 +6,8 @@ notes). Then the real app is started headless on the bundled notes and deck with
 session is opened, and cards are answered: each time, the answer is revealed, then a grade key is pressed and
 the clock runs until the next card has been painted (``call_after_refresh`` after the card is shown). The save
 itself (durable: temp file, fsync, rename, fsync of the folder) happens in a worker thread; a probe measures
-the longest stall of the UI's event loop while answering, which must stay under a frame.
+the longest stall of the UI's event loop while a save runs (it should stay under a frame), and at any time
+(painting the next card, Python's garbage collector).
 
 The two sizes are measured in alternating rounds so that other activity on the machine weighs on both alike.
 
@@ -42,6 +43,7 @@ time.tzset()
 
 from devday_tui.cli import make_app  # noqa: E402
 from devday_tui.core.scheduling import CardProgress, ReviewRecord, apply_review  # noqa: E402
+from devday_tui.quiz_session import QuizSession  # noqa: E402
 from devday_tui.screens.quiz import QuizScreen  # noqa: E402
 from devday_tui.store import Store  # noqa: E402
 from devday_tui.store.files import write_tables  # noqa: E402
@@ -98,26 +100,47 @@ async def wait_until(pilot, condition, timeout: float = 120.0, what: str = "") -
         await pilot.pause(0.01)
 
 
-async def loop_probe(stalls: list[float], stop: asyncio.Event) -> None:
-    """Record how late the event loop runs a 2 ms sleep: the longest time the UI could not react."""
+async def loop_probe(stalls: list[tuple[float, float]], stop: asyncio.Event) -> None:
+    """Record how late the event loop runs a 2 ms sleep (start, stall): when the UI could not react, and how long."""
     while not stop.is_set():
         t = time.perf_counter()
         await asyncio.sleep(0.002)
-        stalls.append(time.perf_counter() - t - 0.002)
+        stalls.append((t, time.perf_counter() - t - 0.002))
 
 
-async def answer_cards(data_dir: Path, answers: int, clock: Clock) -> tuple[list[float], float, int]:
-    """Open the app on ``data_dir`` and answer ``answers`` cards; the latencies, the worst loop stall, history size."""
+def stall_during(stalls: list[tuple[float, float]], spans: list[tuple[float, float]]) -> float:
+    """The longest stall that overlaps one of ``spans`` (the saves)."""
+    worst = 0.0
+    for start, gap in stalls:
+        end = start + gap + 0.002
+        if any(start < s_end and end > s_start for s_start, s_end in spans):
+            worst = max(worst, gap)
+    return worst
+
+
+async def answer_cards(data_dir: Path, answers: int, clock: Clock) -> tuple[list[float], float, float, int]:
+    """Open the app on ``data_dir`` and answer ``answers`` cards: the latencies, the worst loop stall while a
+    save runs and at any time, and the size of the history."""
     app = make_app([NOTES, DECKS], data_dir=data_dir, cache_dir=_TMP / "cache", clock=clock, watch=False)
     latencies: list[float] = []
     painted: list[float] = []
+    saves: list[tuple[float, float]] = []
     original = QuizScreen._show_card
+    original_save = QuizSession.save_answer
 
     def show_card(screen, card):
         original(screen, card)
         screen.call_after_refresh(lambda: painted.append(time.perf_counter()))
 
+    def save_answer(session, *args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return original_save(session, *args, **kwargs)
+        finally:
+            saves.append((t, time.perf_counter()))
+
     QuizScreen._show_card = show_card  # type: ignore[method-assign]
+    QuizSession.save_answer = save_answer  # type: ignore[method-assign]
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_until(pilot, lambda: app.library is not None and app.store is not None and not app.loading, what="loading")
@@ -125,7 +148,7 @@ async def answer_cards(data_dir: Path, answers: int, clock: Clock) -> tuple[list
             app.start_study(app.library.decks[0].key)
             await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front", what="quiz")
             screen = app.screen
-            stalls: list[float] = []
+            stalls: list[tuple[float, float]] = []
             stop = asyncio.Event()
             probe = asyncio.create_task(loop_probe(stalls, stop))
             for n in range(answers):
@@ -148,7 +171,8 @@ async def answer_cards(data_dir: Path, answers: int, clock: Clock) -> tuple[list
             app.store.close()
     finally:
         QuizScreen._show_card = original  # type: ignore[method-assign]
-    return latencies, max(stalls, default=0.0), history
+        QuizSession.save_answer = original_save  # type: ignore[method-assign]
+    return latencies, stall_during(stalls, saves), max((g for _, g in stalls), default=0.0), history
 
 
 def main() -> int:
@@ -157,7 +181,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds")
     args = parser.parse_args()
     sizes = ((1_000, 300), (100_000, 3_000))
-    results = {n: {"times": [], "stall": 0.0, "history": 0} for n, _ in sizes}
+    results = {n: {"times": [], "save_stall": 0.0, "stall": 0.0, "history": 0} for n, _ in sizes}
     try:
         prepared: dict[int, Path] = {}
         for reviews, cards in sizes:
@@ -175,9 +199,10 @@ def main() -> int:
                 data_dir = _TMP / f"round{r}-h{reviews}"
                 shutil.copytree(prepared[reviews], data_dir)
                 clock = Clock(TODAY + timedelta(hours=r))
-                times, stall, history = asyncio.run(answer_cards(data_dir, args.answers, clock))
+                times, save_stall, stall, history = asyncio.run(answer_cards(data_dir, args.answers, clock))
                 res = results[reviews]
                 res["times"] += times
+                res["save_stall"] = max(res["save_stall"], save_stall)
                 res["stall"] = max(res["stall"], stall)
                 res["history"] = history
     finally:
@@ -189,7 +214,8 @@ def main() -> int:
         print(
             f"history {res['history']:>7,} reviews: grade key to next card painted, {len(times)} answers: "
             f"median {res['median'] * 1000:.1f} ms, p95 {times[max(0, int(len(times) * 0.95) - 1)] * 1000:.1f} ms, "
-            f"max {times[-1] * 1000:.1f} ms; longest UI stall while answering {res['stall'] * 1000:.1f} ms"
+            f"max {times[-1] * 1000:.1f} ms; longest UI stall while a save runs {res['save_stall'] * 1000:.1f} ms, "
+            f"at any time {res['stall'] * 1000:.1f} ms"
         )
     small, large = results[1_000], results[100_000]
     print(f"answer_100k_over_1k={large['median'] / small['median']:.2f}")

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from devday_tui.core.model import Card, Deck, DeckSettings
 from devday_tui.core.scheduling import GRADES, format_interval
@@ -28,6 +28,7 @@ from devday_tui.safe_text import clean, one_line
 from devday_tui.widgets.card_clock import CardClock
 from devday_tui.widgets.card_face import CardFace, item_count, kind_label
 from devday_tui.widgets.grade_bar import GradeBar
+from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.queue_counts import QueueCounts
 from devday_tui.widgets.typed_answer import TypedAnswer
 
@@ -189,7 +190,7 @@ class QuizScreen(Screen):
             yield CardFace(id="quiz-face")
         yield Static(id="quiz-wait")
         yield GradeBar(id="quiz-grades")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = one_line(self.study_title, 60)

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import Header, LoadingIndicator, Static
 
 from devday_tui.core.model import Card, DeckSettings
 from devday_tui.core.study_stats import (
@@ -38,6 +38,7 @@ from devday_tui.safe_text import one_line
 from devday_tui.widgets.forecast_chart import ForecastChart
 from devday_tui.widgets.heatmap import HeatmapChart
 from devday_tui.widgets.retention_meter import RetentionMeter
+from devday_tui.widgets.key_footer import KeyFooter
 
 #: How many sections each note lists in "Hardest sections".
 SECTIONS_PER_NOTE = 5
@@ -250,7 +251,7 @@ class StatsScreen(Screen):
             yield Static(id="stats-exam", classes="stats-part -exam")
             yield Static("Hardest sections", classes="stats-title -data")
             yield Static(id="stats-hardest", classes="stats-part")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Statistics"

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from devday_tui.core.model import Card
@@ -18,6 +18,7 @@ from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.core.study_stats import SessionSummary, WeakSection, format_duration
 from devday_tui.safe_text import one_line
 from devday_tui.screens.stats import fit_cells
+from devday_tui.widgets.key_footer import KeyFooter
 
 #: Colours of Again, Hard, Good, Easy (as on the grade buttons).
 GRADE_STYLES = {1: "$text-error", 2: "$text-warning", 3: "$text-success", 4: "$text-primary"}
@@ -165,7 +166,7 @@ class SummaryScreen(Screen):
                 )
             elif s.reviewed:
                 yield Static(Content.styled("No Again or Hard answers: no weak section this time.", "$text-success"))
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def _figures(self) -> Content:
         s = self.summary

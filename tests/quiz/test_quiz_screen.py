@@ -369,3 +369,23 @@ async def test_an_edited_note_updates_the_card_on_screen(tmp_path, clock) -> Non
         await pilot.press("3")
         await wait_for(pilot, lambda: screen.state == "front" and screen.card.id != card.id)
         assert [r.card_id for r in app.store.reviews()] == [card.id]
+
+
+async def test_the_footer_does_not_keep_old_keys_alive(make_quiz_app) -> None:
+    """The keys change twice a card; the old ones must be freed (Textual's own footer keeps them all)."""
+    import gc
+
+    from textual.widgets._footer import FooterKey
+
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_deck(pilot)
+        gc.collect()
+        earlier = {id(k) for k in gc.get_objects() if isinstance(k, FooterKey)}  # other apps of this process
+        for _ in range(6):
+            await answer(pilot, "3")
+            await wait_for(pilot, lambda: screen.state == "front")
+        await pilot.pause()
+        gc.collect()
+        dead = [k for k in gc.get_objects() if isinstance(k, FooterKey) and not k.is_attached and id(k) not in earlier]
+        assert dead == []
