@@ -23,7 +23,7 @@ from typing import Sequence
 
 import platformdirs
 
-from devday_tui.core.decks import all_notes_deck, parse_deck, select_notes
+from devday_tui.core.decks import all_notes_deck, parse_deck
 from devday_tui.core.model import Card, Deck, Note, ParseWarning, Section
 from devday_tui.core.parser import PARSER_VERSION, parse_note
 
@@ -583,5 +583,4 @@ __all__ = [
     "default_cache_dir",
     "load_library",
     "reload_note",
-    "select_notes",
 ]

@@ -159,7 +159,6 @@ def join_lines(lines: list[str]) -> str:
 # --- sizes ---------------------------------------------------------------------------------------------------
 
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
-_SPACE_RE = re.compile(r"\s+")
 
 
 def ascii_words(text: str) -> int:
