@@ -56,3 +56,16 @@ async def settle(pilot, seconds: float = 0.1) -> None:
     await pilot.pause(seconds)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_section_shown(pilot) -> None:
+    """Wait until the browse screen shows the section under the tree cursor (after its debounce)."""
+    from devday_tui.widgets.note_tree import NoteTree
+
+    screen = pilot.app.screen
+    tree = screen.query_one(NoteTree)
+    for _ in range(150):
+        if tree.current is not None and screen._shown == tree.current:
+            break
+        await pilot.pause(0.02)
+    await settle(pilot, 0.05)

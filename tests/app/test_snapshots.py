@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from devday_tui.widgets.deck_table import DeckTable
 from devday_tui.widgets.note_tree import NoteTree
-from tests.app.conftest import settle, wait_loaded
+from tests.app.conftest import settle, wait_loaded, wait_section_shown
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
 
@@ -16,6 +17,11 @@ SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24"
 def test_home(snap_compare, workspace: Path, build_app, size) -> None:
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
+        table = pilot.app.screen.query_one(DeckTable)
+        for _ in range(100):
+            if table.row_count and table.display and table.size.height:
+                break
+            await pilot.pause(0.02)
         await settle(pilot)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
@@ -28,7 +34,7 @@ def test_browse(snap_compare, workspace: Path, build_app, size) -> None:
         await pilot.press("b")
         await settle(pilot, 0.2)
         await pilot.press("down", "down")
-        await settle(pilot, 0.3)
+        await wait_section_shown(pilot)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
 
@@ -44,7 +50,7 @@ def test_browse_wip_section(snap_compare, workspace: Path, build_app, size) -> N
         tree = pilot.app.screen.query_one(NoteTree)
         node = next(n for n in tree.root.children[0].children[0].children if n.label.plain.startswith("トークセッション"))
         tree.move_cursor(node)
-        await settle(pilot, 0.3)
+        await wait_section_shown(pilot)
         pilot.app.clear_notifications()
         await settle(pilot)
 
