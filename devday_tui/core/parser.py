@@ -221,6 +221,8 @@ class _Para(NamedTuple):
 def _term_ok(term: str) -> bool:
     if not term or len(term) > TERM_MAX_CHARS or ascii_words(term) > TERM_MAX_WORDS:
         return False
+    if not any(ch.isalnum() for ch in term):  # "※:", "->:" name nothing
+        return False
     if "。" in term or ". " in term or is_bare_link(term):
         return False
     low = term.casefold().strip(" .")
@@ -246,6 +248,8 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
                 return None
             if after and not after.isspace():
                 continue
+        elif i and first[i - 1].isdigit() and first[i + 1 : i + 2].isdigit():
+            continue  # a time written with a full-width colon, 10：30
         term = first[:i].strip()
         rest = text[i + 1 :].strip()
         if _term_ok(term) and content_length(rest) >= MIN_ANSWER_CHARS:

@@ -59,6 +59,8 @@ def test_definition(line: str, term: str, definition: str) -> None:
         "- Term: x",  # a definition too short to mean anything
         "- <https://example.com>",  # a bare link
         "- Term::Back",  # an explicit card, not a definition
+        "- 開始は 10：30 から会場で行われる",  # a time with a full-width colon
+        "- ※: nothing is named by a symbol",
     ],
 )
 def test_no_definition(line: str) -> None:
