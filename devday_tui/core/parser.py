@@ -154,6 +154,9 @@ _LISTS = ("bullet_list", "ordered_list")
 _TABLE_RE = re.compile(r"[^\n]*\|[^\n]*\n\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*(?:\n|$)")
 
 
+_new = tuple.__new__  # builds a NamedTuple without a call through its Python-level __new__
+
+
 def _tree(tokens: list) -> tuple[list[_Node], set[int]]:
     """Nest the flat token stream; also return the body lines inside code and HTML blocks."""
     root: list[_Node] = []
@@ -170,18 +173,18 @@ def _tree(tokens: list) -> tuple[list[_Node], set[int]]:
             content = tokens[i + 1].content
             # CommonMark has no tables: a pipe table arrives as a paragraph. It makes no cards.
             kind = "table" if "|" in content and _TABLE_RE.match(content) else "paragraph"
-            children.append(_Node(kind, m[0], m[1], content, [], 0))
+            children.append(_new(_Node, (kind, m[0], m[1], content, [], 0)))
             i += 3
             continue
         if ty == "heading_open":
             m = t.map
-            children.append(_Node("heading", m[0], m[1], tokens[i + 1].content, [], int(t.tag[1])))
+            children.append(_new(_Node, ("heading", m[0], m[1], tokens[i + 1].content, [], int(t.tag[1]))))
             i += 3
             continue
         kind = _OPEN_KINDS.get(ty)
         if kind is not None:
             m = t.map
-            node = _Node(kind, m[0], m[1], "", [], 0)
+            node = _new(_Node, (kind, m[0], m[1], "", [], 0))
             children.append(node)
             stack.append(children)
             children = node.children
@@ -190,7 +193,7 @@ def _tree(tokens: list) -> tuple[list[_Node], set[int]]:
         else:
             m = t.map or (0, 0)
             kind = _LEAF_KINDS.get(ty, ty)
-            children.append(_Node(kind, m[0], m[1], "", [], 0))
+            children.append(_new(_Node, (kind, m[0], m[1], "", [], 0)))
             if kind == "code" or kind == "html":
                 opaque.update(range(m[0], m[1]))
         i += 1
@@ -370,7 +373,7 @@ class _Builder:
         content = node.content
         if "\n" not in content and not self.used:
             # One line: the common case, kept short.
-            inl = inline(content) if _SPECIAL_RE.search(content) else Inline(content)
+            inl = inline(content) if _SPECIAL_RE.search(content) else _new(Inline, (content, (), ()))
             text = inl.text.strip()
             if not text:
                 return _Para("", False)
