@@ -46,11 +46,24 @@ class Undone:
 
 
 class QuizSession:
-    """One study session over ``cards`` (in note order) with a deck's settings."""
+    """One study session over ``cards`` (in note order) with a deck's settings.
 
-    def __init__(self, store: "Store", cards: Sequence[Card], settings: DeckSettings, now: datetime) -> None:
+    With ``bury_siblings`` (a whole deck), only one new card of a section is introduced a day; a review of chosen
+    sections turns it off, so every card of the section is shown.
+    """
+
+    def __init__(
+        self,
+        store: "Store",
+        cards: Sequence[Card],
+        settings: DeckSettings,
+        now: datetime,
+        *,
+        bury_siblings: bool = True,
+    ) -> None:
         self.store = store
         self.settings = settings
+        self.bury_siblings = bury_siblings
         self.started = now
         self.steps: list[Step] = []
         self.forced: str | None = None
@@ -85,6 +98,7 @@ class QuizSession:
             self.settings,
             rollover_hour=self.rollover_hour,
             tz=self.tz,
+            bury_siblings=self.bury_siblings,
         )
         if self.forced is not None and self.forced not in self.index:
             self.forced = None

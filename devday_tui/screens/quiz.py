@@ -201,7 +201,11 @@ class QuizScreen(Screen):
             self.notify("Progress is not available, so nothing can be studied.", severity="error")
             self.app.pop_screen()
             return
-        self.session = QuizSession(store, self.initial_cards, self.settings, self.app.now())
+        # A whole deck introduces one new card per section a day; a section chosen in the browse pane shows all.
+        whole_deck = self.deck is not None and {c.id for c in self.deck.cards} <= {c.id for c in self.initial_cards}
+        self.session = QuizSession(
+            store, self.initial_cards, self.settings, self.app.now(), bury_siblings=whole_deck
+        )
         self.watch(self.app, "library", self._library_changed, init=False)
         self.show_next()
 

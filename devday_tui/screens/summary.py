@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Mapping
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -65,9 +66,10 @@ def weak_label(section: WeakSection, cells: int = 52) -> Content:
         counts.append((f"{section.hard} Hard", "$text-warning"))
     # The note's title is the same for most sections; the section's own path says where to look.
     crumb = " › ".join(section.context[1:]) if len(section.context) > 1 else section.breadcrumb
+    shown = fit_cells(crumb, cells)
     return Content.assemble(
-        fit_cells(crumb, cells),
-        "  ",
+        shown,
+        " " * (cells - cell_len(shown) + 2),
         *counts,
         (f" of {section.answers}", "$text-muted"),
     )
@@ -183,7 +185,7 @@ class SummaryScreen(Screen):
             (" in all\n", "$text-muted"),
             ("New learnt   ", "bold"),
             (f"{s.new_learnt}", "bold $text-primary"),
-            (" cards seen for the first time", "$text-muted"),
+            (f" card{'s' if s.new_learnt != 1 else ''} seen for the first time", "$text-muted"),
         ]
         if s.leeches:
             parts += ["\n", ("Leeches      ", "bold"), (f"{len(s.leeches)}", "bold $text-error"), " suspended: "]
@@ -204,7 +206,8 @@ class SummaryScreen(Screen):
             if count > 1:
                 parts.append((f", {count} cards", "$text-muted"))
         if self.new_left:
-            parts += ["\n", ("New left     ", "bold"), f"{self.new_left}", (" cards not studied yet come as new cards on later days", "$text-muted")]
+            cards = "card" if self.new_left == 1 else "cards"
+            parts += ["\n", ("New left     ", "bold"), f"{self.new_left}", (f" {cards} never studied come as new cards on later days", "$text-muted")]
         return Content.assemble(*parts)
 
     def on_mount(self) -> None:

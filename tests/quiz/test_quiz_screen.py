@@ -389,3 +389,21 @@ async def test_the_footer_does_not_keep_old_keys_alive(make_quiz_app) -> None:
         gc.collect()
         dead = [k for k in gc.get_objects() if isinstance(k, FooterKey) and not k.is_attached and id(k) not in earlier]
         assert dead == []
+
+
+async def test_reviewing_a_section_shows_all_its_new_cards(make_quiz_app, clock) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        by_section: dict = {}
+        for card in app.library.decks[0].cards:
+            by_section.setdefault(card.section_id, []).append(card)
+        cards = max(by_section.values(), key=len)
+        assert len(cards) >= 3
+        app.start_section_study(cards, "a section")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = quiz(app)
+        assert screen.session.counts(clock()).new == len(cards)
+        # the whole deck introduces one new card per section a day
+        deck_queue = app.build_queue(app.library.decks[0].cards, app.library.decks[0])
+        assert sum(1 for c in deck_queue.upcoming(clock(), limit=200) if c in cards) == 1
