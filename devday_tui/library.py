@@ -10,6 +10,7 @@ cache and are parsed again.
 
 from __future__ import annotations
 
+import copyreg
 import gc
 import json
 import os
@@ -24,6 +25,7 @@ from typing import Sequence
 import platformdirs
 
 from devday_tui.core.decks import all_notes_deck, parse_deck
+from devday_tui.core.frontmatter import normalise_newlines, split_frontmatter
 from devday_tui.core.model import Card, Deck, Note, ParseWarning, Section
 from devday_tui.core.parser import PARSER_VERSION, parse_note
 
@@ -293,7 +295,9 @@ class _Cache:
                 os.makedirs(folder, exist_ok=True)
                 self._made.add(folder)
             with open(tmp, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler.dispatch_table = _CACHE_DISPATCH
+                pickler.dump(value)
             os.replace(tmp, os.path.join(folder, key))  # readers see the old entry or the new one, never half
         except OSError:
             self.ok = False  # a read-only or full cache folder: carry on without it
@@ -301,6 +305,41 @@ class _Cache:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _section_without_source(section: Section):
+    """How the cache stores a section: without ``source``, which is a run of lines of the file it has anyway."""
+    return (
+        Section,
+        (
+            section.id,
+            section.heading,
+            section.level,
+            section.breadcrumb,
+            section.start_line,
+            section.end_line,
+            "",
+            section.blocks,
+            section.children,
+            section.wip_reasons,
+            section.card_ids,
+        ),
+    )
+
+
+_CACHE_DISPATCH = {**copyreg.dispatch_table, Section: _section_without_source}
+
+
+def _restore_sources(note: object, text: str) -> bool:
+    """Put back each section's ``source`` from the file text; False if the entry does not fit the text."""
+    if not isinstance(note, Note):
+        return False
+    lines = normalise_newlines(text).split("\n")
+    for section in note.walk():
+        if not 1 <= section.start_line <= section.end_line <= len(lines):
+            return False
+        section.source = "\n".join(lines[section.start_line - 1 : section.end_line])
+    return True
 
 
 def _load_file(src: _Source, cache: _Cache) -> tuple[str, object, list[ParseWarning]]:
@@ -317,8 +356,10 @@ def _load_file(src: _Source, cache: _Cache) -> tuple[str, object, list[ParseWarn
     if hit is not None and isinstance(hit, tuple) and len(hit) == 2:
         kind, value = hit
         if kind == "note":
-            return "note", value, []
-        if kind == "deck":
+            text, _w = _decode(data, path)
+            if text is not None and _restore_sources(value, text):
+                return "note", value, []
+        elif kind == "deck":
             text, _w = _decode(data, path)
             return "deck", text, []
     text, problem = _decode(data, path)
@@ -337,8 +378,6 @@ def _load_file(src: _Source, cache: _Cache) -> tuple[str, object, list[ParseWarn
 
 
 def _has_include(text: str, path: Path) -> bool:
-    from devday_tui.core.frontmatter import normalise_newlines, split_frontmatter
-
     return "include" in split_frontmatter(normalise_newlines(text), path).meta
 
 
