@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -148,6 +149,18 @@ class DevDayApp(App[None]):
             if self.library is library:
                 self.search_index = index
         return index
+
+    def on_unmount(self) -> None:
+        self.close_store()
+
+    def close_store(self) -> None:
+        """Write the snapshot of card states and release the writer lock (also done when the app exits)."""
+        store, self.store = self.store, None
+        if store is not None:
+            try:
+                store.close()
+            except Exception as exc:  # the history on disk is complete; only the start-up cache was not written
+                print(f"devday-tui: progress snapshot not written: {exc}", file=sys.stderr)
 
     # ----------------------------------------------------------- files on disk
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,11 +11,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from devday_tui.core.model import Card, Note, Section
 from devday_tui.core.search import SearchResult
 from devday_tui.safe_text import one_line
+from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.card_list import CardList, CardStatus
 from devday_tui.widgets.note_tree import NodeRef, NoteTree, TreeFilter, note_is_tagged_wip, unfinished_sections
 from devday_tui.widgets.section_view import SectionView
@@ -55,7 +58,7 @@ class BrowseScreen(Screen):
                 yield SectionView(id="section")
                 yield Static(id="cards-title")
                 yield CardList(id="cards")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#search").display = False
@@ -158,6 +161,10 @@ class BrowseScreen(Screen):
         self._rebuild_tree()
 
     def _progress_changed(self, *_: object) -> None:
+        if self._shown is not None and self.is_current:
+            self._show(self._shown)
+
+    def on_screen_resume(self) -> None:
         if self._shown is not None:
             self._show(self._shown)
 
@@ -197,7 +204,7 @@ class BrowseScreen(Screen):
             title.update(Content.styled("No cards in this section.", "$text-muted"))
         else:
             title.update(Content.styled(f"Cards ({len(cards)})", "bold"))
-        self.run_worker(self.query_one(CardList).show(rows, app.now()), exclusive=True, group="cards")
+        self.run_worker(partial(self.query_one(CardList).show, rows, app.now()), exclusive=True, group="cards")
 
     @staticmethod
     def _section_cards(note: Note, section: Section) -> list[Card]:

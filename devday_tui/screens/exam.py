@@ -19,9 +19,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.core.answer import expected_answers
 from devday_tui.core.exam import (
     ExamConfig,
@@ -169,7 +170,7 @@ class ExamScreen(Screen[None]):
             yield TypedAnswer("", check_on_submit=False, id="exam-typed")
             yield SelectionList[int](id="exam-list")
         yield Static(id="exam-message")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if not self.questions:

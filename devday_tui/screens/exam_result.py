@@ -15,9 +15,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.core.exam import ExamScore, GroupScore, QuestionResult, flat_items
 from devday_tui.core.model import Deck
 from devday_tui.safe_text import one_line
@@ -183,7 +184,7 @@ class ExamResultScreen(Screen[None]):
             yield OptionList(*options, id="exam-result-missed")
         else:
             yield Static(Content("No question missed."), id="exam-result-all-right")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.missed:

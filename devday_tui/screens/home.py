@@ -7,8 +7,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import Header, LoadingIndicator, Static
 
+from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.deck_table import DeckTable
 
 
@@ -32,15 +33,20 @@ class HomeScreen(Screen):
             yield LoadingIndicator(id="home-loading")
             yield DeckTable(id="decks")
             yield Static(id="home-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(DeckTable).display = False
         self.watch(self.app, "library", self._refresh, init=True)
-        self.watch(self.app, "revision", self._refresh, init=False)
+        self.watch(self.app, "revision", self._progress_changed, init=False)
 
     def on_screen_resume(self) -> None:
         self._refresh()
+
+    def _progress_changed(self, *_: object) -> None:
+        # Counts change with every answer; a hidden home screen catches up when it is shown again.
+        if self.is_current:
+            self._refresh()
 
     def _refresh(self, *_: object) -> None:
         app = self.app

@@ -148,7 +148,7 @@ async def test_a_whole_session_then_a_restart(make_quiz_app, clock) -> None:
         reviews = [r.rating for r in app.store.reviews()]
         assert reviews == [1, 2, 3, 3, 3]
         after_counts = app.deck_counts(deck)
-    app.store.close()  # what the end of the process does: the writer lock is released
+    assert app.store is None  # the app closed its store on exit: snapshot written, writer lock released
 
     # a new app on the same data directory: the progress is there, and the counts moved
     again = make_quiz_app()
