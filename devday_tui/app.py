@@ -93,7 +93,7 @@ class DevDayApp(App[None]):
         # The notes are long-lived: keep the cyclic garbage collector from walking them again and again.
         gc.freeze()
         store, error = self._open_store()
-        if store is not None and not store.read_only:
+        if store is not None:  # read-only too: history of moved cards is matched in memory, not saved
             try:
                 store.reconcile(library.cards, self.clock())
             except Exception as exc:  # re-attaching is a convenience; progress stays on disk either way
@@ -214,7 +214,7 @@ class DevDayApp(App[None]):
             return
         for path in sorted(paths):
             library = reload_note(library, path)
-        if self.store is not None and not self.store.read_only:
+        if self.store is not None:
             try:
                 self.store.reconcile(library.cards, self.clock())
             except Exception as exc:
