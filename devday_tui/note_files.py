@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from datetime import date
 from pathlib import Path
+
+from devday_tui import atomic
 
 _UNSAFE = re.compile(r"[^\w\-]+", re.UNICODE)
 
@@ -81,22 +82,8 @@ def write_atomic(path: Path, text: str, newline: str = "\n") -> None:
     data = text.replace("\r\n", "\n")
     if newline != "\n":
         data = data.replace("\n", newline)
-    folder = path.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if path.exists():
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except OSError as exc:
-        raise NoteFileError(f"{path}: not saved: {exc.strerror or exc}") from exc
+    atomic.write_atomic(
+        path,
+        lambda fh: fh.write(data.encode("utf-8")),
+        lambda p, why: NoteFileError(f"{p}: not saved: {why}"),
+    )

@@ -121,7 +121,7 @@ def test_write_atomic_failure_leaves_the_old_file(tmp_path: Path, monkeypatch: p
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", disk_full)
-    with pytest.raises(NoteFileError, match="n.md: not saved: No space left"):
+    with pytest.raises(NoteFileError, match="n.md: not saved: no space left on the device"):
         write_atomic(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["n.md"]
