@@ -17,7 +17,6 @@ class HomeScreen(Screen):
     """Decks. Enter studies the deck under the cursor; b browses it."""
 
     BINDINGS = [
-        Binding("enter", "study", "Study", show=True),
         Binding("b", "browse", "Browse"),
         Binding("x", "exam", "Mock exam"),
         Binding("t", "stats", "Stats"),
@@ -102,11 +101,6 @@ class HomeScreen(Screen):
 
     def on_deck_table_study_requested(self, event: DeckTable.StudyRequested) -> None:
         self.app.start_study(event.deck_key)
-
-    def action_study(self) -> None:
-        key = self._deck_key()
-        if key is not None:
-            self.app.start_study(key)
 
     def action_browse(self) -> None:
         if self.app.library is None:

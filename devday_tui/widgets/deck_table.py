@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable
@@ -43,6 +44,8 @@ def exam_cell(exam: date | None, today: date) -> Content:
 
 class DeckTable(DataTable):
     """One row per deck. Enter asks to study the deck under the cursor."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Study", show=True)]
 
     class StudyRequested(Message):
         def __init__(self, deck_key: str) -> None:

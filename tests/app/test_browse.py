@@ -387,3 +387,17 @@ async def test_every_action_is_in_the_command_palette(workspace: Path, build_app
         await settle(pilot, 0.3)
         assert app.screen is screen
         assert screen.wip_only
+
+
+async def test_home_keys_are_in_the_footer_and_help(workspace: Path, build_app) -> None:
+    app = build_app([workspace / "notes", workspace / "decks"])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_loaded(pilot, screen=HomeScreen)
+        home = app.screen
+        from devday_tui.screens.help import screen_keys
+
+        keys = dict((d, k) for k, d in screen_keys(home))
+        for description, key in {"Study": "⏎", "Browse": "b", "Mock exam": "x", "Stats": "t", "New note": "N", "Problems": "w"}.items():
+            assert keys.get(description, "").lower() == key.lower(), (description, keys)
+        footer = " ".join(str(w.render()) for w in home.query("FooterKey"))
+        assert "Study" in footer and "Browse" in footer
