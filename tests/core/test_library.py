@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -197,6 +198,32 @@ def test_cache_is_used_and_keyed_by_content(tmp_path: Path, cache: Path, monkeyp
     again = load_library([notes], cache_dir=cache)
     assert calls == [a]
     assert [c.front for c in again.cards] == ["Changed", "Beta"]
+
+
+def _strings(note) -> list[str]:
+    out = [note.title]
+    for sec in note.walk():
+        out += [sec.heading, *sec.breadcrumb, *(b.text for b in sec.blocks)]
+    for card in note.cards:
+        out += [card.front, card.back_text, *card.answers]
+    return [s for s in out if s and not s.isascii()]
+
+
+def test_a_cold_load_keeps_no_utf8_copy_of_note_text(tmp_path: Path, cache: Path) -> None:
+    # Writing a cache entry makes CPython keep a UTF-8 copy inside each non-ASCII str it pickles (sys.getsizeof
+    # counts it). The notes a cold load returns must not carry those copies: with Japanese notes they were a
+    # quarter of the library's memory.
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    shutil.copy(SAMPLE_NOTE, notes)
+    for lib in (load_library([notes], cache_dir=cache), load_library([notes], cache_dir=cache)):
+        texts = _strings(lib.notes[0])
+        assert len(texts) > 200
+        fat = [t for t in texts if sys.getsizeof(t) != sys.getsizeof(t.encode().decode())]
+        assert fat == []
+        assert [s.source for s in lib.notes[0].walk()] == [
+            s.source for s in load_library([notes], use_cache=False).notes[0].walk()
+        ]
 
 
 def test_default_cache_is_in_the_user_cache_dir_never_in_notes(tmp_path: Path) -> None:
