@@ -28,7 +28,7 @@ from devday_tui.core import ids
 from devday_tui.core.explicit import scan_explicit
 from devday_tui.core.frontmatter import meta_date, meta_tags, meta_text, normalise_newlines, split_frontmatter
 from devday_tui.core.model import Card, Deck, DeckSettings, Note, ParseWarning
-from devday_tui.core.text import normalise
+from devday_tui.core.text import normalise, strip_controls
 
 ALL_DECK_KEY = "all"
 ALL_DECK_TITLE = "All notes"
@@ -143,7 +143,7 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
         warnings.append(ParseWarning(path, message, _find_line(head, field)))
 
     deck_key = key or path.stem
-    title = meta_text(meta.get("title")) or path.stem
+    title = meta_text(meta.get("title")) or strip_controls(path.stem)
 
     include_raw = meta.get("include")
     include: tuple[str, ...] = ("**/*.md",)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from devday_tui.core.model import ParseWarning
+from devday_tui.core.text import strip_controls
 
 try:  # libyaml when present: same safety, ten times faster
     _BaseLoader: type = yaml.CSafeLoader  # type: ignore[attr-defined]
@@ -127,7 +128,7 @@ def meta_text(value: Any) -> str | None:
         return "true" if value else "false"
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    text = str(value).strip()
+    text = strip_controls(str(value)).strip()
     return text or None
 
 

@@ -49,6 +49,7 @@ from devday_tui.core.text import (
     normalise,
     plain,
     sentence_spans,
+    strip_controls,
 )
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
@@ -619,7 +620,7 @@ def _title_from(meta: dict, nodes: list[_Node], path: Path) -> tuple[str, bool]:
             text = plain(node.content)
             if text:
                 return text, True
-    return path.stem or str(path), False
+    return strip_controls(path.stem or str(path)), False
 
 
 def _read_meta(note: Note, meta: dict, warnings: list[ParseWarning]) -> None:

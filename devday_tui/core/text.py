@@ -49,14 +49,35 @@ _BREAK_PART = r"(?P<br>\ {2,}\n|\\\n)"
 _INLINE_RE = re.compile("|".join(_INLINE_PARTS), re.DOTALL)
 _INLINE_FULL_RE = re.compile("|".join((*_INLINE_PARTS[:7], _URL_PART, *_INLINE_PARTS[7:], _BREAK_PART)), re.DOTALL)
 
-#: A cheap test: text holding none of these characters has no inline markup at all.
-_SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f\u200b\u2028\u2029\ufeff]|://|  \n")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u2028\u2029\ufeff]")
+#: A cheap test: text holding none of these characters has no inline markup and no control character at all.
+_SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n")
+#: C0 and C1 control characters but newline and tab, zero-width space, line and paragraph separators, BOM.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+#: Terminal escape sequences, taken whole so that their parameters go too: the string ones (OSC ``ESC ]``, and
+#: DCS, SOS, PM, APC) up to BEL or ``ESC \`` (an unterminated one ends at the line); CSI ``ESC [`` … final byte;
+#: every other ``ESC`` sequence (intermediate bytes, then one final byte: ``ESC c``, ``ESC 7``, ``ESC ( B``);
+#: and the 8-bit CSI ``\x9b`` … final byte.
+_ESCAPE_RE = re.compile(
+    r"\x1b[\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
+    r"|\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b[ -/]*[0-~]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
 
 
 def strip_controls(text: str) -> str:
-    """Drop control characters (escape sequences and the like) but keep newlines and tabs."""
-    return _CONTROL_RE.sub("", text) if _CONTROL_RE.search(text) else text
+    """``text`` without terminal escape sequences (whole) and control characters; newlines and tabs are kept.
+
+    Every piece of note text that reaches the model goes through this: a note must never drive the terminal
+    (``ESC ]0;…BEL`` sets the window title, ``ESC [2J`` clears the screen), nor leave ``[31m`` behind.
+    """
+    if not _CONTROL_RE.search(text):
+        return text
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPE_RE.sub("", text)
+    if "\u2028" in text or "\u2029" in text:  # line and paragraph separators part words: keep a space
+        text = text.replace("\u2028", " ").replace("\u2029", " ")
+    return _CONTROL_RE.sub("", text)
 
 
 #: Longer inline text is taken as it is, with no markup read: it is not a note anyone wrote by hand.
@@ -69,6 +90,8 @@ def inline(src: str) -> Inline:
         return Inline(strip_controls(src))
     if not _SPECIAL_RE.search(src):
         return Inline(src)
+    if _CONTROL_RE.search(src):
+        src = strip_controls(src)  # before the scan, so the spans are offsets into the text returned
     out: list[str] = []
     marks: list[Span] = []
     protected: list[Span] = []
@@ -126,7 +149,7 @@ def inline(src: str) -> Inline:
         out.append(src[last:])
     text = "".join(out)
     if _CONTROL_RE.search(text):
-        # Removing characters would shift the spans; blank them out instead, then the spans stay right.
+        # Only an entity such as &#27; can bring one back; removing it would shift the spans, so blank it out.
         text = _CONTROL_RE.sub(" ", text)
     return Inline(text, tuple(marks), tuple(protected))
 

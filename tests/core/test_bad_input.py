@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from devday_tui.core.model import Note
 from devday_tui.core.parser import parse_note
+from devday_tui.core.text import strip_controls
 from tests.conftest import SAMPLE_NOTE
 
 PATH = Path("/notes/bad.md")
@@ -33,6 +35,16 @@ def check_cards(note: Note, text: str) -> None:
         assert card.section_id in section_ids
     for s in note.walk():
         assert 1 <= s.start_line <= s.end_line <= n_lines
+    shown = [note.title, *note.tags]
+    for s in note.walk():
+        shown += [s.heading, *s.breadcrumb]
+    for card in note.cards:
+        shown += [card.front, card.back_text, *card.answers, *card.context, card.note_title]
+    for piece in shown:
+        assert not CONTROLS.search(piece), repr(piece)
+
+
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 # --- frontmatter --------------------------------------------------------------------------------------------------
@@ -155,6 +167,55 @@ def test_deeper_nesting_than_the_parser_follows_does_not_crash() -> None:
     check_cards(parse(text), text)
 
 
+# --- terminal escape sequences --------------------------------------------------------------------------------
+
+
+def test_escape_sequences_are_removed_whole_everywhere() -> None:
+    text = (
+        '---\ntitle: "Notes \\e]0;pwned\\a of the day"\ntags: ["aws\\e[1m", "\\x9b2Jexam"]\n---\n'
+        "## A \x1b]0;pwned\x07 B\n\n"
+        "- \x1b[31mred\x1b[0m: a colour\x1b[0m of fire\n"
+        "- plain item \x9b31mred\n"
+        "- **hidden\x1b[1m** word inside a sentence\x1b(B here\n\n"
+        "### Link \x1b]8;;https://evil.example\x1b\\text\x1b]8;;\x1b\\\n\n"
+        "Front\x1b[2J::Back\x1b]2;t\x07side\n\n"
+        "Unterminated \x1b]0;title runs to the end of its line\nnext: line stays here\n"
+    )
+    note = parse(text)
+    check_cards(note, text)
+    assert note.title == "Notes of the day"
+    assert note.tags == ("aws", "exam")
+    assert [s.heading for s in note.walk()] == ["A  B", "Link text"]
+    cards = {c.front: c for c in note.cards}
+    assert cards["red"].back == "a colour of fire"
+    list_card = next(c for c in note.cards if c.kind == "list")
+    assert [i.text for i in list_card.back] == ["red", "plain item red", "hidden word inside a sentence here"]
+    cloze = next(c for c in note.cards if c.kind == "cloze")
+    assert cloze.answers == ("hidden",) and cloze.back == "hidden word inside a sentence here"
+    assert cards["Front"].back == "Backside"
+    assert cards["next"].back == "line stays here"
+    assert "pwned" not in repr(note.cards) and "[31m" not in repr(note.cards) and "[0m" not in repr(note.cards)
+
+
+def test_strip_controls_takes_each_kind_of_sequence_whole() -> None:
+    cases = {
+        "a\x1b[31mred\x1b[0m b": "ared b",  # CSI with parameters
+        "a\x1b[?25lb": "ab",  # CSI private mode
+        "a\x1b]0;title\x07b": "ab",  # OSC ended by BEL
+        "a\x1b]8;;http://x\x1b\\b": "ab",  # OSC ended by ST
+        "a\x1b]0;open\nb": "a\nb",  # an unterminated OSC ends at the line
+        "a\x1bcb\x1b(Bc\x1b7d": "abcd",  # other escapes: reset, a character set, save the cursor
+        "a\x1bP1$r\x1b\\b\x1b_apc\x07c": "abc",  # DCS and APC strings
+        "a\x9b2Jb": "ab",  # 8-bit CSI
+        "a\x00b\x07c\x7fd\x85e\tf\ng": "abcde\tf\ng",  # other C0/C1 controls; tab and newline kept
+        "a\u2028b\u200bc\ufeffd": "a bcd",
+        "日本\x1b[1m語": "日本語",
+        "clean text": "clean text",
+    }
+    for raw, want in cases.items():
+        assert strip_controls(raw) == want, repr(raw)
+
+
 # --- an adversarial corpus ----------------------------------------------------------------------------------------
 
 ADVERSARIAL = {
@@ -275,7 +336,7 @@ FRAGMENTS = st.sampled_from(
         "# ", "## ", "### ", "#### ", "- ", "  - ", "* ", "1. ", "> ", "```", "~~~", "---", "***", "|", "\n", "\n\n",
         "    ", "\t", "**", "__", "==", "*", "_", "`", "::", ":::", ":", "：", "?", "??", "[", "](", ")", "<", ">",
         "http://x.io", "10:30", "Term", "用語", "定義です。", "TODO", "\\", "&amp;", "<div>", "</div>", "\r\n",
-        "\ufeff", "\x1b[31m", "\u3000", "。", "！", " ", "a", "ä", "😀", "title: x", "tags: [", "]",
+        "\ufeff", "\x1b[31m", "\x1b]0;t\x07", "\x1b", "\x9b2J", "\x07", "\u3000", "。", "！", " ", "a", "ä", "😀", "title: x", "tags: [", "]",
     ]
 )
 MARKDOWNISH = st.lists(st.one_of(FRAGMENTS, st.text(max_size=8)), max_size=60).map("".join)

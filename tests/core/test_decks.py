@@ -118,3 +118,11 @@ def test_all_notes_deck() -> None:
     deck = all_notes_deck(notes)
     assert (deck.key, deck.title, deck.path) == ("all", "All notes", None)
     assert deck.notes == notes and deck.cards == notes[0].cards + notes[1].cards
+
+
+def test_deck_text_holds_no_escape_sequences() -> None:
+    deck = parse_deck('---\ntitle: "Exam \\e]0;pwned\\a deck"\ntags: ["a\\e[1mws"]\n---\nQ\x1b[2J::A\x9b1m\n', DECK, [])
+    assert deck.title == "Exam  deck" and deck.tags == ("aws",)
+    assert [(c.front, c.back, c.context) for c in deck.own_cards] == [("Q", "A", ("Exam  deck",))]
+    untitled = parse_deck("---\nnew_per_day: 3\n---\n", Path("/decks/a\x1b]0;x\x07b.md"), [])
+    assert untitled.title == "ab"
