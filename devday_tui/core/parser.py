@@ -53,7 +53,7 @@ from devday_tui.core.text import (
 )
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 
 # --- thresholds (documented in docs/note-format.md) -------------------------------------------------------------
 
