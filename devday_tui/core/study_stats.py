@@ -349,6 +349,8 @@ class SectionDifficulty:
     difficulty: float
     lapses: int
     reps: int
+    #: The section's headings below the note's title (empty for the text before the first heading).
+    path: tuple[str, ...] = ()
 
     @property
     def lapse_rate(self) -> float:
@@ -360,6 +362,14 @@ class NoteDifficulty:
     note_key: str
     note_title: str
     sections: tuple[SectionDifficulty, ...]
+
+
+def section_path(card: Card) -> tuple[str, ...]:
+    """The card's headings below its note's title: what tells its section apart within the note."""
+    path = tuple(card.context)
+    if path and path[0] == card.note_title:
+        path = path[1:]
+    return path
 
 
 def section_difficulty(
@@ -401,6 +411,7 @@ def section_difficulty(
                     difficulty=sum(difficulties) / len(difficulties),
                     lapses=sum(p.lapses for p in studied),
                     reps=sum(p.reps for p in studied),
+                    path=section_path(first),
                 ),
                 order[key],
             )

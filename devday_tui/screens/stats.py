@@ -7,11 +7,10 @@ read), while the screen shows a loading indicator.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Sequence
 
-from rich.cells import cell_len
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
+from devday_tui.core.exam import TrendPoint, trend
 from devday_tui.core.model import Card, DeckSettings
 from devday_tui.core.study_stats import (
     CardCounts,
@@ -35,6 +35,8 @@ from devday_tui.core.study_stats import (
     true_retention,
 )
 from devday_tui.safe_text import one_line
+from devday_tui.widgets.exam_trend import ExamTrendChart
+from devday_tui.widgets.fitted_path import fit_cells, fit_path
 from devday_tui.widgets.forecast_chart import ForecastChart
 from devday_tui.widgets.heatmap import HeatmapChart
 from devday_tui.widgets.retention_meter import RetentionMeter
@@ -64,6 +66,8 @@ class Figures:
     counts: CardCounts
     readiness: ExamReadiness | None
     hardest: list[NoteDifficulty]
+    #: Past mock-exam scores of the deck (of every deck for all cards), oldest first.
+    exams: list[TrendPoint] = field(default_factory=list)
 
 
 def compute_figures(
@@ -76,6 +80,8 @@ def compute_figures(
     *,
     rollover_hour: int = 4,
     tz=None,
+    exams: Sequence[dict] = (),
+    deck_key: str | None = None,
 ) -> Figures:
     ids = [c.id for c in cards]
     own = set(ids)
@@ -91,6 +97,7 @@ def compute_figures(
         counts=card_counts(ids, progress),
         readiness=exam_readiness(ids, progress, settings.exam_date, now, **kw) if settings.exam_date else None,
         hardest=section_difficulty(cards, progress, per_note=SECTIONS_PER_NOTE),
+        exams=trend(exams, deck_key),
     )
 
 
@@ -135,7 +142,7 @@ def readiness_content(ready: ExamReadiness, new_per_day: int) -> Content:
     if ready.unseen and ready.new_per_day_needed is not None:
         pace = ready.new_per_day_needed
         style = "$text-error" if pace > new_per_day else "$text-muted"
-        unseen.append((f"  → {pace} new a day to see them all in time (deck limit {new_per_day})", style))
+        unseen.append((f"  → {pace} new a day to see them all (deck limit {new_per_day})", style))
     elif ready.unseen:
         unseen.append(("  → too late to see them all before the exam", "$text-error"))
     lines.append(Content.assemble(*unseen))
@@ -158,27 +165,11 @@ def readiness_content(ready: ExamReadiness, new_per_day: int) -> Content:
     return Content("\n").join(lines)
 
 
-def fit_cells(text: str, cells: int) -> str:
-    """``text`` on one line, cut to ``cells`` terminal cells (wide characters count two) with an ellipsis."""
-    line = one_line(text)
-    if cell_len(line) <= cells:
-        return line
-    out: list[str] = []
-    used = 0
-    for ch in line:
-        width = cell_len(ch)
-        if used + width > cells - 1:
-            break
-        out.append(ch)
-        used += width
-    return "".join(out) + "…"
-
-
 def hardest_content(notes: list[NoteDifficulty], width: int = 72) -> Content:
     if not notes:
         return Content.styled("Nothing studied yet: sections are ranked once their cards have been answered.", "$text-muted")
     lines: list[Content] = [
-        Content.styled(f"  {'difficulty':<16}  {'cards':<5}  {'lapses':>6}  section", "$text-muted"),
+        Content.styled(f"  {'difficulty':<16}  {'studied':<7}  {'lapses':>6}  section", "$text-muted"),
     ]
     for note in notes:
         lines.append(Content.styled(fit_cells(note.note_title, width), "bold"))
@@ -190,9 +181,9 @@ def hardest_content(notes: list[NoteDifficulty], width: int = 72) -> Content:
                     (f"  {s.difficulty:4.1f} ", f"bold {style}"),
                     ("■" * level, style),
                     ("·" * (10 - level), "$foreground 20%"),
-                    (f"  {f'{s.studied}/{s.cards}':<5}", ""),
+                    (f"  {f'{s.studied}/{s.cards}':<7}", ""),
                     (f"  {s.lapses:>6}  ", "$text-error" if s.lapses else "$text-muted"),
-                    fit_cells(s.heading, max(10, width - 36)),
+                    fit_path(s.path or (s.heading,), max(10, width - 37)),
                 )
             )
     lines.append(Content.styled("fsrs difficulty from 1 (easy) to 10 (hard), over the studied cards", "$text-muted"))
@@ -249,6 +240,8 @@ class StatsScreen(Screen):
             yield Static(id="stats-counts", classes="stats-part")
             yield Static("Exam readiness", classes="stats-title -data -exam")
             yield Static(id="stats-exam", classes="stats-part -exam")
+            yield Static("Mock exams", classes="stats-title -data")
+            yield ExamTrendChart(id="stats-mock-exams", classes="stats-part")
             yield Static("Hardest sections", classes="stats-title -data")
             yield Static(id="stats-hardest", classes="stats-part")
         yield KeyFooter(compact=True)
@@ -293,6 +286,8 @@ class StatsScreen(Screen):
                 now,
                 rollover_hour=getattr(store, "rollover_hour", 4),
                 tz=getattr(store, "tz", None),
+                exams=store.exams(),
+                deck_key=self.deck_key,
             )
         except Exception as exc:
             self.app.call_from_thread(self._failed, exc)
@@ -326,7 +321,18 @@ class StatsScreen(Screen):
             widget.display = exam
         if figures.readiness is not None:
             self.query_one("#stats-exam", Static).update(readiness_content(figures.readiness, s.new_per_day))
-        self.query_one("#stats-hardest", Static).update(hardest_content(figures.hardest))
+        self.query_one(ExamTrendChart).show(figures.exams, tz=getattr(self.app.store, "tz", None))
+        self._show_hardest()
+
+    def _show_hardest(self) -> None:
+        """The hardest sections, their headings fitted to the width of the screen."""
+        if self.figures is None:
+            return
+        width = self.query_one("#stats-body").content_size.width - 1  # the scroll bar
+        self.query_one("#stats-hardest", Static).update(hardest_content(self.figures.hardest, max(60, width)))
+
+    def on_resize(self) -> None:
+        self._show_hardest()
 
     @staticmethod
     def _exam_day(figures: Figures) -> int | None:

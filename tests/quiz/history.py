@@ -51,3 +51,31 @@ def study_days(
             done += 1
         answers += done
     return answers
+
+
+#: Scores of a run of mock exams, oldest first, as (days before the last one, correct, questions).
+EXAM_RUN = ((20, 12, 30), (17, 15, 30), (14, 14, 30), (12, 19, 30), (9, 9, 10), (7, 22, 30), (5, 21, 30),
+            (3, 25, 30), (1, 24, 30), (0, 27, 30))
+
+
+def record_exams(store, deck_key: str, last: datetime, run=EXAM_RUN) -> list[str]:
+    """Keep a mock exam result for each (days before ``last``, correct, questions) of ``run``."""
+    ids = []
+    for days_before, correct, questions in run:
+        finished = last - timedelta(days=days_before)
+        data = {
+            "when": finished.isoformat(),
+            "started": (finished - timedelta(minutes=questions)).isoformat(),
+            "deck": deck_key,
+            "questions": questions,
+            "answered": questions,
+            "correct": correct,
+            "score": round(correct / questions, 4),
+            "duration": questions * 55.0,
+            "time_limit": questions * 60,
+            "timed_out": False,
+            "counted": False,
+            "cards": [],
+        }
+        ids.append(store.record_exam(data, finished))
+    return ids

@@ -125,6 +125,23 @@ def test_statistics_scrolled_to_the_end(snap_compare, make_quiz_app, tmp_path, s
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_statistics_mock_exams(snap_compare, make_quiz_app, tmp_path, size) -> None:
+    """The trend of past mock-exam scores, scrolled to the top of the screen."""
+    make_history(tmp_path)
+
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        await wait_loaded(pilot)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None)
+        title = next(w for w in app.screen.query(".stats-title") if "Mock exams" in str(w.render()))
+        app.screen.query_one("#stats-body").scroll_to_widget(title, top=True, animate=False)
+        await settle(pilot)
+
+    assert snap_compare(make_quiz_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_quiz_typed_answer_checked(snap_compare, make_quiz_app, size) -> None:
     async def run_before(pilot) -> None:
         app = pilot.app

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+from rich.cells import cell_len
 
 from textual.widgets import Static
 
 from devday_tui.library import load_library
-from devday_tui.screens.stats import StatsScreen, fit_cells
+from devday_tui.screens.stats import StatsScreen
+from devday_tui.widgets.fitted_path import fit_cells, fit_path
 from devday_tui.store import Store
 from tests.conftest import FIXED_NOW, SAMPLE_DECKS, SAMPLE_NOTES
 from tests.quiz.conftest import wait_for, wait_loaded
-from tests.quiz.history import study_days
+from tests.quiz.history import EXAM_RUN, record_exams, study_days
 
 
-def make_history(tmp_path, days: int = 100) -> int:
+def make_history(tmp_path, days: int = 100, exams: bool = True) -> int:
+    """Study the sample deck for ``days`` days up to the fixed clock (and take a run of mock exams on it)."""
     library = load_library([SAMPLE_NOTES, SAMPLE_DECKS], cache_dir=tmp_path / "cache")
     deck = library.decks[0]
     with Store.open(tmp_path / "data", device_id="laptop") as store:
-        return study_days(store, deck.cards, deck.settings, FIXED_NOW - timedelta(days=days), days)
+        answers = study_days(store, deck.cards, deck.settings, FIXED_NOW - timedelta(days=days), days)
+        if exams:
+            record_exams(store, deck.key, FIXED_NOW - timedelta(hours=2))
+        return answers
 
 
 def text_of(screen, selector: str) -> str:
@@ -70,3 +77,88 @@ def test_fit_cells_counts_wide_characters() -> None:
     assert fit_cells("短い", 10) == "短い"
     assert fit_cells("フロントエンドエンジニア", 9) == "フロント…"
     assert fit_cells("abc\x1b[31mdef", 4) == "abc…"
+
+
+async def test_mock_exam_scores_as_a_trend(tmp_path, make_quiz_app) -> None:
+    make_history(tmp_path, days=30)
+    with Store.open(tmp_path / "data", device_id="phone") as store:  # another deck's exam is not this deck's
+        record_exams(store, "other-deck", FIXED_NOW - timedelta(hours=1), run=((0, 1, 10),))
+    app = make_quiz_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats")
+        screen = app.screen
+        points = screen.figures.exams
+        assert [round(p.score * p.questions) for p in points] == [correct for _, correct, _ in EXAM_RUN]
+        assert {p.deck for p in points} == {app.library.decks[0].key}
+        chart = text_of(screen, "#stats-mock-exams")
+        lines = chart.splitlines()
+        assert lines[0].startswith("100% │") and lines[5].startswith("  0% └")
+        assert lines[6].split() == ["40", "50", "47", "63", "90", "73", "70", "83", "80", "90"]
+        assert lines[7].rstrip().endswith("28 Nov")
+        # 90% of five rows: four full cells and a half one; 40%: two full rows and nothing above.
+        last_bar = [line[len("100% │") :][-3:] for line in lines[:5]]
+        assert last_bar == ["▄▄▄", "███", "███", "███", "███"]
+        first_bar = [line[len("100% │") + 1 : len("100% │") + 4] for line in lines[:5]]
+        assert first_bar == ["   ", "   ", "   ", "███", "███"]
+        assert "Latest  90%  27/30 on 28 Nov" in chart
+        assert "↑ 12 points above the 3 exams before" in chart  # 90 against the mean of 70, 83 and 80
+        assert "10 mock exams" in chart
+        assert all(len(line) <= 76 for line in lines)  # fits an 80-column terminal with the padding
+        app.show_stats(None)  # all cards: every deck's exams
+        await wait_for(pilot, lambda: app.screen is not screen and app.screen.figures is not None, what="all stats")
+        assert len(app.screen.figures.exams) == len(EXAM_RUN) + 1
+        assert "↓ 74 points below the 3 exams before" in text_of(app.screen, "#stats-mock-exams")
+
+
+async def test_no_mock_exam_yet(make_quiz_app) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats")
+        assert app.screen.figures.exams == []
+        assert text_of(app.screen, "#stats-mock-exams") == "No mock exam yet: press x on the home screen to take one."
+
+
+def test_trend_chart_edges() -> None:
+    from datetime import timezone
+
+    from devday_tui.core.exam import TrendPoint
+    from devday_tui.widgets.exam_trend import MAX_SHOWN, date_row, trend_content
+
+    def point(day: int, score: float) -> TrendPoint:
+        return TrendPoint(datetime(2026, 11, day, 9, tzinfo=timezone.utc), score, 10, "d")
+
+    one = trend_content([point(3, 0.0)], tz=timezone.utc).plain.splitlines()
+    assert one[4].endswith("▁▁▁") and one[3].endswith("   ")  # a zero still shows where its bar is
+    assert "Latest   0%  0/10 on 3 Nov" in one[8] and "above" not in one[8] and "below" not in one[8]
+    assert "1 mock exam" in one[9] and "exams" not in one[9]
+    level = trend_content([point(3, 0.5), point(4, 0.5)], tz=timezone.utc).plain
+    assert "→ level with the exam before" in level
+    many = [point(1 + n % 28, 1.0) for n in range(MAX_SHOWN + 4)]
+    text = trend_content(many, tz=timezone.utc).plain.splitlines()
+    assert text[6].split() == ["100"] * MAX_SHOWN
+    assert f"{MAX_SHOWN + 4} mock exams, the last {MAX_SHOWN} drawn" in text[9]
+    # Dates never touch: each placed one starts at least two cells after the end of the one on its left.
+    row = date_row([point(d, 0.5) for d in (1, 2, 3, 10, 20)], 0, tz=timezone.utc)
+    assert row.split() == ["1", "Nov", "3", "Nov", "20", "Nov"]
+    assert row.index("20 Nov") - row.index("3 Nov") - len("3 Nov") >= 2
+
+
+def test_fit_path_keeps_the_last_heading() -> None:
+    parts = ("ソフトウェア開発者のための AWS 環境構築フレームワーク AWS Cloud Development Kit (CDK)", "CDK DiveDeep",
+             "CDK 複数スタックの管理")
+    whole = " › ".join(parts)
+    assert fit_path(parts, 200) == whole
+    for cells in (30, 40, 50, 60):
+        fitted = fit_path(parts, cells)
+        assert cell_len(fitted) <= cells, (cells, fitted)
+        assert fitted.endswith(" › CDK 複数スタックの管理")
+        assert "…" in fitted
+    assert fit_path(parts, 50) == "ソフトウ… › CDK DiveDeep › CDK 複数スタックの管理"
+    assert fit_path(parts, 40) == "ソフトウェア開… › CDK 複数スタックの管理"
+    assert fit_path(parts, 12) == "CDK 複数ス…"  # the last heading alone, cut
+    assert fit_path(("a", "", "b\x1b[31m"), 20) == "a › b"
+    assert fit_path((), 10) == ""
