@@ -54,8 +54,11 @@ def test_kill_dash_nine_at_random_moments_loses_no_acknowledged_review(tmp_path:
         seen = "".join(proc.stdout.readline() for _ in range(rng.randint(0, 40)))
         time.sleep(rng.uniform(0.0, 0.01))
         proc.send_signal(signal.SIGKILL)
-        out, err = proc.communicate(timeout=30)
-        out = seen + out
+        # Read the rest through the same buffered file as readline: communicate() reads the pipe underneath it
+        # and would drop the lines readline had already buffered (an undo in flight would then look unexplained).
+        out = seen + proc.stdout.read()
+        err = proc.stderr.read()
+        proc.wait(timeout=30)
         assert proc.returncode == -signal.SIGKILL, err
         pending_undo: str | None = None
         for line in out.splitlines(keepends=True):
