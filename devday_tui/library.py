@@ -119,7 +119,11 @@ class Library:
         return self._idx()["cards"].get(card_id)
 
     def section(self, section_id: str) -> tuple[Note, Section] | None:
-        return self._idx()["sections"].get(section_id)
+        index = self._idx()
+        sections = index.get("sections")
+        if sections is None:  # made on first use: listing the cards does not need it
+            sections = index["sections"] = {s.id: (n, s) for n in self.notes for s in n.walk()}
+        return sections.get(section_id)
 
     def note_for(self, path: Path) -> Note | None:
         return self._by_real().get(_resolve(Path(path)))
@@ -136,8 +140,7 @@ class Library:
             for deck in self.decks:
                 for c in deck.own_cards:
                     cards.setdefault(c.id, c)
-            sections = {s.id: (n, s) for n in self.notes for s in n.walk()}
-            self._index = {"cards": cards, "sections": sections}
+            self._index = {"cards": cards}
         return self._index
 
     def _by_real(self) -> dict[Path, Note]:

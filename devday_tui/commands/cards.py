@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -46,6 +47,9 @@ def load(args: argparse.Namespace):
         print(f"devday-tui: {problem}", file=sys.stderr)
         return None
     lib = load_library(args.paths)
+    # The notes stay loaded until the command ends: keep the collector from walking them again and again (with
+    # thousands of notes, those walks cost more than the command's own work).
+    gc.freeze()
     print_warnings(lib.warnings)
     return lib
 

@@ -1000,7 +1000,6 @@ class Store:
             now = _utc(now)
             current = {c.id: c for c in cards}
             vanished = [cid for cid in self._progress if cid not in current]
-            fresh = [c for c in cards if c.id not in self._progress]
             old_side = []
             for cid in vanished:
                 info = self._catalog.get(cid)
@@ -1009,7 +1008,12 @@ class Store:
                 elif cid in self._seen_cards:  # reviewed since the catalog was last written
                     seen = self._seen_cards[cid]
                     old_side.append((cid, seen.section_id, seen.front))
-            matches = match_moved(old_side, [(c.id, c.section_id, c.front) for c in fresh])
+            matches = []
+            if old_side:  # only then are the cards without history worth listing: they are nearly all of them
+                sections = {section for _, section, _ in old_side}
+                fresh = [(c.id, c.section_id, c.front) for c in cards
+                         if c.section_id in sections and c.id not in self._progress]
+                matches = match_moved(old_side, fresh)
             saved = not self.read_only
             reattached: list[Reattachment] = []
             if matches:
