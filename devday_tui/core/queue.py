@@ -10,6 +10,11 @@ Order, as in Anki:
 "Today" starts at ``rollover_hour`` (4 am local by default). Suspended cards and cards buried until later are
 skipped. With ``bury_siblings``, two cards of the same section are never both introduced as new on the same day.
 
+With an ``exam_date``, scheduling brings every card that would come back after the exam forward to the day
+before it (see ``scheduling.exam_cap``). On that last day and on the exam day, ``reviews_per_day`` does not hold
+reviews back: the cards were brought forward to be seen before the exam, and a daily limit would leave some
+unseen. New cards keep their limit.
+
 ``StudyQueue`` is immutable: ``answered`` and ``undone`` return a new queue, so a screen keeps one reference
 and replaces it.
 """
@@ -143,6 +148,10 @@ class StudyQueue:
         learning_ready.sort(key=lambda t: (t[0], t[1]))
         learning_later.sort(key=lambda t: (t[0], t[1]))
         reviews.sort(key=lambda t: (t[0], t[1]))
+        if self._exam_days(start):
+            reviews_left = len(reviews)
+        else:
+            reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
         return _Plan(
             start=start,
             end=end,
@@ -151,8 +160,17 @@ class StudyQueue:
             reviews=tuple(c for _, _, c in reviews),
             new=tuple(new),
             new_left=max(0, self.settings.new_per_day - new_done),
-            reviews_left=max(0, self.settings.reviews_per_day - reviews_done),
+            reviews_left=reviews_left,
         )
+
+    def _exam_days(self, start: datetime) -> bool:
+        """Whether the study day beginning at ``start`` is the day before the deck's exam, or the exam day."""
+        exam = self.settings.exam_date
+        if exam is None:
+            return False
+        last = local_day_start(exam - timedelta(days=1), self.rollover_hour, self.tz)
+        after = local_day_start(exam + timedelta(days=1), self.rollover_hour, self.tz)
+        return last <= start < after
 
     def next(self, now: datetime) -> Card | None:
         """The card to show at ``now``, or ``None`` when nothing is ready (see ``next_wait``)."""

@@ -166,3 +166,23 @@ def test_other_decks_reviews_and_duplicate_cards_are_ignored() -> None:
 def test_bad_settings_are_refused() -> None:
     with pytest.raises(ValueError):
         build_queue(cards(1), {}, [], T0, DeckSettings(new_per_day=-1))
+
+
+def test_review_limit_is_lifted_on_the_day_before_the_exam_and_on_the_exam_day() -> None:
+    # Cards whose interval would end after the exam are all due at the start of the day before it: a daily
+    # limit would leave some unseen before the exam.
+    deck = cards(8)
+    exam = T0.date() + timedelta(days=1)  # T0 (28 Nov, 09:00) is on the day before the exam
+    progress = {c.id: _review_state(c.id, T0 - timedelta(hours=5)) for c in deck[:6]}
+    today = [_rec(1, "c000", T0 - timedelta(hours=1), "review")]
+    progress["c000"] = _review_state("c000", T0 + timedelta(days=3))
+    limited = DeckSettings(new_per_day=1, reviews_per_day=2)
+    assert _q(deck, progress, today, settings=limited).counts(T0).due == 1
+    before_exam = replace(limited, exam_date=exam)
+    q = _q(deck, progress, today, settings=before_exam)
+    assert q.counts(T0) == (1, 0, 5)
+    assert [c.id for c in q.upcoming(T0)] == ["c001", "c002", "c003", "c004", "c005", "c006"]
+    assert _q(deck, progress, today, settings=replace(limited, exam_date=T0.date())).counts(T0).due == 5
+    # two days before, and the day after, the limit holds
+    for other in (T0.date() + timedelta(days=2), T0.date() - timedelta(days=1)):
+        assert _q(deck, progress, today, settings=replace(limited, exam_date=other)).counts(T0).due == 1
