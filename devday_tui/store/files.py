@@ -216,6 +216,17 @@ def salvage_documents(raw: bytes, accept: Callable[[dict[str, Any]], bool]) -> l
     return found
 
 
+def salvage_tables(path: Path, table: str, accept: Callable[[dict[str, Any]], bool]) -> tuple[dict[str, Any], int]:
+    """What can be read of the damaged file ``path``: the documents ``accept`` recognises, as the one table
+    ``table``, and how many there are (none if the file cannot even be read)."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        raw = b""
+    docs = salvage_documents(raw, accept) if raw else []
+    return {table: {str(i): doc for i, doc in enumerate(docs, 1)}}, len(docs)
+
+
 def _documents_in(obj: Any, accept: Callable[[dict[str, Any]], bool]) -> Iterator[dict[str, Any]]:
     if isinstance(obj, dict):
         if accept(obj):

@@ -51,7 +51,7 @@ from devday_tui.store.files import (
     AtomicJSONStorage,
     read_tables,
     remove_stale_temporaries,
-    salvage_documents,
+    salvage_tables,
     write_tables,
 )
 from devday_tui.store.lock import WriterLock
@@ -446,17 +446,12 @@ class Store:
         try:
             return read_tables(path) or {}
         except CorruptFileError as exc:
-            try:
-                raw = path.read_bytes()
-            except OSError:
-                raw = b""
-            docs = salvage_documents(raw, accept) if raw else []
-            tables = {table: {str(i): doc for i, doc in enumerate(docs, 1)}}
+            tables, found = salvage_tables(path, table, accept)
             rel = self._rel(path) if path.is_relative_to(self.data_dir) else str(path)
-            recovered = f"{_count(len(docs), what)} {'was' if len(docs) == 1 else 'were'} recovered from it"
+            recovered = f"{_count(found, what)} {'was' if found == 1 else 'were'} recovered from it"
             kept = self._keep_aside(path, now) if self._is_own(path) and not self.read_only else None
             if kept is not None:
-                if docs:
+                if found:
                     try:
                         write_tables(path, tables)
                     except StoreError as write_error:
@@ -1153,15 +1148,10 @@ class Store:
         try:
             theirs = read_tables(src) or {}
         except CorruptFileError as exc:
-            try:
-                raw = src.read_bytes()
-            except OSError:
-                raw = b""
-            docs = salvage_documents(raw, accept) if raw else []
+            theirs, found = salvage_tables(src, table, accept)
             report.notices.append(
-                f"{src} could not be read ({exc.detail}); {_count(len(docs), 'entry/entries')} recovered from it."
+                f"{src} could not be read ({exc.detail}); {_count(found, 'entry/entries')} recovered from it."
             )
-            theirs = {table: {str(i): d for i, d in enumerate(docs, 1)}}
         their_docs = [d for d in theirs.get(table, {}).values() if isinstance(d, dict)]
         if not their_docs:
             return
