@@ -37,13 +37,17 @@ PER_DAY = 250
 DEVICE = "bench"
 
 
-def write_history(data_dir: Path, reviews: int, cards: int, seed: int) -> None:
+def write_history(
+    data_dir: Path, reviews: int, cards: int, seed: int, *, device: str = DEVICE, prefix: str = "card"
+) -> None:
+    """``reviews`` answers of ``device`` over cards ``<prefix>00000``…, ``PER_DAY`` a day up to yesterday, with
+    valid fsrs states, written as the store writes its history (other benchmarks import this)."""
     rng = random.Random(seed)
     days = -(-reviews // PER_DAY)
     start = TODAY.replace(hour=0) - timedelta(days=days)
     progress: dict[str, CardProgress] = {}
-    ids = [f"card{i:05d}" for i in range(cards)]
-    log_dir = data_dir / "devices" / DEVICE / "log"
+    ids = [f"{prefix}{i:05d}" for i in range(cards)]
+    log_dir = data_dir / "devices" / device / "log"
     done = 0
     for day in range(days):
         moment = start + timedelta(days=day, hours=7)
@@ -53,7 +57,7 @@ def write_history(data_dir: Path, reviews: int, cards: int, seed: int) -> None:
             before = progress.get(cid)
             rating = rng.choices((1, 2, 3, 4), (10, 10, 70, 10))[0]
             progress[cid] = apply_review(before, cid, rating, moment)
-            record = ReviewRecord(new_id(moment), cid, rating, moment, rng.uniform(2, 15), DEVICE,
+            record = ReviewRecord(new_id(moment), cid, rating, moment, rng.uniform(2, 15), device,
                                   before.state if before else "new")
             docs[str(len(docs) + 1)] = record.to_dict()
             moment += timedelta(seconds=rng.randint(5, 60))
