@@ -26,7 +26,14 @@ from typing import Any, Iterable
 
 from devday_tui.core import ids
 from devday_tui.core.explicit import scan_explicit
-from devday_tui.core.frontmatter import meta_date, meta_tags, meta_text, normalise_newlines, split_frontmatter
+from devday_tui.core.frontmatter import (
+    key_line,
+    meta_date,
+    meta_tags,
+    meta_text,
+    normalise_newlines,
+    split_frontmatter,
+)
 from devday_tui.core.model import Card, Deck, DeckSettings, Note, ParseWarning
 from devday_tui.core.text import normalise, strip_controls
 
@@ -104,12 +111,6 @@ def select_notes(deck: Deck, notes: list[Note]) -> None:
     deck.cards = [c for n in chosen for c in n.cards] + list(deck.own_cards)
 
 
-def _find_line(front_text: str, key: str) -> int | None:
-    """The file line of ``key:`` in the frontmatter text (the start of the file up to the body)."""
-    m = re.search(rf"^{re.escape(key)}\s*:", front_text, re.M)
-    return front_text.count("\n", 0, m.start()) + 1 if m else None
-
-
 def _int_setting(meta: dict, key: str, default: int, warn) -> int:
     value: Any = meta.get(key)
     if value is None:
@@ -137,10 +138,9 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
     front = split_frontmatter(text, path)
     meta = front.meta
     warnings = list(front.warnings)
-    head = text[: len(text) - len(front.body)]
 
     def warn(field: str, message: str) -> None:
-        warnings.append(ParseWarning(path, message, _find_line(head, field)))
+        warnings.append(ParseWarning(path, message, key_line(text, field, front.offset)))
 
     deck_key = key or path.stem
     title = meta_text(meta.get("title")) or strip_controls(path.stem)

@@ -120,6 +120,23 @@ def split_frontmatter(text: str, path: Path) -> Frontmatter:
     return Frontmatter(meta, body, offset, warnings, present=True)
 
 
+def key_line(text: str, key: str, offset: int) -> int | None:
+    """The file line (1-based) of ``key:`` at the start of a line among the first ``offset`` lines of ``text``
+    (the frontmatter), or None."""
+    m = re.compile(rf"^{re.escape(key)}[ \t]*:", re.M).search(text, 0, _line_start(text, offset))
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _line_start(text: str, line: int) -> int:
+    """Where 0-based line ``line`` of ``text`` starts (the end of the text if it has fewer lines)."""
+    at = 0
+    for _ in range(line):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return len(text)
+    return at
+
+
 def meta_text(value: Any) -> str | None:
     """A scalar frontmatter value as text (dates and numbers too), or None for lists, maps and nulls."""
     if value is None or isinstance(value, (list, dict)):

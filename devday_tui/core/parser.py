@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from devday_tui.core import ids
 from devday_tui.core.explicit import ExplicitCard, scan_explicit
 from devday_tui.core.frontmatter import (
+    key_line,
     meta_bool,
     meta_date,
     meta_tags,
@@ -623,19 +624,27 @@ def _title_from(meta: dict, nodes: list[_Node], path: Path) -> tuple[str, bool]:
     return strip_controls(path.stem or str(path)), False
 
 
-def _read_meta(note: Note, meta: dict, warnings: list[ParseWarning]) -> None:
+def _read_meta(note: Note, meta: dict, warnings: list[ParseWarning], text: str, offset: int, from_h1: bool) -> None:
     path = note.path
+
+    def warn(key: str, message: str) -> None:
+        warnings.append(ParseWarning(path, message, key_line(text, key, offset)))
+
     when = meta_date(meta.get("date"))
     if isinstance(when, str):
-        warnings.append(ParseWarning(path, when, None))
+        warn("date", f"{when}; ignored")
     else:
         note.date = when
-    raw_tags = meta.get("tags", meta.get("tag"))
+    tags_key = "tags" if "tags" in meta else "tag"
+    raw_tags = meta.get(tags_key)
     if raw_tags is not None and not isinstance(raw_tags, (list, tuple, str, int, float)):
-        warnings.append(ParseWarning(path, "tags should be a list or a comma-separated string; ignored"))
+        warn(tags_key, f"{tags_key} should be a list or a comma-separated string; ignored")
     else:
         note.tags = meta_tags(raw_tags)
     note.draft = meta_bool(meta.get("draft"))
+    if meta.get("title") is not None and not meta_text(meta.get("title")):
+        instead = "the first '#' heading" if from_h1 else "the file name"
+        warn("title", f"title is empty or not text; using {instead}")
 
 
 def parse_note(text: str, path: Path, key: str, *, rel: str | None = None, use_id: bool = True) -> Note:
@@ -659,9 +668,8 @@ def parse_note(text: str, path: Path, key: str, *, rel: str | None = None, use_i
     nodes, opaque = _tree(tokens)
     title, title_from_h1 = _title_from(meta, nodes, path)
     note = Note(path=path, key=note_key, title=title, rel=rel if rel is not None else key)
-    _read_meta(note, meta, warnings)
-    if meta.get("title") is not None and not meta_text(meta.get("title")):
-        warnings.append(ParseWarning(path, "title is empty or not text; using the file name", 2))
+    if meta:
+        _read_meta(note, meta, warnings, text, front.offset, title_from_h1)
 
     offset = front.offset
     file_lines = text.split("\n")

@@ -125,6 +125,19 @@ def test_yaml_dates_and_no() -> None:
     assert bad.date is None and "someday" in bad.warnings[0].message
 
 
+def test_metadata_warnings_name_the_line_of_their_key() -> None:
+    note = parse("---\nid: x\ndate: someday\ntag: {a: 1}\ntitle: ''\n---\n## A\ndate: in the body\n")
+    assert [(w.line, w.message.split(" ")[0]) for w in note.warnings] == [(3, "date"), (4, "tag"), (5, "title")]
+    assert all(str(w).startswith(f"{PATH}:{w.line}: ") for w in note.warnings)
+    assert note.title == "bad" and "file name" in note.warnings[2].message
+    # A title that is not text: the first '#' heading names the note, and the warning says so.
+    listed = parse("---\ntags: [a]\ntitle: [a, b]\n---\n# Heading\n")
+    assert listed.title == "Heading"
+    assert [(w.line, w.message) for w in listed.warnings] == [
+        (3, "title is empty or not text; using the first '#' heading")
+    ]
+
+
 def test_yaml_tags_are_never_executed(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     text = f'---\ntitle: !!python/object/apply:os.system ["touch {marker}"]\n---\n## A\n\n- Term: meaning\n'
