@@ -37,6 +37,10 @@ from devday_tui.core.frontmatter import (
 from devday_tui.core.model import Card, Deck, DeckSettings, Note, ParseWarning
 from devday_tui.core.text import normalise, strip_controls
 
+#: The desired retentions a deck may ask for (Anki's bounds). Below, reviews are so rare that most cards are
+#: forgotten; above, so frequent that the workload explodes for a few points of recall.
+RETENTION_RANGE = (0.7, 0.99)
+
 ALL_DECK_KEY = "all"
 ALL_DECK_TITLE = "All notes"
 
@@ -168,10 +172,12 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
             value = float(raw) if not isinstance(raw, bool) else float("nan")
         except (TypeError, ValueError):
             value = float("nan")
-        if 0 < value < 1:
+        if RETENTION_RANGE[0] <= value <= RETENTION_RANGE[1]:
             retention = value
         else:
-            warn("desired_retention", f"desired_retention must be between 0 and 1, like 0.9 (got {raw!r}); using 0.9")
+            low, high = RETENTION_RANGE
+            warn("desired_retention", f"desired_retention must be between {low} and {high}, like 0.9 (got {raw!r}); "
+                 f"using {defaults.desired_retention}")
     exam: date | None = None
     raw = meta.get("exam_date")
     if raw is not None and raw != "":

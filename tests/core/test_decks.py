@@ -84,6 +84,10 @@ def test_globs(pattern: str, rel: str, hit: bool) -> None:
         ("desired_retention: 1.5", "desired_retention"),
         ("desired_retention: 0", "desired_retention"),
         ("desired_retention: high", "desired_retention"),
+        ("desired_retention: 0.5", "between 0.7 and 0.99"),
+        ("desired_retention: 0.999", "between 0.7 and 0.99"),
+        ("desired_retention: 90", "between 0.7 and 0.99"),
+        ("desired_retention: .nan", "desired_retention"),
         ("new_per_day: 2.5", "new_per_day"),
         ("new_per_day: lots", "new_per_day"),
         ("reviews_per_day: -3", "reviews_per_day"),
@@ -104,6 +108,9 @@ def test_good_settings_in_other_shapes() -> None:
     deck = parse_deck("---\nnew_per_day: '15'\nreviews_per_day: 100.0\nexam_date: '2026-12-12'\n---\n", DECK, [])
     assert deck.warnings == []
     assert deck.settings == DeckSettings(15, 100, 0.9, date(2026, 12, 12))
+    for retention in ("0.7", "0.99", "'0.85'"):
+        deck = parse_deck(f"---\ndesired_retention: {retention}\n---\n", DECK, [])
+        assert deck.warnings == [] and deck.settings.desired_retention == float(retention.strip("'"))
 
 
 def test_broken_deck_yaml_still_makes_a_deck() -> None:
