@@ -21,12 +21,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
 
+from devday_tui.core.answer import Verdict
 from devday_tui.core.model import Card, Deck, DeckSettings
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.quiz_session import QuizSession, Step, Undone
 from devday_tui.safe_text import clean, one_line
 from devday_tui.widgets.card_clock import CardClock
 from devday_tui.widgets.card_face import CardFace, item_count, kind_label
+from devday_tui.widgets.fitted_path import FittedPath
 from devday_tui.widgets.grade_bar import GradeBar
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.queue_counts import QueueCounts
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
 State = Literal["starting", "front", "back", "saving", "waiting", "done"]
 
 _GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
+#: The four grade keys share one place in the footer ("1234 Grade"); the buttons above name each grade.
+_GRADE_GROUP = Binding.Group("Grade", compact=False)
 
 
 def source_label(path: Path, line: int, roots: list[Path] | tuple[Path, ...] = ()) -> str:
@@ -69,8 +73,9 @@ class QuizScreen(Screen):
 
     #: How often the waiting screen looks whether the next learning card is due (seconds).
     WAIT_POLL: ClassVar[float] = 1.0
-    #: Whether answers are typed (definitions, clozes, explicit cards). Kept for the next session.
-    typed_mode: ClassVar[bool] = False
+    #: The decks (by key; None for cards studied outside any deck) whose answers are typed: definitions, clozes
+    #: and explicit cards. Kept for the next sessions while the app runs.
+    typed_decks: ClassVar[set[str | None]] = set()
     #: Whether the breadcrumb above the card shows. Kept for the next session.
     show_context: ClassVar[bool] = True
     #: The time source of the card clock (a test freezes it).
@@ -87,10 +92,10 @@ class QuizScreen(Screen):
         Binding("enter", "accept_suggested", "Accept"),
         Binding("enter", "accept", "Good", show=False),
         Binding("a", "show_all", "All items", show=False),
-        Binding("1", "grade(1)", "Again"),
-        Binding("2", "grade(2)", "Hard"),
-        Binding("3", "grade(3)", "Good"),
-        Binding("4", "grade(4)", "Easy"),
+        Binding("1", "grade(1)", "Again", group=_GRADE_GROUP),
+        Binding("2", "grade(2)", "Hard", group=_GRADE_GROUP),
+        Binding("3", "grade(3)", "Good", group=_GRADE_GROUP),
+        Binding("4", "grade(4)", "Easy", group=_GRADE_GROUP),
         Binding("u", "undo", "Undo"),
         Binding("s", "suspend", "Suspend"),
         Binding("b", "bury", "Bury"),
@@ -126,8 +131,6 @@ class QuizScreen(Screen):
         color: $text-muted;
     }
     QuizScreen #quiz-crumb {
-        height: auto;
-        max-height: 2;
         padding: 0 1;
         color: $text-muted;
     }
@@ -137,7 +140,7 @@ class QuizScreen(Screen):
         scrollbar-size-vertical: 1;
     }
     QuizScreen #quiz-typed {
-        margin: 1 1 0 1;
+        margin: 1 0 0 0;
     }
     QuizScreen #quiz-wait {
         height: 1fr;
@@ -175,6 +178,11 @@ class QuizScreen(Screen):
         self._resume_state: State = "front"
         self._sections = {(c.note_key, c.section_id) for c in self.initial_cards}
 
+    @property
+    def typed_mode(self) -> bool:
+        """Whether this deck's answers are typed."""
+        return self.deck_key in self.typed_decks
+
     # ---------------------------------------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
@@ -185,7 +193,7 @@ class QuizScreen(Screen):
             yield ProgressBar(id="quiz-progress", show_eta=False, show_percentage=False)
             yield Static(id="quiz-done")
             yield CardClock(source=self.monotonic, id="quiz-clock")
-        yield Static(id="quiz-crumb")
+        yield FittedPath(id="quiz-crumb")
         with VerticalScroll(id="quiz-card", can_focus=False):
             yield CardFace(id="quiz-face")
         yield Static(id="quiz-wait")
@@ -256,9 +264,9 @@ class QuizScreen(Screen):
         self.query_one("#quiz-done", Static).update(Content(f"{done}/{total}"))
         card = self.card
         kind = self.query_one("#quiz-kind", Static)
-        kind.update(Content(kind_label(card)) if card is not None and self.state in ("front", "back") else Content(""))
-        crumb = self.query_one("#quiz-crumb", Static)
-        crumb.update(Content(one_line(card.breadcrumb)) if card is not None else Content(""))
+        kind.display = card is not None and self.state in ("front", "back")
+        kind.update(Content(kind_label(card)) if card is not None else Content(""))
+        self.query_one("#quiz-crumb", FittedPath).show(card.context if card is not None else ())
 
     def _render_card(self) -> None:
         card = self.card
@@ -284,8 +292,10 @@ class QuizScreen(Screen):
         self.items_shown = item_count(card)
         typed = self._typed_widget()
         if typed is not None and typed.result is None:
-            result = typed.check()
-            self.suggested = int(result.grade)
+            if typed.blank:
+                typed.display = False  # shown without typing: nothing to check, no grade to suggest
+            else:
+                self.suggested = int(typed.check().grade)
         now = self.app.now()
         try:
             previews = self.app.store.preview(card.id, now, self.settings)
@@ -332,16 +342,26 @@ class QuizScreen(Screen):
             self.run_worker(self._mount_typed(TypedAnswer(expected, id="quiz-typed")), group="quiz-typed")
         else:
             existing.reset(expected)
+            existing.display = True
             existing.focus()
 
     async def _mount_typed(self, widget: TypedAnswer) -> None:
-        await self.query_one("#quiz-card", VerticalScroll).mount(widget, after=self.query_one(CardFace))
+        """The answer box goes right under the question, above the answer it is checked against."""
+        face = self.query_one(CardFace)
+        await face.mount(widget, after=face.query_one(".card-front"))
         if self.state == "front" and widget.is_attached:
             widget.focus()
 
     @on(TypedAnswer.Checked)
     def _typed_checked(self, event: TypedAnswer.Checked) -> None:
         event.stop()
+        if event.result.verdict is Verdict.EMPTY:
+            # Enter in an empty box shows the answer, as Space does: nothing typed, nothing to judge.
+            event.typed_answer.display = False
+            self.suggested = None
+            if self.state == "front":
+                self._reveal()
+            return
         self.suggested = int(event.result.grade)
         if self.state == "front":
             self._reveal()
@@ -380,9 +400,10 @@ class QuizScreen(Screen):
         now = self.app.now()
         left = (self.wait_until - now).total_seconds()
         local = self.wait_until.astimezone().strftime("%H:%M")
+        answered = self.session is not None and self.session.done() > 0
         self.query_one("#quiz-wait", Static).update(
             Content.assemble(
-                ("Nothing else is due right now.\n\n", "bold"),
+                ("Nothing else is due right now.\n\n" if answered else "Nothing is due right now.\n\n", "bold"),
                 "A card you are learning comes back in ",
                 (wait_text(left), "bold $text-error"),
                 f" (at {local}).\nWaiting for it…\n\n",
@@ -535,6 +556,7 @@ class QuizScreen(Screen):
             deck_key=self.deck_key,
             next_due=session.next_due(now),
             new_left=session.new_left(),
+            new_today=session.counts(now).new,
             finished=finished,
             now=now,
             cards=dict(session.index),
@@ -701,15 +723,23 @@ class QuizScreen(Screen):
         self.set_class(not self.show_context, "-no-context")
 
     def action_toggle_typed(self) -> None:
-        type(self).typed_mode = not self.typed_mode
+        if self.typed_mode:
+            self.typed_decks.discard(self.deck_key)
+        else:
+            self.typed_decks.add(self.deck_key)
         if self.state == "front":
             self._setup_typed()
             if not self.typed_mode:
                 self.suggested = None
-        if self.typed_mode and self.card is not None and not self._typeable(self.card):
-            self.notify("Typing on: definitions, clozes and questions are answered by typing. Lists are recalled item by item.", timeout=5)
+        where = "this deck" if self.deck_key is not None else "these cards"
+        if self.typed_mode:
+            self.notify(
+                f"Typed answers on for {where}: definitions, clozes and questions are typed before the answer "
+                "shows; lists are still recalled item by item. i turns it off.",
+                timeout=5,
+            )
         else:
-            self.notify("Typing answers: on." if self.typed_mode else "Typing answers: off.", timeout=3)
+            self.notify(f"Typed answers off for {where}.", timeout=3)
         self.refresh_bindings()
 
     def action_leave_answer_box(self) -> None:

@@ -18,7 +18,7 @@ from devday_tui.core.model import Card
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.core.study_stats import SessionSummary, WeakSection, format_duration
 from devday_tui.safe_text import one_line
-from devday_tui.screens.stats import fit_cells
+from devday_tui.widgets.fitted_path import fit_path
 from devday_tui.widgets.key_footer import KeyFooter
 
 #: Colours of Again, Hard, Good, Easy (as on the grade buttons).
@@ -65,8 +65,7 @@ def weak_label(section: WeakSection, cells: int = 52) -> Content:
             counts.append(" ")
         counts.append((f"{section.hard} Hard", "$text-warning"))
     # The note's title is the same for most sections; the section's own path says where to look.
-    crumb = " › ".join(section.context[1:]) if len(section.context) > 1 else section.breadcrumb
-    shown = fit_cells(crumb, cells)
+    shown = fit_path(section.context[1:] if len(section.context) > 1 else (section.breadcrumb,), cells)
     return Content.assemble(
         shown,
         " " * (cells - cell_len(shown) + 2),
@@ -118,8 +117,12 @@ class SummaryScreen(Screen):
         finished: bool,
         now: datetime,
         cards: Mapping[str, Card],
+        new_today: int = 0,
     ) -> None:
+        """``new_left``: cards of the session never studied; ``new_today``: how many of them today's limits
+        would still show."""
         super().__init__()
+        self.new_today = new_today
         self.summary = summary
         self.study_title = title
         self.deck_key = deck_key
@@ -207,7 +210,15 @@ class SummaryScreen(Screen):
                 parts.append((f", {count} cards", "$text-muted"))
         if self.new_left:
             cards = "card" if self.new_left == 1 else "cards"
-            parts += ["\n", ("New left     ", "bold"), f"{self.new_left}", (f" {cards} never studied come as new cards on later days", "$text-muted")]
+            parts += ["\n", ("New left     ", "bold"), f"{self.new_left}"]
+            today = min(self.new_today, self.new_left)
+            if today:
+                more = "all can" if today >= self.new_left else f"{today} more can"
+                parts.append((f" {cards} never studied ({more} still come today)", "$text-muted"))
+            elif self.new_left == 1:
+                parts.append((" card never studied comes as a new card on a later day", "$text-muted"))
+            else:
+                parts.append((f" {cards} never studied come as new cards on later days", "$text-muted"))
         return Content.assemble(*parts)
 
     def on_mount(self) -> None:

@@ -116,7 +116,8 @@ def list_lines(card: Card, shown: int) -> list[ItemLine]:
             mark = f"{n:>{width}}. " if numbered else f"{n:>{width}}  "
             lines.append(ItemLine(0, Content.styled(mark, HIDDEN_STYLE), Content.styled("…", HIDDEN_STYLE)))
             continue
-        mark = Content.styled(f"{n:>{width}}. " if numbered else "• ", "$text-primary")
+        # The same width as the placeholder's number, so the text does not move when an item is revealed.
+        mark = Content.styled(f"{n:>{width}}. " if numbered else f"{'•':>{width}}  ", "$text-primary")
         text = clean(item.text)
         split = _label_split(text) if card.kind == "label-list" else None
         body = Content.assemble((split[0], "bold"), split[1]) if split is not None else Content(text)

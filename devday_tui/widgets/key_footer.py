@@ -24,6 +24,13 @@ from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 class KeyFooter(Footer):
     """A drop-in ``Footer`` whose keys do not outlive it."""
 
+    # Textual's compact footer leaves no space after a group's label ("1234 Grades Suspend").
+    DEFAULT_CSS = """
+    KeyFooter.-compact FooterLabel {
+        margin: 0 1 0 0;
+    }
+    """
+
     def _watch_compact(self, compact: bool) -> None:
         if self.is_attached:
             self.refresh(recompose=True)

@@ -27,6 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from devday_tui.core.answer import DIFF_DISPLAY_LIMIT, AnswerCheck, DiffPart, Verdict, check
+from devday_tui.core.answer import clean as answer_clean
 from devday_tui.safe_text import clean
 
 #: The longest answer the box accepts; longer pastes are cut here (and checked at once all the same).
@@ -206,6 +207,11 @@ class TypedAnswer(Widget):
                 box.value = text[:MAX_TYPED]
         else:
             self._initial = text[:MAX_TYPED]
+
+    @property
+    def blank(self) -> bool:
+        """Whether nothing visible has been typed (spaces and control characters do not count)."""
+        return not answer_clean(self.value).strip()
 
     def focus(self, scroll_visible: bool = True) -> "TypedAnswer":
         if self.is_mounted:

@@ -47,7 +47,7 @@ def _quiz_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     card clock frozen at 0:00 and the waiting screen polling often."""
     from devday_tui.screens.quiz import QuizScreen
 
-    monkeypatch.setattr(QuizScreen, "typed_mode", False)
+    monkeypatch.setattr(QuizScreen, "typed_decks", set())
     monkeypatch.setattr(QuizScreen, "show_context", True)
     monkeypatch.setattr(QuizScreen, "monotonic", staticmethod(lambda: 1000.0))
     monkeypatch.setattr(QuizScreen, "WAIT_POLL", 0.05)

@@ -27,7 +27,8 @@ def footer_keys(screen) -> set[str]:
 
 def card_text(screen: QuizScreen) -> str:
     face = screen.query_one(CardFace)
-    return "\n".join(str(s.render()) for s in face.query(Static) if s.display)
+    shown = [s for s in face.query(Static) if all(node.display for node in s.ancestors_with_self)]
+    return "\n".join(str(s.render()) for s in shown)
 
 
 async def open_deck(pilot) -> QuizScreen:
@@ -267,6 +268,58 @@ async def test_typed_wrong_answer_can_be_overridden(make_quiz_app) -> None:
         assert [r.rating for r in app.store.reviews()] == [2]
 
 
+async def test_showing_the_answer_without_typing_judges_nothing(make_quiz_app) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        cards = [c for c in app.library.cards if c.kind == "definition"][:2]
+        app.start_section_study(cards, "typed")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = quiz(app)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and screen.focused is not None, what="box")
+        typed = screen.query_one("#quiz-typed")
+        face = screen.query_one(CardFace)
+        # The box sits under the question, above the rule and the answer.
+        order = list(face.children)
+        assert order.index(typed) == 1 and order.index(face.query_one(".card-rule")) == 2
+        await pilot.press("space", "escape")  # a space typed, then out of the box
+        await pilot.press("space")  # shows the answer: nothing was typed, so nothing is judged
+        assert screen.state == "back"
+        assert screen.suggested is None and typed.result is None and not typed.display
+        assert "enter" not in footer_keys(screen)  # no suggestion to accept
+        await answer(pilot, "3")
+        await wait_for(pilot, lambda: screen.state == "front" and typed.display and screen.focused is typed.input)
+        await pilot.press("enter")  # Enter in the empty box shows the answer the same way
+        assert screen.state == "back" and screen.suggested is None and not typed.display
+        assert "Again (1)" not in card_text(screen)
+
+
+async def test_typed_mode_belongs_to_the_deck(make_quiz_app) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        deck = app.library.decks[0]
+        card = next(c for c in deck.cards if c.kind == "definition")
+        app.start_section_study([card], "typed")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        await pilot.press("i")
+        assert quiz(app).typed_mode and QuizScreen.typed_decks == {deck.key}
+        await pilot.press("escape", "q")  # out of the box, then end
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("escape")
+        app.start_section_study([card], "again")  # a later session of the same deck types too
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        await wait_for(pilot, lambda: bool(app.screen.query("#quiz-typed")), what="answer box")
+        await pilot.press("escape", "q")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("escape")
+        app.push_screen(QuizScreen([card], deck=None, title="no deck"))  # cards outside the deck do not
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        await pilot.pause(0.1)
+        assert not quiz(app).typed_mode and not app.screen.query("#quiz-typed")
+
+
 async def test_personal_note_shows_on_the_back(make_quiz_app) -> None:
     app = make_quiz_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -407,3 +460,42 @@ async def test_reviewing_a_section_shows_all_its_new_cards(make_quiz_app, clock)
         # the whole deck introduces one new card per section a day
         deck_queue = app.build_queue(app.library.decks[0].cards, app.library.decks[0])
         assert sum(1 for c in deck_queue.upcoming(clock(), limit=200) if c in cards) == 1
+
+
+def test_list_items_keep_their_place_when_revealed() -> None:
+    from devday_tui.core.model import Item
+    from devday_tui.widgets.card_face import list_lines
+
+    def card(kind: str, n: int):
+        from dataclasses import replace
+
+        from devday_tui.library import load_library
+        from tests.conftest import SAMPLE_DECKS, SAMPLE_NOTES
+
+        base = next(c for c in load_library([SAMPLE_NOTES, SAMPLE_DECKS]).cards if c.kind == "list")
+        return replace(base, kind=kind, back=tuple(Item(f"item {i}") for i in range(n)))
+
+    for kind in ("list", "sequence"):
+        for n in (3, 12):
+            lines = list_lines(card(kind, n), 2)
+            widths = {len(line.mark.plain) for line in lines}
+            assert len(widths) == 1, (kind, n, [line.mark.plain for line in lines])
+
+
+def test_summary_says_how_many_new_cards_can_still_come_today() -> None:
+    from datetime import datetime, timezone
+
+    from devday_tui.core.study_stats import summarize_session
+
+    now = datetime(2026, 11, 28, 9, tzinfo=timezone.utc)
+
+    def new_line(new_left: int, new_today: int) -> str:
+        screen = SummaryScreen(
+            summary=summarize_session([], {}, now, now), title="t", deck_key=None, next_due=None,
+            new_left=new_left, finished=False, now=now, cards={}, new_today=new_today,
+        )
+        return screen._next().plain.splitlines()[-1]
+
+    assert new_line(84, 14) == "New left     84 cards never studied (14 more can still come today)"
+    assert new_line(3, 5) == "New left     3 cards never studied (all can still come today)"
+    assert new_line(1, 0) == "New left     1 card never studied comes as a new card on a later day"
