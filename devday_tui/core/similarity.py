@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from typing import Sequence
+from typing import Hashable, Sequence
 
 #: Minimum similarity (0-1) for history to re-attach to another card automatically.
 REATTACH_THRESHOLD = 0.8
@@ -44,13 +44,42 @@ def match_moved(
     ``threshold``; each card is used once, best pairs first. When an old card has two equally good candidates,
     it is left alone (an orphan) rather than guessed.
     """
-    by_section: dict[str, list[tuple[str, str]]] = {}
-    for cid, section, front in fresh:
-        by_section.setdefault(section, []).append((cid, front))
+    return _pair(vanished, fresh, threshold)
+
+
+#: Minimum similarity for history whose whole section vanished (a heading renamed or moved) to re-attach to a card
+#: of another section of the same note: the candidates are many more, so the fronts must be nearly equal.
+DISPLACED_THRESHOLD = 0.9
+
+
+def match_displaced(
+    vanished: Sequence[tuple[str, Hashable, str]],
+    fresh: Sequence[tuple[str, Hashable, str]],
+    threshold: float = DISPLACED_THRESHOLD,
+) -> list[tuple[str, str, float]]:
+    """Pair cards whose section is gone with new cards of the same note and kind: ``(old_id, new_id, score)``.
+
+    Renaming a heading (or moving a section under another) changes the ids of the section and of every card in
+    it, while the cards read the same. The arguments are ``(card_id, place, front)`` where ``place`` names the
+    note and the kind; otherwise as :func:`match_moved`, with a higher threshold.
+    """
+    return _pair(vanished, fresh, threshold)
+
+
+def _pair(
+    vanished: Sequence[tuple[str, Hashable, str]],
+    fresh: Sequence[tuple[str, Hashable, str]],
+    threshold: float,
+) -> list[tuple[str, str, float]]:
+    """Best pairs first, each card used once, within groups; an old card with two equal best candidates is
+    left alone."""
+    by_group: dict[Hashable, list[tuple[str, str]]] = {}
+    for cid, group, front in fresh:
+        by_group.setdefault(group, []).append((cid, front))
     pairs: list[tuple[float, str, str]] = []
-    for old_id, section, front in vanished:
+    for old_id, group, front in vanished:
         scored = sorted(
-            ((front_similarity(front, new_front), new_id) for new_id, new_front in by_section.get(section, ())),
+            ((front_similarity(front, new_front), new_id) for new_id, new_front in by_group.get(group, ())),
             reverse=True,
         )
         scored = [s for s in scored if s[0] >= threshold]

@@ -45,7 +45,7 @@ from devday_tui.core.scheduling import (
     preview as _preview,
     replay_onto,
 )
-from devday_tui.core.similarity import match_moved
+from devday_tui.core.similarity import match_displaced, match_moved
 from devday_tui.store.errors import CorruptFileError, StoreError, StoreLocked, StoreReadOnly
 from devday_tui.store.files import (
     AtomicJSONStorage,
@@ -995,20 +995,22 @@ class Store:
             now = _utc(now)
             current = {c.id: c for c in cards}
             vanished = [cid for cid in self._progress if cid not in current]
-            old_side = []
+            old_side: list[tuple[str, str, str, tuple[str, str, str] | None]] = []
             for cid in vanished:
                 info = self._catalog.get(cid)
                 if info and info.get("section") and info.get("front") is not None:
-                    old_side.append((cid, str(info["section"]), str(info["front"])))
+                    kind = info.get("kind")
+                    if info.get("note_key") and kind:
+                        place: tuple[str, str, str] | None = ("key", str(info["note_key"]), str(kind))
+                    elif info.get("note") and kind:
+                        place = ("title", str(info["note"]), str(kind))
+                    else:
+                        place = None
+                    old_side.append((cid, str(info["section"]), str(info["front"]), place))
                 elif cid in self._seen_cards:  # reviewed since the catalog was last written
                     seen = self._seen_cards[cid]
-                    old_side.append((cid, seen.section_id, seen.front))
-            matches = []
-            if old_side:  # only then are the cards without history worth listing: they are nearly all of them
-                sections = {section for _, section, _ in old_side}
-                fresh = [(c.id, c.section_id, c.front) for c in cards
-                         if c.section_id in sections and c.id not in self._progress]
-                matches = match_moved(old_side, fresh)
+                    old_side.append((cid, seen.section_id, seen.front, ("key", seen.note_key, seen.kind)))
+            matches = self._match(old_side, cards) if old_side else []
             saved = not self.read_only
             reattached: list[Reattachment] = []
             if matches:
@@ -1039,6 +1041,33 @@ class Store:
             self._seen_cards = current
             return Reconciliation(tuple(reattached), tuple(self._orphans(set(current))), saved)
 
+    def _match(
+        self, old_side: list[tuple[str, str, str, tuple[str, str, str] | None]], cards: Sequence[Card]
+    ) -> list[tuple[str, str, float]]:
+        """Pairs (old id, new id, score) of history that vanished and a card without history: first within the
+        same section; then, for history whose whole section is gone (a heading renamed or moved), within the same
+        note and kind, with nearly the same front."""
+        unstudied = [c for c in cards if c.id not in self._progress]
+        sections = {section for _, section, _, _ in old_side}
+        matches = match_moved([(cid, section, front) for cid, section, front, _ in old_side],
+                              [(c.id, c.section_id, c.front) for c in unstudied if c.section_id in sections])
+        present = {c.section_id for c in cards}
+        taken_old = {old for old, _, _ in matches}
+        displaced = [(cid, place, front) for cid, section, front, place in old_side
+                     if place is not None and section not in present and cid not in taken_old]
+        if not displaced:
+            return matches
+        places = {place for _, place, _ in displaced}
+        taken_new = {new for _, new, _ in matches}
+        candidates = []
+        for c in unstudied:
+            if c.id in taken_new:
+                continue
+            for place in (("key", c.note_key, c.kind), ("title", c.note_title, c.kind)):
+                if place in places:
+                    candidates.append((c.id, place, c.front))
+        return matches + match_displaced(displaced, candidates)
+
     def _update_catalog(self, cards: Sequence[Card], now: datetime) -> None:
         """Record the front and section of every card that has history, so that it can be re-attached if its
         id changes. Cards never studied have nothing to re-attach and are left out: with thousands of notes
@@ -1058,6 +1087,7 @@ class Store:
                 "front": card.front,
                 "section": card.section_id,
                 "note": card.note_title,
+                "note_key": card.note_key,
                 "path": str(card.path),
                 "line": card.line,
                 "kind": card.kind,

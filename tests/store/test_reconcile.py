@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+from devday_tui.core.parser import parse_note
 from devday_tui.core.similarity import front_similarity, match_moved
 from devday_tui.store import Store
+from tests.conftest import SAMPLE_NOTE
 from tests.store.helpers import SETTINGS, T0, UTC, card
 
 Q_OLD = "Fargate の起動タイプで、EC2 インスタンスの管理は誰がする？"
@@ -105,12 +108,60 @@ def test_moved_history_with_fuzzed_intervals_replays_the_same(data_dir: Path) ->
         assert store.progress("a2") == live
 
 
-def test_same_front_in_another_section_does_not_re_attach(data_dir: Path) -> None:
-    deck = [card("a", "s1", Q_OLD)]
+def test_same_front_in_another_section_does_not_re_attach_while_its_section_is_there(data_dir: Path) -> None:
+    deck = [card("a", "s1", Q_OLD), card("b", "s1", "Other")]
     _studied(data_dir, deck)
     with _open(data_dir) as store:
-        result = store.reconcile([card("a2", "s9", Q_TYPO)], T0 + timedelta(days=1))
+        result = store.reconcile([card("a2", "s9", Q_TYPO), deck[1]], T0 + timedelta(days=1))
         assert result.reattached == () and [o.card_id for o in result.orphans] == ["a"]
+
+
+def test_history_of_a_vanished_section_re_attaches_within_its_note(data_dir: Path) -> None:
+    deck = [card("a", "s1", Q_OLD), card("b", "s1", "What is ECS?"), card("c", "s1", "What is EKS?"),
+            card("d", "s1", "Same front"), card("keep", "s2", "Untouched")]
+    before = _studied(data_dir, deck)
+    renamed = [
+        card("a2", "s1b", Q_OLD),
+        card("b2", "s1b", "What is Amazon ECS?"),  # the heading renamed and the front changed: too different
+        card("c2", "s7", "What is EKS?", note="other"),  # the same front in another note
+        card("d2", "s1b", "Same front"), card("d3", "s3", "Same front"),  # two equal candidates: no guess
+        deck[4],
+    ]
+    with _open(data_dir) as store:
+        result = store.reconcile(renamed, T0 + timedelta(days=1))
+        assert [(r.old_id, r.new_id, r.score) for r in result.reattached] == [("a", "a2", 1.0)]
+        assert [o.card_id for o in result.orphans] == ["b", "c", "d"]
+        assert store.progress("a2") == replace(before["a"], card_id="a2")
+    with _open(data_dir) as store:  # persisted
+        assert store.progress("a2") == replace(before["a"], card_id="a2")
+
+
+def test_renaming_a_heading_of_the_sample_keeps_the_history_of_its_cards(data_dir: Path) -> None:
+    text = SAMPLE_NOTE.read_text(encoding="utf-8")
+    note = parse_note(text, SAMPLE_NOTE, SAMPLE_NOTE.name)
+    section = next(s for s in note.walk() if s.heading == "CDK のコンセプト")
+    studied = [c for c in note.cards if c.section_id == section.id]
+    assert len(studied) == 8  # the list card, three definitions, the label-list and three definitions
+    with _open(data_dir) as store:
+        store.reconcile(note.cards, T0)
+        for i, c in enumerate(studied):
+            store.answer(c.id, 3, T0 + timedelta(minutes=i), duration=1, settings=SETTINGS)
+    edited = parse_note(text.replace("### CDK のコンセプト", "### CDK の基本コンセプト"), SAMPLE_NOTE, SAMPLE_NOTE.name)
+    moved = [c for c in edited.cards if (c.line, c.kind) in {(s.line, s.kind) for s in studied}]
+    assert len(moved) == 8 and not {c.id for c in moved} & {c.id for c in studied}
+    with _open(data_dir) as store:
+        result = store.reconcile(edited.cards, T0 + timedelta(days=1))
+        # Every card follows the heading: the list card too, as its question (the heading) barely changed.
+        at = {(c.line, c.kind): c for c in moved}
+        assert {(r.old_id, r.new_id) for r in result.reattached} == {(c.id, at[c.line, c.kind].id) for c in studied}
+        assert result.orphans == ()
+        assert [at[c.line, c.kind].front for c in studied if c.kind == "list"] == ["CDK の基本コンセプト — 3 points"]
+    # A heading rewritten beyond recognition: the list card's history stays an orphan, the others follow.
+    rewritten = parse_note(text.replace("### CDK のコンセプト", "### 主な概念"), SAMPLE_NOTE, SAMPLE_NOTE.name)
+    with _open(data_dir) as store:
+        result = store.reconcile(rewritten.cards, T0 + timedelta(days=2))
+        assert len(result.reattached) == 7
+        assert [o.front for o in result.orphans] == ["CDK の基本コンセプト — 3 points"]
 
 
 def test_edit_then_revert_moves_history_back_without_a_cycle(data_dir: Path) -> None:
