@@ -996,20 +996,17 @@ class Store:
             current = {c.id: c for c in cards}
             vanished = [cid for cid in self._progress if cid not in current]
             old_side: list[tuple[str, str, str, tuple[str, str, str] | None]] = []
+            note_keys = {c.note_key for c in cards}
             for cid in vanished:
                 info = self._catalog.get(cid)
                 if info and info.get("section") and info.get("front") is not None:
-                    kind = info.get("kind")
-                    if info.get("note_key") and kind:
-                        place: tuple[str, str, str] | None = ("key", str(info["note_key"]), str(kind))
-                    elif info.get("note") and kind:
-                        place = ("title", str(info["note"]), str(kind))
-                    else:
-                        place = None
-                    old_side.append((cid, str(info["section"]), str(info["front"]), place))
+                    note_key, title, kind = info.get("note_key"), info.get("note"), info.get("kind")
+                    old_side.append((cid, str(info["section"]), str(info["front"]),
+                                     _place(note_key, title, kind, note_keys)))
                 elif cid in self._seen_cards:  # reviewed since the catalog was last written
                     seen = self._seen_cards[cid]
-                    old_side.append((cid, seen.section_id, seen.front, ("key", seen.note_key, seen.kind)))
+                    old_side.append((cid, seen.section_id, seen.front,
+                                     _place(seen.note_key, seen.note_title, seen.kind, note_keys)))
             matches = self._match(old_side, cards) if old_side else []
             saved = not self.read_only
             reattached: list[Reattachment] = []
@@ -1207,6 +1204,18 @@ class Store:
         merged = our_docs + added
         write_tables(dst, {table: {str(i): d for i, d in enumerate(merged, 1)}})
         report.files_written += 1
+
+
+def _place(note_key: Any, title: Any, kind: Any, note_keys: set[str]) -> tuple[str, str, str] | None:
+    """Where a card whose section vanished may be looked for: its note (by key; by title when no loaded note has
+    that key any more, as after renaming the file), among cards of its kind."""
+    if not kind:
+        return None
+    if note_key and str(note_key) in note_keys:
+        return ("key", str(note_key), str(kind))
+    if title:
+        return ("title", str(title), str(kind))
+    return None
 
 
 def _doc_id(doc: Any) -> str | None:

@@ -198,3 +198,20 @@ def test_catalog_keeps_only_cards_with_history(data_dir: Path) -> None:
         path = store.own_dir / store.CATALOG
     catalog = read_tables(path) or {}  # written when the store closes
     assert sorted(d["card"] for d in catalog.get("cards", {}).values()) == ["c3"]
+
+
+def test_renaming_a_note_file_keeps_the_history_of_its_cards(data_dir: Path, tmp_path: Path) -> None:
+    text = SAMPLE_NOTE.read_text(encoding="utf-8")
+    note = parse_note(text, SAMPLE_NOTE, SAMPLE_NOTE.name)
+    with _open(data_dir) as store:
+        store.reconcile(note.cards, T0)
+        for i, c in enumerate(note.cards[:20]):
+            store.answer(c.id, 3, T0 + timedelta(minutes=i), duration=1, settings=SETTINGS)
+    renamed = parse_note(text, tmp_path / "day1.md", "day1.md")  # no frontmatter id: every id changes
+    assert not {c.id for c in renamed.cards} & {c.id for c in note.cards}
+    with _open(data_dir) as store:
+        result = store.reconcile(renamed.cards, T0 + timedelta(days=1))
+        assert result.orphans == () and len(result.reattached) == 20
+        old_to_new = {r.old_id: r.new_id for r in result.reattached}
+        for old, new in zip(note.cards[:20], renamed.cards[:20]):
+            assert old_to_new[old.id] == new.id
