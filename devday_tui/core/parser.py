@@ -85,7 +85,7 @@ GENERIC_HEADINGS = frozenset(
 )
 _SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
-_MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?")
+_MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
 _COLON_RE = re.compile(r"[:：]")
 _WIP_TAGS = frozenset({"wip", "draft"})
 
@@ -688,7 +688,9 @@ def parse_note(text: str, path: Path, key: str, *, rel: str | None = None, use_i
     # Lines holding TODO, FIXME, WIP, TBD or ?? (not in code, not an explicit card's `??`).
     marker_lines: list[int] = []
     body = front.body
-    maybe_marker = "TODO" in body or "FIXME" in body or "WIP" in body or "TBD" in body or "??" in body
+    maybe_marker = (
+        "TODO" in body or "FIXME" in body or "WIP" in body or "TBD" in body or "??" in body or "？？" in body
+    )
     if maybe_marker and _MARKER_RE.search(body):
         starts_of_lines = [0]
         for ln in body_lines[:-1]:

@@ -349,6 +349,11 @@ def test_marker_reasons() -> None:
         ```
         # TODO not a marker in code
         ```
+
+        ## Full-width
+
+        - コンテナの上限はいくつ？？ あとで調べる
+        - 一つの問い？ 二つ目の問い？
         """
     )
     assert {s.heading: s.wip_reasons for s in note.walk()} == {
@@ -356,7 +361,9 @@ def test_marker_reasons() -> None:
         "Todo heading TODO": ("marker",),
         "Question": ("thin", "marker"),
         "In code only": (),
+        "Full-width": ("marker",),
     }
+    assert parse("## A\n\n- 一つの問い？ 二つ目の問い？\n").sections[0].wip_reasons == ()
 
 
 def test_note_tagged_by_draft_or_tags() -> None:
