@@ -54,7 +54,7 @@ from devday_tui.core.text import (
 )
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 
 # --- thresholds (documented in docs/note-format.md) -------------------------------------------------------------
 
