@@ -1056,13 +1056,17 @@ class Store:
             return matches
         places = {place for _, place, _ in displaced}
         taken_new = {new for _, new, _ in matches}
+        # A note found by its title must be new to the progress: a renamed file comes back as a note none of whose
+        # cards has history. (Two notes may share a title, and the other one may simply not be loaded now.)
+        studied_notes = {c.note_key for c in cards if c.id in self._progress}
         candidates = []
         for c in unstudied:
             if c.id in taken_new:
                 continue
-            for place in (("key", c.note_key, c.kind), ("title", c.note_title, c.kind)):
-                if place in places:
-                    candidates.append((c.id, place, c.front))
+            if ("key", c.note_key, c.kind) in places:
+                candidates.append((c.id, ("key", c.note_key, c.kind), c.front))
+            if ("title", c.note_title, c.kind) in places and c.note_key not in studied_notes:
+                candidates.append((c.id, ("title", c.note_title, c.kind), c.front))
         return matches + match_displaced(displaced, candidates)
 
     def _update_catalog(self, cards: Sequence[Card], now: datetime) -> None:

@@ -215,3 +215,19 @@ def test_renaming_a_note_file_keeps_the_history_of_its_cards(data_dir: Path, tmp
         old_to_new = {r.old_id: r.new_id for r in result.reattached}
         for old, new in zip(note.cards[:20], renamed.cards[:20]):
             assert old_to_new[old.id] == new.id
+
+
+def test_a_note_of_the_same_title_that_has_history_of_its_own_takes_nothing(data_dir: Path) -> None:
+    # 2019/day1.md is not loaded this time; 2020/day1.md has the same title and the same first card.
+    older = [card("a", "s1", "What is Fargate?", note="2019/day1.md"), card("b", "s1", "What is ECS?",
+                                                                            note="2019/day1.md")]
+    newer = [card("x", "s9", "What is Fargate?", note="2020/day1.md"), card("y", "s9", "What is EKS?",
+                                                                          note="2020/day1.md")]
+    _studied(data_dir, older)
+    with _open(data_dir) as store:
+        store.reconcile(older + newer, T0)
+        store.answer("y", 3, T0 + timedelta(hours=1), duration=1, settings=SETTINGS)
+    with _open(data_dir) as store:
+        result = store.reconcile(newer, T0 + timedelta(days=1))
+        assert result.reattached == () and [o.card_id for o in result.orphans] == ["a", "b"]
+        assert store.progress("x") is None
