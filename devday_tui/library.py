@@ -263,6 +263,16 @@ def _read(path: Path) -> bytes:
         os.close(fd)
 
 
+def _read_checked(path: Path) -> tuple[bytes | None, list[ParseWarning]]:
+    """The bytes of ``path``, or None and the warning that says why it is skipped."""
+    try:
+        return _read(path), []
+    except _NotANote as exc:
+        return None, [ParseWarning(path, f"{exc}; skipped")]
+    except OSError as exc:
+        return None, [ParseWarning(path, f"cannot be read: {exc.strerror or exc}; skipped")]
+
+
 def _cache_key(data: bytes, path: Path, rel: str) -> str:
     h = blake2b(digest_size=20)
     h.update(f"{PARSER_VERSION}\0{CACHE_FORMAT}\0{path}\0{rel}\0".encode("utf-8", "surrogatepass"))
@@ -355,12 +365,9 @@ def _restore_sources(note: object, text: str) -> bool:
 def _load_file(src: _Source, cache: _Cache) -> tuple[str, object, list[ParseWarning]]:
     """Read one file: ("note", Note, warnings), ("deck", text, warnings) or ("skip", None, warnings)."""
     path = src.path
-    try:
-        data = _read(path)
-    except _NotANote as exc:
-        return "skip", None, [ParseWarning(path, f"{exc}; skipped")]
-    except OSError as exc:
-        return "skip", None, [ParseWarning(path, f"cannot be read: {exc.strerror or exc}; skipped")]
+    data, problems = _read_checked(path)
+    if data is None:
+        return "skip", None, problems
     key = _cache_key(data, path, src.rel)
     hit = cache.get(key)
     if hit is not None and isinstance(hit, tuple) and len(hit) == 2:
@@ -489,10 +496,8 @@ def _unique_keys(lib: Library) -> None:
         if note.key == note.rel:  # the path is the key already: the other note's id took it
             first, note = note, first
             i = lib.notes.index(note)
-        try:
-            text, _ = _decode(_read(note.path), note.path)
-        except (OSError, _NotANote):
-            text = None
+        data, _ = _read_checked(note.path)
+        text = _decode(data, note.path)[0] if data is not None else None
         if text is None:
             continue
         again = parse_note(text, note.path, note.rel, rel=note.rel, use_id=False)
@@ -610,14 +615,11 @@ def reload_note(library: Library, path: Path) -> Library:
     )
     deck_texts: list[tuple[Path, str]] = []
     for p in deck_files:
-        try:
-            text, problem = _decode(_read(p), p)
-        except _NotANote as exc:
-            file_warnings[p] = [ParseWarning(p, f"{exc}; skipped")]
+        data, problems = _read_checked(p)
+        if data is None:
+            file_warnings[p] = problems
             continue
-        except OSError as exc:
-            file_warnings[p] = [ParseWarning(p, f"cannot be read: {exc.strerror or exc}; skipped")]
-            continue
+        text, problem = _decode(data, p)
         if text is None:
             if problem:
                 file_warnings[p] = [problem]
