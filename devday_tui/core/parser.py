@@ -54,7 +54,7 @@ from devday_tui.core.text import (
 )
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 
 # --- thresholds (documented in docs/note-format.md) -------------------------------------------------------------
 
@@ -87,6 +87,7 @@ _SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
 _MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
 _COLON_RE = re.compile(r"[:：]")
+_LEAD_ARROW_RE = re.compile(r"\A(?:→|⇒|->|=>)\s*")
 _WIP_TAGS = frozenset({"wip", "draft"})
 
 _MD = MarkdownIt("commonmark", {"maxNesting": 128})
@@ -421,6 +422,8 @@ class _Builder:
             term = _term_line(prose[0][1].text, [p.text for _, p in prose[1:]])
             if term:
                 body = "\n".join(t for t in (p.text.strip() for _, p in prose[1:]) if t)
+                # "Term" then "→ what follows from it": the arrow only said "here is the answer".
+                body = _LEAD_ARROW_RE.sub("", body, count=1) or body
                 if self.add("definition", term, term, body, prose[0][0]):
                     return _Para(term, True, True)
         if prose and not label:

@@ -100,12 +100,21 @@ def test_term_on_its_own_line_then_its_explanation() -> None:
 
         This is a long sentence that wraps
         onto the next line of the paragraph.
+
+        API Gateway - Lambda
+        → Chalice で簡単に作れる。
+
+        Rollback?
+        -> state is not declared
+        → so nothing to roll back to
         """,
         "definition",
     )
     assert [(c.front, c.back) for c in found] == [
         ("JSII", "JavaScript で書かれたクラスに他の言語からアクセスするためのライブラリ。"),
         ("Kinesis", "Streams data in real time."),
+        ("API Gateway - Lambda", "Chalice で簡単に作れる。"),  # the arrow before the answer is dropped
+        ("Rollback?", "state is not declared\n→ so nothing to roll back to"),
     ]
 
 
