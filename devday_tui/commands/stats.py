@@ -64,7 +64,7 @@ def load_cards_and_store(args: argparse.Namespace, now: datetime):
         return 1
     for notice in store.notices:
         print(f"devday-tui: {notice}", file=sys.stderr)
-    store.reconcile(cards, now)
+    store.reconcile(lib.cards, now)  # every card: history of the other decks' cards has not vanished
     return cards, store
 
 
