@@ -17,6 +17,7 @@ import json
 import os
 import pickle
 import re
+import shutil
 import stat
 from dataclasses import dataclass, field
 from hashlib import blake2b
@@ -312,6 +313,8 @@ class _Cache:
         data = buf.getbuffer()
         try:
             if folder not in self._made:
+                if not self._made:
+                    self._sweep()
                 os.makedirs(folder, exist_ok=True)
                 self._made.add(folder)
             with open(tmp, "wb") as fh:
@@ -325,6 +328,25 @@ class _Cache:
                 pass
             return None
         return data
+
+
+    def _sweep(self) -> None:
+        """Delete the entries of other parser versions, once a process: no one reads them again (a new version
+        of devday-tui would otherwise leave a copy of every parsed note behind)."""
+        parent, current = os.path.split(self.root)  # type: ignore[arg-type]
+        if parent in _SWEPT:
+            return
+        _SWEPT.add(parent)
+        try:
+            names = os.listdir(parent)
+        except OSError:
+            return
+        for name in names:
+            if name.startswith("parse-v") and name != current:
+                shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
+
+
+_SWEPT: set[str] = set()
 
 
 def _section_without_source(section: Section):

@@ -244,6 +244,17 @@ def test_a_cache_dir_inside_the_notes_is_refused(tmp_path: Path) -> None:
     assert not (notes / ".cache").exists()
 
 
+def test_entries_of_other_parser_versions_are_deleted(tmp_path: Path, cache: Path, monkeypatch) -> None:
+    monkeypatch.setattr(library, "_SWEPT", set())
+    notes = tmp_path / "notes"
+    make_note(notes, "a.md", "Alpha")
+    old = write(cache / "parse-v0.1" / "ab" / "abcdef", b"old entry")
+    mine = write(cache / "other-file", "kept")
+    load_library([notes], cache_dir=cache)
+    assert not old.parent.parent.exists() and mine.exists()
+    assert [p.name for p in cache.iterdir() if p.is_dir()] == [f"parse-v{library.PARSER_VERSION}.{library.CACHE_FORMAT}"]
+
+
 def test_a_damaged_cache_entry_is_parsed_again(tmp_path: Path, cache: Path) -> None:
     notes = tmp_path / "notes"
     make_note(notes, "a.md", "Alpha")
