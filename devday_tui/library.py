@@ -417,8 +417,12 @@ def _load_file(src: _Source, cache: _Cache) -> tuple[str, object, list[ParseWarn
         # Keep the note as the cache gives it back, as a warm load would. Pickling made CPython keep a UTF-8
         # copy inside every non-ASCII string it wrote (it caches the encoding in the str): kept, those copies
         # cost a quarter more memory for the life of the library (Japanese notes are mostly such strings).
-        copy = pickle.loads(written)[1]
-        written.release()
+        try:
+            copy = pickle.loads(written)[1]
+        except Exception:  # pragma: no cover - what was just written reads back; if not, keep the original
+            return "note", note, []
+        finally:
+            written.release()
         for section, original in zip(copy.walk(), note.walk()):
             section.source = original.source  # not in the cache entry, and never pickled: no UTF-8 copy
         return "note", copy, []
