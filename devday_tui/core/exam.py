@@ -187,6 +187,8 @@ class QuestionResult:
     typed: str = ""
     recalled: int = 0
     items: int = 0
+    #: For a list card: the indices of :func:`flat_items` ticked as recalled.
+    ticked: frozenset[int] = frozenset()
 
     @property
     def correct(self) -> bool:
@@ -210,14 +212,15 @@ def grade_question(card: Card, response: Response | None) -> QuestionResult:
         total = len(flat_items(card.back)) if isinstance(card.back, tuple) else 0
         if response.recalled is None:
             return QuestionResult(card, "unanswered", items=total)
-        got = len([i for i in response.recalled if 0 <= i < total])
+        ticked = frozenset(i for i in response.recalled if 0 <= i < total)
+        got = len(ticked)
         if total and got == total:
             outcome = "recalled"
         elif got * 2 >= total and got:
             outcome = "partial"
         else:
             outcome = "missed"
-        return QuestionResult(card, outcome, recalled=got, items=total)
+        return QuestionResult(card, outcome, recalled=got, items=total, ticked=ticked)
     result = check_card(card, response.typed)
     if result.verdict is Verdict.EMPTY:
         return QuestionResult(card, "unanswered", result, response.typed)
@@ -232,6 +235,8 @@ class GroupScore:
     label: str
     correct: int
     total: int
+    #: The headings the label is made of (for a section: its path below the note's title).
+    path: tuple[str, ...] = ()
 
     @property
     def ratio(self) -> float:
@@ -265,19 +270,21 @@ class ExamScore:
         return sum(1 for r in self.results if r.answered)
 
 
-def _groups(results: Sequence[QuestionResult], key: Callable[[Card], tuple[str, str]]) -> tuple[GroupScore, ...]:
+def _groups(
+    results: Sequence[QuestionResult], key: Callable[[Card], tuple[str, str, tuple[str, ...]]]
+) -> tuple[GroupScore, ...]:
     order: list[str] = []
-    labels: dict[str, str] = {}
+    labels: dict[str, tuple[str, tuple[str, ...]]] = {}
     tally: dict[str, list[int]] = {}
     for r in results:
-        k, label = key(r.card)
+        k, label, path = key(r.card)
         if k not in tally:
             order.append(k)
-            labels[k] = label
+            labels[k] = (label, path)
             tally[k] = [0, 0]
         tally[k][0] += int(r.correct)
         tally[k][1] += 1
-    groups = [GroupScore(k, labels[k], *tally[k]) for k in order]
+    groups = [GroupScore(k, labels[k][0], *tally[k], path=labels[k][1]) for k in order]
     # Weakest first: lowest ratio, then most questions missed, then the order the questions came in.
     ranked = sorted(enumerate(groups), key=lambda e: (e[1].ratio, -(e[1].total - e[1].correct), e[0]))
     return tuple(g for _, g in ranked)
@@ -286,17 +293,22 @@ def _groups(results: Sequence[QuestionResult], key: Callable[[Card], tuple[str, 
 def score(cards: Sequence[Card], responses: Mapping[str, Response]) -> ExamScore:
     """Grade every question and total them per note and per section, weakest first."""
     results = tuple(grade_question(c, responses.get(c.id)) for c in cards)
-    by_note = _groups(results, lambda c: (c.note_key, c.note_title or c.note_key))
-    by_section = _groups(results, lambda c: (c.section_id, section_label(c)))
+    by_note = _groups(results, lambda c: (c.note_key, c.note_title or c.note_key, (c.note_title or c.note_key,)))
+    by_section = _groups(results, lambda c: (c.section_id, section_label(c), section_path(c)))
     return ExamScore(results, by_note, by_section)
 
 
-def section_label(card: Card) -> str:
-    """The card's section path without the note title it starts with (the note has its own line)."""
-    path = list(card.context)
+def section_path(card: Card) -> tuple[str, ...]:
+    """The card's section headings without the note title they start with (the note has its own line)."""
+    path = tuple(card.context)
     if path and path[0] == card.note_title:
         path = path[1:]
-    return " › ".join(path) or card.note_title or card.section_id
+    return path or (card.note_title or card.section_id,)
+
+
+def section_label(card: Card) -> str:
+    """:func:`section_path` as one string."""
+    return " › ".join(section_path(card))
 
 
 def schedule_ratings(exam: ExamScore) -> list[tuple[str, Rating]]:

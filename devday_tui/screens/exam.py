@@ -19,10 +19,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Static
 
+from devday_tui.widgets.fitted_path import FittedPath
 from devday_tui.widgets.key_footer import KeyFooter
+from devday_tui.widgets.recall_checklist import RecallChecklist
 from devday_tui.core.answer import expected_answers
 from devday_tui.core.exam import (
     ExamConfig,
@@ -35,7 +36,7 @@ from devday_tui.core.exam import (
     score,
 )
 from devday_tui.core.model import LIST_KINDS, Card, Deck
-from devday_tui.safe_text import clean, one_line
+from devday_tui.safe_text import clean
 from devday_tui.screens.exam_setup import progress_map
 from devday_tui.widgets.typed_answer import TypedAnswer
 
@@ -55,6 +56,8 @@ def format_clock(seconds: float) -> str:
 
 class ExamScreen(Screen[None]):
     """A running mock exam over ``questions`` (drawn from ``cards`` with ``rng`` when not given)."""
+
+    HELP_TITLE = "Mock exam"
 
     DEFAULT_CSS = """
     ExamScreen {
@@ -97,7 +100,6 @@ class ExamScreen(Screen[None]):
     }
     ExamScreen #exam-list {
         height: auto;
-        max-height: 20;
     }
     ExamScreen #exam-message {
         height: auto;
@@ -109,7 +111,9 @@ class ExamScreen(Screen[None]):
     BINDINGS = [
         Binding("pagedown", "next", "Next", priority=True),
         Binding("pageup", "previous", "Previous", priority=True),
+        Binding("enter", "advance", "Next question", show=False),
         Binding("ctrl+r", "reveal", "Reveal list", priority=True),
+        Binding("space", "reveal", "Reveal list", show=False),
         Binding("ctrl+s", "submit", "Submit", priority=True),
         Binding("escape", "abandon", "Abandon"),
     ]
@@ -164,13 +168,13 @@ class ExamScreen(Screen[None]):
             yield Static(id="exam-timer")
         yield Static(id="exam-strip")
         with VerticalScroll(id="exam-body"):
-            yield Static(id="exam-context")
+            yield FittedPath(id="exam-context")
             yield Static(id="exam-front")
             yield Static(id="exam-hint")
             yield TypedAnswer("", check_on_submit=False, id="exam-typed")
-            yield SelectionList[int](id="exam-list")
+            yield RecallChecklist(id="exam-list")
         yield Static(id="exam-message")
-        yield KeyFooter()
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         if not self.questions:
@@ -182,12 +186,17 @@ class ExamScreen(Screen[None]):
         self.set_interval(1.0, self.tick)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer "Reveal list" only on a list question whose items are still hidden."""
+        """Offer "Reveal list" only on a list question whose items are still hidden; dim Previous on the first
+        question and Next on the last."""
+        if not self.questions or self.finished:
+            return action in ("abandon",)
         if action == "reveal":
-            if not self.questions or self.finished:
-                return False
             card = self.card
             return card.kind in LIST_KINDS and self.responses[card.id].recalled is None
+        if action == "previous":
+            return True if self.index > 0 else None
+        if action == "next":
+            return True if self.index + 1 < len(self.questions) else None
         return True
 
     # ----------------------------------------------------------------------------------------- showing
@@ -206,34 +215,29 @@ class ExamScreen(Screen[None]):
         self.index = max(0, min(index, len(self.questions) - 1))
         card = self.card
         response = self.responses[card.id]
-        self.query_one("#exam-context", Static).update(Content(one_line(card.breadcrumb)))
+        self.query_one("#exam-context", FittedPath).show(card.context)
         self.query_one("#exam-front", Static).update(Content(clean(card.front)))
         typed = self.query_one(TypedAnswer)
-        listing = self.query_one("#exam-list", SelectionList)
+        listing = self.query_one("#exam-list", RecallChecklist)
         if card.kind in LIST_KINDS:
             typed.display = False
             items = flat_items(card.back) if isinstance(card.back, tuple) else []
-            listing.clear_options()
             if response.recalled is None:
                 listing.display = False
+                listing.set_items(())
                 hint = (
-                    f"Recall the {len(items)} items in your head, then press Ctrl+R to see them "
-                    "and tick the ones you had recalled (Space ticks)."
+                    f"Recall the {len(items)} items in your head, then press Space (or Ctrl+R) to see them "
+                    "and tick the ones you had recalled."
                 )
                 self.set_focus(None)
             else:
-                listing.add_options(
-                    Selection(Content(f"{'  ' * depth}{one_line(text)}"), n, n in response.recalled)
-                    for n, (depth, text) in enumerate(items)
-                )
+                listing.set_items(items, response.recalled)
                 listing.display = True
-                if items:
-                    listing.highlighted = 0
-                hint = "Tick each item you had recalled (Space), then go on with PageDown."
+                hint = "Tick what you had recalled (Space, ↑ ↓). Enter or PageDown: next question."
                 listing.focus()
         else:
             listing.display = False
-            listing.clear_options()
+            listing.set_items(())
             typed.display = True
             answers = expected_answers(card)
             typed.reset(answers or ("",), value=response.typed)
@@ -295,13 +299,14 @@ class ExamScreen(Screen[None]):
     def _typed_submitted(self) -> None:
         self.action_next()
 
-    @on(SelectionList.SelectedChanged, "#exam-list")
-    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+    @on(RecallChecklist.Changed, "#exam-list")
+    def _ticked(self, event: RecallChecklist.Changed) -> None:
         if self.finished or not self.questions or self.card.kind not in LIST_KINDS:
             return
         if self.responses[self.card.id].recalled is None:
             return
-        self.responses[self.card.id].recalled = frozenset(event.selection_list.selected)
+        self.responses[self.card.id].recalled = event.selected
+        self._armed = None
         self._refresh_progress()
 
     # ------------------------------------------------------------------------------------------ actions
@@ -313,6 +318,10 @@ class ExamScreen(Screen[None]):
             self._say("")
         else:
             self._say("This is the last question. Ctrl+S submits the exam; PageUp goes back.")
+
+    def action_advance(self) -> None:
+        """Enter: the next question, or say that this is the last one."""
+        self.action_next()
 
     def action_previous(self) -> None:
         if self.index > 0:

@@ -18,12 +18,14 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from devday_tui.widgets.key_footer import KeyFooter
-from devday_tui.core.exam import ExamScore, GroupScore, QuestionResult, flat_items
+from devday_tui.core.exam import ExamScore, QuestionResult, flat_items
 from devday_tui.core.model import Deck
 from devday_tui.safe_text import one_line
 from devday_tui.screens.exam import format_clock
-from devday_tui.widgets.typed_answer import answer_lines
+from devday_tui.widgets.fitted_path import fit_path
+from devday_tui.widgets.key_footer import KeyFooter
+from devday_tui.widgets.score_groups import ScoreGroups, ratio_style
+from devday_tui.widgets.typed_answer import answer_rows
 
 Clock = Callable[[], datetime]
 
@@ -39,47 +41,41 @@ _OUTCOME = {
 }
 
 
-def _bar(ratio: float, width: int = 10) -> str:
-    full = round(ratio * width)
-    return "█" * full + "░" * (width - full)
+def hang(prefix: Content, text: Content, width: int) -> list[Content]:
+    """``prefix`` then ``text`` wrapped to ``width`` cells, its next lines starting under its first character
+    (a hanging indent, so that long Japanese lines with no spaces stay readable)."""
+    indent = prefix.cell_length
+    rows = text.wrap(max(width - indent, 10)) or [Content("")]
+    return [Content.assemble(prefix, rows[0])] + [Content.assemble(" " * indent, row) for row in rows[1:]]
 
 
-def _ratio_style(ratio: float) -> str:
-    return "$text-error" if ratio < 0.5 else ("$text-warning" if ratio < 0.8 else "$text-success")
-
-
-def group_lines(groups: Sequence[GroupScore], limit: int | None = None) -> Content:
-    """One line per group, weakest first: a bar, correct/total and the label; cut to ``limit`` lines."""
-    shown = groups if limit is None else groups[:limit]
-    parts: list[str | tuple[str, str]] = []
-    for n, g in enumerate(shown):
-        if n:
-            parts.append("\n")
-        parts += [(_bar(g.ratio), _ratio_style(g.ratio)), (f" {g.correct:>2}/{g.total:<2} ", "bold"), one_line(g.label, 300)]
-    if limit is not None and len(groups) > limit:
-        parts += ["\n", (f"… and {len(groups) - limit} more", "$text-muted")]
-    return Content.assemble(*parts)
-
-
-def missed_prompt(result: QuestionResult, sent: bool) -> Content:
-    """A missed question: how it went, the front, the section, what was typed and the right answer."""
+def missed_prompt(result: QuestionResult, sent: bool, width: int = 200) -> Content:
+    """A missed question in ``width`` cells: how it went and the front, the section, then what was typed and the
+    right answer, or the list's items marked recalled (✓) or not (✗)."""
     card = result.card
     label, style = _OUTCOME.get(result.outcome, (result.outcome, ""))
-    parts: list[str | tuple[str, str] | Content] = [(label, f"bold {style}"), "  ", (one_line(card.front, 300), "bold")]
+    front = Content.styled(one_line(card.front), "bold")
     if sent:
-        parts += ["  ", ("↻ due today", "bold $text-accent")]
-    parts += ["\n  ", (one_line(card.breadcrumb, 300), "$text-muted"), "\n"]
+        front = Content.assemble(front, "  ", ("↻ due today", "bold $text-accent"))
+    lines = hang(Content.styled(f"{label}  ", f"bold {style}"), front, width)
+    lines.append(Content.assemble("  ", (fit_path(card.context, max(width - 2, 10)), "$text-muted")))
     if result.check is not None:
-        parts.append(answer_lines(result.check, indent="  "))
+        for row_label, text in answer_rows(result.check):
+            lines += hang(Content.assemble("  ", (row_label, "$text-muted")), text, width)
     elif isinstance(card.back, tuple):
-        if result.outcome != "unanswered":
-            parts += ["  ", (f"You had recalled {result.recalled} of {result.items}", "$text-muted"), "\n"]
-        lines = flat_items(card.back)
-        for n, (depth, text) in enumerate(lines):
-            parts += ["  ", ("  " * depth + "• ", "$text-muted"), (one_line(text, 300), "$text-success")]
-            if n + 1 < len(lines):
-                parts.append("\n")
-    return Content.assemble(*parts)
+        answered = result.outcome != "unanswered"
+        if answered:
+            lines.append(Content.styled(f"  You had recalled {result.recalled} of {result.items}", "$text-muted"))
+        for n, (depth, text) in enumerate(flat_items(card.back)):
+            if not answered:
+                mark, text_style = ("• ", "$text-muted"), ""
+            elif n in result.ticked:
+                mark, text_style = ("✓ ", "$text-success"), ""
+            else:
+                mark, text_style = ("✗ ", "bold $text-error"), "bold"
+            prefix = Content.assemble("  " + "  " * depth, mark)
+            lines += hang(prefix, Content.styled(one_line(text), text_style), width)
+    return Content("\n").join(lines)
 
 
 class ExamResultScreen(Screen[None]):
@@ -107,11 +103,8 @@ class ExamResultScreen(Screen[None]):
         width: 18;
         text-style: bold;
     }
-    ExamResultScreen .exam-result-groups > .exam-result-lines {
+    ExamResultScreen .exam-result-groups > ScoreGroups {
         width: 1fr;
-        height: auto;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     ExamResultScreen #exam-result-missed-title {
         margin-top: 1;
@@ -131,8 +124,11 @@ class ExamResultScreen(Screen[None]):
     }
     """
 
+    HELP_TITLE = "Mock exam result"
+
     BINDINGS = [
         Binding("r", "review_today", "Review today"),
+        Binding("a", "review_all_today", "All to review today"),
         Binding("escape,q", "close", "Close"),
     ]
 
@@ -163,16 +159,18 @@ class ExamResultScreen(Screen[None]):
                 yield Static(Content(self.problem), id="exam-result-problem")
         with Horizontal(classes="exam-result-groups", id="exam-result-sections"):
             yield Static(Content("Weakest sections"), classes="exam-result-label")
-            yield Static(group_lines(self.exam.by_section, SECTION_LINES), classes="exam-result-lines")
+            yield ScoreGroups(self.exam.by_section, SECTION_LINES)
         with Horizontal(classes="exam-result-groups", id="exam-result-notes"):
             yield Static(Content("By note"), classes="exam-result-label")
-            yield Static(group_lines(self.exam.by_note, NOTE_LINES), classes="exam-result-lines")
+            yield ScoreGroups(self.exam.by_note, NOTE_LINES)
         if self.missed:
             yield Static(
                 Content.assemble(
                     f"Missed questions ({len(self.missed)}) · ",
                     ("r", "bold $accent"),
-                    " sends the highlighted card to review today",
+                    ": this one to review today · ",
+                    ("a", "bold $accent"),
+                    ": all of them",
                 ),
                 id="exam-result-missed-title",
             )
@@ -180,20 +178,40 @@ class ExamResultScreen(Screen[None]):
             for r in self.missed:
                 if options:
                     options.append(None)  # a rule between questions
-                options.append(Option(missed_prompt(r, False), id=r.card.id))
+                options.append(Option(missed_prompt(r, False, self.app.size.width - 8), id=r.card.id))
             yield OptionList(*options, id="exam-result-missed")
         else:
             yield Static(Content("No question missed."), id="exam-result-all-right")
-        yield KeyFooter()
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         if self.missed:
             self.query_one(OptionList).focus()
+            self.call_after_refresh(self._fit_prompts)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_prompts)
+
+    def _prompt_width(self) -> int:
+        options = self.query_one(OptionList)
+        return max(options.scrollable_content_region.width - 1, 20)
+
+    def _fit_prompts(self) -> None:
+        """Wrap the missed questions to the width of the list, with hanging indents."""
+        if not self.missed or not self.is_attached:
+            return
+        width = self._prompt_width()
+        if width == getattr(self, "_fitted_width", None):
+            return
+        self._fitted_width = width
+        options = self.query_one(OptionList)
+        for r in self.missed:
+            options.replace_option_prompt(r.card.id, missed_prompt(r, r.card.id in self.sent, width))
 
     def _score_line(self) -> Content:
         exam = self.exam
         ratio = exam.ratio
-        style = _ratio_style(ratio)
+        style = ratio_style(ratio)
         return Content.assemble(
             ("Mock exam · ", "bold"),
             (one_line(self.deck.title, 60) or self.deck.key, "bold"),
@@ -225,32 +243,72 @@ class ExamResultScreen(Screen[None]):
             return None
         return next((r for r in self.missed if r.card.id == option.id), None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the review keys only when a question was missed; dim "all" once every one was sent."""
+        if action == "review_today":
+            return bool(self.missed)
+        if action == "review_all_today":
+            if not self.missed:
+                return False
+            return True if any(r.card.id not in self.sent for r in self.missed) else None
+        return True
+
+    def _writable(self) -> bool:
+        store = self.store
+        if store is None or getattr(store, "read_only", False):
+            self.notify(
+                "Progress is not available for writing, so no card can be rescheduled.", severity="error", markup=False
+            )
+            return False
+        return True
+
+    def _send(self, result: QuestionResult) -> bool:
+        """Make the card due now and mark it so; False (with a message) when the store refused."""
+        now = self.clock() if self.clock is not None else datetime.now().astimezone()
+        try:
+            self.store.make_due(result.card.id, now)
+        except Exception as exc:
+            self.notify(f"Could not reschedule “{one_line(result.card.front, 40)}”: {exc}", severity="error",
+                        markup=False)
+            return False
+        self.sent.add(result.card.id)
+        self.query_one(OptionList).replace_option_prompt(
+            result.card.id, missed_prompt(result, True, self._prompt_width())
+        )
+        return True
+
+    def _changed(self) -> None:
+        changed = getattr(self.app, "progress_changed", None)
+        if callable(changed):
+            changed()
+        self.refresh_bindings()
+
     def action_review_today(self) -> None:
         result = self.highlighted
         if result is None:
             return
-        card_id = result.card.id
-        if card_id in self.sent:
+        if result.card.id in self.sent:
             self.notify("Already due today.", markup=False)
             return
-        store = self.store
-        if store is None or getattr(store, "read_only", False):
-            self.notify("Progress is not available for writing, so the card cannot be rescheduled.", severity="error", markup=False)
+        if not self._writable() or not self._send(result):
             return
-        now = self.clock() if self.clock is not None else datetime.now().astimezone()
-        try:
-            store.make_due(card_id, now)
-        except Exception as exc:
-            self.notify(f"Could not reschedule the card: {exc}", severity="error", markup=False)
-            return
-        self.sent.add(card_id)
-        options = self.query_one(OptionList)
-        options.replace_option_prompt(card_id, missed_prompt(result, True))
-        changed = getattr(self.app, "progress_changed", None)
-        if callable(changed):
-            changed()
+        self._changed()
         self.notify(f"Due today: {one_line(result.card.front, 60)}", markup=False)
-        options.action_cursor_down()
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_review_all_today(self) -> None:
+        waiting = [r for r in self.missed if r.card.id not in self.sent]
+        if not waiting:
+            self.notify("Every missed card is already due today.", markup=False)
+            return
+        if not self._writable():
+            return
+        sent = sum(1 for r in waiting if self._send(r))
+        if sent:
+            self._changed()
+            cards = "card is" if sent == 1 else "cards are"
+            self.notify(f"{sent} missed {cards} now due today.",
+                        markup=False)
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -60,28 +60,31 @@ def _one_line(text: str) -> str:
     return clean(text).replace("\n", " ")
 
 
-def answer_lines(result: AnswerCheck, indent: str = "") -> Content:
-    """Two lines: what was typed and the answer, marked character by character when the answer was close.
-
-    A wrong answer is shown whole in the error colour: matching a stray letter here and there would only be noise.
-    """
-    parts: list[str | tuple[str, str] | Content] = []
+def answer_rows(result: AnswerCheck) -> list[tuple[str, Content]]:
+    """(label, text) rows: what was typed and the answer, marked character by character when the answer was
+    close. A wrong answer is shown whole in the error colour: matching a stray letter here and there would only be
+    noise."""
+    rows: list[tuple[str, Content]] = []
     if result.verdict is not Verdict.EMPTY:
-        parts += [indent, ("You     ", "$text-muted")]
         if result.verdict is Verdict.WRONG:
             typed = _one_line(result.typed)
             if len(typed) > DIFF_DISPLAY_LIMIT:
                 typed = typed[:DIFF_DISPLAY_LIMIT] + "…"
-            parts.append((typed, "$text-error"))
+            rows.append(("You     ", Content.styled(typed, "$text-error")))
         else:
-            parts.append(diff_content(result.typed_diff))
-        parts.append("\n")
-    parts += [indent, ("Answer  ", "$text-muted")]
+            rows.append(("You     ", diff_content(result.typed_diff)))
     if result.verdict in (Verdict.WRONG, Verdict.EMPTY):
-        parts.append((_one_line(result.expected), "bold"))
+        rows.append(("Answer  ", Content.styled(_one_line(result.expected), "bold")))
     else:
-        parts.append(diff_content(result.answer_diff))
-    return Content.assemble(*parts)
+        rows.append(("Answer  ", diff_content(result.answer_diff)))
+    return rows
+
+
+def answer_lines(result: AnswerCheck, indent: str = "") -> Content:
+    """:func:`answer_rows` as lines, each label in a muted colour."""
+    return Content("\n").join(
+        Content.assemble(indent, (label, "$text-muted"), text) for label, text in answer_rows(result)
+    )
 
 
 def result_content(result: AnswerCheck) -> Content:
@@ -176,10 +179,8 @@ class TypedAnswer(Widget):
 
     @staticmethod
     def default_placeholder(blanks: int, check_on_submit: bool) -> str:
-        action = "Enter checks" if check_on_submit else "Enter goes to the next question"
-        if blanks > 1:
-            return f"Type the {blanks} answers separated by 、 or / — {action}"
-        return f"Type the answer — {action}"
+        what = f"Type the {blanks} answers separated by 、 or /" if blanks > 1 else "Type the answer"
+        return f"{what} — Enter checks" if check_on_submit else what
 
     def compose(self) -> ComposeResult:
         yield Input(

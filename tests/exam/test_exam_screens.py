@@ -6,14 +6,16 @@ import random
 from datetime import datetime, timedelta
 
 import pytest
+from rich.cells import cell_len
 from textual.app import App
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Input, OptionList, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, OptionList, Static
 
 from devday_tui.core.exam import ExamConfig
 from devday_tui.screens.exam import ExamScreen, format_clock
 from devday_tui.screens.exam_result import ExamResultScreen
 from devday_tui.screens.exam_setup import ExamSetupScreen
+from devday_tui.widgets.recall_checklist import RecallChecklist
 from devday_tui.widgets.typed_answer import TypedAnswer
 from tests.conftest import FIXED_NOW
 from tests.exam.fakes import FakeStore, Progress, sample_cards, sample_deck
@@ -175,7 +177,7 @@ async def test_answers_are_kept_while_moving_back_and_forth() -> None:
         assert screen.query_one(TypedAnswer).value == "ｻｰﾊﾞﾚｽ"
         await pilot.press("pagedown")
         await pilot.pause()
-        listing = screen.query_one("#exam-list", SelectionList)
+        listing = screen.query_one("#exam-list", RecallChecklist)
         assert listing.display and sorted(listing.selected) == [0, 1]
         assert not screen.query_one(TypedAnswer).display
         await pilot.press("pageup", *"!")  # typing on question 1 edits question 1 only
@@ -191,13 +193,13 @@ async def test_a_list_question_is_hidden_until_revealed() -> None:
         screen = app.screen
         await pilot.press("pagedown")
         await pilot.pause()
-        assert not screen.query_one("#exam-list", SelectionList).display
+        assert not screen.query_one("#exam-list", RecallChecklist).display
         assert "Recall the 2 items in your head" in text_of(app, "#exam-hint")
         assert "awslabs" not in str(screen.query_one("#exam-body").render())
         await pilot.press("ctrl+r")
         await pilot.pause()
-        listing = screen.query_one("#exam-list", SelectionList)
-        assert listing.display and listing.option_count == 2 and listing.selected == []
+        listing = screen.query_one("#exam-list", RecallChecklist)
+        assert listing.display and len(listing.items) == 2 and listing.selected == frozenset()
         assert screen.responses[by_front("CLI ツールは２つある。").id].answered
 
 
@@ -383,10 +385,10 @@ async def test_result_shows_weakest_sections_and_notes_first() -> None:
         await answer_all_but_the_last(pilot)
         await pilot.press("ctrl+s", "ctrl+s")
         await pilot.pause()
-        notes = str(app.screen.query_one("#exam-result-notes .exam-result-lines", Static).render()).splitlines()
+        notes = str(app.screen.query_one("#exam-result-notes ScoreGroups").render()).splitlines()
         assert notes[0].endswith("0/2  AWS DevDay 2019")
         assert notes[1].endswith("2/2  AWS DevDay 2019 Day1")
-        sections = str(app.screen.query_one("#exam-result-sections .exam-result-lines", Static).render()).splitlines()
+        sections = str(app.screen.query_one("#exam-result-sections ScoreGroups").render()).splitlines()
         assert sections[0].endswith("0/2  AWS DevDay 2019")
 
 
@@ -400,7 +402,7 @@ async def test_review_today_needs_a_writable_store() -> None:
         await pilot.press("r")
         await pilot.pause()
         assert store.made_due == []
-        assert any("cannot be rescheduled" in n.message for n in app._notifications)
+        assert any("no card can be rescheduled" in n.message for n in app._notifications)
 
 
 async def test_setup_says_when_the_result_cannot_be_kept() -> None:
@@ -425,3 +427,97 @@ async def test_reveal_is_offered_only_on_a_hidden_list() -> None:
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert screen.check_action("reveal", ()) is False
+
+
+LONG_ITEM = "あるべき状態の定義がコードで生成可能（CloudFormation のテンプレートがコードから生成できる）と書いた長い項目"
+
+
+async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> None:
+    from dataclasses import replace
+
+    from devday_tui.core.model import Item
+
+    deck = sample_deck()
+    listed = replace(by_front("CLI ツールは２つある。"), back=(Item("awslabs/fargatecli"), Item(LONG_ITEM)))
+    questions = [by_front("AWS Lambda"), listed, by_front("CDK")]
+    config = ExamConfig(questions=3, minutes=3)
+    app = Host(lambda: ExamScreen(deck=deck, cards=deck.cards, store=FakeStore(), clock=Clock(), config=config,
+                                  questions=questions))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert screen.check_action("previous", ()) is None  # dimmed on the first question
+        await pilot.press("pagedown")
+        await pilot.pause()
+        await pilot.press("space")  # Space shows the hidden items, as Ctrl+R does
+        await pilot.pause()
+        listing = screen.query_one("#exam-list", RecallChecklist)
+        assert listing.display and listing.has_focus and listing.cursor == 0
+        long_row = listing.query(".recall-row").last()
+        text = long_row.query_one(".recall-text", Static)
+        assert str(text.render()) == LONG_ITEM and text.size.height >= 2  # wrapped, not cut
+        assert text.region.x == listing.query(".recall-text").first().region.x  # each line under the first
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert screen.responses[listed.id].recalled == frozenset({1})
+        assert long_row.has_class("-ticked") and "✓" in str(long_row.query_one(".recall-mark", Static).render())
+        await pilot.click(listing.query(".recall-text").first())  # a click ticks the item clicked
+        await pilot.pause()
+        assert screen.responses[listed.id].recalled == frozenset({0, 1})
+        await pilot.press("space")  # the clicked item is under the cursor: Space unticks it
+        await pilot.pause()
+        assert screen.responses[listed.id].recalled == frozenset({1})
+        await pilot.press("enter")  # Enter moves on, as in a typed question
+        await pilot.pause()
+        assert screen.index == 2
+        assert screen.check_action("next", ()) is None  # dimmed on the last question
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert sorted(screen.query_one("#exam-list", RecallChecklist).selected) == [1]
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        result = app.screen
+        assert isinstance(result, ExamResultScreen)
+        prompt = str(result.query_one(OptionList).get_option(listed.id).prompt)
+        assert "You had recalled 1 of 2" in prompt
+        assert "✗ awslabs/fargatecli" in prompt and "✓ あるべき状態" in prompt
+        lines = prompt.splitlines()
+        first = next(n for n, line in enumerate(lines) if "✓ あるべき" in line)
+        indent = lines[first].index("あ")
+        assert lines[first + 1][:indent].strip() == "" and lines[first + 1][indent] != " "  # a hanging indent
+
+
+async def test_every_missed_card_can_be_sent_to_review_today_at_once() -> None:
+    clock = Clock()
+    store = FakeStore()
+    app = exam_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answer_all_but_the_last(pilot)
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        missed = [r.card.id for r in screen.missed]
+        assert len(missed) == 2
+        await pilot.press("r")  # the first, then all: the first is not sent twice
+        await pilot.pause()
+        assert screen.check_action("review_all_today", ()) is True
+        await pilot.press("a")
+        await pilot.pause()
+        assert [card_id for card_id, _ in store.made_due] == missed
+        assert screen.check_action("review_all_today", ()) is None  # nothing left to send: dimmed
+        options = screen.query_one(OptionList)
+        assert all("↻ due today" in str(options.get_option(card_id).prompt) for card_id in missed)
+        assert any("1 missed card is now due today" in n.message for n in app._notifications)
+
+
+async def test_sections_keep_their_own_heading_on_a_narrow_screen() -> None:
+    clock = Clock()
+    app = exam_app(FakeStore(), clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        lines = str(app.screen.query_one("#exam-result-sections ScoreGroups").render()).splitlines()
+        assert all(cell_len(line) <= app.screen.query_one("#exam-result-sections ScoreGroups").size.width
+                   for line in lines)
+        # "第 1 回 AWS Fargate かんたんデプロイ選手権 › Fargate CLI" does not fit: its front is cut, not its end.
+        fargate = next(line for line in lines if "Fargate" in line)
+        assert fargate.endswith("… › Fargate CLI") and "第 1 回" in fargate
