@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import random
 import shutil
 import statistics
 import sys
@@ -42,15 +41,12 @@ os.environ["TZ"] = "UTC"
 time.tzset()
 
 from devday_tui.cli import make_app  # noqa: E402
-from devday_tui.core.scheduling import CardProgress, ReviewRecord, apply_review  # noqa: E402
 from devday_tui.quiz_session import QuizSession  # noqa: E402
 from devday_tui.screens.quiz import QuizScreen  # noqa: E402
 from devday_tui.store import Store  # noqa: E402
-from devday_tui.store.files import write_tables  # noqa: E402
-from devday_tui.store.store import new_id  # noqa: E402
+from benchmarks import store as store_bench  # noqa: E402
 
 TODAY = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
-PER_DAY = 250
 HISTORY_DEVICE = "desktop"
 NOTES = ROOT / "notes"
 DECKS = ROOT / "decks"
@@ -67,29 +63,8 @@ class Clock:
 
 
 def write_history(data_dir: Path, reviews: int, cards: int, seed: int) -> None:
-    """``reviews`` answers over ``cards`` cards, ``PER_DAY`` a day up to yesterday, with valid fsrs states."""
-    rng = random.Random(seed)
-    days = -(-reviews // PER_DAY)
-    start = TODAY.replace(hour=0) - timedelta(days=days)
-    progress: dict[str, CardProgress] = {}
-    ids = [f"other-note-card-{i:05d}" for i in range(cards)]
-    log_dir = data_dir / "devices" / HISTORY_DEVICE / "log"
-    done = 0
-    for day in range(days):
-        moment = start + timedelta(days=day, hours=7)
-        docs = {}
-        for _ in range(min(PER_DAY, reviews - done)):
-            cid = rng.choice(ids)
-            before = progress.get(cid)
-            rating = rng.choices((1, 2, 3, 4), (10, 10, 70, 10))[0]
-            progress[cid] = apply_review(before, cid, rating, moment)
-            record = ReviewRecord(
-                new_id(moment), cid, rating, moment, rng.uniform(2, 15), HISTORY_DEVICE, before.state if before else "new"
-            )
-            docs[str(len(docs) + 1)] = record.to_dict()
-            moment += timedelta(seconds=rng.randint(5, 60))
-            done += 1
-        write_tables(log_dir / f"{start.date() + timedelta(days=day)}.json", {"log": docs})
+    """``reviews`` answers over ``cards`` cards of another note, spread over the days up to yesterday."""
+    store_bench.write_history(data_dir, reviews, cards, seed, device=HISTORY_DEVICE, prefix="other-note-card-")
 
 
 async def wait_until(pilot, condition, timeout: float = 120.0, what: str = "") -> None:
