@@ -24,6 +24,7 @@ from devday_tui.safe_text import one_line
 from devday_tui.screens.exam import format_clock
 from devday_tui.widgets.fitted_path import fit_path
 from devday_tui.widgets.key_footer import KeyFooter
+from devday_tui.widgets.pick_list import PickList
 from devday_tui.widgets.score_groups import ScoreGroups, ratio_style
 from devday_tui.widgets.typed_answer import answer_rows
 
@@ -179,7 +180,7 @@ class ExamResultScreen(Screen[None]):
                 if options:
                     options.append(None)  # a rule between questions
                 options.append(Option(missed_prompt(r, False, self.app.size.width - 8), id=r.card.id))
-            yield OptionList(*options, id="exam-result-missed")
+            yield PickList(*options, id="exam-result-missed")
         else:
             yield Static(Content("No question missed."), id="exam-result-all-right")
         yield KeyFooter(compact=True)

@@ -28,6 +28,8 @@ def progress_map(store: Any, cards: Sequence[Card]) -> dict[str, Any]:
 class ExamSetupScreen(ModalScreen[ExamConfig | None]):
     """Returns the chosen :class:`ExamConfig`, or None when cancelled."""
 
+    HELP_TITLE = "Mock exam setup"
+
     DEFAULT_CSS = """
     ExamSetupScreen {
         align: center middle;
@@ -71,8 +73,10 @@ class ExamSetupScreen(ModalScreen[ExamConfig | None]):
     }
     ExamSetupScreen #exam-setup-error {
         height: auto;
+        margin-top: 1;
         color: $text-error;
         text-style: bold;
+        display: none;
     }
     ExamSetupScreen #exam-setup-buttons {
         height: 1;
@@ -110,7 +114,7 @@ class ExamSetupScreen(ModalScreen[ExamConfig | None]):
             with Horizontal(classes="exam-setup-row"):
                 yield Label("Time limit (minutes)")
                 yield Input(type="integer", id="exam-minutes", max_length=5, compact=True)
-                yield Static(f"default: {MINUTES_PER_QUESTION} per question", classes="exam-setup-unit")
+                yield Static(f"default: {MINUTES_PER_QUESTION} minute per question", classes="exam-setup-unit")
             yield Checkbox("Count towards my schedule", False, id="exam-count-schedule", compact=True)
             yield Static(
                 "Off: the exam leaves your review schedule as it is. On: each answered question is also recorded "
@@ -161,7 +165,9 @@ class ExamSetupScreen(ModalScreen[ExamConfig | None]):
             return None
 
     def _show_error(self, message: str | None) -> None:
-        self.query_one("#exam-setup-error", Static).update(message or "")
+        error = self.query_one("#exam-setup-error", Static)
+        error.update(message or "")
+        error.display = bool(message)
         self.set_class(bool(message), "-invalid")
 
     def current(self) -> tuple[ExamConfig | None, str | None]:

@@ -28,7 +28,7 @@ from devday_tui.quiz_session import QuizSession, Step, Undone
 from devday_tui.safe_text import clean, one_line
 from devday_tui.widgets.card_clock import CardClock
 from devday_tui.widgets.card_face import CardFace, item_count, kind_label
-from devday_tui.widgets.fitted_path import FittedPath
+from devday_tui.widgets.fitted_path import SEPARATOR, FittedPath, fit_path
 from devday_tui.widgets.grade_bar import GradeBar
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.queue_counts import QueueCounts
@@ -99,7 +99,7 @@ class QuizScreen(Screen):
         Binding("u", "undo", "Undo"),
         Binding("s", "suspend", "Suspend"),
         Binding("b", "bury", "Bury"),
-        Binding("n", "annotate", "Note"),
+        Binding("n", "annotate", "My note"),
         Binding("e", "edit", "Edit file", show=False),
         Binding("c", "toggle_context", "Hide/show context", show=False),
         Binding("i", "toggle_typed", "Type answers on/off", show=False),
@@ -201,7 +201,7 @@ class QuizScreen(Screen):
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.title = one_line(self.study_title, 60)
+        self.title = fit_path(self.study_title.split(SEPARATOR), 60)  # a section keeps its own heading
         self.sub_title = "Study"
         self.set_class(not self.show_context, "-no-context")
         store = self.app.store

@@ -14,7 +14,6 @@ from typing import Sequence
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
@@ -41,6 +40,7 @@ from devday_tui.widgets.forecast_chart import ForecastChart
 from devday_tui.widgets.heatmap import HeatmapChart
 from devday_tui.widgets.retention_meter import RetentionMeter
 from devday_tui.widgets.key_footer import KeyFooter
+from devday_tui.widgets.reading_scroll import ReadingScroll
 
 #: How many sections each note lists in "Hardest sections".
 SECTIONS_PER_NOTE = 5
@@ -227,7 +227,7 @@ class StatsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="stats-body"):
+        with ReadingScroll(id="stats-body"):
             yield LoadingIndicator(id="stats-loading")
             yield Static(id="stats-heading", classes="stats-part")
             yield Static("Reviews, last 16 weeks", classes="stats-title -data")

@@ -8,7 +8,6 @@ from typing import Mapping
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
@@ -18,8 +17,10 @@ from devday_tui.core.model import Card
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.core.study_stats import SessionSummary, WeakSection, format_duration
 from devday_tui.safe_text import one_line
-from devday_tui.widgets.fitted_path import fit_path
+from devday_tui.widgets.fitted_path import SEPARATOR, fit_path
 from devday_tui.widgets.key_footer import KeyFooter
+from devday_tui.widgets.pick_list import PickList
+from devday_tui.widgets.reading_scroll import ReadingScroll
 
 #: Colours of Again, Hard, Good, Easy (as on the grade buttons).
 GRADE_STYLES = {1: "$text-error", 2: "$text-warning", 3: "$text-success", 4: "$text-primary"}
@@ -80,7 +81,7 @@ class SummaryScreen(Screen):
     HELP_TITLE = "Session summary"
 
     BINDINGS = [
-        Binding("enter", "browse", "Browse section", show=False),
+        Binding("enter", "browse", "Browse section"),
         Binding("escape", "close", "Close"),
         Binding("q", "close", "Close", show=False),
     ]
@@ -135,10 +136,10 @@ class SummaryScreen(Screen):
     def compose(self) -> ComposeResult:
         s = self.summary
         yield Header()
-        with VerticalScroll(id="summary-body"):
+        with ReadingScroll(id="summary-body"):
             headline = "Finished for now" if self.finished else "Session ended"
             yield Static(
-                Content.assemble((headline, "bold"), ("  ·  ", "$text-muted"), one_line(self.study_title, 60)),
+                Content.assemble((headline, "bold"), ("  ·  ", "$text-muted"), fit_path(self.study_title.split(SEPARATOR), 60)),
                 id="summary-title",
             )
             if s.reviewed == 0:
@@ -165,7 +166,7 @@ class SummaryScreen(Screen):
                     ),
                     id="summary-weak-title",
                 )
-                yield OptionList(
+                yield PickList(
                     *(Option(weak_label(w), id=f"{n}") for n, w in enumerate(s.weakest)),
                     id="summary-weak",
                 )
@@ -222,7 +223,7 @@ class SummaryScreen(Screen):
         return Content.assemble(*parts)
 
     def on_mount(self) -> None:
-        self.title = one_line(self.study_title, 60)
+        self.title = fit_path(self.study_title.split(SEPARATOR), 60)  # a section keeps its own heading
         self.sub_title = "Summary"
         weak = self.query("#summary-weak")
         if weak:

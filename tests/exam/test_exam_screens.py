@@ -521,3 +521,30 @@ async def test_sections_keep_their_own_heading_on_a_narrow_screen() -> None:
         # "第 1 回 AWS Fargate かんたんデプロイ選手権 › Fargate CLI" does not fit: its front is cut, not its end.
         fargate = next(line for line in lines if "Fargate" in line)
         assert fargate.endswith("… › Fargate CLI") and "第 1 回" in fargate
+
+
+async def test_every_key_in_the_help_names_an_action() -> None:
+    from tests.quiz.conftest import assert_help_keys_have_actions
+
+    app = exam_app(FakeStore(), Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert_help_keys_have_actions(screen)  # a typed question
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert_help_keys_have_actions(screen)  # a hidden list
+        assert screen.active_bindings["space"].binding.action == "reveal"
+        await pilot.press("space")
+        await pilot.pause()
+        assert_help_keys_have_actions(screen)  # the checklist
+        assert screen.active_bindings["space"].binding.description == "Tick"
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        result = app.screen
+        assert isinstance(result, ExamResultScreen)
+        assert_help_keys_have_actions(result)
+        assert "enter" not in result.active_bindings  # nothing to "Select" in the missed list
+        options = result.query_one(OptionList)
+        first = options.highlighted
+        await pilot.press("j")
+        assert options.highlighted == first + 1  # j moves down as ↓ does

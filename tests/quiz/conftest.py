@@ -81,3 +81,19 @@ async def wait_loaded(pilot) -> None:
     app = pilot.app
     await wait_for(pilot, lambda: app.library is not None and app.store is not None and not app.loading, what="loading")
     await pilot.pause()
+
+
+def assert_help_keys_have_actions(screen) -> None:
+    """Every key the help lists for ``screen`` (enabled, with a description) runs an action that exists."""
+    from devday_tui.screens.help import screen_keys
+
+    assert screen_keys(screen)
+    for key, active in screen.active_bindings.items():
+        if not active.enabled or not active.binding.description:
+            continue
+        name = active.binding.action.split("(")[0]
+        target = active.node
+        if "." in name:
+            prefix, name = name.split(".", 1)
+            target = {"app": screen.app, "screen": screen}[prefix]
+        assert callable(getattr(target, f"action_{name}", None)), (type(screen).__name__, key, name)

@@ -499,3 +499,49 @@ def test_summary_says_how_many_new_cards_can_still_come_today() -> None:
     assert new_line(84, 14) == "New left     84 cards never studied (14 more can still come today)"
     assert new_line(3, 5) == "New left     3 cards never studied (all can still come today)"
     assert new_line(1, 0) == "New left     1 card never studied comes as a new card on a later day"
+
+
+async def test_summary_browses_the_weak_section_under_the_cursor(make_quiz_app) -> None:
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_deck(pilot)
+        for _ in range(3):  # three cards of different sections, all forgotten
+            await answer(pilot, "1")
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), what="summary")
+        summary = app.screen
+        weakest = summary.summary.weakest
+        assert len(weakest) >= 2
+        assert "enter" in footer_keys(summary)  # named "Browse section", not Textual's "Select"
+        assert summary.active_bindings["enter"].binding.description == "Browse section"
+        await pilot.press("j", "enter")  # j moves down the list, as ↓ does
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "BrowseScreen", what="browse")
+        from devday_tui.widgets.note_tree import NoteTree
+
+        current = app.screen.query_one(NoteTree).current
+        assert (current.note_key, current.section_id) == (weakest[1].note_key, weakest[1].section_id)
+        await pilot.press("escape")
+        assert app.screen is summary
+
+
+async def test_every_key_in_the_help_names_an_action_of_its_screen(make_quiz_app, tmp_path) -> None:
+    """Each key ? lists on the study screens runs an action that exists (a typo would make it do nothing)."""
+    from devday_tui.screens.help import screen_keys
+    from devday_tui.screens.stats import StatsScreen
+    from tests.quiz.conftest import assert_help_keys_have_actions as check
+
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_deck(pilot)
+        check(screen)
+        await pilot.press("enter")
+        check(screen)
+        await answer(pilot, "1")
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), what="summary")
+        check(app.screen)
+        await pilot.press("escape", "t")
+        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None)
+        check(app.screen)
+        keys = {key for key, _ in screen_keys(app.screen)}
+        assert "r" in keys and "←" not in keys and "^pgdn" not in keys  # nothing that scrolls sideways
