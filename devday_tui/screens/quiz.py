@@ -103,6 +103,10 @@ class QuizScreen(Screen):
         Binding("e", "edit", "Edit file", show=False),
         Binding("c", "toggle_context", "Hide/show context", show=False),
         Binding("i", "toggle_typed", "Type answers on/off", show=False),
+        Binding("down", "scroll_card('down')", "Scroll the card down", show=False),
+        Binding("up", "scroll_card('up')", "Scroll the card up", show=False),
+        Binding("pagedown", "scroll_card('page_down')", "Page down the card", show=False),
+        Binding("pageup", "scroll_card('page_up')", "Page up the card", show=False),
         Binding("q", "end", "End"),
         Binding("escape", "leave_answer_box", "Leave the answer box"),
         Binding("escape", "end", "End", show=False),
@@ -629,6 +633,9 @@ class QuizScreen(Screen):
             return state in ("front", "back")
         if action == "toggle_context":
             return state in ("front", "back")
+        if action == "scroll_card":
+            # Only when the card is taller than its place (a long list on a small terminal).
+            return state in ("front", "back", "saving") and self.query_one("#quiz-card", VerticalScroll).max_scroll_y > 0
         if action == "leave_answer_box":
             typed = self._typed_widget()
             return typed is not None and typed.input.has_focus
@@ -717,6 +724,11 @@ class QuizScreen(Screen):
         if card is None or self.state not in ("front", "back"):
             return
         self.app.edit_file(card.path, card.line)
+
+    def action_scroll_card(self, how: str) -> None:
+        card = self.query_one("#quiz-card", VerticalScroll)
+        {"down": card.scroll_down, "up": card.scroll_up, "page_down": card.scroll_page_down,
+         "page_up": card.scroll_page_up}[how](animate=False)
 
     def action_toggle_context(self) -> None:
         type(self).show_context = not self.show_context

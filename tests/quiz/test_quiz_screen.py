@@ -545,3 +545,29 @@ async def test_every_key_in_the_help_names_an_action_of_its_screen(make_quiz_app
         check(app.screen)
         keys = {key for key, _ in screen_keys(app.screen)}
         assert "r" in keys and "←" not in keys and "^pgdn" not in keys  # nothing that scrolls sideways
+
+
+async def test_a_card_taller_than_the_screen_scrolls_with_the_arrow_keys(make_quiz_app) -> None:
+    from textual.containers import VerticalScroll
+
+    app = make_quiz_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        card = max((c for c in app.library.cards if c.kind == "label-list"), key=lambda c: len(c.back))
+        assert app.set_annotation(card.id, "\n".join(f"memo {n}" for n in range(6)))  # the longest card, longer
+        app.start_section_study([card], "a long list")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = quiz(app)
+        await pilot.press("enter")
+        area = screen.query_one("#quiz-card", VerticalScroll)
+        await wait_for(pilot, lambda: area.max_scroll_y > 0, what="a card taller than its place")
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert area.scroll_y == 2
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert area.scroll_y == area.max_scroll_y  # the source line at the bottom can be reached
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert area.scroll_y == 0
+        assert screen.state == "back"  # scrolling graded nothing
