@@ -224,7 +224,7 @@ class ExamResultScreen(Screen[None]):
         rec = self.record
         parts = [f"{self.exam.answered}/{self.exam.total} answered"]
         if "duration" in rec and "time_limit" in rec:
-            parts.append(f"{format_clock(rec['duration'])} of {format_clock(rec['time_limit'])}")
+            parts.append(f"{format_clock(rec['duration'])} of {format_clock(rec['time_limit'])} used")
         if rec.get("timed_out"):
             parts.append("time ran out")
         if not rec.get("counted"):

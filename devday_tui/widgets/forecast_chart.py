@@ -63,14 +63,14 @@ def forecast_summary(counts: Sequence[int]) -> Content:
     return Content.assemble(
         ("Today ", "bold"),
         (f"{counts[0] if counts else 0}", f"bold {TODAY_STYLE}"),
-        (" (with overdue)  ", "$text-muted"),
-        ("tomorrow ", "bold"),
-        f"{counts[1] if len(counts) > 1 else 0}  ",
-        ("7 days ", "bold"),
-        f"{week}  ",
-        (f"{days} days ", "bold"),
+        (" with overdue", "$text-muted"),
+        ("   Tomorrow ", "bold"),
+        f"{counts[1] if len(counts) > 1 else 0}",
+        ("   7 days ", "bold"),
+        f"{week}",
+        (f"   {days} days ", "bold"),
         f"{total}",
-        (f" ({total / days:.1f}/day)", "$text-muted"),
+        (f", {total / days:.1f} a day", "$text-muted"),
     )
 
 

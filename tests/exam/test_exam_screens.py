@@ -234,7 +234,7 @@ async def test_submitting_with_unanswered_questions_asks_again_then_scores_and_k
         assert store.answers == []  # the schedule is untouched unless asked
         assert app.progress_changes == 1
         assert "2/4 correct · 50%" in text_of(app, "#exam-result-score")
-        assert text_of(app, "#exam-result-detail") == "3/4 answered · 2:05 of 4:00 · schedule unchanged · saved"
+        assert text_of(app, "#exam-result-detail") == "3/4 answered · 2:05 of 4:00 used · schedule unchanged · saved"
 
 
 async def test_counting_towards_the_schedule_records_answered_questions_only() -> None:
