@@ -26,7 +26,7 @@ from devday_tui.widgets.fitted_path import fit_path
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.pick_list import PickList
 from devday_tui.widgets.score_groups import ScoreGroups, ratio_style
-from devday_tui.widgets.typed_answer import answer_rows
+from devday_tui.widgets.typed_answer import answer_rows, hang
 
 Clock = Callable[[], datetime]
 
@@ -40,14 +40,6 @@ _OUTCOME = {
     "missed": ("✗ not recalled", "$text-error"),
     "partial": ("≈ partly recalled", "$text-warning"),
 }
-
-
-def hang(prefix: Content, text: Content, width: int) -> list[Content]:
-    """``prefix`` then ``text`` wrapped to ``width`` cells, its next lines starting under its first character
-    (a hanging indent, so that long Japanese lines with no spaces stay readable)."""
-    indent = prefix.cell_length
-    rows = text.wrap(max(width - indent, 10)) or [Content("")]
-    return [Content.assemble(prefix, rows[0])] + [Content.assemble(" " * indent, row) for row in rows[1:]]
 
 
 def missed_prompt(result: QuestionResult, sent: bool, width: int = 200) -> Content:

@@ -80,14 +80,25 @@ def answer_rows(result: AnswerCheck) -> list[tuple[str, Content]]:
     return rows
 
 
-def answer_lines(result: AnswerCheck, indent: str = "") -> Content:
-    """:func:`answer_rows` as lines, each label in a muted colour."""
-    return Content("\n").join(
-        Content.assemble(indent, (label, "$text-muted"), text) for label, text in answer_rows(result)
-    )
+def hang(prefix: Content, text: Content, width: int | None) -> list[Content]:
+    """``prefix`` then ``text`` wrapped to ``width`` cells, its next lines starting under its first character
+    (a hanging indent, so that long Japanese lines with no spaces stay readable). No wrapping without a width."""
+    if not width:
+        return [Content.assemble(prefix, text)]
+    indent = prefix.cell_length
+    rows = text.wrap(max(width - indent, 10)) or [Content("")]
+    return [Content.assemble(prefix, rows[0])] + [Content.assemble(" " * indent, row) for row in rows[1:]]
 
 
-def result_content(result: AnswerCheck) -> Content:
+def answer_lines(result: AnswerCheck, indent: str = "", width: int | None = None) -> Content:
+    """:func:`answer_rows` as lines, each label in a muted colour, the text hanging under itself in ``width``."""
+    lines: list[Content] = []
+    for label, text in answer_rows(result):
+        lines += hang(Content.assemble(indent, (label, "$text-muted")), text, width)
+    return Content("\n").join(lines)
+
+
+def result_content(result: AnswerCheck, width: int | None = None) -> Content:
     """The verdict and the suggested grade, then :func:`answer_lines`."""
     mark, style = _VERDICT_STYLE[result.verdict]
     grade = result.grade
@@ -96,7 +107,7 @@ def result_content(result: AnswerCheck) -> Content:
         ("   suggested grade: ", "$text-muted"),
         (f"{grade.name} ({int(grade)})", "bold"),
         "\n",
-        answer_lines(result),
+        answer_lines(result, width=width),
     )
 
 
@@ -244,8 +255,18 @@ class TypedAnswer(Widget):
         self.result = result
         self.remove_class(*_VERDICT_CLASSES)
         self.add_class("-checked", f"-{result.verdict.value}")
-        self.query_one(".typed-answer--result", Static).update(result_content(result))
+        self._show_result_lines()
         self.input.disabled = True
+
+    def _show_result_lines(self) -> None:
+        if self.result is None:
+            return
+        # The result's padding is one cell on each side; before the first layout the width is not known yet.
+        width = self.content_size.width - 2 if self.content_size.width > 2 else None
+        self.query_one(".typed-answer--result", Static).update(result_content(self.result, width))
+
+    def on_resize(self) -> None:
+        self._show_result_lines()
 
     def reset(self, expected: str | Sequence[str] | None = None, value: str = "") -> None:
         """Clear the box (for the next card), optionally with a new expected answer."""

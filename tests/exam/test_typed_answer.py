@@ -132,3 +132,20 @@ async def test_reset_does_not_report_a_change_and_sets_the_placeholder_for_sever
         assert widget.value == "cfn"
         assert widget.input.placeholder.startswith("Type the 2 answers separated by 、 or /")
         assert app.screen.query_one(Input).cursor_position == 3
+
+
+async def test_a_long_answer_wraps_under_itself() -> None:
+    from dataclasses import replace
+
+    long_back = "背景・制約条件を考慮する。チームが抱えている問題を理解して、それを解決するためにどの技術が最適であるか判断する。"
+    host = TypedHost(replace(card("AWS Lambda"), back=long_back))
+    app = Host(host)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press(*"abc", "enter")
+        await pilot.pause()
+        lines = result_text(app).splitlines()
+        answer = next(n for n, line in enumerate(lines) if line.startswith("Answer  "))
+        assert len(lines) > answer + 1  # too long for one line
+        for line in lines[answer + 1 :]:
+            assert line.startswith(" " * len("Answer  ")) and line[len("Answer  ")] != " "
+        assert "".join(line.strip() for line in lines[answer:]).removeprefix("Answer").strip() == long_back
