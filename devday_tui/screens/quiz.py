@@ -745,11 +745,7 @@ class QuizScreen(Screen):
                 self.suggested = None
         where = "this deck" if self.deck_key is not None else "these cards"
         if self.typed_mode:
-            self.notify(
-                f"Typed answers on for {where}: definitions, clozes and questions are typed before the answer "
-                "shows; lists are still recalled item by item. i turns it off.",
-                timeout=5,
-            )
+            self.notify(f"Typed answers on for {where} (lists are still recalled item by item).", timeout=4)
         else:
             self.notify(f"Typed answers off for {where}.", timeout=3)
         self.refresh_bindings()
