@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from devday_tui.widgets.fitted_path import FittedPath
 from devday_tui.widgets.key_footer import KeyFooter
+from devday_tui.widgets.reading_scroll import ReadingScroll
 from devday_tui.widgets.recall_checklist import RecallChecklist
 from devday_tui.core.answer import expected_answers
 from devday_tui.core.exam import (
@@ -167,7 +168,7 @@ class ExamScreen(Screen[None]):
             yield Static(id="exam-position")
             yield Static(id="exam-timer")
         yield Static(id="exam-strip")
-        with VerticalScroll(id="exam-body"):
+        with ReadingScroll(id="exam-body"):
             yield FittedPath(id="exam-context")
             yield Static(id="exam-front")
             yield Static(id="exam-hint")
