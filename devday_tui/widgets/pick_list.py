@@ -11,9 +11,14 @@ class PickList(OptionList):
     """With ``select=False`` (the default) Enter is not the list's: the screen's own Enter binding runs, or none.
     A click on an option still posts ``OptionList.OptionSelected``."""
 
+    # j/k need no line in the help (it says "↑ ↓ / j k" for every list); a list never scrolls sideways.
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "", show=False),
+        Binding("k", "cursor_up", "", show=False),
+        Binding("left", "scroll_left", "", show=False),
+        Binding("right", "scroll_right", "", show=False),
+        Binding("ctrl+pageup", "page_left", "", show=False),
+        Binding("ctrl+pagedown", "page_right", "", show=False),
     ]
 
     def __init__(self, *content, select: bool = False, **kwargs) -> None:
