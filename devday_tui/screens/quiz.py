@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 State = Literal["starting", "front", "back", "saving", "waiting", "done"]
 
 _GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
-#: The four grade keys share one place in the footer ("1234 Grade"); the buttons above name each grade.
+#: The four grade keys share one place in the footer ("1 2 3 4 Grade"); the buttons above name each grade.
 _GRADE_GROUP = Binding.Group("Grade", compact=False)
 
 
