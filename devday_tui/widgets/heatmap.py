@@ -10,9 +10,10 @@ from textual.widgets import Static
 
 from devday_tui.core.study_stats import Heatmap, shade_level
 
-#: Background of a day with no reviews, and of each shade level 1-4.
+#: Background of a day with no reviews, and of each shade level 1-4. The strengths are chosen so that the four
+#: levels stay four different colours, darker to lighter, in a 256-colour terminal too (tmux's default).
 EMPTY_STYLE = "on $foreground 8%"
-LEVEL_STYLES = ("on $success 30%", "on $success 55%", "on $success 80%", "on $success")
+LEVEL_STYLES = ("on $success 25%", "on $success 45%", "on $success 70%", "on $success")
 TODAY_TEXT = "[]"
 _WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 CELL = 2

@@ -162,3 +162,27 @@ def test_fit_path_keeps_the_last_heading() -> None:
     assert fit_path(parts, 12) == "CDK 複数ス…"  # the last heading alone, cut
     assert fit_path(("a", "", "b\x1b[31m"), 20) == "a › b"
     assert fit_path((), 10) == ""
+
+
+def test_heatmap_shades_stay_apart_in_256_colours() -> None:
+    """Each shade level is a different colour once Textual falls back to the 256-colour palette, darkest first."""
+    from rich.color import Color as RichColor
+    from rich.color import ColorSystem
+    from textual.app import App
+    from textual.color import Color
+
+    from devday_tui.widgets.heatmap import LEVEL_STYLES
+
+    for theme in ("textual-dark", "textual-light", "tokyo-night", "nord"):
+        app = App()
+        app.theme = theme
+        variables = app.get_css_variables()
+        background, success = Color.parse(variables["background"]), Color.parse(variables["success"])
+        shades = []
+        for style in LEVEL_STYLES:
+            strength = float(style.split()[-1].rstrip("%")) / 100 if style.endswith("%") else 1.0
+            shades.append(background.blend(success, strength))
+        numbers = [RichColor.from_rgb(*c.rgb).downgrade(ColorSystem.EIGHT_BIT).number for c in shades]
+        assert len(set(numbers)) == 4, (theme, numbers)
+        lightness = [c.brightness for c in shades]
+        assert lightness == sorted(lightness) or lightness == sorted(lightness, reverse=True), theme
