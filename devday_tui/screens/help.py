@@ -20,19 +20,36 @@ GENERAL_KEYS: tuple[tuple[str, str], ...] = (
 
 
 def screen_keys(screen: Screen) -> list[tuple[str, str]]:
-    """(key, description) for every enabled binding with a description on ``screen``."""
+    """(key, description) for every enabled binding with a description on ``screen``.
+
+    The screen's own keys come first, then those of the focused pane, then the app's, then the generic ones
+    (focus, copy). Sideways scrolling, which no screen here needs, is left out.
+    """
     app = screen.app
-    rows: list[tuple[str, str]] = []
+    own = {_action(b) for b in type(screen).__dict__.get("BINDINGS", [])}
+    ranked: list[tuple[int, int, tuple[str, str]]] = []
     seen: set[tuple[str, str]] = set()
-    for _namespace, binding, enabled, _tooltip in screen.active_bindings.values():
-        if not enabled or not binding.description:
+    for n, (namespace, binding, enabled, _tooltip) in enumerate(screen.active_bindings.values()):
+        if not enabled or not binding.description or binding.action in _SIDEWAYS:
             continue
         key = binding.key_display or app.get_key_display(binding)
         row = (key, binding.description)
-        if row not in seen:
-            seen.add(row)
-            rows.append(row)
-    return rows
+        if row in seen:
+            continue
+        seen.add(row)
+        if namespace is screen:
+            rank = 0 if binding.action in own else 3
+        else:
+            rank = 2 if namespace is app else 1
+        ranked.append((rank, n, row))
+    return [row for _rank, _n, row in sorted(ranked)]
+
+
+_SIDEWAYS = frozenset({"page_left", "page_right", "scroll_left", "scroll_right"})
+
+
+def _action(binding: Binding | tuple) -> str:
+    return binding.action if isinstance(binding, Binding) else binding[1]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -72,6 +72,7 @@ class NoteTree(Tree[NodeRef]):
     }
 
     BINDINGS = [
+        Binding("enter", "select_cursor", "Expand or collapse", show=False),
         Binding("right,l", "expand_node", "Expand", show=False),
         Binding("left,h", "collapse_or_parent", "Collapse", show=False),
         Binding("j", "cursor_down", "Down", show=False),

@@ -401,3 +401,23 @@ async def test_home_keys_are_in_the_footer_and_help(workspace: Path, build_app) 
             assert keys.get(description, "").lower() == key.lower(), (description, keys)
         footer = " ".join(str(w.render()) for w in home.query("FooterKey"))
         assert "Study" in footer and "Browse" in footer
+
+
+async def test_every_key_in_help_runs_an_existing_action(workspace: Path, build_app) -> None:
+    app = build_app([workspace / "notes", workspace / "decks"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot, screen=HomeScreen)
+        screens = [app.screen]
+        await pilot.press("b")
+        await settle(pilot, 0.2)
+        screens.append(app.screen)
+        app.screen.query_one(CardList).focus()
+        await settle(pilot)
+        for screen in screens:
+            for namespace, binding, enabled, _tip in screen.active_bindings.values():
+                if not binding.description:
+                    continue
+                target, _, name = binding.action.rpartition(".")
+                owner = {"app": app, "screen": screen}.get(target, namespace)
+                action = name.split("(")[0]
+                assert callable(getattr(owner, f"action_{action}", None)), (type(screen).__name__, binding.key, binding.action)
