@@ -3,7 +3,7 @@
 ``parse_note`` reads one Markdown note. Its body is parsed once by markdown-it (block structure only, with the
 line of every block); everything else comes from that one token stream and from the inline text of its
 paragraphs, headings and list items (see :mod:`devday_tui.core.text`). The card rules are described in
-``docs/note-format.md``; each rule here names the kind it makes.
+the README (The note format); each rule here names the kind it makes.
 
 Pure: no file access, no clock. Never raises on any text; problems become ``ParseWarning`` on the note.
 """
@@ -56,7 +56,7 @@ from devday_tui.core.text import (
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
 PARSER_VERSION = 4
 
-# --- thresholds (documented in docs/note-format.md) -------------------------------------------------------------
+# --- thresholds (documented in the README, The note format) -------------------------------------------------------------
 
 #: A definition's term, or a label, is at most this many characters and ASCII words.
 TERM_MAX_CHARS = 40
