@@ -56,7 +56,7 @@ from devday_tui.core.text import (
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
 PARSER_VERSION = 4
 
-# --- thresholds (documented in the README, The note format) -------------------------------------------------------------
+# --- thresholds (documented in the README, under "The note format") ------------------------------------------
 
 #: A definition's term, or a label, is at most this many characters and ASCII words.
 TERM_MAX_CHARS = 40
