@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -19,6 +20,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from devday_tui.screens.home import HomeScreen
 
@@ -75,7 +77,10 @@ class DevDayApp(App[None]):
         self.store: Store | None = None
         self.store_error: str | None = None
         self.search_index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
         self._file_stamps: dict[Path, tuple[int, int]] = {}
+        self._pending_reload: set[Path] = set()
+        self._reloading = False
 
     # ----------------------------------------------------------------- start-up
 
@@ -87,8 +92,12 @@ class DevDayApp(App[None]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self) -> None:
         """Read the notes and open the store, off the UI thread."""
-        from devday_tui.library import load_library
+        from devday_tui.library import default_paths, load_library, markdown_files
+        from devday_tui.note_files import file_stamp
 
+        # Stamps are taken before reading, so that a file changed while loading is read again by the poller.
+        roots = self.paths or default_paths()
+        stamps = {p.resolve(): st for p in markdown_files(roots) if (st := file_stamp(p)) is not None}
         library = load_library(self.paths, cache_dir=self.cache_dir)
         # The notes are long-lived: keep the cyclic garbage collector from walking them again and again.
         gc.freeze()
@@ -98,7 +107,6 @@ class DevDayApp(App[None]):
                 store.reconcile(library.cards, self.clock())
             except Exception as exc:  # re-attaching is a convenience; progress stays on disk either way
                 self.call_from_thread(self.notify, f"Could not re-attach moved cards: {exc}", severity="warning")
-        stamps = self._scan_files(library)
         self.call_from_thread(self._loaded, library, store, error, stamps)
 
     def _open_store(self) -> tuple[Store | None, str | None]:
@@ -112,12 +120,10 @@ class DevDayApp(App[None]):
             return None, f"Progress cannot be opened: {exc}"
 
     def _loaded(self, library: Library, store: Store | None, error: str | None, stamps) -> None:
-        if self.store is not None and self.store is not store:
-            self.store.close()
         self.store = store
         self.store_error = error
         self._file_stamps = stamps
-        self.rebuild_search_index(library)
+        self.forget_search_index()
         self.loading = False
         self.library = library
         if error:
@@ -129,26 +135,41 @@ class DevDayApp(App[None]):
             first = str(library.warnings[0])
             more = f" (and {len(library.warnings) - 1} more: press w on the home screen)" if len(library.warnings) > 1 else ""
             self.notify(first + more, title="Problems in your notes", severity="warning", timeout=12, markup=False)
-        if self.watch_files and not getattr(self, "_polling", False):
-            self._polling = True
+        if self.watch_files:
             self.set_interval(self.poll_interval, self.poll_files)
 
-    def rebuild_search_index(self, library: Library) -> None:
-        """Forget the search index; the next search builds it again (off the UI thread)."""
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed is reported, never silent; loading ends with a message instead of a spinner."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if event.worker.group == "load":
+            self.loading = False
+            self.store_error = f"Your notes could not be read: {error}"
+            self.notify(self.store_error, title="Loading failed", severity="error", timeout=60, markup=False)
+        elif event.worker.group == "reload":
+            self._reloading = False
+            self.notify(f"A changed note could not be read again: {error}", severity="error", timeout=20, markup=False)
+        else:
+            self.notify(f"Something failed in the background: {error}", severity="error", timeout=20, markup=False)
+
+    def forget_search_index(self) -> None:
+        """Drop the search index after notes or personal notes change; the next search builds it again."""
         self.search_index = None
 
     def get_search_index(self) -> SearchIndex | None:
-        """The search index, built on first use. Called from search workers."""
+        """The search index, built on first use. Called from search workers (one builds it, the others wait)."""
         from devday_tui.core.search import SearchIndex
 
-        index = self.search_index
-        library = self.library
-        if index is None and library is not None:
-            annotations = self.store.annotations() if self.store is not None else {}
-            index = SearchIndex.build(library.notes, annotations)
-            if self.library is library:
-                self.search_index = index
-        return index
+        with self._index_lock:
+            index = self.search_index
+            library = self.library
+            if index is None and library is not None:
+                annotations = self.store.annotations() if self.store is not None else {}
+                index = SearchIndex.build(library.notes, annotations)
+                if self.library is library:
+                    self.search_index = index
+            return index
 
     def on_unmount(self) -> None:
         self.close_store()
@@ -164,22 +185,17 @@ class DevDayApp(App[None]):
 
     # ----------------------------------------------------------- files on disk
 
-    def _scan_files(self, library: Library) -> dict[Path, tuple[int, int]]:
-        """(mtime, size) of every Markdown file under the opened paths."""
+    @staticmethod
+    def _scan_files(library: Library) -> dict[Path, tuple[int, int]]:
+        """(mtime, size) of every file the library reads, found the way the library finds them."""
+        from devday_tui.library import markdown_files
+        from devday_tui.note_files import file_stamp
+
         stamps: dict[Path, tuple[int, int]] = {}
-        for root in library.roots:
-            if root.is_file():
-                files: Iterable[Path] = [root]
-            elif root.is_dir():
-                files = root.rglob("*.md")
-            else:
-                continue
-            for path in files:
-                try:
-                    st = path.stat()
-                except OSError:
-                    continue
-                stamps[path.resolve()] = (st.st_mtime_ns, st.st_size)
+        for path in markdown_files(library.roots):
+            stamp = file_stamp(path)
+            if stamp is not None:
+                stamps[path.resolve()] = stamp
         return stamps
 
     def poll_files(self) -> None:
@@ -194,44 +210,64 @@ class DevDayApp(App[None]):
         stamps = self._scan_files(library)
         old = self._file_stamps
         changed = [p for p in stamps.keys() | old.keys() if stamps.get(p) != old.get(p)]
-        if not changed:
-            return
-        self.call_from_thread(self._reload_files, changed, stamps)
+        if changed:
+            self.call_from_thread(self._files_changed, changed, stamps)
 
-    def _reload_files(self, paths: list[Path], stamps=None) -> None:
-        self._reload_worker(paths, stamps)
+    def _files_changed(self, paths: list[Path], stamps: dict[Path, tuple[int, int]]) -> None:
+        self._file_stamps = stamps
+        self.reload_files(paths)
 
     def reload_files(self, paths: Iterable[Path]) -> None:
-        """Re-read the given files (after an edit) and refresh every screen."""
-        self._reload_worker([Path(p).resolve() for p in paths], None)
+        """Re-read the given files (after an edit, or a change on disk) and refresh every screen.
+
+        Reloads run one at a time, each from the library the last one made, so two changes close together are
+        both kept."""
+        self._pending_reload.update(Path(p).resolve() for p in paths)
+        if not self._reloading and self.library is not None:
+            self._start_reload()
+
+    def _start_reload(self) -> None:
+        paths = sorted(self._pending_reload)
+        self._pending_reload.clear()
+        self._reloading = True
+        self._reload_worker(paths, self.library)
 
     @work(thread=True, exclusive=False, group="reload", exit_on_error=False)
-    def _reload_worker(self, paths: list[Path], stamps) -> None:
+    def _reload_worker(self, paths: list[Path], base: Library) -> None:
         from devday_tui.library import reload_note
+        from devday_tui.note_files import file_stamp
 
-        library = self.library
-        if library is None:
-            return
-        for path in sorted(paths):
+        stamps = {path: file_stamp(path) for path in paths}  # before reading: a later change is seen next time
+        library = base
+        for path in paths:
             library = reload_note(library, path)
-        if self.store is not None:
+        if library is not base and self.store is not None:
             try:
                 self.store.reconcile(library.cards, self.clock())
             except Exception as exc:
                 self.call_from_thread(self.notify, f"Could not re-attach moved cards: {exc}", severity="warning")
-        if stamps is None:
-            stamps = self._scan_files(library)
-        self.call_from_thread(self._reloaded, library, stamps, paths)
+        self.call_from_thread(self._reloaded, base, library, stamps)
 
-    def _reloaded(self, library: Library, stamps, paths: list[Path]) -> None:
-        self._file_stamps = stamps
-        self.rebuild_search_index(library)
-        self.library = library
-        names = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
-        self.notify(f"Reloaded {names}", timeout=3, markup=False)
-        new_warnings = [w for w in library.warnings if Path(w.path).resolve() in {p.resolve() for p in paths}]
-        for warning in new_warnings[:3]:
-            self.notify(str(warning), title="Problem in your note", severity="warning", timeout=10, markup=False)
+    def _reloaded(self, base: Library, library: Library, stamps: dict[Path, tuple[int, int] | None]) -> None:
+        self._reloading = False
+        for path, stamp in stamps.items():
+            if stamp is None:
+                self._file_stamps.pop(path, None)
+            else:
+                self._file_stamps[path] = stamp
+        if base is not self.library:  # the notes were replaced meanwhile: read these files again on top
+            self._pending_reload.update(stamps)
+        elif library is not base:
+            self.forget_search_index()
+            self.library = library
+            paths = sorted(stamps)
+            names = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+            self.notify(f"Reloaded {names}", timeout=3, markup=False)
+            changed = {p.resolve() for p in paths}
+            for warning in [w for w in library.warnings if Path(w.path).resolve() in changed][:3]:
+                self.notify(str(warning), title="Problem in your note", severity="warning", timeout=10, markup=False)
+        if self._pending_reload:
+            self._start_reload()
 
     # ------------------------------------------------------------ shared state
 
@@ -252,7 +288,7 @@ class DevDayApp(App[None]):
             self.notify(f"Personal note not saved: {exc}", severity="error", timeout=15, markup=False)
             return False
         if self.library is not None:
-            self.rebuild_search_index(self.library)
+            self.forget_search_index()
         self.progress_changed()
         return True
 
@@ -283,7 +319,7 @@ class DevDayApp(App[None]):
     def deck_rows(self) -> list[DeckRow]:
         """The home screen's table: each deck with what a study session would show now."""
         from devday_tui.widgets.deck_table import DeckRow
-        from devday_tui.widgets.note_tree import unfinished_sections
+        from devday_tui.core.wip import unfinished_sections
 
         if self.library is None:
             return []
@@ -394,7 +430,7 @@ class DevDayApp(App[None]):
         import shlex
         import subprocess
 
-        command = [*shlex.split(editor), f"+{max(1, line)}", str(path)]
+        command = editor_command(shlex.split(editor), path, line)
         try:
             with self.suspend():
                 result = subprocess.run(command)
@@ -407,27 +443,43 @@ class DevDayApp(App[None]):
         self.reload_files([path])
 
     def _edit_in_app(self, path: Path, line: int) -> None:
-        from devday_tui.note_files import NoteFileError, read_for_edit, write_atomic
+        from devday_tui.note_files import NoteFileError, file_stamp, read_for_edit, write_atomic
         from devday_tui.screens.file_editor import FileEditorScreen
 
         try:
+            opened = file_stamp(path)
             text, newline = read_for_edit(path)
         except NoteFileError as exc:
             self.notify(str(exc), severity="error", timeout=15, markup=False)
             return
+        warned = False
 
-        def saved(new_text: str | None) -> None:
-            if new_text is None or new_text == text:
-                return
+        def save(new_text: str) -> bool:
+            nonlocal warned, opened
+            if not warned and file_stamp(path) != opened:
+                warned = True
+                self.notify(
+                    f"{path.name} changed on disk since you opened it. Ctrl+S again overwrites it with your text; "
+                    "Esc twice discards your text.",
+                    severity="warning",
+                    timeout=20,
+                    markup=False,
+                )
+                return False
             try:
                 write_atomic(path, new_text, newline)
             except NoteFileError as exc:
-                self.notify(str(exc), severity="error", timeout=20, markup=False)
-                return
-            self.notify(f"Saved {path.name}", markup=False)
-            self.reload_files([path])
+                self.notify(f"{exc}. Your text is still in the editor.", severity="error", timeout=20, markup=False)
+                return False
+            opened = file_stamp(path)
+            return True
 
-        self.push_screen(FileEditorScreen(path, text, line), saved)
+        def saved(new_text: str | None) -> None:
+            if new_text is not None and new_text != text:
+                self.notify(f"Saved {path.name}", markup=False)
+                self.reload_files([path])
+
+        self.push_screen(FileEditorScreen(path, text, line, save=save), saved)
 
     def new_note(self) -> None:
         from devday_tui.note_files import NoteFileError, create_note
@@ -451,7 +503,7 @@ class DevDayApp(App[None]):
                 return
             self.notify(f"Created {path.name}", markup=False)
             self.reload_files([path])
-            self.edit_file(path, 6)
+            self.edit_file(path, 7)  # the empty "## " heading of the template
 
         self.push_screen(NewNoteScreen(str(folder)), create)
 
@@ -479,6 +531,22 @@ class DevDayApp(App[None]):
                 f"{binding.description} (key: {key})",
                 _runner(screen, binding.action),
             )
+
+
+#: Editors that take ``FILE:LINE`` (after ``--goto`` for VS Code) rather than ``+LINE FILE``.
+_GOTO_EDITORS = {"code", "code-insiders", "codium", "vscodium", "cursor"}
+_COLON_EDITORS = {"subl", "sublime_text", "zed", "mate"}
+
+
+def editor_command(editor: list[str], path: Path, line: int) -> list[str]:
+    """The command that opens ``path`` at ``line`` in ``editor`` (vi, nano, emacs, micro, helix, VS Code…)."""
+    line = max(1, line)
+    name = Path(editor[0]).name if editor else ""
+    if name in _GOTO_EDITORS:
+        return [*editor, "--goto", f"{path}:{line}"]
+    if name in _COLON_EDITORS:
+        return [*editor, f"{path}:{line}"]
+    return [*editor, f"+{line}", str(path)]
 
 
 def _screen_bindings(screen: Screen) -> list[Binding]:

@@ -214,6 +214,11 @@ def _discover(paths: Sequence[Path], warnings: list[ParseWarning]) -> list[_Sour
     return found
 
 
+def markdown_files(paths: Sequence[Path]) -> list[Path]:
+    """Every file ``load_library(paths)`` would read, found the same way (for watching them for changes)."""
+    return [source.path for source in _discover(paths, [])]
+
+
 # --- reading one file ----------------------------------------------------------------------------------------------
 
 _DECK_HINT_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*\r?\n)*?include[ \t]*:", re.M)

@@ -63,6 +63,15 @@ def create_note(folder: Path, title: str, today: date) -> Path:
     return path
 
 
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """(mtime, size) of ``path``, or None when it is gone: enough to notice another program's save."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 def read_for_edit(path: Path) -> tuple[str, str]:
     """The text of ``path`` with ``\\n`` line ends, and the line end the file used."""
     try:

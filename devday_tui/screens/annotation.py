@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,17 +15,22 @@ from devday_tui.safe_text import clean
 
 
 class AnnotationScreen(ModalScreen[str | None]):
-    """Returns the new text (empty to remove the note), or None when cancelled."""
+    """Returns the saved text (empty when the note was removed), or None when cancelled.
+
+    ``save`` stores the text and returns False when it could not (it says why); the editor then stays open, so
+    nothing typed is lost.
+    """
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, label: str, text: str = "") -> None:
+    def __init__(self, label: str, text: str = "", *, save: Callable[[str], bool] | None = None) -> None:
         super().__init__()
         self.label = label
         self.text = text
+        self.save = save
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
@@ -49,7 +56,10 @@ class AnnotationScreen(ModalScreen[str | None]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text.strip())
+        text = self.query_one(TextArea).text.strip()
+        if self.save is not None and not self.save(text):
+            return
+        self.dismiss(text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,7 +19,8 @@ from devday_tui.core.search import SearchResult
 from devday_tui.safe_text import one_line
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.card_list import CardList, CardStatus
-from devday_tui.widgets.note_tree import NodeRef, NoteTree, TreeFilter, note_is_tagged_wip, unfinished_sections
+from devday_tui.core.wip import note_is_tagged_wip, unfinished_sections
+from devday_tui.widgets.note_tree import NodeRef, NoteTree, TreeFilter
 from devday_tui.widgets.section_view import SectionView
 
 
@@ -30,11 +32,10 @@ class BrowseScreen(Screen):
         Binding("w", "toggle_wip", "WIP only"),
         Binding("n", "annotate", "My note"),
         Binding("e", "edit", "Edit file"),
-        Binding("s", "suspend", "Suspend"),
-        Binding("r", "review_section", "Review section"),
+        Binding("r", "review_section", "Review"),
         Binding("N", "new_note", "New note", key_display="N", show=False),
         Binding("t", "stats", "Stats", show=False),
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back", show=False),
         Binding("q", "back", "Back", show=False),
     ]
 
@@ -102,7 +103,6 @@ class BrowseScreen(Screen):
         if self.search_result is not None and self.search_result.query.strip():
             found = self.search_result.sections
             allowed = found if allowed is None else allowed & found
-        if self.search_result is not None and self.search_result.query.strip():
             notes = set()
         expand = allowed is not None and len(allowed) <= 300
         return TreeFilter(sections=allowed, notes=notes, expand=expand)
@@ -125,7 +125,7 @@ class BrowseScreen(Screen):
         status.display = bool(parts)
         status.update(Content.assemble(*parts))
 
-    def _rebuild_tree(self) -> None:
+    def _rebuild_tree(self) -> TreeFilter:
         tree = self.query_one(NoteTree)
         flt = self._filter()
         tree.show_notes(self.notes(), flt)
@@ -134,6 +134,7 @@ class BrowseScreen(Screen):
             tree.select_ref(self._focus_ref)
             self._focus_ref = None
         self.call_after_refresh(self._show_cursor, flt)
+        return flt
 
     def _show_cursor(self, flt: TreeFilter) -> None:
         """Show what the tree cursor is on after a rebuild; the cursor may have moved or gone."""
@@ -146,6 +147,7 @@ class BrowseScreen(Screen):
         self._shown = None
         self.query_one(SectionView).display = False
         self.query_one(CardList).display = False
+        self.run_worker(partial(self.query_one(CardList).show, [], self.app.now()), exclusive=True, group="cards")
         self.query_one("#cards-title", Static).update(
             Content.styled("Nothing to show. Press w or Esc to clear the filter.", "$text-muted")
             if flt.sections is not None
@@ -155,8 +157,9 @@ class BrowseScreen(Screen):
     def _library_changed(self, *_: object) -> None:
         if self.app.library is None:
             return
-        if self.search_result is not None:
-            self._run_search(self.search_result.query)
+        query = self.query_one("#search", Input).value
+        if query.strip():
+            self._run_search(query)
             return
         self._rebuild_tree()
 
@@ -246,15 +249,20 @@ class BrowseScreen(Screen):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _run_search(self, query: str) -> None:
         if not query.strip():
-            self.app.call_from_thread(self._apply_search, None)
+            self.app.call_from_thread(self._apply_search, query, None)
             return
         index = self.app.get_search_index()
-        if index is None:
+        if index is None or get_current_worker().is_cancelled:
             return
         result = index.search(query)
-        self.app.call_from_thread(self._apply_search, result)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._apply_search, query, result)
 
-    def _apply_search(self, result: SearchResult | None) -> None:
+    def _apply_search(self, query: str, result: SearchResult | None) -> None:
+        # A search that finished after the text changed (or after Esc) is not shown.
+        search = self.query_one("#search", Input)
+        if query != search.value or (not search.display and result is not None):
+            return
         self.search_result = result
         self._rebuild_tree()
 
@@ -282,9 +290,9 @@ class BrowseScreen(Screen):
 
     def action_toggle_wip(self) -> None:
         self.wip_only = not self.wip_only
-        self._rebuild_tree()
+        flt = self._rebuild_tree()
         if self.wip_only:
-            count = len(self._filter().sections or ())
+            count = len(flt.sections or ())
             self.notify(f"{count} unfinished section{'s' if count != 1 else ''}. Press w again to show all.")
 
     def _target(self) -> tuple[str, str, Card | None, Section | None, Note | None]:
@@ -303,13 +311,19 @@ class BrowseScreen(Screen):
         if not key:
             self.notify("Choose a section or a card first.")
             return
+        if not self.app.require_writable_store():
+            return
         from devday_tui.screens.annotation import AnnotationScreen
 
-        def save(text: str | None) -> None:
-            if text is not None and self.app.set_annotation(key, text):
-                self.notify("Personal note saved." if text.strip() else "Personal note removed.")
+        def saved(text: str | None) -> None:
+            if text is not None:
+                self.notify("Personal note saved." if text else "Personal note removed.")
+                query = self.query_one("#search", Input).value
+                if query.strip():  # the note may change what the search finds
+                    self._run_search(query)
 
-        self.app.push_screen(AnnotationScreen(label, self.app.annotation(key)), save)
+        screen = AnnotationScreen(label, self.app.annotation(key), save=lambda text: self.app.set_annotation(key, text))
+        self.app.push_screen(screen, saved)
 
     def action_edit(self) -> None:
         _key, _label, card, section, note = self._target()
@@ -320,12 +334,8 @@ class BrowseScreen(Screen):
         elif note is not None:
             self.app.edit_file(note.path, 1)
 
-    def action_suspend(self) -> None:
-        cards = self.query_one(CardList)
-        card = cards.current_card
-        if card is None:
-            self.notify("No card under the cursor: move to the cards with Tab.")
-            return
+    def on_card_list_suspend_requested(self, event: CardList.SuspendRequested) -> None:
+        card = event.card
         if not self.app.require_writable_store():
             return
         progress = self.app.store.progress(card.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,17 +16,22 @@ from devday_tui.safe_text import clean
 
 
 class FileEditorScreen(ModalScreen[str | None]):
-    """Edits ``text`` (the file's content). Returns the new text on save, None when cancelled."""
+    """Edits ``text`` (the file's content). Returns the saved text, or None when closed without saving.
+
+    ``save`` writes the text and returns False when it could not (it says why); the editor then stays open with
+    everything typed.
+    """
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Close"),
     ]
 
-    def __init__(self, path: Path, text: str, line: int = 1) -> None:
+    def __init__(self, path: Path, text: str, line: int = 1, *, save: Callable[[str], bool] | None = None) -> None:
         super().__init__()
         self.path = path
         self.text = text
+        self.save = save
         self.line = max(1, line)
         self._confirm_discard = False
 
@@ -49,7 +55,10 @@ class FileEditorScreen(ModalScreen[str | None]):
         self._confirm_discard = False
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        text = self.query_one(TextArea).text
+        if text != self.text and self.save is not None and not self.save(text):
+            return
+        self.dismiss(text)
 
     def action_cancel(self) -> None:
         if self.query_one(TextArea).text != self.text and not self._confirm_discard:

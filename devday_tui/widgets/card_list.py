@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import ListItem, ListView, Static
@@ -83,10 +84,22 @@ class CardItem(ListItem):
 class CardList(ListView):
     """Focusable list of cards; the screen asks ``current_card`` for the card under the cursor."""
 
-    class CardHighlighted(Message):
-        def __init__(self, card: Card | None) -> None:
+    BINDINGS = [
+        Binding("s", "suspend", "Suspend"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    class SuspendRequested(Message):
+        """The user asked to suspend (or unsuspend) the card under the cursor."""
+
+        def __init__(self, card: Card) -> None:
             super().__init__()
             self.card = card
+
+    def action_suspend(self) -> None:
+        if self.current_card is not None:
+            self.post_message(self.SuspendRequested(self.current_card))
 
     async def show(self, cards: list[tuple[Card, CardStatus]], now: datetime, keep: str | None = None) -> None:
         """Replace the cards, keeping the cursor on card ``keep`` (or the current one) if it is still there."""
@@ -102,7 +115,3 @@ class CardList(ListView):
     def current_card(self) -> Card | None:
         item = self.highlighted_child
         return item.card if isinstance(item, CardItem) else None
-
-    def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
-        event.stop()
-        self.post_message(self.CardHighlighted(self.current_card))

@@ -45,7 +45,11 @@ def exam_cell(exam: date | None, today: date) -> Content:
 class DeckTable(DataTable):
     """One row per deck. Enter asks to study the deck under the cursor."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Study", show=True)]
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Study", show=True),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
     class StudyRequested(Message):
         def __init__(self, deck_key: str) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from devday_tui.core.model import Note, Section
+from devday_tui.core.wip import needs_work, note_is_tagged_wip, unfinished_sections
 from devday_tui.safe_text import one_line
 
 #: The marker put after a WIP section's label (the colour comes from app.tcss).
@@ -35,23 +36,6 @@ class TreeFilter:
     sections: set[str] | None = None
     notes: set[str] = field(default_factory=set)  # notes shown even when none of their sections is
     expand: bool = False
-
-
-def needs_work(section: Section) -> bool:
-    """True when the section itself is unfinished (empty, thin, a TODO marker…).
-
-    A note tagged WIP marks every section with the reason "note tagged WIP"; highlighting them all would hide
-    the sections that really need work, so the tag is shown on the note and the highlight is kept for these.
-    """
-    return any(reason != "note-tagged" for reason in section.wip_reasons)
-
-
-def note_is_tagged_wip(note: Note) -> bool:
-    return any("note-tagged" in s.wip_reasons for s in note.walk()) or note.draft
-
-
-def unfinished_sections(note: Note) -> list[Section]:
-    return [s for s in note.walk() if needs_work(s)]
 
 
 def section_card_total(section: Section) -> int:
@@ -212,10 +196,18 @@ class NoteTree(Tree[NodeRef]):
                     while parent is not None:
                         parent.expand()
                         parent = parent.parent
-                    self.call_after_refresh(self.move_cursor, node)
-                    self.move_cursor(node)
+                    # The node's line is known once the tree has laid out its new lines.
+                    self.call_after_refresh(self._move_to, node)
                     return True
         return False
+
+    def _move_to(self, node: TreeNode[NodeRef]) -> None:
+        try:
+            present = self.get_node_by_id(node.id) is node
+        except Exception:  # UnknownNodeID: a rebuild removed it
+            present = False
+        if present:
+            self.move_cursor(node)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeRef]) -> None:
         self._fill(event.node)

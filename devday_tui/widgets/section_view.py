@@ -9,7 +9,7 @@ from textual.widgets import Markdown, Static
 
 from devday_tui.core.model import WIP_REASONS, Note, Section
 from devday_tui.safe_text import clean, one_line
-from devday_tui.widgets.note_tree import needs_work, note_is_tagged_wip, unfinished_sections
+from devday_tui.core.wip import needs_work, note_is_tagged_wip, unfinished_sections
 
 #: Above this many characters a section is shown as plain text: the Markdown widget is slow on huge input.
 MARKDOWN_LIMIT = 20_000
