@@ -134,41 +134,37 @@ class TypedAnswer(Widget):
     TypedAnswer.-wrong > Input, TypedAnswer.-empty > Input { border: tall $error; }
     """
 
-    class Changed(Message):
+    class _Message(Message):
+        """A message from a TypedAnswer; ``control`` lets handlers use ``@on(..., "#id")`` selectors."""
+
+        def __init__(self, typed_answer: "TypedAnswer") -> None:
+            super().__init__()
+            self.typed_answer = typed_answer
+
+        @property
+        def control(self) -> "TypedAnswer":
+            return self.typed_answer
+
+    class Changed(_Message):
         """The typed text changed."""
 
         def __init__(self, typed_answer: "TypedAnswer", value: str) -> None:
-            super().__init__()
-            self.typed_answer = typed_answer
+            super().__init__(typed_answer)
             self.value = value
 
-        @property
-        def control(self) -> "TypedAnswer":
-            return self.typed_answer
-
-    class Submitted(Message):
+    class Submitted(_Message):
         """Enter was pressed in exam mode (nothing is checked or shown)."""
 
         def __init__(self, typed_answer: "TypedAnswer", value: str) -> None:
-            super().__init__()
-            self.typed_answer = typed_answer
+            super().__init__(typed_answer)
             self.value = value
 
-        @property
-        def control(self) -> "TypedAnswer":
-            return self.typed_answer
-
-    class Checked(Message):
+    class Checked(_Message):
         """The answer was checked; ``result`` has the verdict, the diff and the suggested grade."""
 
         def __init__(self, typed_answer: "TypedAnswer", result: AnswerCheck) -> None:
-            super().__init__()
-            self.typed_answer = typed_answer
+            super().__init__(typed_answer)
             self.result = result
-
-        @property
-        def control(self) -> "TypedAnswer":
-            return self.typed_answer
 
     def __init__(
         self,
