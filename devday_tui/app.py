@@ -292,6 +292,23 @@ class DevDayApp(App[None]):
         self.progress_changed()
         return True
 
+    def edit_annotation(self, key: str, label: str, on_saved: Callable[[str], None] | None = None) -> None:
+        """Open the personal-note editor for a card or section. It is refused before any typing when progress
+        cannot be written, and stays open (with the text) if saving fails; ``on_saved`` gets the saved text."""
+        if not self.require_writable_store():
+            return
+        from devday_tui.screens.annotation import AnnotationScreen
+
+        def saved(text: str | None) -> None:
+            if text is None:
+                return
+            self.notify("Personal note saved." if text else "Personal note removed.", timeout=3)
+            if on_saved is not None:
+                on_saved(text)
+
+        screen = AnnotationScreen(label, self.annotation(key), save=lambda text: self.set_annotation(key, text))
+        self.push_screen(screen, saved)
+
     def annotation(self, key: str) -> str:
         if self.store is None:
             return ""

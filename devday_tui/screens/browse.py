@@ -311,19 +311,13 @@ class BrowseScreen(Screen):
         if not key:
             self.notify("Choose a section or a card first.")
             return
-        if not self.app.require_writable_store():
-            return
-        from devday_tui.screens.annotation import AnnotationScreen
 
-        def saved(text: str | None) -> None:
-            if text is not None:
-                self.notify("Personal note saved." if text else "Personal note removed.")
-                query = self.query_one("#search", Input).value
-                if query.strip():  # the note may change what the search finds
-                    self._run_search(query)
+        def saved(_text: str) -> None:
+            query = self.query_one("#search", Input).value
+            if query.strip():  # the note may change what the search finds
+                self._run_search(query)
 
-        screen = AnnotationScreen(label, self.app.annotation(key), save=lambda text: self.app.set_annotation(key, text))
-        self.app.push_screen(screen, saved)
+        self.app.edit_annotation(key, label, saved)
 
     def action_edit(self) -> None:
         _key, _label, card, section, note = self._target()

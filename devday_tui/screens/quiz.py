@@ -708,16 +708,7 @@ class QuizScreen(Screen):
         card = self.card
         if card is None or self.state not in ("front", "back"):
             return
-        from devday_tui.screens.annotation import AnnotationScreen
-
-        def saved(text: str | None) -> None:
-            if text is None:
-                return
-            if self.app.set_annotation(card.id, text):
-                self.notify("Personal note saved." if text else "Personal note removed.", timeout=3)
-                self._render_card()
-
-        self.app.push_screen(AnnotationScreen(one_line(card.front, 80), self.app.annotation(card.id)), saved)
+        self.app.edit_annotation(card.id, one_line(card.front, 80), lambda _text: self._render_card())
 
     def action_edit(self) -> None:
         card = self.card
