@@ -2,14 +2,12 @@
 
 Textual reads ``[...]`` in plain strings as markup (``a [/] b`` crashes a label, ``[@click=app.quit]`` becomes a
 live action) and passes control characters straight to the terminal. Everything taken from a user's file goes
-through :func:`clean` and is shown as :class:`rich.text.Text`, never as a markup string.
+through :func:`clean` and is shown as ``Content``/``rich.text.Text``, never as a markup string.
 """
 
 from __future__ import annotations
 
 import re
-
-from rich.text import Text
 
 # ESC/CSI/OSC sequences first (so their parameters go too), then any other C0/C1 control character except
 # newline and tab.
@@ -35,8 +33,3 @@ def one_line(text: str, limit: int | None = None) -> str:
     if limit is not None and len(line) > limit:
         line = line[: max(0, limit - 1)] + "…"
     return line
-
-
-def literal(text: str, style: str = "") -> Text:
-    """A Rich ``Text`` showing ``text`` literally: no markup is interpreted."""
-    return Text(clean(text), style=style)

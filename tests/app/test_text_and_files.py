@@ -17,18 +17,12 @@ from devday_tui.note_files import (
     slugify,
     write_atomic,
 )
-from devday_tui.safe_text import clean, literal, one_line
+from devday_tui.safe_text import clean, one_line
 
 
 def test_clean_removes_escape_sequences_and_controls_but_keeps_text() -> None:
     raw = "a\x1b[31mred\x1b[0m b\x1b]8;;http://x\x07link\x1b]8;;\x07 c\x07\x00\x9b2Jd\nnext\tline"
     assert clean(raw) == "ared blink cd\nnext\tline"
-
-
-def test_literal_text_is_never_markup() -> None:
-    text = literal("a [/] b [@click=app.quit]x[/] [bold]y")
-    assert text.plain == "a [/] b [@click=app.quit]x[/] [bold]y"
-    assert not text.spans
 
 
 def test_one_line_folds_and_cuts() -> None:
