@@ -15,7 +15,7 @@ Figures over the cards (each figure counts every card on its own):
   line. Goal: none.
 - **markup left in**: in the front, the breadcrumb or the back, any of: an HTML tag (a known HTML element name
   such as ``<img …>``/``<br>``/``<details>``, any closing tag, any tag with an attribute such as
-  ``<TabItem value=…>``), ``<!--``/``-->``, an HTML entity (``&nbsp;``), a wiki link or embed (``[[…]]``), an
+  ``<TabItem value=…>``), ``<!--`` (a lone ``-->`` is an arrow), an HTML entity (``&nbsp;``), a wiki link or embed (``[[…]]``), an
   Obsidian comment (``%%``), a Hugo shortcode (``{{<``, ``{{%``, ``>}}``, ``%}}``), a Markdown link or image
   left as syntax (``](target)`` with no space in the target), a ``:::`` container fence (at the start or after
   a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or tildes), a bold pair
@@ -32,8 +32,9 @@ Figures over the cards (each figure counts every card on its own):
 - **duplicate front**: a card whose front (case, spaces and the count suffix ignored) equals an earlier card's
   front in the same note. No goal of its own.
 
-Figures over the SOURCE of the notes, found without the parser (frontmatter, fenced code, tables, headings,
-HTML and ``%%`` comments, HTML lines and shortcode lines are never looked at; ``<br>`` splits a line):
+Figures over the SOURCE of the notes, found without the parser (YAML or TOML frontmatter, fenced code, code
+shortcodes such as ``{{< highlight >}}``, tables, headings, HTML and ``%%`` comments, HTML lines, shortcode lines
+and footnote definitions are never looked at; ``<br>`` splits a line):
 
 - **term: definition recall**: lines ``term: definition`` (ASCII colon followed by a space) or
   ``term：definition``, after an optional bullet or number and indentation (spaces, tabs, U+3000), where the term
@@ -44,7 +45,7 @@ HTML and ``%%`` comments, HTML lines and shortcode lines are never looked at; ``
   hand-written cards and are left out, and so is a line that is not a list item when the line before it is
   prose (over 40 characters, no colon, not itself a definition) whose sentence it continues. Such a line is captured when a card at that line has the term in its front, or any card in the note
   has the term as a ``›`` part of its front. Goal: at least 95%.
-- **other separators recall** (``・・・``, ``＝``, `` = ``, `` — ``, `` – `` with the same limits on the term):
+- **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – `` with the same limits on the term):
   the same test. Printed for information, no goal.
 - **parent bullets carded**: list items (``-``, ``*``, ``+``, ``1.``, ``1)``, ``・``, ``-item``/``－item`` with
   no space) whose next non-blank line is a list item indented deeper (a tab counts 4 columns, U+3000 two), and
@@ -111,7 +112,7 @@ _HTML_NAMES = (
 MARKUP = {
     "html": re.compile(r"<(?:%s)\b[^<>]*>|</[A-Za-z][\w.-]*\s*>|<[A-Za-z][\w.-]*\s+[\w:-]+=[^<>]*>"
                        % "|".join(_HTML_NAMES), re.I),
-    "html-comment": re.compile(r"<!--|-->"),
+    "html-comment": re.compile(r"<!--"),
     "entity": re.compile(r"&(?:[a-z]{2,8}|#\d{1,6}|#x[0-9a-f]{1,6});", re.I),
     "wiki-link": re.compile(r"\[\[|\]\]"),
     "obsidian-comment": re.compile(r"%%"),
@@ -195,7 +196,9 @@ _LEAD = re.compile(
 _MASK = re.compile(r"(`+)[^`]*?\1|\[[^\]]*\]\([^)]*\)|\[\[[^\]]*\]\]|<?https?://\S+|\b[a-z][\w+.-]*://\S+")
 _PROSE_WORD = re.compile(r"\b(?:is|are|was|were)\b", re.I)
 _COLON = re.compile(r"：|:(?=[ \t])")
-_OTHER_SEP = re.compile(r"・・・|＝| = | — | – ")
+_OTHER_SEP = re.compile(r"・・・|＝| = | — | – |\s*…+\s*")
+#: Hugo shortcodes whose inside is code, not text.
+_CODE_SHORTCODE = re.compile(r"^\s*\{\{[<%]\s*(/?)(highlight|mermaid|code|math)\b")
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 
@@ -211,9 +214,10 @@ def source_lines(text: str) -> list[Line]:
         text = text[1:]
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = 0
-    if raw and raw[0].strip() == "---":
+    if raw and raw[0].strip() in ("---", "+++"):  # YAML or TOML frontmatter
+        ends = ("---", "...") if raw[0].strip() == "---" else ("+++",)
         for i in range(1, len(raw)):
-            if raw[i].strip() in ("---", "..."):
+            if raw[i].strip() in ends:
                 start = i + 1
                 break
     table = set()
@@ -226,6 +230,7 @@ def source_lines(text: str) -> list[Line]:
                 table.add(j)
     out: list[Line] = []
     fence: str | None = None
+    in_code_shortcode = False
     in_html_comment = in_pct_comment = False
     for i in range(start, len(raw)):
         line = raw[i]
@@ -237,6 +242,11 @@ def source_lines(text: str) -> list[Line]:
         m = _FENCE.match(line)
         if m:
             fence = m.group(1)
+            continue
+        sc = _CODE_SHORTCODE.match(line)
+        if sc or in_code_shortcode:
+            if sc:
+                in_code_shortcode = not sc.group(1)
             continue
         # Comments may open and close on the same line or span several.
         kept = []
@@ -276,7 +286,7 @@ def _skip_line(text: str) -> bool:
     return (
         not s
         or bool(_HEADING.match(text))
-        or s.startswith(("<", "{{", ":::", "|", "import ", "export "))
+        or s.startswith(("<", "{{", ":::", "|", "[^", "import ", "export "))
     )
 
 

@@ -77,6 +77,7 @@ def test_markup_is_found(front, back, kinds) -> None:
         "kubectl drain --ignore-daemonsets",
         "uses `backticks` for commands",
         "def f(**kwargs)",
+        "VPC --> subnet",
     ],
 )
 def test_text_that_only_looks_like_markup_is_not_counted(text) -> None:
@@ -171,16 +172,29 @@ def test_lines_that_are_not_definitions() -> None:
             "%% hidden: comment %%",
             "see `a: b` in code",
             "This sentence is far too long to be a term, surely: and so on",
+            "{{< highlight json >}}",
+            '"Effect": "Allow",',
+            "{{< /highlight >}}",
+            "[^1]: a footnote",
         ]
     )
     assert terms(text) == []
 
 
+def test_toml_frontmatter_is_not_read() -> None:
+    assert cq.definitions(cq.source_lines('+++\ntitle = "x"\ndate: 2024\n+++\nAES: cipher\n')) == [
+        cq.Definition(5, "aes", False)
+    ]
+
+
 def test_other_separators_are_a_separate_figure() -> None:
-    text = "・DHCP・・・アドレスを割り当てる\n・リピータ＝第1層\nsalt = random value\nCSRF — forged request\n"
+    text = (
+        "・DHCP・・・アドレスを割り当てる\n・リピータ＝第1層\nsalt = random value\nCSRF — forged request\n"
+        "\u3000共有ロック …… 他も読める\n"
+    )
     found = cq.definitions(cq.source_lines(text))
     assert [(d.term, d.other_separator) for d in found] == [
-        ("dhcp", True), ("リピータ", True), ("salt", True), ("csrf", True)
+        ("dhcp", True), ("リピータ", True), ("salt", True), ("csrf", True), ("共有ロック", True)
     ]
 
 
