@@ -102,12 +102,12 @@ GENERIC = frozenset(
 ) | {"see also", "q & a"}
 _QA_TERMS = frozenset({"q", "a", "問", "答", "答え", "question", "answer", "質問", "回答"})
 _NUMBER_FRONT = re.compile(r"^(?:q|問|no\.?|#|question|第)?\s*\d+\s*[.)．:：問]?$", re.I)
-_COUNT_SUFFIX = re.compile(r"\s+[—–-]\s+\d+\b[^›]*$|\s*\(\d+\s*/\s*\d+\)\s*$")
+_COUNT_SUFFIX = re.compile(r"(?<!\s)\s+[—–-]\s+\d+\b[^›]*$|(?<!\s)\s*\(\d+\s*/\s*\d+\)\s*$")
 _URL_ONLY = re.compile(r"^(?:<?https?://\S+?>?|www\.\S+)$")
 _HTML_NAMES = (
     "a abbr b big blockquote br center code dd del details div dl dt em figcaption figure font h1 h2 h3 h4 h5 h6 "
     "hr i iframe img ins kbd li mark ol p picture pre q s small source span strong sub summary sup table tbody td "
-    "th thead tr u ul video audio center"
+    "th thead tr u ul video audio"
 ).split()
 MARKUP = {
     "html": re.compile(r"<(?:%s)\b[^<>]*>|</[A-Za-z][\w.-]*\s*>|<[A-Za-z][\w.-]*\s+[\w:-]+=[^<>]*>"
@@ -117,7 +117,7 @@ MARKUP = {
     "wiki-link": re.compile(r"\[\[|\]\]"),
     "obsidian-comment": re.compile(r"%%"),
     "shortcode": re.compile(r"\{\{[<%]|[>%]\}\}"),
-    "md-link": re.compile(r"\]\([^)\s]+\)"),
+    "md-link": re.compile(r"\]\([^()\s\]]+\)"),
     "container": re.compile(r"(?:^|(?<=\s)):::"),
     "fence": re.compile(r"```|~~~"),
     "bold": re.compile(r"\*\*(?=\S)[^*]*?(?<=\S)\*\*"),
@@ -127,10 +127,13 @@ _LEAD_BULLET = re.compile(r"^\s*(?:[・･]|[-－](?![-－]))")
 
 def norm(text: str) -> str:
     """Case, spaces, emphasis, code and link syntax dropped: the text a person reads."""
-    text = re.sub(r"!\[\[[^\]]*\]\]", "", text)
-    text = re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^<>]*>", "", text)
+    # No class below may match its own opening bracket: a line of "[[[[" stays linear.
+    if "[" in text:
+        text = re.sub(r"!\[\[[^\[\]]*\]\]", "", text)
+        text = re.sub(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]", r"\1", text)
+        text = re.sub(r"!?\[([^\[\]]*)\]\([^()]*\)", r"\1", text)
+    if "<" in text:
+        text = re.sub(r"<[^<>]*>", "", text)
     text = text.replace("**", "").replace("__", "").replace("`", "")
     return " ".join(text.replace("\u3000", " ").split()).casefold().strip(" :：")
 
@@ -186,17 +189,17 @@ def back_is_url(back: Any) -> bool:
 
 _FENCE = re.compile(r"^[ \t\u3000>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
-_DELIM_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$")
+_DELIM_CELL = re.compile(r":?-+:?")
 _BULLET = re.compile(
     r"^(?P<indent>[ \t\u3000]*)(?:>\s*)*(?P<mark>[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|[・･]|[-－](?![-－\s]))[ \t]*"
 )
 _LEAD = re.compile(
     r"^[ \t\u3000]*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)．])[ \t]+|[・･]|[-－](?![-－\s]))?[ \t]*(?:\[[ xX]\][ \t]+)?"
 )
-_MASK = re.compile(r"(`+)[^`]*?\1|\[[^\]]*\]\([^)]*\)|\[\[[^\]]*\]\]|<?https?://\S+|\b[a-z][\w+.-]*://\S+")
+_MASK = re.compile(r"(`+)[^`]*?\1|\[[^\[\]]*\]\([^()]*\)|\[\[[^\[\]]*\]\]|<?https?://\S+|\b[a-z][\w+.-]*://\S+")
 _PROSE_WORD = re.compile(r"\b(?:is|are|was|were)\b", re.I)
 _COLON = re.compile(r"：|:(?=[ \t])")
-_OTHER_SEP = re.compile(r"・・・|＝| = | — | – |\s*…+\s*")
+_OTHER_SEP = re.compile(r"・・・|＝| = | — | – |…+")
 #: Hugo shortcodes whose inside is code, not text.
 _CODE_SHORTCODE = re.compile(r"^\s*\{\{[<%]\s*(/?)(highlight|mermaid|code|math)\b")
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -206,6 +209,40 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 class Line:
     no: int  # 1-based line of the file
     text: str
+
+
+def _strip_comments(line: str, in_html: bool, in_pct: bool) -> tuple[str, bool, bool]:
+    """The line without its HTML and ``%%`` comments, which may open and close on it or span several lines."""
+    kept: list[str] = []
+    pos, n = 0, len(line)
+    h = p = -2  # next "<!--" and "%%" at or after pos (-1: none left); found again only once passed: linear
+    while pos < n:
+        if in_html or in_pct:
+            end = line.find("-->" if in_html else "%%", pos)
+            if end < 0:
+                break
+            pos = end + (3 if in_html else 2)
+            in_html = in_pct = False
+            continue
+        if -1 < h < pos or h == -2:
+            h = line.find("<!--", pos)
+        if -1 < p < pos or p == -2:
+            p = line.find("%%", pos)
+        cut = min(x for x in (h, p, n) if x >= 0)
+        kept.append(line[pos:cut])
+        if cut == n:
+            break
+        in_html, in_pct = cut == h, cut != h
+        pos = cut + (4 if cut == h else 2)
+    return "".join(kept), in_html, in_pct
+
+
+def _is_delimiter_row(line: str) -> bool:
+    """``| --- | :-: |``: the line under a table's header."""
+    s = line.strip()
+    if "|" not in s or "-" not in s:
+        return False
+    return all(_DELIM_CELL.fullmatch(c.strip()) for c in s.strip("|").split("|"))
 
 
 def source_lines(text: str) -> list[Line]:
@@ -220,14 +257,17 @@ def source_lines(text: str) -> list[Line]:
             if raw[i].strip() in ends:
                 start = i + 1
                 break
-    table = set()
-    for i in range(start, len(raw)):
-        if _DELIM_ROW.match(raw[i]) and "|" in raw[i]:
-            j = i - 1
-            table.add(j)
-            while j + 1 < len(raw) and "|" in raw[j + 1]:
-                j += 1
-                table.add(j)
+    table: set[int] = set()
+    i = start
+    while i < len(raw):
+        if _is_delimiter_row(raw[i]):
+            if i > start and "|" in raw[i - 1]:
+                table.add(i - 1)
+            while i < len(raw) and "|" in raw[i]:
+                table.add(i)
+                i += 1
+        else:
+            i += 1
     out: list[Line] = []
     fence: str | None = None
     in_code_shortcode = False
@@ -239,42 +279,17 @@ def source_lines(text: str) -> list[Line]:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
                 fence = None
             continue
-        m = _FENCE.match(line)
-        if m:
-            fence = m.group(1)
-            continue
-        sc = _CODE_SHORTCODE.match(line)
-        if sc or in_code_shortcode:
-            if sc:
-                in_code_shortcode = not sc.group(1)
-            continue
-        # Comments may open and close on the same line or span several.
-        kept = []
-        rest = line
-        while rest:
-            if in_html_comment:
-                end = rest.find("-->")
-                if end < 0:
-                    rest = ""
-                    break
-                rest, in_html_comment = rest[end + 3:], False
-            elif in_pct_comment:
-                end = rest.find("%%")
-                if end < 0:
-                    rest = ""
-                    break
-                rest, in_pct_comment = rest[end + 2:], False
-            else:
-                h, p = rest.find("<!--"), rest.find("%%")
-                cut = min(x for x in (h, p, len(rest)) if x >= 0)
-                kept.append(rest[:cut])
-                if cut == len(rest):
-                    break
-                if cut == h:
-                    rest, in_html_comment = rest[h + 4:], True
-                else:
-                    rest, in_pct_comment = rest[p + 2:], True
-        line = "".join(kept)
+        if not (in_html_comment or in_pct_comment):
+            m = _FENCE.match(line)
+            if m:
+                fence = m.group(1)
+                continue
+            sc = _CODE_SHORTCODE.match(line)
+            if sc or in_code_shortcode:
+                if sc:
+                    in_code_shortcode = not sc.group(1)
+                continue
+        line, in_html_comment, in_pct_comment = _strip_comments(line, in_html_comment, in_pct_comment)
         if i in table:
             continue
         out.append(Line(i + 1, line))
