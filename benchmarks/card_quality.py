@@ -12,21 +12,22 @@ makes the source raise is reported on stderr and left out; the run goes on.
 Figures over the cards (each figure counts every card on its own):
 
 - **backs over 12 lines**: a string back's lines, or a list back's items with every nested item counted as a
-  line. Goal: none.
+  line. Goal: 0 cards.
 - **markup left in**: in the front, the breadcrumb or the back, any of: an HTML tag (a known HTML element name
   such as ``<img …>``/``<br>``/``<details>``, any closing tag, any tag with an attribute such as
-  ``<TabItem value=…>``), ``<!--`` (a lone ``-->`` is an arrow), an HTML entity (``&nbsp;``), a wiki link or embed (``[[…]]``), an
-  Obsidian comment (``%%``), a Hugo shortcode (``{{<``, ``{{%``, ``>}}``, ``%}}``), a Markdown link or image
-  left as syntax (``](target)`` with no space in the target), a ``:::`` container fence (at the start or after
-  a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or tildes), a bold pair
-  (``**…**``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not followed by
-  another one, so ``--force`` is text). Single backticks are NOT counted: a code span shown verbatim reads well
-  in a terminal, and notes about shells quote commands with them. ``<service>``-style placeholders are text.
-  Goal: none.
+  ``<TabItem value=…>``), ``<!--`` (a lone ``-->`` is an arrow), an HTML entity (``&nbsp;``), a wiki link or
+  embed (``[[…]]``), an Obsidian comment (``%%``), a Hugo shortcode (``{{<``, ``{{%``, ``>}}``, ``%}}``), a
+  Markdown link or image left as syntax (``](target)`` with no space in the target), a ``:::`` container fence
+  (at the start or after a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or
+  tildes), a bold pair (``**…**``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not
+  followed by another one, so ``--force`` is text). Single backticks are NOT counted: a code span shown
+  verbatim reads well in a terminal, and notes about shells quote commands with them. ``<service>``-style
+  placeholders are text. Goal: 0 cards.
 - **generic front**: a front whose every ``›`` part, once the count suffix (`` — 3 points``, ``(1/2)``) and
   trailing ``:?？`` are taken off, is a remark or generic word (例, 事例, 補足, 注意, 前半, 後半, 感想, まとめ,
   Note, Example, Tips, Q&A, Summary, メリット …, see ``GENERIC``), a bare number (``17.``, ``Q17``, ``問3``,
-  ``No. 4``), a Q/A marker (``Q``, ``A``, ``問``), empty, or holds ``(untitled``. No goal of its own: it counts against "usable", which people judge.
+  ``No. 4``), a Q/A marker (``Q``, ``A``, ``問``), empty, or holds ``(untitled``. No goal of its own: it counts
+  against "usable", which people judge.
 - **back only a URL**: every line of the back is a bare URL (``https://…``, ``<https://…>``, ``www.…``). No goal
   of its own.
 - **duplicate front**: a card whose front (case, spaces and the count suffix ignored) equals an earlier card's
@@ -43,10 +44,11 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   ``例`` …) or a Q/A marker (``Q``, ``A``, ``Q3``, ``問``), and the definition is not empty and not only a URL.
   Colons inside code spans, link text, URLs or brackets (``（例: …）``) do not count; lines holding ``::`` are
   hand-written cards and are left out, and so is a line that is not a list item when the line before it is
-  prose (over 40 characters, no colon, not itself a definition) whose sentence it continues. Such a line is captured when a card at that line has the term in its front, or any card in the note
-  has the term as a ``›`` part of its front. Goal: at least 95%.
-- **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – `` with the same limits on the term):
-  the same test. Printed for information, no goal.
+  prose (over 40 characters, no colon, not itself a definition) whose sentence it continues. Such a line is
+  captured when a card at that line has the term in its front, or any card in the note has the term as a ``›``
+  part of its front. Goal: at least 95%.
+- **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – ``, with the same limits on the
+  term): the same test. Printed for information, no goal.
 - **parent bullets carded**: list items (``-``, ``*``, ``+``, ``1.``, ``1)``, ``・``, ``-item``/``－item`` with
   no space) whose next non-blank line is a list item indented deeper (a tab counts 4 columns, U+3000 two), and
   whose own text is not empty once markup is dropped. Carded when a card starts at the item's line (other than a
