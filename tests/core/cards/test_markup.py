@@ -404,3 +404,18 @@ def test_time_grows_linearly(name: str) -> None:
 def test_a_large_body_keeps_its_line_count() -> None:
     text = ("## 見出し\n・項目\n\u3000・子\n-x\n<img src=a>\n:::message\nm\n:::\n<!-- c -->\n\n" * 2_000)
     assert normalize_body(text).count("\n") == text.count("\n")
+
+
+# --- the end-to-end examples are well formed ---------------------------------------------------------------------
+
+
+def test_markup_cases_cover_every_bullet_of_both_rules() -> None:
+    from tests.core.cards.markup_cases import CASES
+
+    assert len(CASES) >= 15
+    assert {c["rule"] for c in CASES} >= {"3.1", "3.2", "3.3", "3.4", "3.5", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6"}
+    for case in CASES:
+        assert set(case) <= {"name", "rule", "note", "expect", "only", "never"}, case["name"]
+        for card in case["expect"]:
+            assert set(card) == {"kind", "front", "back"}, case["name"]
+        assert normalize_body(case["note"]).count("\n") == case["note"].count("\n")
