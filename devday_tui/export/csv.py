@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from devday_tui.core.model import LIST_KINDS, Card, Deck, Item
+from devday_tui.core.text import strip_controls
 from devday_tui.export.atomic import ExportError, write_atomic
-from devday_tui.safe_text import clean
 
 CSV_COLUMNS: tuple[str, ...] = ("front", "back", "context", "kind", "due", "state", "path:line", "deck", "id")
 
@@ -59,14 +59,14 @@ def csv_rows(decks: Sequence[Deck], progress: Mapping[str, Any]) -> list[list[st
             due, state = _state(progress.get(card.id))
             rows.append(
                 [
-                    clean(card.front),
-                    clean(_back(card)),
-                    clean(card.breadcrumb),
+                    strip_controls(card.front),
+                    strip_controls(_back(card)),
+                    strip_controls(card.breadcrumb),
                     card.kind,
                     due,
                     state,
                     f"{card.path}:{card.line}",
-                    clean(deck.key),
+                    strip_controls(deck.key),
                     card.id,
                 ]
             )
