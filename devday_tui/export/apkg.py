@@ -31,9 +31,10 @@ from typing import BinaryIO, Sequence
 
 import genanki
 
+from devday_tui.atomic import write_atomic
 from devday_tui.core.model import CLOZE_BLANK, LIST_KINDS, Card, Deck, Item, Note
 from devday_tui.core.text import one_line, strip_controls
-from devday_tui.export.atomic import ExportError, write_atomic
+from devday_tui.export.errors import ExportError
 
 _CSS = """\
 .card { font-family: "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", sans-serif; font-size: 20px;
@@ -238,7 +239,7 @@ def write_apkg(decks: Sequence[Deck], path: Path, *, now: datetime) -> ApkgSumma
     """Write ``decks`` to the Anki package ``path``; ``now`` stamps the notes so that Anki sees them as newer."""
     package, summary = build_package(decks)
     try:
-        write_atomic(path, lambda out: _write_package(package, out, now.timestamp()))
+        write_atomic(path, lambda out: _write_package(package, out, now.timestamp()), ExportError.cannot_write)
     except sqlite3.Error as exc:
         raise ExportError(f"cannot write {path}: {exc}") from exc
     return summary
