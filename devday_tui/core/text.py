@@ -33,7 +33,7 @@ _INLINE_PARTS = (
     # Obsidian: [[Page]], [[Page|alias]], [[Page#Heading]]; an embed ![[…]] shows nothing.
     r"(?P<wiki>(?P<embed>!?)\[\[(?P<wpage>[^\[\]|\n]{1,500})(?:\|(?P<walias>[^\[\]\n]{0,500}))?\]\])",
     # Hugo shortcodes {{< … >}} and {{% … %}} show nothing.
-    r"(?P<short>\{\{[<%][^\n]{0,2000}?[>%]\}\})",
+    r"(?P<short>\{\{[<%][^\n{}]{0,2000}?[>%]\}\})",
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
     r"(?P<link>\[(?P<ltext>[^\]\n]{1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
     r"(?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)",
