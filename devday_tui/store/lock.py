@@ -14,6 +14,8 @@ import socket
 from datetime import datetime, timezone
 from pathlib import Path
 
+from devday_tui.store.errors import StoreError, StoreLocked
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -107,3 +109,36 @@ class WriterLock:
             pass
         finally:
             os.close(fd)
+
+
+def take_writer_lock(directory: Path, path: Path, exclusive: bool, notices: list[str]) -> WriterLock | None:
+    """The writer lock of a device in ``directory``, or ``None`` (read-only, with a notice saying why) when
+    another live process holds it or the directory is not writable. With ``exclusive`` those cases raise
+    ``StoreLocked`` or ``StoreError`` instead."""
+    lock = WriterLock(path)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        acquired = lock.acquire()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exclusive:
+            raise StoreError(f"Cannot write progress to {directory}: {reason}.") from exc
+        notices.append(
+            f"{directory} is not writable ({reason}). Progress is opened read-only: answers will not be saved."
+        )
+        return None
+    if acquired:
+        return lock
+    holder = lock.holder()
+    who = lock.describe_holder()
+    if exclusive:
+        raise StoreLocked(
+            f"{directory} is in use by another devday-tui, {who}. Close it, or open this one read-only.",
+            pid=holder.get("pid"),
+            host=holder.get("host"),
+        )
+    notices.append(
+        f"Another devday-tui is using {directory} ({who}). Progress is opened read-only: answers will not be "
+        f"saved in this window."
+    )
+    return None
