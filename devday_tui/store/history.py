@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from devday_tui.core.scheduling import CardEvent, CardProgress, ReviewRecord, history_key, replay_onto
+from devday_tui.store import validate
+from devday_tui.store.files import describe
 from devday_tui.store.recovery import Reader, count
 
 LOG_TABLE = "log"
@@ -57,8 +59,8 @@ Entry = ReviewRecord | CardEvent | Undo | Reattach
 
 
 def parse_entry(doc: Any) -> Entry:
-    if not isinstance(doc, dict):
-        raise ValueError("not an object")
+    """The entry a history document holds. Raises ``ValueError`` (``BadValue``) when a value is not usable."""
+    validate.history_entry(doc)
     kind = doc.get("t")
     if kind == "review":
         return ReviewRecord.from_dict(doc)
@@ -68,6 +70,10 @@ def parse_entry(doc: Any) -> Entry:
         at = datetime.fromisoformat(str(doc["at"])).astimezone(timezone.utc)
         return Reattach(str(doc["id"]), str(doc["from"]), str(doc["card"]), at)
     return CardEvent.from_dict(doc)
+
+
+def _time_of(entry: ReviewRecord | CardEvent | Reattach) -> datetime:
+    return entry.reviewed_at if isinstance(entry, ReviewRecord) else entry.at
 
 
 def is_entry(doc: dict[str, Any]) -> bool:
@@ -164,8 +170,11 @@ class HistoryFiles:
     def __init__(self, data_dir: Path, reader: Reader) -> None:
         self.data_dir = data_dir
         self.reader = reader
+        #: Entries after this time come from a clock that is ahead; files dated after its day are left out.
+        self.horizon: datetime | None = None
         self._entries: OrderedDict[str, tuple[FileKey, list[Any]]] = OrderedDict()
         self._parsed: OrderedDict[str, tuple[FileKey, list[Entry]]] = OrderedDict()
+        self._ahead: set[str] = set()  # files holding entries dated after the horizon
 
     def device_dirs(self) -> list[Path]:
         root = self.data_dir / "devices"
@@ -174,9 +183,15 @@ class HistoryFiles:
         return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
 
     def scan(self, first_day: date | None = None) -> dict[str, tuple[Path, FileKey]]:
-        """Every history file (from ``first_day`` on, judged by its name), with its size/mtime/inode."""
+        """Every history file (from ``first_day`` on, judged by its name), with its size/mtime/inode.
+
+        Files named after a day after ``horizon`` (written by a machine whose clock is ahead) are left out and
+        reported: they count from that day on. A folder where a file should be is reported, and this device's
+        is moved aside so that new answers can be saved.
+        """
         found: dict[str, tuple[Path, FileKey]] = {}
         first = first_day.isoformat() if first_day is not None else None
+        last = self.horizon.date().isoformat() if self.horizon is not None else None
         for device_dir in self.device_dirs():
             log_dir = device_dir / "log"
             prefix = f"devices/{device_dir.name}/log/"
@@ -184,13 +199,26 @@ class HistoryFiles:
                 entries = list(os.scandir(log_dir))
             except (FileNotFoundError, NotADirectoryError):
                 continue
+            except OSError as exc:
+                self.reader.notice_once(prefix, f"{prefix} cannot be read ({describe(exc)}). It was left as it is "
+                                                f"and will be read again at the next start.")
+                continue
             for entry in entries:
                 name = entry.name
                 if name.startswith(".") or not name.endswith(".json"):
                     continue
-                if first is not None and name[:10] < first and day_of(name) is not None:
+                dated = day_of(name) is not None
+                if first is not None and name[:10] < first and dated:
+                    continue
+                if last is not None and name[:10] > last and dated:
+                    self.reader.notice_once(
+                        prefix + name, f"{prefix + name} holds answers dated {name[:10]}, ahead of this machine's "
+                        f"clock (another machine's clock is wrong?). They are kept, and counted from that day on.")
                     continue
                 try:
+                    if entry.is_dir():
+                        self._folder(log_dir / name)
+                        continue
                     if not entry.is_file():
                         continue
                     key = FileKey.of(entry.stat())
@@ -198,6 +226,19 @@ class HistoryFiles:
                     continue
                 found[prefix + name] = (log_dir / name, key)
         return found
+
+    def _folder(self, path: Path) -> None:
+        """A folder named like a history file: this device's is moved aside (with what it holds), so that the
+        day's answers can be saved; another device's is left as it is."""
+        rel = self.reader.rel(path)
+        if self.reader.is_own(path) and not self.reader.read_only:
+            kept = self.reader.keep_aside(path, datetime.now(timezone.utc))
+            if kept is not None:
+                self.reader.notices.append(f"{rel} was a folder, not a file. It was moved aside as {kept.name} (with "
+                                           f"what it holds), and a new {path.name} is written.")
+                return
+        self.reader.notice_once(rel, f"{rel} is a folder, not a file: it was left as it is, and the reviews "
+                                     f"of that day from this device cannot be read.")
 
     def forget(self, rel: str | None = None) -> None:
         """Drop cached entries of one file (all files with ``None``)."""
@@ -207,14 +248,15 @@ class HistoryFiles:
             self._entries.pop(rel, None)
 
     def entries(self, rel: str, path: Path, key: FileKey, now: datetime | None = None) -> list[Any]:
-        """The raw entries of a history file, in file order (cached while the file does not change)."""
+        """The raw entries of a history file, in file order (cached while the file does not change). A file that
+        cannot be read now gives none (see ``readable``)."""
         cached = self._entries.get(rel)
         if cached is not None and cached[0] == key:
             self._entries.move_to_end(rel)
             return cached[1]
         now = now or datetime.now(timezone.utc)
         tables = self.reader.read(path, is_entry, LOG_TABLE, now, "entry/entries")
-        docs = list(tables.get(LOG_TABLE, {}).values())
+        docs = list(tables.get(LOG_TABLE, {}).values()) if isinstance(tables.get(LOG_TABLE), dict) else []
         try:
             key = FileKey.of(path.stat())
         except FileNotFoundError:
@@ -224,24 +266,43 @@ class HistoryFiles:
             self._entries.popitem(last=False)
         return docs
 
-    def covered(self, rel: str, docs: list[Any]) -> Covered:
-        """What reading ``docs`` (just returned by ``entries``) covers of the file."""
+    def covered(self, rel: str, path: Path, docs: list[Any]) -> Covered | None:
+        """What reading ``docs`` (just returned by ``entries``) covers of the file; ``None`` when the file could not
+        be read, so that it is read again next time."""
+        if path in self.reader.unreadable or rel in self._ahead:
+            return None
         return Covered(self._entries[rel][0], len(docs), doc_id(docs[-1]) if docs else None)
 
     def parse(self, rel: str, docs: Iterable[Any]) -> list[Entry]:
+        """The entries of ``docs``; unusable ones and those dated after ``horizon`` are left out and reported."""
         out: list[Entry] = []
-        bad = 0
+        bad = ahead = 0
         for doc in docs:
             try:
-                out.append(parse_entry(doc))
-            except (KeyError, TypeError, ValueError):
+                entry = parse_entry(doc)
+            except (KeyError, TypeError, ValueError, OverflowError):
                 bad += 1
+                continue
+            if self.horizon is not None and not isinstance(entry, Undo) and _time_of(entry) > self.horizon:
+                ahead += 1
+                continue
+            out.append(entry)
         if bad:
             self.reader.notice_once(
                 f"{rel}\x00bad",
                 f"{rel}: {count(bad, 'entry/entries')} could not be read and "
                 f"{'was' if bad == 1 else 'were'} skipped (the file is otherwise fine and was left as it is).",
             )
+        if ahead:
+            self._ahead.add(rel)
+            self.reader.notice_once(
+                f"{rel}\x00ahead",
+                f"{rel}: {count(ahead, 'entry is/entries are')} dated more than a day ahead of this machine's clock "
+                f"(another machine's clock is wrong?). {'It is' if ahead == 1 else 'They are'} kept, and counted "
+                f"from that time on.",
+            )
+        else:
+            self._ahead.discard(rel)
         return out
 
     def parsed(self, rel: str, path: Path, key: FileKey) -> list[Entry]:
@@ -294,11 +355,13 @@ def rebuild(files: HistoryFiles, now: datetime) -> CardStates:
     for rel, (path, key) in sorted(files.scan().items()):
         docs = files.entries(rel, path, key, now)
         entries.extend(files.parse(rel, docs))
-        covered[rel] = files.covered(rel, docs)
+        cov = files.covered(rel, path, docs)
+        if cov is not None:
+            covered[rel] = cov
     aliases = resolve_aliases(e for e in entries if isinstance(e, Reattach))
     states = CardStates(aliases=aliases, covered=covered)
     for cid, group in group_by_card(live_items(entries), lambda c: aliases.get(c, c)).items():
-        result = replay_onto(None, cid, group)
+        result = _replay(files.reader, None, cid, group)
         if result is not None:
             states.progress[cid] = result
             states.last[cid] = history_key(group[-1])
@@ -328,7 +391,9 @@ def apply_new(files: HistoryFiles, states: CardStates, now: datetime) -> bool:
                 raise NeedsRebuild  # not a pure append (an undo after the last snapshot, a replaced file)
             start = cov.count
         fresh.extend(files.parse(rel, docs[start:]))
-        covered[rel] = files.covered(rel, docs)
+        cov = files.covered(rel, path, docs)
+        if cov is not None:
+            covered[rel] = cov
     if not fresh:
         states.covered = covered
         return False
@@ -343,7 +408,26 @@ def apply_new(files: HistoryFiles, states: CardStates, now: datetime) -> bool:
         if last is not None and history_key(group[0]) <= last:
             raise NeedsRebuild  # older than what is applied: needs the card's whole history in order
     for cid, group in by_card.items():
-        states.progress[cid] = replay_onto(states.progress.get(cid), cid, group)  # type: ignore[assignment]
+        states.progress[cid] = _replay(files.reader, states.progress.get(cid), cid, group)  # type: ignore[assignment]
         states.last[cid] = history_key(group[-1])
     states.covered = covered
     return True
+
+
+def _replay(reader: Reader, progress: CardProgress | None, card_id: str, items: list[Item]) -> CardProgress | None:
+    """``replay_onto``; an entry that the scheduler cannot apply (values it cannot compute with) is skipped
+    and reported instead of stopping the whole history from loading."""
+    try:
+        return replay_onto(progress, card_id, items)
+    except (ValueError, OverflowError, ArithmeticError):
+        pass
+    skipped = 0
+    for item in items:
+        try:
+            progress = replay_onto(progress, card_id, [item])
+        except (ValueError, OverflowError, ArithmeticError):
+            skipped += 1
+    reader.notice_once(f"replay\x00{card_id}", f"Card {card_id}: {count(skipped, 'answer/answers')} in the history "
+                                                f"could not be applied and {'was' if skipped == 1 else 'were'} "
+                                                f"skipped (the files were left as they are).")
+    return progress

@@ -71,6 +71,33 @@ class WriterLock:
             pass  # the lock holds even if the note about who holds it cannot be written
         return True
 
+    def still_held(self) -> bool:
+        """Whether the file at the lock's path is still the one this process holds locked. A user or a sync
+        tool may delete or replace the lock file while it is held; another process could then take a lock on
+        the new file and both would write."""
+        if self._fd is None:
+            return False
+        try:
+            mine = os.fstat(self._fd)
+            there = os.stat(self.path)
+        except OSError:
+            return False
+        return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
+    def reacquire(self) -> bool:
+        """Before a save: keep the lock if it is still in place, else take it again at its path. ``False`` when
+        another process holds the lock there now."""
+        if self.still_held():
+            return True
+        old, self._fd = self._fd, None
+        try:
+            return self.acquire()
+        except OSError:
+            return False
+        finally:
+            if old is not None:
+                os.close(old)
+
     def holder(self) -> dict:
         """What the lock file says about the process holding it (may be empty or partial)."""
         try:

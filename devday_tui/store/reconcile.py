@@ -17,9 +17,11 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from devday_tui.core.model import Card
 from devday_tui.core.scheduling import CardProgress
 from devday_tui.core.similarity import match_displaced, match_moved
-from devday_tui.store.errors import CorruptFileError
+from devday_tui.store import validate
+from devday_tui.store.errors import CorruptFileError, UnreadableFileError
 from devday_tui.store.files import read_tables, write_tables
 from devday_tui.store.recovery import Reader
+from devday_tui.store.side_files import copies_of, valid_docs
 
 CATALOG = "catalog.json"
 
@@ -82,14 +84,12 @@ class Catalog:
     def load(self, device_dirs: Iterable[Path], now: datetime) -> None:
         catalog: dict[str, dict[str, Any]] = {}
         for device_dir in device_dirs:
-            tables = self.reader.read(device_dir / CATALOG, is_catalog_entry, "cards", now,
-                                      "card description/card descriptions")
-            for doc in tables.get("cards", {}).values():
-                if not isinstance(doc, dict) or "card" not in doc:
-                    continue
-                cid = str(doc["card"])
-                if cid not in catalog or str(doc.get("seen", "")) > str(catalog[cid].get("seen", "")):
-                    catalog[cid] = doc
+            for path in copies_of(device_dir, CATALOG):
+                tables = self.reader.read(path, is_catalog_entry, "cards", now, "card description/card descriptions")
+                for doc in valid_docs(self.reader, path, tables, "cards", validate.catalog_entry):
+                    cid = doc["card"]
+                    if cid not in catalog or str(doc.get("seen") or "") > str(catalog[cid].get("seen") or ""):
+                        catalog[cid] = doc
         self.cards = catalog
 
     def update(self, cards: Iterable[Card], keep: Callable[[str], bool], now: datetime) -> None:
@@ -98,9 +98,12 @@ class Catalog:
         thousands of notes the catalog stays small and start-up fast."""
         try:
             own = read_tables(self.path) or {}
+        except UnreadableFileError:
+            return  # never replace a file that could not be read; it is read again next start
         except CorruptFileError:
             own = {}
-        docs = {str(d.get("card")): d for d in own.get("cards", {}).values() if isinstance(d, dict)}
+        table = own.get("cards")
+        docs = {str(d.get("card")): d for d in (table.values() if isinstance(table, dict) else ()) if isinstance(d, dict)}
         changed = False
         for card in cards:
             if not keep(card.id):

@@ -6,18 +6,35 @@ Every device's files are read; a personal note's newest edit wins across devices
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from tinydb import Query, TinyDB
 
 from devday_tui.store.files import AtomicJSONStorage
 from devday_tui.store.history import new_id
-from devday_tui.store.recovery import Reader
+from devday_tui.store import validate
+from devday_tui.store.recovery import Reader, count
 
 ANNOTATIONS = "annotations.json"
 EXAMS = "exams.json"
+
+
+def copies_of(device_dir: Path, name: str) -> list[Path]:
+    """The file ``name`` of a device and the copies a sync tool made of it when two machines changed it at once
+    (``annotations (conflicted copy).json``, ``annotations.sync-conflict-….json``): each is read, and the
+    newest edit of each entry wins."""
+    stem = name.removesuffix(".json")
+    copies = [device_dir / name]
+    try:
+        names = sorted(e.name for e in os.scandir(device_dir))
+    except OSError:
+        return copies
+    copies += [device_dir / n for n in names
+               if n != name and n.startswith(stem) and n.endswith(".json") and not n[len(stem)].isalnum()]
+    return copies
 
 
 def is_annotation(doc: dict[str, Any]) -> bool:
@@ -26,6 +43,30 @@ def is_annotation(doc: dict[str, Any]) -> bool:
 
 def is_exam(doc: dict[str, Any]) -> bool:
     return "id" in doc and "at" in doc and "result" in doc
+
+
+def valid_docs(
+    reader: Reader, path: Path, tables: dict[str, Any], table: str, check: Callable[[Any], object]
+) -> list[dict[str, Any]]:
+    """The documents of ``table`` that pass ``check``; the others are skipped with a notice naming the file."""
+    docs = tables.get(table, {})
+    if not isinstance(docs, dict):
+        docs = {}
+    good: list[dict[str, Any]] = []
+    reasons: list[str] = []
+    for doc in docs.values():
+        try:
+            check(doc)
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
+            reasons.append(str(exc))
+        else:
+            good.append(doc)
+    if reasons:
+        rel = reader.rel(path)
+        reader.notice_once(
+            f"{rel}\x00bad", f"{rel}: {count(len(reasons), 'entry/entries')} could not be used and "
+            f"{'was' if len(reasons) == 1 else 'were'} skipped ({reasons[0]}). The file was left as it is.")
+    return good
 
 
 class SideFiles:
@@ -42,23 +83,16 @@ class SideFiles:
         annotations: dict[str, tuple[str, str, str]] = {}
         exams: dict[str, dict[str, Any]] = {}
         for device_dir in device_dirs:
-            tables = self.reader.read(device_dir / ANNOTATIONS, is_annotation, "annotations", now,
-                                      "annotation/annotations")
-            for doc in tables.get("annotations", {}).values():
-                try:
-                    key, text, at = str(doc["key"]), str(doc["text"]), str(doc["at"])
-                    dev = str(doc.get("dev", device_dir.name))
-                except (KeyError, TypeError):
-                    continue
-                try:
-                    at = datetime.fromisoformat(at).astimezone(timezone.utc).isoformat(timespec="microseconds")
-                except ValueError:
-                    continue
-                if key not in annotations or (at, dev) > annotations[key][:2]:
-                    annotations[key] = (at, dev, text)
-            tables = self.reader.read(device_dir / EXAMS, is_exam, "exams", now, "exam result/exam results")
-            for doc in tables.get("exams", {}).values():
-                if isinstance(doc, dict) and "id" in doc and isinstance(doc.get("result"), dict):
+            for path in copies_of(device_dir, ANNOTATIONS):
+                tables = self.reader.read(path, is_annotation, "annotations", now, "annotation/annotations")
+                for doc in valid_docs(self.reader, path, tables, "annotations", validate.annotation):
+                    key, text, at = validate.annotation(doc)
+                    entry = (at.isoformat(timespec="microseconds"), str(doc.get("dev") or device_dir.name), text)
+                    if key not in annotations or entry[:2] > annotations[key][:2]:
+                        annotations[key] = entry
+            for path in copies_of(device_dir, EXAMS):
+                tables = self.reader.read(path, is_exam, "exams", now, "exam result/exam results")
+                for doc in valid_docs(self.reader, path, tables, "exams", validate.exam):
                     exams.setdefault(str(doc["id"]), doc)
         self.annotations, self.exams = annotations, exams
 

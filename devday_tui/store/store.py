@@ -47,7 +47,7 @@ from devday_tui.core.scheduling import (
     preview as _preview,
     replay_onto,
 )
-from devday_tui.store.errors import StoreError, StoreReadOnly
+from devday_tui.store.errors import StoreError, StoreReadOnly, UnreadableFileError
 from devday_tui.store.files import AtomicJSONStorage, remove_stale_temporaries
 from devday_tui.store.history import (
     LOG_TABLE,
@@ -65,7 +65,7 @@ from devday_tui.store.history import (
     shard_name,
 )
 from devday_tui.store.lock import WriterLock, take_writer_lock
-from devday_tui.store.merge import MergeReport, merge_directory
+from devday_tui.store.merge import MergeReport, finish_salvage, merge_directory
 from devday_tui.store.paths import check_device_id, data_dir_for, machine_device_id
 from devday_tui.store.reconcile import (
     CATALOG,
@@ -81,6 +81,10 @@ from devday_tui.store.side_files import ANNOTATIONS, EXAMS, SideFiles
 from devday_tui.store.snapshot import load_snapshot, write_snapshot
 
 __all__ = ["Answer", "MergeReport", "Orphan", "Reattachment", "Reconciliation", "Store", "new_id"]
+
+
+#: History dated further ahead of this machine's clock comes from a clock that is wrong: it is not used as "now".
+AHEAD = timedelta(days=1)
 
 
 def _utc(value: datetime) -> datetime:
@@ -148,6 +152,7 @@ class Store:
         self._catalog = Catalog(self.own_dir, self._reader)
         self._seen_cards: dict[str, Card] = {}  # the cards of the last reconcile, by id
         self._present: set[str] | None = None
+        self._lost_lock = False
 
     # -- opening ----------------------------------------------------------------------------------------------
 
@@ -184,10 +189,21 @@ class Store:
                     rollover_hour=rollover_hour, tz=tz)
         try:
             store._load(now)
-        except BaseException:
+        except BaseException as exc:
             store._release()
+            if isinstance(exc, StoreError):
+                exc.args = (f"Your progress could not be read: {exc} No file was changed.",)
+                raise
+            if isinstance(exc, Exception):
+                raise StoreError(store._cannot_open_message(exc)) from exc
             raise
         return store
+
+    def _cannot_open_message(self, exc: Exception) -> str:
+        where = self._reader.current
+        what = f"{self._reader.rel(where)}" if where is not None else str(self.data_dir)
+        return (f"Your progress could not be read from {what} ({type(exc).__name__}: {exc}). No file was changed: "
+                f"all your progress is kept as it is in {self.data_dir}.")
 
     def __enter__(self) -> "Store":
         return self
@@ -227,8 +243,10 @@ class Store:
     # -- loading ------------------------------------------------------------------------------------------------
 
     def _load(self, now: datetime) -> None:
+        self._history.horizon = now + AHEAD
         if not self.read_only:
             remove_stale_temporaries(self.own_dir)
+            finish_salvage(self.own_dir, self._reader, now)
         loaded = self._load_snapshot(now)
         changed = self._catch_up(now) if loaded else self._rebuild(now)
         self._load_side_files(now)
@@ -253,6 +271,8 @@ class Store:
     def checkpoint(self) -> None:
         """Write the snapshot of card states now (it is also written on ``close``)."""
         with self._mutex:
+            if not self.read_only:
+                self._keep_lock()
             if self.read_only:
                 return
             write_snapshot(self.own_dir / self.SNAPSHOT, self.device_id, self._states)
@@ -266,6 +286,7 @@ class Store:
         """Pick up history written by other devices (a sync) since opening. True when anything changed."""
         with self._mutex:
             now = _utc(now) if now is not None else datetime.now(timezone.utc)
+            self._history.horizon = now + AHEAD
             changed = self._catch_up(now)
             self._load_side_files(now)
             if changed:
@@ -332,9 +353,26 @@ class Store:
     def _require_writable(self) -> None:
         if self._closed:
             raise StoreError("The progress store is closed.")
+        if not self.read_only:
+            self._keep_lock()
         if self.read_only:
-            reason = self.notices[0] if self.notices else f"{self.data_dir} was opened read-only."
+            reason = self.notices[-1] if self._lost_lock else self.notices[0] if self.notices else \
+                f"{self.data_dir} was opened read-only."
             raise StoreReadOnly(f"Not saved: {reason}")
+
+    def _keep_lock(self) -> None:
+        """Before each save: if the lock file was deleted or replaced, take the lock again, or turn read-only
+        when another process took it meanwhile (two writers would lose each other's answers)."""
+        if self._lock is None or self._lock.reacquire():
+            return
+        who = self._lock.describe_holder()
+        self._lock = None
+        self.read_only = self._reader.read_only = self._lost_lock = True
+        self.notices.append(
+            f"The lock file {self._reader.rel(self.own_dir / self.LOCK)} was removed while this window was open, "
+            f"and another devday-tui ({who}) now writes to {self.data_dir}. This window is now read-only: "
+            f"nothing more is saved here; your answers until now are saved. Continue in the other window."
+        )
 
     def _own_table(self, name: str) -> Table:
         db = self._own_dbs.get(name)
@@ -349,9 +387,14 @@ class Store:
         table = self._own_table(name)
         try:
             ids = table.insert_multiple(docs)
-        except BaseException:
+        except BaseException as exc:
             table.clear_cache()
             self._own_dbs.pop(name).close()
+            path = self.own_dir / "log" / name
+            if isinstance(exc, UnreadableFileError) and path.is_dir():
+                self._history.scan()  # moves the folder aside, with a notice
+                if not path.is_dir():
+                    return self._append(docs, name)
             raise
         self._note_written(name)
         return ids
@@ -370,7 +413,7 @@ class Store:
         """``now``, moved just after the card's last history entry if the clock is behind it (another
         machine's clock, or a clock set back), so history order and live order agree."""
         last = self._states.last.get(card_id)
-        if last is not None and now <= last[0]:
+        if last is not None and now <= last[0] <= now + AHEAD:
             return last[0] + timedelta(milliseconds=1)
         return now
     def answer(self, card_id: str, rating: int, now: datetime, *, duration: float, settings: DeckSettings) -> Answer:
