@@ -229,67 +229,110 @@ class AtomicJSONStorage(Storage):
             return None
 
 
-#: Where a document may start in damaged text: an object whose first key is complete. A key cannot hold a raw
-#: line break, so the search never runs past the end of a line, and no character is looked at twice.
-_DOC_START = re.compile(r'\{[ \t\r\n]*"(?:[^"\\\n]|\\.)*"[ \t\r\n]*:')
+#: Where a document may start in damaged bytes: an object whose first key is complete. A key cannot hold a raw
+#: line break, so the search never runs past the end of a line, and no byte is looked at twice.
+_DOC_START = re.compile(rb'\{[ \t\r\n]*"(?:[^"\\\n]|\\.)*"[ \t\r\n]*:')
 
-#: Text decoded from one possible start at first; a document longer than that is decoded again in a window
-#: twice as large, up to ``SALVAGE_MAX_DOCUMENT`` characters.
-SALVAGE_WINDOW = 2048
+#: Bytes decoded from one possible start at first; a document longer than that is decoded again in a window
+#: twice as large, up to ``SALVAGE_MAX_DOCUMENT`` bytes, while a budget proportional to the file lasts.
+SALVAGE_WINDOW = 256
 SALVAGE_MAX_DOCUMENT = 1 << 20
+
+#: Objects and lists a start may open before it closes one. Store documents nest a few levels; text that nests
+#: deeper (``{"a":{"a":{"a":…``) holds no document, and decoding it from each of its starts would cost the
+#: square of its length.
+SALVAGE_MAX_OPEN = 16
 
 
 @dataclass(slots=True)
 class SalvageWork:
-    """What a salvage did: how many possible starts it tried and how many characters it decoded in all."""
+    """What a salvage did: the possible starts it found, how many it decoded, and the bytes it decoded."""
 
     starts: int = 0
+    tried: int = 0
     decoded: int = 0
 
 
 def salvage_documents(
     raw: bytes, accept: Callable[[dict[str, Any]], bool], work: SalvageWork | None = None
 ) -> list[dict[str, Any]]:
-    """Every complete JSON object in damaged ``raw`` text that ``accept`` recognises as a document, in order.
+    """Every complete JSON object in damaged ``raw`` bytes that ``accept`` recognises as a document, in order.
 
     A truncated or partly overwritten file still holds whole records before and after the damage; this finds
-    them. The time taken is linear in the size of ``raw``: each possible start decodes a bounded window of text,
-    and the larger windows tried for long documents are bounded by a budget proportional to the size.
+    them. The time taken is linear in the size of ``raw``: each possible start decodes a bounded window, and
+    the larger windows tried for long documents share a budget proportional to the size.
     """
-    text = raw.decode("utf-8", errors="replace")
     work = work if work is not None else SalvageWork()
-    budget = 2 * len(text) + 2 * SALVAGE_MAX_DOCUMENT  # characters the larger windows may decode in all
+    budget = 2 * len(raw) + 2 * SALVAGE_MAX_DOCUMENT  # bytes the larger windows may decode in all
     decoder = json.JSONDecoder()
     found: list[dict[str, Any]] = []
-    match = _DOC_START.search(text)
+    match = _DOC_START.search(raw)
     while match is not None:
         start = match.start()
-        width = SALVAGE_WINDOW
-        obj: Any = None
-        while True:
-            chunk = text[start:start + width]
-            work.starts += width == SALVAGE_WINDOW
-            work.decoded += len(chunk)
-            try:
-                obj, end = decoder.raw_decode(chunk)
-            except json.JSONDecodeError as exc:
-                cut_short = start + width < len(text) and (
-                    exc.pos >= len(chunk) - 8 or exc.msg.startswith("Unterminated string"))
-                if cut_short and width < SALVAGE_MAX_DOCUMENT and budget >= 2 * width:
-                    width *= 2
-                    budget -= width
-                    continue
-            except (RecursionError, ValueError):
-                pass  # nested too deeply, or a number of thousands of digits
-            break
+        work.starts += 1
+        deep = _deep_run_end(raw, start)
+        if deep is not None:  # no document starts here, nor before ``deep``
+            match = _DOC_START.search(raw, deep)
+            continue
+        obj, end, extra = _decode_at(raw, start, decoder, work, budget)
+        budget -= extra
         if isinstance(obj, dict):
             docs = _documents_in(obj, accept)
             if docs:
                 found.extend(docs)
-                match = _DOC_START.search(text, start + end)
+                match = _DOC_START.search(raw, start + end)
                 continue
-        match = _DOC_START.search(text, start + 1)
+        match = _DOC_START.search(raw, start + 1)
     return found
+
+
+def _deep_run_end(raw: bytes, start: int) -> int | None:
+    """Where the starts that open more than ``SALVAGE_MAX_OPEN`` objects and lists before closing one end, if
+    the start at ``start`` is one of them (``{"a":{"a":{"a":…``); ``None`` otherwise."""
+    head = raw[start:start + SALVAGE_WINDOW]
+    closes = [i for i in (head.find(b"}"), head.find(b"]")) if i != -1]
+    first_close = min(closes) if closes else len(head)
+    if head.count(b"{", 0, first_close) + head.count(b"[", 0, first_close) <= SALVAGE_MAX_OPEN:
+        return None
+    # Every start before the last SALVAGE_MAX_OPEN openings ahead of the first close opens too many.
+    pos = first_close
+    for _ in range(SALVAGE_MAX_OPEN):
+        pos = max(head.rfind(b"{", 0, pos), head.rfind(b"[", 0, pos))
+    return start + max(pos, 1)
+
+
+def _decode_at(
+    raw: bytes, start: int, decoder: json.JSONDecoder, work: SalvageWork, budget: int
+) -> tuple[Any, int, int]:
+    """The JSON value starting at ``start`` (``None`` when there is none), its length in bytes, and the bytes
+    decoded beyond the first window."""
+    width = SALVAGE_WINDOW
+    extra = 0
+    work.tried += 1
+    while True:
+        chunk = raw[start:start + width]
+        work.decoded += len(chunk)
+        text = chunk.decode("utf-8", errors="surrogateescape")
+        try:
+            obj, end = decoder.raw_decode(text)
+        except json.JSONDecodeError as exc:
+            cut_short = start + width < len(raw) and (
+                exc.pos >= len(text) - 8 or exc.msg.startswith("Unterminated string"))
+            if cut_short and width < SALVAGE_MAX_DOCUMENT and extra + 2 * width <= budget:
+                width *= 2
+                extra += width
+                continue
+            return None, 0, extra
+        except (RecursionError, ValueError):  # nested too deeply, or a number of thousands of digits
+            return None, 0, extra
+        if not isinstance(obj, dict):
+            return None, 0, extra
+        try:
+            return obj, len(text[:end].encode("utf-8")), extra
+        except UnicodeEncodeError:  # bytes that are not UTF-8: shown as U+FFFD, as a JSON file can hold them
+            length = len(text[:end].encode("utf-8", errors="surrogateescape"))
+            return json.loads(json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogateescape")
+                              .decode("utf-8", "replace")), length, extra
 
 
 def salvage_tables(path: Path, table: str, accept: Callable[[dict[str, Any]], bool]) -> tuple[dict[str, Any], int]:
