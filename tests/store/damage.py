@@ -82,3 +82,33 @@ def garbage(size: int, seed: int = 1) -> bytes:
         else:
             out += rng.randbytes(rng.randint(1, 64))
     return bytes(out[:size])
+
+
+def _first_start(state: str, barrier, results) -> None:
+    from devday_tui.store import machine_device_id
+
+    barrier.wait()
+    results.put(machine_device_id(Path(state)))
+
+
+def first_starts(root: Path, trials: int) -> int:
+    """Start two processes at the same moment on a machine with no device id, ``trials`` times; how many times
+    they disagreed on the id (or a later start disagreed with them)."""
+    import multiprocessing
+
+    from devday_tui.store import machine_device_id
+
+    context = multiprocessing.get_context("fork")
+    disagreements = 0
+    for trial in range(trials):
+        state = root / f"state{trial}"
+        barrier = context.Barrier(2)
+        results = context.Queue()
+        starts = [context.Process(target=_first_start, args=(str(state), barrier, results)) for _ in range(2)]
+        for p in starts:
+            p.start()
+        ids = {results.get(timeout=30) for _ in starts}
+        for p in starts:
+            p.join(timeout=30)
+        disagreements += len(ids | {machine_device_id(state)}) != 1 or len(list(state.iterdir())) != 1
+    return disagreements

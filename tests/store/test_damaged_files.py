@@ -33,6 +33,7 @@ from tests.store.damage import (
     SNAPSHOT,
     edit_table,
     filled,
+    first_starts,
     garbage,
     nested,
     open_store,
@@ -237,6 +238,31 @@ def test_deleted_lock_is_taken_again_by_the_next_save(data_dir: Path) -> None:
     assert second.read_only and "Another devday-tui is using" in second.notices[0]
     second.close()
     first.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Two first starts at once
+
+
+def test_two_first_starts_at_once_agree_on_the_device_id(tmp_path: Path) -> None:
+    assert first_starts(tmp_path, 10) == 0
+
+
+def test_a_start_that_finds_the_id_file_being_written_waits_for_it(tmp_path: Path) -> None:
+    import threading
+
+    import devday_tui.store.paths as paths
+
+    state = tmp_path / "state"
+    state.mkdir()
+    target = state / f"device-{paths.host_slug()}.json"
+    target.write_text("")  # made with O_EXCL by another start, which has not written it yet
+    timer = threading.Timer(0.1, lambda: target.write_text('{"device_id": "laptop-0123abcd"}'))
+    timer.start()
+    try:
+        assert paths.machine_device_id(state) == "laptop-0123abcd"
+    finally:
+        timer.join()
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,74 @@
+"""The writer lock file deleted while the app runs, then a second instance started: no acknowledged answer is
+lost. Either the first writer takes the lock again at its next save (the second opens read-only), or the
+second takes it and the first turns read-only before its next save."""
+
+from __future__ import annotations
+
+import random
+import signal
+import time
+from pathlib import Path
+
+from devday_tui.store import Store
+from tests.reliability.conftest import quick_and_long, spawn_store
+from tests.store.helpers import UTC
+
+
+def _acks(proc, until: float, at_least: int = 0) -> tuple[list[str], bool]:
+    """Answers acknowledged by ``proc`` until the time ``until`` (and at least ``at_least``), and whether it
+    turned read-only."""
+    acks: list[str] = []
+    while time.monotonic() < until or len(acks) < at_least:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        kind, _, ident = line.strip().partition(" ")
+        if kind == "A":
+            acks.append(ident)
+        elif kind == "R":
+            return acks, True
+    return acks, False
+
+
+def _stop(proc) -> list[str]:
+    proc.send_signal(signal.SIGKILL)
+    rest = proc.stdout.read()
+    proc.wait(timeout=30)
+    return [line[2:] for line in rest.splitlines(keepends=True) if line.startswith("A ") and line.endswith("\n")]
+
+
+@quick_and_long(4, 60)
+def test_lock_deleted_then_second_instance_loses_nothing(tmp_path: Path, trials: int, report) -> None:
+    rng = random.Random(7)
+    totals = {"acknowledged": 0, "lost": 0, "second won": 0, "first kept": 0}
+    for trial in range(trials):
+        data_dir = tmp_path / f"data{trial}"
+        first = spawn_store("answer", str(data_dir), str(trial))
+        assert first.stdout.readline().strip() == "ready rw"
+        acked, _ = _acks(first, time.monotonic() + rng.uniform(0.05, 0.2), at_least=20)
+        # Half the trials: the first writer is between two answers (stopped) while the lock file is removed and
+        # the second instance starts, so the second takes the lock; else they race.
+        paused = trial % 2 == 0
+        if paused:
+            first.send_signal(signal.SIGSTOP)
+        (data_dir / "devices/writer/writer.lock").unlink()
+        second = spawn_store("answer", str(data_dir), str(1000 + trial))
+        mode = second.stdout.readline().strip()
+        if paused:
+            first.send_signal(signal.SIGCONT)
+        until = time.monotonic() + rng.uniform(0.2, 0.5)
+        more_first, first_ro = _acks(first, until)
+        more_second, second_ro = _acks(second, until) if mode == "ready rw" else ([], True)
+        acked += more_first + _stop(first) + more_second + _stop(second)
+        assert first_ro != second_ro or mode == "ready ro"  # exactly one of them kept writing
+        totals["second won"] += mode == "ready rw"
+        totals["first kept"] += mode == "ready ro"
+        with Store.open(data_dir, device_id="writer", tz=UTC) as store:
+            present = {r.id for r in store.reviews()}
+        totals["acknowledged"] += len(acked)
+        totals["lost"] += len(set(acked) - present)
+    report(f"writer.lock deleted, second instance started: {trials} trials, {totals['acknowledged']} answers "
+           f"acknowledged, {totals['lost']} lost (the second instance took the lock {totals['second won']} times, "
+           f"the first kept it {totals['first kept']} times)")
+    assert totals["lost"] == 0
+    assert totals["second won"] >= trials // 2  # the dangerous order really happened
