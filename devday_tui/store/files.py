@@ -192,11 +192,14 @@ class AtomicJSONStorage(Storage):
     is on disk.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, append_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self._cache: dict[str, dict[str, Any]] | None = None
         self._stamp: tuple[int, int, int] | None = None  # the file as this storage last read or wrote it
+        # With ``append_only`` (documents are added and removed, never changed in place, as in a history file),
+        # each document is serialised once: a long day's file is not encoded again in full at every answer.
+        self._encoded: dict[int, tuple[dict[str, Any], str, bytes]] | None = {} if append_only else None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         # The memory copy is used only while the file is the one this storage wrote: a file replaced by anyone
@@ -216,11 +219,32 @@ class AtomicJSONStorage(Storage):
             self._cache = None
             raise StoreReadOnly(f"{self.path} is open read-only; nothing was written.")
         try:
-            write_tables(self.path, data)
+            atomic_write_bytes(self.path, tables_payload(data) if self._encoded is None else self._payload(data))
         except BaseException:
             self._cache = None
             raise
         self._cache, self._stamp = data, _stamp_of(self.path)
+
+    def _payload(self, tables: dict[str, dict[str, Any]]) -> bytes:
+        """``tables_payload(tables)``, reusing the encoding of documents already written."""
+        assert self._encoded is not None
+        encoded: dict[int, tuple[dict[str, Any], str, bytes]] = {}
+        parts = [dumps(META_TABLE) + b":" + dumps({"1": {"schema": SCHEMA_VERSION, "app": "devday-tui"}})]
+        for name, table in tables.items():
+            if name == META_TABLE:
+                continue
+            items = []
+            for key, doc in table.items():
+                known = self._encoded.get(id(doc))
+                if known is not None and known[0] is doc and known[1] == key:
+                    item = known[2]
+                else:
+                    item = dumps(key) + b":" + dumps(doc)
+                encoded[id(doc)] = (doc, key, item)
+                items.append(item)
+            parts.append(dumps(name) + b":{" + b",".join(items) + b"}")
+        self._encoded = encoded
+        return b"{" + b",".join(parts) + b"}"
 
     def stat(self) -> os.stat_result | None:
         try:

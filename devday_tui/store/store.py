@@ -378,7 +378,7 @@ class Store:
         db = self._own_dbs.get(name)
         if db is None:
             path = self.own_dir / "log" / name
-            db = TinyDB(path, storage=AtomicJSONStorage)
+            db = TinyDB(path, storage=AtomicJSONStorage, append_only=True)
             self._own_dbs[name] = db
         return db.table(LOG_TABLE)
 
