@@ -217,7 +217,6 @@ def measure_salvage(root: Path, big_mb: int, results: dict[str, float]) -> None:
                                                      / results["salvage_1mb_damaged_json_s"])
     raw = random_garbage(big_mb << 20, 200)
     results["salvage_200mb_s"] = timed(lambda: salvage_documents(raw, is_entry)) * 200 / big_mb
-    del raw
 
 
 def main() -> int:
