@@ -4,6 +4,11 @@ It is an advisory lock held by the operating system on an open file (``flock`` o
 Windows). The system drops it when the process ends, however it ends, so a lock left by a killed process never
 blocks the next start. The file also says who holds it (pid, host, since when) so the next process can tell the
 user.
+
+A user or a sync tool may delete the lock file while it is held; a second process would then lock a new file at
+the same path and both would write. On POSIX the device's folder is locked too (a folder is not deleted while it
+holds the progress), so the second process still finds the lock taken; and before each save the writer checks
+that the file at the lock path is its own, making it again if it is gone (``reacquire``).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ class WriterLock:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._fd: int | None = None
+        self._dir_fd: int | None = None  # the device folder, locked too (POSIX)
 
     @property
     def held(self) -> bool:
@@ -43,7 +49,13 @@ class WriterLock:
         if self._fd is not None:
             return True
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = open_lock_file(self.path)
+        if self._dir_fd is None and not self._lock_folder():
+            return False
+        try:
+            fd = open_lock_file(self.path)
+        except OSError:
+            self._unlock_folder()
+            raise
         try:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -52,6 +64,7 @@ class WriterLock:
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             os.close(fd)
+            self._unlock_folder()
             return False
         self._fd = fd
         info = {
@@ -71,18 +84,38 @@ class WriterLock:
             pass  # the lock holds even if the note about who holds it cannot be written
         return True
 
+    def _lock_folder(self) -> bool:
+        """Lock the folder holding the lock file (POSIX). ``False`` when another process holds it."""
+        if fcntl is None:
+            return True
+        try:
+            fd = os.open(self.path.parent, os.O_RDONLY)
+        except OSError:
+            return True  # the folder cannot be opened: rely on the file alone
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._dir_fd = fd
+        return True
+
+    def _unlock_folder(self) -> None:
+        fd, self._dir_fd = self._dir_fd, None
+        if fd is not None:
+            os.close(fd)  # closing the only descriptor drops its flock
+
     def still_held(self) -> bool:
-        """Whether the file at the lock's path is still the one this process holds locked. A user or a sync
-        tool may delete or replace the lock file while it is held; another process could then take a lock on
-        the new file and both would write."""
+        """Whether the file at the lock's path (and its folder) is still the one this process holds locked."""
         if self._fd is None:
             return False
         try:
-            mine = os.fstat(self._fd)
-            there = os.stat(self.path)
+            pairs = [(os.fstat(self._fd), os.stat(self.path))]
+            if self._dir_fd is not None:
+                pairs.append((os.fstat(self._dir_fd), os.stat(self.path.parent)))
         except OSError:
             return False
-        return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+        return all((a.st_dev, a.st_ino) == (b.st_dev, b.st_ino) for a, b in pairs)
 
     def reacquire(self) -> bool:
         """Before a save: keep the lock if it is still in place, else take it again at its path. ``False`` when
@@ -90,13 +123,19 @@ class WriterLock:
         if self.still_held():
             return True
         old, self._fd = self._fd, None
+        if old is not None:
+            os.close(old)  # its file is gone or replaced (the folder's lock, if any, is still held)
+        if self._dir_fd is not None:
+            try:
+                same_folder = os.path.samestat(os.fstat(self._dir_fd), os.stat(self.path.parent))
+            except OSError:
+                same_folder = False
+            if not same_folder:  # the folder itself was replaced: lock the new one
+                self._unlock_folder()
         try:
             return self.acquire()
         except OSError:
             return False
-        finally:
-            if old is not None:
-                os.close(old)
 
     def holder(self) -> dict:
         """What the lock file says about the process holding it (may be empty or partial)."""
@@ -123,6 +162,7 @@ class WriterLock:
         return text
 
     def release(self) -> None:
+        self._unlock_folder()
         if self._fd is None:
             return
         fd, self._fd = self._fd, None

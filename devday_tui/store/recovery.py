@@ -54,6 +54,12 @@ class Reader:
             self._reported.add(key)
             self.notices.append(text)
 
+    def cannot_open(self, exc: Exception) -> str:
+        """The message for a store that could not open because of ``exc``, raised while reading."""
+        what = self.rel(self.current) if self.current is not None else str(self.data_dir)
+        return (f"Your progress could not be read from {what} ({type(exc).__name__}: {exc}). No file was changed: "
+                f"all your progress is kept as it is in {self.data_dir}.")
+
     def read(self, path: Path, accept: Accept, table: str, now: datetime, what: str) -> dict[str, Any]:
         """A file's tables. A damaged file is kept aside (own files) and what can be recovered is used; a file
         that cannot be read at all is left alone, reported, and tried again next time."""

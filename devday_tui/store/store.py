@@ -1,27 +1,4 @@
-"""The progress store: review history, card states, annotations and exam results, in TinyDB files.
-
-Layout of a data directory (every file is TinyDB JSON, written atomically, see ``files.py``)::
-
-    devices/<device id>/log/YYYY-MM-DD.json   the history: answers and card events of that UTC day
-    devices/<device id>/annotations.json      personal notes, keyed by card or section id
-    devices/<device id>/exams.json            mock-exam results
-    devices/<device id>/catalog.json          what each card looked like (front, section), for re-attaching
-    devices/<device id>/snapshot.json         cache of every card's state; rebuilt from the history at will
-    devices/<device id>/writer.lock           the writer lock (see ``lock.py``)
-
-Each machine writes only its own ``devices/<id>/`` folder, so syncing the directory never makes a conflict, and
-loading reads every device's folder: the histories are united by entry id and replayed in time order.
-
-The history is the source of truth. An answer appends one entry to the day's file of this device: the cost of a
-save depends on the reviews done that day, not on the size of the history. The snapshot is written when the
-store closes (or on ``checkpoint``) and records which history it covers; at start-up only history files that
-changed since are read and applied on top of it.
-
-``Store`` is the one façade the app uses. Behind it, one module per concept: ``history`` (entries, the rule that
-combines them, replaying card states), ``snapshot`` (the cache of card states), ``side_files`` (personal notes
-and exam results), ``reconcile`` (re-attaching history to edited cards), ``merge`` (folding in another copy),
-``recovery`` (damaged files), ``files`` (atomic JSON files), ``lock`` (the writer lock), ``paths``.
-"""
+"""``Store``: the one façade through which the app reads and writes progress (layout: ``store/__init__.py``)."""
 
 from __future__ import annotations
 
@@ -152,7 +129,7 @@ class Store:
         self._catalog = Catalog(self.own_dir, self._reader)
         self._seen_cards: dict[str, Card] = {}  # the cards of the last reconcile, by id
         self._present: set[str] | None = None
-        self._lost_lock = False
+        self._read_only_reason: str | None = None  # why a writable store turned read-only
 
     # -- opening ----------------------------------------------------------------------------------------------
 
@@ -195,15 +172,9 @@ class Store:
                 exc.args = (f"Your progress could not be read: {exc} No file was changed.",)
                 raise
             if isinstance(exc, Exception):
-                raise StoreError(store._cannot_open_message(exc)) from exc
+                raise StoreError(store._reader.cannot_open(exc)) from exc
             raise
         return store
-
-    def _cannot_open_message(self, exc: Exception) -> str:
-        where = self._reader.current
-        what = f"{self._reader.rel(where)}" if where is not None else str(self.data_dir)
-        return (f"Your progress could not be read from {what} ({type(exc).__name__}: {exc}). No file was changed: "
-                f"all your progress is kept as it is in {self.data_dir}.")
 
     def __enter__(self) -> "Store":
         return self
@@ -233,8 +204,6 @@ class Store:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-    # -- paths --------------------------------------------------------------------------------------------------
 
     @property
     def own_dir(self) -> Path:
@@ -356,8 +325,8 @@ class Store:
         if not self.read_only:
             self._keep_lock()
         if self.read_only:
-            reason = self.notices[-1] if self._lost_lock else self.notices[0] if self.notices else \
-                f"{self.data_dir} was opened read-only."
+            reason = self._read_only_reason or (self.notices[0] if self.notices else
+                                                f"{self.data_dir} was opened read-only.")
             raise StoreReadOnly(f"Not saved: {reason}")
 
     def _keep_lock(self) -> None:
@@ -367,12 +336,13 @@ class Store:
             return
         who = self._lock.describe_holder()
         self._lock = None
-        self.read_only = self._reader.read_only = self._lost_lock = True
-        self.notices.append(
+        self.read_only = self._reader.read_only = True
+        self._read_only_reason = (
             f"The lock file {self._reader.rel(self.own_dir / self.LOCK)} was removed while this window was open, "
             f"and another devday-tui ({who}) now writes to {self.data_dir}. This window is now read-only: "
             f"nothing more is saved here; your answers until now are saved. Continue in the other window."
         )
+        self.notices.append(self._read_only_reason)
 
     def _own_table(self, name: str) -> Table:
         db = self._own_dbs.get(name)

@@ -1,6 +1,6 @@
 """The writer lock file deleted while the app runs, then a second instance started: no acknowledged answer is
-lost. Either the first writer takes the lock again at its next save (the second opens read-only), or the
-second takes it and the first turns read-only before its next save."""
+lost. The device folder is locked too, so the second instance opens read-only; the first writer makes the lock
+file again at its next save and goes on."""
 
 from __future__ import annotations
 
@@ -40,14 +40,14 @@ def _stop(proc) -> list[str]:
 @quick_and_long(4, 60)
 def test_lock_deleted_then_second_instance_loses_nothing(tmp_path: Path, trials: int, report) -> None:
     rng = random.Random(7)
-    totals = {"acknowledged": 0, "lost": 0, "second won": 0, "first kept": 0}
+    totals = {"acknowledged": 0, "lost": 0, "second read-only": 0}
     for trial in range(trials):
         data_dir = tmp_path / f"data{trial}"
         first = spawn_store("answer", str(data_dir), str(trial))
         assert first.stdout.readline().strip() == "ready rw"
         acked, _ = _acks(first, time.monotonic() + rng.uniform(0.05, 0.2), at_least=20)
-        # Half the trials: the first writer is between two answers (stopped) while the lock file is removed and
-        # the second instance starts, so the second takes the lock; else they race.
+        # Half the trials: the first writer is stopped between two answers while the lock file is removed and
+        # the second instance starts (it finds no lock file at all); else they race.
         paused = trial % 2 == 0
         if paused:
             first.send_signal(signal.SIGSTOP)
@@ -58,17 +58,16 @@ def test_lock_deleted_then_second_instance_loses_nothing(tmp_path: Path, trials:
             first.send_signal(signal.SIGCONT)
         until = time.monotonic() + rng.uniform(0.2, 0.5)
         more_first, first_ro = _acks(first, until)
-        more_second, second_ro = _acks(second, until) if mode == "ready rw" else ([], True)
+        more_second = _acks(second, until)[0] if mode == "ready rw" else []
         acked += more_first + _stop(first) + more_second + _stop(second)
-        assert first_ro != second_ro or mode == "ready ro"  # exactly one of them kept writing
-        totals["second won"] += mode == "ready rw"
-        totals["first kept"] += mode == "ready ro"
+        assert mode == "ready ro" and not first_ro  # one writer: the first, which kept its lock
+        assert (data_dir / "devices/writer/writer.lock").exists()
+        totals["second read-only"] += mode == "ready ro"
         with Store.open(data_dir, device_id="writer", tz=UTC) as store:
             present = {r.id for r in store.reviews()}
         totals["acknowledged"] += len(acked)
         totals["lost"] += len(set(acked) - present)
     report(f"writer.lock deleted, second instance started: {trials} trials, {totals['acknowledged']} answers "
-           f"acknowledged, {totals['lost']} lost (the second instance took the lock {totals['second won']} times, "
-           f"the first kept it {totals['first kept']} times)")
+           f"acknowledged, {totals['lost']} lost (the second instance opened read-only "
+           f"{totals['second read-only']} times)")
     assert totals["lost"] == 0
-    assert totals["second won"] >= trials // 2  # the dangerous order really happened

@@ -212,19 +212,41 @@ def test_salvage_finds_every_whole_entry_around_the_damage() -> None:
 def test_deleted_lock_then_a_second_instance_loses_no_answer(data_dir: Path) -> None:
     first = open_store(data_dir)
     acknowledged = study(first, 20)
-    (data_dir / "devices/laptop/writer.lock").unlink()  # a user or a sync tool removes it
+    lock = data_dir / "devices/laptop/writer.lock"
+    lock.unlink()  # a user or a sync tool removes it
     second = open_store(data_dir)
-    assert not second.read_only  # the lock file was gone: it took the lock
-    acknowledged += study(second, 20, start=T0 + timedelta(hours=5))
-    with pytest.raises(StoreError, match="writer.lock was removed.*now read-only"):
-        first.answer("c1", 3, T0 + timedelta(hours=9), duration=1, settings=SETTINGS)
-    assert first.read_only and "now read-only" in first.notices[-1]
-    first.close()
-    acknowledged += study(second, 5, start=T0 + timedelta(hours=10))
+    assert second.read_only and "Another devday-tui is using" in second.notices[0]  # the folder is locked too
+    with pytest.raises(StoreError, match="Not saved: Another devday-tui is using"):
+        second.answer("c1", 3, T0 + timedelta(hours=5), duration=1, settings=SETTINGS)
     second.close()
+    acknowledged += study(first, 20, start=T0 + timedelta(hours=6))  # the first writer goes on
+    assert lock.exists() and str(os.getpid()) in lock.read_text()  # and made the lock file again
+    first.close()
     with open_store(data_dir, now=LATER) as store:
-        present = {r.id for r in store.reviews()}
-    assert len(acknowledged) == 45 and set(acknowledged) <= present
+        assert {r.id for r in store.reviews()} == set(acknowledged) and len(acknowledged) == 40
+
+
+def test_a_writer_whose_lock_file_another_process_took_turns_read_only(data_dir: Path) -> None:
+    import fcntl
+
+    first = open_store(data_dir)
+    acknowledged = study(first, 5)
+    lock = data_dir / "devices/laptop/writer.lock"
+    lock.unlink()
+    # Another writer that locks only the file (an older devday-tui, or a folder lock that is not available)
+    other = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    try:
+        with pytest.raises(StoreError, match="writer.lock was removed.*now read-only"):
+            first.answer("c1", 3, T0 + timedelta(hours=9), duration=1, settings=SETTINGS)
+        assert first.read_only and "now read-only" in first.notices[-1]
+        with pytest.raises(StoreError, match="Not saved: The lock file"):
+            first.set_annotation("c1", "x", T0 + timedelta(hours=9))
+        first.close()
+    finally:
+        os.close(other)
+    with open_store(data_dir, now=LATER) as store:
+        assert {r.id for r in store.reviews()} == set(acknowledged)
 
 
 def test_deleted_lock_is_taken_again_by_the_next_save(data_dir: Path) -> None:
