@@ -27,7 +27,7 @@ class NewerSchemaError(StoreError):
 class CorruptFileError(StoreError):
     """A file could not be parsed. ``path`` is the file, ``detail`` says what is wrong."""
 
-    def __init__(self, path, detail: str) -> None:
+    def __init__(self, path: object, detail: str) -> None:
         super().__init__(f"{path}: {detail}")
         self.path = path
         self.detail = detail

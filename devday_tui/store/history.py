@@ -408,7 +408,9 @@ def apply_new(files: HistoryFiles, states: CardStates, now: datetime) -> bool:
         if last is not None and history_key(group[0]) <= last:
             raise NeedsRebuild  # older than what is applied: needs the card's whole history in order
     for cid, group in by_card.items():
-        states.progress[cid] = _replay(files.reader, states.progress.get(cid), cid, group)  # type: ignore[assignment]
+        result = _replay(files.reader, states.progress.get(cid), cid, group)
+        if result is not None:
+            states.progress[cid] = result
         states.last[cid] = history_key(group[-1])
     states.covered = covered
     return True

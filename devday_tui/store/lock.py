@@ -18,13 +18,14 @@ import os
 import socket
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from devday_tui.store.errors import StoreError, StoreLocked
 
 try:
     import fcntl
 except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module does not exist on Windows: None says so
     import msvcrt
 
 
@@ -137,7 +138,7 @@ class WriterLock:
         except OSError:
             return False
 
-    def holder(self) -> dict:
+    def holder(self) -> dict[str, Any]:
         """What the lock file says about the process holding it (may be empty or partial)."""
         try:
             text = self.path.read_text(encoding="utf-8", errors="replace").lstrip("\x00 ")

@@ -119,15 +119,16 @@ class SideFiles:
     # -- exam results -------------------------------------------------------------------------------------------
 
     def record_exam(self, result: Mapping[str, Any], at: datetime) -> str:
-        doc = {"id": new_id(at), "at": at.isoformat(), "dev": self.device_id, "result": dict(result)}
+        exam_id = new_id(at)
+        doc: dict[str, Any] = {"id": exam_id, "at": at.isoformat(), "dev": self.device_id, "result": dict(result)}
         try:
             json.dumps(doc, ensure_ascii=False)
         except (TypeError, ValueError) as exc:
             raise ValueError(f"exam result is not JSON data: {exc}") from exc
         with TinyDB(self.own_dir / EXAMS, storage=AtomicJSONStorage) as db:
             db.table("exams").insert(doc)
-        self.exams[doc["id"]] = doc
-        return doc["id"]
+        self.exams[exam_id] = doc
+        return exam_id
 
     def exam_results(self) -> list[dict[str, Any]]:
         docs = sorted(self.exams.values(), key=lambda d: (str(d["at"]), str(d["id"])))

@@ -21,6 +21,7 @@ from devday_tui.core.scheduling import (
     exam_cap,
     history_key,
     is_leech_lapse,
+    Rating,
     preview as _preview,
     replay_onto,
 )
@@ -292,7 +293,7 @@ class Store:
         with self._mutex:
             return dict(self._states.progress)
 
-    def preview(self, card_id: str, now: datetime, settings: DeckSettings) -> dict:
+    def preview(self, card_id: str, now: datetime, settings: DeckSettings) -> dict[Rating, timedelta]:
         """For each grade, the interval the card would get if answered so now (see ``core.scheduling.preview``)."""
         return _preview(self.progress(card_id), self._resolve(card_id), now, settings,
                         rollover_hour=self.rollover_hour, tz=self.tz)
@@ -372,7 +373,8 @@ class Store:
     def _note_written(self, name: str) -> None:
         path = self.own_dir / "log" / name
         rel = self._reader.rel(path)
-        storage: AtomicJSONStorage = self._own_dbs[name].storage  # type: ignore[assignment]
+        storage = self._own_dbs[name].storage
+        assert isinstance(storage, AtomicJSONStorage)
         raw = (storage.read() or {}).get(LOG_TABLE, {})
         last = doc_id(raw[next(reversed(raw))]) if raw else None
         self._states.covered[rel] = Covered(FileKey.of(path.stat()), len(raw), last)

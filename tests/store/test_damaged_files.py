@@ -94,6 +94,17 @@ def test_deep_nesting_in_an_own_file_is_set_aside_and_rebuilt(data_dir: Path, re
     assert read_tables(path)  # and the file is whole again
 
 
+def test_deep_nesting_in_the_snapshot_rebuilds_it(data_dir: Path) -> None:
+    filled(data_dir)
+    with open_store(data_dir, now=LATER) as store:
+        expected = store.all_progress()
+    (data_dir / SNAPSHOT).write_bytes(nested())
+    with open_store(data_dir, now=LATER) as store:
+        assert store.all_progress() == expected
+        [notice] = store.notices
+        assert "snapshot.json could not be read (its JSON is nested too deeply)" in notice and "cache" in notice
+
+
 def test_another_devices_hostile_file_is_skipped_and_left_as_it_is(data_dir: Path) -> None:
     filled(data_dir, device="desktop")
     mine = filled(data_dir)
