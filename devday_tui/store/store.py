@@ -170,7 +170,8 @@ class Store:
         except BaseException as exc:
             store._release()
             if isinstance(exc, StoreError):
-                exc.args = (f"Your progress could not be read: {exc} No file was changed.",)
+                kept = "" if "unchanged" in str(exc) else " No file was changed."
+                exc.args = (f"Your progress could not be read: {exc}{kept}",)
                 raise
             if isinstance(exc, Exception):
                 raise StoreError(store._reader.cannot_open(exc)) from exc

@@ -530,7 +530,8 @@ def test_a_store_that_cannot_open_says_progress_names_the_file_and_what_was_kept
         open_store(data_dir, now=LATER)
     message = str(info.value)
     assert message.startswith("Your progress could not be read: ")
-    assert "2026-11-28.json" in message and "No file was changed" in message and "notes" not in message
+    assert "2026-11-28.json" in message and "notes" not in message
+    assert "The file was left unchanged" in message and message.count("unchanged") + message.count("changed") == 2
 
 
 def test_an_unexpected_failure_while_opening_is_a_store_error_naming_the_file(

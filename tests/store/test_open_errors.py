@@ -31,7 +31,7 @@ def test_cli_says_progress_could_not_be_read_without_a_traceback(data_dir: Path)
     )
     assert result.returncode == 1
     assert "Your progress could not be read" in result.stderr and "2026-11-28.json" in result.stderr
-    assert "No file was changed" in result.stderr
+    assert "The file was left unchanged" in result.stderr
     assert "Traceback" not in result.stderr and "notes could not be read" not in result.stderr
 
 
@@ -72,7 +72,7 @@ async def test_app_says_progress_could_not_be_read_and_keeps_the_notes(data_dir:
         assert app.store is None
         error = app.store_error or ""
         assert error.startswith("Your progress could not be read") and "2026-11-28.json" in error
-        assert "No file was changed" in error
+        assert "The file was left unchanged" in error
         shown = [n.message for n in app._notifications]
         assert any("Your progress could not be read" in m for m in shown)
         assert not any("notes could not be read" in m for m in shown)
