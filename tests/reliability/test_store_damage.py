@@ -85,11 +85,13 @@ def _state(data_dir: Path) -> tuple:
 
 
 def _kill_during_open(data_dir: Path, rng: random.Random) -> bool:
-    """Open in a real process and kill it at a random moment; whether it was killed before it finished."""
+    """Open ``data_dir`` in a real process and kill it at a random moment of the open (after start-up); whether
+    it was killed before the open finished."""
     proc = spawn_store("open", str(data_dir), NOW.isoformat())
-    time.sleep(rng.uniform(0.15, 0.45))
+    assert proc.stdout.readline().strip() == "start"
+    time.sleep(rng.uniform(0.0, 0.08))
     proc.send_signal(signal.SIGKILL)
-    out, err = proc.communicate(timeout=30)
+    out, err = proc.communicate(timeout=60)
     assert proc.returncode in (0, -signal.SIGKILL), err
     return "opened" not in out
 
@@ -98,17 +100,20 @@ def _kill_during_open(data_dir: Path, rng: random.Random) -> bool:
                                                                               marks=pytest.mark.slow)])
 def test_every_damaged_file_case_survives_a_kill_during_recovery(tmp_path: Path, kills: int, report) -> None:
     rng = random.Random(kills)
-    interrupted = 0
+    expected = {}
     for name, damage in CASES.items():
         data_dir = tmp_path / name
         filled(data_dir, device="writer", answers=8)
         damage(data_dir)
         reference = tmp_path / f"{name}-reference"
         shutil.copytree(data_dir, reference)
-        expected = _state(reference)
-        for _ in range(kills):
-            interrupted += _kill_during_open(data_dir, rng)
-        assert _state(data_dir) == expected, name
-        assert _state(data_dir) == expected, name  # and a further start changes nothing
+        expected[name] = _state(reference)
+    interrupted = 0
+    for _ in range(kills):
+        for name in CASES:
+            interrupted += _kill_during_open(tmp_path / name, rng)
+    for name in CASES:
+        assert _state(tmp_path / name) == expected[name], name
+        assert _state(tmp_path / name) == expected[name], name  # and a further start changes nothing
     report(f"damaged files: {len(CASES)} cases, {kills} kill(s) each during recovery ({interrupted} before the "
            f"open finished); every case recovered the same as without the kill, 0 lost")

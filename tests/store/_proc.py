@@ -6,7 +6,8 @@
     python _proc.py answer DATA_DIR SEED            open (not exclusive), answer by the real clock, printing each
                                                    id after the save; "R" and exit once the store is read-only
     python _proc.py device STATE_DIR GO_FILE        wait for GO_FILE, then print this machine's device id
-    python _proc.py open DATA_DIR NOW_ISO           open as "writer" and close (a start, to be killed midway)
+    python _proc.py open DATA_DIR NOW_ISO           print "start", open as "writer", close, print "opened" (a start,
+                                                   to be killed midway)
 """
 
 from __future__ import annotations
@@ -115,6 +116,7 @@ if __name__ == "__main__":
     elif mode == "device":
         device(directory, sys.argv[3])
     elif mode == "open":
+        print("start", flush=True)
         Store.open(directory, device_id="writer", tz=timezone.utc, now=datetime.fromisoformat(sys.argv[3])).close()
         print("opened", flush=True)
     else:
