@@ -34,7 +34,7 @@ def _stop(proc) -> list[str]:
     proc.send_signal(signal.SIGKILL)
     rest = proc.stdout.read()
     proc.wait(timeout=30)
-    return [line[2:] for line in rest.splitlines(keepends=True) if line.startswith("A ") and line.endswith("\n")]
+    return [line[2:].strip() for line in rest.splitlines(keepends=True) if line.startswith("A ") and line.endswith("\n")]
 
 
 @quick_and_long(4, 60)
