@@ -34,7 +34,8 @@ def _stop(proc) -> list[str]:
     proc.send_signal(signal.SIGKILL)
     rest = proc.stdout.read()
     proc.wait(timeout=30)
-    return [line[2:].strip() for line in rest.splitlines(keepends=True) if line.startswith("A ") and line.endswith("\n")]
+    whole = [line for line in rest.splitlines(keepends=True) if line.endswith("\n")]  # not cut by the kill
+    return [line[2:].strip() for line in whole if line.startswith("A ")]
 
 
 @quick_and_long(4, 60)
