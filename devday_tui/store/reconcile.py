@@ -103,7 +103,8 @@ class Catalog:
         except CorruptFileError:
             own = {}
         table = own.get("cards")
-        docs = {str(d.get("card")): d for d in (table.values() if isinstance(table, dict) else ()) if isinstance(d, dict)}
+        rows = table.values() if isinstance(table, dict) else ()
+        docs = {str(d.get("card")): d for d in rows if isinstance(d, dict)}
         changed = False
         for card in cards:
             if not keep(card.id):
