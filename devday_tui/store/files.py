@@ -257,9 +257,11 @@ class AtomicJSONStorage(Storage):
 #: line break, so the search never runs past the end of a line, and no byte is looked at twice.
 _DOC_START = re.compile(rb'\{[ \t\r\n]*"(?:[^"\\\n]|\\.)*"[ \t\r\n]*:')
 
-#: Bytes decoded from one possible start at first; a document longer than that is decoded again in a window
-#: twice as large, up to ``SALVAGE_MAX_DOCUMENT`` bytes, while a budget proportional to the file lasts.
-SALVAGE_WINDOW = 256
+#: Bytes decoded from one possible start at first: twice the last document found, between these two sizes. A
+#: document longer than the window is decoded again in a window twice as large, up to ``SALVAGE_MAX_DOCUMENT``
+#: bytes, while a budget proportional to the file lasts.
+SALVAGE_FIRST_WINDOW = 128
+SALVAGE_WINDOW = 512
 SALVAGE_MAX_DOCUMENT = 1 << 20
 
 #: Objects and lists a start may open before it closes one. Store documents nest a few levels; text that nests
@@ -290,21 +292,25 @@ def salvage_documents(
     budget = 2 * len(raw) + 2 * SALVAGE_MAX_DOCUMENT  # bytes the larger windows may decode in all
     decoder = json.JSONDecoder()
     found: list[dict[str, Any]] = []
+    width = SALVAGE_FIRST_WINDOW
     match = _DOC_START.search(raw)
     while match is not None:
         start = match.start()
         work.starts += 1
-        deep = _deep_run_end(raw, start)
-        if deep is not None:  # no document starts here, nor before ``deep``
-            match = _DOC_START.search(raw, deep)
-            continue
-        obj, end, extra = _decode_at(raw, start, decoder, work, budget)
+        obj, end, extra = _decode_at(raw, start, decoder, work, budget, width)
         budget -= extra
-        if isinstance(obj, dict):
+        if obj is not None:
             docs = _documents_in(obj, accept)
             if docs:
                 found.extend(docs)
+                # The next document is likely as long: start with a window that holds it.
+                width = min(SALVAGE_WINDOW, max(SALVAGE_FIRST_WINDOW, 2 * end))
                 match = _DOC_START.search(raw, start + end)
+                continue
+        else:
+            deep = _deep_run_end(raw, start)
+            if deep is not None:  # no document starts here, nor before ``deep``
+                match = _DOC_START.search(raw, deep)
                 continue
         match = _DOC_START.search(raw, start + 1)
     return found
@@ -326,11 +332,10 @@ def _deep_run_end(raw: bytes, start: int) -> int | None:
 
 
 def _decode_at(
-    raw: bytes, start: int, decoder: json.JSONDecoder, work: SalvageWork, budget: int
+    raw: bytes, start: int, decoder: json.JSONDecoder, work: SalvageWork, budget: int, width: int
 ) -> tuple[Any, int, int]:
-    """The JSON value starting at ``start`` (``None`` when there is none), its length in bytes, and the bytes
-    decoded beyond the first window."""
-    width = SALVAGE_WINDOW
+    """The JSON object starting at ``start`` (``None`` when there is none), its length in bytes, and the bytes
+    decoded beyond the first window (``width`` bytes)."""
     extra = 0
     work.tried += 1
     while True:
@@ -342,7 +347,8 @@ def _decode_at(
         except json.JSONDecodeError as exc:
             cut_short = start + width < len(raw) and (
                 exc.pos >= len(text) - 8 or exc.msg.startswith("Unterminated string"))
-            if cut_short and width < SALVAGE_MAX_DOCUMENT and extra + 2 * width <= budget:
+            if (cut_short and width < SALVAGE_MAX_DOCUMENT and extra + 2 * width <= budget
+                    and _deep_run_end(raw, start) is None):
                 width *= 2
                 extra += width
                 continue
