@@ -15,7 +15,8 @@ every queue building calls.
 
 Salvage: a log file of 1, 2, 4 and 8 MB of garbage, opened through ``Store.open`` (the damaged file is kept aside
 and what it holds is recovered), and the salvage of 200 MB of garbage. Garbage is random bytes, as a disk or a
-sync tool leaves; damaged store JSON (fragments of entries between random bytes) is timed too.
+sync tool leaves; damaged store JSON (fragments of entries between random bytes) is timed too, and a history
+file damaged in its middle (20 MB, its time scaled to 200 MB: salvage is linear, as the 1-8 MB figures show).
 
     python benchmarks/store.py [--answers N] [--long-day N] [--salvage-mb N] [--quick]
 
@@ -25,6 +26,7 @@ Exits 1 when a goal is missed.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -42,7 +44,7 @@ from devday_tui.core.model import DeckSettings  # noqa: E402
 from devday_tui.core.queue import day_start  # noqa: E402
 from devday_tui.core.scheduling import CardProgress, ReviewRecord, apply_review  # noqa: E402
 from devday_tui.store import Store  # noqa: E402
-from devday_tui.store.files import salvage_documents, write_tables  # noqa: E402
+from devday_tui.store.files import salvage_documents, tables_payload, write_tables  # noqa: E402
 from devday_tui.store.history import is_entry, new_id  # noqa: E402
 
 TODAY = datetime(2026, 11, 28, 21, 0, tzinfo=timezone.utc)
@@ -60,6 +62,7 @@ GOALS = {
     "start_after_crash_in_long_day_s": 1.5,
     "reviews_today_ms": 150.0,
     "salvage_200mb_s": 10.0,
+    "salvage_200mb_damaged_history_s": 10.0,
     "salvage_8mb_per_mb_over_1mb_per_mb": 1.5,
 }
 
@@ -203,6 +206,17 @@ def json_garbage(size: int, seed: int) -> bytes:
     return bytes(out[:size])
 
 
+def damaged_history(size: int) -> bytes:
+    """A history file of about ``size`` bytes of answers, with 4 KB of garbage in its middle."""
+    rng = random.Random(size)
+    entry = ReviewRecord(new_id(TODAY), "card00000", 3, TODAY, 5.125, DEVICE, "review").to_dict()
+    count = size // (len(json.dumps(entry)) + 10)
+    docs = {str(i): {**entry, "id": f"{i:032x}", "card": f"card{rng.randrange(3000):05d}"} for i in range(count)}
+    payload = tables_payload({"log": docs})
+    middle = len(payload) // 2
+    return payload[:middle] + random_garbage(4096, 1) + payload[middle:]
+
+
 def measure_salvage(root: Path, big_mb: int, results: dict[str, float]) -> None:
     for mb in (1, 2, 4, 8):
         data_dir = root / f"garbage{mb}"
@@ -217,6 +231,9 @@ def measure_salvage(root: Path, big_mb: int, results: dict[str, float]) -> None:
                                                      / results["salvage_1mb_damaged_json_s"])
     raw = random_garbage(big_mb << 20, 200)
     results["salvage_200mb_s"] = timed(lambda: salvage_documents(raw, is_entry)) * 200 / big_mb
+    # A long history file damaged in its middle: every entry is found again one by one.
+    history = damaged_history(20 << 20)
+    results["salvage_200mb_damaged_history_s"] = timed(lambda: salvage_documents(history, is_entry)) * 200 / 20
 
 
 def main() -> int:

@@ -341,9 +341,12 @@ def _decode_at(
     while True:
         chunk = raw[start:start + width]
         work.decoded += len(chunk)
-        text = chunk.decode("utf-8", errors="surrogateescape")
+        ascii_only = chunk.isascii()
+        text = chunk.decode("ascii" if ascii_only else "utf-8", errors="surrogateescape")
         try:
-            obj, end = decoder.raw_decode(text)
+            obj, end = decoder.scan_once(text, 0)  # the start is "{": no white space to skip
+        except StopIteration:
+            return None, 0, extra
         except json.JSONDecodeError as exc:
             cut_short = start + width < len(raw) and (
                 exc.pos >= len(text) - 8 or exc.msg.startswith("Unterminated string"))
@@ -357,6 +360,8 @@ def _decode_at(
             return None, 0, extra
         if not isinstance(obj, dict):
             return None, 0, extra
+        if ascii_only:
+            return obj, end, extra
         try:
             return obj, len(text[:end].encode("utf-8")), extra
         except UnicodeEncodeError:  # bytes that are not UTF-8: shown as U+FFFD, as a JSON file can hold them
@@ -378,6 +383,8 @@ def salvage_tables(path: Path, table: str, accept: Callable[[dict[str, Any]], bo
 
 def _documents_in(obj: dict[str, Any], accept: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
     """The outermost objects within ``obj`` (itself included) that ``accept`` recognises, in order."""
+    if accept(obj):
+        return [obj]
     out: list[dict[str, Any]] = []
     stack: list[Any] = [obj]
     while stack:
