@@ -27,7 +27,12 @@ class NewerSchemaError(StoreError):
 class CorruptFileError(StoreError):
     """A file could not be parsed. ``path`` is the file, ``detail`` says what is wrong."""
 
-    def __init__(self, path, detail: str) -> None:
+    def __init__(self, path: object, detail: str) -> None:
         super().__init__(f"{path}: {detail}")
         self.path = path
         self.detail = detail
+
+
+class UnreadableFileError(CorruptFileError):
+    """A file is there but cannot be read now (permission denied, a folder in its place). It is left alone and
+    read again next time."""

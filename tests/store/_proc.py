@@ -3,6 +3,11 @@
     python _proc.py write DATA_DIR SEED BASE_ISO   answer/undo/suspend forever, printing each id after the save
     python _proc.py hold DATA_DIR                  open as the writer, print "ready", wait for stdin to close
     python _proc.py probe DATA_DIR [exclusive]     try to open; print one JSON line saying what happened
+    python _proc.py answer DATA_DIR SEED            open (not exclusive), answer by the real clock, printing each
+                                                   id after the save; "R" and exit once the store is read-only
+    python _proc.py device STATE_DIR GO_FILE        wait for GO_FILE, then print this machine's device id
+    python _proc.py open DATA_DIR NOW_ISO           print "start", open as "writer", close, print "opened" (a start,
+                                                   to be killed midway)
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 from devday_tui.core.model import DeckSettings
-from devday_tui.store import Store, StoreError, StoreLocked
+from devday_tui.store import Store, StoreError, StoreLocked, StoreReadOnly, machine_device_id
 
 
 def write(data_dir: str, seed: int, base: datetime) -> None:
@@ -72,11 +77,47 @@ def probe(data_dir: str, exclusive: bool) -> None:
                           "reviews": len(store.reviews()), "has_held": store.progress("held") is not None}))
 
 
+def answer(data_dir: str, seed: int) -> None:
+    rng = random.Random(seed)
+    store = Store.open(data_dir, device_id="writer", tz=timezone.utc)
+    out = sys.stdout
+    out.write("ready ro\n" if store.read_only else "ready rw\n")
+    out.flush()
+    settings = DeckSettings(desired_retention=0.9)
+    while True:
+        try:
+            ans = store.answer(f"c{rng.randrange(200)}", rng.choice([1, 2, 3, 3, 4]), datetime.now(timezone.utc),
+                               duration=1.0, settings=settings)
+        except StoreReadOnly:
+            out.write("R\n")
+            out.flush()
+            return
+        out.write(f"A {ans.review.id}\n")
+        out.flush()
+
+
+def device(state_dir: str, go_file: str) -> None:
+    from pathlib import Path
+
+    go = Path(go_file)
+    while not go.exists():
+        pass
+    print(machine_device_id(Path(state_dir)), flush=True)
+
+
 if __name__ == "__main__":
     mode, directory = sys.argv[1], sys.argv[2]
     if mode == "write":
         write(directory, int(sys.argv[3]), datetime.fromisoformat(sys.argv[4]))
     elif mode == "hold":
         hold(directory)
+    elif mode == "answer":
+        answer(directory, int(sys.argv[3]))
+    elif mode == "device":
+        device(directory, sys.argv[3])
+    elif mode == "open":
+        print("start", flush=True)
+        Store.open(directory, device_id="writer", tz=timezone.utc, now=datetime.fromisoformat(sys.argv[3])).close()
+        print("opened", flush=True)
     else:
         probe(directory, len(sys.argv) > 3 and sys.argv[3] == "exclusive")

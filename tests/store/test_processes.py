@@ -1,24 +1,16 @@
-"""Real processes: kill -9 at random moments loses nothing acknowledged; one writer at a time; stale locks."""
+"""Real processes: one writer at a time; stale locks. (kill -9 during saves: tests/reliability.)"""
 
 from __future__ import annotations
 
 import json
-import os
-import random
 import signal
 import socket
 import subprocess
 import sys
-import time
-from datetime import timedelta
 from pathlib import Path
 
-from devday_tui.store import Store
-from devday_tui.store.files import read_tables
-from tests.store.helpers import T0, UTC
 
 PROC = Path(__file__).with_name("_proc.py")
-KILL_TRIALS = int(os.environ.get("DEVDAY_KILL_TRIALS", "30"))
 
 
 def _spawn(*args: str) -> subprocess.Popen:
@@ -36,62 +28,6 @@ def _probe(data_dir: Path, *extra: str) -> dict:
                          text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def test_kill_dash_nine_at_random_moments_loses_no_acknowledged_review(tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"
-    rng = random.Random(20261128)
-    acknowledged: set[str] = set()
-    undone: set[str] = set()
-    in_flight_undo: set[str] = set()
-    mid_write = 0
-    started = time.monotonic()
-    for trial in range(KILL_TRIALS):
-        base = T0 + timedelta(days=60 * trial)
-        proc = _spawn("write", str(data_dir), str(trial), base.isoformat())
-        # Anywhere from start-up (loading, snapshot) to mid-session: wait for a random number of lines from the
-        # writer (so a slow machine still gets writes between kills), then a random fraction of a save more.
-        seen = "".join(proc.stdout.readline() for _ in range(rng.randint(0, 40)))
-        time.sleep(rng.uniform(0.0, 0.01))
-        proc.send_signal(signal.SIGKILL)
-        # Read the rest through the same buffered file as readline: communicate() reads the pipe underneath it
-        # and would drop the lines readline had already buffered (an undo in flight would then look unexplained).
-        out = seen + proc.stdout.read()
-        err = proc.stderr.read()
-        proc.wait(timeout=30)
-        assert proc.returncode == -signal.SIGKILL, err
-        pending_undo: str | None = None
-        for line in out.splitlines(keepends=True):
-            if not line.endswith("\n"):
-                break  # cut by the kill
-            kind, _, ident = line.strip().partition(" ")
-            if kind == "A":
-                acknowledged.add(ident)
-            elif kind == "u":
-                pending_undo = ident
-            elif kind == "U":
-                undone.add(ident)
-                pending_undo = None
-        if pending_undo is not None:
-            in_flight_undo.add(pending_undo)
-        mid_write += bool(list(data_dir.rglob(".*.tmp")))
-        # every file is whole
-        for path in data_dir.rglob("*.json"):
-            read_tables(path)
-        # the next start is not blocked by the dead writer's lock, sees no damage, and has every answer
-        with Store.open(data_dir, device_id="writer", exclusive=True, tz=UTC, now=base) as store:
-            assert store.notices == []
-            present = {r.id for r in store.reviews()}
-            assert (acknowledged - undone - in_flight_undo) <= present
-            assert not (undone & present)
-            live = store.all_progress()
-            store._rebuild(base)
-            assert store.all_progress() == live  # snapshot + catch-up == full replay
-        assert not list(data_dir.rglob(".*.tmp"))  # leftovers of the killed write were cleaned up
-    elapsed = time.monotonic() - started
-    print(f"\nkill trials: {KILL_TRIALS}, acknowledged reviews: {len(acknowledged)}, undone: {len(undone)}, "
-          f"killed with a write in progress: {mid_write}, {elapsed:.1f} s")
-    assert len(acknowledged) > KILL_TRIALS * 10  # the writer really wrote between kills
 
 
 def test_second_process_opens_read_only_or_is_refused_naming_the_first(tmp_path: Path) -> None:
@@ -128,7 +64,8 @@ def test_stale_lock_of_a_killed_process_does_not_block(tmp_path: Path) -> None:
 
 def test_reader_process_sees_whole_files_while_a_writer_writes(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    writer = _spawn("write", str(data_dir), "7", T0.isoformat())
+    # the writer's clock runs fast: start it years back so that its answers never get ahead of the real clock
+    writer = _spawn("write", str(data_dir), "7", "2020-01-01T09:00:00+00:00")
     try:
         assert writer.stdout.readline().strip() == "ready"
         seen = []
