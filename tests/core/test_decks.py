@@ -73,7 +73,11 @@ def test_include_globs_and_tag_filter() -> None:
 )
 def test_globs(pattern: str, rel: str, hit: bool) -> None:
     assert bool(matches(rel, [pattern])) is hit
-    assert glob_regex(pattern) is glob_regex(pattern)
+    # The whole path must match: nothing may follow the pattern's last character.
+    assert not glob_regex(pattern).match(rel + ".bak")
+    # A pattern with "/" starts at the notes folder; one without matches the file name at any depth.
+    anywhere = "/" not in pattern.removeprefix("./")
+    assert bool(matches(f"other/{rel}", [pattern])) is (hit and anywhere)
 
 
 @pytest.mark.parametrize(
