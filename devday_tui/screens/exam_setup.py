@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from devday_tui.core.exam import DEFAULT_QUESTIONS, MINUTES_PER_QUESTION, ExamConfig, eligible, validate
 from devday_tui.core.model import Card, Deck
 from devday_tui.safe_text import one_line
+from devday_tui.widgets.key_footer import KeyFooter
 
 
 def progress_map(store: Any, cards: Sequence[Card]) -> dict[str, Any]:
@@ -126,6 +127,7 @@ class ExamSetupScreen(ModalScreen[ExamConfig | None]):
             with Horizontal(id="exam-setup-buttons"):
                 yield Button("Start", variant="primary", id="exam-start", compact=True)
                 yield Button("Cancel", id="exam-cancel", compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         store = self.store if self.store is not None else getattr(self.app, "store", None)
