@@ -230,6 +230,8 @@ class NoteTree(Tree[NodeRef]):
         room = self.parent.size.width if isinstance(self.parent, Widget) and self.parent.size.width else self.app.size.width
         width = max(self.MIN_WIDTH, min(int(width), room - self.MIN_REST))
         self.styles.width = width
+        self.styles.min_width = self.MIN_WIDTH
+        self.styles.max_width = width
         return width
 
     def action_resize(self, step: int) -> None:
