@@ -10,6 +10,7 @@ from textual.widgets import Markdown, Static
 from devday_tui.core.model import WIP_REASONS, Note, Section
 from devday_tui.core.wrap import cut_for_screen
 from devday_tui.safe_text import clean, one_line
+from devday_tui.widgets.note_markdown import NoteMarkdown
 from devday_tui.widgets.wrapped_text import WrappedText
 from devday_tui.core.wip import needs_work, note_is_tagged_wip, unfinished_sections
 
@@ -29,7 +30,7 @@ class SectionView(Vertical):
         yield Static(id="section-wip", markup=False)
         yield Static(id="section-annotation", markup=False)
         with VerticalScroll(id="section-scroll"):
-            yield Markdown(id="section-markdown", open_links=False)
+            yield NoteMarkdown(id="section-markdown", open_links=False)
 
     def on_mount(self) -> None:
         self.query_one("#section-wip").display = False
