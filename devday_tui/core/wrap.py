@@ -178,8 +178,28 @@ def hang_width(paragraph: str, width: int) -> int:
 
 
 def _wrap_paragraph(paragraph: str, offset: int, width: int) -> list[Line]:
+    """Greedy wrapping, then orphan control: a last line of a word or two ("話" alone under "… AWS の中の人の")
+    is avoided by filling the lines a little less, when that keeps the same number of lines."""
     if cell_len(paragraph) <= width:
         return [Line(offset, offset + len(paragraph))]
+    lines = _fill(paragraph, offset, width)
+    short = min(8, width // 4)
+    if len(lines) < 2 or _cells(paragraph, offset, lines[-1]) >= short:
+        return lines
+    for less in range(1, min(16, width // 3)):
+        trial = _fill(paragraph, offset, width - less)
+        if len(trial) != len(lines):
+            break
+        if _cells(paragraph, offset, trial[-1]) >= short:
+            return trial
+    return lines
+
+
+def _cells(paragraph: str, offset: int, line: Line) -> int:
+    return cell_len(paragraph[line.start - offset : line.end - offset])
+
+
+def _fill(paragraph: str, offset: int, width: int) -> list[Line]:
     hang = hang_width(paragraph, width)
     match = _BULLET.match(paragraph) or _INDENT.match(paragraph)
     body_start = match.end() if match is not None and hang else 0

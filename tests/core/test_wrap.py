@@ -178,3 +178,10 @@ def test_short_text_is_unchanged() -> None:
     for text in ("", "a", "a\nb\n", "x" * 2_000):
         assert cut_for_screen(text) is text or cut_for_screen(text) == text
     assert cut_for_screen("a\n" + "b" * 3_000 + "\n", line_limit=10) == "a\n" + "b" * 10 + " … 2,990 more characters\n"
+
+
+@pytest.mark.parametrize("width", range(12, 60))
+def test_no_orphan_of_a_character_or_two_on_the_last_line(width: int) -> None:
+    lines = wrap_text(CRUMB, width)
+    if len(lines) > 1:
+        assert lines[-1] not in {"話", "の話", "人の話"}, lines
