@@ -183,7 +183,7 @@ def _wrap_paragraph(paragraph: str, offset: int, width: int) -> list[Line]:
     if cell_len(paragraph) <= width:
         return [Line(offset, offset + len(paragraph))]
     lines = _fill(paragraph, offset, width)
-    short = min(8, width // 4)
+    short = min(10, width // 4)
     if len(lines) < 2 or _cells(paragraph, offset, lines[-1]) >= short:
         return lines
     for less in range(1, min(16, width // 3)):
