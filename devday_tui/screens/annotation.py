@@ -34,20 +34,20 @@ class AnnotationScreen(ModalScreen[str | None]):
         self.save = save
 
     DEFAULT_CSS = """
-    #annotation-text {
+    AnnotationScreen #annotation-text {
         height: 10;
     }
-    #annotation-bottom {
+    AnnotationScreen #annotation-bottom {
         height: auto;
         margin-top: 1;
     }
-    #annotation-where {
+    AnnotationScreen #annotation-where {
         width: 1fr;
         height: 3;
         content-align-vertical: middle;
         color: $text-muted;
     }
-    #annotation-bottom Button {
+    AnnotationScreen #annotation-bottom Button {
         margin-left: 1;
     }
     """

@@ -36,6 +36,12 @@ class FileEditorScreen(ModalScreen[str | None]):
         self.line = max(1, line)
         self._confirm_discard = False
 
+    DEFAULT_CSS = """
+    FileEditorScreen #file-text {
+        height: 1fr;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         with Vertical(id="editor-dialog", classes="dialog -wide"):
             yield Static(Content.assemble(("Editing ", "bold"), clean(str(self.path))), classes="dialog-title")

@@ -57,6 +57,13 @@ def _action(binding: Binding | tuple) -> str:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
 
+    DEFAULT_CSS = """
+    HelpScreen #help-keys {
+        height: auto;
+        max-height: 20;
+    }
+    """
+
     def __init__(self, below: Screen) -> None:
         super().__init__()
         self.below = below

@@ -16,6 +16,12 @@ from devday_tui.widgets.key_footer import KeyFooter
 class ProblemsScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,w", "close", "Close")]
 
+    DEFAULT_CSS = """
+    ProblemsScreen #problems {
+        height: 1fr;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         app = self.app
         items: list[Content] = []

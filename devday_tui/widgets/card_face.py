@@ -179,6 +179,7 @@ class CardFace(Vertical):
     CardFace > .card-annotation {
         margin-top: 1;
         padding: 0 1;
+        color: $text-accent;
         background: $accent 12%;
     }
     CardFace > .card-source {

@@ -87,6 +87,33 @@ class CardItem(ListItem):
 class CardList(ListView):
     """Focusable list of cards; the screen asks ``current_card`` for the card under the cursor."""
 
+    DEFAULT_CSS = """
+    CardList {
+        height: 1fr;
+        background: transparent;
+        scrollbar-size-vertical: 1;
+    }
+    /* ListItem named too, so this outranks ListView's own highlight of the unfocused list. */
+    CardList > ListItem.card-item {
+        padding: 0 1;
+        margin-bottom: 1;
+        height: auto;
+        background: $surface;
+    }
+    CardList > .card-item.-suspended {
+        opacity: 60%;
+    }
+    CardList > .card-item.-leech .card-head {
+        color: $text-error;
+    }
+    CardList:focus > .card-item.-highlight {
+        background: $block-cursor-background 30%;
+    }
+    CardList .card-annotation {
+        color: $text-accent;
+    }
+    """
+
     BINDINGS = [
         Binding("s", "suspend", "Suspend"),
         Binding("j", "cursor_down", "Down", show=False),

@@ -20,7 +20,7 @@ from devday_tui import ui_prefs
 from devday_tui.safe_text import one_line
 from devday_tui.widgets.fitted_path import fit_cells
 
-#: The marker put after a WIP section's label (the colour comes from app.tcss).
+#: The marker put after a WIP section's label (its colour is the component class ``note-tree--wip``).
 WIP_MARK = "✎"
 
 
@@ -58,6 +58,16 @@ class NoteTree(Tree[NodeRef]):
         "note-tree--note",
         "note-tree--wip-count",
     }
+
+    DEFAULT_CSS = """
+    NoteTree > .note-tree--wip {
+        color: $text-warning;
+        text-style: bold;
+    }
+    NoteTree > .note-tree--wip-count {
+        color: $text-warning;
+    }
+    """
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Expand or collapse", show=False),
@@ -181,7 +191,7 @@ class NoteTree(Tree[NodeRef]):
         return label, len(label) - title
 
     def render_label(self, node: TreeNode[NodeRef], base_style: Style, style: Style) -> Text:
-        """WIP sections and notes holding them take their colours from app.tcss, so themes restyle them."""
+        """WIP sections and notes holding them take their colours from component classes, so themes restyle them."""
         text = self._fit_label(node, super().render_label(node, base_style, style))
         ref = node.data
         if ref is None:

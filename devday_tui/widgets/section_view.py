@@ -25,6 +25,37 @@ def wip_reason_text(reasons: tuple[str, ...]) -> str:
 class SectionView(Vertical):
     """Shows one section. ``show`` is called by the screen when the tree cursor moves."""
 
+    DEFAULT_CSS = """
+    SectionView {
+        height: 1fr;
+    }
+    SectionView #section-scroll {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+    SectionView #section-crumb {
+        color: $text-muted;
+    }
+    SectionView #section-wip {
+        color: $text-warning;
+        background: $warning 15%;
+        padding: 0 1;
+    }
+    SectionView.-wip #section-crumb {
+        color: $text-warning;
+    }
+    SectionView #section-annotation {
+        background: $accent 15%;
+        padding: 0 1;
+        margin-top: 1;
+    }
+    SectionView #section-markdown {
+        margin: 0;
+        padding: 0;
+        height: auto;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield WrappedText(id="section-crumb")
         yield Static(id="section-wip", markup=False)
