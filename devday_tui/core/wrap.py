@@ -97,14 +97,20 @@ def _is_word_char(ch: str) -> bool:
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 
 
-def break_points(text: str) -> list[int]:
+def break_points(text: str) -> tuple[int, ...]:
     """Offsets in one line of ``text`` where a wrap may start a new line (kinsoku and Latin words respected).
 
     A wrap at a space drops the space; the offset given is that of the first character after the spaces.
+    Kept for the last few hundred lines asked, since a resize wraps the same text again at each width.
     """
+    return _break_points(text)
+
+
+@lru_cache(maxsize=512)
+def _break_points(text: str) -> tuple[int, ...]:
     n = len(text)
     if n < 2:
-        return []
+        return ()
     phrase_ends = _phrase_ends(text)
     spaces = {m.end(): m.start() for m in _SPACE_RUN.finditer(text) if 0 < m.start() and m.end() < n}
     candidates = sorted(phrase_ends | set(spaces))
@@ -121,7 +127,7 @@ def break_points(text: str) -> list[int]:
         elif _is_cjk(after) and _attached_tail(text, at, phrase_ends, spaces):
             continue
         points.append(at)
-    return points
+    return tuple(points)
 
 
 def _attached_tail(text: str, at: int, phrase_ends: set[int], spaces: dict[int, int]) -> bool:
@@ -196,7 +202,8 @@ def _wrap_paragraph(paragraph: str, offset: int, width: int) -> list[Line]:
 
 
 def _cells(paragraph: str, offset: int, line: Line) -> int:
-    return cell_len(paragraph[line.start - offset : line.end - offset])
+    at = _cell_offsets(paragraph)
+    return at[line.end - offset] - at[line.start - offset]
 
 
 def _fill(paragraph: str, offset: int, width: int) -> list[Line]:
@@ -205,39 +212,45 @@ def _fill(paragraph: str, offset: int, width: int) -> list[Line]:
     body_start = match.end() if match is not None and hang else 0
     points = [p for p in break_points(paragraph) if p > body_start]
     points.append(len(paragraph))
+    at = _cell_offsets(paragraph)  # at[i]: cells before character i, so any width is one subtraction
+
     lines: list[Line] = []
     start = 0
-    used = 0  # cells on the current line
     room = width
     last = 0  # end of what is placed on the current line
     for point in points:
         end = _trim_right(paragraph, last, point)
-        piece = cell_len(paragraph[last:end])
-        if used + piece <= room:
-            used += cell_len(paragraph[last:point])
+        if at[end] - at[start] <= room:
             last = point
             continue
         # The piece does not fit: start a new line before it, unless the line is empty.
         if last > start:
             lines.append(Line(offset + start, offset + _trim_right(paragraph, start, last), _indent(lines, hang)))
             start = last
-            used = 0
             room = width - hang
-            piece = cell_len(paragraph[start:end])
-        while piece > room:
+        while at[end] - at[start] > room:
             # Wider than a whole line: cut it by characters, keeping kinsoku.
-            cut = _cut_at(paragraph, start, end, room)
+            cut = _cut_at(paragraph, start, end, room, at)
             lines.append(Line(offset + start, offset + _trim_right(paragraph, start, cut), _indent(lines, hang)))
             start = _skip_spaces(paragraph, cut, end)
-            used = 0
             room = width - hang
-            piece = cell_len(paragraph[start:end])
-        used = cell_len(paragraph[start:point])
         last = point
     tail_end = _trim_right(paragraph, start, len(paragraph))
     if tail_end > start or not lines:
         lines.append(Line(offset + start, offset + tail_end, _indent(lines, hang)))
     return lines
+
+
+@lru_cache(maxsize=64)
+def _cell_offsets(text: str) -> tuple[int, ...]:
+    offsets = [0]
+    total = 0
+    if text.isascii():
+        return tuple(range(len(text) + 1))
+    for ch in text:
+        total += char_cells(ch)
+        offsets.append(total)
+    return tuple(offsets)
 
 
 def _indent(lines: list[Line], hang: int) -> int:
@@ -256,16 +269,18 @@ def _skip_spaces(text: str, start: int, end: int) -> int:
     return start
 
 
-def _cut_at(text: str, start: int, end: int, room: int) -> int:
-    """Where to cut ``text[start:end]`` so that the first part fits ``room`` cells (at least one character)."""
-    used = 0
-    cut = start
-    while cut < end:
-        cells = char_cells(text[cut])
-        if used + cells > room and cut > start:
-            break
-        used += cells
-        cut += 1
+def _cut_at(text: str, start: int, end: int, room: int, at: tuple[int, ...]) -> int:
+    """Where to cut ``text[start:end]`` so that the first part fits ``room`` cells (at least one character);
+    ``at`` holds the cells before each character."""
+    limit = at[start] + room
+    low, high = start + 1, end  # the last cut that fits, by bisection
+    while low < high:
+        middle = (low + high + 1) // 2
+        if at[middle] <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    cut = low
     # Kinsoku: move the cut back so that the next line does not start with a closing mark (or this one end with
     # an opening one), and never between a character and its combining marks.
     best = cut
@@ -288,15 +303,17 @@ def _may_cut(text: str, start: int, cut: int, end: int) -> bool:
 LINE_LIMIT = 2_000
 #: Characters of one text shown on screen in all.
 TEXT_LIMIT = 20_000
+#: A line this much over the limit is shown whole: a line already cut (its summary added) is never cut again.
+_SUMMARY_ROOM = 40
 
 
 def cut_for_screen(text: str, line_limit: int = LINE_LIMIT, text_limit: int = TEXT_LIMIT) -> str:
     """``text`` with each line cut to ``line_limit`` characters ("… 4,998,000 more characters") and the whole to
     about ``text_limit`` characters ("… 120 more lines").
 
-    Only what is kept is copied; the rest is measured with ``str.find``/``str.count`` (C speed, about a
+    Cutting twice changes nothing. Only what is kept is copied; the rest is measured with ``str.find``/``str.count`` (C speed, about a
     millisecond for 5 MB), so a huge note costs nothing to show."""
-    if len(text) <= line_limit:
+    if len(text) <= line_limit + _SUMMARY_ROOM:
         return text
     out: list[str] = []
     kept = 0
@@ -309,7 +326,7 @@ def cut_for_screen(text: str, line_limit: int = LINE_LIMIT, text_limit: int = TE
             break
         newline = text.find("\n", at)
         end = n if newline < 0 else newline
-        if end - at > line_limit:
+        if end - at > line_limit + _SUMMARY_ROOM:
             more = end - at - line_limit
             out.append(f"{text[at : at + line_limit]} … {more:,} more character{'s' if more != 1 else ''}")
             kept += line_limit

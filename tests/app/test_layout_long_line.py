@@ -1,6 +1,7 @@
 """A note with one 5 MB line: shown cut ("… 4,998,000 more characters") in browse and in the quiz, and the keys
-stay answered. ``benchmarks/long_line.py`` measures the latency itself; here the UI thread's own CPU time per key
-(which the load of the machine does not change) is held to a generous bound."""
+stay answered. ``benchmarks/long_line.py`` measures the latency itself; here the UI thread's own CPU time for a key
+(which the load of other processes changes little) is compared with the same key on a short section: before the
+cut, showing the huge section took seconds."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from devday_tui.widgets.wrapped_text import WrappedText
 from tests.app.conftest import settle, wait_loaded
 
 SIZE = 5_000_000
-#: CPU seconds of the UI thread for one key (the goal, 0.1 s, is checked by the benchmark on a quiet machine).
-BOUND = 0.3
+#: The huge section may cost this many times a short one (plus a little), on the UI thread.
+RATIO = 4
 
 
 def huge_note(folder: Path) -> None:
@@ -59,7 +60,8 @@ async def test_a_five_megabyte_line_is_shown_cut_and_keys_stay_answered(tmp_path
         huge = [b for b in bodies if "more characters" in b]
         assert huge and all(len(b) < 3_000 for b in bodies), [len(b) for b in bodies]
         assert huge[0].endswith(f"… {SIZE - 2_000:,} more characters")
-        assert max(costs) < BOUND, costs
+        short, huge_cost = min(costs[0], costs[2]), max(costs[1], costs[3])  # off and onto the huge section
+        assert huge_cost < RATIO * short + 0.05, costs
 
         card = next(c for c in app.library.cards if c.front.startswith("巨大"))
         app.start_section_study([card], "huge")
@@ -68,7 +70,7 @@ async def test_a_five_megabyte_line_is_shown_cut_and_keys_stay_answered(tmp_path
         await pilot.press("space")
         await wait(pilot, lambda: app.screen.state == "back")
         await pilot.pause()
-        assert time.thread_time() - cpu < BOUND
+        assert time.thread_time() - cpu < RATIO * short + 0.05
         face = app.screen.query_one(CardFace)
         shown = [w.content.plain for w in face.query(WrappedText) if w.display]
         assert any(text.endswith("more characters") for text in shown), [t[-40:] for t in shown]

@@ -185,3 +185,10 @@ def test_no_orphan_of_a_character_or_two_on_the_last_line(width: int) -> None:
     lines = wrap_text(CRUMB, width)
     if len(lines) > 1:
         assert lines[-1] not in {"話", "の話"}, lines
+
+
+def test_cutting_twice_changes_nothing() -> None:
+    once = cut_for_screen("a\n" + "長" * 50_000 + "\n" + "b" * 2_030)
+    assert cut_for_screen(once) == once
+    assert once.splitlines()[1].endswith("… 48,000 more characters")
+    assert once.splitlines()[2] == "b" * 2_030  # within the summary's room: shown whole
