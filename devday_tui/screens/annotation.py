@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from devday_tui.safe_text import clean
+from devday_tui.widgets.key_footer import KeyFooter
 
 
 class AnnotationScreen(ModalScreen[str | None]):
@@ -32,17 +33,42 @@ class AnnotationScreen(ModalScreen[str | None]):
         self.text = text
         self.save = save
 
+    DEFAULT_CSS = """
+    AnnotationScreen #annotation-text {
+        height: 10;
+    }
+    AnnotationScreen #annotation-bottom {
+        height: auto;
+        margin-top: 1;
+    }
+    AnnotationScreen #annotation-where {
+        width: 1fr;
+        height: 3;
+        content-align-vertical: middle;
+        color: $text-muted;
+    }
+    AnnotationScreen #annotation-bottom Button {
+        margin-left: 1;
+    }
+    """
+
+    #: Lines of the dialog around the text box: border, padding, title and its margin, the buttons' row.
+    _CHROME = 11
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Content.assemble(("My note on ", "bold"), clean(self.label)), classes="dialog-title")
             yield TextArea(clean(self.text), id="annotation-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(
-                Content.styled("Kept in your progress, never written into the Markdown file. Ctrl+S saves, Esc cancels.", "$text-muted"),
-                classes="dialog-hint",
-            )
-            with Horizontal(classes="dialog-buttons"):
+            with Horizontal(id="annotation-bottom"):
+                yield Static(Content("Kept in your progress, never written into the Markdown file."), id="annotation-where")
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+        yield KeyFooter()
+
+    def on_resize(self) -> None:
+        """The text box gives up lines first, so that the buttons always show (80×24 over SSH)."""
+        room = self.size.height - 1 - self._CHROME  # the footer, and the rest of the dialog
+        self.query_one("#annotation-text").styles.height = max(3, min(10, room))
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

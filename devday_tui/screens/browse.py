@@ -39,6 +39,35 @@ class BrowseScreen(Screen):
         Binding("q", "back", "Back", show=False),
     ]
 
+    DEFAULT_CSS = """
+    BrowseScreen #search {
+        margin: 0 1;
+    }
+    BrowseScreen #filter-status {
+        height: 1;
+        padding: 0 2;
+        background: $boost;
+    }
+    BrowseScreen #browse {
+        height: 1fr;
+    }
+    BrowseScreen #tree {
+        width: 40%;
+        min-width: 26;
+        max-width: 60;
+        border-right: vkey $foreground 20%;
+        scrollbar-size-vertical: 1;
+    }
+    BrowseScreen #detail {
+        width: 1fr;
+        padding: 0 0 0 1;
+    }
+    BrowseScreen #cards-title {
+        height: 1;
+        background: $boost;
+    }
+    """
+
     def __init__(self, deck_key: str | None = None, *, focus: NodeRef | None = None) -> None:
         super().__init__()
         self.deck_key = deck_key

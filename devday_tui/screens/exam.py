@@ -40,6 +40,8 @@ from devday_tui.core.model import LIST_KINDS, Card, Deck
 from devday_tui.safe_text import clean
 from devday_tui.screens.exam_setup import progress_map
 from devday_tui.widgets.typed_answer import TypedAnswer
+from devday_tui.core.wrap import cut_for_screen
+from devday_tui.widgets.wrapped_text import WrappedText
 
 #: From this many seconds left, the timer turns to a warning.
 LOW_TIME = 60
@@ -160,7 +162,7 @@ class ExamScreen(Screen[None]):
         yield Static(id="exam-strip")
         with ReadingScroll(id="exam-body"):
             yield FittedPath(id="exam-context")
-            yield Static(id="exam-front")
+            yield WrappedText(id="exam-front")
             yield Static(id="exam-hint")
             yield TypedAnswer("", check_on_submit=False, id="exam-typed")
             yield RecallChecklist(id="exam-list")
@@ -207,7 +209,7 @@ class ExamScreen(Screen[None]):
         card = self.card
         response = self.responses[card.id]
         self.query_one("#exam-context", FittedPath).show(card.context)
-        self.query_one("#exam-front", Static).update(Content(clean(card.front)))
+        self.query_one("#exam-front", WrappedText).update(Content(clean(cut_for_screen(card.front))))
         typed = self.query_one(TypedAnswer)
         listing = self.query_one("#exam-list", RecallChecklist)
         if card.kind in LIST_KINDS:

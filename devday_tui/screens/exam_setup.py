@@ -16,6 +16,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from devday_tui.core.exam import DEFAULT_QUESTIONS, MINUTES_PER_QUESTION, ExamConfig, eligible, validate
 from devday_tui.core.model import Card, Deck
 from devday_tui.safe_text import one_line
+from devday_tui.widgets.check_box import CheckBox
+from devday_tui.widgets.key_footer import KeyFooter
 
 
 def progress_map(store: Any, cards: Sequence[Card]) -> dict[str, Any]:
@@ -115,7 +117,7 @@ class ExamSetupScreen(ModalScreen[ExamConfig | None]):
                 yield Label("Time limit (minutes)")
                 yield Input(type="integer", id="exam-minutes", max_length=5, compact=True)
                 yield Static(f"default: {MINUTES_PER_QUESTION} minute per question", classes="exam-setup-unit")
-            yield Checkbox("Count towards my schedule", False, id="exam-count-schedule", compact=True)
+            yield CheckBox("Count towards my schedule", False, id="exam-count-schedule", compact=True)
             yield Static(
                 "Off: the exam leaves your review schedule as it is. On: each answered question is also recorded "
                 "as a review (exact = Good, close = Hard, wrong = Again).",
@@ -126,6 +128,7 @@ class ExamSetupScreen(ModalScreen[ExamConfig | None]):
             with Horizontal(id="exam-setup-buttons"):
                 yield Button("Start", variant="primary", id="exam-start", compact=True)
                 yield Button("Cancel", id="exam-cancel", compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         store = self.store if self.store is not None else getattr(self.app, "store", None)

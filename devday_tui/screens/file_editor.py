@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from devday_tui.safe_text import clean
+from devday_tui.widgets.key_footer import KeyFooter
 
 
 class FileEditorScreen(ModalScreen[str | None]):
@@ -35,6 +36,12 @@ class FileEditorScreen(ModalScreen[str | None]):
         self.line = max(1, line)
         self._confirm_discard = False
 
+    DEFAULT_CSS = """
+    FileEditorScreen #file-text {
+        height: 1fr;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         with Vertical(id="editor-dialog", classes="dialog -wide"):
             yield Static(Content.assemble(("Editing ", "bold"), clean(str(self.path))), classes="dialog-title")
@@ -43,6 +50,7 @@ class FileEditorScreen(ModalScreen[str | None]):
                 Content.styled("Ctrl+S saves and re-reads the note. Esc closes. Set $EDITOR to use your own editor.", "$text-muted"),
                 classes="dialog-hint",
             )
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from devday_tui.widgets.key_footer import KeyFooter
+
 #: Keys that come from Textual itself, shown after the screen's own.
 GENERAL_KEYS: tuple[tuple[str, str], ...] = (
     ("tab / shift+tab", "Move between panes"),
@@ -55,6 +57,13 @@ def _action(binding: Binding | tuple) -> str:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
 
+    DEFAULT_CSS = """
+    HelpScreen #help-keys {
+        height: auto;
+        max-height: 20;
+    }
+    """
+
     def __init__(self, below: Screen) -> None:
         super().__init__()
         self.below = below
@@ -74,6 +83,7 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-keys"):
                 yield Static(Content.assemble(*lines))
             yield Static(Content.styled("Esc or ? closes.", "$text-muted"), classes="dialog-hint")
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -25,6 +25,27 @@ class HomeScreen(Screen):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    DEFAULT_CSS = """
+    HomeScreen #home-body {
+        padding: 1 2;
+        height: 1fr;
+    }
+    HomeScreen #home-title {
+        margin-bottom: 1;
+    }
+    HomeScreen #decks {
+        height: auto;
+        max-height: 1fr;
+    }
+    HomeScreen #home-status {
+        margin-top: 1;
+        height: auto;
+    }
+    HomeScreen #home-loading {
+        height: 3;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home-body"):

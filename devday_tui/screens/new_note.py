@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from devday_tui.safe_text import clean
+from devday_tui.widgets.key_footer import KeyFooter
 
 
 class NewNoteScreen(ModalScreen[str | None]):
@@ -28,6 +29,7 @@ class NewNoteScreen(ModalScreen[str | None]):
             yield Input(placeholder="Title, e.g. AWS DevDay 2019 Day2", id="title")
             yield Static(id="new-note-error", classes="dialog-error")
             yield Static(Content.styled("Enter creates it and opens the editor. Esc cancels.", "$text-muted"), classes="dialog-hint")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#new-note-error").display = False

@@ -10,10 +10,17 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from devday_tui.safe_text import one_line
+from devday_tui.widgets.key_footer import KeyFooter
 
 
 class ProblemsScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,w", "close", "Close")]
+
+    DEFAULT_CSS = """
+    ProblemsScreen #problems {
+        height: 1fr;
+    }
+    """
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -34,6 +41,7 @@ class ProblemsScreen(ModalScreen[None]):
             else:
                 yield Static(Content.styled("No problems: every note was read and progress is in order.", "$text-success"))
             yield Static(Content.styled("Esc closes.", "$text-muted"), classes="dialog-hint")
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -20,7 +20,9 @@ from textual.content import Content
 from textual.widgets import Rule, Static
 
 from devday_tui.core.model import CLOZE_BLANK, LIST_KINDS, Card, Item
-from devday_tui.safe_text import clean
+from devday_tui.core.wrap import cut_for_screen
+from devday_tui.safe_text import clean as _clean
+from devday_tui.widgets.wrapped_text import WrappedText
 
 BLANK_STYLE = "bold $text-accent"
 ANSWER_STYLE = "bold $text-success"
@@ -34,6 +36,11 @@ _KIND_LABELS = {
     "cloze": "fill the blank",
     "explicit": "question",
 }
+
+
+def clean(text: str) -> str:
+    """Card text as it is shown: cut to a length a screen can show, then cleaned of control characters."""
+    return _clean(cut_for_screen(text))
 
 
 def kind_label(card: Card) -> str:
@@ -172,6 +179,7 @@ class CardFace(Vertical):
     CardFace > .card-annotation {
         margin-top: 1;
         padding: 0 1;
+        color: $text-accent;
         background: $accent 12%;
     }
     CardFace > .card-source {
@@ -185,13 +193,13 @@ class CardFace(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="card-front")
+        yield WrappedText(classes="card-front")
         yield Rule(classes="card-rule")
-        yield Static(classes="card-back")
+        yield WrappedText(classes="card-back")
         yield Vertical(classes="card-items")
         yield Static(classes="card-hint")
-        yield Static(classes="card-annotation")
-        yield Static(classes="card-source")
+        yield WrappedText(classes="card-annotation")
+        yield WrappedText(classes="card-source")
 
     def show(
         self,
@@ -203,12 +211,12 @@ class CardFace(Vertical):
         source: str = "",
     ) -> None:
         """Show ``card``. A list card shows its back while items are revealed one by one, before ``revealed``."""
-        front = self.query_one(".card-front", Static)
+        front = self.query_one(".card-front", WrappedText)
         rule = self.query_one(".card-rule", Rule)
-        back = self.query_one(".card-back", Static)
+        back = self.query_one(".card-back", WrappedText)
         hint = self.query_one(".card-hint", Static)
-        note = self.query_one(".card-annotation", Static)
-        where = self.query_one(".card-source", Static)
+        note = self.query_one(".card-annotation", WrappedText)
+        where = self.query_one(".card-source", WrappedText)
         front.update(front_content(card))
         total = item_count(card)
         stepping = total > 0 and not revealed
@@ -245,13 +253,12 @@ class CardFace(Vertical):
 
     @staticmethod
     def _show_items(container: Vertical, lines: list[ItemLine]) -> None:
-        """One row per line, the text wrapping under itself (a hanging indent), so long Japanese lines that have
-        no spaces still wrap right after the mark."""
+        """One row per line, the text wrapping under itself (a hanging indent), at phrase boundaries."""
         rows = []
         for line in lines:
             row = Horizontal(
                 Static(Content.assemble("    " * line.depth, line.mark), classes="item-mark"),
-                Static(line.text, classes="item-text"),
+                WrappedText(line.text, classes="item-text"),
                 classes="item-row",
             )
             rows.append(row)

@@ -11,7 +11,9 @@ from textual.message import Message
 from textual.widgets import ListItem, ListView, Static
 
 from devday_tui.core.model import Card, items_to_lines
+from devday_tui.core.wrap import cut_for_screen
 from devday_tui.safe_text import clean, one_line
+from devday_tui.widgets.wrapped_text import WrappedText
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +47,13 @@ def status_text(status: CardStatus, now: datetime) -> Content:
 
 
 def card_body(card: Card) -> Content:
-    """Front and back of a card, as literal text."""
-    front = clean(card.front)
+    """Front and back of a card, as literal text, cut to what a screen can show."""
+    front = clean(cut_for_screen(card.front))
     if isinstance(card.back, str):
-        back = clean(card.back)
+        back = clean(cut_for_screen(card.back))
     else:
-        back = "\n".join(clean(line) for line in items_to_lines(card.back, numbered=card.kind == "sequence"))
+        lines = items_to_lines(card.back, numbered=card.kind == "sequence")
+        back = "\n".join(clean(cut_for_screen(line)) for line in lines)
     return Content.assemble((front, "bold"), "\n", (back, "$text"))
 
 
@@ -73,7 +76,7 @@ class CardItem(ListItem):
             (f"{self.card.path.name}:{self.card.line}", "$text-muted"),
         )
         yield Static(head, classes="card-head")
-        yield Static(card_body(self.card), classes="card-body")
+        yield WrappedText(card_body(self.card), classes="card-body")
         if self.status.annotation:
             yield Static(
                 Content.assemble(("My note: ", "bold"), one_line(self.status.annotation, 400)),
@@ -83,6 +86,33 @@ class CardItem(ListItem):
 
 class CardList(ListView):
     """Focusable list of cards; the screen asks ``current_card`` for the card under the cursor."""
+
+    DEFAULT_CSS = """
+    CardList {
+        height: 1fr;
+        background: transparent;
+        scrollbar-size-vertical: 1;
+    }
+    /* ListItem named too, so this outranks ListView's own highlight of the unfocused list. */
+    CardList > ListItem.card-item {
+        padding: 0 1;
+        margin-bottom: 1;
+        height: auto;
+        background: $surface;
+    }
+    CardList > .card-item.-suspended {
+        opacity: 60%;
+    }
+    CardList > .card-item.-leech .card-head {
+        color: $text-error;
+    }
+    CardList:focus > .card-item.-highlight {
+        background: $block-cursor-background 30%;
+    }
+    CardList .card-annotation {
+        color: $text-accent;
+    }
+    """
 
     BINDINGS = [
         Binding("s", "suspend", "Suspend"),

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import ClassVar, Iterable
 
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from devday_tui.core.model import Note, Section
 from devday_tui.core.wip import needs_work, note_is_tagged_wip, unfinished_sections
+from devday_tui import ui_prefs
 from devday_tui.safe_text import one_line
+from devday_tui.widgets.fitted_path import fit_cells
 
-#: The marker put after a WIP section's label (the colour comes from app.tcss).
+#: The marker put after a WIP section's label (its colour is the component class ``note-tree--wip``).
 WIP_MARK = "✎"
 
 
@@ -55,13 +59,29 @@ class NoteTree(Tree[NodeRef]):
         "note-tree--wip-count",
     }
 
+    DEFAULT_CSS = """
+    NoteTree > .note-tree--wip {
+        color: $text-warning;
+        text-style: bold;
+    }
+    NoteTree > .note-tree--wip-count {
+        color: $text-warning;
+    }
+    """
+
     BINDINGS = [
         Binding("enter", "select_cursor", "Expand or collapse", show=False),
         Binding("right,l", "expand_node", "Expand", show=False),
         Binding("left,h", "collapse_or_parent", "Collapse", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("less_than_sign", "resize(-4)", "Narrower tree", key_display="<", show=False),
+        Binding("greater_than_sign", "resize(4)", "Wider tree", key_display=">", show=False),
     ]
+
+    #: The narrowest the pane gets, and the least it leaves to the right of it.
+    MIN_WIDTH = 16
+    MIN_REST = 24
 
     class SectionChosen(Message):
         """The cursor moved to a section (or a note: ``section_id`` is then None)."""
@@ -79,6 +99,7 @@ class NoteTree(Tree[NodeRef]):
         self._filled: set[int] = set()
         self._wip: set[str] = set()
         self._wip_notes: set[str] = set()
+        self._suffix: dict[int, int] = {}
 
     # ------------------------------------------------------------------ content
 
@@ -90,6 +111,7 @@ class NoteTree(Tree[NodeRef]):
         self._filled.clear()
         self._wip.clear()
         self._wip_notes.clear()
+        self._suffix.clear()
         self.clear()
         allowed = self._filter.sections
         shown: list[Note] = []
@@ -100,7 +122,9 @@ class NoteTree(Tree[NodeRef]):
             shown.append(note)
         expand_all = self._filter.expand or len(shown) <= 12
         for note in shown:
-            node = self.root.add(self._note_label(note), data=NodeRef("note", note.key), expand=False)
+            label, suffix = self._note_label(note)
+            node = self.root.add(label, data=NodeRef("note", note.key), expand=False)
+            self._suffix[node.id] = suffix
             node.allow_expand = any(True for _ in self._visible(note.sections))
             if expand_all:
                 self._fill(node)
@@ -125,11 +149,9 @@ class NoteTree(Tree[NodeRef]):
             section = self._section(note, node.data.section_id)
             children = section.children if section is not None else []
         for section in self._visible(children):
-            child = node.add(
-                self._section_label(section),
-                data=NodeRef("section", note.key, section.id),
-                expand=False,
-            )
+            label, suffix = self._section_label(section)
+            child = node.add(label, data=NodeRef("section", note.key, section.id), expand=False)
+            self._suffix[child.id] = suffix
             visible_children = list(self._visible(section.children))
             child.allow_expand = bool(visible_children)
             if visible_children:
@@ -143,9 +165,11 @@ class NoteTree(Tree[NodeRef]):
                 return section
         return None
 
-    def _note_label(self, note: Note) -> Text:
-        label = Text(one_line(note.title, 60))
+    def _note_label(self, note: Note) -> tuple[Text, int]:
+        """The note's title, then its card count, WIP tag and count of unfinished sections (and their length)."""
+        label = Text(one_line(note.title, 200))
         label.stylize("bold")
+        title = len(label)
         cards = len(note.cards)
         label.append(f"  {cards}", style="dim")
         if note_is_tagged_wip(note):
@@ -154,19 +178,21 @@ class NoteTree(Tree[NodeRef]):
         if wip:
             self._wip_notes.add(note.key)
             label.append(f"  {WIP_MARK}{wip}")
-        return label
+        return label, len(label) - title
 
-    def _section_label(self, section: Section) -> Text:
-        label = Text(one_line(section.heading or "(untitled)", 60))
+    def _section_label(self, section: Section) -> tuple[Text, int]:
+        """The heading, then the card count and the WIP mark (and their length)."""
+        label = Text(one_line(section.heading or "(untitled)", 200))
+        title = len(label)
         label.append(f"  {section_card_total(section)}", style="dim")
         if needs_work(section):
             self._wip.add(section.id)
             label.append(f" {WIP_MARK}")
-        return label
+        return label, len(label) - title
 
     def render_label(self, node: TreeNode[NodeRef], base_style: Style, style: Style) -> Text:
-        """WIP sections and notes holding them take their colours from app.tcss, so themes restyle them."""
-        text = super().render_label(node, base_style, style)
+        """WIP sections and notes holding them take their colours from component classes, so themes restyle them."""
+        text = self._fit_label(node, super().render_label(node, base_style, style))
         ref = node.data
         if ref is None:
             return text
@@ -177,6 +203,51 @@ class NoteTree(Tree[NodeRef]):
             if marker >= 0:
                 text.stylize(self.get_component_rich_style("note-tree--wip-count", partial=True), marker)
         return text
+
+    def _fit_label(self, node: TreeNode[NodeRef], text: Text) -> Text:
+        """``text`` fitted to the pane: the title cut with "…", so that the count and the ✎ mark stay visible."""
+        room = self.scrollable_content_region.width
+        if room <= 0:
+            return text
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        room -= depth * self.guide_depth
+        over = text.cell_len - room
+        if over <= 0:
+            return text
+        suffix_len = self._suffix.get(node.id, 0)
+        icon_len = len(text) - len(node._label)
+        head, title, tail = text.divide([icon_len, len(text) - suffix_len])
+        room = max(1, title.cell_len - over)
+        kept = len(fit_cells(title.plain, room)) - 1  # characters before the "…"
+        cut = title[:kept]
+        cut.append("…")
+        cut.pad_right(room - cut.cell_len)  # a wide character that did not fit leaves one cell
+        return Text.assemble(head, cut, tail)
+
+    # -------------------------------------------------------------------- width
+
+    def on_mount(self) -> None:
+        width = ui_prefs.tree_width(ui_prefs.load())
+        if width is not None:
+            self.set_width(width)
+
+    def set_width(self, width: int) -> int:
+        """Give the pane ``width`` cells, within what leaves the screen usable. Returns the width given."""
+        room = self.parent.size.width if isinstance(self.parent, Widget) and self.parent.size.width else self.app.size.width
+        width = max(self.MIN_WIDTH, min(int(width), room - self.MIN_REST))
+        self.styles.width = width
+        self.styles.min_width = self.MIN_WIDTH
+        self.styles.max_width = width
+        return width
+
+    def action_resize(self, step: int) -> None:
+        """Make the pane ``step`` cells wider (narrower when negative); the width is kept for the next start."""
+        width = self.set_width(self.outer_size.width + int(step))
+        self.run_worker(partial(ui_prefs.save, {"tree_width": width}), thread=True, group="ui-prefs", exclusive=True)
 
     # --------------------------------------------------------------- navigation
 

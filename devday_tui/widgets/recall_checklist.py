@@ -17,7 +17,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from devday_tui.core.wrap import cut_for_screen
 from devday_tui.safe_text import one_line
+from devday_tui.widgets.wrapped_text import WrappedText
 
 TICKED = "[✓] "
 UNTICKED = "[ ] "
@@ -98,7 +100,7 @@ class RecallChecklist(Widget, can_focus=True):
             rows.append(
                 Horizontal(
                     Static(self._mark(depth, ticked), classes="recall-mark"),
-                    Static(Content(one_line(text)), classes="recall-text"),
+                    WrappedText(Content(one_line(cut_for_screen(text))), classes="recall-text"),
                     classes="recall-row" + (" -ticked" if ticked else "") + (" -cursor" if n == self.cursor else ""),
                 )
             )

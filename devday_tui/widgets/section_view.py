@@ -8,7 +8,10 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from devday_tui.core.model import WIP_REASONS, Note, Section
+from devday_tui.core.wrap import cut_for_screen
 from devday_tui.safe_text import clean, one_line
+from devday_tui.widgets.note_markdown import NoteMarkdown
+from devday_tui.widgets.wrapped_text import WrappedText
 from devday_tui.core.wip import needs_work, note_is_tagged_wip, unfinished_sections
 
 #: Above this many characters a section is shown as plain text: the Markdown widget is slow on huge input.
@@ -22,19 +25,50 @@ def wip_reason_text(reasons: tuple[str, ...]) -> str:
 class SectionView(Vertical):
     """Shows one section. ``show`` is called by the screen when the tree cursor moves."""
 
+    DEFAULT_CSS = """
+    SectionView {
+        height: 1fr;
+    }
+    SectionView #section-scroll {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+    SectionView #section-crumb {
+        color: $text-muted;
+    }
+    SectionView #section-wip {
+        color: $text-warning;
+        background: $warning 15%;
+        padding: 0 1;
+    }
+    SectionView.-wip #section-crumb {
+        color: $text-warning;
+    }
+    SectionView #section-annotation {
+        background: $accent 15%;
+        padding: 0 1;
+        margin-top: 1;
+    }
+    SectionView #section-markdown {
+        margin: 0;
+        padding: 0;
+        height: auto;
+    }
+    """
+
     def compose(self) -> ComposeResult:
-        yield Static(id="section-crumb", markup=False)
+        yield WrappedText(id="section-crumb")
         yield Static(id="section-wip", markup=False)
         yield Static(id="section-annotation", markup=False)
         with VerticalScroll(id="section-scroll"):
-            yield Markdown(id="section-markdown", open_links=False)
+            yield NoteMarkdown(id="section-markdown", open_links=False)
 
     def on_mount(self) -> None:
         self.query_one("#section-wip").display = False
         self.query_one("#section-annotation").display = False
 
     def show(self, note: Note, section: Section | None, annotation: str = "") -> None:
-        crumb = self.query_one("#section-crumb", Static)
+        crumb = self.query_one("#section-crumb", WrappedText)
         wip = self.query_one("#section-wip", Static)
         note_box = self.query_one("#section-annotation", Static)
         markdown = self.query_one("#section-markdown", Markdown)
@@ -69,7 +103,7 @@ class SectionView(Vertical):
         note_box.display = bool(annotation)
         if annotation:
             note_box.update(Content.assemble(("My note: ", "bold"), clean(annotation)))
-        source = clean(section.source)
+        source = clean(cut_for_screen(section.source))
         if len(source) > MARKDOWN_LIMIT:
             source = "```text\n" + source[:MARKDOWN_LIMIT].replace("```", "ʼʼʼ") + "\n```\n\n*(section cut: it is very long)*"
         markdown.update(source or f"## {clean(section.heading)}")

@@ -29,6 +29,7 @@ from textual.widgets import Input, Static
 from devday_tui.core.answer import DIFF_DISPLAY_LIMIT, AnswerCheck, DiffPart, Verdict, check
 from devday_tui.core.answer import clean as answer_clean
 from devday_tui.safe_text import clean
+from devday_tui.widgets.wrapped_text import wrap_rows
 
 #: The longest answer the box accepts; longer pastes are cut here (and checked at once all the same).
 MAX_TYPED = 10_000
@@ -86,7 +87,7 @@ def hang(prefix: Content, text: Content, width: int | None) -> list[Content]:
     if not width:
         return [Content.assemble(prefix, text)]
     indent = prefix.cell_length
-    rows = text.wrap(max(width - indent, 10)) or [Content("")]
+    rows = wrap_rows(text, max(width - indent, 10)) or [Content("")]
     return [Content.assemble(prefix, rows[0])] + [Content.assemble(" " * indent, row) for row in rows[1:]]
 
 

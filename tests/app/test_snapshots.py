@@ -18,10 +18,11 @@ def test_home(snap_compare, workspace: Path, build_app, size) -> None:
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
         table = pilot.app.screen.query_one(DeckTable)
-        for _ in range(100):
+        for _ in range(500):
             if table.row_count and table.display and table.size.height:
                 break
             await pilot.pause(0.02)
+        assert table.row_count and table.display and table.size.height, (table.row_count, table.display, table.size, pilot.app.size)
         await settle(pilot)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
