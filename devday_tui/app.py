@@ -15,11 +15,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
+from textual.dom import NoScreen
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from devday_tui.screens.home import HomeScreen
@@ -81,6 +83,8 @@ class DevDayApp(App[None]):
         self._file_stamps: dict[Path, tuple[int, int]] = {}
         self._pending_reload: set[Path] = set()
         self._reloading = False
+        #: Set once the app starts to quit: from then on no key reaches a screen.
+        self.exiting = False
 
     # ----------------------------------------------------------------- start-up
 
@@ -173,6 +177,32 @@ class DevDayApp(App[None]):
 
     def on_unmount(self) -> None:
         self.close_store()
+
+    # ------------------------------------------------------------------- input
+
+    def exit(self, result: None = None, return_code: int = 0, message=None) -> None:
+        self.exiting = True
+        super().exit(result, return_code, message)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed after quitting belong to the shell, not to a screen being torn down.
+        if self.exiting and isinstance(event, events.InputEvent):
+            return
+        await super().on_event(event)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Every key binding ends here. A key that was on its way while the app quits, or while its screen was
+        replaced, is dropped: it never reaches a screen that is gone or going."""
+        if self.exiting:
+            return True
+        if isinstance(default_namespace, Widget) and default_namespace is not self:
+            try:
+                screen = default_namespace if isinstance(default_namespace, Screen) else default_namespace.screen
+            except NoScreen:
+                return True
+            if screen is not self.screen or not screen.is_attached:
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
 
     def close_store(self) -> None:
         """Write the snapshot of card states and release the writer lock (also done when the app exits)."""
@@ -448,11 +478,22 @@ class DevDayApp(App[None]):
         import subprocess
 
         command = editor_command(shlex.split(editor), path, line)
+        failure: Exception | None = None
+        result = None
         try:
             with self.suspend():
-                result = subprocess.run(command)
-        except Exception as exc:  # no terminal to hand over (tests, some hosts): fall back to the in-app editor
-            self.notify(f"Could not start {editor!r} ({exc}); using the built-in editor.", severity="warning", markup=False)
+                # Caught inside the block: the app takes the terminal back only when the block ends cleanly.
+                try:
+                    result = subprocess.run(command)
+                except (OSError, subprocess.SubprocessError) as exc:  # not installed, not executable
+                    failure = exc
+        except Exception as exc:  # no terminal to hand over (tests, some hosts)
+            failure = exc
+        if failure is not None or result is None:
+            reason = failure.strerror if isinstance(failure, OSError) and failure.strerror else failure
+            self.notify(
+                f"Could not start {editor!r} ({reason}); using the built-in editor.", severity="warning", markup=False
+            )
             self._edit_in_app(path, line)
             return
         if result.returncode != 0:
