@@ -17,6 +17,7 @@ from textual.widgets import Header, Input, Static
 from devday_tui.core.model import Card, Note, Section
 from devday_tui.core.search import SearchResult
 from devday_tui.safe_text import one_line
+from devday_tui.saving import save
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.card_list import CardList, CardStatus
 from devday_tui.core.wip import note_is_tagged_wip, unfinished_sections
@@ -330,17 +331,17 @@ class BrowseScreen(Screen):
 
     def on_card_list_suspend_requested(self, event: CardList.SuspendRequested) -> None:
         card = event.card
-        if not self.app.require_writable_store():
+        app = self.app
+        if not app.require_writable_store():
             return
-        progress = self.app.store.progress(card.id)
-        now = self.app.now()
+        store, now = app.store, app.now()
+        progress = store.progress(card.id)
         if progress is not None and progress.suspended:
-            self.app.store.unsuspend(card.id, now)
-            self.notify("Card unsuspended: it will be scheduled again.")
+            save(app, lambda: store.unsuspend(card.id, now),
+                 lambda _p: self.notify("Card unsuspended: it will be scheduled again."))
         else:
-            self.app.store.suspend(card.id, now)
-            self.notify("Card suspended: it will not be shown in reviews.")
-        self.app.progress_changed()
+            save(app, lambda: store.suspend(card.id, now),
+                 lambda _p: self.notify("Card suspended: it will not be shown in reviews."))
 
     def action_review_section(self) -> None:
         note, section = self._find(self._shown)

@@ -38,6 +38,7 @@ from devday_tui.core.exam import (
 )
 from devday_tui.core.model import LIST_KINDS, Card, Deck
 from devday_tui.safe_text import clean
+from devday_tui.saving import save
 from devday_tui.screens.exam_setup import progress_map
 from devday_tui.widgets.typed_answer import TypedAnswer
 
@@ -189,7 +190,9 @@ class ExamScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer "Reveal list" only on a list question whose items are still hidden; dim Previous on the first
         question and Next on the last."""
-        if not self.questions or self.finished:
+        if self.finished:
+            return False  # the result is being saved: nothing to change, nowhere to go but the result
+        if not self.questions:
             return action in ("abandon",)
         if action == "reveal":
             card = self.card
@@ -359,56 +362,54 @@ class ExamScreen(Screen[None]):
     # ------------------------------------------------------------------------------------------- finish
 
     def finish(self, *, timed_out: bool) -> None:
-        """Score the exam, keep the result, record reviews if asked, and show the result screen."""
+        """Score the exam, keep the result and record reviews if asked (off the UI thread), then show the result
+        screen, which says what could not be kept."""
         if self.finished:
             return
         self.finished = True
         self._leave_question()
+        self.refresh_bindings()
         now = self.clock()
         ended = min(now, self.deadline) if timed_out else now
         exam = score(self.questions, self.responses)
         data = record(exam, deck_key=self.deck.key, started=self.started, finished=ended, config=self.config, timed_out=timed_out)
-        problem = self._save(data, exam, now)
-        from devday_tui.screens.exam_result import ExamResultScreen
 
-        self.app.switch_screen(
-            ExamResultScreen(
-                deck=self.deck,
-                exam=exam,
-                store=self.store,
-                clock=self.clock,
-                record=data,
-                problem=problem,
-            )
-        )
+        def show(problem: str | None) -> None:
+            from devday_tui.screens.exam_result import ExamResultScreen
 
-    def _save(self, data: dict, exam: ExamScore, now: datetime) -> str | None:
-        """Keep the result (and the reviews, when counted). Returns what went wrong, if anything."""
+            if self.is_current:
+                self.app.switch_screen(
+                    ExamResultScreen(deck=self.deck, exam=exam, store=self.store, clock=self.clock, record=data,
+                                     problem=problem)
+                )
+
         store = self.store
         if store is None:
-            return "Progress is not available, so this result was not kept."
-        if getattr(store, "read_only", False):
-            return "Another devday-tui has your progress open: this result was not kept."
+            show("Progress is not available, so this result was not kept.")
+        elif getattr(store, "read_only", False):
+            show("Another devday-tui has your progress open: this result was not kept.")
+        else:
+            self._say("Saving the result…")
+            save(self.app, lambda: self._write(store, data, exam, now), lambda _r: show(None),
+                 failed=lambda exc: show(str(exc)))
+
+    def _write(self, store: Any, data: dict, exam: ExamScore, now: datetime) -> None:
+        """Keep the result, then the reviews when they count (runs in a worker)."""
         try:
             store.record_exam(data, now)
-        except Exception as exc:  # the result is still shown; say why it was not kept
-            return f"The result could not be kept: {exc}"
+        except Exception as exc:
+            raise ExamNotKept(f"The result could not be kept: {exc}") from exc
         if self.config.count_towards_schedule:
             try:
                 for card_id, rating in schedule_ratings(exam):
-                    store.answer(
-                        card_id,
-                        rating,
-                        now,
-                        duration=round(self.spent.get(card_id, 0.0), 1),
-                        settings=self.deck.settings,
-                    )
+                    duration = round(self.spent.get(card_id, 0.0), 1)
+                    store.answer(card_id, rating, now, duration=duration, settings=self.deck.settings)
             except Exception as exc:
-                return f"The reviews could not all be recorded: {exc}"
-        changed = getattr(self.app, "progress_changed", None)
-        if callable(changed):
-            changed()
-        return None
+                raise ExamNotKept(f"The reviews could not all be recorded: {exc}") from exc
+
+
+class ExamNotKept(Exception):
+    """What of a finished exam could not be kept, in words for the result screen."""
 
 
 def _utc_now() -> datetime:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, ClassVar, Literal
+from typing import TYPE_CHECKING, Callable, ClassVar, Literal, TypeVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -26,6 +26,7 @@ from devday_tui.core.model import Card, Deck, DeckSettings
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.quiz_session import QuizSession, Step, Undone
 from devday_tui.safe_text import clean, one_line
+from devday_tui.saving import save
 from devday_tui.widgets.card_clock import CardClock
 from devday_tui.widgets.card_face import CardFace, item_count, kind_label
 from devday_tui.widgets.fitted_path import SEPARATOR, FittedPath, fit_path
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from devday_tui.core.answer import AnswerCheck
     from devday_tui.store.store import Answer
 
+T = TypeVar("T")
 State = Literal["starting", "front", "back", "saving", "waiting", "done"]
 
 _GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
@@ -435,25 +437,27 @@ class QuizScreen(Screen):
         card, session = self.card, self.session
         if card is None or session is None or self.state != "back":
             return
-        self._begin_save()
-        clock = self.query_one(CardClock)
-        duration = clock.duration
-        self._save_answer(session, card.id, rating, self.app.now(), duration)
+        duration = self.query_one(CardClock).duration
+        now = self.app.now()
+        self._save(lambda: session.save_answer(card.id, rating, now, duration), self._answer_saved)
 
-    @work(thread=True, group="quiz-save", exit_on_error=False)
-    def _save_answer(self, session: QuizSession, card_id: str, rating: int, now: datetime, duration: float) -> None:
-        try:
-            answer = session.save_answer(card_id, rating, now, duration)
-        except Exception as exc:
-            self.app.call_from_thread(self._save_failed, exc)
-            return
-        self.app.call_from_thread(self._answer_saved, answer)
+    def _save(self, write: Callable[[], T], then: Callable[[T], None]) -> None:
+        """Every change of progress: keys that change progress are refused until the store has saved (or refused)
+        it; then ``then(result)`` moves on. A failure is told and the card stays, to be tried again."""
+        self._resume_state = self.state
+        self.state = "saving"
+        self.query_one(CardClock).pause()
+
+        def saved(result: T) -> None:
+            if self.state == "saving" and self.is_attached:
+                then(result)
+
+        save(self.app, write, saved, failed=self._save_failed)
 
     def _answer_saved(self, answer: "Answer") -> None:
         session = self.session
         assert session is not None
         session.apply_answer(answer)
-        self.app.progress_changed()
         if answer.became_leech:
             card = session.index.get(answer.review.card_id)
             front = one_line(card.front, 60) if card is not None else answer.review.card_id
@@ -467,16 +471,9 @@ class QuizScreen(Screen):
             )
         self._after_save()
 
-    def _begin_save(self) -> None:
-        """Keys that change progress are refused until the store has saved (or refused) this change."""
-        self._resume_state = self.state
-        self.state = "saving"
-        self.query_one(CardClock).pause()
-
-    def _save_failed(self, exc: Exception) -> None:
-        self.notify(f"Not saved: {exc}", title="Not saved", severity="error", timeout=20, markup=False)
+    def _save_failed(self, _exc: Exception) -> None:
         self._end_requested = False
-        if self.state != "saving":
+        if self.state != "saving" or not self.is_attached:
             return
         if self._resume_state in ("front", "back") and self.card is not None:
             self.state = self._resume_state
@@ -491,35 +488,16 @@ class QuizScreen(Screen):
         else:
             self.show_next()
 
-    def _run_step(self, save: Callable[[], Step], done_message: str) -> None:
-        """Suspend or bury: saved in a worker, then the next card."""
-        self._begin_save()
-        self._save_step(save, done_message)
+    def _run_step(self, write: Callable[[], Step], done_message: str) -> None:
+        """Suspend or bury: saved, then the next card."""
 
-    @work(thread=True, group="quiz-save", exit_on_error=False)
-    def _save_step(self, save: Callable[[], Step], done_message: str) -> None:
-        try:
-            step = save()
-        except Exception as exc:
-            self.app.call_from_thread(self._save_failed, exc)
-            return
-        self.app.call_from_thread(self._step_saved, step, done_message)
+        def saved(step: Step) -> None:
+            assert self.session is not None
+            self.session.apply_step(step)
+            self.notify(done_message, timeout=4, markup=False)
+            self._after_save()
 
-    def _step_saved(self, step: Step, message: str) -> None:
-        assert self.session is not None
-        self.session.apply_step(step)
-        self.app.progress_changed()
-        self.notify(message, timeout=4, markup=False)
-        self._after_save()
-
-    @work(thread=True, group="quiz-save", exit_on_error=False)
-    def _save_undo(self, session: QuizSession, now: datetime) -> None:
-        try:
-            undone = session.save_undo(now)
-        except Exception as exc:
-            self.app.call_from_thread(self._save_failed, exc)
-            return
-        self.app.call_from_thread(self._undone, undone)
+        self._save(write, saved)
 
     def _undone(self, undone: Undone | None) -> None:
         session = self.session
@@ -529,7 +507,6 @@ class QuizScreen(Screen):
             self.show_next()
             return
         card = session.apply_undo(undone)
-        self.app.progress_changed()
         step = undone.step
         what = {"answer": "answer", "suspend": "suspension", "bury": "burial"}[step.kind]
         name = ""
@@ -687,8 +664,8 @@ class QuizScreen(Screen):
             self.notify("Nothing to undo in this session.")
             return
         self._stop_waiting()
-        self._begin_save()
-        self._save_undo(self.session, self.app.now())
+        session, now = self.session, self.app.now()
+        self._save(lambda: session.save_undo(now), self._undone)
 
     def action_suspend(self) -> None:
         card, session = self.card, self.session

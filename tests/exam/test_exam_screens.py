@@ -548,3 +548,29 @@ async def test_every_key_in_the_help_names_an_action() -> None:
         first = options.highlighted
         await pilot.press("j")
         assert options.highlighted == first + 1  # j moves down as ↓ does
+
+
+async def test_the_result_and_its_reviews_are_saved_off_the_ui_thread() -> None:
+    import threading
+
+    threads: list[threading.Thread] = []
+
+    class Watched(FakeStore):
+        def record_exam(self, data, now):
+            threads.append(threading.current_thread())
+            return super().record_exam(data, now)
+
+        def answer(self, *args, **kwargs):
+            threads.append(threading.current_thread())
+            return super().answer(*args, **kwargs)
+
+    store = Watched()
+    app = exam_app(store, Clock(), count=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answer_all_but_the_last(pilot)
+        await pilot.press("ctrl+s", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExamResultScreen)
+    assert len(threads) == 4  # the result, then the three answered questions
+    assert threading.main_thread() not in threads
