@@ -297,9 +297,13 @@ class BrowseScreen(Screen):
             self.notify(f"{count} unfinished section{'s' if count != 1 else ''}. Press w again to show all.")
 
     def _target(self) -> tuple[str, str, Card | None, Section | None, Note | None]:
-        """The card (when the card list has focus) or the section under the cursor."""
+        """The card (when the card list has focus) or the section under the tree cursor. Never the section the
+        right pane shows: it follows the cursor a moment later."""
         cards = self.query_one(CardList)
-        note, section = self._find(self._shown)
+        if cards.has_focus and cards.current_card is not None:
+            note, section = self._find(self._shown)
+        else:
+            note, section = self._find(self.query_one(NoteTree).current)
         if cards.has_focus and cards.current_card is not None:
             card = cards.current_card
             return card.id, f"card: {one_line(card.front, 50)}", card, section, note
@@ -344,7 +348,7 @@ class BrowseScreen(Screen):
                  lambda _p: self.notify("Card suspended: it will not be shown in reviews."))
 
     def action_review_section(self) -> None:
-        note, section = self._find(self._shown)
+        note, section = self._find(self.query_one(NoteTree).current)
         if note is None:
             return
         cards = self._section_cards(note, section) if section is not None else list(note.cards)

@@ -111,6 +111,7 @@ class QuizScreen(Screen):
         Binding("pageup", "scroll_card('page_up')", "Page up the card", show=False),
         Binding("q", "end", "End"),
         Binding("escape", "leave_answer_box", "Leave the answer box"),
+        Binding("enter", "check_typed", "Check", show=False, priority=True),
         Binding("escape", "end", "End", show=False),
     ]
 
@@ -302,6 +303,8 @@ class QuizScreen(Screen):
                 typed.display = False  # shown without typing: nothing to check, no grade to suggest
             else:
                 self.suggested = int(typed.check().grade)
+        if typed is not None:
+            self.set_focus(None)  # the grade keys go to the screen at once, not to the checked box
         now = self.app.now()
         try:
             previews = self.app.store.preview(card.id, now, self.settings)
@@ -358,22 +361,44 @@ class QuizScreen(Screen):
         if self.state == "front" and widget.is_attached:
             widget.focus()
 
+    def action_check_typed(self) -> None:
+        """Enter in the answer box checks it at once, before any key typed after it is read: a grade key that
+        follows Enter grades the checked card instead of landing in the box."""
+        typed = self._typed_widget()
+        if typed is None or typed.result is not None or self.state != "front":
+            return
+        self._apply_check(typed, typed.check())
+
     @on(TypedAnswer.Checked)
     def _typed_checked(self, event: TypedAnswer.Checked) -> None:
         event.stop()
-        if event.result.verdict is Verdict.EMPTY:
+        if self.state == "front":  # else already applied (Enter, or the reveal that checked the box)
+            self._apply_check(event.typed_answer, event.result)
+
+    def _apply_check(self, typed: TypedAnswer, result: AnswerCheck) -> None:
+        if result.verdict is Verdict.EMPTY:
             # Enter in an empty box shows the answer, as Space does: nothing typed, nothing to judge.
-            event.typed_answer.display = False
+            typed.display = False
             self.suggested = None
-            if self.state == "front":
-                self._reveal()
-            return
-        self.suggested = int(event.result.grade)
-        if self.state == "front":
-            self._reveal()
         else:
-            self._mark_suggested(self.suggested)
-            self.refresh_bindings()
+            self.suggested = int(result.grade)
+        self._reveal()
+
+    # ---------------------------------------------------------------------------------------------- clicks
+
+    @on(GradeBar.RevealRequested)
+    def _reveal_clicked(self, event: GradeBar.RevealRequested) -> None:
+        event.stop()
+        # The button does what Space does: the next item of a list, else the answer.
+        if self._stepping():
+            self.action_next_item()
+        else:
+            self.action_reveal()
+
+    @on(GradeBar.Graded)
+    def _grade_clicked(self, event: GradeBar.Graded) -> None:
+        event.stop()
+        self._grade(event.rating)
 
     # -------------------------------------------------------------------------------------------- waiting
 
@@ -613,6 +638,9 @@ class QuizScreen(Screen):
         if action == "scroll_card":
             # Only when the card is taller than its place (a long list on a small terminal).
             return state in ("front", "back", "saving") and self.query_one("#quiz-card", VerticalScroll).max_scroll_y > 0
+        if action == "check_typed":
+            typed = self._typed_widget()
+            return state == "front" and typed is not None and typed.result is None and typed.input.has_focus
         if action == "leave_answer_box":
             typed = self._typed_widget()
             return typed is not None and typed.input.has_focus
