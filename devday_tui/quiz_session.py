@@ -160,6 +160,10 @@ class QuizSession:
         )
 
     def next_due(self, now: datetime) -> tuple[datetime, int] | None:
+        """When the next card of the session can be studied, and how many then: ``(now, what the queue still
+        counts)`` while cards are ready (a session ended early), else the next due time."""
+        if self.queue.next(now) is not None:
+            return now, self.queue.counts(now).total
         return next_due(self.index, self.queue.progress, now)
 
     def new_left(self) -> int:

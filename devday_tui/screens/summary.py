@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from devday_tui.core.model import Card
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.core.study_stats import SessionSummary, WeakSection, format_duration
+from devday_tui.core.words import plural
 from devday_tui.safe_text import one_line
 from devday_tui.widgets.fitted_path import SEPARATOR, fit_path
 from devday_tui.widgets.key_footer import KeyFooter
@@ -45,8 +46,10 @@ def grade_bars(summary: SessionSummary, width: int = 30) -> Content:
 
 
 def when_text(moment: datetime, now: datetime) -> str:
-    """"in 10m (09:35)", "in 3d (Tue 1 Dec)"."""
+    """"now", "in 10m (09:35)", "in 3d (Tue 1 Dec)"."""
     delta = moment - now
+    if delta <= timedelta(0):
+        return "now"
     local = moment.astimezone()
     if delta < timedelta(hours=20) and local.date() == now.astimezone().date():
         at = local.strftime("%H:%M")
@@ -207,8 +210,8 @@ class SummaryScreen(Screen):
         else:
             when, count = self.next_due
             parts.append((when_text(when, self.now), "bold"))
-            if count > 1:
-                parts.append((f", {count} cards", "$text-muted"))
+            if count > 1 or when <= self.now:
+                parts.append((f", {plural(count, 'card')}", "$text-muted"))
         if self.new_left:
             cards = "card" if self.new_left == 1 else "cards"
             parts += ["\n", ("New left     ", "bold"), f"{self.new_left}"]
