@@ -24,6 +24,9 @@ from textual.dom import NoScreen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
+from textual.content import Content
+
+from devday_tui.core.decks import matches
 from devday_tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -539,7 +542,9 @@ class DevDayApp(App[None]):
 
         self.push_screen(FileEditorScreen(path, text, line, save=save), saved)
 
-    def new_note(self) -> None:
+    def new_note(self, deck_key: str | None = None) -> None:
+        """Ask for a title, create the note and open it in the editor. When it was asked for from a deck whose
+        file would not include it, ask whether to add it there; else it shows under "Other notes"."""
         from devday_tui.note_files import NoteFileError, create_note
         from devday_tui.screens.new_note import NewNoteScreen
 
@@ -560,10 +565,47 @@ class DevDayApp(App[None]):
                 self.notify(str(exc), severity="error", timeout=15, markup=False)
                 return
             self.notify(f"Created {path.name}", markup=False)
-            self.reload_files([path])
-            self.edit_file(path, 7)  # the empty "## " heading of the template
+            deck = self.library.deck(deck_key) if self.library is not None and deck_key else None
+            rel = path.relative_to(folder).as_posix()
+            if deck is None or deck.path is None or deck.tags or matches(rel, deck.include):
+                self._note_created(path, None, rel)
+                return
+            from devday_tui.screens.confirm import ConfirmScreen
+
+            question = Content.assemble(
+                "Add ", (path.name, "bold"), " to the deck ", (deck.title, "bold"), "?\n",
+                ("Its file ", "$text-muted"), (deck.path.name, "$text-muted bold"),
+                (" will include the note. If not, the note is listed under “Other notes”.", "$text-muted"),
+            )
+            self.push_screen(
+                ConfirmScreen("Add the note to the deck?", question, yes="Add to the deck", no="Keep it apart"),
+                lambda yes: self._note_created(path, deck if yes else None, rel),
+            )
 
         self.push_screen(NewNoteScreen(str(folder)), create)
+
+    def _note_created(self, path: Path, deck: Deck | None, rel: str) -> None:
+        changed = [path]
+        if deck is not None and deck.path is not None and self._include_in_deck(deck.path, rel):
+            changed.append(deck.path)
+            self.notify(f"{deck.title} now includes {path.name}.", markup=False)
+        self.reload_files(changed)
+        self.edit_file(path, 7)  # the empty "## " heading of the template
+
+    def _include_in_deck(self, deck_path: Path, rel: str) -> bool:
+        """Add the note at ``rel`` to the deck file's ``include`` list; False (and why) when it cannot."""
+        from devday_tui.core.decks import add_include, glob_literal
+        from devday_tui.note_files import NoteFileError, read_for_edit, write_atomic
+
+        try:
+            text, newline = read_for_edit(deck_path)
+            updated = add_include(text, glob_literal(rel))
+            if updated is not None:
+                write_atomic(deck_path, updated, newline)
+        except NoteFileError as exc:
+            self.notify(f"The deck file was not changed: {exc}", severity="error", timeout=15, markup=False)
+            return False
+        return True
 
     # ----------------------------------------------------------------- actions
 

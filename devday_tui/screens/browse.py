@@ -356,7 +356,7 @@ class BrowseScreen(Screen):
         self.app.start_section_study(cards, title)
 
     def action_new_note(self) -> None:
-        self.app.new_note()
+        self.app.new_note(self.deck_key)
 
     def action_stats(self) -> None:
         self.app.show_stats(self.deck_key)

@@ -119,7 +119,7 @@ class HomeScreen(Screen):
         self.app.show_stats(self._deck_key())
 
     def action_new_note(self) -> None:
-        self.app.new_note()
+        self.app.new_note(self._deck_key())
 
     def action_problems(self) -> None:
         from devday_tui.screens.problems import ProblemsScreen

@@ -229,6 +229,8 @@ async def test_new_note_is_created_inside_the_notes_folder_and_opened(workspace:
             "2026-11-28-escape-day-2-ノート.md",
         ]
         assert not (workspace / "escape").exists()
+        await pilot.press("y")  # add it to the deck on the home screen
+        await settle(pilot, 0.2)
         # With no $EDITOR the built-in editor opens on the new file.
         assert isinstance(app.screen, FileEditorScreen)
         area = app.screen.query_one(TextArea)
