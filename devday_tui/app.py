@@ -255,7 +255,12 @@ class DevDayApp(App[None]):
 
         Reloads run one at a time, each from the library the last one made, so two changes close together are
         both kept."""
-        self._pending_reload.update(Path(p).resolve() for p in paths)
+        from devday_tui.note_files import file_stamp
+
+        resolved = {Path(p).resolve() for p in paths}
+        # Known from now on: a poll that comes due meanwhile (it waited while $EDITOR ran) does not read them again.
+        self._file_stamps.update({p: st for p in resolved if (st := file_stamp(p)) is not None})
+        self._pending_reload.update(resolved)
         if not self._reloading and self.library is not None:
             self._start_reload()
 
