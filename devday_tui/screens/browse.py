@@ -18,6 +18,7 @@ from devday_tui.core.model import Card, Note, Section
 from devday_tui.core.search import SearchResult
 from devday_tui.safe_text import one_line
 from devday_tui.saving import save
+from devday_tui.core.words import plural
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.card_list import CardList, CardStatus
 from devday_tui.core.wip import note_is_tagged_wip, unfinished_sections
@@ -116,10 +117,14 @@ class BrowseScreen(Screen):
         if self.search_result is not None and self.search_result.query.strip():
             if parts:
                 parts.append(" · ")
+            # Counted over the notes this screen shows (a deck's), as the tree and the cards pane show them.
+            notes = self.notes()
+            sections = self.search_result.sections & {s.id for n in notes for s in n.walk()}
+            cards = self.search_result.cards & {c.id for n in notes for c in n.cards}
             parts += [
                 "search ",
                 (f"“{one_line(self.search_result.query, 40)}”", "bold"),
-                f": {len(self.search_result.sections)} sections, {len(self.search_result.cards)} cards",
+                f": {plural(len(sections), 'section')}, {plural(len(cards), 'card')} match",
             ]
         if flt.sections is not None and not flt.sections and not flt.notes:
             parts.append(("  nothing matches", "$text-error"))
@@ -197,17 +202,21 @@ class BrowseScreen(Screen):
         else:
             view.show(note, section, app.annotation(section.id))
             cards = self._section_cards(note, section)
+        heading = f"Cards ({len(cards)})"
         if self.search_result is not None and self.search_result.query.strip():
             hits = [c for c in cards if c.id in self.search_result.cards]
             if hits:
+                heading = f"Cards matching ({len(hits)} of {len(cards)})"
                 cards = hits
+            elif cards:
+                heading = f"Cards ({len(cards)}; none match, the section does)"
         rows = [(card, self._status(card)) for card in cards]
         self.query_one(CardList).display = bool(rows)
         title = self.query_one("#cards-title", Static)
         if section is not None and not section.card_ids and not cards:
             title.update(Content.styled("No cards in this section.", "$text-muted"))
         else:
-            title.update(Content.styled(f"Cards ({len(cards)})", "bold"))
+            title.update(Content.styled(heading, "bold"))
         self.run_worker(partial(self.query_one(CardList).show, rows, app.now()), exclusive=True, group="cards")
 
     @staticmethod

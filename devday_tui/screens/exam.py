@@ -229,10 +229,12 @@ class ExamScreen(Screen[None]):
             if response.recalled is None:
                 listing.display = False
                 listing.set_items(())
-                hint = (
-                    f"Recall the {len(items)} items in your head, then press Space (or Ctrl+R) to see them "
-                    "and tick the ones you had recalled."
-                )
+                if len(items) == 1:
+                    hint = ("Recall the item in your head, then press Space (or Ctrl+R) to see it and tick it if "
+                            "you had recalled it.")
+                else:
+                    hint = (f"Recall the {len(items)} items in your head, then press Space (or Ctrl+R) to see them "
+                            "and tick the ones you had recalled.")
                 self.set_focus(None)
             else:
                 listing.set_items(items, response.recalled)

@@ -41,6 +41,7 @@ from devday_tui.widgets.heatmap import HeatmapChart
 from devday_tui.widgets.retention_meter import RetentionMeter
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.reading_scroll import ReadingScroll
+from devday_tui.core.words import plural
 
 #: How many sections each note lists in "Hardest sections".
 SECTIONS_PER_NOTE = 5
@@ -137,7 +138,7 @@ def readiness_content(ready: ExamReadiness, new_per_day: int) -> Content:
     unseen: list[str | tuple[str, str]] = [
         ("Not seen yet ", "bold"),
         (f"{ready.unseen}", "bold $text-primary" if ready.unseen else "bold $text-success"),
-        f" of {ready.total} cards",
+        f" of {plural(ready.total, 'card')}",
     ]
     if ready.unseen and ready.new_per_day_needed is not None:
         pace = ready.new_per_day_needed
@@ -309,7 +310,8 @@ class StatsScreen(Screen):
         self.query_one("#stats-heading", Static).update(
             Content.assemble(
                 (one_line(figures.title, 50), "bold"),
-                (f"  ·  {figures.cards} cards  ·  {s.new_per_day} new and {s.reviews_per_day} reviews a day", "$text-muted"),
+                (f"  ·  {plural(figures.cards, 'card')}  ·  {s.new_per_day} new and "
+                 f"{plural(s.reviews_per_day, 'review')} a day", "$text-muted"),
             )
         )
         self.query_one(HeatmapChart).show(figures.heatmap)

@@ -60,6 +60,14 @@ def when_text(moment: datetime, now: datetime) -> str:
     return f"in {format_interval(delta)} ({at})"
 
 
+def _time_on_cards(seconds: float, answers: int, per_answer: float) -> list[str | tuple[str, str]]:
+    """"8.6s on the one answer", or "2m 05s on cards, 12.5s per answer": the two figures never disagree."""
+    if answers == 1:
+        total = f"{seconds:.1f}s" if seconds < 60 else format_duration(seconds)
+        return [total, (" on the one answer; ", "$text-muted")]
+    return [format_duration(seconds), (f" on cards, {per_answer:.1f}s per answer; ", "$text-muted")]
+
+
 def weak_label(section: WeakSection, cells: int = 52) -> Content:
     counts: list[str | tuple[str, str]] = []
     if section.again:
@@ -186,8 +194,7 @@ class SummaryScreen(Screen):
             (f"{share:.0%}" if share is not None else "–", "bold $text-success" if (share or 0) >= 0.8 else "bold $text-warning"),
             ("  answers not Again\n", "$text-muted"),
             ("Time         ", "bold"),
-            format_duration(s.time_on_cards),
-            (f" on cards, {per_card:.1f}s per answer; ", "$text-muted"),
+            *_time_on_cards(s.time_on_cards, s.reviewed, per_card),
             format_duration(s.elapsed.total_seconds()),
             (" in all\n", "$text-muted"),
             ("New learnt   ", "bold"),
