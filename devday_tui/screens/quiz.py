@@ -348,7 +348,12 @@ class QuizScreen(Screen):
 
         expected = expected_answers(card)
         if existing is None:
-            self.run_worker(self._mount_typed(TypedAnswer(expected, id="quiz-typed")), group="quiz-typed")
+            from devday_tui.core.reading import warm_up
+
+            # Kana readings of kanji: their dictionary loads (about 2 s) while the first answer is typed.
+            self.run_worker(warm_up, thread=True, group="reading", exit_on_error=False)
+            widget = TypedAnswer(expected, answer_row=False, id="quiz-typed")  # the card back shows the answer
+            self.run_worker(self._mount_typed(widget), group="quiz-typed")
         else:
             existing.reset(expected)
             existing.display = True

@@ -60,10 +60,11 @@ def _one_line(text: str) -> str:
     return clean(text).replace("\n", " ")
 
 
-def answer_rows(result: AnswerCheck) -> list[tuple[str, Content]]:
+def answer_rows(result: AnswerCheck, *, answer: bool = True) -> list[tuple[str, Content]]:
     """(label, text) rows: what was typed and the answer, marked character by character when the answer was
     close. A wrong answer is shown whole in the error colour: matching a stray letter here and there would only be
-    noise."""
+    noise. Without ``answer`` (the card shows its answer just below), the answer row comes only for a close
+    answer, where it marks what was missing."""
     rows: list[tuple[str, Content]] = []
     if result.verdict is not Verdict.EMPTY:
         if result.verdict is Verdict.WRONG:
@@ -73,6 +74,8 @@ def answer_rows(result: AnswerCheck) -> list[tuple[str, Content]]:
             rows.append(("You     ", Content.styled(typed, "$text-error")))
         else:
             rows.append(("You     ", diff_content(result.typed_diff)))
+    if not answer and result.verdict is not Verdict.CLOSE:
+        return rows
     if result.verdict in (Verdict.WRONG, Verdict.EMPTY):
         rows.append(("Answer  ", Content.styled(_one_line(result.expected), "bold")))
     else:
@@ -90,15 +93,15 @@ def hang(prefix: Content, text: Content, width: int | None) -> list[Content]:
     return [Content.assemble(prefix, rows[0])] + [Content.assemble(" " * indent, row) for row in rows[1:]]
 
 
-def answer_lines(result: AnswerCheck, indent: str = "", width: int | None = None) -> Content:
+def answer_lines(result: AnswerCheck, indent: str = "", width: int | None = None, *, answer: bool = True) -> Content:
     """:func:`answer_rows` as lines, each label in a muted colour, the text hanging under itself in ``width``."""
     lines: list[Content] = []
-    for label, text in answer_rows(result):
+    for label, text in answer_rows(result, answer=answer):
         lines += hang(Content.assemble(indent, (label, "$text-muted")), text, width)
     return Content("\n").join(lines)
 
 
-def result_content(result: AnswerCheck, width: int | None = None) -> Content:
+def result_content(result: AnswerCheck, width: int | None = None, *, answer: bool = True) -> Content:
     """The verdict and the suggested grade, then :func:`answer_lines`."""
     mark, style = _VERDICT_STYLE[result.verdict]
     grade = result.grade
@@ -107,7 +110,7 @@ def result_content(result: AnswerCheck, width: int | None = None) -> Content:
         ("   suggested grade: ", "$text-muted"),
         (f"{grade.name} ({int(grade)})", "bold"),
         "\n",
-        answer_lines(result, width=width),
+        answer_lines(result, width=width, answer=answer),
     )
 
 
@@ -172,6 +175,7 @@ class TypedAnswer(Widget):
         *,
         value: str = "",
         check_on_submit: bool = True,
+        answer_row: bool = True,
         placeholder: str | None = None,
         name: str | None = None,
         id: str | None = None,
@@ -180,6 +184,8 @@ class TypedAnswer(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self.expected: tuple[str, ...] = (expected,) if isinstance(expected, str) else tuple(expected)
         self.check_on_submit = check_on_submit
+        #: False where the answer is shown right below (the quiz's card back): it is then not repeated here.
+        self.answer_row = answer_row
         self.result: AnswerCheck | None = None
         self._initial = value[:MAX_TYPED]
         self._placeholder = placeholder or self.default_placeholder(len(self.expected), check_on_submit)
@@ -259,7 +265,7 @@ class TypedAnswer(Widget):
             return
         # The result's padding is one cell on each side; before the first layout the width is not known yet.
         width = self.content_size.width - 2 if self.content_size.width > 2 else None
-        self.query_one(".typed-answer--result", Static).update(result_content(self.result, width))
+        self.query_one(".typed-answer--result", Static).update(result_content(self.result, width, answer=self.answer_row))
 
     def on_resize(self) -> None:
         self._show_result_lines()

@@ -78,3 +78,22 @@ async def test_ending_early_says_the_cards_still_due_now(make_quiz_app, clock) -
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), what="summary")
         text = str(app.screen._next())
         assert "now" in text and "4 cards" in text, text
+
+
+async def test_the_expected_answer_is_shown_once_after_a_wrong_typed_answer(make_quiz_app) -> None:
+    from tests.quiz.test_quiz_screen import card_text
+
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_loaded(pilot)
+        card = next(c for c in app.library.cards if c.kind == "definition" and len(c.back) > 6)
+        app.start_section_study([card], "typed")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = quiz(app)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and screen.focused is not None, what="box")
+        await pilot.press("x", "y", "z", "enter")
+        await wait_for(pilot, lambda: screen.state == "back", what="check")
+        text = card_text(screen)
+        assert "Wrong" in text and "xyz" in text
+        assert text.count(card.back) == 1, text
