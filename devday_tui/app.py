@@ -140,7 +140,7 @@ class DevDayApp(App[None]):
                 self.notify(notice, title="Progress", severity="warning", timeout=20)
         if library.warnings:
             first = str(library.warnings[0])
-            more = f" (and {len(library.warnings) - 1} more: press w on the home screen)" if len(library.warnings) > 1 else ""
+            more = f" (and {len(library.warnings) - 1} more: press p on the home screen)" if len(library.warnings) > 1 else ""
             self.notify(first + more, title="Problems in your notes", severity="warning", timeout=12, markup=False)
         if self.watch_files:
             self.set_interval(self.poll_interval, self.poll_files)

@@ -41,10 +41,10 @@ class BrowseScreen(Screen):
         Binding("q", "back", "Back", show=False),
     ]
 
-    def __init__(self, deck_key: str | None = None, *, focus: NodeRef | None = None) -> None:
+    def __init__(self, deck_key: str | None = None, *, focus: NodeRef | None = None, wip_only: bool = False) -> None:
         super().__init__()
         self.deck_key = deck_key
-        self.wip_only = False
+        self.wip_only = wip_only
         self.search_result: SearchResult | None = None
         self._focus_ref = focus
         self._search_timer: Timer | None = None

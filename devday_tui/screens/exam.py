@@ -39,6 +39,7 @@ from devday_tui.core.exam import (
 from devday_tui.core.model import LIST_KINDS, Card, Deck
 from devday_tui.safe_text import clean
 from devday_tui.saving import save
+from devday_tui.core.words import plural
 from devday_tui.screens.exam_setup import progress_map
 from devday_tui.widgets.typed_answer import TypedAnswer
 
@@ -117,7 +118,7 @@ class ExamScreen(Screen[None]):
         Binding("ctrl+r", "reveal", "Reveal list", priority=True),
         Binding("space", "reveal", "Reveal list", show=False),
         Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("escape", "abandon", "Abandon"),
+        Binding("escape", "abandon", "Leave"),
     ]
 
     def __init__(
@@ -354,12 +355,21 @@ class ExamScreen(Screen[None]):
         self.finish(timed_out=False)
 
     def action_abandon(self) -> None:
-        if self._armed != "abandon":
-            self._armed = "abandon"
-            self._say("Press Esc again to leave the exam. Nothing will be kept.")
-            return
-        self.finished = True
-        self.app.pop_screen()
+        """Esc asks before leaving: y leaves without keeping anything, n or Esc goes back to the question."""
+        from devday_tui.screens.confirm import ConfirmScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave and not self.finished and self.is_current:
+                self.finished = True
+                self.app.pop_screen()
+
+        answered_count = sum(1 for r in self.responses.values() if r.answered)
+        question = Content.assemble(
+            "Leave the mock exam? ",
+            (f"{plural(answered_count, 'answer')} and the time spent are not kept.", "$text-muted"),
+            "\nCtrl+S submits it instead.",
+        )
+        self.app.push_screen(ConfirmScreen("Leave the exam?", question, yes="Leave", no="Go on"), answered)
 
     # ------------------------------------------------------------------------------------------- finish
 

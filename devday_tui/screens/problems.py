@@ -13,7 +13,7 @@ from devday_tui.safe_text import one_line
 
 
 class ProblemsScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,w", "close", "Close")]
+    BINDINGS = [Binding("escape,q,p", "close", "Close")]
 
     def compose(self) -> ComposeResult:
         app = self.app

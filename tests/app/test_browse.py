@@ -355,8 +355,8 @@ async def test_problems_in_notes_are_listed_by_file_and_line(tmp_path: Path, bui
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot, screen=HomeScreen)
         status = str(app.screen.query_one("#home-status", Static).render())
-        assert "problems in your notes: press w" in status
-        await pilot.press("w")
+        assert "problems in your notes: press p" in status
+        await pilot.press("p")
         await settle(pilot)
         assert isinstance(app.screen, ProblemsScreen)
         from textual.widgets import OptionList
@@ -405,7 +405,8 @@ async def test_home_keys_are_in_the_footer_and_help(workspace: Path, build_app) 
         from devday_tui.screens.help import screen_keys
 
         keys = dict((d, k) for k, d in screen_keys(home))
-        for description, key in {"Study": "⏎", "Browse": "b", "Mock exam": "x", "Stats": "t", "New note": "N", "Problems": "w"}.items():
+        for description, key in {"Study": "⏎", "Browse": "b", "Mock exam": "x", "Stats": "t", "New note": "N", "Problems": "p",
+                                 "WIP": "w"}.items():
             assert keys.get(description, "").lower() == key.lower(), (description, keys)
         footer = " ".join(str(w.render()) for w in home.query("FooterKey"))
         assert "Study" in footer and "Browse" in footer

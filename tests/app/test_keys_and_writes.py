@@ -179,3 +179,20 @@ async def test_a_new_note_can_be_added_to_the_deck_it_was_made_from(workspace: P
         deck = app.library.deck("aws-devday")
         assert any(n.title == "Day 2" for n in deck.notes)
         assert app.library.deck("other") is None
+
+
+async def test_w_opens_the_wip_list_from_home_as_it_does_in_browse(workspace: Path, build_app) -> None:
+    from devday_tui.widgets.note_tree import NoteTree
+
+    app = build_app([workspace / "notes", workspace / "decks"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot, screen=HomeScreen)
+        await pilot.press("w")
+        await settle(pilot, 0.3)
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen) and screen.wip_only
+        assert "WIP only" in str(screen.query_one("#filter-status").render())
+        assert screen.query_one(NoteTree).root.children
+        await pilot.press("w")  # the same key shows every section again
+        await settle(pilot, 0.2)
+        assert not screen.wip_only

@@ -278,14 +278,21 @@ async def test_running_out_of_time_submits_what_was_answered() -> None:
         assert "time ran out" in text_of(app, "#exam-result-detail")
 
 
-async def test_escape_twice_leaves_without_keeping_anything() -> None:
+async def test_escape_asks_before_leaving_and_never_abandons_on_its_own() -> None:
+    from devday_tui.screens.confirm import ConfirmScreen
+
     store = FakeStore()
     app = exam_app(store, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"x", "escape")
         await pilot.pause()
-        assert "Press Esc again" in text_of(app, "#exam-message")
-        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "1 answer and the time spent are not kept" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("escape")  # Esc again answers no: back to the question, the answer still there
+        await pilot.pause()
+        assert isinstance(app.screen, ExamScreen)
+        assert app.screen.query_one(TypedAnswer).value == "x"
+        await pilot.press("escape", "y")
         await pilot.pause()
         assert app.screen.id == "base"
         assert store.exams_recorded == [] and store.answers == []
