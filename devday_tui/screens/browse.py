@@ -146,7 +146,7 @@ class BrowseScreen(Screen):
         """Show what the tree cursor is on after a rebuild; the cursor may have moved or gone."""
         tree = self.query_one(NoteTree)
         if tree.current is None and tree.root.children:
-            tree.cursor_line = 0
+            tree.cursor_to_first_note()
         if tree.current is not None:
             self._schedule_show(tree.current)
             return
