@@ -97,7 +97,7 @@ def compute_figures(
         retention=tuple(true_retention(reviews, now, days, **kw) for days in (7, 30, 90)),
         counts=card_counts(ids, progress),
         readiness=exam_readiness(ids, progress, settings.exam_date, now, **kw) if settings.exam_date else None,
-        hardest=section_difficulty(cards, progress, per_note=SECTIONS_PER_NOTE),
+        hardest=hardest_first(section_difficulty(cards, progress, per_note=SECTIONS_PER_NOTE)),
         exams=trend(exams, deck_key),
     )
 
@@ -164,6 +164,15 @@ def readiness_content(ready: ExamReadiness, new_per_day: int) -> Content:
             )
         )
     return Content("\n").join(lines)
+
+
+def hardest_first(notes: list[NoteDifficulty]) -> list[NoteDifficulty]:
+    """Notes by their hardest section, hardest first (then by most lapses), not in file order."""
+    def key(note: NoteDifficulty) -> tuple[float, int]:
+        top = max(note.sections, key=lambda s: (s.difficulty, s.lapses), default=None)
+        return (-(top.difficulty if top else 0.0), -(top.lapses if top else 0))
+
+    return sorted(notes, key=key)
 
 
 def hardest_content(notes: list[NoteDifficulty], width: int = 72) -> Content:
