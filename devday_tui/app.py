@@ -366,10 +366,8 @@ class DevDayApp(App[None]):
 
     # ------------------------------------------------------------------- decks
 
-    def deck(self, key: str | None) -> Deck | None:
-        if self.library is None or key is None:
-            return None
-        return next((d for d in self.library.decks if d.key == key), None)
+    def _deck(self, key: str | None) -> Deck | None:
+        return self.library.deck(key) if self.library is not None and key is not None else None
 
     def deck_rows(self) -> list[DeckRow]:
         """The home screen's table: each deck with what a study session would show now."""
@@ -401,37 +399,28 @@ class DevDayApp(App[None]):
 
     def deck_counts(self, deck: Deck) -> tuple[int, int, int]:
         """(new, learning, due) that a study session of ``deck`` would show now."""
-        queue = self.build_queue(deck.cards, deck)
-        if queue is None:
-            return (0, 0, 0)
-        return tuple(queue.counts(self.clock()))  # type: ignore[return-value]
-
-    def build_queue(self, cards: list[Card], deck: Deck | None):
-        """The study queue for ``cards`` with ``deck``'s settings, or None while progress is unavailable."""
-        from devday_tui.core.model import DeckSettings
-        from devday_tui.core.queue import build_queue, day_start
+        from devday_tui.quiz_session import study_queue
 
         if self.store is None:
-            return None
+            return (0, 0, 0)
         now = self.clock()
-        settings = deck.settings if deck is not None else DeckSettings()
-        reviews_today = self.store.reviews(since=day_start(now))
-        return build_queue(cards, self.store.all_progress(), reviews_today, now, settings)
+        return tuple(study_queue(self.store, deck.cards, deck.settings, now).counts(now))  # type: ignore[return-value]
 
     def start_study(self, deck_key: str) -> None:
-        deck = self.deck(deck_key)
+        deck = self._deck(deck_key)
         if deck is None:
             return
         self._start_quiz(list(deck.cards), deck, deck.title)
 
     def start_section_study(self, cards: list[Card], title: str) -> None:
-        """Review just these cards (a section from the browse pane), with the settings of their deck."""
+        """Study just these cards now (a section from the browse pane), with the settings of their deck but not
+        its daily limits, as Anki's custom study does: the screen says so."""
         deck = None
         if self.library is not None and cards:
             deck = next((d for d in self.library.decks if any(c.id == cards[0].id for c in d.cards)), None)
-        self._start_quiz(cards, deck, title)
+        self._start_quiz(cards, deck, title, study_now=True)
 
-    def _start_quiz(self, cards: list[Card], deck: Deck | None, title: str) -> None:
+    def _start_quiz(self, cards: list[Card], deck: Deck | None, title: str, *, study_now: bool = False) -> None:
         if not cards:
             self.notify("No cards here to study.", severity="warning")
             return
@@ -439,10 +428,10 @@ class DevDayApp(App[None]):
             return
         from devday_tui.screens.quiz import QuizScreen
 
-        self.push_screen(QuizScreen(cards=cards, deck=deck, title=title))
+        self.push_screen(QuizScreen(cards=cards, deck=deck, title=title, study_now=study_now))
 
     def start_exam(self, deck_key: str) -> None:
-        deck = self.deck(deck_key)
+        deck = self._deck(deck_key)
         if deck is None:
             return
         from devday_tui.screens.exam_setup import ExamSetupScreen

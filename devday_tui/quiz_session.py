@@ -11,7 +11,7 @@ previous burial is restored).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Sequence
 
@@ -24,6 +24,36 @@ if TYPE_CHECKING:
     from devday_tui.store.store import Answer, Store
 
 StepKind = Literal["answer", "suspend", "bury"]
+
+#: A daily limit no study day reaches: "study now" (a section chosen in browse) ignores today's limits.
+NO_LIMIT = 1_000_000
+
+
+def study_queue(
+    store: "Store",
+    cards: Sequence[Card],
+    settings: DeckSettings,
+    now: datetime,
+    *,
+    bury_siblings: bool = True,
+    limits: bool = True,
+) -> StudyQueue:
+    """The study queue of ``cards`` from the store's progress and today's reviews, with the store's study day
+    (rollover hour and time zone). The one place a queue is built: the home counts and a session agree."""
+    rollover = getattr(store, "rollover_hour", 4)
+    tz = getattr(store, "tz", None)
+    if not limits:
+        settings = replace(settings, new_per_day=NO_LIMIT, reviews_per_day=NO_LIMIT)
+    return build_queue(
+        cards,
+        store.all_progress(),
+        store.reviews(since=day_start(now, rollover, tz)),
+        now,
+        settings,
+        rollover_hour=rollover,
+        tz=tz,
+        bury_siblings=bury_siblings,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +90,13 @@ class QuizSession:
         now: datetime,
         *,
         bury_siblings: bool = True,
+        limits: bool = True,
     ) -> None:
         self.store = store
         self.settings = settings
         self.bury_siblings = bury_siblings
+        #: False for "study now": every card of the chosen sections, whatever today's limits say.
+        self.limits = limits
         self.started = now
         self.steps: list[Step] = []
         self.forced: str | None = None
@@ -89,16 +122,8 @@ class QuizSession:
             unique.setdefault(card.id, card)
         self.cards = list(unique.values())
         self.index = unique
-        reviews_today = self.store.reviews(since=day_start(now, self.rollover_hour, self.tz))
-        self.queue = build_queue(
-            self.cards,
-            self.store.all_progress(),
-            reviews_today,
-            now,
-            self.settings,
-            rollover_hour=self.rollover_hour,
-            tz=self.tz,
-            bury_siblings=self.bury_siblings,
+        self.queue = study_queue(
+            self.store, self.cards, self.settings, now, bury_siblings=self.bury_siblings, limits=self.limits
         )
         if self.forced is not None and self.forced not in self.index:
             self.forced = None

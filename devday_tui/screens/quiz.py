@@ -166,8 +166,10 @@ class QuizScreen(Screen):
     }
     """
 
-    def __init__(self, cards: list[Card], deck: Deck | None = None, title: str = "") -> None:
+    def __init__(self, cards: list[Card], deck: Deck | None = None, title: str = "", *, study_now: bool = False) -> None:
         super().__init__()
+        #: Cards chosen in browse, studied whatever today's limits say (the header says so).
+        self.study_now = study_now
         self.initial_cards = list(cards)
         self.deck = deck
         self.deck_key = deck.key if deck is not None else None
@@ -209,7 +211,7 @@ class QuizScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = fit_path(self.study_title.split(SEPARATOR), 60)  # a section keeps its own heading
-        self.sub_title = "Study"
+        self.sub_title = "Study now: ignores today's limits" if self.study_now else "Study"
         self.set_class(not self.show_context, "-no-context")
         store = self.app.store
         if store is None:
@@ -219,7 +221,8 @@ class QuizScreen(Screen):
         # A whole deck introduces one new card per section a day; a section chosen in the browse pane shows all.
         whole_deck = self.deck is not None and {c.id for c in self.deck.cards} <= {c.id for c in self.initial_cards}
         self.session = QuizSession(
-            store, self.initial_cards, self.settings, self.app.now(), bury_siblings=whole_deck
+            store, self.initial_cards, self.settings, self.app.now(), bury_siblings=whole_deck,
+            limits=not self.study_now,
         )
         self.watch(self.app, "library", self._library_changed, init=False)
         self.show_next()
@@ -580,7 +583,7 @@ class QuizScreen(Screen):
         if library is None or self.session is None or self.state == "done":
             return
         if self.deck_key is not None:
-            deck = self.app.deck(self.deck_key)
+            deck = library.deck(self.deck_key)
             cards = list(deck.cards) if deck is not None else []
             if deck is not None:
                 self.settings = deck.settings

@@ -266,7 +266,7 @@ class StatsScreen(Screen):
     def _source(self) -> tuple[str, list[Card], DeckSettings]:
         app = self.app
         library = app.library
-        deck = app.deck(self.deck_key) if self.deck_key is not None else None
+        deck = app.library.deck(self.deck_key) if self.deck_key is not None and app.library is not None else None
         if deck is not None:
             return deck.title, list(deck.cards), deck.settings
         cards = list(library.cards) if library is not None else []
