@@ -34,7 +34,7 @@ class BrowseScreen(Screen):
         Binding("w", "toggle_wip", "WIP only"),
         Binding("n", "annotate", "My note"),
         Binding("e", "edit", "Edit file"),
-        Binding("r", "review_section", "Review"),
+        Binding("r", "review_section", "Study now"),
         Binding("N", "new_note", "New note", key_display="N", show=False),
         Binding("t", "stats", "Stats", show=False),
         Binding("escape", "back", "Back", show=False),

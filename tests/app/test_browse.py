@@ -333,7 +333,7 @@ async def test_help_lists_every_key_of_the_screen_and_each_works(workspace: Path
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = "\n".join(str(s.render()) for s in app.screen.query(Static))
-        for description in ("Search", "WIP only", "My note", "Edit file", "Review", "New note", "Stats", "Back", "Help"):
+        for description in ("Search", "WIP only", "My note", "Edit file", "Study now", "New note", "Stats", "Back", "Help"):
             assert description in text, description
         assert "Suspend" not in text  # a key of the cards pane, listed when it has focus
         await pilot.press("escape")
@@ -384,7 +384,7 @@ async def test_every_action_is_in_the_command_palette(workspace: Path, build_app
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_browse(pilot)
         commands = {c.title for c in app.get_system_commands(screen)}
-        for title in ("Search", "WIP only", "My note", "Edit file", "Review", "New note", "Stats", "Back", "Help"):
+        for title in ("Search", "WIP only", "My note", "Edit file", "Study now", "New note", "Stats", "Back", "Help"):
             assert title in commands, title
         await pilot.press("ctrl+p")
         await settle(pilot)

@@ -196,3 +196,21 @@ async def test_w_opens_the_wip_list_from_home_as_it_does_in_browse(workspace: Pa
         await pilot.press("w")  # the same key shows every section again
         await settle(pilot, 0.2)
         assert not screen.wip_only
+
+
+async def test_help_lists_the_screens_keys_and_the_apps_without_textual_editing_keys(
+    workspace: Path, build_app
+) -> None:
+    from devday_tui.screens.help import screen_keys
+
+    app = build_app([workspace / "notes", workspace / "decks"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_browse(pilot)
+        await pilot.press("slash")  # the search box has focus: Textual's text-editing keys are active
+        await settle(pilot)
+        keys = screen_keys(app.screen)
+        descriptions = {d for _k, d in keys}
+        assert {"Search", "Back", "Quit"} <= descriptions, keys
+        generic = [d for d in descriptions if any(w in d.lower() for w in ("cursor", "delete", "select", "paste",
+                                                                            "copy", "cut", "focus"))]
+        assert generic == [], keys
