@@ -57,6 +57,7 @@ async def test_home_lists_the_sample_deck_with_counts_and_exam(workspace: Path, 
         assert row[1] == "20"  # new_per_day of the sample deck caps the new cards
         assert row[2] == "0" and row[3] == "0"
         assert row[6] == "2026-12-12 (14d)"
+        assert row[7] == "aws-devday"  # the key --deck takes on the command line
 
 
 async def test_tree_shows_notes_sections_counts_and_wip(workspace: Path, build_app) -> None:
