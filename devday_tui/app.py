@@ -27,6 +27,7 @@ from textual.worker import Worker, WorkerState
 from textual.content import Content
 
 from devday_tui.core.decks import matches
+from devday_tui.quiz_session import StudyPreferences
 from devday_tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ class DevDayApp(App[None]):
         self._reloading = False
         #: Set once the app starts to quit: from then on no key reaches a screen.
         self.exiting = False
+        #: What the study screen keeps for the next sessions (typed answers per deck, the breadcrumb).
+        self.study_preferences = StudyPreferences()
 
     # ----------------------------------------------------------------- start-up
 

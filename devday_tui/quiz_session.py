@@ -11,7 +11,8 @@ previous burial is restored).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Sequence
 
@@ -24,6 +25,16 @@ if TYPE_CHECKING:
     from devday_tui.store.store import Answer, Store
 
 StepKind = Literal["answer", "suspend", "bury"]
+
+
+@dataclass
+class StudyPreferences:
+    """Choices made during study that the next sessions keep while the app runs."""
+
+    #: The decks (by key; None for cards studied outside any deck) whose answers are typed.
+    typed_decks: set[str | None] = field(default_factory=set)
+    #: Whether the breadcrumb above the card shows.
+    show_context: bool = True
 
 #: A daily limit no study day reaches: "study now" (a section chosen in browse) ignores today's limits.
 NO_LIMIT = 1_000_000
@@ -195,6 +206,10 @@ class QuizSession:
         """Cards of the session never studied (they come as new cards on later days)."""
         progress = self.queue.progress
         return sum(1 for cid in self.index if (p := progress.get(cid)) is None or (p.state == "new" and not p.suspended))
+
+    def preview(self, card_id: str, now: datetime) -> dict[int, timedelta]:
+        """The interval each grade would give the card now (rating → time until it is due again)."""
+        return {int(rating): delta for rating, delta in self.store.preview(card_id, now, self.settings).items()}
 
     def tomorrow(self, now: datetime) -> datetime:
         """The start of the next study day (where "bury" puts a card)."""

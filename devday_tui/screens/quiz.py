@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
@@ -24,7 +25,7 @@ from textual.widgets import Header, ProgressBar, Static
 from devday_tui.core.answer import Verdict
 from devday_tui.core.model import Card, Deck, DeckSettings
 from devday_tui.core.scheduling import GRADES, format_interval
-from devday_tui.quiz_session import QuizSession, Step, Undone
+from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone
 from devday_tui.safe_text import clean, one_line
 from devday_tui.saving import save
 from devday_tui.widgets.card_clock import CardClock
@@ -32,12 +33,13 @@ from devday_tui.widgets.card_face import CardFace, item_count, kind_label
 from devday_tui.widgets.fitted_path import SEPARATOR, FittedPath, fit_path
 from devday_tui.widgets.grade_bar import GradeBar
 from devday_tui.widgets.key_footer import KeyFooter
+from devday_tui.widgets.learning_wait import LearningWait
 from devday_tui.widgets.queue_counts import QueueCounts
 from devday_tui.widgets.typed_answer import TypedAnswer
 
 if TYPE_CHECKING:
     from devday_tui.core.answer import AnswerCheck
-    from devday_tui.store.store import Answer
+    from devday_tui.quiz_session import Answer
 
 T = TypeVar("T")
 State = Literal["starting", "front", "back", "saving", "waiting", "done"]
@@ -62,12 +64,6 @@ def source_label(path: Path, line: int, roots: list[Path] | tuple[Path, ...] = (
         return f"{path}:{line}"
 
 
-def wait_text(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    minutes, sec = divmod(seconds, 60)
-    return f"{minutes}m {sec:02d}s" if minutes else f"{sec}s"
-
-
 class QuizScreen(Screen):
     """Study ``cards`` with ``deck``'s settings (the defaults when ``deck`` is None)."""
 
@@ -75,11 +71,11 @@ class QuizScreen(Screen):
 
     #: How often the waiting screen looks whether the next learning card is due (seconds).
     WAIT_POLL: ClassVar[float] = 1.0
-    #: The decks (by key; None for cards studied outside any deck) whose answers are typed: definitions, clozes
-    #: and explicit cards. Kept for the next sessions while the app runs.
-    typed_decks: ClassVar[set[str | None]] = set()
-    #: Whether the breadcrumb above the card shows. Kept for the next session.
-    show_context: ClassVar[bool] = True
+    #: Where the session is. Keys are offered and refused by it (``check_action``); its one watcher sets the
+    #: screen's classes, and the footer follows by itself.
+    state: var[State] = var("starting", bindings=True)
+    #: The grade the typed answer suggests (Enter accepts it), shown on its button.
+    suggested: var[int | None] = var(None, bindings=True)
     #: The time source of the card clock (a test freezes it).
     monotonic: ClassVar[Callable[[], float]] = staticmethod(time.monotonic)
 
@@ -115,56 +111,8 @@ class QuizScreen(Screen):
         Binding("escape", "end", "End", show=False),
     ]
 
-    DEFAULT_CSS = """
-    QuizScreen #quiz-top {
-        height: 1;
-        padding: 0 1;
-    }
-    QuizScreen #quiz-kind {
-        width: auto;
-        margin: 0 2;
-        color: $text-secondary;
-    }
-    QuizScreen #quiz-progress {
-        width: 1fr;
-        height: 1;
-    }
-    QuizScreen #quiz-progress Bar {
-        width: 1fr;
-    }
-    QuizScreen #quiz-done {
-        width: auto;
-        margin: 0 2 0 1;
-        color: $text-muted;
-    }
-    QuizScreen #quiz-crumb {
-        padding: 0 1;
-        color: $text-muted;
-    }
-    QuizScreen #quiz-card {
-        height: 1fr;
-        padding: 0 2;
-        scrollbar-size-vertical: 1;
-    }
-    QuizScreen #quiz-typed {
-        margin: 1 0 0 0;
-    }
-    QuizScreen #quiz-wait {
-        height: 1fr;
-        content-align: center middle;
-        text-align: center;
-        display: none;
-    }
-    QuizScreen.-waiting #quiz-wait { display: block; }
-    QuizScreen.-waiting #quiz-card { display: none; }
-    QuizScreen.-no-context #quiz-crumb { display: none; }
-    QuizScreen GradeBar {
-        margin: 1 0 0 0;
-    }
-    QuizScreen GradeBar > Button.-suggested {
-        text-style: bold reverse;
-    }
-    """
+    CSS_PATH = "quiz.tcss"
+
 
     def __init__(self, cards: list[Card], deck: Deck | None = None, title: str = "", *, study_now: bool = False) -> None:
         super().__init__()
@@ -176,10 +124,8 @@ class QuizScreen(Screen):
         self.settings = deck.settings if deck is not None else DeckSettings()
         self.study_title = title or (deck.title if deck is not None else "Study")
         self.session: QuizSession | None = None
-        self.state: State = "starting"
         self.card: Card | None = None
         self.items_shown = 0
-        self.suggested: int | None = None
         self.wait_until: datetime | None = None
         self.cards_shown = 0
         self._wait_timer: Timer | None = None
@@ -188,9 +134,21 @@ class QuizScreen(Screen):
         self._sections = {(c.note_key, c.section_id) for c in self.initial_cards}
 
     @property
+    def preferences(self) -> StudyPreferences:
+        """Choices kept by the app for the next sessions (typed answers, the breadcrumb)."""
+        return self.app.study_preferences
+
+    @property
     def typed_mode(self) -> bool:
         """Whether this deck's answers are typed."""
-        return self.deck_key in self.typed_decks
+        return self.deck_key in self.preferences.typed_decks
+
+    def watch_state(self, state: State) -> None:
+        self.set_class(state == "waiting", "-waiting")
+
+    def watch_suggested(self, rating: int | None) -> None:
+        for grade in GRADES:
+            self.query_one(f"#grade-{int(grade.rating)}").set_class(rating == int(grade.rating), "-suggested")
 
     # ---------------------------------------------------------------------------------------------- layout
 
@@ -205,14 +163,14 @@ class QuizScreen(Screen):
         yield FittedPath(id="quiz-crumb")
         with VerticalScroll(id="quiz-card", can_focus=False):
             yield CardFace(id="quiz-face")
-        yield Static(id="quiz-wait")
+        yield LearningWait(id="quiz-wait")
         yield GradeBar(id="quiz-grades")
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = fit_path(self.study_title.split(SEPARATOR), 60)  # a section keeps its own heading
         self.sub_title = "Study now: ignores today's limits" if self.study_now else "Study"
-        self.set_class(not self.show_context, "-no-context")
+        self.set_class(not self.preferences.show_context, "-no-context")
         store = self.app.store
         if store is None:
             self.notify("Progress is not available, so nothing can be studied.", severity="error")
@@ -254,11 +212,9 @@ class QuizScreen(Screen):
         self._update_top()
         self._render_card()
         self.query_one(GradeBar).show_front("Next item" if item_count(card) else "Show answer")
-        self._mark_suggested(None)
         self._setup_typed()
         self.query_one("#quiz-card", VerticalScroll).scroll_home(animate=False)
         self.query_one(CardClock).restart()
-        self.refresh_bindings()
 
     def _update_top(self) -> None:
         session = self.session
@@ -308,23 +264,15 @@ class QuizScreen(Screen):
                 self.suggested = int(typed.check().grade)
         if typed is not None:
             self.set_focus(None)  # the grade keys go to the screen at once, not to the checked box
-        now = self.app.now()
         try:
-            previews = self.app.store.preview(card.id, now, self.settings)
+            previews = session.preview(card.id, self.app.now())
             intervals = {int(rating): format_interval(delta) for rating, delta in previews.items()}
         except Exception as exc:  # a bad deck setting must not stop the review
             self.notify(f"Intervals not available: {exc}", severity="warning", markup=False)
             intervals = {}
         self.query_one(GradeBar).show_grades(intervals)
-        self._mark_suggested(self.suggested)
         self._render_card()
         self._update_top()
-        self.refresh_bindings()
-
-    def _mark_suggested(self, rating: int | None) -> None:
-        for grade in GRADES:
-            button = self.query_one(f"#grade-{int(grade.rating)}")
-            button.set_class(rating == int(grade.rating), "-suggested")
 
     # --------------------------------------------------------------------------------------- typed answers
 
@@ -380,7 +328,8 @@ class QuizScreen(Screen):
     @on(TypedAnswer.Checked)
     def _typed_checked(self, event: TypedAnswer.Checked) -> None:
         event.stop()
-        if self.state == "front":  # else already applied (Enter, or the reveal that checked the box)
+        # Applied once: not again after Enter or a reveal applied it, nor to the next card (the box was reset).
+        if self.state == "front" and event.typed_answer.result is event.result:
             self._apply_check(event.typed_answer, event.result)
 
     def _apply_check(self, typed: TypedAnswer, result: AnswerCheck) -> None:
@@ -419,39 +368,21 @@ class QuizScreen(Screen):
         existing = self._typed_widget()
         if existing is not None:
             existing.remove()
-        self.add_class("-waiting")
         self._update_top()
         self._update_wait()
         if self._wait_timer is None:
             self._wait_timer = self.set_interval(self.WAIT_POLL, self._poll_wait)
-        self.refresh_bindings()
 
     def _stop_waiting(self) -> None:
         if self._wait_timer is not None:
             self._wait_timer.stop()
             self._wait_timer = None
         self.wait_until = None
-        self.remove_class("-waiting")
 
     def _update_wait(self) -> None:
-        if self.wait_until is None:
-            return
-        now = self.app.now()
-        left = (self.wait_until - now).total_seconds()
-        local = self.wait_until.astimezone().strftime("%H:%M")
-        answered = self.session is not None and self.session.done() > 0
-        self.query_one("#quiz-wait", Static).update(
-            Content.assemble(
-                ("Nothing else is due right now.\n\n" if answered else "Nothing is due right now.\n\n", "bold"),
-                "A card you are learning comes back in ",
-                (wait_text(left), "bold $text-error"),
-                f" (at {local}).\nWaiting for it…\n\n",
-                ("Space", "bold $accent"),
-                " study it now   ",
-                ("q", "bold $accent"),
-                " end the session",
-            )
-        )
+        if self.wait_until is not None:
+            answered = self.session is not None and self.session.done() > 0
+            self.query_one(LearningWait).show(self.wait_until, self.app.now(), answered=answered)
 
     def _poll_wait(self) -> None:
         if self.state != "waiting" or self.session is None:
@@ -511,7 +442,6 @@ class QuizScreen(Screen):
         if self._resume_state in ("front", "back") and self.card is not None:
             self.state = self._resume_state
             self.query_one(CardClock).resume()
-            self.refresh_bindings()
         else:
             self.show_next()
 
@@ -735,14 +665,14 @@ class QuizScreen(Screen):
          "page_up": card.scroll_page_up}[how](animate=False)
 
     def action_toggle_context(self) -> None:
-        type(self).show_context = not self.show_context
-        self.set_class(not self.show_context, "-no-context")
+        self.preferences.show_context = not self.preferences.show_context
+        self.set_class(not self.preferences.show_context, "-no-context")
 
     def action_toggle_typed(self) -> None:
         if self.typed_mode:
-            self.typed_decks.discard(self.deck_key)
+            self.preferences.typed_decks.discard(self.deck_key)
         else:
-            self.typed_decks.add(self.deck_key)
+            self.preferences.typed_decks.add(self.deck_key)
         if self.state == "front":
             self._setup_typed()
             if not self.typed_mode:
@@ -752,12 +682,10 @@ class QuizScreen(Screen):
             self.notify(f"Typed answers on for {where} (lists are still recalled item by item).", timeout=4)
         else:
             self.notify(f"Typed answers off for {where}.", timeout=3)
-        self.refresh_bindings()
 
     def action_leave_answer_box(self) -> None:
         """Escape leaves the answer box, so the other keys work again (Space then reveals without typing)."""
         self.set_focus(None)
-        self.refresh_bindings()
 
     def action_end(self) -> None:
         if self.state == "saving":

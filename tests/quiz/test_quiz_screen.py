@@ -305,7 +305,7 @@ async def test_typed_mode_belongs_to_the_deck(make_quiz_app) -> None:
         app.start_section_study([card], "typed")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
         await pilot.press("i")
-        assert quiz(app).typed_mode and QuizScreen.typed_decks == {deck.key}
+        assert quiz(app).typed_mode and app.study_preferences.typed_decks == {deck.key}
         await pilot.press("escape", "q")  # out of the box, then end
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await pilot.press("escape")
