@@ -31,7 +31,7 @@ from devday_tui.quiz_session import StudyPreferences
 from devday_tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from devday_tui.core.model import Card, Deck, Note, Section
+    from devday_tui.core.model import Card, Deck
     from devday_tui.core.search import SearchIndex
     from devday_tui.library import Library
     from devday_tui.store import Store

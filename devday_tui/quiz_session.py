@@ -12,19 +12,35 @@ previous burial is restored).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Sequence
 
 from devday_tui.core.model import Card, DeckSettings
 from devday_tui.core.queue import QueueCounts, StudyQueue, build_queue, day_end, day_start
-from devday_tui.core.scheduling import CardProgress
+from devday_tui.core.scheduling import GRADES, CardProgress
 from devday_tui.core.study_stats import SessionSummary, next_due, summarize_session
 
 if TYPE_CHECKING:
     from devday_tui.store.store import Answer, Store
 
 StepKind = Literal["answer", "suspend", "bury"]
+_GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
+
+
+def source_label(path: Path, line: int, roots: list[Path] | tuple[Path, ...] = ()) -> str:
+    """``notes/file.md:12``: the path relative to the folder holding the notes folder, else to the home folder."""
+    path = Path(path)
+    for root in roots:
+        base = Path(root).parent if Path(root).is_dir() or Path(root).suffix != ".md" else Path(root).parent
+        try:
+            return f"{path.relative_to(base)}:{line}"
+        except ValueError:
+            continue
+    try:
+        return f"~/{path.relative_to(Path.home())}:{line}"
+    except ValueError:
+        return f"{path}:{line}"
 
 
 @dataclass
@@ -84,6 +100,16 @@ class Undone:
 
     step: Step
     progress: CardProgress | None
+
+    @property
+    def message(self) -> str:
+        """"Undid the last answer (Good).", "Undid the last suspension."."""
+        step = self.step
+        what = {"answer": "answer", "suspend": "suspension", "bury": "burial"}[step.kind]
+        name = ""
+        if step.kind == "answer" and step.answer is not None:
+            name = f" ({_GRADE_NAMES.get(int(step.answer.review.rating), '')})"
+        return f"Undid the last {what}{name}."
 
 
 class QuizSession:

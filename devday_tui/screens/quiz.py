@@ -9,24 +9,22 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ClassVar, Literal, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
+from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, ProgressBar, Static
+from textual.widgets import Header
 
 from devday_tui.core.answer import Verdict
 from devday_tui.core.model import Card, Deck, DeckSettings
 from devday_tui.core.scheduling import GRADES, format_interval
-from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone
-from devday_tui.safe_text import clean, one_line
+from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone, source_label
+from devday_tui.safe_text import one_line
 from devday_tui.saving import save
 from devday_tui.widgets.card_clock import CardClock
 from devday_tui.widgets.card_face import CardFace, item_count, kind_label
@@ -34,7 +32,7 @@ from devday_tui.widgets.fitted_path import SEPARATOR, FittedPath, fit_path
 from devday_tui.widgets.grade_bar import GradeBar
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.learning_wait import LearningWait
-from devday_tui.widgets.queue_counts import QueueCounts
+from devday_tui.widgets.quiz_top import QuizTop
 from devday_tui.widgets.typed_answer import TypedAnswer
 
 if TYPE_CHECKING:
@@ -44,24 +42,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 State = Literal["starting", "front", "back", "saving", "waiting", "done"]
 
-_GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
 #: The four grade keys share one place in the footer ("1 2 3 4 Grade"); the buttons above name each grade.
 _GRADE_GROUP = Binding.Group("Grade", compact=False)
-
-
-def source_label(path: Path, line: int, roots: list[Path] | tuple[Path, ...] = ()) -> str:
-    """``notes/file.md:12``: the path relative to the folder holding the notes folder, else to the home folder."""
-    path = Path(path)
-    for root in roots:
-        base = Path(root).parent if Path(root).is_dir() or Path(root).suffix != ".md" else Path(root).parent
-        try:
-            return f"{path.relative_to(base)}:{line}"
-        except ValueError:
-            continue
-    try:
-        return f"~/{path.relative_to(Path.home())}:{line}"
-    except ValueError:
-        return f"{path}:{line}"
 
 
 class QuizScreen(Screen):
@@ -113,7 +95,6 @@ class QuizScreen(Screen):
 
     CSS_PATH = "quiz.tcss"
 
-
     def __init__(self, cards: list[Card], deck: Deck | None = None, title: str = "", *, study_now: bool = False) -> None:
         super().__init__()
         #: Cards chosen in browse, studied whatever today's limits say (the header says so).
@@ -154,12 +135,7 @@ class QuizScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="quiz-top"):
-            yield QueueCounts(id="quiz-counts")
-            yield Static(id="quiz-kind")
-            yield ProgressBar(id="quiz-progress", show_eta=False, show_percentage=False)
-            yield Static(id="quiz-done")
-            yield CardClock(source=self.monotonic, id="quiz-clock")
+        yield QuizTop(self.monotonic, id="quiz-top")
         yield FittedPath(id="quiz-crumb")
         with VerticalScroll(id="quiz-card", can_focus=False):
             yield CardFace(id="quiz-face")
@@ -219,20 +195,11 @@ class QuizScreen(Screen):
     def _update_top(self) -> None:
         session = self.session
         assert session is not None
-        now = self.app.now()
-        counts = session.counts(now)
-        current = session.source(self.card) if self.card is not None and self.state in ("front", "back") else None
-        self.query_one(QueueCounts).show(counts.new, counts.learning, counts.due, current)
-        done = session.done()
-        total = done + counts.total
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(total, 1), progress=done)
-        self.query_one("#quiz-done", Static).update(Content(f"{done}/{total}"))
-        card = self.card
-        kind = self.query_one("#quiz-kind", Static)
-        kind.display = card is not None and self.state in ("front", "back")
-        kind.update(Content(kind_label(card)) if card is not None else Content(""))
-        self.query_one("#quiz-crumb", FittedPath).show(card.context if card is not None else ())
+        card = self.card if self.state in ("front", "back") else None
+        self.query_one(QuizTop).show(session.counts(self.app.now()), session.done(),
+                                     current=session.source(card) if card else None,
+                                     kind=kind_label(card) if card else None)
+        self.query_one("#quiz-crumb", FittedPath).show(self.card.context if self.card is not None else ())
 
     def _render_card(self) -> None:
         card = self.card
@@ -470,12 +437,7 @@ class QuizScreen(Screen):
             self.show_next()
             return
         card = session.apply_undo(undone)
-        step = undone.step
-        what = {"answer": "answer", "suspend": "suspension", "bury": "burial"}[step.kind]
-        name = ""
-        if step.kind == "answer" and step.answer is not None:
-            name = f" ({_GRADE_NAMES.get(int(step.answer.review.rating), '')})"
-        self.notify(f"Undid the last {what}{name}.", timeout=3, markup=False)
+        self.notify(undone.message, timeout=3, markup=False)
         if card is not None:
             self._show_card(card)
         else:
@@ -493,18 +455,7 @@ class QuizScreen(Screen):
         assert session is not None
         from devday_tui.screens.summary import SummaryScreen
 
-        now = self.app.now()
-        summary = SummaryScreen(
-            summary=session.summary(now),
-            title=self.study_title,
-            deck_key=self.deck_key,
-            next_due=session.next_due(now),
-            new_left=session.new_left(),
-            new_today=session.counts(now).new,
-            finished=finished,
-            now=now,
-            cards=dict(session.index),
-        )
+        summary = SummaryScreen.of_session(session, self.app.now(), self.study_title, self.deck_key, finished=finished)
         self.app.switch_screen(summary)
 
     # ---------------------------------------------------------------------------------- notes re-read

@@ -14,6 +14,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from devday_tui.core.model import Card
+from devday_tui.quiz_session import QuizSession
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.core.study_stats import SessionSummary, WeakSection, format_duration
 from devday_tui.core.words import plural
@@ -143,6 +144,14 @@ class SummaryScreen(Screen):
         self.finished = finished
         self.now = now
         self.cards = cards
+
+    @classmethod
+    def of_session(cls, session: QuizSession, now: datetime, title: str, deck_key: str | None, *,
+                   finished: bool) -> "SummaryScreen":
+        """The summary of ``session``, ended at ``now`` (``finished``: nothing was left, else ended early)."""
+        return cls(summary=session.summary(now), title=title, deck_key=deck_key, next_due=session.next_due(now),
+                   new_left=session.new_left(), new_today=session.counts(now).new, finished=finished, now=now,
+                   cards=dict(session.index))
 
     def compose(self) -> ComposeResult:
         s = self.summary
