@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header
 
-from devday_tui.core.answer import Verdict
 from devday_tui.core.model import Card, Deck, DeckSettings
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone, source_label
@@ -33,10 +32,9 @@ from devday_tui.widgets.grade_bar import GradeBar
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.learning_wait import LearningWait
 from devday_tui.widgets.quiz_top import QuizTop
-from devday_tui.widgets.typed_answer import TypedAnswer
+from devday_tui.screens.quiz_typing import QuizTyping
 
 if TYPE_CHECKING:
-    from devday_tui.core.answer import AnswerCheck
     from devday_tui.quiz_session import Answer
 
 T = TypeVar("T")
@@ -46,7 +44,7 @@ State = Literal["starting", "front", "back", "saving", "waiting", "done"]
 _GRADE_GROUP = Binding.Group("Grade", compact=False)
 
 
-class QuizScreen(Screen):
+class QuizScreen(QuizTyping, Screen):
     """Study ``cards`` with ``deck``'s settings (the defaults when ``deck`` is None)."""
 
     HELP_TITLE = "Study"
@@ -118,11 +116,6 @@ class QuizScreen(Screen):
     def preferences(self) -> StudyPreferences:
         """Choices kept by the app for the next sessions (typed answers, the breadcrumb)."""
         return self.app.study_preferences
-
-    @property
-    def typed_mode(self) -> bool:
-        """Whether this deck's answers are typed."""
-        return self.deck_key in self.preferences.typed_decks
 
     def watch_state(self, state: State) -> None:
         self.set_class(state == "waiting", "-waiting")
@@ -240,73 +233,6 @@ class QuizScreen(Screen):
         self.query_one(GradeBar).show_grades(intervals)
         self._render_card()
         self._update_top()
-
-    # --------------------------------------------------------------------------------------- typed answers
-
-    def _typeable(self, card: Card | None) -> bool:
-        if card is None:
-            return False
-        from devday_tui.core.answer import typeable
-
-        return typeable(card)
-
-    def _typed_widget(self) -> TypedAnswer | None:
-        found = self.query("#quiz-typed")
-        return found.first(TypedAnswer) if found else None
-
-    def _setup_typed(self) -> None:
-        card = self.card
-        existing = self._typed_widget()
-        if not (self.typed_mode and self._typeable(card) and self.state == "front"):
-            if existing is not None:
-                existing.remove()
-            return
-        assert card is not None
-        from devday_tui.core.answer import expected_answers
-
-        expected = expected_answers(card)
-        if existing is None:
-            from devday_tui.core.reading import warm_up
-
-            # Kana readings of kanji: their dictionary loads (about 2 s) while the first answer is typed.
-            self.run_worker(warm_up, thread=True, group="reading", exit_on_error=False)
-            widget = TypedAnswer(expected, answer_row=False, id="quiz-typed")  # the card back shows the answer
-            self.run_worker(self._mount_typed(widget), group="quiz-typed")
-        else:
-            existing.reset(expected)
-            existing.display = True
-            existing.focus()
-
-    async def _mount_typed(self, widget: TypedAnswer) -> None:
-        """The answer box goes right under the question, above the answer it is checked against."""
-        face = self.query_one(CardFace)
-        await face.mount(widget, after=face.query_one(".card-front"))
-        if self.state == "front" and widget.is_attached:
-            widget.focus()
-
-    def action_check_typed(self) -> None:
-        """Enter in the answer box checks it at once, before any key typed after it is read: a grade key that
-        follows Enter grades the checked card instead of landing in the box."""
-        typed = self._typed_widget()
-        if typed is None or typed.result is not None or self.state != "front":
-            return
-        self._apply_check(typed, typed.check())
-
-    @on(TypedAnswer.Checked)
-    def _typed_checked(self, event: TypedAnswer.Checked) -> None:
-        event.stop()
-        # Applied once: not again after Enter or a reveal applied it, nor to the next card (the box was reset).
-        if self.state == "front" and event.typed_answer.result is event.result:
-            self._apply_check(event.typed_answer, event.result)
-
-    def _apply_check(self, typed: TypedAnswer, result: AnswerCheck) -> None:
-        if result.verdict is Verdict.EMPTY:
-            # Enter in an empty box shows the answer, as Space does: nothing typed, nothing to judge.
-            typed.display = False
-            self.suggested = None
-        else:
-            self.suggested = int(result.grade)
-        self._reveal()
 
     # ---------------------------------------------------------------------------------------------- clicks
 
@@ -500,10 +426,6 @@ class QuizScreen(Screen):
     def _stepping(self) -> bool:
         return self.state == "front" and item_count(self.card) > 0 if self.card is not None else False
 
-    def _typing(self) -> bool:
-        typed = self._typed_widget()
-        return typed is not None and typed.result is None
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         state = self.state
         if action == "next_item":
@@ -618,25 +540,6 @@ class QuizScreen(Screen):
     def action_toggle_context(self) -> None:
         self.preferences.show_context = not self.preferences.show_context
         self.set_class(not self.preferences.show_context, "-no-context")
-
-    def action_toggle_typed(self) -> None:
-        if self.typed_mode:
-            self.preferences.typed_decks.discard(self.deck_key)
-        else:
-            self.preferences.typed_decks.add(self.deck_key)
-        if self.state == "front":
-            self._setup_typed()
-            if not self.typed_mode:
-                self.suggested = None
-        where = "this deck" if self.deck_key is not None else "these cards"
-        if self.typed_mode:
-            self.notify(f"Typed answers on for {where} (lists are still recalled item by item).", timeout=4)
-        else:
-            self.notify(f"Typed answers off for {where}.", timeout=3)
-
-    def action_leave_answer_box(self) -> None:
-        """Escape leaves the answer box, so the other keys work again (Space then reveals without typing)."""
-        self.set_focus(None)
 
     def action_end(self) -> None:
         if self.state == "saving":
