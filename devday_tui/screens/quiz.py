@@ -87,7 +87,6 @@ class QuizScreen(QuizTyping, Screen):
         Binding("pageup", "scroll_card('page_up')", "Page up the card", show=False),
         Binding("q", "end", "End"),
         Binding("escape", "leave_answer_box", "Leave the answer box"),
-        Binding("enter", "check_typed", "Check", show=False, priority=True),
         Binding("escape", "end", "End", show=False),
     ]
 
@@ -449,12 +448,9 @@ class QuizScreen(QuizTyping, Screen):
         if action == "scroll_card":
             # Only when the card is taller than its place (a long list on a small terminal).
             return state in ("front", "back", "saving") and self.query_one("#quiz-card", VerticalScroll).max_scroll_y > 0
-        if action == "check_typed":
-            typed = self._typed_widget()
-            return state == "front" and typed is not None and typed.result is None and typed.input.has_focus
         if action == "leave_answer_box":
             typed = self._typed_widget()
-            return typed is not None and typed.input.has_focus
+            return typed is not None and typed.has_focus_within
         return True
 
     def action_next_item(self) -> None:

@@ -51,7 +51,8 @@ class QuizTyping:
 
             # Kana readings of kanji: their dictionary loads (about 2 s) while the first answer is typed.
             self.run_worker(warm_up, thread=True, group="reading", exit_on_error=False)
-            widget = TypedAnswer(expected, answer_row=False, id="quiz-typed")  # the card back shows the answer
+            # The card back shows the answer below, so the box does not repeat it; a check shows the back at once.
+            widget = TypedAnswer(expected, answer_row=False, on_checked=self._apply_check, id="quiz-typed")
             self.run_worker(self._mount_typed(widget), group="quiz-typed")
         else:
             existing.reset(expected)
@@ -65,21 +66,9 @@ class QuizTyping:
         if self.state == "front" and widget.is_attached:
             widget.focus()
 
-    def action_check_typed(self) -> None:
-        """Enter in the answer box checks it at once, before any key typed after it is read: a grade key that
-        follows Enter grades the checked card instead of landing in the box."""
-        typed = self._typed_widget()
-        if typed is None or typed.result is not None or self.state != "front":
-            return
-        self._apply_check(typed, typed.check())
-
-    def on_typed_answer_checked(self, event: TypedAnswer.Checked) -> None:  # a named handler: this is a mixin
-        event.stop()
-        # Applied once: not again after Enter or a reveal applied it, nor to the next card (the box was reset).
-        if self.state == "front" and event.typed_answer.result is event.result:
-            self._apply_check(event.typed_answer, event.result)
-
     def _apply_check(self, typed: TypedAnswer, result: AnswerCheck) -> None:
+        if self.state != "front" or typed.result is not result:
+            return  # already shown by the reveal that checked the box, or a box since reset
         if result.verdict is Verdict.EMPTY:
             # Enter in an empty box shows the answer, as Space does: nothing typed, nothing to judge.
             typed.display = False

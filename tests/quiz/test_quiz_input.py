@@ -97,3 +97,21 @@ async def test_the_expected_answer_is_shown_once_after_a_wrong_typed_answer(make
         text = card_text(screen)
         assert "Wrong" in text and "xyz" in text
         assert text.count(card.back) == 1, text
+
+
+async def test_an_answer_typed_in_a_burst_then_enter_is_checked_whole(make_quiz_app) -> None:
+    """An IME commits a whole word at once, and a fast typist presses Enter right after: Enter checks all of it."""
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        cards = [c for c in app.library.cards if c.kind == "definition"][:2]
+        app.start_section_study(cards, "typed")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = quiz(app)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and screen.focused is not None, what="box")
+        burst(app, "x", "y", "z", "enter")
+        await wait_for(pilot, lambda: screen.state == "back", what="the check")
+        typed = screen.query_one("#quiz-typed")
+        assert typed.display and typed.result is not None and typed.result.typed == "xyz"
+        assert screen.suggested == 1
