@@ -436,15 +436,12 @@ def _check_one(typed: str, expected: str) -> AnswerCheck:
     by_reading = _check_written(typed, kana)
     if by_reading.ratio <= written.ratio:
         return written
-    answer = (DiffPart("same" if by_reading.verdict is Verdict.EXACT else "ignored", expected), DiffPart("ignored", " ("))
+    if by_reading.verdict is Verdict.EXACT:  # the answer as written is enough: it was read right
+        answer: tuple[DiffPart, ...] = (DiffPart("same", expected),)
+    else:  # the reading, marked, shows what was missed
+        answer = (DiffPart("ignored", expected + " ("), *by_reading.answer_diff, DiffPart("ignored", ")"))
     return AnswerCheck(
-        typed,
-        expected,
-        by_reading.verdict,
-        by_reading.ratio,
-        by_reading.diff,
-        by_reading.typed_diff,
-        (*answer, *by_reading.answer_diff, DiffPart("ignored", ")")),
+        typed, expected, by_reading.verdict, by_reading.ratio, by_reading.diff, by_reading.typed_diff, answer
     )
 
 
