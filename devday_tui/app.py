@@ -15,18 +15,24 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
+from textual.dom import NoScreen
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from devday_tui.core.clock import Clock, system_clock
+from textual.content import Content
+
+from devday_tui.core.decks import matches
+from devday_tui.quiz_session import StudyPreferences
 from devday_tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from devday_tui.core.model import Card, Deck, Note, Section
+    from devday_tui.core.model import Card, Deck
     from devday_tui.core.search import SearchIndex
     from devday_tui.library import Library
     from devday_tui.store import Store
@@ -76,6 +82,10 @@ class DevDayApp(App[None]):
         self._file_stamps: dict[Path, tuple[int, int]] = {}
         self._pending_reload: set[Path] = set()
         self._reloading = False
+        #: Set once the app starts to quit: from then on no key reaches a screen.
+        self.exiting = False
+        #: What the study screen keeps for the next sessions (typed answers per deck, the breadcrumb).
+        self.study_preferences = StudyPreferences()
 
     # ----------------------------------------------------------------- start-up
 
@@ -129,7 +139,7 @@ class DevDayApp(App[None]):
                 self.notify(notice, title="Progress", severity="warning", timeout=20)
         if library.warnings:
             first = str(library.warnings[0])
-            more = f" (and {len(library.warnings) - 1} more: press w on the home screen)" if len(library.warnings) > 1 else ""
+            more = f" (and {len(library.warnings) - 1} more: press p on the home screen)" if len(library.warnings) > 1 else ""
             self.notify(first + more, title="Problems in your notes", severity="warning", timeout=12, markup=False)
         if self.watch_files:
             self.set_interval(self.poll_interval, self.poll_files)
@@ -169,6 +179,32 @@ class DevDayApp(App[None]):
 
     def on_unmount(self) -> None:
         self.close_store()
+
+    # ------------------------------------------------------------------- input
+
+    def exit(self, result: None = None, return_code: int = 0, message=None) -> None:
+        self.exiting = True
+        super().exit(result, return_code, message)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed after quitting belong to the shell, not to a screen being torn down.
+        if self.exiting and isinstance(event, events.InputEvent):
+            return
+        await super().on_event(event)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Every key binding ends here. A key that was on its way while the app quits, or while its screen was
+        replaced, is dropped: it never reaches a screen that is gone or going."""
+        if self.exiting:
+            return True
+        if isinstance(default_namespace, Widget) and default_namespace is not self:
+            try:
+                screen = default_namespace if isinstance(default_namespace, Screen) else default_namespace.screen
+            except NoScreen:
+                return True
+            if screen is not self.screen or not screen.is_attached:
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
 
     def close_store(self) -> None:
         """Write the snapshot of card states and release the writer lock (also done when the app exits)."""
@@ -218,7 +254,12 @@ class DevDayApp(App[None]):
 
         Reloads run one at a time, each from the library the last one made, so two changes close together are
         both kept."""
-        self._pending_reload.update(Path(p).resolve() for p in paths)
+        from devday_tui.note_files import file_stamp
+
+        resolved = {Path(p).resolve() for p in paths}
+        # Known from now on: a poll that comes due meanwhile (it waited while $EDITOR ran) does not read them again.
+        self._file_stamps.update({p: st for p in resolved if (st := file_stamp(p)) is not None})
+        self._pending_reload.update(resolved)
         if not self._reloading and self.library is not None:
             self._start_reload()
 
@@ -324,10 +365,8 @@ class DevDayApp(App[None]):
 
     # ------------------------------------------------------------------- decks
 
-    def deck(self, key: str | None) -> Deck | None:
-        if self.library is None or key is None:
-            return None
-        return next((d for d in self.library.decks if d.key == key), None)
+    def _deck(self, key: str | None) -> Deck | None:
+        return self.library.deck(key) if self.library is not None and key is not None else None
 
     def deck_rows(self) -> list[DeckRow]:
         """The home screen's table: each deck with what a study session would show now."""
@@ -359,37 +398,28 @@ class DevDayApp(App[None]):
 
     def deck_counts(self, deck: Deck) -> tuple[int, int, int]:
         """(new, learning, due) that a study session of ``deck`` would show now."""
-        queue = self.build_queue(deck.cards, deck)
-        if queue is None:
-            return (0, 0, 0)
-        return tuple(queue.counts(self.clock()))  # type: ignore[return-value]
-
-    def build_queue(self, cards: list[Card], deck: Deck | None):
-        """The study queue for ``cards`` with ``deck``'s settings, or None while progress is unavailable."""
-        from devday_tui.core.model import DeckSettings
-        from devday_tui.core.queue import build_queue, day_start
+        from devday_tui.quiz_session import study_queue
 
         if self.store is None:
-            return None
+            return (0, 0, 0)
         now = self.clock()
-        settings = deck.settings if deck is not None else DeckSettings()
-        reviews_today = self.store.reviews(since=day_start(now))
-        return build_queue(cards, self.store.all_progress(), reviews_today, now, settings)
+        return tuple(study_queue(self.store, deck.cards, deck.settings, now).counts(now))  # type: ignore[return-value]
 
     def start_study(self, deck_key: str) -> None:
-        deck = self.deck(deck_key)
+        deck = self._deck(deck_key)
         if deck is None:
             return
         self._start_quiz(list(deck.cards), deck, deck.title)
 
     def start_section_study(self, cards: list[Card], title: str) -> None:
-        """Review just these cards (a section from the browse pane), with the settings of their deck."""
+        """Study just these cards now (a section from the browse pane), with the settings of their deck but not
+        its daily limits, as Anki's custom study does: the screen says so."""
         deck = None
         if self.library is not None and cards:
             deck = next((d for d in self.library.decks if any(c.id == cards[0].id for c in d.cards)), None)
-        self._start_quiz(cards, deck, title)
+        self._start_quiz(cards, deck, title, study_now=True)
 
-    def _start_quiz(self, cards: list[Card], deck: Deck | None, title: str) -> None:
+    def _start_quiz(self, cards: list[Card], deck: Deck | None, title: str, *, study_now: bool = False) -> None:
         if not cards:
             self.notify("No cards here to study.", severity="warning")
             return
@@ -397,10 +427,10 @@ class DevDayApp(App[None]):
             return
         from devday_tui.screens.quiz import QuizScreen
 
-        self.push_screen(QuizScreen(cards=cards, deck=deck, title=title))
+        self.push_screen(QuizScreen(cards=cards, deck=deck, title=title, study_now=study_now))
 
     def start_exam(self, deck_key: str) -> None:
-        deck = self.deck(deck_key)
+        deck = self._deck(deck_key)
         if deck is None:
             return
         from devday_tui.screens.exam_setup import ExamSetupScreen
@@ -444,11 +474,22 @@ class DevDayApp(App[None]):
         import subprocess
 
         command = editor_command(shlex.split(editor), path, line)
+        failure: Exception | None = None
+        result = None
         try:
             with self.suspend():
-                result = subprocess.run(command)
-        except Exception as exc:  # no terminal to hand over (tests, some hosts): fall back to the in-app editor
-            self.notify(f"Could not start {editor!r} ({exc}); using the built-in editor.", severity="warning", markup=False)
+                # Caught inside the block: the app takes the terminal back only when the block ends cleanly.
+                try:
+                    result = subprocess.run(command)
+                except (OSError, subprocess.SubprocessError) as exc:  # not installed, not executable
+                    failure = exc
+        except Exception as exc:  # no terminal to hand over (tests, some hosts)
+            failure = exc
+        if failure is not None or result is None:
+            reason = failure.strerror if isinstance(failure, OSError) and failure.strerror else failure
+            self.notify(
+                f"Could not start {editor!r} ({reason}); using the built-in editor.", severity="warning", markup=False
+            )
             self._edit_in_app(path, line)
             return
         if result.returncode != 0:
@@ -494,7 +535,9 @@ class DevDayApp(App[None]):
 
         self.push_screen(FileEditorScreen(path, text, line, save=save), saved)
 
-    def new_note(self) -> None:
+    def new_note(self, deck_key: str | None = None) -> None:
+        """Ask for a title, create the note and open it in the editor. When it was asked for from a deck whose
+        file would not include it, ask whether to add it there; else it shows under "Other notes"."""
         from devday_tui.note_files import NoteFileError, create_note
         from devday_tui.screens.new_note import NewNoteScreen
 
@@ -515,10 +558,47 @@ class DevDayApp(App[None]):
                 self.notify(str(exc), severity="error", timeout=15, markup=False)
                 return
             self.notify(f"Created {path.name}", markup=False)
-            self.reload_files([path])
-            self.edit_file(path, 7)  # the empty "## " heading of the template
+            deck = self.library.deck(deck_key) if self.library is not None and deck_key else None
+            rel = path.relative_to(folder).as_posix()
+            if deck is None or deck.path is None or deck.tags or matches(rel, deck.include):
+                self._note_created(path, None, rel)
+                return
+            from devday_tui.screens.confirm import ConfirmScreen
+
+            question = Content.assemble(
+                "Add ", (path.name, "bold"), " to the deck ", (deck.title, "bold"), "?\n",
+                ("Its file ", "$text-muted"), (deck.path.name, "$text-muted bold"),
+                (" will include the note. If not, the note is listed under “Other notes”.", "$text-muted"),
+            )
+            self.push_screen(
+                ConfirmScreen("Add the note to the deck?", question, yes="Add to the deck", no="Keep it apart"),
+                lambda yes: self._note_created(path, deck if yes else None, rel),
+            )
 
         self.push_screen(NewNoteScreen(str(folder)), create)
+
+    def _note_created(self, path: Path, deck: Deck | None, rel: str) -> None:
+        changed = [path]
+        if deck is not None and deck.path is not None and self._include_in_deck(deck.path, rel):
+            changed.append(deck.path)
+            self.notify(f"{deck.title} now includes {path.name}.", markup=False)
+        self.reload_files(changed)
+        self.edit_file(path, 7)  # the empty "## " heading of the template
+
+    def _include_in_deck(self, deck_path: Path, rel: str) -> bool:
+        """Add the note at ``rel`` to the deck file's ``include`` list; False (and why) when it cannot."""
+        from devday_tui.core.decks import add_include, glob_literal
+        from devday_tui.note_files import NoteFileError, read_for_edit, write_atomic
+
+        try:
+            text, newline = read_for_edit(deck_path)
+            updated = add_include(text, glob_literal(rel))
+            if updated is not None:
+                write_atomic(deck_path, updated, newline)
+        except NoteFileError as exc:
+            self.notify(f"The deck file was not changed: {exc}", severity="error", timeout=15, markup=False)
+            return False
+        return True
 
     # ----------------------------------------------------------------- actions
 

@@ -16,6 +16,17 @@ from devday_tui import __version__
 from devday_tui.commands import COMMANDS
 
 
+USAGE = "devday-tui [PATH ...] [--data-dir DIR]\n       devday-tui COMMAND [ARGS ...]"
+
+APP_HELP = """\
+Start the app:
+  devday-tui                      the bundled notes/ and decks/, or your notes folder
+  devday-tui ~/notes ~/decks      these notes and deck folders (or .md files)
+  devday-tui --data-dir DIR       keep progress in DIR (default: $DEVDAY_TUI_DATA, else the user data directory)
+
+Each command has its own help: devday-tui COMMAND --help."""
+
+
 def add_common(parser: argparse.ArgumentParser, *, data: bool = True) -> None:
     """PATH arguments and ``--data-dir``, shared by the app and most subcommands."""
     parser.add_argument(
@@ -38,10 +49,13 @@ def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict
     """The parser with every subcommand, or with just ``only`` (so running one imports no other)."""
     parser = argparse.ArgumentParser(
         prog="devday-tui",
+        usage=USAGE,
         description="Flashcards from your own Markdown notes, with spaced repetition.",
+        epilog=APP_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"devday-tui {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     modules: dict[str, object] = {}
     for name in COMMANDS:
         if only is not None and name != only:
@@ -89,7 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     # No subcommand: open the app on the given paths. Nothing heavy is imported before the first frame.
     app_parser = argparse.ArgumentParser(
-        prog="devday-tui", description="Open the app. Subcommands: " + ", ".join(COMMANDS) + " (devday-tui --help)."
+        prog="devday-tui",
+        usage=USAGE,
+        description="Open the app. Commands: " + ", ".join(COMMANDS) + " (devday-tui --help).",
     )
     add_common(app_parser)
     args = app_parser.parse_args(argv)

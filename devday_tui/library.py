@@ -26,7 +26,7 @@ from typing import Sequence
 
 import platformdirs
 
-from devday_tui.core.decks import all_notes_deck, parse_deck
+from devday_tui.core.decks import all_notes_deck, other_notes_deck, parse_deck
 from devday_tui.core.frontmatter import normalise_newlines, split_frontmatter
 from devday_tui.core.model import Card, Deck, Note, ParseWarning, Section
 from devday_tui.core.parser import PARSER_VERSION, parse_note
@@ -571,6 +571,8 @@ def _build_decks(lib: Library, deck_texts: list[tuple[Path, str]]) -> None:
             continue
         decks.append(deck)
     lib.decks = decks or [all_notes_deck(lib.notes)]
+    if decks and (other := other_notes_deck(lib.notes, decks)) is not None:
+        lib.decks.append(other)  # notes no deck includes are listed too, never invisible
     _collect_warnings(lib)
     lib._index = None
 

@@ -11,19 +11,76 @@ previous burial is restored).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Sequence
 
 from devday_tui.core.model import Card, DeckSettings
 from devday_tui.core.queue import QueueCounts, StudyQueue, build_queue, day_end, day_start
-from devday_tui.core.scheduling import CardProgress
+from devday_tui.core.scheduling import GRADES, CardProgress
 from devday_tui.core.study_stats import SessionSummary, next_due, summarize_session
 
 if TYPE_CHECKING:
     from devday_tui.store.store import Answer, Store
 
 StepKind = Literal["answer", "suspend", "bury"]
+_GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
+
+
+def source_label(path: Path, line: int, roots: list[Path] | tuple[Path, ...] = ()) -> str:
+    """``notes/file.md:12``: the path relative to the folder holding the notes folder, else to the home folder."""
+    path = Path(path)
+    for root in roots:
+        base = Path(root).parent if Path(root).is_dir() or Path(root).suffix != ".md" else Path(root).parent
+        try:
+            return f"{path.relative_to(base)}:{line}"
+        except ValueError:
+            continue
+    try:
+        return f"~/{path.relative_to(Path.home())}:{line}"
+    except ValueError:
+        return f"{path}:{line}"
+
+
+@dataclass
+class StudyPreferences:
+    """Choices made during study that the next sessions keep while the app runs."""
+
+    #: The decks (by key; None for cards studied outside any deck) whose answers are typed.
+    typed_decks: set[str | None] = field(default_factory=set)
+    #: Whether the breadcrumb above the card shows.
+    show_context: bool = True
+
+#: A daily limit no study day reaches: "study now" (a section chosen in browse) ignores today's limits.
+NO_LIMIT = 1_000_000
+
+
+def study_queue(
+    store: "Store",
+    cards: Sequence[Card],
+    settings: DeckSettings,
+    now: datetime,
+    *,
+    bury_siblings: bool = True,
+    limits: bool = True,
+) -> StudyQueue:
+    """The study queue of ``cards`` from the store's progress and today's reviews, with the store's study day
+    (rollover hour and time zone). The one place a queue is built: the home counts and a session agree."""
+    rollover = getattr(store, "rollover_hour", 4)
+    tz = getattr(store, "tz", None)
+    if not limits:
+        settings = replace(settings, new_per_day=NO_LIMIT, reviews_per_day=NO_LIMIT)
+    return build_queue(
+        cards,
+        store.all_progress(),
+        store.reviews(since=day_start(now, rollover, tz)),
+        now,
+        settings,
+        rollover_hour=rollover,
+        tz=tz,
+        bury_siblings=bury_siblings,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +101,16 @@ class Undone:
     step: Step
     progress: CardProgress | None
 
+    @property
+    def message(self) -> str:
+        """"Undid the last answer (Good).", "Undid the last suspension."."""
+        step = self.step
+        what = {"answer": "answer", "suspend": "suspension", "bury": "burial"}[step.kind]
+        name = ""
+        if step.kind == "answer" and step.answer is not None:
+            name = f" ({_GRADE_NAMES.get(int(step.answer.review.rating), '')})"
+        return f"Undid the last {what}{name}."
+
 
 class QuizSession:
     """One study session over ``cards`` (in note order) with a deck's settings.
@@ -60,10 +127,13 @@ class QuizSession:
         now: datetime,
         *,
         bury_siblings: bool = True,
+        limits: bool = True,
     ) -> None:
         self.store = store
         self.settings = settings
         self.bury_siblings = bury_siblings
+        #: False for "study now": every card of the chosen sections, whatever today's limits say.
+        self.limits = limits
         self.started = now
         self.steps: list[Step] = []
         self.forced: str | None = None
@@ -89,16 +159,8 @@ class QuizSession:
             unique.setdefault(card.id, card)
         self.cards = list(unique.values())
         self.index = unique
-        reviews_today = self.store.reviews(since=day_start(now, self.rollover_hour, self.tz))
-        self.queue = build_queue(
-            self.cards,
-            self.store.all_progress(),
-            reviews_today,
-            now,
-            self.settings,
-            rollover_hour=self.rollover_hour,
-            tz=self.tz,
-            bury_siblings=self.bury_siblings,
+        self.queue = study_queue(
+            self.store, self.cards, self.settings, now, bury_siblings=self.bury_siblings, limits=self.limits
         )
         if self.forced is not None and self.forced not in self.index:
             self.forced = None
@@ -160,12 +222,20 @@ class QuizSession:
         )
 
     def next_due(self, now: datetime) -> tuple[datetime, int] | None:
+        """When the next card of the session can be studied, and how many then: ``(now, what the queue still
+        counts)`` while cards are ready (a session ended early), else the next due time."""
+        if self.queue.next(now) is not None:
+            return now, self.queue.counts(now).total
         return next_due(self.index, self.queue.progress, now)
 
     def new_left(self) -> int:
         """Cards of the session never studied (they come as new cards on later days)."""
         progress = self.queue.progress
         return sum(1 for cid in self.index if (p := progress.get(cid)) is None or (p.state == "new" and not p.suspended))
+
+    def preview(self, card_id: str, now: datetime) -> dict[int, timedelta]:
+        """The interval each grade would give the card now (rating → time until it is due again)."""
+        return {int(rating): delta for rating, delta in self.store.preview(card_id, now, self.settings).items()}
 
     def tomorrow(self, now: datetime) -> datetime:
         """The start of the next study day (where "bury" puts a card)."""

@@ -28,14 +28,21 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from devday_tui.commands.cards import emit, load, one_line
     from devday_tui.commands.stats import clock
-    from devday_tui.store import Store, StoreError
+    from devday_tui.store import Store, StoreError, StoreLocked
 
     now = clock(args)
     lib = load(args)
     if lib is None:
         return 2
     try:
-        store = Store.open(args.data_dir, now=now)
+        try:
+            store = Store.open(args.data_dir, now=now, exclusive=True)
+        except StoreLocked:
+            # The app has the progress open: list what it would re-attach, and leave the saving to it (the app's
+            # own "not saved in this window" notice is not for this command).
+            store = Store.open(args.data_dir, now=now, read_only=True)
+            print("devday-tui: the app is open on this progress; moved cards are listed here and re-attached by "
+                  "the app.", file=sys.stderr)
     except StoreError as exc:
         print(f"devday-tui: {exc}", file=sys.stderr)
         return 1

@@ -38,6 +38,7 @@ from fsrs import Rating
 
 from devday_tui.core.model import LIST_KINDS, Card
 from devday_tui.core.text import strip_controls
+from devday_tui.core.reading import has_kana, has_kanji, reading
 
 #: Ratio of :class:`difflib.SequenceMatcher` from which a non-exact answer counts as close.
 CLOSE_RATIO = 0.8
@@ -58,6 +59,8 @@ _LONG_VOWELS = frozenset("ー")
 _SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
 _PUNCT_MAP = {"、": ",", "。": ".", "､": ",", "｡": "."}
 _JOINING_MARKS = frozenset("\u3099\u309a\uff9e\uff9f")
+#: Punctuation that never changes the grade (after NFKC and the map above): 、。，．,.・ and the middle dots.
+_SOFT_PUNCT = frozenset(",.・·･")
 
 
 class Verdict(str, Enum):
@@ -198,8 +201,17 @@ def _tokens(text: str, *, lenient: bool = False) -> list[_Tok]:
                     toks.append(_Tok(ch, start, end, 2))
                     continue
             ch = _PUNCT_MAP.get(ch, ch)
+            if not lenient and ch in _SOFT_PUNCT and not (ch in ".," and _digits_around(text, start, end)):
+                continue  # 、。,.・ between words are how one writes, not what one knows; 1.5 keeps its point
             toks.append(_Tok(_fold_char(ch), start, end))
     return toks
+
+
+def _digits_around(text: str, start: int, end: int) -> bool:
+    """Whether the characters either side of ``text[start:end]`` are digits (a decimal point, 1,000)."""
+    before = unicodedata.normalize("NFKC", text[start - 1]) if start > 0 else ""
+    after = unicodedata.normalize("NFKC", text[end]) if end < len(text) else ""
+    return before.isdigit() and after.isdigit()
 
 
 def _groups(toks: Sequence[_Tok]) -> list[tuple[int, int]]:
@@ -411,6 +423,26 @@ def _verdict(ratio: float) -> Verdict:
 
 
 def _check_one(typed: str, expected: str) -> AnswerCheck:
+    """Check against the answer as written and, for kana typed against kanji, against its reading too."""
+    written = _check_written(typed, expected)
+    if written.verdict in (Verdict.EXACT, Verdict.EMPTY) or not has_kana(typed) or not has_kanji(expected):
+        return written
+    kana = reading(expected)
+    if kana is None:
+        return written
+    by_reading = _check_written(typed, kana)
+    if by_reading.ratio <= written.ratio:
+        return written
+    if by_reading.verdict is Verdict.EXACT:  # the answer as written is enough: it was read right
+        answer: tuple[DiffPart, ...] = (DiffPart("same", expected),)
+    else:  # the reading, marked, shows what was missed
+        answer = (DiffPart("ignored", expected + " ("), *by_reading.answer_diff, DiffPart("ignored", ")"))
+    return AnswerCheck(
+        typed, expected, by_reading.verdict, by_reading.ratio, by_reading.diff, by_reading.typed_diff, answer
+    )
+
+
+def _check_written(typed: str, expected: str) -> AnswerCheck:
     t, e = _Side.of(typed), _Side.of(expected)
     if not t.toks:
         merged, typed_parts, answer_parts = _diff(t, [], e, e.variants[0], None)

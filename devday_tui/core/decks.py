@@ -18,6 +18,7 @@ A setting that is not valid is reported (file and line) and its default used ins
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from functools import lru_cache
@@ -51,6 +52,65 @@ def all_notes_deck(notes: list[Note]) -> Deck:
     deck.notes = list(notes)
     deck.cards = [c for n in notes for c in n.cards]
     return deck
+
+
+OTHER_DECK_KEY = "other"
+OTHER_DECK_TITLE = "Other notes"
+
+
+def other_notes_deck(notes: list[Note], decks: list[Deck]) -> Deck | None:
+    """The notes no deck file includes (a note just written, a folder no deck names yet), as one more deck with
+    the default settings, so that no note is ever invisible. ``None`` when every note is in a deck."""
+    included = {id(n) for d in decks for n in d.notes}
+    others = [n for n in notes if id(n) not in included]
+    if not others:
+        return None
+    taken = {d.key for d in decks}
+    key = OTHER_DECK_KEY if OTHER_DECK_KEY not in taken else f"{OTHER_DECK_KEY}-notes"
+    deck = Deck(key=key, title=OTHER_DECK_TITLE, path=None)
+    deck.notes = others
+    deck.cards = [c for n in others for c in n.cards]
+    return deck
+
+
+_INCLUDE_RE = re.compile(r"^include[ \t]*:[ \t]*(?P<value>.*)$", re.M)
+
+
+def glob_literal(rel: str) -> str:
+    """A glob that matches the path ``rel``: ``*`` and ``?`` taken literally, a ``[`` or ``]`` matched by ``?``."""
+    literal = {"*": "[*]", "?": "[?]", "[": "?", "]": "?"}
+    return "".join(literal.get(c, c) for c in rel.replace("\\", "/"))
+
+
+def add_include(text: str, pattern: str) -> str | None:
+    """The deck file ``text`` with ``pattern`` added to its ``include`` list, keeping the rest of the file as
+    written. ``None`` when the file has no ``include`` to add to (it then takes every note already)."""
+    text = normalise_newlines(text)
+    front = split_frontmatter(text, Path("deck.md"))
+    if "include" not in front.meta:
+        return None
+    head_end = len(text) - len(front.body)
+    found = _INCLUDE_RE.search(text, 0, head_end)
+    if found is None:
+        return None
+    quoted = json.dumps(pattern, ensure_ascii=False)
+    value = found.group("value").strip()
+    if value.startswith("[") and value.endswith("]"):  # include: ["a", "b"]
+        inner = value[1:-1].strip()
+        line = f"include: [{inner + ', ' if inner else ''}{quoted}]"
+        return text[: found.start()] + line + text[found.end() :]
+    if value and not value.startswith("#"):  # include: "a"
+        return text[: found.start()] + f"include: [{value}, {quoted}]" + text[found.end() :]
+    # A block list: the new item goes after the last "- item" line under the key.
+    end = found.end()
+    indent: str | None = None
+    for item in re.finditer(r"\n([ \t]*)-[^\n]*", text[end:head_end]):
+        if item.start() != end - found.end():
+            break
+        indent = item.group(1)
+        end = found.end() + item.end()
+    indent = "  " if indent is None else indent
+    return text[:end] + f"\n{indent}- {quoted}" + text[end:]
 
 
 @lru_cache(maxsize=256)

@@ -10,22 +10,12 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, tzinfo
 from typing import Iterable, Mapping, Sequence
 
-from devday_tui.core.queue import day_end, day_start
+from devday_tui.core.queue import day_end, day_start, is_due
 from devday_tui.core.scheduling import CardProgress, ReviewRecord
 from devday_tui.core.study_stats import card_counts, reviews_per_day, streak, study_day, true_retention
 
 #: Days over which ``ProgressSummary.retention`` is measured.
 RETENTION_DAYS = 30
-
-
-def is_due(progress: CardProgress | None, now: datetime, *, before: datetime | None = None) -> bool:
-    """A studied card (not new, not suspended, not buried at ``now``) that is due at ``now`` — or, with
-    ``before``, whose due time comes before that moment."""
-    if progress is None or progress.state == "new" or progress.suspended or progress.is_buried(now):
-        return False
-    if progress.due is None:
-        return False
-    return progress.due < before if before is not None else progress.due <= now
 
 
 def due_now(card_ids: Iterable[str], progress: Mapping[str, CardProgress], now: datetime) -> int:

@@ -48,6 +48,17 @@ def day_end(now: datetime, rollover_hour: int = 4, tz: tzinfo | None = None) -> 
     return local_day_start(local.date() + timedelta(days=1), rollover_hour, tz)
 
 
+def is_due(progress: CardProgress | None, now: datetime, *, before: datetime | None = None) -> bool:
+    """The one definition of "due", for the study queue, the home screen and ``devday-tui due``.
+
+    A card is due when it is not suspended, not buried at ``now``, has a due time, and is studied (learning,
+    relearning, review) or new but brought forward to be studied (a missed mock-exam question); and that time
+    has come at ``now`` (or, with ``before``, comes before that moment: "due today")."""
+    if progress is None or progress.due is None or progress.suspended or progress.is_buried(now):
+        return False
+    return progress.due < before if before is not None else progress.due <= now
+
+
 class QueueCounts(NamedTuple):
     """What is left in the session: new cards, learning cards (due today), reviews due."""
 
@@ -126,9 +137,9 @@ class StudyQueue:
             if progress is not None and (progress.suspended or progress.is_buried(now)):
                 continue
             if progress is None or progress.state == "new":
-                if progress is not None and progress.due is not None and progress.due < end:
+                if is_due(progress, now, before=end):
                     # A new card the user asked to study today (after a mock exam): shown with the reviews.
-                    reviews.append((progress.due, order, card))
+                    reviews.append((progress.due, order, card))  # type: ignore[union-attr]  # is_due: due set
                     continue
                 if self.bury_siblings:
                     if card.section_id in sections_started or card.section_id in new_sections:
@@ -143,7 +154,7 @@ class StudyQueue:
                     learning_ready.append((due, order, card))
                 elif due < end:
                     learning_later.append((due, order, card))
-            elif due < end:
+            elif is_due(progress, now, before=end):
                 reviews.append((due, order, card))
         learning_ready.sort(key=lambda t: (t[0], t[1]))
         learning_later.sort(key=lambda t: (t[0], t[1]))
@@ -277,4 +288,4 @@ def build_queue(
     )
 
 
-__all__ = ["QueueCounts", "StudyQueue", "build_queue", "day_end", "day_start"]
+__all__ = ["QueueCounts", "StudyQueue", "build_queue", "day_end", "day_start", "is_due"]

@@ -17,6 +17,8 @@ from textual.widgets import Header, Input, Static
 from devday_tui.core.model import Card, Note, Section
 from devday_tui.core.search import SearchResult
 from devday_tui.safe_text import one_line
+from devday_tui.saving import save
+from devday_tui.core.words import plural
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.card_list import CardList, CardStatus
 from devday_tui.core.wip import note_is_tagged_wip, unfinished_sections
@@ -32,7 +34,7 @@ class BrowseScreen(Screen):
         Binding("w", "toggle_wip", "WIP only"),
         Binding("n", "annotate", "My note"),
         Binding("e", "edit", "Edit file"),
-        Binding("r", "review_section", "Review"),
+        Binding("r", "review_section", "Study now"),
         Binding("N", "new_note", "New note", key_display="N", show=False),
         Binding("t", "stats", "Stats", show=False),
         Binding("escape", "back", "Back", show=False),
@@ -68,10 +70,10 @@ class BrowseScreen(Screen):
     }
     """
 
-    def __init__(self, deck_key: str | None = None, *, focus: NodeRef | None = None) -> None:
+    def __init__(self, deck_key: str | None = None, *, focus: NodeRef | None = None, wip_only: bool = False) -> None:
         super().__init__()
         self.deck_key = deck_key
-        self.wip_only = False
+        self.wip_only = wip_only
         self.search_result: SearchResult | None = None
         self._focus_ref = focus
         self._search_timer: Timer | None = None
@@ -144,10 +146,14 @@ class BrowseScreen(Screen):
         if self.search_result is not None and self.search_result.query.strip():
             if parts:
                 parts.append(" · ")
+            # Counted over the notes this screen shows (a deck's), as the tree and the cards pane show them.
+            notes = self.notes()
+            sections = self.search_result.sections & {s.id for n in notes for s in n.walk()}
+            cards = self.search_result.cards & {c.id for n in notes for c in n.cards}
             parts += [
                 "search ",
                 (f"“{one_line(self.search_result.query, 40)}”", "bold"),
-                f": {len(self.search_result.sections)} sections, {len(self.search_result.cards)} cards",
+                f": {plural(len(sections), 'section')}, {plural(len(cards), 'card')} match",
             ]
         if flt.sections is not None and not flt.sections and not flt.notes:
             parts.append(("  nothing matches", "$text-error"))
@@ -169,7 +175,7 @@ class BrowseScreen(Screen):
         """Show what the tree cursor is on after a rebuild; the cursor may have moved or gone."""
         tree = self.query_one(NoteTree)
         if tree.current is None and tree.root.children:
-            tree.cursor_line = 0
+            tree.cursor_to_first_note()
         if tree.current is not None:
             self._schedule_show(tree.current)
             return
@@ -225,17 +231,21 @@ class BrowseScreen(Screen):
         else:
             view.show(note, section, app.annotation(section.id))
             cards = self._section_cards(note, section)
+        heading = f"Cards ({len(cards)})"
         if self.search_result is not None and self.search_result.query.strip():
             hits = [c for c in cards if c.id in self.search_result.cards]
             if hits:
+                heading = f"Cards matching ({len(hits)} of {len(cards)})"
                 cards = hits
+            elif cards:
+                heading = f"Cards ({len(cards)}; none match, the section does)"
         rows = [(card, self._status(card)) for card in cards]
         self.query_one(CardList).display = bool(rows)
         title = self.query_one("#cards-title", Static)
         if section is not None and not section.card_ids and not cards:
             title.update(Content.styled("No cards in this section.", "$text-muted"))
         else:
-            title.update(Content.styled(f"Cards ({len(cards)})", "bold"))
+            title.update(Content.styled(heading, "bold"))
         self.run_worker(partial(self.query_one(CardList).show, rows, app.now()), exclusive=True, group="cards")
 
     @staticmethod
@@ -325,9 +335,13 @@ class BrowseScreen(Screen):
             self.notify(f"{count} unfinished section{'s' if count != 1 else ''}. Press w again to show all.")
 
     def _target(self) -> tuple[str, str, Card | None, Section | None, Note | None]:
-        """The card (when the card list has focus) or the section under the cursor."""
+        """The card (when the card list has focus) or the section under the tree cursor. Never the section the
+        right pane shows: it follows the cursor a moment later."""
         cards = self.query_one(CardList)
-        note, section = self._find(self._shown)
+        if cards.has_focus and cards.current_card is not None:
+            note, section = self._find(self._shown)
+        else:
+            note, section = self._find(self.query_one(NoteTree).current)
         if cards.has_focus and cards.current_card is not None:
             card = cards.current_card
             return card.id, f"card: {one_line(card.front, 50)}", card, section, note
@@ -359,20 +373,20 @@ class BrowseScreen(Screen):
 
     def on_card_list_suspend_requested(self, event: CardList.SuspendRequested) -> None:
         card = event.card
-        if not self.app.require_writable_store():
+        app = self.app
+        if not app.require_writable_store():
             return
-        progress = self.app.store.progress(card.id)
-        now = self.app.now()
+        store, now = app.store, app.now()
+        progress = store.progress(card.id)
         if progress is not None and progress.suspended:
-            self.app.store.unsuspend(card.id, now)
-            self.notify("Card unsuspended: it will be scheduled again.")
+            save(app, lambda: store.unsuspend(card.id, now),
+                 lambda _p: self.notify("Card unsuspended: it will be scheduled again."))
         else:
-            self.app.store.suspend(card.id, now)
-            self.notify("Card suspended: it will not be shown in reviews.")
-        self.app.progress_changed()
+            save(app, lambda: store.suspend(card.id, now),
+                 lambda _p: self.notify("Card suspended: it will not be shown in reviews."))
 
     def action_review_section(self) -> None:
-        note, section = self._find(self._shown)
+        note, section = self._find(self.query_one(NoteTree).current)
         if note is None:
             return
         cards = self._section_cards(note, section) if section is not None else list(note.cards)
@@ -380,7 +394,7 @@ class BrowseScreen(Screen):
         self.app.start_section_study(cards, title)
 
     def action_new_note(self) -> None:
-        self.app.new_note()
+        self.app.new_note(self.deck_key)
 
     def action_stats(self) -> None:
         self.app.show_stats(self.deck_key)

@@ -38,6 +38,8 @@ from devday_tui.core.exam import (
 )
 from devday_tui.core.model import LIST_KINDS, Card, Deck
 from devday_tui.safe_text import clean
+from devday_tui.saving import save
+from devday_tui.core.words import plural
 from devday_tui.screens.exam_setup import progress_map
 from devday_tui.widgets.typed_answer import TypedAnswer
 from devday_tui.core.wrap import cut_for_screen
@@ -108,7 +110,7 @@ class ExamScreen(Screen[None]):
         Binding("ctrl+r", "reveal", "Reveal list", priority=True),
         Binding("space", "reveal", "Reveal list", show=False),
         Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("escape", "abandon", "Abandon"),
+        Binding("escape", "abandon", "Leave"),
     ]
 
     def __init__(
@@ -181,7 +183,9 @@ class ExamScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer "Reveal list" only on a list question whose items are still hidden; dim Previous on the first
         question and Next on the last."""
-        if not self.questions or self.finished:
+        if self.finished:
+            return False  # the result is being saved: nothing to change, nowhere to go but the result
+        if not self.questions:
             return action in ("abandon",)
         if action == "reveal":
             card = self.card
@@ -218,10 +222,12 @@ class ExamScreen(Screen[None]):
             if response.recalled is None:
                 listing.display = False
                 listing.set_items(())
-                hint = (
-                    f"Recall the {len(items)} items in your head, then press Space (or Ctrl+R) to see them "
-                    "and tick the ones you had recalled."
-                )
+                if len(items) == 1:
+                    hint = ("Recall the item in your head, then press Space (or Ctrl+R) to see it and tick it if "
+                            "you had recalled it.")
+                else:
+                    hint = (f"Recall the {len(items)} items in your head, then press Space (or Ctrl+R) to see them "
+                            "and tick the ones you had recalled.")
                 self.set_focus(None)
             else:
                 listing.set_items(items, response.recalled)
@@ -341,64 +347,71 @@ class ExamScreen(Screen[None]):
         self.finish(timed_out=False)
 
     def action_abandon(self) -> None:
-        if self._armed != "abandon":
-            self._armed = "abandon"
-            self._say("Press Esc again to leave the exam. Nothing will be kept.")
-            return
-        self.finished = True
-        self.app.pop_screen()
+        """Esc asks before leaving: y leaves without keeping anything, n or Esc goes back to the question."""
+        from devday_tui.screens.confirm import ConfirmScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave and not self.finished and self.is_current:
+                self.finished = True
+                self.app.pop_screen()
+
+        answered_count = sum(1 for r in self.responses.values() if r.answered)
+        question = Content.assemble(
+            "Leave the mock exam? ",
+            (f"{plural(answered_count, 'answer')} and the time spent are not kept.", "$text-muted"),
+            "\nCtrl+S submits it instead.",
+        )
+        self.app.push_screen(ConfirmScreen("Leave the exam?", question, yes="Leave", no="Go on"), answered)
 
     # ------------------------------------------------------------------------------------------- finish
 
     def finish(self, *, timed_out: bool) -> None:
-        """Score the exam, keep the result, record reviews if asked, and show the result screen."""
+        """Score the exam, keep the result and record reviews if asked (off the UI thread), then show the result
+        screen, which says what could not be kept."""
         if self.finished:
             return
         self.finished = True
         self._leave_question()
+        self.refresh_bindings()
         now = self.clock()
         ended = min(now, self.deadline) if timed_out else now
         exam = score(self.questions, self.responses)
         data = record(exam, deck_key=self.deck.key, started=self.started, finished=ended, config=self.config, timed_out=timed_out)
-        problem = self._save(data, exam, now)
-        from devday_tui.screens.exam_result import ExamResultScreen
 
-        self.app.switch_screen(
-            ExamResultScreen(
-                deck=self.deck,
-                exam=exam,
-                store=self.store,
-                clock=self.clock,
-                record=data,
-                problem=problem,
-            )
-        )
+        def show(problem: str | None) -> None:
+            from devday_tui.screens.exam_result import ExamResultScreen
 
-    def _save(self, data: dict, exam: ExamScore, now: datetime) -> str | None:
-        """Keep the result (and the reviews, when counted). Returns what went wrong, if anything."""
+            if self.is_current:
+                self.app.switch_screen(
+                    ExamResultScreen(deck=self.deck, exam=exam, store=self.store, clock=self.clock, record=data,
+                                     problem=problem)
+                )
+
         store = self.store
         if store is None:
-            return "Progress is not available, so this result was not kept."
-        if getattr(store, "read_only", False):
-            return "Another devday-tui has your progress open: this result was not kept."
+            show("Progress is not available, so this result was not kept.")
+        elif getattr(store, "read_only", False):
+            show("Another devday-tui has your progress open: this result was not kept.")
+        else:
+            self._say("Saving the result…")
+            save(self.app, lambda: self._write(store, data, exam, now), lambda _r: show(None),
+                 failed=lambda exc: show(str(exc)))
+
+    def _write(self, store: Any, data: dict, exam: ExamScore, now: datetime) -> None:
+        """Keep the result, then the reviews when they count (runs in a worker)."""
         try:
             store.record_exam(data, now)
-        except Exception as exc:  # the result is still shown; say why it was not kept
-            return f"The result could not be kept: {exc}"
+        except Exception as exc:
+            raise ExamNotKept(f"The result could not be kept: {exc}") from exc
         if self.config.count_towards_schedule:
             try:
                 for card_id, rating in schedule_ratings(exam):
-                    store.answer(
-                        card_id,
-                        rating,
-                        now,
-                        duration=round(self.spent.get(card_id, 0.0), 1),
-                        settings=self.deck.settings,
-                    )
+                    duration = round(self.spent.get(card_id, 0.0), 1)
+                    store.answer(card_id, rating, now, duration=duration, settings=self.deck.settings)
             except Exception as exc:
-                return f"The reviews could not all be recorded: {exc}"
-        changed = getattr(self.app, "progress_changed", None)
-        if callable(changed):
-            changed()
-        return None
+                raise ExamNotKept(f"The reviews could not all be recorded: {exc}") from exc
+
+
+class ExamNotKept(Exception):
+    """What of a finished exam could not be kept, in words for the result screen."""
 

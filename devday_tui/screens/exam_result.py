@@ -21,6 +21,7 @@ from devday_tui.core.clock import Clock, format_duration
 from devday_tui.core.exam import ExamScore, QuestionResult, flat_items
 from devday_tui.core.model import Deck
 from devday_tui.safe_text import one_line
+from devday_tui.saving import save
 from devday_tui.widgets.fitted_path import fit_path
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.pick_list import PickList
@@ -253,26 +254,32 @@ class ExamResultScreen(Screen[None]):
             return False
         return True
 
-    def _send(self, result: QuestionResult) -> bool:
-        """Make the card due now and mark it so; False (with a message) when the store refused."""
+    def _send(self, results: list[QuestionResult], *, one: bool) -> None:
+        """Make these cards due now (in one save off the UI thread) and mark them so."""
+        store = self.store
         now = self.clock() if self.clock is not None else datetime.now().astimezone()
-        try:
-            self.store.make_due(result.card.id, now)
-        except Exception as exc:
-            self.notify(f"Could not reschedule “{one_line(result.card.front, 40)}”: {exc}", severity="error",
-                        markup=False)
-            return False
-        self.sent.add(result.card.id)
-        self.query_one(OptionList).replace_option_prompt(
-            result.card.id, missed_prompt(result, True, self._prompt_width())
-        )
-        return True
 
-    def _changed(self) -> None:
-        changed = getattr(self.app, "progress_changed", None)
-        if callable(changed):
-            changed()
-        self.refresh_bindings()
+        def write() -> list[QuestionResult]:
+            for result in results:
+                store.make_due(result.card.id, now)
+            return results
+
+        def sent(done: list[QuestionResult]) -> None:
+            if not self.is_attached:
+                return
+            for result in done:
+                self.sent.add(result.card.id)
+                self.query_one(OptionList).replace_option_prompt(
+                    result.card.id, missed_prompt(result, True, self._prompt_width())
+                )
+            self.refresh_bindings()
+            if one:
+                self.notify(f"Due today: {one_line(done[0].card.front, 60)}", markup=False)
+            else:
+                cards = "card is" if len(done) == 1 else "cards are"
+                self.notify(f"{len(done)} missed {cards} now due today.", markup=False)
+
+        save(self.app, write, sent)
 
     def action_review_today(self) -> None:
         result = self.highlighted
@@ -281,10 +288,9 @@ class ExamResultScreen(Screen[None]):
         if result.card.id in self.sent:
             self.notify("Already due today.", markup=False)
             return
-        if not self._writable() or not self._send(result):
+        if not self._writable():
             return
-        self._changed()
-        self.notify(f"Due today: {one_line(result.card.front, 60)}", markup=False)
+        self._send([result], one=True)
         self.query_one(OptionList).action_cursor_down()
 
     def action_review_all_today(self) -> None:
@@ -292,14 +298,8 @@ class ExamResultScreen(Screen[None]):
         if not waiting:
             self.notify("Every missed card is already due today.", markup=False)
             return
-        if not self._writable():
-            return
-        sent = sum(1 for r in waiting if self._send(r))
-        if sent:
-            self._changed()
-            cards = "card is" if sent == 1 else "cards are"
-            self.notify(f"{sent} missed {cards} now due today.",
-                        markup=False)
+        if self._writable():
+            self._send(waiting, one=False)
 
     def action_close(self) -> None:
         self.app.pop_screen()

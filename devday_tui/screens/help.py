@@ -34,6 +34,8 @@ def screen_keys(screen: Screen) -> list[tuple[str, str]]:
     for n, (namespace, binding, enabled, _tooltip) in enumerate(screen.active_bindings.values()):
         if not enabled or not binding.description or binding.action in _SIDEWAYS:
             continue
+        if (binding.action, binding.description) not in _product_actions(type(namespace)):
+            continue  # Textual's own keys (editing in a text box, focus, copy): the general list covers them
         key = binding.key_display or app.get_key_display(binding)
         row = (key, binding.description)
         if row in seen:
@@ -48,6 +50,20 @@ def screen_keys(screen: Screen) -> list[tuple[str, str]]:
 
 
 _SIDEWAYS = frozenset({"page_left", "page_right", "scroll_left", "scroll_right"})
+
+
+def _product_actions(cls: type) -> frozenset[tuple[str, str]]:
+    """(action, description) of the bindings that this app's own classes declare, not Textual's."""
+    found: set[tuple[str, str]] = set()
+    for klass in cls.__mro__:
+        if not klass.__module__.startswith("devday_tui"):
+            continue
+        for binding in klass.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding):
+                found.add((binding.action, binding.description))
+            elif len(binding) >= 3:
+                found.add((binding[1], binding[2]))
+    return frozenset(found)
 
 
 def _action(binding: Binding | tuple) -> str:

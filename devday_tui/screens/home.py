@@ -21,7 +21,8 @@ class HomeScreen(Screen):
         Binding("x", "exam", "Mock exam"),
         Binding("t", "stats", "Stats"),
         Binding("N", "new_note", "New note", key_display="N"),
-        Binding("w", "problems", "Problems"),
+        Binding("w", "wip", "WIP"),
+        Binding("p", "problems", "Problems"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -110,11 +111,11 @@ class HomeScreen(Screen):
         parts: list = []
         if app.library is not None and app.library.warnings:
             n = len(app.library.warnings)
-            parts += ["\n", (f"{n} problem{'s' if n != 1 else ''} in your notes: press w", "$text-warning")]
+            parts += ["\n", (f"{n} problem{'s' if n != 1 else ''} in your notes: press p", "$text-warning")]
         if app.store is not None and app.store.read_only:
             parts += ["\n", ("Read-only: another devday-tui is using your progress; answers are not saved.", "$text-warning")]
         if app.store_error:
-            parts += ["\n", ("Progress unavailable: press w for details.", "$text-error")]
+            parts += ["\n", ("Progress unavailable: press p for details.", "$text-error")]
         return parts
 
     def _deck_key(self) -> str | None:
@@ -131,6 +132,15 @@ class HomeScreen(Screen):
 
         self.app.push_screen(BrowseScreen(deck_key=self._deck_key()))
 
+    def action_wip(self) -> None:
+        """The unfinished sections of the deck: browse with "WIP only" on (w there shows everything)."""
+        if self.app.library is None:
+            self.notify("Still reading your notes…")
+            return
+        from devday_tui.screens.browse import BrowseScreen
+
+        self.app.push_screen(BrowseScreen(deck_key=self._deck_key(), wip_only=True))
+
     def action_exam(self) -> None:
         key = self._deck_key()
         if key is not None:
@@ -140,7 +150,7 @@ class HomeScreen(Screen):
         self.app.show_stats(self._deck_key())
 
     def action_new_note(self) -> None:
-        self.app.new_note()
+        self.app.new_note(self._deck_key())
 
     def action_problems(self) -> None:
         from devday_tui.screens.problems import ProblemsScreen

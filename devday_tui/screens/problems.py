@@ -14,7 +14,7 @@ from devday_tui.widgets.key_footer import KeyFooter
 
 
 class ProblemsScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,w", "close", "Close")]
+    BINDINGS = [Binding("escape,q,p", "close", "Close")]
 
     DEFAULT_CSS = """
     ProblemsScreen #problems {

@@ -9,70 +9,53 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Callable, ClassVar, Literal
+from typing import TYPE_CHECKING, Callable, ClassVar, Literal, TypeVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
+from textual.containers import VerticalScroll
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, ProgressBar, Static
+from textual.widgets import Header
 
-from devday_tui.core.answer import Verdict
-from devday_tui.core.clock import format_duration
 from devday_tui.core.model import Card, Deck, DeckSettings
 from devday_tui.core.scheduling import GRADES, format_interval
-from devday_tui.quiz_session import QuizSession, Step, Undone
-from devday_tui.safe_text import clean, one_line
+from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone, source_label
+from devday_tui.safe_text import one_line
+from devday_tui.saving import save
 from devday_tui.widgets.card_clock import CardClock
 from devday_tui.widgets.card_face import CardFace, item_count, kind_label
 from devday_tui.widgets.fitted_path import SEPARATOR, FittedPath, fit_path
 from devday_tui.widgets.grade_bar import GradeBar
 from devday_tui.widgets.key_footer import KeyFooter
-from devday_tui.widgets.queue_counts import QueueCountsBar
-from devday_tui.widgets.typed_answer import TypedAnswer
+from devday_tui.widgets.learning_wait import LearningWait
+from devday_tui.widgets.quiz_top import QuizTop
+from devday_tui.screens.quiz_typing import QuizTyping
 
 if TYPE_CHECKING:
-    from devday_tui.core.answer import AnswerCheck
-    from devday_tui.store.store import Answer
+    from devday_tui.quiz_session import Answer
 
+T = TypeVar("T")
 State = Literal["starting", "front", "back", "saving", "waiting", "done"]
 
-_GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
 #: The four grade keys share one place in the footer ("1 2 3 4 Grade"); the buttons above name each grade.
 _GRADE_GROUP = Binding.Group("Grade", compact=False)
 
 
-def source_label(path: Path, line: int, roots: list[Path] | tuple[Path, ...] = ()) -> str:
-    """``notes/file.md:12``: the path relative to the folder holding the notes folder, else to the home folder."""
-    path = Path(path)
-    for root in roots:
-        base = Path(root).parent if Path(root).is_dir() or Path(root).suffix != ".md" else Path(root).parent
-        try:
-            return f"{path.relative_to(base)}:{line}"
-        except ValueError:
-            continue
-    try:
-        return f"~/{path.relative_to(Path.home())}:{line}"
-    except ValueError:
-        return f"{path}:{line}"
-
-
-class QuizScreen(Screen):
+class QuizScreen(QuizTyping, Screen):
     """Study ``cards`` with ``deck``'s settings (the defaults when ``deck`` is None)."""
 
     HELP_TITLE = "Study"
 
     #: How often the waiting screen looks whether the next learning card is due (seconds).
     WAIT_POLL: ClassVar[float] = 1.0
-    #: The decks (by key; None for cards studied outside any deck) whose answers are typed: definitions, clozes
-    #: and explicit cards. Kept for the next sessions while the app runs.
-    typed_decks: ClassVar[set[str | None]] = set()
-    #: Whether the breadcrumb above the card shows. Kept for the next session.
-    show_context: ClassVar[bool] = True
+    #: Where the session is. Keys are offered and refused by it (``check_action``); its one watcher sets the
+    #: screen's classes, and the footer follows by itself.
+    state: var[State] = var("starting", bindings=True)
+    #: The grade the typed answer suggests (Enter accepts it), shown on its button.
+    suggested: var[int | None] = var(None, bindings=True)
     #: The time source of the card clock (a test freezes it).
     monotonic: ClassVar[Callable[[], float]] = staticmethod(time.monotonic)
 
@@ -107,69 +90,20 @@ class QuizScreen(Screen):
         Binding("escape", "end", "End", show=False),
     ]
 
-    DEFAULT_CSS = """
-    QuizScreen #quiz-top {
-        height: 1;
-        padding: 0 1;
-    }
-    QuizScreen #quiz-kind {
-        width: auto;
-        margin: 0 2;
-        color: $text-secondary;
-    }
-    QuizScreen #quiz-progress {
-        width: 1fr;
-        height: 1;
-    }
-    QuizScreen #quiz-progress Bar {
-        width: 1fr;
-    }
-    QuizScreen #quiz-done {
-        width: auto;
-        margin: 0 2 0 1;
-        color: $text-muted;
-    }
-    QuizScreen #quiz-crumb {
-        padding: 0 1;
-        color: $text-muted;
-    }
-    QuizScreen #quiz-card {
-        height: 1fr;
-        padding: 0 2;
-        scrollbar-size-vertical: 1;
-    }
-    QuizScreen #quiz-typed {
-        margin: 1 0 0 0;
-    }
-    QuizScreen #quiz-wait {
-        height: 1fr;
-        content-align: center middle;
-        text-align: center;
-        display: none;
-    }
-    QuizScreen.-waiting #quiz-wait { display: block; }
-    QuizScreen.-waiting #quiz-card { display: none; }
-    QuizScreen.-no-context #quiz-crumb { display: none; }
-    QuizScreen GradeBar {
-        margin: 1 0 0 0;
-    }
-    QuizScreen GradeBar > Button.-suggested {
-        text-style: bold reverse;
-    }
-    """
+    CSS_PATH = "quiz.tcss"
 
-    def __init__(self, cards: list[Card], deck: Deck | None = None, title: str = "") -> None:
+    def __init__(self, cards: list[Card], deck: Deck | None = None, title: str = "", *, study_now: bool = False) -> None:
         super().__init__()
+        #: Cards chosen in browse, studied whatever today's limits say (the header says so).
+        self.study_now = study_now
         self.initial_cards = list(cards)
         self.deck = deck
         self.deck_key = deck.key if deck is not None else None
         self.settings = deck.settings if deck is not None else DeckSettings()
         self.study_title = title or (deck.title if deck is not None else "Study")
         self.session: QuizSession | None = None
-        self.state: State = "starting"
         self.card: Card | None = None
         self.items_shown = 0
-        self.suggested: int | None = None
         self.wait_until: datetime | None = None
         self.cards_shown = 0
         self._wait_timer: Timer | None = None
@@ -178,31 +112,33 @@ class QuizScreen(Screen):
         self._sections = {(c.note_key, c.section_id) for c in self.initial_cards}
 
     @property
-    def typed_mode(self) -> bool:
-        """Whether this deck's answers are typed."""
-        return self.deck_key in self.typed_decks
+    def preferences(self) -> StudyPreferences:
+        """Choices kept by the app for the next sessions (typed answers, the breadcrumb)."""
+        return self.app.study_preferences
+
+    def watch_state(self, state: State) -> None:
+        self.set_class(state == "waiting", "-waiting")
+
+    def watch_suggested(self, rating: int | None) -> None:
+        for grade in GRADES:
+            self.query_one(f"#grade-{int(grade.rating)}").set_class(rating == int(grade.rating), "-suggested")
 
     # ---------------------------------------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="quiz-top"):
-            yield QueueCountsBar(id="quiz-counts")
-            yield Static(id="quiz-kind")
-            yield ProgressBar(id="quiz-progress", show_eta=False, show_percentage=False)
-            yield Static(id="quiz-done")
-            yield CardClock(source=self.monotonic, id="quiz-clock")
+        yield QuizTop(self.monotonic, id="quiz-top")
         yield FittedPath(id="quiz-crumb")
         with VerticalScroll(id="quiz-card", can_focus=False):
             yield CardFace(id="quiz-face")
-        yield Static(id="quiz-wait")
+        yield LearningWait(id="quiz-wait")
         yield GradeBar(id="quiz-grades")
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = fit_path(self.study_title.split(SEPARATOR), 60)  # a section keeps its own heading
-        self.sub_title = "Study"
-        self.set_class(not self.show_context, "-no-context")
+        self.sub_title = "Study now: ignores today's limits" if self.study_now else "Study"
+        self.set_class(not self.preferences.show_context, "-no-context")
         store = self.app.store
         if store is None:
             self.notify("Progress is not available, so nothing can be studied.", severity="error")
@@ -211,7 +147,8 @@ class QuizScreen(Screen):
         # A whole deck introduces one new card per section a day; a section chosen in the browse pane shows all.
         whole_deck = self.deck is not None and {c.id for c in self.deck.cards} <= {c.id for c in self.initial_cards}
         self.session = QuizSession(
-            store, self.initial_cards, self.settings, self.app.now(), bury_siblings=whole_deck
+            store, self.initial_cards, self.settings, self.app.now(), bury_siblings=whole_deck,
+            limits=not self.study_now,
         )
         self.watch(self.app, "library", self._library_changed, init=False)
         self.show_next()
@@ -243,29 +180,18 @@ class QuizScreen(Screen):
         self._update_top()
         self._render_card()
         self.query_one(GradeBar).show_front("Next item" if item_count(card) else "Show answer")
-        self._mark_suggested(None)
         self._setup_typed()
         self.query_one("#quiz-card", VerticalScroll).scroll_home(animate=False)
         self.query_one(CardClock).restart()
-        self.refresh_bindings()
 
     def _update_top(self) -> None:
         session = self.session
         assert session is not None
-        now = self.app.now()
-        counts = session.counts(now)
-        current = session.source(self.card) if self.card is not None and self.state in ("front", "back") else None
-        self.query_one(QueueCountsBar).show(counts.new, counts.learning, counts.due, current)
-        done = session.done()
-        total = done + counts.total
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(total, 1), progress=done)
-        self.query_one("#quiz-done", Static).update(Content(f"{done}/{total}"))
-        card = self.card
-        kind = self.query_one("#quiz-kind", Static)
-        kind.display = card is not None and self.state in ("front", "back")
-        kind.update(Content(kind_label(card)) if card is not None else Content(""))
-        self.query_one("#quiz-crumb", FittedPath).show(card.context if card is not None else ())
+        card = self.card if self.state in ("front", "back") else None
+        self.query_one(QuizTop).show(session.counts(self.app.now()), session.done(),
+                                     current=session.source(card) if card else None,
+                                     kind=kind_label(card) if card else None)
+        self.query_one("#quiz-crumb", FittedPath).show(self.card.context if self.card is not None else ())
 
     def _render_card(self) -> None:
         card = self.card
@@ -295,78 +221,33 @@ class QuizScreen(Screen):
                 typed.display = False  # shown without typing: nothing to check, no grade to suggest
             else:
                 self.suggested = int(typed.check().grade)
-        now = self.app.now()
+        if typed is not None:
+            self.set_focus(None)  # the grade keys go to the screen at once, not to the checked box
         try:
-            previews = self.app.store.preview(card.id, now, self.settings)
+            previews = session.preview(card.id, self.app.now())
             intervals = {int(rating): format_interval(delta) for rating, delta in previews.items()}
         except Exception as exc:  # a bad deck setting must not stop the review
             self.notify(f"Intervals not available: {exc}", severity="warning", markup=False)
             intervals = {}
         self.query_one(GradeBar).show_grades(intervals)
-        self._mark_suggested(self.suggested)
         self._render_card()
         self._update_top()
-        self.refresh_bindings()
 
-    def _mark_suggested(self, rating: int | None) -> None:
-        for grade in GRADES:
-            button = self.query_one(f"#grade-{int(grade.rating)}")
-            button.set_class(rating == int(grade.rating), "-suggested")
+    # ---------------------------------------------------------------------------------------------- clicks
 
-    # --------------------------------------------------------------------------------------- typed answers
-
-    def _typeable(self, card: Card | None) -> bool:
-        if card is None:
-            return False
-        from devday_tui.core.answer import typeable
-
-        return typeable(card)
-
-    def _typed_widget(self) -> TypedAnswer | None:
-        found = self.query("#quiz-typed")
-        return found.first(TypedAnswer) if found else None
-
-    def _setup_typed(self) -> None:
-        card = self.card
-        existing = self._typed_widget()
-        if not (self.typed_mode and self._typeable(card) and self.state == "front"):
-            if existing is not None:
-                existing.remove()
-            return
-        assert card is not None
-        from devday_tui.core.answer import expected_answers
-
-        expected = expected_answers(card)
-        if existing is None:
-            self.run_worker(self._mount_typed(TypedAnswer(expected, id="quiz-typed")), group="quiz-typed")
-        else:
-            existing.reset(expected)
-            existing.display = True
-            existing.focus()
-
-    async def _mount_typed(self, widget: TypedAnswer) -> None:
-        """The answer box goes right under the question, above the answer it is checked against."""
-        face = self.query_one(CardFace)
-        await face.mount(widget, after=face.query_one(".card-front"))
-        if self.state == "front" and widget.is_attached:
-            widget.focus()
-
-    @on(TypedAnswer.Checked)
-    def _typed_checked(self, event: TypedAnswer.Checked) -> None:
+    @on(GradeBar.RevealRequested)
+    def _reveal_clicked(self, event: GradeBar.RevealRequested) -> None:
         event.stop()
-        if event.result.verdict is Verdict.EMPTY:
-            # Enter in an empty box shows the answer, as Space does: nothing typed, nothing to judge.
-            event.typed_answer.display = False
-            self.suggested = None
-            if self.state == "front":
-                self._reveal()
-            return
-        self.suggested = int(event.result.grade)
-        if self.state == "front":
-            self._reveal()
+        # The button does what Space does: the next item of a list, else the answer.
+        if self._stepping():
+            self.action_next_item()
         else:
-            self._mark_suggested(self.suggested)
-            self.refresh_bindings()
+            self.action_reveal()
+
+    @on(GradeBar.Graded)
+    def _grade_clicked(self, event: GradeBar.Graded) -> None:
+        event.stop()
+        self._grade(event.rating)
 
     # -------------------------------------------------------------------------------------------- waiting
 
@@ -379,39 +260,21 @@ class QuizScreen(Screen):
         existing = self._typed_widget()
         if existing is not None:
             existing.remove()
-        self.add_class("-waiting")
         self._update_top()
         self._update_wait()
         if self._wait_timer is None:
             self._wait_timer = self.set_interval(self.WAIT_POLL, self._poll_wait)
-        self.refresh_bindings()
 
     def _stop_waiting(self) -> None:
         if self._wait_timer is not None:
             self._wait_timer.stop()
             self._wait_timer = None
         self.wait_until = None
-        self.remove_class("-waiting")
 
     def _update_wait(self) -> None:
-        if self.wait_until is None:
-            return
-        now = self.app.now()
-        left = (self.wait_until - now).total_seconds()
-        local = self.wait_until.astimezone().strftime("%H:%M")
-        answered = self.session is not None and self.session.done() > 0
-        self.query_one("#quiz-wait", Static).update(
-            Content.assemble(
-                ("Nothing else is due right now.\n\n" if answered else "Nothing is due right now.\n\n", "bold"),
-                "A card you are learning comes back in ",
-                (format_duration(left), "bold $text-error"),
-                f" (at {local}).\nWaiting for it…\n\n",
-                ("Space", "bold $accent"),
-                " study it now   ",
-                ("q", "bold $accent"),
-                " end the session",
-            )
-        )
+        if self.wait_until is not None:
+            answered = self.session is not None and self.session.done() > 0
+            self.query_one(LearningWait).show(self.wait_until, self.app.now(), answered=answered)
 
     def _poll_wait(self) -> None:
         if self.state != "waiting" or self.session is None:
@@ -430,25 +293,27 @@ class QuizScreen(Screen):
         card, session = self.card, self.session
         if card is None or session is None or self.state != "back":
             return
-        self._begin_save()
-        clock = self.query_one(CardClock)
-        duration = clock.duration
-        self._save_answer(session, card.id, rating, self.app.now(), duration)
+        duration = self.query_one(CardClock).duration
+        now = self.app.now()
+        self._save(lambda: session.save_answer(card.id, rating, now, duration), self._answer_saved)
 
-    @work(thread=True, group="quiz-save", exit_on_error=False)
-    def _save_answer(self, session: QuizSession, card_id: str, rating: int, now: datetime, duration: float) -> None:
-        try:
-            answer = session.save_answer(card_id, rating, now, duration)
-        except Exception as exc:
-            self.app.call_from_thread(self._save_failed, exc)
-            return
-        self.app.call_from_thread(self._answer_saved, answer)
+    def _save(self, write: Callable[[], T], then: Callable[[T], None]) -> None:
+        """Every change of progress: keys that change progress are refused until the store has saved (or refused)
+        it; then ``then(result)`` moves on. A failure is told and the card stays, to be tried again."""
+        self._resume_state = self.state
+        self.state = "saving"
+        self.query_one(CardClock).pause()
+
+        def saved(result: T) -> None:
+            if self.state == "saving" and self.is_attached:
+                then(result)
+
+        save(self.app, write, saved, failed=self._save_failed)
 
     def _answer_saved(self, answer: "Answer") -> None:
         session = self.session
         assert session is not None
         session.apply_answer(answer)
-        self.app.progress_changed()
         if answer.became_leech:
             card = session.index.get(answer.review.card_id)
             front = one_line(card.front, 60) if card is not None else answer.review.card_id
@@ -462,21 +327,13 @@ class QuizScreen(Screen):
             )
         self._after_save()
 
-    def _begin_save(self) -> None:
-        """Keys that change progress are refused until the store has saved (or refused) this change."""
-        self._resume_state = self.state
-        self.state = "saving"
-        self.query_one(CardClock).pause()
-
-    def _save_failed(self, exc: Exception) -> None:
-        self.notify(f"Not saved: {exc}", title="Not saved", severity="error", timeout=20, markup=False)
+    def _save_failed(self, _exc: Exception) -> None:
         self._end_requested = False
-        if self.state != "saving":
+        if self.state != "saving" or not self.is_attached:
             return
         if self._resume_state in ("front", "back") and self.card is not None:
             self.state = self._resume_state
             self.query_one(CardClock).resume()
-            self.refresh_bindings()
         else:
             self.show_next()
 
@@ -486,35 +343,16 @@ class QuizScreen(Screen):
         else:
             self.show_next()
 
-    def _run_step(self, save: Callable[[], Step], done_message: str) -> None:
-        """Suspend or bury: saved in a worker, then the next card."""
-        self._begin_save()
-        self._save_step(save, done_message)
+    def _run_step(self, write: Callable[[], Step], done_message: str) -> None:
+        """Suspend or bury: saved, then the next card."""
 
-    @work(thread=True, group="quiz-save", exit_on_error=False)
-    def _save_step(self, save: Callable[[], Step], done_message: str) -> None:
-        try:
-            step = save()
-        except Exception as exc:
-            self.app.call_from_thread(self._save_failed, exc)
-            return
-        self.app.call_from_thread(self._step_saved, step, done_message)
+        def saved(step: Step) -> None:
+            assert self.session is not None
+            self.session.apply_step(step)
+            self.notify(done_message, timeout=4, markup=False)
+            self._after_save()
 
-    def _step_saved(self, step: Step, message: str) -> None:
-        assert self.session is not None
-        self.session.apply_step(step)
-        self.app.progress_changed()
-        self.notify(message, timeout=4, markup=False)
-        self._after_save()
-
-    @work(thread=True, group="quiz-save", exit_on_error=False)
-    def _save_undo(self, session: QuizSession, now: datetime) -> None:
-        try:
-            undone = session.save_undo(now)
-        except Exception as exc:
-            self.app.call_from_thread(self._save_failed, exc)
-            return
-        self.app.call_from_thread(self._undone, undone)
+        self._save(write, saved)
 
     def _undone(self, undone: Undone | None) -> None:
         session = self.session
@@ -524,13 +362,7 @@ class QuizScreen(Screen):
             self.show_next()
             return
         card = session.apply_undo(undone)
-        self.app.progress_changed()
-        step = undone.step
-        what = {"answer": "answer", "suspend": "suspension", "bury": "burial"}[step.kind]
-        name = ""
-        if step.kind == "answer" and step.answer is not None:
-            name = f" ({_GRADE_NAMES.get(int(step.answer.review.rating), '')})"
-        self.notify(f"Undid the last {what}{name}.", timeout=3, markup=False)
+        self.notify(undone.message, timeout=3, markup=False)
         if card is not None:
             self._show_card(card)
         else:
@@ -548,18 +380,7 @@ class QuizScreen(Screen):
         assert session is not None
         from devday_tui.screens.summary import SummaryScreen
 
-        now = self.app.now()
-        summary = SummaryScreen(
-            summary=session.summary(now),
-            title=self.study_title,
-            deck_key=self.deck_key,
-            next_due=session.next_due(now),
-            new_left=session.new_left(),
-            new_today=session.counts(now).new,
-            finished=finished,
-            now=now,
-            cards=dict(session.index),
-        )
+        summary = SummaryScreen.of_session(session, self.app.now(), self.study_title, self.deck_key, finished=finished)
         self.app.switch_screen(summary)
 
     # ---------------------------------------------------------------------------------- notes re-read
@@ -568,7 +389,7 @@ class QuizScreen(Screen):
         if library is None or self.session is None or self.state == "done":
             return
         if self.deck_key is not None:
-            deck = self.app.deck(self.deck_key)
+            deck = library.deck(self.deck_key)
             cards = list(deck.cards) if deck is not None else []
             if deck is not None:
                 self.settings = deck.settings
@@ -604,10 +425,6 @@ class QuizScreen(Screen):
     def _stepping(self) -> bool:
         return self.state == "front" and item_count(self.card) > 0 if self.card is not None else False
 
-    def _typing(self) -> bool:
-        typed = self._typed_widget()
-        return typed is not None and typed.result is None
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         state = self.state
         if action == "next_item":
@@ -633,7 +450,7 @@ class QuizScreen(Screen):
             return state in ("front", "back", "saving") and self.query_one("#quiz-card", VerticalScroll).max_scroll_y > 0
         if action == "leave_answer_box":
             typed = self._typed_widget()
-            return typed is not None and typed.input.has_focus
+            return typed is not None and typed.has_focus_within
         return True
 
     def action_next_item(self) -> None:
@@ -682,8 +499,8 @@ class QuizScreen(Screen):
             self.notify("Nothing to undo in this session.")
             return
         self._stop_waiting()
-        self._begin_save()
-        self._save_undo(self.session, self.app.now())
+        session, now = self.session, self.app.now()
+        self._save(lambda: session.save_undo(now), self._undone)
 
     def action_suspend(self) -> None:
         card, session = self.card, self.session
@@ -717,29 +534,8 @@ class QuizScreen(Screen):
          "page_up": card.scroll_page_up}[how](animate=False)
 
     def action_toggle_context(self) -> None:
-        type(self).show_context = not self.show_context
-        self.set_class(not self.show_context, "-no-context")
-
-    def action_toggle_typed(self) -> None:
-        if self.typed_mode:
-            self.typed_decks.discard(self.deck_key)
-        else:
-            self.typed_decks.add(self.deck_key)
-        if self.state == "front":
-            self._setup_typed()
-            if not self.typed_mode:
-                self.suggested = None
-        where = "this deck" if self.deck_key is not None else "these cards"
-        if self.typed_mode:
-            self.notify(f"Typed answers on for {where} (lists are still recalled item by item).", timeout=4)
-        else:
-            self.notify(f"Typed answers off for {where}.", timeout=3)
-        self.refresh_bindings()
-
-    def action_leave_answer_box(self) -> None:
-        """Escape leaves the answer box, so the other keys work again (Space then reveals without typing)."""
-        self.set_focus(None)
-        self.refresh_bindings()
+        self.preferences.show_context = not self.preferences.show_context
+        self.set_class(not self.preferences.show_context, "-no-context")
 
     def action_end(self) -> None:
         if self.state == "saving":

@@ -41,6 +41,7 @@ from devday_tui.widgets.heatmap import HeatmapChart
 from devday_tui.widgets.retention_meter import RetentionMeter
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.reading_scroll import ReadingScroll
+from devday_tui.core.words import plural
 
 #: How many sections each note lists in "Hardest sections".
 SECTIONS_PER_NOTE = 5
@@ -96,7 +97,7 @@ def compute_figures(
         retention=tuple(true_retention(reviews, now, days, **kw) for days in (7, 30, 90)),
         counts=card_counts(ids, progress),
         readiness=exam_readiness(ids, progress, settings.exam_date, now, **kw) if settings.exam_date else None,
-        hardest=section_difficulty(cards, progress, per_note=SECTIONS_PER_NOTE),
+        hardest=hardest_first(section_difficulty(cards, progress, per_note=SECTIONS_PER_NOTE)),
         exams=trend(exams, deck_key),
     )
 
@@ -137,7 +138,7 @@ def readiness_content(ready: ExamReadiness, new_per_day: int) -> Content:
     unseen: list[str | tuple[str, str]] = [
         ("Not seen yet ", "bold"),
         (f"{ready.unseen}", "bold $text-primary" if ready.unseen else "bold $text-success"),
-        f" of {ready.total} cards",
+        f" of {plural(ready.total, 'card')}",
     ]
     if ready.unseen and ready.new_per_day_needed is not None:
         pace = ready.new_per_day_needed
@@ -163,6 +164,15 @@ def readiness_content(ready: ExamReadiness, new_per_day: int) -> Content:
             )
         )
     return Content("\n").join(lines)
+
+
+def hardest_first(notes: list[NoteDifficulty]) -> list[NoteDifficulty]:
+    """Notes by their hardest section, hardest first (then by most lapses), not in file order."""
+    def key(note: NoteDifficulty) -> tuple[float, int]:
+        top = max(note.sections, key=lambda s: (s.difficulty, s.lapses), default=None)
+        return (-(top.difficulty if top else 0.0), -(top.lapses if top else 0))
+
+    return sorted(notes, key=key)
 
 
 def hardest_content(notes: list[NoteDifficulty], width: int = 72) -> Content:
@@ -256,7 +266,7 @@ class StatsScreen(Screen):
     def _source(self) -> tuple[str, list[Card], DeckSettings]:
         app = self.app
         library = app.library
-        deck = app.deck(self.deck_key) if self.deck_key is not None else None
+        deck = app.library.deck(self.deck_key) if self.deck_key is not None and app.library is not None else None
         if deck is not None:
             return deck.title, list(deck.cards), deck.settings
         cards = list(library.cards) if library is not None else []
@@ -309,7 +319,8 @@ class StatsScreen(Screen):
         self.query_one("#stats-heading", Static).update(
             Content.assemble(
                 (one_line(figures.title, 50), "bold"),
-                (f"  ·  {figures.cards} cards  ·  {s.new_per_day} new and {s.reviews_per_day} reviews a day", "$text-muted"),
+                (f"  ·  {plural(figures.cards, 'card')}  ·  {s.new_per_day} new and "
+                 f"{plural(s.reviews_per_day, 'review')} a day", "$text-muted"),
             )
         )
         self.query_one(HeatmapChart).show(figures.heatmap)

@@ -14,9 +14,11 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from devday_tui.core.model import Card
+from devday_tui.quiz_session import QuizSession
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.core.clock import format_duration
 from devday_tui.core.study_stats import SessionSummary, WeakSection
+from devday_tui.core.words import plural
 from devday_tui.safe_text import one_line
 from devday_tui.widgets.fitted_path import SEPARATOR, fit_path
 from devday_tui.widgets.key_footer import KeyFooter
@@ -46,8 +48,10 @@ def grade_bars(summary: SessionSummary, width: int = 30) -> Content:
 
 
 def when_text(moment: datetime, now: datetime) -> str:
-    """"in 10m (09:35)", "in 3d (Tue 1 Dec)"."""
+    """"now", "in 10m (09:35)", "in 3d (Tue 1 Dec)"."""
     delta = moment - now
+    if delta <= timedelta(0):
+        return "now"
     local = moment.astimezone()
     if delta < timedelta(hours=20) and local.date() == now.astimezone().date():
         at = local.strftime("%H:%M")
@@ -56,6 +60,14 @@ def when_text(moment: datetime, now: datetime) -> str:
     else:
         at = f"{local.strftime('%a')} {local.day} {local.strftime('%b')}"
     return f"in {format_interval(delta)} ({at})"
+
+
+def _time_on_cards(seconds: float, answers: int, per_answer: float) -> list[str | tuple[str, str]]:
+    """"8.6s on the one answer", or "2m 05s on cards, 12.5s per answer": the two figures never disagree."""
+    if answers == 1:
+        total = f"{seconds:.1f}s" if seconds < 60 else format_duration(seconds)
+        return [total, (" on the one answer; ", "$text-muted")]
+    return [format_duration(seconds), (f" on cards, {per_answer:.1f}s per answer; ", "$text-muted")]
 
 
 def weak_label(section: WeakSection, cells: int = 52) -> Content:
@@ -134,6 +146,14 @@ class SummaryScreen(Screen):
         self.now = now
         self.cards = cards
 
+    @classmethod
+    def of_session(cls, session: QuizSession, now: datetime, title: str, deck_key: str | None, *,
+                   finished: bool) -> "SummaryScreen":
+        """The summary of ``session``, ended at ``now`` (``finished``: nothing was left, else ended early)."""
+        return cls(summary=session.summary(now), title=title, deck_key=deck_key, next_due=session.next_due(now),
+                   new_left=session.new_left(), new_today=session.counts(now).new, finished=finished, now=now,
+                   cards=dict(session.index))
+
     def compose(self) -> ComposeResult:
         s = self.summary
         yield Header()
@@ -184,8 +204,7 @@ class SummaryScreen(Screen):
             (f"{share:.0%}" if share is not None else "–", "bold $text-success" if (share or 0) >= 0.8 else "bold $text-warning"),
             ("  answers not Again\n", "$text-muted"),
             ("Time         ", "bold"),
-            format_duration(s.time_on_cards),
-            (f" on cards, {per_card:.1f}s per answer; ", "$text-muted"),
+            *_time_on_cards(s.time_on_cards, s.reviewed, per_card),
             format_duration(s.elapsed.total_seconds()),
             (" in all\n", "$text-muted"),
             ("New learnt   ", "bold"),
@@ -208,8 +227,8 @@ class SummaryScreen(Screen):
         else:
             when, count = self.next_due
             parts.append((when_text(when, self.now), "bold"))
-            if count > 1:
-                parts.append((f", {count} cards", "$text-muted"))
+            if count > 1 or when <= self.now:
+                parts.append((f", {plural(count, 'card')}", "$text-muted"))
         if self.new_left:
             cards = "card" if self.new_left == 1 else "cards"
             parts += ["\n", ("New left     ", "bold"), f"{self.new_left}"]

@@ -116,6 +116,7 @@ class CardList(ListView):
 
     BINDINGS = [
         Binding("s", "suspend", "Suspend"),
+        Binding("s", "unsuspend", "Unsuspend"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -127,9 +128,29 @@ class CardList(ListView):
             super().__init__()
             self.card = card
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``s`` is named for what it does to the card under the cursor: Suspend, or Unsuspend a suspended one."""
+        if action == "suspend":
+            return self.current_card is not None and not self.current_suspended
+        if action == "unsuspend":
+            return self.current_card is not None and self.current_suspended
+        return True
+
+    @property
+    def current_suspended(self) -> bool:
+        item = self.highlighted_child
+        return isinstance(item, CardItem) and item.status.suspended
+
+    def watch_index(self, old_index: int | None, new_index: int | None) -> None:
+        super().watch_index(old_index, new_index)
+        self.refresh_bindings()
+
     def action_suspend(self) -> None:
         if self.current_card is not None:
             self.post_message(self.SuspendRequested(self.current_card))
+
+    def action_unsuspend(self) -> None:
+        self.action_suspend()  # the screen toggles: a suspended card is unsuspended
 
     async def show(self, cards: list[tuple[Card, CardStatus]], now: datetime, keep: str | None = None) -> None:
         """Replace the cards, keeping the cursor on card ``keep`` (or the current one) if it is still there."""
@@ -140,6 +161,7 @@ class CardList(ListView):
         if items:
             await self.extend(items)
             self.index = next((i for i, it in enumerate(items) if it.card.id == keep), 0)
+        self.refresh_bindings()
 
     @property
     def current_card(self) -> Card | None:

@@ -68,6 +68,7 @@ class DeckTable(DataTable):
         ("cards", "Cards", "bold"),
         ("wip", "WIP", "bold $text-warning"),
         ("exam", "Exam", "bold"),
+        ("key", "Key", "bold $text-muted"),
     )
 
     @property
@@ -90,6 +91,7 @@ class DeckTable(DataTable):
                 Content(str(row.cards)),
                 _count(row.wip, "$text-warning"),
                 exam_cell(row.exam_date, row.today),
+                Content.styled(one_line(row.key, 24), "$text-muted"),  # what --deck takes on the command line
             ]
             for row in rows
         ]

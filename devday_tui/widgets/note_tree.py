@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import ClassVar, Iterable
 
 from rich.style import Style
@@ -17,6 +19,7 @@ from textual.widgets.tree import TreeNode
 from devday_tui.core.model import Note, Section
 from devday_tui.core.wip import needs_work, note_is_tagged_wip, unfinished_sections
 from devday_tui import ui_prefs
+from devday_tui.core.words import natural_key
 from devday_tui.safe_text import one_line
 from devday_tui.widgets.fitted_path import fit_cells
 
@@ -121,9 +124,20 @@ class NoteTree(Tree[NodeRef]):
             self._notes[note.key] = note
             shown.append(note)
         expand_all = self._filter.expand or len(shown) <= 12
+        # Notes in natural order (chapter_2 before chapter_10), under their folder when they come from several.
+        shown.sort(key=lambda n: (natural_key(str(n.path.parent)), natural_key(n.rel or n.path.name)))
+        folders = folder_labels([n.path.parent for n in shown])
+        places = distinct_places(shown)
+        parents: dict[Path, TreeNode[NodeRef]] = {}
         for note in shown:
-            label, suffix = self._note_label(note)
-            node = self.root.add(label, data=NodeRef("note", note.key), expand=False)
+            parent = self.root
+            if folders:
+                parent = parents.get(note.path.parent)  # type: ignore[assignment]
+                if parent is None:
+                    label = Text(folders[note.path.parent] + "/", style="bold")
+                    parent = parents[note.path.parent] = self.root.add(label, data=None, expand=True)
+            label, suffix = self._note_label(note, places.get(note.key))
+            node = parent.add(label, data=NodeRef("note", note.key), expand=False)
             self._suffix[node.id] = suffix
             node.allow_expand = any(True for _ in self._visible(note.sections))
             if expand_all:
@@ -165,10 +179,13 @@ class NoteTree(Tree[NodeRef]):
                 return section
         return None
 
-    def _note_label(self, note: Note) -> tuple[Text, int]:
-        """The note's title, then its card count, WIP tag and count of unfinished sections (and their length)."""
+    def _note_label(self, note: Note, place: str | None = None) -> tuple[Text, int]:
+        """The note's title (and which file, when another shown note has the same title), then its card count,
+        WIP tag and count of unfinished sections (and their length)."""
         label = Text(one_line(note.title, 200))
         label.stylize("bold")
+        if place:
+            label.append(f"  {one_line(place, 40)}", style="italic dim")
         title = len(label)
         cards = len(note.cards)
         label.append(f"  {cards}", style="dim")
@@ -253,7 +270,7 @@ class NoteTree(Tree[NodeRef]):
 
     def select_ref(self, ref: NodeRef) -> bool:
         """Move the cursor to the node for ``ref``, expanding its note. Returns False if it is not shown."""
-        for note_node in self.root.children:
+        for note_node in self._note_nodes():
             if note_node.data is None or note_node.data.note_key != ref.note_key:
                 continue
             if ref.kind == "note":
@@ -306,10 +323,53 @@ class NoteTree(Tree[NodeRef]):
         elif node.parent is not None and node.parent is not self.root:
             self.move_cursor(node.parent)
 
+    def cursor_to_first_note(self) -> None:
+        """Put the cursor on the first note (past a folder's heading)."""
+        first = next(iter(self._note_nodes()), None)
+        if first is not None and first.line >= 0:
+            self.cursor_line = first.line
+
+    def _note_nodes(self) -> Iterable[TreeNode[NodeRef]]:
+        """The note nodes, under the root or under their folder's node."""
+        for child in self.root.children:
+            if child.data is None:
+                yield from child.children
+            else:
+                yield child
+
     @property
     def current(self) -> NodeRef | None:
         node = self.cursor_node
         return node.data if node is not None else None
+
+
+def folder_labels(folders: list[Path]) -> dict[Path, str]:
+    """Each folder as a path under the folders' common parent; empty when all the notes are in one folder."""
+    unique = sorted(set(folders), key=lambda p: natural_key(str(p)))
+    if len(unique) < 2:
+        return {}
+    common = Path(os.path.commonpath([str(p) for p in unique]))
+    base = common.parent if common in unique else common
+    return {p: p.relative_to(base).as_posix() or p.name for p in unique}
+
+
+def distinct_places(notes: list[Note]) -> dict[str, str]:
+    """For notes that share a title: the end of each one's path, as much as tells them apart (``a/notes.md``,
+    ``b/notes.md``)."""
+    by_title: dict[str, list[Note]] = {}
+    for note in notes:
+        by_title.setdefault(note.title, []).append(note)
+    places: dict[str, str] = {}
+    for same in by_title.values():
+        if len(same) < 2:
+            continue
+        parts = [n.path.parts for n in same]
+        depth = 1
+        while depth < max(len(p) for p in parts) and len({p[-depth:] for p in parts}) < len(parts):
+            depth += 1
+        for note, p in zip(same, parts):
+            places[note.key] = "/".join(p[-depth:])
+    return places
 
 
 def _walk(node: TreeNode[NodeRef]) -> Iterable[TreeNode[NodeRef]]:

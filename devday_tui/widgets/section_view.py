@@ -13,6 +13,7 @@ from devday_tui.safe_text import clean, one_line
 from devday_tui.widgets.note_markdown import NoteMarkdown
 from devday_tui.widgets.wrapped_text import WrappedText
 from devday_tui.core.wip import needs_work, note_is_tagged_wip, unfinished_sections
+from devday_tui.core.words import plural
 
 #: Above this many characters a section is shown as plain text: the Markdown widget is slow on huge input.
 MARKDOWN_LIMIT = 20_000
@@ -81,7 +82,7 @@ class SectionView(Vertical):
                 meta.append(note.date.isoformat())
             if note.tags:
                 meta.append(" ".join(f"#{one_line(t)}" for t in note.tags))
-            meta.append(f"{len(note.cards)} cards")
+            meta.append(plural(len(note.cards), "card"))
             crumb.update(Content.assemble(*parts, "\n", (" · ".join(meta), "$text-muted")))
             wip_count = len(unfinished)
             tagged = note_is_tagged_wip(note)

@@ -17,9 +17,9 @@ Every change of the text posts :class:`TypedAnswer.Changed`. State shows as clas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
@@ -61,10 +61,11 @@ def _one_line(text: str) -> str:
     return clean(text).replace("\n", " ")
 
 
-def answer_rows(result: AnswerCheck) -> list[tuple[str, Content]]:
+def answer_rows(result: AnswerCheck, *, answer: bool = True) -> list[tuple[str, Content]]:
     """(label, text) rows: what was typed and the answer, marked character by character when the answer was
     close. A wrong answer is shown whole in the error colour: matching a stray letter here and there would only be
-    noise."""
+    noise. Without ``answer`` (the card shows its answer just below), the answer row comes only for a close
+    answer, where it marks what was missing."""
     rows: list[tuple[str, Content]] = []
     if result.verdict is not Verdict.EMPTY:
         if result.verdict is Verdict.WRONG:
@@ -74,6 +75,8 @@ def answer_rows(result: AnswerCheck) -> list[tuple[str, Content]]:
             rows.append(("You     ", Content.styled(typed, "$text-error")))
         else:
             rows.append(("You     ", diff_content(result.typed_diff)))
+    if not answer and result.verdict is not Verdict.CLOSE:
+        return rows
     if result.verdict in (Verdict.WRONG, Verdict.EMPTY):
         rows.append(("Answer  ", Content.styled(_one_line(result.expected), "bold")))
     else:
@@ -91,15 +94,15 @@ def hang(prefix: Content, text: Content, width: int | None) -> list[Content]:
     return [Content.assemble(prefix, rows[0])] + [Content.assemble(" " * indent, row) for row in rows[1:]]
 
 
-def answer_lines(result: AnswerCheck, indent: str = "", width: int | None = None) -> Content:
+def answer_lines(result: AnswerCheck, indent: str = "", width: int | None = None, *, answer: bool = True) -> Content:
     """:func:`answer_rows` as lines, each label in a muted colour, the text hanging under itself in ``width``."""
     lines: list[Content] = []
-    for label, text in answer_rows(result):
+    for label, text in answer_rows(result, answer=answer):
         lines += hang(Content.assemble(indent, (label, "$text-muted")), text, width)
     return Content("\n").join(lines)
 
 
-def result_content(result: AnswerCheck, width: int | None = None) -> Content:
+def result_content(result: AnswerCheck, width: int | None = None, *, answer: bool = True) -> Content:
     """The verdict and the suggested grade, then :func:`answer_lines`."""
     mark, style = _VERDICT_STYLE[result.verdict]
     grade = result.grade
@@ -108,8 +111,30 @@ def result_content(result: AnswerCheck, width: int | None = None) -> Content:
         ("   suggested grade: ", "$text-muted"),
         (f"{grade.name} ({int(grade)})", "bold"),
         "\n",
-        answer_lines(result, width=width),
+        answer_lines(result, width=width, answer=answer),
     )
+
+
+class AnswerBox(Input):
+    """The text box of a :class:`TypedAnswer`. Keys reach it in the order they were typed, so Enter checks what
+    was typed before it, never less. Once checked, the box takes no more keys: one typed right after Enter (a
+    grade) goes on to the screen instead of into the box."""
+
+    def __init__(self, *args, on_enter: Callable[[], None] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.on_enter = on_enter
+        self.closed = False
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return not self.closed and super().check_consume_key(key, character)
+
+    async def on_key(self, event: events.Key) -> None:
+        if self.closed:
+            event.prevent_default()  # not typed here: it bubbles on to the screen's keys
+        elif event.key == "enter" and self.on_enter is not None:
+            event.stop()
+            event.prevent_default()
+            self.on_enter()
 
 
 class TypedAnswer(Widget):
@@ -173,6 +198,8 @@ class TypedAnswer(Widget):
         *,
         value: str = "",
         check_on_submit: bool = True,
+        answer_row: bool = True,
+        on_checked: Callable[["TypedAnswer", AnswerCheck], None] | None = None,
         placeholder: str | None = None,
         name: str | None = None,
         id: str | None = None,
@@ -181,6 +208,10 @@ class TypedAnswer(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self.expected: tuple[str, ...] = (expected,) if isinstance(expected, str) else tuple(expected)
         self.check_on_submit = check_on_submit
+        #: False where the answer is shown right below (the quiz's card back): it is then not repeated here.
+        self.answer_row = answer_row
+        #: Called as soon as the answer is checked, before any key typed after Enter is read.
+        self.on_checked = on_checked
         self.result: AnswerCheck | None = None
         self._initial = value[:MAX_TYPED]
         self._placeholder = placeholder or self.default_placeholder(len(self.expected), check_on_submit)
@@ -191,8 +222,9 @@ class TypedAnswer(Widget):
         return f"{what} — Enter checks" if check_on_submit else what
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield AnswerBox(
             self._initial,
+            on_enter=self._enter if self.check_on_submit else None,
             placeholder=self._placeholder,
             max_length=MAX_TYPED,
             select_on_focus=False,
@@ -232,19 +264,22 @@ class TypedAnswer(Widget):
         event.stop()
         self.post_message(self.Changed(self, event.value))
 
+    def _enter(self) -> None:
+        if self.result is None:
+            self.check()
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.check_on_submit:
-            if self.result is None:
-                self.check()
-        else:
+        if not self.check_on_submit:
             self.post_message(self.Submitted(self, event.value))
 
     def check(self) -> AnswerCheck:
-        """Check the typed text now, show the verdict and post :class:`Checked`."""
+        """Check the typed text now, show the verdict, tell ``on_checked`` at once and post :class:`Checked`."""
         result = check(self.value, self.expected if len(self.expected) > 1 else self.expected[0])
         self.show_result(result)
+        if self.on_checked is not None:
+            self.on_checked(self, result)
         self.post_message(self.Checked(self, result))
         return result
 
@@ -253,14 +288,18 @@ class TypedAnswer(Widget):
         self.remove_class(*_VERDICT_CLASSES)
         self.add_class("-checked", f"-{result.verdict.value}")
         self._show_result_lines()
-        self.input.disabled = True
+        box = self.input
+        if isinstance(box, AnswerBox):
+            box.closed = True
+        # Disabled once the keys already sent to it have gone on (a disabled box would swallow them).
+        box.call_later(setattr, box, "disabled", True)
 
     def _show_result_lines(self) -> None:
         if self.result is None:
             return
         # The result's padding is one cell on each side; before the first layout the width is not known yet.
         width = self.content_size.width - 2 if self.content_size.width > 2 else None
-        self.query_one(".typed-answer--result", Static).update(result_content(self.result, width))
+        self.query_one(".typed-answer--result", Static).update(result_content(self.result, width, answer=self.answer_row))
 
     def on_resize(self) -> None:
         self._show_result_lines()
@@ -276,6 +315,8 @@ class TypedAnswer(Widget):
             self.query_one(".typed-answer--result", Static).update("")
             box = self.input
             box.disabled = False
+            if isinstance(box, AnswerBox):
+                box.closed = False
             box.placeholder = self._placeholder
             with box.prevent(Input.Changed):
                 box.value = value[:MAX_TYPED]

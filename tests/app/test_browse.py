@@ -57,6 +57,7 @@ async def test_home_lists_the_sample_deck_with_counts_and_exam(workspace: Path, 
         assert row[1] == "20"  # new_per_day of the sample deck caps the new cards
         assert row[2] == "0" and row[3] == "0"
         assert row[6] == "2026-12-12 (14d)"
+        assert row[7] == "aws-devday"  # the key --deck takes on the command line
 
 
 async def test_tree_shows_notes_sections_counts_and_wip(workspace: Path, build_app) -> None:
@@ -229,6 +230,8 @@ async def test_new_note_is_created_inside_the_notes_folder_and_opened(workspace:
             "2026-11-28-escape-day-2-ノート.md",
         ]
         assert not (workspace / "escape").exists()
+        await pilot.press("y")  # add it to the deck on the home screen
+        await settle(pilot, 0.2)
         # With no $EDITOR the built-in editor opens on the new file.
         assert isinstance(app.screen, FileEditorScreen)
         area = app.screen.query_one(TextArea)
@@ -331,7 +334,7 @@ async def test_help_lists_every_key_of_the_screen_and_each_works(workspace: Path
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = "\n".join(str(s.render()) for s in app.screen.query(Static))
-        for description in ("Search", "WIP only", "My note", "Edit file", "Review", "New note", "Stats", "Back", "Help"):
+        for description in ("Search", "WIP only", "My note", "Edit file", "Study now", "New note", "Stats", "Back", "Help"):
             assert description in text, description
         assert "Suspend" not in text  # a key of the cards pane, listed when it has focus
         await pilot.press("escape")
@@ -353,8 +356,8 @@ async def test_problems_in_notes_are_listed_by_file_and_line(tmp_path: Path, bui
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot, screen=HomeScreen)
         status = str(app.screen.query_one("#home-status", Static).render())
-        assert "problems in your notes: press w" in status
-        await pilot.press("w")
+        assert "problems in your notes: press p" in status
+        await pilot.press("p")
         await settle(pilot)
         assert isinstance(app.screen, ProblemsScreen)
         from textual.widgets import OptionList
@@ -382,7 +385,7 @@ async def test_every_action_is_in_the_command_palette(workspace: Path, build_app
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_browse(pilot)
         commands = {c.title for c in app.get_system_commands(screen)}
-        for title in ("Search", "WIP only", "My note", "Edit file", "Review", "New note", "Stats", "Back", "Help"):
+        for title in ("Search", "WIP only", "My note", "Edit file", "Study now", "New note", "Stats", "Back", "Help"):
             assert title in commands, title
         await pilot.press("ctrl+p")
         await settle(pilot)
@@ -403,7 +406,8 @@ async def test_home_keys_are_in_the_footer_and_help(workspace: Path, build_app) 
         from devday_tui.screens.help import screen_keys
 
         keys = dict((d, k) for k, d in screen_keys(home))
-        for description, key in {"Study": "⏎", "Browse": "b", "Mock exam": "x", "Stats": "t", "New note": "N", "Problems": "w"}.items():
+        for description, key in {"Study": "⏎", "Browse": "b", "Mock exam": "x", "Stats": "t", "New note": "N", "Problems": "p",
+                                 "WIP": "w"}.items():
             assert keys.get(description, "").lower() == key.lower(), (description, keys)
         footer = " ".join(str(w.render()) for w in home.query("FooterKey"))
         assert "Study" in footer and "Browse" in footer

@@ -290,3 +290,37 @@ def test_checking_never_fails_and_the_ratio_is_a_fraction(typed: str, answer: st
     assert "".join(p.text for p in result.answer_diff) == clean(answer)
     if result.verdict is not Verdict.EMPTY:
         assert "".join(p.text for p in result.typed_diff) == clean(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("サーバレス、コンテナ", "サーバレス・コンテナ"),
+        ("サーバレス。コンテナ", "サーバレス,コンテナ"),
+        ("Fargate, ECS", "Fargate・ECS"),
+        ("a.b", "a b"),
+        ("スナップショットテスト Fine-grained", "スナップショットテスト、Fine-grained。"),
+    ],
+)
+def test_punctuation_and_spaces_do_not_lower_the_grade(typed: str, expected: str) -> None:
+    assert check(typed, expected).verdict is Verdict.EXACT
+
+
+def test_a_decimal_point_still_counts() -> None:
+    assert check("1.5", "15").verdict is not Verdict.EXACT
+    assert check("13.2", "13.2").verdict is Verdict.EXACT
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("かんり", "管理"), ("カンリ", "管理"), ("AWSがかんりする", "AWS が管理する")],
+)
+def test_the_kana_reading_of_kanji_counts_as_right(typed: str, expected: str) -> None:
+    result = check(typed, expected)
+    assert result.verdict is Verdict.EXACT
+    assert "".join(p.text for p in result.answer_diff).startswith(expected)  # the answer as written comes first
+
+
+def test_a_wrong_reading_is_still_wrong() -> None:
+    assert check("せんり", "管理").verdict is not Verdict.EXACT
+    assert check("かんり", "監視").verdict is not Verdict.EXACT

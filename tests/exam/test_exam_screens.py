@@ -278,14 +278,21 @@ async def test_running_out_of_time_submits_what_was_answered() -> None:
         assert "time ran out" in text_of(app, "#exam-result-detail")
 
 
-async def test_escape_twice_leaves_without_keeping_anything() -> None:
+async def test_escape_asks_before_leaving_and_never_abandons_on_its_own() -> None:
+    from devday_tui.screens.confirm import ConfirmScreen
+
     store = FakeStore()
     app = exam_app(store, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"x", "escape")
         await pilot.pause()
-        assert "Press Esc again" in text_of(app, "#exam-message")
-        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "1 answer and the time spent are not kept" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("escape")  # Esc again answers no: back to the question, the answer still there
+        await pilot.pause()
+        assert isinstance(app.screen, ExamScreen)
+        assert app.screen.query_one(TypedAnswer).value == "x"
+        await pilot.press("escape", "y")
         await pilot.pause()
         assert app.screen.id == "base"
         assert store.exams_recorded == [] and store.answers == []
@@ -540,3 +547,29 @@ async def test_every_key_in_the_help_names_an_action() -> None:
         first = options.highlighted
         await pilot.press("j")
         assert options.highlighted == first + 1  # j moves down as ↓ does
+
+
+async def test_the_result_and_its_reviews_are_saved_off_the_ui_thread() -> None:
+    import threading
+
+    threads: list[threading.Thread] = []
+
+    class Watched(FakeStore):
+        def record_exam(self, data, now):
+            threads.append(threading.current_thread())
+            return super().record_exam(data, now)
+
+        def answer(self, *args, **kwargs):
+            threads.append(threading.current_thread())
+            return super().answer(*args, **kwargs)
+
+    store = Watched()
+    app = exam_app(store, Clock(), count=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answer_all_but_the_last(pilot)
+        await pilot.press("ctrl+s", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExamResultScreen)
+    assert len(threads) == 4  # the result, then the three answered questions
+    assert threading.main_thread() not in threads

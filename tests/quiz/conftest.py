@@ -43,12 +43,9 @@ def _utc_local_time():
 
 @pytest.fixture(autouse=True)
 def _quiz_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The quiz keeps a few choices between sessions on the class; each test starts from the defaults, with the
-    card clock frozen at 0:00 and the waiting screen polling often."""
+    """Each test has the card clock frozen at 0:00 and the waiting screen polling often."""
     from devday_tui.screens.quiz import QuizScreen
 
-    monkeypatch.setattr(QuizScreen, "typed_decks", set())
-    monkeypatch.setattr(QuizScreen, "show_context", True)
     monkeypatch.setattr(QuizScreen, "monotonic", staticmethod(lambda: 1000.0))
     monkeypatch.setattr(QuizScreen, "WAIT_POLL", 0.05)
 

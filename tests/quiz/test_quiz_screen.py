@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from devday_tui.core.queue import day_end
 from devday_tui.core.scheduling import format_interval
+from devday_tui.quiz_session import study_queue
 from devday_tui.screens.quiz import QuizScreen
 from devday_tui.screens.summary import SummaryScreen
 from devday_tui.widgets.card_face import CardFace
@@ -304,7 +305,7 @@ async def test_typed_mode_belongs_to_the_deck(make_quiz_app) -> None:
         app.start_section_study([card], "typed")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
         await pilot.press("i")
-        assert quiz(app).typed_mode and QuizScreen.typed_decks == {deck.key}
+        assert quiz(app).typed_mode and app.study_preferences.typed_decks == {deck.key}
         await pilot.press("escape", "q")  # out of the box, then end
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await pilot.press("escape")
@@ -458,8 +459,26 @@ async def test_reviewing_a_section_shows_all_its_new_cards(make_quiz_app, clock)
         screen = quiz(app)
         assert screen.session.counts(clock()).new == len(cards)
         # the whole deck introduces one new card per section a day
-        deck_queue = app.build_queue(app.library.decks[0].cards, app.library.decks[0])
+        deck = app.library.decks[0]
+        deck_queue = study_queue(app.store, deck.cards, deck.settings, clock())
         assert sum(1 for c in deck_queue.upcoming(clock(), limit=200) if c in cards) == 1
+
+
+async def test_studying_a_section_now_ignores_todays_limits_and_says_so(make_quiz_app, clock) -> None:
+    from dataclasses import replace
+
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        deck = app.library.decks[0]
+        deck.settings = replace(deck.settings, new_per_day=0)  # today's new cards are all used up
+        assert app.deck_counts(deck)[0] == 0
+        cards = [c for c in deck.cards if c.kind == "definition"][:3]
+        app.start_section_study(cards, "a section")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = quiz(app)
+        assert screen.session.counts(clock()).new == 3
+        assert screen.sub_title == "Study now: ignores today's limits"
 
 
 def test_list_items_keep_their_place_when_revealed() -> None:

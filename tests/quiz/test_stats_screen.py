@@ -186,3 +186,18 @@ def test_heatmap_shades_stay_apart_in_256_colours() -> None:
         assert len(set(numbers)) == 4, (theme, numbers)
         lightness = [c.brightness for c in shades]
         assert lightness == sorted(lightness) or lightness == sorted(lightness, reverse=True), theme
+
+
+def test_hardest_sections_come_hardest_first_not_in_file_order() -> None:
+    from devday_tui.core.study_stats import NoteDifficulty, SectionDifficulty
+    from devday_tui.screens.stats import hardest_first
+
+    def note(key: str, *difficulties: float) -> NoteDifficulty:
+        sections = tuple(
+            SectionDifficulty(key, key.upper(), f"{key}{n}", f"h{n}", "", 2, 2, d, 0, 4)
+            for n, d in enumerate(difficulties)
+        )
+        return NoteDifficulty(key, key.upper(), sections)
+
+    in_file_order = [note("a", 4.0, 3.0), note("b", 8.5, 2.0), note("c", 6.0)]
+    assert [n.note_key for n in hardest_first(in_file_order)] == ["b", "c", "a"]
