@@ -27,7 +27,7 @@ from typing import Sequence
 import platformdirs
 
 from devday_tui.core.decks import all_notes_deck, parse_deck
-from devday_tui.core.frontmatter import normalise_newlines, split_frontmatter
+from devday_tui.core.frontmatter import key_line, normalise_newlines, split_frontmatter
 from devday_tui.core.model import Card, Deck, Note, ParseWarning, Section
 from devday_tui.core.parser import PARSER_VERSION, parse_note
 
@@ -221,24 +221,42 @@ def markdown_files(paths: Sequence[Path]) -> list[Path]:
 
 # --- reading one file ----------------------------------------------------------------------------------------------
 
-_DECK_HINT_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*\r?\n)*?include[ \t]*:", re.M)
+#: A line ``include:`` near the top of a file that opens with ``---``: maybe a deck file, so its frontmatter is
+#: read to be sure. Only ever run on text with ``\n`` line ends, one line at a time (no quantifier can take a
+#: line end), so its time is linear in the text.
+_DECK_HINT_RE = re.compile(r"^include[ \t]*:", re.M)
+#: How far into a file the hint is looked for.
+_DECK_HINT_SPAN = 4096
+
+
+def _looks_like_deck(text: str) -> bool:
+    return text.startswith("---") and _DECK_HINT_RE.search(text, 0, _DECK_HINT_SPAN) is not None
 
 
 def _decode(data: bytes, path: Path) -> tuple[str | None, ParseWarning | None]:
+    """The text of a file, with the byte order mark dropped and every line end (CRLF, lone CR) made ``\\n``.
+
+    This is the one place newlines are normalised: every pattern and the parser after it see ``\\n`` only."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), None
+            return normalise_newlines(data.decode("utf-16")), None
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:
         return None, ParseWarning(path, "binary file, not Markdown text; skipped")
     try:
-        return data.decode("utf-8"), None
+        return normalise_newlines(data.decode("utf-8")), None
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = _line_of(data, exc.start)
         return None, ParseWarning(
             path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); skipped", line
         )
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """The 1-based line of byte ``offset``, counting CRLF, LF and a lone CR each as one line end."""
+    crlf = data.count(b"\r\n", 0, offset)
+    return data.count(b"\n", 0, offset) + data.count(b"\r", 0, offset) - crlf + 1
 
 
 #: A note larger than this is not a note anyone wrote: it is skipped rather than read into memory.
@@ -381,7 +399,7 @@ def _restore_sources(note: object, text: str) -> bool:
     """Put back each section's ``source`` from the file text; False if the entry does not fit the text."""
     if not isinstance(note, Note):
         return False
-    lines = normalise_newlines(text).split("\n")
+    lines = text.split("\n")
     for section in note.walk():
         if not 1 <= section.start_line <= section.end_line <= len(lines):
             return False
@@ -409,7 +427,7 @@ def _load_file(src: _Source, cache: _Cache) -> tuple[str, object, list[ParseWarn
     text, problem = _decode(data, path)
     if text is None:
         return "skip", None, [problem] if problem else []
-    if src.in_decks or _DECK_HINT_RE.match(text[:4096]):
+    if src.in_decks or _looks_like_deck(text):
         if src.in_decks or _has_include(text, path):
             cache.put(key, ("deck", None))
             return "deck", text, []
@@ -435,7 +453,7 @@ def _load_file(src: _Source, cache: _Cache) -> tuple[str, object, list[ParseWarn
 
 
 def _has_include(text: str, path: Path) -> bool:
-    return "include" in split_frontmatter(normalise_newlines(text), path).meta
+    return "include" in split_frontmatter(text, path).meta
 
 
 def _cache_allowed(cache_dir: Path, roots: Sequence[Path]) -> bool:
@@ -547,8 +565,8 @@ def _unique_keys(lib: Library) -> None:
 
 
 def _id_line(text: str) -> int | None:
-    m = re.search(r"^id\s*:", text, re.M)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+    """The line of ``id:`` in the frontmatter of ``text``, or None."""
+    return key_line(text, "id", split_frontmatter(text, Path()).offset)
 
 
 def _build_decks(lib: Library, deck_texts: list[tuple[Path, str]]) -> None:

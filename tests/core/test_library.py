@@ -108,6 +108,26 @@ def test_deck_files_by_folder_or_by_include(tmp_path: Path, cache: Path) -> None
     assert [c.front for c in lib.cards] == ["One", "Two", "Q"]
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_line_ends_are_normalised_once_for_notes_and_decks(tmp_path: Path, cache: Path, newline: str) -> None:
+    """CRLF and lone-CR files read like LF ones: a deck is found by its ``include``, cards and lines match."""
+    notes = tmp_path / "notes"
+    frontmatter = "".join(f"key{i}: value {i}\n" for i in range(40))  # many lines before include (was exponential)
+    deck = write(notes / "all.md", f"\ufeff---\n{frontmatter}include: '*.md'\n---\nQ::A\n".replace("\n", newline).encode())
+    note = f"---\ntitle: T\n{frontmatter}---\n## Section\n\n- Term: meaning\n".replace("\n", newline)
+    write(notes / "note.md", note.encode())
+    write(notes / "bad.md", f"## A{newline}{newline}caf".encode() + b"\xe9" + newline.encode())
+    lib = load_library([notes], cache_dir=cache)
+    assert [d.key for d in lib.decks] == ["all"] and lib.decks[0].path == deck
+    assert [c.front for c in lib.cards] == ["Term", "Q"]
+    section = lib.notes[0].sections[0]
+    assert section.start_line == 44 and "\r" not in section.source
+    (w,) = lib.warnings
+    assert w.path.name == "bad.md" and w.line == 3
+    warm = load_library([notes], cache_dir=cache)  # from the cache: sources restored from the same text
+    assert warm.notes[0].sections[0].source == section.source
+
+
 def test_notes_dir_is_never_a_decks_folder(tmp_path: Path, cache: Path) -> None:
     decks = tmp_path / "decks"
     write(decks / "d.md", "---\ntitle: D\n---\n")
