@@ -11,7 +11,8 @@ import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from itertools import chain
+from typing import Callable, Iterable, Iterator, Sequence
 
 from devday_tui.core.model import Note, ParseWarning
 from devday_tui.library.cache import ParseCache, cache_allowed, cache_key, restore_sources
@@ -80,34 +81,51 @@ def _unpickle_note(payload: bytes, text: str) -> Note | None:
 
 
 def parse_jobs(
-    jobs: list[Job],
+    jobs: Iterable[Job],
     cache: ParseCache,
     *,
     workers: int | None = None,
     budget: float = DEFAULT_BUDGET,
-    done: Callable[[], None] | None = None,
-) -> dict[int, Note | list[ParseWarning]]:
-    """Parse ``jobs``: in worker processes (``workers``, default one per core) with ``budget`` seconds per
-    note, or in this process when there is little to parse or ``workers`` is 0. Each job's index maps to its
-    note, or to the warning that says why it was skipped."""
-    if workers is None:
-        workers = cores() if sum(len(j.text) for j in jobs) >= IN_PROCESS_CHARS else 0
-    texts = {job.index: job for job in jobs}
-    out: dict[int, Note | list[ParseWarning]] = {}
-    if workers <= 0:
-        results = (parse_job(job, cache) for job in jobs)
-    else:
-        results = parse_in_workers(jobs, cache.root if cache.ok else None, workers=workers, budget=budget)
-    for index, kind, payload in results:
-        job = texts[index]
-        if kind == "note":
-            note = _unpickle_note(payload, job.text)  # type: ignore[arg-type]
-            out[index] = note if note is not None else [ParseWarning(job.path, "could not be read back; skipped")]
-        else:
-            out[index] = [ParseWarning(job.path, str(payload))]
-        if done is not None:
-            done()
-    return out
+) -> Iterator[tuple[Job, Note | list[ParseWarning]]]:
+    """Parse ``jobs``, yielding each with its note, or with the warning that says why it was skipped.
+
+    The notes are parsed in ``workers`` worker processes, with ``budget`` seconds per note; with ``workers``
+    0, in this process. By default (None) there is one worker per core when there is much to parse, and none
+    when there is less than :data:`IN_PROCESS_CHARS`. ``jobs`` is drawn lazily: files are read while others parse."""
+    jobs = iter(jobs)
+    first: list[Job] = []
+    in_process = workers is not None and workers <= 0
+    if workers is None:  # decide by the amount to parse: look ahead until it is enough for the pool
+        workers = cores()
+        size = 0
+        for job in jobs:
+            first.append(job)
+            size += len(job.text)
+            if size >= IN_PROCESS_CHARS:
+                break
+        in_process = size < IN_PROCESS_CHARS
+    if in_process:
+        for job in chain(first, jobs):
+            _index, kind, payload = parse_job(job, cache)
+            yield job, _outcome(job, kind, payload)
+        return
+    out: dict[int, Job] = {}
+
+    def remembered() -> Iterator[Job]:
+        for job in chain(first, jobs):
+            out[job.index] = job
+            yield job
+
+    for index, kind, payload in parse_in_workers(remembered(), cache.root if cache.ok else None, workers=workers, budget=budget):
+        job = out.pop(index)
+        yield job, _outcome(job, kind, payload)
+
+
+def _outcome(job: Job, kind: str, payload: bytes | str) -> Note | list[ParseWarning]:
+    if kind == "note":
+        note = _unpickle_note(payload, job.text)  # type: ignore[arg-type]
+        return note if note is not None else [ParseWarning(job.path, "could not be read back; skipped")]
+    return [ParseWarning(job.path, str(payload))]
 
 
 def load_library(
@@ -135,6 +153,7 @@ def load_library(
     warnings: list[ParseWarning] = []
     sources = discover(roots, warnings)
     total = len(sources)
+    order = {src.path: i for i, src in enumerate(sources)}
     count = 0
 
     def one_done() -> None:
@@ -150,24 +169,29 @@ def load_library(
         file_warnings.setdefault(w.path, []).append(w)
     found: list[Note | None] = [None] * total
     deck_texts: list[tuple[Path, str]] = []
-    jobs: list[Job] = []
-    for i, src in enumerate(sources):
-        read = _read_file(i, src, cache)
-        if read.problems:
-            file_warnings.setdefault(src.path, []).extend(read.problems)
-        if read.kind == "note":
-            found[i] = read.value  # type: ignore[assignment]
-        elif read.kind == "deck":
-            deck_texts.append((src.path, read.value))  # type: ignore[arg-type]
-        if read.kind == "parse":
-            jobs.append(read.job)  # type: ignore[arg-type]
-        else:
+
+    def to_parse() -> Iterator[Job]:
+        """Read the files in order; what the cache has (and decks, and unreadable files) is done at once."""
+        for i, src in enumerate(sources):
+            read = _read_file(i, src, cache)
+            if read.problems:
+                file_warnings.setdefault(src.path, []).extend(read.problems)
+            if read.kind == "parse":
+                yield read.job  # type: ignore[misc]
+                continue
+            if read.kind == "note":
+                found[i] = read.value  # type: ignore[assignment]
+            elif read.kind == "deck":
+                deck_texts.append((src.path, read.value))  # type: ignore[arg-type]
             one_done()
-    for i, parsed in parse_jobs(jobs, cache, workers=workers, budget=budget, done=one_done).items():
+
+    for job, parsed in parse_jobs(to_parse(), cache, workers=workers, budget=budget):
         if isinstance(parsed, Note):
-            found[i] = parsed
+            found[job.index] = parsed
         else:
-            file_warnings.setdefault(sources[i].path, []).extend(parsed)
+            file_warnings.setdefault(job.path, []).extend(parsed)
+        one_done()
+    deck_texts.sort(key=lambda item: order[item[0]])
     notes = [n for n in found if n is not None]
     return Library.build(
         notes,
@@ -231,7 +255,7 @@ def reload_note(library: Library, path: Path, *, workers: int | None = None, bud
         problems = list(read.problems or [])
         note: Note | None = read.value if read.kind == "note" else None  # type: ignore[assignment]
         if read.kind == "parse":
-            parsed = parse_jobs([read.job], cache, workers=workers, budget=budget)[0]  # type: ignore[list-item]
+            ((_job, parsed),) = parse_jobs([read.job], cache, workers=workers, budget=budget)  # type: ignore[list-item]
             if isinstance(parsed, Note):
                 note = parsed
             else:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from devday_tui.library.cache import ParseCache
 from devday_tui.library.parsing import Job, parse_job
@@ -44,6 +45,11 @@ def cores() -> int:
 def _init_worker(cache_root: str | None) -> None:
     global _worker_cache
     _worker_cache = ParseCache(cache_root)
+    # A worker writes nothing to the terminal: it may be the app's screen. Its errors come back as results.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def _parse_batch(jobs: list[Job]) -> list[Result]:
@@ -51,22 +57,45 @@ def _parse_batch(jobs: list[Job]) -> list[Result]:
     return [parse_job(job, cache) for job in jobs]
 
 
-def _batches(jobs: list[Job]) -> list[list[Job]]:
-    out: list[list[Job]] = []
+def _batches(jobs: Iterable[Job]) -> Iterator[list[Job]]:
     batch: list[Job] = []
     size = 0
     for job in jobs:
         if batch and (size + len(job.text) > BATCH_CHARS or len(batch) >= BATCH_FILES):
-            out.append(batch)
+            yield batch
             batch, size = [], 0
         batch.append(job)
         size += len(job.text)
     if batch:
-        out.append(batch)
-    return out
+        yield batch
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker, which every pool needs, with a real standard error.
+
+    The tracker hands ``sys.stderr.fileno()`` to its process; inside the app ``sys.stderr`` is Textual's
+    capture of prints, whose file number is -1, and starting the tracker then fails ("bad value(s) in
+    fds_to_keep"). For the moment it takes, ``sys.stderr`` is the null device instead."""
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = True  # the tracker passes no stream then, which works
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as null:
+        sys.stderr = null
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
 
 
 def _context():
+    _start_resource_tracker()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
@@ -87,7 +116,7 @@ def _stop(executor: ProcessPoolExecutor) -> None:
 
 
 def parse_in_workers(
-    jobs: list[Job],
+    jobs: Iterable[Job],
     cache_root: str | None,
     *,
     workers: int,
@@ -95,13 +124,23 @@ def parse_in_workers(
 ) -> Iterator[Result]:
     """Parse ``jobs`` in ``workers`` processes; yield ``(index, kind, payload)`` for each job as it is done.
 
-    ``kind`` is ``"note"`` (payload: the pickled cache entry) or ``"error"`` (payload: why it is skipped)."""
-    pending: deque[list[Job]] = deque(_batches(jobs))
+    ``kind`` is ``"note"`` (payload: the pickled cache entry) or ``"error"`` (payload: why it is skipped).
+    ``jobs`` is drawn as workers become free, so files can be read while the first ones are parsed."""
+    source = _batches(jobs)
+    pending: deque[list[Job]] = deque()
     alone: deque[Job] = deque()  # notes out when a pool stopped: each is parsed again on its own
+
+    def more() -> bool:
+        if not pending:
+            batch = next(source, None)
+            if batch is not None:
+                pending.append(batch)
+        return bool(pending)
+
     context = _context()
-    while pending or alone:
+    while more() or alone:
         executor = ProcessPoolExecutor(
-            max_workers=max(1, min(workers, len(pending) + len(alone))),
+            max_workers=workers,
             mp_context=context,
             initializer=_init_worker,
             initargs=(cache_root,),
@@ -109,9 +148,9 @@ def parse_in_workers(
         out: dict[Future, tuple[list[Job], float]] = {}
         crashed = late = False
         try:
-            while pending or alone or out:
+            while alone or out or more():
                 # A note under suspicion runs with nothing else out, so that what happens is its own doing.
-                while len(out) < workers and (pending or alone) and not (alone and out):
+                while len(out) < workers and (alone or more()) and not (alone and out):
                     batch = [alone.popleft()] if alone else pending.popleft()
                     try:
                         future = executor.submit(_parse_batch, batch)
