@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from itertools import chain
@@ -116,9 +117,19 @@ def parse_jobs(
             out[job.index] = job
             yield job
 
-    for index, kind, payload in parse_in_workers(remembered(), cache.root if cache.ok else None, workers=workers, budget=budget):
-        job = out.pop(index)
-        yield job, _outcome(job, kind, payload)
+    pool = parse_in_workers(remembered(), cache.root if cache.ok else None, workers=workers, budget=budget)
+    try:
+        for index, kind, payload in pool:
+            job = out.pop(index)
+            yield job, _outcome(job, kind, payload)
+    except (OSError, RuntimeError, ImportError) as exc:
+        # No worker process could be started (no semaphores in a sandbox, a process limit, a script that
+        # loads notes without an ``if __name__ == "__main__":`` guard): parse the rest here instead.
+        warnings.warn(f"notes are parsed in one process: worker processes could not start ({exc})", stacklevel=2)
+        for job in chain(list(out.values()), jobs):
+            out.pop(job.index, None)
+            _index, kind, payload = parse_job(job, cache)
+            yield job, _outcome(job, kind, payload)
 
 
 def _outcome(job: Job, kind: str, payload: bytes | str) -> Note | list[ParseWarning]:
@@ -142,6 +153,8 @@ def load_library(
     No paths means :func:`default_paths`. A ``.md`` file in a folder named ``decks``, or whose frontmatter has
     ``include``, is a deck file. With no deck file, every note forms one deck, ``all``. Notes not in the parse
     cache are parsed in worker processes (see :func:`parse_jobs`); ``progress`` hears how far loading is.
+    Worker processes import the main module again: a script that calls this must do so under
+    ``if __name__ == "__main__":``.
     """
     roots = [Path(p) for p in paths] if paths else default_paths()
     if cache_dir is None and use_cache:
