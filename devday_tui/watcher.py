@@ -7,11 +7,9 @@ handed to the app on its own thread.
 
 from __future__ import annotations
 
-import gc
 import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     from devday_tui.app import DevDayApp
@@ -21,24 +19,6 @@ Stamps = dict[Path, tuple[int, int]]
 
 #: The progress shown is updated at most this often (seconds): each update repaints the home screen.
 PROGRESS_EVERY = 0.1
-
-
-@contextmanager
-def long_lived_heap() -> Iterator[None]:
-    """Run the first load without the cyclic garbage collector, then freeze what it made.
-
-    Loading makes many small objects and frees few, and nothing in it makes reference cycles: the collector
-    would scan the growing heap over and over for nothing (it more than doubled the load time of 2,000 notes).
-    What is loaded lives as long as the app, so afterwards it is frozen out of the collector's reach, which
-    keeps every later collection (Textual's objects come and go all the time) from walking the notes again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def scan_files(roots: Iterable[Path]) -> Stamps:
@@ -78,7 +58,7 @@ class NoteWatcher:
         app = self.app
         # Stamps are taken before reading, so that a file changed while loading is read again by the poller.
         stamps = scan_files(app.paths or lib.default_paths())
-        with long_lived_heap():
+        with lib.startup_heap():
             library = lib.load_library(app.paths, cache_dir=app.cache_dir, progress=self._progress)
         store, error = app.open_store()
         if store is not None:  # read-only too: history of moved cards is matched in memory, not saved

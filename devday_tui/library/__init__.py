@@ -13,7 +13,7 @@ This is the file-system side of the parser (``devday_tui.core`` does no I/O).
 """
 
 from devday_tui.library.discovery import markdown_files
-from devday_tui.library.loading import load_library, reload_note
+from devday_tui.library.loading import load_library, reload_note, startup_heap
 from devday_tui.library.model import Library
 from devday_tui.library.parsing import MAX_CARDS
 from devday_tui.library.paths import check_paths, config_path, default_cache_dir, default_paths
@@ -30,4 +30,5 @@ __all__ = [
     "load_library",
     "markdown_files",
     "reload_note",
+    "startup_heap",
 ]
