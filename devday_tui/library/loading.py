@@ -26,9 +26,13 @@ from devday_tui.library.paths import DECKS_FOLDER, default_cache_dir, default_pa
 from devday_tui.library.reading import decode, is_deck_text, read_checked
 from devday_tui.library.workers import DEFAULT_BUDGET, cores, parse_in_workers
 
-#: Below this many characters to parse, notes are parsed in this process: starting worker processes costs more
-#: than it saves (measured with benchmarks/parse.py: the pool's start-up is worth about this much parsing).
+#: Below this many characters to parse, notes are parsed in this process: starting the worker pool (0.1–1 s
+#: the first time, 30–80 ms after) costs more than it saves; parsing 512 KB takes 0.1–0.3 s of one core.
 IN_PROCESS_CHARS = 512 * 1024
+#: ... unless a line is longer than this. Every super-linear case of a parser pattern found so far needs a long
+#: line, and a regular expression holds the interpreter lock while it runs: parsed in this process, such a note
+#: would freeze the interface. In a worker it is stopped at its time budget instead.
+IN_PROCESS_MAX_LINE = 1_000
 
 @contextmanager
 def startup_heap() -> Iterator[None]:
@@ -113,8 +117,8 @@ def parse_jobs(
     """Parse ``jobs``, yielding each with its note, or with the warning that says why it was skipped.
 
     The notes are parsed in ``workers`` worker processes, with ``budget`` seconds per note; with ``workers``
-    0, in this process. By default (None) there is one worker per core when there is much to parse, and none
-    when there is less than :data:`IN_PROCESS_CHARS`. ``jobs`` is drawn lazily: files are read while others parse."""
+    0, in this process. By default (None) there is one worker per core, and none when there is less than
+    :data:`IN_PROCESS_CHARS` to parse with no line longer than :data:`IN_PROCESS_MAX_LINE`. ``jobs`` is drawn lazily: files are read while others parse."""
     jobs = iter(jobs)
     first: list[Job] = []
     in_process = workers is not None and workers <= 0
@@ -124,7 +128,8 @@ def parse_jobs(
         for job in jobs:
             first.append(job)
             size += len(job.text)
-            if size >= IN_PROCESS_CHARS:
+            if size >= IN_PROCESS_CHARS or _longest_line(job.text) > IN_PROCESS_MAX_LINE:
+                size = IN_PROCESS_CHARS
                 break
         in_process = size < IN_PROCESS_CHARS
     if in_process:
@@ -152,6 +157,10 @@ def parse_jobs(
             out.pop(job.index, None)
             _index, kind, payload = parse_job(job, cache)
             yield job, _outcome(job, kind, payload)
+
+
+def _longest_line(text: str) -> int:
+    return max(map(len, text.split("\n")), default=0)
 
 
 def _outcome(job: Job, kind: str, payload: bytes | str) -> Note | list[ParseWarning]:
