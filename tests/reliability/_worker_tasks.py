@@ -1,5 +1,6 @@
-"""Stand-ins for the parse task of worker processes, for the loading tests: a note holding ``SLOW`` never
-finishes, one holding ``CRASH`` kills its worker, the others parse as usual. Imported by the workers."""
+"""Helpers for the loading tests. ``misbehaving_batch`` stands in for the parse task of worker processes (and
+is imported by them): a note holding ``SLOW`` never finishes, one holding ``CRASH`` kills its worker, the
+others parse as usual. ``count_pool_use`` records each use of the worker pool."""
 
 from __future__ import annotations
 
@@ -21,3 +22,18 @@ def misbehaving_batch(jobs):
             os.kill(os.getpid(), signal.SIGKILL)
         out.append(parse_job(job, workers._worker_cache or ParseCache(None)))
     return out
+
+
+def count_pool_use(monkeypatch) -> list[int]:
+    """Record the number of workers of every pool that loading starts (the list stays empty in-process)."""
+    from devday_tui.library import loading
+
+    used: list[int] = []
+    real = loading.parse_in_workers
+
+    def counting(jobs, cache_root, *, workers, budget):
+        used.append(workers)
+        yield from real(jobs, cache_root, workers=workers, budget=budget)
+
+    monkeypatch.setattr(loading, "parse_in_workers", counting)
+    return used

@@ -15,6 +15,8 @@ from tests.conftest import FIXED_NOW, REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from gen_corpus import write_corpus  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _worker_tasks import count_pool_use  # noqa: E402
 
 
 def build(tmp_path: Path, notes: Path):
@@ -62,14 +64,7 @@ async def test_home_counts_files_while_reading_and_keys_work_meanwhile(tmp_path:
 
 
 async def test_a_cold_load_in_the_app_uses_the_worker_pool(tmp_path: Path, monkeypatch) -> None:
-    used: list[int] = []
-    real = loading.parse_in_workers
-
-    def counting(jobs, cache_root, *, workers, budget):
-        used.append(workers)
-        yield from real(jobs, cache_root, workers=workers, budget=budget)
-
-    monkeypatch.setattr(loading, "parse_in_workers", counting)
+    used = count_pool_use(monkeypatch)
     monkeypatch.setattr(loading, "IN_PROCESS_CHARS", 1)
     write_corpus(12, tmp_path / "notes", "crlf", 10, 4_000)
     app = build(tmp_path, tmp_path / "notes")

@@ -3,12 +3,15 @@ parsed at once, and a long line never parsed in the app's own process."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from devday_tui.core.parser import parse_note
-from devday_tui.library import MAX_CARDS, load_library, loading, parsing
+from devday_tui.library import MAX_CARDS, load_library, parsing
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _worker_tasks import count_pool_use  # noqa: E402
 
 
 def dense(terms: int, per_section: int = 100) -> str:
@@ -69,14 +72,7 @@ def test_a_huge_note_is_parsed_a_bounded_run_at_a_time(tmp_path: Path, monkeypat
 
 
 def test_a_long_line_is_parsed_in_a_worker_even_in_a_small_library(tmp_path: Path, monkeypatch) -> None:
-    used: list[int] = []
-    real = loading.parse_in_workers
-
-    def counting(jobs, cache_root, *, workers, budget):
-        used.append(workers)
-        yield from real(jobs, cache_root, workers=workers, budget=budget)
-
-    monkeypatch.setattr(loading, "parse_in_workers", counting)
+    used = count_pool_use(monkeypatch)
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "short.md").write_text("## A\n\n- Term: meaning\n", encoding="utf-8")

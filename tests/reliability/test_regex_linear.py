@@ -204,10 +204,15 @@ _WORST = [
 ]
 
 
-def _with_worst_cases(test):
-    for shape, lead, piece, newline, tail in _WORST:
-        test = example(shape=shape, lead=lead, piece=piece, newline=newline, tail=tail)(test)
-    return test
+def _with_examples(cases):
+    """Try each of ``cases`` (shape, lead, piece, newline, tail) first, on every run."""
+
+    def add(test):
+        for shape, lead, piece, newline, tail in cases:
+            test = example(shape=shape, lead=lead, piece=piece, newline=newline, tail=tail)(test)
+        return test
+
+    return add
 
 
 #: Super-linear patterns of the note parser, which is being rewritten (``devday_tui.core.cards``); each is
@@ -233,7 +238,7 @@ def _params() -> list:
 
 @pytest.mark.parametrize("label", _params())
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@_with_worst_cases
+@_with_examples(_WORST)
 @given(shape=SHAPES, lead=LEADS, piece=PIECES, newline=NEWLINES, tail=TAILS)
 def test_each_pattern_is_linear(label: str, shape, lead: str, piece: str, newline: str, tail: str) -> None:
     assert_linear(_run_pattern(PATTERNS[label]), shape(lead, piece, newline, tail), label)
@@ -250,15 +255,9 @@ _NOTE_WORST = [
 ]
 
 
-def _with_worst_notes(test):
-    for shape, lead, piece, newline, tail in _NOTE_WORST:
-        test = example(shape=shape, lead=lead, piece=piece, newline=newline, tail=tail)(test)
-    return test
-
-
 @pytest.mark.xfail(reason="the parser's hr rule trigger is quadratic on '- - - … x' (see KNOWN_SUPER_LINEAR)", strict=False)
 @settings(max_examples=8, deadline=None)
-@_with_worst_notes
+@_with_examples(_NOTE_WORST)
 @given(shape=SHAPES, lead=LEADS, piece=PIECES, newline=NEWLINES, tail=TAILS)
 def test_parse_note_is_linear(shape, lead: str, piece: str, newline: str, tail: str) -> None:
     from devday_tui.core.parser import parse_note
