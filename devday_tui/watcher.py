@@ -81,10 +81,6 @@ class NoteWatcher:
         if self.poll:
             self.app.set_interval(self.app.poll_interval, self.poll_files)
 
-    def load_failed(self) -> None:
-        """The first load raised: nothing is polled or reloaded (there is no library to update)."""
-        self._reloading = False
-
     # ----------------------------------------------------------------- polling
 
     def poll_files(self) -> None:
