@@ -13,8 +13,8 @@ import pickle
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from itertools import chain
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from devday_tui.core.model import Note, ParseWarning
@@ -33,6 +33,7 @@ IN_PROCESS_CHARS = 512 * 1024
 #: line, and a regular expression holds the interpreter lock while it runs: parsed in this process, such a note
 #: would freeze the interface. In a worker it is stopped at its time budget instead.
 IN_PROCESS_MAX_LINE = 1_000
+
 
 @contextmanager
 def startup_heap() -> Iterator[None]:
@@ -194,8 +195,8 @@ def load_library(
         cache_dir = None
     cache = ParseCache(cache_dir if use_cache else None)
 
-    warnings: list[ParseWarning] = []
-    sources = discover(roots, warnings)
+    unlisted: list[ParseWarning] = []
+    sources = discover(roots, unlisted)
     total = len(sources)
     order = {src.path: i for i, src in enumerate(sources)}
     count = 0
@@ -209,7 +210,7 @@ def load_library(
     if progress is not None:
         progress(0, total)
     file_warnings: dict[Path, list[ParseWarning]] = {}
-    for w in warnings:
+    for w in unlisted:
         file_warnings.setdefault(w.path, []).append(w)
     found: list[Note | None] = [None] * total
     deck_texts: list[tuple[Path, str]] = []
