@@ -82,8 +82,10 @@ class ParseCache:
     """The cache folder of this parser version; ``ok`` turns False (and the cache is skipped) when it cannot be
     written."""
 
-    def __init__(self, root: Path | str | None) -> None:
-        self.root = os.path.join(root, f"parse-v{PARSER_VERSION}.{CACHE_FORMAT}") if root is not None else None
+    def __init__(self, cache_dir: Path | str | None) -> None:
+        #: The folder given (a worker process opens the same cache with it).
+        self.cache_dir = cache_dir
+        self.root = os.path.join(cache_dir, f"parse-v{PARSER_VERSION}.{CACHE_FORMAT}") if cache_dir is not None else None
         self.ok = self.root is not None
         self._made: set[str] = set()
 

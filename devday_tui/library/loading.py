@@ -145,7 +145,7 @@ def parse_jobs(
             out[job.index] = job
             yield job
 
-    pool = parse_in_workers(remembered(), cache.root if cache.ok else None, workers=workers, budget=budget)
+    pool = parse_in_workers(remembered(), cache.cache_dir if cache.ok else None, workers=workers, budget=budget)
     try:
         for index, kind, payload in pool:
             job = out.pop(index)

@@ -42,9 +42,9 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(cache_root: str | None) -> None:
+def _init_worker(cache_dir: str | None) -> None:
     global _worker_cache
-    _worker_cache = ParseCache(cache_root)
+    _worker_cache = ParseCache(cache_dir)
     # A worker writes nothing to the terminal: it may be the app's screen. Its errors come back as results.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -117,7 +117,7 @@ def _stop(executor: ProcessPoolExecutor) -> None:
 
 def parse_in_workers(
     jobs: Iterable[Job],
-    cache_root: str | None,
+    cache_dir: str | None,
     *,
     workers: int,
     budget: float = DEFAULT_BUDGET,
@@ -143,7 +143,7 @@ def parse_in_workers(
             max_workers=workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(cache_root,),
+            initargs=(cache_dir,),
         )
         out: dict[Future, tuple[list[Job], float]] = {}
         crashed = late = False

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from devday_tui.library import load_library, reload_note, workers
+from devday_tui.library import load_library, parsing, reload_note, workers
 from tests.conftest import REPO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -22,7 +22,7 @@ def fingerprint(lib) -> list[tuple[str, str, str, str]]:
     return [(c.note_key, c.id, c.front, str(c.back)) for c in lib.cards]
 
 
-def test_workers_give_the_same_library_as_one_process(tmp_path: Path) -> None:
+def test_workers_give_the_same_library_as_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_corpus(40, tmp_path / "notes", "mixed", 5, 6_000)
     progress: list[tuple[int, int]] = []
     pooled = load_library(
@@ -34,8 +34,13 @@ def test_workers_give_the_same_library_as_one_process(tmp_path: Path) -> None:
     assert [s.source for n in pooled.notes for s in n.walk()] == [s.source for n in alone.notes for s in n.walk()]
     assert progress[0] == (0, 40) and progress[-1] == (40, 40)
     assert [d for d, _ in progress] == sorted(d for d, _ in progress)
-    warm = load_library([tmp_path / "notes"], cache_dir=tmp_path / "c1", workers=2)  # written by the workers
-    assert fingerprint(warm) == fingerprint(pooled)
+
+    def never(*_args, **_kwargs):
+        raise AssertionError("a note the workers cached was parsed again")
+
+    monkeypatch.setattr(parsing, "parse_note", never)
+    warm = load_library([tmp_path / "notes"], cache_dir=tmp_path / "c1")  # entries written by the workers
+    assert fingerprint(warm) == fingerprint(pooled) and warm.warnings == []
 
 
 def test_a_late_note_and_a_crashing_note_are_reported_and_the_rest_load(
