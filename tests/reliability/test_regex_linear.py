@@ -265,3 +265,29 @@ def test_parse_note_is_linear(shape, lead: str, piece: str, newline: str, tail: 
     path = Path("generated.md")
     make = shape(lead, piece, newline, tail)
     assert_linear(lambda text: parse_note(text, path, "generated.md"), make, "parse_note")
+
+
+# --- patterns made at run time ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("glob", ["*a*a*a*a*a*a*b.md", "**/**/**/**/**/x.md", "*-*-*-*-*-*.md", "**/*a*[ab]*?*b.md"])
+def test_deck_globs_are_linear_in_the_path(glob: str) -> None:
+    """A deck's ``include`` globs become patterns: several ``*`` once tried every way to split a long name
+    (``*a*a*a*a*a*a*b.md`` took 19 s on a 60-letter name)."""
+    from devday_tui.core.decks import glob_regex
+
+    pattern = glob_regex(glob)
+    assert_linear(pattern.match, lambda n: "d/" * (n // 8) + "a" * (n // 2) + ".txt", f"glob {glob}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    glob=st.lists(st.sampled_from(["*", "?", "a", "b", "-", ".md", "[ab]", "[!a]"]), min_size=1, max_size=8).map("".join),
+    name=st.text(alphabet="ab-.md", max_size=14),
+)
+def test_deck_globs_match_like_fnmatch_within_a_folder(glob: str, name: str) -> None:
+    import fnmatch
+
+    from devday_tui.core.decks import glob_regex
+
+    assert bool(glob_regex(glob).match(name)) == fnmatch.fnmatchcase(name, glob)
