@@ -1,15 +1,20 @@
 """Write N synthetic notes shaped like the sample note, for the parse benchmark.
 
-    python benchmarks/gen_corpus.py N OUT
+    python benchmarks/gen_corpus.py N OUT [--newline lf|crlf|cr|mixed] [--frontmatter-lines K] [--bytes B]
 
 Each note is about 19 KB of Japanese and English text: YAML frontmatter, ``##``-``####`` headings, paragraphs,
 bullets nested two deep, ``term: definition`` lines (ASCII and full-width colons), bold words inside sentences,
 ordered lists, the odd code block, empty and thin sections. The same N always gives the same files (fixed
 seed), so runs can be compared. 2,000 notes make about 38 MB.
+
+``--newline`` writes Windows (``crlf``) or old Mac (``cr``) line ends; ``mixed`` gives every fifth note CRLF,
+like a folder of blog posts written on several machines. ``--frontmatter-lines K`` adds K more metadata lines
+(description, categories, aliases…) as blog posts have. ``--bytes`` sets the size of a note.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from pathlib import Path
@@ -121,7 +126,25 @@ def section_body(rng: random.Random) -> list[str]:
     return out
 
 
-def note(rng: random.Random, n: int) -> str:
+def extra_frontmatter(rng: random.Random, k: int) -> list[str]:
+    """K more lines of the metadata blog engines write: scalars, a folded text, a list of categories."""
+    out: list[str] = []
+    while len(out) < k:
+        r = len(out) % 5
+        if r == 0:
+            out.append(f'description: "{sentence(rng, 2, 4)}"')
+        elif r == 1:
+            out.append(f"slug: post-{rng.randrange(10**6)}")
+        elif r == 2:
+            out += ["categories:", f"  - {rng.choice(PRODUCTS)}"]
+        elif r == 3:
+            out.append(f"draft: {rng.choice(['false', 'true'])}")
+        else:
+            out.append(f"author: {rng.choice(KATAKANA_WORDS)}")
+    return out[:k]
+
+
+def note(rng: random.Random, n: int, frontmatter_lines: int = 0, target: int = TARGET_BYTES) -> str:
     lines = [
         "---",
         f'title: "AWS DevDay {2015 + n % 10} Day{1 + n % 3} ({n})"',
@@ -132,9 +155,10 @@ def note(rng: random.Random, n: int) -> str:
     ]
     if rng.random() < 0.3:
         lines.append("  - WIP")
+    lines += extra_frontmatter(rng, frontmatter_lines)
     lines += ["---", ""]
     size = sum(len(x.encode()) + 1 for x in lines)
-    while size < TARGET_BYTES:
+    while size < target:
         block = [f"## {rng.choice(PRODUCTS)}{rng.choice(HEADINGS)}", ""]
         block += section_body(rng)
         for _ in range(rng.randint(1, 4)):
@@ -148,19 +172,35 @@ def note(rng: random.Random, n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 2 or not argv[0].isdigit():
-        print("usage: gen_corpus.py N OUT", file=sys.stderr)
-        return 2
-    count, out = int(argv[0]), Path(argv[1])
+NEWLINES = {"lf": "\n", "crlf": "\r\n", "cr": "\r"}
+
+
+def write_corpus(
+    count: int, out: Path, newline: str = "lf", frontmatter_lines: int = 0, target: int = TARGET_BYTES
+) -> int:
+    """Write ``count`` notes to ``out``; return the bytes written."""
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(20191003)
     total = 0
     for i in range(count):
-        text = note(rng, i)
-        (out / f"note-{i:05d}.md").write_text(text, encoding="utf-8")
-        total += len(text.encode())
-    print(f"wrote {count} notes, {total / 1e6:.1f} MB, to {out}")
+        text = note(rng, i, frontmatter_lines, target)
+        end = NEWLINES.get(newline, "\r\n" if i % 5 == 0 else "\n")  # "mixed": every fifth note CRLF
+        data = text.replace("\n", end).encode("utf-8")
+        (out / f"note-{i:05d}.md").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", type=int)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--newline", choices=[*NEWLINES, "mixed"], default="lf")
+    parser.add_argument("--frontmatter-lines", type=int, default=0)
+    parser.add_argument("--bytes", type=int, default=TARGET_BYTES)
+    args = parser.parse_args(argv)
+    total = write_corpus(args.count, args.out, args.newline, args.frontmatter_lines, args.bytes)
+    print(f"wrote {args.count} notes, {total / 1e6:.1f} MB, to {args.out}")
     return 0
 
 

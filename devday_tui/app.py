@@ -1,13 +1,12 @@
 """The devday-tui Textual app.
 
 The app owns the loaded notes (``library``) and the progress ``store``; screens read them from the app and
-refresh when ``library`` or ``revision`` change. Loading and file polling run in thread workers, so the first
-screen paints at once.
+refresh when ``library`` or ``revision`` change. Loading, file polling and reloading are the ``NoteWatcher``'s
+(:mod:`devday_tui.watcher`); they run in workers, so the first screen paints at once.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import threading
@@ -15,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from textual import events, work
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
@@ -30,6 +29,7 @@ from textual.content import Content
 from devday_tui.core.decks import matches
 from devday_tui.quiz_session import StudyPreferences
 from devday_tui.screens.home import HomeScreen
+from devday_tui.watcher import NoteWatcher
 
 if TYPE_CHECKING:
     from devday_tui.core.model import Card, Deck
@@ -57,6 +57,8 @@ class DevDayApp(App[None]):
     revision: var[int] = var(0)
     #: True while notes are being read.
     loading: var[bool] = var(True)
+    #: (files read, files found) while notes are being read.
+    load_progress: var[tuple[int, int]] = var((0, 0))
 
     def __init__(
         self,
@@ -73,48 +75,27 @@ class DevDayApp(App[None]):
         self.data_dir = data_dir
         self.cache_dir = cache_dir
         self.clock: Clock = clock or system_clock
-        self.watch_files = watch
+        #: Seconds between two looks at the note files for changes (when ``watch``).
         self.poll_interval = poll_interval
         self.store: Store | None = None
         self.store_error: str | None = None
         self.search_index: SearchIndex | None = None
         self._index_lock = threading.Lock()
-        self._file_stamps: dict[Path, tuple[int, int]] = {}
-        self._pending_reload: set[Path] = set()
-        self._reloading = False
         #: Set once the app starts to quit: from then on no key reaches a screen.
         self.exiting = False
         #: What the study screen keeps for the next sessions (typed answers per deck, the breadcrumb).
         self.study_preferences = StudyPreferences()
+        self.note_watcher = NoteWatcher(self, poll=watch)
 
     # ----------------------------------------------------------------- start-up
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
         # Start reading after the first frame is drawn, so a large collection never delays it.
-        self.call_after_refresh(self.load)
+        self.call_after_refresh(self.note_watcher.start)
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load(self) -> None:
-        """Read the notes and open the store, off the UI thread."""
-        from devday_tui.library import default_paths, load_library, markdown_files
-        from devday_tui.note_files import file_stamp
-
-        # Stamps are taken before reading, so that a file changed while loading is read again by the poller.
-        roots = self.paths or default_paths()
-        stamps = {p.resolve(): st for p in markdown_files(roots) if (st := file_stamp(p)) is not None}
-        library = load_library(self.paths, cache_dir=self.cache_dir)
-        # The notes are long-lived: keep the cyclic garbage collector from walking them again and again.
-        gc.freeze()
-        store, error = self._open_store()
-        if store is not None:  # read-only too: history of moved cards is matched in memory, not saved
-            try:
-                store.reconcile(library.cards, self.clock())
-            except Exception as exc:  # re-attaching is a convenience; progress stays on disk either way
-                self.call_from_thread(self.notify, f"Could not re-attach moved cards: {exc}", severity="warning")
-        self.call_from_thread(self._loaded, library, store, error, stamps)
-
-    def _open_store(self) -> tuple[Store | None, str | None]:
+    def open_store(self) -> tuple[Store | None, str | None]:
+        """Open the progress store: (store, None), or (None, why it cannot be opened)."""
         from devday_tui.store import Store, StoreError
 
         try:
@@ -125,10 +106,10 @@ class DevDayApp(App[None]):
             return None, (f"Your progress could not be read from {self.data_dir or 'the data folder'}: {exc}. "
                           f"No file was changed.")
 
-    def _loaded(self, library: Library, store: Store | None, error: str | None, stamps) -> None:
+    def notes_loaded(self, library: Library, store: Store | None, error: str | None) -> None:
+        """The first load is done: show the notes and say what went wrong on the way."""
         self.store = store
         self.store_error = error
-        self._file_stamps = stamps
         self.forget_search_index()
         self.loading = False
         self.library = library
@@ -141,8 +122,6 @@ class DevDayApp(App[None]):
             first = str(library.warnings[0])
             more = f" (and {len(library.warnings) - 1} more: press p on the home screen)" if len(library.warnings) > 1 else ""
             self.notify(first + more, title="Problems in your notes", severity="warning", timeout=12, markup=False)
-        if self.watch_files:
-            self.set_interval(self.poll_interval, self.poll_files)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that failed is reported, never silent; loading ends with a message instead of a spinner."""
@@ -154,7 +133,7 @@ class DevDayApp(App[None]):
             self.store_error = f"Your notes could not be read: {error}"
             self.notify(self.store_error, title="Loading failed", severity="error", timeout=60, markup=False)
         elif event.worker.group == "reload":
-            self._reloading = False
+            self.note_watcher.reload_failed()
             self.notify(f"A changed note could not be read again: {error}", severity="error", timeout=20, markup=False)
         else:
             self.notify(f"Something failed in the background: {error}", severity="error", timeout=20, markup=False)
@@ -217,94 +196,19 @@ class DevDayApp(App[None]):
 
     # ----------------------------------------------------------- files on disk
 
-    @staticmethod
-    def _scan_files(library: Library) -> dict[Path, tuple[int, int]]:
-        """(mtime, size) of every file the library reads, found the way the library finds them."""
-        from devday_tui.library import markdown_files
-        from devday_tui.note_files import file_stamp
-
-        stamps: dict[Path, tuple[int, int]] = {}
-        for path in markdown_files(library.roots):
-            stamp = file_stamp(path)
-            if stamp is not None:
-                stamps[path.resolve()] = stamp
-        return stamps
-
-    def poll_files(self) -> None:
-        if self.library is not None and not self.loading:
-            self._poll_worker()
-
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
-    def _poll_worker(self) -> None:
-        library = self.library
-        if library is None:
-            return
-        stamps = self._scan_files(library)
-        old = self._file_stamps
-        changed = [p for p in stamps.keys() | old.keys() if stamps.get(p) != old.get(p)]
-        if changed:
-            self.call_from_thread(self._files_changed, changed, stamps)
-
-    def _files_changed(self, paths: list[Path], stamps: dict[Path, tuple[int, int]]) -> None:
-        self._file_stamps = stamps
-        self.reload_files(paths)
-
     def reload_files(self, paths: Iterable[Path]) -> None:
-        """Re-read the given files (after an edit, or a change on disk) and refresh every screen.
+        """Re-read the given files (after an edit, or a change on disk) and refresh every screen."""
+        self.note_watcher.reload_files(paths)
 
-        Reloads run one at a time, each from the library the last one made, so two changes close together are
-        both kept."""
-        from devday_tui.note_files import file_stamp
-
-        resolved = {Path(p).resolve() for p in paths}
-        # Known from now on: a poll that comes due meanwhile (it waited while $EDITOR ran) does not read them again.
-        self._file_stamps.update({p: st for p in resolved if (st := file_stamp(p)) is not None})
-        self._pending_reload.update(resolved)
-        if not self._reloading and self.library is not None:
-            self._start_reload()
-
-    def _start_reload(self) -> None:
-        paths = sorted(self._pending_reload)
-        self._pending_reload.clear()
-        self._reloading = True
-        self._reload_worker(paths, self.library)
-
-    @work(thread=True, exclusive=False, group="reload", exit_on_error=False)
-    def _reload_worker(self, paths: list[Path], base: Library) -> None:
-        from devday_tui.library import reload_note
-        from devday_tui.note_files import file_stamp
-
-        stamps = {path: file_stamp(path) for path in paths}  # before reading: a later change is seen next time
-        library = base
-        for path in paths:
-            library = reload_note(library, path)
-        if library is not base and self.store is not None:
-            try:
-                self.store.reconcile(library.cards, self.clock())
-            except Exception as exc:
-                self.call_from_thread(self.notify, f"Could not re-attach moved cards: {exc}", severity="warning")
-        self.call_from_thread(self._reloaded, base, library, stamps)
-
-    def _reloaded(self, base: Library, library: Library, stamps: dict[Path, tuple[int, int] | None]) -> None:
-        self._reloading = False
-        for path, stamp in stamps.items():
-            if stamp is None:
-                self._file_stamps.pop(path, None)
-            else:
-                self._file_stamps[path] = stamp
-        if base is not self.library:  # the notes were replaced meanwhile: read these files again on top
-            self._pending_reload.update(stamps)
-        elif library is not base:
-            self.forget_search_index()
-            self.library = library
-            paths = sorted(stamps)
-            names = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
-            self.notify(f"Reloaded {names}", timeout=3, markup=False)
-            changed = {p.resolve() for p in paths}
-            for warning in [w for w in library.warnings if Path(w.path).resolve() in changed][:3]:
-                self.notify(str(warning), title="Problem in your note", severity="warning", timeout=10, markup=False)
-        if self._pending_reload:
-            self._start_reload()
+    def notes_reloaded(self, library: Library, paths: list[Path]) -> None:
+        """Files were read again: show the new notes and say which, with their problems."""
+        self.forget_search_index()
+        self.library = library
+        names = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+        self.notify(f"Reloaded {names}", timeout=3, markup=False)
+        changed = {p.resolve() for p in paths}
+        for warning in [w for w in library.warnings if Path(w.path).resolve() in changed][:3]:
+            self.notify(str(warning), title="Problem in your note", severity="warning", timeout=10, markup=False)
 
     # ------------------------------------------------------------ shared state
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from devday_tui import atomic
 
 _UNSAFE = re.compile(r"[^\w\-]+", re.UNICODE)
+_DASHES = re.compile(r"-{2,}")
 
 
 class NoteFileError(Exception):
@@ -26,7 +27,7 @@ def slugify(title: str, limit: int = 60) -> str:
     """A file-name-safe form of ``title``. Japanese letters are kept; separators and dots are not."""
     text = unicodedata.normalize("NFKC", title).lower()
     text = _UNSAFE.sub("-", text).strip("-_")
-    text = re.sub(r"-{2,}", "-", text)[:limit].strip("-_")
+    text = _DASHES.sub("-", text)[:limit].strip("-_")
     return text or "note"
 
 

@@ -113,6 +113,29 @@ def add_include(text: str, pattern: str) -> str | None:
     return text[:end] + f"\n{indent}- {quoted}" + text[end:]
 
 
+def _stars(parts: list[str | None]) -> str:
+    """Join the parts of a glob, a ``*`` (None) becoming ``[^/]*``.
+
+    A ``*`` followed by more of the name and then another ``*`` takes the shortest run up to the first place
+    that more fits, atomically (never trying a longer one): the later ``*`` can take whatever a longer run
+    would have. Without that, ``*a*a*a*a*a*a*b.md`` tries every way to split a long name (19 s for 60 letters).
+    """
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if part is not None:
+            out.append(part)
+            continue
+        rest = parts[i + 1 :]
+        nxt = next((j for j, p in enumerate(rest) if p in (None, "/", ".*", "(?:.*/)?")), len(rest))
+        if nxt < len(rest) and rest[nxt] is None and nxt > 0:
+            fixed = "".join(p for p in rest[:nxt] if p is not None)
+            out.append(f"(?>[^/]*?{fixed})")
+            parts[i + 1 : i + 1 + nxt] = [""] * nxt  # taken into the atomic group
+        else:
+            out.append("[^/]*")
+    return "".join(out)
+
+
 @lru_cache(maxsize=256)
 def glob_regex(pattern: str) -> re.Pattern[str]:
     """A glob as a regular expression over ``/``-separated relative paths.
@@ -123,20 +146,22 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
     pattern = pattern.strip().replace("\\", "/").lstrip("/")
     if pattern.startswith("./"):
         pattern = pattern[2:]
-    out = []
+    out: list[str | None] = []  # None: a "*"
     i = 0
     while i < len(pattern):
         c = pattern[i]
         if pattern.startswith("**/", i):
             out.append("(?:.*/)?")
             i += 3
+            while pattern.startswith("**/", i):  # "**/**/" means "**/", and each one more would cost a power
+                i += 3
             continue
         if pattern.startswith("**", i):
             out.append(".*")
             i += 2
             continue
         if c == "*":
-            out.append("[^/]*")
+            out.append(None)
         elif c == "?":
             out.append("[^/]")
         elif c == "[":
@@ -154,7 +179,7 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
         i += 1
     prefix = "" if "/" in pattern else "(?:.*/)?"
     try:
-        return re.compile(prefix + "".join(out) + r"\Z")
+        return re.compile(prefix + _stars(out) + r"\Z")
     except re.error:
         return re.compile(re.escape(pattern) + r"\Z")
 

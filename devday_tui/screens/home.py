@@ -60,6 +60,7 @@ class HomeScreen(Screen):
         self.query_one(DeckTable).display = False
         self.watch(self.app, "library", self._refresh, init=True)
         self.watch(self.app, "revision", self._progress_changed, init=False)
+        self.watch(self.app, "load_progress", self._show_load_progress, init=False)
 
     def on_screen_resume(self) -> None:
         self._refresh()
@@ -73,7 +74,7 @@ class HomeScreen(Screen):
         app = self.app
         status = self.query_one("#home-status", Static)
         if app.library is None:
-            status.update(Content.styled("Reading your notes…", "$text-muted"))
+            self._show_load_progress()
             return
         self.query_one("#home-loading").display = False
         table = self.query_one(DeckTable)
@@ -105,6 +106,14 @@ class HomeScreen(Screen):
             status.update(Content.assemble(*parts))
         if not table.has_focus and table.display:
             table.focus()
+
+    def _show_load_progress(self, *_: object) -> None:
+        """"Reading your notes… 812 / 2,000" while the first load runs."""
+        if self.app.library is not None:
+            return
+        done, total = self.app.load_progress
+        counter = f" {done:,} / {total:,}" if total else ""
+        self.query_one("#home-status", Static).update(Content.styled(f"Reading your notes…{counter}", "$text-muted"))
 
     def _problem_parts(self) -> list:
         app = self.app

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 import devday_tui.library as library
+from devday_tui.core.parser import PARSER_VERSION
+from devday_tui.library import cache as parse_cache
+from devday_tui.library import parsing, paths, reading
 from devday_tui.library import check_paths, default_paths, load_library, reload_note
 from tests.conftest import REPO, SAMPLE_DECKS, SAMPLE_NOTE, SAMPLE_NOTES
 
@@ -59,7 +62,7 @@ def test_default_library_is_the_repository_sample(cache: Path) -> None:
 
 
 def test_sample_copies_in_the_package_match_the_repository() -> None:
-    packaged = Path(library.__file__).parent / "sample"
+    packaged = Path(library.__file__).parent.parent / "sample"
     for folder, name in ((SAMPLE_NOTES, "notes"), (SAMPLE_DECKS, "decks")):
         repo_files = sorted(p.name for p in folder.glob("*.md"))
         pkg_files = sorted(p.name for p in (packaged / name).glob("*.md"))
@@ -106,6 +109,26 @@ def test_deck_files_by_folder_or_by_include(tmp_path: Path, cache: Path) -> None
     assert [c.front for c in decks["aws"].cards] == ["One", "Q"]
     assert [n.rel for n in decks["everything"].notes] == ["gcp/two.md"]
     assert [c.front for c in lib.cards] == ["One", "Two", "Q"]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_line_ends_are_normalised_once_for_notes_and_decks(tmp_path: Path, cache: Path, newline: str) -> None:
+    """CRLF and lone-CR files read like LF ones: a deck is found by its ``include``, cards and lines match."""
+    notes = tmp_path / "notes"
+    frontmatter = "".join(f"key{i}: value {i}\n" for i in range(40))  # many lines before include (was exponential)
+    deck = write(notes / "all.md", f"\ufeff---\n{frontmatter}include: '*.md'\n---\nQ::A\n".replace("\n", newline).encode())
+    note = f"---\ntitle: T\n{frontmatter}---\n## Section\n\n- Term: meaning\n".replace("\n", newline)
+    write(notes / "note.md", note.encode())
+    write(notes / "bad.md", f"## A{newline}{newline}caf".encode() + b"\xe9" + newline.encode())
+    lib = load_library([notes], cache_dir=cache)
+    assert [d.key for d in lib.decks] == ["all"] and lib.decks[0].path == deck
+    assert [c.front for c in lib.cards] == ["Term", "Q"]
+    section = lib.notes[0].sections[0]
+    assert section.start_line == 44 and "\r" not in section.source
+    (w,) = lib.warnings
+    assert w.path.name == "bad.md" and w.line == 3
+    warm = load_library([notes], cache_dir=cache)  # from the cache: sources restored from the same text
+    assert warm.notes[0].sections[0].source == section.source
 
 
 def test_notes_dir_is_never_a_decks_folder(tmp_path: Path, cache: Path) -> None:
@@ -156,8 +179,8 @@ def test_default_paths_from_the_repository() -> None:
 
 
 def test_default_paths_when_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(library, "_PACKAGE_DIR", tmp_path / "site-packages" / "devday_tui")
-    assert default_paths() == [library.SAMPLE_NOTES, library.SAMPLE_DECKS]
+    monkeypatch.setattr(paths, "_PACKAGE_DIR", tmp_path / "site-packages" / "devday_tui")
+    assert default_paths() == [paths.SAMPLE_NOTES, paths.SAMPLE_DECKS]
     assert all(p.is_dir() for p in default_paths())
     mine = tmp_path / "my-notes"
     mine.mkdir()
@@ -166,9 +189,9 @@ def test_default_paths_when_installed(tmp_path: Path, monkeypatch: pytest.Monkey
     write(config, json.dumps({"notes": str(mine)}))
     assert default_paths() == [mine]
     write(config, json.dumps({"notes": str(tmp_path / "gone")}))
-    assert default_paths() == [library.SAMPLE_NOTES, library.SAMPLE_DECKS]
+    assert default_paths() == [paths.SAMPLE_NOTES, paths.SAMPLE_DECKS]
     write(config, "{not json")
-    assert default_paths() == [library.SAMPLE_NOTES, library.SAMPLE_DECKS]
+    assert default_paths() == [paths.SAMPLE_NOTES, paths.SAMPLE_DECKS]
 
 
 # --- the parse cache ----------------------------------------------------------------------------------------------
@@ -182,13 +205,13 @@ def test_cache_is_used_and_keyed_by_content(tmp_path: Path, cache: Path, monkeyp
     assert list(cache.rglob("*")) and not list(notes.rglob("*.pickle"))
 
     calls: list[Path] = []
-    real = library.parse_note
+    real = parsing.parse_note
 
     def counting(text, path, key, **kw):
         calls.append(path)
         return real(text, path, key, **kw)
 
-    monkeypatch.setattr(library, "parse_note", counting)
+    monkeypatch.setattr(parsing, "parse_note", counting)
     warm = load_library([notes], cache_dir=cache)
     assert calls == []
     assert [c.id for c in warm.cards] == [c.id for c in first.cards]
@@ -245,14 +268,14 @@ def test_a_cache_dir_inside_the_notes_is_refused(tmp_path: Path) -> None:
 
 
 def test_entries_of_other_parser_versions_are_deleted(tmp_path: Path, cache: Path, monkeypatch) -> None:
-    monkeypatch.setattr(library, "_SWEPT", set())
+    monkeypatch.setattr(parse_cache, "_SWEPT", set())
     notes = tmp_path / "notes"
     make_note(notes, "a.md", "Alpha")
     old = write(cache / "parse-v0.1" / "ab" / "abcdef", b"old entry")
     mine = write(cache / "other-file", "kept")
     load_library([notes], cache_dir=cache)
     assert not old.parent.parent.exists() and mine.exists()
-    assert [p.name for p in cache.iterdir() if p.is_dir()] == [f"parse-v{library.PARSER_VERSION}.{library.CACHE_FORMAT}"]
+    assert [p.name for p in cache.iterdir() if p.is_dir()] == [f"parse-v{PARSER_VERSION}.{parse_cache.CACHE_FORMAT}"]
 
 
 def test_a_damaged_cache_entry_is_parsed_again(tmp_path: Path, cache: Path) -> None:
@@ -388,7 +411,7 @@ def test_a_huge_file_is_skipped(tmp_path: Path, cache: Path, monkeypatch: pytest
     notes = tmp_path / "notes"
     make_note(notes, "a.md", "Alpha")
     write(notes / "huge.md", "x" * 5000)
-    monkeypatch.setattr(library, "MAX_NOTE_BYTES", 4000)
+    monkeypatch.setattr(reading, "MAX_NOTE_BYTES", 4000)
     lib = load_library([notes], cache_dir=cache)
     assert [n.rel for n in lib.notes] == ["a.md"]
     assert "too large" in lib.warnings[0].message
