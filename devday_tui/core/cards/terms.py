@@ -1,0 +1,155 @@
+"""Small judgements about a piece of text: is it a term, a label, a question, a remark word, a numbered heading?"""
+
+from __future__ import annotations
+
+import re
+
+from devday_tui.core.text import Inline, ascii_words, content_length, is_bare_link, normalise
+
+#: A definition's term is at most this many characters and ASCII words.
+TERM_MAX_CHARS = 40
+TERM_MAX_WORDS = 6
+#: A paragraph of one line up to this many characters, not ending a sentence, directly before a list names it.
+LABEL_MAX_CHARS = 40
+#: A definition needs at least this much on the right of the separator.
+MIN_ANSWER_CHARS = 2
+
+#: Words that head a remark rather than name a thing. As a term they are no question by themselves: they take
+#: their parent's text into the front (``ssm-tool › 事例``).
+REMARK_WORDS = frozenset(
+    """例 実例 事例 補足 注意 注 ps p.s ex e.g eg i.e ie note notes nb n.b better memo メモ 備考 追記 tip tips hint
+    warning caution important example examples see also 参考 感想""".split()
+)
+#: Terms that never make a card: markers of unfinished work.
+_NEVER_TERMS = frozenset("todo fixme wip tbd update edit".split())
+
+#: Headings too general to ask about alone: a card under one names the parent heading too.
+GENERIC_HEADINGS = frozenset(
+    """pros cons merits demerits advantages disadvantages usage summary overview notes note details example
+    examples links references resources misc other others tips todo memo 使い方 補足 まとめ 概要 特徴 メリット
+    デメリット 利点 欠点 長所 短所 注意点 注意 課題 感想 参考 参考資料 その他 メモ 例 詳細""".split()
+)
+SENTENCE_ENDS = ("。", "．", ".", "！", "!")
+
+_MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
+_COLON_RE = re.compile(r"[:：]")
+LEAD_ARROW_RE = re.compile(r"\A(?:→|⇒|->|=>)\s*")
+_QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|does|do|can)\b", re.I)
+_QUESTION_ENDS = ("?", "？", "とは", "とは何", "とは何か", "って何", "って何？")
+#: A heading that is only a question number: ``17.``, ``Q17``, ``問3``, ``第3問``, ``Question 17``.
+_NUMBER_HEADING_RE = re.compile(
+    r"\A(?:(?:Q|No\.?|Question|問題?|設問) ?)?[0-9０-９]{1,4} ?[.)．:：]?\Z|\A第 ?[0-9０-９]{1,4} ?問\Z", re.I
+)
+#: A time range at the start of a heading: ``14:00〜14:45``, ``10:30-11:15``.
+_TIME_RANGE_RE = re.compile(
+    r"\A\s*[0-9０-９]{1,2}[:：][0-9０-９]{2}\s*(?:[-〜~～–—ー]\s*[0-9０-９]{1,2}[:：][0-9０-９]{2})?"
+)
+_SPACES_RE = re.compile(r"[ \t\u3000]+")
+
+
+def squash(text: str) -> str:
+    """Tabs, full-width spaces and runs of spaces become one space."""
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def is_marker(text: str) -> bool:
+    return bool(_MARKER_RE.match(text))
+
+
+def is_remark(text: str) -> bool:
+    return normalise(text).strip(" .") in REMARK_WORDS
+
+
+def is_generic_heading(text: str) -> bool:
+    return normalise(text) in GENERIC_HEADINGS
+
+
+def is_question(text: str) -> bool:
+    """A line that asks something: ends in ``?``/``？`` or ``とは``, or starts ``What``, ``How``…"""
+    text = text.strip()
+    return text.endswith(_QUESTION_ENDS) or _QUESTION_START_RE.match(text) is not None
+
+
+def is_number_heading(text: str) -> bool:
+    return _NUMBER_HEADING_RE.match(text.strip()) is not None
+
+
+def strip_time(heading: str) -> str:
+    """A heading without its leading time range (``14:00〜14:45 コンテナ入門`` → ``コンテナ入門``)."""
+    m = _TIME_RANGE_RE.match(heading)
+    if m is None:
+        return heading
+    rest = heading[m.end() :].lstrip(" -–—:：|")
+    return rest or heading
+
+
+def is_time_heading(heading: str) -> bool:
+    return _TIME_RANGE_RE.match(heading) is not None
+
+
+def term_ok(term: str, *, remark_ok: bool = False) -> bool:
+    if not term or len(term) > TERM_MAX_CHARS or ascii_words(term) > TERM_MAX_WORDS:
+        return False
+    if not any(ch.isalnum() for ch in term):  # "※:", "->:" name nothing
+        return False
+    if "。" in term or ". " in term or is_bare_link(term):
+        return False
+    low = normalise(term).strip(" .")
+    if low in _NEVER_TERMS or _MARKER_RE.match(term):
+        return False
+    return remark_ok or low not in REMARK_WORDS
+
+
+def label_ok(text: str) -> bool:
+    """A line short enough, and not a sentence, to name the list after it."""
+    return bool(text) and len(text) <= LABEL_MAX_CHARS and not text.endswith(("。", ".")) and not is_bare_link(text)
+
+
+def split_definition(inl: Inline) -> tuple[str, str] | None:
+    """``TERM: DEFINITION`` or ``TERM：DEFINITION`` on the first line of ``inl``, as (term, definition).
+
+    Only the first colon counts. It must not be inside inline code or a URL; an ASCII colon must be followed by a
+    space (so ``10:30``, ``https://`` and ``a:b`` never split); ``::`` belongs to explicit cards. A remark word
+    (``Note: …``) is returned as a term too: the caller gives it its parent's context.
+    """
+    text = inl.text
+    nl = text.find("\n")
+    first = text if nl < 0 else text[:nl]
+    for m in _COLON_RE.finditer(first):
+        i = m.start()
+        if inl.protected and any(a <= i < b for a, b in inl.protected):
+            continue
+        if first[i] == ":":
+            after = first[i + 1 : i + 2]
+            if after == ":" or (i and first[i - 1] == ":"):
+                return None
+            if after and not after.isspace():
+                continue
+        elif i and first[i - 1].isdigit() and first[i + 1 : i + 2].isdigit():
+            continue  # a time written with a full-width colon, 10：30
+        term = first[:i].strip()
+        rest = text[i + 1 :].strip()
+        if term_ok(term, remark_ok=True) and content_length(rest) >= MIN_ANSWER_CHARS:
+            return term, rest
+        return None
+    return None
+
+
+def term_line(first: str, rest: list[str]) -> str | None:
+    """A short first line, with the explanation on the lines after it: the term, or None."""
+    term = first.strip()
+    if term.endswith((":", "：")):
+        term = term[:-1].rstrip()
+    if not term_ok(term) or term.endswith(("、", ",", "，", ";", "；", "(", "（", "→", "-")):
+        return None
+    if term.startswith(("→", "->", "=>", "|", "※")):
+        return None
+    if term.endswith(SENTENCE_ENDS) and not first.rstrip().endswith((":", "：")):
+        return None
+    body = "\n".join(rest).strip()
+    if content_length(body) < MIN_ANSWER_CHARS:
+        return None
+    # An English sentence wrapped onto the next line is not a term and its definition.
+    if ascii_words(term) >= 4 and term[-1].isascii() and term[-1].isalpha() and body[:1].islower():
+        return None
+    return term
