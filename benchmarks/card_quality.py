@@ -1,0 +1,509 @@
+"""How usable the cards made from a folder of notes are, in figures a script can measure.
+
+    python benchmarks/card_quality.py FOLDER [--source MODULE:FUNCTION] [--list] [--no-fail]
+
+Every ``*.md`` under FOLDER (recursively) is read as UTF-8 and handed, unchanged (CRLF and BOM included), to the
+card source: by default :func:`note_cards`, which calls ``devday_tui.core.parser.parse_note``. ``--source``
+names another function taking ``(text, path)`` and returning cards with ``kind``, ``front``, ``back`` (a string,
+or items with ``text`` and ``children``), ``line`` (1-based, in the file) and ``context`` (the breadcrumb); for
+instance ``tests.corpus.cards:note_cards``, the function the corpus test uses. A file that cannot be read or
+makes the source raise is reported on stderr and left out; the run goes on.
+
+Figures over the cards (each figure counts every card on its own):
+
+- **backs over 12 lines**: a string back's lines, or a list back's items with every nested item counted as a
+  line. Goal: none.
+- **markup left in**: in the front, the breadcrumb or the back, any of: an HTML tag (a known HTML element name
+  such as ``<img …>``/``<br>``/``<details>``, any closing tag, any tag with an attribute such as
+  ``<TabItem value=…>``), ``<!--``/``-->``, an HTML entity (``&nbsp;``), a wiki link or embed (``[[…]]``), an
+  Obsidian comment (``%%``), a Hugo shortcode (``{{<``, ``{{%``, ``>}}``, ``%}}``), a Markdown link or image
+  left as syntax (``](target)`` with no space in the target), a ``:::`` container fence (at the start or after
+  a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or tildes), a bold pair
+  (``**…**``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not followed by
+  another one, so ``--force`` is text). Single backticks are NOT counted: a code span shown verbatim reads well
+  in a terminal, and notes about shells quote commands with them. ``<service>``-style placeholders are text.
+  Goal: none.
+- **generic front**: a front whose every ``›`` part, once the count suffix (`` — 3 points``, ``(1/2)``) and
+  trailing ``:?？`` are taken off, is a remark or generic word (例, 事例, 補足, 注意, 前半, 後半, 感想, まとめ,
+  Note, Example, Tips, Q&A, Summary, メリット …, see ``GENERIC``), a bare number (``17.``, ``Q17``, ``問3``,
+  ``No. 4``), a Q/A marker (``Q``, ``A``, ``問``), empty, or holds ``(untitled``. No goal of its own: it counts against "usable", which people judge.
+- **back only a URL**: every line of the back is a bare URL (``https://…``, ``<https://…>``, ``www.…``). No goal
+  of its own.
+- **duplicate front**: a card whose front (case, spaces and the count suffix ignored) equals an earlier card's
+  front in the same note. No goal of its own.
+
+Figures over the SOURCE of the notes, found without the parser (frontmatter, fenced code, tables, headings,
+HTML and ``%%`` comments, HTML lines and shortcode lines are never looked at; ``<br>`` splits a line):
+
+- **term: definition recall**: lines ``term: definition`` (ASCII colon followed by a space) or
+  ``term：definition``, after an optional bullet or number and indentation (spaces, tabs, U+3000), where the term
+  is 1-30 characters once ``**``/backticks/wiki brackets are removed, holds no ``。``, does not end in ``.``, has
+  no ``is``/``are``/``was``/``were`` (prose such as "The idea is simple: …"), is not a remark word (``Note``,
+  ``例`` …) or a Q/A marker (``Q``, ``A``, ``Q3``, ``問``), and the definition is not empty and not only a URL.
+  Colons inside code spans, link text, URLs or brackets (``（例: …）``) do not count; lines holding ``::`` are
+  hand-written cards and are left out, and so is a line that is not a list item when the line before it is
+  prose (over 40 characters, no colon, not itself a definition) whose sentence it continues. Such a line is captured when a card at that line has the term in its front, or any card in the note
+  has the term as a ``›`` part of its front. Goal: at least 95%.
+- **other separators recall** (``・・・``, ``＝``, `` = ``, `` — ``, `` – `` with the same limits on the term):
+  the same test. Printed for information, no goal.
+- **parent bullets carded**: list items (``-``, ``*``, ``+``, ``1.``, ``1)``, ``・``, ``-item``/``－item`` with
+  no space) whose next non-blank line is a list item indented deeper (a tab counts 4 columns, U+3000 two), and
+  whose own text is not empty once markup is dropped. Carded when a card starts at the item's line (other than a
+  list card that only has the item among its back's items, such as a heading's list starting at its first item),
+  or a card's front contains the item's text. Goal: at least 80%.
+
+The last line is ``goals: met`` or ``goals: missed (…)``; the exit status is 1 when a goal is missed, unless
+``--no-fail``. ``--list`` prints every card or source line behind a figure, as ``path:line``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+MAX_BACK_LINES = 12
+TERM_MAX_CHARS = 30
+#: A line longer than this, without a colon, is prose: the line after it continues its sentence.
+PROSE_CHARS = 40
+_PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("「", "」"), ("【", "】"))
+
+
+def note_cards(text: str, path: Path) -> list[Any]:
+    """The default card source: the package's parser."""
+    from devday_tui.core.parser import parse_note
+
+    return list(parse_note(text, path, path.name).cards)
+
+
+def load_source(spec: str) -> Callable[[str, Path], Iterable[Any]]:
+    module, _, name = spec.partition(":")
+    if not module or not name:
+        raise SystemExit(f"--source must look like package.module:function, not {spec!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+# --- text helpers ---------------------------------------------------------------------------------------------
+
+GENERIC = frozenset(
+    """例 例え 実例 事例 具体例 補足 注意 注 備考 メモ 前半 後半 中盤 前編 後編 その他 他 感想 所感 雑感 まとめ 概要 詳細
+    ポイント 結論 質疑応答 質問 q&a qa q&a q/a tl;dr tldr note notes memo example examples e.g. e.g eg ex ex. ps p.s.
+    tip tips hint warning caution important misc other others summary overview details better info todo wip
+    tbd pros cons merits demerits advantages disadvantages メリット デメリット 利点 欠点 特徴 対策 手順 使い方 課題
+    注意点 参考 references links remember 要確認 確認したい あとで 後で fixme""".split()
+) | {"see also", "q & a"}
+_QA_TERMS = frozenset({"q", "a", "問", "答", "答え", "question", "answer", "質問", "回答"})
+_NUMBER_FRONT = re.compile(r"^(?:q|問|no\.?|#|question|第)?\s*\d+\s*[.)．:：問]?$", re.I)
+_COUNT_SUFFIX = re.compile(r"\s+[—–-]\s+\d+\b[^›]*$|\s*\(\d+\s*/\s*\d+\)\s*$")
+_URL_ONLY = re.compile(r"^(?:<?https?://\S+?>?|www\.\S+)$")
+_HTML_NAMES = (
+    "a abbr b big blockquote br center code dd del details div dl dt em figcaption figure font h1 h2 h3 h4 h5 h6 "
+    "hr i iframe img ins kbd li mark ol p picture pre q s small source span strong sub summary sup table tbody td "
+    "th thead tr u ul video audio center"
+).split()
+MARKUP = {
+    "html": re.compile(r"<(?:%s)\b[^<>]*>|</[A-Za-z][\w.-]*\s*>|<[A-Za-z][\w.-]*\s+[\w:-]+=[^<>]*>"
+                       % "|".join(_HTML_NAMES), re.I),
+    "html-comment": re.compile(r"<!--|-->"),
+    "entity": re.compile(r"&(?:[a-z]{2,8}|#\d{1,6}|#x[0-9a-f]{1,6});", re.I),
+    "wiki-link": re.compile(r"\[\[|\]\]"),
+    "obsidian-comment": re.compile(r"%%"),
+    "shortcode": re.compile(r"\{\{[<%]|[>%]\}\}"),
+    "md-link": re.compile(r"\]\([^)\s]+\)"),
+    "container": re.compile(r"(?:^|(?<=\s)):::"),
+    "fence": re.compile(r"```|~~~"),
+    "bold": re.compile(r"\*\*(?=\S)[^*]*?(?<=\S)\*\*"),
+}
+_LEAD_BULLET = re.compile(r"^\s*(?:[・･]|[-－](?![-－]))")
+
+
+def norm(text: str) -> str:
+    """Case, spaces, emphasis, code and link syntax dropped: the text a person reads."""
+    text = re.sub(r"!\[\[[^\]]*\]\]", "", text)
+    text = re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^<>]*>", "", text)
+    text = text.replace("**", "").replace("__", "").replace("`", "")
+    return " ".join(text.replace("\u3000", " ").split()).casefold().strip(" :：")
+
+
+def _front_key(front: str) -> str:
+    return norm(_COUNT_SUFFIX.sub("", front))
+
+
+def _parts(front: str) -> list[str]:
+    return [p.strip().rstrip("?？:：").strip() for p in _COUNT_SUFFIX.sub("", norm(front)).split("›")]
+
+
+def back_lines(back: Any) -> list[tuple[int, str]]:
+    """(depth, text) of every line of a card's back; nested items are lines too."""
+    if isinstance(back, str):
+        return [(0, ln) for ln in back.split("\n")]
+    out: list[tuple[int, str]] = []
+
+    def walk(items: Iterable[Any], depth: int) -> None:
+        for item in items:
+            out.append((depth, str(getattr(item, "text", item))))
+            walk(getattr(item, "children", ()), depth + 1)
+
+    walk(back, 0)
+    return out
+
+
+def markup_kinds(card: Any) -> list[str]:
+    context = getattr(card, "context", ())
+    labels = [str(card.front), *([context] if isinstance(context, str) else context)]
+    items = [t for _, t in back_lines(card.back)]
+    found = [name for name, rx in MARKUP.items() if any(rx.search(t) for t in labels + items)]
+    labels_split = [p for lab in labels for p in lab.split("›")]
+    if any(_LEAD_BULLET.match(t) for t in labels_split + items):
+        found.append("bullet-in-label")
+    return found
+
+
+def is_generic(front: str) -> bool:
+    if "(untitled" in front:
+        return True
+    parts = _parts(front)
+    return all(not p or p in GENERIC or p in _QA_TERMS or _NUMBER_FRONT.match(p) for p in parts)
+
+
+def back_is_url(back: Any) -> bool:
+    lines = [re.sub(r"^[-*・]\s*", "", t.strip()) for _, t in back_lines(back)]
+    lines = [t for t in lines if t]
+    return bool(lines) and all(_URL_ONLY.match(t) for t in lines)
+
+
+# --- reading the source ---------------------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^[ \t\u3000>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+_DELIM_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$")
+_BULLET = re.compile(
+    r"^(?P<indent>[ \t\u3000]*)(?:>\s*)*(?P<mark>[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|[・･]|[-－](?![-－\s]))[ \t]*"
+)
+_LEAD = re.compile(
+    r"^[ \t\u3000]*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)．])[ \t]+|[・･]|[-－](?![-－\s]))?[ \t]*(?:\[[ xX]\][ \t]+)?"
+)
+_MASK = re.compile(r"(`+)[^`]*?\1|\[[^\]]*\]\([^)]*\)|\[\[[^\]]*\]\]|<?https?://\S+|\b[a-z][\w+.-]*://\S+")
+_PROSE_WORD = re.compile(r"\b(?:is|are|was|were)\b", re.I)
+_COLON = re.compile(r"：|:(?=[ \t])")
+_OTHER_SEP = re.compile(r"・・・|＝| = | — | – ")
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line of the file
+    text: str
+
+
+def source_lines(text: str) -> list[Line]:
+    """The lines of a note that hold its own text: no frontmatter, code, tables, comments or HTML lines."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = 0
+    if raw and raw[0].strip() == "---":
+        for i in range(1, len(raw)):
+            if raw[i].strip() in ("---", "..."):
+                start = i + 1
+                break
+    table = set()
+    for i in range(start, len(raw)):
+        if _DELIM_ROW.match(raw[i]) and "|" in raw[i]:
+            j = i - 1
+            table.add(j)
+            while j + 1 < len(raw) and "|" in raw[j + 1]:
+                j += 1
+                table.add(j)
+    out: list[Line] = []
+    fence: str | None = None
+    in_html_comment = in_pct_comment = False
+    for i in range(start, len(raw)):
+        line = raw[i]
+        if fence is not None:
+            m = _FENCE.match(line)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
+                fence = None
+            continue
+        m = _FENCE.match(line)
+        if m:
+            fence = m.group(1)
+            continue
+        # Comments may open and close on the same line or span several.
+        kept = []
+        rest = line
+        while rest:
+            if in_html_comment:
+                end = rest.find("-->")
+                if end < 0:
+                    rest = ""
+                    break
+                rest, in_html_comment = rest[end + 3:], False
+            elif in_pct_comment:
+                end = rest.find("%%")
+                if end < 0:
+                    rest = ""
+                    break
+                rest, in_pct_comment = rest[end + 2:], False
+            else:
+                h, p = rest.find("<!--"), rest.find("%%")
+                cut = min(x for x in (h, p, len(rest)) if x >= 0)
+                kept.append(rest[:cut])
+                if cut == len(rest):
+                    break
+                if cut == h:
+                    rest, in_html_comment = rest[h + 4:], True
+                else:
+                    rest, in_pct_comment = rest[p + 2:], True
+        line = "".join(kept)
+        if i in table:
+            continue
+        out.append(Line(i + 1, line))
+    return out
+
+
+def _skip_line(text: str) -> bool:
+    s = text.strip().lstrip("\u3000")
+    return (
+        not s
+        or bool(_HEADING.match(text))
+        or s.startswith(("<", "{{", ":::", "|", "import ", "export "))
+    )
+
+
+@dataclass
+class Definition:
+    no: int
+    term: str
+    other_separator: bool
+
+
+def _definition(text: str) -> tuple[str, bool] | None:
+    """(term, other separator?) when the line reads ``term: definition``."""
+    if _skip_line(text):
+        return None
+    body = text[_LEAD.match(text).end():]
+    masked = _MASK.sub(lambda m: "\0" * len(m.group(0)), body)
+    if "::" in masked:
+        return None
+    for rx, other in ((_COLON, False), (_OTHER_SEP, True)):
+        m = rx.search(masked)
+        if not m:
+            continue
+        term, definition = norm(body[: m.start()]), body[m.end():].strip()
+        if not term or len(term) > TERM_MAX_CHARS or "。" in term or term.endswith("."):
+            return None
+        if any(term.count(a) != term.count(b) for a, b in _PAIRS):
+            return None  # the separator sits inside brackets: `… (e.g. x)`
+        if _PROSE_WORD.search(term) or term in GENERIC or term in _QA_TERMS or re.fullmatch(r"q\d+|問\d+", term):
+            return None
+        if not norm(definition) or _URL_ONLY.match(definition.strip("<>()")):
+            return None
+        if re.fullmatch(r"\[[^\]]*\]\([^)]*\)", definition):
+            return None
+        return term, other
+    return None
+
+
+def definitions(lines: list[Line]) -> list[Definition]:
+    pieces = [Line(ln.no, part) for ln in lines for part in _BR.split(ln.text)]
+    found_at = [_definition(ln.text) for ln in pieces]
+    found: list[Definition] = []
+    for k, ln in enumerate(pieces):
+        if found_at[k] is None:
+            continue
+        prev = pieces[k - 1].text if k else ""
+        if (
+            not _BULLET.match(ln.text)
+            and len(prev.strip()) > PROSE_CHARS
+            and found_at[k - 1] is None
+            and not _skip_line(prev)
+            and not _BULLET.match(prev)
+            and not _COLON.search(prev)
+        ):
+            continue  # the line goes on with a sentence of the line before: prose, not a definition
+        term, other = found_at[k]
+        found.append(Definition(ln.no, term, other))
+    return found
+
+
+@dataclass
+class Parent:
+    no: int
+    text: str
+
+
+def _columns(indent: str) -> int:
+    return sum(4 if c == "\t" else 2 if c == "\u3000" else 1 for c in indent)
+
+
+def parent_bullets(lines: list[Line]) -> list[Parent]:
+    parents: list[Parent] = []
+    for k, ln in enumerate(lines):
+        m = _BULLET.match(ln.text)
+        if not m:
+            continue
+        text = norm(re.sub(r"\{\{[<%].*?[>%]\}\}", "", ln.text[m.end():]))
+        if not text:
+            continue
+        j = next((j for j in range(k + 1, len(lines)) if lines[j].text.strip()), None)
+        if j is None or lines[j].no - ln.no != j - k:  # a fence or a table sits between them
+            continue
+        nxt = lines[j]
+        n = _BULLET.match(nxt.text)
+        if n and _columns(n.group("indent")) > _columns(m.group("indent")):
+            parents.append(Parent(ln.no, text))
+    return parents
+
+
+# --- the measure ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    hit: int = 0
+    total: int = 0
+    listed: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, where: str = "") -> None:
+        self.total += 1
+        self.hit += ok
+        if not ok and where:
+            self.listed.append(where)
+
+
+@dataclass
+class Report:
+    notes: int = 0
+    unreadable: int = 0
+    cards: int = 0
+    long_backs: Tally = field(default_factory=Tally)
+    markup: Tally = field(default_factory=Tally)
+    generic: Tally = field(default_factory=Tally)
+    url_back: Tally = field(default_factory=Tally)
+    duplicate: Tally = field(default_factory=Tally)
+    definitions: Tally = field(default_factory=Tally)
+    other_definitions: Tally = field(default_factory=Tally)
+    parents: Tally = field(default_factory=Tally)
+    markup_kinds: Counter = field(default_factory=Counter)
+
+
+def measure_note(report: Report, path: Path, text: str, cards: list[Any], shown: str) -> None:
+    report.notes += 1
+    report.cards += len(cards)
+    seen: set[str] = set()
+    for card in cards:
+        where = f"{shown}:{getattr(card, 'line', '?')}  {str(card.front)[:70]}"
+        n_lines = len(back_lines(card.back))
+        report.long_backs.add(n_lines <= MAX_BACK_LINES, f"{where}  ({n_lines} lines)")
+        kinds = markup_kinds(card)
+        report.markup_kinds.update(kinds)
+        report.markup.add(not kinds, f"{where}  ({', '.join(kinds)})")
+        report.generic.add(not is_generic(str(card.front)), where)
+        report.url_back.add(not back_is_url(card.back), where)
+        key = _front_key(str(card.front))
+        report.duplicate.add(key not in seen, where)
+        seen.add(key)
+    fronts = [
+        (getattr(c, "line", None), norm(str(c.front)), _parts(str(c.front)), {norm(t) for _, t in back_lines(c.back)})
+        for c in cards
+    ]
+    lines = source_lines(text)
+    for d in definitions(lines):
+        ok = any((line == d.no and d.term in front) or d.term in parts for line, front, parts, _ in fronts)
+        tally = report.other_definitions if d.other_separator else report.definitions
+        tally.add(ok, f"{shown}:{d.no}  {d.term}")
+    for p in parent_bullets(lines):
+        # A list card that merely starts at this line, with the item among its back's items, does not count.
+        ok = any((line == p.no and p.text not in items) or p.text in front for line, front, _, items in fronts)
+        report.parents.add(ok, f"{shown}:{p.no}  {p.text[:70]}")
+
+
+def run(folder: Path, source: Callable[[str, Path], Iterable[Any]]) -> Report:
+    report = Report()
+    for path in sorted(folder.rglob("*.md")):
+        shown = str(path)
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"{shown}: cannot read, left out ({exc})", file=sys.stderr)
+            report.unreadable += 1
+            continue
+        try:
+            cards = list(source(text, path))
+        except Exception as exc:  # noqa: BLE001 - a source that fails on one note must not stop the measure
+            print(f"{shown}: the card source failed, left out ({type(exc).__name__}: {exc})", file=sys.stderr)
+            report.unreadable += 1
+            continue
+        measure_note(report, path, text, cards, shown)
+    return report
+
+
+def _pct(hit: int, total: int) -> str:
+    return "   n/a" if not total else f"{100 * hit / total:5.1f}%"
+
+
+def print_report(report: Report, folder: Path, show_list: bool) -> list[str]:
+    """Print the figures; return the names of the goals missed."""
+    print(f"card quality over {folder}: {report.notes} notes, {report.cards} cards"
+          + (f", {report.unreadable} files left out (see stderr)" if report.unreadable else ""))
+    missed: list[str] = []
+    no_goal = "no goal of its own (part of 'usable', judged by people)"
+    rows = [
+        # (label, tally, bad-share?, goal text, goal check or None)
+        ("backs over 12 lines", report.long_backs, True, "goal 0", lambda t: t.hit == t.total),
+        ("markup left in", report.markup, True, "goal 0", lambda t: t.hit == t.total),
+        ("generic front", report.generic, True, no_goal, None),
+        ("back only a URL", report.url_back, True, no_goal, None),
+        ("duplicate front in a note", report.duplicate, True, no_goal, None),
+        ("term: definition recall", report.definitions, False, "goal >= 95%",
+         lambda t: not t.total or t.hit >= 0.95 * t.total),
+        ("other separators recall", report.other_definitions, False, "information, no goal", None),
+        ("parent bullets carded", report.parents, False, "goal >= 80%",
+         lambda t: not t.total or t.hit >= 0.80 * t.total),
+    ]
+    for label, tally, bad, goal, check in rows:
+        count = tally.total - tally.hit if bad else tally.hit
+        verdict = "" if check is None else ("  met" if check(tally) else "  MISSED")
+        if check is not None and not check(tally):
+            missed.append(label)
+        print(f"  {label:<27} {count:>5} / {tally.total:<5} {_pct(count, tally.total)}   {goal}{verdict}")
+    if report.markup_kinds:
+        print("  markup by kind: " + ", ".join(f"{k} {n}" for k, n in report.markup_kinds.most_common()))
+    if show_list:
+        for label, tally, bad, _goal, _check in rows:
+            if tally.listed:
+                print(f"\n{label}: " + ("cards" if bad else "source lines not carded"))
+                for where in tally.listed:
+                    print(f"  {where}")
+    print("goals: met" if not missed else f"goals: missed ({', '.join(missed)})")
+    return missed
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="folder of Markdown notes, read recursively")
+    parser.add_argument("--source", help="card source as package.module:function(text, path) -> cards")
+    parser.add_argument("--list", action="store_true", help="print every card or line behind each figure")
+    parser.add_argument("--no-fail", action="store_true", help="exit 0 even when a goal is missed")
+    args = parser.parse_args(argv)
+    if not args.folder.is_dir():
+        print(f"{args.folder}: not a folder", file=sys.stderr)
+        return 2
+    source = load_source(args.source) if args.source else note_cards
+    report = run(args.folder, source)
+    missed = print_report(report, args.folder, args.list)
+    return 1 if missed and not args.no_fail else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
