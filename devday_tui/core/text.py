@@ -30,10 +30,15 @@ class Inline(NamedTuple):
 _INLINE_PARTS = (
     r"(?P<esc>\\(?P<escch>[!-/:-@\[-`{-~]))",
     r"(?P<code>(?P<ticks>`{1,16})(?P<codebody>[^`]{1,4000}?|.{1,4000}?)(?<!`)(?P=ticks)(?!`))",
+    # Obsidian: [[Page]], [[Page|alias]], [[Page#Heading]]; an embed ![[…]] shows nothing.
+    r"(?P<wiki>(?P<embed>!?)\[\[(?P<wpage>[^\[\]|\n]{1,500})(?:\|(?P<walias>[^\[\]\n]{0,500}))?\]\])",
+    # Hugo shortcodes {{< … >}} and {{% … %}} show nothing.
+    r"(?P<short>\{\{[<%][^\n]{0,2000}?[>%]\}\})",
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
     r"(?P<link>\[(?P<ltext>[^\]\n]{1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
     r"(?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)",
     r"(?P<comment><!--.{0,4000}?-->)",
+    r"(?P<brtag><[Bb][Rr]\s{0,8}/?>)",
     r"(?P<tag></?[A-Za-z][A-Za-z0-9\-]{0,30}(?:\s[^<>]{0,500})?/?>)",
     r"(?P<strong>(?P<sdelim>\*\*|__)(?=\S)(?P<sbody>.{1,300}?)(?<=\S)(?P=sdelim))",
     r"(?P<hl>==(?=[^\s=])(?P<hbody>.{1,300}?)(?<=[^\s=])==)",
@@ -47,10 +52,10 @@ _BREAK_PART = r"(?P<br>\ {2,}\n|\\\n)"
 # Text without "://" or a line break needs neither of the last two alternatives, and trying them (at every "h",
 # "f" and space) is most of the cost of a scan.
 _INLINE_RE = re.compile("|".join(_INLINE_PARTS), re.DOTALL)
-_INLINE_FULL_RE = re.compile("|".join((*_INLINE_PARTS[:7], _URL_PART, *_INLINE_PARTS[7:], _BREAK_PART)), re.DOTALL)
+_INLINE_FULL_RE = re.compile("|".join((*_INLINE_PARTS[:10], _URL_PART, *_INLINE_PARTS[10:], _BREAK_PART)), re.DOTALL)
 
 #: A cheap test: text holding none of these characters has no inline markup and no control character at all.
-_SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n")
+_SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n|\{\{")
 #: C0 and C1 control characters but newline and tab, zero-width space, line and paragraph separators, BOM.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 #: Terminal escape sequences, taken whole so that their parameters go too: the string ones (OSC ``ESC ]``, and
@@ -113,18 +118,23 @@ def inline(src: str) -> Inline:
                 body = body[1:-1]
             protected.append((pos, pos + len(body)))
             piece = body
-        elif kind == "img":
-            piece = inline(m.group("alt")).text
+        elif kind == "wiki":
+            piece = "" if m.group("embed") else wiki_text(m.group("wpage"), m.group("walias"))
+            if piece:
+                protected.append((pos, pos + len(piece)))
+        elif kind in ("img", "short", "comment", "tag"):
+            piece = ""  # an image cannot be studied in a terminal; the rest is not the note's text
+        elif kind == "brtag":
+            piece = "\n"
         elif kind == "link":
             sub = inline(m.group("ltext"))
             marks.extend((pos + a, pos + b) for a, b in sub.marks)
-            protected.extend((pos + a, pos + b) for a, b in sub.protected)
             piece = sub.text
+            if piece:  # a colon or a full stop in link text never splits it
+                protected.append((pos, pos + len(piece)))
         elif kind == "auto":
             piece = m.group("autourl") or m.group("auto")[1:-1]
             protected.append((pos, pos + len(piece)))
-        elif kind in ("comment", "tag"):
-            piece = ""
         elif kind == "url":
             piece = m.group("url")
             protected.append((pos, pos + len(piece)))
@@ -152,6 +162,19 @@ def inline(src: str) -> Inline:
         # Only an entity such as &#27; can bring one back; removing it would shift the spans, so blank it out.
         text = _CONTROL_RE.sub(" ", text)
     return Inline(text, tuple(marks), tuple(protected))
+
+
+def wiki_text(page: str, alias: str | None = None) -> str:
+    """What an Obsidian link shows: its alias, else the page (``Page#Heading`` as ``Page › Heading``; a block
+    reference ``#^id`` is not shown)."""
+    if alias and alias.strip():
+        return alias.strip()
+    page, _, heading = page.partition("#")
+    heading = "" if heading.startswith("^") else heading.replace("#", " › ").strip()
+    page = page.strip()
+    if page and heading:
+        return f"{page} › {heading}"
+    return page or heading
 
 
 def plain(src: str) -> str:

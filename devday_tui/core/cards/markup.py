@@ -1,0 +1,465 @@
+"""Markup that is not the note's text, and the plain-text habits of Japanese notes.
+
+``normalize_body`` is a pre-pass over a note's body before markdown-it reads its blocks. It keeps every line
+where it was (line *n* of its output comes from line *n* of its input), so card line numbers stay right:
+
+- a leading full-width space (U+3000) is indentation;
+- ``・item``, ``-item``, ``－item`` (and ``•``/``◦``) are ``- item`` bullets, keeping their indentation;
+- Hugo shortcodes, HTML comments, Obsidian ``%% comments %%`` and embeds ``![[…]]`` are blanked out;
+  ``{{< highlight go >}}`` … ``{{< /highlight >}}`` becomes a code fence;
+- Zenn and Docusaurus containers (``:::message``, ``:::details Title``, ``:::tip``, ``:::``) lose their fence
+  lines, so their contents are read as ordinary blocks; a container's title stays, as a line of its own;
+- a line that starts with an HTML tag (``- <img src=…>``, ``<div align="center">``, ``<details>``) loses its
+  tags, so it never opens a raw-HTML block that swallows the list after it; an ``<img>`` becomes ``![alt]()``;
+  ``<script>``/``<style>`` blocks are blanked out.
+
+Code fences are never touched. The inline text of a card comes from :func:`clean_inline`; ``split_term`` finds a
+``term: definition`` split, with the separators people use besides the colon.
+
+Every pattern here is linear: bounded, with no two adjacent quantifiers over the same characters, and the
+scanners find their closing marks with ``str.find`` from a position that only moves forward.
+"""
+
+from __future__ import annotations
+
+import re
+
+from devday_tui.core.text import Inline, ascii_words, content_length, inline, is_bare_link
+
+__all__ = [
+    "MIN_ANSWER_CHARS",
+    "SEPARATOR_TERM_MAX_CHARS",
+    "TERM_MAX_CHARS",
+    "clean_inline",
+    "is_only_image",
+    "normalize_body",
+    "split_br",
+    "split_term",
+    "strip_bullet",
+    "term_ok",
+]
+
+# --- thresholds ---------------------------------------------------------------------------------------------------
+
+#: A term split at a colon is at most this many characters and ASCII words.
+TERM_MAX_CHARS = 40
+TERM_MAX_WORDS = 6
+#: A term split at ``・・・``, ``…``, ``＝``, `` = ``, `` - `` or `` — `` is shorter: those marks also occur in prose.
+SEPARATOR_TERM_MAX_CHARS = 30
+SEPARATOR_TERM_MAX_WORDS = 4
+#: A definition needs at least this much text (spaces not counted).
+MIN_ANSWER_CHARS = 2
+
+#: Words that head a remark rather than name a thing: ``Note: …`` makes no definition.
+GENERIC_TERMS = frozenset(
+    """note notes memo example examples e.g eg i.e ie see also tip tips hint warning caution important
+    todo fixme wip tbd update edit ps p.s nb n.b 注 注意 メモ 例 参考 補足 備考 追記 感想""".split()
+)
+_MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
+
+# --- normalize_body ------------------------------------------------------------------------------------------------
+
+#: A line worth a closer look: anything else is passed through as it is.
+_TRIGGER_RE = re.compile(r"[\u3000・･•◦－<]|\{\{|%%|!\[\[|:::|```|~~~|^[ \t>]*-[^\s-]", re.M)
+#: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
+_LEAD_RE = re.compile(r"[ \t\u3000]*")
+_QUOTES_RE = re.compile(r"(?:>[ \t\u3000]?[ \t\u3000]*)*")
+_MARKER_ITEM_RE = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+_FENCE_OPEN_RE = re.compile(r"((?:[-+*]|[0-9]{1,9}[.)])[ \t]+)*(`{3,}|~{3,})([^\n]*)")
+_FENCE_CLOSE_RE = re.compile(r"[ \t>]*(`{3,}|~{3,})[ \t]*")
+_CONTAINER_RE = re.compile(r"(:{3,})[ \t]*([A-Za-z][\w-]{0,40})?[ \t]*(?:\[([^\]\n]{0,300})\])?(.*)")
+#: Container kinds whose word after the name is a style (``:::message alert``), not a title.
+_UNTITLED_CONTAINERS = frozenset({"message"})
+_HIGHLIGHT_RE = re.compile(r"[ \t]*\{\{[<%][ \t]*highlight[ \t]+([\w+#.-]{0,40})[^\n]{0,500}?[>%]\}\}[ \t]*")
+_HIGHLIGHT_END_RE = re.compile(r"[ \t]*\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*")
+#: Openers of the stretches blanked out, with their closing marks.
+_OPENERS_RE = re.compile(r"<!--|%%|\{\{<|\{\{%|!\[\[")
+_CLOSERS = {"<!--": "-->", "%%": "%%", "{{<": ">}}", "{{%": "%}}", "![[": "]]"}
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})((?:[ \t][^<>\n]{0,1000})?)/?>")
+_ALT_RE = re.compile(r"""\balt[ \t]*=[ \t]*(?:"([^"\n]{0,300})"|'([^'\n]{0,300})'|([^\s"'>]{1,300}))""", re.I)
+#: Tags whose contents are not text at all.
+_HIDDEN_TAGS = frozenset({"script", "style"})
+#: Tags whose contents are kept as they are (preformatted): their lines are left alone.
+_VERBATIM_TAGS = frozenset({"pre", "textarea"})
+#: Tags that end a piece of text: removed, they leave a space so that words on either side stay apart.
+_BREAKING_TAGS = frozenset(
+    """address article aside blockquote br caption center dd details dialog div dl dt figcaption figure footer
+    h1 h2 h3 h4 h5 h6 header hr li main nav ol p section summary table tbody td tfoot th thead tr ul""".split()
+)
+#: What may start a label line taken from a container title: escaped so it stays a plain line.
+_BLOCK_START_RE = re.compile(r"[#>+*=|-]|[0-9]{1,9}[.)](?:\s|$)")
+#: ``-`` followed by one letter or digit and then a space, ``,``, ``:`` or the end: a command-line flag.
+_FLAG_RE = re.compile(r"-[A-Za-z0-9](?:[\s,:=]|$)")
+
+
+def _width(ws: str) -> int:
+    """Columns taken by leading white space: a tab to the next multiple of 4, a full-width space 2."""
+    col = 0
+    for ch in ws:
+        if ch == "\t":
+            col += 4 - col % 4
+        else:
+            col += 2 if ch == "\u3000" else 1
+    return col
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """Inline code spans of one line, as (start, end): a backtick run closed by the next run of the same length."""
+    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", line)]
+    if not runs:
+        return []
+    # For each run, the index of the next run of the same length (one pass from the right).
+    nxt: list[int] = [-1] * len(runs)
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        n = runs[i][1] - runs[i][0]
+        nxt[i] = last.get(n, -1)
+        last[n] = i
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        j = nxt[i]
+        if j < 0:
+            i += 1
+            continue
+        spans.append((runs[i][0], runs[j][1]))
+        i = j + 1
+    return spans
+
+
+class _Scan:
+    """The state carried from line to line."""
+
+    __slots__ = ("closer", "fence", "hidden", "in_list", "next_close")
+
+    def __init__(self) -> None:
+        self.closer = ""  # the closing mark of a stretch being blanked (an HTML comment, %%, a shortcode)
+        self.fence: tuple[str, int] | None = None  # (character, length) of the open code fence
+        self.hidden = ""  # the closing tag of a <script>/<style> block being blanked
+        self.in_list = False  # the last text line was a list item, or inside one
+        self.next_close: dict[str, int] = {}
+
+
+def _blank_inline(line: str, scan: _Scan) -> str:
+    """``line`` without comments, shortcodes and embeds (outside inline code); may open a multi-line stretch."""
+    if not _OPENERS_RE.search(line):
+        return line
+    spans = _code_spans(line) if "`" in line else []
+    out: list[str] = []
+    pos = 0
+    cache: dict[str, int] = {}  # closing mark -> its next position (or -1), found from a position moving forward
+    for m in _OPENERS_RE.finditer(line):
+        start = m.start()
+        if start < pos or any(a <= start < b for a, b in spans):
+            continue
+        opener = m.group()
+        closer = _CLOSERS[opener]
+        at = cache.get(closer, -2)
+        if at == -2 or (0 <= at < m.end()):
+            at = line.find(closer, m.end())
+            cache[closer] = at
+        if at < 0:
+            if opener == "![[":
+                continue  # an unclosed embed is text
+            out.append(line[pos:start])
+            scan.closer = closer  # the stretch goes on to a later line
+            return "".join(out).rstrip()
+        out.append(line[pos:start])
+        pos = at + len(closer)
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _img_markdown(attrs: str) -> str:
+    m = _ALT_RE.search(attrs)
+    alt = (m.group(1) or m.group(2) or m.group(3) or "") if m else ""
+    alt = alt.replace("[", "").replace("]", "").strip()
+    return f"![{alt}]()"
+
+
+def _untag(content: str) -> str:
+    """A line that starts with an HTML tag, without its tags: ``<img>`` becomes ``![alt]()``, block tags a space."""
+
+    def one(m: re.Match[str]) -> str:
+        name = m.group(2).lower()
+        if name == "img" and not m.group(1):
+            return _img_markdown(m.group(3))
+        return " " if name in _BREAKING_TAGS else ""
+
+    return " ".join(_TAG_RE.sub(one, content).split())
+
+
+def _escape_label(text: str) -> str:
+    return "\\" + text if _BLOCK_START_RE.match(text) else text
+
+
+def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
+    """One line outside code, comments and hidden blocks."""
+    lead = _LEAD_RE.match(line).end()  # type: ignore[union-attr]  # matches the empty string at worst
+    ws = line[:lead]
+    quotes_end = _QUOTES_RE.match(line, lead).end()  # type: ignore[union-attr]
+    quotes = line[lead:quotes_end]
+    rest = line[quotes_end:]
+
+    # Code fences: the fence line itself is kept, and everything up to its closing line.
+    if rest[:3] in ("```", "~~~") or ((rest[:1] in "-+*" or rest[:1].isdigit()) and ("```" in rest or "~~~" in rest)):
+        fm = _FENCE_OPEN_RE.match(rest)
+        if fm and not (fm.group(2)[0] == "`" and "`" in fm.group(3)):
+            scan.fence = (fm.group(2)[0], len(fm.group(2)))
+            return line
+    hm = _HIGHLIGHT_RE.fullmatch(line) if "highlight" in rest else None
+    if hm:
+        scan.fence = ("hugo", 0)
+        return ws.replace("\u3000", "  ") + "````" + hm.group(1)
+
+    rest = _blank_inline(rest, scan)
+
+    # Containers: the fence lines go, a title stays as a line of its own.
+    if rest[:3] == ":::":
+        cm = _CONTAINER_RE.fullmatch(rest)
+        if cm:
+            name = (cm.group(2) or "").lower()
+            title = cm.group(3) if cm.group(3) is not None else cm.group(4)
+            title = title.strip() if title else ""
+            if name in _UNTITLED_CONTAINERS or title.startswith("{") or not prev_blank:
+                title = ""
+            return " " * _width(ws) + _escape_label(clean_inline(title)) if title else ""
+
+    indent = " " * _width(ws) if "\u3000" in ws else ws
+    marker = ""
+    first = rest[:1]
+    if first in ("・", "･", "•", "◦"):
+        if rest[1:2] not in ("・", "･"):  # ・・・ is an ellipsis
+            marker, rest = "- ", rest[1:].lstrip(" \t\u3000")
+    elif first == "－":
+        if rest[1:2] != "－":
+            marker, rest = "- ", rest[1:].lstrip(" \t\u3000")
+    elif first == "-" and len(rest) > 1 and not rest[1].isspace():
+        second = rest[1]
+        if not (second in "->=.|:" or second.isdigit() or _FLAG_RE.match(rest)):
+            marker, rest = "- ", rest[1:]
+    if not marker:
+        im = _MARKER_ITEM_RE.match(rest)
+        if im:
+            marker, rest = rest[: im.end()], rest[im.end() :]
+    if marker:
+        scan.in_list = True
+    elif rest.strip() and not ws:
+        scan.in_list = False
+    if "\u3000" in ws and not marker and not scan.in_list:
+        indent = " " * min(_width(ws), 3)  # a paragraph's indent, never an indented code block
+
+    if rest[:1] == "<":
+        tm = _TAG_RE.match(rest)
+        if tm:
+            name = tm.group(2).lower()
+            if name in _HIDDEN_TAGS and not tm.group(1):
+                close = f"</{name}>"
+                if close not in rest.lower():
+                    scan.hidden = close
+                return ""
+            if name not in _VERBATIM_TAGS:
+                rest = _untag(rest)
+                if not rest:
+                    return (indent + quotes + marker).rstrip()
+                if name in ("details", "summary") and not marker and not prev_blank:
+                    return ""
+                if not marker:
+                    rest = _escape_label(rest)
+    out = indent + quotes + marker + rest
+    return out if out.strip() else ""
+
+
+def normalize_body(text: str) -> str:
+    """The note body ``text`` (LF newlines) with non-text markup blanked out and plain-text bullets made Markdown.
+
+    The result has exactly as many lines as ``text``, each from its own input line; lines that need nothing
+    are returned unchanged.
+    """
+    if not _TRIGGER_RE.search(text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    scan = _Scan()
+    prev_blank = True
+    for line in lines:
+        if scan.closer:  # inside a comment or shortcode spanning lines
+            at = line.find(scan.closer)
+            if at < 0:
+                out.append("")
+                prev_blank = True
+                continue
+            line = line[at + len(scan.closer) :].lstrip()
+            scan.closer = ""
+            if not line.strip():
+                out.append("")
+                prev_blank = True
+                continue
+        if scan.hidden:
+            if scan.hidden in line.lower():
+                scan.hidden = ""
+            out.append("")
+            prev_blank = True
+            continue
+        if scan.fence is not None:
+            char, length = scan.fence
+            if char == "hugo":
+                if _HIGHLIGHT_END_RE.fullmatch(line):
+                    scan.fence = None
+                    line = "````"
+            else:
+                fm = _FENCE_CLOSE_RE.fullmatch(line)
+                if fm and fm.group(1)[0] == char and len(fm.group(1)) >= length:
+                    scan.fence = None
+            out.append(line)
+            prev_blank = False
+            continue
+        if not _TRIGGER_RE.search(line):
+            if line.strip():
+                if not line[:1].isspace():
+                    scan.in_list = bool(_MARKER_ITEM_RE.match(line))
+                elif _MARKER_ITEM_RE.match(line.lstrip()):
+                    scan.in_list = True
+            out.append(line)
+            prev_blank = not line.strip()
+            continue
+        new = _line(line, scan, prev_blank)
+        out.append(new)
+        prev_blank = not new.strip()
+    return "\n".join(out)
+
+
+# --- inline text ----------------------------------------------------------------------------------------------------
+
+_SPACES_RE = re.compile(r"[ \t\u00a0]+")
+_BR_RE = re.compile(r"<[Bb][Rr][ \t]{0,8}/?>")
+_IMAGE_ONLY_RE = re.compile(
+    r"[ \t]*(?:(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|!\[\[[^\]\n]{1,500}\]\]|<img(?:[ \t][^<>\n]{0,1000})?/?>)[ \t]*)+",
+    re.I,
+)
+_BULLET_CHARS = "・･•◦"
+
+
+def clean_inline(src: str) -> str:
+    """The text a card shows for inline Markdown ``src``.
+
+    Images (``![alt](url)``, ``![[embed]]``, ``<img>``), HTML comments, Hugo shortcodes and HTML tags are dropped
+    (the text inside ``<b>x</b>`` is kept); ``[text](url)`` shows its text; ``[[Page]]`` shows ``Page``,
+    ``[[Page|alias]]`` ``alias`` and ``[[Page#Heading]]`` ``Page › Heading``; ``<br>`` breaks the line. Tabs and
+    runs of spaces become one space; each line is stripped. Inline code is kept as it is written.
+    """
+    text = inline(src).text
+    if "\n" not in text:
+        return _SPACES_RE.sub(" ", text).strip()
+    lines = (_SPACES_RE.sub(" ", ln).strip() for ln in text.split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+def split_br(src: str) -> list[str]:
+    """A paragraph's inline Markdown cut at its ``<br>`` tags (not inside inline code), each piece stripped;
+    empty pieces are dropped."""
+    if "<" not in src or not _BR_RE.search(src):
+        piece = src.strip()
+        return [piece] if piece else []
+    spans = _code_spans(src) if "`" in src else []
+    pieces: list[str] = []
+    start = 0
+    for m in _BR_RE.finditer(src):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        pieces.append(src[start : m.start()])
+        start = m.end()
+    pieces.append(src[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def is_only_image(src: str) -> bool:
+    """True when inline Markdown ``src`` is nothing but images (``![…](…)``, ``![[…]]``, ``<img>``)."""
+    return bool(src.strip()) and _IMAGE_ONLY_RE.fullmatch(src) is not None
+
+
+def strip_bullet(text: str) -> str:
+    """``text`` without a leading ``・`` (or ``•``/``◦``) bullet: it never stays in a label."""
+    stripped = text.lstrip(" \t\u3000")
+    if stripped[:1] in _BULLET_CHARS and stripped[1:2] not in _BULLET_CHARS:
+        return stripped[1:].lstrip(" \t\u3000")
+    return text
+
+
+# --- term and definition ---------------------------------------------------------------------------------------------
+
+#: Separators other than the colon: ``・・・`` (or half-width ･･･), ``…``/``……``, ``＝`` with or without spaces
+#: around them; `` = ``, `` - ``, `` – `` and `` — `` only with spaces on both sides.
+_SEPARATOR_RE = re.compile(r"[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — ")
+
+
+def term_ok(term: str, *, max_chars: int = TERM_MAX_CHARS, max_words: int = TERM_MAX_WORDS) -> bool:
+    """True when ``term`` can be the front of a definition: short, naming something, not a remark word."""
+    if not term or len(term) > max_chars or ascii_words(term) > max_words:
+        return False
+    if not any(ch.isalnum() for ch in term):  # "※:", "->:" name nothing
+        return False
+    if "。" in term or ". " in term or is_bare_link(term):
+        return False
+    low = term.casefold().strip(" .")
+    return low not in GENERIC_TERMS and not _MARKER_RE.match(term)
+
+
+def _colon_ok(first: str, i: int) -> bool | None:
+    """Whether the colon at ``first[i]`` may split: True, False (look further) or None (no split in this line)."""
+    if first[i] == ":":
+        after = first[i + 1 : i + 2]
+        if after == ":" or (i and first[i - 1] == ":"):
+            return None  # `::` belongs to explicit cards
+        return not after or after.isspace()
+    # A time written with a full-width colon, 10：30.
+    return not (i and first[i - 1].isdigit() and first[i + 1 : i + 2].isdigit())
+
+
+def split_term(src: str | Inline) -> tuple[str, str] | None:
+    """``TERM: DEFINITION`` on the first line of ``src``, as (term, definition), or None.
+
+    ``src`` is inline Markdown, or its :class:`Inline` when already read. The split is at the first separator
+    that is not inside inline code, link text or a URL:
+
+    - ``:`` (followed by a space or the end of the line) or ``：`` (not in a time, ``10：30``), with a term of at
+      most :data:`TERM_MAX_CHARS` characters; only the first colon counts, and ``::`` never splits;
+    - ``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` — ``, with a term of at most
+      :data:`SEPARATOR_TERM_MAX_CHARS` characters and some letters in it; a longer term reads on to a later colon.
+
+    A leading ``・`` is never part of the term. The definition is everything after the separator, later lines
+    included, and needs at least :data:`MIN_ANSWER_CHARS` characters.
+    """
+    inl = inline(src) if isinstance(src, str) else src
+    text = inl.text
+    nl = text.find("\n")
+    first = text if nl < 0 else text[:nl]
+    if not _SEPARATOR_RE.search(first):
+        return None
+    protected = inl.protected
+    for m in _SEPARATOR_RE.finditer(first):
+        i = m.start()
+        if protected and any(a <= i < b for a, b in protected):
+            continue
+        colon = m.group() in (":", "：")
+        if colon:
+            ok = _colon_ok(first, i)
+            if ok is None:
+                return None
+            if not ok:
+                continue
+        term = strip_bullet(first[:i]).strip()
+        rest = text[m.end() :].strip()
+        if colon:
+            if term_ok(term) and content_length(rest) >= MIN_ANSWER_CHARS:
+                return term, rest
+            return None
+        if len(term) > SEPARATOR_TERM_MAX_CHARS:
+            continue  # prose: only a colon can still split it
+        if (
+            term_ok(term, max_chars=SEPARATOR_TERM_MAX_CHARS, max_words=SEPARATOR_TERM_MAX_WORDS)
+            and any(ch.isalpha() for ch in term)  # not a time or date range, 14:00 - 15:00
+            and content_length(rest) >= MIN_ANSWER_CHARS
+        ):
+            return term, rest
+    return None

@@ -1,0 +1,421 @@
+"""Markup that is not the note's text, and Japanese plain-text habits: the pre-pass and the inline helpers."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from markdown_it import MarkdownIt
+
+from devday_tui.core.cards.markup import (
+    clean_inline,
+    is_only_image,
+    normalize_body,
+    split_br,
+    split_term,
+    strip_bullet,
+    term_ok,
+)
+from devday_tui.core.text import inline
+
+
+def norm(text: str) -> list[str]:
+    out = normalize_body(text)
+    assert out.count("\n") == text.count("\n"), "the pre-pass must keep every line where it was"
+    return out.split("\n")
+
+
+def blocks(text: str, *, html: bool = True) -> list[str]:
+    """The block tokens markdown-it reads from the normalised text (with or without raw-HTML blocks)."""
+    md = MarkdownIt("commonmark")
+    if not html:
+        md.disable("html_block")
+    return [t.type for t in md.parse(normalize_body(text)) if t.type.endswith("_open") or t.nesting == 0]
+
+
+# --- normalize_body: bullets and indentation -------------------------------------------------------------------
+
+
+def test_untouched_text_is_returned_as_it_is() -> None:
+    text = "# Title\n\n- a: b\n  - c  \n\n1. step\n\n```\n・code\n```\n"
+    assert normalize_body(text) is text or normalize_body(text) == text
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("・項目", "- 項目"),
+        ("・ 項目", "- 項目"),
+        ("･半角中黒", "- 半角中黒"),
+        ("•bullet", "- bullet"),
+        ("-item", "- item"),
+        ("-項目", "- 項目"),
+        ("－全角ハイフン", "- 全角ハイフン"),
+        ("－ 全角ハイフン", "- 全角ハイフン"),
+        ("-[ ] task", "- [ ] task"),
+        ("-**bold** text", "- **bold** text"),
+        ("  ・nested", "  - nested"),
+        ("> ・quoted", "> - quoted"),
+    ],
+)
+def test_plain_text_bullets_become_markdown_bullets(line: str, expected: str) -> None:
+    assert norm(line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["---", "--flag value", "-1 度下がる", "-0.5%", "-> 次へ", "=> 結果", "-= 1", "-v: verbose", "-f file",
+     "・・・続く", "－－－", "- already", "-", "a-b", "-|-|"],
+)
+def test_lines_that_are_not_bullets_stay(line: str) -> None:
+    assert norm(line) == [line]
+
+
+def test_full_width_space_is_indentation_under_a_bullet() -> None:
+    assert norm("・親\n\u3000・子\n\u3000\u3000・孫") == ["- 親", "  - 子", "    - 孫"]
+    tokens = blocks("・親\n\u3000・子")
+    assert tokens.count("bullet_list_open") == 2  # the child nests under its parent
+
+
+def test_full_width_space_before_prose_is_never_an_indented_code_block() -> None:
+    lines = norm("段落の最初\n\n\u3000\u3000二つの全角空白で始まる段落")
+    assert lines[2] == "   二つの全角空白で始まる段落"
+    assert "code_block" not in blocks("段落の最初\n\n\u3000\u3000二つの全角空白で始まる段落")
+
+
+def test_full_width_space_continues_a_list_item() -> None:
+    lines = norm("・項目\n\n\u3000\u3000説明の段落")
+    assert lines == ["- 項目", "", "    説明の段落"]
+
+
+def test_code_fences_are_never_touched() -> None:
+    text = "```\n・not a bullet\n-flag\n<!-- kept -->\n:::\n{{< x >}}\n```\n~~~~\n```\n・still code\n~~~~\n・after"
+    lines = norm(text)
+    assert lines[:-1] == text.split("\n")[:-1]
+    assert lines[-1] == "- after"
+
+
+def test_a_fence_inside_a_list_item_is_code_too() -> None:
+    lines = norm("- 例:\n  ```sh\n  -flag\n  ```\n-next")
+    assert lines == ["- 例:", "  ```sh", "  -flag", "  ```", "- next"]
+
+
+def test_inline_code_of_three_backticks_is_not_a_fence() -> None:
+    assert norm("```a``` ・x\n・item") == ["```a``` ・x", "- item"]
+
+
+# --- normalize_body: markup that is not the note's text ----------------------------------------------------------
+
+
+def test_hugo_shortcodes_are_blanked_and_paired_ones_keep_their_contents() -> None:
+    text = '{{< notice info >}}\n本文\n{{< /notice >}}\nsee {{< ref "post.md" >}} here\n{{% note %}}x{{% /note %}}'
+    assert norm(text) == ["", "本文", "", "see  here", "x"]
+
+
+def test_a_shortcode_spanning_lines_is_blanked_whole() -> None:
+    assert norm('{{< figure src="a.png"\n   alt="図" >}}\nafter') == ["", "", "after"]
+
+
+def test_hugo_highlight_becomes_a_code_fence() -> None:
+    lines = norm("{{< highlight go >}}\n・x := 1\n{{< /highlight >}}\n・y")
+    assert lines == ["````go", "・x := 1", "````", "- y"]
+    assert "fence" in blocks("{{< highlight go >}}\nx := 1\n{{< /highlight >}}")
+
+
+def test_html_comments_are_blanked_also_across_lines() -> None:
+    assert norm("a <!-- one --> b\nc <!-- two\n- hidden\nstill --> d\ne") == ["a  b", "c", "", "d", "e"]
+
+
+def test_obsidian_comments_and_embeds_are_blanked() -> None:
+    lines = norm("text %% inline %% more\n%%\nblock comment\n%%\n- ![[diagram.png]]\nsee ![[Other note]] end")
+    assert lines == ["text  more", "", "", "", "- ", "see  end"]
+
+
+def test_markup_inside_inline_code_is_kept() -> None:
+    line = "use `{{< ref >}}` and `<!-- x -->` and `%%`"
+    assert norm(line) == [line]
+
+
+def test_an_unclosed_embed_is_text() -> None:
+    assert norm("![[not closed") == ["![[not closed"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (":::message\n本文\n:::", ["", "本文", ""]),
+        (":::message alert\n- 注意\n:::", ["", "- 注意", ""]),
+        (":::details 答えを見る\n中身\n:::", ["答えを見る", "中身", ""]),
+        ("::::details 外側\n:::message\n内側\n:::\n::::", ["外側", "", "内側", "", ""]),
+        (":::tip\nhint\n:::", ["", "hint", ""]),
+        (":::tip[My title]\nhint\n:::", ["My title", "hint", ""]),
+        (":::note Title here\nx\n:::", ["Title here", "x", ""]),
+        ("::: {.warning}\nx\n:::", ["", "x", ""]),
+        ("text\n:::details 続けて\nx\n:::", ["text", "", "x", ""]),  # a title must not join the paragraph before
+        (":::details # 見出し風\nx\n:::", ["\\# 見出し風", "x", ""]),
+    ],
+)
+def test_containers_lose_their_fences_and_keep_a_title(text: str, expected: list[str]) -> None:
+    assert norm(text) == expected
+
+
+def test_container_contents_parse_as_blocks() -> None:
+    tokens = blocks(":::message\n- a\n- b\n:::\n")
+    assert tokens.count("list_item_open") == 2
+
+
+def test_colons_inside_a_code_fence_stay() -> None:
+    assert norm("```\n:::details x\n:::\n```") == ["```", ":::details x", ":::", "```"]
+
+
+@pytest.mark.parametrize("html", [True, False])
+def test_an_image_bullet_never_swallows_the_list_after_it(html: bool) -> None:
+    text = '- <img src="a.png" alt="図1">\n  - 子の項目\n  - もう一つ\n- 次の項目'
+    assert norm(text)[0] == "- ![図1]()"
+    tokens = blocks(text, html=html)
+    assert "html_block" not in tokens
+    assert tokens.count("list_item_open") == 4
+
+
+@pytest.mark.parametrize("html", [True, False])
+def test_a_tag_line_never_opens_a_raw_html_block(html: bool) -> None:
+    text = '<div align="center">\n- a\n- b\n</div>\n\n<p>段落の<b>テキスト</b></p>\n<img src="x.png">\n- c'
+    lines = norm(text)
+    assert lines[0] == "" and lines[3] == ""
+    assert lines[5] == "段落のテキスト"
+    assert lines[6] == "![]()"
+    assert "html_block" not in blocks(text, html=html)
+
+
+def test_details_and_summary_give_a_label() -> None:
+    text = "<details><summary>答え</summary>\n\nS3 はオブジェクトストレージ\n\n</details>"
+    assert norm(text) == ["答え", "", "S3 はオブジェクトストレージ", "", ""]
+
+
+def test_script_and_style_blocks_are_blanked() -> None:
+    assert norm("<script>\nalert(1)\n</script>\n<style>p{}</style>\nok") == ["", "", "", "", "ok"]
+
+
+def test_a_tag_only_list_item_keeps_its_marker() -> None:
+    assert norm("- <br>\n  - x") == ["-", "  - x"]
+
+
+# --- clean_inline, split_br, is_only_image, strip_bullet -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "src, expected",
+    [
+        ('<img src="a.png"> text', "text"),
+        ("<b>bold</b> and <span class='x'>span</span>", "bold and span"),
+        ("![alt text](a.png) after", "after"),
+        ("[link text](https://example.com)", "link text"),
+        ("[[Page]]", "Page"),
+        ("[[Page|alias]]", "alias"),
+        ("[[Page#Heading]]", "Page › Heading"),
+        ("[[#Heading]]", "Heading"),
+        ("[[Page#^block1]]", "Page"),
+        ("before ![[embed.png]] after", "before after"),
+        ('see {{< ref "post.md" >}} here', "see here"),
+        ("{{% notice %}}", ""),
+        ("a\t\tb   c", "a b c"),
+        ("line<br>next", "line\nnext"),
+        ("x <!-- comment --> y", "x y"),
+        ("`<b>code</b>` stays", "<b>code</b> stays"),
+        ("`[[not a link]]`", "[[not a link]]"),
+        ("AT&amp;T", "AT&T"),
+    ],
+)
+def test_clean_inline(src: str, expected: str) -> None:
+    assert clean_inline(src) == expected
+
+
+def test_clean_inline_removes_terminal_controls() -> None:
+    assert clean_inline("a\x1b]0;title\x07b\x1b[31m") == "ab"
+
+
+def test_wiki_link_text_is_protected_from_splits() -> None:
+    inl = inline("[[Note: a page]] and more")
+    assert inl.text.startswith("Note: a page")
+    assert (0, len("Note: a page")) in inl.protected
+
+
+@pytest.mark.parametrize(
+    "src, pieces",
+    [
+        ("one<br>two<br/>three<BR />four", ["one", "two", "three", "four"]),
+        ("no break", ["no break"]),
+        ("a<br><br>b", ["a", "b"]),
+        ("`x<br>y` z", ["`x<br>y` z"]),
+        ("", []),
+    ],
+)
+def test_split_br(src: str, pieces: list[str]) -> None:
+    assert split_br(src) == pieces
+
+
+@pytest.mark.parametrize(
+    "src, expected",
+    [
+        ("![a](b.png)", True),
+        ("  ![[x.png]]  <img src=y>", True),
+        ('<IMG SRC="x">', True),
+        ("![]()", True),
+        ("![a](b.png) caption", False),
+        ("", False),
+        ("text", False),
+    ],
+)
+def test_is_only_image(src: str, expected: bool) -> None:
+    assert is_only_image(src) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("・項目", "項目"), ("・ 項目", "項目"), ("\u3000・項目", "項目"), ("・・・", "・・・"), ("項目・詳細", "項目・詳細")],
+)
+def test_strip_bullet(text: str, expected: str) -> None:
+    assert strip_bullet(text) == expected
+
+
+# --- split_term ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "src, expected",
+    [
+        # The colon, as before.
+        ("Term: its meaning", ("Term", "its meaning")),
+        ("用語：意味の説明", ("用語", "意味の説明")),
+        ("**Bold term:** meaning here", ("Bold term", "meaning here")),
+        ("`kubectl`: the Kubernetes command line", ("kubectl", "the Kubernetes command line")),
+        ("Docs: https://example.com/a:b", ("Docs", "https://example.com/a:b")),
+        # The other separators.
+        ("S3・・・オブジェクトストレージ", ("S3", "オブジェクトストレージ")),
+        ("EBS … ブロックストレージ", ("EBS", "ブロックストレージ")),
+        ("EFS……ファイルストレージ", ("EFS", "ファイルストレージ")),
+        ("RDS＝マネージドな RDB", ("RDS", "マネージドな RDB")),
+        ("IAM = Identity and Access Management", ("IAM", "Identity and Access Management")),
+        ("gp3 - the new general purpose SSD", ("gp3", "the new general purpose SSD")),
+        ("gp2 — general purpose SSD", ("gp2", "general purpose SSD")),
+        ("io2 – provisioned IOPS", ("io2", "provisioned IOPS")),
+        # A leading ・ never stays in the term.
+        ("・VPC：仮想ネットワーク", ("VPC", "仮想ネットワーク")),
+        ("・Lambda・・・サーバーレス", ("Lambda", "サーバーレス")),
+        # The first separator wins; later ones stay in the definition.
+        ("Lambda - runs code: no servers", ("Lambda", "runs code: no servers")),
+        ("Route 53: DNS - and more", ("Route 53", "DNS - and more")),
+        # Later lines belong to the definition.
+        ("Term: first\nsecond", ("Term", "first\nsecond")),
+    ],
+)
+def test_split_term_splits(src: str, expected: tuple[str, str]) -> None:
+    assert split_term(src) == expected
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "10:30 meeting",
+        "10：30 開始",
+        "a:b",
+        "front :: back",
+        "https://example.com/x",
+        "[a: b](https://example.com) is a link",
+        "`a: b` is code",
+        "[[Note: page]] is a wiki link",
+        "Note: a remark, not a term",
+        "14:00 - 15:00 セッション",
+        "2019/10/03 - 2019/10/04",
+        "This sentence is far too long to be a term - and so it is prose",
+        "長い長い長い長い長い長い長い長い長い長い長い長い長い長い長い長い長い - 説明",
+        "Term: x",
+        "考え中…",
+        "a -> b",
+        "",
+    ],
+)
+def test_split_term_does_not_split(src: str) -> None:
+    assert split_term(src) is None
+
+
+def test_a_long_term_before_a_dash_can_still_split_at_a_later_colon() -> None:
+    src = "Amazon Elastic Block Store volumes - gp3: general purpose"
+    assert split_term(src) == ("Amazon Elastic Block Store volumes - gp3", "general purpose")
+
+
+def test_split_term_takes_an_inline_too() -> None:
+    assert split_term(inline("**EC2**・・・仮想サーバー")) == ("EC2", "仮想サーバー")
+
+
+def test_term_ok() -> None:
+    assert term_ok("S3")
+    assert not term_ok("例")
+    assert not term_ok("TODO")
+    assert not term_ok("これは文です。")
+    assert not term_ok("x" * 41)
+    assert not term_ok("x" * 31, max_chars=30)
+
+
+# --- linear time -----------------------------------------------------------------------------------------------------
+
+
+def _ratio(make, small: int = 2_000, big: int = 20_000) -> float:
+    """CPU time for ``make(big)`` over CPU time for ``make(small)``: about big/small when linear."""
+
+    def timed(n: int) -> float:
+        text = make(n)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            normalize_body(text)
+            clean_inline(text[:20_000])
+            split_term(text[:20_000])
+            split_br(text[:20_000])
+            best = min(best, time.process_time() - start)
+        return max(best, 1e-6)
+
+    return timed(big) / timed(small)
+
+
+PATHOLOGICAL = {
+    "one long line of openers": lambda n: "<!--" + "{{<" * n + "![[" * n + "%" * n,
+    "unclosed embeds": lambda n: "![[" * n,
+    "many comment lines": lambda n: "<!--\n" + "x\n" * n,
+    "crlf-heavy": lambda n: ("\r\r\n・a\r" * n),
+    "backticks": lambda n: "`" + "``x" * n,
+    "tags": lambda n: "<b " + "<a " * n,
+    "dashes and bullets": lambda n: ("-x\n・y\n\u3000\u3000z\n" * n),
+    "separators": lambda n: ("a - " * n) + ": b",
+    "containers": lambda n: (":::details t\n" * n),
+    "shortcode spanning lines": lambda n: "{{< x\n" + "y\n" * n,
+    "alt attributes": lambda n: "<img " + "alt=" * n,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_time_grows_linearly(name: str) -> None:
+    # Ten times the input may take up to thirty times as long (noise on a shared machine); a quadratic pattern
+    # takes a hundred times as long.
+    ratio = _ratio(PATHOLOGICAL[name])
+    assert ratio < 30, f"{name}: x10 input took x{ratio:.0f} time"
+
+
+def test_a_large_body_keeps_its_line_count() -> None:
+    text = ("## 見出し\n・項目\n\u3000・子\n-x\n<img src=a>\n:::message\nm\n:::\n<!-- c -->\n\n" * 2_000)
+    assert normalize_body(text).count("\n") == text.count("\n")
+
+
+# --- the end-to-end examples are well formed ---------------------------------------------------------------------
+
+
+def test_markup_cases_cover_every_bullet_of_both_rules() -> None:
+    from tests.core.cards.markup_cases import CASES
+
+    assert len(CASES) >= 15
+    assert {c["rule"] for c in CASES} >= {"3.1", "3.2", "3.3", "3.4", "3.5", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6"}
+    for case in CASES:
+        assert set(case) <= {"name", "rule", "note", "expect", "only", "never"}, case["name"]
+        for card in case["expect"]:
+            assert set(card) == {"kind", "front", "back"}, case["name"]
+        assert normalize_body(case["note"]).count("\n") == case["note"].count("\n")
