@@ -9,6 +9,7 @@ from __future__ import annotations
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.lists import ListRules
+from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.paragraphs import ParagraphRules, Para
 from devday_tui.core.cards.rules import RULES, Trace
 from devday_tui.core.cards.tables import TableRules
@@ -19,6 +20,7 @@ from devday_tui.core.cards.terms import (
     is_remark,
     label_ok,
     squash,
+    strip_qa,
 )
 from devday_tui.core.explicit import ExplicitCard
 from devday_tui.core.model import LIST_KINDS, Card, Note, Section
@@ -120,17 +122,29 @@ class Builder(ParagraphRules, ListRules, TableRules):
             kind = node.kind
             if kind == "paragraph":
                 nxt = nodes[i + 1] if i + 1 < n else None
-                if top and i == 0 and self.question is not None:
-                    i = self.numbered_question(nodes, heading_items, first_list)
+                if top and i == 0 and self.question:
+                    i = self.numbered_question(nodes, 0, self.question, 1)
                     continue
+                if "\n" in node.content and node.start not in self.used:
+                    first_line = node.content.split("\n", 1)[0]
+                    if is_number_heading(plain(first_line)):  # "Q7", then the question on the next line
+                        question = squash(plain(node.content.split("\n")[1]))
+                        if question:
+                            i = self.numbered_question(nodes, i, question, 2)
+                            continue
+                    if first_line[:1] in "Qq問質" and self.qa_paragraph(node):
+                        i += 1
+                        continue
                 label = None
                 before_list = nxt is not None and nxt.kind in LISTS
                 before_table = nxt is not None and nxt.kind == "table"
                 if (before_list or before_table) and "\n" not in node.content and node.start not in self.used:
                     label = self.label_of(node)
                 para = self.paragraph(node, label=label is not None)
-                if before_list and para.term_line:
+                if para.term_line and before_list:
                     label = para.text
+                elif para.own_card:
+                    label = None  # a definition line is a card of its own, not the list's name
                 if label is not None:
                     if before_table:
                         self.table(nxt, label)
@@ -138,6 +152,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
                         continue
                     i = self.labelled_lists(nodes, i, label)
                     continue
+            elif top and i == 0 and self.question == "" and kind in LISTS:
+                self.has_list = True
+                i = self.numbered_question(nodes, 0, "", 0)
+                continue
             elif kind == "bullet_list":
                 self.has_list = True
                 heading_items.extend(self.items(node))
@@ -164,7 +182,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
 
     def label_of(self, node: Node) -> str | None:
         """The label a one-line paragraph gives the list after it, or None (with the reason traced)."""
-        text = squash(plain(node.content).rstrip(":：").strip())
+        text = squash(strip_qa(strip_bullet(plain(node.content)))[0].rstrip(":：").strip())
         if not text or is_bare_link(text):
             return None
         if is_question(text):
@@ -176,22 +194,45 @@ class Builder(ParagraphRules, ListRules, TableRules):
             return f"{self.in_context()} › {text}"
         return text
 
-    def numbered_question(self, nodes: list[Node], heading_items: list, first_list: list[int]) -> int:
-        """A heading that is only a number (``17.``, ``Q17``): its first line is the question. The rest of the
-        paragraph, or the list after it, is the answer. Returns the index of the next node to read."""
-        node = nodes[0]
-        question = self.question
-        assert question is not None
-        lines = node.content.split("\n")
-        rest = [plain(line) for line in lines[1:]]
-        rest = [r for r in rest if r]
+    def numbered_question(self, nodes: list[Node], i: int, question: str, skip: int) -> int:
+        """A question under a number (a heading ``17.``/``問3``, or a line ``Q7``): the rest of its paragraph, else
+        the paragraph or list after it, is the answer. ``skip`` is how many lines of ``nodes[i]`` the number and
+        the question take. Returns the index of the next node to read."""
+        node = nodes[i]
         self.text_chars += len(question)
+        if node.kind in LISTS:  # the first item is the question, the others answer it
+            entries = self.items(node)
+            if len(entries) >= 2:
+                self.list_cards("question", "label-list", entries[0].item.text, entries[1:], node.start)
+            return i + 1
+        rest = [t for t in (plain(line) for line in node.content.split("\n")[skip:]) if t]
+        nxt = nodes[i + 1] if i + 1 < len(nodes) else None
         if rest:
             self.add("question", "definition", question, question, "\n".join(rest), node.start)
-            return 1
-        if len(nodes) > 1 and nodes[1].kind in LISTS:
-            return self.labelled_lists(nodes, 0, question)
-        return 1
+            return i + 1
+        if nxt is not None and nxt.kind == "paragraph":
+            answer = "\n".join(t for t in (plain(line) for line in nxt.content.split("\n")) if t)
+            self.text_chars += len(answer)
+            self.add("question", "definition", question, question, answer, node.start)
+            return i + 2
+        if nxt is not None and nxt.kind in LISTS:
+            return self.labelled_lists(nodes, i, question)
+        return i + 1
+
+    def qa_paragraph(self, node: Node) -> bool:
+        """``Q: …`` then ``A: …`` lines in one paragraph: a question card. True when it made one."""
+        lines = [plain(line) for line in node.content.split("\n")]
+        q, asked = strip_qa(lines[0])
+        if not asked:
+            return False
+        for k in range(1, len(lines)):
+            a, answered = strip_qa(lines[k])
+            if answered and lines[k][:1] in "Aa答回":
+                question = " ".join([q, *lines[1:k]]).strip()
+                answer = "\n".join(t for t in [a, *lines[k + 1 :]] if t)
+                self.text_chars += len(question) + len(answer)
+                return self.add("question", "definition", question, question, answer, node.start) >= 0
+        return False
 
     def run_section(self, section: Section, heading_path: tuple[str, ...], subject: str, nodes: list[Node]) -> None:
         self.section = section
@@ -199,11 +240,13 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.subject = subject
         self.question = None
         heading = section.heading
-        if heading and is_number_heading(heading):
-            first = next((nd for nd in nodes if nd.kind == "paragraph"), None)
-            if first is not None and first is nodes[0]:
-                self.question = squash(plain(first.content.split("\n", 1)[0]))
+        if heading and is_number_heading(heading) and nodes:
+            first = nodes[0]
+            if first.kind == "paragraph":
+                self.question = squash(plain(first.content.split("\n", 1)[0])) or None
                 self.subject = self.question or subject
+            elif first.kind in LISTS:
+                self.question = ""  # the list's first item asks
         self.extra = []
         self.has_list = self.has_code = False
         self.text_chars = 0
@@ -213,7 +256,13 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.blocks(nodes, heading_items, first_list, top=True)
         if heading_items:
             self.list_cards("heading-list", "list", self.subject, heading_items, first_list[0])
-        if len(self.cards) == before and len(nodes) == 1 and nodes[0].kind == "paragraph" and heading:
+        if (
+            len(self.cards) == before
+            and len(nodes) == 1
+            and nodes[0].kind == "paragraph"
+            and heading
+            and len(section.breadcrumb) > 1  # not the note's title
+        ):
             self.heading_paragraph(nodes[0])
 
     def heading_paragraph(self, node: Node) -> None:

@@ -8,8 +8,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import LISTS, Node
-from devday_tui.core.cards.terms import is_generic_heading, is_question, is_remark
-from devday_tui.core.model import Item, items_to_lines
+from devday_tui.core.cards.terms import MAYBE_TERM_RE, is_generic_heading, is_question, is_remark, strip_qa
+from devday_tui.core.model import Item
 from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, plain
 
 #: No card has more lines than this on its back.
@@ -35,11 +35,24 @@ _IMAGE_ONLY_RE = re.compile(r"(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|!\[\[[^\]
                             re.I)
 
 
+#: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
+_QA_STARTS = frozenset("QAqa問答回質")
+
+
 class Entry(NamedTuple):
     item: Item
     own: bool  # the item made a definition card of its own
     line0: int
     card: int = -1  # index of that definition card
+
+
+def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
+    """Sub-items under a definition's text: one line each, indented by depth (no bullet marks in a string)."""
+    out: list[str] = []
+    for item in items:
+        out.append("  " * depth + item.text)
+        out.extend(sub_lines(item.children, depth + 1))
+    return out
 
 
 def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
@@ -84,10 +97,12 @@ class ListRules:
             chs = li.children
             if len(chs) == 1 and chs[0].kind == "paragraph":  # the common case: one line or paragraph
                 content = chs[0].content
-                if not used and "\n" not in content and ":" not in content and "：" not in content:
+                if not used and "\n" not in content and not MAYBE_TERM_RE.search(content):
                     if not _SPECIAL_RE.search(content):
                         # Plain text on one line: no definition, no cloze, no link. Just the item.
                         text = content.strip()
+                        if text[:1] in _QA_STARTS:
+                            text = strip_qa(text)[0]
                         if text:
                             self.text_chars += len(text) - text.count(" ")
                             out.append(Entry(Item(text), False, li.start))
@@ -97,6 +112,8 @@ class ListRules:
                         continue
                 para = self.paragraph(chs[0])
                 text = para.text
+                if text[:1] in _QA_STARTS and not para.own_card:
+                    text = strip_qa(text)[0]
                 if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
                     out.append(Entry(Item(text), para.own_card, li.start, para.card))
                 elif text:
@@ -134,6 +151,8 @@ class ListRules:
             if pushed:
                 self.extra.pop()
             text = texts[0] if own else join_lines(texts)
+            if text[:1] in _QA_STARTS and not own:
+                text = strip_qa(text)[0]
             if not text and not children:
                 continue
             if not children and is_bare_link(text):
@@ -160,7 +179,7 @@ class ListRules:
     def extend_back(self, index: int, children: tuple[Item, ...]) -> None:
         """A definition bullet with a sub-list: the sub-items join its back."""
         line, order, n, card = self.cards[index]
-        back = card.back + "\n" + "\n".join(items_to_lines(children))
+        back = card.back + "\n" + "\n".join(sub_lines(children))
         self.cards[index] = (line, order, n, replace(card, back=back))
 
     # -- labels
@@ -244,7 +263,7 @@ class ListRules:
             back = only.text
             deep = back_lines(only.children) >= MAX_BACK_LINES
             if only.children and not deep:
-                back += "\n" + "\n".join(items_to_lines(only.children))
+                back += "\n" + "\n".join(sub_lines(only.children))
             if content_length(back) >= 2:
                 self.add(rule, "definition", term, term, back, line0)
             if deep:  # too long for one card: the sub-item with its own sub-list is a card of its own

@@ -21,6 +21,7 @@ from devday_tui.core import ids
 from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
 from devday_tui.core.cards.lists import attach_bullets
+from devday_tui.core.cards.markup import normalize_body
 from devday_tui.core.cards.rules import Trace
 from devday_tui.core.cards.terms import is_generic_heading, is_number_heading, squash, strip_time
 from devday_tui.core.explicit import ExplicitCard, scan_explicit
@@ -159,7 +160,9 @@ def parse_note(
     meta = front.meta
     fm_id = meta_text(meta.get("id")) if use_id else None
     note_key = fm_id or key
-    body = front.body
+    source_lines = front.body.split("\n")
+    # Markup that is not the note's text is blanked out, plain-text bullets become Markdown; every line stays put.
+    body = normalize_body(front.body)
     try:
         tokens = block_parser(body).parse(body)
     except RecursionError:  # pragma: no cover - maxNesting keeps markdown-it well inside the stack
@@ -221,7 +224,7 @@ def parse_note(
             while last > n.start and not body_lines[last].strip():
                 last -= 1
             blocks.append(
-                Block(n.kind, offset + n.start + 1, offset + last + 1, "\n".join(body_lines[n.start : last + 1]))
+                Block(n.kind, offset + n.start + 1, offset + last + 1, "\n".join(source_lines[n.start : last + 1]))
             )
         return Section(
             id=ids.section_id(note.key, path_, occ),

@@ -7,7 +7,8 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import Node, new
-from devday_tui.core.cards.terms import LEAD_ARROW_RE, MIN_ANSWER_CHARS, is_remark, split_definition, term_line
+from devday_tui.core.cards.markup import split_br
+from devday_tui.core.cards.terms import LEAD_ARROW_RE, MAYBE_TERM_RE, MIN_ANSWER_CHARS, is_remark, split_definition, term_line
 from devday_tui.core.model import CLOZE_BLANK
 from devday_tui.core.text import (
     _SPECIAL_RE,
@@ -74,14 +75,14 @@ class ParagraphRules:
 
     def paragraph(self, node: Node, *, label: bool = False) -> Para:
         content = node.content
-        if "\n" not in content and not self.used:
+        if "\n" not in content and not self.used and "<" not in content:
             # One line: the common case, kept short.
             inl = inline(content) if _SPECIAL_RE.search(content) else new(Inline, (content, (), ()))
             text = inl.text.strip()
             if not text:
                 return Para("", False)
             self.text_chars += len(text) - text.count(" ")
-            found = split_definition(inl) if (":" in text or "：" in text) else None
+            found = split_definition(inl) if MAYBE_TERM_RE.search(text) else None
             if found:
                 at = self.definition(found[0], found[1], node.start)
                 if at >= 0:
@@ -95,7 +96,10 @@ class ParagraphRules:
             line0 = node.start + i
             if line0 in self.used:
                 continue
-            parts.append((line0, inline(raw)))
+            if "<" in raw:  # `<br>` breaks the line
+                parts.extend((line0, inline(piece)) for piece in split_br(raw))
+            else:
+                parts.append((line0, inline(raw)))
         if not parts:
             return Para("", False)
         full = join_lines([p.text for _, p in parts])

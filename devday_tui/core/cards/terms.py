@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from devday_tui.core.cards.markup import split_term
 from devday_tui.core.text import Inline, ascii_words, content_length, is_bare_link, normalise
 
 #: A definition's term is at most this many characters and ASCII words.
@@ -17,9 +18,24 @@ MIN_ANSWER_CHARS = 2
 #: Words that head a remark rather than name a thing. As a term they are no question by themselves: they take
 #: their parent's text into the front (``ssm-tool › 事例``).
 REMARK_WORDS = frozenset(
-    """例 実例 事例 補足 注意 注 ps p.s ex e.g eg i.e ie note notes nb n.b better memo メモ 備考 追記 tip tips hint
-    warning caution important example examples see also 参考 感想""".split()
+    """例 例え 実例 事例 具体例 補足 注意 注 ps p.s ex e.g eg i.e ie note notes nb n.b better memo メモ 備考 追記 tip tips
+    hint warning caution important example examples see also 参考 感想 結論 まとめ ポイント 対策 理由 remember
+    summary takeaway takeaways conclusion 要確認 前半 後半 中盤 その他 misc other info""".split()
+) | frozenset(
+    # Fields of a talk or a page: what they hold depends on where they are written.
+    """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 date time
+    place venue author 著者 url link""".split()
 )
+_REMARK_HEAD_RE = re.compile(
+    r"\A[ \t]*(" + "|".join(re.escape(w) for w in sorted(REMARK_WORDS, key=len, reverse=True)) + r")\.?[ \t]*[:：][ \t]*",
+    re.I,
+)
+#: A question or answer marker before its text.
+_QA_RE = re.compile(
+    r"(?:Q|A|Question|Answer|問|答え?|回答|質問)[ \t]?[0-9０-９]{0,4}[ \t]*[:：.．)][ \t]*|(?:Q|問)[0-9０-９]{1,4}[ \t]+",
+    re.I,
+)
+_QA_MARKER_RE = re.compile(r"(?:Q|A|Question|Answer|問|答え?|回答|質問)[ \t]?[0-9０-９]{0,4}", re.I)
 #: Terms that never make a card: markers of unfinished work.
 _NEVER_TERMS = frozenset("todo fixme wip tbd update edit".split())
 
@@ -27,12 +43,14 @@ _NEVER_TERMS = frozenset("todo fixme wip tbd update edit".split())
 GENERIC_HEADINGS = frozenset(
     """pros cons merits demerits advantages disadvantages usage summary overview notes note details example
     examples links references resources misc other others tips todo memo 使い方 補足 まとめ 概要 特徴 メリット
-    デメリット 利点 欠点 長所 短所 注意点 注意 課題 感想 参考 参考資料 その他 メモ 例 詳細""".split()
+    デメリット 利点 欠点 長所 短所 注意点 注意 課題 感想 参考 参考資料 その他 メモ 例 詳細 q&a qa faq 質疑応答 質問
+    結論 ポイント 対策 手順 前半 後半 takeaways conclusion remember""".split()
 )
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
 _MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
-_COLON_RE = re.compile(r"[:：]")
+#: A cheap test: text without any of these holds no ``term: definition`` split.
+MAYBE_TERM_RE = re.compile(r"[:：…＝]|[・･]{3}| [=\-–—] ")
 LEAD_ARROW_RE = re.compile(r"\A(?:→|⇒|->|=>)\s*")
 _QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|does|do|can)\b", re.I)
 _QUESTION_ENDS = ("?", "？", "とは", "とは何", "とは何か", "って何", "って何？")
@@ -57,7 +75,21 @@ def is_marker(text: str) -> bool:
 
 
 def is_remark(text: str) -> bool:
-    return normalise(text).strip(" .") in REMARK_WORDS
+    """A remark word (例, 補足, Note…) or a bare number: no question by itself, it needs its parent's text."""
+    low = normalise(text).strip(" .")
+    return low in REMARK_WORDS or low.isdigit()
+
+
+def strip_qa(text: str) -> tuple[str, bool]:
+    """``Q: …``, ``Q3. …``, ``Q8 How …?``, ``問: …`` lose their marker: (the text, True); ``A: …`` likewise."""
+    m = _QA_RE.match(text)
+    if m is None or m.end() >= len(text):
+        return text, False
+    return text[m.end() :], True
+
+
+def is_qa_marker(term: str) -> bool:
+    return _QA_MARKER_RE.fullmatch(term.strip()) is not None
 
 
 def is_generic_heading(text: str) -> bool:
@@ -106,33 +138,20 @@ def label_ok(text: str) -> bool:
 
 
 def split_definition(inl: Inline) -> tuple[str, str] | None:
-    """``TERM: DEFINITION`` or ``TERM：DEFINITION`` on the first line of ``inl``, as (term, definition).
-
-    Only the first colon counts. It must not be inside inline code or a URL; an ASCII colon must be followed by a
-    space (so ``10:30``, ``https://`` and ``a:b`` never split); ``::`` belongs to explicit cards. A remark word
-    (``Note: …``) is returned as a term too: the caller gives it its parent's context.
-    """
+    """``TERM: DEFINITION`` on the first line of ``inl`` (also ``：``, ``・・・``, ``…``, ``＝``, `` = ``, `` - ``,
+    `` — ``; see :func:`~devday_tui.core.cards.markup.split_term`), as (term, definition). A remark word
+    (``Note: …``, ``例：…``) is returned as a term too: the caller gives it its parent's context."""
+    found = split_term(inl)
+    if found is not None:
+        return None if is_qa_marker(found[0]) else found
     text = inl.text
-    nl = text.find("\n")
-    first = text if nl < 0 else text[:nl]
-    for m in _COLON_RE.finditer(first):
-        i = m.start()
-        if inl.protected and any(a <= i < b for a, b in inl.protected):
-            continue
-        if first[i] == ":":
-            after = first[i + 1 : i + 2]
-            if after == ":" or (i and first[i - 1] == ":"):
-                return None
-            if after and not after.isspace():
-                continue
-        elif i and first[i - 1].isdigit() and first[i + 1 : i + 2].isdigit():
-            continue  # a time written with a full-width colon, 10：30
-        term = first[:i].strip()
-        rest = text[i + 1 :].strip()
-        if term_ok(term, remark_ok=True) and content_length(rest) >= MIN_ANSWER_CHARS:
-            return term, rest
+    m = _REMARK_HEAD_RE.match(text)
+    if m is None or (inl.protected and any(a < m.end() for a, _ in inl.protected)):
         return None
-    return None
+    rest = text[m.end() :].strip()
+    if content_length(rest) < MIN_ANSWER_CHARS:
+        return None
+    return m.group(1), rest
 
 
 def term_line(first: str, rest: list[str]) -> str | None:
