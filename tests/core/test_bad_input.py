@@ -197,7 +197,7 @@ def test_escape_sequences_are_removed_whole_everywhere() -> None:
     check_cards(note, text)
     assert note.title == "Notes of the day"
     assert note.tags == ("aws", "exam")
-    assert [s.heading for s in note.walk()] == ["A  B", "Link text"]
+    assert [s.heading for s in note.walk()] == ["A B", "Link text"]  # runs of spaces in a heading become one
     cards = {c.front: c for c in note.cards}
     assert cards["red"].back == "a colour of fire"
     list_card = next(c for c in note.cards if c.kind == "list")
@@ -317,8 +317,12 @@ def test_adversarial_corpus() -> None:
         note = parse(text)
         check_cards(note, text)
         results[name] = [(c.kind, c.front) for c in note.cards]
-    assert results["table"] == []
-    assert results["html"] == []
+    # A GFM table row is a card: breadcrumb › first cell, the other cells labelled by their headers.
+    assert results["table"] == [("definition", "Table › A")]
+    table = parse(textwrap.dedent(ADVERSARIAL["table"]).lstrip("\n"))
+    assert table.cards[0].back == "Meaning: here: b: c"
+    # Raw-HTML blocks are off for card extraction: the tags go, the text inside them is the note's; comments go.
+    assert results["html"] == [("definition", "Term")]
     assert results["fence"] == []
     assert results["link definitions"] == []
     assert results["setext"] == [("definition", "Term")]

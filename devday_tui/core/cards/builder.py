@@ -182,12 +182,13 @@ class Builder(ParagraphRules, ListRules, TableRules):
 
     def label_of(self, node: Node) -> str | None:
         """The label a one-line paragraph gives the list after it, or None (with the reason traced)."""
-        text = squash(strip_qa(strip_bullet(plain(node.content)))[0].rstrip(":：").strip())
+        full = squash(strip_qa(strip_bullet(plain(node.content)))[0])
+        text = full.rstrip(":：").strip()
         if not text or is_bare_link(text):
             return None
         if is_question(text):
             return text if len(text) <= QUESTION_LABEL_MAX_CHARS else None
-        if not label_ok(text):
+        if not label_ok(text, colon=full.endswith((":", "："))):
             self.drop(node.start, "prose-label", f"{text[:40]!r}… is prose, not the list's label")
             return None
         if is_remark(text) or is_generic_heading(text):
@@ -261,7 +262,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
             and len(nodes) == 1
             and nodes[0].kind == "paragraph"
             and heading
-            and len(section.breadcrumb) > 1  # not the note's title
+            and section.level >= 2  # a title's first paragraph introduces the note
         ):
             self.heading_paragraph(nodes[0])
 

@@ -18,8 +18,11 @@ MAX_BACK_LINES = 12
 MIN_ITEM_CHARS = 4
 
 #: Words in a label or heading that say the order of a numbered list is the point.
-_ORDER_WORDS_RE = re.compile(r"手順|流れ|順|ステップ|工程|\b(?:steps?|process|flow|order|lifecycle|phases?|procedure|how to)\b",
-                             re.I)
+_ORDER_WORDS_RE = re.compile(
+    r"手順|流れ|順|ステップ|工程|導入|構築|やり方|\b(?:steps?|process|flow|order|lifecycle|phases?|procedure|how to"
+    r"|install(?:ation)?|set ?up|upgrade|migration|workflow|walkthrough)\b",
+    re.I,
+)
 #: Items that are steps: ``Step 1``, ``ステップ1``, ``手順1``.
 _STEP_ITEM_RE = re.compile(r"(?:step|ステップ|手順)\s*[0-9０-９]", re.I)
 #: English verbs that open an instruction: ``Create a bucket``, ``Run the task``.
@@ -232,10 +235,17 @@ class ListRules:
             return
         if any(e.item.children for e in entries):
             for e in entries:
-                if e.item.children and not e.own:
+                if not e.item.children:
+                    continue
+                if not e.own:
                     self.parent_card(e.item, subject, e.line0)
+                    continue
+                for child in e.item.children:  # a definition bullet's sub-items joined its back
+                    if child.children:
+                        self.parent_card(child, e.item.text, e.line0)
             if len(entries) >= 2:
-                names = tuple(Item(e.item.text) for e in entries)
+                # A term defined twice in the list is one card (see merge-terms), and one name here.
+                names = tuple(Item(t) for t in dict.fromkeys(e.item.text for e in entries))
                 self.items_card("points", kind, subject, names, line0)
             return
         if len(entries) == 1:
@@ -251,8 +261,9 @@ class ListRules:
         self.items_card(rule, kind, subject, tuple(e.item for e in entries), line0)
 
     def parent_card(self, item: Item, context: str, line0: int) -> None:
-        """A bullet with its own sub-list: its sub-items are the back; one sub-item makes a definition."""
-        text = item.text
+        """A bullet with its own sub-list: its sub-items are the back (nested ones kept nested), one sub-item makes
+        a definition. A sub-item with a sub-list of its own is a card too, with this bullet as its context."""
+        text = item.text.rstrip(":：").rstrip() or item.text
         asks = is_question(text)
         qualified = text if asks else f"{context} › {text}"
         rule = "question" if asks else ("remark-term" if is_remark(text) else "parent-bullet")
@@ -261,27 +272,24 @@ class ListRules:
             only = children[0]
             term = qualified if (asks or is_remark(text) or is_generic_heading(text)) else text
             back = only.text
-            deep = back_lines(only.children) >= MAX_BACK_LINES
-            if only.children and not deep:
+            if only.children and back_lines(only.children) < MAX_BACK_LINES:
                 back += "\n" + "\n".join(sub_lines(only.children))
             if content_length(back) >= 2:
                 self.add(rule, "definition", term, term, back, line0)
-            if deep:  # too long for one card: the sub-item with its own sub-list is a card of its own
-                self.parent_card(only, text, line0)
-            return
-        self.items_card(rule, "label-list", qualified, children, line0)
+        else:
+            self.items_card(rule, "label-list", qualified, children, line0)
+        for child in children:
+            if child.children:
+                self.parent_card(child, text, line0)
 
     def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
-        """One list card, or, when its back would pass the line limit, cards split by its sub-structure or into
-        numbered parts."""
+        """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists
+        are cards of their own), or numbered parts."""
         if back_lines(items) <= MAX_BACK_LINES:
             self.add(rule, kind, subject, self.list_front(kind, subject, len(items)), items, line0)
             return
         if any(i.children for i in items):
             self.drop(line0, "split-long", f"{subject!r}: over {MAX_BACK_LINES} lines, split by its sub-lists")
-            for i in items:
-                if i.children:
-                    self.parent_card(i, subject, line0)
             self.items_card("split-long", kind, subject, tuple(Item(i.text) for i in items), line0)
             return
         parts = -(-len(items) // MAX_BACK_LINES)

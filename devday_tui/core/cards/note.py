@@ -21,7 +21,7 @@ from devday_tui.core import ids
 from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
 from devday_tui.core.cards.lists import attach_bullets
-from devday_tui.core.cards.markup import normalize_body
+from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.rules import Trace
 from devday_tui.core.cards.terms import is_generic_heading, is_number_heading, squash, strip_time
 from devday_tui.core.explicit import ExplicitCard, scan_explicit
@@ -250,7 +250,7 @@ def parse_note(
     title_taken = False
     for k, hi in enumerate(heads):
         node = nodes[hi]
-        heading = squash(plain(node.content))
+        heading = squash(strip_bullet(plain(node.content)))
         level = node.level
         own = nodes[hi + 1 : heads[k + 1] if k + 1 < len(heads) else len(nodes)]
         next_start = nodes[heads[k + 1]].start if k + 1 < len(heads) else len(body_lines)
@@ -265,9 +265,11 @@ def parse_note(
             and (title_from_h1 or normalise(heading) == normalise(title))
         )
         name = strip_time(heading)
-        if is_number_heading(heading):
-            first = own[0] if own and own[0].kind == "paragraph" else None
-            question = squash(plain(first.content.split("\n", 1)[0])) if first is not None else ""
+        if is_number_heading(heading) and own:
+            first = own[0]
+            if first.kind in ("bullet_list", "ordered_list") and first.children and first.children[0].children:
+                first = first.children[0].children[0]  # the list's first item asks
+            question = squash(plain(first.content.split("\n", 1)[0])) if first.kind == "paragraph" else ""
             if question:
                 name = f"{heading} {question}"
         if is_title:
@@ -287,8 +289,8 @@ def parse_note(
             trace.append(Trace(offset + node.start + 1, "skip-section", False, f"{heading!r}: chatter, no cards"))
         stack.append((sec, path_, level, skipped))
         subject = path_[-1] if path_ else title
-        if len(path_) >= 2 and is_generic_heading(name):
-            subject = f"{path_[-2]} › {name}"
+        if name and is_generic_heading(name):  # "Pros", "まとめ": the parent heading (or the title) says of what
+            subject = f"{path_[-2] if len(path_) >= 2 else title} › {name}"
         spans.append((node.start, next_start, sec, path_, subject, attach_bullets(own, body_lines), skipped))
 
     # Cards and WIP reasons, section by section, in file order.

@@ -108,12 +108,16 @@ class ParagraphRules:
         # Definitions: a line `TERM: DEFINITION` starts one; the lines after it, up to the next, continue it.
         defs: list[list] = []
         prose: list[tuple[int, Inline]] = []
-        for line0, inl in parts:
-            found = split_definition(inl)
+        # "Term - detail" then "→ the answer": the arrow says the whole first line is what is asked about.
+        arrow_next = len(parts) > 1 and LEAD_ARROW_RE.match(parts[1][1].text.lstrip()) is not None
+        for k, (line0, inl) in enumerate(parts):
+            found = None if (k == 0 and arrow_next) else split_definition(inl)
             if found:
                 defs.append([line0, found[0], [found[1]]])
             elif defs:
                 t = inl.text.strip()
+                if t[:2] in ("- ", "* ", "+ "):  # sub-items indented too deep to be a list: kept as sub-lines
+                    t = "  " + t[2:].lstrip()
                 if t:
                     defs[-1][2].append(t)
             else:

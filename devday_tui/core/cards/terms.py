@@ -20,7 +20,7 @@ MIN_ANSWER_CHARS = 2
 REMARK_WORDS = frozenset(
     """例 例え 実例 事例 具体例 補足 注意 注 ps p.s ex e.g eg i.e ie note notes nb n.b better memo メモ 備考 追記 tip tips
     hint warning caution important example examples see also 参考 感想 結論 まとめ ポイント 対策 理由 remember
-    summary takeaway takeaways conclusion 要確認 前半 後半 中盤 その他 misc other info""".split()
+    summary takeaway takeaways conclusion 要確認 前半 後半 中盤 その他 misc other info fix solution 解決策 対処""".split()
 ) | frozenset(
     # Fields of a talk or a page: what they hold depends on where they are written.
     """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 date time
@@ -60,7 +60,7 @@ _NUMBER_HEADING_RE = re.compile(
 )
 #: A time range at the start of a heading: ``14:00〜14:45``, ``10:30-11:15``.
 _TIME_RANGE_RE = re.compile(
-    r"\A\s*[0-9０-９]{1,2}[:：][0-9０-９]{2}\s*(?:[-〜~～–—ー]\s*[0-9０-９]{1,2}[:：][0-9０-９]{2})?"
+    r"\A\s*[0-9０-９]{1,2}[:：][0-9０-９]{2}\s*(?:[-〜~～–—ー]\s*(?:[0-9０-９]{1,2}[:：][0-9０-９]{2})?)?"
 )
 _SPACES_RE = re.compile(r"[ \t\u3000]+")
 
@@ -77,7 +77,7 @@ def is_marker(text: str) -> bool:
 def is_remark(text: str) -> bool:
     """A remark word (例, 補足, Note…) or a bare number: no question by itself, it needs its parent's text."""
     low = normalise(text).strip(" .")
-    return low in REMARK_WORDS or low.isdigit()
+    return low in REMARK_WORDS or (bool(low) and low.strip("0123456789/,-– ") == "")
 
 
 def strip_qa(text: str) -> tuple[str, bool]:
@@ -132,9 +132,20 @@ def term_ok(term: str, *, remark_ok: bool = False) -> bool:
     return remark_ok or low not in REMARK_WORDS
 
 
-def label_ok(text: str) -> bool:
-    """A line short enough, and not a sentence, to name the list after it."""
-    return bool(text) and len(text) <= LABEL_MAX_CHARS and not text.endswith(("。", ".")) and not is_bare_link(text)
+def label_ok(text: str, colon: bool = False) -> bool:
+    """A line short enough, and not a sentence, to name the list after it. A line that ends in a colon says it
+    introduces what follows, so it may be twice as long."""
+    limit = LABEL_MAX_CHARS * 2 if colon else LABEL_MAX_CHARS
+    return bool(text) and len(text) <= limit and not text.endswith(("。", ".")) and not is_bare_link(text)
+
+
+#: Words that make a would-be English term a clause: "The idea is simple: …" is prose, not a term.
+_CLAUSE_WORDS = frozenset("is are was were comes came has have had will would should does did means".split())
+
+
+def is_clause(term: str) -> bool:
+    words = term.casefold().split()
+    return len(words) >= 3 and any(w in _CLAUSE_WORDS for w in words)
 
 
 def split_definition(inl: Inline) -> tuple[str, str] | None:
@@ -143,7 +154,7 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
     (``Note: …``, ``例：…``) is returned as a term too: the caller gives it its parent's context."""
     found = split_term(inl)
     if found is not None:
-        return None if is_qa_marker(found[0]) else found
+        return None if is_qa_marker(found[0]) or is_clause(found[0]) else found
     text = inl.text
     m = _REMARK_HEAD_RE.match(text)
     if m is None or (inl.protected and any(a < m.end() for a, _ in inl.protected)):
