@@ -36,6 +36,7 @@ _QA_RE = re.compile(
     re.I,
 )
 _QA_MARKER_RE = re.compile(r"(?:Q|A|Question|Answer|問|答え?|回答|質問)[ \t]?[0-9０-９]{0,4}", re.I)
+_COLON_AFTER_RE = re.compile(r"[ \t]*[:：]")
 #: Terms that never make a card: markers of unfinished work.
 _NEVER_TERMS = frozenset("todo fixme wip tbd update edit".split())
 
@@ -154,7 +155,12 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
     (``Note: …``, ``例：…``) is returned as a term too: the caller gives it its parent's context."""
     found = split_term(inl)
     if found is not None:
-        return None if is_qa_marker(found[0]) or is_clause(found[0]) else found
+        term = found[0]
+        if is_qa_marker(term) or is_clause(term):
+            return None
+        if "、" in term and inl.text.rstrip().endswith("。") and not _COLON_AFTER_RE.match(inl.text, len(term)):
+            return None  # "ここでは、A = B とする。" is a sentence, not a term and its definition
+        return found
     text = inl.text
     m = _REMARK_HEAD_RE.match(text)
     if m is None or (inl.protected and any(a < m.end() for a, _ in inl.protected)):
