@@ -189,7 +189,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if is_question(text):
             return text if len(text) <= QUESTION_LABEL_MAX_CHARS else None
         if not label_ok(text, colon=full.endswith((":", "："))):
-            self.drop(node.start, "prose-label", f"{text[:40]!r}… is prose, not the list's label")
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            self.drop(node.start, "prose-label", f"{shown!r} is prose, not the list's label")
             return None
         if is_remark(text) or is_generic_heading(text):
             return f"{self.in_context()} › {text}"
