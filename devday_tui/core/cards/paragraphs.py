@@ -21,6 +21,8 @@ from devday_tui.core.text import (
     sentence_spans,
 )
 
+#: What ``definition`` returns for a definition that is only a URL.
+URL_ONLY = -2
 #: A cloze sentence needs at least this much left once the hidden parts are taken out.
 MIN_CLOZE_REST_CHARS = 4
 
@@ -67,7 +69,7 @@ class ParagraphRules:
         """A ``definition`` card, unless its whole definition is a URL; a remark word takes its context."""
         if is_bare_link(body):
             self.drop(line0, "url-only", f"{term!r}: its whole definition is a URL")
-            return -1
+            return URL_ONLY
         if is_remark(term):
             front = f"{self.in_context()} › {term}"
             return self.add("remark-term", "definition", front, front, body, line0)
@@ -87,7 +89,7 @@ class ParagraphRules:
                 at = self.definition(found[0], found[1], node.start)
                 if at >= 0:
                     return Para(found[0], True, False, at)
-                return Para(found[0], True) if is_bare_link(found[1]) else Para(text, False)
+                return Para("", False) if is_bare_link(found[1]) else Para(text, False)
             if inl.marks and not label:
                 self.cloze([(node.start, inl)])
             return Para(text, False)
@@ -123,10 +125,14 @@ class ParagraphRules:
             else:
                 prose.append((line0, inl))
         first: Para | None = None
+        url_only = 0
         for line0, term, body in defs:
             at = self.definition(term, "\n".join(body), line0)
+            url_only += at == URL_ONLY
             if at >= 0 and first is None and line0 == parts[0][0]:
                 first = Para(term, True, False, at)
+        if defs and url_only == len(defs) and not prose:
+            return Para("", False)  # nothing to learn here, not even as a list item
         # A short line with the explanation on the following lines of the same paragraph.
         if not defs and len(prose) >= 2:
             term = term_line(prose[0][1].text, [p.text for _, p in prose[1:]])

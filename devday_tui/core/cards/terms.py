@@ -27,7 +27,7 @@ REMARK_WORDS = frozenset(
     place venue author 著者 url link""".split()
 )
 _REMARK_HEAD_RE = re.compile(
-    r"\A[ \t]*(" + "|".join(re.escape(w) for w in sorted(REMARK_WORDS, key=len, reverse=True)) + r")\.?[ \t]*[:：][ \t]*",
+    r"\A[ \t]*((?:" + "|".join(re.escape(w) for w in sorted(REMARK_WORDS, key=len, reverse=True)) + r")\.?)[ \t]*[:：][ \t]*",
     re.I,
 )
 #: A question or answer marker before its text.
