@@ -23,7 +23,7 @@ from devday_tui.core.cards.terms import (
     strip_qa,
 )
 from devday_tui.core.explicit import ExplicitCard
-from devday_tui.core.model import LIST_KINDS, Card, Note, Section
+from devday_tui.core.model import LIST_KINDS, Card, Item, Note, Section
 from devday_tui.core.text import is_bare_link, normalise, plain
 
 #: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
@@ -51,6 +51,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.subject = ""
         self.question: str | None = None
         self.extra: list[str] = []  # labels and parent bullets above the block being read
+        self.own_items: dict[int, Item] = {}  # the list items that made a definition card of their own, by id
         self.has_list = False
         self.has_code = False
         self.text_chars = 0

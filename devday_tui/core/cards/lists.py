@@ -118,7 +118,10 @@ class ListRules:
                 if text[:1] in _QA_STARTS and not para.own_card:
                     text = strip_qa(text)[0]
                 if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
-                    out.append(Entry(Item(text), para.own_card, li.start, para.card))
+                    item = Item(text)
+                    if para.own_card:
+                        self.own_items[id(item)] = item
+                    out.append(Entry(item, para.own_card, li.start, para.card))
                 elif text:
                     self.drop(li.start, "bare-link", "a bare link is no list item")
                 continue
@@ -166,7 +169,10 @@ class ListRules:
                 continue
             if own and children and card >= 0:
                 self.extend_back(card, tuple(children))
-            out.append(Entry(Item(text, tuple(children)), own, li.start, card))
+            item = Item(text, tuple(children))
+            if own:
+                self.own_items[id(item)] = item
+            out.append(Entry(item, own, li.start, card))
         return out
 
     def quote_texts(self, node: Node) -> list[str]:
@@ -268,6 +274,8 @@ class ListRules:
         qualified = text if asks else f"{context} › {text}"
         rule = "question" if asks else ("remark-term" if is_remark(text) else "parent-bullet")
         children = item.children
+        if len(children) == 1 and id(children[0]) in self.own_items and not children[0].children:
+            return  # its one sub-item is a definition card already, with this bullet in its breadcrumb
         if len(children) == 1:
             only = children[0]
             term = qualified if (asks or is_remark(text) or is_generic_heading(text)) else text
