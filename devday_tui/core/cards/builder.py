@@ -51,6 +51,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.subject = ""
         self.question: str | None = None
         self.extra: list[str] = []  # labels and parent bullets above the block being read
+        self.contexts: dict[tuple, tuple[str, ...]] = {}
         self.own_items: dict[int, Item] = {}  # the list items that made a definition card of their own, by id
         self.has_list = False
         self.has_code = False
@@ -84,7 +85,13 @@ class Builder(ParagraphRules, ListRules, TableRules):
         section = self.section
         assert section is not None
         line = self.offset + line0 + 1
-        context = section.breadcrumb if not self.extra else (*section.breadcrumb, *self.extra)
+        if self.extra:  # one tuple per distinct context: cards share it (less memory, a smaller parse cache)
+            key = (section.id, *self.extra)
+            context = self.contexts.get(key)
+            if context is None:
+                context = self.contexts[key] = (*section.breadcrumb, *self.extra)
+        else:
+            context = section.breadcrumb
         card = Card(
             ids.card_id_from(self.note.key, self.heading_key, kind, norm, n),
             kind,

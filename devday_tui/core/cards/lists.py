@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from devday_tui.core.cards.blocks import LISTS, Node
+from devday_tui.core.cards.blocks import LISTS, Node, new
 from devday_tui.core.cards.terms import MAYBE_TERM_RE, is_generic_heading, is_question, is_remark, strip_qa
 from devday_tui.core.model import Item
 from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, plain
@@ -38,6 +38,8 @@ _IMAGE_ONLY_RE = re.compile(r"(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|!\[\[[^\]
                             re.I)
 
 
+#: Text with none of these is plain: no markup and no term split (two cheap tests in one search).
+_NOT_PLAIN_RE = re.compile(_SPECIAL_RE.pattern + "|" + MAYBE_TERM_RE.pattern)
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
 
@@ -100,17 +102,17 @@ class ListRules:
             chs = li.children
             if len(chs) == 1 and chs[0].kind == "paragraph":  # the common case: one line or paragraph
                 content = chs[0].content
-                if not used and "\n" not in content and not MAYBE_TERM_RE.search(content):
-                    if not _SPECIAL_RE.search(content):
+                if not used and "\n" not in content:
+                    if not _NOT_PLAIN_RE.search(content):
                         # Plain text on one line: no definition, no cloze, no link. Just the item.
                         text = content.strip()
                         if text[:1] in _QA_STARTS:
                             text = strip_qa(text)[0]
                         if text:
                             self.text_chars += len(text) - text.count(" ")
-                            out.append(Entry(Item(text), False, li.start))
+                            out.append(new(Entry, (Item(text), False, li.start, -1)))
                         continue
-                    if is_image_only(content):
+                    if ("![" in content or "<" in content) and is_image_only(content):
                         self.drop(li.start, "image-only", "an item that is only an image")
                         continue
                 para = self.paragraph(chs[0])

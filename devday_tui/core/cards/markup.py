@@ -60,7 +60,12 @@ _MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_]
 # --- normalize_body ------------------------------------------------------------------------------------------------
 
 #: A line worth a closer look: anything else is passed through as it is.
-_TRIGGER_RE = re.compile(r"[\u3000・･•◦－<]|\{\{|%%|!\[\[|:::|```|~~~|^[ \t>]*-[^\s-]", re.M)
+_TRIGGER_RE = re.compile(r"^[ \t>]*[\u3000・･•◦－]|<|\{\{|%%|!\[\[|:::|```|~~~|^[ \t>]*-[^\s-]", re.M)
+#: The same without the code fences: a body with none of these needs no change at all (fences are only watched so
+#: that nothing inside them is changed).
+_CHANGE_MARKS = ("<", "{{", "%%", "![[", ":::", "\u3000", "・", "･", "•", "◦", "－")
+_DASH_ITEM_RE = re.compile(r"^[ \t>]*-[^\s-]", re.M)
+_CHANGE_RE = re.compile(r"^[ \t>]*[\u3000・･•◦－]|<|\{\{|%%|!\[\[|:::|^[ \t>]*-[^\s-]", re.M)
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
 _QUOTES_RE = re.compile(r"(?:>[ \t\u3000]?[ \t\u3000]*)*")
@@ -276,7 +281,9 @@ def normalize_body(text: str) -> str:
     The result has exactly as many lines as ``text``, each from its own input line; lines that need nothing
     are returned unchanged.
     """
-    if not _TRIGGER_RE.search(text):
+    if not any(mark in text for mark in _CHANGE_MARKS) and not _DASH_ITEM_RE.search(text):
+        return text  # cheap tests first: the search below tries every alternative at every character
+    if not _CHANGE_RE.search(text):
         return text
     lines = text.split("\n")
     out: list[str] = []

@@ -36,7 +36,7 @@ from devday_tui.core.frontmatter import (
 )
 from devday_tui.core.model import Block, Card, Note, ParseWarning, Section
 from devday_tui.core.text import normalise, plain, strip_controls
-from devday_tui.core.wip import MARKER_RE, WIP_TAGS, section_reasons
+from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
 PARSER_VERSION = 5
@@ -122,7 +122,7 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None) -> list[Card]:
             continue
         exact.add(sig)
         if card.kind == "definition" and back.__class__ is str:
-            term = normalise(card.front)
+            term = " ".join(card.front.casefold().split())
             at = first.get(term)
             if at is not None:
                 kept = out[at]
@@ -192,7 +192,7 @@ def parse_note(
 
     # Lines holding a marker of unfinished work (not in code, not an explicit card's `??`).
     marker_lines: list[int] = []
-    if MARKER_RE.search(body):
+    if any(word in body for word in MARKER_WORDS) and MARKER_RE.search(body):
         starts_of_lines = [0]
         for ln in body_lines[:-1]:
             starts_of_lines.append(starts_of_lines[-1] + len(ln) + 1)

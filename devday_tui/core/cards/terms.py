@@ -68,7 +68,13 @@ _SPACES_RE = re.compile(r"[ \t\u3000]+")
 
 def squash(text: str) -> str:
     """Tabs, full-width spaces and runs of spaces become one space."""
+    if "  " not in text and "\t" not in text and "\u3000" not in text:
+        return text.strip()
     return _SPACES_RE.sub(" ", text).strip()
+
+
+_REMARK_MAX = max(len(w) for w in REMARK_WORDS) + 2
+_GENERIC_MAX = max(len(w) for w in GENERIC_HEADINGS) + 2
 
 
 def is_marker(text: str) -> bool:
@@ -77,6 +83,8 @@ def is_marker(text: str) -> bool:
 
 def is_remark(text: str) -> bool:
     """A remark word (例, 補足, Note…) or a bare number: no question by itself, it needs its parent's text."""
+    if len(text) > _REMARK_MAX and not text[:1].isdigit():
+        return False
     low = normalise(text).strip(" .")
     return low in REMARK_WORDS or (bool(low) and low.strip("0123456789/,-– ") == "")
 
@@ -94,7 +102,7 @@ def is_qa_marker(term: str) -> bool:
 
 
 def is_generic_heading(text: str) -> bool:
-    return normalise(text) in GENERIC_HEADINGS
+    return len(text) <= _GENERIC_MAX and normalise(text) in GENERIC_HEADINGS
 
 
 def is_question(text: str) -> bool:
