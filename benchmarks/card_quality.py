@@ -12,28 +12,30 @@ makes the source raise is reported on stderr and left out; the run goes on.
 Figures over the cards (each figure counts every card on its own):
 
 - **backs over 12 lines**: a string back's lines, or a list back's items with every nested item counted as a
-  line. Goal: none.
+  line. Goal: 0 cards.
 - **markup left in**: in the front, the breadcrumb or the back, any of: an HTML tag (a known HTML element name
   such as ``<img …>``/``<br>``/``<details>``, any closing tag, any tag with an attribute such as
-  ``<TabItem value=…>``), ``<!--``/``-->``, an HTML entity (``&nbsp;``), a wiki link or embed (``[[…]]``), an
-  Obsidian comment (``%%``), a Hugo shortcode (``{{<``, ``{{%``, ``>}}``, ``%}}``), a Markdown link or image
-  left as syntax (``](target)`` with no space in the target), a ``:::`` container fence (at the start or after
-  a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or tildes), a bold pair
-  (``**…**``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not followed by
-  another one, so ``--force`` is text). Single backticks are NOT counted: a code span shown verbatim reads well
-  in a terminal, and notes about shells quote commands with them. ``<service>``-style placeholders are text.
-  Goal: none.
+  ``<TabItem value=…>``), ``<!--`` (a lone ``-->`` is an arrow), an HTML entity (``&nbsp;``), a wiki link or
+  embed (``[[…]]``), an Obsidian comment (``%%``), a Hugo shortcode (``{{<``, ``{{%``, ``>}}``, ``%}}``), a
+  Markdown link or image left as syntax (``](target)`` with no space in the target), a ``:::`` container fence
+  (at the start or after a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or
+  tildes), a bold pair (``**…**``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not
+  followed by another one, so ``--force`` is text). Single backticks are NOT counted: a code span shown
+  verbatim reads well in a terminal, and notes about shells quote commands with them. ``<service>``-style
+  placeholders are text. Goal: 0 cards.
 - **generic front**: a front whose every ``›`` part, once the count suffix (`` — 3 points``, ``(1/2)``) and
   trailing ``:?？`` are taken off, is a remark or generic word (例, 事例, 補足, 注意, 前半, 後半, 感想, まとめ,
   Note, Example, Tips, Q&A, Summary, メリット …, see ``GENERIC``), a bare number (``17.``, ``Q17``, ``問3``,
-  ``No. 4``), a Q/A marker (``Q``, ``A``, ``問``), empty, or holds ``(untitled``. No goal of its own: it counts against "usable", which people judge.
+  ``No. 4``), a Q/A marker (``Q``, ``A``, ``問``), empty, or holds ``(untitled``. No goal of its own: it counts
+  against "usable", which people judge.
 - **back only a URL**: every line of the back is a bare URL (``https://…``, ``<https://…>``, ``www.…``). No goal
   of its own.
 - **duplicate front**: a card whose front (case, spaces and the count suffix ignored) equals an earlier card's
   front in the same note. No goal of its own.
 
-Figures over the SOURCE of the notes, found without the parser (frontmatter, fenced code, tables, headings,
-HTML and ``%%`` comments, HTML lines and shortcode lines are never looked at; ``<br>`` splits a line):
+Figures over the SOURCE of the notes, found without the parser (YAML or TOML frontmatter, fenced code, code
+shortcodes such as ``{{< highlight >}}``, tables, headings, HTML and ``%%`` comments, HTML lines, shortcode lines
+and footnote definitions are never looked at; ``<br>`` splits a line):
 
 - **term: definition recall**: lines ``term: definition`` (ASCII colon followed by a space) or
   ``term：definition``, after an optional bullet or number and indentation (spaces, tabs, U+3000), where the term
@@ -42,10 +44,11 @@ HTML and ``%%`` comments, HTML lines and shortcode lines are never looked at; ``
   ``例`` …) or a Q/A marker (``Q``, ``A``, ``Q3``, ``問``), and the definition is not empty and not only a URL.
   Colons inside code spans, link text, URLs or brackets (``（例: …）``) do not count; lines holding ``::`` are
   hand-written cards and are left out, and so is a line that is not a list item when the line before it is
-  prose (over 40 characters, no colon, not itself a definition) whose sentence it continues. Such a line is captured when a card at that line has the term in its front, or any card in the note
-  has the term as a ``›`` part of its front. Goal: at least 95%.
-- **other separators recall** (``・・・``, ``＝``, `` = ``, `` — ``, `` – `` with the same limits on the term):
-  the same test. Printed for information, no goal.
+  prose (over 40 characters, no colon, not itself a definition) whose sentence it continues. Such a line is
+  captured when a card at that line has the term in its front, or any card in the note has the term as a ``›``
+  part of its front. Goal: at least 95%.
+- **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – ``, with the same limits on the
+  term): the same test. Printed for information, no goal.
 - **parent bullets carded**: list items (``-``, ``*``, ``+``, ``1.``, ``1)``, ``・``, ``-item``/``－item`` with
   no space) whose next non-blank line is a list item indented deeper (a tab counts 4 columns, U+3000 two), and
   whose own text is not empty once markup is dropped. Carded when a card starts at the item's line (other than a
@@ -101,22 +104,22 @@ GENERIC = frozenset(
 ) | {"see also", "q & a"}
 _QA_TERMS = frozenset({"q", "a", "問", "答", "答え", "question", "answer", "質問", "回答"})
 _NUMBER_FRONT = re.compile(r"^(?:q|問|no\.?|#|question|第)?\s*\d+\s*[.)．:：問]?$", re.I)
-_COUNT_SUFFIX = re.compile(r"\s+[—–-]\s+\d+\b[^›]*$|\s*\(\d+\s*/\s*\d+\)\s*$")
+_COUNT_SUFFIX = re.compile(r"(?<!\s)\s+[—–-]\s+\d+\b[^›]*$|(?<!\s)\s*\(\d+\s*/\s*\d+\)\s*$")
 _URL_ONLY = re.compile(r"^(?:<?https?://\S+?>?|www\.\S+)$")
 _HTML_NAMES = (
     "a abbr b big blockquote br center code dd del details div dl dt em figcaption figure font h1 h2 h3 h4 h5 h6 "
     "hr i iframe img ins kbd li mark ol p picture pre q s small source span strong sub summary sup table tbody td "
-    "th thead tr u ul video audio center"
+    "th thead tr u ul video audio"
 ).split()
 MARKUP = {
     "html": re.compile(r"<(?:%s)\b[^<>]*>|</[A-Za-z][\w.-]*\s*>|<[A-Za-z][\w.-]*\s+[\w:-]+=[^<>]*>"
                        % "|".join(_HTML_NAMES), re.I),
-    "html-comment": re.compile(r"<!--|-->"),
+    "html-comment": re.compile(r"<!--"),
     "entity": re.compile(r"&(?:[a-z]{2,8}|#\d{1,6}|#x[0-9a-f]{1,6});", re.I),
     "wiki-link": re.compile(r"\[\[|\]\]"),
     "obsidian-comment": re.compile(r"%%"),
     "shortcode": re.compile(r"\{\{[<%]|[>%]\}\}"),
-    "md-link": re.compile(r"\]\([^)\s]+\)"),
+    "md-link": re.compile(r"\]\([^()\s\]]+\)"),
     "container": re.compile(r"(?:^|(?<=\s)):::"),
     "fence": re.compile(r"```|~~~"),
     "bold": re.compile(r"\*\*(?=\S)[^*]*?(?<=\S)\*\*"),
@@ -126,10 +129,13 @@ _LEAD_BULLET = re.compile(r"^\s*(?:[・･]|[-－](?![-－]))")
 
 def norm(text: str) -> str:
     """Case, spaces, emphasis, code and link syntax dropped: the text a person reads."""
-    text = re.sub(r"!\[\[[^\]]*\]\]", "", text)
-    text = re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^<>]*>", "", text)
+    # No class below may match its own opening bracket: a line of "[[[[" stays linear.
+    if "[" in text:
+        text = re.sub(r"!\[\[[^\[\]]*\]\]", "", text)
+        text = re.sub(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]", r"\1", text)
+        text = re.sub(r"!?\[([^\[\]]*)\]\([^()]*\)", r"\1", text)
+    if "<" in text:
+        text = re.sub(r"<[^<>]*>", "", text)
     text = text.replace("**", "").replace("__", "").replace("`", "")
     return " ".join(text.replace("\u3000", " ").split()).casefold().strip(" :：")
 
@@ -185,17 +191,19 @@ def back_is_url(back: Any) -> bool:
 
 _FENCE = re.compile(r"^[ \t\u3000>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
-_DELIM_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$")
+_DELIM_CELL = re.compile(r":?-+:?")
 _BULLET = re.compile(
     r"^(?P<indent>[ \t\u3000]*)(?:>\s*)*(?P<mark>[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|[・･]|[-－](?![-－\s]))[ \t]*"
 )
 _LEAD = re.compile(
     r"^[ \t\u3000]*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)．])[ \t]+|[・･]|[-－](?![-－\s]))?[ \t]*(?:\[[ xX]\][ \t]+)?"
 )
-_MASK = re.compile(r"(`+)[^`]*?\1|\[[^\]]*\]\([^)]*\)|\[\[[^\]]*\]\]|<?https?://\S+|\b[a-z][\w+.-]*://\S+")
+_MASK = re.compile(r"(`+)[^`]*?\1|\[[^\[\]]*\]\([^()]*\)|\[\[[^\[\]]*\]\]|<?https?://\S+|\b[a-z][\w+.-]*://\S+")
 _PROSE_WORD = re.compile(r"\b(?:is|are|was|were)\b", re.I)
 _COLON = re.compile(r"：|:(?=[ \t])")
-_OTHER_SEP = re.compile(r"・・・|＝| = | — | – ")
+_OTHER_SEP = re.compile(r"・・・|＝| = | — | – |…+")
+#: Hugo shortcodes whose inside is code, not text.
+_CODE_SHORTCODE = re.compile(r"^\s*\{\{[<%]\s*(/?)(highlight|mermaid|code|math)\b")
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 
@@ -205,27 +213,66 @@ class Line:
     text: str
 
 
+def _strip_comments(line: str, in_html: bool, in_pct: bool) -> tuple[str, bool, bool]:
+    """The line without its HTML and ``%%`` comments, which may open and close on it or span several lines."""
+    kept: list[str] = []
+    pos, n = 0, len(line)
+    h = p = -2  # next "<!--" and "%%" at or after pos (-1: none left); found again only once passed: linear
+    while pos < n:
+        if in_html or in_pct:
+            end = line.find("-->" if in_html else "%%", pos)
+            if end < 0:
+                break
+            pos = end + (3 if in_html else 2)
+            in_html = in_pct = False
+            continue
+        if -1 < h < pos or h == -2:
+            h = line.find("<!--", pos)
+        if -1 < p < pos or p == -2:
+            p = line.find("%%", pos)
+        cut = min(x for x in (h, p, n) if x >= 0)
+        kept.append(line[pos:cut])
+        if cut == n:
+            break
+        in_html, in_pct = cut == h, cut != h
+        pos = cut + (4 if cut == h else 2)
+    return "".join(kept), in_html, in_pct
+
+
+def _is_delimiter_row(line: str) -> bool:
+    """``| --- | :-: |``: the line under a table's header."""
+    s = line.strip()
+    if "|" not in s or "-" not in s:
+        return False
+    return all(_DELIM_CELL.fullmatch(c.strip()) for c in s.strip("|").split("|"))
+
+
 def source_lines(text: str) -> list[Line]:
     """The lines of a note that hold its own text: no frontmatter, code, tables, comments or HTML lines."""
     if text.startswith("\ufeff"):
         text = text[1:]
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = 0
-    if raw and raw[0].strip() == "---":
+    if raw and raw[0].strip() in ("---", "+++"):  # YAML or TOML frontmatter
+        ends = ("---", "...") if raw[0].strip() == "---" else ("+++",)
         for i in range(1, len(raw)):
-            if raw[i].strip() in ("---", "..."):
+            if raw[i].strip() in ends:
                 start = i + 1
                 break
-    table = set()
-    for i in range(start, len(raw)):
-        if _DELIM_ROW.match(raw[i]) and "|" in raw[i]:
-            j = i - 1
-            table.add(j)
-            while j + 1 < len(raw) and "|" in raw[j + 1]:
-                j += 1
-                table.add(j)
+    table: set[int] = set()
+    i = start
+    while i < len(raw):
+        if _is_delimiter_row(raw[i]):
+            if i > start and "|" in raw[i - 1]:
+                table.add(i - 1)
+            while i < len(raw) and "|" in raw[i]:
+                table.add(i)
+                i += 1
+        else:
+            i += 1
     out: list[Line] = []
     fence: str | None = None
+    in_code_shortcode = False
     in_html_comment = in_pct_comment = False
     for i in range(start, len(raw)):
         line = raw[i]
@@ -234,37 +281,17 @@ def source_lines(text: str) -> list[Line]:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
                 fence = None
             continue
-        m = _FENCE.match(line)
-        if m:
-            fence = m.group(1)
-            continue
-        # Comments may open and close on the same line or span several.
-        kept = []
-        rest = line
-        while rest:
-            if in_html_comment:
-                end = rest.find("-->")
-                if end < 0:
-                    rest = ""
-                    break
-                rest, in_html_comment = rest[end + 3:], False
-            elif in_pct_comment:
-                end = rest.find("%%")
-                if end < 0:
-                    rest = ""
-                    break
-                rest, in_pct_comment = rest[end + 2:], False
-            else:
-                h, p = rest.find("<!--"), rest.find("%%")
-                cut = min(x for x in (h, p, len(rest)) if x >= 0)
-                kept.append(rest[:cut])
-                if cut == len(rest):
-                    break
-                if cut == h:
-                    rest, in_html_comment = rest[h + 4:], True
-                else:
-                    rest, in_pct_comment = rest[p + 2:], True
-        line = "".join(kept)
+        if not (in_html_comment or in_pct_comment):
+            m = _FENCE.match(line)
+            if m:
+                fence = m.group(1)
+                continue
+            sc = _CODE_SHORTCODE.match(line)
+            if sc or in_code_shortcode:
+                if sc:
+                    in_code_shortcode = not sc.group(1)
+                continue
+        line, in_html_comment, in_pct_comment = _strip_comments(line, in_html_comment, in_pct_comment)
         if i in table:
             continue
         out.append(Line(i + 1, line))
@@ -276,7 +303,7 @@ def _skip_line(text: str) -> bool:
     return (
         not s
         or bool(_HEADING.match(text))
-        or s.startswith(("<", "{{", ":::", "|", "import ", "export "))
+        or s.startswith(("<", "{{", ":::", "|", "[^", "import ", "export "))
     )
 
 

@@ -77,6 +77,7 @@ def test_markup_is_found(front, back, kinds) -> None:
         "kubectl drain --ignore-daemonsets",
         "uses `backticks` for commands",
         "def f(**kwargs)",
+        "VPC --> subnet",
     ],
 )
 def test_text_that_only_looks_like_markup_is_not_counted(text) -> None:
@@ -171,16 +172,29 @@ def test_lines_that_are_not_definitions() -> None:
             "%% hidden: comment %%",
             "see `a: b` in code",
             "This sentence is far too long to be a term, surely: and so on",
+            "{{< highlight json >}}",
+            '"Effect": "Allow",',
+            "{{< /highlight >}}",
+            "[^1]: a footnote",
         ]
     )
     assert terms(text) == []
 
 
+def test_toml_frontmatter_is_not_read() -> None:
+    assert cq.definitions(cq.source_lines('+++\ntitle = "x"\ndate: 2024\n+++\nAES: cipher\n')) == [
+        cq.Definition(5, "aes", False)
+    ]
+
+
 def test_other_separators_are_a_separate_figure() -> None:
-    text = "・DHCP・・・アドレスを割り当てる\n・リピータ＝第1層\nsalt = random value\nCSRF — forged request\n"
+    text = (
+        "・DHCP・・・アドレスを割り当てる\n・リピータ＝第1層\nsalt = random value\nCSRF — forged request\n"
+        "\u3000共有ロック …… 他も読める\n"
+    )
     found = cq.definitions(cq.source_lines(text))
     assert [(d.term, d.other_separator) for d in found] == [
-        ("dhcp", True), ("リピータ", True), ("salt", True), ("csrf", True)
+        ("dhcp", True), ("リピータ", True), ("salt", True), ("csrf", True), ("共有ロック", True)
     ]
 
 
@@ -290,3 +304,24 @@ def test_command_takes_another_card_source(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "parent bullets carded" in done.stdout and "100.0%" in done.stdout
     assert "goals: met" in done.stdout
+
+
+def test_comments_on_one_line_and_across_lines() -> None:
+    assert cq._strip_comments("p<!--q-->r<!--s-->t%%u%%v", False, False) == ("prtv", False, False)
+    assert cq._strip_comments("x %% open", False, False) == ("x ", False, True)
+    assert cq._strip_comments("still hidden %% shown", False, True) == (" shown", False, False)
+    text = "<!--\n```\nAES: hidden\n-->\nRSA: shown\n"
+    assert terms(text) == [(5, "rsa")]
+
+
+def test_long_crlf_input_with_hostile_lines() -> None:
+    """Lines of brackets, comment markers, pipes and spaces: every figure still comes out, and right."""
+    hostile = ["[[" * 20000, "](" * 20000, "%%" * 20000, "<!-- -->" * 5000, " " * 50000 + "x", "|-|" * 10000,
+               "**" * 20000, "\u3000" * 20000 + "・x：y"]
+    # The line of backticks opens a fence that never closes: it comes last.
+    text = "\r\n".join(hostile + ["- parent\r\n  - child"] * 2000 + ["`" * 40000, "- hidden\r\n  - in code"])
+    report = cq.Report()
+    cards = [card(h[:3000], h[:3000]) for h in hostile]
+    cq.measure_note(report, Path("x.md"), text, cards, "x.md")
+    assert report.parents.total == 2000
+    assert [(d.no, d.term) for d in cq.definitions(cq.source_lines(text))] == [(8, "x")]

@@ -79,6 +79,7 @@ def test_render_shows_nesting_numbering_and_answers() -> None:
     seq = NS(kind="sequence", line=3, front="Steps", context=("Note", "Install"), back=items, answers=())
     cloze = NS(kind="cloze", line=9, front="A ［…］ B", context=("Note",), back="A x B\nmore", answers=("x",))
     text = render(NOTES / "x.md", [seq, cloze])
-    assert "== sequence @ line 3\nfront:   Steps\ncontext: Note › Install\nback:\n    1. first\n      - detail\n" in text
+    assert "== sequence @ line 3\nfront:   Steps\ncontext: Note › Install\n" in text
+    assert "back:\n    1. first\n      - detail\n" in text
     assert "    2. second\n" in text
     assert "answers: x\nback:\n    A x B\n    more\n" in text
