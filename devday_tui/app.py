@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 import threading
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -22,6 +22,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from devday_tui.core.clock import Clock, system_clock
 from devday_tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -30,12 +31,6 @@ if TYPE_CHECKING:
     from devday_tui.library import Library
     from devday_tui.store import Store
     from devday_tui.widgets.deck_table import DeckRow
-
-Clock = Callable[[], datetime]
-
-
-def system_clock() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class DevDayApp(App[None]):

@@ -10,7 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from devday_tui.core.text import display_width, strip_controls, truncate
+from devday_tui.core.text import display_width, one_line, strip_controls, truncate
 
 
 def register(subparsers) -> None:
@@ -67,10 +67,6 @@ def emit(text: str) -> None:
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-
-
-def one_line(text: str) -> str:
-    return " ".join(strip_controls(text).split())
 
 
 def note_files(paths: list[Path]) -> list[Path]:

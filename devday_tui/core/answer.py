@@ -37,6 +37,7 @@ from typing import Iterable, Sequence
 from fsrs import Rating
 
 from devday_tui.core.model import LIST_KINDS, Card
+from devday_tui.core.text import strip_controls
 
 #: Ratio of :class:`difflib.SequenceMatcher` from which a non-exact answer counts as close.
 CLOSE_RATIO = 0.8
@@ -132,10 +133,6 @@ class AnswerCheck:
 # --------------------------------------------------------------------------------------------- normalisation
 
 _CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
-# Terminal escape sequences go whole, parameters included: OSC ... BEL/ST, CSI, other two-byte escapes.
-_ESCAPES = re.compile(
-    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]"
-)
 
 
 def clean(text: str) -> str:
@@ -143,7 +140,7 @@ def clean(text: str) -> str:
 
     Line breaks and tabs become spaces.
     """
-    text = _ESCAPES.sub("", text)
+    text = strip_controls(text.replace("\r", "\n"))
     out = []
     for ch in text:
         if ch in "\n\r\t":

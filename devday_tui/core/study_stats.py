@@ -545,18 +545,6 @@ def next_due(
     return first, sum(1 for d in later if d - first < timedelta(minutes=1))
 
 
-def format_duration(seconds: float) -> str:
-    """"42s", "3m 05s", "1h 02m"."""
-    seconds = max(0, int(round(seconds)))
-    if seconds < 60:
-        return f"{seconds}s"
-    minutes, sec = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes}m {sec:02d}s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}h {minutes:02d}m"
-
-
 __all__ = [
     "CardCounts",
     "ExamReadiness",
@@ -572,7 +560,6 @@ __all__ = [
     "exam_moment",
     "exam_readiness",
     "forecast",
-    "format_duration",
     "heatmap",
     "next_due",
     "reviews_per_day",

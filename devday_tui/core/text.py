@@ -33,7 +33,7 @@ _INLINE_PARTS = (
     # Obsidian: [[Page]], [[Page|alias]], [[Page#Heading]]; an embed ![[…]] shows nothing.
     r"(?P<wiki>(?P<embed>!?)\[\[(?P<wpage>[^\[\]|\n]{1,500})(?:\|(?P<walias>[^\[\]\n]{0,500}))?\]\])",
     # Hugo shortcodes {{< … >}} and {{% … %}} show nothing.
-    r"(?P<short>\{\{[<%][^\n]{0,2000}?[>%]\}\})",
+    r"(?P<short>\{\{[<%][^\n{}]{0,2000}?[>%]\}\})",
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
     r"(?P<link>\[(?P<ltext>[^\]\n]{1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
     r"(?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)",
@@ -58,31 +58,44 @@ _INLINE_FULL_RE = re.compile("|".join((*_INLINE_PARTS[:10], _URL_PART, *_INLINE_
 _SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n|\{\{")
 #: C0 and C1 control characters but newline and tab, zero-width space, line and paragraph separators, BOM.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
-#: Terminal escape sequences, taken whole so that their parameters go too: the string ones (OSC ``ESC ]``, and
-#: DCS, SOS, PM, APC) up to BEL or ``ESC \`` (an unterminated one ends at the line); CSI ``ESC [`` … final byte;
-#: every other ``ESC`` sequence (intermediate bytes, then one final byte: ``ESC c``, ``ESC 7``, ``ESC ( B``);
-#: and the 8-bit CSI ``\x9b`` … final byte.
+#: Terminal escape sequences, taken whole so that their parameters go too:
+#: - the string ones (OSC ``ESC ]``, DCS ``ESC P``, SOS ``ESC X``, PM ``ESC ^``, APC ``ESC _`` and their 8-bit forms)
+#:   with their payload, up to BEL or ST (``ESC \`` or ``\x9c``); an unterminated one ends at the line, never
+#:   taking the next line with it;
+#: - CSI ``ESC [`` (or ``\x9b``) … final byte;
+#: - every other ``ESC`` sequence (intermediate bytes, then one final byte: ``ESC c``, ``ESC 7``, ``ESC ( B``).
 _ESCAPE_RE = re.compile(
-    r"\x1b[\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
-    r"|\x1b\[[0-?]*[ -/]*[@-~]"
+    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
     r"|\x1b[ -/]*[0-~]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
 )
+_ESCAPE_START_RE = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 
 
 def strip_controls(text: str) -> str:
     """``text`` without terminal escape sequences (whole) and control characters; newlines and tabs are kept.
 
-    Every piece of note text that reaches the model goes through this: a note must never drive the terminal
-    (``ESC ]0;…BEL`` sets the window title, ``ESC [2J`` clears the screen), nor leave ``[31m`` behind.
+    Every piece of note text shown or printed goes through this: a note must never drive the terminal
+    (``ESC ]0;…BEL`` sets the window title, ``ESC [2J`` clears the screen), nor leave ``[31m`` behind. Besides C0
+    and C1 controls, the zero-width space, the byte-order mark and the line and paragraph separators go (the
+    separators leave a space, as they part words).
     """
     if not _CONTROL_RE.search(text):
         return text
-    if "\x1b" in text or "\x9b" in text:
+    if _ESCAPE_START_RE.search(text):
         text = _ESCAPE_RE.sub("", text)
-    if "\u2028" in text or "\u2029" in text:  # line and paragraph separators part words: keep a space
+    if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2028", " ").replace("\u2029", " ")
     return _CONTROL_RE.sub("", text)
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """``text`` without controls, folded onto one line (runs of white space become one space), cut to ``limit``
+    characters with an ellipsis."""
+    line = " ".join(strip_controls(text).split())
+    if limit is not None and len(line) > limit:
+        line = line[: max(0, limit - 1)] + "…"
+    return line
 
 
 #: Longer inline text is taken as it is, with no markup read: it is not a note anyone wrote by hand.

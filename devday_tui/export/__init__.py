@@ -4,9 +4,9 @@ Both writers build the whole file next to the destination and rename it into pla
 half-written file behind and never damages an earlier export.
 """
 
-from devday_tui.export.atomic import ExportError
 from devday_tui.export.apkg import ApkgSummary, anki_deck_id, anki_tag, build_package, write_apkg
 from devday_tui.export.csv import CSV_COLUMNS, csv_rows, write_csv
+from devday_tui.export.errors import ExportError
 
 __all__ = [
     "CSV_COLUMNS",

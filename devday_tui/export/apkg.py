@@ -31,9 +31,10 @@ from typing import BinaryIO, Sequence
 
 import genanki
 
+from devday_tui.atomic import write_atomic
 from devday_tui.core.model import CLOZE_BLANK, LIST_KINDS, Card, Deck, Item, Note
-from devday_tui.export.atomic import ExportError, write_atomic
-from devday_tui.safe_text import clean
+from devday_tui.core.text import one_line, strip_controls
+from devday_tui.export.errors import ExportError
 
 _CSS = """\
 .card { font-family: "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", sans-serif; font-size: 20px;
@@ -94,7 +95,7 @@ CLOZE_MODEL = genanki.Model(
 
 def _html(text: str) -> str:
     """Note text as HTML: escaped, control characters dropped, line breaks as ``<br>``."""
-    return html.escape(clean(text), quote=False).replace("\r\n", "\n").replace("\n", "<br>")
+    return html.escape(strip_controls(text), quote=False).replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def _cloze_safe(text: str) -> str:
@@ -132,7 +133,7 @@ _SPACES = re.compile(r"\s+")
 
 def anki_tag(text: str) -> str:
     """One tag component: no control characters, white space runs as ``_``, no ``::`` inside it."""
-    return _SPACES.sub("_", clean(text).strip()).replace("::", ":").strip(":")
+    return _SPACES.sub("_", strip_controls(text).strip()).replace("::", ":").strip(":")
 
 
 def card_tags(card: Card, note: Note | None) -> list[str]:
@@ -195,7 +196,7 @@ def build_package(decks: Sequence[Deck]) -> tuple[genanki.Package, ApkgSummary]:
     anki_decks: list[genanki.Deck] = []
     seen: set[str] = set()
     for deck in decks:
-        title = " ".join(clean(deck.title).split()) or deck.key
+        title = one_line(deck.title) or deck.key
         notes = {n.key: n for n in deck.notes}
         anki_deck = genanki.Deck(anki_deck_id(deck.key), title)
         for card in deck.cards:
@@ -213,7 +214,7 @@ def build_package(decks: Sequence[Deck]) -> tuple[genanki.Package, ApkgSummary]:
             summary.empty_decks.append(title)
     if not anki_decks:
         if len(decks) == 1:
-            title = " ".join(clean(decks[0].title).split()) or decks[0].key
+            title = one_line(decks[0].title) or decks[0].key
             raise ExportError(f"nothing to export: the deck {title!r} has no cards")
         raise ExportError("nothing to export: no deck has any cards")
     return genanki.Package(anki_decks), summary
@@ -238,7 +239,7 @@ def write_apkg(decks: Sequence[Deck], path: Path, *, now: datetime) -> ApkgSumma
     """Write ``decks`` to the Anki package ``path``; ``now`` stamps the notes so that Anki sees them as newer."""
     package, summary = build_package(decks)
     try:
-        write_atomic(path, lambda out: _write_package(package, out, now.timestamp()))
+        write_atomic(path, lambda out: _write_package(package, out, now.timestamp()), ExportError.cannot_write)
     except sqlite3.Error as exc:
         raise ExportError(f"cannot write {path}: {exc}") from exc
     return summary

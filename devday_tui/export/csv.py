@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from devday_tui.atomic import write_atomic
 from devday_tui.core.model import LIST_KINDS, Card, Deck, Item
-from devday_tui.export.atomic import ExportError, write_atomic
-from devday_tui.safe_text import clean
+from devday_tui.core.text import strip_controls
+from devday_tui.export.errors import ExportError
 
 CSV_COLUMNS: tuple[str, ...] = ("front", "back", "context", "kind", "due", "state", "path:line", "deck", "id")
 
@@ -59,14 +60,14 @@ def csv_rows(decks: Sequence[Deck], progress: Mapping[str, Any]) -> list[list[st
             due, state = _state(progress.get(card.id))
             rows.append(
                 [
-                    clean(card.front),
-                    clean(_back(card)),
-                    clean(card.breadcrumb),
+                    strip_controls(card.front),
+                    strip_controls(_back(card)),
+                    strip_controls(card.breadcrumb),
                     card.kind,
                     due,
                     state,
                     f"{card.path}:{card.line}",
-                    clean(deck.key),
+                    strip_controls(deck.key),
                     card.id,
                 ]
             )
@@ -87,5 +88,5 @@ def write_csv(decks: Sequence[Deck], path: Path, progress: Mapping[str, Any]) ->
     def write(out: BinaryIO) -> None:
         out.write(data)
 
-    write_atomic(path, write)
+    write_atomic(path, write, ExportError.cannot_write)
     return len(rows) - 1

@@ -7,10 +7,9 @@ replaces this one.
 
 from __future__ import annotations
 
-import math
 import random
-from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from textual import on
@@ -26,6 +25,7 @@ from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.reading_scroll import ReadingScroll
 from devday_tui.widgets.recall_checklist import RecallChecklist
 from devday_tui.core.answer import expected_answers
+from devday_tui.core.clock import Clock, format_duration, system_clock
 from devday_tui.core.exam import (
     ExamConfig,
     ExamScore,
@@ -41,18 +41,8 @@ from devday_tui.safe_text import clean
 from devday_tui.screens.exam_setup import progress_map
 from devday_tui.widgets.typed_answer import TypedAnswer
 
-Clock = Callable[[], datetime]
-
 #: From this many seconds left, the timer turns to a warning.
 LOW_TIME = 60
-
-
-def format_clock(seconds: float) -> str:
-    """``m:ss`` (or ``h:mm:ss``) for a duration, never negative."""
-    total = math.ceil(seconds) if seconds > 0 else 0
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class ExamScreen(Screen[None]):
@@ -133,7 +123,7 @@ class ExamScreen(Screen[None]):
         super().__init__()
         self.deck = deck
         self.store = store
-        self.clock: Clock = clock or _utc_now
+        self.clock: Clock = clock or system_clock
         self.config = config or ExamConfig()
         self.problem: str | None = None
         pool = list(deck.cards if cards is None else cards)
@@ -278,7 +268,7 @@ class ExamScreen(Screen[None]):
             return
         left = (self.deadline - self.clock()).total_seconds()
         self.set_class(left <= LOW_TIME, "-low-time")
-        self.query_one("#exam-timer", Static).update(Content(f"⏱ {format_clock(left)} left"))
+        self.query_one("#exam-timer", Static).update(Content(f"⏱ {format_duration(left, clock=True)} left"))
         if left <= 0:
             self.finish(timed_out=True)
 
@@ -410,6 +400,3 @@ class ExamScreen(Screen[None]):
             changed()
         return None
 
-
-def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)

@@ -6,7 +6,6 @@ knows about it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -18,17 +17,16 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from devday_tui.core.clock import Clock, format_duration
 from devday_tui.core.exam import ExamScore, QuestionResult, flat_items
 from devday_tui.core.model import Deck
 from devday_tui.safe_text import one_line
-from devday_tui.screens.exam import format_clock
 from devday_tui.widgets.fitted_path import fit_path
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.pick_list import PickList
 from devday_tui.widgets.score_groups import ScoreGroups, ratio_style
 from devday_tui.widgets.typed_answer import answer_rows, hang
 
-Clock = Callable[[], datetime]
 
 #: Lines given to the weakest sections and to the notes before "… and N more".
 SECTION_LINES = 4
@@ -216,7 +214,7 @@ class ExamResultScreen(Screen[None]):
         rec = self.record
         parts = [f"{self.exam.answered}/{self.exam.total} answered"]
         if "duration" in rec and "time_limit" in rec:
-            parts.append(f"{format_clock(rec['duration'])} of {format_clock(rec['time_limit'])} used")
+            parts.append(f"{format_duration(rec['duration'], clock=True)} of {format_duration(rec['time_limit'], clock=True)} used")
         if rec.get("timed_out"):
             parts.append("time ran out")
         if not rec.get("counted"):

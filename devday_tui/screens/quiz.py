@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
 
 from devday_tui.core.answer import Verdict
+from devday_tui.core.clock import format_duration
 from devday_tui.core.model import Card, Deck, DeckSettings
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.quiz_session import QuizSession, Step, Undone
@@ -31,7 +32,7 @@ from devday_tui.widgets.card_face import CardFace, item_count, kind_label
 from devday_tui.widgets.fitted_path import SEPARATOR, FittedPath, fit_path
 from devday_tui.widgets.grade_bar import GradeBar
 from devday_tui.widgets.key_footer import KeyFooter
-from devday_tui.widgets.queue_counts import QueueCounts
+from devday_tui.widgets.queue_counts import QueueCountsBar
 from devday_tui.widgets.typed_answer import TypedAnswer
 
 if TYPE_CHECKING:
@@ -58,12 +59,6 @@ def source_label(path: Path, line: int, roots: list[Path] | tuple[Path, ...] = (
         return f"~/{path.relative_to(Path.home())}:{line}"
     except ValueError:
         return f"{path}:{line}"
-
-
-def wait_text(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    minutes, sec = divmod(seconds, 60)
-    return f"{minutes}m {sec:02d}s" if minutes else f"{sec}s"
 
 
 class QuizScreen(Screen):
@@ -192,7 +187,7 @@ class QuizScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="quiz-top"):
-            yield QueueCounts(id="quiz-counts")
+            yield QueueCountsBar(id="quiz-counts")
             yield Static(id="quiz-kind")
             yield ProgressBar(id="quiz-progress", show_eta=False, show_percentage=False)
             yield Static(id="quiz-done")
@@ -260,7 +255,7 @@ class QuizScreen(Screen):
         now = self.app.now()
         counts = session.counts(now)
         current = session.source(self.card) if self.card is not None and self.state in ("front", "back") else None
-        self.query_one(QueueCounts).show(counts.new, counts.learning, counts.due, current)
+        self.query_one(QueueCountsBar).show(counts.new, counts.learning, counts.due, current)
         done = session.done()
         total = done + counts.total
         bar = self.query_one(ProgressBar)
@@ -409,7 +404,7 @@ class QuizScreen(Screen):
             Content.assemble(
                 ("Nothing else is due right now.\n\n" if answered else "Nothing is due right now.\n\n", "bold"),
                 "A card you are learning comes back in ",
-                (wait_text(left), "bold $text-error"),
+                (format_duration(left), "bold $text-error"),
                 f" (at {local}).\nWaiting for it…\n\n",
                 ("Space", "bold $accent"),
                 " study it now   ",

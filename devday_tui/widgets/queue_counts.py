@@ -28,9 +28,9 @@ def counts_content(new: int, learning: int, due: int, current: str | None = None
     )
 
 
-class QueueCounts(Static):
+class QueueCountsBar(Static):
     DEFAULT_CSS = """
-    QueueCounts {
+    QueueCountsBar {
         width: auto;
         height: 1;
     }

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 
 from devday_tui.core.exam import ExamConfig
-from devday_tui.screens.exam import ExamScreen, format_clock
+from devday_tui.screens.exam import ExamScreen
 from devday_tui.screens.exam_result import ExamResultScreen
 from devday_tui.screens.exam_setup import ExamSetupScreen
 from devday_tui.widgets.recall_checklist import RecallChecklist
@@ -334,14 +334,6 @@ async def test_questions_are_drawn_with_the_given_rng_and_never_suspended() -> N
     ids = [[c.id for c in s.questions] for s in screens]
     assert ids[0] == ids[1] and ids[0] != ids[2]
     assert all(len(set(i)) == 7 and not (set(i) & suspended) for i in ids)
-
-
-def test_format_clock() -> None:
-    assert format_clock(0) == "0:00"
-    assert format_clock(-5) == "0:00"
-    assert format_clock(59.2) == "1:00"
-    assert format_clock(1800) == "30:00"
-    assert format_clock(3725) == "1:02:05"
 
 
 # --------------------------------------------------------------------------------------------- result screen

@@ -15,7 +15,6 @@ from devday_tui.core.study_stats import (
     exam_moment,
     exam_readiness,
     forecast,
-    format_duration,
     heatmap,
     next_due,
     section_difficulty,
@@ -248,6 +247,3 @@ def test_next_due() -> None:
     assert next_due(progress, progress, NOW) == (at(30), 2)
     assert next_due(["e"], progress, NOW) is None
 
-
-def test_format_duration() -> None:
-    assert [format_duration(s) for s in (0, 42.4, 60, 185, 3720, 36000)] == ["0s", "42s", "1m 00s", "3m 05s", "1h 02m", "10h 00m"]

@@ -4,7 +4,8 @@
 where it was (line *n* of its output comes from line *n* of its input), so card line numbers stay right:
 
 - a leading full-width space (U+3000) is indentation;
-- ``・item``, ``-item``, ``－item`` (and ``•``/``◦``) are ``- item`` bullets, keeping their indentation;
+- ``・item``, ``-item``, ``－item`` (and ``•``/``◦``) are ``- item`` bullets, keeping their indentation; a ``・``
+  after a list marker (``- ・item``) goes;
 - Hugo shortcodes, HTML comments, Obsidian ``%% comments %%`` and embeds ``![[…]]`` are blanked out;
   ``{{< highlight go >}}`` … ``{{< /highlight >}}`` becomes a code fence;
 - Zenn and Docusaurus containers (``:::message``, ``:::details Title``, ``:::tip``, ``:::``) lose their fence
@@ -16,8 +17,9 @@ where it was (line *n* of its output comes from line *n* of its input), so card 
 Code fences are never touched. The inline text of a card comes from :func:`clean_inline`; ``split_term`` finds a
 ``term: definition`` split, with the separators people use besides the colon.
 
-Every pattern here is linear: bounded, with no two adjacent quantifiers over the same characters, and the
-scanners find their closing marks with ``str.find`` from a position that only moves forward.
+Every pattern here is linear: its repeats are bounded or anchored to the start of a line, no two unbounded
+repeats next to each other can match the same characters, and the scanners find closing marks with ``str.find``
+from a position that only moves forward.
 """
 
 from __future__ import annotations
@@ -60,19 +62,18 @@ _MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_]
 # --- normalize_body ------------------------------------------------------------------------------------------------
 
 #: A line worth a closer look: anything else is passed through as it is.
-_TRIGGER_RE = re.compile(r"^[ \t>]*[\u3000・･•◦－]|<|\{\{|%%|!\[\[|:::|```|~~~|^[ \t>]*-[^\s-]", re.M)
-#: The same without the code fences: a body with none of these needs no change at all (fences are only watched so
-#: that nothing inside them is changed).
-_CHANGE_MARKS = ("<", "{{", "%%", "![[", ":::", "\u3000", "・", "･", "•", "◦", "－")
-_DASH_ITEM_RE = re.compile(r"^[ \t>]*-[^\s-]", re.M)
-_CHANGE_RE = re.compile(r"^[ \t>]*[\u3000・･•◦－]|<|\{\{|%%|!\[\[|:::|^[ \t>]*-[^\s-]", re.M)
+_TRIGGER_RE = re.compile(
+    r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|-[^\s-]|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])|<!--|\{\{[<%]|%%|!\[\[|```|~~~",
+    re.M,
+)
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
-_QUOTES_RE = re.compile(r"(?:>[ \t\u3000]?[ \t\u3000]*)*")
+_QUOTES_RE = re.compile(r"(?:>[ \t\u3000]*)*")
 _MARKER_ITEM_RE = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 _FENCE_OPEN_RE = re.compile(r"((?:[-+*]|[0-9]{1,9}[.)])[ \t]+)*(`{3,}|~{3,})([^\n]*)")
 _FENCE_CLOSE_RE = re.compile(r"[ \t>]*(`{3,}|~{3,})[ \t]*")
-_CONTAINER_RE = re.compile(r"(:{3,})[ \t]*([A-Za-z][\w-]{0,40})?[ \t]*(?:\[([^\]\n]{0,300})\])?(.*)")
+#: A container fence: colons, then a name (``details``), then a title in brackets (``[Title]``) or after a space.
+_CONTAINER_RE = re.compile(r":{3,}[ \t]*(?:([A-Za-z][\w-]{0,40})(?![\w-]))?(?:\[([^\]\n]{0,300})\])?([^\n]*)")
 #: Container kinds whose word after the name is a style (``:::message alert``), not a title.
 _UNTITLED_CONTAINERS = frozenset({"message"})
 _HIGHLIGHT_RE = re.compile(r"[ \t]*\{\{[<%][ \t]*highlight[ \t]+([\w+#.-]{0,40})[^\n]{0,500}?[>%]\}\}[ \t]*")
@@ -223,8 +224,8 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
     if rest[:3] == ":::":
         cm = _CONTAINER_RE.fullmatch(rest)
         if cm:
-            name = (cm.group(2) or "").lower()
-            title = cm.group(3) if cm.group(3) is not None else cm.group(4)
+            name = (cm.group(1) or "").lower()
+            title = cm.group(2) if cm.group(2) is not None else cm.group(3)
             title = title.strip() if title else ""
             if name in _UNTITLED_CONTAINERS or title.startswith("{") or not prev_blank:
                 title = ""
@@ -247,6 +248,8 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
         im = _MARKER_ITEM_RE.match(rest)
         if im:
             marker, rest = rest[: im.end()], rest[im.end() :]
+            if rest[:1] in ("・", "･", "•", "◦") and rest[1:2] not in ("・", "･"):  # "- ・item": one bullet
+                rest = rest[1:].lstrip(" \t\u3000")
     if marker:
         scan.in_list = True
     elif rest.strip() and not ws:
@@ -275,64 +278,93 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
     return out if out.strip() else ""
 
 
+def _hit_lines(text: str) -> list[int]:
+    """Indexes of the lines holding something :func:`normalize_body` may change, in order."""
+    hits: list[int] = []
+    line = 0
+    pos = 0
+    for m in _TRIGGER_RE.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if not hits or hits[-1] != line:
+            hits.append(line)
+    return hits
+
+
+def _list_after(lines: list[str], start: int, end: int, in_list: bool) -> bool:
+    """Whether a list is still open after ``lines[start:end]`` (passed through unchanged), given ``in_list``
+    before them: the last line that decides is a list item (yes) or text at the left margin (no)."""
+    for k in range(end - 1, start - 1, -1):
+        line = lines[k]
+        if not line.strip():
+            continue
+        if not line[0].isspace():
+            return _MARKER_ITEM_RE.match(line) is not None
+        if _MARKER_ITEM_RE.match(line.lstrip()):
+            return True
+    return in_list
+
+
 def normalize_body(text: str) -> str:
     """The note body ``text`` (LF newlines) with non-text markup blanked out and plain-text bullets made Markdown.
 
     The result has exactly as many lines as ``text``, each from its own input line; lines that need nothing
-    are returned unchanged.
+    are returned unchanged (and a body that needs nothing is returned as it is).
     """
-    if not any(mark in text for mark in _CHANGE_MARKS) and not _DASH_ITEM_RE.search(text):
-        return text  # cheap tests first: the search below tries every alternative at every character
-    if not _CHANGE_RE.search(text):
+    hits = _hit_lines(text)
+    if not hits:
         return text
     lines = text.split("\n")
-    out: list[str] = []
+    out = list(lines)
     scan = _Scan()
-    prev_blank = True
-    for line in lines:
+    n = len(lines)
+    h = 0
+    i = 0
+    while i < n:
+        if not (scan.closer or scan.hidden):
+            # Skip to the next line worth a look; the lines in between stay as they are.
+            while h < len(hits) and hits[h] < i:
+                h += 1
+            if h == len(hits):
+                break
+            nxt = hits[h]
+            if nxt > i and scan.fence is None:
+                scan.in_list = _list_after(lines, i, nxt, scan.in_list)
+            i = nxt
+        line = lines[i]
+        prev_blank = i == 0 or not out[i - 1].strip()
         if scan.closer:  # inside a comment or shortcode spanning lines
             at = line.find(scan.closer)
             if at < 0:
-                out.append("")
-                prev_blank = True
+                out[i] = ""
+                i += 1
                 continue
             line = line[at + len(scan.closer) :].lstrip()
             scan.closer = ""
             if not line.strip():
-                out.append("")
-                prev_blank = True
+                out[i] = ""
+                i += 1
                 continue
-        if scan.hidden:
+        elif scan.hidden:
             if scan.hidden in line.lower():
                 scan.hidden = ""
-            out.append("")
-            prev_blank = True
+            out[i] = ""
+            i += 1
             continue
         if scan.fence is not None:
             char, length = scan.fence
             if char == "hugo":
                 if _HIGHLIGHT_END_RE.fullmatch(line):
                     scan.fence = None
-                    line = "````"
+                    out[i] = "````"
             else:
                 fm = _FENCE_CLOSE_RE.fullmatch(line)
                 if fm and fm.group(1)[0] == char and len(fm.group(1)) >= length:
                     scan.fence = None
-            out.append(line)
-            prev_blank = False
+            i += 1
             continue
-        if not _TRIGGER_RE.search(line):
-            if line.strip():
-                if not line[:1].isspace():
-                    scan.in_list = bool(_MARKER_ITEM_RE.match(line))
-                elif _MARKER_ITEM_RE.match(line.lstrip()):
-                    scan.in_list = True
-            out.append(line)
-            prev_blank = not line.strip()
-            continue
-        new = _line(line, scan, prev_blank)
-        out.append(new)
-        prev_blank = not new.strip()
+        out[i] = _line(line, scan, prev_blank)
+        i += 1
     return "\n".join(out)
 
 

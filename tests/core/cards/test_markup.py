@@ -56,6 +56,9 @@ def test_untouched_text_is_returned_as_it_is() -> None:
         ("-**bold** text", "- **bold** text"),
         ("  ・nested", "  - nested"),
         ("> ・quoted", "> - quoted"),
+        ("- ・doubled", "- doubled"),
+        ("1. ・numbered", "1. numbered"),
+        ("- ・・・ellipsis", "- ・・・ellipsis"),
     ],
 )
 def test_plain_text_bullets_become_markdown_bullets(line: str, expected: str) -> None:
@@ -360,7 +363,7 @@ def test_term_ok() -> None:
 # --- linear time -----------------------------------------------------------------------------------------------------
 
 
-def _ratio(make, small: int = 2_000, big: int = 20_000) -> float:
+def _ratio(make, small: int = 1_000, big: int = 10_000) -> float:
     """CPU time for ``make(big)`` over CPU time for ``make(small)``: about big/small when linear."""
 
     def timed(n: int) -> float:
