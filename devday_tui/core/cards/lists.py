@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
+from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import MAYBE_TERM_RE, is_generic_heading, is_question, is_remark, strip_qa
 from devday_tui.core.model import Item
 from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, plain
@@ -33,10 +34,6 @@ _VERBS = frozenset(
     upload use verify wait write go fill review redeploy ship rollback roll scale restore back commit merge fetch
     clone mount format boot reboot initialize init provision tag publish release monitor drain cordon apply""".split()
 )
-#: A list item that is only an image (or several): nothing to study in a terminal.
-_IMAGE_ONLY_RE = re.compile(r"(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|!\[\[[^\]\n]{0,500}\]\]|<img\b[^<>\n]{0,2000}>|\s)+\Z",
-                            re.I)
-
 
 #: Text with none of these is plain: no markup and no term split (two cheap tests in one search).
 _NOT_PLAIN_RE = re.compile(_SPECIAL_RE.pattern + "|" + MAYBE_TERM_RE.pattern)
@@ -65,7 +62,7 @@ def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
 
 
 def is_image_only(content: str) -> bool:
-    return ("![" in content or "<img" in content.lower()) and _IMAGE_ONLY_RE.match(content) is not None
+    return ("![" in content or "<img" in content.lower()) and is_only_image(content)
 
 
 def attach_bullets(nodes: list[Node], body_lines: list[str]) -> list[Node]:

@@ -27,7 +27,7 @@ REMARK_WORDS = frozenset(
     place venue author 著者 url link""".split()
 )
 _REMARK_HEAD_RE = re.compile(
-    r"\A[ \t]*((?:" + "|".join(re.escape(w) for w in sorted(REMARK_WORDS, key=len, reverse=True)) + r")\.?)[ \t]*[:：][ \t]*",
+    r"((?:" + "|".join(re.escape(w) for w in sorted(REMARK_WORDS, key=len, reverse=True)) + r")\.?)[ \t]*[:：][ \t]*",
     re.I,
 )
 #: A question or answer marker before its text.
@@ -36,7 +36,6 @@ _QA_RE = re.compile(
     re.I,
 )
 _QA_MARKER_RE = re.compile(r"(?:Q|A|Question|Answer|問|答え?|回答|質問)[ \t]?[0-9０-９]{0,4}", re.I)
-_COLON_AFTER_RE = re.compile(r"[ \t]*[:：]")
 #: Terms that never make a card: markers of unfinished work.
 _NEVER_TERMS = frozenset("todo fixme wip tbd update edit".split())
 
@@ -166,11 +165,12 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
         term = found[0]
         if is_qa_marker(term) or is_clause(term):
             return None
-        if "、" in term and inl.text.rstrip().endswith("。") and not _COLON_AFTER_RE.match(inl.text, len(term)):
+        if "、" in term and inl.text.rstrip().endswith("。") and inl.text[len(term) :].lstrip(" \t")[:1] not in ":：":
             return None  # "ここでは、A = B とする。" is a sentence, not a term and its definition
         return found
     text = inl.text
-    m = _REMARK_HEAD_RE.match(text)
+    lead = len(text) - len(text.lstrip(" \t"))
+    m = _REMARK_HEAD_RE.match(text, lead)
     if m is None or (inl.protected and any(a < m.end() for a, _ in inl.protected)):
         return None
     rest = text[m.end() :].strip()
