@@ -23,6 +23,11 @@ def register(subparsers) -> None:
     )
     add_common(parser, data=False)
     parser.add_argument("--json", action="store_true", help="print one JSON array of card objects")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="for every line that made or could have made a card: the rule that made it, or the rule that dropped it",
+    )
 
 
 def shown_path(path: Path) -> str:
@@ -64,13 +69,77 @@ def emit(text: str) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def note_files(paths: list[Path]) -> list[Path]:
+    """The Markdown files named, and those under the folders named (recursively, hidden ones left out)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(
+                f for f in sorted(p.rglob("*.md")) if f.is_file() and not any(x.startswith(".") for x in f.parts[-8:])
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def explain(args: argparse.Namespace) -> int:
+    """Print, note by note, every card made and every candidate dropped, with the rule's name."""
+    from devday_tui.core.cards import RULES
+    from devday_tui.core.parser import parse_note
+    from devday_tui.library import check_paths
+
+    paths = list(args.paths)
+    if not paths:
+        from devday_tui.library import default_paths
+
+        paths = [p for p in default_paths() if p.name != "decks"]
+    problem = check_paths(paths)
+    if problem:
+        print(f"devday-tui: {problem}", file=sys.stderr)
+        return 2
+    width = max(len(name) for name in RULES)
+    lines: list[str] = []
+    made = dropped = 0
+    for path in note_files(paths):
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"devday-tui: warning: {shown_path(path)}: cannot be read ({exc}); skipped", file=sys.stderr)
+            continue
+        trace: list = []
+        note = parse_note(text, path, path.name, trace=trace)
+        print_warnings(note.warnings)
+        where = shown_path(path)
+        lines.append(f"{where}: {len(note.cards)} cards\n")
+        for t in trace:
+            mark = "made   " if t.made else "dropped"
+            made += t.made
+            dropped += not t.made
+            lines.append(f"  {t.line:>5}  {t.rule:<{width}}  {mark}  {one_line(t.what)}\n")
+    emit("".join(lines))
+    print(f"{made} made, {dropped} dropped or merged", file=sys.stderr)
+    return 0
+
+
+def emit_json(cards) -> None:
+    """One JSON array, a card per line: each object goes through the C encoder (``indent`` would force the
+    pure-Python one, several times slower on thousands of cards)."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    if not cards:
+        emit("[]\n")
+        return
+    emit("[\n" + ",\n".join(encode(c.to_json()) for c in cards) + "\n]\n")
+
+
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "explain", False):
+        return explain(args)
     lib = load(args)
     if lib is None:
         return 2
     cards = lib.cards
     if args.json:
-        emit(json.dumps([c.to_json() for c in cards], ensure_ascii=False, indent=2) + "\n")
+        emit_json(cards)
         return 0
     width = shutil.get_terminal_size((120, 24)).columns
     wheres = [f"{shown_path(c.path)}:{c.line}" for c in cards]

@@ -10,6 +10,7 @@ A deck file is Markdown with frontmatter::
     reviews_per_day: 200
     desired_retention: 0.9
     exam_date: 2026-12-12
+    skip_sections: [Q&A]                      # optional: headings whose cards the deck leaves out
     ---
     Question::Answer                          # explicit cards of the deck's own
 
@@ -35,6 +36,7 @@ from devday_tui.core.frontmatter import (
     normalise_newlines,
     split_frontmatter,
 )
+from devday_tui.core.cards.note import skip_key
 from devday_tui.core.model import Card, Deck, DeckSettings, Note, ParseWarning
 from devday_tui.core.text import normalise, strip_controls
 
@@ -197,7 +199,11 @@ def select_notes(deck: Deck, notes: list[Note]) -> None:
         if matches(n.rel or n.key, deck.include) and (not wanted or any(t.casefold() in wanted for t in n.tags))
     ]
     deck.notes = chosen
-    deck.cards = [c for n in chosen for c in n.cards] + list(deck.own_cards)
+    skip = {skip_key(h) for h in deck.skip_sections}
+    cards = [c for n in chosen for c in n.cards]
+    if skip:  # the deck's own chatter headings: no card from under them
+        cards = [c for c in cards if not any(skip_key(h) in skip for h in c.context[1:])]
+    deck.cards = cards + list(deck.own_cards)
 
 
 def _int_setting(meta: dict, key: str, default: int, warn) -> int:
@@ -281,6 +287,13 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
         settings=DeckSettings(new_per_day, reviews_per_day, retention, exam),
         warnings=warnings,
     )
+    raw_skip = meta.get("skip_sections")
+    if isinstance(raw_skip, str):
+        raw_skip = raw_skip.split(",")
+    if isinstance(raw_skip, (list, tuple)):
+        deck.skip_sections = tuple(t for t in (meta_text(h) for h in raw_skip) if t)
+    elif raw_skip is not None:
+        warn("skip_sections", "skip_sections should be a list of headings; ignored")
     deck.own_cards = _own_cards(deck, front.body, front.offset)
     if notes is not None:
         select_notes(deck, notes)
@@ -295,7 +308,7 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
 def _own_cards(deck: Deck, body: str, offset: int) -> list[Card]:
     if "::" not in body and "?" not in body:
         return []
-    from devday_tui.core.parser import opaque_lines  # the block parser lives there
+    from devday_tui.core.cards.blocks import opaque_lines
 
     lines = body.split("\n")
     found, _used = scan_explicit(lines, opaque_lines(body))

@@ -278,3 +278,5 @@ class Deck:
     cards: list[Card] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
     own_cards: list[Card] = field(default_factory=list)
+    #: Headings whose sections' cards the deck leaves out, on top of the parser's chatter list (``skip_sections``).
+    skip_sections: tuple[str, ...] = ()

@@ -37,7 +37,7 @@ def fronts(md: str, kind: str | None = None) -> list[str]:
         ("- **Bold term:** meaning here", "Bold term", "meaning here"),
         ("Paragraph term: a definition in a paragraph", "Paragraph term", "a definition in a paragraph"),
         ("- `kubectl`: the Kubernetes command line", "kubectl", "the Kubernetes command line"),
-        ("- Docs: https://example.com/a:b", "Docs", "https://example.com/a:b"),
+        ("- Docs: read https://example.com/a:b first", "Docs", "read https://example.com/a:b first"),
     ],
 )
 def test_definition(line: str, term: str, definition: str) -> None:
@@ -52,7 +52,7 @@ def test_definition(line: str, term: str, definition: str) -> None:
         "- See https://example.com:8080/path for the details",  # a URL
         "- `key: value` is how YAML writes a mapping",  # inline code
         "- ratio 16:9 is common for screens",  # no space after the colon
-        "- Note: this is only a remark on the text",  # a generic word is no term
+        "- Docs: https://example.com/a:b",  # a definition that is only a URL (rule url-only)
         "- TODO: write this part later",  # a marker is no term
         "- This sentence is far too long to be a term of anything: so no",  # the term is too long
         "- 説明した。次に: これは定義ではない",  # a sentence before the colon
@@ -124,21 +124,22 @@ def test_term_on_its_own_line_then_its_explanation() -> None:
 def test_list_under_a_heading_keeps_nesting() -> None:
     (card,) = cards(
         """
-        ## Steps to wake up
+        ## Wake up
 
         - Open eyes
           - slowly
+            - very slowly
           - carefully
-        - Stand up
         """,
-        "list",
+        "label-list",
     )
-    assert card.front == "Steps to wake up — 2 points"
+    # A bullet with its own sub-list is a card; nested items stay nested on its back.
+    assert card.front == "Wake up › Open eyes — 2 points"
     assert card.to_json()["back"] == [
-        {"text": "Open eyes", "children": [{"text": "slowly", "children": []}, {"text": "carefully", "children": []}]},
-        {"text": "Stand up", "children": []},
+        {"text": "slowly", "children": [{"text": "very slowly", "children": []}]},
+        {"text": "carefully", "children": []},
     ]
-    assert card.back_text == "- Open eyes\n  - slowly\n  - carefully\n- Stand up"
+    assert card.back_text == "- slowly\n  - very slowly\n- carefully"
 
 
 def test_unlabelled_lists_of_a_heading_make_one_list_card() -> None:
@@ -174,12 +175,17 @@ def test_label_ends_at_a_long_or_multi_line_paragraph() -> None:
 
 
 def test_list_of_one_definition_is_only_a_definition() -> None:
-    assert [c.kind for c in cards("## Links\n\n- Workshop: https://cdkworkshop.com\n")] == ["definition"]
+    assert [c.kind for c in cards("## Tools\n\n- Workshop: a hands-on tutorial\n")] == ["definition"]
 
 
 def test_list_of_one_plain_item_is_a_list_card() -> None:
+    (card,) = cards("## DynamoDB の特徴\n\n- メンテナンスフリー（AWS が管理する）\n")
+    assert card.kind == "list" and card.front == "DynamoDB の特徴 — 1 point"
+
+
+def test_question_heading_with_one_item_is_a_definition() -> None:
     (card,) = cards("## DynamoDB とは\n\n- メンテナンスフリー（AWS が管理する）\n")
-    assert card.kind == "list" and card.front == "DynamoDB とは — 1 point"
+    assert (card.kind, card.front, card.back) == ("definition", "DynamoDB とは", "メンテナンスフリー（AWS が管理する）")
 
 
 def test_bare_links_are_not_list_items() -> None:
@@ -280,8 +286,8 @@ def test_explicit_multi_line() -> None:
 
 
 def test_lines_of_explicit_cards_make_no_automatic_card() -> None:
-    found = cards("## S\n\n- **Term**: meaning::the back\n- Other: a real definition\n")
-    assert [(c.kind, c.front) for c in found] == [("explicit", "Term: meaning"), ("definition", "Other")]
+    found = cards("## S\n\n- **Term**: meaning::the back\n- Fargate: a real definition\n")
+    assert [(c.kind, c.front) for c in found] == [("explicit", "Term: meaning"), ("definition", "Fargate")]
 
 
 def test_no_explicit_card_in_code() -> None:
@@ -328,9 +334,9 @@ def test_text_before_the_first_heading_is_a_section_named_after_the_note() -> No
     assert note.cards[0].line == 4 and note.cards[0].context == ("T",)
 
 
-def test_duplicate_cards_get_distinct_ids() -> None:
+def test_a_term_defined_twice_in_a_list_is_one_card() -> None:
     found = cards("## S\n\n- Term: one meaning\n- Term: another meaning\n", "definition")
-    assert len({c.id for c in found}) == 2
+    assert [(c.front, c.back) for c in found] == [("Term", "one meaning\n(line 3)\nanother meaning\n(line 4)")]
 
 
 def test_duplicate_headings_get_distinct_section_ids() -> None:

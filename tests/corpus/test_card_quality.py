@@ -269,12 +269,24 @@ def test_command_reports_bad_files_and_fails_on_missed_goals(tmp_path: Path) -> 
     (tmp_path / "sub").mkdir()
     (tmp_path / "bad.md").write_bytes(b"\xff\xfe not utf-8")
     (tmp_path / "sub" / "n.md").write_bytes(b"## S\r\n\r\n- parent\r\n  - child\r\n- other\r\n  - more\r\n")
-    done = _run(str(tmp_path))
+    # A card source that misses a goal (the parser itself now meets them on this note).
+    (tmp_path / "long_source.py").write_text(
+        "from types import SimpleNamespace as NS\n"
+        "def cards(text, path):\n"
+        "    return [NS(kind='definition', front='parent', back='x\\n' * 13, line=3, context=())]\n",
+        encoding="utf-8",
+    )
+    source = ("--source", "long_source:cards")
+    env = {"PYTHONPATH": str(tmp_path), "PATH": ""}
+    done = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path), *source], capture_output=True, text=True,
+                          cwd=tmp_path, env=env)
     assert "bad.md: cannot read" in done.stderr
     assert "1 notes" in done.stdout and "1 files left out" in done.stdout
-    assert "goals: missed (parent bullets carded)" in done.stdout
+    assert "goals: missed (backs over 12 lines" in done.stdout
     assert done.returncode == 1
-    assert _run(str(tmp_path), "--no-fail").returncode == 0
+    again = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path), *source, "--no-fail"], capture_output=True,
+                           text=True, cwd=tmp_path, env=env)
+    assert again.returncode == 0
 
 
 def test_command_takes_another_card_source(tmp_path: Path) -> None:

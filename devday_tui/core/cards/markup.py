@@ -480,6 +480,9 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
         i = m.start()
         if protected and any(a <= i < b for a, b in protected):
             continue
+        head = first[:i]
+        if head.count("(") > head.count(")") or head.count("（") > head.count("）"):
+            continue  # inside brackets: "（例: …）" is an aside, not a term
         colon = m.group() in (":", "：")
         if colon:
             ok = _colon_ok(first, i)

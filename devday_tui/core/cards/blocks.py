@@ -1,0 +1,163 @@
+"""The block structure of a note body, from one markdown-it pass.
+
+Only the block rules run here (inline text is read by :mod:`devday_tui.core.text`). For card extraction the
+parser is CommonMark with GFM tables on and raw-HTML blocks off: a list item that is only a tag
+(``- <img src=…>``) must not open an HTML block that swallows the list after it; tags in text are dropped later.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from markdown_it import MarkdownIt
+
+_OPTIONS = {"maxNesting": 128}
+_ALWAYS_OFF = ("inline", "text_join", "html_block")
+
+
+def _new_parser(off: tuple[str, ...]) -> MarkdownIt:
+    md = MarkdownIt("commonmark", _OPTIONS)
+    md.enable("table")
+    md.disable([*_ALWAYS_OFF, *off])
+    return md
+
+
+#: The full block parser used for card extraction.
+MD = _new_parser(())
+
+# Block rules that can only match where a line (after indentation and list or quote markers) starts with a given
+# character. A note with no such line gets a parser without the rule: the same tokens, found faster (most notes
+# have no blockquote, link definition, setext heading, fence or table, and trying them on every line costs a
+# quarter of the parse).
+_LINE_START = r"^[ \t>*+\-0-9.)]*"
+# (rule, substrings one of which the rule needs, the exact test when one is there)
+_RULE_TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("blockquote", (">",), re.compile(_LINE_START + ">", re.M)),
+    ("reference", ("[",), re.compile(_LINE_START + r"\[", re.M)),
+    ("lheading", ("=", "-"), re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)),
+    ("fence", ("```", "~~~"), re.compile(_LINE_START + "(?:```|~~~)", re.M)),
+    # A thematic break: a line of only markers and spaces (three of -, * or _ among them).
+    ("hr", ("-", "*", "_"), re.compile(r"^[ \t>*+\-0-9.)_]*[-*_][ \t>*+\-0-9.)_]*$", re.M)),
+    # Indented code: four spaces or a tab, maybe after quote or list markers.
+    ("code", ("    ", "\t"), re.compile(r"^[ >*+\-0-9.)]*?(?:    |\t)", re.M)),
+    # A table's delimiter row: only pipes, colons, dashes and spaces.
+    ("table", ("|",), re.compile(r"^[ \t>]*[|:-][|: \t-]*$", re.M)),
+)
+_HR_MARKS_RE = re.compile(r"([-*_])(?:[^-*_\n]*\1){2}")
+_PARSERS: dict[tuple[str, ...], MarkdownIt] = {(): MD}
+
+
+def _needs(rule: str, needles: tuple[str, ...], trigger: re.Pattern[str], body: str) -> bool:
+    if not any(n in body for n in needles):
+        return False
+    if rule != "hr":
+        return trigger.search(body) is not None
+    return any(_HR_MARKS_RE.search(m.group()) for m in trigger.finditer(body))
+
+
+def block_parser(body: str) -> MarkdownIt:
+    """The block parser for ``body``: every block rule that could match in it, and no other."""
+    unused = tuple(name for name, needles, trigger in _RULE_TRIGGERS if not _needs(name, needles, trigger, body))
+    md = _PARSERS.get(unused)
+    if md is None:
+        md = _PARSERS[unused] = _new_parser(unused)
+    return md
+
+
+class Node(NamedTuple):
+    kind: str
+    start: int  # 0-based body line
+    end: int  # exclusive
+    content: str  # inline Markdown of a paragraph or heading
+    children: list  # list[Node]; for a table, its rows as (line, cells) pairs, the header first
+    level: int  # heading level
+
+
+LEAF_KINDS = {"fence": "code", "code_block": "code", "html_block": "html", "hr": "hr"}
+_OPEN_KINDS = {
+    "bullet_list_open": "bullet_list",
+    "ordered_list_open": "ordered_list",
+    "list_item_open": "list_item",
+    "blockquote_open": "blockquote",
+}
+LISTS = ("bullet_list", "ordered_list")
+
+new = tuple.__new__  # builds a NamedTuple without a call through its Python-level __new__
+
+
+def _table(tokens: list, i: int) -> tuple[Node, int]:
+    """The table opening at ``tokens[i]``, and the index after it."""
+    m = tokens[i].map or (0, 0)
+    rows: list[tuple[int, list[str]]] = []
+    cells: list[str] = []
+    line = m[0]
+    n = len(tokens)
+    i += 1
+    while i < n:
+        t = tokens[i]
+        ty = t.type
+        if ty == "table_close":
+            break
+        if ty == "tr_open":
+            cells = []
+            line = t.map[0] if t.map else line
+        elif ty == "inline":
+            cells.append(t.content)
+        elif ty == "tr_close":
+            rows.append((line, cells))
+        i += 1
+    return new(Node, ("table", m[0], m[1], "", rows, 0)), i + 1
+
+
+def tree(tokens: list) -> tuple[list[Node], set[int]]:
+    """Nest the flat token stream; also return the body lines inside code blocks."""
+    root: list[Node] = []
+    stack: list[list[Node]] = []
+    children = root
+    opaque: set[int] = set()
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        ty = t.type
+        if ty == "paragraph_open":  # paragraph_open, inline, paragraph_close
+            m = t.map
+            children.append(new(Node, ("paragraph", m[0], m[1], tokens[i + 1].content, [], 0)))
+            i += 3
+            continue
+        if ty == "heading_open":
+            m = t.map
+            children.append(new(Node, ("heading", m[0], m[1], tokens[i + 1].content, [], int(t.tag[1]))))
+            i += 3
+            continue
+        if ty == "table_open":
+            node, i = _table(tokens, i)
+            children.append(node)
+            continue
+        kind = _OPEN_KINDS.get(ty)
+        if kind is not None:
+            m = t.map
+            node = new(Node, (kind, m[0], m[1], "", [], 0))
+            children.append(node)
+            stack.append(children)
+            children = node.children
+        elif ty.endswith("_close"):
+            children = stack.pop() if stack else root
+        else:
+            m = t.map or (0, 0)
+            kind = LEAF_KINDS.get(ty, ty)
+            children.append(new(Node, (kind, m[0], m[1], "", [], 0)))
+            if kind == "code":
+                opaque.update(range(m[0], m[1]))
+        i += 1
+    return root, opaque
+
+
+def opaque_lines(body: str) -> set[int]:
+    """Body lines (0-based) inside code blocks and headings: never read as explicit cards."""
+    nodes, opaque = tree(block_parser(body).parse(body))
+    for node in nodes:
+        if node.kind == "heading":
+            opaque.update(range(node.start, node.end))
+    return opaque

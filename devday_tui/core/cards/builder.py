@@ -1,0 +1,296 @@
+"""The per-note card maker: where every card is added (or refused), traced to the rule that made or dropped it.
+
+The block rules live in mixins (:mod:`.paragraphs`, :mod:`.lists`, :mod:`.tables`); this module holds what they
+share: adding a card, the trace, the card cap, and the walk over a section's own blocks.
+"""
+
+from __future__ import annotations
+
+from devday_tui.core import ids
+from devday_tui.core.cards.blocks import LISTS, Node
+from devday_tui.core.cards.lists import ListRules
+from devday_tui.core.cards.markup import strip_bullet
+from devday_tui.core.cards.paragraphs import ParagraphRules, Para
+from devday_tui.core.cards.rules import RULES, Trace
+from devday_tui.core.cards.tables import TableRules
+from devday_tui.core.cards.terms import (
+    is_generic_heading,
+    is_number_heading,
+    is_question,
+    is_remark,
+    label_ok,
+    squash,
+    strip_qa,
+)
+from devday_tui.core.explicit import ExplicitCard
+from devday_tui.core.model import LIST_KINDS, Card, Item, Note, Section
+from devday_tui.core.text import is_bare_link, normalise, plain
+
+#: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
+HEADING_PARAGRAPH_MAX_CHARS = 300
+#: A section without sub-sections, lists or code, holding fewer characters than this (spaces not counted),
+#: is thin; its one paragraph is no definition of its heading either.
+THIN_MAX_CHARS = 30
+#: A question directly before a list may be longer than a label.
+QUESTION_LABEL_MAX_CHARS = 120
+
+
+class Builder(ParagraphRules, ListRules, TableRules):
+    def __init__(self, note: Note, offset: int, used: set[int], *, max_cards: int, trace: list | None) -> None:
+        self.note = note
+        self.offset = offset
+        self.used = used
+        self.max_cards = max_cards
+        self.left_out = 0
+        self.trace = trace
+        self.cards: list[tuple[int, int, int, Card]] = []
+        self.seen: dict[tuple, int] = {}
+        # Set per section:
+        self.section: Section | None = None
+        self.heading_key = ""
+        self.subject = ""
+        self.question: str | None = None
+        self.extra: list[str] = []  # labels and parent bullets above the block being read
+        self.contexts: dict[tuple, tuple[str, ...]] = {}
+        self.own_items: dict[int, Item] = {}  # the list items that made a definition card of their own, by id
+        self.has_list = False
+        self.has_code = False
+        self.text_chars = 0
+
+    # -- cards and the trace
+
+    def add(
+        self,
+        rule: str,
+        kind: str,
+        subject: str,
+        front: str,
+        back,
+        line0: int,
+        answers: tuple[str, ...] = (),
+    ) -> int:
+        """Add a card; its index in ``self.cards``, or -1 when it was not made."""
+        front = squash(front)
+        if not front or not back or (back.__class__ is str and not back.strip()):
+            return -1
+        if len(self.cards) >= self.max_cards:
+            self.left_out += 1
+            if self.trace is not None:
+                self.drop(line0, "max-cards", f"{kind} {front!r}: the note already has {self.max_cards} cards")
+            return -1
+        norm = normalise(subject)
+        key = (self.heading_key, kind, norm)
+        n = self.seen.get(key, 0)
+        self.seen[key] = n + 1
+        section = self.section
+        assert section is not None
+        line = self.offset + line0 + 1
+        if self.extra:  # one tuple per distinct context: cards share it (less memory, a smaller parse cache)
+            key = (section.id, *self.extra)
+            context = self.contexts.get(key)
+            if context is None:
+                context = self.contexts[key] = (*section.breadcrumb, *self.extra)
+        else:
+            context = section.breadcrumb
+        card = Card(
+            ids.card_id_from(self.note.key, self.heading_key, kind, norm, n),
+            kind,
+            front,
+            back if back.__class__ is tuple else back.strip(),
+            context,
+            self.note.key,
+            self.note.title,
+            self.note.path,
+            line,
+            section.id,
+            answers,
+        )
+        self.cards.append((line, 0 if kind in LIST_KINDS else 1, len(self.cards), card))
+        if self.trace is not None:
+            self.trace.append(Trace(line, rule, True, f"{kind}: {front}"))
+        return len(self.cards) - 1
+
+    def drop(self, line0: int, rule: str, why: str) -> None:
+        """Record that a rule kept a line from making a card (only when tracing)."""
+        if self.trace is not None:
+            assert rule in RULES, rule
+            self.trace.append(Trace(self.offset + line0 + 1, rule, False, why))
+
+    def in_context(self) -> str:
+        """What a remark word or a parent bullet is qualified by: the nearest label or parent, else the heading."""
+        return self.extra[-1] if self.extra else self.subject
+
+    # -- a section's own body
+
+    def blocks(self, nodes: list[Node], heading_items: list, first_list: list[int], top: bool = False) -> None:
+        i = 0
+        n = len(nodes)
+        while i < n:
+            node = nodes[i]
+            kind = node.kind
+            if kind == "paragraph":
+                nxt = nodes[i + 1] if i + 1 < n else None
+                if top and i == 0 and self.question:
+                    i = self.numbered_question(nodes, 0, self.question, 1)
+                    continue
+                if "\n" in node.content and node.start not in self.used:
+                    first_line = node.content.split("\n", 1)[0]
+                    if is_number_heading(plain(first_line)):  # "Q7", then the question on the next line
+                        question = squash(plain(node.content.split("\n")[1]))
+                        if question:
+                            i = self.numbered_question(nodes, i, question, 2)
+                            continue
+                    if first_line[:1] in "Qq問質" and self.qa_paragraph(node):
+                        i += 1
+                        continue
+                label = None
+                before_list = nxt is not None and nxt.kind in LISTS
+                before_table = nxt is not None and nxt.kind == "table"
+                if (before_list or before_table) and "\n" not in node.content and node.start not in self.used:
+                    label = self.label_of(node)
+                para = self.paragraph(node, label=label is not None)
+                if para.term_line and before_list:
+                    label = para.text
+                elif para.own_card:
+                    label = None  # a definition line is a card of its own, not the list's name
+                if label is not None:
+                    if before_table:
+                        self.table(nxt, label)
+                        i += 2
+                        continue
+                    i = self.labelled_lists(nodes, i, label)
+                    continue
+            elif top and i == 0 and self.question == "" and kind in LISTS:
+                self.has_list = True
+                i = self.numbered_question(nodes, 0, "", 0)
+                continue
+            elif kind == "bullet_list":
+                self.has_list = True
+                heading_items.extend(self.items(node))
+                if not first_list:
+                    first_list.append(node.start)
+            elif kind == "ordered_list":
+                self.has_list = True
+                entries = self.items(node)
+                if self.is_sequence(self.subject, entries):
+                    self.list_cards("sequence", "sequence", self.subject, entries, node.start)
+                else:
+                    heading_items.extend(entries)
+                    if not first_list:
+                        first_list.append(node.start)
+            elif kind == "blockquote":
+                self.blocks(node.children, heading_items, first_list)
+            elif kind == "table":
+                self.has_code = True
+                self.table(node, self.subject)
+            elif kind in ("code", "html"):
+                self.has_code = True
+                self.drop(node.start, "code-block", f"{kind} block: no cards")
+            i += 1
+
+    def label_of(self, node: Node) -> str | None:
+        """The label a one-line paragraph gives the list after it, or None (with the reason traced)."""
+        full = squash(strip_qa(strip_bullet(plain(node.content)))[0])
+        text = full.rstrip(":：").strip()
+        if not text or is_bare_link(text):
+            return None
+        if is_question(text):
+            return text if len(text) <= QUESTION_LABEL_MAX_CHARS else None
+        if not label_ok(text, colon=full.endswith((":", "："))):
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            self.drop(node.start, "prose-label", f"{shown!r} is prose, not the list's label")
+            return None
+        if is_remark(text) or is_generic_heading(text):
+            return f"{self.in_context()} › {text}"
+        return text
+
+    def numbered_question(self, nodes: list[Node], i: int, question: str, skip: int) -> int:
+        """A question under a number (a heading ``17.``/``問3``, or a line ``Q7``): the rest of its paragraph, else
+        the paragraph or list after it, is the answer. ``skip`` is how many lines of ``nodes[i]`` the number and
+        the question take. Returns the index of the next node to read."""
+        node = nodes[i]
+        self.text_chars += len(question)
+        if node.kind in LISTS:  # the first item is the question, the others answer it
+            entries = self.items(node)
+            if len(entries) >= 2:
+                self.list_cards("question", "label-list", entries[0].item.text, entries[1:], node.start)
+            return i + 1
+        rest = [t for t in (plain(line) for line in node.content.split("\n")[skip:]) if t]
+        nxt = nodes[i + 1] if i + 1 < len(nodes) else None
+        if rest:
+            self.add("question", "definition", question, question, "\n".join(rest), node.start)
+            return i + 1
+        if nxt is not None and nxt.kind == "paragraph":
+            answer = "\n".join(t for t in (plain(line) for line in nxt.content.split("\n")) if t)
+            self.text_chars += len(answer)
+            self.add("question", "definition", question, question, answer, node.start)
+            return i + 2
+        if nxt is not None and nxt.kind in LISTS:
+            return self.labelled_lists(nodes, i, question)
+        return i + 1
+
+    def qa_paragraph(self, node: Node) -> bool:
+        """``Q: …`` then ``A: …`` lines in one paragraph: a question card. True when it made one."""
+        lines = [plain(line) for line in node.content.split("\n")]
+        q, asked = strip_qa(lines[0])
+        if not asked:
+            return False
+        for k in range(1, len(lines)):
+            a, answered = strip_qa(lines[k])
+            if answered and lines[k][:1] in "Aa答回":
+                question = " ".join([q, *lines[1:k]]).strip()
+                answer = "\n".join(t for t in [a, *lines[k + 1 :]] if t)
+                self.text_chars += len(question) + len(answer)
+                return self.add("question", "definition", question, question, answer, node.start) >= 0
+        return False
+
+    def run_section(self, section: Section, heading_path: tuple[str, ...], subject: str, nodes: list[Node]) -> None:
+        self.section = section
+        self.heading_key = ids.heading_key(heading_path)
+        self.subject = subject
+        self.question = None
+        heading = section.heading
+        if heading and is_number_heading(heading) and nodes:
+            first = nodes[0]
+            if first.kind == "paragraph":
+                self.question = squash(plain(first.content.split("\n", 1)[0])) or None
+                self.subject = self.question or subject
+            elif first.kind in LISTS:
+                self.question = ""  # the list's first item asks
+        self.extra = []
+        self.has_list = self.has_code = False
+        self.text_chars = 0
+        before = len(self.cards)
+        heading_items: list = []
+        first_list: list[int] = []
+        self.blocks(nodes, heading_items, first_list, top=True)
+        if heading_items:
+            self.list_cards("heading-list", "list", self.subject, heading_items, first_list[0])
+        if (
+            len(self.cards) == before
+            and len(nodes) == 1
+            and nodes[0].kind == "paragraph"
+            and heading
+            and section.level >= 2  # a title's first paragraph introduces the note
+        ):
+            self.heading_paragraph(nodes[0])
+
+    def heading_paragraph(self, node: Node) -> None:
+        if self.used and any(line0 in self.used for line0 in range(node.start, node.end)):
+            return  # its lines are explicit cards
+        text = "\n".join(t for t in (plain(line) for line in node.content.split("\n")) if t)
+        size = len(text) - text.count(" ") - text.count("\n")
+        if size < THIN_MAX_CHARS:
+            return
+        if size > HEADING_PARAGRAPH_MAX_CHARS:
+            self.drop(node.start, "heading-paragraph", "the paragraph is too long to be the heading's definition")
+            return
+        self.add("heading-paragraph", "definition", self.subject, self.subject, text, node.start)
+
+    def explicit(self, card: ExplicitCard) -> None:
+        self.add("explicit", "explicit", card.front, card.front, card.back, card.first)
+        if card.reversed:
+            self.add("explicit", "explicit", card.back, card.back, card.front, card.first)
+
+
+__all__ = ["Builder", "Para"]

@@ -1,0 +1,316 @@
+"""Rules on lists: ``heading-list``, ``label-list``, ``parent-bullet``, ``question``, ``points``, ``sequence``,
+``numbered-list``, ``split-long``, ``image-only`` and ``bare-link``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import NamedTuple
+
+from devday_tui.core.cards.blocks import LISTS, Node, new
+from devday_tui.core.cards.markup import is_only_image
+from devday_tui.core.cards.terms import MAYBE_TERM_RE, is_generic_heading, is_question, is_remark, strip_qa
+from devday_tui.core.model import Item
+from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, plain
+
+#: No card has more lines than this on its back.
+MAX_BACK_LINES = 12
+#: A one-item list card needs at least this much text in its item.
+MIN_ITEM_CHARS = 4
+
+#: Words in a label or heading that say the order of a numbered list is the point.
+_ORDER_WORDS_RE = re.compile(
+    r"手順|流れ|順|ステップ|工程|導入|構築|やり方|\b(?:steps?|process|flow|order|lifecycle|phases?|procedure|how to"
+    r"|install(?:ation)?|set ?up|upgrade|migration|workflow|walkthrough)\b",
+    re.I,
+)
+#: Items that are steps: ``Step 1``, ``ステップ1``, ``手順1``.
+_STEP_ITEM_RE = re.compile(r"(?:step|ステップ|手順)\s*[0-9０-９]", re.I)
+#: English verbs that open an instruction: ``Create a bucket``, ``Run the task``.
+_VERBS = frozenset(
+    """add apply attach build call change check choose click configure connect copy create define delete deploy
+    download enable disable edit enter install launch log login make move navigate open pick push pull put read
+    register remove rename replace restart run save select send set sign start stop submit switch test type update
+    upload use verify wait write go fill review redeploy ship rollback roll scale restore back commit merge fetch
+    clone mount format boot reboot initialize init provision tag publish release monitor drain cordon apply""".split()
+)
+
+#: Text with none of these is plain: no markup and no term split (two cheap tests in one search).
+_NOT_PLAIN_RE = re.compile(_SPECIAL_RE.pattern + "|" + MAYBE_TERM_RE.pattern)
+#: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
+_QA_STARTS = frozenset("QAqa問答回質")
+
+
+class Entry(NamedTuple):
+    item: Item
+    own: bool  # the item made a definition card of its own
+    line0: int
+    card: int = -1  # index of that definition card
+
+
+def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
+    """Sub-items under a definition's text: one line each, indented by depth (no bullet marks in a string)."""
+    out: list[str] = []
+    for item in items:
+        out.append("  " * depth + item.text)
+        out.extend(sub_lines(item.children, depth + 1))
+    return out
+
+
+def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
+    return sum(1 + back_lines(i.children) for i in items)
+
+
+def is_image_only(content: str) -> bool:
+    return ("![" in content or "<img" in content.lower()) and is_only_image(content)
+
+
+def attach_bullets(nodes: list[Node], body_lines: list[str]) -> list[Node]:
+    """A numbered item's following ``- `` bullets belong to that item; the numbered lists around them join up.
+
+    Bullets right after a numbered list (no blank line between), or after a numbered list of one item, become
+    that item's sub-list; a numbered list that follows directly continues the one before it.
+    """
+    out: list[Node] = []
+    for node in nodes:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "ordered_list" and prev.children:
+            if node.kind == "bullet_list" and (len(prev.children) == 1 or body_lines[node.start - 1].strip()):
+                prev.children[-1].children.append(node)
+                out[-1] = prev._replace(end=node.end)
+                continue
+            if node.kind == "ordered_list" and any(ch.kind == "bullet_list" for ch in prev.children[-1].children):
+                prev.children.extend(node.children)
+                out[-1] = prev._replace(end=node.end)
+                continue
+        out.append(node)
+    return out
+
+
+class ListRules:
+    """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
+
+    # -- reading a list
+
+    def items(self, node: Node) -> list[Entry]:
+        out: list[Entry] = []
+        used = self.used
+        for li in node.children:
+            chs = li.children
+            if len(chs) == 1 and chs[0].kind == "paragraph":  # the common case: one line or paragraph
+                content = chs[0].content
+                if not used and "\n" not in content:
+                    if not _NOT_PLAIN_RE.search(content):
+                        # Plain text on one line: no definition, no cloze, no link. Just the item.
+                        text = content.strip()
+                        if text[:1] in _QA_STARTS:
+                            text = strip_qa(text)[0]
+                        if text:
+                            self.text_chars += len(text) - text.count(" ")
+                            out.append(new(Entry, (Item(text), False, li.start, -1)))
+                        continue
+                    if ("![" in content or "<" in content) and is_image_only(content):
+                        self.drop(li.start, "image-only", "an item that is only an image")
+                        continue
+                para = self.paragraph(chs[0])
+                text = para.text
+                if text[:1] in _QA_STARTS and not para.own_card:
+                    text = strip_qa(text)[0]
+                if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
+                    item = Item(text)
+                    if para.own_card:
+                        self.own_items[id(item)] = item
+                    out.append(Entry(item, para.own_card, li.start, para.card))
+                elif text:
+                    self.drop(li.start, "bare-link", "a bare link is no list item")
+                continue
+            texts: list[str] = []
+            own = False
+            card = -1
+            children: list[Item] = []
+            first = True
+            pushed = False
+            for ch in chs:
+                kind = ch.kind
+                if kind == "paragraph":
+                    para = self.paragraph(ch)
+                    if para.text:
+                        if first and para.own_card:
+                            own, card = True, para.card
+                        texts.append(para.text)
+                    first = False
+                elif kind in LISTS:
+                    self.has_list = True
+                    if not pushed and texts:
+                        self.extra.append(texts[0])
+                        pushed = True
+                    children.extend(e.item for e in self.items(ch))
+                elif kind == "blockquote":
+                    texts.extend(t for t in self.quote_texts(ch) if t)
+                elif kind == "code":
+                    self.has_code = True
+                elif kind == "heading" and ch.content:
+                    texts.append(plain(ch.content))
+                elif kind == "table":
+                    self.table(ch, texts[0] if texts else self.in_context())
+            if pushed:
+                self.extra.pop()
+            text = texts[0] if own else join_lines(texts)
+            if text[:1] in _QA_STARTS and not own:
+                text = strip_qa(text)[0]
+            if not text and not children:
+                continue
+            if not children and is_bare_link(text):
+                self.drop(li.start, "bare-link", "a bare link is no list item")
+                continue
+            if not text:  # a sub-list with no text of its own: its items belong to the list
+                out.extend(Entry(c, False, li.start) for c in children)
+                continue
+            if own and children and card >= 0:
+                self.extend_back(card, tuple(children))
+            item = Item(text, tuple(children))
+            if own:
+                self.own_items[id(item)] = item
+            out.append(Entry(item, own, li.start, card))
+        return out
+
+    def quote_texts(self, node: Node) -> list[str]:
+        out = []
+        for ch in node.children:
+            if ch.kind == "paragraph":
+                out.append(self.paragraph(ch).text)
+            elif ch.kind in LISTS:
+                self.has_list = True
+                out.extend(e.item.text for e in self.items(ch))
+        return out
+
+    def extend_back(self, index: int, children: tuple[Item, ...]) -> None:
+        """A definition bullet with a sub-list: the sub-items join its back."""
+        line, order, n, card = self.cards[index]
+        back = card.back + "\n" + "\n".join(sub_lines(children))
+        self.cards[index] = (line, order, n, replace(card, back=back))
+
+    # -- labels
+
+    def labelled_lists(self, nodes: list[Node], i: int, label: str) -> int:
+        """The lists right after the label at ``nodes[i]``; returns the index of the next node to read."""
+        self.has_list = True
+        line0 = nodes[i].start
+        j = i + 1
+        # Definitions inside the list carry the label in their breadcrumb; the list card itself does not.
+        self.extra.append(label)
+        try:
+            if nodes[j].kind == "ordered_list":
+                entries = self.items(nodes[j])
+                j += 1
+            else:
+                entries = []
+                while j < len(nodes) and nodes[j].kind == "bullet_list":
+                    entries.extend(self.items(nodes[j]))
+                    j += 1
+        finally:
+            self.extra.pop()
+        if nodes[i + 1].kind != "ordered_list":
+            self.list_cards("label-list", "label-list", label, entries, line0)
+        elif self.is_sequence(label, entries):
+            self.list_cards("sequence", "sequence", label, entries, line0)
+        else:
+            self.list_cards("numbered-list", "label-list", label, entries, line0)
+        return j
+
+    # -- sequences
+
+    def is_sequence(self, label: str, entries: list[Entry]) -> bool:
+        """Order is the point: the label or heading says so, or the items are steps."""
+        if _ORDER_WORDS_RE.search(label) or (self.section and _ORDER_WORDS_RE.search(self.section.heading)):
+            return True
+        if not entries:
+            return False
+        texts = [e.item.text for e in entries]
+        if all(_STEP_ITEM_RE.match(t) for t in texts):
+            return True
+        verbs = sum(1 for t in texts if t.split(" ", 1)[0].casefold().strip(".,:") in _VERBS)
+        return len(texts) >= 2 and verbs * 3 >= len(texts) * 2
+
+    # -- cards from lists
+
+    def list_cards(self, rule: str, kind: str, subject: str, entries: list[Entry], line0: int) -> None:
+        """The cards of one list (or of a heading's lists): one card, or the parents' cards and a points card."""
+        if not subject or not entries:
+            return
+        if any(e.item.children for e in entries):
+            for e in entries:
+                if not e.item.children:
+                    continue
+                if not e.own:
+                    self.parent_card(e.item, subject, e.line0)
+                    continue
+                for child in e.item.children:  # a definition bullet's sub-items joined its back
+                    if child.children:
+                        self.parent_card(child, e.item.text, e.line0)
+            if len(entries) >= 2:
+                # A term defined twice in the list is one card (see merge-terms), and one name here.
+                names = tuple(Item(t) for t in dict.fromkeys(e.item.text for e in entries))
+                self.items_card("points", kind, subject, names, line0)
+            return
+        if len(entries) == 1:
+            e = entries[0]
+            if e.own:
+                return
+            if is_question(subject):
+                self.add("question", "definition", subject, subject, e.item.text, line0)
+                return
+            if content_length(e.item.text) < MIN_ITEM_CHARS:
+                self.drop(line0, "too-short", f"{subject!r}: one item, too short")
+                return
+        self.items_card(rule, kind, subject, tuple(e.item for e in entries), line0)
+
+    def parent_card(self, item: Item, context: str, line0: int) -> None:
+        """A bullet with its own sub-list: its sub-items are the back (nested ones kept nested), one sub-item makes
+        a definition. A sub-item with a sub-list of its own is a card too, with this bullet as its context."""
+        text = item.text.rstrip(":：").rstrip() or item.text
+        asks = is_question(text)
+        qualified = text if asks else f"{context} › {text}"
+        rule = "question" if asks else ("remark-term" if is_remark(text) else "parent-bullet")
+        children = item.children
+        if len(children) == 1 and id(children[0]) in self.own_items and not children[0].children:
+            return  # its one sub-item is a definition card already, with this bullet in its breadcrumb
+        if len(children) == 1:
+            only = children[0]
+            term = qualified if (asks or is_remark(text) or is_generic_heading(text)) else text
+            back = only.text
+            if only.children and back_lines(only.children) < MAX_BACK_LINES:
+                back += "\n" + "\n".join(sub_lines(only.children))
+            if content_length(back) >= 2:
+                self.add(rule, "definition", term, term, back, line0)
+        else:
+            self.items_card(rule, "label-list", qualified, children, line0)
+        for child in children:
+            if child.children:
+                self.parent_card(child, text, line0)
+
+    def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
+        """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists
+        are cards of their own), or numbered parts."""
+        if back_lines(items) <= MAX_BACK_LINES:
+            self.add(rule, kind, subject, self.list_front(kind, subject, len(items)), items, line0)
+            return
+        if any(i.children for i in items):
+            self.drop(line0, "split-long", f"{subject!r}: over {MAX_BACK_LINES} lines, split by its sub-lists")
+            self.items_card("split-long", kind, subject, tuple(Item(i.text) for i in items), line0)
+            return
+        parts = -(-len(items) // MAX_BACK_LINES)
+        size = -(-len(items) // parts)
+        for k in range(parts):
+            chunk = items[k * size : (k + 1) * size]
+            name = f"{subject} ({k + 1}/{parts})"
+            self.add("split-long", kind, name, self.list_front(kind, name, len(chunk)), chunk, line0)
+
+    @staticmethod
+    def list_front(kind: str, subject: str, n: int) -> str:
+        if kind == "sequence":
+            return f"{subject} — {n} step{'s' if n != 1 else ''}, in order"
+        return f"{subject} — {n} point{'s' if n != 1 else ''}"
+
+
+__all__ = ["Entry", "ListRules", "MAX_BACK_LINES", "attach_bullets", "back_lines", "is_image_only"]

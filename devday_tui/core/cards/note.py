@@ -1,0 +1,334 @@
+"""One note: frontmatter, sections, then the card rules as a pipeline.
+
+1. frontmatter and the block tree (one markdown-it pass over the body);
+2. sections from the headings (empty headings and time ranges never reach a breadcrumb; chatter sections are
+   marked to make no cards: ``skip-section``);
+3. per section, in file order, the block rules (:class:`~devday_tui.core.cards.builder.Builder`), then the
+   explicit cards written in it, then its WIP reasons (:mod:`devday_tui.core.wip`);
+4. note-wide passes: one term one card (``merge-terms``), no exact duplicate (``duplicate``), the card cap
+   (``max-cards``).
+
+Pure: no file access, no clock. Never raises on any text; problems become ``ParseWarning`` on the note.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+from pathlib import Path
+
+from devday_tui.core import ids
+from devday_tui.core.cards.blocks import Node, block_parser, tree
+from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
+from devday_tui.core.cards.lists import attach_bullets
+from devday_tui.core.cards.markup import normalize_body, strip_bullet
+from devday_tui.core.cards.rules import Trace
+from devday_tui.core.cards.terms import is_generic_heading, is_number_heading, squash, strip_time
+from devday_tui.core.explicit import ExplicitCard, scan_explicit
+from devday_tui.core.frontmatter import (
+    key_line,
+    meta_bool,
+    meta_date,
+    meta_tags,
+    meta_text,
+    normalise_newlines,
+    split_frontmatter,
+)
+from devday_tui.core.model import Block, Card, Note, ParseWarning, Section
+from devday_tui.core.text import normalise, plain, strip_controls
+from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
+
+#: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
+PARSER_VERSION = 5
+
+#: The most cards one note makes; the rest are left out with a warning.
+MAX_CARDS = 5000
+
+#: Headings of sections that make no cards: chatter, not facts. A note's or a deck's ``skip_sections:`` changes it.
+DEFAULT_SKIP_SECTIONS = (
+    "感想", "所感", "雑感", "TL;DR", "TLDR", "はじめに", "おわりに", "参考", "参考文献", "参考リンク", "References",
+    "Links", "Acknowledgements", "告知",
+)
+_DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
+
+
+def skip_key(heading: str) -> str:
+    """The form of a heading compared with ``skip_sections``: normalised, without a leading number."""
+    norm = normalise(heading)
+    return norm.lstrip("0123456789.) ").strip() or norm
+
+
+def skip_set(meta: dict, path: Path, warnings: list[ParseWarning], text: str, offset: int) -> frozenset[str]:
+    raw = meta.get("skip_sections")
+    if raw is None:
+        return _DEFAULT_SKIP
+    if isinstance(raw, str):
+        raw = [p for p in raw.split(",")]
+    if not isinstance(raw, (list, tuple)):
+        warnings.append(ParseWarning(path, "skip_sections should be a list of headings; using the default list",
+                                     key_line(text, "skip_sections", offset)))
+        return _DEFAULT_SKIP
+    return frozenset(skip_key(t) for t in (meta_text(h) for h in raw) if t)
+
+
+def _title_from(meta: dict, nodes: list[Node], path: Path) -> tuple[str, bool]:
+    title = meta_text(meta.get("title"))
+    if title:
+        return " ".join(title.split()), False
+    for node in nodes:
+        if node.kind == "heading" and node.level == 1:
+            text = squash(plain(node.content))
+            if text:
+                return text, True
+    return strip_controls(path.stem or str(path)), False
+
+
+def _read_meta(note: Note, meta: dict, warnings: list[ParseWarning], text: str, offset: int, from_h1: bool) -> None:
+    path = note.path
+
+    def warn(key: str, message: str) -> None:
+        warnings.append(ParseWarning(path, message, key_line(text, key, offset)))
+
+    when = meta_date(meta.get("date"))
+    if isinstance(when, str):
+        warn("date", f"{when}; ignored")
+    else:
+        note.date = when
+    tags_key = "tags" if "tags" in meta else "tag"
+    raw_tags = meta.get(tags_key)
+    if raw_tags is not None and not isinstance(raw_tags, (list, tuple, str, int, float)):
+        warn(tags_key, f"{tags_key} should be a list or a comma-separated string; ignored")
+    else:
+        note.tags = meta_tags(raw_tags)
+    note.draft = meta_bool(meta.get("draft"))
+    if meta.get("title") is not None and not meta_text(meta.get("title")):
+        instead = "the first '#' heading" if from_h1 else "the file name"
+        warn("title", f"title is empty or not text; using {instead}")
+
+
+def merge_terms(cards: list[Card], trace: list[Trace] | None) -> list[Card]:
+    """One term, one card per note: a definition whose term was defined before joins that card, citing both
+    lines; an exact duplicate of a card is dropped."""
+    first: dict[str, int] = {}
+    exact: set[tuple] = set()
+    cited: set[int] = set()
+    out: list[Card] = []
+    for card in cards:
+        back = card.back
+        sig = (card.kind, card.front, back)
+        if sig in exact:
+            if trace is not None:
+                trace.append(Trace(card.line, "duplicate", False, f"{card.kind}: {card.front} (made before)"))
+            continue
+        exact.add(sig)
+        if card.kind == "definition" and back.__class__ is str:
+            term = " ".join(card.front.casefold().split())
+            at = first.get(term)
+            if at is not None:
+                kept = out[at]
+                old = kept.back if at in cited else f"{kept.back}\n(line {kept.line})"
+                cited.add(at)
+                out[at] = replace(kept, back=f"{old}\n{back}\n(line {card.line})")
+                if trace is not None:
+                    trace.append(Trace(card.line, "merge-terms", False, f"{card.front!r} joins line {kept.line}"))
+                continue
+            first[term] = len(out)
+        out.append(card)
+    return out
+
+
+def parse_note(
+    text: str,
+    path: Path,
+    key: str,
+    *,
+    rel: str | None = None,
+    use_id: bool = True,
+    max_cards: int = MAX_CARDS,
+    trace: list[Trace] | None = None,
+) -> Note:
+    """Parse one note.
+
+    ``key`` is the note's default key (its path relative to its notes folder, ``/``-separated); a frontmatter
+    ``id`` replaces it unless ``use_id`` is false. ``rel`` is that relative path, used by deck ``include`` globs
+    (default: ``key``). At most ``max_cards`` cards are made; a warning says how many were left out. Given a
+    list as ``trace``, every card made and every candidate dropped is appended to it, with its rule's name.
+    """
+    text = normalise_newlines(text)
+    front = split_frontmatter(text, path)
+    warnings = list(front.warnings)
+    meta = front.meta
+    fm_id = meta_text(meta.get("id")) if use_id else None
+    note_key = fm_id or key
+    source_lines = front.body.split("\n")
+    # Markup that is not the note's text is blanked out, plain-text bullets become Markdown; every line stays put.
+    body = normalize_body(front.body)
+    try:
+        tokens = block_parser(body).parse(body)
+    except RecursionError:  # pragma: no cover - maxNesting keeps markdown-it well inside the stack
+        tokens = []
+        warnings.append(ParseWarning(path, "nesting too deep to read; no cards made"))
+    nodes, opaque = tree(tokens)
+    title, title_from_h1 = _title_from(meta, nodes, path)
+    note = Note(path=path, key=note_key, title=title, rel=rel if rel is not None else key)
+    offset = front.offset
+    skip = _DEFAULT_SKIP
+    if meta:
+        _read_meta(note, meta, warnings, text, offset, title_from_h1)
+        skip = skip_set(meta, path, warnings, text, offset)
+
+    file_lines = text.split("\n")
+    body_lines = body.split("\n")
+
+    # Headings at the top level split the body into sections.
+    heads = [i for i, node in enumerate(nodes) if node.kind == "heading"]
+    explicit_cards: list[ExplicitCard] = []
+    used: set[int] = set()
+    if "::" in body or "?" in body:
+        no_cards = set(opaque)
+        for i in heads:
+            no_cards.update(range(nodes[i].start, nodes[i].end))
+        explicit_cards, used = scan_explicit(body_lines, no_cards)
+
+    # Lines holding a marker of unfinished work (not in code, not an explicit card's `??`).
+    marker_lines: list[int] = []
+    if any(word in body for word in MARKER_WORDS) and MARKER_RE.search(body):
+        starts_of_lines = [0]
+        for ln in body_lines[:-1]:
+            starts_of_lines.append(starts_of_lines[-1] + len(ln) + 1)
+        for m in MARKER_RE.finditer(body):
+            line0 = bisect_right(starts_of_lines, m.start()) - 1
+            if line0 not in opaque and line0 not in used and (not marker_lines or marker_lines[-1] != line0):
+                marker_lines.append(line0)
+
+    def own_end(start_body_line: int, next_start: int) -> int:
+        """Last body line (0-based) of a section's own text, blank lines at the end dropped."""
+        end = next_start - 1
+        while end > start_body_line and not body_lines[end].strip():
+            end -= 1
+        return end
+
+    builder = Builder(note, offset, used, max_cards=max_cards, trace=trace)
+    seen_paths: dict[str, int] = {}
+    stack: list[tuple[Section, tuple[str, ...], int, bool]] = []  # (section, heading path, level, skipped)
+    spans: list[tuple[int, int, Section, tuple[str, ...], str, list[Node], bool]] = []
+
+    def make_section(heading: str, level: int, path_: tuple[str, ...], start0: int, end0: int, own: list[Node]):
+        hk = ids.heading_key(path_)
+        occ = seen_paths.get(hk, 0)
+        seen_paths[hk] = occ + 1
+        source = "\n".join(file_lines[offset + start0 : offset + end0 + 1])
+        blocks = []
+        for n in own:
+            last = max(n.start, n.end - 1)
+            while last > n.start and not body_lines[last].strip():
+                last -= 1
+            blocks.append(
+                Block(n.kind, offset + n.start + 1, offset + last + 1, "\n".join(source_lines[n.start : last + 1]))
+            )
+        return Section(
+            id=ids.section_id(note.key, path_, occ),
+            heading=heading,
+            level=level,
+            breadcrumb=(title, *path_),
+            start_line=offset + start0 + 1,
+            end_line=offset + end0 + 1,
+            source=source,
+            blocks=tuple(blocks),
+        )
+
+    # Text before the first heading belongs to a section named after the note.
+    first_head = heads[0] if heads else len(nodes)
+    pre = nodes[:first_head]
+    if pre:
+        start0 = pre[0].start
+        next_start = nodes[first_head].start if heads else len(body_lines)
+        sec = make_section(title, 0, (), start0, own_end(start0, next_start), pre)
+        note.sections.append(sec)
+        spans.append((start0, next_start, sec, (), title, attach_bullets(pre, body_lines), False))
+
+    title_taken = False
+    for k, hi in enumerate(heads):
+        node = nodes[hi]
+        heading = squash(strip_bullet(plain(node.content)))
+        level = node.level
+        own = nodes[hi + 1 : heads[k + 1] if k + 1 < len(heads) else len(nodes)]
+        next_start = nodes[heads[k + 1]].start if k + 1 < len(heads) else len(body_lines)
+        while stack and stack[-1][2] >= level:
+            stack.pop()
+        parent_path = stack[-1][1] if stack else ()
+        parent_skipped = stack[-1][3] if stack else False
+        is_title = (
+            level == 1
+            and not title_taken
+            and not stack
+            and (title_from_h1 or normalise(heading) == normalise(title))
+        )
+        name = strip_time(heading)
+        if is_number_heading(heading) and own:
+            first = own[0]
+            if first.kind in ("bullet_list", "ordered_list") and first.children and first.children[0].children:
+                first = first.children[0].children[0]  # the list's first item asks
+            question = squash(plain(first.content.split("\n", 1)[0])) if first.kind == "paragraph" else ""
+            if question:
+                name = f"{heading} {question}"
+        if is_title:
+            title_taken = True
+            path_ = parent_path
+        elif name:
+            path_ = (*parent_path, name)
+        else:
+            path_ = parent_path  # an empty heading: the nearest titled heading stands in
+        sec = make_section(heading, level, path_, node.start, own_end(node.start, next_start), own)
+        if stack:
+            stack[-1][0].children.append(sec)
+        else:
+            note.sections.append(sec)
+        skipped = parent_skipped or (bool(heading) and skip_key(heading) in skip)
+        if skipped and not parent_skipped and trace is not None:
+            trace.append(Trace(offset + node.start + 1, "skip-section", False, f"{heading!r}: chatter, no cards"))
+        stack.append((sec, path_, level, skipped))
+        subject = path_[-1] if path_ else title
+        if name and is_generic_heading(name):  # "Pros", "まとめ": the parent heading (or the title) says of what
+            subject = f"{path_[-2] if len(path_) >= 2 else title} › {name}"
+        spans.append((node.start, next_start, sec, path_, subject, attach_bullets(own, body_lines), skipped))
+
+    # Cards and WIP reasons, section by section, in file order.
+    tagged = note.draft or any(t.casefold() in WIP_TAGS for t in note.tags)
+    starts = [s[0] for s in spans]
+    by_section: dict[int, list[ExplicitCard]] = {}
+    for card in explicit_cards:
+        at = bisect_right(starts, card.first) - 1
+        by_section.setdefault(max(at, 0), []).append(card)
+    for idx, (start0, next_, sec, path_, subject, own, skipped) in enumerate(spans):
+        builder.run_section(sec, path_, subject, [] if skipped else own)
+        for card in by_section.get(idx, ()):
+            builder.explicit(card)
+        only_text = ""
+        if len(own) == 1 and own[0].kind == "paragraph":
+            only_text = plain(own[0].content)
+        sec.wip_reasons = section_reasons(
+            tagged=tagged,
+            heading=sec.heading,
+            level=sec.level,
+            has_children=bool(sec.children),
+            empty=not own,
+            thin=(not skipped and not builder.has_list and not builder.has_code
+                  and builder.text_chars < THIN_MAX_CHARS and not by_section.get(idx)),
+            marker=bool(marker_lines) and any(start0 <= m < next_ for m in marker_lines),
+            only_text=only_text,
+        )
+
+    builder.cards.sort(key=lambda c: (c[0], c[1], c[2]))
+    note.cards = merge_terms([c[3] for c in builder.cards], trace)
+    if builder.left_out:
+        warnings.append(ParseWarning(path, f"more than {max_cards} cards: {builder.left_out} left out"))
+    per_section: dict[str, list[str]] = {}
+    for card in note.cards:
+        per_section.setdefault(card.section_id, []).append(card.id)
+    for sec in note.walk():
+        sec.card_ids = tuple(per_section.get(sec.id, ()))
+    note.warnings = warnings
+    if trace is not None:
+        trace.sort(key=lambda t: t.line)
+    return note

@@ -1,0 +1,189 @@
+"""Rules on paragraphs and one-line items: ``definition``, ``term-line``, ``remark-term``, ``url-only`` and
+``cloze``."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import NamedTuple
+
+from devday_tui.core.cards.blocks import Node, new
+from devday_tui.core.cards.markup import split_br
+from devday_tui.core.cards.terms import LEAD_ARROW_RE, MAYBE_TERM_RE, MIN_ANSWER_CHARS, is_remark, split_definition, term_line
+from devday_tui.core.model import CLOZE_BLANK
+from devday_tui.core.text import (
+    _SPECIAL_RE,
+    Inline,
+    content_length,
+    inline,
+    is_bare_link,
+    is_wide,
+    join_lines,
+    sentence_spans,
+)
+
+#: What ``definition`` returns for a definition that is only a URL.
+URL_ONLY = -2
+#: A cloze sentence needs at least this much left once the hidden parts are taken out.
+MIN_CLOZE_REST_CHARS = 4
+
+
+class Para(NamedTuple):
+    #: The paragraph as one line of plain text, or its term when it is a definition.
+    text: str
+    #: True when the paragraph made a card of its own (a definition).
+    own_card: bool
+    #: True for a short line with its explanation on the next lines: the term also names a list right after.
+    term_line: bool = False
+    #: The index of the definition card it made (to add a bullet's sub-items to its back), or -1.
+    card: int = -1
+
+
+def join_inlines(parts: list[tuple[int, Inline]]) -> tuple[Inline, list[int], list[int]]:
+    """Join the inline text of several lines into one, keeping marks right; also the offset and line of each."""
+    text = ""
+    marks: list[tuple[int, int]] = []
+    protected: list[tuple[int, int]] = []
+    starts: list[int] = []
+    lines: list[int] = []
+    for line, inl in parts:
+        piece = inl.text
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if not piece:
+            continue
+        if text:
+            text += "" if (is_wide(text[-1]) and is_wide(piece[0])) else " "
+        shift = len(text) - lead
+        starts.append(len(text))
+        lines.append(line)
+        text += piece
+        marks.extend((a + shift, b + shift) for a, b in inl.marks)
+        protected.extend((a + shift, b + shift) for a, b in inl.protected)
+    return Inline(text, tuple(marks), tuple(protected)), starts, lines
+
+
+class ParagraphRules:
+    """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
+
+    def definition(self, term: str, body: str, line0: int) -> int:
+        """A ``definition`` card, unless its whole definition is a URL; a remark word takes its context."""
+        if is_bare_link(body):
+            self.drop(line0, "url-only", f"{term!r}: its whole definition is a URL")
+            return URL_ONLY
+        if is_remark(term):
+            front = f"{self.in_context()} › {term}"
+            return self.add("remark-term", "definition", front, front, body, line0)
+        return self.add("definition", "definition", term, term, body, line0)
+
+    def paragraph(self, node: Node, *, label: bool = False) -> Para:
+        content = node.content
+        if "\n" not in content and not self.used and "<" not in content:
+            # One line: the common case, kept short.
+            inl = inline(content) if _SPECIAL_RE.search(content) else new(Inline, (content, (), ()))
+            text = inl.text.strip()
+            if not text:
+                return Para("", False)
+            self.text_chars += len(text) - text.count(" ")
+            found = split_definition(inl) if MAYBE_TERM_RE.search(text) else None
+            if found:
+                at = self.definition(found[0], found[1], node.start)
+                if at >= 0:
+                    return Para(found[0], True, False, at)
+                return Para("", False) if is_bare_link(found[1]) else Para(text, False)
+            if inl.marks and not label:
+                self.cloze([(node.start, inl)])
+            return Para(text, False)
+        parts: list[tuple[int, Inline]] = []
+        for i, raw in enumerate(content.split("\n")):
+            line0 = node.start + i
+            if line0 in self.used:
+                continue
+            if "<" in raw:  # `<br>` breaks the line
+                parts.extend((line0, inline(piece)) for piece in split_br(raw))
+            else:
+                parts.append((line0, inline(raw)))
+        if not parts:
+            return Para("", False)
+        full = join_lines([p.text for _, p in parts])
+        self.text_chars += len(full) - full.count(" ")
+
+        # Definitions: a line `TERM: DEFINITION` starts one; the lines after it, up to the next, continue it.
+        defs: list[list] = []
+        prose: list[tuple[int, Inline]] = []
+        # "Term - detail" then "→ the answer": the arrow says the whole first line is what is asked about.
+        arrow_next = len(parts) > 1 and LEAD_ARROW_RE.match(parts[1][1].text.lstrip()) is not None
+        for k, (line0, inl) in enumerate(parts):
+            found = None if (k == 0 and arrow_next) else split_definition(inl)
+            if found:
+                defs.append([line0, found[0], [found[1]]])
+            elif defs:
+                t = inl.text.strip()
+                if t[:2] in ("- ", "* ", "+ "):  # sub-items indented too deep to be a list: kept as sub-lines
+                    t = "  " + t[2:].lstrip()
+                if t:
+                    defs[-1][2].append(t)
+            else:
+                prose.append((line0, inl))
+        first: Para | None = None
+        url_only = 0
+        for line0, term, body in defs:
+            at = self.definition(term, "\n".join(body), line0)
+            url_only += at == URL_ONLY
+            if at >= 0 and first is None and line0 == parts[0][0]:
+                first = Para(term, True, False, at)
+        if defs and url_only == len(defs) and not prose:
+            return Para("", False)  # nothing to learn here, not even as a list item
+        # A short line with the explanation on the following lines of the same paragraph.
+        if not defs and len(prose) >= 2:
+            term = term_line(prose[0][1].text, [p.text for _, p in prose[1:]])
+            if term:
+                body = "\n".join(t for t in (p.text.strip() for _, p in prose[1:]) if t)
+                # "Term" then "→ what follows from it": the arrow only said "here is the answer".
+                body = LEAD_ARROW_RE.sub("", body, count=1) or body
+                at = self.add("term-line", "definition", term, term, body, prose[0][0])
+                if at >= 0:
+                    return Para(term, True, True, at)
+        if prose and not label:
+            self.cloze(prose)
+        return first if first is not None else Para(full, False)
+
+    def cloze(self, prose: list[tuple[int, Inline]]) -> None:
+        if not any(inl.marks for _, inl in prose):
+            return
+        joined, starts, lines = join_inlines(prose)
+        text, marks = joined.text, joined.marks
+        spans = sentence_spans(text, joined.protected)
+        # A sentence boundary never cuts a hidden part: merge sentences a mark crosses.
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and any(s < merged[-1][1] < e for s, e in marks):
+                merged[-1][1] = b
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            inside = [(s, e) for s, e in marks if a <= s and e <= b]
+            if not inside:
+                continue
+            front_parts: list[str] = []
+            rest_parts: list[str] = []
+            at = a
+            for s, e in inside:
+                front_parts.append(text[at:s])
+                rest_parts.append(text[at:s])
+                front_parts.append(CLOZE_BLANK)
+                at = e
+            front_parts.append(text[at:b])
+            rest_parts.append(text[at:b])
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            line0 = lines[max(0, bisect_right(starts, a + lead) - 1)]
+            if content_length("".join(rest_parts)) < MIN_CLOZE_REST_CHARS:
+                self.drop(line0, "too-short", "too little is left around the hidden words")
+                continue
+            answers = tuple(text[s:e].strip() for s, e in inside)
+            if not all(answers):
+                continue
+            front = "".join(front_parts).strip()
+            self.add("cloze", "cloze", front, front, text[a:b].strip(), line0, answers)
+
+
+__all__ = ["MIN_ANSWER_CHARS", "ParagraphRules", "Para", "join_inlines"]

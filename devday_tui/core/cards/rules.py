@@ -1,0 +1,51 @@
+"""The card rules by name: what each one makes or drops.
+
+The parser runs these rules as a pipeline (see :mod:`devday_tui.core.cards.note`): the note's sections first, then
+within each section the block rules in file order, then the note-wide passes (one term one card, long backs
+split, the card cap). Every card and every dropped candidate is traced to one of these names, which is what
+``devday-tui cards FILE --explain`` prints and what the README's note-format section lists.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+#: name -> what the rule does, one line. Rules that make cards first, then the ones that drop.
+RULES: dict[str, str] = {
+    # making
+    "definition": "`TERM: DEFINITION` (also `：`, `・・・`, `…`, `＝`, ` = `, ` - `, ` — `) with a short term",
+    "term-line": "a short line, then its explanation on the next lines of the same paragraph",
+    "parent-bullet": "a bullet with its own sub-list: its sub-items are the back (one sub-item: a definition)",
+    "question": "a bullet, label or numbered heading that asks (`〜とは`, `What is …`, `…?`): the answer is the back",
+    "points": "the parents' names of a list whose bullets have sub-lists (at least two)",
+    "heading-list": "a bullet list under a heading, nested items kept nested",
+    "label-list": "a short line directly before a list names it",
+    "sequence": "a numbered list whose order is the point (steps, 手順, flow…)",
+    "numbered-list": "a numbered list whose order is not the point: a plain list card",
+    "heading-paragraph": "a heading followed by one short paragraph and nothing else: heading → paragraph",
+    "table-row": "a table row: breadcrumb › first cell → the other cells, labelled by their headers",
+    "cloze": "`**bold**` or `==highlighted==` words in a sentence are hidden",
+    "explicit": "hand-written `front::back`, `front:::back` and `?` cards",
+    "remark-term": "a remark word (例, 補足, Note…) takes its parent's text into the front",
+    "merge-terms": "one term, one card per note: a term defined twice gets both definitions, citing both lines",
+    "split-long": "a back over 12 lines is split by its sub-structure, else into parts (1/2), (2/2)…",
+    # dropping
+    "skip-section": "a chatter section (感想, TL;DR, 参考, References…, or `skip_sections:`) makes no cards",
+    "url-only": "a term whose whole definition is a URL makes no card",
+    "image-only": "a card whose whole back is an image cannot be studied in a terminal: not made",
+    "prose-label": "a line over 40 characters or ending in `。`/`.` is prose, never a list's label",
+    "bare-link": "a bare link is not a card nor a list item",
+    "too-short": "too little text to mean anything",
+    "code-block": "code and raw HTML make no cards",
+    "duplicate": "an exact duplicate of a card already made",
+    "max-cards": "the note's card cap was reached",
+}
+
+
+class Trace(NamedTuple):
+    """Why a line made a card, or did not."""
+
+    line: int  # in the file, 1-based
+    rule: str  # a key of RULES
+    made: bool
+    what: str  # the card's kind and front, or why it was dropped

@@ -1,0 +1,33 @@
+"""The ``table-row`` rule: each body row of a GFM table is a card."""
+
+from __future__ import annotations
+
+from devday_tui.core.cards.blocks import Node
+from devday_tui.core.cards.terms import squash
+from devday_tui.core.text import plain
+
+
+class TableRules:
+    """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
+
+    def table(self, node: Node, context: str) -> None:
+        """Front: the context › the row's first cell. Back: the other cells, each labelled with its column header.
+        A table with one column, or with an empty header row, makes no cards."""
+        rows = node.children
+        if not rows:
+            return
+        header = [squash(plain(c)) for c in rows[0][1]]
+        if len(header) < 2 or not any(header[1:]):
+            self.drop(node.start, "table-row", "a table with one column or no header row makes no cards")
+            return
+        for line0, cells in rows[1:]:
+            texts = [squash(plain(c)) for c in cells]
+            first = texts[0] if texts else ""
+            if not first:
+                continue
+            back = [f"{h}: {t}" if h else t for h, t in zip(header[1:], texts[1:]) if t]
+            if not back:
+                self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
+                continue
+            front = f"{context} › {first}"
+            self.add("table-row", "definition", front, front, "\n".join(back), line0)

@@ -1,0 +1,199 @@
+"""Small judgements about a piece of text: is it a term, a label, a question, a remark word, a numbered heading?"""
+
+from __future__ import annotations
+
+import re
+
+from devday_tui.core.cards.markup import split_term
+from devday_tui.core.text import Inline, ascii_words, content_length, is_bare_link, normalise
+
+#: A definition's term is at most this many characters and ASCII words.
+TERM_MAX_CHARS = 40
+TERM_MAX_WORDS = 6
+#: A paragraph of one line up to this many characters, not ending a sentence, directly before a list names it.
+LABEL_MAX_CHARS = 40
+#: A definition needs at least this much on the right of the separator.
+MIN_ANSWER_CHARS = 2
+
+#: Words that head a remark rather than name a thing. As a term they are no question by themselves: they take
+#: their parent's text into the front (``ssm-tool › 事例``).
+REMARK_WORDS = frozenset(
+    """例 例え 実例 事例 具体例 補足 注意 注 ps p.s ex e.g eg i.e ie note notes nb n.b better memo メモ 備考 追記 tip tips
+    hint warning caution important example examples see also 参考 感想 結論 まとめ ポイント 対策 理由 remember
+    summary takeaway takeaways conclusion 要確認 前半 後半 中盤 その他 misc other info fix solution 解決策 対処""".split()
+) | frozenset(
+    # Fields of a talk or a page: what they hold depends on where they are written.
+    """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 date time
+    place venue author 著者 url link""".split()
+)
+_REMARK_HEAD_RE = re.compile(
+    r"((?:" + "|".join(re.escape(w) for w in sorted(REMARK_WORDS, key=len, reverse=True)) + r")\.?)[ \t]*[:：][ \t]*",
+    re.I,
+)
+#: A question or answer marker before its text.
+_QA_RE = re.compile(
+    r"(?:Q|A|Question|Answer|問|答え?|回答|質問)[ \t]?[0-9０-９]{0,4}[ \t]*[:：.．)][ \t]*|(?:Q|問)[0-9０-９]{1,4}[ \t]+",
+    re.I,
+)
+_QA_MARKER_RE = re.compile(r"(?:Q|A|Question|Answer|問|答え?|回答|質問)[ \t]?[0-9０-９]{0,4}", re.I)
+#: Terms that never make a card: markers of unfinished work.
+_NEVER_TERMS = frozenset("todo fixme wip tbd update edit".split())
+
+#: Headings too general to ask about alone: a card under one names the parent heading too.
+GENERIC_HEADINGS = frozenset(
+    """pros cons merits demerits advantages disadvantages usage summary overview notes note details example
+    examples links references resources misc other others tips todo memo 使い方 補足 まとめ 概要 特徴 メリット
+    デメリット 利点 欠点 長所 短所 注意点 注意 課題 感想 参考 参考資料 その他 メモ 例 詳細 q&a qa faq 質疑応答 質問
+    結論 ポイント 対策 手順 前半 後半 takeaways conclusion remember""".split()
+)
+SENTENCE_ENDS = ("。", "．", ".", "！", "!")
+
+_MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
+#: A cheap test: text without any of these holds no ``term: definition`` split.
+MAYBE_TERM_RE = re.compile(r"[:：…＝]|[・･]{3}| [=\-–—] ")
+LEAD_ARROW_RE = re.compile(r"\A(?:→|⇒|->|=>)\s*")
+_QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|does|do|can)\b", re.I)
+_QUESTION_ENDS = ("?", "？", "とは", "とは何", "とは何か", "って何", "って何？")
+#: A heading that is only a question number: ``17.``, ``Q17``, ``問3``, ``第3問``, ``Question 17``.
+_NUMBER_HEADING_RE = re.compile(
+    r"\A(?:(?:Q|No\.?|Question|問題?|設問) ?)?[0-9０-９]{1,4} ?[.)．:：]?\Z|\A第 ?[0-9０-９]{1,4} ?問\Z", re.I
+)
+#: A time range at the start of a heading: ``14:00〜14:45``, ``10:30-11:15``.
+_TIME_RANGE_RE = re.compile(
+    r"\A\s*[0-9０-９]{1,2}[:：][0-9０-９]{2}\s*(?:[-〜~～–—ー]\s*(?:[0-9０-９]{1,2}[:：][0-9０-９]{2})?)?"
+)
+_SPACES_RE = re.compile(r"[ \t\u3000]+")
+
+
+def squash(text: str) -> str:
+    """Tabs, full-width spaces and runs of spaces become one space."""
+    if "  " not in text and "\t" not in text and "\u3000" not in text:
+        return text.strip()
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+_REMARK_MAX = max(len(w) for w in REMARK_WORDS) + 2
+_GENERIC_MAX = max(len(w) for w in GENERIC_HEADINGS) + 2
+
+
+def is_marker(text: str) -> bool:
+    return bool(_MARKER_RE.match(text))
+
+
+def is_remark(text: str) -> bool:
+    """A remark word (例, 補足, Note…) or a bare number: no question by itself, it needs its parent's text."""
+    if len(text) > _REMARK_MAX and not text[:1].isdigit():
+        return False
+    low = normalise(text).strip(" .")
+    return low in REMARK_WORDS or (bool(low) and low.strip("0123456789/,-– ") == "")
+
+
+def strip_qa(text: str) -> tuple[str, bool]:
+    """``Q: …``, ``Q3. …``, ``Q8 How …?``, ``問: …`` lose their marker: (the text, True); ``A: …`` likewise."""
+    m = _QA_RE.match(text)
+    if m is None or m.end() >= len(text):
+        return text, False
+    return text[m.end() :], True
+
+
+def is_qa_marker(term: str) -> bool:
+    return _QA_MARKER_RE.fullmatch(term.strip()) is not None
+
+
+def is_generic_heading(text: str) -> bool:
+    return len(text) <= _GENERIC_MAX and normalise(text) in GENERIC_HEADINGS
+
+
+def is_question(text: str) -> bool:
+    """A line that asks something: ends in ``?``/``？`` or ``とは``, or starts ``What``, ``How``…"""
+    text = text.strip()
+    return text.endswith(_QUESTION_ENDS) or _QUESTION_START_RE.match(text) is not None
+
+
+def is_number_heading(text: str) -> bool:
+    return _NUMBER_HEADING_RE.match(text.strip()) is not None
+
+
+def strip_time(heading: str) -> str:
+    """A heading without its leading time range (``14:00〜14:45 コンテナ入門`` → ``コンテナ入門``)."""
+    m = _TIME_RANGE_RE.match(heading)
+    if m is None:
+        return heading
+    rest = heading[m.end() :].lstrip(" -–—:：|")
+    return rest or heading
+
+
+def is_time_heading(heading: str) -> bool:
+    return _TIME_RANGE_RE.match(heading) is not None
+
+
+def term_ok(term: str, *, remark_ok: bool = False) -> bool:
+    if not term or len(term) > TERM_MAX_CHARS or ascii_words(term) > TERM_MAX_WORDS:
+        return False
+    if not any(ch.isalnum() for ch in term):  # "※:", "->:" name nothing
+        return False
+    if "。" in term or ". " in term or is_bare_link(term):
+        return False
+    low = normalise(term).strip(" .")
+    if low in _NEVER_TERMS or _MARKER_RE.match(term):
+        return False
+    return remark_ok or low not in REMARK_WORDS
+
+
+def label_ok(text: str, colon: bool = False) -> bool:
+    """A line short enough, and not a sentence, to name the list after it. A line that ends in a colon says it
+    introduces what follows, so it may be twice as long."""
+    limit = LABEL_MAX_CHARS * 2 if colon else LABEL_MAX_CHARS
+    return bool(text) and len(text) <= limit and not text.endswith(("。", ".")) and not is_bare_link(text)
+
+
+#: Words that make a would-be English term a clause: "The idea is simple: …" is prose, not a term.
+_CLAUSE_WORDS = frozenset("is are was were comes came has have had will would should does did means".split())
+
+
+def is_clause(term: str) -> bool:
+    words = term.casefold().split()
+    return len(words) >= 3 and any(w in _CLAUSE_WORDS for w in words)
+
+
+def split_definition(inl: Inline) -> tuple[str, str] | None:
+    """``TERM: DEFINITION`` on the first line of ``inl`` (also ``：``, ``・・・``, ``…``, ``＝``, `` = ``, `` - ``,
+    `` — ``; see :func:`~devday_tui.core.cards.markup.split_term`), as (term, definition). A remark word
+    (``Note: …``, ``例：…``) is returned as a term too: the caller gives it its parent's context."""
+    found = split_term(inl)
+    if found is not None:
+        term = found[0]
+        if is_qa_marker(term) or is_clause(term):
+            return None
+        if "、" in term and inl.text.rstrip().endswith("。") and inl.text[len(term) :].lstrip(" \t")[:1] not in ":：":
+            return None  # "ここでは、A = B とする。" is a sentence, not a term and its definition
+        return found
+    text = inl.text
+    lead = len(text) - len(text.lstrip(" \t"))
+    m = _REMARK_HEAD_RE.match(text, lead)
+    if m is None or (inl.protected and any(a < m.end() for a, _ in inl.protected)):
+        return None
+    rest = text[m.end() :].strip()
+    if content_length(rest) < MIN_ANSWER_CHARS:
+        return None
+    return m.group(1), rest
+
+
+def term_line(first: str, rest: list[str]) -> str | None:
+    """A short first line, with the explanation on the lines after it: the term, or None."""
+    term = first.strip()
+    if term.endswith((":", "：")):
+        term = term[:-1].rstrip()
+    if not term_ok(term) or term.endswith(("、", ",", "，", ";", "；", "(", "（", "→", "-")):
+        return None
+    if term.startswith(("→", "->", "=>", "|", "※")):
+        return None
+    if term.endswith(SENTENCE_ENDS) and not first.rstrip().endswith((":", "：")):
+        return None
+    body = "\n".join(rest).strip()
+    if content_length(body) < MIN_ANSWER_CHARS:
+        return None
+    # An English sentence wrapped onto the next line is not a term and its definition.
+    if ascii_words(term) >= 4 and term[-1].isascii() and term[-1].isalpha() and body[:1].islower():
+        return None
+    return term

@@ -1,0 +1,299 @@
+"""Each card rule by name, on small notes in several people's styles: what it makes, what it drops, and that the
+trace (what ``devday-tui cards --explain`` prints) names it."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from devday_tui.core.cards import RULES, Trace
+from devday_tui.core.cards.lists import MAX_BACK_LINES
+from devday_tui.core.cards.note import DEFAULT_SKIP_SECTIONS
+from devday_tui.core.decks import parse_deck
+from devday_tui.core.model import Card, Note
+from devday_tui.core.parser import parse_note
+
+README = Path(__file__).resolve().parents[3] / "README.md"
+
+
+def parse(md: str, **kw) -> tuple[Note, list[Trace]]:
+    trace: list[Trace] = []
+    note = parse_note(textwrap.dedent(md).lstrip("\n"), Path("n.md"), "n.md", trace=trace, **kw)
+    return note, trace
+
+
+def made(md: str) -> list[tuple[str, str, str]]:
+    """(rule, kind, front) of every card made."""
+    _, trace = parse(md)
+    return [(t.rule, *t.what.split(": ", 1)) for t in trace if t.made]
+
+
+def dropped(md: str) -> list[tuple[int, str]]:
+    _, trace = parse(md)
+    return [(t.line, t.rule) for t in trace if not t.made]
+
+
+def card(md: str, front: str) -> Card:
+    note, _ = parse(md)
+    found = [c for c in note.cards if c.front == front]
+    assert len(found) == 1, [c.front for c in note.cards]
+    return found[0]
+
+
+# --- rule 1: parent bullets, questions, points ----------------------------------------------------------------------
+
+TALK = """
+## 14:00〜14:45 コンテナ入門
+- Fargate とは
+  - サーバーを管理せずにコンテナを動かせる
+- 利点
+  - パッチ当てが不要
+  - タスク単位で課金
+"""
+
+
+def test_parent_bullets_questions_and_points_the_issue_example() -> None:
+    assert made(TALK) == [
+        ("question", "definition", "Fargate とは"),
+        ("points", "list", "コンテナ入門 — 2 points"),  # at the list's first line
+        ("parent-bullet", "label-list", "コンテナ入門 › 利点 — 2 points"),
+    ]
+    assert card(TALK, "Fargate とは").back == "サーバーを管理せずにコンテナを動かせる"
+    assert [i.text for i in card(TALK, "コンテナ入門 — 2 points").back] == ["Fargate とは", "利点"]
+
+
+@pytest.mark.parametrize(
+    "parent",
+    ["What is a VPC", "Why use IAM roles?", "VPC とは？", "ECS とは何か", "How does DNS work"],
+)
+def test_a_parent_that_asks_is_a_question_card(parent: str) -> None:
+    found = made(f"## S\n- {parent}\n  - first answer line\n  - second answer line\n- other\n  - x y z\n")
+    assert ("question", "label-list", f"{parent} — 2 points") in found
+
+
+def test_one_parent_makes_no_points_card_and_nested_parents_are_cards_too() -> None:
+    found = made(
+        """
+        ## ECS
+        - Launch types
+          - EC2
+            - you manage the instances
+            - patching is yours
+          - Fargate
+        """
+    )
+    assert [r for r, *_ in found] == ["parent-bullet", "parent-bullet"]
+    assert found[1][2] == "Launch types › EC2 — 2 points"
+
+
+def test_a_star_or_plus_or_numbered_parent_is_a_parent_too() -> None:
+    for mark in ("*", "+", "1."):
+        found = made(f"## S\n{mark} Parent one\n  {'   ' if mark == '1.' else ''}- a child\n")
+        assert ("parent-bullet", "definition", "Parent one") in found, mark
+
+
+# --- rule 2: 12 lines at most ------------------------------------------------------------------------------------
+
+
+def test_a_long_flat_list_is_split_into_numbered_parts() -> None:
+    md = "## Commands\n" + "".join(f"- command number {i}\n" for i in range(20))
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Commands (1/2) — 10 points", "Commands (2/2) — 10 points"]
+    assert all(len(c.back) <= MAX_BACK_LINES for c in note.cards)
+    assert {t.rule for t in trace} == {"split-long"}
+
+
+def test_a_long_nested_list_is_split_by_its_sub_lists() -> None:
+    md = "## S\n- Parent\n" + "".join(f"  - child {i}\n    - detail {i}\n" for i in range(8))
+    note, trace = parse(md)
+    assert all(len(c.back_text.splitlines()) <= MAX_BACK_LINES for c in note.cards)
+    assert any(t.rule == "split-long" and not t.made for t in trace)
+    assert card(md, "S › Parent — 8 points").back[0].children == ()
+    assert card(md, "child 3").back == "detail 3"
+
+
+# --- rule 5: chatter ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("heading", ["感想", "TL;DR", "参考リンク", "References", "はじめに", "1. おわりに"])
+def test_chatter_sections_make_no_cards(heading: str) -> None:
+    md = f"## {heading}\n- Term: a definition here\n- point one\n- point two\n\n### Sub\n- Sub: inside it too\n"
+    note, trace = parse(md)
+    assert note.cards == []
+    assert [t.rule for t in trace] == ["skip-section"]
+
+
+def test_skip_sections_in_a_note_replaces_the_default_list() -> None:
+    md = "---\nskip_sections: [Q&A]\n---\n## 感想\n- Term: kept now\n## Q&A\n- Other: dropped\n"
+    note, _ = parse(md)
+    assert [c.front for c in note.cards] == ["Term"]
+    assert "感想" in DEFAULT_SKIP_SECTIONS
+
+
+def test_skip_sections_in_a_deck_leaves_those_cards_out(tmp_path: Path) -> None:
+    note, _ = parse("## Exam tips\n- gp2: general purpose\n## Q&A\n- ECS: containers\n")
+    deck = parse_deck("---\ntitle: D\nskip_sections: [q&a]\n---\n", tmp_path / "d.md", [note])
+    assert [c.front for c in deck.cards] == ["gp2"]
+    assert deck.skip_sections == ("q&a",)
+
+
+def test_a_definition_that_is_only_a_url_is_dropped() -> None:
+    md = "## S\n- Slides: https://example.com/slides\n- Docs: <https://example.com>\n- Repo: see https://x.example\n"
+    assert [f for _, _, f in made(md)] == ["Repo"]
+    assert dropped(md) == [(2, "url-only"), (3, "url-only")]
+
+
+@pytest.mark.parametrize("word", ["事例", "例", "補足", "注意", "Note", "e.g.", "PS", "better"])
+def test_a_remark_word_takes_its_parents_text(word: str) -> None:
+    md = f"## S\n- ssm-tool\n  - {word}: 社内で使われている具体的な話\n  - other detail\n"
+    assert ("remark-term", "definition", f"ssm-tool › {word}") in made(md)
+
+
+def test_a_remark_word_as_a_parent_or_a_label_takes_its_context() -> None:
+    assert ("remark-term", "label-list", "ssm-tool › 事例 — 2 points") in made(
+        "## S\n- ssm-tool\n  - 事例\n    - A 社\n    - B 社\n  - other\n"
+    )
+    assert ("label-list", "label-list", "Tools › 例 — 2 points") in made("## Tools\n例:\n- one item\n- two items\n")
+
+
+# --- rule 6: heading and one short paragraph --------------------------------------------------------------------
+
+
+def test_a_heading_with_one_short_paragraph_defines_it() -> None:
+    md = "## Intro\n### Fargate\nサーバーを管理せずにコンテナを実行できるサービス。料金はタスク単位。\n"
+    assert made(md) == [("heading-paragraph", "definition", "Fargate")]
+    assert made("## Fargate\nshort one.\n") == []  # thin: too little to learn
+    assert made("## Fargate\n" + "long text " * 40 + "\n")[:1] == []  # too long to recall
+
+
+# --- rule 7: tables --------------------------------------------------------------------------------------------
+
+
+def test_table_rows_are_cards_with_labelled_cells() -> None:
+    md = "## Volumes\n| Type | Media | Max IOPS |\n|---|---|---|\n| gp3 | SSD | 16,000 |\n| st1 | HDD | 500 |\n"
+    assert [f for _, _, f in made(md)] == ["Volumes › gp3", "Volumes › st1"]
+    assert card(md, "Volumes › gp3").back == "Media: SSD\nMax IOPS: 16,000"
+    assert made("## S\n| only |\n|---|\n| one |\n") == []  # one column
+
+
+# --- rule 8: sequences -------------------------------------------------------------------------------------------
+
+
+def test_a_numbered_list_is_a_sequence_only_when_order_is_the_point() -> None:
+    steps = "## Deploy steps\n1. build the image\n2. push it\n3. update the service\n"
+    assert made(steps)[0][:2] == ("sequence", "sequence")
+    verbs = "## Setup\n1. Create a bucket\n2. Enable versioning\n3. Run terraform init\n"
+    assert made(verbs)[0][:2] == ("sequence", "sequence")
+    kinds = "## Types of storage classes\n1. Standard\n2. Nearline\n3. Coldline\n"
+    assert made(kinds)[0][:2] == ("heading-list", "list")
+    labelled = "## S\n手順\n1. 鍵を作る\n2. 署名する\n"
+    assert made(labelled)[0][:2] == ("sequence", "sequence")
+
+
+# --- rule 9: one term, one card --------------------------------------------------------------------------------
+
+
+def test_a_term_defined_twice_makes_one_card_citing_both_lines() -> None:
+    md = "## Volumes\n- gp2: IOPS tied to size\n\n## Exam tips\n- gp2: burst to 3,000 IOPS\n- gp2: burst to 3,000 IOPS\n"
+    note, trace = parse(md)
+    (gp2,) = [c for c in note.cards if c.front == "gp2"]
+    assert gp2.back == "IOPS tied to size\n(line 2)\nburst to 3,000 IOPS\n(line 5)"
+    assert [(t.line, t.rule) for t in trace if not t.made] == [(5, "merge-terms"), (6, "duplicate")]
+
+
+# --- rule 10: labels --------------------------------------------------------------------------------------------
+
+
+def test_definitions_under_a_label_carry_it_in_their_breadcrumb() -> None:
+    md = "## CDK\nAWS Constructs Libraries\n- L1: CloudFormation resources\n- Patterns: whole architectures\n"
+    assert card(md, "Patterns").context[-2:] == ("CDK", "AWS Constructs Libraries")
+    assert card(md, "AWS Constructs Libraries — 2 points").context[-1] == "CDK"
+
+
+def test_bullets_after_a_numbered_item_belong_to_it() -> None:
+    md = "## Q\n1. First question\n- answer a\n- answer b\n2. Second question\n- answer c\n"
+    found = made(md)
+    assert ("parent-bullet", "label-list", "Q › First question — 2 points") in found
+    assert ("parent-bullet", "definition", "Second question") in found
+
+
+# --- rule 11: headings that carry no question -------------------------------------------------------------------
+
+
+def test_empty_headings_never_show_in_a_breadcrumb() -> None:
+    md = "## Storage\n###\n- Term: meaning here\n"
+    note, _ = parse(md)
+    assert all("untitled" not in part for c in note.cards for part in c.context)
+    assert note.cards[0].context[-1] == "Storage"
+
+
+@pytest.mark.parametrize("heading", ["17.", "Q17", "問3", "第3問"])
+def test_a_numbered_heading_takes_its_first_line_as_the_question(heading: str) -> None:
+    md = f"## {heading}\nWhat does S3 stand for?\nSimple Storage Service.\n"
+    assert made(md) == [("question", "definition", "What does S3 stand for?")]
+
+
+def test_tabs_and_runs_of_spaces_become_one_space() -> None:
+    note, _ = parse("##\tSome   heading\n- Term\tname:  a definition here\n")
+    assert note.sections[0].heading == "Some heading"
+    assert note.cards[0].front == "Term name"
+
+
+def test_a_long_line_or_a_sentence_is_never_a_label() -> None:
+    md = "## S\nThis is an opening sentence that explains a lot.\n- point one\n- point two\n"
+    assert made(md)[0][:2] == ("heading-list", "list")
+    assert dropped(md) == [(2, "prose-label")]
+
+
+def test_an_image_only_back_is_not_made() -> None:
+    md = "## Diagram\n- ![arch](arch.png)\n- <img src='x.png'>\n- ![[embed.png]]\n"
+    assert made(md) == []
+    assert {rule for _, rule in dropped(md)} <= {"image-only", "too-short"}
+
+
+# --- rule 12: WIP -----------------------------------------------------------------------------------------------
+
+
+def test_wip_timetable_headings_and_markers() -> None:
+    md = "## 12:00〜13:00\n## 休憩\n## Lunch\n## Talk\n## Notes\nメモなし\n## Other\n- あとで書く: the rest\n"
+    note, _ = parse(md)
+    reasons = {s.heading: s.wip_reasons for s in note.walk()}
+    assert reasons["12:00〜13:00"] == () and reasons["休憩"] == () and reasons["Lunch"] == ()
+    assert reasons["Talk"] == ("empty",)
+    assert "marker" in reasons["Notes"]
+    assert "marker" in reasons["Other"]
+
+
+# --- the cap, the trace, the README ------------------------------------------------------------------------------
+
+
+def test_max_cards_stops_making_cards_and_says_how_many_were_left_out() -> None:
+    md = "## S\n" + "".join(f"- term{i}: definition number {i}\n" for i in range(30))
+    note, trace = parse(md, max_cards=10)
+    assert len(note.cards) == 10
+    # 30 definitions and the list of their 30 terms, in three parts: 33 cards.
+    assert [w.message for w in note.warnings] == ["more than 10 cards: 23 left out"]
+    assert sum(t.rule == "max-cards" for t in trace) == 23
+
+
+def test_every_traced_rule_is_a_named_rule() -> None:
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "notes"
+    names = set()
+    for path in sorted(corpus.glob("*.md")):
+        trace: list[Trace] = []
+        parse_note(path.read_bytes().decode("utf-8-sig"), path, path.name, trace=trace)
+        names |= {t.rule for t in trace}
+    assert names <= set(RULES)
+    assert len(names) >= 15  # the corpus exercises most of them
+
+
+def test_the_readme_documents_every_rule() -> None:
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## The note format") :]
+    section = section[: section.index("\n## Your progress")]
+    missing = [name for name in RULES if not re.search(rf"`{re.escape(name)}`", section)]
+    assert missing == []
+    assert "--explain" in section
