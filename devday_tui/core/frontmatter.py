@@ -9,6 +9,7 @@ YAML is read with a safe loader: tags such as ``!!python/object/apply`` are refu
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -82,6 +83,8 @@ def split_frontmatter(text: str, path: Path) -> Frontmatter:
     """
     opening = _OPEN_RE.match(text)
     if not opening:
+        if text.startswith("+++"):
+            return _toml_frontmatter(text, path)
         return Frontmatter({}, text, 0)
     close = _CLOSE_RE.search(text, opening.end())
     if close is None:
@@ -118,6 +121,30 @@ def split_frontmatter(text: str, path: Path) -> Frontmatter:
                 ParseWarning(path, "frontmatter is not a set of 'key: value' pairs; metadata ignored", 2)
             )
     return Frontmatter(meta, body, offset, warnings, present=True)
+
+
+_TOML_OPEN_RE = re.compile(r"\+\+\+[ \t]*\n")
+_TOML_CLOSE_RE = re.compile(r"^\+\+\+[ \t]*$", re.M)
+
+
+def _toml_frontmatter(text: str, path: Path) -> Frontmatter:
+    """Hugo's TOML frontmatter between ``+++`` lines: read like the YAML kind, never raising."""
+    opening = _TOML_OPEN_RE.match(text)
+    close = _TOML_CLOSE_RE.search(text, opening.end()) if opening else None
+    if opening is None or close is None:
+        return Frontmatter({}, text, 0)
+    end = close.end()
+    offset = text.count("\n", 0, end)
+    if end < len(text):
+        end += 1
+        offset += 1
+    warnings: list[ParseWarning] = []
+    meta: dict[str, Any] = {}
+    try:
+        meta = {str(k): v for k, v in tomllib.loads(text[opening.end() : close.start()]).items()}
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError, OverflowError) as exc:
+        warnings.append(ParseWarning(path, f"frontmatter is not valid TOML ({exc}); metadata ignored", 1))
+    return Frontmatter(meta, text[end:], offset, warnings, present=True)
 
 
 def key_line(text: str, key: str, offset: int) -> int | None:

@@ -36,6 +36,8 @@ _VERBS = frozenset(
 )
 
 #: Text with none of these is plain: no markup and no term split (two cheap tests in one search).
+#: A task-list item, ``- [ ] write the summary`` or ``- [x] done``.
+_TASK_RE = re.compile(r"\[[ xX]\](?:[ \t]|$)")
 _NOT_PLAIN_RE = re.compile(_SPECIAL_RE.pattern + "|" + MAYBE_TERM_RE.pattern)
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
@@ -97,6 +99,9 @@ class ListRules:
         used = self.used
         for li in node.children:
             chs = li.children
+            if chs and chs[0].kind == "paragraph" and _TASK_RE.match(chs[0].content):
+                self.drop(li.start, "todo", "a task-list item is the author's to-do, not something to learn")
+                continue
             if len(chs) == 1 and chs[0].kind == "paragraph":  # the common case: one line or paragraph
                 content = chs[0].content
                 if not used and "\n" not in content:

@@ -140,6 +140,9 @@ class ParagraphRules:
                 body = "\n".join(t for t in (p.text.strip() for _, p in prose[1:]) if t)
                 # "Term" then "→ what follows from it": the arrow only said "here is the answer".
                 body = LEAD_ARROW_RE.sub("", body, count=1) or body
+                # "Term" then ": its definition" (a definition list, as in Pandoc and PHP Markdown Extra).
+                if body[:1] in (":", "：") and body[1:2] in (" ", "\t", "\u3000"):
+                    body = body[2:].lstrip() or body
                 at = self.add("term-line", "definition", term, term, body, prose[0][0])
                 if at >= 0:
                     return Para(term, True, True, at)

@@ -35,6 +35,7 @@ RULES: dict[str, str] = {
     "image-only": "a card whose whole back is an image cannot be studied in a terminal: not made",
     "prose-label": "a line over 40 characters or ending in `。`/`.` is prose, never a list's label",
     "bare-link": "a bare link is not a card nor a list item",
+    "todo": "a task-list item (`- [ ] …`, `- [x] …`) is the author's to-do, not something to learn",
     "too-short": "too little text to mean anything",
     "code-block": "code and raw HTML make no cards",
     "duplicate": "an exact duplicate of a card already made",

@@ -297,3 +297,57 @@ def test_the_readme_documents_every_rule() -> None:
     missing = [name for name in RULES if not re.search(rf"`{re.escape(name)}`", section)]
     assert missing == []
     assert "--explain" in section
+
+
+# --- notes from other tools: task lists, definition lists, TOML frontmatter -----------------------------------------
+
+
+def test_task_list_items_are_the_authors_to_dos_not_cards() -> None:
+    md = """
+    ## Follow-ups
+    - [ ] write up the Q&A
+    - [x] upload the slides
+    - [ ]
+
+    ## Pods
+    - Pod: the smallest deployable unit
+    """
+    assert {(2, "todo"), (3, "todo"), (4, "todo")} <= set(dropped(md))
+    assert [front for _, _, front in made(md)] == ["Pod"]
+
+
+def test_a_definition_list_colon_is_not_part_of_the_back() -> None:
+    md = """
+    ## The identity provider
+
+    Audience
+    : `sts.amazonaws.com`
+
+    Thumbprint
+    ： 今は検証されない
+    """
+    note, _ = parse(md)
+    assert [(c.front, c.back) for c in note.cards] == [("Audience", "sts.amazonaws.com"), ("Thumbprint", "今は検証されない")]
+
+
+def test_toml_frontmatter_is_metadata_not_cards() -> None:
+    md = """
+    +++
+    title = "Deploying without keys"
+    date = 2024-06-02
+    tags = ["aws", "oidc"]
+    +++
+
+    ## Roles
+    - Trust policy: who may assume the role
+    """
+    note, _ = parse(md)
+    assert note.title == "Deploying without keys"
+    assert [(c.front, c.line) for c in note.cards] == [("Trust policy", 8)]
+    assert not any("date" in c.front for c in note.cards)
+
+
+def test_broken_toml_frontmatter_is_reported_and_the_note_still_read() -> None:
+    note, _ = parse('+++\ntitle = "unclosed\n+++\n\n## A\n- Pod: the smallest unit\n')
+    assert any("TOML" in w.message and w.line == 1 for w in note.warnings)
+    assert [c.front for c in note.cards] == ["Pod"]
