@@ -46,7 +46,9 @@ from devday_tui.core.scheduling import (
     replay_onto,
 )
 from devday_tui.core.similarity import match_displaced, match_moved
+from devday_tui.store.bulk import BulkChange, apply_bulk, undo_bulk
 from devday_tui.store.errors import CorruptFileError, StoreError, StoreLocked, StoreReadOnly
+from devday_tui.store.flags import FlagBook
 from devday_tui.store.files import (
     AtomicJSONStorage,
     read_tables,
@@ -295,6 +297,8 @@ class Store:
         self._entry_cache: OrderedDict[str, tuple[_FileKey, list[Any]]] = OrderedDict()
         self._parsed_cache: OrderedDict[str, tuple[_FileKey, list[Any]]] = OrderedDict()
         self._reported: set[str] = set()
+        self._flags: FlagBook | None = None  # read on first use
+        self._bulk_undo: list[BulkChange] = []
 
     # -- opening ----------------------------------------------------------------------------------------------
 
@@ -586,6 +590,7 @@ class Store:
             now = _utc(now) if now is not None else datetime.now(timezone.utc)
             changed = self._catch_up(now)
             self._load_side_files(now)
+            self._flags = None
             if changed:
                 self._dirty = True
             return changed
@@ -931,6 +936,35 @@ class Store:
         """Bring the card into today's reviews now (a missed mock-exam question); unsuspends and unburies it.
         Saved on return; the next answer schedules it as usual."""
         return self._event(card_id, "due", now)
+
+    # -- flags and bulk changes (see ``flags.py`` and ``bulk.py``) ------------------------------------------------
+
+    def _flag_book(self) -> FlagBook:
+        if self._flags is None:
+            book = FlagBook()
+            book.load(self, datetime.now(timezone.utc))
+            self._flags = book
+        return self._flags
+
+    def flags(self) -> dict[str, str]:
+        """Every flagged card's flag ("red", "orange", …), by card id."""
+        with self._mutex:
+            return self._flag_book().flags()
+
+    def bulk(self, action: str, card_ids: Sequence[str], now: datetime, *, until: datetime | None = None,
+             flag: str = "") -> BulkChange:
+        """Suspend, unsuspend, bury (until ``until``), reset to new, send to today ("today") or flag many cards,
+        saved in one write and undone as one step by ``undo_bulk``."""
+        return apply_bulk(self, action, card_ids, now, until=until, flag=flag)
+
+    def undo_bulk(self, now: datetime) -> BulkChange | None:
+        """Undo the latest bulk change of this session; ``None`` when there is none."""
+        return undo_bulk(self, now)
+
+    def card_reviews(self, card_id: str) -> list[ReviewRecord]:
+        """The card's answers, oldest first, every device's (history that moved to this card included)."""
+        cid = self._resolve(card_id)
+        return [r for r in self.reviews() if r.card_id == cid]
 
     # -- annotations --------------------------------------------------------------------------------------------
 
