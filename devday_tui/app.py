@@ -403,6 +403,15 @@ class DevDayApp(App[None]):
 
         self.push_screen(QuizScreen(cards=cards, deck=deck, title=title))
 
+    def open_card_browser(self, deck_key: str | None, query: str = "") -> None:
+        """Every card of the deck in a table (see ``screens/card_browser.py``)."""
+        if self.library is None:
+            self.notify("Still reading your notes…")
+            return
+        from devday_tui.screens.card_browser import CardBrowserScreen
+
+        self.push_screen(CardBrowserScreen(deck_key, query=query))
+
     def start_exam(self, deck_key: str) -> None:
         deck = self.deck(deck_key)
         if deck is None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Callable, Sequence
 
-from devday_tui.core.query import CardFacts, Moment, interval_days
+from devday_tui.core.model import Card
+from devday_tui.core.query import FLAGS, CardFacts, CardSource, Moment, interval_days
 from devday_tui.core.scheduling import CardProgress, format_interval
 
 
@@ -85,7 +86,7 @@ def cells(facts: CardFacts, moment: Moment) -> dict[str, str]:
     return {
         "front": card.front.replace("\n", " "),
         "kind": card.kind,
-        "where": " › ".join((card.note_title, *card.context[1:])) if card.context else card.note_title,
+        "where": card.breadcrumb or card.note_title,
         "state": state_of(p, moment.now),
         "due": due,
         "interval": "" if ivl is None else format_interval(timedelta(days=ivl)),
@@ -97,58 +98,87 @@ def cells(facts: CardFacts, moment: Moment) -> dict[str, str]:
     }
 
 
+_INF = float("inf")
 
 
-def _key(column: str, moment: Moment) -> Callable[[CardFacts], Any]:
-    """The sort key of ``column``. Cards with no value (a new card has no due date) sort after the others."""
-    if column == "front":
-        return lambda f: f.card.front.casefold()
-    if column == "kind":
-        return lambda f: f.card.kind
+def _number(column: str) -> Callable[[CardProgress | None], float | None]:
+    if column == "due":
+        return lambda p: p.due.timestamp() if p is not None and p.due is not None else None
+    if column == "interval":
+        return interval_days
+    if column == "difficulty":
+        return lambda p: p.difficulty if p is not None else None
+    if column == "last":
+        return lambda p: p.last_review.timestamp() if p is not None and p.last_review is not None else None
+    if column == "lapses":
+        return lambda p: float(p.lapses) if p is not None else 0.0
+    assert column == "reviews"
+    return lambda p: float(p.reps) if p is not None else 0.0
+
+
+def _ascending(cards: Sequence[Card], column: str, source: CardSource, moment: Moment) -> tuple[list[Card], set[str]]:
+    """``cards`` in ascending order of ``column`` (ties keep their order), and the ids that have no value (they
+    come last)."""
     if column == "where":
-        return lambda f: (f.card.note_title.casefold(), f.card.path.name, f.card.line)
-    if column == "state":
+        return list(cards), set()
+    progress, flags = source.progress.get, source.flags
+    key: Callable[[Card], Any]
+    if column == "front":
+        key = lambda c: c.front.casefold()
+    elif column == "kind":
+        key = lambda c: c.kind
+    elif column == "state":
         order = {s: i for i, s in enumerate(STATE_ORDER)}
         now = moment.now
-        return lambda f: order[state_of(f.progress, now)]
-    if column == "flag":
-        from devday_tui.core.query import FLAGS
-
+        key = lambda c: order[state_of(progress(c.id), now)]
+    elif column == "flag":
         rank = {flag: i for i, flag in enumerate(FLAGS)}
-        return lambda f: rank.get(f.flag, len(FLAGS))
-    if column == "lapses":
-        return lambda f: f.progress.lapses if f.progress is not None else 0
-    if column == "reviews":
-        return lambda f: f.progress.reps if f.progress is not None else 0
-
-    def value(f: CardFacts) -> Any:
-        p = f.progress
-        if column == "due":
-            v = p.due if p is not None and p.due is not None else None
-            return (1, 0.0) if v is None else (0, v.timestamp())
-        if column == "interval":
-            v = interval_days(p)
-        elif column == "difficulty":
-            v = p.difficulty if p is not None else None
-        else:  # last
-            v = p.last_review.timestamp() if p is not None and p.last_review is not None else None
-        return (1, 0.0) if v is None else (0, v)
-
-    return value
+        key = lambda c: rank.get(flags.get(c.id, ""), len(FLAGS))
+    else:
+        number = _number(column)
+        keys = [_INF if (v := number(progress(c.id))) is None else v for c in cards]
+        ordered = sorted(range(len(cards)), key=keys.__getitem__)
+        return [cards[i] for i in ordered], {cards[i].id for i, k in enumerate(keys) if k == _INF}
+    return sorted(cards, key=key), set()
 
 
-def sort_rows(rows: Sequence[CardFacts], column: str, moment: Moment, *, descending: bool = False) -> list[CardFacts]:
-    """The rows ordered by ``column`` (stable: equal keys keep note order). Empty values stay last either way."""
+def column_order(column: str, source: CardSource, moment: Moment) -> tuple[list[Card], set[str]]:
+    """Every card of ``source`` in ascending order of ``column``, made once and kept in the source (until its
+    progress is read again): later sorts by that column, filtered or reversed, only pick from it."""
+    with source.lock:
+        found = source.orders.get(column)
+        if found is None:
+            found = source.orders[column] = _ascending(source.cards, column, source, moment)
+        return found
+
+
+def sort_rows(cards: Sequence[Card], column: str, source: CardSource, moment: Moment, *,
+              descending: bool = False) -> list[Card]:
+    """The cards ordered by ``column``. Cards with no value (a new card has no due date) stay last either way;
+    in ascending order equal keys keep note order, and descending reverses the ascending order.
+
+    "Note › section" is the order the cards come in. For the other columns, the order of every card of the
+    source is made once (``column_order``); a sort then keeps the cards asked for, so it costs one pass.
+    """
     if column not in COLUMN_KEYS:
         raise ValueError(f"unknown column {column!r}")
-    key = _key(column, moment)
+    if column == "where":
+        return list(reversed(cards)) if descending else list(cards)
+    if source.cards:
+        everything, empty = column_order(column, source, moment)
+        if len(cards) == len(everything):
+            ordered = everything
+        else:
+            wanted = {id(c) for c in cards}  # the same Card objects: identity is the cheapest key
+            ordered = [c for c in everything if id(c) in wanted]
+    else:
+        ordered, empty = _ascending(cards, column, source, moment)
     if not descending:
-        return sorted(rows, key=key)
-    keyed = [(key(r), r) for r in rows]
-    filled = [t for t in keyed if not (isinstance(t[0], tuple) and t[0][0] == 1)]
-    empty = [t[1] for t in keyed if isinstance(t[0], tuple) and t[0][0] == 1]
-    filled.sort(key=lambda t: t[0], reverse=True)
-    return [r for _, r in filled] + empty
+        return list(ordered)
+    if not empty:
+        return ordered[::-1]
+    filled = [c for c in ordered if c.id not in empty]
+    return filled[::-1] + [c for c in ordered if c.id in empty]
 
 
 __all__ = ["COLUMNS", "COLUMN_KEYS", "Column", "cells", "relative_day", "sort_rows", "state_of"]

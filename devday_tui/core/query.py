@@ -20,9 +20,10 @@ from __future__ import annotations
 import math
 import operator
 import re
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from devday_tui.core.model import CARD_KINDS, Card
 from devday_tui.core.scheduling import CardProgress
@@ -59,20 +60,54 @@ class QueryError(ValueError):
 
 @dataclass(slots=True)
 class CardFacts:
-    """What the query language knows about one card: the card, its progress and flag, and its personal note."""
+    """What the query language knows about one card: the card, its progress and flag, its personal note and its
+    note's tags. ``folded`` caches the card's searchable text (shared between queries by ``CardSource``)."""
 
     card: Card
     progress: CardProgress | None
     flag: str = ""
     annotation: str = ""
     tags: tuple[str, ...] = ()
-    _folded: str | None = None
+    folded: dict[str, str] | None = None
 
     def folded_text(self) -> str:
-        if self._folded is None:
-            c = self.card
-            self._folded = fold(" ".join((c.front, c.back_text, " ".join(c.answers), self.annotation)))
-        return self._folded
+        cache = self.folded
+        if cache is not None:
+            text = cache.get(self.card.id)
+            if text is not None:
+                return text
+        c = self.card
+        text = fold(" ".join((c.front, c.back_text, " ".join(c.answers), self.annotation)))
+        if cache is not None:
+            cache[c.id] = text
+        return text
+
+
+@dataclass(slots=True)
+class CardSource:
+    """Every card's progress, flag, personal note and tags, read once; ``facts`` makes one card's facts when
+    needed (a table of 150,000 cards makes them only for the rows it draws and the cards it filters)."""
+
+    progress: Mapping[str, CardProgress]
+    flags: Mapping[str, str]
+    annotations: Mapping[str, str]
+    tags: Mapping[str, tuple[str, ...]]
+    #: Every card of the table, in note order (the sort orders kept in ``orders`` are over these).
+    cards: Sequence[Card] = ()
+    folded: dict[str, str] = field(default_factory=dict)
+    orders: dict[str, Any] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def changed(self, progress: Mapping[str, CardProgress], flags: Mapping[str, str]) -> None:
+        """Progress or flags were read again: the kept sort orders no longer hold."""
+        with self.lock:
+            self.progress, self.flags = progress, flags
+            self.orders.clear()
+
+    def facts(self, card: Card) -> CardFacts:
+        cid = card.id
+        return CardFacts(card, self.progress.get(cid), self.flags.get(cid, ""), self.annotations.get(cid, ""),
+                         self.tags.get(card.note_key, ()), self.folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +150,22 @@ class Query:
                 return False
         return True
 
-    def filter(self, rows: list[CardFacts], moment: Moment) -> list[CardFacts]:
+    def filter(self, cards: Sequence[Card], source: CardSource, moment: Moment) -> list[Card]:
+        """The cards that match, in the order given."""
         if not self.terms:
-            return list(rows)
-        terms = self.terms
-        return [r for r in rows if all(t(r, moment) for t in terms)]
+            return list(cards)
+        tests = [(t.test, t.negated) for t in self.terms]
+        make = source.facts
+        out: list[Card] = []
+        append = out.append
+        for card in cards:
+            facts = make(card)
+            for test, negated in tests:
+                if test(facts, moment) == negated:
+                    break
+            else:
+                append(card)
+        return out
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -354,18 +400,6 @@ def check_query(query: str) -> str | None:
     return None
 
 
-def facts_for(
-    cards: list[Card],
-    progress: Mapping[str, CardProgress],
-    flags: Mapping[str, str],
-    annotations: Mapping[str, str],
-    tags: Mapping[str, tuple[str, ...]],
-) -> list[CardFacts]:
-    """The facts of every card, in the order given. ``tags`` maps a note key to its tags."""
-    get_p, get_f, get_a, get_t = progress.get, flags.get, annotations.get, tags.get
-    return [CardFacts(c, get_p(c.id), get_f(c.id, ""), get_a(c.id, ""), get_t(c.note_key, ())) for c in cards]
-
-
 __all__ = [
     "FLAGS",
     "CardFacts",
@@ -373,7 +407,7 @@ __all__ = [
     "Query",
     "QueryError",
     "check_query",
-    "facts_for",
+    "CardSource",
     "interval_days",
     "is_due",
     "parse_query",

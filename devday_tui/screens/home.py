@@ -18,6 +18,7 @@ class HomeScreen(Screen):
 
     BINDINGS = [
         Binding("b", "browse", "Browse"),
+        Binding("c", "cards", "Cards"),
         Binding("x", "exam", "Mock exam"),
         Binding("t", "stats", "Stats"),
         Binding("N", "new_note", "New note", key_display="N"),
@@ -109,6 +110,9 @@ class HomeScreen(Screen):
         from devday_tui.screens.browse import BrowseScreen
 
         self.app.push_screen(BrowseScreen(deck_key=self._deck_key()))
+
+    def action_cards(self) -> None:
+        self.app.open_card_browser(self._deck_key())
 
     def action_exam(self) -> None:
         key = self._deck_key()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from devday_tui.core.model import Card, Item
-from devday_tui.core.query import CardFacts, Moment, QueryError, check_query, parse_query
+from devday_tui.core.query import CardFacts, CardSource, Moment, QueryError, check_query, parse_query
 from devday_tui.core.scheduling import CardProgress
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
@@ -22,7 +22,7 @@ def card(cid: str, front: str, *, kind: str = "definition", back="b", note: str 
 
 
 def facts(c: Card, p: CardProgress | None = None, *, flag: str = "", note: str = "", tags=("AWS", "WIP")) -> CardFacts:
-    return CardFacts(c, p, flag, note, tuple(tags))
+    return CardFacts(c, p, flag, note, tuple(tags), {})
 
 
 REVIEW = CardProgress("x", state="review", stability=12.0, difficulty=7.5, due=NOW - timedelta(hours=1),
@@ -121,6 +121,16 @@ def test_bad_queries_say_what_is_wrong(query: str, words: list[str]) -> None:
     assert check_query(query) == info.value.message
 
 
+def test_filter_keeps_order_and_shares_the_folded_text() -> None:
+    cards = [f.card for f in ROWS.values()]
+    source = CardSource({k: f.progress for k, f in ROWS.items() if f.progress}, {"due": "red"},
+                        {"annotated": "remember the ＡＷＳ console"}, {"n1": ("AWS",)})
+    assert [c.id for c in parse_query("-is:new").filter(cards, source, MOMENT)] == ["due", "later", "susp", "buried"]
+    assert [c.id for c in parse_query("console").filter(cards, source, MOMENT)] == ["annotated"]
+    assert "annotated" in source.folded and len(source.folded) == len(cards)
+    assert parse_query("").filter(cards, source, MOMENT) == cards
+
+
 def test_error_position_points_at_the_bad_word() -> None:
     with pytest.raises(QueryError) as info:
         parse_query("is:new   kind:nope")
@@ -129,7 +139,8 @@ def test_error_position_points_at_the_bad_word() -> None:
 
 def test_hostile_text_is_searched_as_text() -> None:
     for query in ("[/]", "a [@click=app.quit] b", "((((a+)+)+)+$", "\x1b]0;x\x07", "tag:*", "note:**"):
-        parse_query(query).filter(list(ROWS.values()), MOMENT)  # never raises
+        for f in ROWS.values():
+            parse_query(query).matches(f, MOMENT)  # never raises
 
 
 def test_wildcards_are_linear_on_long_text() -> None:
