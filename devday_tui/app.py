@@ -412,6 +412,36 @@ class DevDayApp(App[None]):
 
         self.push_screen(CardBrowserScreen(deck_key, query=query))
 
+    def open_cram_setup(self, deck_key: str | None, *, query: str = "", preselect: str | None = None,
+                        cards: list[Card] | None = None) -> None:
+        """Custom study for the deck (see ``screens/cram_setup.py``), then the cram session it describes."""
+        if self.library is None or not self.require_writable_store():
+            return
+        from devday_tui.card_actions import CardActions, note_tags
+        from devday_tui.screens.cram_setup import CramSetupScreen
+
+        deck = self.deck(deck_key)
+        chosen = cards if cards is not None else list(deck.cards if deck is not None else self.library.cards)
+        notes = deck.notes if deck is not None else self.library.notes
+        queue = self.build_queue(list(deck.cards), deck) if deck is not None else None
+        shown = queue.upcoming(self.clock(), len(deck.cards)) if queue is not None and deck is not None else []
+        new_today = frozenset(c.id for c in shown if (p := queue.progress.get(c.id)) is None or p.state == "new")
+        screen = CramSetupScreen(deck, chosen, note_tags(deck, notes), CardActions(self.store),  # type: ignore[arg-type]
+                                 new_today=new_today, query=query, preselect=preselect, these=cards is not None)
+        self.push_screen(screen, lambda plan: plan and self.start_cram(plan.cards, deck, plan.title, plan.request))
+
+    def start_cram(self, cards: list[Card], deck: Deck | None, title: str, request=None) -> None:
+        """A cram session over ``cards`` in this order: practice only unless ``request.counts``."""
+        from devday_tui.core.cram import CramRequest
+        from devday_tui.screens.quiz import QuizScreen
+
+        if not cards:
+            self.notify("No cards to study.", severity="warning")
+            return
+        if not self.require_writable_store():
+            return
+        self.push_screen(QuizScreen(cards=cards, deck=deck, title=title, cram=request or CramRequest("query")))
+
     def start_exam(self, deck_key: str) -> None:
         deck = self.deck(deck_key)
         if deck is None:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Collection, Mapping, Protocol, Sequence
 
 from devday_tui.core.card_table import COLUMN_KEYS, column_order, sort_rows
 from devday_tui.core.card_history import HistoryRow, history_rows
 from devday_tui.core.model import Card, Deck, DeckSettings, Note
 from devday_tui.core.query import CardSource, Moment, Query
-from devday_tui.core.queue import day_end
+from devday_tui.core.cram import CramRequest, choose
+from devday_tui.core.queue import day_end, day_start
 from devday_tui.core.scheduling import CardProgress, ReviewRecord
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class BrowserStore(Protocol):
              flag: str = "") -> "BulkChange": ...
     def undo_bulk(self, now: datetime) -> "BulkChange | None": ...
     def card_reviews(self, card_id: str) -> list[ReviewRecord]: ...
+    def reviews(self, since: datetime | None = None) -> list[ReviewRecord]: ...
+    def exams(self) -> list[dict[str, Any]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,18 @@ class CardActions:
 
     def undo(self, now: datetime) -> "BulkChange | None":
         return self.store.undo_bulk(now)
+
+    def cram(self, request: CramRequest, deck: Deck | None, cards: Sequence[Card],
+             tags: Mapping[str, tuple[str, ...]], now: datetime, *, new_today: Collection[str] = ()) -> list[Card]:
+        """The cards of a cram session (see ``core.cram.choose``); ``new_today`` are the new cards today's study
+        of the deck shows (the "new beyond today's limit" session takes others)."""
+        rollover = getattr(self.store, "rollover_hour", 4)
+        tz = getattr(self.store, "tz", None)
+        reviews = self.store.reviews(since=day_start(now, rollover, tz)) if request.kind == "forgotten" else []
+        exams = self.store.exams() if request.kind == "mock" else []
+        return choose(request, cards, self.source(cards, tags), self.moment(now), reviews_today=reviews,
+                      new_today=new_today, exams=exams, deck_key=deck.key if deck is not None else None,
+                      exam_date=deck.settings.exam_date if deck is not None else None, rollover_hour=rollover, tz=tz)
 
     def history(self, card_id: str, settings: DeckSettings | None = None) -> list[HistoryRow]:
         return history_rows(card_id, self.store.card_reviews(card_id))

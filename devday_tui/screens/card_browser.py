@@ -374,14 +374,14 @@ class CardBrowserScreen(Screen):
             self.app.edit_file(card.path, card.line)
 
     def action_study(self) -> None:
-        """Cram the selected cards, else every card the query shows."""
+        """Cram the selected cards, else every card the query shows (the setup asks whether answers count)."""
         grid = self.query_one(CardGrid)
         chosen = set(grid.targets())
         cards = [c for c in grid.rows if c.id in chosen] if grid.selected else list(grid.rows)
         if not cards:
             self.notify("No cards to study.")
             return
-        self.app.start_cram(cards, self._deck(), self.query_obj.source or "browser selection")
+        self.app.open_cram_setup(self.deck_key, query=self.query_obj.source, preselect="these", cards=cards)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action != "escape" and self._query_focused():

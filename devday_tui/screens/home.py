@@ -19,6 +19,8 @@ class HomeScreen(Screen):
     BINDINGS = [
         Binding("b", "browse", "Browse"),
         Binding("c", "cards", "Cards"),
+        Binding("C", "cram", "Custom study", key_display="C"),
+        Binding("W", "cram_weakest", "Cram the weakest", key_display="W", show=False),
         Binding("x", "exam", "Mock exam"),
         Binding("t", "stats", "Stats"),
         Binding("N", "new_note", "New note", key_display="N"),
@@ -80,6 +82,7 @@ class HomeScreen(Screen):
                 ("?", "bold $accent"),
                 " all keys",
             ]
+            parts += self._exam_offer()
             parts += self._problem_parts()
             status.update(Content.assemble(*parts))
         if not table.has_focus and table.display:
@@ -113,6 +116,24 @@ class HomeScreen(Screen):
 
     def action_cards(self) -> None:
         self.app.open_card_browser(self._deck_key())
+
+    def action_cram(self) -> None:
+        self.app.open_cram_setup(self._deck_key())
+
+    def _exam_offer(self) -> list:
+        from devday_tui.core.cram import exam_offer
+
+        offer = exam_offer(self.app.library.decks, self.app.now().astimezone().date())
+        return ["\n", (offer.text, "bold $text-warning"), ("  W", "bold $accent"), " starts it"] if offer else []
+
+    def action_cram_weakest(self) -> None:
+        from devday_tui.core.cram import exam_offer
+
+        offer = exam_offer(self.app.library.decks, self.app.now().astimezone().date()) if self.app.library else None
+        if offer is None:
+            self.notify("No exam within a week: set exam_date in the deck options (o).")
+            return
+        self.app.open_cram_setup(offer.deck_key, preselect="weakest")
 
     def action_exam(self) -> None:
         key = self._deck_key()
