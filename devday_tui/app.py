@@ -114,10 +114,11 @@ class DevDayApp(App[None]):
 
         try:
             return Store.open(self.data_dir), None
-        except StoreError as exc:
+        except StoreError as exc:  # the message says what could not be read and what was kept
             return None, str(exc)
-        except OSError as exc:
-            return None, f"Progress cannot be opened: {exc}"
+        except Exception as exc:  # never reported as the notes failing: the notes are loaded
+            return None, (f"Your progress could not be read from {self.data_dir or 'the data folder'}: {exc}. "
+                          f"No file was changed.")
 
     def _loaded(self, library: Library, store: Store | None, error: str | None, stamps) -> None:
         self.store = store
@@ -127,7 +128,7 @@ class DevDayApp(App[None]):
         self.loading = False
         self.library = library
         if error:
-            self.notify(error, title="Progress not available", severity="error", timeout=30)
+            self.notify(error, title="Progress not available", severity="error", timeout=30, markup=False)
         if store is not None:
             for notice in store.notices:
                 self.notify(notice, title="Progress", severity="warning", timeout=20)

@@ -76,7 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         parser, modules = build_parser(only=argv[0])
         args = parser.parse_args(argv)
-        return int(modules[args.command].run(args) or 0)  # type: ignore[attr-defined]
+        from devday_tui.store.errors import StoreError
+
+        try:
+            return int(modules[args.command].run(args) or 0)  # type: ignore[attr-defined]
+        except StoreError as exc:  # progress that cannot be read or written: a message, never a traceback
+            print(f"devday-tui {args.command}: {exc}", file=sys.stderr)
+            return 1
     if argv and argv[0] in ("-h", "--help", "--version"):
         parser, _modules = build_parser()
         parser.parse_args(argv[:1])

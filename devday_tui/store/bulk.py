@@ -16,6 +16,7 @@ from tinydb import Query
 
 from devday_tui.core.scheduling import CardEvent, CardProgress, apply_event, history_key
 from devday_tui.store.errors import StoreError
+from devday_tui.store.history import new_id, shard_name
 
 if TYPE_CHECKING:
     from devday_tui.store.store import Store
@@ -59,8 +60,6 @@ def _changes(action: str, progress: CardProgress | None) -> bool:
 def apply_bulk(store: "Store", action: str, card_ids: Sequence[str], now: datetime, *,
                until: datetime | None = None, flag: str = "") -> BulkChange:
     """Apply ``action`` to every card of ``card_ids`` and save it in one write. Raises like ``Store.suspend``."""
-    from devday_tui.store.store import new_id
-
     with store._mutex:
         store._require_writable()
         now = now.astimezone(timezone.utc)
@@ -77,20 +76,20 @@ def apply_bulk(store: "Store", action: str, card_ids: Sequence[str], now: dateti
             kind = EVENT_FOR.get(action)
             if kind is None:
                 raise ValueError(f"unknown bulk action {action!r}")
-            changed = [cid for cid in ids if _changes(action, store._progress.get(cid))]
+            changed = [cid for cid in ids if _changes(action, store._states.progress.get(cid))]
             events = []
             for cid in changed:
                 at = store._stamp_for(cid, now)
                 events.append(CardEvent(new_id(at), cid, kind, at, store.device_id,
                                         until if kind == "bury" else None))
-            shard = store._shard_name(now)
+            shard = shard_name(now)
             if events:
                 store._append([e.to_dict() for e in events], shard)
-            before = {e.card_id: store._progress.get(e.card_id) for e in events}
-            before_keys = {e.card_id: store._last.get(e.card_id) for e in events}
+            before = {e.card_id: store._states.progress.get(e.card_id) for e in events}
+            before_keys = {e.card_id: store._states.last.get(e.card_id) for e in events}
             for event in events:
-                store._progress[event.card_id] = apply_event(store._progress.get(event.card_id), event)
-                store._last[event.card_id] = history_key(event)
+                store._states.progress[event.card_id] = apply_event(store._states.progress.get(event.card_id), event)
+                store._states.last[event.card_id] = history_key(event)
             store._session_events.extend(events)
             result = BulkChange(action, tuple(changed), now, before=before, before_keys=before_keys,
                                 events=tuple(events), shard=shard)
@@ -101,8 +100,6 @@ def apply_bulk(store: "Store", action: str, card_ids: Sequence[str], now: dateti
 
 def undo_bulk(store: "Store", now: datetime) -> BulkChange | None:
     """Undo the latest bulk change of this session; ``None`` when there is none."""
-    from devday_tui.store.store import new_id
-
     with store._mutex:
         store._require_writable()
         if not store._bulk_undo:
@@ -127,19 +124,19 @@ def undo_bulk(store: "Store", now: datetime) -> BulkChange | None:
         moved_on = False
         for event in change.events:
             cid = event.card_id
-            if store._last.get(cid) != history_key(event):
+            if store._states.last.get(cid) != history_key(event):
                 moved_on = True  # answered or changed since: its whole history decides
                 continue
             previous = change.before.get(cid)
             if previous is None:
-                store._progress.pop(cid, None)
+                store._states.progress.pop(cid, None)
             else:
-                store._progress[cid] = previous
+                store._states.progress[cid] = previous
             key = change.before_keys.get(cid)
             if key is None:
-                store._last.pop(cid, None)
+                store._states.last.pop(cid, None)
             else:
-                store._last[cid] = key
+                store._states.last[cid] = key
         if moved_on:
             store._rebuild(now)
         store._dirty = True

@@ -31,3 +31,8 @@ class CorruptFileError(StoreError):
         super().__init__(f"{path}: {detail}")
         self.path = path
         self.detail = detail
+
+
+class UnreadableFileError(CorruptFileError):
+    """A file is there but cannot be read now (permission denied, a folder in its place). It is left alone and
+    read again next time."""

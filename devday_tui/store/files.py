@@ -11,13 +11,21 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from tinydb.storages import Storage
 
-from devday_tui.store.errors import CorruptFileError, NewerSchemaError, StoreError, StoreReadOnly
+from devday_tui.store.errors import (
+    CorruptFileError,
+    NewerSchemaError,
+    StoreError,
+    StoreReadOnly,
+    UnreadableFileError,
+)
 
 #: Version of the file format. A file with a larger number is refused, never rewritten.
 SCHEMA_VERSION = 1
@@ -55,7 +63,7 @@ def _replace(src: Path, dst: Path) -> None:
             time.sleep(0.025)
 
 
-def _describe(exc: OSError) -> str:
+def describe(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
     if exc.errno in (errno.EACCES, errno.EPERM):
@@ -94,7 +102,7 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         except OSError:
             pass
         raise StoreError(
-            f"Could not save {path}: {_describe(exc)}. The previous version of the file is intact."
+            f"Could not save {path}: {describe(exc)}. The previous version of the file is intact."
         ) from exc
 
 
@@ -110,6 +118,10 @@ def parse_tables(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
         raise CorruptFileError(path, f"not UTF-8 text (byte {exc.start})") from exc
     except json.JSONDecodeError as exc:
         raise CorruptFileError(path, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    except RecursionError:
+        raise CorruptFileError(path, "its JSON is nested too deeply") from None
+    except ValueError as exc:  # a number with thousands of digits
+        raise CorruptFileError(path, f"invalid JSON: {exc}") from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise CorruptFileError(path, "not a devday-tui data file (expected an object of tables)")
     meta = data.pop(META_TABLE, None)
@@ -129,14 +141,26 @@ def parse_tables(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
     return data
 
 
+def read_bytes(path: Path) -> bytes:
+    """The content of ``path`` (every store file is read through here)."""
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def read_tables(path: Path) -> dict[str, dict[str, Any]] | None:
-    """The tables of ``path``, ``None`` when the file does not exist. Raises ``CorruptFileError``."""
+    """The tables of ``path``, ``None`` when the file does not exist.
+
+    Raises ``UnreadableFileError`` when the file is there but cannot be read (permission denied, a folder where
+    the file should be), and ``CorruptFileError`` when its content is damaged.
+    """
     try:
-        raw = Path(path).read_bytes()
+        raw = read_bytes(path)
     except FileNotFoundError:
         return None
+    except IsADirectoryError as exc:
+        raise UnreadableFileError(path, "it is a folder, not a file") from exc
     except OSError as exc:
-        raise CorruptFileError(path, f"cannot be read: {_describe(exc)}") from exc
+        raise UnreadableFileError(path, f"cannot be read ({describe(exc)})") from exc
     return parse_tables(path, raw)
 
 
@@ -152,6 +176,14 @@ def write_tables(path: Path, tables: dict[str, dict[str, Any]]) -> None:
     atomic_write_bytes(path, tables_payload(tables))
 
 
+def _stamp_of(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that writes atomically and durably (see the module docstring).
 
@@ -164,13 +196,19 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.read_only = read_only
         self._cache: dict[str, dict[str, Any]] | None = None
+        self._stamp: tuple[int, int, int] | None = None  # the file as this storage last read or wrote it
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        # The memory copy is used only while the file is the one this storage wrote: a file replaced by anyone
+        # else is read again, so that a write never drops what another writer added.
+        if self._cache is not None and self._stamp != _stamp_of(self.path):
+            self._cache = None
         if self._cache is None:
+            stamp = _stamp_of(self.path)
             tables = read_tables(self.path)
             if tables is None:
                 return None
-            self._cache = tables
+            self._cache, self._stamp = tables, stamp
         return self._cache
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -182,7 +220,7 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             self._cache = None
             raise
-        self._cache = data
+        self._cache, self._stamp = data, _stamp_of(self.path)
 
     def stat(self) -> os.stat_result | None:
         try:
@@ -191,49 +229,139 @@ class AtomicJSONStorage(Storage):
             return None
 
 
-def salvage_documents(raw: bytes, accept: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
-    """Every complete JSON object in damaged ``raw`` text that ``accept`` recognises as a document, in order.
+#: Where a document may start in damaged bytes: an object whose first key is complete. A key cannot hold a raw
+#: line break, so the search never runs past the end of a line, and no byte is looked at twice.
+_DOC_START = re.compile(rb'\{[ \t\r\n]*"(?:[^"\\\n]|\\.)*"[ \t\r\n]*:')
 
-    A truncated or partly overwritten file still holds whole records before the damage; this finds them.
+#: Bytes decoded from one possible start at first; a document longer than that is decoded again in a window
+#: twice as large, up to ``SALVAGE_MAX_DOCUMENT`` bytes, while a budget proportional to the file lasts.
+SALVAGE_WINDOW = 256
+SALVAGE_MAX_DOCUMENT = 1 << 20
+
+#: Objects and lists a start may open before it closes one. Store documents nest a few levels; text that nests
+#: deeper (``{"a":{"a":{"a":…``) holds no document, and decoding it from each of its starts would cost the
+#: square of its length.
+SALVAGE_MAX_OPEN = 16
+
+
+@dataclass(slots=True)
+class SalvageWork:
+    """What a salvage did: the possible starts it found, how many it decoded, and the bytes it decoded."""
+
+    starts: int = 0
+    tried: int = 0
+    decoded: int = 0
+
+
+def salvage_documents(
+    raw: bytes, accept: Callable[[dict[str, Any]], bool], work: SalvageWork | None = None
+) -> list[dict[str, Any]]:
+    """Every complete JSON object in damaged ``raw`` bytes that ``accept`` recognises as a document, in order.
+
+    A truncated or partly overwritten file still holds whole records before and after the damage; this finds
+    them. The time taken is linear in the size of ``raw``: each possible start decodes a bounded window, and
+    the larger windows tried for long documents share a budget proportional to the size.
     """
-    text = raw.decode("utf-8", errors="replace")
+    work = work if work is not None else SalvageWork()
+    budget = 2 * len(raw) + 2 * SALVAGE_MAX_DOCUMENT  # bytes the larger windows may decode in all
     decoder = json.JSONDecoder()
     found: list[dict[str, Any]] = []
-    pos = text.find("{")
-    while pos != -1:
-        try:
-            obj, end = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError:
-            pos = text.find("{", pos + 1)
+    match = _DOC_START.search(raw)
+    while match is not None:
+        start = match.start()
+        work.starts += 1
+        deep = _deep_run_end(raw, start)
+        if deep is not None:  # no document starts here, nor before ``deep``
+            match = _DOC_START.search(raw, deep)
             continue
+        obj, end, extra = _decode_at(raw, start, decoder, work, budget)
+        budget -= extra
         if isinstance(obj, dict):
-            docs = list(_documents_in(obj, accept))
+            docs = _documents_in(obj, accept)
             if docs:
                 found.extend(docs)
-                pos = text.find("{", end)
+                match = _DOC_START.search(raw, start + end)
                 continue
-        pos = text.find("{", pos + 1)
+        match = _DOC_START.search(raw, start + 1)
     return found
+
+
+def _deep_run_end(raw: bytes, start: int) -> int | None:
+    """Where the starts that open more than ``SALVAGE_MAX_OPEN`` objects and lists before closing one end, if
+    the start at ``start`` is one of them (``{"a":{"a":{"a":…``); ``None`` otherwise."""
+    head = raw[start:start + SALVAGE_WINDOW]
+    closes = [i for i in (head.find(b"}"), head.find(b"]")) if i != -1]
+    first_close = min(closes) if closes else len(head)
+    if head.count(b"{", 0, first_close) + head.count(b"[", 0, first_close) <= SALVAGE_MAX_OPEN:
+        return None
+    # Every start before the last SALVAGE_MAX_OPEN openings ahead of the first close opens too many.
+    pos = first_close
+    for _ in range(SALVAGE_MAX_OPEN):
+        pos = max(head.rfind(b"{", 0, pos), head.rfind(b"[", 0, pos))
+    return start + max(pos, 1)
+
+
+def _decode_at(
+    raw: bytes, start: int, decoder: json.JSONDecoder, work: SalvageWork, budget: int
+) -> tuple[Any, int, int]:
+    """The JSON value starting at ``start`` (``None`` when there is none), its length in bytes, and the bytes
+    decoded beyond the first window."""
+    width = SALVAGE_WINDOW
+    extra = 0
+    work.tried += 1
+    while True:
+        chunk = raw[start:start + width]
+        work.decoded += len(chunk)
+        text = chunk.decode("utf-8", errors="surrogateescape")
+        try:
+            obj, end = decoder.raw_decode(text)
+        except json.JSONDecodeError as exc:
+            cut_short = start + width < len(raw) and (
+                exc.pos >= len(text) - 8 or exc.msg.startswith("Unterminated string"))
+            if cut_short and width < SALVAGE_MAX_DOCUMENT and extra + 2 * width <= budget:
+                width *= 2
+                extra += width
+                continue
+            return None, 0, extra
+        except (RecursionError, ValueError):  # nested too deeply, or a number of thousands of digits
+            return None, 0, extra
+        if not isinstance(obj, dict):
+            return None, 0, extra
+        try:
+            return obj, len(text[:end].encode("utf-8")), extra
+        except UnicodeEncodeError:  # bytes that are not UTF-8: shown as U+FFFD, as a JSON file can hold them
+            length = len(text[:end].encode("utf-8", errors="surrogateescape"))
+            return json.loads(json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogateescape")
+                              .decode("utf-8", "replace")), length, extra
 
 
 def salvage_tables(path: Path, table: str, accept: Callable[[dict[str, Any]], bool]) -> tuple[dict[str, Any], int]:
     """What can be read of the damaged file ``path``: the documents ``accept`` recognises, as the one table
     ``table``, and how many there are (none if the file cannot even be read)."""
     try:
-        raw = Path(path).read_bytes()
+        raw = read_bytes(path)
     except OSError:
         raw = b""
     docs = salvage_documents(raw, accept) if raw else []
     return {table: {str(i): doc for i, doc in enumerate(docs, 1)}}, len(docs)
 
 
-def _documents_in(obj: Any, accept: Callable[[dict[str, Any]], bool]) -> Iterator[dict[str, Any]]:
-    if isinstance(obj, dict):
-        if accept(obj):
-            yield obj
-            return
-        for value in obj.values():
-            yield from _documents_in(value, accept)
+def _documents_in(obj: dict[str, Any], accept: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
+    """The outermost objects within ``obj`` (itself included) that ``accept`` recognises, in order."""
+    out: list[dict[str, Any]] = []
+    stack: list[Any] = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            try:
+                accepted = accept(item)
+            except (TypeError, ValueError):
+                accepted = False
+            if accepted:
+                out.append(item)
+            else:
+                stack.extend(reversed(list(item.values())))
+    return out
 
 
 def remove_stale_temporaries(directory: Path) -> int:

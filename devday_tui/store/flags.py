@@ -12,8 +12,9 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Mapping
 
 from devday_tui.core.query import FLAGS
-from devday_tui.store.errors import CorruptFileError
-from devday_tui.store.files import read_tables, write_tables
+from devday_tui.store import validate
+from devday_tui.store.files import write_tables
+from devday_tui.store.side_files import copies_of, valid_docs
 
 if TYPE_CHECKING:
     from devday_tui.store.store import Store
@@ -26,6 +27,18 @@ def _accept(doc: dict[str, Any]) -> bool:
     return "key" in doc and "flag" in doc and "at" in doc
 
 
+def check(doc: Any) -> tuple[str, str, datetime]:
+    """Key, flag and time of a flag entry; raises ``ValueError`` for a value that cannot be used."""
+    if not isinstance(doc, dict):
+        raise validate.BadValue("not an object")
+    key = validate.text(doc, "key", max_len=4096)
+    flag = doc.get("flag")
+    if not isinstance(flag, str) or (flag and flag not in FLAGS):
+        raise validate.BadValue(f"'flag' is not one of {', '.join(FLAGS)}")
+    validate.opt_text(doc, "dev")
+    return key, flag, validate.time(doc.get("at"), "'at'")
+
+
 class FlagBook:
     """Every device's flags, read once and kept up to date by ``set``."""
 
@@ -34,22 +47,15 @@ class FlagBook:
 
     def load(self, store: "Store", now: datetime) -> None:
         found: dict[str, tuple[str, str, str]] = {}
-        for device_dir in store._device_dirs():
-            tables = store._read_tables_recovering(device_dir / FLAGS_FILE, _accept, TABLE, now, "flag/flags")
-            for doc in tables.get(TABLE, {}).values():
-                if not isinstance(doc, dict) or not _accept(doc):
-                    continue
-                flag = str(doc["flag"])
-                if flag and flag not in FLAGS:
-                    continue  # a flag this version does not know: ignored, the file is left as it is
-                try:
-                    at = datetime.fromisoformat(str(doc["at"])).astimezone(timezone.utc)
-                except (ValueError, OverflowError):
-                    continue
-                entry = (at.isoformat(timespec="microseconds"), str(doc.get("dev", device_dir.name)), flag)
-                key = str(doc["key"])
-                if key not in found or entry[:2] > found[key][:2]:
-                    found[key] = entry
+        reader = store._reader
+        for device_dir in store._history.device_dirs():
+            for path in copies_of(device_dir, FLAGS_FILE):
+                tables = reader.read(path, _accept, TABLE, now, "flag/flags")
+                for doc in valid_docs(reader, path, tables, TABLE, check):
+                    key, flag, at = check(doc)
+                    entry = (at.isoformat(timespec="microseconds"), str(doc.get("dev") or device_dir.name), flag)
+                    if key not in found or entry[:2] > found[key][:2]:
+                        found[key] = entry
         self._flags = found
 
     def flags(self) -> dict[str, str]:
@@ -61,11 +67,8 @@ class FlagBook:
             if flag and flag not in FLAGS:
                 raise ValueError(f"unknown flag {flag!r}")
         path = store.own_dir / FLAGS_FILE
-        try:
-            own = read_tables(path) or {}
-        except CorruptFileError:
-            own = store._read_tables_recovering(path, _accept, TABLE, now, "flag/flags")
-        docs = {str(d.get("key")): d for d in own.get(TABLE, {}).values() if isinstance(d, dict) and _accept(d)}
+        own = store._reader.read(path, _accept, TABLE, now, "flag/flags") if path.exists() else {}
+        docs = {str(d.get("key")): d for d in valid_docs(store._reader, path, own, TABLE, check)}
         at = now.astimezone(timezone.utc)
         updated: dict[str, tuple[str, str, str]] = {}
         for key, flag in changes.items():

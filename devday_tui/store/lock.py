@@ -14,6 +14,8 @@ import socket
 from datetime import datetime, timezone
 from pathlib import Path
 
+from devday_tui.store.errors import StoreError, StoreLocked
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -69,6 +71,33 @@ class WriterLock:
             pass  # the lock holds even if the note about who holds it cannot be written
         return True
 
+    def still_held(self) -> bool:
+        """Whether the file at the lock's path is still the one this process holds locked. A user or a sync
+        tool may delete or replace the lock file while it is held; another process could then take a lock on
+        the new file and both would write."""
+        if self._fd is None:
+            return False
+        try:
+            mine = os.fstat(self._fd)
+            there = os.stat(self.path)
+        except OSError:
+            return False
+        return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
+    def reacquire(self) -> bool:
+        """Before a save: keep the lock if it is still in place, else take it again at its path. ``False`` when
+        another process holds the lock there now."""
+        if self.still_held():
+            return True
+        old, self._fd = self._fd, None
+        try:
+            return self.acquire()
+        except OSError:
+            return False
+        finally:
+            if old is not None:
+                os.close(old)
+
     def holder(self) -> dict:
         """What the lock file says about the process holding it (may be empty or partial)."""
         try:
@@ -107,3 +136,36 @@ class WriterLock:
             pass
         finally:
             os.close(fd)
+
+
+def take_writer_lock(directory: Path, path: Path, exclusive: bool, notices: list[str]) -> WriterLock | None:
+    """The writer lock of a device in ``directory``, or ``None`` (read-only, with a notice saying why) when
+    another live process holds it or the directory is not writable. With ``exclusive`` those cases raise
+    ``StoreLocked`` or ``StoreError`` instead."""
+    lock = WriterLock(path)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        acquired = lock.acquire()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exclusive:
+            raise StoreError(f"Cannot write progress to {directory}: {reason}.") from exc
+        notices.append(
+            f"{directory} is not writable ({reason}). Progress is opened read-only: answers will not be saved."
+        )
+        return None
+    if acquired:
+        return lock
+    holder = lock.holder()
+    who = lock.describe_holder()
+    if exclusive:
+        raise StoreLocked(
+            f"{directory} is in use by another devday-tui, {who}. Close it, or open this one read-only.",
+            pid=holder.get("pid"),
+            host=holder.get("host"),
+        )
+    notices.append(
+        f"Another devday-tui is using {directory} ({who}). Progress is opened read-only: answers will not be "
+        f"saved in this window."
+    )
+    return None

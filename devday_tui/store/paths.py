@@ -15,6 +15,7 @@ import os
 import re
 import secrets
 import socket
+import time
 import uuid
 from pathlib import Path
 
@@ -55,25 +56,67 @@ def check_device_id(device_id: str) -> str:
 
 
 def machine_device_id(state_dir: Path | None = None) -> str:
-    """This machine's device id, created on first use (``<host>-<8 random hex digits>``)."""
+    """This machine's device id, created on first use (``<host>-<8 random hex digits>``).
+
+    The file is created with ``O_EXCL``, so two first starts at the same moment agree on one id: the second
+    finds the file made by the first and reads it (waiting briefly while the first is still writing it).
+    """
     state = Path(state_dir) if state_dir is not None else Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
     slug = host_slug()
     path = state / f"device-{slug}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        device_id = str(data["device_id"])
-        check_device_id(device_id)
-        return device_id
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError, KeyError, TypeError, StoreError):
-        pass  # unreadable: make a new one below (old files keep their old device folder and are still read)
+    found = _read_device_id(path, wait=0.0)
+    if found is not None:
+        return found
     device_id = f"{slug}-{secrets.token_hex(4)}"
     payload = json.dumps({"device_id": device_id, "host": socket.gethostname()}).encode()
     try:
+        state.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return _fallback_id(slug)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    except FileExistsError:
+        found = _read_device_id(path, wait=2.0)  # another start made it first: use its id
+        if found is not None:
+            return found
+        return _replace_device_id(path, payload, slug, device_id)  # there, but damaged
+    except OSError:
+        return _fallback_id(slug)
+    try:
+        os.write(fd, payload)
+        os.fsync(fd)
+    except OSError:
+        pass  # the id is still this start's; the next start reads the file or makes it again
+    finally:
+        os.close(fd)
+    return device_id
+
+
+def _read_device_id(path: Path, *, wait: float) -> str | None:
+    """The id in ``path``; ``None`` when there is none or it is unreadable after ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return check_device_id(str(data["device_id"]))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, StoreError):
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.01)  # being written by another start
+
+
+def _replace_device_id(path: Path, payload: bytes, slug: str, device_id: str) -> str:
+    """Replace a damaged id file (old files keep their old device folder and are still read)."""
+    try:
         atomic_write_bytes(path, payload)
     except StoreError:
-        # The state directory is not writable: fall back to an id that is stable for this host.
-        digest = hashlib.blake2b(f"{socket.gethostname()}:{uuid.getnode()}".encode(), digest_size=4).hexdigest()
-        return f"{slug}-{digest}"
-    return device_id
+        return _fallback_id(slug)
+    return _read_device_id(path, wait=0.0) or device_id
+
+
+def _fallback_id(slug: str) -> str:
+    """An id that is stable for this host, for a state directory that cannot be written."""
+    digest = hashlib.blake2b(f"{socket.gethostname()}:{uuid.getnode()}".encode(), digest_size=4).hexdigest()
+    return f"{slug}-{digest}"

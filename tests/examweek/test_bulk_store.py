@@ -11,8 +11,8 @@ from devday_tui.store import Store, StoreReadOnly
 from tests.store.helpers import SETTINGS, at
 
 
-def open_store(data_dir, **kw) -> Store:
-    return Store.open(data_dir, device_id="dev-a", now=at(), **kw)
+def open_store(data_dir, now=None, **kw) -> Store:
+    return Store.open(data_dir, device_id="dev-a", now=now or at(), **kw)
 
 
 def test_suspend_many_then_undo_as_one_step(data_dir) -> None:
@@ -37,7 +37,7 @@ def test_suspend_many_then_undo_as_one_step(data_dir) -> None:
 
 
 def test_reset_to_new_and_send_to_today(data_dir) -> None:
-    with open_store(data_dir) as store:
+    with open_store(data_dir, now=at(days=5)) as store:
         for minutes in (0, 20):
             store.answer("c1", 3, at(minutes), duration=1, settings=SETTINGS)
         store.answer("c1", 1, at(days=5), duration=1, settings=SETTINGS)
@@ -48,7 +48,7 @@ def test_reset_to_new_and_send_to_today(data_dir) -> None:
         assert store.progress("never-studied") is None  # nothing to reset
         store.bulk("today", ["c2"], at(days=5, minutes=2))
         assert store.progress("c2").due == at(days=5, minutes=2)
-    with open_store(data_dir) as store:
+    with open_store(data_dir, now=at(days=6)) as store:
         store._rebuild(at(days=6))
         assert store.progress("c1").state == "new"
         store.answer("c1", 3, at(days=6), duration=1, settings=SETTINGS)

@@ -17,7 +17,8 @@ Q_TYPO = "Fargate の起動タイプで、EC2 インスタンスの管理は誰�
 
 
 def _open(path: Path, **kw) -> Store:
-    return Store.open(path, device_id="laptop", now=T0, tz=UTC, **kw)
+    kw.setdefault("now", T0)  # history dated more than a day after ``now`` is held back: pass a later one
+    return Store.open(path, device_id="laptop", tz=UTC, **kw)
 
 
 def _studied(data_dir: Path, deck) -> dict:
@@ -63,7 +64,7 @@ def test_fixed_typo_re_attaches_history_and_it_is_persisted(data_dir: Path) -> N
         assert ans.before == moved and ans.after.reps == moved.reps + 1
         expected = store.all_progress()
     (data_dir / "devices/laptop/snapshot.json").unlink()  # the history alone says it
-    with _open(data_dir) as store:
+    with _open(data_dir, now=T0 + timedelta(days=3)) as store:
         assert store.all_progress() == expected
         assert store.orphans(edited) == []
 
@@ -98,13 +99,13 @@ def test_moved_history_with_fuzzed_intervals_replays_the_same(data_dir: Path) ->
         live = store.progress("a2")
         assert live.state == "review" and live.reps == 4
     (data_dir / "devices/laptop/snapshot.json").unlink()
-    with _open(data_dir) as store:
+    with _open(data_dir, now=now) as store:
         assert store.progress("a2") == live  # the due date drawn under the old id is kept
         for _ in range(3):
             now = store.answer("a2", 3, now, duration=1, settings=SETTINGS).after.due
         live = store.progress("a2")
     (data_dir / "devices/laptop/snapshot.json").unlink()
-    with _open(data_dir) as store:
+    with _open(data_dir, now=now) as store:
         assert store.progress("a2") == live
 
 
@@ -173,7 +174,7 @@ def test_edit_then_revert_moves_history_back_without_a_cycle(data_dir: Path) -> 
         assert [(r.old_id, r.new_id) for r in result.reattached] == [("a2", "a")]
         assert store.progress("a") == before["a"] and store.progress("a2") == before["a"]
     (data_dir / "devices/laptop/snapshot.json").unlink()
-    with _open(data_dir) as store:
+    with _open(data_dir, now=T0 + timedelta(days=2)) as store:
         assert store.all_progress() == before
 
 

@@ -154,7 +154,7 @@ def test_leech_is_reported_once_and_suspends(data_dir: Path) -> None:
     p = store.unsuspend("x", now + timedelta(minutes=1))
     assert p.leech and not p.suspended
     store.close()
-    with _open(data_dir) as again:
+    with _open(data_dir, now=now) as again:
         assert again.progress("x").leech and not again.progress("x").suspended
 
 
