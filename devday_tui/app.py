@@ -378,8 +378,9 @@ class DevDayApp(App[None]):
             return None
         now = self.clock()
         settings = deck.settings if deck is not None else DeckSettings()
-        reviews_today = self.store.reviews(since=day_start(now))
-        return build_queue(cards, self.store.all_progress(), reviews_today, now, settings)
+        reviews_today = self.store.reviews(since=day_start(now, settings.rollover_hour))
+        return build_queue(cards, self.store.all_progress(), reviews_today, now, settings,
+                           rollover_hour=settings.rollover_hour)
 
     def start_study(self, deck_key: str) -> None:
         deck = self.deck(deck_key)
@@ -442,6 +443,21 @@ class DevDayApp(App[None]):
         if not self.require_writable_store():
             return
         self.push_screen(QuizScreen(cards=cards, deck=deck, title=title, cram=request or CramRequest("query")))
+
+    def open_deck_options(self, deck_key: str | None) -> None:
+        """The deck's options (see ``screens/deck_options.py``); the decks are read again after a save."""
+        deck = self.deck(deck_key)
+        if deck is None:
+            return
+        from devday_tui.screens.deck_options import DeckOptionsScreen
+
+        def saved(changed: bool | None) -> None:
+            if changed:
+                source = deck.path if deck.path is not None else (deck.notes[0].path if deck.notes else None)
+                if source is not None:
+                    self.reload_files([source])  # re-reads the decks, with the options kept beside them too
+
+        self.push_screen(DeckOptionsScreen(deck), saved)
 
     def start_exam(self, deck_key: str) -> None:
         deck = self.deck(deck_key)

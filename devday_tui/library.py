@@ -571,6 +571,10 @@ def _build_decks(lib: Library, deck_texts: list[tuple[Path, str]]) -> None:
             continue
         decks.append(deck)
     lib.decks = decks or [all_notes_deck(lib.notes)]
+    from devday_tui.deck_options_files import apply_saved
+
+    for deck in lib.decks:  # options saved outside a read-only deck file, or for "All notes"
+        apply_saved(deck, lib.notes)
     _collect_warnings(lib)
     lib._index = None
 

@@ -82,7 +82,8 @@ class QuizSession:
 
     @property
     def rollover_hour(self) -> int:
-        return getattr(self.store, "rollover_hour", 4)
+        """When the deck's study day starts (its ``rollover_hour`` option)."""
+        return self.settings.rollover_hour
 
     @property
     def tz(self):

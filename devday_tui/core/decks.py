@@ -35,6 +35,7 @@ from devday_tui.core.frontmatter import (
     split_frontmatter,
 )
 from devday_tui.core.model import Card, Deck, DeckSettings, Note, ParseWarning
+from devday_tui.core.search import fold
 from devday_tui.core.text import normalise, strip_controls
 
 #: The desired retentions a deck may ask for (Anki's bounds). Below, reviews are so rare that most cards are
@@ -112,7 +113,34 @@ def select_notes(deck: Deck, notes: list[Note]) -> None:
         if matches(n.rel or n.key, deck.include) and (not wanted or any(t.casefold() in wanted for t in n.tags))
     ]
     deck.notes = chosen
-    deck.cards = [c for n in chosen for c in n.cards] + list(deck.own_cards)
+    deck.cards = deck_cards(deck.settings, [c for n in chosen for c in n.cards] + list(deck.own_cards))
+
+
+def deck_cards(settings: DeckSettings, cards: list[Card]) -> list[Card]:
+    """The cards a deck studies: without the sections its settings skip."""
+    if not settings.skip_sections:
+        return cards
+    skip = {fold(s) for s in settings.skip_sections}
+    return [c for c in cards if not any(fold(h) in skip for h in c.context[1:])]
+
+
+def apply_saved_options(deck: Deck, text: str, path: Path, notes: list[Note]) -> None:
+    """Options kept outside the deck file (the deck file is read-only, or there is none: "All notes") take the
+    place of the deck's own. ``text`` is a frontmatter block like a deck file's; a bad value is reported (file
+    and line) and the deck's own value kept."""
+    text = normalise_newlines(text)
+    front = split_frontmatter(text, path)
+    deck.warnings.extend(front.warnings)
+
+    def warn(field: str, message: str) -> None:
+        deck.warnings.append(ParseWarning(path, message, key_line(text, field, front.offset)))
+
+    deck.settings = read_settings(front.meta, warn, base=deck.settings)
+    if deck.path is None:
+        deck.notes = list(notes)
+        deck.cards = deck_cards(deck.settings, [c for n in notes for c in n.cards])
+    else:
+        select_notes(deck, notes)
 
 
 def _int_setting(meta: dict, key: str, default: int, warn) -> int:
@@ -134,6 +162,51 @@ def _int_setting(meta: dict, key: str, default: int, warn) -> int:
         warn(key, f"{key} must not be negative (got {number}); using {default}")
         return default
     return number
+
+
+def read_settings(meta: dict, warn, base: DeckSettings | None = None) -> DeckSettings:
+    """The study settings of a deck's frontmatter; a key that is absent keeps ``base``'s value (the defaults)."""
+    defaults = base or DeckSettings()
+    new_per_day = _int_setting(meta, "new_per_day", defaults.new_per_day, warn)
+    reviews_per_day = _int_setting(meta, "reviews_per_day", defaults.reviews_per_day, warn)
+    retention = defaults.desired_retention
+    raw = meta.get("desired_retention")
+    if raw is not None:
+        try:
+            value = float(raw) if not isinstance(raw, bool) else float("nan")
+        except (TypeError, ValueError):
+            value = float("nan")
+        if RETENTION_RANGE[0] <= value <= RETENTION_RANGE[1]:
+            retention = value
+        else:
+            low, high = RETENTION_RANGE
+            warn("desired_retention", f"desired_retention must be between {low} and {high}, like 0.9 (got {raw!r}); "
+                 f"using {defaults.desired_retention}")
+    exam: date | None = defaults.exam_date
+    raw = meta.get("exam_date", "missing")
+    if raw is None or raw == "":
+        exam = None
+    elif raw != "missing":
+        got = meta_date(raw)
+        if isinstance(got, str):
+            warn("exam_date", f"exam_date {raw!r} is not a date like 2026-12-12; ignored")
+        else:
+            exam = got
+    rollover = _int_setting(meta, "rollover_hour", defaults.rollover_hour, warn)
+    if rollover > 23:
+        warn("rollover_hour", f"rollover_hour must be an hour from 0 to 23 (got {rollover}); using {defaults.rollover_hour}")
+        rollover = defaults.rollover_hour
+    skip = defaults.skip_sections
+    if "skip_sections" in meta:
+        skip = meta_tags(meta.get("skip_sections"))
+    reverse = defaults.reverse
+    raw = meta.get("reverse")
+    if raw is not None:
+        if isinstance(raw, bool):
+            reverse = raw
+        else:
+            warn("reverse", f"reverse must be true or false (got {raw!r}); using {str(defaults.reverse).lower()}")
+    return DeckSettings(new_per_day, reviews_per_day, retention, exam, rollover, skip, reverse)
 
 
 def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: str | None = None) -> Deck:
@@ -162,30 +235,7 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
     elif include_raw is not None:
         warn("include", f"include must be a glob or a list of globs (got {include_raw!r}); using every note")
 
-    defaults = DeckSettings()
-    new_per_day = _int_setting(meta, "new_per_day", defaults.new_per_day, warn)
-    reviews_per_day = _int_setting(meta, "reviews_per_day", defaults.reviews_per_day, warn)
-    retention = defaults.desired_retention
-    raw = meta.get("desired_retention")
-    if raw is not None:
-        try:
-            value = float(raw) if not isinstance(raw, bool) else float("nan")
-        except (TypeError, ValueError):
-            value = float("nan")
-        if RETENTION_RANGE[0] <= value <= RETENTION_RANGE[1]:
-            retention = value
-        else:
-            low, high = RETENTION_RANGE
-            warn("desired_retention", f"desired_retention must be between {low} and {high}, like 0.9 (got {raw!r}); "
-                 f"using {defaults.desired_retention}")
-    exam: date | None = None
-    raw = meta.get("exam_date")
-    if raw is not None and raw != "":
-        got = meta_date(raw)
-        if isinstance(got, str):
-            warn("exam_date", f"exam_date {raw!r} is not a date like 2026-12-12; ignored")
-        else:
-            exam = got
+    settings = read_settings(meta, warn)
 
     deck = Deck(
         key=deck_key,
@@ -193,7 +243,7 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
         path=path,
         include=include,
         tags=meta_tags(meta.get("tags")),
-        settings=DeckSettings(new_per_day, reviews_per_day, retention, exam),
+        settings=settings,
         warnings=warnings,
     )
     deck.own_cards = _own_cards(deck, front.body, front.offset)

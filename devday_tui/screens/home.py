@@ -21,6 +21,7 @@ class HomeScreen(Screen):
         Binding("c", "cards", "Cards"),
         Binding("C", "cram", "Custom study", key_display="C"),
         Binding("W", "cram_weakest", "Cram the weakest", key_display="W", show=False),
+        Binding("o", "options", "Options"),
         Binding("x", "exam", "Mock exam"),
         Binding("t", "stats", "Stats"),
         Binding("N", "new_note", "New note", key_display="N"),
@@ -116,6 +117,9 @@ class HomeScreen(Screen):
 
     def action_cards(self) -> None:
         self.app.open_card_browser(self._deck_key())
+
+    def action_options(self) -> None:
+        self.app.open_deck_options(self._deck_key())
 
     def action_cram(self) -> None:
         self.app.open_cram_setup(self._deck_key())
