@@ -113,7 +113,8 @@ class Library:
 
     @property
     def cards(self) -> list[Card]:
-        """Every card: notes in order, then the decks' own cards; each id once."""
+        """Every card: notes in order, then the cards the decks add (their own, cloze blanks, reverses); each id
+        once (a cloze's first blank has its id, and is listed as its note made it)."""
         return list(self._idx()["cards"].values())
 
     def card(self, card_id: str) -> Card | None:
@@ -138,8 +139,8 @@ class Library:
             for note in self.notes:
                 for c in note.cards:
                     cards.setdefault(c.id, c)
-            for deck in self.decks:
-                for c in deck.own_cards:
+            for deck in self.decks:  # a deck's own cards, and the cards it derives (cloze blanks, reverses)
+                for c in deck.cards:
                     cards.setdefault(c.id, c)
             self._index = {"cards": cards}
         return self._index

@@ -37,6 +37,7 @@ from devday_tui.core.frontmatter import (
 from devday_tui.core.model import Card, Deck, DeckSettings, Note, ParseWarning
 from devday_tui.core.search import fold
 from devday_tui.core.text import normalise, strip_controls
+from devday_tui.core.variants import expand
 
 #: The desired retentions a deck may ask for (Anki's bounds). Below, reviews are so rare that most cards are
 #: forgotten; above, so frequent that the workload explodes for a few points of recall.
@@ -50,7 +51,7 @@ def all_notes_deck(notes: list[Note]) -> Deck:
     """The deck used when there is no deck file: every note."""
     deck = Deck(key=ALL_DECK_KEY, title=ALL_DECK_TITLE, path=None)
     deck.notes = list(notes)
-    deck.cards = [c for n in notes for c in n.cards]
+    deck.cards = deck_cards(deck.settings, [c for n in notes for c in n.cards])
     return deck
 
 
@@ -117,11 +118,12 @@ def select_notes(deck: Deck, notes: list[Note]) -> None:
 
 
 def deck_cards(settings: DeckSettings, cards: list[Card]) -> list[Card]:
-    """The cards a deck studies: without the sections its settings skip."""
-    if not settings.skip_sections:
-        return cards
-    skip = {fold(s) for s in settings.skip_sections}
-    return [c for c in cards if not any(fold(h) in skip for h in c.context[1:])]
+    """The cards a deck studies: without the sections its settings skip, one per cloze blank, and with
+    ``reverse`` each definition both ways (see ``variants.py``)."""
+    if settings.skip_sections:
+        skip = {fold(s) for s in settings.skip_sections}
+        cards = [c for c in cards if not any(fold(h) in skip for h in c.context[1:])]
+    return expand(cards, reversed_too=settings.reverse)
 
 
 def apply_saved_options(deck: Deck, text: str, path: Path, notes: list[Note]) -> None:
