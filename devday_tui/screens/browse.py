@@ -33,7 +33,7 @@ class BrowseScreen(Screen):
         Binding("n", "annotate", "My note"),
         Binding("e", "edit", "Edit file"),
         Binding("r", "review_section", "Review"),
-        Binding("c", "cards", "Cards"),
+        Binding("c", "cards", "Cards", show=False),
         Binding("N", "new_note", "New note", key_display="N", show=False),
         Binding("t", "stats", "Stats", show=False),
         Binding("escape", "back", "Back", show=False),

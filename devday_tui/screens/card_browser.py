@@ -48,7 +48,7 @@ class CardBrowserScreen(Screen):
         Binding("C", "study", "Study these", key_display="C"),
         Binding("n", "annotate", "My note", show=False),
         Binding("e", "edit", "Edit file", show=False),
-        Binding("escape", "escape", "Back", show=False),
+        Binding("escape", "escape", "Back"),
         Binding("q", "back", "Back", show=False),
     ]
 
@@ -200,7 +200,7 @@ class CardBrowserScreen(Screen):
 
     def _update_status(self) -> None:
         if self.error:
-            self._status(f"{self.error}  (the table shows the last query that worked)", error=True)
+            self._status(f"{self.error} (table unchanged)", error=True)
             return
         page = self.page
         if page is None:

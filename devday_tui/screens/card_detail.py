@@ -67,8 +67,8 @@ class CardDetailScreen(Screen):
         self.sub_title = self.facts.card.note_title
         self._show_card()
         table = self.query_one(DataTable)
-        for label in ("Date", "Grade", "Was", "Interval", "Time"):
-            table.add_column(label, key=label.lower())
+        for label, width in (("Date", 16), ("Grade", 5), ("Was", 10), ("Interval", 8), ("Time", 7)):
+            table.add_column(label, key=label.lower(), width=width)
         self.query_one("#detail-history-title", Static).update(Content("Review history (reading…)"))
         table.focus()
         self._read_history()

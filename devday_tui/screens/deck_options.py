@@ -36,6 +36,12 @@ def home_relative(path: Path) -> str:
         return str(Path(path).resolve())
 
 
+def deck_file_label(path: Path) -> str:
+    """The deck file as its folder and name ("decks/aws-devday.md"): short enough for one line at 80 columns."""
+    path = Path(path)
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+
+
 class DeckOptionsScreen(ModalScreen[bool]):
     """Returns True when options were saved."""
 
@@ -95,7 +101,7 @@ class DeckOptionsScreen(ModalScreen[bool]):
             status.update(Content(f"Since {where.why}, these options are kept in {home_relative(where.path)} and "
                                   "used over the deck's own."))
         else:
-            status.update(Content(f"Saved into {home_relative(where.path)} (the rest of the file stays as it is). "
+            status.update(Content(f"Saved into {deck_file_label(where.path)}; the rest of the file stays as it is. "
                                   "Ctrl+S saves, Esc cancels."))
         self.query_one(f"#opt-{FIELDS[0][0]}", Input).focus()
 
@@ -137,7 +143,8 @@ class DeckOptionsScreen(ModalScreen[bool]):
         if options == self.before:
             self.dismiss(False)
             return
-        self.notify(f"Options saved in {home_relative(where.path)}.", timeout=5, markup=False)
+        label = home_relative(where.path) if where.why else deck_file_label(where.path)
+        self.notify(f"Options saved in {label}.", timeout=5, markup=False)
         self.dismiss(True)
 
     def action_cancel(self) -> None:

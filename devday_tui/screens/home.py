@@ -18,10 +18,10 @@ class HomeScreen(Screen):
 
     BINDINGS = [
         Binding("b", "browse", "Browse"),
-        Binding("c", "cards", "Cards"),
-        Binding("C", "cram", "Custom study", key_display="C"),
+        Binding("c", "cards", "Cards", show=False),
+        Binding("C", "cram", "Custom study", key_display="C", show=False),
         Binding("W", "cram_weakest", "Cram the weakest", key_display="W", show=False),
-        Binding("o", "options", "Options"),
+        Binding("o", "options", "Deck options", show=False),
         Binding("x", "exam", "Mock exam"),
         Binding("t", "stats", "Stats"),
         Binding("N", "new_note", "New note", key_display="N"),
