@@ -11,9 +11,9 @@ from pathlib import Path
 
 import platformdirs
 
-from devday_tui.core.deck_options import DeckOptions, all_values, changed_values, set_options
+from devday_tui.core.deck_options import all_values, changed_values, set_options
 from devday_tui.core.decks import apply_saved_options
-from devday_tui.core.model import Deck, Note, ParseWarning
+from devday_tui.core.model import Deck, DeckSettings, Note, ParseWarning
 from devday_tui.note_files import NoteFileError, read_for_edit, write_atomic
 
 APP_NAME = "devday-tui"
@@ -62,7 +62,7 @@ def destination(deck: Deck) -> Destination:
     return Destination(deck.path)
 
 
-def save(deck: Deck, before: DeckOptions, after: DeckOptions) -> Destination:
+def save(deck: Deck, before: DeckSettings, after: DeckSettings) -> Destination:
     """Write the options that changed. Raises ``NoteFileError`` (the message names the file) when it fails."""
     where = destination(deck)
     stale = saved_path(deck.key)

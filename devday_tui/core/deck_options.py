@@ -1,4 +1,4 @@
-"""Deck options as a person edits them: checking what was typed, and writing it into a deck file's frontmatter.
+"""Deck options (a deck's study settings) as a person edits them: checking what was typed, and writing it into a deck file's frontmatter.
 
 ``set_options`` is a text edit, not a YAML round trip: only the lines of the keys that change are touched, so
 the rest of the file, its comments, blank lines and key order stay as they were. A key that is new goes at the
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
@@ -25,27 +24,11 @@ OPTION_KEYS: tuple[str, ...] = (
 MAX_LIMIT = 100_000
 
 
-@dataclass(frozen=True, slots=True)
-class DeckOptions:
-    new_per_day: int = 20
-    reviews_per_day: int = 200
-    desired_retention: float = 0.9
-    exam_date: date | None = None
-    rollover_hour: int = 4
-    skip_sections: tuple[str, ...] = ()
-    reverse: bool = False
-
-    @classmethod
-    def of(cls, settings: DeckSettings) -> "DeckOptions":
-        return cls(settings.new_per_day, settings.reviews_per_day, settings.desired_retention, settings.exam_date,
-                   getattr(settings, "rollover_hour", 4), tuple(getattr(settings, "skip_sections", ())),
-                   bool(getattr(settings, "reverse", False)))
-
-    def values(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in OPTION_KEYS}
+def _values(options: DeckSettings) -> dict[str, Any]:
+    return {k: getattr(options, k) for k in OPTION_KEYS}
 
 
-def read_form(form: Mapping[str, str], reverse: bool = False) -> tuple[DeckOptions | None, dict[str, str]]:
+def read_form(form: Mapping[str, str], reverse: bool = False) -> tuple[DeckSettings | None, dict[str, str]]:
     """The options typed in the form (every value a string), or the message for each field that is wrong."""
     errors: dict[str, str] = {}
 
@@ -85,10 +68,10 @@ def read_form(form: Mapping[str, str], reverse: bool = False) -> tuple[DeckOptio
     skip = tuple(dict.fromkeys(s.strip() for s in form.get("skip_sections", "").split(",") if s.strip()))
     if errors:
         return None, errors
-    return DeckOptions(new, reviews, round(retention, 4), exam, rollover, skip, reverse), {}
+    return DeckSettings(new, reviews, round(retention, 4), exam, rollover, skip, reverse), {}
 
 
-def form_values(options: DeckOptions) -> dict[str, str]:
+def form_values(options: DeckSettings) -> dict[str, str]:
     """The options as the form shows them."""
     return {
         "new_per_day": str(options.new_per_day),
@@ -186,13 +169,13 @@ def _file_value(key: str, value: Any) -> Any:
     return None if (key == "exam_date" and value is None) or (key == "reverse" and not value) else value
 
 
-def changed_values(before: DeckOptions, after: DeckOptions) -> dict[str, Any]:
+def changed_values(before: DeckSettings, after: DeckSettings) -> dict[str, Any]:
     """The keys whose value changed (written to the file; the others are left untouched)."""
     return {k: _file_value(k, getattr(after, k)) for k in OPTION_KEYS if getattr(before, k) != getattr(after, k)}
 
 
-def all_values(options: DeckOptions) -> dict[str, Any]:
-    return {k: _file_value(k, v) for k, v in options.values().items()}
+def all_values(options: DeckSettings) -> dict[str, Any]:
+    return {k: _file_value(k, v) for k, v in _values(options).items()}
 
 
-__all__ = ["DeckOptions", "OPTION_KEYS", "all_values", "changed_values", "form_values", "read_form", "set_options", "yaml_value"]
+__all__ = ["OPTION_KEYS", "all_values", "changed_values", "form_values", "read_form", "set_options", "yaml_value"]

@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from devday_tui import deck_options_files
-from devday_tui.core.deck_options import DeckOptions, form_values, read_form
-from devday_tui.core.model import Deck
+from devday_tui.core.deck_options import form_values, read_form
+from devday_tui.core.model import Deck, DeckSettings
 from devday_tui.note_files import NoteFileError
 
 #: (key, label, hint) of each field, in order.
@@ -23,7 +23,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("new_per_day", "New cards a day", "0 or more"),
     ("reviews_per_day", "Reviews a day", "0 or more"),
     ("desired_retention", "Desired retention", "0.70 to 0.99"),
-    ("exam_date", "Exam date", "2026-12-12, empty for none"),
+    ("exam_date", "Exam date", "YYYY-MM-DD, or empty for none"),
     ("rollover_hour", "Day starts at (hour)", "0 to 23"),
     ("skip_sections", "Skip sections", "headings, comma separated"),
 )
@@ -74,7 +74,7 @@ class DeckOptionsScreen(ModalScreen[bool]):
     def __init__(self, deck: Deck) -> None:
         super().__init__()
         self.deck = deck
-        self.before = DeckOptions.of(deck.settings)
+        self.before = deck.settings
 
     def compose(self) -> ComposeResult:
         values = form_values(self.before)
@@ -108,7 +108,7 @@ class DeckOptionsScreen(ModalScreen[bool]):
     def _form(self) -> dict[str, str]:
         return {key: self.query_one(f"#opt-{key}", Input).value for key, _label, _hint in FIELDS}
 
-    def _check(self) -> DeckOptions | None:
+    def _check(self) -> DeckSettings | None:
         options, errors = read_form(self._form(), self.query_one("#opt-reverse", Checkbox).value)
         for key, _label, _hint in FIELDS:
             self.query_one(f"#opt-{key}", Input).set_class(key in errors, "-invalid")

@@ -1,61 +1,26 @@
-"""Fixtures for the exam-week screens: the sample notes in a private workspace, a movable clock, UTC local time."""
+"""Fixtures for the exam-week screens: the sample notes in a private workspace (as the app tests make it), a
+movable clock and UTC local time (as the quiz tests), and opening the card browser."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import time
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
 from devday_tui.cli import make_app
-from tests.conftest import SAMPLE_DECKS, SAMPLE_NOTES
-from tests.quiz.conftest import MovableClock
-
-
-@pytest.fixture(autouse=True)
-def _utc_local_time():
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
+from tests.app.conftest import workspace  # noqa: F401  (a fixture)
+from tests.quiz.conftest import MovableClock, _utc_local_time, clock, wait_for  # noqa: F401  (fixtures, helpers)
 
 
 @pytest.fixture
-def clock() -> MovableClock:
-    return MovableClock()
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    shutil.copytree(SAMPLE_NOTES, tmp_path / "notes")
-    shutil.copytree(SAMPLE_DECKS, tmp_path / "decks")
-    return tmp_path
-
-
-@pytest.fixture
-def make_app_on(tmp_path: Path, clock: MovableClock, workspace: Path) -> Callable:
+def make_app_on(tmp_path: Path, clock: MovableClock, workspace: Path) -> Callable:  # noqa: F811 (fixtures)
     def build(paths=None, **kwargs):
         paths = paths if paths is not None else [workspace / "notes", workspace / "decks"]
         return make_app(paths, data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", clock=clock, watch=False,
                         **kwargs)
 
     return build
-
-
-async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 10.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.02)
 
 
 async def loaded(pilot) -> None:

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from devday_tui import deck_options_files
-from devday_tui.core.deck_options import DeckOptions, changed_values, form_values, read_form, set_options
+from devday_tui.core.deck_options import changed_values, form_values, read_form, set_options
+from devday_tui.core.model import DeckSettings
 from devday_tui.core.decks import parse_deck
 from devday_tui.screens.deck_options import DeckOptionsScreen
 from tests.examweek.conftest import loaded, wait_for
@@ -60,10 +61,10 @@ def test_set_options_adds_a_frontmatter_when_there_is_none() -> None:
 
 
 def test_values_read_back_by_the_deck_parser(tmp_path) -> None:
-    options = DeckOptions(5, 50, 0.85, date(2026, 12, 5), 6, ("Q&A",), True)
-    text = set_options(DECK, changed_values(DeckOptions(), options))
+    options = DeckSettings(5, 50, 0.85, date(2026, 12, 5), 6, ("Q&A",), True)
+    text = set_options(DECK, changed_values(DeckSettings(), options))
     settings = parse_deck(text, tmp_path / "d.md").settings
-    assert DeckOptions.of(settings) == options
+    assert settings == options
 
 
 @pytest.mark.parametrize("field, value, words", [
@@ -75,14 +76,14 @@ def test_values_read_back_by_the_deck_parser(tmp_path) -> None:
     ("rollover_hour", "24", "between 0 and 23"),
 ])
 def test_form_is_checked(field, value, words) -> None:
-    form = form_values(DeckOptions())
+    form = form_values(DeckSettings())
     form[field] = value
     options, errors = read_form(form)
     assert options is None and words in errors[field]
 
 
 def test_form_accepts_percent_and_empty_date() -> None:
-    form = form_values(DeckOptions(exam_date=date(2026, 1, 1)))
+    form = form_values(DeckSettings(exam_date=date(2026, 1, 1)))
     form.update(desired_retention="85%", exam_date="", skip_sections="a, b, a")
     options, errors = read_form(form)
     assert not errors and options.desired_retention == 0.85 and options.exam_date is None
