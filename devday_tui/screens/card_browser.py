@@ -75,6 +75,7 @@ class CardBrowserScreen(Screen):
         self._timer: Timer | None = None
         self._generation = 0
         self._covered = False
+        self._own_change = False
 
     # -- layout ---------------------------------------------------------------------------------------------
 
@@ -178,7 +179,10 @@ class CardBrowserScreen(Screen):
             self._load()
 
     def _revision_changed(self, *_: object) -> None:
-        # Progress changed elsewhere (a study session started from here): read it again when shown.
+        # Progress changed elsewhere: read it again. A change made here is in the rows already.
+        if self._own_change:
+            self._own_change = False
+            return
         if self.is_current and not self.busy:
             self._load()
 
@@ -289,9 +293,8 @@ class CardBrowserScreen(Screen):
     def _saved(self, message: str) -> None:
         self.busy = False
         self.notify(message, timeout=5, markup=False)
-        grid = self.query_one(CardGrid)
-        grid.clear_selection()
-        grid.refresh()
+        self.query_one(CardGrid).refresh()  # the selection stays, for the next action on the same cards
+        self._own_change = True
         self.app.progress_changed()
 
     def action_flag(self) -> None:

@@ -59,6 +59,8 @@ async def test_bulk_suspend_flag_and_undo_as_one_step(make_app_on) -> None:
         await pilot.press("s")
         await wait_for(pilot, lambda: not screen.busy, what="suspend saved")
         assert all(app.store.progress(c).suspended for c in first)
+        assert grid.selected == set(first)  # kept for the next action
+        await pilot.press("escape")  # clears the selection: the next action is on the card under the cursor
         assert not grid.selected
         await pilot.press("f", "1")
         await wait_for(pilot, lambda: not screen.busy and app.store.flags(), what="flag saved")
