@@ -55,6 +55,7 @@ async def studied(pilot) -> None:
     store.bulk("flag", [cards[1].id], FIXED_NOW, flag="red")
     store.bulk("suspend", [cards[3].id], FIXED_NOW)
     app.progress_changed()
+    await settle(pilot, 0.2)  # the home screen recounts its decks before anything opens over it
 
 
 async def browser(pilot) -> None:
