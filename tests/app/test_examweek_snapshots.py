@@ -55,7 +55,17 @@ async def studied(pilot) -> None:
     store.bulk("flag", [cards[1].id], FIXED_NOW, flag="red")
     store.bulk("suspend", [cards[3].id], FIXED_NOW)
     app.progress_changed()
-    await settle(pilot, 0.2)  # the home screen recounts its decks before anything opens over it
+    await home_shown(pilot)
+
+
+async def home_shown(pilot) -> None:
+    """The home screen has recounted and drawn its decks: a screen opened over it shows them behind."""
+    from devday_tui.widgets.deck_table import DeckTable
+
+    pilot.app.screen._refresh()
+    table = pilot.app.screen.query_one(DeckTable)
+    await until(pilot, lambda: table.row_count and table.display and table.size.height, "the decks")
+    await settle(pilot, 0.2)
 
 
 async def browser(pilot) -> None:
@@ -127,6 +137,7 @@ def test_cram_session(snap_compare, workspace: Path, build_app, size) -> None:
 def test_deck_options(snap_compare, workspace: Path, build_app, size) -> None:
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
+        await home_shown(pilot)
         await pilot.press("o")
         await until(pilot, lambda: type(pilot.app.screen).__name__ == "DeckOptionsScreen", "the options")
         pilot.app.screen.query_one("#opt-desired_retention").value = "0.5"
