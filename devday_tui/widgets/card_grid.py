@@ -156,14 +156,16 @@ class CardGrid(ScrollView, can_focus=True):
 
     def show(self, rows: list[Card], source: CardSource, moment: Moment, *, keep: str | None = None) -> None:
         """Show ``rows``; the cursor stays on card ``keep`` (default: the card under it) when it is still there."""
-        keep = keep if keep is not None else self.current_id
+        held = self.rows[self.cursor] if keep is None and 0 <= self.cursor < len(self.rows) else None
         self.rows = rows
         self.source = source
         self.moment = moment
         if self.selected:
             self.selected &= {c.id for c in rows}
         index = 0
-        if keep is not None:
+        if held is not None:  # the same Card object after a sort or filter: identity is the cheapest test
+            index = next((i for i, c in enumerate(rows) if c is held), 0)
+        elif keep is not None:
             index = next((i for i, c in enumerate(rows) if c.id == keep), 0)
         self.virtual_size = Size(self.size.width, len(rows) + 1)
         self._anchor = None
