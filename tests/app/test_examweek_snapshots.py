@@ -64,8 +64,19 @@ async def home_shown(pilot) -> None:
 
     pilot.app.screen._refresh()
     table = pilot.app.screen.query_one(DeckTable)
-    await until(pilot, lambda: table.row_count and table.display and table.size.height, "the decks")
-    await settle(pilot, 0.2)
+    await until(pilot, lambda: table.row_count and table.display, "the decks")
+    await settle(pilot, 0.5)
+
+
+async def decks_behind(pilot) -> None:
+    """A dialog is open over the home screen: wait until the decks behind it are drawn."""
+    from devday_tui.widgets.deck_table import DeckTable
+
+    home = pilot.app.screen_stack[-2]
+    table = home.query_one(DeckTable)
+    await until(pilot, lambda: table.row_count and table.display, "the decks behind")
+    home.refresh()
+    await settle(pilot, 0.5)
 
 
 async def browser(pilot) -> None:
@@ -80,7 +91,7 @@ def test_card_browser(snap_compare, workspace: Path, build_app, size) -> None:
     async def ready(pilot) -> None:
         await browser(pilot)
         await pilot.press("space", "down")  # one card selected, the cursor on the next
-        await settle(pilot)
+        await settle(pilot, 0.5)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
 
@@ -102,7 +113,7 @@ def test_card_detail(snap_compare, workspace: Path, build_app, size) -> None:
         await pilot.press("enter")
         await until(pilot, lambda: type(pilot.app.screen).__name__ == "CardDetailScreen", "the detail")
         await until(pilot, lambda: pilot.app.screen.query_one("DataTable").row_count == 3, "the history")
-        await settle(pilot)
+        await settle(pilot, 0.5)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
 
@@ -115,7 +126,7 @@ def test_cram_setup(snap_compare, workspace: Path, build_app, size) -> None:
         await until(pilot, lambda: type(pilot.app.screen).__name__ == "CramSetupScreen", "the setup")
         await pilot.press("down", "down", "down")  # hardest by difficulty
         await until(pilot, lambda: pilot.app.screen.plan is not None, "the count")
-        await settle(pilot)
+        await decks_behind(pilot)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
 
@@ -128,7 +139,7 @@ def test_cram_session(snap_compare, workspace: Path, build_app, size) -> None:
         await until(pilot, lambda: getattr(pilot.app.screen, "plan", None) is not None, "the count")
         await pilot.press("enter")
         await until(pilot, lambda: getattr(pilot.app.screen, "state", None) == "front", "the first card")
-        await settle(pilot)
+        await settle(pilot, 0.5)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
 
@@ -141,6 +152,6 @@ def test_deck_options(snap_compare, workspace: Path, build_app, size) -> None:
         await pilot.press("o")
         await until(pilot, lambda: type(pilot.app.screen).__name__ == "DeckOptionsScreen", "the options")
         pilot.app.screen.query_one("#opt-desired_retention").value = "0.5"
-        await settle(pilot)
+        await decks_behind(pilot)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
