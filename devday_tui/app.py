@@ -269,7 +269,8 @@ class DevDayApp(App[None]):
 
     # ------------------------------------------------------------------- decks
 
-    def _deck(self, key: str | None) -> Deck | None:
+    def deck(self, key: str | None) -> Deck | None:
+        """The loaded deck of ``key`` (None while the notes are read)."""
         return self.library.deck(key) if self.library is not None and key is not None else None
 
     def deck_rows(self) -> list[DeckRow]:
@@ -310,7 +311,7 @@ class DevDayApp(App[None]):
         return tuple(study_queue(self.store, deck.cards, deck.settings, now).counts(now))  # type: ignore[return-value]
 
     def start_study(self, deck_key: str) -> None:
-        deck = self._deck(deck_key)
+        deck = self.deck(deck_key)
         if deck is None:
             return
         self._start_quiz(list(deck.cards), deck, deck.title)
@@ -333,8 +334,64 @@ class DevDayApp(App[None]):
 
         self.push_screen(QuizScreen(cards=cards, deck=deck, title=title, study_now=study_now))
 
+    def open_card_browser(self, deck_key: str | None, query: str = "") -> None:
+        """Every card of the deck in a table (see ``screens/card_browser.py``)."""
+        if self.library is None:
+            self.notify("Still reading your notes…")
+            return
+        from devday_tui.screens.card_browser import CardBrowserScreen
+
+        self.push_screen(CardBrowserScreen(deck_key, query=query))
+
+    def open_cram_setup(self, deck_key: str | None, *, query: str = "", preselect: str | None = None,
+                        cards: list[Card] | None = None) -> None:
+        """Custom study for the deck (see ``screens/cram_setup.py``), then the cram session it describes."""
+        if self.library is None or not self.require_writable_store():
+            return
+        from devday_tui.card_actions import CardActions, note_tags
+        from devday_tui.screens.cram_setup import CramSetupScreen
+
+        from devday_tui.quiz_session import study_queue
+
+        deck = self.deck(deck_key)
+        chosen = cards if cards is not None else list(deck.cards if deck is not None else self.library.cards)
+        notes = deck.notes if deck is not None else self.library.notes
+        queue = study_queue(self.store, list(deck.cards), deck.settings, self.clock()) if deck is not None else None
+        shown = queue.upcoming(self.clock(), len(deck.cards)) if queue is not None and deck is not None else []
+        new_today = frozenset(c.id for c in shown if (p := queue.progress.get(c.id)) is None or p.state == "new")
+        screen = CramSetupScreen(deck, chosen, note_tags(deck, notes), CardActions(self.store),  # type: ignore[arg-type]
+                                 new_today=new_today, query=query, preselect=preselect, these=cards is not None)
+        self.push_screen(screen, lambda plan: plan and self.start_cram(plan.cards, deck, plan.title, plan.request))
+
+    def start_cram(self, cards: list[Card], deck: Deck | None, title: str, request=None) -> None:
+        """A cram session over ``cards`` in this order: practice only unless ``request.counts``."""
+        from devday_tui.core.cram import CramRequest
+        from devday_tui.screens.quiz import QuizScreen
+
+        if not cards:
+            self.notify("No cards to study.", severity="warning")
+            return
+        if not self.require_writable_store():
+            return
+        self.push_screen(QuizScreen(cards=cards, deck=deck, title=title, cram=request or CramRequest("query")))
+
+    def open_deck_options(self, deck_key: str | None) -> None:
+        """The deck's options (see ``screens/deck_options.py``); the decks are read again after a save."""
+        deck = self.deck(deck_key)
+        if deck is None:
+            return
+        from devday_tui.screens.deck_options import DeckOptionsScreen
+
+        def saved(changed: bool | None) -> None:
+            if changed:
+                source = deck.path if deck.path is not None else (deck.notes[0].path if deck.notes else None)
+                if source is not None:
+                    self.reload_files([source])  # re-reads the decks, with the options kept beside them too
+
+        self.push_screen(DeckOptionsScreen(deck), saved)
+
     def start_exam(self, deck_key: str) -> None:
-        deck = self._deck(deck_key)
+        deck = self.deck(deck_key)
         if deck is None:
             return
         from devday_tui.screens.exam_setup import ExamSetupScreen

@@ -16,9 +16,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Sequence
 
+from devday_tui.core.cram import CramQueue, CramRequest
 from devday_tui.core.model import Card, DeckSettings
 from devday_tui.core.queue import QueueCounts, StudyQueue, build_queue, day_end, day_start
-from devday_tui.core.scheduling import GRADES, CardProgress
+from devday_tui.core.scheduling import GRADES, CardProgress, ReviewRecord
 from devday_tui.core.study_stats import SessionSummary, next_due, summarize_session
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def study_queue(
 ) -> StudyQueue:
     """The study queue of ``cards`` from the store's progress and today's reviews, with the store's study day
     (rollover hour and time zone). The one place a queue is built: the home counts and a session agree."""
-    rollover = getattr(store, "rollover_hour", 4)
+    rollover = settings.rollover_hour  # the deck's study day (its rollover_hour option)
     tz = getattr(store, "tz", None)
     if not limits:
         settings = replace(settings, new_per_day=NO_LIMIT, reviews_per_day=NO_LIMIT)
@@ -117,6 +118,9 @@ class QuizSession:
 
     With ``bury_siblings`` (a whole deck), only one new card of a section is introduced a day; a review of chosen
     sections turns it off, so every card of the section is shown.
+
+    With ``cram`` the cards are shown in the order given, outside the daily limits (``CramQueue``), and unless
+    ``cram.counts`` the answers are kept in the session only: no schedule changes and nothing is saved.
     """
 
     def __init__(
@@ -128,25 +132,28 @@ class QuizSession:
         *,
         bury_siblings: bool = True,
         limits: bool = True,
+        cram: CramRequest | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
         self.bury_siblings = bury_siblings
         #: False for "study now": every card of the chosen sections, whatever today's limits say.
         self.limits = limits
+        self.cram = cram
         self.started = now
         self.steps: list[Step] = []
         self.forced: str | None = None
         self.cards: list[Card] = []
         self.index: dict[str, Card] = {}
-        self.queue: StudyQueue
+        self.queue: StudyQueue | CramQueue
         self.set_cards(cards, now)
 
     # -- reading --------------------------------------------------------------------------------------------------
 
     @property
     def rollover_hour(self) -> int:
-        return getattr(self.store, "rollover_hour", 4)
+        """When the deck's study day starts (its ``rollover_hour`` option)."""
+        return self.settings.rollover_hour
 
     @property
     def tz(self):
@@ -159,6 +166,16 @@ class QuizSession:
             unique.setdefault(card.id, card)
         self.cards = list(unique.values())
         self.index = unique
+        if self.cram is not None:
+            queue = getattr(self, "queue", None)
+            progress = self.store.all_progress()
+            if isinstance(queue, CramQueue):
+                self.queue = queue.with_cards(self.cards, progress)
+            else:
+                self.queue = CramQueue.build(self.cards, progress)
+            if self.forced is not None and self.forced not in self.index:
+                self.forced = None
+            return
         self.queue = study_queue(
             self.store, self.cards, self.settings, now, bury_siblings=self.bury_siblings, limits=self.limits
         )
@@ -243,8 +260,34 @@ class QuizSession:
 
     # -- store calls (any thread) ---------------------------------------------------------------------------------
 
+    @property
+    def counts_answers(self) -> bool:
+        """Whether answers change the schedule (always, except in a cram session not asked to count them)."""
+        return self.cram is None or self.cram.counts
+
     def save_answer(self, card_id: str, rating: int, now: datetime, duration: float) -> "Answer":
+        if not self.counts_answers:
+            return self._uncounted(card_id, rating, now, duration)
         return self.store.answer(card_id, rating, now, duration=duration, settings=self.settings)
+
+    def _uncounted(self, card_id: str, rating: int, now: datetime, duration: float) -> "Answer":
+        """An answer of a cram session that does not count: kept in the session, the card's state unchanged."""
+        from devday_tui.store.store import Answer
+
+        if rating not in (1, 2, 3, 4):
+            raise ValueError(f"rating must be 1-4, got {rating}")
+        before = self.queue.progress.get(card_id)
+        record = ReviewRecord(
+            id=f"cram-{len(self.steps)}-{card_id}-{now.timestamp()}",
+            card_id=card_id,
+            rating=rating,
+            reviewed_at=now,
+            duration=float(duration),
+            device_id="",
+            state_before=before.state if before is not None else "new",
+            desired_retention=self.settings.desired_retention,
+        )
+        return Answer(review=record, before=before, after=before or CardProgress(card_id), became_leech=False)
 
     def save_suspend(self, card_id: str, now: datetime) -> Step:
         before = self.store.progress(card_id)
@@ -261,6 +304,8 @@ class QuizSession:
         if not self.steps:
             return None
         step = self.steps[-1]
+        if step.kind == "answer" and not self.counts_answers:
+            return Undone(step, step.before)  # never saved: nothing to undo in the store
         if step.kind == "answer":
             assert step.answer is not None
             undone = self.store.undo(now)

@@ -39,6 +39,7 @@ from devday_tui.core.frontmatter import (
 from devday_tui.core.cards.note import skip_key
 from devday_tui.core.model import Card, Deck, DeckSettings, Note, ParseWarning
 from devday_tui.core.text import normalise, strip_controls
+from devday_tui.core.variants import expand
 
 #: The desired retentions a deck may ask for (Anki's bounds). Below, reviews are so rare that most cards are
 #: forgotten; above, so frequent that the workload explodes for a few points of recall.
@@ -52,7 +53,7 @@ def all_notes_deck(notes: list[Note]) -> Deck:
     """The deck used when there is no deck file: every note."""
     deck = Deck(key=ALL_DECK_KEY, title=ALL_DECK_TITLE, path=None)
     deck.notes = list(notes)
-    deck.cards = [c for n in notes for c in n.cards]
+    deck.cards = deck_cards(deck.settings, [c for n in notes for c in n.cards])
     return deck
 
 
@@ -71,7 +72,7 @@ def other_notes_deck(notes: list[Note], decks: list[Deck]) -> Deck | None:
     key = OTHER_DECK_KEY if OTHER_DECK_KEY not in taken else f"{OTHER_DECK_KEY}-notes"
     deck = Deck(key=key, title=OTHER_DECK_TITLE, path=None)
     deck.notes = others
-    deck.cards = [c for n in others for c in n.cards]
+    deck.cards = deck_cards(deck.settings, [c for n in others for c in n.cards])
     return deck
 
 
@@ -199,11 +200,35 @@ def select_notes(deck: Deck, notes: list[Note]) -> None:
         if matches(n.rel or n.key, deck.include) and (not wanted or any(t.casefold() in wanted for t in n.tags))
     ]
     deck.notes = chosen
-    skip = {skip_key(h) for h in deck.skip_sections}
-    cards = [c for n in chosen for c in n.cards]
-    if skip:  # the deck's own chatter headings: no card from under them
+    deck.cards = deck_cards(deck.settings, [c for n in chosen for c in n.cards] + list(deck.own_cards))
+
+
+def deck_cards(settings: DeckSettings, cards: list[Card]) -> list[Card]:
+    """The cards a deck studies: without the sections its settings skip, one per cloze blank, and with
+    ``reverse`` each definition both ways (see ``variants.py``)."""
+    if settings.skip_sections:
+        skip = {skip_key(s) for s in settings.skip_sections}
         cards = [c for c in cards if not any(skip_key(h) in skip for h in c.context[1:])]
-    deck.cards = cards + list(deck.own_cards)
+    return expand(cards, reversed_too=settings.reverse)
+
+
+def apply_saved_options(deck: Deck, text: str, path: Path, notes: list[Note]) -> None:
+    """Options kept outside the deck file (the deck file is read-only, or there is none: "All notes") take the
+    place of the deck's own. ``text`` is a frontmatter block like a deck file's; a bad value is reported (file
+    and line) and the deck's own value kept."""
+    text = normalise_newlines(text)
+    front = split_frontmatter(text, path)
+    deck.warnings.extend(front.warnings)
+
+    def warn(field: str, message: str) -> None:
+        deck.warnings.append(ParseWarning(path, message, key_line(text, field, front.offset)))
+
+    deck.settings = read_settings(front.meta, warn, base=deck.settings)
+    if deck.path is None:
+        deck.notes = list(notes)
+        deck.cards = deck_cards(deck.settings, [c for n in notes for c in n.cards])
+    else:
+        select_notes(deck, notes)
 
 
 def _int_setting(meta: dict, key: str, default: int, warn) -> int:
@@ -225,6 +250,51 @@ def _int_setting(meta: dict, key: str, default: int, warn) -> int:
         warn(key, f"{key} must not be negative (got {number}); using {default}")
         return default
     return number
+
+
+def read_settings(meta: dict, warn, base: DeckSettings | None = None) -> DeckSettings:
+    """The study settings of a deck's frontmatter; a key that is absent keeps ``base``'s value (the defaults)."""
+    defaults = base or DeckSettings()
+    new_per_day = _int_setting(meta, "new_per_day", defaults.new_per_day, warn)
+    reviews_per_day = _int_setting(meta, "reviews_per_day", defaults.reviews_per_day, warn)
+    retention = defaults.desired_retention
+    raw = meta.get("desired_retention")
+    if raw is not None:
+        try:
+            value = float(raw) if not isinstance(raw, bool) else float("nan")
+        except (TypeError, ValueError):
+            value = float("nan")
+        if RETENTION_RANGE[0] <= value <= RETENTION_RANGE[1]:
+            retention = value
+        else:
+            low, high = RETENTION_RANGE
+            warn("desired_retention", f"desired_retention must be between {low} and {high}, like 0.9 (got {raw!r}); "
+                 f"using {defaults.desired_retention}")
+    exam: date | None = defaults.exam_date
+    raw = meta.get("exam_date", "missing")
+    if raw is None or raw == "":
+        exam = None
+    elif raw != "missing":
+        got = meta_date(raw)
+        if isinstance(got, str):
+            warn("exam_date", f"exam_date {raw!r} is not a date like 2026-12-12; ignored")
+        else:
+            exam = got
+    rollover = _int_setting(meta, "rollover_hour", defaults.rollover_hour, warn)
+    if rollover > 23:
+        warn("rollover_hour", f"rollover_hour must be an hour from 0 to 23 (got {rollover}); using {defaults.rollover_hour}")
+        rollover = defaults.rollover_hour
+    skip = defaults.skip_sections
+    if "skip_sections" in meta:
+        skip = meta_tags(meta.get("skip_sections"))
+    reverse = defaults.reverse
+    raw = meta.get("reverse")
+    if raw is not None:
+        if isinstance(raw, bool):
+            reverse = raw
+        else:
+            warn("reverse", f"reverse must be true or false (got {raw!r}); using {str(defaults.reverse).lower()}")
+    return DeckSettings(new_per_day, reviews_per_day, retention, exam, rollover, skip, reverse)
 
 
 def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: str | None = None) -> Deck:
@@ -253,30 +323,7 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
     elif include_raw is not None:
         warn("include", f"include must be a glob or a list of globs (got {include_raw!r}); using every note")
 
-    defaults = DeckSettings()
-    new_per_day = _int_setting(meta, "new_per_day", defaults.new_per_day, warn)
-    reviews_per_day = _int_setting(meta, "reviews_per_day", defaults.reviews_per_day, warn)
-    retention = defaults.desired_retention
-    raw = meta.get("desired_retention")
-    if raw is not None:
-        try:
-            value = float(raw) if not isinstance(raw, bool) else float("nan")
-        except (TypeError, ValueError):
-            value = float("nan")
-        if RETENTION_RANGE[0] <= value <= RETENTION_RANGE[1]:
-            retention = value
-        else:
-            low, high = RETENTION_RANGE
-            warn("desired_retention", f"desired_retention must be between {low} and {high}, like 0.9 (got {raw!r}); "
-                 f"using {defaults.desired_retention}")
-    exam: date | None = None
-    raw = meta.get("exam_date")
-    if raw is not None and raw != "":
-        got = meta_date(raw)
-        if isinstance(got, str):
-            warn("exam_date", f"exam_date {raw!r} is not a date like 2026-12-12; ignored")
-        else:
-            exam = got
+    settings = read_settings(meta, warn)
 
     deck = Deck(
         key=deck_key,
@@ -284,16 +331,9 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
         path=path,
         include=include,
         tags=meta_tags(meta.get("tags")),
-        settings=DeckSettings(new_per_day, reviews_per_day, retention, exam),
+        settings=settings,
         warnings=warnings,
     )
-    raw_skip = meta.get("skip_sections")
-    if isinstance(raw_skip, str):
-        raw_skip = raw_skip.split(",")
-    if isinstance(raw_skip, (list, tuple)):
-        deck.skip_sections = tuple(t for t in (meta_text(h) for h in raw_skip) if t)
-    elif raw_skip is not None:
-        warn("skip_sections", "skip_sections should be a list of headings; ignored")
     deck.own_cards = _own_cards(deck, front.body, front.offset)
     if notes is not None:
         select_notes(deck, notes)

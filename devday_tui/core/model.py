@@ -258,6 +258,12 @@ class DeckSettings:
     reviews_per_day: int = 200
     desired_retention: float = 0.9
     exam_date: date | None = None
+    #: The hour (local time) a study day starts.
+    rollover_hour: int = 4
+    #: Headings whose sections make no cards in this deck (matched ignoring case and full-width forms).
+    skip_sections: tuple[str, ...] = ()
+    #: Whether each definition card also comes reversed (definition → term).
+    reverse: bool = False
 
 
 @dataclass(slots=True)
@@ -278,5 +284,3 @@ class Deck:
     cards: list[Card] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
     own_cards: list[Card] = field(default_factory=list)
-    #: Headings whose sections' cards the deck leaves out, on top of the parser's chatter list (``skip_sections``).
-    skip_sections: tuple[str, ...] = ()

@@ -150,13 +150,13 @@ class ReviewRecord:
 
 
 #: Kinds of ``CardEvent``.
-EVENT_KINDS: tuple[str, ...] = ("suspend", "unsuspend", "bury", "due")
+EVENT_KINDS: tuple[str, ...] = ("suspend", "unsuspend", "bury", "due", "reset")
 
 
 @dataclass(frozen=True, slots=True)
 class CardEvent:
-    """A change to a card that is not an answer: suspending, unsuspending, burying until a time, or making it
-    due now."""
+    """A change to a card that is not an answer: suspending, unsuspending, burying until a time, making it
+    due now, or resetting it to new."""
 
     id: str
     card_id: str
@@ -496,7 +496,7 @@ def format_interval(interval: timedelta) -> str:
 
 
 def apply_event(progress: CardProgress | None, event: CardEvent) -> CardProgress:
-    """The card's progress after a suspend / unsuspend / bury event."""
+    """The card's progress after a suspend / unsuspend / bury / due / reset event."""
     if progress is None:
         progress = CardProgress(event.card_id)
     if event.kind == "suspend":
@@ -507,6 +507,8 @@ def apply_event(progress: CardProgress | None, event: CardEvent) -> CardProgress
         return replace(progress, buried_until=event.until)
     if event.kind == "due":  # "study this today": due now, whatever fsrs had planned
         return replace(progress, due=event.at, buried_until=None, suspended=False)
+    if event.kind == "reset":  # "forget": new again, counts and leech mark cleared; a suspension or burial stays
+        return CardProgress(progress.card_id, suspended=progress.suspended, buried_until=progress.buried_until)
     raise ValueError(f"unknown event {event.kind!r}")
 
 

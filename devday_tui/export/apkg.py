@@ -1,14 +1,18 @@
 """Anki packages (``.apkg``) with genanki.
 
 - One Anki deck per devday deck, with a deck id derived from the deck key, so it is the same deck every time.
-- Two note types of our own, with ids that never change: *devday-tui Basic* (Front, Back, Context, Source) and
-  *devday-tui Cloze* (Text, Back Extra, Context, Source). Cloze cards use Anki's ``{{c1::…}}`` syntax, every
+- Two note types of our own, with ids that never change: *devday-tui Basic* (Front, Back, Context, Source,
+  My note) and *devday-tui Cloze* (Text, Back Extra, Context, Source, My note). "My note" is the personal note
+  kept in the progress; the back shows it. Cloze cards use Anki's ``{{c1::…}}`` syntax, every
   blank of a card in the same ``c1`` so that one devday card is one Anki card. List cards are Basic notes whose
   back is an HTML list (numbered for sequences).
 - Each note's GUID is the card's stable id: importing a new export after editing a note updates the notes
   already in Anki instead of adding copies.
-- Tags: the note's frontmatter tags, plus the section path as one hierarchical tag (``Note::Section::Sub``).
-  Anki tags cannot hold spaces, so runs of white space become ``_``.
+- Tags: the note's frontmatter tags and the deck's tags, the deck as ``deck::Title``, and the section path as one
+  hierarchical tag (``Note::Section::Sub``). Anki tags cannot hold spaces, so runs of white space become ``_``.
+- Scheduling: genanki writes every card as new; its only scheduling choice is suspending a card, so a card
+  suspended here is suspended in Anki too. Due dates, intervals and the review history stay here (genanki has no
+  way to write them; see the README).
 - Note text is escaped for HTML; line breaks become ``<br>``.
 
 A card that belongs to several decks is written once, in the first deck that holds it (a GUID can only be in
@@ -27,7 +31,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Sequence
+from typing import BinaryIO, Collection, Mapping, Sequence
 
 import genanki
 
@@ -44,7 +48,10 @@ _CSS = """\
 .cloze { font-weight: bold; color: #1a5fb4; }
 .nightMode .cloze { color: #8cc4ff; }
 .nightMode .context, .nightMode .source { color: #aaa; }
+.mynote { font-size: 15px; margin-top: 1em; padding: 0.4em 0.6em; border-left: 3px solid #e5a50a; }
 """
+
+_MY_NOTE = '{{#My note}}<div class="mynote">{{My note}}</div>{{/My note}}'
 
 
 def _stable_id(text: str) -> int:
@@ -57,15 +64,16 @@ def anki_deck_id(deck_key: str) -> int:
     return _stable_id(f"devday-tui deck {deck_key}")
 
 
+# The "v2" note types add the "My note" field (a note type's fields are fixed for its id in Anki).
 BASIC_MODEL = genanki.Model(
-    _stable_id("devday-tui model basic v1"),
+    _stable_id("devday-tui model basic v2"),
     "devday-tui Basic",
-    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Context"}, {"name": "Source"}],
+    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Context"}, {"name": "Source"}, {"name": "My note"}],
     templates=[
         {
             "name": "Card 1",
             "qfmt": '{{#Context}}<div class="context">{{Context}}</div>{{/Context}}{{Front}}',
-            "afmt": '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}'
+            "afmt": '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}' + _MY_NOTE +
             '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}',
         }
     ],
@@ -73,16 +81,16 @@ BASIC_MODEL = genanki.Model(
 )
 
 CLOZE_MODEL = genanki.Model(
-    _stable_id("devday-tui model cloze v1"),
+    _stable_id("devday-tui model cloze v2"),
     "devday-tui Cloze",
     model_type=genanki.Model.CLOZE,
-    fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": "Context"}, {"name": "Source"}],
+    fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": "Context"}, {"name": "Source"}, {"name": "My note"}],
     templates=[
         {
             "name": "Cloze",
             "qfmt": '{{#Context}}<div class="context">{{Context}}</div>{{/Context}}{{cloze:Text}}',
             "afmt": '{{#Context}}<div class="context">{{Context}}</div>{{/Context}}{{cloze:Text}}'
-            "<br>\n{{Back Extra}}"
+            "<br>\n{{Back Extra}}" + _MY_NOTE +
             '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}',
         }
     ],
@@ -136,12 +144,15 @@ def anki_tag(text: str) -> str:
     return _SPACES.sub("_", strip_controls(text).strip()).replace("::", ":").strip(":")
 
 
-def card_tags(card: Card, note: Note | None) -> list[str]:
+def card_tags(card: Card, note: Note | None, deck: Deck | None = None) -> list[str]:
     tags: list[str] = []
-    for tag in note.tags if note is not None else ():
+    extra = deck.tags if deck is not None else ()
+    for tag in (*(note.tags if note is not None else ()), *extra):
         t = anki_tag(str(tag))
         if t and t not in tags:
             tags.append(t)
+    if deck is not None and (title := anki_tag(deck.title) or anki_tag(deck.key)):
+        tags.append(f"deck::{title}")
     path = [anki_tag(part) for part in card.context]
     path = [p for p in path if p]
     if path:
@@ -155,23 +166,32 @@ def _source(card: Card) -> str:
     return _html(f"{card.path.name}:{card.line}")
 
 
-def anki_note(card: Card, note: Note | None) -> genanki.Note:
-    """The Anki note for ``card``: its GUID is the card id."""
+def anki_note(card: Card, note: Note | None, deck: Deck | None = None, *, my_note: str = "",
+              suspended: bool = False) -> genanki.Note:
+    """The Anki note for ``card``: its GUID is the card id; ``suspended`` suspends its card in Anki."""
     context = _html(card.breadcrumb)
-    tags = card_tags(card, note)
+    tags = card_tags(card, note, deck)
+    mine = _html(my_note)
+    made: genanki.Note | None = None
     if card.kind == "cloze":
         text = cloze_text(card)
         if text is not None:
-            return genanki.Note(
-                model=CLOZE_MODEL, fields=[text, "", context, _source(card)], tags=tags, guid=card.id
+            made = genanki.Note(
+                model=CLOZE_MODEL, fields=[text, "", context, _source(card), mine], tags=tags, guid=card.id
             )
-    if card.kind in LIST_KINDS and isinstance(card.back, tuple):
-        back = _html_list(card.back, numbered=card.kind == "sequence")
-    else:
-        back = _html(card.back_text)
-    return genanki.Note(
-        model=BASIC_MODEL, fields=[_html(card.front), back, context, _source(card)], tags=tags, guid=card.id
-    )
+    if made is None:
+        if card.kind in LIST_KINDS and isinstance(card.back, tuple):
+            back = _html_list(card.back, numbered=card.kind == "sequence")
+        else:
+            back = _html(card.back_text)
+        made = genanki.Note(
+            model=BASIC_MODEL, fields=[_html(card.front), back, context, _source(card), mine], tags=tags,
+            guid=card.id,
+        )
+    if suspended:
+        for anki_card in made.cards:
+            anki_card.suspend = True
+    return made
 
 
 # -------------------------------------------------------------------------------------------------- package
@@ -190,8 +210,15 @@ class ApkgSummary:
         return sum(n for _, n in self.decks)
 
 
-def build_package(decks: Sequence[Deck]) -> tuple[genanki.Package, ApkgSummary]:
-    """An Anki package of ``decks``. Raises :class:`ExportError` when there is no card at all to write."""
+def build_package(
+    decks: Sequence[Deck],
+    annotations: Mapping[str, str] | None = None,
+    suspended: Collection[str] = (),
+) -> tuple[genanki.Package, ApkgSummary]:
+    """An Anki package of ``decks``, with each card's personal note (``annotations``) and the ``suspended`` cards
+    suspended. Raises :class:`ExportError` when there is no card at all to write."""
+    annotations = annotations or {}
+    suspended = set(suspended)
     summary = ApkgSummary()
     anki_decks: list[genanki.Deck] = []
     seen: set[str] = set()
@@ -204,7 +231,8 @@ def build_package(decks: Sequence[Deck]) -> tuple[genanki.Package, ApkgSummary]:
                 summary.duplicates += 1
                 continue
             seen.add(card.id)
-            anki_deck.add_note(anki_note(card, notes.get(card.note_key)))
+            anki_deck.add_note(anki_note(card, notes.get(card.note_key), deck, my_note=annotations.get(card.id, ""),
+                                         suspended=card.id in suspended))
         if anki_deck.notes:
             anki_deck.add_model(BASIC_MODEL)
             anki_deck.add_model(CLOZE_MODEL)
@@ -235,9 +263,16 @@ def _write_package(package: genanki.Package, out: BinaryIO, timestamp: float) ->
             archive.writestr("media", "{}")
 
 
-def write_apkg(decks: Sequence[Deck], path: Path, *, now: datetime) -> ApkgSummary:
+def write_apkg(
+    decks: Sequence[Deck],
+    path: Path,
+    *,
+    now: datetime,
+    annotations: Mapping[str, str] | None = None,
+    suspended: Collection[str] = (),
+) -> ApkgSummary:
     """Write ``decks`` to the Anki package ``path``; ``now`` stamps the notes so that Anki sees them as newer."""
-    package, summary = build_package(decks)
+    package, summary = build_package(decks, annotations, suspended)
     try:
         write_atomic(path, lambda out: _write_package(package, out, now.timestamp()), ExportError.cannot_write)
     except sqlite3.Error as exc:

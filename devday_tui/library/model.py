@@ -59,7 +59,7 @@ class Library:
 
     @property
     def cards(self) -> list[Card]:
-        """Every card: notes in order, then the decks' own cards; each id once."""
+        """Every card: notes in order, then the cards the decks add (their own, cloze blanks, reverses); each id once."""
         return list(self._idx()["cards"].values())
 
     def card(self, card_id: str) -> Card | None:
@@ -97,8 +97,8 @@ class Library:
             for note in self.notes:
                 for c in note.cards:
                     cards.setdefault(c.id, c)
-            for deck in self.decks:
-                for c in deck.own_cards:
+            for deck in self.decks:  # a deck's own cards, and the cards it derives (cloze blanks, reverses)
+                for c in deck.cards:
                     cards.setdefault(c.id, c)
             self._index = {"cards": cards}
         return self._index
@@ -160,6 +160,10 @@ class Library:
         self.decks = decks or [all_notes_deck(self.notes)]
         if decks and (other := other_notes_deck(self.notes, decks)) is not None:
             self.decks.append(other)  # notes no deck includes are listed too, never invisible
+        from devday_tui.deck_options_files import apply_saved
+
+        for deck in self.decks:  # options saved outside a read-only deck file, or for "All notes"
+            apply_saved(deck, self.notes)
         out: list[ParseWarning] = []
         for ws in self._file_warnings.values():
             out.extend(ws)

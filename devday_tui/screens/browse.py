@@ -35,6 +35,7 @@ class BrowseScreen(Screen):
         Binding("n", "annotate", "My note"),
         Binding("e", "edit", "Edit file"),
         Binding("r", "review_section", "Study now"),
+        Binding("c", "cards", "Cards", show=False),
         Binding("N", "new_note", "New note", key_display="N", show=False),
         Binding("t", "stats", "Stats", show=False),
         Binding("escape", "back", "Back", show=False),
@@ -392,6 +393,9 @@ class BrowseScreen(Screen):
         cards = self._section_cards(note, section) if section is not None else list(note.cards)
         title = " › ".join(section.breadcrumb) if section is not None else note.title
         self.app.start_section_study(cards, title)
+
+    def action_cards(self) -> None:
+        self.app.open_card_browser(self.deck_key)
 
     def action_new_note(self) -> None:
         self.app.new_note(self.deck_key)

@@ -18,6 +18,10 @@ class HomeScreen(Screen):
 
     BINDINGS = [
         Binding("b", "browse", "Browse"),
+        Binding("c", "cards", "Cards", show=False),
+        Binding("C", "cram", "Custom study", key_display="C", show=False),
+        Binding("W", "cram_weakest", "Cram the weakest", key_display="W", show=False),
+        Binding("o", "options", "Deck options", show=False),
         Binding("x", "exam", "Mock exam"),
         Binding("t", "stats", "Stats"),
         Binding("N", "new_note", "New note", key_display="N"),
@@ -102,6 +106,7 @@ class HomeScreen(Screen):
                 ("?", "bold $accent"),
                 " all keys",
             ]
+            parts += self._exam_offer()
             parts += self._problem_parts()
             status.update(Content.assemble(*parts))
         if not table.has_focus and table.display:
@@ -149,6 +154,30 @@ class HomeScreen(Screen):
         from devday_tui.screens.browse import BrowseScreen
 
         self.app.push_screen(BrowseScreen(deck_key=self._deck_key(), wip_only=True))
+
+    def action_cards(self) -> None:
+        self.app.open_card_browser(self._deck_key())
+
+    def action_options(self) -> None:
+        self.app.open_deck_options(self._deck_key())
+
+    def action_cram(self) -> None:
+        self.app.open_cram_setup(self._deck_key())
+
+    def _exam_offer(self) -> list:
+        from devday_tui.core.cram import exam_offer
+
+        offer = exam_offer(self.app.library.decks, self.app.now().astimezone().date())
+        return ["\n", (offer.text, "bold $text-warning"), ("  W", "bold $accent"), " starts it"] if offer else []
+
+    def action_cram_weakest(self) -> None:
+        from devday_tui.core.cram import exam_offer
+
+        offer = exam_offer(self.app.library.decks, self.app.now().astimezone().date()) if self.app.library else None
+        if offer is None:
+            self.notify("No exam within a week: set exam_date in the deck options (o).")
+            return
+        self.app.open_cram_setup(offer.deck_key, preselect="weakest")
 
     def action_exam(self) -> None:
         key = self._deck_key()

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header
 
+from devday_tui.core.cram import CramRequest
 from devday_tui.core.model import Card, Deck, DeckSettings
 from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone, source_label
@@ -27,6 +28,7 @@ from devday_tui.safe_text import one_line
 from devday_tui.saving import save
 from devday_tui.widgets.card_clock import CardClock
 from devday_tui.widgets.card_face import CardFace, item_count, kind_label
+from devday_tui.widgets.cram_banner import CramBanner
 from devday_tui.widgets.fitted_path import SEPARATOR, FittedPath, fit_path
 from devday_tui.widgets.grade_bar import GradeBar
 from devday_tui.widgets.key_footer import KeyFooter
@@ -92,10 +94,12 @@ class QuizScreen(QuizTyping, Screen):
 
     CSS_PATH = "quiz.tcss"
 
-    def __init__(self, cards: list[Card], deck: Deck | None = None, title: str = "", *, study_now: bool = False) -> None:
+    def __init__(self, cards: list[Card], deck: Deck | None = None, title: str = "", *, study_now: bool = False,
+                 cram: CramRequest | None = None) -> None:
         super().__init__()
         #: Cards chosen in browse, studied whatever today's limits say (the header says so).
         self.study_now = study_now
+        self.cram = cram
         self.initial_cards = list(cards)
         self.deck = deck
         self.deck_key = deck.key if deck is not None else None
@@ -148,8 +152,10 @@ class QuizScreen(QuizTyping, Screen):
         whole_deck = self.deck is not None and {c.id for c in self.deck.cards} <= {c.id for c in self.initial_cards}
         self.session = QuizSession(
             store, self.initial_cards, self.settings, self.app.now(), bury_siblings=whole_deck,
-            limits=not self.study_now,
+            limits=not self.study_now, cram=self.cram,
         )
+        if self.cram is not None:
+            self.mount(CramBanner(self.cram.counts, len(self.initial_cards)), before="#quiz-top")
         self.watch(self.app, "library", self._library_changed, init=False)
         self.show_next()
 
@@ -388,7 +394,9 @@ class QuizScreen(QuizTyping, Screen):
     def _library_changed(self, library) -> None:
         if library is None or self.session is None or self.state == "done":
             return
-        if self.deck_key is not None:
+        if self.cram is not None:  # the cards chosen, as they read now
+            cards = [c for c in (library.card(cid) for cid in (c.id for c in self.initial_cards)) if c is not None]
+        elif self.deck_key is not None:
             deck = library.deck(self.deck_key)
             cards = list(deck.cards) if deck is not None else []
             if deck is not None:

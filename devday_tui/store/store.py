@@ -25,8 +25,10 @@ from devday_tui.core.scheduling import (
     preview as _preview,
     replay_onto,
 )
+from devday_tui.store.bulk import BulkChange, apply_bulk, undo_bulk
 from devday_tui.store.errors import StoreError, StoreReadOnly, UnreadableFileError
 from devday_tui.store.files import AtomicJSONStorage, remove_stale_temporaries
+from devday_tui.store.flags import FlagBook
 from devday_tui.store.history import (
     LOG_TABLE,
     CardStates,
@@ -131,6 +133,8 @@ class Store:
         self._seen_cards: dict[str, Card] = {}  # the cards of the last reconcile, by id
         self._present: set[str] | None = None
         self._read_only_reason: str | None = None  # why a writable store turned read-only
+        self._flags: FlagBook | None = None  # read on first use
+        self._bulk_undo: list[BulkChange] = []
 
     # -- opening ----------------------------------------------------------------------------------------------
 
@@ -260,6 +264,7 @@ class Store:
             self._history.horizon = now + AHEAD
             changed = self._catch_up(now)
             self._load_side_files(now)
+            self._flags = None
             if changed:
                 self._dirty = True
             return changed
@@ -500,6 +505,35 @@ class Store:
         """Bring the card into today's reviews now (a missed mock-exam question); unsuspends and unburies it.
         Saved on return; the next answer schedules it as usual."""
         return self._event(card_id, "due", now)
+
+    # -- flags and bulk changes (see ``flags.py`` and ``bulk.py``) ------------------------------------------------
+
+    def _flag_book(self) -> FlagBook:
+        if self._flags is None:
+            book = FlagBook()
+            book.load(self, datetime.now(timezone.utc))
+            self._flags = book
+        return self._flags
+
+    def flags(self) -> dict[str, str]:
+        """Every flagged card's flag ("red", "orange", …), by card id."""
+        with self._mutex:
+            return self._flag_book().flags()
+
+    def bulk(self, action: str, card_ids: Sequence[str], now: datetime, *, until: datetime | None = None,
+             flag: str = "") -> BulkChange:
+        """Suspend, unsuspend, bury (until ``until``), reset to new, send to today ("today") or flag many cards,
+        saved in one write and undone as one step by ``undo_bulk``."""
+        return apply_bulk(self, action, card_ids, now, until=until, flag=flag)
+
+    def undo_bulk(self, now: datetime) -> BulkChange | None:
+        """Undo the latest bulk change of this session; ``None`` when there is none."""
+        return undo_bulk(self, now)
+
+    def card_reviews(self, card_id: str) -> list[ReviewRecord]:
+        """The card's answers, oldest first, every device's (history that moved to this card included)."""
+        cid = self._resolve(card_id)
+        return [r for r in self.reviews() if r.card_id == cid]
 
     # -- annotations --------------------------------------------------------------------------------------------
 

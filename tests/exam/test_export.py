@@ -158,7 +158,8 @@ def test_apkg_tags_are_frontmatter_tags_plus_the_section_path(tmp_path: Path) ->
     out = tmp_path / "out.apkg"
     write_apkg([make_deck(sample_cards())], out, now=FIXED_NOW)
     notes = read_apkg(out, tmp_path)["notes"]
-    assert notes["card-def"]["tags"] == ["AWS", "Conference", "WIP", "AWS_DevDay_2019_Day1::ゼネラルセッション::AWS_の中の人の話"]
+    assert notes["card-def"]["tags"] == ["AWS", "Conference", "WIP", "deck::AWS_DevDay_2019",
+                                         "AWS_DevDay_2019_Day1::ゼネラルセッション::AWS_の中の人の話"]
     assert notes["card-list"]["tags"][-1] == "AWS_DevDay_2019_Day1::第_1_回_AWS_Fargate_かんたんデプロイ選手権::AWS_Fargate_とは？"
     assert all(" " not in tag for note in notes.values() for tag in note["tags"])
 

@@ -56,6 +56,7 @@ def test_apkg_of_the_sample_has_every_card_with_its_id_as_guid(workspace: Path, 
         "AWS",
         "Conference",
         "WIP",
+        "deck::AWS_DevDay_2019",
         "AWS_DevDay_2019_Day1::ゼネラルセッション::AWS_の中の人の話",
     ]
     assert data["notes"][lambda_card.id]["fields"][1] == "サーバレス"
@@ -125,8 +126,62 @@ def test_a_deck_without_cards_is_a_clear_message(tmp_path: Path, capsys) -> None
 
 def test_usage_errors(workspace: Path, tmp_path: Path, capsys) -> None:
     assert main(["export", str(workspace / "notes")]) == 2
-    assert "--apkg OUT.apkg and/or --csv OUT.csv" in capsys.readouterr().err
+    assert "--apkg OUT.apkg, --csv OUT.csv and/or --json OUT.json" in capsys.readouterr().err
     assert main(["export", "--csv", str(tmp_path / "x.csv"), "--deck", "nope", str(workspace / "notes"), str(workspace / "decks")]) == 2
     assert "no deck 'nope'; decks: aws-devday" in capsys.readouterr().err
     assert main(["export", "--csv", str(tmp_path / "x.csv"), str(tmp_path / "does-not-exist")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_exports_carry_personal_notes_flags_state_and_history(workspace: Path, tmp_path: Path, data_dir: Path,
+                                                              capsys) -> None:
+    import json
+    from datetime import timedelta
+
+    paths = [str(workspace / "notes"), str(workspace / "decks")]
+    lib = load_library([workspace / "notes", workspace / "decks"], use_cache=False)
+    card = next(c for c in lib.cards if c.front == "AWS Lambda")
+    other = next(c for c in lib.cards if c.id != card.id)
+    with Store.open(data_dir, now=FIXED_NOW) as store:
+        store.answer(card.id, 3, FIXED_NOW, duration=4.0, settings=DeckSettings())
+        store.answer(card.id, 1, FIXED_NOW + timedelta(minutes=15), duration=9.5, settings=DeckSettings())
+        store.set_annotation(card.id, "Lambda は <b>15 分</b>まで", FIXED_NOW)
+        store.bulk("flag", [card.id], FIXED_NOW, flag="red")
+        store.bulk("suspend", [other.id], FIXED_NOW)
+        expected = store.progress(card.id)
+    csv_out, json_out, apkg_out = tmp_path / "c.csv", tmp_path / "c.json", tmp_path / "c.apkg"
+    assert main(["export", "--csv", str(csv_out), "--json", str(json_out), "--apkg", str(apkg_out),
+                 "--data-dir", str(data_dir), *paths]) == 0
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(csv_out.read_text("utf-8-sig"), newline=""))}
+    row = rows[card.id]
+    assert row["my note"] == "Lambda は <b>15 分</b>まで" and row["flag"] == "red"
+    assert row["reviews"] == "2" and row["lapses"] == str(expected.lapses)
+    assert row["stability"] == f"{expected.stability:.1f}" and row["difficulty"] == f"{expected.difficulty:.2f}"
+    assert float(row["interval"]) == round((expected.due - expected.last_review).total_seconds() / 86400, 1)
+    assert rows[other.id]["state"] == "new suspended" and rows[other.id]["interval"] == ""
+    data = json.loads(json_out.read_text("utf-8"))
+    assert data["format"] == "devday-tui cards" and len(data["cards"]) == len(lib.cards)
+    entry = next(c for c in data["cards"] if c["id"] == card.id)
+    assert entry["my_note"] == "Lambda は <b>15 分</b>まで" and entry["flag"] == "red"
+    assert entry["decks"] == ["aws-devday"] and entry["state"] == expected.state.replace("relearning", "learning")
+    assert entry["progress"]["reps"] == 2 and 0 <= entry["retrievability"] <= 1
+    assert [(r["grade"], r["duration"]) for r in entry["reviews"]] == [("Good", 4.0), ("Again", 9.5)]
+    assert next(c for c in data["cards"] if c["id"] == other.id)["state"] == "suspended"
+    notes = notes_in(apkg_out, tmp_path)["notes"]
+    assert notes[card.id]["fields"][4] == "Lambda は &lt;b&gt;15 分&lt;/b&gt;まで"
+    with zipfile.ZipFile(apkg_out) as archive:
+        (tmp_path / "q.anki2").write_bytes(archive.read("collection.anki2"))
+    conn = sqlite3.connect(tmp_path / "q.anki2")
+    try:
+        queues = dict(conn.execute("SELECT n.guid, c.queue FROM cards c JOIN notes n ON c.nid = n.id").fetchall())
+    finally:
+        conn.close()
+    assert queues[other.id] == -1 and queues[card.id] == 0  # suspended stays suspended; the rest start as new
+
+
+def test_json_to_standard_output(workspace: Path, capsys) -> None:
+    import json
+
+    assert main(["export", "--json", "-", str(workspace / "notes"), str(workspace / "decks")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["cards"] and all(c["progress"] is None and c["reviews"] == [] for c in data["cards"])

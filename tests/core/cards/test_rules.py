@@ -137,7 +137,7 @@ def test_skip_sections_in_a_deck_leaves_those_cards_out(tmp_path: Path) -> None:
     note, _ = parse("## Exam tips\n- gp2: general purpose\n## Q&A\n- ECS: containers\n")
     deck = parse_deck("---\ntitle: D\nskip_sections: [q&a]\n---\n", tmp_path / "d.md", [note])
     assert [c.front for c in deck.cards] == ["gp2"]
-    assert deck.skip_sections == ("q&a",)
+    assert deck.settings.skip_sections == ("q&a",)
 
 
 def test_a_definition_that_is_only_a_url_is_dropped() -> None:
