@@ -22,7 +22,8 @@ from devday_tui.core.card_table import state_of
 from devday_tui.core.model import Deck
 from devday_tui.core.query import interval_days
 from devday_tui.core.scheduling import CardProgress, ReviewRecord, retrievability
-from devday_tui.export.atomic import ExportError, write_atomic
+from devday_tui.atomic import write_atomic
+from devday_tui.export.errors import ExportError
 
 FORMAT = "devday-tui cards"
 VERSION = 1
@@ -96,5 +97,5 @@ def write_json(decks: Sequence[Deck], path: Path, progress: Mapping[str, CardPro
     def write(out: BinaryIO) -> None:
         out.write(payload)
 
-    write_atomic(path, write)
+    write_atomic(path, write, ExportError.cannot_write)
     return len(data["cards"])
