@@ -1,24 +1,24 @@
 """Durable JSON files: an atomic TinyDB storage, schema checks and recovery of damaged files.
 
 TinyDB's own ``JSONStorage`` rewrites its file in place: a crash in the middle leaves half a file. Here every
-write goes to a temporary file in the same directory, is flushed with ``fsync``, moved over the old file with
-``os.replace`` (atomic on POSIX and Windows) and the directory is flushed too, so the new name survives a power
-cut. When ``write`` returns, the data is on disk; when it raises, the previous file is intact.
+write goes through the app's atomic writer (``devday_tui.atomic``): a temporary file in the same folder, flushed
+with ``fsync``, moved over the old file with ``os.replace`` (atomic on POSIX and Windows), and the folder flushed
+too, so the new name survives a power cut. When ``write`` returns, the data is on disk; when it raises, the
+previous file is intact.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from tinydb.storages import Storage
 
+from devday_tui import atomic
 from devday_tui.store.errors import (
     CorruptFileError,
     NewerSchemaError,
@@ -33,77 +33,31 @@ SCHEMA_VERSION = 1
 #: The table holding a file's format version. It is added on write and removed on read.
 META_TABLE = "_meta"
 
-_TMP_SUFFIX = ".tmp"
+#: The end of the temporary files that earlier versions of the store wrote (``.NAME.<pid>.tmp``); a crash may
+#: have left one behind.
+_OLD_TMP_SUFFIX = ".tmp"
+
+#: Why a file could not be read or written, in the same words as for every file the app writes.
+describe = atomic.reason
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows; os.replace is durable there
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        # Some file systems (network shares, FUSE) cannot flush a directory; the rename itself is done.
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES):
-            raise
-    finally:
-        os.close(fd)
-
-
-def _replace(src: Path, dst: Path) -> None:
-    """``os.replace``; on Windows, retried briefly while another program (a reader, a virus scanner) has the
-    target open."""
-    for attempt in range(20 if os.name == "nt" else 1):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 19:
-                raise
-            time.sleep(0.025)
-
-
-def describe(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.EROFS:
-        return "the file system is read-only"
-    if exc.errno == errno.EDQUOT:
-        return "the disk quota is exceeded"
-    return exc.strerror or str(exc)
+def _cannot_save(path: Path, why: str) -> StoreError:
+    return StoreError(f"Could not save {path}: {why}. The previous version of the file is intact.")
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so that a crash leaves either the old or the new file, never a mix.
+    """Write ``payload`` to ``path`` so that a crash leaves either the old or the new file, never a mix (with the
+    app's one atomic writer, ``devday_tui.atomic``). The folder is created first if needed.
 
     Raises ``StoreError`` (with the file named) when the write fails; the old file is then unchanged and the
     temporary file is removed.
     """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}{_TMP_SUFFIX}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
-        try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        _replace(tmp, path)
-        _fsync_dir(path.parent)
     except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise StoreError(
-            f"Could not save {path}: {describe(exc)}. The previous version of the file is intact."
-        ) from exc
+        raise _cannot_save(path, describe(exc)) from exc
+    atomic.write_atomic(path, lambda handle: handle.write(payload), _cannot_save)
 
 
 def dumps(data: Any) -> bytes:
@@ -402,14 +356,19 @@ def _documents_in(obj: dict[str, Any], accept: Callable[[dict[str, Any]], bool])
 
 
 def remove_stale_temporaries(directory: Path) -> int:
-    """Delete temporary files left by an interrupted write in ``directory`` (and below). Returns how many."""
+    """Delete temporary files left by an interrupted write in ``directory`` (and below). Returns how many.
+
+    Only for a folder that no other process writes to (a device's own folder, with the writer lock held): a
+    temporary file there is never one being written."""
     removed = 0
     if not directory.is_dir():
         return 0
-    for tmp in directory.rglob(f".*{_TMP_SUFFIX}"):
-        try:
-            tmp.unlink()
-            removed += 1
-        except OSError:
-            pass
+    for suffix in (atomic.TEMP_SUFFIX, _OLD_TMP_SUFFIX):
+        for tmp in directory.rglob(f".*{suffix}"):
+            try:
+                if tmp.is_file():
+                    tmp.unlink()
+                    removed += 1
+            except OSError:
+                pass
     return removed
