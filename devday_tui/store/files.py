@@ -130,12 +130,28 @@ def write_tables(path: Path, tables: dict[str, dict[str, Any]]) -> None:
     atomic_write_bytes(path, tables_payload(tables))
 
 
-def _stamp_of(path: Path) -> tuple[int, int, int] | None:
+@dataclass(frozen=True, slots=True)
+class FileKey:
+    """What tells one version of a file from another: size, modification time and inode (a file replaced
+    atomically is a new inode)."""
+
+    size: int
+    mtime_ns: int
+    ino: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> "FileKey":
+        # On Windows a folder listing (``os.scandir``) gives no inode: leave it out there, so that the key of a
+        # listed file and of the same file ``stat``-ed agree.
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino if os.name != "nt" else 0)
+
+
+def file_key(path: Path) -> FileKey | None:
+    """The key of the file at ``path``; ``None`` when there is none (or it cannot be looked at)."""
     try:
-        st = os.stat(path)
+        return FileKey.of(os.stat(path))
     except OSError:
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 class AtomicJSONStorage(Storage):
@@ -150,34 +166,50 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.read_only = read_only
         self._cache: dict[str, dict[str, Any]] | None = None
-        self._stamp: tuple[int, int, int] | None = None  # the file as this storage last read or wrote it
+        self._key: FileKey | None = None  # the file as this storage last read or wrote it
+        #: After a write: the version of the file that the written data was based on, as this storage read it
+        #: (``None`` when there was no file).
+        self.replaced: FileKey | None = None
         # With ``append_only`` (documents are added and removed, never changed in place, as in a history file),
         # each document is serialised once: a long day's file is not encoded again in full at every answer.
         self._encoded: dict[int, tuple[dict[str, Any], str, bytes]] | None = {} if append_only else None
 
+    @property
+    def key(self) -> FileKey | None:
+        """The key of the file as this storage last read or wrote it."""
+        return self._key
+
+    def written_table(self, name: str) -> dict[str, Any]:
+        """The table ``name`` as this storage last read or wrote it (just after a write: what was written),
+        without looking at the file."""
+        table = (self._cache or {}).get(name)
+        return table if isinstance(table, dict) else {}
+
     def read(self) -> dict[str, dict[str, Any]] | None:
         # The memory copy is used only while the file is the one this storage wrote: a file replaced by anyone
         # else is read again, so that a write never drops what another writer added.
-        if self._cache is not None and self._stamp != _stamp_of(self.path):
+        if self._cache is not None and self._key != file_key(self.path):
             self._cache = None
         if self._cache is None:
-            stamp = _stamp_of(self.path)
+            key = file_key(self.path)
             tables = read_tables(self.path)
             if tables is None:
+                self._key = None
                 return None
-            self._cache, self._stamp = tables, stamp
+            self._cache, self._key = tables, key
         return self._cache
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.read_only:
             self._cache = None
             raise StoreReadOnly(f"{self.path} is open read-only; nothing was written.")
+        replaced = self._key if self._cache is not None else None
         try:
             atomic_write_bytes(self.path, tables_payload(data) if self._encoded is None else self._payload(data))
         except BaseException:
             self._cache = None
             raise
-        self._cache, self._stamp = data, _stamp_of(self.path)
+        self._cache, self._key, self.replaced = data, file_key(self.path), replaced
 
     def _payload(self, tables: dict[str, dict[str, Any]]) -> bytes:
         """``tables_payload(tables)``, reusing the encoding of documents already written."""
@@ -199,12 +231,6 @@ class AtomicJSONStorage(Storage):
             parts.append(dumps(name) + b":{" + b",".join(items) + b"}")
         self._encoded = encoded
         return b"{" + b",".join(parts) + b"}"
-
-    def stat(self) -> os.stat_result | None:
-        try:
-            return self.path.stat()
-        except FileNotFoundError:
-            return None
 
 
 #: Where a document may start in damaged bytes: an object whose first key is complete. A key cannot hold a raw
