@@ -1,24 +1,24 @@
 """Durable JSON files: an atomic TinyDB storage, schema checks and recovery of damaged files.
 
 TinyDB's own ``JSONStorage`` rewrites its file in place: a crash in the middle leaves half a file. Here every
-write goes to a temporary file in the same directory, is flushed with ``fsync``, moved over the old file with
-``os.replace`` (atomic on POSIX and Windows) and the directory is flushed too, so the new name survives a power
-cut. When ``write`` returns, the data is on disk; when it raises, the previous file is intact.
+write goes through the app's atomic writer (``devday_tui.atomic``): a temporary file in the same folder, flushed
+with ``fsync``, moved over the old file with ``os.replace`` (atomic on POSIX and Windows), and the folder flushed
+too, so the new name survives a power cut. When ``write`` returns, the data is on disk; when it raises, the
+previous file is intact.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from tinydb.storages import Storage
 
+from devday_tui import atomic
 from devday_tui.store.errors import (
     CorruptFileError,
     NewerSchemaError,
@@ -33,77 +33,31 @@ SCHEMA_VERSION = 1
 #: The table holding a file's format version. It is added on write and removed on read.
 META_TABLE = "_meta"
 
-_TMP_SUFFIX = ".tmp"
+#: The end of the temporary files that earlier versions of the store wrote (``.NAME.<pid>.tmp``); a crash may
+#: have left one behind.
+_OLD_TMP_SUFFIX = ".tmp"
+
+#: Why a file could not be read or written, in the same words as for every file the app writes.
+describe = atomic.reason
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows; os.replace is durable there
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        # Some file systems (network shares, FUSE) cannot flush a directory; the rename itself is done.
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES):
-            raise
-    finally:
-        os.close(fd)
-
-
-def _replace(src: Path, dst: Path) -> None:
-    """``os.replace``; on Windows, retried briefly while another program (a reader, a virus scanner) has the
-    target open."""
-    for attempt in range(20 if os.name == "nt" else 1):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 19:
-                raise
-            time.sleep(0.025)
-
-
-def describe(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.EROFS:
-        return "the file system is read-only"
-    if exc.errno == errno.EDQUOT:
-        return "the disk quota is exceeded"
-    return exc.strerror or str(exc)
+def _cannot_save(path: Path, why: str) -> StoreError:
+    return StoreError(f"Could not save {path}: {why}. The previous version of the file is intact.")
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so that a crash leaves either the old or the new file, never a mix.
+    """Write ``payload`` to ``path`` so that a crash leaves either the old or the new file, never a mix (with the
+    app's one atomic writer, ``devday_tui.atomic``). The folder is created first if needed.
 
     Raises ``StoreError`` (with the file named) when the write fails; the old file is then unchanged and the
     temporary file is removed.
     """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}{_TMP_SUFFIX}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
-        try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        _replace(tmp, path)
-        _fsync_dir(path.parent)
     except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise StoreError(
-            f"Could not save {path}: {describe(exc)}. The previous version of the file is intact."
-        ) from exc
+        raise _cannot_save(path, describe(exc)) from exc
+    atomic.write_atomic(path, lambda handle: handle.write(payload), _cannot_save)
 
 
 def dumps(data: Any) -> bytes:
@@ -176,12 +130,28 @@ def write_tables(path: Path, tables: dict[str, dict[str, Any]]) -> None:
     atomic_write_bytes(path, tables_payload(tables))
 
 
-def _stamp_of(path: Path) -> tuple[int, int, int] | None:
+@dataclass(frozen=True, slots=True)
+class FileKey:
+    """What tells one version of a file from another: size, modification time and inode (a file replaced
+    atomically is a new inode)."""
+
+    size: int
+    mtime_ns: int
+    ino: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> "FileKey":
+        # On Windows a folder listing (``os.scandir``) gives no inode: leave it out there, so that the key of a
+        # listed file and of the same file ``stat``-ed agree.
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino if os.name != "nt" else 0)
+
+
+def file_key(path: Path) -> FileKey | None:
+    """The key of the file at ``path``; ``None`` when there is none (or it cannot be looked at)."""
     try:
-        st = os.stat(path)
+        return FileKey.of(os.stat(path))
     except OSError:
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 class AtomicJSONStorage(Storage):
@@ -196,34 +166,50 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.read_only = read_only
         self._cache: dict[str, dict[str, Any]] | None = None
-        self._stamp: tuple[int, int, int] | None = None  # the file as this storage last read or wrote it
+        self._key: FileKey | None = None  # the file as this storage last read or wrote it
+        #: After a write: the version of the file that the written data was based on, as this storage read it
+        #: (``None`` when there was no file).
+        self.replaced: FileKey | None = None
         # With ``append_only`` (documents are added and removed, never changed in place, as in a history file),
         # each document is serialised once: a long day's file is not encoded again in full at every answer.
         self._encoded: dict[int, tuple[dict[str, Any], str, bytes]] | None = {} if append_only else None
 
+    @property
+    def key(self) -> FileKey | None:
+        """The key of the file as this storage last read or wrote it."""
+        return self._key
+
+    def written_table(self, name: str) -> dict[str, Any]:
+        """The table ``name`` as this storage last read or wrote it (just after a write: what was written),
+        without looking at the file."""
+        table = (self._cache or {}).get(name)
+        return table if isinstance(table, dict) else {}
+
     def read(self) -> dict[str, dict[str, Any]] | None:
         # The memory copy is used only while the file is the one this storage wrote: a file replaced by anyone
         # else is read again, so that a write never drops what another writer added.
-        if self._cache is not None and self._stamp != _stamp_of(self.path):
+        if self._cache is not None and self._key != file_key(self.path):
             self._cache = None
         if self._cache is None:
-            stamp = _stamp_of(self.path)
+            key = file_key(self.path)
             tables = read_tables(self.path)
             if tables is None:
+                self._key = None
                 return None
-            self._cache, self._stamp = tables, stamp
+            self._cache, self._key = tables, key
         return self._cache
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.read_only:
             self._cache = None
             raise StoreReadOnly(f"{self.path} is open read-only; nothing was written.")
+        replaced = self._key if self._cache is not None else None
         try:
             atomic_write_bytes(self.path, tables_payload(data) if self._encoded is None else self._payload(data))
         except BaseException:
             self._cache = None
             raise
-        self._cache, self._stamp = data, _stamp_of(self.path)
+        self._cache, self._key, self.replaced = data, file_key(self.path), replaced
 
     def _payload(self, tables: dict[str, dict[str, Any]]) -> bytes:
         """``tables_payload(tables)``, reusing the encoding of documents already written."""
@@ -245,12 +231,6 @@ class AtomicJSONStorage(Storage):
             parts.append(dumps(name) + b":{" + b",".join(items) + b"}")
         self._encoded = encoded
         return b"{" + b",".join(parts) + b"}"
-
-    def stat(self) -> os.stat_result | None:
-        try:
-            return self.path.stat()
-        except FileNotFoundError:
-            return None
 
 
 #: Where a document may start in damaged bytes: an object whose first key is complete. A key cannot hold a raw
@@ -402,14 +382,19 @@ def _documents_in(obj: dict[str, Any], accept: Callable[[dict[str, Any]], bool])
 
 
 def remove_stale_temporaries(directory: Path) -> int:
-    """Delete temporary files left by an interrupted write in ``directory`` (and below). Returns how many."""
+    """Delete temporary files left by an interrupted write in ``directory`` (and below). Returns how many.
+
+    Only for a folder that no other process writes to (a device's own folder, with the writer lock held): a
+    temporary file there is never one being written."""
     removed = 0
     if not directory.is_dir():
         return 0
-    for tmp in directory.rglob(f".*{_TMP_SUFFIX}"):
-        try:
-            tmp.unlink()
-            removed += 1
-        except OSError:
-            pass
+    for suffix in (atomic.TEMP_SUFFIX, _OLD_TMP_SUFFIX):
+        for tmp in directory.rglob(f".*{suffix}"):
+            try:
+                if tmp.is_file():
+                    tmp.unlink()
+                    removed += 1
+            except OSError:
+                pass
     return removed

@@ -13,17 +13,19 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Collection, Iterable, TypeVar
 
 from devday_tui.core.scheduling import CardEvent, CardProgress, ReviewRecord, history_key, replay_onto
 from devday_tui.store import validate
-from devday_tui.store.files import describe
+from devday_tui.store.files import FileKey, describe
 from devday_tui.store.recovery import Reader, count
 
 LOG_TABLE = "log"
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 Item = ReviewRecord | CardEvent
+
+_V = TypeVar("_V")
 
 
 def new_id(at: datetime) -> str:
@@ -127,17 +129,6 @@ def resolve_aliases(reattaches: Iterable[Reattach]) -> dict[str, str]:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Files
-
-
-@dataclass(frozen=True, slots=True)
-class FileKey:
-    size: int
-    mtime_ns: int
-    ino: int
-
-    @classmethod
-    def of(cls, st: os.stat_result) -> "FileKey":
-        return cls(st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 @dataclass(slots=True)
@@ -261,9 +252,7 @@ class HistoryFiles:
             key = FileKey.of(path.stat())
         except FileNotFoundError:
             pass
-        self._entries[rel] = (key, docs)
-        while len(self._entries) > 96:
-            self._entries.popitem(last=False)
+        _remember(self._entries, rel, (key, docs), ENTRIES_CACHED)
         return docs
 
     def covered(self, rel: str, path: Path, docs: list[Any]) -> Covered | None:
@@ -273,8 +262,9 @@ class HistoryFiles:
             return None
         return Covered(self._entries[rel][0], len(docs), doc_id(docs[-1]) if docs else None)
 
-    def parse(self, rel: str, docs: Iterable[Any]) -> list[Entry]:
-        """The entries of ``docs``; unusable ones and those dated after ``horizon`` are left out and reported."""
+    def parse(self, rel: str, docs: Iterable[Any], *, whole: bool = True) -> list[Entry]:
+        """The entries of ``docs`` (the whole file, or with ``whole=False`` some of its documents); unusable ones
+        and those dated after ``horizon`` are left out and reported."""
         out: list[Entry] = []
         bad = ahead = 0
         for doc in docs:
@@ -301,7 +291,7 @@ class HistoryFiles:
                 f"(another machine's clock is wrong?). {'It is' if ahead == 1 else 'They are'} kept, and counted "
                 f"from that time on.",
             )
-        else:
+        elif whole:
             self._ahead.discard(rel)
         return out
 
@@ -312,11 +302,51 @@ class HistoryFiles:
             self._parsed.move_to_end(rel)
             return cached[1]
         docs = self.entries(rel, path, key)
-        parsed = self.parse(rel, docs)
-        self._parsed[rel] = (self._entries[rel][0], parsed)
-        while len(self._parsed) > 120:
-            self._parsed.popitem(last=False)
-        return parsed
+        _remember(self._parsed, rel, (self._entries[rel][0], self.parse(rel, docs)), PARSED_CACHED)
+        return self._parsed[rel][1]
+
+    def written(self, rel: str, before: FileKey | None, after: FileKey | None, docs: list[Any], *,
+                added: int = 0, removed: Collection[str] = ()) -> None:
+        """Bring the cached entries of a file this process has just written in step with it, so that it need not
+        be read back: ``docs`` is the file's whole content now, ``before`` the file the write replaced (``None``
+        when there was none). The write added the last ``added`` documents and removed those whose id is in
+        ``removed``.
+
+        The entries already parsed are kept only when the cache holds exactly the file that was replaced (same
+        key, and the counts agree); otherwise the cache is dropped, and the file is read when next asked for.
+        """
+        base = self._cached_as(rel, before)
+        gone = sum(doc_id(doc) in removed for doc in base[0]) if base is not None and removed else 0
+        if base is None or after is None or len(base[0]) - gone + added != len(docs):
+            self._entries.pop(rel, None)
+            self._parsed.pop(rel, None)
+            return
+        kept = [e for e in base[1] if e.id not in removed] if removed else base[1]
+        fresh = self.parse(rel, docs[len(docs) - added:], whole=before is None) if added else []
+        _remember(self._entries, rel, (after, docs), ENTRIES_CACHED)
+        _remember(self._parsed, rel, (after, kept + fresh), PARSED_CACHED)
+
+    def _cached_as(self, rel: str, key: FileKey | None) -> tuple[list[Any], list[Entry]] | None:
+        """The cached raw and parsed entries of a file when they are those of its version ``key`` (``None``: no
+        file, so no entries); ``None`` when the cache does not hold that version."""
+        if key is None:
+            return [], []
+        docs, parsed = self._entries.get(rel), self._parsed.get(rel)
+        if docs is None or parsed is None or not docs[0] == parsed[0] == key:
+            return None
+        return docs[1], parsed[1]
+
+
+#: How many history files keep their raw and their parsed entries in memory (the most recently used).
+ENTRIES_CACHED = 96
+PARSED_CACHED = 120
+
+
+def _remember(cache: OrderedDict[str, _V], rel: str, value: _V, limit: int) -> None:
+    cache[rel] = value
+    cache.move_to_end(rel)
+    while len(cache) > limit:
+        cache.popitem(last=False)
 
 
 # ---------------------------------------------------------------------------------------------------------------

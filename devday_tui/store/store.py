@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from tinydb import Query, TinyDB
 from tinydb.table import Table
@@ -34,7 +34,6 @@ from devday_tui.store.history import (
     CardStates,
     Covered,
     Entry,
-    FileKey,
     HistoryFiles,
     NeedsRebuild,
     apply_new,
@@ -373,18 +372,22 @@ class Store:
                 if not path.is_dir():
                     return self._append(docs, name)
             raise
-        self._note_written(name)
+        self._note_written(name, added=len(docs))
         return ids
 
-    def _note_written(self, name: str) -> None:
+    def _note_written(self, name: str, *, added: int = 0, removed: Collection[str] = ()) -> None:
+        """After a save to one of this device's history files: record how much of it the card states include,
+        and bring the cached entries of the file in step (what was just written is not read back)."""
         path = self.own_dir / "log" / name
         rel = self._reader.rel(path)
         storage = self._own_dbs[name].storage
         assert isinstance(storage, AtomicJSONStorage)
-        raw = (storage.read() or {}).get(LOG_TABLE, {})
-        last = doc_id(raw[next(reversed(raw))]) if raw else None
-        self._states.covered[rel] = Covered(FileKey.of(path.stat()), len(raw), last)
-        self._history.forget(rel)
+        docs = list(storage.written_table(LOG_TABLE).values())
+        if storage.key is None:  # gone as soon as written: read it again when next asked for
+            self._states.covered.pop(rel, None)
+        else:
+            self._states.covered[rel] = Covered(storage.key, len(docs), doc_id(docs[-1]) if docs else None)
+        self._history.written(rel, storage.replaced, storage.key, docs, added=added, removed=removed)
         self._dirty = True
 
     def _stamp_for(self, card_id: str, now: datetime) -> datetime:
@@ -455,7 +458,7 @@ class Store:
             except StoreError:
                 self._own_dbs.pop(step.shard, None)  # the marker alone undoes it; the file is tidied later
             else:
-                self._note_written(step.shard)
+                self._note_written(step.shard, removed={record.id})
             self._undo.pop()
             cid = record.card_id
             later = [e for e in self._session_events if e.card_id == cid and history_key(e) > history_key(record)]

@@ -9,6 +9,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from devday_tui.atomic import TEMP_SUFFIX
 from devday_tui.store import Store
 from devday_tui.store.files import read_tables
 from tests.reliability.conftest import quick_and_long, spawn_store
@@ -52,7 +53,7 @@ def test_kill_dash_nine_during_saves_loses_no_acknowledged_answer(tmp_path: Path
                 pending_undo = None
         if pending_undo is not None:
             in_flight_undo.add(pending_undo)
-        mid_write += bool(list(data_dir.rglob(".*.tmp")))
+        mid_write += bool(list(data_dir.rglob(f".*{TEMP_SUFFIX}")))
         for path in data_dir.rglob("*.json"):  # every file is whole
             read_tables(path)
         # The next start is not blocked by the dead writer's lock, sees no damage, and has every answer. (The
@@ -66,7 +67,7 @@ def test_kill_dash_nine_during_saves_loses_no_acknowledged_answer(tmp_path: Path
             live = store.all_progress()
             store._rebuild(base)
             assert store.all_progress() == live  # snapshot + catch-up == full replay
-        assert not list(data_dir.rglob(".*.tmp"))  # leftovers of the killed write were cleaned up
+        assert not list(data_dir.rglob(f".*{TEMP_SUFFIX}"))  # leftovers of the killed write were cleaned up
     report(f"kill -9 during saves: {trials} trials, {len(acknowledged)} answers acknowledged, {len(undone)} undone, "
            f"0 lost; killed with a write in progress {mid_write} times; {time.monotonic() - started:.1f} s")
     assert len(acknowledged) > trials * 10  # the writer really wrote between kills

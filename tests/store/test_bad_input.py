@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import devday_tui.store.files as files
 import devday_tui.store.lock as lock_module
+from devday_tui.atomic import TEMP_SUFFIX
 from devday_tui.store import NewerSchemaError, Store, StoreError, StoreLocked
 from devday_tui.store.files import read_tables
 from tests.store.helpers import SETTINGS, T0, UTC
@@ -132,14 +132,14 @@ def test_full_disk_keeps_previous_state(data_dir: Path, monkeypatch: pytest.Monk
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", full)
-    with pytest.raises(StoreError, match=r"2026-11-28\.json: the disk is full\. The previous version"):
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(StoreError, match=r"2026-11-28\.json: no space left on the device\. The previous version"):
         store.answer("a", 3, T0 + timedelta(minutes=10), duration=1, settings=SETTINGS)
-    with pytest.raises(StoreError, match="disk is full"):
+    with pytest.raises(StoreError, match="no space left on the device"):
         store.set_annotation("a", "note", T0)
     monkeypatch.undo()
     assert path.read_bytes() == before
-    assert not list(path.parent.glob(".*.tmp"))
+    assert not list(path.parent.glob(f".*{TEMP_SUFFIX}"))
     assert store.progress("a") == first.after and len(store.reviews()) == 1
     assert store.undo(T0) == first.review  # the failed answer never joined the undo stack
     store.answer("a", 4, T0 + timedelta(minutes=11), duration=1, settings=SETTINGS)  # space again: works

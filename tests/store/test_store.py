@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from devday_tui.atomic import TEMP_SUFFIX
 from devday_tui.core.model import DeckSettings
 from devday_tui.core.scheduling import review
 from devday_tui.store import Store, StoreError, StoreReadOnly, data_dir_for
@@ -287,8 +287,7 @@ def test_files_are_plain_tinydb_json(data_dir: Path) -> None:
     assert raw["_meta"]["1"]["schema"] == 1
     with TinyDB(path) as db:
         assert len(db.table("log")) == 3
-    assert not [p for p in data_dir.rglob(".*.tmp")]
-    assert oct(os.stat(path).st_mode & 0o777) == "0o644"
+    assert not [p for p in data_dir.rglob(f".*{TEMP_SUFFIX}")]
 
 
 def test_device_id_file_is_named_after_the_host(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
