@@ -9,7 +9,6 @@ are dropped with a warning that says how many and from which line.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +23,6 @@ PARSE_WINDOW = 4 * 1024 * 1024
 #: A note longer than this is parsed a run at a time, starting with a run this long and doubling it.
 FIRST_WINDOW = 1024 * 1024
 
-_PARSER_CAPS_CARDS = "max_cards" in inspect.signature(parse_note).parameters
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +48,9 @@ def _cut(text: str, size: int) -> int:
 
 
 def _parse(text: str, path: Path, rel: str) -> Note:
-    if _PARSER_CAPS_CARDS:  # the parser stops making cards at the cap and reports the rest itself
-        return parse_note(text, path, rel, rel=rel, max_cards=MAX_CARDS)  # type: ignore[call-arg]
-    return parse_note(text, path, rel, rel=rel)
+    # The parser stops making cards at the cap and reports the rest itself; cap_cards is the last guard (a
+    # long back split into parts after the cap can add a few).
+    return parse_note(text, path, rel, rel=rel, max_cards=MAX_CARDS)
 
 
 def parse_bounded(text: str, path: Path, rel: str) -> Note:

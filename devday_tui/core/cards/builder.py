@@ -42,6 +42,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.used = used
         self.max_cards = max_cards
         self.left_out = 0
+        self.first_left_out: int | None = None  # the file line of the first card left out
         self.trace = trace
         self.cards: list[tuple[int, int, int, Card]] = []
         self.seen: dict[tuple, int] = {}
@@ -74,6 +75,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if not front or not back or (back.__class__ is str and not back.strip()):
             return -1
         if len(self.cards) >= self.max_cards:
+            if not self.left_out:
+                self.first_left_out = self.offset + line0 + 1
             self.left_out += 1
             if self.trace is not None:
                 self.drop(line0, "max-cards", f"{kind} {front!r}: the note already has {self.max_cards} cards")

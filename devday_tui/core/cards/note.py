@@ -322,7 +322,14 @@ def parse_note(
     builder.cards.sort(key=lambda c: (c[0], c[1], c[2]))
     note.cards = merge_terms([c[3] for c in builder.cards], trace)
     if builder.left_out:
-        warnings.append(ParseWarning(path, f"more than {max_cards} cards: {builder.left_out} left out"))
+        warnings.append(
+            ParseWarning(
+                path,
+                f"{max_cards + builder.left_out:,} cards in one note: the first {max_cards:,} are used, the "
+                f"{builder.left_out:,} from this line on are not; split the note to study them",
+                builder.first_left_out,
+            )
+        )
     per_section: dict[str, list[str]] = {}
     for card in note.cards:
         per_section.setdefault(card.section_id, []).append(card.id)

@@ -275,7 +275,11 @@ def test_max_cards_stops_making_cards_and_says_how_many_were_left_out() -> None:
     note, trace = parse(md, max_cards=10)
     assert len(note.cards) == 10
     # 30 definitions and the list of their 30 terms, in three parts: 33 cards.
-    assert [w.message for w in note.warnings] == ["more than 10 cards: 23 left out"]
+    (warning,) = note.warnings
+    assert warning.message == (
+        "33 cards in one note: the first 10 are used, the 23 from this line on are not; split the note to study them"
+    )
+    assert warning.line == 12  # the eleventh definition, the first card left out
     assert sum(t.rule == "max-cards" for t in trace) == 23
 
 
