@@ -297,8 +297,8 @@ class _Side:
         return cls(text, toks, variants)
 
 
-def _best(typed: _Side, expected: _Side) -> tuple[float, list[int], list[int], SequenceMatcher | None]:
-    best: tuple[float, list[int], list[int], SequenceMatcher | None] = (-1.0, [], [], None)
+def _best(typed: _Side, expected: _Side) -> tuple[float, list[int], list[int], SequenceMatcher[str] | None]:
+    best: tuple[float, list[int], list[int], SequenceMatcher[str] | None] = (-1.0, [], [], None)
     for ti in typed.variants:
         a = "".join(typed.toks[i].ch for i in ti)
         for ei in expected.variants:
@@ -378,7 +378,7 @@ class _Walker:
 
 
 def _diff(
-    typed: _Side, ti: list[int], expected: _Side, ei: list[int], matcher: SequenceMatcher | None
+    typed: _Side, ti: list[int], expected: _Side, ei: list[int], matcher: SequenceMatcher[str] | None
 ) -> tuple[tuple[DiffPart, ...], tuple[DiffPart, ...], tuple[DiffPart, ...]]:
     """The merged diff, the typed text marked up, and the answer marked up."""
     merged, typed_out, answer_out = _Parts(), _Parts(DIFF_DISPLAY_LIMIT), _Parts()
@@ -400,6 +400,7 @@ def _diff(
             extra(0, len(ti))
             ew.show(0, len(ei), "missing", merged, answer_out)
     else:
+        compared = 0  # how much of the typed text the matcher saw: all of it, or a prefix of a long answer
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 tw.show(i1, i2, "same", typed_out)
@@ -407,8 +408,9 @@ def _diff(
             else:
                 extra(i1, i2)
                 ew.show(j1, j2, "missing", merged, answer_out)
-        if len(matcher.a) < len(ti):
-            extra(len(matcher.a), len(ti))
+            compared = i2
+        if compared < len(ti):
+            extra(compared, len(ti))
     tw.rest(typed_out)
     ew.rest(merged, answer_out)
     return tuple(merged.parts), tuple(typed_out.parts), tuple(answer_out.parts)

@@ -24,7 +24,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from devday_tui.core import ids
 from devday_tui.core.explicit import scan_explicit
@@ -44,6 +44,9 @@ from devday_tui.core.variants import expand
 #: The desired retentions a deck may ask for (Anki's bounds). Below, reviews are so rare that most cards are
 #: forgotten; above, so frequent that the workload explodes for a few points of recall.
 RETENTION_RANGE = (0.7, 0.99)
+
+#: Reports a bad deck setting: the key, then the message.
+Warn = Callable[[str, str], None]
 
 ALL_DECK_KEY = "all"
 ALL_DECK_TITLE = "All notes"
@@ -231,7 +234,7 @@ def apply_saved_options(deck: Deck, text: str, path: Path, notes: list[Note]) ->
         select_notes(deck, notes)
 
 
-def _int_setting(meta: dict, key: str, default: int, warn) -> int:
+def _int_setting(meta: dict[str, Any], key: str, default: int, warn: Warn) -> int:
     value: Any = meta.get(key)
     if value is None:
         return default
@@ -252,7 +255,7 @@ def _int_setting(meta: dict, key: str, default: int, warn) -> int:
     return number
 
 
-def read_settings(meta: dict, warn, base: DeckSettings | None = None) -> DeckSettings:
+def read_settings(meta: dict[str, Any], warn: Warn, base: DeckSettings | None = None) -> DeckSettings:
     """The study settings of a deck's frontmatter; a key that is absent keeps ``base``'s value (the defaults)."""
     defaults = base or DeckSettings()
     new_per_day = _int_setting(meta, "new_per_day", defaults.new_per_day, warn)

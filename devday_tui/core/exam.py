@@ -284,7 +284,7 @@ def _groups(
             tally[k] = [0, 0]
         tally[k][0] += int(r.correct)
         tally[k][1] += 1
-    groups = [GroupScore(k, labels[k][0], *tally[k], path=labels[k][1]) for k in order]
+    groups = [GroupScore(k, labels[k][0], tally[k][0], tally[k][1], path=labels[k][1]) for k in order]
     # Weakest first: lowest ratio, then most questions missed, then the order the questions came in.
     ranked = sorted(enumerate(groups), key=lambda e: (e[1].ratio, -(e[1].total - e[1].correct), e[0]))
     return tuple(g for _, g in ranked)
@@ -324,7 +324,7 @@ def record(
     finished: datetime,
     config: ExamConfig,
     timed_out: bool,
-) -> dict:
+) -> dict[str, Any]:
     """The plain-JSON record of a finished exam, as kept in the store and read by the statistics screen."""
     return {
         "when": finished.isoformat(),

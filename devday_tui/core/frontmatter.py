@@ -21,12 +21,12 @@ from devday_tui.core.model import ParseWarning
 from devday_tui.core.text import strip_controls
 
 try:  # libyaml when present: same safety, ten times faster
-    _BaseLoader: type = yaml.CSafeLoader  # type: ignore[attr-defined]
+    _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]  # its base is picked at import time, libyaml or not
     """A safe loader whose only booleans are true and false."""
 
 
@@ -36,7 +36,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> date | str:
     """A date such as 2026-13-45 is kept as text (and reported by whoever reads it), not a reason to drop all
     the metadata."""
     try:
@@ -89,10 +89,10 @@ def split_frontmatter(text: str, path: Path) -> Frontmatter:
     close = _CLOSE_RE.search(text, opening.end())
     if close is None:
         # A lone `---` is a thematic break in Markdown; say so only when what follows looks like YAML.
-        warnings = []
+        never_closed: list[ParseWarning] = []
         if re.match(r"---[ \t]*\n[A-Za-z_][\w -]*:", text):
-            warnings.append(ParseWarning(path, "frontmatter is never closed with '---'; read as Markdown", 1))
-        return Frontmatter({}, text, 0, warnings)
+            never_closed.append(ParseWarning(path, "frontmatter is never closed with '---'; read as Markdown", 1))
+        return Frontmatter({}, text, 0, never_closed)
     yaml_text = text[opening.end() : close.start()]
     end = close.end()
     offset = text.count("\n", 0, end)

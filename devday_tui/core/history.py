@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime, tzinfo
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from devday_tui.core.queue import day_end, day_start, is_due
 from devday_tui.core.scheduling import CardProgress, ReviewRecord
@@ -64,7 +64,7 @@ class ProgressSummary:
     #: Consecutive study days with a review, up to today (or yesterday while today is empty).
     streak: int
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Any, Iterator, Union
 
 #: The kinds of card the parser makes. The names are part of the JSON output and the README.
 CARD_KINDS: tuple[str, ...] = ("definition", "list", "label-list", "sequence", "cloze", "explicit")
@@ -40,7 +40,7 @@ class ParseWarning:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         return f"{where}: {self.message}"
 
-    def __reduce__(self):  # pickled by the parse cache: positional, much faster than the dataclass default
+    def __reduce__(self) -> tuple[type[ParseWarning], tuple[object, ...]]:  # pickled by the parse cache: positional, much faster than the dataclass default
         return (ParseWarning, (self.path, self.message, self.line))
 
 
@@ -51,14 +51,14 @@ class Item:
     text: str
     children: tuple["Item", ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "children": [c.to_json() for c in self.children]}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Item":
+    def from_json(cls, data: dict[str, Any]) -> "Item":
         return cls(data["text"], tuple(cls.from_json(c) for c in data.get("children", ())))
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Item], tuple[object, ...]]:
         return (Item, (self.text, self.children))
 
 
@@ -97,7 +97,7 @@ class Card:
             return self.back
         return "\n".join(items_to_lines(self.back))
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         back = self.back if isinstance(self.back, str) else [i.to_json() for i in self.back]
         return {
             "id": self.id,
@@ -113,7 +113,7 @@ class Card:
             "section_id": self.section_id,
         }
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Card], tuple[object, ...]]:
         return (
             Card,
             (
@@ -150,7 +150,7 @@ class Block:
     end_line: int
     text: str
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Block], tuple[object, ...]]:
         return (Block, (self.kind, self.line, self.end_line, self.text))
 
 
@@ -187,7 +187,7 @@ class Section:
         for child in self.children:
             yield from child.walk()
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Section], tuple[object, ...]]:
         return (
             Section,
             (
@@ -234,7 +234,7 @@ class Note:
     def wip_sections(self) -> list[Section]:
         return [s for s in self.walk() if s.is_wip]
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Note], tuple[object, ...]]:
         return (
             Note,
             (

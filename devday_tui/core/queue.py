@@ -102,7 +102,7 @@ class StudyQueue:
     def _plan(self, now: datetime) -> _Plan:
         # The plan for the last ``now`` asked about is kept (a screen asks ``next`` and ``counts`` for the same
         # moment). It is an attribute outside the fields, so ``replace`` never carries it to another queue.
-        memo = self.__dict__.get("_memo")
+        memo: tuple[datetime, _Plan] | None = self.__dict__.get("_memo")
         if memo is not None and memo[0] == now:
             return memo[1]
         plan = self._make_plan(now)
@@ -137,9 +137,9 @@ class StudyQueue:
             if progress is not None and (progress.suspended or progress.is_buried(now)):
                 continue
             if progress is None or progress.state == "new":
-                if is_due(progress, now, before=end):
+                if progress is not None and progress.due is not None and is_due(progress, now, before=end):
                     # A new card the user asked to study today (after a mock exam): shown with the reviews.
-                    reviews.append((progress.due, order, card))  # type: ignore[union-attr]  # is_due: due set
+                    reviews.append((progress.due, order, card))
                     continue
                 if self.bury_siblings:
                     if card.section_id in sections_started or card.section_id in new_sections:

@@ -23,7 +23,7 @@ def _kakasi() -> Any:
             try:
                 import pykakasi
 
-                _converter = pykakasi.kakasi()
+                _converter = pykakasi.kakasi()  # type: ignore[no-untyped-call]  # pykakasi is not annotated
             except Exception:  # not installed, or its dictionary cannot be read: compare as written
                 _unavailable = True
         return _converter

@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, BinaryIO, Callable
 
 from tinydb.storages import Storage
 
@@ -57,7 +57,11 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _cannot_save(path, describe(exc)) from exc
-    atomic.write_atomic(path, lambda handle: handle.write(payload), _cannot_save)
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(payload)
+
+    atomic.write_atomic(path, write, _cannot_save)
 
 
 def dumps(data: Any) -> bytes:
@@ -324,7 +328,8 @@ def _decode_at(
         ascii_only = chunk.isascii()
         text = chunk.decode("ascii" if ascii_only else "utf-8", errors="surrogateescape")
         try:
-            obj, end = decoder.scan_once(text, 0)  # the start is "{": no white space to skip
+            # The start is "{": no white space to skip. typeshed omits scan_once, which JSONDecoder sets in __init__.
+            obj, end = decoder.scan_once(text, 0)  # type: ignore[attr-defined]  # missing from typeshed
         except StopIteration:
             return None, 0, extra
         except json.JSONDecodeError as exc:

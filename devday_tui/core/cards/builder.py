@@ -1,17 +1,16 @@
-"""The per-note card maker: where every card is added (or refused), traced to the rule that made or dropped it.
+"""The per-note card maker: the walk over a section's own blocks, choosing which rule reads each one.
 
-The block rules live in mixins (:mod:`.paragraphs`, :mod:`.lists`, :mod:`.tables`); this module holds what they
-share: adding a card, the trace, the card cap, and the walk over a section's own blocks.
+The block rules live in mixins (:mod:`.paragraphs`, :mod:`.lists`, :mod:`.tables`); adding a card, the trace and
+the card cap, which they all use, live in :mod:`.maker`.
 """
 
 from __future__ import annotations
 
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import LISTS, Node
-from devday_tui.core.cards.lists import ListRules
+from devday_tui.core.cards.lists import Entry, ListRules
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.paragraphs import ParagraphRules, Para
-from devday_tui.core.cards.rules import RULES, Trace
 from devday_tui.core.cards.tables import TableRules
 from devday_tui.core.cards.terms import (
     is_generic_heading,
@@ -23,8 +22,8 @@ from devday_tui.core.cards.terms import (
     strip_qa,
 )
 from devday_tui.core.explicit import ExplicitCard
-from devday_tui.core.model import LIST_KINDS, Card, Item, Note, Section
-from devday_tui.core.text import is_bare_link, normalise, plain
+from devday_tui.core.model import Section
+from devday_tui.core.text import is_bare_link, plain
 
 #: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
 HEADING_PARAGRAPH_MAX_CHARS = 300
@@ -36,96 +35,11 @@ QUESTION_LABEL_MAX_CHARS = 120
 
 
 class Builder(ParagraphRules, ListRules, TableRules):
-    def __init__(self, note: Note, offset: int, used: set[int], *, max_cards: int, trace: list | None) -> None:
-        self.note = note
-        self.offset = offset
-        self.used = used
-        self.max_cards = max_cards
-        self.left_out = 0
-        self.first_left_out: int | None = None  # the file line of the first card left out
-        self.trace = trace
-        self.cards: list[tuple[int, int, int, Card]] = []
-        self.seen: dict[tuple, int] = {}
-        # Set per section:
-        self.section: Section | None = None
-        self.heading_key = ""
-        self.subject = ""
-        self.question: str | None = None
-        self.extra: list[str] = []  # labels and parent bullets above the block being read
-        self.contexts: dict[tuple, tuple[str, ...]] = {}
-        self.own_items: dict[int, Item] = {}  # the list items that made a definition card of their own, by id
-        self.has_list = False
-        self.has_code = False
-        self.text_chars = 0
-
-    # -- cards and the trace
-
-    def add(
-        self,
-        rule: str,
-        kind: str,
-        subject: str,
-        front: str,
-        back,
-        line0: int,
-        answers: tuple[str, ...] = (),
-    ) -> int:
-        """Add a card; its index in ``self.cards``, or -1 when it was not made."""
-        front = squash(front)
-        if not front or not back or (back.__class__ is str and not back.strip()):
-            return -1
-        if len(self.cards) >= self.max_cards:
-            if not self.left_out:
-                self.first_left_out = self.offset + line0 + 1
-            self.left_out += 1
-            if self.trace is not None:
-                self.drop(line0, "max-cards", f"{kind} {front!r}: the note already has {self.max_cards} cards")
-            return -1
-        norm = normalise(subject)
-        key = (self.heading_key, kind, norm)
-        n = self.seen.get(key, 0)
-        self.seen[key] = n + 1
-        section = self.section
-        assert section is not None
-        line = self.offset + line0 + 1
-        if self.extra:  # one tuple per distinct context: cards share it (less memory, a smaller parse cache)
-            key = (section.id, *self.extra)
-            context = self.contexts.get(key)
-            if context is None:
-                context = self.contexts[key] = (*section.breadcrumb, *self.extra)
-        else:
-            context = section.breadcrumb
-        card = Card(
-            ids.card_id_from(self.note.key, self.heading_key, kind, norm, n),
-            kind,
-            front,
-            back if back.__class__ is tuple else back.strip(),
-            context,
-            self.note.key,
-            self.note.title,
-            self.note.path,
-            line,
-            section.id,
-            answers,
-        )
-        self.cards.append((line, 0 if kind in LIST_KINDS else 1, len(self.cards), card))
-        if self.trace is not None:
-            self.trace.append(Trace(line, rule, True, f"{kind}: {front}"))
-        return len(self.cards) - 1
-
-    def drop(self, line0: int, rule: str, why: str) -> None:
-        """Record that a rule kept a line from making a card (only when tracing)."""
-        if self.trace is not None:
-            assert rule in RULES, rule
-            self.trace.append(Trace(self.offset + line0 + 1, rule, False, why))
-
-    def in_context(self) -> str:
-        """What a remark word or a parent bullet is qualified by: the nearest label or parent, else the heading."""
-        return self.extra[-1] if self.extra else self.subject
+    """Reads a note's sections block by block, with the block rules of its mixins."""
 
     # -- a section's own body
 
-    def blocks(self, nodes: list[Node], heading_items: list, first_list: list[int], top: bool = False) -> None:
+    def blocks(self, nodes: list[Node], heading_items: list[Entry], first_list: list[int], top: bool = False) -> None:
         i = 0
         n = len(nodes)
         while i < n:
@@ -157,7 +71,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 elif para.own_card:
                     label = None  # a definition line is a card of its own, not the list's name
                 if label is not None:
-                    if before_table:
+                    if before_table and nxt is not None:
                         self.table(nxt, label)
                         i += 2
                         continue
@@ -264,7 +178,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.has_list = self.has_code = False
         self.text_chars = 0
         before = len(self.cards)
-        heading_items: list = []
+        heading_items: list[Entry] = []
         first_list: list[int] = []
         self.blocks(nodes, heading_items, first_list, top=True)
         if heading_items:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
 from devday_tui.core.cards.markup import is_only_image
+from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.terms import MAYBE_TERM_RE, is_generic_heading, is_question, is_remark, strip_qa
 from devday_tui.core.model import Item
 from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, plain
@@ -89,7 +90,7 @@ def attach_bullets(nodes: list[Node], body_lines: list[str]) -> list[Node]:
     return out
 
 
-class ListRules:
+class ListRules(CardMaker):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
     # -- reading a list
@@ -192,7 +193,7 @@ class ListRules:
     def extend_back(self, index: int, children: tuple[Item, ...]) -> None:
         """A definition bullet with a sub-list: the sub-items join its back."""
         line, order, n, card = self.cards[index]
-        back = card.back + "\n" + "\n".join(sub_lines(children))
+        back = card.back_text + "\n" + "\n".join(sub_lines(children))  # a definition: its back is text
         self.cards[index] = (line, order, n, replace(card, back=back))
 
     # -- labels

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import Node, block_parser, tree
@@ -34,7 +35,7 @@ from devday_tui.core.frontmatter import (
     normalise_newlines,
     split_frontmatter,
 )
-from devday_tui.core.model import Block, Card, Note, ParseWarning, Section
+from devday_tui.core.model import Back, Block, Card, Note, ParseWarning, Section
 from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
@@ -58,7 +59,7 @@ def skip_key(heading: str) -> str:
     return norm.lstrip("0123456789.) ").strip() or norm
 
 
-def skip_set(meta: dict, path: Path, warnings: list[ParseWarning], text: str, offset: int) -> frozenset[str]:
+def skip_set(meta: dict[str, Any], path: Path, warnings: list[ParseWarning], text: str, offset: int) -> frozenset[str]:
     raw = meta.get("skip_sections")
     if raw is None:
         return _DEFAULT_SKIP
@@ -71,7 +72,7 @@ def skip_set(meta: dict, path: Path, warnings: list[ParseWarning], text: str, of
     return frozenset(skip_key(t) for t in (meta_text(h) for h in raw) if t)
 
 
-def _title_from(meta: dict, nodes: list[Node], path: Path) -> tuple[str, bool]:
+def _title_from(meta: dict[str, Any], nodes: list[Node], path: Path) -> tuple[str, bool]:
     title = meta_text(meta.get("title"))
     if title:
         return " ".join(title.split()), False
@@ -83,7 +84,7 @@ def _title_from(meta: dict, nodes: list[Node], path: Path) -> tuple[str, bool]:
     return strip_controls(path.stem or str(path)), False
 
 
-def _read_meta(note: Note, meta: dict, warnings: list[ParseWarning], text: str, offset: int, from_h1: bool) -> None:
+def _read_meta(note: Note, meta: dict[str, Any], warnings: list[ParseWarning], text: str, offset: int, from_h1: bool) -> None:
     path = note.path
 
     def warn(key: str, message: str) -> None:
@@ -110,7 +111,7 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None) -> list[Card]:
     """One term, one card per note: a definition whose term was defined before joins that card, citing both
     lines; an exact duplicate of a card is dropped."""
     first: dict[str, int] = {}
-    exact: set[tuple] = set()
+    exact: set[tuple[str, str, Back]] = set()
     cited: set[int] = set()
     out: list[Card] = []
     for card in cards:
@@ -213,12 +214,12 @@ def parse_note(
     stack: list[tuple[Section, tuple[str, ...], int, bool]] = []  # (section, heading path, level, skipped)
     spans: list[tuple[int, int, Section, tuple[str, ...], str, list[Node], bool]] = []
 
-    def make_section(heading: str, level: int, path_: tuple[str, ...], start0: int, end0: int, own: list[Node]):
+    def make_section(heading: str, level: int, path_: tuple[str, ...], start0: int, end0: int, own: list[Node]) -> Section:
         hk = ids.heading_key(path_)
         occ = seen_paths.get(hk, 0)
         seen_paths[hk] = occ + 1
         source = "\n".join(file_lines[offset + start0 : offset + end0 + 1])
-        blocks = []
+        blocks: list[Block] = []
         for n in own:
             last = max(n.start, n.end - 1)
             while last > n.start and not body_lines[last].strip():
@@ -297,13 +298,13 @@ def parse_note(
     tagged = note.draft or any(t.casefold() in WIP_TAGS for t in note.tags)
     starts = [s[0] for s in spans]
     by_section: dict[int, list[ExplicitCard]] = {}
-    for card in explicit_cards:
-        at = bisect_right(starts, card.first) - 1
-        by_section.setdefault(max(at, 0), []).append(card)
+    for explicit in explicit_cards:
+        at = bisect_right(starts, explicit.first) - 1
+        by_section.setdefault(max(at, 0), []).append(explicit)
     for idx, (start0, next_, sec, path_, subject, own, skipped) in enumerate(spans):
         builder.run_section(sec, path_, subject, [] if skipped else own)
-        for card in by_section.get(idx, ()):
-            builder.explicit(card)
+        for explicit in by_section.get(idx, ()):
+            builder.explicit(explicit)
         only_text = ""
         if len(own) == 1 and own[0].kind == "paragraph":
             only_text = plain(own[0].content)

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import Node, new
 from devday_tui.core.cards.markup import split_br
+from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.terms import LEAD_ARROW_RE, MAYBE_TERM_RE, MIN_ANSWER_CHARS, is_remark, split_definition, term_line
 from devday_tui.core.model import CLOZE_BLANK
 from devday_tui.core.text import (
@@ -62,7 +63,7 @@ def join_inlines(parts: list[tuple[int, Inline]]) -> tuple[Inline, list[int], li
     return Inline(text, tuple(marks), tuple(protected)), starts, lines
 
 
-class ParagraphRules:
+class ParagraphRules(CardMaker):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
     def definition(self, term: str, body: str, line0: int) -> int:
@@ -108,14 +109,14 @@ class ParagraphRules:
         self.text_chars += len(full) - full.count(" ")
 
         # Definitions: a line `TERM: DEFINITION` starts one; the lines after it, up to the next, continue it.
-        defs: list[list] = []
+        defs: list[tuple[int, str, list[str]]] = []  # (line, term, definition lines)
         prose: list[tuple[int, Inline]] = []
         # "Term - detail" then "→ the answer": the arrow says the whole first line is what is asked about.
         arrow_next = len(parts) > 1 and LEAD_ARROW_RE.match(parts[1][1].text.lstrip()) is not None
         for k, (line0, inl) in enumerate(parts):
             found = None if (k == 0 and arrow_next) else split_definition(inl)
             if found:
-                defs.append([line0, found[0], [found[1]]])
+                defs.append((line0, found[0], [found[1]]))
             elif defs:
                 t = inl.text.strip()
                 if t[:2] in ("- ", "* ", "+ "):  # sub-items indented too deep to be a list: kept as sub-lines
@@ -126,11 +127,11 @@ class ParagraphRules:
                 prose.append((line0, inl))
         first: Para | None = None
         url_only = 0
-        for line0, term, body in defs:
-            at = self.definition(term, "\n".join(body), line0)
+        for line0, defined, lines in defs:
+            at = self.definition(defined, "\n".join(lines), line0)
             url_only += at == URL_ONLY
             if at >= 0 and first is None and line0 == parts[0][0]:
-                first = Para(term, True, False, at)
+                first = Para(defined, True, False, at)
         if defs and url_only == len(defs) and not prose:
             return Para("", False)  # nothing to learn here, not even as a list item
         # A short line with the explanation on the following lines of the same paragraph.

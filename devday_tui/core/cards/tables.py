@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from devday_tui.core.cards.blocks import Node
+from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.terms import squash
 from devday_tui.core.text import plain
 
 
-class TableRules:
+class TableRules(CardMaker):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
     def table(self, node: Node, context: str) -> None:

@@ -1,0 +1,114 @@
+"""Where every card of a note is added (or refused), traced to the rule that made or dropped it: the state and
+the methods that the block rules (:mod:`.paragraphs`, :mod:`.lists`, :mod:`.tables`) and
+:class:`devday_tui.core.cards.builder.Builder` share, the card cap included."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from devday_tui.core import ids
+from devday_tui.core.cards.rules import RULES, Trace
+from devday_tui.core.cards.terms import squash
+from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section
+from devday_tui.core.text import normalise
+
+if TYPE_CHECKING:
+    from devday_tui.core.cards.blocks import Node
+    from devday_tui.core.cards.paragraphs import Para
+
+
+class CardMaker:
+    """The base of :class:`devday_tui.core.cards.builder.Builder` and of its block-rule mixins."""
+
+    def __init__(self, note: Note, offset: int, used: set[int], *, max_cards: int, trace: list[Trace] | None) -> None:
+        self.note = note
+        self.offset = offset
+        self.used = used
+        self.max_cards = max_cards
+        self.left_out = 0
+        self.first_left_out: int | None = None  # the file line of the first card left out
+        self.trace = trace
+        self.cards: list[tuple[int, int, int, Card]] = []
+        self.seen: dict[tuple[str, str, str], int] = {}
+        # Set per section:
+        self.section: Section | None = None
+        self.heading_key = ""
+        self.subject = ""
+        self.question: str | None = None
+        self.extra: list[str] = []  # labels and parent bullets above the block being read
+        self.contexts: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.own_items: dict[int, Item] = {}  # the list items that made a definition card of their own, by id
+        self.has_list = False
+        self.has_code = False
+        self.text_chars = 0
+
+    # -- cards and the trace
+
+    def add(
+        self,
+        rule: str,
+        kind: str,
+        subject: str,
+        front: str,
+        back: Back,
+        line0: int,
+        answers: tuple[str, ...] = (),
+    ) -> int:
+        """Add a card; its index in ``self.cards``, or -1 when it was not made."""
+        front = squash(front)
+        if not front or not back or (back.__class__ is str and not back.strip()):
+            return -1
+        if len(self.cards) >= self.max_cards:
+            if not self.left_out:
+                self.first_left_out = self.offset + line0 + 1
+            self.left_out += 1
+            if self.trace is not None:
+                self.drop(line0, "max-cards", f"{kind} {front!r}: the note already has {self.max_cards} cards")
+            return -1
+        norm = normalise(subject)
+        key = (self.heading_key, kind, norm)
+        n = self.seen.get(key, 0)
+        self.seen[key] = n + 1
+        section = self.section
+        assert section is not None
+        line = self.offset + line0 + 1
+        if self.extra:  # one tuple per distinct context: cards share it (less memory, a smaller parse cache)
+            context_key = (section.id, *self.extra)
+            context = self.contexts.get(context_key)
+            if context is None:
+                context = self.contexts[context_key] = (*section.breadcrumb, *self.extra)
+        else:
+            context = section.breadcrumb
+        card = Card(
+            ids.card_id_from(self.note.key, self.heading_key, kind, norm, n),
+            kind,
+            front,
+            back.strip() if back.__class__ is str else back,
+            context,
+            self.note.key,
+            self.note.title,
+            self.note.path,
+            line,
+            section.id,
+            answers,
+        )
+        self.cards.append((line, 0 if kind in LIST_KINDS else 1, len(self.cards), card))
+        if self.trace is not None:
+            self.trace.append(Trace(line, rule, True, f"{kind}: {front}"))
+        return len(self.cards) - 1
+
+    def drop(self, line0: int, rule: str, why: str) -> None:
+        """Record that a rule kept a line from making a card (only when tracing)."""
+        if self.trace is not None:
+            assert rule in RULES, rule
+            self.trace.append(Trace(self.offset + line0 + 1, rule, False, why))
+
+    def in_context(self) -> str:
+        """What a remark word or a parent bullet is qualified by: the nearest label or parent, else the heading."""
+        return self.extra[-1] if self.extra else self.subject
+
+    if TYPE_CHECKING:  # block rules that call each other across mixins (Builder has them all)
+
+        def paragraph(self, node: Node, *, label: bool = False) -> Para: ...
+
+        def table(self, node: Node, context: str) -> None: ...
