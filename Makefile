@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test install bench clean
+.PHONY: run test lint install bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,14 @@ install: $(STAMP_RUN)
 run: $(STAMP_RUN)
 	$(BIN)/devday-tui notes decks
 
-test: $(STAMP_TEST)
+test: $(STAMP_TEST) lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# ruff (lint and format) over the package, tests and benchmarks; mypy --strict over core/ and store/ (see pyproject).
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check devday_tui tests benchmarks
+	$(BIN)/ruff format --check devday_tui tests benchmarks
+	$(BIN)/mypy
 
 bench: $(STAMP_RUN)
 	$(BIN)/python benchmarks/gen_corpus.py 2000 .bench-corpus
