@@ -29,10 +29,11 @@ class Inline(NamedTuple):
 
 # Bounded quantifiers keep every alternative linear on a pathological line (a line of 1 MB of `**`). Inline code and
 # HTML comments are found apart (``_CodeSpans``, ``_Comments``), as a pattern would look up to 4,000 characters
-# ahead at every backtick or ``<!--`` of a long run of them. No alternative starts with a backtick, and none but an
-# autolink (which came first) can start with ``<!--``: a span or comment wins where the scan reaches it.
+# ahead at every backtick or ``<!--`` of a long run of them: the pattern only stops where one may open, in the
+# place of the alternative that found them, and the scan jumps over them.
 _INLINE_HEAD = (
     r"(?P<esc>\\(?P<escch>[!-/:-@\[-`{-~]))",
+    r"(?P<tick>`)",  # where inline code may open (``_CodeSpans`` says whether it does)
     # Obsidian: [[Page]], [[Page|alias]], [[Page#Heading]]; an embed ![[…]] shows nothing.
     r"(?P<wiki>(?P<embed>!?)\[\[(?P<wpage>[^\[\]|\n]{1,500})(?:\|(?P<walias>[^\[\]\n]{0,500}))?\]\])",
     # Hugo shortcodes {{< … >}} and {{% … %}} show nothing.
@@ -40,6 +41,7 @@ _INLINE_HEAD = (
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
     r"(?P<link>\[(?P<ltext>[^\]\n]{1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
     r"(?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)",
+    r"(?P<opener><(?=!--))",  # where an HTML comment may open (``_Comments`` says whether it does)
     r"(?P<brtag><[Bb][Rr]\s{0,8}/?>)",
     r"(?P<tag></?[A-Za-z][A-Za-z0-9\-]{0,30}(?:\s[^<>]{0,500})?/?>)",
 )
@@ -93,30 +95,26 @@ class _CodeSpans:
         for a, b in self._runs:
             if b - a <= _CODE_TICKS:
                 self._starts.setdefault(b - a, []).append(a)
-        self._run = 0  # the first run not yet left behind by the scan
-        self._known: tuple[int, _Code | None] | None = None  # (from, span) for that run
+        self._run = 0  # the first run where a span may still open
+        self._found: tuple[int, _Code | None] | None = None  # the last answer of first(): (from, span)
 
-    def first(self, pos: int, limit: int) -> _Code | None:
-        """The first span opening at or after ``pos`` and before ``limit``; ``pos`` never goes back."""
+    def first(self, pos: int) -> _Code | None:
+        """The first span opening at or after ``pos``; ``pos`` never goes back."""
+        if self._found is not None:
+            span = self._found[1]
+            if span is None or span.start >= pos:  # the first from an earlier place is still the first from here
+                return span
         runs = self._runs
+        span = None
         while self._run < len(runs):
             a, b = runs[self._run]
-            start = max(a, pos)
-            if b <= start:
-                self._run, self._known = self._run + 1, None
-                continue
-            if start >= limit:
-                return None
-            if self._known is not None and self._known[0] == start:
-                span = self._known[1]
-            else:
-                span = self._opening_in(start, b)
-                self._known = (start, span)
-            if span is None:
-                self._run, self._known = self._run + 1, None
-                continue
-            return span if span.start < limit else None
-        return None
+            if b > pos:
+                span = self._opening_in(max(a, pos), b)
+                if span is not None:
+                    break
+            self._run += 1
+        self._found = (pos, span)
+        return span
 
     def _opening_in(self, start: int, end: int) -> _Code | None:
         """The first span opening in the run of backticks ``start``–``end``."""
@@ -148,26 +146,32 @@ class _Comments:
 
     def __init__(self, src: str) -> None:
         self._src = src
-        self._close = -1  # the first "-->" at or after self._from
-        self._from = 0
+        self._close = -1  # the first "-->" after the last "<!--" looked at (-2: none)
+        self._found: tuple[int, ...] | None = None  # the last answer of first(), () for none
 
-    def first(self, pos: int, limit: int) -> tuple[int, int] | None:
-        """The first comment (start, end) opening at or after ``pos`` and before ``limit``; ``pos`` never goes back."""
+    def first(self, pos: int) -> tuple[int, int] | None:
+        """The first comment (start, end) opening at or after ``pos``; ``pos`` never goes back."""
+        if self._found is not None:
+            comment = self._found
+            if comment == () or comment[0] >= pos:  # the first from an earlier place is still the first from here
+                return comment or None
         src = self._src
-        start = src.find("<!--", pos, limit + 3)
-        while 0 <= start < limit:
+        start = src.find("<!--", pos)
+        comment = ()
+        while start >= 0:
             body = start + 4
-            if self._close != -2 and (self._close < body or self._from > body):
+            if -1 <= self._close < body:
                 self._close = src.find("-->", body)
-                self._from = body
                 if self._close < 0:
-                    self._close = -2  # none left
+                    self._close = -2
             if self._close == -2:
-                return None
+                break
             if self._close - body <= _COMMENT_BODY:
-                return start, self._close + 3
-            start = src.find("<!--", start + 1, limit + 3)
-        return None
+                comment = (start, self._close + 3)
+                break
+            start = src.find("<!--", start + 1)
+        self._found = comment
+        return comment or None
 
 
 def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
@@ -176,25 +180,24 @@ def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
     scanner = _INLINE_FULL_RE if ("://" in src or "\n" in src) else _INLINE_RE
     codes = _CodeSpans(src) if "`" in src else None
     comments = _Comments(src) if "<!--" in src else None
-    m = scanner.search(src)
-    pos = 0
-    while True:
-        limit = m.start() if m is not None else len(src)
-        code = codes.first(pos, limit) if codes is not None else None
-        comment = comments.first(pos, code.start if code is not None else limit) if comments is not None else None
-        if comment is not None:
-            yield comment[0], comment[1], "comment", _Code(comment[0], comment[1], "")
-            pos = comment[1]
-        elif code is not None:
+    found = scanner.finditer(src)
+    while (m := next(found, None)) is not None:
+        kind = m.lastgroup or ""
+        if kind == "tick":
+            code = codes.first(m.start()) if codes is not None else None
+            if code is None or code.start != m.start():
+                continue  # a backtick that opens nothing is text
             yield code.start, code.end, "code", code
-            pos = code.end
-        elif m is not None:
-            yield m.start(), m.end(), m.lastgroup or "", m
-            pos = m.end()
+            found = scanner.finditer(src, code.end)
+        elif kind == "opener":
+            comment = comments.first(m.start()) if comments is not None else None
+            if comment is None or comment[0] != m.start():
+                continue
+            yield comment[0], comment[1], "comment", _Code(comment[0], comment[1], "")
+            found = scanner.finditer(src, comment[1])
         else:
-            return
-        if m is not None and m.start() < pos:  # else the match found is still the first from pos on
-            m = scanner.search(src, pos)
+            yield m.start(), m.end(), kind, m
+
 
 #: A cheap test: text holding none of these characters has no inline markup and no control character at all.
 _SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n|\{\{")

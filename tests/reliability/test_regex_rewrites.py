@@ -110,10 +110,13 @@ def test_explicit_masks_the_same_code(line: str) -> None:
 _OLD_CODE_PART = r"(?P<code>(?P<ticks>`{1,16})(?P<codebody>[^`]{1,4000}?|.{1,4000}?)(?<!`)(?P=ticks)(?!`))"
 _OLD_COMMENT_PART = r"(?P<comment><!--.{0,4000}?-->)"
 _OLD_BREAK_PART = r"(?P<br>\ {2,}\n|\\\n)"
-# The old order: esc, code, wiki, short, img, link, auto, comment, brtag, tag, (url), strong …, (br).
-_HEAD = text._INLINE_HEAD
-assert "(?P<auto>" in _HEAD[5] and "(?P<brtag>" in _HEAD[6]
-_OLD_HEAD = (_HEAD[0], _OLD_CODE_PART, *_HEAD[1:6], _OLD_COMMENT_PART, *_HEAD[6:])
+# The old order: esc, code, wiki, short, img, link, auto, comment, brtag, tag, (url), strong …, (br); code and
+# comment now stop the pattern where they may open ("tick", "opener").
+_OLD_HEAD = tuple(
+    _OLD_CODE_PART if "(?P<tick>" in part else _OLD_COMMENT_PART if "(?P<opener>" in part else part
+    for part in text._INLINE_HEAD
+)
+assert _OLD_CODE_PART in _OLD_HEAD and _OLD_COMMENT_PART in _OLD_HEAD
 _OLD_INLINE_FULL = re.compile(
     "|".join((*_OLD_HEAD, text._URL_PART, *text._INLINE_TAIL, _OLD_BREAK_PART)),
     re.DOTALL,
