@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from devday_tui.core.text import plain
 
-_CODE_SPAN_RE = re.compile(r"(`+)[^`]*?\1")
+# Inline code to mask: a run of backticks closed by the next run when that is at least as long, else the run's
+# backticks taken two by two (what ``(`+)[^`]*?\1`` finds, without retrying every shorter opening run).
+_CODE_SPAN_RE = re.compile(r"(`++)[^`]*+\1|(?:``)++")
 _LEAD_RE = re.compile(r"^\s{0,3}(?:>\s?)*\s*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from typing import NamedTuple
+from bisect import bisect_right
+from typing import Iterator, NamedTuple
 
 Span = tuple[int, int]
 
@@ -26,10 +27,13 @@ class Inline(NamedTuple):
     protected: tuple[Span, ...] = ()
 
 
-# Bounded quantifiers keep every alternative linear on a pathological line (a line of 1 MB of `**`).
-_INLINE_PARTS = (
+# Bounded quantifiers keep every alternative linear on a pathological line (a line of 1 MB of `**`). Inline code and
+# HTML comments are found apart (``_CodeSpans``, ``_Comments``), as a pattern would look up to 4,000 characters
+# ahead at every backtick or ``<!--`` of a long run of them: the pattern only stops where one may open, in the
+# place of the alternative that found them, and the scan jumps over them.
+_INLINE_HEAD = (
     r"(?P<esc>\\(?P<escch>[!-/:-@\[-`{-~]))",
-    r"(?P<code>(?P<ticks>`{1,16})(?P<codebody>[^`]{1,4000}?|.{1,4000}?)(?<!`)(?P=ticks)(?!`))",
+    r"(?P<tick>`)",  # where inline code may open (``_CodeSpans`` says whether it does)
     # Obsidian: [[Page]], [[Page|alias]], [[Page#Heading]]; an embed ![[…]] shows nothing.
     r"(?P<wiki>(?P<embed>!?)\[\[(?P<wpage>[^\[\]|\n]{1,500})(?:\|(?P<walias>[^\[\]\n]{0,500}))?\]\])",
     # Hugo shortcodes {{< … >}} and {{% … %}} show nothing.
@@ -37,9 +41,11 @@ _INLINE_PARTS = (
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
     r"(?P<link>\[(?P<ltext>[^\]\n]{1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
     r"(?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)",
-    r"(?P<comment><!--.{0,4000}?-->)",
+    r"(?P<opener><(?=!--))",  # where an HTML comment may open (``_Comments`` says whether it does)
     r"(?P<brtag><[Bb][Rr]\s{0,8}/?>)",
     r"(?P<tag></?[A-Za-z][A-Za-z0-9\-]{0,30}(?:\s[^<>]{0,500})?/?>)",
+)
+_INLINE_TAIL = (
     r"(?P<strong>(?P<sdelim>\*\*|__)(?=\S)(?P<sbody>.{1,300}?)(?<=\S)(?P=sdelim))",
     r"(?P<hl>==(?=[^\s=])(?P<hbody>.{1,300}?)(?<=[^\s=])==)",
     r"(?P<strike>~~(?=\S)(?P<kbody>.{1,300}?)(?<=\S)~~)",
@@ -48,11 +54,150 @@ _INLINE_PARTS = (
     r"(?P<ent>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)",
 )
 _URL_PART = r"(?P<url>(?:https?|ftp)://[^\s<>`'\"）」』】]{1,2000})"
-_BREAK_PART = r"(?P<br>\ {2,}\n|\\\n)"
+# A hard break is tried where a run of spaces starts only: a scan never stands inside one (no other part ends with a
+# space), and retrying the rest of a long run at each of its spaces would be quadratic.
+_BREAK_PART = r"(?P<br>(?<!\ )\ {2,}+\n|\\\n)"
 # Text without "://" or a line break needs neither of the last two alternatives, and trying them (at every "h",
 # "f" and space) is most of the cost of a scan.
-_INLINE_RE = re.compile("|".join(_INLINE_PARTS), re.DOTALL)
-_INLINE_FULL_RE = re.compile("|".join((*_INLINE_PARTS[:10], _URL_PART, *_INLINE_PARTS[10:], _BREAK_PART)), re.DOTALL)
+_INLINE_RE = re.compile("|".join((*_INLINE_HEAD, *_INLINE_TAIL)), re.DOTALL)
+_INLINE_FULL_RE = re.compile("|".join((*_INLINE_HEAD, _URL_PART, *_INLINE_TAIL, _BREAK_PART)), re.DOTALL)
+
+_TICKS_RE = re.compile(r"`+")
+#: Inline code opens with at most this many backticks and holds at most this many characters.
+_CODE_TICKS = 16
+_CODE_BODY = 4000
+
+
+class _Code(NamedTuple):
+    """A stretch found without the pattern: inline code and its body, or an HTML comment."""
+
+    start: int
+    end: int
+    body: str
+
+
+class _CodeSpans:
+    """The inline code spans of a text, found in order, each in time independent of the text's length.
+
+    A span opens at the backtick where the scan stands (inside a longer run too: the rest of the run then begins
+    the body) with up to 16 of the backticks from there. The first later run of exactly as many backticks, at
+    most 4,000 characters on, closes it; the most backticks that find a closing run win. This is what the regular
+    expression ``(`{1,16})(.{1,4000}?)(?<!`)\\1(?!`)`` finds, but that retried its 16 openings over 4,000
+    characters at every backtick of a run (a line of backticks took seconds): here each run of backticks looks
+    up, for each length, the next run that long.
+    """
+
+    def __init__(self, src: str) -> None:
+        self._src = src
+        self._runs = [(m.start(), m.end()) for m in _TICKS_RE.finditer(src)]
+        #: Run length (up to 16) -> where the runs that long start, in order.
+        self._starts: dict[int, list[int]] = {}
+        for a, b in self._runs:
+            if b - a <= _CODE_TICKS:
+                self._starts.setdefault(b - a, []).append(a)
+        self._run = 0  # the first run where a span may still open
+        self._found: tuple[int, _Code | None] | None = None  # the last answer of first(): (from, span)
+
+    def first(self, pos: int) -> _Code | None:
+        """The first span opening at or after ``pos``; ``pos`` never goes back."""
+        if self._found is not None:
+            span = self._found[1]
+            if span is None or span.start >= pos:  # the first from an earlier place is still the first from here
+                return span
+        runs = self._runs
+        span = None
+        while self._run < len(runs):
+            a, b = runs[self._run]
+            if b > pos:
+                span = self._opening_in(max(a, pos), b)
+                if span is not None:
+                    break
+            self._run += 1
+        self._found = (pos, span)
+        return span
+
+    def _opening_in(self, start: int, end: int) -> _Code | None:
+        """The first span opening in the run of backticks ``start``–``end``."""
+        best: tuple[int, int, int] | None = None  # (opens at, backticks, closing run starts at)
+        for ticks, starts in self._starts.items():
+            if ticks > end - start:
+                continue
+            after = bisect_right(starts, end)  # runs after this one: they start past its end
+            if after == len(starts):
+                continue
+            close = starts[after]
+            at = max(start, close - ticks - _CODE_BODY)  # the body is at most _CODE_BODY characters
+            if at > end - ticks:
+                continue
+            if best is None or at < best[0] or (at == best[0] and ticks > best[1]):
+                best = (at, ticks, close)
+        if best is None:
+            return None
+        at, ticks, close = best
+        return _Code(at, close + ticks, self._src[at + ticks : close])
+
+
+_COMMENT_BODY = 4000
+
+
+class _Comments:
+    """The HTML comments of a text, in order: ``<!--`` closed by the first ``-->`` at most 4,000 characters on
+    (what ``<!--.{0,4000}?-->`` finds); each ``-->`` is looked for once, however many ``<!--`` precede it."""
+
+    def __init__(self, src: str) -> None:
+        self._src = src
+        self._close = -1  # the first "-->" after the last "<!--" looked at (-2: none)
+        self._found: tuple[int, ...] | None = None  # the last answer of first(), () for none
+
+    def first(self, pos: int) -> tuple[int, int] | None:
+        """The first comment (start, end) opening at or after ``pos``; ``pos`` never goes back."""
+        if self._found is not None:
+            comment = self._found
+            if comment == () or comment[0] >= pos:  # the first from an earlier place is still the first from here
+                return comment or None
+        src = self._src
+        start = src.find("<!--", pos)
+        comment = ()
+        while start >= 0:
+            body = start + 4
+            if -1 <= self._close < body:
+                self._close = src.find("-->", body)
+                if self._close < 0:
+                    self._close = -2
+            if self._close == -2:
+                break
+            if self._close - body <= _COMMENT_BODY:
+                comment = (start, self._close + 3)
+                break
+            start = src.find("<!--", start + 1)
+        self._found = comment
+        return comment or None
+
+
+def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
+    """The inline markup of ``src`` in order, leftmost first: (start, end, kind, match or span), a span being inline
+    code (``kind`` "code") or an HTML comment ("comment")."""
+    scanner = _INLINE_FULL_RE if ("://" in src or "\n" in src) else _INLINE_RE
+    codes = _CodeSpans(src) if "`" in src else None
+    comments = _Comments(src) if "<!--" in src else None
+    found = scanner.finditer(src)
+    while (m := next(found, None)) is not None:
+        kind = m.lastgroup or ""
+        if kind == "tick":
+            code = codes.first(m.start()) if codes is not None else None
+            if code is None or code.start != m.start():
+                continue  # a backtick that opens nothing is text
+            yield code.start, code.end, "code", code
+            found = scanner.finditer(src, code.end)
+        elif kind == "opener":
+            comment = comments.first(m.start()) if comments is not None else None
+            if comment is None or comment[0] != m.start():
+                continue
+            yield comment[0], comment[1], "comment", _Code(comment[0], comment[1], "")
+            found = scanner.finditer(src, comment[1])
+        else:
+            yield m.start(), m.end(), kind, m
+
 
 #: A cheap test: text holding none of these characters has no inline markup and no control character at all.
 _SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n|\{\{")
@@ -115,27 +260,27 @@ def inline(src: str) -> Inline:
     protected: list[Span] = []
     pos = 0  # offset into out's joined text
     last = 0
-    scanner = _INLINE_FULL_RE if ("://" in src or "\n" in src) else _INLINE_RE
-    for m in scanner.finditer(src):
-        if m.start() > last:
-            piece = src[last : m.start()]
+    for start, end, kind, m in _markup(src):
+        if start > last:
+            piece = src[last:start]
             out.append(piece)
             pos += len(piece)
-        last = m.end()
-        kind = m.lastgroup
-        if kind == "esc":
-            piece = m.group("escch")
-        elif kind == "code":
-            body = m.group("codebody").replace("\n", " ")
+        last = end
+        if kind == "comment":
+            piece = ""  # not the note's text
+        elif isinstance(m, _Code):
+            body = m.body.replace("\n", " ")
             if len(body) > 2 and body[0] == " " and body[-1] == " " and body.strip():
                 body = body[1:-1]
             protected.append((pos, pos + len(body)))
             piece = body
+        elif kind == "esc":
+            piece = m.group("escch")
         elif kind == "wiki":
             piece = "" if m.group("embed") else wiki_text(m.group("wpage"), m.group("walias"))
             if piece:
                 protected.append((pos, pos + len(piece)))
-        elif kind in ("img", "short", "comment", "tag"):
+        elif kind in ("img", "short", "tag"):
             piece = ""  # an image cannot be studied in a terminal; the rest is not the note's text
         elif kind == "brtag":
             piece = "\n"

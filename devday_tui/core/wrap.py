@@ -144,7 +144,8 @@ def _attached_tail(text: str, at: int, phrase_ends: set[int], spaces: dict[int, 
 
 # -------------------------------------------------------------------------------------------------- wrapping
 
-_BULLET = re.compile(r"[ \t]*(?:[-*+•◦・▪‣]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]+(?=\S)")
+#: Only matched at a paragraph's start (``\A``); the runs of spaces are possessive, as what follows each is no space.
+_BULLET = re.compile(r"\A[ \t]*+(?:[-*+•◦・▪‣]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]++(?=\S)")
 _INDENT = re.compile(r"[ \t]+")
 
 

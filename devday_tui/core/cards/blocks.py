@@ -37,8 +37,9 @@ _RULE_TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("reference", ("[",), re.compile(_LINE_START + r"\[", re.M)),
     ("lheading", ("=", "-"), re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)),
     ("fence", ("```", "~~~"), re.compile(_LINE_START + "(?:```|~~~)", re.M)),
-    # A thematic break: a line of only markers and spaces (three of -, * or _ among them).
-    ("hr", ("-", "*", "_"), re.compile(r"^[ \t>*+\-0-9.)_]*[-*_][ \t>*+\-0-9.)_]*$", re.M)),
+    # A thematic break: a line of only markers and spaces (three of -, * or _ among them). The first run stops at
+    # the first mark and both runs are possessive, so a long line of marks that ends otherwise fails in one pass.
+    ("hr", ("-", "*", "_"), re.compile(r"^[ \t>+0-9.)]*+[-*_][ \t>*+\-0-9.)_]*+$", re.M)),
     # Indented code: four spaces or a tab, maybe after quote or list markers.
     ("code", ("    ", "\t"), re.compile(r"^[ >*+\-0-9.)]*?(?:    |\t)", re.M)),
     # A table's delimiter row: only pipes, colons, dashes and spaces.

@@ -70,14 +70,17 @@ _TRIGGER_RE = re.compile(
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
 _QUOTES_RE = re.compile(r"(?:>[ \t\u3000]*)*")
 _MARKER_ITEM_RE = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
-_FENCE_OPEN_RE = re.compile(r"((?:[-+*]|[0-9]{1,9}[.)])[ \t]+)*(`{3,}|~{3,})([^\n]*)")
-_FENCE_CLOSE_RE = re.compile(r"[ \t>]*(`{3,}|~{3,})[ \t]*")
+# The patterns below are only ever matched at the start of a line (``match``/``fullmatch``): ``\A`` says so, and keeps
+# a search from retrying a long run of spaces or list marks at each of its characters. Their runs are possessive
+# (``*+``, ``++``): what follows each run cannot be part of it, so giving characters back never finds a match.
+_FENCE_OPEN_RE = re.compile(r"\A((?:[-+*]|[0-9]{1,9}[.)])[ \t]++)*+(`{3,}+|~{3,}+)([^\n]*+)")
+_FENCE_CLOSE_RE = re.compile(r"\A[ \t>]*+(`{3,}|~{3,})[ \t]*")
 #: A container fence: colons, then a name (``details``), then a title in brackets (``[Title]``) or after a space.
 _CONTAINER_RE = re.compile(r":{3,}[ \t]*(?:([A-Za-z][\w-]{0,40})(?![\w-]))?(?:\[([^\]\n]{0,300})\])?([^\n]*)")
 #: Container kinds whose word after the name is a style (``:::message alert``), not a title.
 _UNTITLED_CONTAINERS = frozenset({"message"})
-_HIGHLIGHT_RE = re.compile(r"[ \t]*\{\{[<%][ \t]*highlight[ \t]+([\w+#.-]{0,40})[^\n]{0,500}?[>%]\}\}[ \t]*")
-_HIGHLIGHT_END_RE = re.compile(r"[ \t]*\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*")
+_HIGHLIGHT_RE = re.compile(r"\A[ \t]*+\{\{[<%][ \t]*highlight[ \t]+([\w+#.-]{0,40})[^\n]{0,500}?[>%]\}\}[ \t]*")
+_HIGHLIGHT_END_RE = re.compile(r"\A[ \t]*+\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*")
 #: Openers of the stretches blanked out, with their closing marks.
 _OPENERS_RE = re.compile(r"<!--|%%|\{\{<|\{\{%|!\[\[")
 _CLOSERS = {"<!--": "-->", "%%": "%%", "{{<": ">}}", "{{%": "%}}", "![[": "]]"}
@@ -372,8 +375,10 @@ def normalize_body(text: str) -> str:
 
 _SPACES_RE = re.compile(r"[ \t\u00a0]+")
 _BR_RE = re.compile(r"<[Bb][Rr][ \t]{0,8}/?>")
+# Each image can match in one way only (``<img a/>`` in two, of the same length), so each is atomic: a text that
+# fails at its end is not retried with every image matched the other way (2 ** images tries).
 _IMAGE_ONLY_RE = re.compile(
-    r"[ \t]*(?:(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|!\[\[[^\]\n]{1,500}\]\]|<img(?:[ \t][^<>\n]{0,1000})?/?>)[ \t]*)+",
+    r"\A[ \t]*+(?:(?>!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|!\[\[[^\]\n]{1,500}\]\]|<img(?:[ \t][^<>\n]{0,1000})?/?>)[ \t]*+)++",
     re.I,
 )
 _BULLET_CHARS = "・･•◦"
@@ -475,13 +480,24 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
     first = text if nl < 0 else text[:nl]
     if not _SEPARATOR_RE.search(first):
         return None
-    protected = inl.protected
+    # Each separator is looked at once, going forward: the protected spans begun before it and the brackets in
+    # front of it are kept up to date on the way rather than looked at again (a line of colons would be quadratic).
+    protected = sorted(inl.protected)
+    span = 0  # the spans before this one start at or before the separator
+    reach = 0  # the furthest end of those spans
+    brackets = [0, 0, 0, 0]  # "(", ")", "（", "）" in first[:counted]
+    counted = 0
     for m in _SEPARATOR_RE.finditer(first):
         i = m.start()
-        if protected and any(a <= i < b for a, b in protected):
+        while span < len(protected) and protected[span][0] <= i:
+            reach = max(reach, protected[span][1])
+            span += 1
+        if i < reach:
             continue
-        head = first[:i]
-        if head.count("(") > head.count(")") or head.count("（") > head.count("）"):
+        for k, mark in enumerate("()（）"):
+            brackets[k] += first.count(mark, counted, i)
+        counted = i
+        if brackets[0] > brackets[1] or brackets[2] > brackets[3]:
             continue  # inside brackets: "（例: …）" is an aside, not a term
         colon = m.group() in (":", "：")
         if colon:
