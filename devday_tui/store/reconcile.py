@@ -2,9 +2,10 @@
 
 A card's id comes from its note, section and front. When a front is edited (a typo fixed) or its heading is
 renamed, the card gets a new id and its history would be lost. The catalog records what each studied card looked
-like; history whose card vanished is matched to a new card with nearly the same front, first in the same section,
-then (for a section that is gone) in the same note. History that matches nothing is an orphan: kept, listed, and
-re-attached if its card comes back.
+like (front, kind, digests of its back items); history whose card vanished is matched to a new card that asks the
+same question (``core.similarity``: nearly the same front without its count, or mostly the same back items), first
+in the same section, then (for a section that is gone) in the same note. History that matches nothing is an
+orphan: kept, listed, and re-attached if its card comes back.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from devday_tui.core.model import Card
 from devday_tui.core.scheduling import CardProgress
-from devday_tui.core.similarity import match_displaced, match_moved
+from devday_tui.core.similarity import Shape, back_digests, match_displaced, match_moved
 from devday_tui.store import validate
 from devday_tui.store.errors import CorruptFileError, UnreadableFileError
 from devday_tui.store.files import read_tables, write_tables
@@ -118,6 +119,7 @@ class Catalog:
                 "path": str(card.path),
                 "line": card.line,
                 "kind": card.kind,
+                "items": list(back_digests(card.back)),
             }
             known = docs.get(card.id)
             if known is None or any(known.get(k) != v for k, v in entry.items()):
@@ -152,28 +154,32 @@ def find_reattachments(
     note and kind, with nearly the same front."""
     current = {c.id for c in cards}
     note_keys = {c.note_key for c in cards}
-    old_side: list[tuple[str, str, str, Place | None]] = []
+    old_side: list[tuple[Shape, Place | None]] = []
     for cid in progress:
         if cid in current:
             continue
         info = catalog.get(cid)
         if info and info.get("section") and info.get("front") is not None:
-            old_side.append((cid, str(info["section"]), str(info["front"]),
-                             _place(info.get("note_key"), info.get("note"), info.get("kind"), note_keys)))
+            items = info.get("items")  # absent from entries written before back items were recorded
+            kind = info.get("kind")
+            old_side.append((Shape(cid, str(info["section"]), str(info["front"]), str(kind) if kind else None,
+                                   tuple(items) if isinstance(items, list) else None),
+                             _place(info.get("note_key"), info.get("note"), kind, note_keys)))
         elif cid in seen_cards:  # reviewed since the catalog was last written
             seen = seen_cards[cid]
-            old_side.append((cid, seen.section_id, seen.front,
+            old_side.append((Shape(cid, seen.section_id, seen.front, seen.kind, back_digests(seen.back)),
                              _place(seen.note_key, seen.note_title, seen.kind, note_keys)))
     if not old_side:
         return []
     unstudied = [c for c in cards if c.id not in progress]
-    sections = {section for _, section, _, _ in old_side}
-    matches = match_moved([(cid, section, front) for cid, section, front, _ in old_side],
-                          [(c.id, c.section_id, c.front) for c in unstudied if c.section_id in sections])
+    sections = {shape.group for shape, _ in old_side}
+    matches = match_moved([shape for shape, _ in old_side],
+                          [Shape(c.id, c.section_id, c.front, c.kind, back_digests(c.back))
+                           for c in unstudied if c.section_id in sections])
     present = {c.section_id for c in cards}
     taken_old = {old for old, _, _ in matches}
-    displaced = [(cid, place, front) for cid, section, front, place in old_side
-                 if place is not None and section not in present and cid not in taken_old]
+    displaced = [(shape.card_id, place, shape.front) for shape, place in old_side
+                 if place is not None and shape.group not in present and shape.card_id not in taken_old]
     if not displaced:
         return matches
     places = {place for _, place, _ in displaced}

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from devday_tui.core.scheduling import EVENT_KINDS, STATES, CardProgress
+from devday_tui.core.similarity import DIGEST_CHARS, MAX_ITEMS
 
 #: Dates outside this range are refused: nothing real is older, and adding the longest interval to the latest
 #: one cannot overflow.
@@ -176,6 +177,9 @@ def _finite(value: Any) -> None:
             stack.extend(item)
 
 
+_HEX = frozenset("0123456789abcdef")
+
+
 def catalog_entry(doc: Any) -> None:
     """Check what the catalog recorded about a card."""
     if not isinstance(doc, dict):
@@ -187,3 +191,10 @@ def catalog_entry(doc: Any) -> None:
         opt_text(doc, key)
     if doc.get("line") is not None:
         integer(doc, "line", 0, 10**9)
+    items = doc.get("items")
+    if items is not None and not (
+        isinstance(items, list) and len(items) <= MAX_ITEMS
+        and all(isinstance(i, str) and len(i) == DIGEST_CHARS and set(i) <= _HEX for i in items)
+    ):
+        raise BadValue(f"'items' is not a list of at most {MAX_ITEMS} digests")
+

@@ -6,6 +6,9 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
+from devday_tui.core.model import Item
 from devday_tui.core.parser import parse_note
 from devday_tui.core.similarity import front_similarity, match_moved
 from devday_tui.store import Store
@@ -232,3 +235,61 @@ def test_a_note_of_the_same_title_that_has_history_of_its_own_takes_nothing(data
         result = store.reconcile(newer, T0 + timedelta(days=1))
         assert result.reattached == () and [o.card_id for o in result.orphans] == ["a", "b"]
         assert store.progress("x") is None
+
+
+def _list(cid: str, section: str, front: str, *texts: str, kind: str = "label-list"):
+    return replace(card(cid, section, front), kind=kind, back=tuple(Item(t) for t in texts))
+
+
+def test_a_relabelled_list_re_attaches_by_its_items_from_the_catalog(data_dir: Path) -> None:
+    from devday_tui.store.files import read_tables
+
+    deck = [_list("a", "s1", "書き込みに対してスケーラブル。 — 2 points", "name(PK), time(SK)", "GSI"),
+            _list("b", "s1", "Tools — 2 points", "AWS CLI", "ECS CLI")]
+    before = _studied(data_dir, deck)
+    catalog = read_tables(data_dir / "devices/laptop" / Store.CATALOG) or {}
+    assert all(len(d["items"]) == 2 for d in catalog["cards"].values())
+    # A new parser reads the label as prose: the list keeps its items under the heading's front.
+    upgraded = [_list("a2", "s1", "アプリを作るときは — 2 points", "name(PK), time(SK)", "GSI", kind="list"),
+                _list("b2", "s1", "Tools — 3 points", "AWS CLI", "ECS CLI", "CDK", kind="list")]
+    with _open(data_dir) as store:
+        result = store.reconcile(upgraded, T0 + timedelta(days=1))
+        assert sorted((r.old_id, r.new_id) for r in result.reattached) == [("a", "a2"), ("b", "b2")]
+        assert result.orphans == ()
+        assert store.progress("a2").due == before["a"].due and store.annotation("a2") == "my mnemonic"
+
+
+def test_a_catalog_entry_without_items_matches_on_its_front_only(data_dir: Path) -> None:
+    from devday_tui.store.files import read_tables, write_tables
+
+    deck = [_list("a", "s1", "Label one — 2 points", "x", "y"), _list("b", "s1", "Tools — 2 points", "p", "q")]
+    _studied(data_dir, deck)
+    path = data_dir / "devices/laptop" / Store.CATALOG
+    tables = read_tables(path) or {}
+    for doc in tables["cards"].values():
+        del doc["items"]  # as written before back items were recorded
+    write_tables(path, tables)
+    upgraded = [_list("a2", "s1", "Something else — 2 points", "x", "y"), _list("b2", "s1", "Tools — 3 points",
+                                                                              "p", "q", "r")]
+    with _open(data_dir) as store:
+        result = store.reconcile(upgraded, T0 + timedelta(days=1))
+        assert [(r.old_id, r.new_id) for r in result.reattached] == [("b", "b2")]
+        assert [o.card_id for o in result.orphans] == ["a"]
+
+
+@pytest.mark.parametrize("raw", ['"abc"', "[1e999]", '["00000000000g"]', '["000000000000"]', "[[[]]]",
+                                 "[" + ", ".join(['"000000000000"'] * 65) + "]", '["' + "a" * 10_000 + '"]'],
+                         ids=["text", "infinite", "not-hex", "good", "nested", "too-many", "too-long"])
+def test_item_digests_in_the_catalog_are_checked_when_read(data_dir: Path, raw: str) -> None:
+    from tests.store.damage import spoil
+
+    _studied(data_dir, [_list("a", "s1", "Label — 2 points", "x", "y")])
+    spoil(data_dir / "devices/laptop" / Store.CATALOG, "cards", "items", raw)
+    good = raw == '["000000000000"]'
+    with _open(data_dir) as store:
+        skipped = any("1 entry could not be used and was skipped" in n for n in store.notices)
+        assert skipped is not good
+        result = store.reconcile([_list("a2", "s1", "Label — 3 points", "x", "y", "z")], T0 + timedelta(days=1))
+        # a good entry still matches on its front; a skipped one leaves the history an orphan, kept
+        assert [r.new_id for r in result.reattached] == (["a2"] if good else [])
+        assert [o.card_id for o in result.orphans] == ([] if good else ["a"])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from devday_tui.core.model import Card, Item
+from devday_tui.core.model import LIST_KINDS, Card, Item
 from devday_tui.core.parser import PARSER_VERSION, parse_note
 from devday_tui.store import Store
 from tests.conftest import SAMPLE_NOTE
@@ -23,11 +23,15 @@ FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "sample_cards_pa
 
 #: What the upgrade from version 4 does to the sample note's 86 studied cards, checked by hand: the same id, a
 #: re-attachment to the matching new card, or an orphan (kept, listed, and re-attached if the card comes back).
-#: The orphans are list cards whose label became prose (its list joined the heading's card, with another front),
-#: the sequence that is no longer one, "DynamoDB とは — 1 point" (now a definition) and the URL-only definition.
+#: Re-attached: lists whose count or label changed, the sequence that is now a list, "DynamoDB とは — 1 point" (now
+#: a definition). The orphans are the URL-only definition (no card on purpose) and three lists that were merged
+#: into a bigger card which already takes the history of a closer match: one card cannot carry two histories.
 SAME_ID = 75
-REATTACHED = 1
-ORPHANS = 10
+REATTACHED = 7
+ORPHANS = 4
+MERGED_AWAY = {"nginx を動かす。 — 3 points", "CLI ツールは２つある。 — 2 points",
+               "構成例：ALB -> ECS on Fargate -> RDS Aurora — 2 points"}
+URL_ONLY = "ワークショップ"
 
 
 def old_cards() -> list[Card]:
@@ -76,10 +80,29 @@ def test_every_review_is_kept_on_a_matching_card_or_as_an_orphan(upgraded) -> No
         assert after[c.id].reps == before[c.id].reps == 1
     for old_id, new_id in moved.items():
         assert after[new_id].reps == before[old_id].reps and after[new_id].due == before[old_id].due
-        # A re-attachment is to the card that took the old one's place: same section and kind.
+        # A re-attachment is to the card that took the old one's place, in the same section.
         assert new_by_id[new_id].section_id == old_by_id[old_id].section_id
     for orphan in result.orphans:
         assert orphan.progress.reps == 1  # kept, not lost
+
+
+def test_only_the_url_only_card_and_lists_merged_into_another_are_orphans(upgraded) -> None:
+    old, new, _, result, _ = upgraded
+    old_by_id = {c.id: c for c in old}
+    new_by_id = {c.id: c for c in new}
+    orphans = {old_by_id[o.card_id].front: old_by_id[o.card_id] for o in result.orphans}
+    assert set(orphans) == MERGED_AWAY | {URL_ONLY}
+    taken = {r.new_id: old_by_id[r.old_id] for r in result.reattached}
+    for front in MERGED_AWAY:
+        lost = orphans[front]
+        items = {i.text for i in lost.back}
+        # Every item went into one new list of the same section, and that card carries another old card's history.
+        [home] = [c for c in new if c.section_id == lost.section_id and c.kind in LIST_KINDS
+                  and items <= {i.text for i in c.back}]
+        assert home.id in taken and taken[home.id].id != lost.id
+    kinds = {(old_by_id[r.old_id].kind, new_by_id[r.new_id].kind) for r in result.reattached}
+    assert kinds == {("label-list", "definition"), ("list", "definition"), ("sequence", "list"),
+                     ("label-list", "list")}
 
 
 def test_cards_issue_2_names_keep_their_ids(upgraded) -> None:
