@@ -23,7 +23,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import groupby
-from typing import Callable, Hashable, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Hashable, Iterable, NamedTuple, Sequence
 
 from devday_tui.core.model import LIST_KINDS, Back
 
@@ -84,7 +84,7 @@ def back_digests(back: Back) -> tuple[str, ...]:
         texts: Iterable[str] = (line for line in back.splitlines() if line.strip())
     else:
         texts = (item.text for item in back)
-    out = []
+    out: list[str] = []
     for text in texts:
         if len(out) == MAX_ITEMS:
             break
@@ -131,8 +131,8 @@ def kinds_compatible(old: Shape, new: Shape) -> bool:
 
 
 def match_moved(
-    vanished: Sequence[tuple],
-    fresh: Sequence[tuple],
+    vanished: Sequence[tuple[Any, ...]],
+    fresh: Sequence[tuple[Any, ...]],
     threshold: float = REATTACH_THRESHOLD,
     overlap: float = ITEM_OVERLAP,
 ) -> list[tuple[str, str, float]]:
@@ -172,8 +172,8 @@ DISPLACED_THRESHOLD = 0.9
 
 
 def match_displaced(
-    vanished: Sequence[tuple],
-    fresh: Sequence[tuple],
+    vanished: Sequence[tuple[Any, ...]],
+    fresh: Sequence[tuple[Any, ...]],
     threshold: float = DISPLACED_THRESHOLD,
 ) -> list[tuple[str, str, float]]:
     """Pair cards whose section is gone with new cards of the same note and kind: ``(old_id, new_id, score)``.

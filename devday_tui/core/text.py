@@ -153,8 +153,10 @@ class _Comments:
         """The first comment (start, end) opening at or after ``pos``; ``pos`` never goes back."""
         if self._found is not None:
             comment = self._found
-            if comment == () or comment[0] >= pos:  # the first from an earlier place is still the first from here
-                return comment or None
+            if not comment:
+                return None
+            if comment[0] >= pos:  # the first from an earlier place is still the first from here
+                return comment[0], comment[1]
         src = self._src
         start = src.find("<!--", pos)
         comment = ()

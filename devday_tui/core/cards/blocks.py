@@ -8,7 +8,7 @@ parser is CommonMark with GFM tables on and raw-HTML blocks off: a list item tha
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
 
@@ -71,7 +71,7 @@ class Node(NamedTuple):
     start: int  # 0-based body line
     end: int  # exclusive
     content: str  # inline Markdown of a paragraph or heading
-    children: list  # list[Node]; for a table, its rows as (line, cells) pairs, the header first
+    children: list[Any]  # list[Node]; for a table, its rows as (line, cells) pairs, the header first
     level: int  # heading level
 
 
@@ -87,7 +87,7 @@ LISTS = ("bullet_list", "ordered_list")
 new = tuple.__new__  # builds a NamedTuple without a call through its Python-level __new__
 
 
-def _table(tokens: list, i: int) -> tuple[Node, int]:
+def _table(tokens: list[Any], i: int) -> tuple[Node, int]:
     """The table opening at ``tokens[i]``, and the index after it."""
     m = tokens[i].map or (0, 0)
     rows: list[tuple[int, list[str]]] = []
@@ -111,7 +111,7 @@ def _table(tokens: list, i: int) -> tuple[Node, int]:
     return new(Node, ("table", m[0], m[1], "", rows, 0)), i + 1
 
 
-def tree(tokens: list) -> tuple[list[Node], set[int]]:
+def tree(tokens: list[Any]) -> tuple[list[Node], set[int]]:
     """Nest the flat token stream; also return the body lines inside code blocks."""
     root: list[Node] = []
     stack: list[list[Node]] = []

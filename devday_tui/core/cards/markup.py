@@ -63,11 +63,13 @@ _MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_]
 
 #: A line worth a closer look: anything else is passed through as it is.
 _TRIGGER_RE = re.compile(
-    r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|-[^\s-]|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])|<!--|\{\{[<%]|%%|!\[\[|```|~~~",
+    r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[!|-[^\s-]|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])|<!--|\{\{[<%]|%%|!\[\[|```|~~~",
     re.M,
 )
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
+#: An Obsidian callout's type marker, ``> [!info]`` or ``> [!tip]- Title``: markup, not the note's text.
+_CALLOUT_RE = re.compile(r"\A\[![A-Za-z][\w-]{0,30}\][+-]?[ \t]*+")
 _QUOTES_RE = re.compile(r"(?:>[ \t\u3000]*)*")
 _MARKER_ITEM_RE = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 # The patterns below are only ever matched at the start of a line (``match``/``fullmatch``): ``\A`` says so, and keeps
@@ -222,6 +224,12 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
         return ws.replace("\u3000", "  ") + "````" + hm.group(1)
 
     rest = _blank_inline(rest, scan)
+    if quotes and rest[:2] == "[!":
+        callout = _CALLOUT_RE.match(rest)
+        if callout:  # the callout's title, if any, stays as the first line of the quote
+            rest = rest[callout.end() :]
+            if not rest.strip():
+                return (ws + quotes).rstrip()
 
     # Containers: the fence lines go, a title stays as a line of its own.
     if rest[:3] == ":::":

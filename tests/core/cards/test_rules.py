@@ -355,3 +355,19 @@ def test_broken_toml_frontmatter_is_reported_and_the_note_still_read() -> None:
     note, _ = parse('+++\ntitle = "unclosed\n+++\n\n## A\n- Pod: the smallest unit\n')
     assert any("TOML" in w.message and w.line == 1 for w in note.warnings)
     assert [c.front for c in note.cards] == ["Pod"]
+
+
+def test_an_obsidian_callout_marker_never_reaches_a_card() -> None:
+    md = """
+    ## Special bits
+    > [!tip]- SUID
+    > the program runs as its owner
+
+    > [!info]
+    > SGID: new files take the directory's group
+    """
+    note, _ = parse(md)
+    assert [(c.front, c.back) for c in note.cards] == [
+        ("SUID", "the program runs as its owner"),
+        ("SGID", "new files take the directory's group"),
+    ]
