@@ -17,15 +17,14 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.dom import NoScreen
 from textual.reactive import var
 from textual.screen import Screen
-from textual.dom import NoScreen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from devday_tui.core.clock import Clock, system_clock
-from textual.content import Content
-
 from devday_tui.core.decks import matches
 from devday_tui.quiz_session import StudyPreferences
 from devday_tui.screens.home import HomeScreen
@@ -275,8 +274,8 @@ class DevDayApp(App[None]):
 
     def deck_rows(self) -> list[DeckRow]:
         """The home screen's table: each deck with what a study session would show now."""
-        from devday_tui.widgets.deck_table import DeckRow
         from devday_tui.core.wip import unfinished_sections
+        from devday_tui.widgets.deck_table import DeckRow
 
         if self.library is None:
             return []
@@ -349,9 +348,8 @@ class DevDayApp(App[None]):
         if self.library is None or not self.require_writable_store():
             return
         from devday_tui.card_actions import CardActions, note_tags
-        from devday_tui.screens.cram_setup import CramSetupScreen
-
         from devday_tui.quiz_session import study_queue
+        from devday_tui.screens.cram_setup import CramSetupScreen
 
         deck = self.deck(deck_key)
         chosen = cards if cards is not None else list(deck.cards if deck is not None else self.library.cards)

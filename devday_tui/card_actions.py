@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Collection, Mapping, Protocol, Sequence
 
-from devday_tui.core.card_table import COLUMN_KEYS, column_order, sort_rows
 from devday_tui.core.card_history import HistoryRow, history_rows
+from devday_tui.core.card_table import COLUMN_KEYS, column_order, sort_rows
+from devday_tui.core.cram import CramRequest, choose
 from devday_tui.core.model import Card, Deck, DeckSettings, Note
 from devday_tui.core.query import CardSource, Moment, Query
-from devday_tui.core.cram import CramRequest, choose
 from devday_tui.core.queue import day_end, day_start
 from devday_tui.core.scheduling import CardProgress, ReviewRecord
 

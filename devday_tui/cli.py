@@ -15,7 +15,6 @@ from typing import Sequence
 from devday_tui import __version__
 from devday_tui.commands import COMMANDS
 
-
 USAGE = "devday-tui [PATH ...] [--data-dir DIR]\n       devday-tui COMMAND [ARGS ...]"
 
 APP_HELP = """\

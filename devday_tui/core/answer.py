@@ -37,8 +37,8 @@ from typing import Iterable, Sequence
 from fsrs import Rating
 
 from devday_tui.core.model import LIST_KINDS, Card
-from devday_tui.core.text import strip_controls
 from devday_tui.core.reading import has_kana, has_kanji, reading
+from devday_tui.core.text import strip_controls
 
 #: Ratio of :class:`difflib.SequenceMatcher` from which a non-exact answer counts as close.
 CLOSE_RATIO = 0.8

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from devday_tui.core import ids
+from devday_tui.core.cards.note import skip_key
 from devday_tui.core.explicit import scan_explicit
 from devday_tui.core.frontmatter import (
     key_line,
@@ -36,7 +37,6 @@ from devday_tui.core.frontmatter import (
     normalise_newlines,
     split_frontmatter,
 )
-from devday_tui.core.cards.note import skip_key
 from devday_tui.core.model import Card, Deck, DeckSettings, Note, ParseWarning
 from devday_tui.core.text import normalise, strip_controls
 from devday_tui.core.variants import expand

@@ -17,12 +17,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from devday_tui.atomic import write_atomic
 from devday_tui.core.card_history import history_rows
 from devday_tui.core.card_table import state_of
 from devday_tui.core.model import Deck
 from devday_tui.core.query import interval_days
 from devday_tui.core.scheduling import CardProgress, ReviewRecord, retrievability
-from devday_tui.atomic import write_atomic
 from devday_tui.export.errors import ExportError
 
 FORMAT = "devday-tui cards"

@@ -20,10 +20,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from devday_tui.widgets.fitted_path import FittedPath
-from devday_tui.widgets.key_footer import KeyFooter
-from devday_tui.widgets.reading_scroll import ReadingScroll
-from devday_tui.widgets.recall_checklist import RecallChecklist
 from devday_tui.core.answer import expected_answers
 from devday_tui.core.clock import Clock, format_duration, system_clock
 from devday_tui.core.exam import (
@@ -37,12 +33,16 @@ from devday_tui.core.exam import (
     score,
 )
 from devday_tui.core.model import LIST_KINDS, Card, Deck
+from devday_tui.core.words import plural
+from devday_tui.core.wrap import cut_for_screen
 from devday_tui.safe_text import clean
 from devday_tui.saving import save
-from devday_tui.core.words import plural
 from devday_tui.screens.exam_setup import progress_map
+from devday_tui.widgets.fitted_path import FittedPath
+from devday_tui.widgets.key_footer import KeyFooter
+from devday_tui.widgets.reading_scroll import ReadingScroll
+from devday_tui.widgets.recall_checklist import RecallChecklist
 from devday_tui.widgets.typed_answer import TypedAnswer
-from devday_tui.core.wrap import cut_for_screen
 from devday_tui.widgets.wrapped_text import WrappedText
 
 #: From this many seconds left, the timer turns to a warning.

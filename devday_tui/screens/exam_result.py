@@ -28,7 +28,6 @@ from devday_tui.widgets.pick_list import PickList
 from devday_tui.widgets.score_groups import ScoreGroups, ratio_style
 from devday_tui.widgets.typed_answer import answer_rows, hang
 
-
 #: Lines given to the weakest sections and to the notes before "… and N more".
 SECTION_LINES = 4
 NOTE_LINES = 3

@@ -26,6 +26,7 @@ from devday_tui.core.scheduling import GRADES, format_interval
 from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone, source_label
 from devday_tui.safe_text import one_line
 from devday_tui.saving import save
+from devday_tui.screens.quiz_typing import QuizTyping
 from devday_tui.widgets.card_clock import CardClock
 from devday_tui.widgets.card_face import CardFace, item_count, kind_label
 from devday_tui.widgets.cram_banner import CramBanner
@@ -34,7 +35,6 @@ from devday_tui.widgets.grade_bar import GradeBar
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.learning_wait import LearningWait
 from devday_tui.widgets.quiz_top import QuizTop
-from devday_tui.screens.quiz_typing import QuizTyping
 
 if TYPE_CHECKING:
     from devday_tui.quiz_session import Answer

@@ -33,15 +33,15 @@ from devday_tui.core.study_stats import (
     section_difficulty,
     true_retention,
 )
+from devday_tui.core.words import plural
 from devday_tui.safe_text import one_line
 from devday_tui.widgets.exam_trend import ExamTrendChart
 from devday_tui.widgets.fitted_path import fit_cells, fit_path
 from devday_tui.widgets.forecast_chart import ForecastChart
 from devday_tui.widgets.heatmap import HeatmapChart
-from devday_tui.widgets.retention_meter import RetentionMeter
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.reading_scroll import ReadingScroll
-from devday_tui.core.words import plural
+from devday_tui.widgets.retention_meter import RetentionMeter
 
 #: How many sections each note lists in "Hardest sections".
 SECTIONS_PER_NOTE = 5

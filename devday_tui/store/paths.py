@@ -21,8 +21,8 @@ from pathlib import Path
 
 import platformdirs
 
-from devday_tui.store.files import atomic_write_bytes
 from devday_tui.store.errors import StoreError
+from devday_tui.store.files import atomic_write_bytes
 
 APP_NAME = "devday-tui"
 ENV_DATA_DIR = "DEVDAY_TUI_DATA"

@@ -13,9 +13,9 @@ from typing import Any, Callable, Iterable, Mapping
 
 from tinydb import Query, TinyDB
 
+from devday_tui.store import validate
 from devday_tui.store.files import AtomicJSONStorage
 from devday_tui.store.history import new_id
-from devday_tui.store import validate
 from devday_tui.store.recovery import Reader, count
 
 ANNOTATIONS = "annotations.json"

@@ -15,15 +15,17 @@ from devday_tui.core.model import Card, DeckSettings
 from devday_tui.core.scheduling import (
     CardEvent,
     CardProgress,
+    Rating,
     ReviewRecord,
     apply_event,
     apply_review,
     exam_cap,
     history_key,
     is_leech_lapse,
-    Rating,
-    preview as _preview,
     replay_onto,
+)
+from devday_tui.core.scheduling import (
+    preview as _preview,
 )
 from devday_tui.store.bulk import BulkChange, apply_bulk, undo_bulk
 from devday_tui.store.errors import StoreError, StoreReadOnly, UnreadableFileError

@@ -16,9 +16,9 @@ from textual.widget import Widget
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from devday_tui import ui_prefs
 from devday_tui.core.model import Note, Section
 from devday_tui.core.wip import needs_work, note_is_tagged_wip, unfinished_sections
-from devday_tui import ui_prefs
 from devday_tui.core.words import natural_key
 from devday_tui.safe_text import one_line
 from devday_tui.widgets.fitted_path import fit_cells

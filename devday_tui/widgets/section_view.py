@@ -8,12 +8,12 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from devday_tui.core.model import WIP_REASONS, Note, Section
+from devday_tui.core.wip import needs_work, note_is_tagged_wip, unfinished_sections
+from devday_tui.core.words import plural
 from devday_tui.core.wrap import cut_for_screen
 from devday_tui.safe_text import clean, one_line
 from devday_tui.widgets.note_markdown import NoteMarkdown
 from devday_tui.widgets.wrapped_text import WrappedText
-from devday_tui.core.wip import needs_work, note_is_tagged_wip, unfinished_sections
-from devday_tui.core.words import plural
 
 #: Above this many characters a section is shown as plain text: the Markdown widget is slow on huge input.
 MARKDOWN_LIMIT = 20_000

@@ -6,7 +6,6 @@ cut, showing the huge section took seconds."""
 from __future__ import annotations
 
 import re
-
 import time
 from pathlib import Path
 

@@ -13,8 +13,7 @@ import pytest
 import devday_tui.library as library
 from devday_tui.core.parser import PARSER_VERSION
 from devday_tui.library import cache as parse_cache
-from devday_tui.library import parsing, paths, reading
-from devday_tui.library import check_paths, default_paths, load_library, reload_note
+from devday_tui.library import check_paths, default_paths, load_library, parsing, paths, reading, reload_note
 from tests.conftest import REPO, SAMPLE_DECKS, SAMPLE_NOTE, SAMPLE_NOTES
 
 NOTE = "---\ntitle: {title}\ntags: [{tags}]\n---\n## Section\n\n- {term}: meaning of {term}\n"
@@ -145,7 +144,7 @@ def test_unreadable_files_are_skipped_with_a_warning(tmp_path: Path, cache: Path
     make_note(notes, "good.md")
     latin = write(notes / "latin1.md", "## Cafe\n\n- Terme: définition\n".encode("latin-1"))
     binary = write(notes / "binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    utf16 = write(notes / "utf16.md", "## UTF-16\n\n- Term: meaning\n".encode("utf-16"))
+    write(notes / "utf16.md", "## UTF-16\n\n- Term: meaning\n".encode("utf-16"))
     lib = load_library([notes], cache_dir=cache)
     assert sorted(n.rel for n in lib.notes) == ["good.md", "utf16.md"]
     by_path = {w.path: w for w in lib.warnings}

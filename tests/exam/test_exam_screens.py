@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-import pytest
 from rich.cells import cell_len
 from textual.app import App
 from textual.screen import Screen

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from devday_tui.quiz_session import study_queue
-
 from datetime import date, timedelta
 
+from devday_tui.quiz_session import study_queue
 from devday_tui.screens.card_browser import CardBrowserScreen
 from devday_tui.screens.cram_setup import CramSetupScreen
 from devday_tui.screens.quiz import QuizScreen

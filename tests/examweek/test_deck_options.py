@@ -9,8 +9,8 @@ import yaml
 
 from devday_tui import deck_options_files
 from devday_tui.core.deck_options import changed_values, form_values, read_form, set_options
-from devday_tui.core.model import DeckSettings
 from devday_tui.core.decks import parse_deck
+from devday_tui.core.model import DeckSettings
 from devday_tui.screens.deck_options import DeckOptionsScreen
 from tests.examweek.conftest import loaded, wait_for
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from devday_tui.core.decks import parse_deck
-from devday_tui.core.model import CLOZE_BLANK, Card, Note
+from devday_tui.core.model import CLOZE_BLANK, Card, DeckSettings, Note
 from devday_tui.core.variants import blank_id, expand, reverse_id, split_cloze
 from devday_tui.store import Store
 from tests.conftest import FIXED_NOW
-from devday_tui.core.model import DeckSettings
 
 B = CLOZE_BLANK
 

@@ -523,7 +523,7 @@ def test_summary_says_how_many_new_cards_can_still_come_today() -> None:
 async def test_summary_browses_the_weak_section_under_the_cursor(make_quiz_app) -> None:
     app = make_quiz_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_deck(pilot)
+        await open_deck(pilot)
         for _ in range(3):  # three cards of different sections, all forgotten
             await answer(pilot, "1")
         await pilot.press("q")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from rich.cells import cell_len
-
 from textual.widgets import Static
 
 from devday_tui.library import load_library
 from devday_tui.screens.stats import StatsScreen
-from devday_tui.widgets.fitted_path import fit_cells, fit_path
 from devday_tui.store import Store
+from devday_tui.widgets.fitted_path import fit_cells, fit_path
 from tests.conftest import FIXED_NOW, SAMPLE_DECKS, SAMPLE_NOTES
 from tests.quiz.conftest import wait_for, wait_loaded
 from tests.quiz.history import EXAM_RUN, record_exams, study_days

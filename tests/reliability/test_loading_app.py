@@ -15,6 +15,7 @@ from tests.conftest import FIXED_NOW, REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from gen_corpus import write_corpus  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _worker_tasks import count_pool_use  # noqa: E402
 

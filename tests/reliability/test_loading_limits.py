@@ -10,6 +10,7 @@ import pytest
 
 from devday_tui.core.parser import parse_note
 from devday_tui.library import MAX_CARDS, load_library, parsing
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _worker_tasks import count_pool_use  # noqa: E402
 

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 PROC = Path(__file__).with_name("_proc.py")
 
 

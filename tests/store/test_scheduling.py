@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import fsrs
-import pytest
 import fsrs.scheduler as fsrs_scheduler
+import pytest
 
 from devday_tui.core.model import DeckSettings
 from devday_tui.core.scheduling import (

@@ -10,7 +10,7 @@ from devday_tui.core import ids
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.lists import Entry, ListRules
 from devday_tui.core.cards.markup import strip_bullet
-from devday_tui.core.cards.paragraphs import ParagraphRules, Para
+from devday_tui.core.cards.paragraphs import Para, ParagraphRules
 from devday_tui.core.cards.tables import TableRules
 from devday_tui.core.cards.terms import (
     is_generic_heading,

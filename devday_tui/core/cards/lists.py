@@ -8,8 +8,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
-from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.maker import CardMaker
+from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import MAYBE_TERM_RE, is_generic_heading, is_question, is_remark, strip_qa
 from devday_tui.core.model import Item
 from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, plain

@@ -7,9 +7,16 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import Node, new
-from devday_tui.core.cards.markup import split_br
 from devday_tui.core.cards.maker import CardMaker
-from devday_tui.core.cards.terms import LEAD_ARROW_RE, MAYBE_TERM_RE, MIN_ANSWER_CHARS, is_remark, split_definition, term_line
+from devday_tui.core.cards.markup import split_br
+from devday_tui.core.cards.terms import (
+    LEAD_ARROW_RE,
+    MAYBE_TERM_RE,
+    MIN_ANSWER_CHARS,
+    is_remark,
+    split_definition,
+    term_line,
+)
 from devday_tui.core.model import CLOZE_BLANK
 from devday_tui.core.text import (
     _SPECIAL_RE,
