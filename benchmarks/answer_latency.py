@@ -103,6 +103,8 @@ class Size:
     answer_stall: tuple[float, float] = (0.0, 0.0)
     any_stall: tuple[float, float] = (0.0, 0.0)
     gc_pause: tuple[float, float, int] = (0.0, 0.0, -1)  # (wall, CPU of the collecting thread, generation)
+    gc_runs: list[int] = field(default_factory=lambda: [0, 0, 0])  # collections of each generation while answering
+    gc_wall: float = 0.0  # wall time in them
     full_gc: tuple[float, int] = (0.0, 0)  # (CPU of a full collection with nothing to free, objects walked)
     saves: list[float] = field(default_factory=list)
     quit: list[float] = field(default_factory=list)
@@ -343,6 +345,9 @@ async def answer_cards(size: Size, paths: list[Path], answers: int, clock: Clock
     size.answer_stall = max(size.answer_stall, worst_overlapping(samples, answering))
     size.any_stall = max(size.any_stall, max(((g, c) for _, g, c in samples), default=(0.0, 0.0)))
     size.gc_pause = max(size.gc_pause, max(gc_pauses[:answered_gcs], default=(0.0, 0.0, -1)))
+    for wall, _cpu, generation in gc_pauses[:answered_gcs]:
+        size.gc_runs[generation] += 1
+        size.gc_wall += wall
 
 
 # ------------------------------------------------------------------------------------------------ reporting
@@ -379,6 +384,8 @@ def report(size: Size) -> None:
     print(f"  longest garbage-collector pause while answering: {ms(wall)} ({ms(cpu)} of CPU, generation "
           f"{generation}); a full collection with no garbage: {ms(size.full_gc[0])} of CPU walking "
           f"{size.full_gc[1]:,} objects ({size.frozen:,} frozen)")
+    young, middle, full = size.gc_runs
+    print(f"  collections while answering: {young} young, {middle} middle, {full} full, {ms(size.gc_wall)} in all")
 
 
 def main() -> int:
@@ -420,6 +427,8 @@ def main() -> int:
                 size.answer_stall = max(size.answer_stall, run.answer_stall)
                 size.any_stall = max(size.any_stall, run.any_stall)
                 size.gc_pause = max(size.gc_pause, run.gc_pause)
+                size.gc_runs = [a + b for a, b in zip(size.gc_runs, run.gc_runs)]
+                size.gc_wall += run.gc_wall
                 size.today_file, size.counts, size.frozen = run.today_file, run.counts, run.frozen
                 size.full_gc = max(size.full_gc, run.full_gc)
                 shutil.rmtree(data_dir, ignore_errors=True)

@@ -58,14 +58,15 @@ class NoteWatcher:
         app = self.app
         # Stamps are taken before reading, so that a file changed while loading is read again by the poller.
         stamps = scan_files(app.paths or lib.default_paths())
+        # The store's history lives as long as the app too: it is frozen with the notes (see startup_heap).
         with lib.startup_heap():
             library = lib.load_library(app.paths, cache_dir=app.cache_dir, progress=self._progress)
-        store, error = app.open_store()
-        if store is not None:  # read-only too: history of moved cards is matched in memory, not saved
-            try:
-                store.reconcile(library.cards, app.clock())
-            except Exception as exc:  # re-attaching is a convenience; progress stays on disk either way
-                app.call_from_thread(app.notify, f"Could not re-attach moved cards: {exc}", severity="warning")
+            store, error = app.open_store()
+            if store is not None:  # read-only too: history of moved cards is matched in memory, not saved
+                try:
+                    store.reconcile(library.cards, app.clock())
+                except Exception as exc:  # re-attaching is a convenience; progress stays on disk either way
+                    app.call_from_thread(app.notify, f"Could not re-attach moved cards: {exc}", severity="warning")
         app.call_from_thread(self._loaded, library, store, error, stamps)
 
     def _progress(self, done: int, total: int) -> None:

@@ -43,14 +43,19 @@ def startup_heap() -> Iterator[None]:
 
     Loading makes many small objects and frees few, and nothing in it makes reference cycles: the collector
     would scan the growing heap over and over for nothing (it more than doubled the load time of 2,000 notes).
-    What is loaded lives as long as the app, so afterwards it is frozen out of the collector's reach, which
-    keeps every later collection (Textual's objects come and go all the time) from walking the notes again."""
+    What is loaded lives as long as the app (the notes, and in the app the progress store opened and reconciled
+    inside this block too), so afterwards it is frozen out of the collector's reach, which keeps every later
+    collection (Textual's objects come and go all the time) from walking the notes and the history again."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
+        # Textual makes and drops thousands of objects a frame. At the default 700 allocations a young collection,
+        # answering 12 cards ran about 200 collections (a full one among them), 0.27 s in all; at 10,000 it ran a
+        # dozen young ones and no full one, 0.1 s in all (benchmarks/answer_latency.py --quick).
+        gc.set_threshold(10_000, 10, 10)
         if was_enabled:
             gc.enable()
 

@@ -200,7 +200,8 @@ class BrowseScreen(Screen):
         self._rebuild_tree()
 
     def _progress_changed(self, *_: object) -> None:
-        if self._shown is not None and self.is_current:
+        # Only on top (``is_current`` is also true for the screen right under it); on_screen_resume catches up.
+        if self._shown is not None and self.app.screen is self:
             self._show(self._shown)
 
     def on_screen_resume(self) -> None:

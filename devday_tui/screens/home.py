@@ -70,8 +70,9 @@ class HomeScreen(Screen):
         self._refresh()
 
     def _progress_changed(self, *_: object) -> None:
-        # Counts change with every answer; a hidden home screen catches up when it is shown again.
-        if self.is_current:
+        # Counts change with every answer; a hidden home screen catches up when it is shown again
+        # (on_screen_resume). ``is_current`` is not enough: it is also true for the screen right under the top one.
+        if self.app.screen is self:
             self._refresh()
 
     def _refresh(self, *_: object) -> None:

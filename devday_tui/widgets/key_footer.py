@@ -18,7 +18,6 @@ first, or orders them with ``FOOTER_ORDER``, a sequence of actions). Help (``?``
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -37,14 +36,42 @@ KEEP_ACTIONS = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class _KeySpec:
+    """What one ``FooterKey`` shows."""
+
+    key: str
+    key_display: str
+    description: str
+    action: str
+    disabled: bool
+    tooltip: str
+    classes: str = ""
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One thing in the footer: a key, a group of keys with one label, or the command palette's key."""
+
+    kind: str  # "key", "group" or "palette"
+    keys: tuple[_KeySpec, ...]
+    label: str = ""  # a group's description
+    compact_group: bool = False
+
+    @property
+    def identity(self) -> tuple:
+        """What stays the same while the unit's widgets are updated in place (descriptions and states may change)."""
+        return (self.kind, self.label, self.compact_group, tuple(k.action for k in self.keys))
+
+
 @dataclass
 class _Entry:
-    """One thing in the footer: a key, or a group of keys with one label."""
+    """One thing in the footer with its place and its cost in cells."""
 
     order: int  # position in the footer
     rank: float  # lower is kept longer
     width: int  # cells, margins included
-    make: Callable[[], Iterator[Widget]]
+    unit: _Unit
 
 
 def fit_entries(widths: list[int], ranks: list[float], room: int) -> set[int]:
@@ -72,6 +99,14 @@ class KeyFooter(Footer):
     """
 
     _fitted_width = 0
+    #: The units shown, in order, and the ``compact`` value their widgets were made with (None before the first).
+    _shown: tuple[_Unit, ...] | None = None
+    _shown_compact = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        #: The widgets of every unit mounted, shown or hidden, by identity.
+        self._mounted: dict[tuple, list[Widget]] = {}
 
     def _watch_compact(self, compact: bool) -> None:
         if self.is_attached:
@@ -81,10 +116,12 @@ class KeyFooter(Footer):
         if event.size.width != self._fitted_width:
             self.refresh(recompose=True)
 
-    def _key(self, *args, **kwargs) -> FooterKey:
-        key = FooterKey(*args, **kwargs)
-        key.set_reactive(FooterKey.compact, self.compact)
-        key.set_class(self.compact, "-compact")
+    def _key(self, spec: _KeySpec) -> FooterKey:
+        key = FooterKey(spec.key, spec.key_display, spec.description, spec.action, disabled=spec.disabled,
+                        tooltip=spec.tooltip, classes=spec.classes)
+        if "-command-palette" not in spec.classes:
+            key.set_reactive(FooterKey.compact, self.compact)
+            key.set_class(self.compact, "-compact")
         return key
 
     def _key_width(self, key: str, description: str) -> int:
@@ -100,9 +137,10 @@ class KeyFooter(Footer):
             return order.index(action)
         return len(order) + position
 
-    def compose(self) -> ComposeResult:
+    def _plan(self) -> tuple[_Unit, ...]:
+        """The units the footer shows now, in order: the screen's active keys that fit in its width."""
         if not self._bindings_ready:
-            return
+            return ()
         self._fitted_width = self.size.width or self.app.size.width
         active_bindings = self.screen.active_bindings
         bindings = [
@@ -120,35 +158,22 @@ class KeyFooter(Footer):
         ):
             multi_bindings = list(multi_bindings_iterable)
             if group is not None and len(multi_bindings) > 1:
-                width = 2 + cell_len(group.description) + 1
-                width += sum(cell_len(self.app.get_key_display(m[0][0])) + 1 for m in multi_bindings)
-                entries.append(
-                    _Entry(len(entries), self._rank(multi_bindings[0][0][0].action, len(entries)), width,
-                           lambda group=group, multi_bindings=multi_bindings: self._group(group, multi_bindings))
+                keys = tuple(
+                    _KeySpec(binding.key, self.app.get_key_display(binding), "", binding.action, not enabled,
+                             tooltip or binding.description, "-grouped")
+                    for binding, enabled, tooltip in (multi[0] for multi in multi_bindings)
                 )
+                width = 2 + cell_len(group.description) + 1 + sum(cell_len(k.key_display) + 1 for k in keys)
+                entries.append(_Entry(len(entries), self._rank(keys[0].action, len(entries)), width,
+                                      _Unit("group", keys, group.description, group.compact)))
             else:
                 for multi in multi_bindings:
                     binding, enabled, tooltip = multi[0]
                     key_display = self.app.get_key_display(binding)
-                    entries.append(
-                        _Entry(
-                            len(entries),
-                            self._rank(binding.action, len(entries)),
-                            self._key_width(key_display, binding.description),
-                            lambda binding=binding, enabled=enabled, tooltip=tooltip, key_display=key_display: iter(
-                                [
-                                    self._key(
-                                        binding.key,
-                                        key_display,
-                                        binding.description,
-                                        binding.action,
-                                        disabled=not enabled,
-                                        tooltip=tooltip,
-                                    )
-                                ]
-                            ),
-                        )
-                    )
+                    spec = _KeySpec(binding.key, key_display, binding.description, binding.action, not enabled,
+                                    tooltip)
+                    entries.append(_Entry(len(entries), self._rank(binding.action, len(entries)),
+                                          self._key_width(key_display, binding.description), _Unit("key", (spec,))))
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             try:
                 _node, binding, enabled, tooltip = active_bindings[self.app.COMMAND_PALETTE_BINDING]
@@ -156,43 +181,82 @@ class KeyFooter(Footer):
                 pass
             else:
                 key_display = self.app.get_key_display(binding)
-                entries.append(
-                    _Entry(
-                        len(entries),
-                        float("inf"),
-                        self._key_width(key_display, binding.description) + 2,
-                        lambda binding=binding, enabled=enabled, key_display=key_display: iter(
-                            [
-                                FooterKey(
-                                    binding.key,
-                                    key_display,
-                                    binding.description,
-                                    binding.action,
-                                    classes="-command-palette",
-                                    disabled=not enabled,
-                                    tooltip=binding.tooltip or binding.description,
-                                )
-                            ]
-                        ),
-                    )
-                )
+                spec = _KeySpec(binding.key, key_display, binding.description, binding.action, not enabled,
+                                binding.tooltip or binding.description, "-command-palette")
+                entries.append(_Entry(len(entries), float("inf"),
+                                      self._key_width(key_display, binding.description) + 2, _Unit("palette", (spec,))))
         kept = fit_entries([e.width for e in entries], [e.rank for e in entries], self._fitted_width)
-        shown = [e for e in entries if e.order in kept]
-        self.styles.grid_size_columns = len(shown)
-        for entry in shown:
-            yield from entry.make()
+        return tuple(e.unit for e in entries if e.order in kept)
 
-    def _group(self, group, multi_bindings) -> Iterator[Widget]:
-        with KeyGroup(classes="-compact" if group.compact else ""):
-            for multi in multi_bindings:
-                binding, enabled, tooltip = multi[0]
-                yield self._key(
-                    binding.key,
-                    self.app.get_key_display(binding),
-                    "",
-                    binding.action,
-                    disabled=not enabled,
-                    tooltip=tooltip or binding.description,
-                    classes="-grouped",
-                )
-        yield FooterLabel(group.description)
+    def compose(self) -> ComposeResult:
+        plan = self._plan()
+        self._mounted = {}
+        self._shown, self._shown_compact = plan, self.compact
+        self.styles.grid_size_columns = len(plan)
+        for unit in plan:
+            widgets = self._make(unit)
+            self._mounted[unit.identity] = widgets
+            yield from widgets
+
+    async def recompose(self) -> None:
+        """Show the screen's keys now. Remaking the footer's widgets on every change of keys (twice a card in a
+        quiz) cost about 18 ms each and left thousands of objects in reference cycles, whose collection paused the
+        interface for up to a tenth of a second: when the keys shown are the same, nothing is done; otherwise the
+        widgets already made are updated, shown, hidden and reordered, and only keys never shown before are made."""
+        if not self.is_attached or self._pruning:
+            return
+        if self._shown is None or self._shown_compact != self.compact:
+            await super().recompose()
+            return
+        plan = self._plan()
+        if plan == self._shown:
+            return
+        async with self.batch():
+            await self._show_units(plan)
+
+    async def _show_units(self, plan: tuple[_Unit, ...]) -> None:
+        shown: list[Widget] = []
+        made: list[Widget] = []
+        for unit in plan:
+            widgets = self._mounted.get(unit.identity)
+            if widgets is None:
+                widgets = self._mounted[unit.identity] = self._make(unit)
+                made += widgets
+            else:
+                self._update(widgets, unit)
+            shown += widgets
+        wanted = {unit.identity for unit in plan}
+        for identity, widgets in self._mounted.items():
+            for widget in widgets:
+                widget.display = identity in wanted
+        if made:
+            await self.mount_all(made)
+        # Hidden units take no room wherever they are; the shown ones must be in the plan's order.
+        place = {widget: index for index, widget in enumerate(self.children)}
+        if any(place[a] > place[b] for a, b in zip(shown, shown[1:])):
+            for widget in shown:
+                if self.children[-1] is not widget:
+                    self.move_child(widget, after=self.children[-1])
+        self.styles.grid_size_columns = len(plan)
+        self._shown = plan
+
+    def _make(self, unit: _Unit) -> list[Widget]:
+        if unit.kind == "group":
+            group = KeyGroup(*(self._key(spec) for spec in unit.keys), classes="-compact" if unit.compact_group else "")
+            return [group, FooterLabel(unit.label)]
+        return [self._key(unit.keys[0])]
+
+    @staticmethod
+    def _update(widgets: list[Widget], unit: _Unit) -> None:
+        keys = list(widgets[0].children) if unit.kind == "group" else widgets
+        for key, spec in zip(keys, unit.keys):
+            assert isinstance(key, FooterKey)
+            key.key, key.action = spec.key, spec.action
+            if (key.key_display, key.description) != (spec.key_display, spec.description):
+                key.key_display, key.description = spec.key_display, spec.description
+                key.refresh(layout=True)
+            if key._disabled != spec.disabled:
+                key._disabled = spec.disabled
+                key.set_class(spec.disabled, "-disabled")
+            if key.tooltip != (spec.tooltip or None):
+                key.tooltip = spec.tooltip or None
