@@ -80,7 +80,7 @@ def test_problems(snap_compare, workspace: Path, build_app, size) -> None:
 
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
-        await pilot.press("w")
+        await pilot.press("p")
         await wait_screen(pilot, ProblemsScreen)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)

@@ -8,7 +8,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets._footer import FooterKey, FooterLabel
+from textual.widgets._footer import FooterKey
 
 from devday_tui.screens.browse import BrowseScreen
 from devday_tui.screens.home import HomeScreen
