@@ -162,8 +162,9 @@ def write_history(data_dir: Path, device: str, card_ids: list[str], reviews: int
             rating = rng.choices((1, 2, 3, 4), (10, 10, 70, 10))[0]
             progress[cid] = apply_review(before, cid, rating, moment)
             rid = f"{int(moment.timestamp() * 1000):012x}{rng.getrandbits(80):020x}"  # the store's id format
-            record = ReviewRecord(rid, cid, rating, moment, rng.uniform(2, 15), device,
-                                  before.state if before else "new")
+            record = ReviewRecord(
+                rid, cid, rating, moment, rng.uniform(2, 15), device, before.state if before else "new"
+            )
             docs[str(len(docs) + 1)] = record.to_dict()
             moment += timedelta(seconds=rng.randint(*gap))
         _write_log(log_dir / f"{start.date().isoformat()}.json", docs)
@@ -187,8 +188,11 @@ def prepare(size: Size, paths: list[Path], card_ids: list[str], device: str) -> 
     with Store.open(data_dir, device_id=device, now=TODAY - timedelta(minutes=5)):
         pass
     size.data_dir = data_dir
-    print(f"{size.name}: {size.reviews:,} reviews before today and {size.today:,} today over {studied:,} of "
-          f"{len(card_ids):,} cards, written and replayed in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    print(
+        f"{size.name}: {size.reviews:,} reviews before today and {size.today:,} today over {studied:,} of "
+        f"{len(card_ids):,} cards, written and replayed in {time.perf_counter() - t:.1f} s",
+        file=sys.stderr,
+    )
 
 
 # ------------------------------------------------------------------------------------------------ measuring
@@ -281,21 +285,24 @@ async def answer_cards(size: Size, paths: list[Path], answers: int, clock: Clock
         if phase == "start":
             gc_started[:] = [time.perf_counter(), time.thread_time()]
         elif gc_started:
-            gc_pauses.append((time.perf_counter() - gc_started[0], time.thread_time() - gc_started[1],
-                              info.get("generation", -1)))
+            gc_pauses.append(
+                (time.perf_counter() - gc_started[0], time.thread_time() - gc_started[1], info.get("generation", -1))
+            )
 
     QuizSession.save_answer = save_answer  # type: ignore[method-assign]
     App._display = display  # type: ignore[method-assign]
     gc.callbacks.append(on_gc)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
-            await wait_until(pilot, lambda: app.library is not None and app.store is not None and not app.loading,
-                             what="loading")
+            await wait_until(
+                pilot, lambda: app.library is not None and app.store is not None and not app.loading, what="loading"
+            )
             size.today_file = len(app.store.reviews(since=DAY_START))  # what the queue reads too
             deck = next(d for d in app.library.decks if d.key == "exam")
             app.start_study(deck.key)
-            await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front",
-                             what="the first card")
+            await wait_until(
+                pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front", what="the first card"
+            )
             screen = app.screen
             size.counts = tuple(screen.session.counts(clock()))
             samples: list[tuple[float, float, float]] = []
@@ -314,8 +321,9 @@ async def answer_cards(size: Size, paths: list[Path], answers: int, clock: Clock
                 waiting_for[:] = [screen.cards_shown]
                 t0 = time.perf_counter()
                 await pilot.press(GRADES[n % len(GRADES)])
-                await wait_until(pilot, lambda: len(painted) > before or screen.state in ("waiting", "done"),
-                                 what="the next card")
+                await wait_until(
+                    pilot, lambda: len(painted) > before or screen.state in ("waiting", "done"), what="the next card"
+                )
                 waiting_for.clear()
                 if len(painted) > before:
                     size.latencies.append(painted[-1] - t0)
@@ -370,20 +378,30 @@ def verdict(ok: bool) -> str:
 def report(size: Size) -> None:
     lat = size.latencies
     new, learning, due = size.counts
-    print(f"{size.name}: {size.history:,} reviews in the history, {size.today_file:,} of them today; the session "
-          f"began with {due:,} due, {learning:,} learning, {new:,} new")
-    print(f"  grade key to next card painted, {len(lat)} answers: p50 {ms(percentile(lat, 0.5))}, "
-          f"p95 {ms(percentile(lat, 0.95))}, p99 {ms(percentile(lat, 0.99))}, max {ms(max(lat))}")
-    print(f"  save in the worker: median {ms(statistics.median(size.saves))}, max {ms(max(size.saves))}; "
-          f"quit (snapshot written) {ms(max(size.quit))}")
-    for what, (gap, cpu) in (("while a save runs", size.save_stall), ("between key and painted card",
-                                                                         size.answer_stall),
-                             ("at any time", size.any_stall)):
+    print(
+        f"{size.name}: {size.history:,} reviews in the history, {size.today_file:,} of them today; the session "
+        f"began with {due:,} due, {learning:,} learning, {new:,} new"
+    )
+    print(
+        f"  grade key to next card painted, {len(lat)} answers: p50 {ms(percentile(lat, 0.5))}, "
+        f"p95 {ms(percentile(lat, 0.95))}, p99 {ms(percentile(lat, 0.99))}, max {ms(max(lat))}"
+    )
+    print(
+        f"  save in the worker: median {ms(statistics.median(size.saves))}, max {ms(max(size.saves))}; "
+        f"quit (snapshot written) {ms(max(size.quit))}"
+    )
+    for what, (gap, cpu) in (
+        ("while a save runs", size.save_stall),
+        ("between key and painted card", size.answer_stall),
+        ("at any time", size.any_stall),
+    ):
         print(f"  longest UI stall {what}: {ms(gap)} (this process used {ms(cpu)} of CPU meanwhile)")
     wall, cpu, generation = size.gc_pause
-    print(f"  longest garbage-collector pause while answering: {ms(wall)} ({ms(cpu)} of CPU, generation "
-          f"{generation}); a full collection with no garbage: {ms(size.full_gc[0])} of CPU walking "
-          f"{size.full_gc[1]:,} objects ({size.frozen:,} frozen)")
+    print(
+        f"  longest garbage-collector pause while answering: {ms(wall)} ({ms(cpu)} of CPU, generation "
+        f"{generation}); a full collection with no garbage: {ms(size.full_gc[0])} of CPU walking "
+        f"{size.full_gc[1]:,} objects ({size.frozen:,} frozen)"
+    )
     young, middle, full = size.gc_runs
     print(f"  collections while answering: {young} young, {middle} middle, {full} full, {ms(size.gc_wall)} in all")
 
@@ -418,8 +436,11 @@ def main() -> int:
                 data_dir = _TMP / f"round{r}-{size.name}"
                 shutil.copytree(size.data_dir, data_dir)
                 run = Size(size.name, size.reviews, size.today, data_dir)
-                asyncio.run(answer_cards(run, paths, answers, Clock(TODAY + timedelta(minutes=r)),
-                                         profiles if size is large else None))
+                asyncio.run(
+                    answer_cards(
+                        run, paths, answers, Clock(TODAY + timedelta(minutes=r)), profiles if size is large else None
+                    )
+                )
                 size.latencies += run.latencies
                 size.saves += run.saves
                 size.quit += run.quit
@@ -435,8 +456,10 @@ def main() -> int:
     finally:
         shutil.rmtree(_TMP, ignore_errors=True)
     load_after = os.getloadavg()
-    print(f"{len(card_ids):,} cards in the deck; load average {load[0]:.2f} before, {load_after[0]:.2f} after "
-          f"({os.cpu_count()} CPUs)")
+    print(
+        f"{len(card_ids):,} cards in the deck; load average {load[0]:.2f} before, {load_after[0]:.2f} after "
+        f"({os.cpu_count()} CPUs)"
+    )
     report(small)
     report(large)
     if profiles is not None:

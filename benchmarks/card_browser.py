@@ -61,11 +61,24 @@ def make_notes(total: int) -> list[Note]:
         for i in range(min(PER_NOTE, total - n * PER_NOTE)):
             front = f"{words[(n + i) % len(words)]} question {n}-{i}"
             cid = ids.card_id(key, ("S",), "definition", front)
-            cards.append(Card(cid, kinds[i % len(kinds)], front, f"answer {i}", (title, f"Section {i // 10}"),
-                              key, title, Path(key), i + 3, section.id))
+            cards.append(
+                Card(
+                    cid,
+                    kinds[i % len(kinds)],
+                    front,
+                    f"answer {i}",
+                    (title, f"Section {i // 10}"),
+                    key,
+                    title,
+                    Path(key),
+                    i + 3,
+                    section.id,
+                )
+            )
         section.card_ids = tuple(c.id for c in cards)
-        notes.append(Note(Path(key), key, title, tags=("AWS", words[n % len(words)]), sections=[section],
-                          cards=cards, rel=key))
+        notes.append(
+            Note(Path(key), key, title, tags=("AWS", words[n % len(words)]), sections=[section], cards=cards, rel=key)
+        )
     return notes
 
 
@@ -81,18 +94,28 @@ def write_snapshot(data_dir: Path, cards: list[Card], seed: int = 7) -> None:
         last = NOW - timedelta(days=rng.randint(1, 60))
         state = "review" if roll < 0.9 else "learning"
         p = CardProgress(
-            card.id, state=state, step=0 if state == "learning" else None, stability=rng.uniform(0.5, 200),
-            difficulty=rng.uniform(1, 10), due=last + timedelta(days=rng.randint(1, 90)), last_review=last,
-            reps=rng.randint(1, 30), lapses=rng.randint(0, 12), suspended=roll > 0.97, leech=roll > 0.985,
-            buried_until=NOW + timedelta(hours=5) if 0.95 < roll < 0.96 else None)
+            card.id,
+            state=state,
+            step=0 if state == "learning" else None,
+            stability=rng.uniform(0.5, 200),
+            difficulty=rng.uniform(1, 10),
+            due=last + timedelta(days=rng.randint(1, 90)),
+            last_review=last,
+            reps=rng.randint(1, 30),
+            lapses=rng.randint(0, 12),
+            suspended=roll > 0.97,
+            leech=roll > 0.985,
+            buried_until=NOW + timedelta(hours=5) if 0.95 < roll < 0.96 else None,
+        )
         doc = p.to_dict()
         doc["k"] = [last.isoformat(), f"{i:032x}"]
         docs[card.id] = doc
         if i % 30 == 0:
             flags[str(len(flags) + 1)] = {"key": card.id, "flag": "red", "at": NOW.isoformat(), "dev": "bench"}
     own = data_dir / "devices" / "bench"
-    write_tables(own / "snapshot.json", {"state": {"1": {"device": "bench", "shards": {}, "aliases": {}}},
-                                         "cards": docs})
+    write_tables(
+        own / "snapshot.json", {"state": {"1": {"device": "bench", "shards": {}, "aliases": {}}}, "cards": docs}
+    )
     write_tables(own / "flags.json", {"flags": flags})
 
 
@@ -114,20 +137,29 @@ def core_figures(notes: list[Note], store: Store) -> dict[str, float]:
     moment = Moment(NOW, day_end(NOW))
     figures: dict[str, float] = {}
     cards = deck.cards
-    figures["read progress"], source = timed(lambda: CardSource(store.all_progress(), store.flags(),
-                                                                 store.annotations(), tags, cards))
+    figures["read progress"], source = timed(
+        lambda: CardSource(store.all_progress(), store.flags(), store.annotations(), tags, cards)
+    )
     bare = CardSource(source.progress, source.flags, source.annotations, tags)  # keeps no orders
     for column in COLUMN_KEYS:
         figures[f"sort {column}, no index"], _ = timed(lambda: sort_rows(cards, column, bare, moment))
     figures["index every column"], _ = timed(
-        lambda: [column_order(c, source, moment) for c in COLUMN_KEYS if c != "where"])
+        lambda: [column_order(c, source, moment) for c in COLUMN_KEYS if c != "where"]
+    )
     half = cards[::2]
     for column in COLUMN_KEYS:
         figures[f"sort {column}"], _ = timed(lambda: sort_rows(cards, column, source, moment))
         figures[f"sort {column} desc, half"], _ = timed(
-            lambda: sort_rows(half, column, source, moment, descending=True))
-    for query in ("is:due", "prop:lapses>2 -is:suspended", "tag:aws* kind:list", "lambda", "lambda (again)",
-                  "サーバーレス"):
+            lambda: sort_rows(half, column, source, moment, descending=True)
+        )
+    for query in (
+        "is:due",
+        "prop:lapses>2 -is:suspended",
+        "tag:aws* kind:list",
+        "lambda",
+        "lambda (again)",
+        "サーバーレス",
+    ):
         q = parse_query(query.removesuffix(" (again)"))
         figures[f"filter {query}"], _ = timed(lambda: q.filter(cards, source, moment))
     return figures
@@ -196,8 +228,10 @@ def main() -> int:
         screen = asyncio.run(screen_figures(notes, work))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"card browser, {len(cards):,} cards; this machine sorts 150,000 random floats in "
-          f"{reference_sort() * 1000:.0f} ms")
+    print(
+        f"card browser, {len(cards):,} cards; this machine sorts 150,000 random floats in "
+        f"{reference_sort() * 1000:.0f} ms"
+    )
     missed = []
     for name, value in {**core, **screen}.items():
         goal = ""

@@ -112,8 +112,9 @@ _HTML_NAMES = (
     "th thead tr u ul video audio"
 ).split()
 MARKUP = {
-    "html": re.compile(r"<(?:%s)\b[^<>]*>|</[A-Za-z][\w.-]*\s*>|<[A-Za-z][\w.-]*\s+[\w:-]+=[^<>]*>"
-                       % "|".join(_HTML_NAMES), re.I),
+    "html": re.compile(
+        r"<(?:%s)\b[^<>]*>|</[A-Za-z][\w.-]*\s*>|<[A-Za-z][\w.-]*\s+[\w:-]+=[^<>]*>" % "|".join(_HTML_NAMES), re.I
+    ),
     "html-comment": re.compile(r"<!--"),
     "entity": re.compile(r"&(?:[a-z]{2,8}|#\d{1,6}|#x[0-9a-f]{1,6});", re.I),
     "wiki-link": re.compile(r"\[\[|\]\]"),
@@ -278,7 +279,7 @@ def source_lines(text: str) -> list[Line]:
         line = raw[i]
         if fence is not None:
             m = _FENCE.match(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end() :].strip():
                 fence = None
             continue
         if not (in_html_comment or in_pct_comment):
@@ -300,11 +301,7 @@ def source_lines(text: str) -> list[Line]:
 
 def _skip_line(text: str) -> bool:
     s = text.strip().lstrip("\u3000")
-    return (
-        not s
-        or bool(_HEADING.match(text))
-        or s.startswith(("<", "{{", ":::", "|", "[^", "import ", "export "))
-    )
+    return not s or bool(_HEADING.match(text)) or s.startswith(("<", "{{", ":::", "|", "[^", "import ", "export "))
 
 
 @dataclass
@@ -318,7 +315,7 @@ def _definition(text: str) -> tuple[str, bool] | None:
     """(term, other separator?) when the line reads ``term: definition``."""
     if _skip_line(text):
         return None
-    body = text[_LEAD.match(text).end():]
+    body = text[_LEAD.match(text).end() :]
     masked = _MASK.sub(lambda m: "\0" * len(m.group(0)), body)
     if "::" in masked:
         return None
@@ -326,7 +323,7 @@ def _definition(text: str) -> tuple[str, bool] | None:
         m = rx.search(masked)
         if not m:
             continue
-        term, definition = norm(body[: m.start()]), body[m.end():].strip()
+        term, definition = norm(body[: m.start()]), body[m.end() :].strip()
         if not term or len(term) > TERM_MAX_CHARS or "。" in term or term.endswith("."):
             return None
         if any(term.count(a) != term.count(b) for a, b in _PAIRS):
@@ -379,7 +376,7 @@ def parent_bullets(lines: list[Line]) -> list[Parent]:
         m = _BULLET.match(ln.text)
         if not m:
             continue
-        text = norm(re.sub(r"\{\{[<%].*?[>%]\}\}", "", ln.text[m.end():]))
+        text = norm(re.sub(r"\{\{[<%].*?[>%]\}\}", "", ln.text[m.end() :]))
         if not text:
             continue
         j = next((j for j in range(k + 1, len(lines)) if lines[j].text.strip()), None)
@@ -481,8 +478,10 @@ def _pct(hit: int, total: int) -> str:
 
 def print_report(report: Report, folder: Path, show_list: bool) -> list[str]:
     """Print the figures; return the names of the goals missed."""
-    print(f"card quality over {folder}: {report.notes} notes, {report.cards} cards"
-          + (f", {report.unreadable} files left out (see stderr)" if report.unreadable else ""))
+    print(
+        f"card quality over {folder}: {report.notes} notes, {report.cards} cards"
+        + (f", {report.unreadable} files left out (see stderr)" if report.unreadable else "")
+    )
     missed: list[str] = []
     no_goal = "no goal of its own (part of 'usable', judged by people)"
     rows = [
@@ -492,11 +491,21 @@ def print_report(report: Report, folder: Path, show_list: bool) -> list[str]:
         ("generic front", report.generic, True, no_goal, None),
         ("back only a URL", report.url_back, True, no_goal, None),
         ("duplicate front in a note", report.duplicate, True, no_goal, None),
-        ("term: definition recall", report.definitions, False, "goal >= 95%",
-         lambda t: not t.total or t.hit >= 0.95 * t.total),
+        (
+            "term: definition recall",
+            report.definitions,
+            False,
+            "goal >= 95%",
+            lambda t: not t.total or t.hit >= 0.95 * t.total,
+        ),
         ("other separators recall", report.other_definitions, False, "information, no goal", None),
-        ("parent bullets carded", report.parents, False, "goal >= 80%",
-         lambda t: not t.total or t.hit >= 0.80 * t.total),
+        (
+            "parent bullets carded",
+            report.parents,
+            False,
+            "goal >= 80%",
+            lambda t: not t.total or t.hit >= 0.80 * t.total,
+        ),
     ]
     for label, tally, bad, goal, check in rows:
         count = tally.total - tally.hit if bad else tally.hit

@@ -96,8 +96,11 @@ async def run(size: int, rounds: int) -> dict[str, float]:
                 await pilot.pause()
                 moves.append(time.perf_counter() - t)
                 move_cpu.append(time.thread_time() - cpu)
-        print(f"  [{size:,}] browse keys: {[round(m * 1000) for m in moves]} ms, UI-thread CPU "
-              f"{[round(c * 1000) for c in move_cpu]} ms", flush=True)
+        print(
+            f"  [{size:,}] browse keys: {[round(m * 1000) for m in moves]} ms, UI-thread CPU "
+            f"{[round(c * 1000) for c in move_cpu]} ms",
+            flush=True,
+        )
         figures["browse_move_ms"] = max(moves) * 1000
         figures["browse_move_cpu_ms"] = max(move_cpu) * 1000
         figures["browse_stall_ms"] = max(stalls) * 1000
@@ -120,8 +123,11 @@ async def run(size: int, rounds: int) -> dict[str, float]:
             while not isinstance(app.screen, BrowseScreen):
                 await pilot.press("escape")
                 await pilot.pause(0.05)
-        print(f"  [{size:,}] quiz keys: {[round(k * 1000) for k in keys]} ms, UI-thread CPU "
-              f"{[round(c * 1000) for c in key_cpu]} ms", flush=True)
+        print(
+            f"  [{size:,}] quiz keys: {[round(k * 1000) for k in keys]} ms, UI-thread CPU "
+            f"{[round(c * 1000) for c in key_cpu]} ms",
+            flush=True,
+        )
         figures["quiz_key_ms"] = max(keys) * 1000
         figures["quiz_key_cpu_ms"] = max(key_cpu) * 1000
         figures["quiz_stall_ms"] = max(stalls) * 1000

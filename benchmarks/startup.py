@@ -45,7 +45,9 @@ Hello().run()
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
 
-def run_in_pty(argv: list[str], env: dict[str, str], marks: list[str], timeout: float = 120.0) -> tuple[list[float], int]:
+def run_in_pty(
+    argv: list[str], env: dict[str, str], marks: list[str], timeout: float = 120.0
+) -> tuple[list[float], int]:
     """Start ``argv`` on a 100×30 pty; return the seconds until each of ``marks`` appears, and peak RSS in kB."""
     pid, fd = pty.fork()
     if pid == 0:  # child
@@ -154,9 +156,15 @@ def main() -> int:
     med = statistics.median
     print(f"corpus: {args.corpus} ({notes} notes), {args.runs} runs each, 100x30 pty, medians")
     print(f"hello first paint:           {med(hello) * 1000:8.0f} ms")
-    print(f"devday-tui cold first paint: {med(cold_paint) * 1000:8.0f} ms   cards on screen: {med(cold_ready) * 1000:8.0f} ms")
-    print(f"devday-tui warm first paint: {med(warm_paint) * 1000:8.0f} ms   cards on screen: {med(warm_ready) * 1000:8.0f} ms")
-    print(f"peak RSS with the corpus loaded: warm {max(warm_peaks) / 1024:.0f} MB, cold {max(cold_peaks) / 1024:.0f} MB")
+    print(
+        f"devday-tui cold first paint: {med(cold_paint) * 1000:8.0f} ms   cards on screen: {med(cold_ready) * 1000:8.0f} ms"
+    )
+    print(
+        f"devday-tui warm first paint: {med(warm_paint) * 1000:8.0f} ms   cards on screen: {med(warm_ready) * 1000:8.0f} ms"
+    )
+    print(
+        f"peak RSS with the corpus loaded: warm {max(warm_peaks) / 1024:.0f} MB, cold {max(cold_peaks) / 1024:.0f} MB"
+    )
     print(f"cold_first_paint_over_hello={med(cold_paint) / med(hello):.2f}")
     print(f"warm_ready_over_hello={med(warm_ready) / med(hello):.2f}")
     print(f"first_paint_over_hello={med(warm_paint) / med(hello):.2f}")

@@ -92,8 +92,9 @@ def write_history(
             before = progress.get(cid)
             rating = rng.choices((1, 2, 3, 4), (10, 10, 70, 10))[0]
             progress[cid] = apply_review(before, cid, rating, moment)
-            record = ReviewRecord(new_id(moment), cid, rating, moment, rng.uniform(2, 15), device,
-                                  before.state if before else "new")
+            record = ReviewRecord(
+                new_id(moment), cid, rating, moment, rng.uniform(2, 15), device, before.state if before else "new"
+            )
             docs[str(len(docs) + 1)] = record.to_dict()
             moment += timedelta(seconds=rng.randint(5, 60))
             done += 1
@@ -111,8 +112,9 @@ def write_long_day(data_dir: Path, answers: int, cards: int, progress: dict[str,
         before = progress.get(cid)
         rating = rng.choices((1, 2, 3, 4), (10, 10, 70, 10))[0]
         progress[cid] = apply_review(before, cid, rating, moment)
-        record = ReviewRecord(new_id(moment), cid, rating, moment, rng.uniform(2, 15), DEVICE,
-                              before.state if before else "new")
+        record = ReviewRecord(
+            new_id(moment), cid, rating, moment, rng.uniform(2, 15), DEVICE, before.state if before else "new"
+        )
         docs[str(len(docs) + 1)] = record.to_dict()
         moment += timedelta(seconds=10)
     write_tables(data_dir / "devices" / DEVICE / "log" / f"{TODAY.date()}.json", {"log": docs})
@@ -179,7 +181,8 @@ def measure_saving(root: Path, answers: int, long_day: int, big: int, results: d
     by_name = {run.name: run for run in runs}
     big_run = by_name["long-100k"]
     results["reviews_today_ms"] = 1000 * min(
-        timed(lambda: big_run.store.reviews(since=day_start(big_run.now, tz=timezone.utc))) for _ in range(3))
+        timed(lambda: big_run.store.reviews(since=day_start(big_run.now, tz=timezone.utc))) for _ in range(3)
+    )
     # The home screen lists today's reviews after every answer: the day's file has just grown by one entry.
     # Alternately, the same list when today's file must be read and parsed again (its time changed, as a sync
     # tool may do): what every save cost before the store kept its cache of the file in step.
@@ -196,8 +199,9 @@ def measure_saving(root: Path, answers: int, long_day: int, big: int, results: d
     results["reviews_today_after_save_ms"] = 1000 * statistics.median(after_save)
     results["reviews_today_after_save_max_ms"] = 1000 * max(after_save)
     results["reviews_today_reread_ms"] = 1000 * statistics.median(reread)
-    results["reviews_today_after_save_over_reread"] = (results["reviews_today_after_save_ms"]
-                                                       / results["reviews_today_reread_ms"])
+    results["reviews_today_after_save_over_reread"] = (
+        results["reviews_today_after_save_ms"] / results["reviews_today_reread_ms"]
+    )
     for run in runs:
         median, p95, worst = run.summary()
         results[f"save_{run.name}_median_ms"] = median * 1000
@@ -206,11 +210,11 @@ def measure_saving(root: Path, answers: int, long_day: int, big: int, results: d
         run.store.close()
     results["save_long_100k_median_ms"] = results["save_long-100k_median_ms"]
     results["save_long_100k_p95_ms"] = results["save_long-100k_p95_ms"]
-    results["save_100k_over_1k_on_a_long_day"] = (results["save_long-100k_median_ms"]
-                                                  / results["save_long-1k_median_ms"])
+    results["save_100k_over_1k_on_a_long_day"] = results["save_long-100k_median_ms"] / results["save_long-1k_median_ms"]
     results["long_day_over_empty_day"] = results["save_long-100k_median_ms"] / results["save_small_median_ms"]
-    results["reopen_100k_s"] = timed(lambda: Store.open(built["long-100k"][0], device_id=DEVICE,
-                                                        now=big_run.now).close())
+    results["reopen_100k_s"] = timed(
+        lambda: Store.open(built["long-100k"][0], device_id=DEVICE, now=big_run.now).close()
+    )
 
 
 def random_garbage(size: int, seed: int) -> bytes:
@@ -220,8 +224,20 @@ def random_garbage(size: int, seed: int) -> bytes:
 def json_garbage(size: int, seed: int) -> bytes:
     """Fragments of store entries between runs of random bytes: damaged store JSON."""
     rng = random.Random(seed)
-    pieces = [b'{"t":"review","id":"', b'","card":"c1","rating":', b'{"key":"', b'"at":"2026-11-28T09:00:00+00:00"',
-              b'{"', b'":', b"}", b"{", b'"', b"[", b"]", b"\n"]
+    pieces = [
+        b'{"t":"review","id":"',
+        b'","card":"c1","rating":',
+        b'{"key":"',
+        b'"at":"2026-11-28T09:00:00+00:00"',
+        b'{"',
+        b'":',
+        b"}",
+        b"{",
+        b'"',
+        b"[",
+        b"]",
+        b"\n",
+    ]
     out = bytearray()
     while len(out) < size:
         out += rng.choice(pieces) if rng.random() < 0.5 else rng.randbytes(rng.randint(1, 64))
@@ -246,11 +262,13 @@ def measure_salvage(root: Path, big_mb: int, results: dict[str, float]) -> None:
         log.mkdir(parents=True)
         (log / f"{TODAY.date()}.json").write_bytes(random_garbage(mb << 20, mb))
         results[f"open_with_{mb}mb_garbage_s"] = timed(
-            lambda: Store.open(data_dir, device_id=DEVICE, now=TODAY).close())
+            lambda: Store.open(data_dir, device_id=DEVICE, now=TODAY).close()
+        )
         raw = json_garbage(mb << 20, mb)
         results[f"salvage_{mb}mb_damaged_json_s"] = timed(lambda: salvage_documents(raw, is_entry))
-    results["salvage_8mb_per_mb_over_1mb_per_mb"] = (results["salvage_8mb_damaged_json_s"] / 8
-                                                     / results["salvage_1mb_damaged_json_s"])
+    results["salvage_8mb_per_mb_over_1mb_per_mb"] = (
+        results["salvage_8mb_damaged_json_s"] / 8 / results["salvage_1mb_damaged_json_s"]
+    )
     raw = random_garbage(big_mb << 20, 200)
     results["salvage_200mb_s"] = timed(lambda: salvage_documents(raw, is_entry)) * 200 / big_mb
     # A long history file damaged in its middle: every entry is found again one by one.
@@ -262,8 +280,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=200, help="answers saved and timed in each store")
     parser.add_argument("--long-day", type=int, default=3_000, help="answers already in today's file")
-    parser.add_argument("--salvage-mb", type=int, default=200, help="size of the large salvage (figure scaled "
-                                                                   "to 200 MB)")
+    parser.add_argument(
+        "--salvage-mb", type=int, default=200, help="size of the large salvage (figure scaled to 200 MB)"
+    )
     parser.add_argument("--quick", action="store_true", help="a smaller run (30k history, 40 answers, 20 MB)")
     args = parser.parse_args()
     big = 30_000 if args.quick else 100_000
@@ -276,20 +295,28 @@ def main() -> int:
         measure_salvage(root, salvage_mb, results)
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    print(f"history {big:,} reviews on the answered cards and device; {args.long_day:,} answers already today; "
-          f"{answers} answers timed per store")
+    print(
+        f"history {big:,} reviews on the answered cards and device; {args.long_day:,} answers already today; "
+        f"{answers} answers timed per store"
+    )
     for name in ("small", "long-1k", "long-100k"):
-        print(f"  save one answer, {name:<9}: median {results[f'save_{name}_median_ms']:.2f} ms, "
-              f"p95 {results[f'save_{name}_p95_ms']:.2f} ms, max {results[f'save_{name}_max_ms']:.2f} ms")
-    print(f"  reviews(since=<start of today>) just after a save, long-100k: median "
-          f"{results['reviews_today_after_save_ms']:.2f} ms, max {results['reviews_today_after_save_max_ms']:.2f} ms; "
-          f"with today's file read again: {results['reviews_today_reread_ms']:.2f} ms; nothing changed since the "
-          f"last call: {results['reviews_today_ms']:.2f} ms")
+        print(
+            f"  save one answer, {name:<9}: median {results[f'save_{name}_median_ms']:.2f} ms, "
+            f"p95 {results[f'save_{name}_p95_ms']:.2f} ms, max {results[f'save_{name}_max_ms']:.2f} ms"
+        )
+    print(
+        f"  reviews(since=<start of today>) just after a save, long-100k: median "
+        f"{results['reviews_today_after_save_ms']:.2f} ms, max {results['reviews_today_after_save_max_ms']:.2f} ms; "
+        f"with today's file read again: {results['reviews_today_reread_ms']:.2f} ms; nothing changed since the "
+        f"last call: {results['reviews_today_ms']:.2f} ms"
+    )
     print(f"  a long day over an empty one (informative): {results['long_day_over_empty_day']:.2f}x")
     print(f"  first open of the {big:,} history (full replay): {results['first_open_100k_s']:.2f} s")
     for mb in (1, 2, 4, 8):
-        print(f"  open with {mb} MB of garbage in today's log: {results[f'open_with_{mb}mb_garbage_s']:.3f} s; "
-              f"salvage of {mb} MB of damaged store JSON: {results[f'salvage_{mb}mb_damaged_json_s']:.3f} s")
+        print(
+            f"  open with {mb} MB of garbage in today's log: {results[f'open_with_{mb}mb_garbage_s']:.3f} s; "
+            f"salvage of {mb} MB of damaged store JSON: {results[f'salvage_{mb}mb_damaged_json_s']:.3f} s"
+        )
     missed = []
     for name, goal in GOALS.items():
         value = results[name]

@@ -102,8 +102,10 @@ class DevDayApp(App[None]):
         except StoreError as exc:  # the message says what could not be read and what was kept
             return None, str(exc)
         except Exception as exc:  # never reported as the notes failing: the notes are loaded
-            return None, (f"Your progress could not be read from {self.data_dir or 'the data folder'}: {exc}. "
-                          f"No file was changed.")
+            return None, (
+                f"Your progress could not be read from {self.data_dir or 'the data folder'}: {exc}. "
+                f"No file was changed."
+            )
 
     def notes_loaded(self, library: Library, store: Store | None, error: str | None) -> None:
         """The first load is done: show the notes and say what went wrong on the way."""
@@ -119,7 +121,11 @@ class DevDayApp(App[None]):
                 self.notify(notice, title="Progress", severity="warning", timeout=20)
         if library.warnings:
             first = str(library.warnings[0])
-            more = f" (and {len(library.warnings) - 1} more: press p on the home screen)" if len(library.warnings) > 1 else ""
+            more = (
+                f" (and {len(library.warnings) - 1} more: press p on the home screen)"
+                if len(library.warnings) > 1
+                else ""
+            )
             self.notify(first + more, title="Problems in your notes", severity="warning", timeout=12, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -342,8 +348,9 @@ class DevDayApp(App[None]):
 
         self.push_screen(CardBrowserScreen(deck_key, query=query))
 
-    def open_cram_setup(self, deck_key: str | None, *, query: str = "", preselect: str | None = None,
-                        cards: list[Card] | None = None) -> None:
+    def open_cram_setup(
+        self, deck_key: str | None, *, query: str = "", preselect: str | None = None, cards: list[Card] | None = None
+    ) -> None:
         """Custom study for the deck (see ``screens/cram_setup.py``), then the cram session it describes."""
         if self.library is None or not self.require_writable_store():
             return
@@ -357,8 +364,16 @@ class DevDayApp(App[None]):
         queue = study_queue(self.store, list(deck.cards), deck.settings, self.clock()) if deck is not None else None
         shown = queue.upcoming(self.clock(), len(deck.cards)) if queue is not None and deck is not None else []
         new_today = frozenset(c.id for c in shown if (p := queue.progress.get(c.id)) is None or p.state == "new")
-        screen = CramSetupScreen(deck, chosen, note_tags(deck, notes), CardActions(self.store),  # type: ignore[arg-type]
-                                 new_today=new_today, query=query, preselect=preselect, these=cards is not None)
+        screen = CramSetupScreen(
+            deck,
+            chosen,
+            note_tags(deck, notes),
+            CardActions(self.store),  # type: ignore[arg-type]
+            new_today=new_today,
+            query=query,
+            preselect=preselect,
+            these=cards is not None,
+        )
         self.push_screen(screen, lambda plan: plan and self.start_cram(plan.cards, deck, plan.title, plan.request))
 
     def start_cram(self, cards: list[Card], deck: Deck | None, title: str, request=None) -> None:
@@ -407,7 +422,14 @@ class DevDayApp(App[None]):
         from devday_tui.screens.exam import ExamScreen
 
         self.push_screen(
-            ExamScreen(deck=deck, cards=list(deck.cards), store=self.store, clock=self.clock, rng=random.Random(), config=config)
+            ExamScreen(
+                deck=deck,
+                cards=list(deck.cards),
+                store=self.store,
+                clock=self.clock,
+                rng=random.Random(),
+                config=config,
+            )
         )
 
     def show_stats(self, deck_key: str | None) -> None:
@@ -525,8 +547,13 @@ class DevDayApp(App[None]):
             from devday_tui.screens.confirm import ConfirmScreen
 
             question = Content.assemble(
-                "Add ", (path.name, "bold"), " to the deck ", (deck.title, "bold"), "?\n",
-                ("Its file ", "$text-muted"), (deck.path.name, "$text-muted bold"),
+                "Add ",
+                (path.name, "bold"),
+                " to the deck ",
+                (deck.title, "bold"),
+                "?\n",
+                ("Its file ", "$text-muted"),
+                (deck.path.name, "$text-muted bold"),
                 (" will include the note. If not, the note is listed under “Other notes”.", "$text-muted"),
             )
             self.push_screen(

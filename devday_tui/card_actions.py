@@ -41,8 +41,9 @@ class BrowserStore(Protocol):
     def all_progress(self) -> dict[str, CardProgress]: ...
     def annotations(self) -> dict[str, str]: ...
     def flags(self) -> dict[str, str]: ...
-    def bulk(self, action: str, card_ids: Sequence[str], now: datetime, *, until: datetime | None = None,
-             flag: str = "") -> "BulkChange": ...
+    def bulk(
+        self, action: str, card_ids: Sequence[str], now: datetime, *, until: datetime | None = None, flag: str = ""
+    ) -> "BulkChange": ...
     def undo_bulk(self, now: datetime) -> "BulkChange | None": ...
     def card_reviews(self, card_id: str) -> list[ReviewRecord]: ...
     def reviews(self, since: datetime | None = None) -> list[ReviewRecord]: ...
@@ -94,8 +95,9 @@ class CardActions:
             if column != "where":
                 column_order(column, source, moment)
 
-    def page(self, cards: list[Card], source: CardSource, query: Query, column: str, descending: bool,
-             now: datetime) -> Page:
+    def page(
+        self, cards: list[Card], source: CardSource, query: Query, column: str, descending: bool, now: datetime
+    ) -> Page:
         moment = self.moment(now)
         chosen = query.filter(cards, source, moment)
         return Page(sort_rows(chosen, column, source, moment, descending=descending), len(cards), moment, source)
@@ -109,17 +111,35 @@ class CardActions:
     def undo(self, now: datetime) -> "BulkChange | None":
         return self.store.undo_bulk(now)
 
-    def cram(self, request: CramRequest, deck: Deck | None, cards: Sequence[Card],
-             tags: Mapping[str, tuple[str, ...]], now: datetime, *, new_today: Collection[str] = ()) -> list[Card]:
+    def cram(
+        self,
+        request: CramRequest,
+        deck: Deck | None,
+        cards: Sequence[Card],
+        tags: Mapping[str, tuple[str, ...]],
+        now: datetime,
+        *,
+        new_today: Collection[str] = (),
+    ) -> list[Card]:
         """The cards of a cram session (see ``core.cram.choose``); ``new_today`` are the new cards today's study
         of the deck shows (the "new beyond today's limit" session takes others)."""
         rollover = getattr(self.store, "rollover_hour", 4)
         tz = getattr(self.store, "tz", None)
         reviews = self.store.reviews(since=day_start(now, rollover, tz)) if request.kind == "forgotten" else []
         exams = self.store.exams() if request.kind == "mock" else []
-        return choose(request, cards, self.source(cards, tags), self.moment(now), reviews_today=reviews,
-                      new_today=new_today, exams=exams, deck_key=deck.key if deck is not None else None,
-                      exam_date=deck.settings.exam_date if deck is not None else None, rollover_hour=rollover, tz=tz)
+        return choose(
+            request,
+            cards,
+            self.source(cards, tags),
+            self.moment(now),
+            reviews_today=reviews,
+            new_today=new_today,
+            exams=exams,
+            deck_key=deck.key if deck is not None else None,
+            exam_date=deck.settings.exam_date if deck is not None else None,
+            rollover_hour=rollover,
+            tz=tz,
+        )
 
     def history(self, card_id: str, settings: DeckSettings | None = None) -> list[HistoryRow]:
         return history_rows(card_id, self.store.card_reviews(card_id))

@@ -53,6 +53,7 @@ class StudyPreferences:
     #: Whether the breadcrumb above the card shows.
     show_context: bool = True
 
+
 #: A daily limit no study day reaches: "study now" (a section chosen in browse) ignores today's limits.
 NO_LIMIT = 1_000_000
 
@@ -104,7 +105,7 @@ class Undone:
 
     @property
     def message(self) -> str:
-        """"Undid the last answer (Good).", "Undid the last suspension."."""
+        """ "Undid the last answer (Good).", "Undid the last suspension."."""
         step = self.step
         what = {"answer": "answer", "suspend": "suspension", "bury": "burial"}[step.kind]
         name = ""
@@ -248,7 +249,9 @@ class QuizSession:
     def new_left(self) -> int:
         """Cards of the session never studied (they come as new cards on later days)."""
         progress = self.queue.progress
-        return sum(1 for cid in self.index if (p := progress.get(cid)) is None or (p.state == "new" and not p.suspended))
+        return sum(
+            1 for cid in self.index if (p := progress.get(cid)) is None or (p.state == "new" and not p.suspended)
+        )
 
     def preview(self, card_id: str, now: datetime) -> dict[int, timedelta]:
         """The interval each grade would give the card now (rating → time until it is due again)."""
@@ -355,5 +358,3 @@ class QuizSession:
         """Show this card next (a learning card studied before its time)."""
         if card_id in self.index:
             self.forced = card_id
-
-

@@ -33,8 +33,12 @@ def register(subparsers) -> None:
     add_common(parser)
     parser.add_argument("--apkg", type=Path, metavar="OUT.apkg", help="write an Anki package here")
     parser.add_argument("--csv", type=Path, metavar="OUT.csv", help="write a CSV file here")
-    parser.add_argument("--json", type=str, metavar="OUT.json",
-                        help="write everything about each card as JSON here (- for standard output)")
+    parser.add_argument(
+        "--json",
+        type=str,
+        metavar="OUT.json",
+        help="write everything about each card as JSON here (- for standard output)",
+    )
     parser.add_argument(
         "--deck",
         action="append",
@@ -64,8 +68,9 @@ def _read_progress(data_dir: Path | None, *, reviews: bool) -> tuple[Progress, s
     except (StoreError, OSError) as exc:
         return Progress(), f"progress could not be read ({exc}); every card is exported as new"
     try:
-        return Progress(store.all_progress(), store.annotations(), store.flags(),
-                        store.reviews() if reviews else []), None
+        return Progress(
+            store.all_progress(), store.annotations(), store.flags(), store.reviews() if reviews else []
+        ), None
     finally:
         store.close()
 
@@ -76,8 +81,10 @@ def run(args: argparse.Namespace) -> int:
     from devday_tui.export.card_json import dumps
 
     if args.apkg is None and args.csv is None and args.json is None:
-        print("devday-tui export: say where to write: --apkg OUT.apkg, --csv OUT.csv and/or --json OUT.json",
-              file=sys.stderr)
+        print(
+            "devday-tui export: say where to write: --apkg OUT.apkg, --csv OUT.csv and/or --json OUT.json",
+            file=sys.stderr,
+        )
         return 2
     lib = load(args)
     if lib is None:

@@ -41,8 +41,10 @@ def run(args: argparse.Namespace) -> int:
             # The app has the progress open: list what it would re-attach, and leave the saving to it (the app's
             # own "not saved in this window" notice is not for this command).
             store = Store.open(args.data_dir, now=now, read_only=True)
-            print("devday-tui: the app is open on this progress; moved cards are listed here and re-attached by "
-                  "the app.", file=sys.stderr)
+            print(
+                "devday-tui: the app is open on this progress; moved cards are listed here and re-attached by the app.",
+                file=sys.stderr,
+            )
     except StoreError as exc:
         print(f"devday-tui: {exc}", file=sys.stderr)
         return 1
@@ -55,8 +57,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"devday-tui: {exc}", file=sys.stderr)
             return 1
     for moved in result.reattached:
-        print(f"devday-tui: history of {moved.old_id} re-attached to {moved.new_id} "
-              f"(front {moved.score * 100:.0f} % alike)", file=sys.stderr)
+        print(
+            f"devday-tui: history of {moved.old_id} re-attached to {moved.new_id} "
+            f"(front {moved.score * 100:.0f} % alike)",
+            file=sys.stderr,
+        )
     orphans = result.orphans
     if args.json:
         emit(json.dumps([o.to_json() for o in orphans], ensure_ascii=False, indent=2) + "\n")
@@ -67,8 +72,7 @@ def run(args: argparse.Namespace) -> int:
         where = f"{o.path}:{o.line}" if o.path else "(unknown place)"
         front = one_line(o.front) if o.front is not None else "(front unknown)"
         reviews = f"{o.progress.reps} review{'' if o.progress.reps == 1 else 's'}"
-        lines.append(f"{o.card_id}  {o.progress.state:<10}  {reviews:>11}  last {last}  "
-                     f"{where}  {front}\n")
+        lines.append(f"{o.card_id}  {o.progress.state:<10}  {reviews:>11}  last {last}  {where}  {front}\n")
     emit("".join(lines))
     print(f"{len(orphans)} orphan{'' if len(orphans) == 1 else 's'}", file=sys.stderr)
     return 0

@@ -70,8 +70,14 @@ def load_cards_and_store(args: argparse.Namespace, now: datetime):
 
 def compute(cards, store, now: datetime) -> dict:
     """The figures, as JSON data: ``core.history.summarize`` over the cards, plus where the data is."""
-    figures = summarize([c.id for c in cards], store.all_progress(), store.reviews(), now,
-                        rollover_hour=store.rollover_hour, tz=store.tz).to_json()
+    figures = summarize(
+        [c.id for c in cards],
+        store.all_progress(),
+        store.reviews(),
+        now,
+        rollover_hour=store.rollover_hour,
+        tz=store.tz,
+    ).to_json()
     figures["data_dir"] = str(store.data_dir)
     return figures
 
@@ -80,12 +86,16 @@ def render(figures: dict) -> str:
     rate = figures["retention"]
     retention = (
         f"{rate * 100:.1f} % ({figures['retention_passed']}/{figures['retention_total']} review answers)"
-        if rate is not None else "no review answers yet"
+        if rate is not None
+        else "no review answers yet"
     )
     days = figures["streak"]
     rows = [
-        ("Cards", f"{figures['cards']}  (new {figures['new']} · learning {figures['learning']} · review "
-                  f"{figures['review']} · suspended {figures['suspended']} · leech {figures['leech']})"),
+        (
+            "Cards",
+            f"{figures['cards']}  (new {figures['new']} · learning {figures['learning']} · review "
+            f"{figures['review']} · suspended {figures['suspended']} · leech {figures['leech']})",
+        ),
         ("Due now", str(figures["due_now"])),
         ("Due today", str(figures["due_today"])),
         ("Reviews today", str(figures["reviews_today"])),

@@ -30,10 +30,25 @@ def history_rows(card_id: str, reviews: Sequence[ReviewRecord]) -> list[HistoryR
     for record in sorted(reviews, key=lambda r: (r.reviewed_at, r.id)):
         if record.state_before == "new":
             progress = None  # the first answer, or the first after the card was reset to new
-        progress = apply_review(progress, card_id, record.rating, record.reviewed_at,
-                                desired_retention=record.desired_retention, due_cap=record.due_cap,
-                                fuzz_key=record.card_id)
+        progress = apply_review(
+            progress,
+            card_id,
+            record.rating,
+            record.reviewed_at,
+            desired_retention=record.desired_retention,
+            due_cap=record.due_cap,
+            fuzz_key=record.card_id,
+        )
         interval = progress.due - record.reviewed_at if progress.due is not None else None
-        out.append(HistoryRow(record.reviewed_at, record.rating, _GRADE_NAMES.get(record.rating, "?"),
-                              record.state_before, interval, record.duration, record.device_id))
+        out.append(
+            HistoryRow(
+                record.reviewed_at,
+                record.rating,
+                _GRADE_NAMES.get(record.rating, "?"),
+                record.state_before,
+                interval,
+                record.duration,
+                record.device_id,
+            )
+        )
     return out

@@ -152,8 +152,9 @@ def column_order(column: str, source: CardSource, moment: Moment) -> tuple[list[
         return found
 
 
-def sort_rows(cards: Sequence[Card], column: str, source: CardSource, moment: Moment, *,
-              descending: bool = False) -> list[Card]:
+def sort_rows(
+    cards: Sequence[Card], column: str, source: CardSource, moment: Moment, *, descending: bool = False
+) -> list[Card]:
     """The cards ordered by ``column``. Cards with no value (a new card has no due date) stay last either way;
     in ascending order equal keys keep note order, and descending reverses the ascending order.
 

@@ -94,8 +94,11 @@ class ExamOffer:
 def exam_offer(decks: Iterable[Any], today: date) -> ExamOffer | None:
     """The offer for the deck whose exam comes first within ``OFFER_DAYS`` days (today included), if any:
     "Exam in 3 days: cram the 40 weakest cards"."""
-    soon = [((d.settings.exam_date - today).days, n, d) for n, d in enumerate(decks)
-            if d.settings.exam_date is not None and d.cards]
+    soon = [
+        ((d.settings.exam_date - today).days, n, d)
+        for n, d in enumerate(decks)
+        if d.settings.exam_date is not None and d.cards
+    ]
     soon = [t for t in soon if 0 <= t[0] <= OFFER_DAYS]
     if not soon:
         return None
@@ -174,8 +177,11 @@ def choose(
         return weakest(live, progress, exam_moment(exam_date, rollover_hour, tz), n)
     if kind == "ahead":
         until = moment.day_end + timedelta(days=n)
-        due = [(p.due, i, c) for i, c in enumerate(live)
-               if (p := progress.get(c.id)) is not None and p.state != "new" and p.due is not None and p.due < until]
+        due = [
+            (p.due, i, c)
+            for i, c in enumerate(live)
+            if (p := progress.get(c.id)) is not None and p.state != "new" and p.due is not None and p.due < until
+        ]
         due.sort(key=lambda t: (t[0], t[1]))
         return [c for _, _, c in due]
     if kind == "forgotten":
@@ -196,8 +202,11 @@ def choose(
         return [c for _, _, c in scored[:n]]
     if kind == "new":
         today = set(new_today)  # the new cards today's study shows already
-        fresh = [c for c in live if c.id not in today
-                 and ((p := progress.get(c.id)) is None or (p.state == "new" and p.due is None))]
+        fresh = [
+            c
+            for c in live
+            if c.id not in today and ((p := progress.get(c.id)) is None or (p.state == "new" and p.due is None))
+        ]
         return fresh[:n]
     if kind == "mock":
         missed = last_mock_missed(exams, deck_key)
@@ -246,8 +255,13 @@ class CramQueue:
         pending = tuple(cid for cid in self.pending if cid in unique)
         own = {cid: progress[cid] for cid in unique if cid in progress}
         kept = tuple(c for c in unique.values() if c.id in known)
-        return replace(self, cards=kept, progress=MappingProxyType(own), pending=pending,
-                       _index=MappingProxyType({c.id: c for c in kept}))
+        return replace(
+            self,
+            cards=kept,
+            progress=MappingProxyType(own),
+            pending=pending,
+            _index=MappingProxyType({c.id: c for c in kept}),
+        )
 
     def _ready(self, now: datetime) -> list[str]:
         return [cid for cid in self.pending if _live(self.progress.get(cid), now)]
@@ -301,15 +315,25 @@ class CramQueue:
             again.discard(cid)
         queue = self.with_progress(cid, after) if after is not None else self
         before = {**self._before, review.id: (self.pending, self.again)}
-        return replace(queue, pending=tuple(rest), again=frozenset(again), reviews=(*self.reviews, review),
-                       _before=MappingProxyType(before))
+        return replace(
+            queue,
+            pending=tuple(rest),
+            again=frozenset(again),
+            reviews=(*self.reviews, review),
+            _before=MappingProxyType(before),
+        )
 
     def undone(self, review: ReviewRecord, restored: CardProgress | None) -> "CramQueue":
         queue = self.with_progress(review.card_id, restored)
         pending, again = self._before.get(review.id, (self.pending, self.again))
         before = {k: v for k, v in self._before.items() if k != review.id}
-        return replace(queue, pending=pending, again=again, reviews=tuple(r for r in self.reviews if r.id != review.id),
-                       _before=MappingProxyType(before))
+        return replace(
+            queue,
+            pending=pending,
+            again=again,
+            reviews=tuple(r for r in self.reviews if r.id != review.id),
+            _before=MappingProxyType(before),
+        )
 
 
 __all__ = ["CRAM_KINDS", "CramError", "CramQueue", "CramRequest", "choose", "last_mock_missed", "weakest"]

@@ -18,7 +18,13 @@ from devday_tui.core.model import DeckSettings
 
 #: The options the screen edits, in the order it shows them.
 OPTION_KEYS: tuple[str, ...] = (
-    "new_per_day", "reviews_per_day", "desired_retention", "exam_date", "rollover_hour", "skip_sections", "reverse",
+    "new_per_day",
+    "reviews_per_day",
+    "desired_retention",
+    "exam_date",
+    "rollover_hour",
+    "skip_sections",
+    "reverse",
 )
 #: Largest daily limit accepted (a typo like 2000000 is caught).
 MAX_LIMIT = 100_000
@@ -127,7 +133,7 @@ def set_options(text: str, values: Mapping[str, Any]) -> str:
     """``text`` (a deck file) with the frontmatter keys of ``values`` set; ``None`` or an empty list removes the
     key. Line ends (LF or CRLF) and a BOM are kept; everything else in the file is left as it was."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom):]
+    body = text[len(bom) :]
     newline = "\r\n" if "\r\n" in body else "\n"
     lines = body.replace("\r\n", "\n").split("\n")
     if lines and lines[0].rstrip() == "---":
@@ -159,7 +165,7 @@ def _set_key(front: list[str], key: str, value: Any) -> list[str]:
         end += 1
     if remove:
         return front[:start] + front[end:]
-    rest = front[start][_KEY_RE.match(front[start]).end():]  # type: ignore[union-attr]
+    rest = front[start][_KEY_RE.match(front[start]).end() :]  # type: ignore[union-attr]
     comment = _value_comment(rest) if end == start + 1 else ""
     return [*front[:start], f"{key}: {yaml_value(value)}{comment}", *front[end:]]
 

@@ -271,8 +271,11 @@ def read_settings(meta: dict[str, Any], warn: Warn, base: DeckSettings | None = 
             retention = value
         else:
             low, high = RETENTION_RANGE
-            warn("desired_retention", f"desired_retention must be between {low} and {high}, like 0.9 (got {raw!r}); "
-                 f"using {defaults.desired_retention}")
+            warn(
+                "desired_retention",
+                f"desired_retention must be between {low} and {high}, like 0.9 (got {raw!r}); "
+                f"using {defaults.desired_retention}",
+            )
     exam: date | None = defaults.exam_date
     raw = meta.get("exam_date", "missing")
     if raw is None or raw == "":
@@ -285,7 +288,10 @@ def read_settings(meta: dict[str, Any], warn: Warn, base: DeckSettings | None = 
             exam = got
     rollover = _int_setting(meta, "rollover_hour", defaults.rollover_hour, warn)
     if rollover > 23:
-        warn("rollover_hour", f"rollover_hour must be an hour from 0 to 23 (got {rollover}); using {defaults.rollover_hour}")
+        warn(
+            "rollover_hour",
+            f"rollover_hour must be an hour from 0 to 23 (got {rollover}); using {defaults.rollover_hour}",
+        )
         rollover = defaults.rollover_hour
     skip = defaults.skip_sections
     if "skip_sections" in meta:

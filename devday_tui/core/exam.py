@@ -338,9 +338,7 @@ def record(
         "time_limit": int(config.time_limit.total_seconds()),
         "timed_out": timed_out,
         "counted": config.count_towards_schedule,
-        "cards": [
-            {"id": r.card.id, "correct": r.correct, "outcome": r.outcome} for r in exam.results
-        ],
+        "cards": [{"id": r.card.id, "correct": r.correct, "outcome": r.outcome} for r in exam.results],
     }
 
 

@@ -117,9 +117,7 @@ def split_frontmatter(text: str, path: Path) -> Frontmatter:
         if isinstance(loaded, dict):
             meta = {str(k): v for k, v in loaded.items()}
         elif loaded is not None:
-            warnings.append(
-                ParseWarning(path, "frontmatter is not a set of 'key: value' pairs; metadata ignored", 2)
-            )
+            warnings.append(ParseWarning(path, "frontmatter is not a set of 'key: value' pairs; metadata ignored", 2))
     return Frontmatter(meta, body, offset, warnings, present=True)
 
 

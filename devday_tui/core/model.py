@@ -40,7 +40,11 @@ class ParseWarning:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         return f"{where}: {self.message}"
 
-    def __reduce__(self) -> tuple[type[ParseWarning], tuple[object, ...]]:  # pickled by the parse cache: positional, much faster than the dataclass default
+    def __reduce__(
+        self,
+    ) -> tuple[
+        type[ParseWarning], tuple[object, ...]
+    ]:  # pickled by the parse cache: positional, much faster than the dataclass default
         return (ParseWarning, (self.path, self.message, self.line))
 
 

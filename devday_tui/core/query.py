@@ -106,8 +106,14 @@ class CardSource:
 
     def facts(self, card: Card) -> CardFacts:
         cid = card.id
-        return CardFacts(card, self.progress.get(cid), self.flags.get(cid, ""), self.annotations.get(cid, ""),
-                         self.tags.get(card.note_key, ()), self.folded)
+        return CardFacts(
+            card,
+            self.progress.get(cid),
+            self.flags.get(cid, ""),
+            self.annotations.get(cid, ""),
+            self.tags.get(card.note_key, ()),
+            self.folded,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +241,8 @@ def _prop(body: str, position: int) -> Predicate:
     m = _PROP_RE.match(body)
     if m is None:
         raise QueryError(
-            f"prop: needs a property, a comparison and a number, like prop:lapses>2 (got prop:{body}).", position)
+            f"prop: needs a property, a comparison and a number, like prop:lapses>2 (got prop:{body}).", position
+        )
     name, op, raw = m.groups()
     if name not in PROPERTIES:
         raise QueryError(f"Unknown property {name!r}: use one of {', '.join(PROPERTIES)}.", position)
@@ -295,8 +302,9 @@ def _tag(value: str) -> Predicate:
 def _filter(name: str, value: str, position: int) -> Predicate:
     if name == "is":
         if value not in IS_WORDS:
-            raise QueryError(f"Unknown is:{value}. Use one of: " + ", ".join(f"is:{w}" for w in IS_WORDS) + ".",
-                             position)
+            raise QueryError(
+                f"Unknown is:{value}. Use one of: " + ", ".join(f"is:{w}" for w in IS_WORDS) + ".", position
+            )
         return _is(value)
     if name == "prop":
         return _prop(value, position)
@@ -323,8 +331,13 @@ def _filter(name: str, value: str, position: int) -> Predicate:
     return lambda f, m: match(f.card.breadcrumb)
 
 
-_EXAMPLES = {"note": "note:devday", "section": "section:lambda", "tag": "tag:aws", "kind": "kind:list",
-             "flag": "flag:red"}
+_EXAMPLES = {
+    "note": "note:devday",
+    "section": "section:lambda",
+    "tag": "tag:aws",
+    "kind": "kind:list",
+    "flag": "flag:red",
+}
 
 
 def _free_text(value: str) -> Predicate:
@@ -381,7 +394,8 @@ def parse_query(query: str) -> Query:
             test = _filter(key, value.strip().casefold() if key == "prop" else value.strip(), position)
         elif sep and not quoted_name and re.fullmatch(r"[a-z]+", name) and not value.startswith("//"):
             raise QueryError(
-                f"Unknown filter {name}:. Use one of " + ", ".join(f"{f}:" for f in FILTERS)
+                f"Unknown filter {name}:. Use one of "
+                + ", ".join(f"{f}:" for f in FILTERS)
                 + f', or quote the text ("{body}") to search for it.',
                 position,
             )

@@ -166,8 +166,13 @@ class CardEvent:
     until: datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"t": self.kind, "id": self.id, "card": self.card_id, "at": _iso(self.at),
-                                "dev": self.device_id}
+        data: dict[str, Any] = {
+            "t": self.kind,
+            "id": self.id,
+            "card": self.card_id,
+            "at": _iso(self.at),
+            "dev": self.device_id,
+        }
         if self.until is not None:
             data["until"] = _iso(self.until)
         return data

@@ -30,6 +30,7 @@ from devday_tui.core.model import LIST_KINDS, Back
 #: Minimum similarity (0-1) for history to re-attach to another card automatically.
 REATTACH_THRESHOLD = 0.8
 
+
 def normalize_front(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
@@ -161,8 +162,9 @@ def match_moved(
         return (shared,)  # fronts that differ say nothing more: equal overlaps are a tie
 
     pairs, done_old, done_new = _pair(old, new, by_question)
-    rest, _, _ = _pair([o for o in old if o.card_id not in done_old], [n for n in new if n.card_id not in done_new],
-                       by_back)
+    rest, _, _ = _pair(
+        [o for o in old if o.card_id not in done_old], [n for n in new if n.card_id not in done_new], by_back
+    )
     return pairs + rest
 
 

@@ -47,9 +47,7 @@ def study_day(moment: datetime, rollover_hour: int = 4, tz: tzinfo | None = None
     return (_local(moment, tz) - timedelta(hours=rollover_hour)).date()
 
 
-def reviews_per_day(
-    reviews: Iterable[ReviewRecord], rollover_hour: int = 4, tz: tzinfo | None = None
-) -> Counter[date]:
+def reviews_per_day(reviews: Iterable[ReviewRecord], rollover_hour: int = 4, tz: tzinfo | None = None) -> Counter[date]:
     """How many answers were given on each study day."""
     return Counter(study_day(r.reviewed_at, rollover_hour, tz) for r in reviews)
 

@@ -34,20 +34,32 @@ MARKER_RE = re.compile(
     r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？|メモなし|ログなし|要確認|確認したい|あとで|後で書く|書きかけ"
 )
 #: Substrings one of which every marker holds: a cheap test before the search.
-MARKER_WORDS = ("TODO", "FIXME", "WIP", "TBD", "??", "？？", "メモなし", "ログなし", "要確認", "確認したい", "あとで", "後で書く",
-                "書きかけ")
+MARKER_WORDS = (
+    "TODO",
+    "FIXME",
+    "WIP",
+    "TBD",
+    "??",
+    "？？",
+    "メモなし",
+    "ログなし",
+    "要確認",
+    "確認したい",
+    "あとで",
+    "後で書く",
+    "書きかけ",
+)
 #: The words a note's tags (or ``draft: true``) use to mark the whole note unfinished.
 WIP_TAGS = frozenset({"wip", "draft"})
 #: Timetable and logistics headings: a gap in the notes there is not unfinished work.
 _LOGISTICS = frozenset(
     "休憩 lunch 昼食 ランチ break coffee break 受付 懇親会 開場 閉会 開会 networking registration".split()
 )
-_TIME_ONLY_RE = re.compile(
-    r"[0-9０-９]{1,2}[:：][0-9０-９]{2} ?(?:[-〜~～–—] ?[0-9０-９]{1,2}[:：][0-9０-９]{2})?"
-)
+_TIME_ONLY_RE = re.compile(r"[0-9０-９]{1,2}[:：][0-9０-９]{2} ?(?:[-〜~～–—] ?[0-9０-９]{1,2}[:：][0-9０-９]{2})?")
 #: The whole text of a section that says its notes are missing.
 _MISSING_RE = re.compile(
-    r"(?:メモ|ノート|記録)(?:なし|無し|取れず|とれず|を取り損ねた)|聞き逃し\S{0,6}|(?:no|missing) notes?|notes? missing", re.I
+    r"(?:メモ|ノート|記録)(?:なし|無し|取れず|とれず|を取り損ねた)|聞き逃し\S{0,6}|(?:no|missing) notes?|notes? missing",
+    re.I,
 )
 THIN_MAX_CHARS = 30
 

@@ -53,12 +53,7 @@ def _is_cjk(ch: str) -> bool:
 
 SMALL_KANA = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
 #: Never at the start of a line.
-NO_START = frozenset(
-    "）」』】〕〉》〗〙〟｝］"
-    "。、，．・：；！？ー～…‥々ゝゞヽヾ゛゜"
-    ")]},.:;!?%'\"’”›»"
-    + SMALL_KANA
-)
+NO_START = frozenset("）」』】〕〉》〗〙〟｝］。、，．・：；！？ー～…‥々ゝゞヽヾ゛゜)]},.:;!?%'\"’”›»" + SMALL_KANA)
 #: Never at the end of a line.
 NO_END = frozenset("（「『【〔〈《〖〘〝｛［([{‘“«‹")
 

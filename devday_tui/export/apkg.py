@@ -73,8 +73,9 @@ BASIC_MODEL = genanki.Model(
         {
             "name": "Card 1",
             "qfmt": '{{#Context}}<div class="context">{{Context}}</div>{{/Context}}{{Front}}',
-            "afmt": '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}' + _MY_NOTE +
-            '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}',
+            "afmt": "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}"
+            + _MY_NOTE
+            + '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}',
         }
     ],
     css=_CSS,
@@ -90,8 +91,7 @@ CLOZE_MODEL = genanki.Model(
             "name": "Cloze",
             "qfmt": '{{#Context}}<div class="context">{{Context}}</div>{{/Context}}{{cloze:Text}}',
             "afmt": '{{#Context}}<div class="context">{{Context}}</div>{{/Context}}{{cloze:Text}}'
-            "<br>\n{{Back Extra}}" + _MY_NOTE +
-            '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}',
+            "<br>\n{{Back Extra}}" + _MY_NOTE + '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}',
         }
     ],
     css=_CSS,
@@ -166,8 +166,9 @@ def _source(card: Card) -> str:
     return _html(f"{card.path.name}:{card.line}")
 
 
-def anki_note(card: Card, note: Note | None, deck: Deck | None = None, *, my_note: str = "",
-              suspended: bool = False) -> genanki.Note:
+def anki_note(
+    card: Card, note: Note | None, deck: Deck | None = None, *, my_note: str = "", suspended: bool = False
+) -> genanki.Note:
     """The Anki note for ``card``: its GUID is the card id; ``suspended`` suspends its card in Anki."""
     context = _html(card.breadcrumb)
     tags = card_tags(card, note, deck)
@@ -185,7 +186,9 @@ def anki_note(card: Card, note: Note | None, deck: Deck | None = None, *, my_not
         else:
             back = _html(card.back_text)
         made = genanki.Note(
-            model=BASIC_MODEL, fields=[_html(card.front), back, context, _source(card), mine], tags=tags,
+            model=BASIC_MODEL,
+            fields=[_html(card.front), back, context, _source(card), mine],
+            tags=tags,
             guid=card.id,
         )
     if suspended:
@@ -231,8 +234,15 @@ def build_package(
                 summary.duplicates += 1
                 continue
             seen.add(card.id)
-            anki_deck.add_note(anki_note(card, notes.get(card.note_key), deck, my_note=annotations.get(card.id, ""),
-                                         suspended=card.id in suspended))
+            anki_deck.add_note(
+                anki_note(
+                    card,
+                    notes.get(card.note_key),
+                    deck,
+                    my_note=annotations.get(card.id, ""),
+                    suspended=card.id in suspended,
+                )
+            )
         if anki_deck.notes:
             anki_deck.add_model(BASIC_MODEL)
             anki_deck.add_model(CLOZE_MODEL)

@@ -86,8 +86,9 @@ def dumps(data: Mapping[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def write_json(decks: Sequence[Deck], path: Path, progress: Mapping[str, CardProgress], now: datetime,
-               **kw: Any) -> int:
+def write_json(
+    decks: Sequence[Deck], path: Path, progress: Mapping[str, CardProgress], now: datetime, **kw: Any
+) -> int:
     """Write the export to ``path``; return the number of cards."""
     data = cards_json(decks, progress, now, **kw)
     if not data["cards"]:

@@ -25,8 +25,22 @@ from devday_tui.core.text import strip_controls
 from devday_tui.export.errors import ExportError
 
 CSV_COLUMNS: tuple[str, ...] = (
-    "front", "back", "context", "kind", "due", "state", "path:line", "deck",
-    "my note", "interval", "stability", "difficulty", "lapses", "reviews", "flag", "id",
+    "front",
+    "back",
+    "context",
+    "kind",
+    "due",
+    "state",
+    "path:line",
+    "deck",
+    "my note",
+    "interval",
+    "stability",
+    "difficulty",
+    "lapses",
+    "reviews",
+    "flag",
+    "id",
 )
 
 

@@ -85,7 +85,9 @@ class ParseCache:
     def __init__(self, cache_dir: Path | str | None) -> None:
         #: The folder given (a worker process opens the same cache with it).
         self.cache_dir = cache_dir
-        self.root = os.path.join(cache_dir, f"parse-v{PARSER_VERSION}.{CACHE_FORMAT}") if cache_dir is not None else None
+        self.root = (
+            os.path.join(cache_dir, f"parse-v{PARSER_VERSION}.{CACHE_FORMAT}") if cache_dir is not None else None
+        )
         self.ok = self.root is not None
         self._made: set[str] = set()
 

@@ -24,7 +24,6 @@ PARSE_WINDOW = 4 * 1024 * 1024
 FIRST_WINDOW = 1024 * 1024
 
 
-
 @dataclass(frozen=True, slots=True)
 class Job:
     """One note to parse: its normalised text and the cache key of its bytes."""

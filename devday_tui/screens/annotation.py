@@ -60,7 +60,9 @@ class AnnotationScreen(ModalScreen[str | None]):
             yield Static(Content.assemble(("My note on ", "bold"), clean(self.label)), classes="dialog-title")
             yield TextArea(clean(self.text), id="annotation-text", soft_wrap=True, show_line_numbers=False)
             with Horizontal(id="annotation-bottom"):
-                yield Static(Content("Kept in your progress, never written into the Markdown file."), id="annotation-where")
+                yield Static(
+                    Content("Kept in your progress, never written into the Markdown file."), id="annotation-where"
+                )
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
         yield KeyFooter()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 from textual import on, work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,15 +12,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, Static
+from textual.worker import get_current_worker
 
 from devday_tui.core.model import Card, Note, Section
 from devday_tui.core.search import SearchResult
+from devday_tui.core.wip import note_is_tagged_wip, unfinished_sections
+from devday_tui.core.words import plural
 from devday_tui.safe_text import one_line
 from devday_tui.saving import save
-from devday_tui.core.words import plural
-from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.card_list import CardList, CardStatus
-from devday_tui.core.wip import note_is_tagged_wip, unfinished_sections
+from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.note_tree import NodeRef, NoteTree, TreeFilter
 from devday_tui.widgets.section_view import SectionView
 
@@ -381,11 +381,17 @@ class BrowseScreen(Screen):
         store, now = app.store, app.now()
         progress = store.progress(card.id)
         if progress is not None and progress.suspended:
-            save(app, lambda: store.unsuspend(card.id, now),
-                 lambda _p: self.notify("Card unsuspended: it will be scheduled again."))
+            save(
+                app,
+                lambda: store.unsuspend(card.id, now),
+                lambda _p: self.notify("Card unsuspended: it will be scheduled again."),
+            )
         else:
-            save(app, lambda: store.suspend(card.id, now),
-                 lambda _p: self.notify("Card suspended: it will not be shown in reviews."))
+            save(
+                app,
+                lambda: store.suspend(card.id, now),
+                lambda _p: self.notify("Card suspended: it will not be shown in reviews."),
+            )
 
     def action_review_section(self) -> None:
         note, section = self._find(self.query_one(NoteTree).current)

@@ -81,8 +81,11 @@ class CardBrowserScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(self.initial_query, placeholder="Filter: is:due  prop:lapses>2  tag:aws  kind:list  -is:new  text",
-                    id="browser-query")
+        yield Input(
+            self.initial_query,
+            placeholder="Filter: is:due  prop:lapses>2  tag:aws  kind:list  -is:new  text",
+            id="browser-query",
+        )
         yield Static(Content("Reading progress…"), id="browser-status")
         yield CardGrid(id="browser-grid")
         yield KeyFooter()
@@ -146,12 +149,27 @@ class CardBrowserScreen(Screen):
         if self.source is None:
             return
         self._generation += 1
-        self._page(self.all_rows, self.source, self.query_obj, self.sort_column, self.descending, self.app.now(),
-                   self._generation)
+        self._page(
+            self.all_rows,
+            self.source,
+            self.query_obj,
+            self.sort_column,
+            self.descending,
+            self.app.now(),
+            self._generation,
+        )
 
     @work(thread=True, exclusive=True, group="browser-page", exit_on_error=False, description="filter and sort")
-    def _page(self, cards: list[Card], source: CardSource, query: Query, column: str, descending: bool,
-              now: datetime, generation: int) -> None:
+    def _page(
+        self,
+        cards: list[Card],
+        source: CardSource,
+        query: Query,
+        column: str,
+        descending: bool,
+        now: datetime,
+        generation: int,
+    ) -> None:
         assert self.actions is not None
         page = self.actions.page(cards, source, query, column, descending, now)
         if not get_current_worker().is_cancelled:

@@ -76,13 +76,22 @@ class CardDetailScreen(Screen):
     def _show_card(self) -> None:
         card = self.facts.card
         roots = list(getattr(self.app.library, "roots", ()) or ())
-        self.query_one(CardFace).show(card, revealed=True, annotation=self.app.annotation(card.id),
-                                      source=source_label(card.path, card.line, roots) + "  (e opens it)")
+        self.query_one(CardFace).show(
+            card,
+            revealed=True,
+            annotation=self.app.annotation(card.id),
+            source=source_label(card.path, card.line, roots) + "  (e opens it)",
+        )
         moment = self.actions.moment(self.app.now())
         values = cells(self.facts, moment)
         parts: list[str | tuple[str, str]] = [("State ", "bold"), values["state"]]
-        for key, label in (("due", "due"), ("interval", "interval"), ("difficulty", "difficulty"),
-                           ("lapses", "lapses"), ("flag", "flag")):
+        for key, label in (
+            ("due", "due"),
+            ("interval", "interval"),
+            ("difficulty", "difficulty"),
+            ("lapses", "lapses"),
+            ("flag", "flag"),
+        ):
             if values[key]:
                 parts += ["  ·  ", (label + " ", "bold"), values[key]]
         p = self.facts.progress
@@ -101,7 +110,8 @@ class CardDetailScreen(Screen):
 
     def _history_failed(self, exc: Exception) -> None:
         self.query_one("#detail-history-title", Static).update(
-            Content.styled(f"Review history could not be read: {exc}", "$text-error"))
+            Content.styled(f"Review history could not be read: {exc}", "$text-error")
+        )
 
     def _show_history(self, rows: list[HistoryRow]) -> None:
         title = self.query_one("#detail-history-title", Static)
@@ -111,8 +121,9 @@ class CardDetailScreen(Screen):
             table.display = False
             return
         total = sum(r.duration for r in rows)
-        title.update(Content(f"Review history: {len(rows)} answer{'s' if len(rows) != 1 else ''}, "
-                             f"{duration_text(total)} in all"))
+        title.update(
+            Content(f"Review history: {len(rows)} answer{'s' if len(rows) != 1 else ''}, {duration_text(total)} in all")
+        )
         for r in reversed(rows):  # newest first
             table.add_row(
                 Content(r.at.astimezone().strftime("%Y-%m-%d %H:%M")),

@@ -34,8 +34,10 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content.assemble(("y", "bold"), f" {self.yes}"), id="yes", variant="primary", compact=True)
                 yield Button(Content.assemble(("n", "bold"), f" {self.no}"), id="no", compact=True)
-            yield Static(Content.styled(f"y: {self.yes.lower()} · n or Esc: {self.no.lower()}", "$text-muted"),
-                         classes="dialog-hint")
+            yield Static(
+                Content.styled(f"y: {self.yes.lower()} · n or Esc: {self.no.lower()}", "$text-muted"),
+                classes="dialog-hint",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

@@ -37,8 +37,15 @@ def choices(deck: Deck | None, query: str, these: int = 0) -> list[Choice]:
     if these:
         out.append(Choice("these", f"The {these} card{'s' if these != 1 else ''} chosen in the browser", "these"))
     if deck is not None and deck.settings.exam_date is not None:
-        out.append(Choice("weakest", f"Weakest at the exam ({deck.settings.exam_date.isoformat()})", "weakest",
-                          asks="cards", default="40"))
+        out.append(
+            Choice(
+                "weakest",
+                f"Weakest at the exam ({deck.settings.exam_date.isoformat()})",
+                "weakest",
+                asks="cards",
+                default="40",
+            )
+        )
     out += [
         Choice("ahead", "Review ahead (days)", "ahead", asks="days", default="3"),
         Choice("forgotten", "Cards I forgot today", "forgotten"),
@@ -87,8 +94,18 @@ class CramSetupScreen(ModalScreen[CramPlan | None]):
     CramSetupScreen #cram-dialog .dialog-hint { margin: 0 0 1 0; }
     """
 
-    def __init__(self, deck: Deck | None, cards: list[Card], tags: dict[str, tuple[str, ...]], actions: CardActions,
-                 *, new_today: frozenset[str] = frozenset(), query: str = "", preselect: str | None = None, these: bool = False) -> None:
+    def __init__(
+        self,
+        deck: Deck | None,
+        cards: list[Card],
+        tags: dict[str, tuple[str, ...]],
+        actions: CardActions,
+        *,
+        new_today: frozenset[str] = frozenset(),
+        query: str = "",
+        preselect: str | None = None,
+        these: bool = False,
+    ) -> None:
         super().__init__()
         self.deck = deck
         self.cards = cards
@@ -113,8 +130,14 @@ class CramSetupScreen(ModalScreen[CramPlan | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Start", variant="primary", id="start", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-            yield Static(Content.styled("Enter starts · Tab moves · Esc cancels. Without “count”, nothing you answer "
-                                        "is saved: practice only.", "$text-muted"), classes="dialog-hint")
+            yield Static(
+                Content.styled(
+                    "Enter starts · Tab moves · Esc cancels. Without “count”, nothing you answer "
+                    "is saved: practice only.",
+                    "$text-muted",
+                ),
+                classes="dialog-hint",
+            )
 
     def on_mount(self) -> None:
         kinds = self.query_one(OptionList)
@@ -144,9 +167,13 @@ class CramSetupScreen(ModalScreen[CramPlan | None]):
         box.display = bool(asks)
         with box.prevent(Input.Changed):
             box.value = self.values.get(self.current.key, "")
-        box.placeholder = {"days": "How many days ahead", "cards": "How many cards",
-                           "text": f"The {self.current.kind} to study" if self.current.kind != "query"
-                           else "A browser query, like tag:aws -is:new"}.get(asks, "")
+        box.placeholder = {
+            "days": "How many days ahead",
+            "cards": "How many cards",
+            "text": f"The {self.current.kind} to study"
+            if self.current.kind != "query"
+            else "A browser query, like tag:aws -is:new",
+        }.get(asks, "")
         self._recount()
 
     @on(Input.Changed, "#cram-value")
@@ -172,30 +199,38 @@ class CramSetupScreen(ModalScreen[CramPlan | None]):
                 what = "days" if choice.asks == "days" else "cards"
                 raise CramError(f"Type how many {what}, as a whole number (got {value!r}).") from None
         counts = self.query_one("#cram-counts", Checkbox).value
-        return CramRequest(choice.kind, number=number, text=value if choice.asks == "text" else "", by=choice.by,
-                           counts=counts)
+        return CramRequest(
+            choice.kind, number=number, text=value if choice.asks == "text" else "", by=choice.by, counts=counts
+        )
 
     def _recount(self) -> None:
         status = self.query_one("#cram-count", Static)
         self.plan = None
         try:
             request = self.request()
-            cards = self.actions.cram(request, self.deck, self.cards, self.tags, self.app.now(),
-                                      new_today=self.new_today)
+            cards = self.actions.cram(
+                request, self.deck, self.cards, self.tags, self.app.now(), new_today=self.new_today
+            )
         except CramError as exc:
             status.set_class(True, "-error")
             status.update(Content(str(exc)))
             return
         status.set_class(not cards, "-error")
         if not cards:
-            why = {"weakest": " Only cards you have answered have a memory to measure.",
-                   "ahead": " Try more days.", "forgotten": " (No card answered Again today.)"}
+            why = {
+                "weakest": " Only cards you have answered have a memory to measure.",
+                "ahead": " Try more days.",
+                "forgotten": " (No card answered Again today.)",
+            }
             status.update(Content("No cards match: nothing to study." + why.get(request.kind, "")))
             return
         title = request.title(self.deck.settings.exam_date if self.deck is not None else None)
         self.plan = CramPlan(request, cards, title)
-        status.update(Content.assemble((f"{len(cards)} card{'s' if len(cards) != 1 else ''}", "bold"),
-                                       " to study, in this order."))
+        status.update(
+            Content.assemble(
+                (f"{len(cards)} card{'s' if len(cards) != 1 else ''}", "bold"), " to study, in this order."
+            )
+        )
 
     @on(Checkbox.Changed, "#cram-counts")
     def _counts_changed(self) -> None:

@@ -85,8 +85,7 @@ class DeckOptionsScreen(ModalScreen[bool]):
                     with Horizontal(classes="option-row"):
                         yield Label(label)
                         yield Input(values[key], placeholder=hint, id=f"opt-{key}")
-                yield Checkbox("Reverse cards too: definition → term", self.before.reverse,
-                               id="opt-reverse")
+                yield Checkbox("Reverse cards too: definition → term", self.before.reverse, id="opt-reverse")
                 yield Static(id="options-where")
                 yield Static(id="options-errors")
             with Horizontal(classes="dialog-buttons"):
@@ -98,11 +97,19 @@ class DeckOptionsScreen(ModalScreen[bool]):
         status = self.query_one("#options-where", Static)
         if where.why:
             status.add_class("-aside")
-            status.update(Content(f"Since {where.why}, these options are kept in {home_relative(where.path)} and "
-                                  "used over the deck's own."))
+            status.update(
+                Content(
+                    f"Since {where.why}, these options are kept in {home_relative(where.path)} and "
+                    "used over the deck's own."
+                )
+            )
         else:
-            status.update(Content(f"Saved into {deck_file_label(where.path)}; the rest of the file stays as it is. "
-                                  "Ctrl+S saves, Esc cancels."))
+            status.update(
+                Content(
+                    f"Saved into {deck_file_label(where.path)}; the rest of the file stays as it is. "
+                    "Ctrl+S saves, Esc cancels."
+                )
+            )
         self.query_one(f"#opt-{FIELDS[0][0]}", Input).focus()
 
     def _form(self) -> dict[str, str]:
@@ -132,8 +139,11 @@ class DeckOptionsScreen(ModalScreen[bool]):
     def action_save(self) -> None:
         options = self._check()
         if options is None:
-            self.notify("Not saved: " + str(self.query_one("#options-errors", Static).render()).split("\n")[0],
-                        severity="error", markup=False)
+            self.notify(
+                "Not saved: " + str(self.query_one("#options-errors", Static).render()).split("\n")[0],
+                severity="error",
+                markup=False,
+            )
             return
         try:
             where = deck_options_files.save(self.deck, self.before, options)

@@ -223,11 +223,15 @@ class ExamScreen(Screen[None]):
                 listing.display = False
                 listing.set_items(())
                 if len(items) == 1:
-                    hint = ("Recall the item in your head, then press Space (or Ctrl+R) to see it and tick it if "
-                            "you had recalled it.")
+                    hint = (
+                        "Recall the item in your head, then press Space (or Ctrl+R) to see it and tick it if "
+                        "you had recalled it."
+                    )
                 else:
-                    hint = (f"Recall the {len(items)} items in your head, then press Space (or Ctrl+R) to see them "
-                            "and tick the ones you had recalled.")
+                    hint = (
+                        f"Recall the {len(items)} items in your head, then press Space (or Ctrl+R) to see them "
+                        "and tick the ones you had recalled."
+                    )
                 self.set_focus(None)
             else:
                 listing.set_items(items, response.recalled)
@@ -376,15 +380,18 @@ class ExamScreen(Screen[None]):
         now = self.clock()
         ended = min(now, self.deadline) if timed_out else now
         exam = score(self.questions, self.responses)
-        data = record(exam, deck_key=self.deck.key, started=self.started, finished=ended, config=self.config, timed_out=timed_out)
+        data = record(
+            exam, deck_key=self.deck.key, started=self.started, finished=ended, config=self.config, timed_out=timed_out
+        )
 
         def show(problem: str | None) -> None:
             from devday_tui.screens.exam_result import ExamResultScreen
 
             if self.is_current:
                 self.app.switch_screen(
-                    ExamResultScreen(deck=self.deck, exam=exam, store=self.store, clock=self.clock, record=data,
-                                     problem=problem)
+                    ExamResultScreen(
+                        deck=self.deck, exam=exam, store=self.store, clock=self.clock, record=data, problem=problem
+                    )
                 )
 
         store = self.store
@@ -394,8 +401,12 @@ class ExamScreen(Screen[None]):
             show("Another devday-tui has your progress open: this result was not kept.")
         else:
             self._say("Saving the result…")
-            save(self.app, lambda: self._write(store, data, exam, now), lambda _r: show(None),
-                 failed=lambda exc: show(str(exc)))
+            save(
+                self.app,
+                lambda: self._write(store, data, exam, now),
+                lambda _r: show(None),
+                failed=lambda exc: show(str(exc)),
+            )
 
     def _write(self, store: Any, data: dict, exam: ExamScore, now: datetime) -> None:
         """Keep the result, then the reviews when they count (runs in a worker)."""
@@ -414,4 +425,3 @@ class ExamScreen(Screen[None]):
 
 class ExamNotKept(Exception):
     """What of a finished exam could not be kept, in words for the result screen."""
-

@@ -214,7 +214,9 @@ class ExamResultScreen(Screen[None]):
         rec = self.record
         parts = [f"{self.exam.answered}/{self.exam.total} answered"]
         if "duration" in rec and "time_limit" in rec:
-            parts.append(f"{format_duration(rec['duration'], clock=True)} of {format_duration(rec['time_limit'], clock=True)} used")
+            parts.append(
+                f"{format_duration(rec['duration'], clock=True)} of {format_duration(rec['time_limit'], clock=True)} used"
+            )
         if rec.get("timed_out"):
             parts.append("time ran out")
         if not rec.get("counted"):

@@ -47,7 +47,9 @@ class FileEditorScreen(ModalScreen[str | None]):
             yield Static(Content.assemble(("Editing ", "bold"), clean(str(self.path))), classes="dialog-title")
             yield TextArea(self.text, id="file-text", language="markdown", show_line_numbers=True, soft_wrap=True)
             yield Static(
-                Content.styled("Ctrl+S saves and re-reads the note. Esc closes. Set $EDITOR to use your own editor.", "$text-muted"),
+                Content.styled(
+                    "Ctrl+S saves and re-reads the note. Esc closes. Set $EDITOR to use your own editor.", "$text-muted"
+                ),
                 classes="dialog-hint",
             )
         yield KeyFooter()

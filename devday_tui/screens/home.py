@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.deck_table import DeckTable
+from devday_tui.widgets.key_footer import KeyFooter
 
 
 class HomeScreen(Screen):
@@ -114,7 +114,7 @@ class HomeScreen(Screen):
             table.focus()
 
     def _show_load_progress(self, *_: object) -> None:
-        """"Reading your notes… 812 / 2,000" while the first load runs."""
+        """ "Reading your notes… 812 / 2,000" while the first load runs."""
         if self.app.library is not None:
             return
         done, total = self.app.load_progress
@@ -128,7 +128,10 @@ class HomeScreen(Screen):
             n = len(app.library.warnings)
             parts += ["\n", (f"{n} problem{'s' if n != 1 else ''} in your notes: press p", "$text-warning")]
         if app.store is not None and app.store.read_only:
-            parts += ["\n", ("Read-only: another devday-tui is using your progress; answers are not saved.", "$text-warning")]
+            parts += [
+                "\n",
+                ("Read-only: another devday-tui is using your progress; answers are not saved.", "$text-warning"),
+            ]
         if app.store_error:
             parts += ["\n", ("Progress unavailable: press p for details.", "$text-error")]
         return parts

@@ -28,7 +28,10 @@ class NewNoteScreen(ModalScreen[str | None]):
             yield Static(Content.assemble("In ", (clean(self.folder), "bold")), classes="dialog-hint")
             yield Input(placeholder="Title, e.g. AWS DevDay 2019 Day2", id="title")
             yield Static(id="new-note-error", classes="dialog-error")
-            yield Static(Content.styled("Enter creates it and opens the editor. Esc cancels.", "$text-muted"), classes="dialog-hint")
+            yield Static(
+                Content.styled("Enter creates it and opens the editor. Esc cancels.", "$text-muted"),
+                classes="dialog-hint",
+            )
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -39,7 +39,9 @@ class ProblemsScreen(ModalScreen[None]):
             if items:
                 yield OptionList(*items, id="problems")
             else:
-                yield Static(Content.styled("No problems: every note was read and progress is in order.", "$text-success"))
+                yield Static(
+                    Content.styled("No problems: every note was read and progress is in order.", "$text-success")
+                )
             yield Static(Content.styled("Esc closes.", "$text-muted"), classes="dialog-hint")
         yield KeyFooter()
 

@@ -94,8 +94,15 @@ class QuizScreen(QuizTyping, Screen):
 
     CSS_PATH = "quiz.tcss"
 
-    def __init__(self, cards: list[Card], deck: Deck | None = None, title: str = "", *, study_now: bool = False,
-                 cram: CramRequest | None = None) -> None:
+    def __init__(
+        self,
+        cards: list[Card],
+        deck: Deck | None = None,
+        title: str = "",
+        *,
+        study_now: bool = False,
+        cram: CramRequest | None = None,
+    ) -> None:
         super().__init__()
         #: Cards chosen in browse, studied whatever today's limits say (the header says so).
         self.study_now = study_now
@@ -151,8 +158,13 @@ class QuizScreen(QuizTyping, Screen):
         # A whole deck introduces one new card per section a day; a section chosen in the browse pane shows all.
         whole_deck = self.deck is not None and {c.id for c in self.deck.cards} <= {c.id for c in self.initial_cards}
         self.session = QuizSession(
-            store, self.initial_cards, self.settings, self.app.now(), bury_siblings=whole_deck,
-            limits=not self.study_now, cram=self.cram,
+            store,
+            self.initial_cards,
+            self.settings,
+            self.app.now(),
+            bury_siblings=whole_deck,
+            limits=not self.study_now,
+            cram=self.cram,
         )
         if self.cram is not None:
             self.mount(CramBanner(self.cram.counts, len(self.initial_cards)), before="#quiz-top")
@@ -194,9 +206,12 @@ class QuizScreen(QuizTyping, Screen):
         session = self.session
         assert session is not None
         card = self.card if self.state in ("front", "back") else None
-        self.query_one(QuizTop).show(session.counts(self.app.now()), session.done(),
-                                     current=session.source(card) if card else None,
-                                     kind=kind_label(card) if card else None)
+        self.query_one(QuizTop).show(
+            session.counts(self.app.now()),
+            session.done(),
+            current=session.source(card) if card else None,
+            kind=kind_label(card) if card else None,
+        )
         self.query_one("#quiz-crumb", FittedPath).show(self.card.context if self.card is not None else ())
 
     def _render_card(self) -> None:
@@ -455,7 +470,9 @@ class QuizScreen(QuizTyping, Screen):
             return state in ("front", "back")
         if action == "scroll_card":
             # Only when the card is taller than its place (a long list on a small terminal).
-            return state in ("front", "back", "saving") and self.query_one("#quiz-card", VerticalScroll).max_scroll_y > 0
+            return (
+                state in ("front", "back", "saving") and self.query_one("#quiz-card", VerticalScroll).max_scroll_y > 0
+            )
         if action == "leave_answer_box":
             typed = self._typed_widget()
             return typed is not None and typed.has_focus_within
@@ -538,8 +555,12 @@ class QuizScreen(QuizTyping, Screen):
 
     def action_scroll_card(self, how: str) -> None:
         card = self.query_one("#quiz-card", VerticalScroll)
-        {"down": card.scroll_down, "up": card.scroll_up, "page_down": card.scroll_page_down,
-         "page_up": card.scroll_page_up}[how](animate=False)
+        {
+            "down": card.scroll_down,
+            "up": card.scroll_up,
+            "page_down": card.scroll_page_down,
+            "page_up": card.scroll_page_up,
+        }[how](animate=False)
 
     def action_toggle_context(self) -> None:
         self.preferences.show_context = not self.preferences.show_context

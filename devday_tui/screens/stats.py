@@ -168,6 +168,7 @@ def readiness_content(ready: ExamReadiness, new_per_day: int) -> Content:
 
 def hardest_first(notes: list[NoteDifficulty]) -> list[NoteDifficulty]:
     """Notes by their hardest section, hardest first (then by most lapses), not in file order."""
+
     def key(note: NoteDifficulty) -> tuple[float, int]:
         top = max(note.sections, key=lambda s: (s.difficulty, s.lapses), default=None)
         return (-(top.difficulty if top else 0.0), -(top.lapses if top else 0))
@@ -177,7 +178,9 @@ def hardest_first(notes: list[NoteDifficulty]) -> list[NoteDifficulty]:
 
 def hardest_content(notes: list[NoteDifficulty], width: int = 72) -> Content:
     if not notes:
-        return Content.styled("Nothing studied yet: sections are ranked once their cards have been answered.", "$text-muted")
+        return Content.styled(
+            "Nothing studied yet: sections are ranked once their cards have been answered.", "$text-muted"
+        )
     lines: list[Content] = [
         Content.styled(f"  {'difficulty':<16}  {'studied':<7}  {'lapses':>6}  section", "$text-muted"),
     ]
@@ -319,8 +322,11 @@ class StatsScreen(Screen):
         self.query_one("#stats-heading", Static).update(
             Content.assemble(
                 (one_line(figures.title, 50), "bold"),
-                (f"  ·  {plural(figures.cards, 'card')}  ·  {s.new_per_day} new and "
-                 f"{plural(s.reviews_per_day, 'review')} a day", "$text-muted"),
+                (
+                    f"  ·  {plural(figures.cards, 'card')}  ·  {s.new_per_day} new and "
+                    f"{plural(s.reviews_per_day, 'review')} a day",
+                    "$text-muted",
+                ),
             )
         )
         self.query_one(HeatmapChart).show(figures.heatmap)

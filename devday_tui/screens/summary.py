@@ -48,7 +48,7 @@ def grade_bars(summary: SessionSummary, width: int = 30) -> Content:
 
 
 def when_text(moment: datetime, now: datetime) -> str:
-    """"now", "in 10m (09:35)", "in 3d (Tue 1 Dec)"."""
+    """ "now", "in 10m (09:35)", "in 3d (Tue 1 Dec)"."""
     delta = moment - now
     if delta <= timedelta(0):
         return "now"
@@ -63,7 +63,7 @@ def when_text(moment: datetime, now: datetime) -> str:
 
 
 def _time_on_cards(seconds: float, answers: int, per_answer: float) -> list[str | tuple[str, str]]:
-    """"8.6s on the one answer", or "2m 05s on cards, 12.5s per answer": the two figures never disagree."""
+    """ "8.6s on the one answer", or "2m 05s on cards, 12.5s per answer": the two figures never disagree."""
     if answers == 1:
         total = f"{seconds:.1f}s" if seconds < 60 else format_duration(seconds)
         return [total, (" on the one answer; ", "$text-muted")]
@@ -147,12 +147,21 @@ class SummaryScreen(Screen):
         self.cards = cards
 
     @classmethod
-    def of_session(cls, session: QuizSession, now: datetime, title: str, deck_key: str | None, *,
-                   finished: bool) -> "SummaryScreen":
+    def of_session(
+        cls, session: QuizSession, now: datetime, title: str, deck_key: str | None, *, finished: bool
+    ) -> "SummaryScreen":
         """The summary of ``session``, ended at ``now`` (``finished``: nothing was left, else ended early)."""
-        return cls(summary=session.summary(now), title=title, deck_key=deck_key, next_due=session.next_due(now),
-                   new_left=session.new_left(), new_today=session.counts(now).new, finished=finished, now=now,
-                   cards=dict(session.index))
+        return cls(
+            summary=session.summary(now),
+            title=title,
+            deck_key=deck_key,
+            next_due=session.next_due(now),
+            new_left=session.new_left(),
+            new_today=session.counts(now).new,
+            finished=finished,
+            now=now,
+            cards=dict(session.index),
+        )
 
     def compose(self) -> ComposeResult:
         s = self.summary
@@ -160,11 +169,15 @@ class SummaryScreen(Screen):
         with ReadingScroll(id="summary-body"):
             headline = "Finished for now" if self.finished else "Session ended"
             yield Static(
-                Content.assemble((headline, "bold"), ("  ·  ", "$text-muted"), fit_path(self.study_title.split(SEPARATOR), 60)),
+                Content.assemble(
+                    (headline, "bold"), ("  ·  ", "$text-muted"), fit_path(self.study_title.split(SEPARATOR), 60)
+                ),
                 id="summary-title",
             )
             if s.reviewed == 0:
-                yield Static(Content.styled("No cards were answered in this session.", "$text-muted"), classes="summary-part")
+                yield Static(
+                    Content.styled("No cards were answered in this session.", "$text-muted"), classes="summary-part"
+                )
             else:
                 cards = f"{s.distinct_cards} card{'s' if s.distinct_cards != 1 else ''}"
                 yield Static(
@@ -201,7 +214,10 @@ class SummaryScreen(Screen):
         per_card = s.time_on_cards / s.reviewed if s.reviewed else 0.0
         parts: list[str | tuple[str, str] | Content] = [
             ("Correct      ", "bold"),
-            (f"{share:.0%}" if share is not None else "–", "bold $text-success" if (share or 0) >= 0.8 else "bold $text-warning"),
+            (
+                f"{share:.0%}" if share is not None else "–",
+                "bold $text-success" if (share or 0) >= 0.8 else "bold $text-warning",
+            ),
             ("  answers not Again\n", "$text-muted"),
             ("Time         ", "bold"),
             *_time_on_cards(s.time_on_cards, s.reviewed, per_card),
@@ -273,7 +289,9 @@ class SummaryScreen(Screen):
         from devday_tui.screens.browse import BrowseScreen
         from devday_tui.widgets.note_tree import NodeRef
 
-        self.app.push_screen(BrowseScreen(deck_key=None, focus=NodeRef("section", section.note_key, section.section_id)))
+        self.app.push_screen(
+            BrowseScreen(deck_key=None, focus=NodeRef("section", section.note_key, section.section_id))
+        )
 
     def action_close(self) -> None:
         self.app.pop_screen()

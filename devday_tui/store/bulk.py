@@ -57,8 +57,15 @@ def _changes(action: str, progress: CardProgress | None) -> bool:
     return True
 
 
-def apply_bulk(store: "Store", action: str, card_ids: Sequence[str], now: datetime, *,
-               until: datetime | None = None, flag: str = "") -> BulkChange:
+def apply_bulk(
+    store: "Store",
+    action: str,
+    card_ids: Sequence[str],
+    now: datetime,
+    *,
+    until: datetime | None = None,
+    flag: str = "",
+) -> BulkChange:
     """Apply ``action`` to every card of ``card_ids`` and save it in one write. Raises like ``Store.suspend``."""
     with store._mutex:
         store._require_writable()
@@ -70,8 +77,9 @@ def apply_bulk(store: "Store", action: str, card_ids: Sequence[str], now: dateti
             changed = [cid for cid in ids if current.get(cid, "") != flag]
             if changed:
                 book.set(store, {cid: flag for cid in changed}, now)
-            result = BulkChange("flag", tuple(changed), now, flag=flag,
-                                before_flags={cid: current.get(cid, "") for cid in changed})
+            result = BulkChange(
+                "flag", tuple(changed), now, flag=flag, before_flags={cid: current.get(cid, "") for cid in changed}
+            )
         else:
             kind = EVENT_FOR.get(action)
             if kind is None:
@@ -80,8 +88,7 @@ def apply_bulk(store: "Store", action: str, card_ids: Sequence[str], now: dateti
             events = []
             for cid in changed:
                 at = store._stamp_for(cid, now)
-                events.append(CardEvent(new_id(at), cid, kind, at, store.device_id,
-                                        until if kind == "bury" else None))
+                events.append(CardEvent(new_id(at), cid, kind, at, store.device_id, until if kind == "bury" else None))
             shard = shard_name(now)
             if events:
                 store._append([e.to_dict() for e in events], shard)
@@ -91,8 +98,9 @@ def apply_bulk(store: "Store", action: str, card_ids: Sequence[str], now: dateti
                 store._states.progress[event.card_id] = apply_event(store._states.progress.get(event.card_id), event)
                 store._states.last[event.card_id] = history_key(event)
             store._session_events.extend(events)
-            result = BulkChange(action, tuple(changed), now, before=before, before_keys=before_keys,
-                                events=tuple(events), shard=shard)
+            result = BulkChange(
+                action, tuple(changed), now, before=before, before_keys=before_keys, events=tuple(events), shard=shard
+            )
         if result.card_ids:
             store._bulk_undo.append(result)
         return result

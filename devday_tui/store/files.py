@@ -303,7 +303,7 @@ def salvage_documents(
 def _deep_run_end(raw: bytes, start: int) -> int | None:
     """Where the starts that open more than ``SALVAGE_MAX_OPEN`` objects and lists before closing one end, if
     the start at ``start`` is one of them (``{"a":{"a":{"a":…``); ``None`` otherwise."""
-    head = raw[start:start + SALVAGE_WINDOW]
+    head = raw[start : start + SALVAGE_WINDOW]
     closes = [i for i in (head.find(b"}"), head.find(b"]")) if i != -1]
     first_close = min(closes) if closes else len(head)
     if head.count(b"{", 0, first_close) + head.count(b"[", 0, first_close) <= SALVAGE_MAX_OPEN:
@@ -323,7 +323,7 @@ def _decode_at(
     extra = 0
     work.tried += 1
     while True:
-        chunk = raw[start:start + width]
+        chunk = raw[start : start + width]
         work.decoded += len(chunk)
         ascii_only = chunk.isascii()
         text = chunk.decode("ascii" if ascii_only else "utf-8", errors="surrogateescape")
@@ -334,9 +334,14 @@ def _decode_at(
             return None, 0, extra
         except json.JSONDecodeError as exc:
             cut_short = start + width < len(raw) and (
-                exc.pos >= len(text) - 8 or exc.msg.startswith("Unterminated string"))
-            if (cut_short and width < SALVAGE_MAX_DOCUMENT and extra + 2 * width <= budget
-                    and _deep_run_end(raw, start) is None):
+                exc.pos >= len(text) - 8 or exc.msg.startswith("Unterminated string")
+            )
+            if (
+                cut_short
+                and width < SALVAGE_MAX_DOCUMENT
+                and extra + 2 * width <= budget
+                and _deep_run_end(raw, start) is None
+            ):
                 width *= 2
                 extra += width
                 continue
@@ -351,8 +356,13 @@ def _decode_at(
             return obj, len(text[:end].encode("utf-8")), extra
         except UnicodeEncodeError:  # bytes that are not UTF-8: shown as U+FFFD, as a JSON file can hold them
             length = len(text[:end].encode("utf-8", errors="surrogateescape"))
-            return json.loads(json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogateescape")
-                              .decode("utf-8", "replace")), length, extra
+            return (
+                json.loads(
+                    json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                ),
+                length,
+                extra,
+            )
 
 
 def salvage_tables(path: Path, table: str, accept: Callable[[dict[str, Any]], bool]) -> tuple[dict[str, Any], int]:

@@ -191,8 +191,11 @@ class HistoryFiles:
             except (FileNotFoundError, NotADirectoryError):
                 continue
             except OSError as exc:
-                self.reader.notice_once(prefix, f"{prefix} cannot be read ({describe(exc)}). It was left as it is "
-                                                f"and will be read again at the next start.")
+                self.reader.notice_once(
+                    prefix,
+                    f"{prefix} cannot be read ({describe(exc)}). It was left as it is "
+                    f"and will be read again at the next start.",
+                )
                 continue
             for entry in entries:
                 name = entry.name
@@ -203,8 +206,10 @@ class HistoryFiles:
                     continue
                 if last is not None and name[:10] > last and dated:
                     self.reader.notice_once(
-                        prefix + name, f"{prefix + name} holds answers dated {name[:10]}, ahead of this machine's "
-                        f"clock (another machine's clock is wrong?). They are kept, and counted from that day on.")
+                        prefix + name,
+                        f"{prefix + name} holds answers dated {name[:10]}, ahead of this machine's "
+                        f"clock (another machine's clock is wrong?). They are kept, and counted from that day on.",
+                    )
                     continue
                 try:
                     if entry.is_dir():
@@ -225,11 +230,16 @@ class HistoryFiles:
         if self.reader.is_own(path) and not self.reader.read_only:
             kept = self.reader.keep_aside(path, datetime.now(timezone.utc))
             if kept is not None:
-                self.reader.notices.append(f"{rel} was a folder, not a file. It was moved aside as {kept.name} (with "
-                                           f"what it holds), and a new {path.name} is written.")
+                self.reader.notices.append(
+                    f"{rel} was a folder, not a file. It was moved aside as {kept.name} (with "
+                    f"what it holds), and a new {path.name} is written."
+                )
                 return
-        self.reader.notice_once(rel, f"{rel} is a folder, not a file: it was left as it is, and the reviews "
-                                     f"of that day from this device cannot be read.")
+        self.reader.notice_once(
+            rel,
+            f"{rel} is a folder, not a file: it was left as it is, and the reviews "
+            f"of that day from this device cannot be read.",
+        )
 
     def forget(self, rel: str | None = None) -> None:
         """Drop cached entries of one file (all files with ``None``)."""
@@ -305,8 +315,16 @@ class HistoryFiles:
         _remember(self._parsed, rel, (self._entries[rel][0], self.parse(rel, docs)), PARSED_CACHED)
         return self._parsed[rel][1]
 
-    def written(self, rel: str, before: FileKey | None, after: FileKey | None, docs: list[Any], *,
-                added: int = 0, removed: Collection[str] = ()) -> None:
+    def written(
+        self,
+        rel: str,
+        before: FileKey | None,
+        after: FileKey | None,
+        docs: list[Any],
+        *,
+        added: int = 0,
+        removed: Collection[str] = (),
+    ) -> None:
         """Bring the cached entries of a file this process has just written in step with it, so that it need not
         be read back: ``docs`` is the file's whole content now, ``before`` the file the write replaced (``None``
         when there was none). The write added the last ``added`` documents and removed those whose id is in
@@ -322,7 +340,7 @@ class HistoryFiles:
             self._parsed.pop(rel, None)
             return
         kept = [e for e in base[1] if e.id not in removed] if removed else base[1]
-        fresh = self.parse(rel, docs[len(docs) - added:], whole=before is None) if added else []
+        fresh = self.parse(rel, docs[len(docs) - added :], whole=before is None) if added else []
         _remember(self._entries, rel, (after, docs), ENTRIES_CACHED)
         _remember(self._parsed, rel, (after, kept + fresh), PARSED_CACHED)
 
@@ -459,7 +477,10 @@ def _replay(reader: Reader, progress: CardProgress | None, card_id: str, items: 
             progress = replay_onto(progress, card_id, [item])
         except (ValueError, OverflowError, ArithmeticError):
             skipped += 1
-    reader.notice_once(f"replay\x00{card_id}", f"Card {card_id}: {count(skipped, 'answer/answers')} in the history "
-                                                f"could not be applied and {'was' if skipped == 1 else 'were'} "
-                                                f"skipped (the files were left as they are).")
+    reader.notice_once(
+        f"replay\x00{card_id}",
+        f"Card {card_id}: {count(skipped, 'answer/answers')} in the history "
+        f"could not be applied and {'was' if skipped == 1 else 'were'} "
+        f"skipped (the files were left as they are).",
+    )
     return progress

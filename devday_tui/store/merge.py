@@ -33,8 +33,12 @@ class MergeReport:
     notices: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{self.reviews_added} review(s)", f"{self.events_added} card event(s)",
-                 f"{self.annotations_added} annotation(s)", f"{self.exams_added} exam result(s)"]
+        parts = [
+            f"{self.reviews_added} review(s)",
+            f"{self.events_added} card event(s)",
+            f"{self.annotations_added} annotation(s)",
+            f"{self.exams_added} exam result(s)",
+        ]
         return f"Merged from {self.source}: " + ", ".join(parts) + f" added ({self.files_written} file(s) written)."
 
 
@@ -72,15 +76,20 @@ def merge_directory(data_dir: Path, other_dir: Path | str, reader: Reader, now: 
             for src in sorted(log_dir.glob("*.json")):
                 if src.name.startswith("."):
                     continue
-                _merge_file(src, target_dir / "log" / src.name, LOG_TABLE, is_entry, _log_identity,
-                            reader, report, now)
+                _merge_file(src, target_dir / "log" / src.name, LOG_TABLE, is_entry, _log_identity, reader, report, now)
         for name, table, accept, identity in _SIDE_FILES:
             _merge_file(device_dir / name, target_dir / name, table, accept, identity, reader, report, now)
     return report
 
 
 def _merge_file(
-    src: Path, dst: Path, table: str, accept: Accept, identity: Identity, reader: Reader, report: MergeReport,
+    src: Path,
+    dst: Path,
+    table: str,
+    accept: Accept,
+    identity: Identity,
+    reader: Reader,
+    report: MergeReport,
     now: datetime,
 ) -> None:
     if not src.is_file():
@@ -92,8 +101,9 @@ def _merge_file(
         report.notices.append(
             f"{src} could not be read ({exc.detail}); {count(found, 'entry/entries')} recovered from it."
         )
-    added = add_missing(dst, table, [d for d in theirs.get(table, {}).values() if isinstance(d, dict)],
-                        accept, identity, reader, now)
+    added = add_missing(
+        dst, table, [d for d in theirs.get(table, {}).values() if isinstance(d, dict)], accept, identity, reader, now
+    )
     if not added:
         return
     if table == LOG_TABLE:
@@ -107,7 +117,12 @@ def _merge_file(
 
 
 def add_missing(
-    dst: Path, table: str, docs: list[dict[str, Any]], accept: Accept, identity: Identity, reader: Reader,
+    dst: Path,
+    table: str,
+    docs: list[dict[str, Any]],
+    accept: Accept,
+    identity: Identity,
+    reader: Reader,
     now: datetime,
 ) -> list[dict[str, Any]]:
     """Add to the file ``dst`` those of ``docs`` it does not hold yet (by ``identity``). Returns them."""
@@ -158,7 +173,7 @@ def finish_salvage(own_dir: Path, reader: Reader, now: datetime) -> None:
             continue
         for name in sorted(names):
             kept = folder / name
-            base = name[:name.index(CORRUPT_INFIX)]
+            base = name[: name.index(CORRUPT_INFIX)]
             kind = _kind_of(base, in_log)
             if kind is None or salvage_marker(kept).exists() or not kept.is_file():
                 continue

@@ -162,24 +162,45 @@ def find_reattachments(
         if info and info.get("section") and info.get("front") is not None:
             items = info.get("items")  # absent from entries written before back items were recorded
             kind = info.get("kind")
-            old_side.append((Shape(cid, str(info["section"]), str(info["front"]), str(kind) if kind else None,
-                                   tuple(items) if isinstance(items, list) else None),
-                             _place(info.get("note_key"), info.get("note"), kind, note_keys)))
+            old_side.append(
+                (
+                    Shape(
+                        cid,
+                        str(info["section"]),
+                        str(info["front"]),
+                        str(kind) if kind else None,
+                        tuple(items) if isinstance(items, list) else None,
+                    ),
+                    _place(info.get("note_key"), info.get("note"), kind, note_keys),
+                )
+            )
         elif cid in seen_cards:  # reviewed since the catalog was last written
             seen = seen_cards[cid]
-            old_side.append((Shape(cid, seen.section_id, seen.front, seen.kind, back_digests(seen.back)),
-                             _place(seen.note_key, seen.note_title, seen.kind, note_keys)))
+            old_side.append(
+                (
+                    Shape(cid, seen.section_id, seen.front, seen.kind, back_digests(seen.back)),
+                    _place(seen.note_key, seen.note_title, seen.kind, note_keys),
+                )
+            )
     if not old_side:
         return []
     unstudied = [c for c in cards if c.id not in progress]
     sections = {shape.group for shape, _ in old_side}
-    matches = match_moved([shape for shape, _ in old_side],
-                          [Shape(c.id, c.section_id, c.front, c.kind, back_digests(c.back))
-                           for c in unstudied if c.section_id in sections])
+    matches = match_moved(
+        [shape for shape, _ in old_side],
+        [
+            Shape(c.id, c.section_id, c.front, c.kind, back_digests(c.back))
+            for c in unstudied
+            if c.section_id in sections
+        ],
+    )
     present = {c.section_id for c in cards}
     taken_old = {old for old, _, _ in matches}
-    displaced = [(shape.card_id, place, shape.front) for shape, place in old_side
-                 if place is not None and shape.group not in present and shape.card_id not in taken_old]
+    displaced = [
+        (shape.card_id, place, shape.front)
+        for shape, place in old_side
+        if place is not None and shape.group not in present and shape.card_id not in taken_old
+    ]
     if not displaced:
         return matches
     places = {place for _, place, _ in displaced}
@@ -206,6 +227,9 @@ def find_orphans(
         if cid in present:
             continue
         info = catalog.get(cid, {})
-        out.append(Orphan(cid, state, info.get("front"), info.get("section"), info.get("note"),
-                          info.get("path"), info.get("line")))
+        out.append(
+            Orphan(
+                cid, state, info.get("front"), info.get("section"), info.get("note"), info.get("path"), info.get("line")
+            )
+        )
     return out

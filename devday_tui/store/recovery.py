@@ -57,8 +57,10 @@ class Reader:
     def cannot_open(self, exc: Exception) -> str:
         """The message for a store that could not open because of ``exc``, raised while reading."""
         what = self.rel(self.current) if self.current is not None else str(self.data_dir)
-        return (f"Your progress could not be read from {what} ({type(exc).__name__}: {exc}). No file was changed: "
-                f"all your progress is kept as it is in {self.data_dir}.")
+        return (
+            f"Your progress could not be read from {what} ({type(exc).__name__}: {exc}). No file was changed: "
+            f"all your progress is kept as it is in {self.data_dir}."
+        )
 
     def read(self, path: Path, accept: Accept, table: str, now: datetime, what: str) -> dict[str, Any]:
         """A file's tables. A damaged file is kept aside (own files) and what can be recovered is used; a file
@@ -69,8 +71,11 @@ class Reader:
         except UnreadableFileError as exc:
             self.unreadable.add(path)
             rel = self.rel(path)
-            self.notice_once(rel, f"{rel} {exc.detail}. It was left as it is and will be read again at the next "
-                                  f"start; what it holds is not counted until then.")
+            self.notice_once(
+                rel,
+                f"{rel} {exc.detail}. It was left as it is and will be read again at the next "
+                f"start; what it holds is not counted until then.",
+            )
             return {}
         except CorruptFileError as exc:
             return self._recover(path, exc, accept, table, now, what)
@@ -83,18 +88,25 @@ class Reader:
         tables, found = salvage_tables(path, table, accept)
         rel = self.rel(path)
         recovered = f"{count(found, what)} {'was' if found == 1 else 'were'} recovered from it"
-        kept = self.keep_aside(path, now, tables if found else None) if self.is_own(path) and not self.read_only \
-            else None
+        kept = (
+            self.keep_aside(path, now, tables if found else None) if self.is_own(path) and not self.read_only else None
+        )
         if kept is not None:
             self.notices.append(
                 f"{rel} could not be read ({exc.detail}). It was kept as {kept.name}; {recovered}, and your "
                 f"progress was rebuilt from everything that remains."
             )
         else:
-            why = ("read-only mode" if self.read_only else
-                   "it could not be renamed" if self.is_own(path) else "it belongs to another device")
-            self.notice_once(rel, f"{rel} could not be read ({exc.detail}); {recovered}. The file was left as "
-                                  f"it is ({why}).")
+            why = (
+                "read-only mode"
+                if self.read_only
+                else "it could not be renamed"
+                if self.is_own(path)
+                else "it belongs to another device"
+            )
+            self.notice_once(
+                rel, f"{rel} could not be read ({exc.detail}); {recovered}. The file was left as it is ({why})."
+            )
         return tables
 
     def keep_aside(self, path: Path, now: datetime, salvaged: dict[str, Any] | None = None) -> Path | None:

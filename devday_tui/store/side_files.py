@@ -32,8 +32,11 @@ def copies_of(device_dir: Path, name: str) -> list[Path]:
         names = sorted(e.name for e in os.scandir(device_dir))
     except OSError:
         return copies
-    copies += [device_dir / n for n in names
-               if n != name and n.startswith(stem) and n.endswith(".json") and not n[len(stem)].isalnum()]
+    copies += [
+        device_dir / n
+        for n in names
+        if n != name and n.startswith(stem) and n.endswith(".json") and not n[len(stem)].isalnum()
+    ]
     return copies
 
 
@@ -64,8 +67,10 @@ def valid_docs(
     if reasons:
         rel = reader.rel(path)
         reader.notice_once(
-            f"{rel}\x00bad", f"{rel}: {count(len(reasons), 'entry/entries')} could not be used and "
-            f"{'was' if len(reasons) == 1 else 'were'} skipped ({reasons[0]}). The file was left as it is.")
+            f"{rel}\x00bad",
+            f"{rel}: {count(len(reasons), 'entry/entries')} could not be used and "
+            f"{'was' if len(reasons) == 1 else 'were'} skipped ({reasons[0]}). The file was left as it is.",
+        )
     return good
 
 

@@ -24,8 +24,9 @@ def load_snapshot(path: Path, reader: Reader, now: datetime) -> CardStates | Non
     try:
         tables = read_tables(path)
     except UnreadableFileError as exc:
-        reader.notices.append(f"{reader.rel(path)} {exc.detail}. It is only a cache: card states were rebuilt "
-                              f"from the review history.")
+        reader.notices.append(
+            f"{reader.rel(path)} {exc.detail}. It is only a cache: card states were rebuilt from the review history."
+        )
         return None
     except CorruptFileError as exc:
         kept = None if reader.read_only else reader.keep_aside(path, now)
@@ -43,8 +44,10 @@ def load_snapshot(path: Path, reader: Reader, now: datetime) -> CardStates | Non
         return None
     except (KeyError, TypeError, ValueError, OverflowError, AttributeError) as exc:
         detail = f": {exc}" if isinstance(exc, validate.BadValue) else ""
-        reader.notices.append(f"{reader.rel(path)} holds values that cannot be used{detail}. It is only a cache: "
-                              f"card states were rebuilt from the review history.")
+        reader.notices.append(
+            f"{reader.rel(path)} holds values that cannot be used{detail}. It is only a cache: "
+            f"card states were rebuilt from the review history."
+        )
         return None
 
 

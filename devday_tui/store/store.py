@@ -168,8 +168,9 @@ class Store:
         if not read_only:
             lock = take_writer_lock(directory, directory / "devices" / device / cls.LOCK, exclusive, notices)
             read_only = lock is None
-        store = cls(directory, device, read_only=read_only, lock=lock, notices=notices,
-                    rollover_hour=rollover_hour, tz=tz)
+        store = cls(
+            directory, device, read_only=read_only, lock=lock, notices=notices, rollover_hour=rollover_hour, tz=tz
+        )
         try:
             store._load(now)
         except BaseException as exc:
@@ -253,8 +254,11 @@ class Store:
                 return
             write_snapshot(self.own_dir / self.SNAPSHOT, self.device_id, self._states)
             self._dirty = False
-            studied = [c for cid, c in self._seen_cards.items()
-                       if cid in self._states.progress and cid not in self._catalog.cards]
+            studied = [
+                c
+                for cid, c in self._seen_cards.items()
+                if cid in self._states.progress and cid not in self._catalog.cards
+            ]
             if studied:  # cards first studied since the last reconcile
                 self._catalog.update(studied, lambda cid: True, datetime.now(timezone.utc))
 
@@ -302,8 +306,9 @@ class Store:
 
     def preview(self, card_id: str, now: datetime, settings: DeckSettings) -> dict[Rating, timedelta]:
         """For each grade, the interval the card would get if answered so now (see ``core.scheduling.preview``)."""
-        return _preview(self.progress(card_id), self._resolve(card_id), now, settings,
-                        rollover_hour=self.rollover_hour, tz=self.tz)
+        return _preview(
+            self.progress(card_id), self._resolve(card_id), now, settings, rollover_hour=self.rollover_hour, tz=self.tz
+        )
 
     @property
     def can_undo(self) -> bool:
@@ -333,8 +338,9 @@ class Store:
         if not self.read_only:
             self._keep_lock()
         if self.read_only:
-            reason = self._read_only_reason or (self.notices[0] if self.notices else
-                                                f"{self.data_dir} was opened read-only.")
+            reason = self._read_only_reason or (
+                self.notices[0] if self.notices else f"{self.data_dir} was opened read-only."
+            )
             raise StoreReadOnly(f"Not saved: {reason}")
 
     def _keep_lock(self) -> None:
@@ -399,6 +405,7 @@ class Store:
         if last is not None and now <= last[0] <= now + AHEAD:
             return last[0] + timedelta(milliseconds=1)
         return now
+
     def answer(self, card_id: str, rating: int, now: datetime, *, duration: float, settings: DeckSettings) -> Answer:
         """Grade a card (1 Again, 2 Hard, 3 Good, 4 Easy) and save it. On return the review is on disk.
 
@@ -525,8 +532,9 @@ class Store:
         with self._mutex:
             return self._flag_book().flags()
 
-    def bulk(self, action: str, card_ids: Sequence[str], now: datetime, *, until: datetime | None = None,
-             flag: str = "") -> BulkChange:
+    def bulk(
+        self, action: str, card_ids: Sequence[str], now: datetime, *, until: datetime | None = None, flag: str = ""
+    ) -> BulkChange:
         """Suspend, unsuspend, bury (until ``until``), reset to new, send to today ("today") or flag many cards,
         saved in one write and undone as one step by ``undo_bulk``."""
         return apply_bulk(self, action, card_ids, now, until=until, flag=flag)
@@ -587,8 +595,14 @@ class Store:
             reattached: list[Reattachment] = []
             if matches:
                 docs = [
-                    {"t": "reattach", "id": new_id(now), "card": new, "from": old, "at": now.isoformat(),
-                     "score": round(score, 4)}
+                    {
+                        "t": "reattach",
+                        "id": new_id(now),
+                        "card": new,
+                        "from": old,
+                        "at": now.isoformat(),
+                        "score": round(score, 4),
+                    }
                     for old, new, score in matches
                 ]
                 if saved:

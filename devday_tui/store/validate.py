@@ -193,8 +193,8 @@ def catalog_entry(doc: Any) -> None:
         integer(doc, "line", 0, 10**9)
     items = doc.get("items")
     if items is not None and not (
-        isinstance(items, list) and len(items) <= MAX_ITEMS
+        isinstance(items, list)
+        and len(items) <= MAX_ITEMS
         and all(isinstance(i, str) and len(i) == DIGEST_CHARS and set(i) <= _HEX for i in items)
     ):
         raise BadValue(f"'items' is not a list of at most {MAX_ITEMS} digests")
-

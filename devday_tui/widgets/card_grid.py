@@ -28,8 +28,15 @@ from devday_tui.safe_text import one_line
 _PRIORITY = ("front", "where", "state", "due", "flag", "interval", "lapses", "difficulty", "reviews", "last", "kind")
 #: The width the front and note columns keep together before another column is shown.
 _FLEX_MIN = 46
-FLAG_STYLES = {"red": "#e5484d", "orange": "#f76b15", "green": "#30a46c", "blue": "#3e8ef7", "pink": "#d6409f",
-               "turquoise": "#12a594", "purple": "#8e4ec6"}
+FLAG_STYLES = {
+    "red": "#e5484d",
+    "orange": "#f76b15",
+    "green": "#30a46c",
+    "blue": "#3e8ef7",
+    "pink": "#d6409f",
+    "turquoise": "#12a594",
+    "purple": "#8e4ec6",
+}
 
 
 def layout(width: int) -> list[tuple[Column, int]]:
@@ -296,7 +303,9 @@ class CardGrid(ScrollView, can_focus=True):
         index = round(self.scroll_y) + y - 1
         if index >= len(self.rows) or self.moment is None or self.source is None:
             if not self.rows and y == 1:
-                return Strip([Segment(fit(" No cards match.", width), self.get_component_rich_style("card-grid--muted"))])
+                return Strip(
+                    [Segment(fit(" No cards match.", width), self.get_component_rich_style("card-grid--muted"))]
+                )
             return Strip.blank(width, self.rich_style)
         facts = self.source.facts(self.rows[index])
         values = cells(facts, self.moment)

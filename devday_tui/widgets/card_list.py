@@ -29,7 +29,12 @@ class CardStatus:
 
 def status_text(status: CardStatus, now: datetime) -> Content:
     parts: list[tuple[str, str] | str] = []
-    colours = {"new": "$text-primary", "learning": "$text-error", "relearning": "$text-error", "review": "$text-success"}
+    colours = {
+        "new": "$text-primary",
+        "learning": "$text-error",
+        "relearning": "$text-error",
+        "review": "$text-success",
+    }
     parts.append((status.state, colours.get(status.state, "$text")))
     if status.due is not None and status.state != "new":
         local = status.due.astimezone()

@@ -20,7 +20,11 @@ class CramBanner(Static):
     def __init__(self, counts: bool, cards: int) -> None:
         what = f"{cards} card{'s' if cards != 1 else ''}"
         if counts:
-            text = Content.assemble(("Cram session", "bold"), f" · {what} · your answers count: they change the schedule")
+            text = Content.assemble(
+                ("Cram session", "bold"), f" · {what} · your answers count: they change the schedule"
+            )
         else:
-            text = Content.assemble(("Cram session", "bold"), f" · {what} · practice only: your schedule stays as it is")
+            text = Content.assemble(
+                ("Cram session", "bold"), f" · {what} · practice only: your schedule stays as it is"
+            )
         super().__init__(text, classes="-counts" if counts else "")

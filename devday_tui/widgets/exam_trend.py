@@ -96,8 +96,11 @@ def trend_summary(points: Sequence[TrendPoint], tz: tzinfo | None = None) -> Con
         against = "the exam before" if len(before) == 1 else f"the {len(before)} exams before"
         if change:
             arrow, style, word = ("↑", "$text-success", "above") if change > 0 else ("↓", "$text-error", "below")
-            first += ["   ", (f"{arrow} {abs(change)} point{'s' if abs(change) != 1 else ''}", f"bold {style}"),
-                      (f" {word} {against}", "$text-muted")]
+            first += [
+                "   ",
+                (f"{arrow} {abs(change)} point{'s' if abs(change) != 1 else ''}", f"bold {style}"),
+                (f" {word} {against}", "$text-muted"),
+            ]
         else:
             first += ["   ", ("→ level", "bold"), (f" with {against}", "$text-muted")]
     exams = f"{len(points)} mock exam{'s' if len(points) != 1 else ''}"

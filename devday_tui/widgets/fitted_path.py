@@ -65,8 +65,9 @@ class FittedPath(Widget):
     }
     """
 
-    def __init__(self, parts: Sequence[str] = (), *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, parts: Sequence[str] = (), *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.parts: tuple[str, ...] = tuple(parts)
 

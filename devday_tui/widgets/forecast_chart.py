@@ -50,7 +50,13 @@ def forecast_content(counts: Sequence[int], height: int = 6, exam_day: int | Non
     line = "".join(marks).rstrip()
     if exam_day is not None and 0 < exam_day < days:
         col = label_width + 2 + exam_day * COLUMN
-        lines.append(Content.assemble((line[:col], "$text-muted"), (line[col : col + 4], "bold $text-warning"), (line[col + 4 :], "$text-muted")))
+        lines.append(
+            Content.assemble(
+                (line[:col], "$text-muted"),
+                (line[col : col + 4], "bold $text-warning"),
+                (line[col + 4 :], "$text-muted"),
+            )
+        )
     else:
         lines.append(Content.styled(line, "$text-muted"))
     return Content("\n").join(lines)

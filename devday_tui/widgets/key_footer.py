@@ -117,8 +117,15 @@ class KeyFooter(Footer):
             self.refresh(recompose=True)
 
     def _key(self, spec: _KeySpec) -> FooterKey:
-        key = FooterKey(spec.key, spec.key_display, spec.description, spec.action, disabled=spec.disabled,
-                        tooltip=spec.tooltip, classes=spec.classes)
+        key = FooterKey(
+            spec.key,
+            spec.key_display,
+            spec.description,
+            spec.action,
+            disabled=spec.disabled,
+            tooltip=spec.tooltip,
+            classes=spec.classes,
+        )
         if "-command-palette" not in spec.classes:
             key.set_reactive(FooterKey.compact, self.compact)
             key.set_class(self.compact, "-compact")
@@ -144,9 +151,7 @@ class KeyFooter(Footer):
         self._fitted_width = self.size.width or self.app.size.width
         active_bindings = self.screen.active_bindings
         bindings = [
-            (binding, enabled, tooltip)
-            for (_, binding, enabled, tooltip) in active_bindings.values()
-            if binding.show
+            (binding, enabled, tooltip) for (_, binding, enabled, tooltip) in active_bindings.values() if binding.show
         ]
         action_to_bindings: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
         for binding, enabled, tooltip in bindings:
@@ -159,21 +164,39 @@ class KeyFooter(Footer):
             multi_bindings = list(multi_bindings_iterable)
             if group is not None and len(multi_bindings) > 1:
                 keys = tuple(
-                    _KeySpec(binding.key, self.app.get_key_display(binding), "", binding.action, not enabled,
-                             tooltip or binding.description, "-grouped")
+                    _KeySpec(
+                        binding.key,
+                        self.app.get_key_display(binding),
+                        "",
+                        binding.action,
+                        not enabled,
+                        tooltip or binding.description,
+                        "-grouped",
+                    )
                     for binding, enabled, tooltip in (multi[0] for multi in multi_bindings)
                 )
                 width = 2 + cell_len(group.description) + 1 + sum(cell_len(k.key_display) + 1 for k in keys)
-                entries.append(_Entry(len(entries), self._rank(keys[0].action, len(entries)), width,
-                                      _Unit("group", keys, group.description, group.compact)))
+                entries.append(
+                    _Entry(
+                        len(entries),
+                        self._rank(keys[0].action, len(entries)),
+                        width,
+                        _Unit("group", keys, group.description, group.compact),
+                    )
+                )
             else:
                 for multi in multi_bindings:
                     binding, enabled, tooltip = multi[0]
                     key_display = self.app.get_key_display(binding)
-                    spec = _KeySpec(binding.key, key_display, binding.description, binding.action, not enabled,
-                                    tooltip)
-                    entries.append(_Entry(len(entries), self._rank(binding.action, len(entries)),
-                                          self._key_width(key_display, binding.description), _Unit("key", (spec,))))
+                    spec = _KeySpec(binding.key, key_display, binding.description, binding.action, not enabled, tooltip)
+                    entries.append(
+                        _Entry(
+                            len(entries),
+                            self._rank(binding.action, len(entries)),
+                            self._key_width(key_display, binding.description),
+                            _Unit("key", (spec,)),
+                        )
+                    )
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             try:
                 _node, binding, enabled, tooltip = active_bindings[self.app.COMMAND_PALETTE_BINDING]
@@ -181,10 +204,23 @@ class KeyFooter(Footer):
                 pass
             else:
                 key_display = self.app.get_key_display(binding)
-                spec = _KeySpec(binding.key, key_display, binding.description, binding.action, not enabled,
-                                binding.tooltip or binding.description, "-command-palette")
-                entries.append(_Entry(len(entries), float("inf"),
-                                      self._key_width(key_display, binding.description) + 2, _Unit("palette", (spec,))))
+                spec = _KeySpec(
+                    binding.key,
+                    key_display,
+                    binding.description,
+                    binding.action,
+                    not enabled,
+                    binding.tooltip or binding.description,
+                    "-command-palette",
+                )
+                entries.append(
+                    _Entry(
+                        len(entries),
+                        float("inf"),
+                        self._key_width(key_display, binding.description) + 2,
+                        _Unit("palette", (spec,)),
+                    )
+                )
         kept = fit_entries([e.width for e in entries], [e.rank for e in entries], self._fitted_width)
         return tuple(e.unit for e in entries if e.order in kept)
 

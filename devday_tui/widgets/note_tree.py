@@ -119,7 +119,11 @@ class NoteTree(Tree[NodeRef]):
         allowed = self._filter.sections
         shown: list[Note] = []
         for note in notes:
-            if allowed is not None and note.key not in self._filter.notes and not any(s.id in allowed for s in note.walk()):
+            if (
+                allowed is not None
+                and note.key not in self._filter.notes
+                and not any(s.id in allowed for s in note.walk())
+            ):
                 continue
             self._notes[note.key] = note
             shown.append(note)
@@ -254,7 +258,11 @@ class NoteTree(Tree[NodeRef]):
 
     def set_width(self, width: int) -> int:
         """Give the pane ``width`` cells, within what leaves the screen usable. Returns the width given."""
-        room = self.parent.size.width if isinstance(self.parent, Widget) and self.parent.size.width else self.app.size.width
+        room = (
+            self.parent.size.width
+            if isinstance(self.parent, Widget) and self.parent.size.width
+            else self.app.size.width
+        )
         width = max(self.MIN_WIDTH, min(int(width), room - self.MIN_REST))
         self.styles.width = width
         self.styles.min_width = self.MIN_WIDTH

@@ -26,9 +26,7 @@ def retention_line(figure: Retention, desired: float, width: int = BAR) -> Conte
     mark = min(width - 1, max(0, round(desired * width) - 1))
     if rate is None:
         bar = [("░" * width, "$foreground 15%")]
-        return Content.assemble(
-            (label, "bold"), *bar, ("  no answers to review cards yet", "$text-muted")
-        )
+        return Content.assemble((label, "bold"), *bar, ("  no answers to review cards yet", "$text-muted"))
     filled = round(rate * width)
     style = retention_style(rate, desired)
     parts: list[str | tuple[str, str]] = [(label, "bold")]

@@ -106,7 +106,11 @@ class SectionView(Vertical):
             note_box.update(Content.assemble(("My note: ", "bold"), clean(annotation)))
         source = clean(cut_for_screen(section.source))
         if len(source) > MARKDOWN_LIMIT:
-            source = "```text\n" + source[:MARKDOWN_LIMIT].replace("```", "ʼʼʼ") + "\n```\n\n*(section cut: it is very long)*"
+            source = (
+                "```text\n"
+                + source[:MARKDOWN_LIMIT].replace("```", "ʼʼʼ")
+                + "\n```\n\n*(section cut: it is very long)*"
+            )
         markdown.update(source or f"## {clean(section.heading)}")
         self.query_one("#section-scroll").scroll_home(animate=False)
 

@@ -299,7 +299,9 @@ class TypedAnswer(Widget):
             return
         # The result's padding is one cell on each side; before the first layout the width is not known yet.
         width = self.content_size.width - 2 if self.content_size.width > 2 else None
-        self.query_one(".typed-answer--result", Static).update(result_content(self.result, width, answer=self.answer_row))
+        self.query_one(".typed-answer--result", Static).update(
+            result_content(self.result, width, answer=self.answer_row)
+        )
 
     def on_resize(self) -> None:
         self._show_result_lines()

@@ -31,7 +31,9 @@ def screen_content(content: Content | str) -> Content:
 def wrap_rows(content: Content, width: int) -> list[Content]:
     """``content`` broken into lines of at most ``width`` cells, bullets hanging under their text."""
     return [
-        Content.assemble(" " * line.indent, content[line.start : line.end]) if line.indent else content[line.start : line.end]
+        Content.assemble(" " * line.indent, content[line.start : line.end])
+        if line.indent
+        else content[line.start : line.end]
         for line in wrap(content.plain, max(1, width))
     ]
 

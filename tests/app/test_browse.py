@@ -250,7 +250,9 @@ async def test_edit_in_app_editor_reparses_and_keeps_progress(workspace: Path, b
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_browse(pilot)
         tree = screen.query_one(NoteTree)
-        target = next(n for n in _nodes(tree) if n.data and n.data.section_id and n.label.plain.startswith("トークセッション"))
+        target = next(
+            n for n in _nodes(tree) if n.data and n.data.section_id and n.label.plain.startswith("トークセッション")
+        )
         tree.move_cursor(target)
         await settle(pilot, 0.2)
         kept = app.library.notes[0].cards[0]
@@ -334,7 +336,17 @@ async def test_help_lists_every_key_of_the_screen_and_each_works(workspace: Path
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = "\n".join(str(s.render()) for s in app.screen.query(Static))
-        for description in ("Search", "WIP only", "My note", "Edit file", "Study now", "New note", "Stats", "Back", "Help"):
+        for description in (
+            "Search",
+            "WIP only",
+            "My note",
+            "Edit file",
+            "Study now",
+            "New note",
+            "Stats",
+            "Back",
+            "Help",
+        ):
             assert description in text, description
         assert "Suspend" not in text  # a key of the cards pane, listed when it has focus
         await pilot.press("escape")
@@ -406,8 +418,15 @@ async def test_home_keys_are_in_the_footer_and_help(workspace: Path, build_app) 
         from devday_tui.screens.help import screen_keys
 
         keys = dict((d, k) for k, d in screen_keys(home))
-        for description, key in {"Study": "⏎", "Browse": "b", "Mock exam": "x", "Stats": "t", "New note": "N", "Problems": "p",
-                                 "WIP": "w"}.items():
+        for description, key in {
+            "Study": "⏎",
+            "Browse": "b",
+            "Mock exam": "x",
+            "Stats": "t",
+            "New note": "N",
+            "Problems": "p",
+            "WIP": "w",
+        }.items():
             assert keys.get(description, "").lower() == key.lower(), (description, keys)
         footer = " ".join(str(w.render()) for w in home.query("FooterKey"))
         assert "Study" in footer and "Browse" in footer
@@ -430,4 +449,8 @@ async def test_every_key_in_help_runs_an_existing_action(workspace: Path, build_
                 target, _, name = binding.action.rpartition(".")
                 owner = {"app": app, "screen": screen}.get(target, namespace)
                 action = name.split("(")[0]
-                assert callable(getattr(owner, f"action_{action}", None)), (type(screen).__name__, binding.key, binding.action)
+                assert callable(getattr(owner, f"action_{action}", None)), (
+                    type(screen).__name__,
+                    binding.key,
+                    binding.action,
+                )

@@ -14,8 +14,9 @@ def test_orphans_while_the_app_is_open_does_not_print_the_apps_notice(tmp_path: 
     app_store = Store.open(data, now=FIXED_NOW)  # what the running app holds
     try:
         assert not app_store.read_only
-        code = main(["orphans", str(SAMPLE_NOTES), str(SAMPLE_DECKS), "--data-dir", str(data),
-                     "--now", FIXED_NOW.isoformat()])
+        code = main(
+            ["orphans", str(SAMPLE_NOTES), str(SAMPLE_DECKS), "--data-dir", str(data), "--now", FIXED_NOW.isoformat()]
+        )
     finally:
         app_store.close()
     err = capsys.readouterr().err

@@ -122,8 +122,17 @@ async def test_the_app_and_the_due_command_agree_after_a_missed_exam_card(
         app.store.make_due(card.id, FIXED_NOW)  # what r does on a missed question of a mock exam
         app_due = app.deck_rows()[0].due
     capsys.readouterr()
-    main(["due", str(workspace / "notes"), str(workspace / "decks"), "--data-dir", str(tmp_path / "data"),
-          "--now", FIXED_NOW.isoformat()])
+    main(
+        [
+            "due",
+            str(workspace / "notes"),
+            str(workspace / "decks"),
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--now",
+            FIXED_NOW.isoformat(),
+        ]
+    )
     assert app_due == 1
     assert capsys.readouterr().out.strip() == str(app_due)
 
@@ -211,6 +220,9 @@ async def test_help_lists_the_screens_keys_and_the_apps_without_textual_editing_
         keys = screen_keys(app.screen)
         descriptions = {d for _k, d in keys}
         assert {"Search", "Back", "Quit"} <= descriptions, keys
-        generic = [d for d in descriptions if any(w in d.lower() for w in ("cursor", "delete", "select", "paste",
-                                                                            "copy", "cut", "focus"))]
+        generic = [
+            d
+            for d in descriptions
+            if any(w in d.lower() for w in ("cursor", "delete", "select", "paste", "copy", "cut", "focus"))
+        ]
         assert generic == [], keys

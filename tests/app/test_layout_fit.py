@@ -137,7 +137,9 @@ async def test_the_tree_cuts_long_titles_with_an_ellipsis_and_keeps_the_counts(w
             assert any(ch.isdigit() for ch in line.split("…")[1]), line
 
 
-async def test_the_tree_is_resized_with_angle_brackets_and_remembered(workspace: Path, build_app, tmp_path: Path) -> None:
+async def test_the_tree_is_resized_with_angle_brackets_and_remembered(
+    workspace: Path, build_app, tmp_path: Path
+) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)

@@ -14,13 +14,17 @@ from tests.app.conftest import settle, wait_loaded
 def test_natural_order() -> None:
     names = ["chapter_10.md", "chapter_2.md", "13.10 Lambda.md", "13.2 Lambda.md", "Chapter_1.md"]
     assert sorted(names, key=natural_key) == [
-        "13.2 Lambda.md", "13.10 Lambda.md", "Chapter_1.md", "chapter_2.md", "chapter_10.md",
+        "13.2 Lambda.md",
+        "13.10 Lambda.md",
+        "Chapter_1.md",
+        "chapter_2.md",
+        "chapter_10.md",
     ]
 
 
 def note(path: Path, title: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"---\ntitle: \"{title}\"\n---\n\n## 用語\n\n- ECR: レジストリ\n", encoding="utf-8")
+    path.write_text(f'---\ntitle: "{title}"\n---\n\n## 用語\n\n- ECR: レジストリ\n', encoding="utf-8")
 
 
 async def test_notes_are_in_natural_order_grouped_by_folder(tmp_path: Path, build_app) -> None:

@@ -13,7 +13,9 @@ async def test_one_outside_edit_is_announced_once(workspace: Path, build_app) ->
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         note = workspace / "notes" / "2019-10-03-aws-devday-day1.md"
-        note.write_text(note.read_text(encoding="utf-8") + "\n- ECR: コンテナイメージのレジストリ。\n", encoding="utf-8")
+        note.write_text(
+            note.read_text(encoding="utf-8") + "\n- ECR: コンテナイメージのレジストリ。\n", encoding="utf-8"
+        )
         for _ in range(100):
             await pilot.pause(0.05)
             if any(c.front == "ECR" for c in app.library.cards):
@@ -39,7 +41,9 @@ async def test_an_edit_in_the_editor_is_announced_once(workspace: Path, build_ap
         yield
 
     def edit(command, *args, **kwargs):
-        note.write_text(note.read_text(encoding="utf-8") + "\n- ECR: コンテナイメージのレジストリ。\n", encoding="utf-8")
+        note.write_text(
+            note.read_text(encoding="utf-8") + "\n- ECR: コンテナイメージのレジストリ。\n", encoding="utf-8"
+        )
         time.sleep(0.3)  # the person is still in the editor: the poll timer comes due
         return subprocess.CompletedProcess(command, 0)
 

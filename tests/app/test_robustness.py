@@ -88,7 +88,9 @@ async def test_file_changed_by_another_program_is_not_overwritten_silently(works
     assert "mine" in text and "theirs" not in text
 
 
-async def test_personal_note_is_refused_before_typing_when_progress_is_read_only(workspace: Path, build_app, tmp_path: Path) -> None:
+async def test_personal_note_is_refused_before_typing_when_progress_is_read_only(
+    workspace: Path, build_app, tmp_path: Path
+) -> None:
     data = tmp_path / "data"
     with Store.open(data, exclusive=True, now=FIXED_NOW):
         app = build_app([workspace / "notes", workspace / "decks"], data_dir=data)

@@ -22,7 +22,12 @@ def test_home(snap_compare, workspace: Path, build_app, size) -> None:
             if table.row_count and table.display and table.size.height:
                 break
             await pilot.pause(0.02)
-        assert table.row_count and table.display and table.size.height, (table.row_count, table.display, table.size, pilot.app.size)
+        assert table.row_count and table.display and table.size.height, (
+            table.row_count,
+            table.display,
+            table.size,
+            pilot.app.size,
+        )
         await settle(pilot)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
@@ -49,7 +54,9 @@ def test_browse_wip_section(snap_compare, workspace: Path, build_app, size) -> N
         await pilot.press("w")
         await settle(pilot, 0.3)
         tree = pilot.app.screen.query_one(NoteTree)
-        node = next(n for n in tree.root.children[0].children[0].children if n.label.plain.startswith("トークセッション"))
+        node = next(
+            n for n in tree.root.children[0].children[0].children if n.label.plain.startswith("トークセッション")
+        )
         tree.move_cursor(node)
         await wait_section_shown(pilot)
         pilot.app.clear_notifications()

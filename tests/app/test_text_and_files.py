@@ -37,7 +37,9 @@ def test_fold_makes_full_width_and_case_equal() -> None:
 
 def _note() -> Note:
     path = Path("n.md")
-    card = Card("c1", "definition", "Fargate", "サーバレスなコンテナ実行環境", ("T", "コンテナ"), "n.md", "T", path, 5, "s2")
+    card = Card(
+        "c1", "definition", "Fargate", "サーバレスなコンテナ実行環境", ("T", "コンテナ"), "n.md", "T", path, 5, "s2"
+    )
     s2 = Section("s2", "コンテナ", 3, ("T", "AWS", "コンテナ"), 4, 6, card_ids=("c1",))
     s1 = Section("s1", "AWS の話", 2, ("T", "AWS"), 1, 6, children=[s2])
     s3 = Section("s3", "DynamoDB", 2, ("T", "DynamoDB"), 7, 9)

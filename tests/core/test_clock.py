@@ -11,7 +11,14 @@ from devday_tui.core.clock import format_duration, system_clock
 
 def test_in_words() -> None:
     assert [format_duration(s) for s in (0, 42.4, 59.6, 60, 185, 3599.4, 3720, 36000)] == [
-        "0s", "42s", "1m 00s", "1m 00s", "3m 05s", "59m 59s", "1h 02m", "10h 00m"
+        "0s",
+        "42s",
+        "1m 00s",
+        "1m 00s",
+        "3m 05s",
+        "59m 59s",
+        "1h 02m",
+        "10h 00m",
     ]
 
 

@@ -29,10 +29,20 @@ def test_sample_deck() -> None:
     assert deck.warnings == []
     own = [(c.front, c.back, c.line, c.kind) for c in deck.own_cards]
     assert own == [
-        ("Fargate の起動タイプで、EC2 インスタンスの管理は誰がする？", "AWS が管理する（ユーザは EC2 インスタンスを選ばない）", 13, "explicit"),
+        (
+            "Fargate の起動タイプで、EC2 インスタンスの管理は誰がする？",
+            "AWS が管理する（ユーザは EC2 インスタンスを選ばない）",
+            13,
+            "explicit",
+        ),
         ("CDK", "AWS Cloud Development Kit", 15, "explicit"),
         ("AWS Cloud Development Kit", "CDK", 15, "explicit"),
-        ("CDK のテスト 3 種類は？", "スナップショットテスト、Fine-grained テスト、バリデーションテスト", 17, "explicit"),
+        (
+            "CDK のテスト 3 種類は？",
+            "スナップショットテスト、Fine-grained テスト、バリデーションテスト",
+            17,
+            "explicit",
+        ),
     ]
     assert deck.cards == sample.cards + deck.own_cards
     for card in deck.own_cards:

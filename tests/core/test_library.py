@@ -115,7 +115,9 @@ def test_line_ends_are_normalised_once_for_notes_and_decks(tmp_path: Path, cache
     """CRLF and lone-CR files read like LF ones: a deck is found by its ``include``, cards and lines match."""
     notes = tmp_path / "notes"
     frontmatter = "".join(f"key{i}: value {i}\n" for i in range(40))  # many lines before include (was exponential)
-    deck = write(notes / "all.md", f"\ufeff---\n{frontmatter}include: '*.md'\n---\nQ::A\n".replace("\n", newline).encode())
+    deck = write(
+        notes / "all.md", f"\ufeff---\n{frontmatter}include: '*.md'\n---\nQ::A\n".replace("\n", newline).encode()
+    )
     note = f"---\ntitle: T\n{frontmatter}---\n## Section\n\n- Term: meaning\n".replace("\n", newline)
     write(notes / "note.md", note.encode())
     write(notes / "bad.md", f"## A{newline}{newline}caf".encode() + b"\xe9" + newline.encode())

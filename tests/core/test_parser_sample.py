@@ -193,7 +193,12 @@ def test_list_card_under_a_generic_heading_names_the_parent(note: Note) -> None:
 def test_single_definition_item_makes_no_list_card(note: Note) -> None:
     sec = section(note, "AWS Fargate とは？")
     # "Task Definition(register)" and "Cluster(create)" are definitions; the label lists their names.
-    assert [c.kind for c in note.cards if 78 <= c.line <= 83] == ["label-list", "definition", "definition", "definition"]
+    assert [c.kind for c in note.cards if 78 <= c.line <= 83] == [
+        "label-list",
+        "definition",
+        "definition",
+        "definition",
+    ]
     assert all(c.section_id == sec.id for c in note.cards if 78 <= c.line <= 83)
 
 
@@ -204,7 +209,10 @@ def test_label_list_aws_cli(note: Note) -> None:
     card = at(note, 142, "label-list")
     assert card.front == "AWS CLI — 5 points"
     assert card.context[-1] == "各デプロイツールの背景を読み解く"
-    assert [i.text for i in card.back][:2] == ["新サービスに全て対応している。", "AWS API の呼び出しパラメータをほぼ全て利用可能。"]
+    assert [i.text for i in card.back][:2] == [
+        "新サービスに全て対応している。",
+        "AWS API の呼び出しパラメータをほぼ全て利用可能。",
+    ]
     assert len(card.back) == 5  # the list after a blank line is the same list
 
 
@@ -282,7 +290,9 @@ def test_cloze_keeps_the_whole_sentence_with_brackets(note: Note) -> None:
 def test_cloze_in_a_paragraph(note: Note) -> None:
     card = at(note, 392, "cloze")
     assert card.answers == ("Chalice",)
-    assert card.back == "Chalice は、API Gateway ＋ AWS Lambda for python の API 環境を実行するサーバレスフレームワーク。"
+    assert (
+        card.back == "Chalice は、API Gateway ＋ AWS Lambda for python の API 環境を実行するサーバレスフレームワーク。"
+    )
 
 
 # --- WIP ------------------------------------------------------------------------------------------------------------

@@ -43,7 +43,8 @@ def test_every_count_suffix_the_parser_writes_is_set_aside() -> None:
 def test_only_a_trailing_count_is_set_aside() -> None:
     assert strip_count("3 points of failure") == "3 points of failure"
     assert strip_count("Lambda — 3 points to remember about cold starts") == (
-        "lambda — 3 points to remember about cold starts")
+        "lambda — 3 points to remember about cold starts"
+    )
     assert strip_count("— 3 points") == "— 3 points"  # nothing else left: the front stays what it was
     assert strip_count("Ratio (1/2) of reads") == "ratio (1/2) of reads"
 
@@ -76,7 +77,9 @@ def test_back_digests_are_top_level_items_or_text_lines_normalised_and_bounded()
     nested = (Item("Fargate", (Item("serverless"),)), Item("ＥＣＳ"))
     assert back_digests(nested) == (item_digest("fargate"), item_digest("ecs"))
     assert back_digests("Serverless containers\n\n  no patching\n") == (
-        item_digest("serverless containers"), item_digest("no patching"))
+        item_digest("serverless containers"),
+        item_digest("no patching"),
+    )
     digests = back_digests(tuple(Item(f"item {i}") for i in range(500)))
     assert len(digests) == MAX_ITEMS and all(len(d) == 12 for d in digests)
 
@@ -107,8 +110,10 @@ def test_kind_changes_that_keep_the_question() -> None:
 
 def test_a_list_that_gained_an_item_keeps_its_history() -> None:
     old = [Shape("old", "s", "AWS CDK — 3 points", "label-list", items("a", "b", "c"))]
-    new = [Shape("new", "s", "AWS CDK — 4 points", "list", items("a", "b", "c", "d")),
-           Shape("other", "s", "ECS CLI — 3 points", "list", items("x", "y", "z"))]
+    new = [
+        Shape("new", "s", "AWS CDK — 4 points", "list", items("a", "b", "c", "d")),
+        Shape("other", "s", "ECS CLI — 3 points", "list", items("x", "y", "z")),
+    ]
     assert pairs(old, new) == [("old", "new")]
 
 
@@ -128,17 +133,21 @@ def test_a_definition_does_not_become_a_cloze_of_the_same_text() -> None:
 
 def test_a_relabelled_list_follows_its_items() -> None:
     old = [Shape("old", "s", "書き込みに対してスケーラブル。 — 2 points", "label-list", items("PK", "GSI"))]
-    new = [Shape("new", "s", "アプリを作るときは — 2 points", "list", items("PK", "GSI")),
-           Shape("def", "s", "Lambda", "definition", back_digests("streams"))]
+    new = [
+        Shape("new", "s", "アプリを作るときは — 2 points", "list", items("PK", "GSI")),
+        Shape("def", "s", "Lambda", "definition", back_digests("streams")),
+    ]
     assert [(o, n, s) for o, n, s in match_moved(old, new)] == [("old", "new", 1.0)]
 
 
 def test_back_overlap_needs_sixty_percent() -> None:
     old = [Shape("old", "s", "Label one — 3 points", "list", items("a", "b", "c"))]
     assert pairs(old, [Shape("new", "s", "Something else — 4 points", "list", items("a", "b", "c", "d"))]) == [
-        ("old", "new")]  # 3/4
-    assert pairs(old, [Shape("new", "s", "Something else — 5 points", "list",
-                             items("a", "b", "c", "d", "e", "f"))]) == []  # 3/6
+        ("old", "new")
+    ]  # 3/4
+    assert (
+        pairs(old, [Shape("new", "s", "Something else — 5 points", "list", items("a", "b", "c", "d", "e", "f"))]) == []
+    )  # 3/6
 
 
 def test_back_overlap_is_not_used_when_the_old_items_are_unknown() -> None:
@@ -147,18 +156,24 @@ def test_back_overlap_is_not_used_when_the_old_items_are_unknown() -> None:
 
 
 def test_lists_with_the_same_items_in_other_sections_do_not_match() -> None:
-    old = [Shape("old1", "s1", "Pros — 2 points", "list", items("fast", "cheap")),
-           Shape("old2", "s2", "Tools — 2 points", "label-list", items("aws cli", "ecs cli"))]
-    new = [Shape("new1", "s3", "Pros — 2 points", "list", items("fast", "cheap")),
-           Shape("new2", "s4", "Other tools — 2 points", "list", items("aws cli", "ecs cli"))]
+    old = [
+        Shape("old1", "s1", "Pros — 2 points", "list", items("fast", "cheap")),
+        Shape("old2", "s2", "Tools — 2 points", "label-list", items("aws cli", "ecs cli")),
+    ]
+    new = [
+        Shape("new1", "s3", "Pros — 2 points", "list", items("fast", "cheap")),
+        Shape("new2", "s4", "Other tools — 2 points", "list", items("aws cli", "ecs cli")),
+    ]
     assert pairs(old, new) == []
 
 
 def test_a_front_match_comes_before_a_back_match_for_the_same_card() -> None:
     # Three old lists were merged into one: the one with the same question takes it, the others stay orphans.
-    old = [Shape("seq", "s", "Fargate CLI — 3 steps, in order", "sequence", items("a", "b", "c")),
-           Shape("nginx", "s", "nginx を動かす。 — 3 points", "label-list", items("d", "e", "f")),
-           Shape("tools", "s", "CLI ツールは２つある。 — 2 points", "label-list", items("g", "h"))]
+    old = [
+        Shape("seq", "s", "Fargate CLI — 3 steps, in order", "sequence", items("a", "b", "c")),
+        Shape("nginx", "s", "nginx を動かす。 — 3 points", "label-list", items("d", "e", "f")),
+        Shape("tools", "s", "CLI ツールは２つある。 — 2 points", "label-list", items("g", "h")),
+    ]
     new = [Shape("merged", "s", "Fargate CLI — 8 points", "list", items("a", "b", "c", "d", "e", "f", "g", "h"))]
     assert pairs(old, new) == [("seq", "merged")]
 
@@ -166,26 +181,34 @@ def test_a_front_match_comes_before_a_back_match_for_the_same_card() -> None:
 def test_two_equal_candidates_leave_the_card_an_orphan() -> None:
     old = [Shape("old", "s", "Label — 2 points", "list", items("a", "b"))]
     # the same question twice, with the same overlap: no guess
-    twins = [Shape("n1", "s", "Label — 3 points", "list", items("a", "b", "c")),
-             Shape("n2", "s", "Label — 3 points", "label-list", items("a", "b", "d"))]
+    twins = [
+        Shape("n1", "s", "Label — 3 points", "list", items("a", "b", "c")),
+        Shape("n2", "s", "Label — 3 points", "label-list", items("a", "b", "d")),
+    ]
     assert pairs(old, twins) == []
     # by back alone, two lists holding the same items: no guess either
-    copies = [Shape("n1", "s", "First — 2 points", "list", items("a", "b")),
-              Shape("n2", "s", "Second — 2 points", "list", items("a", "b"))]
+    copies = [
+        Shape("n1", "s", "First — 2 points", "list", items("a", "b")),
+        Shape("n2", "s", "Second — 2 points", "list", items("a", "b")),
+    ]
     assert pairs(old, copies) == []
 
 
 def test_a_new_card_two_old_cards_claim_equally_takes_neither() -> None:
-    old = [Shape("o1", "s", "First — 2 points", "list", items("a", "b")),
-           Shape("o2", "s", "Second — 2 points", "list", items("a", "b"))]
+    old = [
+        Shape("o1", "s", "First — 2 points", "list", items("a", "b")),
+        Shape("o2", "s", "Second — 2 points", "list", items("a", "b")),
+    ]
     new = [Shape("n", "s", "Third — 2 points", "list", items("a", "b"))]
     assert pairs(old, new) == []
 
 
 def test_the_item_overlap_settles_parts_of_a_split_list() -> None:
     old = [Shape("old", "s", "Storage classes — 9 points", "list", items(*"abcdefghi"))]
-    parts = [Shape("p1", "s", "Storage classes (1/2) — 7 points", "list", items(*"abcdefg")),
-             Shape("p2", "s", "Storage classes (2/2) — 6 points", "list", items(*"hijklm"))]
+    parts = [
+        Shape("p1", "s", "Storage classes (1/2) — 7 points", "list", items(*"abcdefg")),
+        Shape("p2", "s", "Storage classes (2/2) — 6 points", "list", items(*"hijklm")),
+    ]
     assert pairs(old, parts) == [("old", "p1")]
 
 

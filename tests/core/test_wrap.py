@@ -50,7 +50,9 @@ def test_a_word_longer_than_the_line_is_cut_at_the_width() -> None:
     assert wrap_text("see CloudFormation", 8) == ["see", "CloudFor", "mation"]
 
 
-@pytest.mark.parametrize("text", [TREND, LOFT, MIXED, "管理（IaC）。「設計」『原則』【重要】ちょっとキャッシュ、ファイル。"])
+@pytest.mark.parametrize(
+    "text", [TREND, LOFT, MIXED, "管理（IaC）。「設計」『原則』【重要】ちょっとキャッシュ、ファイル。"]
+)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_kinsoku(text: str, width: int) -> None:
     lines = wrap_text(text, width)
@@ -71,7 +73,7 @@ def test_a_line_is_never_only_closing_punctuation() -> None:
 
 @pytest.mark.parametrize("width", range(10, 60))
 def test_a_latin_word_keeps_its_particle(width: int) -> None:
-    """"… › AWS" / "の中の人の話" was seen: the space before the particle is no place to break."""
+    """ "… › AWS" / "の中の人の話" was seen: the space before the particle is no place to break."""
     lines = wrap_text(CRUMB, width)
     assert not any(line.rstrip().endswith("AWS") and nxt.startswith("の") for line, nxt in zip(lines, lines[1:])), lines
     assert not any(line.startswith("›") for line in lines), lines

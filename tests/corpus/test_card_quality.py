@@ -60,7 +60,7 @@ def test_back_lines_count_nested_items() -> None:
         ("・NAT", "x", ["bullet-in-label"]),
         ("-クラスA", "x", ["bullet-in-label"]),
         ("x", (item("ok"), item("-IPv4は32ビット")), ["bullet-in-label"]),
-        ("<TabItem value=\"a\" label=\"A\">", "x", ["html"]),
+        ('<TabItem value="a" label="A">', "x", ["html"]),
     ],
 )
 def test_markup_is_found(front, back, kinds) -> None:
@@ -116,8 +116,12 @@ def test_url_backs() -> None:
 
 def test_duplicates_and_figures_per_note(tmp_path: Path) -> None:
     report = cq.Report()
-    cards = [card("gp2", "a", 3), card("GP2", "b", 9), card("x — 2 points", (item("a"), item("b")), 5),
-             card("x — 3 points", (item("a"),), 7)]
+    cards = [
+        card("gp2", "a", 3),
+        card("GP2", "b", 9),
+        card("x — 2 points", (item("a"), item("b")), 5),
+        card("x — 3 points", (item("a"),), 7),
+    ]
     cq.measure_note(report, tmp_path / "n.md", "", cards, "n.md")
     assert (report.duplicate.total - report.duplicate.hit) == 2
     assert report.cards == 4
@@ -140,8 +144,15 @@ def test_definitions_found_in_many_habits() -> None:
         "ホスト数<br>ACU：容量の単位\n"
     )
     assert terms(text) == [
-        (5, "aes"), (6, "gp2"), (7, "nat"), (8, "クラスa"), (9, "dns"), (10, "共通鍵暗号方式"), (11, "key"),
-        (12, "step"), (13, "acu"),
+        (5, "aes"),
+        (6, "gp2"),
+        (7, "nat"),
+        (8, "クラスa"),
+        (9, "dns"),
+        (10, "共通鍵暗号方式"),
+        (11, "key"),
+        (12, "step"),
+        (13, "acu"),
     ]
 
 
@@ -194,7 +205,11 @@ def test_other_separators_are_a_separate_figure() -> None:
     )
     found = cq.definitions(cq.source_lines(text))
     assert [(d.term, d.other_separator) for d in found] == [
-        ("dhcp", True), ("リピータ", True), ("salt", True), ("csrf", True), ("共有ロック", True)
+        ("dhcp", True),
+        ("リピータ", True),
+        ("salt", True),
+        ("csrf", True),
+        ("共有ロック", True),
     ]
 
 
@@ -233,7 +248,11 @@ def test_parent_bullets_in_many_habits() -> None:
         ]
     )
     assert parents(text) == [
-        (1, "fargate とは"), (4, "tabbed parent"), (6, "プライベートipアドレス"), (8, "tcp"), (10, "standard"),
+        (1, "fargate とは"),
+        (4, "tabbed parent"),
+        (6, "プライベートipアドレス"),
+        (8, "tcp"),
+        (10, "standard"),
     ]
 
 
@@ -278,14 +297,20 @@ def test_command_reports_bad_files_and_fails_on_missed_goals(tmp_path: Path) -> 
     )
     source = ("--source", "long_source:cards")
     env = {"PYTHONPATH": str(tmp_path), "PATH": ""}
-    done = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path), *source], capture_output=True, text=True,
-                          cwd=tmp_path, env=env)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), str(tmp_path), *source], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
     assert "bad.md: cannot read" in done.stderr
     assert "1 notes" in done.stdout and "1 files left out" in done.stdout
     assert "goals: missed (backs over 12 lines" in done.stdout
     assert done.returncode == 1
-    again = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path), *source, "--no-fail"], capture_output=True,
-                           text=True, cwd=tmp_path, env=env)
+    again = subprocess.run(
+        [sys.executable, str(SCRIPT), str(tmp_path), *source, "--no-fail"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
     assert again.returncode == 0
 
 
@@ -299,7 +324,10 @@ def test_command_takes_another_card_source(tmp_path: Path) -> None:
     )
     done = subprocess.run(
         [sys.executable, str(SCRIPT), str(tmp_path), "--source", "fake_source:cards", "--list"],
-        capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(tmp_path), "PATH": ""},
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path), "PATH": ""},
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "parent bullets carded" in done.stdout and "100.0%" in done.stdout
@@ -316,8 +344,16 @@ def test_comments_on_one_line_and_across_lines() -> None:
 
 def test_long_crlf_input_with_hostile_lines() -> None:
     """Lines of brackets, comment markers, pipes and spaces: every figure still comes out, and right."""
-    hostile = ["[[" * 20000, "](" * 20000, "%%" * 20000, "<!-- -->" * 5000, " " * 50000 + "x", "|-|" * 10000,
-               "**" * 20000, "\u3000" * 20000 + "・x：y"]
+    hostile = [
+        "[[" * 20000,
+        "](" * 20000,
+        "%%" * 20000,
+        "<!-- -->" * 5000,
+        " " * 50000 + "x",
+        "|-|" * 10000,
+        "**" * 20000,
+        "\u3000" * 20000 + "・x：y",
+    ]
     # The line of backticks opens a fence that never closes: it comes last.
     text = "\r\n".join(hostile + ["- parent\r\n  - child"] * 2000 + ["`" * 40000, "- hidden\r\n  - in code"])
     report = cq.Report()

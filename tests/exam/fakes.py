@@ -20,7 +20,9 @@ DECK_FILE = Path("decks/aws-devday.md")
 TITLE = "AWS DevDay 2019 Day1"
 
 
-def _card(n: int, kind: str, front: str, back, context: tuple[str, ...], *, answers=(), note_key="day1", path=NOTE) -> Card:
+def _card(
+    n: int, kind: str, front: str, back, context: tuple[str, ...], *, answers=(), note_key="day1", path=NOTE
+) -> Card:
     title = TITLE if note_key == "day1" else "AWS DevDay 2019"  # a deck's own cards belong to the deck file
     return Card(
         id=f"card{n:02d}",
@@ -41,7 +43,11 @@ def sample_cards() -> list[Card]:
     general = ("ゼネラルセッション", "AWS の中の人の話")
     fargate = ("第 1 回 AWS Fargate かんたんデプロイ選手権", "Fargate CLI")
     dynamo = ("40 分でわかる DynamoDB での App 開発", "CI をどうするか？")
-    cdk = ("ソフトウェア開発者のための AWS 環境構築フレームワーク AWS Cloud Development Kit (CDK)", "AWS CDK の使い方", "使い方")
+    cdk = (
+        "ソフトウェア開発者のための AWS 環境構築フレームワーク AWS Cloud Development Kit (CDK)",
+        "AWS CDK の使い方",
+        "使い方",
+    )
     return [
         _card(1, "definition", "AWS Lambda", "サーバレス", general),
         _card(2, "definition", "AWS Fargate EKS ECS", "コンテナ技術", general),
@@ -54,12 +60,22 @@ def sample_cards() -> list[Card]:
             dynamo,
             answers=("DynamoDB local",),
         ),
-        _card(5, "list", "CLI ツールは２つある。", (Item("awslabs/fargatecli"), Item("turnerlabs/fargate: こっちのほうが運用向き？")), fargate),
+        _card(
+            5,
+            "list",
+            "CLI ツールは２つある。",
+            (Item("awslabs/fargatecli"), Item("turnerlabs/fargate: こっちのほうが運用向き？")),
+            fargate,
+        ),
         _card(
             6,
             "sequence",
             "使い方",
-            (Item("cdk bootstrap"), Item("まずは、cdk init で、サンプルコードをダウンロードできる。"), Item("デプロイ：cdk build, cdk synth, cdk deploy")),
+            (
+                Item("cdk bootstrap"),
+                Item("まずは、cdk init で、サンプルコードをダウンロードできる。"),
+                Item("デプロイ：cdk build, cdk synth, cdk deploy"),
+            ),
             cdk,
         ),
         _card(
@@ -78,8 +94,16 @@ def sample_cards() -> list[Card]:
 
 def sample_deck(cards: list[Card] | None = None) -> Deck:
     cards = sample_cards() if cards is None else cards
-    day1 = Note(path=NOTE, key="day1", title=TITLE, tags=("AWS", "Conference", "WIP"), cards=[c for c in cards if c.note_key == "day1"])
-    deck_note = Note(path=DECK_FILE, key="deck", title="AWS DevDay 2019", cards=[c for c in cards if c.note_key == "deck"])
+    day1 = Note(
+        path=NOTE,
+        key="day1",
+        title=TITLE,
+        tags=("AWS", "Conference", "WIP"),
+        cards=[c for c in cards if c.note_key == "day1"],
+    )
+    deck_note = Note(
+        path=DECK_FILE, key="deck", title="AWS DevDay 2019", cards=[c for c in cards if c.note_key == "deck"]
+    )
     return Deck(
         key="aws-devday",
         title="AWS DevDay 2019",

@@ -243,7 +243,11 @@ def test_several_blanks_typed_without_separators_are_checked_as_a_whole() -> Non
 def test_expected_answer_per_card_kind() -> None:
     cloze = card("cloze", "AWS Lambda は ［…］ のサービス", "AWS Lambda は サーバレス のサービス", ("サーバレス",))
     definition = card("definition", "AWS Lambda", "サーバレス")
-    explicit = card("explicit", "Fargate の起動タイプで、EC2 インスタンスの管理は誰がする？", "AWS が管理する（ユーザは EC2 インスタンスを選ばない）")
+    explicit = card(
+        "explicit",
+        "Fargate の起動タイプで、EC2 インスタンスの管理は誰がする？",
+        "AWS が管理する（ユーザは EC2 インスタンスを選ばない）",
+    )
     listing = card("list", "CLI ツールは？", (Item("awslabs/fargatecli"), Item("turnerlabs/fargate")))
     assert expected_answers(cloze) == ("サーバレス",)
     assert expected_answers(definition) == ("サーバレス",)

@@ -170,7 +170,13 @@ def test_list_questions_are_graded_by_items_recalled() -> None:
     c = make(1, kind="list", back=LIST_BACK)
     assert flat_items(LIST_BACK) == [(0, "AWS CLI"), (0, "ECS CLI"), (1, "Docker Compose"), (0, "AWS CDK")]
     every = grade_question(c, Response(recalled=frozenset({0, 1, 2, 3})))
-    assert (every.outcome, every.recalled, every.items, every.correct, every.grade) == ("recalled", 4, 4, True, Rating.Good)
+    assert (every.outcome, every.recalled, every.items, every.correct, every.grade) == (
+        "recalled",
+        4,
+        4,
+        True,
+        Rating.Good,
+    )
     half = grade_question(c, Response(recalled=frozenset({0, 3})))
     assert (half.outcome, half.correct, half.grade) == ("partial", False, Rating.Hard)
     none = grade_question(c, Response(recalled=frozenset()))
@@ -182,7 +188,12 @@ def test_list_questions_are_graded_by_items_recalled() -> None:
 
 
 def test_score_per_note_and_section_weakest_first() -> None:
-    cards = [make(1, note="a", section="x"), make(2, note="a", section="y"), make(3, note="b", section="z"), make(4, note="b", section="z")]
+    cards = [
+        make(1, note="a", section="x"),
+        make(2, note="a", section="y"),
+        make(3, note="b", section="z"),
+        make(4, note="b", section="z"),
+    ]
     responses = {
         cards[0].id: Response(typed="answer 1"),
         cards[1].id: Response(typed="wrong"),
@@ -216,7 +227,9 @@ def test_record_is_plain_json_with_what_the_statistics_need() -> None:
     exam = score(cards, {cards[0].id: Response(typed="answer 1")})
     started = FIXED_NOW
     finished = FIXED_NOW + timedelta(minutes=3, seconds=12)
-    data = record(exam, deck_key="aws-devday", started=started, finished=finished, config=ExamConfig(2, 2), timed_out=False)
+    data = record(
+        exam, deck_key="aws-devday", started=started, finished=finished, config=ExamConfig(2, 2), timed_out=False
+    )
     assert json.loads(json.dumps(data)) == data
     assert data["when"] == "2026-11-28T09:03:12+00:00"
     assert data["deck"] == "aws-devday"

@@ -146,7 +146,15 @@ def exam_app(store: FakeStore | None, clock: Clock, *, count: bool = False, minu
     questions = [by_front(f) for f in ORDER]
     config = ExamConfig(questions=len(questions), minutes=minutes, count_towards_schedule=count)
     return Host(
-        lambda: ExamScreen(deck=deck, cards=deck.cards, store=store, clock=clock, rng=random.Random(1), config=config, questions=questions),
+        lambda: ExamScreen(
+            deck=deck,
+            cards=deck.cards,
+            store=store,
+            clock=clock,
+            rng=random.Random(1),
+            config=config,
+            questions=questions,
+        ),
         store,
     )
 
@@ -314,14 +322,18 @@ async def test_a_failing_store_is_reported_on_the_result_screen() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+s", "ctrl+s")
         await pilot.pause()
-        assert "The result could not be kept: [Errno 28] No space left on device" in text_of(app, "#exam-result-problem")
+        assert "The result could not be kept: [Errno 28] No space left on device" in text_of(
+            app, "#exam-result-problem"
+        )
 
 
 async def test_drawing_more_questions_than_cards_is_refused_clearly() -> None:
     deck = sample_deck()
     store = FakeStore({c.id: Progress(c.id, suspended=True) for c in deck.cards})
     config = ExamConfig(questions=3, minutes=3)
-    app = Host(lambda: ExamScreen(deck=deck, cards=deck.cards, store=store, clock=Clock(), rng=random.Random(1), config=config))
+    app = Host(
+        lambda: ExamScreen(deck=deck, cards=deck.cards, store=store, clock=Clock(), rng=random.Random(1), config=config)
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.screen.id == "base"
@@ -427,7 +439,9 @@ async def test_reveal_is_offered_only_on_a_hidden_list() -> None:
         assert screen.check_action("reveal", ()) is False
 
 
-LONG_ITEM = "あるべき状態の定義がコードで生成可能（CloudFormation のテンプレートがコードから生成できる）と書いた長い項目"
+LONG_ITEM = (
+    "あるべき状態の定義がコードで生成可能（CloudFormation のテンプレートがコードから生成できる）と書いた長い項目"
+)
 
 
 async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> None:
@@ -439,8 +453,11 @@ async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> N
     listed = replace(by_front("CLI ツールは２つある。"), back=(Item("awslabs/fargatecli"), Item(LONG_ITEM)))
     questions = [by_front("AWS Lambda"), listed, by_front("CDK")]
     config = ExamConfig(questions=3, minutes=3)
-    app = Host(lambda: ExamScreen(deck=deck, cards=deck.cards, store=FakeStore(), clock=Clock(), config=config,
-                                  questions=questions))
+    app = Host(
+        lambda: ExamScreen(
+            deck=deck, cards=deck.cards, store=FakeStore(), clock=Clock(), config=config, questions=questions
+        )
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert screen.check_action("previous", ()) is None  # dimmed on the first question
@@ -514,8 +531,9 @@ async def test_sections_keep_their_own_heading_on_a_narrow_screen() -> None:
         await pilot.press("ctrl+s", "ctrl+s")
         await pilot.pause()
         lines = str(app.screen.query_one("#exam-result-sections ScoreGroups").render()).splitlines()
-        assert all(cell_len(line) <= app.screen.query_one("#exam-result-sections ScoreGroups").size.width
-                   for line in lines)
+        assert all(
+            cell_len(line) <= app.screen.query_one("#exam-result-sections ScoreGroups").size.width for line in lines
+        )
         # "第 1 回 AWS Fargate かんたんデプロイ選手権 › Fargate CLI" does not fit: its front is cut, not its end.
         fargate = next(line for line in lines if "Fargate" in line)
         assert fargate.endswith("… › Fargate CLI") and "第 1 回" in fargate

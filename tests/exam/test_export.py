@@ -30,7 +30,16 @@ from tests.conftest import FIXED_NOW
 NOTE_PATH = Path("notes/2019-10-03-aws-devday-day1.md")
 
 
-def make_card(id: str, kind: str, front: str, back, *, answers=(), context=("AWS DevDay 2019 Day1", "ゼネラルセッション", "AWS の中の人の話"), line=10) -> Card:
+def make_card(
+    id: str,
+    kind: str,
+    front: str,
+    back,
+    *,
+    answers=(),
+    context=("AWS DevDay 2019 Day1", "ゼネラルセッション", "AWS の中の人の話"),
+    line=10,
+) -> Card:
     return Card(
         id=id,
         kind=kind,
@@ -69,7 +78,13 @@ def sample_cards() -> list[Card]:
 
 
 def make_deck(cards: list[Card], key: str = "aws-devday", title: str = "AWS DevDay 2019") -> Deck:
-    note = Note(path=NOTE_PATH, key="2019-10-03-aws-devday-day1", title="AWS DevDay 2019 Day1", tags=("AWS", "Conference", "WIP"), cards=cards)
+    note = Note(
+        path=NOTE_PATH,
+        key="2019-10-03-aws-devday-day1",
+        title="AWS DevDay 2019 Day1",
+        tags=("AWS", "Conference", "WIP"),
+        cards=cards,
+    )
     return Deck(key=key, title=title, path=None, notes=[note], cards=cards)
 
 
@@ -158,9 +173,17 @@ def test_apkg_tags_are_frontmatter_tags_plus_the_section_path(tmp_path: Path) ->
     out = tmp_path / "out.apkg"
     write_apkg([make_deck(sample_cards())], out, now=FIXED_NOW)
     notes = read_apkg(out, tmp_path)["notes"]
-    assert notes["card-def"]["tags"] == ["AWS", "Conference", "WIP", "deck::AWS_DevDay_2019",
-                                         "AWS_DevDay_2019_Day1::ゼネラルセッション::AWS_の中の人の話"]
-    assert notes["card-list"]["tags"][-1] == "AWS_DevDay_2019_Day1::第_1_回_AWS_Fargate_かんたんデプロイ選手権::AWS_Fargate_とは？"
+    assert notes["card-def"]["tags"] == [
+        "AWS",
+        "Conference",
+        "WIP",
+        "deck::AWS_DevDay_2019",
+        "AWS_DevDay_2019_Day1::ゼネラルセッション::AWS_の中の人の話",
+    ]
+    assert (
+        notes["card-list"]["tags"][-1]
+        == "AWS_DevDay_2019_Day1::第_1_回_AWS_Fargate_かんたんデプロイ選手権::AWS_Fargate_とは？"
+    )
     assert all(" " not in tag for note in notes.values() for tag in note["tags"])
 
 
@@ -222,7 +245,9 @@ def test_a_deck_with_no_cards_is_a_clear_error_and_writes_nothing(tmp_path: Path
 
 
 def test_empty_decks_beside_full_ones_are_reported(tmp_path: Path) -> None:
-    summary = write_apkg([make_deck([], key="e", title="Empty"), make_deck(sample_cards())], tmp_path / "x.apkg", now=FIXED_NOW)
+    summary = write_apkg(
+        [make_deck([], key="e", title="Empty"), make_deck(sample_cards())], tmp_path / "x.apkg", now=FIXED_NOW
+    )
     assert summary.empty_decks == ["Empty"]
     assert summary.notes == 5
 
@@ -247,7 +272,9 @@ def test_a_destination_the_system_refuses_is_a_clear_error(tmp_path: Path) -> No
     # /sys refuses new files even to root; the chmod test above covers ordinary users.
     if not Path("/sys").is_dir():
         pytest.skip("no /sys to refuse the write")
-    with pytest.raises(ExportError, match=r"cannot write /sys/out\.apkg: (permission denied|the file system is read-only)"):
+    with pytest.raises(
+        ExportError, match=r"cannot write /sys/out\.apkg: (permission denied|the file system is read-only)"
+    ):
         write_apkg([make_deck(sample_cards())], Path("/sys/out.apkg"), now=FIXED_NOW)
     assert not Path("/sys/out.apkg").exists()
 
@@ -319,7 +346,10 @@ def test_csv_columns_rows_and_study_state(tmp_path: Path) -> None:
     assert by_id["card-def"]["deck"] == "aws-devday"
     assert by_id["card-cloze"]["state"] == "learning suspended"
     assert by_id["card-list"]["due"] == "" and by_id["card-list"]["state"] == "new"
-    assert by_id["card-list"]["back"] == "• Task Definition(register)\n• Cluster(create)\n  • Task(run)\n  • Service(create)"
+    assert (
+        by_id["card-list"]["back"]
+        == "• Task Definition(register)\n• Cluster(create)\n  • Task(run)\n  • Service(create)"
+    )
     assert by_id["card-seq"]["back"] == "1. cdk bootstrap\n2. cdk init"
     assert by_id["card-html"]["back"] == "x < y && y > z\nsecond line"
     assert by_id["card-cloze"]["front"].count(CLOZE_BLANK) == 2

@@ -71,7 +71,9 @@ def test_a_second_export_after_editing_a_back_keeps_every_guid(workspace: Path, 
     note = workspace / "notes" / SAMPLE_NOTE.name
     text = note.read_text(encoding="utf-8")
     assert "- AWS Lambda: サーバレス\n" in text
-    note.write_text(text.replace("- AWS Lambda: サーバレス\n", "- AWS Lambda: サーバーレス（FaaS）\n"), encoding="utf-8")
+    note.write_text(
+        text.replace("- AWS Lambda: サーバレス\n", "- AWS Lambda: サーバーレス（FaaS）\n"), encoding="utf-8"
+    )
     assert main(["export", "--apkg", str(second), *paths]) == 0
     a, b = notes_in(first, tmp_path), notes_in(second, tmp_path)
     assert set(a["notes"]) == set(b["notes"])
@@ -127,14 +129,28 @@ def test_a_deck_without_cards_is_a_clear_message(tmp_path: Path, capsys) -> None
 def test_usage_errors(workspace: Path, tmp_path: Path, capsys) -> None:
     assert main(["export", str(workspace / "notes")]) == 2
     assert "--apkg OUT.apkg, --csv OUT.csv and/or --json OUT.json" in capsys.readouterr().err
-    assert main(["export", "--csv", str(tmp_path / "x.csv"), "--deck", "nope", str(workspace / "notes"), str(workspace / "decks")]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "--csv",
+                str(tmp_path / "x.csv"),
+                "--deck",
+                "nope",
+                str(workspace / "notes"),
+                str(workspace / "decks"),
+            ]
+        )
+        == 2
+    )
     assert "no deck 'nope'; decks: aws-devday" in capsys.readouterr().err
     assert main(["export", "--csv", str(tmp_path / "x.csv"), str(tmp_path / "does-not-exist")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
 
 
-def test_exports_carry_personal_notes_flags_state_and_history(workspace: Path, tmp_path: Path, data_dir: Path,
-                                                              capsys) -> None:
+def test_exports_carry_personal_notes_flags_state_and_history(
+    workspace: Path, tmp_path: Path, data_dir: Path, capsys
+) -> None:
     import json
     from datetime import timedelta
 
@@ -150,8 +166,23 @@ def test_exports_carry_personal_notes_flags_state_and_history(workspace: Path, t
         store.bulk("suspend", [other.id], FIXED_NOW)
         expected = store.progress(card.id)
     csv_out, json_out, apkg_out = tmp_path / "c.csv", tmp_path / "c.json", tmp_path / "c.apkg"
-    assert main(["export", "--csv", str(csv_out), "--json", str(json_out), "--apkg", str(apkg_out),
-                 "--data-dir", str(data_dir), *paths]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--csv",
+                str(csv_out),
+                "--json",
+                str(json_out),
+                "--apkg",
+                str(apkg_out),
+                "--data-dir",
+                str(data_dir),
+                *paths,
+            ]
+        )
+        == 0
+    )
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(csv_out.read_text("utf-8-sig"), newline=""))}
     row = rows[card.id]
     assert row["my note"] == "Lambda は <b>15 分</b>まで" and row["flag"] == "red"

@@ -17,8 +17,9 @@ from tests.quiz.conftest import MovableClock, _utc_local_time, clock, wait_for  
 def make_app_on(tmp_path: Path, clock: MovableClock, workspace: Path) -> Callable:  # noqa: F811 (fixtures)
     def build(paths=None, **kwargs):
         paths = paths if paths is not None else [workspace / "notes", workspace / "decks"]
-        return make_app(paths, data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", clock=clock, watch=False,
-                        **kwargs)
+        return make_app(
+            paths, data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", clock=clock, watch=False, **kwargs
+        )
 
     return build
 
@@ -34,6 +35,9 @@ async def open_browser(pilot):
 
     await loaded(pilot)
     await pilot.press("c")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, CardBrowserScreen) and pilot.app.screen.page is not None,
-                   what="the card browser")
+    await wait_for(
+        pilot,
+        lambda: isinstance(pilot.app.screen, CardBrowserScreen) and pilot.app.screen.page is not None,
+        what="the card browser",
+    )
     return pilot.app.screen

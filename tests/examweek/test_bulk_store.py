@@ -88,7 +88,9 @@ def test_flags_set_undo_and_sync(data_dir) -> None:
 def test_damaged_flags_file_is_reported_not_fatal(data_dir) -> None:
     with open_store(data_dir) as store:
         store.bulk("flag", ["c1"], at(), flag="red")
-    (data_dir / "devices" / "dev-a" / "flags.json").write_text('{"flags": {"1": {"key": "c1", "flag": "red", "at": "x', "utf-8")
+    (data_dir / "devices" / "dev-a" / "flags.json").write_text(
+        '{"flags": {"1": {"key": "c1", "flag": "red", "at": "x', "utf-8"
+    )
     with open_store(data_dir) as store:
         assert store.flags() == {}
         assert any("flags.json" in n for n in store.notices)

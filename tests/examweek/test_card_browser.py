@@ -11,7 +11,9 @@ from tests.examweek.conftest import loaded, open_browser, wait_for
 async def type_query(pilot, screen, text: str) -> None:
     await pilot.press("slash")
     await pilot.press("ctrl+u", *list(text), "enter")
-    await wait_for(pilot, lambda: screen.error or (screen.query_obj.source == text and not screen.workers), what="query")
+    await wait_for(
+        pilot, lambda: screen.error or (screen.query_obj.source == text and not screen.workers), what="query"
+    )
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -20,8 +20,16 @@ def make(cid: str, front: str) -> Card:
 
 
 CARDS = [make("a", "banana"), make("b", "Apple"), make("c", "cherry"), make("d", "date")]
-P = CardProgress("x", state="review", stability=3.0, difficulty=5.0, due=NOW + timedelta(days=3),
-                 last_review=NOW - timedelta(days=1), reps=3, lapses=1)
+P = CardProgress(
+    "x",
+    state="review",
+    stability=3.0,
+    difficulty=5.0,
+    due=NOW + timedelta(days=3),
+    last_review=NOW - timedelta(days=1),
+    reps=3,
+    lapses=1,
+)
 PROGRESS = {
     "a": replace(P, card_id="a", difficulty=8.0, due=NOW + timedelta(days=9)),
     "c": replace(P, card_id="c", difficulty=2.0, due=NOW - timedelta(days=1), lapses=4),

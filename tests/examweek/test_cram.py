@@ -20,13 +20,22 @@ MOMENT = Moment(NOW, datetime(2026, 11, 29, 4, 0, tzinfo=timezone.utc))
 
 
 def card(cid: str, tags_note: str = "n1") -> Card:
-    return Card(cid, "definition", f"front {cid}", "back", ("Note", f"Sec {cid}"), tags_note, "Note",
-                Path("n.md"), 1, "s")
+    return Card(
+        cid, "definition", f"front {cid}", "back", ("Note", f"Sec {cid}"), tags_note, "Note", Path("n.md"), 1, "s"
+    )
 
 
 CARDS = [card(f"c{i}") for i in range(8)]
-BASE = CardProgress("x", state="review", stability=5.0, difficulty=5.0, due=NOW + timedelta(days=10),
-                    last_review=NOW - timedelta(days=5), reps=4, lapses=0)
+BASE = CardProgress(
+    "x",
+    state="review",
+    stability=5.0,
+    difficulty=5.0,
+    due=NOW + timedelta(days=10),
+    last_review=NOW - timedelta(days=5),
+    reps=4,
+    lapses=0,
+)
 PROGRESS = {
     "c0": replace(BASE, card_id="c0", due=NOW + timedelta(days=1), difficulty=9.0, stability=1.0),
     "c1": replace(BASE, card_id="c1", due=NOW + timedelta(days=4), lapses=5, stability=40.0),
@@ -54,14 +63,21 @@ def test_each_kind_chooses_its_cards() -> None:
     assert pick(CramRequest("query", text="flag:red")) == ["c5"]
     assert pick(CramRequest("tag", text="aws")) == ["c0", "c1", "c2", "c5", "c6", "c7"]
     assert pick(CramRequest("section", text="sec c6")) == ["c6"]
-    forgot = [ReviewRecord("r1", "c1", 1, NOW - timedelta(hours=1), 3, "d"),
-              ReviewRecord("r2", "c2", 3, NOW - timedelta(hours=1), 3, "d"),
-              ReviewRecord("r3", "c0", 1, NOW - timedelta(days=2), 3, "d")]
+    forgot = [
+        ReviewRecord("r1", "c1", 1, NOW - timedelta(hours=1), 3, "d"),
+        ReviewRecord("r2", "c2", 3, NOW - timedelta(hours=1), 3, "d"),
+        ReviewRecord("r3", "c0", 1, NOW - timedelta(days=2), 3, "d"),
+    ]
     assert pick(CramRequest("forgotten"), reviews_today=forgot) == ["c1"]
-    exams = [{"deck": "d", "when": "2026-11-20T10:00:00+00:00", "cards": [{"id": "c6", "correct": False}]},
-             {"deck": "d", "when": "2026-11-27T10:00:00+00:00",
-              "cards": [{"id": "c2", "correct": False}, {"id": "c1", "correct": True}, {"id": "c3", "correct": False}]},
-             {"deck": "other", "when": "2026-11-28T10:00:00+00:00", "cards": [{"id": "c7", "correct": False}]}]
+    exams = [
+        {"deck": "d", "when": "2026-11-20T10:00:00+00:00", "cards": [{"id": "c6", "correct": False}]},
+        {
+            "deck": "d",
+            "when": "2026-11-27T10:00:00+00:00",
+            "cards": [{"id": "c2", "correct": False}, {"id": "c1", "correct": True}, {"id": "c3", "correct": False}],
+        },
+        {"deck": "other", "when": "2026-11-28T10:00:00+00:00", "cards": [{"id": "c7", "correct": False}]},
+    ]
     assert pick(CramRequest("mock"), exams=exams, deck_key="d") == ["c2"]  # c3 is suspended
     assert last_mock_missed(exams, "d") == ["c2", "c3"]
 
@@ -77,13 +93,16 @@ def test_weakest_at_the_exam_uses_fsrs_retrievability() -> None:
         pick(CramRequest("weakest", number=3))
 
 
-@pytest.mark.parametrize("request_, words", [
-    (CramRequest("ahead", number=0), "between 1 and"),
-    (CramRequest("hardest", number=3, by="speed"), "difficulty or lapses"),
-    (CramRequest("query", text="is:nope"), "Unknown is:nope"),
-    (CramRequest("tag", text=""), "Type the tag"),
-    (CramRequest("mock"), "No mock exam"),
-])
+@pytest.mark.parametrize(
+    "request_, words",
+    [
+        (CramRequest("ahead", number=0), "between 1 and"),
+        (CramRequest("hardest", number=3, by="speed"), "difficulty or lapses"),
+        (CramRequest("query", text="is:nope"), "Unknown is:nope"),
+        (CramRequest("tag", text=""), "Type the tag"),
+        (CramRequest("mock"), "No mock exam"),
+    ],
+)
 def test_bad_requests_say_why(request_, words) -> None:
     with pytest.raises(CramError, match=words):
         pick(request_)

@@ -88,8 +88,9 @@ async def test_home_offers_the_weakest_before_the_exam(make_app_on, clock) -> No
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         deck = app.library.decks[0]
-        clock.now = clock.now.replace(year=deck.settings.exam_date.year, month=deck.settings.exam_date.month,
-                                      day=deck.settings.exam_date.day) - timedelta(days=3)
+        clock.now = clock.now.replace(
+            year=deck.settings.exam_date.year, month=deck.settings.exam_date.month, day=deck.settings.exam_date.day
+        ) - timedelta(days=3)
         for card in deck.cards[:5]:
             app.store.answer(card.id, 3, clock.now - timedelta(days=10), duration=2, settings=deck.settings)
         app.progress_changed()

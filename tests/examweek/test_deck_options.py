@@ -34,8 +34,15 @@ def meta(text: str) -> dict:
 
 
 def test_set_options_keeps_comments_order_and_body() -> None:
-    out = set_options(DECK, {"new_per_day": 5, "desired_retention": 0.85, "exam_date": date(2026, 12, 5),
-                             "skip_sections": ["Q&A", "参考 \"links\""]})
+    out = set_options(
+        DECK,
+        {
+            "new_per_day": 5,
+            "desired_retention": 0.85,
+            "exam_date": date(2026, 12, 5),
+            "skip_sections": ["Q&A", '参考 "links"'],
+        },
+    )
     lines = out.split("\n")
     assert lines[3] == '  - "2019-*.md"   # day one'
     assert "new_per_day: 5  # keep low" in lines
@@ -45,8 +52,9 @@ def test_set_options_keeps_comments_order_and_body() -> None:
     assert data["new_per_day"] == 5 and data["desired_retention"] == 0.85
     assert data["exam_date"] == date(2026, 12, 5) and data["skip_sections"] == ["Q&A", '参考 "links"']
     assert list(data)[:5] == ["title", "include", "new_per_day", "reviews_per_day", "tags"]  # order kept
-    assert set_options(out, {"exam_date": None, "skip_sections": []}) == set_options(DECK, {"new_per_day": 5,
-                                                                                        "desired_retention": 0.85})
+    assert set_options(out, {"exam_date": None, "skip_sections": []}) == set_options(
+        DECK, {"new_per_day": 5, "desired_retention": 0.85}
+    )
 
 
 def test_set_options_replaces_a_block_list_and_keeps_crlf_and_bom() -> None:
@@ -67,14 +75,17 @@ def test_values_read_back_by_the_deck_parser(tmp_path) -> None:
     assert settings == options
 
 
-@pytest.mark.parametrize("field, value, words", [
-    ("desired_retention", "0.5", "between 0.70 and 0.99"),
-    ("desired_retention", "abc", "a number like 0.9"),
-    ("new_per_day", "-1", "between 0 and"),
-    ("reviews_per_day", "1.5", "whole number"),
-    ("exam_date", "2026-02-30", "real date"),
-    ("rollover_hour", "24", "between 0 and 23"),
-])
+@pytest.mark.parametrize(
+    "field, value, words",
+    [
+        ("desired_retention", "0.5", "between 0.70 and 0.99"),
+        ("desired_retention", "abc", "a number like 0.9"),
+        ("new_per_day", "-1", "between 0 and"),
+        ("reviews_per_day", "1.5", "whole number"),
+        ("exam_date", "2026-02-30", "real date"),
+        ("rollover_hour", "24", "between 0 and 23"),
+    ],
+)
 def test_form_is_checked(field, value, words) -> None:
     form = form_values(DeckSettings())
     form[field] = value

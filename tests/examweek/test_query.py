@@ -16,8 +16,15 @@ NOW = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
 MOMENT = Moment(NOW, datetime(2026, 11, 29, 4, 0, tzinfo=timezone.utc))
 
 
-def card(cid: str, front: str, *, kind: str = "definition", back="b", note: str = "AWS DevDay",
-         context=("AWS DevDay", "Lambda")) -> Card:
+def card(
+    cid: str,
+    front: str,
+    *,
+    kind: str = "definition",
+    back="b",
+    note: str = "AWS DevDay",
+    context=("AWS DevDay", "Lambda"),
+) -> Card:
     return Card(cid, kind, front, back, tuple(context), "n1", note, Path("/notes/day1.md"), 3, "s1")
 
 
@@ -25,16 +32,29 @@ def facts(c: Card, p: CardProgress | None = None, *, flag: str = "", note: str =
     return CardFacts(c, p, flag, note, tuple(tags), {})
 
 
-REVIEW = CardProgress("x", state="review", stability=12.0, difficulty=7.5, due=NOW - timedelta(hours=1),
-                      last_review=NOW - timedelta(days=10), reps=6, lapses=3)
+REVIEW = CardProgress(
+    "x",
+    state="review",
+    stability=12.0,
+    difficulty=7.5,
+    due=NOW - timedelta(hours=1),
+    last_review=NOW - timedelta(days=10),
+    reps=6,
+    lapses=3,
+)
 
 ROWS = {
     "new": facts(card("new", "Amazon ECS")),
     "due": facts(card("due", "Lambda"), REVIEW, flag="red"),
-    "later": facts(card("later", "Fargate", kind="list", back=(Item("a"),)),
-                   replace(REVIEW, due=NOW + timedelta(days=5), lapses=0, difficulty=3.0), tags=("GCP",)),
+    "later": facts(
+        card("later", "Fargate", kind="list", back=(Item("a"),)),
+        replace(REVIEW, due=NOW + timedelta(days=5), lapses=0, difficulty=3.0),
+        tags=("GCP",),
+    ),
     "susp": facts(card("susp", "サーバーレス"), replace(REVIEW, suspended=True, leech=True, lapses=8)),
-    "buried": facts(card("buried", "Step Functions", note="Other"), replace(REVIEW, buried_until=NOW + timedelta(hours=5))),
+    "buried": facts(
+        card("buried", "Step Functions", note="Other"), replace(REVIEW, buried_until=NOW + timedelta(hours=5))
+    ),
     "annotated": facts(card("annotated", "EKS"), note="remember the ＡＷＳ console"),
 }
 
@@ -123,8 +143,12 @@ def test_bad_queries_say_what_is_wrong(query: str, words: list[str]) -> None:
 
 def test_filter_keeps_order_and_shares_the_folded_text() -> None:
     cards = [f.card for f in ROWS.values()]
-    source = CardSource({k: f.progress for k, f in ROWS.items() if f.progress}, {"due": "red"},
-                        {"annotated": "remember the ＡＷＳ console"}, {"n1": ("AWS",)})
+    source = CardSource(
+        {k: f.progress for k, f in ROWS.items() if f.progress},
+        {"due": "red"},
+        {"annotated": "remember the ＡＷＳ console"},
+        {"n1": ("AWS",)},
+    )
     assert [c.id for c in parse_query("-is:new").filter(cards, source, MOMENT)] == ["due", "later", "susp", "buried"]
     assert [c.id for c in parse_query("console").filter(cards, source, MOMENT)] == ["annotated"]
     assert "annotated" in source.folded and len(source.folded) == len(cards)

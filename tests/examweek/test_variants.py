@@ -14,8 +14,19 @@ B = CLOZE_BLANK
 
 
 def cloze(cid="k1", front=f"{B} runs on {B} without {B}.", answers=("Fargate", "ECS", "servers")) -> Card:
-    return Card(cid, "cloze", front, "Fargate runs on ECS without servers.", ("N", "S"), "n", "N", Path("n.md"), 4,
-                "s", tuple(answers))
+    return Card(
+        cid,
+        "cloze",
+        front,
+        "Fargate runs on ECS without servers.",
+        ("N", "S"),
+        "n",
+        "N",
+        Path("n.md"),
+        4,
+        "s",
+        tuple(answers),
+    )
 
 
 DEF = Card("d1", "definition", "Lambda", "Serverless functions", ("N", "S"), "n", "N", Path("n.md"), 2, "s")

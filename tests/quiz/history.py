@@ -54,8 +54,18 @@ def study_days(
 
 
 #: Scores of a run of mock exams, oldest first, as (days before the last one, correct, questions).
-EXAM_RUN = ((20, 12, 30), (17, 15, 30), (14, 14, 30), (12, 19, 30), (9, 9, 10), (7, 22, 30), (5, 21, 30),
-            (3, 25, 30), (1, 24, 30), (0, 27, 30))
+EXAM_RUN = (
+    (20, 12, 30),
+    (17, 15, 30),
+    (14, 14, 30),
+    (12, 19, 30),
+    (9, 9, 10),
+    (7, 22, 30),
+    (5, 21, 30),
+    (3, 25, 30),
+    (1, 24, 30),
+    (0, 27, 30),
+)
 
 
 def record_exams(store, deck_key: str, last: datetime, run=EXAM_RUN) -> list[str]:

@@ -35,7 +35,9 @@ def card_text(screen: QuizScreen) -> str:
 async def open_deck(pilot) -> QuizScreen:
     await wait_loaded(pilot)
     await pilot.press("enter")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, QuizScreen) and pilot.app.screen.state == "front", what="quiz")
+    await wait_for(
+        pilot, lambda: isinstance(pilot.app.screen, QuizScreen) and pilot.app.screen.state == "front", what="quiz"
+    )
     return quiz(pilot.app)
 
 
@@ -510,8 +512,15 @@ def test_summary_says_how_many_new_cards_can_still_come_today() -> None:
 
     def new_line(new_left: int, new_today: int) -> str:
         screen = SummaryScreen(
-            summary=summarize_session([], {}, now, now), title="t", deck_key=None, next_due=None,
-            new_left=new_left, finished=False, now=now, cards={}, new_today=new_today,
+            summary=summarize_session([], {}, now, now),
+            title="t",
+            deck_key=None,
+            next_due=None,
+            new_left=new_left,
+            finished=False,
+            now=now,
+            cards={},
+            new_today=new_today,
         )
         return screen._next().plain.splitlines()[-1]
 

@@ -38,7 +38,9 @@ async def test_statistics_of_the_deck(tmp_path, make_quiz_app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("t")
-        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
+        )
         screen = app.screen
         figures = screen.figures
         assert figures.heatmap.total == answers == len(app.store.reviews())  # 100 days fit in 16 weeks
@@ -63,7 +65,9 @@ async def test_statistics_without_history(make_quiz_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         app.show_stats(None)
-        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
+        )
         screen = app.screen
         assert screen.figures.readiness is None  # all cards: no exam date
         assert not screen.query_one("#stats-exam").display
@@ -86,7 +90,9 @@ async def test_mock_exam_scores_as_a_trend(tmp_path, make_quiz_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("t")
-        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
+        )
         screen = app.screen
         points = screen.figures.exams
         assert [round(p.score * p.questions) for p in points] == [correct for _, correct, _ in EXAM_RUN]
@@ -116,7 +122,9 @@ async def test_no_mock_exam_yet(make_quiz_app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("t")
-        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
+        )
         assert app.screen.figures.exams == []
         assert text_of(app.screen, "#stats-mock-exams") == "No mock exam yet: press x on the home screen to take one."
 
@@ -147,8 +155,11 @@ def test_trend_chart_edges() -> None:
 
 
 def test_fit_path_keeps_the_last_heading() -> None:
-    parts = ("ソフトウェア開発者のための AWS 環境構築フレームワーク AWS Cloud Development Kit (CDK)", "CDK DiveDeep",
-             "CDK 複数スタックの管理")
+    parts = (
+        "ソフトウェア開発者のための AWS 環境構築フレームワーク AWS Cloud Development Kit (CDK)",
+        "CDK DiveDeep",
+        "CDK 複数スタックの管理",
+    )
     whole = " › ".join(parts)
     assert fit_path(parts, 200) == whole
     for cells in (30, 40, 50, 60):

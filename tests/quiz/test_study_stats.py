@@ -33,7 +33,9 @@ def at(day: int, hour: int = 12, month: int = 11, minute: int = 0) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=UTC)
 
 
-def rev(card: str, rating: int, when: datetime, before: str = "review", duration: float = 5.0, n: list[int] = [0]) -> ReviewRecord:
+def rev(
+    card: str, rating: int, when: datetime, before: str = "review", duration: float = 5.0, n: list[int] = [0]
+) -> ReviewRecord:
     n[0] += 1
     return ReviewRecord(f"r{n[0]}", card, rating, when, duration, "dev", state_before=before)
 
@@ -110,7 +112,16 @@ def test_shade_levels() -> None:
 def test_forecast_by_study_day() -> None:
     progress = {
         "overdue": review_progress("overdue", at(20), at(10)),
-        "learning": CardProgress("learning", state="learning", step=1, due=at(28, 10), last_review=at(28, 8), stability=1, difficulty=5, reps=1),
+        "learning": CardProgress(
+            "learning",
+            state="learning",
+            step=1,
+            due=at(28, 10),
+            last_review=at(28, 8),
+            stability=1,
+            difficulty=5,
+            reps=1,
+        ),
         "early": review_progress("early", at(30, 3), at(20)),  # 03:00 on the 30th is still the 29th's study day
         "week": review_progress("week", at(5, 12, month=12), at(20)),
         "susp": review_progress("susp", at(29), at(20), suspended=True),
@@ -149,8 +160,20 @@ def test_card_counts() -> None:
         "young": review_progress("young", at(8, month=12), at(28)),  # 10 days
         "mature": review_progress("mature", at(20, month=12), at(28)),  # 22 days
         "edge": review_progress("edge", at(19, month=12), at(28)),  # exactly 21 days: mature
-        "learn": CardProgress("learn", state="learning", step=0, due=at(28, 10), last_review=at(28, 9), stability=1, difficulty=5, reps=1),
-        "relearn": CardProgress("relearn", state="relearning", step=0, due=at(28, 10), last_review=at(28, 9), stability=1, difficulty=5, reps=9, lapses=1),
+        "learn": CardProgress(
+            "learn", state="learning", step=0, due=at(28, 10), last_review=at(28, 9), stability=1, difficulty=5, reps=1
+        ),
+        "relearn": CardProgress(
+            "relearn",
+            state="relearning",
+            step=0,
+            due=at(28, 10),
+            last_review=at(28, 9),
+            stability=1,
+            difficulty=5,
+            reps=9,
+            lapses=1,
+        ),
         "leech": review_progress("leech", at(29), at(28), suspended=True, leech=True, lapses=8),
         "susp": review_progress("susp", at(29), at(28), suspended=True),
         "new": CardProgress("new"),
@@ -246,4 +269,3 @@ def test_next_due() -> None:
     }
     assert next_due(progress, progress, NOW) == (at(30), 2)
     assert next_due(["e"], progress, NOW) is None
-

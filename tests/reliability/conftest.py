@@ -33,8 +33,10 @@ def spawn_store(*args: str) -> subprocess.Popen:
 
 def quick_and_long(quick: int, long: int) -> pytest.MarkDecorator:
     """Parametrize ``trials``: ``quick`` in the default run, ``long`` under the ``slow`` marker."""
-    return pytest.mark.parametrize("trials", [pytest.param(quick, id=f"{quick}-trials"),
-                                              pytest.param(long, id=f"{long}-trials", marks=pytest.mark.slow)])
+    return pytest.mark.parametrize(
+        "trials",
+        [pytest.param(quick, id=f"{quick}-trials"), pytest.param(long, id=f"{long}-trials", marks=pytest.mark.slow)],
+    )
 
 
 @pytest.fixture

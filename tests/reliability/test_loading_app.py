@@ -21,7 +21,9 @@ from _worker_tasks import count_pool_use  # noqa: E402
 
 
 def build(tmp_path: Path, notes: Path):
-    return make_app([notes], data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", clock=lambda: FIXED_NOW, watch=False)
+    return make_app(
+        [notes], data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", clock=lambda: FIXED_NOW, watch=False
+    )
 
 
 async def wait_for(pilot, condition, what: str, tries: int = 1500) -> None:

@@ -72,4 +72,3 @@ def test_a_mixed_folder_and_lone_cr_posts_load(tmp_path: Path) -> None:
     got_cr = summary(cr, tmp_path / "c2")
     assert got_mixed["warnings"] == [] and got_cr["warnings"] == []
     assert got_mixed["cards"] == got_cr["cards"] and got_mixed["notes"] == got_cr["notes"] == 60
-

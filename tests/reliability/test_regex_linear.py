@@ -82,7 +82,9 @@ PATTERNS = discover_patterns()
 def test_discovery_finds_the_patterns_of_every_layer() -> None:
     labels = set(PATTERNS)
     # One from the loading code, one from core, one from a tuple of patterns: the walk reaches them all.
-    assert "devday_tui.library:_DECK_HINT_RE" in labels or any(label.startswith("devday_tui.library.") for label in labels)
+    assert "devday_tui.library:_DECK_HINT_RE" in labels or any(
+        label.startswith("devday_tui.library.") for label in labels
+    )
     assert any(label.startswith("devday_tui.core.") for label in labels)
     assert any("[" in label for label in labels)
     assert len(PATTERNS) >= 20
@@ -145,10 +147,25 @@ def assert_linear(run: Callable[[str], object], make: Callable[[int], str], what
 # --- generated text -----------------------------------------------------------------------------------------------
 
 #: Characters the package's patterns care about (Markdown marks, YAML, escapes, spaces), and plain text.
-_ALPHABET = (
-    list(" \t-*_=|:>#[]()`<>!~&\\/.,;0123456789aAzZ")
-    + ["\r", "\n", "\r\n", "：", "、", "。", "あ", "漢", "\x1b", "\x1b[", "\x1b]", "\x07", "**", "==", "`", "://", "http"]
-)
+_ALPHABET = list(" \t-*_=|:>#[]()`<>!~&\\/.,;0123456789aAzZ") + [
+    "\r",
+    "\n",
+    "\r\n",
+    "：",
+    "、",
+    "。",
+    "あ",
+    "漢",
+    "\x1b",
+    "\x1b[",
+    "\x1b]",
+    "\x07",
+    "**",
+    "==",
+    "`",
+    "://",
+    "http",
+]
 NEWLINES = st.sampled_from(["\r\n", "\n", "\r"])
 #: What a line of a note can start with: the patterns anchored at a line start see these.
 LEADS = st.sampled_from(["", "- ", "  ", "    ", "> ", "1. ", "## ", "---", "| ", "include: ", "key: "])
@@ -277,7 +294,9 @@ def test_deck_globs_are_linear_in_the_path(glob: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    glob=st.lists(st.sampled_from(["*", "?", "a", "b", "-", ".md", "[ab]", "[!a]"]), min_size=1, max_size=8).map("".join),
+    glob=st.lists(st.sampled_from(["*", "?", "a", "b", "-", ".md", "[ab]", "[!a]"]), min_size=1, max_size=8).map(
+        "".join
+    ),
     name=st.text(alphabet="ab-.md", max_size=14),
 )
 def test_deck_globs_match_like_fnmatch_within_a_folder(glob: str, name: str) -> None:

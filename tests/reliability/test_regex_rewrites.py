@@ -130,13 +130,35 @@ def _old_markup(src: str) -> list[tuple[int, int, str, str | None]]:
 
 
 def _new_markup(src: str) -> list[tuple[int, int, str, str | None]]:
-    return [
-        (start, end, kind, found.body if kind == "code" else None)
-        for start, end, kind, found in text._markup(src)
-    ]
+    return [(start, end, kind, found.body if kind == "code" else None) for start, end, kind, found in text._markup(src)]
 
 
-_INLINE_ALPHABET = ["`", "``", "```", "a", " ", "  ", "\n", "  \n", "<!--", "-->", "-", "@", "\\", "**", "*", "_", "==", "[", "](", ")", "<", ">", "://", "http"]
+_INLINE_ALPHABET = [
+    "`",
+    "``",
+    "```",
+    "a",
+    " ",
+    "  ",
+    "\n",
+    "  \n",
+    "<!--",
+    "-->",
+    "-",
+    "@",
+    "\\",
+    "**",
+    "*",
+    "_",
+    "==",
+    "[",
+    "](",
+    ")",
+    "<",
+    ">",
+    "://",
+    "http",
+]
 
 
 @settings(max_examples=800, deadline=None)

@@ -28,8 +28,14 @@ LOG = OWN / "log/2026-11-28.json"
 
 def _conflicted(d: Path) -> None:
     main = d / OWN / "annotations.json"
-    write_tables(main.with_name("annotations (conflicted copy).json"), {"annotations": {"1": {
-        "key": "c0", "text": "newer, from the copy", "at": "2026-11-28T23:00:00+00:00", "dev": "writer"}}})
+    write_tables(
+        main.with_name("annotations (conflicted copy).json"),
+        {
+            "annotations": {
+                "1": {"key": "c0", "text": "newer, from the copy", "at": "2026-11-28T23:00:00+00:00", "dev": "writer"}
+            }
+        },
+    )
 
 
 def _future(d: Path) -> None:
@@ -80,8 +86,12 @@ CASES: dict[str, Callable[[Path], None]] = {
 
 def _state(data_dir: Path) -> tuple:
     with Store.open(data_dir, device_id="writer", tz=UTC, now=NOW) as store:
-        return (sorted(r.id for r in store.reviews()), store.annotations(),
-                [(e["id"], e.get("score")) for e in store.exams()], store.all_progress())
+        return (
+            sorted(r.id for r in store.reviews()),
+            store.annotations(),
+            [(e["id"], e.get("score")) for e in store.exams()],
+            store.all_progress(),
+        )
 
 
 def _kill_during_open(data_dir: Path, rng: random.Random) -> bool:
@@ -96,8 +106,9 @@ def _kill_during_open(data_dir: Path, rng: random.Random) -> bool:
     return "opened" not in out
 
 
-@pytest.mark.parametrize("kills", [pytest.param(1, id="1-kill"), pytest.param(12, id="12-kills",
-                                                                              marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "kills", [pytest.param(1, id="1-kill"), pytest.param(12, id="12-kills", marks=pytest.mark.slow)]
+)
 def test_every_damaged_file_case_survives_a_kill_during_recovery(tmp_path: Path, kills: int, report) -> None:
     rng = random.Random(kills)
     expected = {}
@@ -115,5 +126,7 @@ def test_every_damaged_file_case_survives_a_kill_during_recovery(tmp_path: Path,
     for name in CASES:
         assert _state(tmp_path / name) == expected[name], name
         assert _state(tmp_path / name) == expected[name], name  # and a further start changes nothing
-    report(f"damaged files: {len(CASES)} cases, {kills} kill(s) each during recovery ({interrupted} before the "
-           f"open finished); every case recovered the same as without the kill, 0 lost")
+    report(
+        f"damaged files: {len(CASES)} cases, {kills} kill(s) each during recovery ({interrupted} before the "
+        f"open finished); every case recovered the same as without the kill, 0 lost"
+    )

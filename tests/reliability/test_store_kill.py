@@ -68,6 +68,8 @@ def test_kill_dash_nine_during_saves_loses_no_acknowledged_answer(tmp_path: Path
             store._rebuild(base)
             assert store.all_progress() == live  # snapshot + catch-up == full replay
         assert not list(data_dir.rglob(f".*{TEMP_SUFFIX}"))  # leftovers of the killed write were cleaned up
-    report(f"kill -9 during saves: {trials} trials, {len(acknowledged)} answers acknowledged, {len(undone)} undone, "
-           f"0 lost; killed with a write in progress {mid_write} times; {time.monotonic() - started:.1f} s")
+    report(
+        f"kill -9 during saves: {trials} trials, {len(acknowledged)} answers acknowledged, {len(undone)} undone, "
+        f"0 lost; killed with a write in progress {mid_write} times; {time.monotonic() - started:.1f} s"
+    )
     assert len(acknowledged) > trials * 10  # the writer really wrote between kills

@@ -68,7 +68,9 @@ def test_lock_deleted_then_second_instance_loses_nothing(tmp_path: Path, trials:
             present = {r.id for r in store.reviews()}
         totals["acknowledged"] += len(acked)
         totals["lost"] += len(set(acked) - present)
-    report(f"writer.lock deleted, second instance started: {trials} trials, {totals['acknowledged']} answers "
-           f"acknowledged, {totals['lost']} lost (the second instance opened read-only "
-           f"{totals['second read-only']} times)")
+    report(
+        f"writer.lock deleted, second instance started: {trials} trials, {totals['acknowledged']} answers "
+        f"acknowledged, {totals['lost']} lost (the second instance opened read-only "
+        f"{totals['second read-only']} times)"
+    )
     assert totals["lost"] == 0

@@ -1,13 +1,13 @@
 """A separate process driving the store, for the kill and two-process tests.
 
-    python _proc.py write DATA_DIR SEED BASE_ISO   answer/undo/suspend forever, printing each id after the save
-    python _proc.py hold DATA_DIR                  open as the writer, print "ready", wait for stdin to close
-    python _proc.py probe DATA_DIR [exclusive]     try to open; print one JSON line saying what happened
-    python _proc.py answer DATA_DIR SEED            open (not exclusive), answer by the real clock, printing each
-                                                   id after the save; "R" and exit once the store is read-only
-    python _proc.py device STATE_DIR GO_FILE        wait for GO_FILE, then print this machine's device id
-    python _proc.py open DATA_DIR NOW_ISO           print "start", open as "writer", close, print "opened" (a start,
-                                                   to be killed midway)
+python _proc.py write DATA_DIR SEED BASE_ISO   answer/undo/suspend forever, printing each id after the save
+python _proc.py hold DATA_DIR                  open as the writer, print "ready", wait for stdin to close
+python _proc.py probe DATA_DIR [exclusive]     try to open; print one JSON line saying what happened
+python _proc.py answer DATA_DIR SEED            open (not exclusive), answer by the real clock, printing each
+                                               id after the save; "R" and exit once the store is read-only
+python _proc.py device STATE_DIR GO_FILE        wait for GO_FILE, then print this machine's device id
+python _proc.py open DATA_DIR NOW_ISO           print "start", open as "writer", close, print "opened" (a start,
+                                               to be killed midway)
 """
 
 from __future__ import annotations
@@ -73,8 +73,16 @@ def probe(data_dir: str, exclusive: bool) -> None:
         print(json.dumps({"error": str(exc)}))
         return
     with store:
-        print(json.dumps({"read_only": store.read_only, "notices": store.notices,
-                          "reviews": len(store.reviews()), "has_held": store.progress("held") is not None}))
+        print(
+            json.dumps(
+                {
+                    "read_only": store.read_only,
+                    "notices": store.notices,
+                    "reviews": len(store.reviews()),
+                    "has_held": store.progress("held") is not None,
+                }
+            )
+        )
 
 
 def answer(data_dir: str, seed: int) -> None:
@@ -86,8 +94,13 @@ def answer(data_dir: str, seed: int) -> None:
     settings = DeckSettings(desired_retention=0.9)
     while True:
         try:
-            ans = store.answer(f"c{rng.randrange(200)}", rng.choice([1, 2, 3, 3, 4]), datetime.now(timezone.utc),
-                               duration=1.0, settings=settings)
+            ans = store.answer(
+                f"c{rng.randrange(200)}",
+                rng.choice([1, 2, 3, 3, 4]),
+                datetime.now(timezone.utc),
+                duration=1.0,
+                settings=settings,
+            )
         except StoreReadOnly:
             out.write("R\n")
             out.flush()

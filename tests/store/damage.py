@@ -73,8 +73,23 @@ def nested(depth: int = 100_000) -> bytes:
 def garbage(size: int, seed: int = 1) -> bytes:
     """Realistic damage: fragments of store JSON mixed with random bytes, ``size`` bytes long."""
     rng = random.Random(seed)
-    pieces = [b'{"t":"review","id":"', b'","card":"c1","rating":', b'{"key":"', b'"at":"2026-11-28T09:00:00+00:00"',
-              b'{"', b'":', b'}', b'{', b'"', b'\\', b'[', b']', b'\n', b'1e999', b'NaN']
+    pieces = [
+        b'{"t":"review","id":"',
+        b'","card":"c1","rating":',
+        b'{"key":"',
+        b'"at":"2026-11-28T09:00:00+00:00"',
+        b'{"',
+        b'":',
+        b"}",
+        b"{",
+        b'"',
+        b"\\",
+        b"[",
+        b"]",
+        b"\n",
+        b"1e999",
+        b"NaN",
+    ]
     out = bytearray()
     while len(out) < size:
         if rng.random() < 0.5:

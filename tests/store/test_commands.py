@@ -106,8 +106,7 @@ def test_unknown_deck_and_newer_data(data_dir: Path, capsys, sample_cards) -> No
 def test_orphans_command(data_dir: Path, capsys, sample_cards, tmp_path: Path) -> None:
     _study(data_dir, sample_cards)
     # the notes lose a card: only the deck file is given, so the note's cards vanish
-    code, out, err = _run(capsys, "orphans", str(SAMPLE_DECKS), "--data-dir", str(data_dir), "--json",
-                          "--now", NOW)
+    code, out, err = _run(capsys, "orphans", str(SAMPLE_DECKS), "--data-dir", str(data_dir), "--json", "--now", NOW)
     assert code == 0, err
     listed = {o["card_id"] for o in json.loads(out)}
     deck_ids = {c.id for c in load_library([SAMPLE_DECKS]).cards}

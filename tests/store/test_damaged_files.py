@@ -64,9 +64,20 @@ def test_a_bad_rating_skips_that_answer_only(data_dir: Path, raw: str) -> None:
         store.answer("c0", 3, LATER, duration=1, settings=SETTINGS)  # and answering goes on
 
 
-@pytest.mark.parametrize("key,raw", [("ret", "1.5"), ("ret", "NaN"), ("ret", "0"), ("dur", "1e999"),
-                                     ("at", '"9999-12-31T23:59:59+00:00"'), ("cap", '"9999-12-31T00:00:00+00:00"'),
-                                     ("at", '"2026-11-28T09:00:00"'), ("card", "[1, 2]"), ("id", "{}")])
+@pytest.mark.parametrize(
+    "key,raw",
+    [
+        ("ret", "1.5"),
+        ("ret", "NaN"),
+        ("ret", "0"),
+        ("dur", "1e999"),
+        ("at", '"9999-12-31T23:59:59+00:00"'),
+        ("cap", '"9999-12-31T00:00:00+00:00"'),
+        ("at", '"2026-11-28T09:00:00"'),
+        ("card", "[1, 2]"),
+        ("id", "{}"),
+    ],
+)
 def test_a_bad_value_in_an_answer_skips_that_answer(data_dir: Path, key: str, raw: str) -> None:
     ids = filled(data_dir)
     spoil(data_dir / SHARD, "log", key, raw, index=2)
@@ -133,15 +144,19 @@ def test_hostile_annotations_exams_and_catalog_entries_are_skipped(data_dir: Pat
         assert store.annotation("c0") == "again"
 
 
-@pytest.mark.parametrize("spoil_snapshot", [
-    lambda s: s["state"]["1"].update(shards=[]),
-    lambda s: s["state"]["1"].update(aliases=["a", "b"]),
-    lambda s: s["cards"].update({next(iter(s["cards"])): "a string"}),
-    lambda s: next(iter(s["cards"].values())).update(due="9999-12-31T23:59:59+00:00"),
-    lambda s: next(iter(s["cards"].values())).update(stability=float("inf")),
-    lambda s: next(iter(s["cards"].values())).update(reps=10**5000 if False else "7"),
-    lambda s: s["state"]["1"]["shards"].update({"devices/laptop/log/x.json": [1, 2, 3, 4, 1e300]}),
-], ids=["shards-list", "aliases-list", "card-string", "year-9999", "infinite-stability", "reps-text", "shard-float"])
+@pytest.mark.parametrize(
+    "spoil_snapshot",
+    [
+        lambda s: s["state"]["1"].update(shards=[]),
+        lambda s: s["state"]["1"].update(aliases=["a", "b"]),
+        lambda s: s["cards"].update({next(iter(s["cards"])): "a string"}),
+        lambda s: next(iter(s["cards"].values())).update(due="9999-12-31T23:59:59+00:00"),
+        lambda s: next(iter(s["cards"].values())).update(stability=float("inf")),
+        lambda s: next(iter(s["cards"].values())).update(reps=10**5000 if False else "7"),
+        lambda s: s["state"]["1"]["shards"].update({"devices/laptop/log/x.json": [1, 2, 3, 4, 1e300]}),
+    ],
+    ids=["shards-list", "aliases-list", "card-string", "year-9999", "infinite-stability", "reps-text", "shard-float"],
+)
 def test_a_hostile_snapshot_is_only_a_cache_and_is_rebuilt(data_dir: Path, spoil_snapshot) -> None:
     filled(data_dir)
     with open_store(data_dir, now=LATER) as store:
@@ -160,8 +175,9 @@ def test_a_hostile_snapshot_is_only_a_cache_and_is_rebuilt(data_dir: Path, spoil
 # Garbage: salvage is linear in the size of the file
 
 
-@pytest.mark.parametrize("rel,table", [(SHARD, "log"), (ANNOTATIONS, "annotations"), (EXAMS, "exams"),
-                                       (CATALOG, "cards")])
+@pytest.mark.parametrize(
+    "rel,table", [(SHARD, "log"), (ANNOTATIONS, "annotations"), (EXAMS, "exams"), (CATALOG, "cards")]
+)
 def test_a_megabyte_of_garbage_in_any_file_opens_with_a_notice(
     data_dir: Path, rel: Path, table: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -207,8 +223,10 @@ def test_salvage_work_grows_linearly(kind: str) -> None:
 
 
 def test_salvage_finds_every_whole_entry_around_the_damage() -> None:
-    entries = [{"t": "review", "id": f"{i:032x}", "card": f"c{i}", "rating": 3, "at": "2026-11-28T09:00:00+00:00"}
-               for i in range(200)]
+    entries = [
+        {"t": "review", "id": f"{i:032x}", "card": f"c{i}", "rating": 3, "at": "2026-11-28T09:00:00+00:00"}
+        for i in range(200)
+    ]
     payload = json.dumps({"log": {str(i): e for i, e in enumerate(entries)}}).encode()
     cut = len(payload) // 2
     damaged = payload[:cut] + garbage(5000) + payload[cut:]
@@ -308,8 +326,9 @@ def test_a_synced_review_dated_2031_is_not_used_as_now_and_is_reported(data_dir:
         other.answer("c1", 3, future, duration=1, settings=SETTINGS)
     now = T0 + timedelta(hours=3)
     with open_store(data_dir, now=now) as store:
-        assert any("devices/desktop/log/2031-11-28.json" in n and "ahead of this machine's clock" in n
-                   for n in store.notices)
+        assert any(
+            "devices/desktop/log/2031-11-28.json" in n and "ahead of this machine's clock" in n for n in store.notices
+        )
         ans = store.answer("c1", 3, now, duration=1, settings=SETTINGS)
         assert ans.review.reviewed_at == now and ans.before is None  # dated by this machine's clock
         assert [r.id for r in store.reviews(since=day_start(now, tz=store.tz))] == [ans.review.id]
@@ -491,8 +510,9 @@ def test_an_exam_entry_without_a_date_is_skipped_with_a_notice(data_dir: Path) -
     edit_table(data_dir / EXAMS, "exams", lambda docs: docs["1"].pop("at"))
     with open_store(data_dir, now=LATER) as store:
         assert [e["score"] for e in store.exams()] == [9]
-        assert any(f"{EXAMS}: 1 entry could not be used and was skipped (it has no date ('at'))" in n
-                   for n in store.notices)
+        assert any(
+            f"{EXAMS}: 1 entry could not be used and was skipped (it has no date ('at'))" in n for n in store.notices
+        )
 
 
 def test_annotations_in_a_conflicted_copy_are_merged_newest_edit_wins(data_dir: Path) -> None:
@@ -503,12 +523,17 @@ def test_annotations_in_a_conflicted_copy_are_merged_newest_edit_wins(data_dir: 
     docs = tables["annotations"]
     docs["1"] = {**docs["1"], "text": "newer, from the other machine", "at": "2026-11-28T10:00:00+00:00"}
     docs["2"] = {**docs["2"], "text": "older", "at": "2026-11-27T10:00:00+00:00"}
-    docs["3"] = {"key": "only-there", "text": "a note only in the copy", "at": "2026-11-28T08:00:00+00:00",
-                 "dev": "laptop"}
+    docs["3"] = {
+        "key": "only-there",
+        "text": "a note only in the copy",
+        "at": "2026-11-28T08:00:00+00:00",
+        "dev": "laptop",
+    }
     write_tables(conflicted, tables)
     syncthing = main.with_name("annotations.sync-conflict-20261128-101500-ABCDEFG.json")
-    write_tables(syncthing, {"annotations": {"1": {"key": "also", "text": "from syncthing",
-                                                    "at": "2026-11-28T08:00:00+00:00"}}})
+    write_tables(
+        syncthing, {"annotations": {"1": {"key": "also", "text": "from syncthing", "at": "2026-11-28T08:00:00+00:00"}}}
+    )
     with open_store(data_dir, now=LATER) as store:
         assert store.annotation("c0") == "newer, from the other machine"
         assert store.annotation("c1") == "remember c1"

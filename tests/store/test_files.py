@@ -68,8 +68,7 @@ def test_new_files_honour_the_umask_which_is_never_changed(
     data = tmp_path / "data"
     with _open(data) as store:
         # Saves happen on worker threads in the app.
-        worker = threading.Thread(target=store.answer, args=("a", 3, T0), kwargs={"duration": 1,
-                                                                                    "settings": SETTINGS})
+        worker = threading.Thread(target=store.answer, args=("a", 3, T0), kwargs={"duration": 1, "settings": SETTINGS})
         worker.start()
         worker.join()
         assert store.progress("a") is not None
@@ -120,8 +119,10 @@ def test_a_failed_write_is_a_store_error_and_leaves_nothing(tmp_path: Path, monk
 
 def _leftovers(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    made = [folder / f".2026-11-28.json.0123abcd{TEMP_SUFFIX}",  # the shared writer's
-            folder / ".2026-11-28.json.4242.tmp"]  # earlier versions' of the store
+    made = [
+        folder / f".2026-11-28.json.0123abcd{TEMP_SUFFIX}",  # the shared writer's
+        folder / ".2026-11-28.json.4242.tmp",
+    ]  # earlier versions' of the store
     for path in made:
         path.write_bytes(b'{"log":{"1":{"t":"rev')
     return made

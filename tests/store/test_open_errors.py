@@ -27,7 +27,10 @@ def test_cli_says_progress_could_not_be_read_without_a_traceback(data_dir: Path)
     _newer_schema(data_dir)
     result = subprocess.run(
         [sys.executable, "-m", "devday_tui", "stats", str(SAMPLE_NOTE), "--data-dir", str(data_dir)],
-        capture_output=True, text=True, cwd=REPO, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
     )
     assert result.returncode == 1
     assert "Your progress could not be read" in result.stderr and "2026-11-28.json" in result.stderr
@@ -44,8 +47,9 @@ def test_cli_reads_around_hostile_files_with_notices(data_dir: Path, capsys: pyt
     assert json.loads(captured.out)["data_dir"] == str(data_dir)
 
 
-def test_cli_guard_turns_a_store_error_into_a_message(monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture) -> None:
+def test_cli_guard_turns_a_store_error_into_a_message(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     import devday_tui.commands.stats as stats
     from devday_tui.store import StoreError
 
@@ -59,8 +63,7 @@ def test_cli_guard_turns_a_store_error_into_a_message(monkeypatch: pytest.Monkey
 
 async def test_app_says_progress_could_not_be_read_and_keeps_the_notes(data_dir: Path, tmp_path: Path) -> None:
     _newer_schema(data_dir)
-    app = make_app([SAMPLE_NOTE], data_dir=data_dir, cache_dir=tmp_path / "cache", clock=lambda: FIXED_NOW,
-                   watch=False)
+    app = make_app([SAMPLE_NOTE], data_dir=data_dir, cache_dir=tmp_path / "cache", clock=lambda: FIXED_NOW, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(300):
             if app.library is not None and not app.loading:

@@ -23,8 +23,9 @@ def _spawn(*args: str) -> subprocess.Popen:
 
 
 def _probe(data_dir: Path, *extra: str) -> dict:
-    out = subprocess.run([sys.executable, str(PROC), "probe", str(data_dir), *extra], capture_output=True,
-                         text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, str(PROC), "probe", str(data_dir), *extra], capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout.strip().splitlines()[-1])
 

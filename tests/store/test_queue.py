@@ -37,7 +37,8 @@ def test_day_start_rolls_over_at_four_local() -> None:
     assert day_start(datetime(2026, 11, 28, 3, 59, tzinfo=tokyo), tz=tokyo) == datetime(2026, 11, 27, 4, tzinfo=tokyo)
     assert day_start(datetime(2026, 11, 28, 4, 0, tzinfo=tokyo), tz=tokyo) == datetime(2026, 11, 28, 4, tzinfo=tokyo)
     assert day_start(datetime(2026, 11, 28, 23, 0, tzinfo=tokyo), tz=tokyo, rollover_hour=0) == datetime(
-        2026, 11, 28, 0, tzinfo=tokyo)
+        2026, 11, 28, 0, tzinfo=tokyo
+    )
     assert day_start(T0, tz=tokyo).tzinfo == timezone.utc
     # across a DST change the day is 23 hours long
     ny = ZoneInfo("America/New_York")

@@ -42,8 +42,12 @@ def test_similarity_ignores_width_case_and_spacing() -> None:
 
 def test_match_moved_pairs_best_first_and_leaves_ties_alone() -> None:
     vanished = [("old1", "s", "What does ECS stand for?"), ("old2", "s", "abc"), ("old3", "t", "Same text")]
-    fresh = [("new1", "s", "What does Amazon ECS stand for?"), ("new2", "u", "abc"),
-             ("new3", "t", "Same text!"), ("new4", "t", "Same text?")]
+    fresh = [
+        ("new1", "s", "What does Amazon ECS stand for?"),
+        ("new2", "u", "abc"),
+        ("new3", "t", "Same text!"),
+        ("new4", "t", "Same text?"),
+    ]
     pairs = match_moved(vanished, fresh)
     assert [(o, n) for o, n, _ in pairs] == [("old1", "new1")]  # old2: other section; old3: two equal candidates
 
@@ -121,14 +125,20 @@ def test_same_front_in_another_section_does_not_re_attach_while_its_section_is_t
 
 
 def test_history_of_a_vanished_section_re_attaches_within_its_note(data_dir: Path) -> None:
-    deck = [card("a", "s1", Q_OLD), card("b", "s1", "What is ECS?"), card("c", "s1", "What is EKS?"),
-            card("d", "s1", "Same front"), card("keep", "s2", "Untouched")]
+    deck = [
+        card("a", "s1", Q_OLD),
+        card("b", "s1", "What is ECS?"),
+        card("c", "s1", "What is EKS?"),
+        card("d", "s1", "Same front"),
+        card("keep", "s2", "Untouched"),
+    ]
     before = _studied(data_dir, deck)
     renamed = [
         card("a2", "s1b", Q_OLD),
         card("b2", "s1b", "What is Amazon ECS?"),  # the heading renamed and the front changed: too different
         card("c2", "s7", "What is EKS?", note="other"),  # the same front in another note
-        card("d2", "s1b", "Same front"), card("d3", "s3", "Same front"),  # two equal candidates: no guess
+        card("d2", "s1b", "Same front"),
+        card("d3", "s3", "Same front"),  # two equal candidates: no guess
         deck[4],
     ]
     with _open(data_dir) as store:
@@ -223,10 +233,14 @@ def test_renaming_a_note_file_keeps_the_history_of_its_cards(data_dir: Path, tmp
 
 def test_a_note_of_the_same_title_that_has_history_of_its_own_takes_nothing(data_dir: Path) -> None:
     # 2019/day1.md is not loaded this time; 2020/day1.md has the same title and the same first card.
-    older = [card("a", "s1", "What is Fargate?", note="2019/day1.md"), card("b", "s1", "What is ECS?",
-                                                                            note="2019/day1.md")]
-    newer = [card("x", "s9", "What is Fargate?", note="2020/day1.md"), card("y", "s9", "What is EKS?",
-                                                                          note="2020/day1.md")]
+    older = [
+        card("a", "s1", "What is Fargate?", note="2019/day1.md"),
+        card("b", "s1", "What is ECS?", note="2019/day1.md"),
+    ]
+    newer = [
+        card("x", "s9", "What is Fargate?", note="2020/day1.md"),
+        card("y", "s9", "What is EKS?", note="2020/day1.md"),
+    ]
     _studied(data_dir, older)
     with _open(data_dir) as store:
         store.reconcile(older + newer, T0)
@@ -244,14 +258,18 @@ def _list(cid: str, section: str, front: str, *texts: str, kind: str = "label-li
 def test_a_relabelled_list_re_attaches_by_its_items_from_the_catalog(data_dir: Path) -> None:
     from devday_tui.store.files import read_tables
 
-    deck = [_list("a", "s1", "書き込みに対してスケーラブル。 — 2 points", "name(PK), time(SK)", "GSI"),
-            _list("b", "s1", "Tools — 2 points", "AWS CLI", "ECS CLI")]
+    deck = [
+        _list("a", "s1", "書き込みに対してスケーラブル。 — 2 points", "name(PK), time(SK)", "GSI"),
+        _list("b", "s1", "Tools — 2 points", "AWS CLI", "ECS CLI"),
+    ]
     before = _studied(data_dir, deck)
     catalog = read_tables(data_dir / "devices/laptop" / Store.CATALOG) or {}
     assert all(len(d["items"]) == 2 for d in catalog["cards"].values())
     # A new parser reads the label as prose: the list keeps its items under the heading's front.
-    upgraded = [_list("a2", "s1", "アプリを作るときは — 2 points", "name(PK), time(SK)", "GSI", kind="list"),
-                _list("b2", "s1", "Tools — 3 points", "AWS CLI", "ECS CLI", "CDK", kind="list")]
+    upgraded = [
+        _list("a2", "s1", "アプリを作るときは — 2 points", "name(PK), time(SK)", "GSI", kind="list"),
+        _list("b2", "s1", "Tools — 3 points", "AWS CLI", "ECS CLI", "CDK", kind="list"),
+    ]
     with _open(data_dir) as store:
         result = store.reconcile(upgraded, T0 + timedelta(days=1))
         assert sorted((r.old_id, r.new_id) for r in result.reattached) == [("a", "a2"), ("b", "b2")]
@@ -269,17 +287,29 @@ def test_a_catalog_entry_without_items_matches_on_its_front_only(data_dir: Path)
     for doc in tables["cards"].values():
         del doc["items"]  # as written before back items were recorded
     write_tables(path, tables)
-    upgraded = [_list("a2", "s1", "Something else — 2 points", "x", "y"), _list("b2", "s1", "Tools — 3 points",
-                                                                              "p", "q", "r")]
+    upgraded = [
+        _list("a2", "s1", "Something else — 2 points", "x", "y"),
+        _list("b2", "s1", "Tools — 3 points", "p", "q", "r"),
+    ]
     with _open(data_dir) as store:
         result = store.reconcile(upgraded, T0 + timedelta(days=1))
         assert [(r.old_id, r.new_id) for r in result.reattached] == [("b", "b2")]
         assert [o.card_id for o in result.orphans] == ["a"]
 
 
-@pytest.mark.parametrize("raw", ['"abc"', "[1e999]", '["00000000000g"]', '["000000000000"]', "[[[]]]",
-                                 "[" + ", ".join(['"000000000000"'] * 65) + "]", '["' + "a" * 10_000 + '"]'],
-                         ids=["text", "infinite", "not-hex", "good", "nested", "too-many", "too-long"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '"abc"',
+        "[1e999]",
+        '["00000000000g"]',
+        '["000000000000"]',
+        "[[[]]]",
+        "[" + ", ".join(['"000000000000"'] * 65) + "]",
+        '["' + "a" * 10_000 + '"]',
+    ],
+    ids=["text", "infinite", "not-hex", "good", "nested", "too-many", "too-long"],
+)
 def test_item_digests_in_the_catalog_are_checked_when_read(data_dir: Path, raw: str) -> None:
     from tests.store.damage import spoil
 

@@ -260,8 +260,9 @@ def test_progress_dict_and_fsrs_round_trips() -> None:
     p = review(None, "c", 3, T0, SETTINGS)
     p = replace(p, suspended=True, buried_until=T0 + timedelta(days=1))
     assert CardProgress.from_dict(p.to_dict()) == p
-    back = CardProgress.from_fsrs("c", p.to_fsrs(), reps=p.reps, lapses=p.lapses, suspended=True,
-                                  buried_until=p.buried_until)
+    back = CardProgress.from_fsrs(
+        "c", p.to_fsrs(), reps=p.reps, lapses=p.lapses, suspended=True, buried_until=p.buried_until
+    )
     assert back == p
     assert p.to_fsrs().card_id == fsrs_card_id("c") == fsrs_card_id("c")
     assert fsrs_card_id("c") != fsrs_card_id("d")

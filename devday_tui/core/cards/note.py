@@ -47,8 +47,20 @@ MAX_CARDS = 5000
 
 #: Headings of sections that make no cards: chatter, not facts. A note's or a deck's ``skip_sections:`` changes it.
 DEFAULT_SKIP_SECTIONS = (
-    "感想", "所感", "雑感", "TL;DR", "TLDR", "はじめに", "おわりに", "参考", "参考文献", "参考リンク", "References",
-    "Links", "Acknowledgements", "告知",
+    "感想",
+    "所感",
+    "雑感",
+    "TL;DR",
+    "TLDR",
+    "はじめに",
+    "おわりに",
+    "参考",
+    "参考文献",
+    "参考リンク",
+    "References",
+    "Links",
+    "Acknowledgements",
+    "告知",
 )
 _DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
 
@@ -66,8 +78,13 @@ def skip_set(meta: dict[str, Any], path: Path, warnings: list[ParseWarning], tex
     if isinstance(raw, str):
         raw = [p for p in raw.split(",")]
     if not isinstance(raw, (list, tuple)):
-        warnings.append(ParseWarning(path, "skip_sections should be a list of headings; using the default list",
-                                     key_line(text, "skip_sections", offset)))
+        warnings.append(
+            ParseWarning(
+                path,
+                "skip_sections should be a list of headings; using the default list",
+                key_line(text, "skip_sections", offset),
+            )
+        )
         return _DEFAULT_SKIP
     return frozenset(skip_key(t) for t in (meta_text(h) for h in raw) if t)
 
@@ -84,7 +101,9 @@ def _title_from(meta: dict[str, Any], nodes: list[Node], path: Path) -> tuple[st
     return strip_controls(path.stem or str(path)), False
 
 
-def _read_meta(note: Note, meta: dict[str, Any], warnings: list[ParseWarning], text: str, offset: int, from_h1: bool) -> None:
+def _read_meta(
+    note: Note, meta: dict[str, Any], warnings: list[ParseWarning], text: str, offset: int, from_h1: bool
+) -> None:
     path = note.path
 
     def warn(key: str, message: str) -> None:
@@ -214,7 +233,9 @@ def parse_note(
     stack: list[tuple[Section, tuple[str, ...], int, bool]] = []  # (section, heading path, level, skipped)
     spans: list[tuple[int, int, Section, tuple[str, ...], str, list[Node], bool]] = []
 
-    def make_section(heading: str, level: int, path_: tuple[str, ...], start0: int, end0: int, own: list[Node]) -> Section:
+    def make_section(
+        heading: str, level: int, path_: tuple[str, ...], start0: int, end0: int, own: list[Node]
+    ) -> Section:
         hk = ids.heading_key(path_)
         occ = seen_paths.get(hk, 0)
         seen_paths[hk] = occ + 1
@@ -260,10 +281,7 @@ def parse_note(
         parent_path = stack[-1][1] if stack else ()
         parent_skipped = stack[-1][3] if stack else False
         is_title = (
-            level == 1
-            and not title_taken
-            and not stack
-            and (title_from_h1 or normalise(heading) == normalise(title))
+            level == 1 and not title_taken and not stack and (title_from_h1 or normalise(heading) == normalise(title))
         )
         name = strip_time(heading)
         if is_number_heading(heading) and own:
@@ -314,8 +332,13 @@ def parse_note(
             level=sec.level,
             has_children=bool(sec.children),
             empty=not own,
-            thin=(not skipped and not builder.has_list and not builder.has_code
-                  and builder.text_chars < THIN_MAX_CHARS and not by_section.get(idx)),
+            thin=(
+                not skipped
+                and not builder.has_list
+                and not builder.has_code
+                and builder.text_chars < THIN_MAX_CHARS
+                and not by_section.get(idx)
+            ),
             marker=bool(marker_lines) and any(start0 <= m < next_ for m in marker_lines),
             only_text=only_text,
         )

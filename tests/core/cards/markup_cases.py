@@ -159,11 +159,7 @@ CASES: list[dict] = [
         "name": "an image bullet does not open a raw-HTML block that swallows the nested list after it",
         "rule": "4.1",
         "note": (
-            "## 構成図\n"
-            "- 全体像\n"
-            '  - <img src="arch.png" width="400">\n'
-            "  - ALB の後ろに ECS\n"
-            "  - RDS はマルチ AZ\n"
+            '## 構成図\n- 全体像\n  - <img src="arch.png" width="400">\n  - ALB の後ろに ECS\n  - RDS はマルチ AZ\n'
         ),
         "expect": [
             {"kind": "list", "front": "全体像 — 2 points", "back": ["ALB の後ろに ECS", "RDS はマルチ AZ"]},

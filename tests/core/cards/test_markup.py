@@ -67,8 +67,23 @@ def test_plain_text_bullets_become_markdown_bullets(line: str, expected: str) ->
 
 @pytest.mark.parametrize(
     "line",
-    ["---", "--flag value", "-1 度下がる", "-0.5%", "-> 次へ", "=> 結果", "-= 1", "-v: verbose", "-f file",
-     "・・・続く", "－－－", "- already", "-", "a-b", "-|-|"],
+    [
+        "---",
+        "--flag value",
+        "-1 度下がる",
+        "-0.5%",
+        "-> 次へ",
+        "=> 結果",
+        "-= 1",
+        "-v: verbose",
+        "-f file",
+        "・・・続く",
+        "－－－",
+        "- already",
+        "-",
+        "a-b",
+        "-|-|",
+    ],
 )
 def test_lines_that_are_not_bullets_stay(line: str) -> None:
     assert norm(line) == [line]
@@ -275,7 +290,13 @@ def test_is_only_image(src: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("・項目", "項目"), ("・ 項目", "項目"), ("\u3000・項目", "項目"), ("・・・", "・・・"), ("項目・詳細", "項目・詳細")],
+    [
+        ("・項目", "項目"),
+        ("・ 項目", "項目"),
+        ("\u3000・項目", "項目"),
+        ("・・・", "・・・"),
+        ("項目・詳細", "項目・詳細"),
+    ],
 )
 def test_strip_bullet(text: str, expected: str) -> None:
     assert strip_bullet(text) == expected
@@ -385,12 +406,12 @@ PATHOLOGICAL = {
     "one long line of openers": lambda n: "<!--" + "{{<" * n + "![[" * n + "%" * n,
     "unclosed embeds": lambda n: "![[" * n,
     "many comment lines": lambda n: "<!--\n" + "x\n" * n,
-    "crlf-heavy": lambda n: ("\r\r\n・a\r" * n),
+    "crlf-heavy": lambda n: "\r\r\n・a\r" * n,
     "backticks": lambda n: "`" + "``x" * n,
     "tags": lambda n: "<b " + "<a " * n,
-    "dashes and bullets": lambda n: ("-x\n・y\n\u3000\u3000z\n" * n),
+    "dashes and bullets": lambda n: "-x\n・y\n\u3000\u3000z\n" * n,
     "separators": lambda n: ("a - " * n) + ": b",
-    "containers": lambda n: (":::details t\n" * n),
+    "containers": lambda n: ":::details t\n" * n,
     "shortcode spanning lines": lambda n: "{{< x\n" + "y\n" * n,
     "alt attributes": lambda n: "<img " + "alt=" * n,
 }
@@ -405,7 +426,7 @@ def test_time_grows_linearly(name: str) -> None:
 
 
 def test_a_large_body_keeps_its_line_count() -> None:
-    text = ("## 見出し\n・項目\n\u3000・子\n-x\n<img src=a>\n:::message\nm\n:::\n<!-- c -->\n\n" * 2_000)
+    text = "## 見出し\n・項目\n\u3000・子\n-x\n<img src=a>\n:::message\nm\n:::\n<!-- c -->\n\n" * 2_000
     assert normalize_body(text).count("\n") == text.count("\n")
 
 

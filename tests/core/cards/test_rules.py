@@ -197,7 +197,9 @@ def test_a_numbered_list_is_a_sequence_only_when_order_is_the_point() -> None:
 
 
 def test_a_term_defined_twice_makes_one_card_citing_both_lines() -> None:
-    md = "## Volumes\n- gp2: IOPS tied to size\n\n## Exam tips\n- gp2: burst to 3,000 IOPS\n- gp2: burst to 3,000 IOPS\n"
+    md = (
+        "## Volumes\n- gp2: IOPS tied to size\n\n## Exam tips\n- gp2: burst to 3,000 IOPS\n- gp2: burst to 3,000 IOPS\n"
+    )
     note, trace = parse(md)
     (gp2,) = [c for c in note.cards if c.front == "gp2"]
     assert gp2.back == "IOPS tied to size\n(line 2)\nburst to 3,000 IOPS\n(line 5)"
@@ -331,7 +333,10 @@ def test_a_definition_list_colon_is_not_part_of_the_back() -> None:
     ： 今は検証されない
     """
     note, _ = parse(md)
-    assert [(c.front, c.back) for c in note.cards] == [("Audience", "sts.amazonaws.com"), ("Thumbprint", "今は検証されない")]
+    assert [(c.front, c.back) for c in note.cards] == [
+        ("Audience", "sts.amazonaws.com"),
+        ("Thumbprint", "今は検証されない"),
+    ]
 
 
 def test_toml_frontmatter_is_metadata_not_cards() -> None:

@@ -29,8 +29,11 @@ FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "sample_cards_pa
 SAME_ID = 75
 REATTACHED = 7
 ORPHANS = 4
-MERGED_AWAY = {"nginx を動かす。 — 3 points", "CLI ツールは２つある。 — 2 points",
-               "構成例：ALB -> ECS on Fargate -> RDS Aurora — 2 points"}
+MERGED_AWAY = {
+    "nginx を動かす。 — 3 points",
+    "CLI ツールは２つある。 — 2 points",
+    "構成例：ALB -> ECS on Fargate -> RDS Aurora — 2 points",
+}
 URL_ONLY = "ワークショップ"
 
 
@@ -41,8 +44,21 @@ def old_cards() -> list[Card]:
     out = []
     for d in json.loads(FIXTURE.read_text(encoding="utf-8")):
         back = d["back"] if isinstance(d["back"], str) else tuple(item(i) for i in d["back"])
-        out.append(Card(d["id"], d["kind"], d["front"], back, tuple(d["context"]), d["note_key"], d["note"],
-                        SAMPLE_NOTE, d["line"], d["section_id"], tuple(d["answers"])))
+        out.append(
+            Card(
+                d["id"],
+                d["kind"],
+                d["front"],
+                back,
+                tuple(d["context"]),
+                d["note_key"],
+                d["note"],
+                SAMPLE_NOTE,
+                d["line"],
+                d["section_id"],
+                tuple(d["answers"]),
+            )
+        )
     return out
 
 
@@ -97,20 +113,29 @@ def test_only_the_url_only_card_and_lists_merged_into_another_are_orphans(upgrad
         lost = orphans[front]
         items = {i.text for i in lost.back}
         # Every item went into one new list of the same section, and that card carries another old card's history.
-        [home] = [c for c in new if c.section_id == lost.section_id and c.kind in LIST_KINDS
-                  and items <= {i.text for i in c.back}]
+        [home] = [
+            c
+            for c in new
+            if c.section_id == lost.section_id and c.kind in LIST_KINDS and items <= {i.text for i in c.back}
+        ]
         assert home.id in taken and taken[home.id].id != lost.id
     kinds = {(old_by_id[r.old_id].kind, new_by_id[r.new_id].kind) for r in result.reattached}
-    assert kinds == {("label-list", "definition"), ("list", "definition"), ("sequence", "list"),
-                     ("label-list", "list")}
+    assert kinds == {("label-list", "definition"), ("list", "definition"), ("sequence", "list"), ("label-list", "list")}
 
 
 def test_cards_issue_2_names_keep_their_ids(upgraded) -> None:
     old, new, *_ = upgraded
     new_ids = {c.id for c in new}
     # 306 is gone on purpose: its answer is only a URL.
-    named = {(80, "definition"), (285, "definition"), (130, "definition"), (242, "list"), (142, "label-list"),
-             (73, "label-list"), (387, "cloze")}
+    named = {
+        (80, "definition"),
+        (285, "definition"),
+        (130, "definition"),
+        (242, "list"),
+        (142, "label-list"),
+        (73, "label-list"),
+        (387, "cloze"),
+    }
     kept = [c for c in old if (c.line, c.kind) in named]
     assert len(kept) == len(named)
     for c in kept:
