@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from devday_tui.core.query import FLAGS
 from devday_tui.widgets.card_grid import FLAG_STYLES
+from devday_tui.widgets.key_footer import KeyFooter
 
 
 class FlagPickerScreen(ModalScreen[str | None]):
@@ -36,6 +37,7 @@ class FlagPickerScreen(ModalScreen[str | None]):
             options.append(Option(Content.assemble(("0 ", "bold"), "no flag"), id=""))
             yield OptionList(*options, id="flag-options")
             yield Static(Content.styled("Enter or 0–7 chooses, Esc cancels.", "$text-muted"), classes="dialog-hint")
+        yield KeyFooter()  # the dialog's own keys, not the browser's under it
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id or "")

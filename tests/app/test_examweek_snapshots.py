@@ -155,3 +155,14 @@ def test_deck_options(snap_compare, workspace: Path, build_app, size) -> None:
         await decks_behind(pilot)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_flag_picker(snap_compare, workspace: Path, build_app, size) -> None:
+    async def ready(pilot) -> None:
+        await browser(pilot)
+        await pilot.press("f")
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "FlagPickerScreen", "the flag picker")
+        await settle(pilot, 0.3)
+
+    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)

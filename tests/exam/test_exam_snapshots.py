@@ -120,3 +120,19 @@ def test_typed_answer_checked(snap_compare, size) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_exam_leave_dialog(snap_compare, size) -> None:
+    """Esc in a mock exam asks before anything is abandoned."""
+
+    async def run_before(pilot) -> None:
+        await steady(pilot)
+        await pilot.press("escape")
+        for _ in range(50):
+            if type(pilot.app.screen).__name__ == "ConfirmScreen":
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+
+    assert snap_compare(exam_host(), terminal_size=size, run_before=run_before)
