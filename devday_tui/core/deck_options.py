@@ -165,7 +165,7 @@ def _set_key(front: list[str], key: str, value: Any) -> list[str]:
         end += 1
     if remove:
         return front[:start] + front[end:]
-    rest = front[start][_KEY_RE.match(front[start]).end() :]  # type: ignore[union-attr]
+    rest = front[start][_KEY_RE.match(front[start]).end() :]  # type: ignore[union-attr]  # the line was found by this pattern
     comment = _value_comment(rest) if end == start + 1 else ""
     return [*front[:start], f"{key}: {yaml_value(value)}{comment}", *front[end:]]
 

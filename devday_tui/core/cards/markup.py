@@ -208,7 +208,7 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
     """One line outside code, comments and hidden blocks."""
     lead = _LEAD_RE.match(line).end()  # type: ignore[union-attr]  # matches the empty string at worst
     ws = line[:lead]
-    quotes_end = _QUOTES_RE.match(line, lead).end()  # type: ignore[union-attr]
+    quotes_end = _QUOTES_RE.match(line, lead).end()  # type: ignore[union-attr]  # matches the empty string at worst
     quotes = line[lead:quotes_end]
     rest = line[quotes_end:]
 
