@@ -151,7 +151,9 @@ def test_deck_options(snap_compare, workspace: Path, build_app, size) -> None:
         await home_shown(pilot)
         await pilot.press("o")
         await until(pilot, lambda: type(pilot.app.screen).__name__ == "DeckOptionsScreen", "the options")
-        pilot.app.screen.query_one("#opt-desired_retention").value = "0.5"
+        screen = pilot.app.screen
+        screen.query_one("#opt-desired_retention").value = "0.5"
+        await until(pilot, lambda: "0.70 and 0.99" in str(screen.query_one("#options-errors").render()), "the error")
         await decks_behind(pilot)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
