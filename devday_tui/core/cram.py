@@ -18,7 +18,7 @@ from typing import Any, Collection, Iterable, Mapping, Sequence
 
 from devday_tui.core.model import Card
 from devday_tui.core.query import CardSource, Moment, QueryError, parse_query
-from devday_tui.core.queue import QueueCounts
+from devday_tui.core.queue import QueueCounts, progress_with
 from devday_tui.core.scheduling import CardProgress, ReviewRecord, local_day_start, retrievability
 
 #: Kinds of cram session, with the words the setup screen shows.
@@ -296,12 +296,7 @@ class CramQueue:
         return self._index.get(card_id)
 
     def with_progress(self, card_id: str, progress: CardProgress | None) -> "CramQueue":
-        updated = dict(self.progress)
-        if progress is None:
-            updated.pop(card_id, None)
-        else:
-            updated[card_id] = progress
-        return replace(self, progress=MappingProxyType(updated))
+        return replace(self, progress=progress_with(self.progress, card_id, progress))
 
     def answered(self, review: ReviewRecord, after: CardProgress | None) -> "CramQueue":
         """The queue after an answer: the card leaves, or comes back ``AGAIN_GAP`` cards later after Again."""

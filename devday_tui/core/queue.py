@@ -83,6 +83,18 @@ class _Plan:
     reviews_left: int
 
 
+def progress_with(
+    progress: Mapping[str, CardProgress], card_id: str, new: CardProgress | None
+) -> Mapping[str, CardProgress]:
+    """A read-only copy of ``progress`` where ``card_id`` has ``new`` (no entry when ``new`` is None)."""
+    updated = dict(progress)
+    if new is None:
+        updated.pop(card_id, None)
+    else:
+        updated[card_id] = new
+    return MappingProxyType(updated)
+
+
 @dataclass(frozen=True)
 class StudyQueue:
     """One study session over a deck's cards. Build it with ``build_queue``."""
@@ -229,12 +241,7 @@ class StudyQueue:
 
     def with_progress(self, card_id: str, progress: CardProgress | None) -> "StudyQueue":
         """A queue where ``card_id`` has ``progress`` (after a suspend, unsuspend or bury)."""
-        updated = dict(self.progress)
-        if progress is None:
-            updated.pop(card_id, None)
-        else:
-            updated[card_id] = progress
-        return replace(self, progress=MappingProxyType(updated))
+        return replace(self, progress=progress_with(self.progress, card_id, progress))
 
     def answered(self, review: ReviewRecord, after: CardProgress) -> "StudyQueue":
         """The queue after an answer: the card's new progress, and the review counted against today's limits."""
@@ -288,4 +295,4 @@ def build_queue(
     )
 
 
-__all__ = ["QueueCounts", "StudyQueue", "build_queue", "day_end", "day_start", "is_due"]
+__all__ = ["QueueCounts", "StudyQueue", "build_queue", "day_end", "day_start", "is_due", "progress_with"]
