@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static, TextArea
 
-from devday_tui.app import editor_command
+from devday_tui.editing import editor_command
 from devday_tui.screens.annotation import AnnotationScreen
 from devday_tui.screens.browse import BrowseScreen
 from devday_tui.screens.file_editor import FileEditorScreen
