@@ -12,7 +12,7 @@ from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import MAYBE_TERM_RE, is_generic_heading, is_question, is_remark, strip_qa
 from devday_tui.core.model import Item
-from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, plain
+from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, is_wide, join_lines, plain
 
 #: No card has more lines than this on its back.
 MAX_BACK_LINES = 12
@@ -111,6 +111,9 @@ class ListRules(CardMaker):
                         text = content.strip()
                         if text[:1] in _QA_STARTS:
                             text = strip_qa(text)[0]
+                        if text and self.is_chatter(text):
+                            self.drop(li.start, "chatter-term", f"{text!r}: a remark of the author's, not a fact")
+                            continue
                         if text:
                             self.text_chars += len(text) - text.count(" ")
                             out.append(new(Entry, (Item(text), False, li.start, -1)))
@@ -125,7 +128,7 @@ class ListRules(CardMaker):
                 if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
                     item = Item(text)
                     if para.own_card:
-                        self.own_items[id(item)] = item
+                        self.own_items[id(item)] = (item, para.card)
                     out.append(Entry(item, para.own_card, li.start, para.card))
                 elif text:
                     self.drop(li.start, "bare-link", "a bare link is no list item")
@@ -136,10 +139,15 @@ class ListRules(CardMaker):
             children: list[Item] = []
             first = True
             pushed = False
+            chatter = False
             for ch in chs:
                 kind = ch.kind
                 if kind == "paragraph":
                     para = self.paragraph(ch)
+                    if first and para.text and not para.own_card and self.is_chatter(para.text):
+                        self.drop(li.start, "chatter-term", f"{para.text!r}: a remark of the author's, not a fact")
+                        chatter = True
+                        break
                     if para.text:
                         if first and para.own_card:
                             own, card = True, para.card
@@ -149,6 +157,7 @@ class ListRules(CardMaker):
                     self.has_list = True
                     if not pushed and texts:
                         self.extra.append(texts[0])
+                        self.parents.append(texts[0])
                         pushed = True
                     children.extend(e.item for e in self.items(ch))
                 elif kind == "blockquote":
@@ -161,6 +170,9 @@ class ListRules(CardMaker):
                     self.table(ch, texts[0] if texts else self.in_context())
             if pushed:
                 self.extra.pop()
+                self.parents.pop()
+            if chatter:
+                continue
             text = texts[0] if own else join_lines(texts)
             if text[:1] in _QA_STARTS and not own:
                 text = strip_qa(text)[0]
@@ -176,7 +188,7 @@ class ListRules(CardMaker):
                 self.extend_back(card, tuple(children))
             item = Item(text, tuple(children))
             if own:
-                self.own_items[id(item)] = item
+                self.own_items[id(item)] = (item, card)
             out.append(Entry(item, own, li.start, card))
         return out
 
@@ -203,6 +215,13 @@ class ListRules(CardMaker):
         self.has_list = True
         line0 = nodes[i].start
         j = i + 1
+        if self.is_chatter(label.rsplit(" › ", 1)[-1]):  # "所感" then a list: the author's remarks
+            self.drop(line0, "chatter-term", f"{label!r}: a remark of the author's, not a fact")
+            if nodes[j].kind == "ordered_list":
+                return j + 1
+            while j < len(nodes) and nodes[j].kind == "bullet_list":
+                j += 1
+            return j
         # Definitions inside the list carry the label in their breadcrumb; the list card itself does not.
         self.extra.append(label)
         try:
@@ -255,9 +274,7 @@ class ListRules(CardMaker):
                     if child.children:
                         self.parent_card(child, e.item.text, e.line0)
             if len(entries) >= 2:
-                # A term defined twice in the list is one card (see merge-terms), and one name here.
-                names = tuple(Item(t) for t in dict.fromkeys(e.item.text for e in entries))
-                self.items_card("points", kind, subject, names, line0)
+                self.points_card(kind, subject, entries, line0)
             return
         if len(entries) == 1:
             e = entries[0]
@@ -270,6 +287,41 @@ class ListRules(CardMaker):
                 self.drop(line0, "too-short", f"{subject!r}: one item, too short")
                 return
         self.items_card(rule, kind, subject, tuple(e.item for e in entries), line0)
+
+    def shown(self, items: tuple[Item, ...]) -> tuple[Item, ...]:
+        """Items as a list card under a parent shows them: a definition item with its definition (``on a file:
+        runs with the group's privileges``), since its term alone rarely says anything there."""
+        out = []
+        for item in items:
+            children = self.shown(item.children) if item.children else ()
+            own = self.own_items.get(id(item))
+            text = item.text
+            if own is not None and own[1] >= 0:
+                definition = self.cards[own[1]][3].back_text.split("\n", 1)[0].strip()
+                if definition:
+                    text = f"{text}{'：' if is_wide(text[-1]) else ': '}{definition}"
+            out.append(Item(text, children) if (text is not item.text or children is not item.children) else item)
+        return tuple(out)
+
+    def points_card(self, kind: str, subject: str, entries: list[Entry], line0: int) -> None:
+        """The whole list as one card, its sub-items nested, when it fits the line limit; otherwise the parents'
+        names alone, when the names say something by themselves (not ``とは？``, ``例``, ``Overview``)."""
+        # A term defined twice in the list is one card (see merge-terms), and one item here. A definition bullet
+        # shows its term alone: its definition is its own card.
+        items: dict[str, Item] = {}
+        for e in entries:
+            if e.item.text not in items:
+                items[e.item.text] = Item(e.item.text) if e.own else Item(e.item.text, self.shown(e.item.children))
+        whole = tuple(items.values())
+        if back_lines(whole) <= MAX_BACK_LINES:
+            self.items_card("points", kind, subject, whole, line0)
+            return
+        names = tuple(Item(t) for t in items)
+        vague = [t for t in items if is_question(t) or is_remark(t) or is_generic_heading(t)]
+        if vague:
+            self.drop(line0, "points", f"{subject!r}: too long as one card, and {vague[0]!r} says nothing by itself")
+            return
+        self.items_card("points", kind, subject, names, line0)
 
     def parent_card(self, item: Item, context: str, line0: int) -> None:
         """A bullet with its own sub-list: its sub-items are the back (nested ones kept nested), one sub-item makes
@@ -290,7 +342,7 @@ class ListRules(CardMaker):
             if content_length(back) >= 2:
                 self.add(rule, "definition", term, term, back, line0)
         else:
-            self.items_card(rule, "label-list", qualified, children, line0)
+            self.items_card(rule, "label-list", qualified, self.shown(children), line0)
         for child in children:
             if child.children:
                 self.parent_card(child, text, line0)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from devday_tui.core import ids
 from devday_tui.core.cards.rules import RULES, Trace
-from devday_tui.core.cards.terms import squash
+from devday_tui.core.cards.terms import skip_key, squash
 from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section
 from devday_tui.core.text import normalise
 
@@ -37,7 +37,11 @@ class CardMaker:
         self.question: str | None = None
         self.extra: list[str] = []  # labels and parent bullets above the block being read
         self.contexts: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self.own_items: dict[int, Item] = {}  # the list items that made a definition card of their own, by id
+        # The list items that made a definition card of their own, by id: the item and that card's index.
+        self.own_items: dict[int, tuple[Item, int]] = {}
+        self.skip: frozenset[str] = frozenset()  # chatter headings (skip_sections), normalised: no card as terms
+        self.parents: list[str] = []  # the parent bullets above the block being read (a part of extra)
+        self.scopes: dict[int, str] = {}  # a definition under a parent bullet: its card index, that parent
         self.has_list = False
         self.has_code = False
         self.text_chars = 0
@@ -92,6 +96,8 @@ class CardMaker:
             section.id,
             answers,
         )
+        if self.parents and kind == "definition":
+            self.scopes[len(self.cards)] = self.parents[-1]
         self.cards.append((line, 0 if kind in LIST_KINDS else 1, len(self.cards), card))
         if self.trace is not None:
             self.trace.append(Trace(line, rule, True, f"{kind}: {front}"))
@@ -102,6 +108,12 @@ class CardMaker:
         if self.trace is not None:
             assert rule in RULES, rule
             self.trace.append(Trace(self.offset + line0 + 1, rule, False, why))
+
+    def is_chatter(self, term: str) -> bool:
+        """A term, label or parent bullet named like a chatter section (``所感: …``, ``- 感想``): no card."""
+        if not self.skip or len(term) > 40:
+            return False
+        return skip_key(term.rstrip(":：").strip()) in self.skip
 
     def in_context(self) -> str:
         """What a remark word or a parent bullet is qualified by: the nearest label or parent, else the heading."""

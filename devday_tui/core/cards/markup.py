@@ -3,7 +3,8 @@
 ``normalize_body`` is a pre-pass over a note's body before markdown-it reads its blocks. It keeps every line
 where it was (line *n* of its output comes from line *n* of its input), so card line numbers stay right:
 
-- a leading full-width space (U+3000) is indentation;
+- a leading full-width space (U+3000) is indentation; under a bullet, a line indented by one is a sub-bullet
+  (``・障害回復`` then ``　ロールバック＝…``), since plain-text notes mark points by indentation alone;
 - ``・item``, ``-item``, ``－item`` (and ``•``/``◦``) are ``- item`` bullets, keeping their indentation; a ``・``
   after a list marker (``- ・item``) goes;
 - Hugo shortcodes, HTML comments, Obsidian ``%% comments %%`` and embeds ``![[…]]`` are blanked out;
@@ -265,8 +266,12 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
         scan.in_list = True
     elif rest.strip() and not ws:
         scan.in_list = False
-    if "\u3000" in ws and not marker and not scan.in_list:
-        indent = " " * min(_width(ws), 3)  # a paragraph's indent, never an indented code block
+    if "\u3000" in ws and not marker:
+        if scan.in_list and not prev_blank and rest.strip():
+            # Right under a bullet, a line indented by a full-width space is a point of its own, one level down.
+            marker = "- "
+        elif not scan.in_list:
+            indent = " " * min(_width(ws), 3)  # a paragraph's indent, never an indented code block
 
     if rest[:1] == "<":
         tm = _TAG_RE.match(rest)

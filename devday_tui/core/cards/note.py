@@ -24,7 +24,7 @@ from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
 from devday_tui.core.cards.lists import attach_bullets
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.rules import Trace
-from devday_tui.core.cards.terms import is_generic_heading, is_number_heading, squash, strip_time
+from devday_tui.core.cards.terms import is_generic_heading, is_number_heading, skip_key, squash, strip_time
 from devday_tui.core.explicit import ExplicitCard, scan_explicit
 from devday_tui.core.frontmatter import (
     key_line,
@@ -40,7 +40,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 6
+PARSER_VERSION = 7
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -63,12 +63,6 @@ DEFAULT_SKIP_SECTIONS = (
     "告知",
 )
 _DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
-
-
-def skip_key(heading: str) -> str:
-    """The form of a heading compared with ``skip_sections``: normalised, without a leading number."""
-    norm = normalise(heading)
-    return norm.lstrip("0123456789.) ").strip() or norm
 
 
 def skip_set(meta: dict[str, Any], path: Path, warnings: list[ParseWarning], text: str, offset: int) -> frozenset[str]:
@@ -126,14 +120,20 @@ def _read_meta(
         warn("title", f"title is empty or not text; using {instead}")
 
 
-def merge_terms(cards: list[Card], trace: list[Trace] | None) -> list[Card]:
+def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, str] | None = None) -> list[Card]:
     """One term, one card per note: a definition whose term was defined before joins that card, citing both
-    lines; an exact duplicate of a card is dropped."""
+    lines; an exact duplicate of a card is dropped.
+
+    ``scopes`` gives, by index in ``cards``, the parent bullet a definition sits under. Two definitions under
+    different parents are different things (``on a directory`` under SGID and under the sticky bit): not joined.
+    """
+    scopes = scopes or {}
     first: dict[str, int] = {}
+    scope_of: dict[int, str] = {}
     exact: set[tuple[str, str, Back]] = set()
     cited: set[int] = set()
     out: list[Card] = []
-    for card in cards:
+    for index, card in enumerate(cards):
         back = card.back
         sig = (card.kind, card.front, back)
         if sig in exact:
@@ -144,15 +144,19 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None) -> list[Card]:
         if card.kind == "definition" and back.__class__ is str:
             term = " ".join(card.front.casefold().split())
             at = first.get(term)
-            if at is not None:
+            scope = scopes.get(index, "")
+            if at is not None and not (scope and scope_of.get(at) and scope != scope_of[at]):
                 kept = out[at]
-                old = kept.back if at in cited else f"{kept.back}\n(line {kept.line})"
+                old = kept.back if at in cited else f"{kept.back} (line {kept.line})"
                 cited.add(at)
-                out[at] = replace(kept, back=f"{old}\n{back}\n(line {card.line})")
+                out[at] = replace(kept, back=f"{old}\n{back} (line {card.line})")
                 if trace is not None:
                     trace.append(Trace(card.line, "merge-terms", False, f"{card.front!r} joins line {kept.line}"))
                 continue
-            first[term] = len(out)
+            if at is None:
+                first[term] = len(out)
+                if scope:
+                    scope_of[len(out)] = scope
         out.append(card)
     return out
 
@@ -229,6 +233,7 @@ def parse_note(
         return end
 
     builder = Builder(note, offset, used, max_cards=max_cards, trace=trace)
+    builder.skip = skip
     seen_paths: dict[str, int] = {}
     stack: list[tuple[Section, tuple[str, ...], int, bool]] = []  # (section, heading path, level, skipped)
     spans: list[tuple[int, int, Section, tuple[str, ...], str, list[Node], bool]] = []
@@ -344,7 +349,8 @@ def parse_note(
         )
 
     builder.cards.sort(key=lambda c: (c[0], c[1], c[2]))
-    note.cards = merge_terms([c[3] for c in builder.cards], trace)
+    scopes = {i: builder.scopes[c[2]] for i, c in enumerate(builder.cards) if c[2] in builder.scopes}
+    note.cards = merge_terms([c[3] for c in builder.cards], trace, scopes)
     if builder.left_out:
         warnings.append(
             ParseWarning(

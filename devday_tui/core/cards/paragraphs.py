@@ -29,7 +29,7 @@ from devday_tui.core.text import (
     sentence_spans,
 )
 
-#: What ``definition`` returns for a definition that is only a URL.
+#: What ``definition`` returns for a definition that is nothing to learn: only a URL, or chatter (``所感: …``).
 URL_ONLY = -2
 #: A cloze sentence needs at least this much left once the hidden parts are taken out.
 MIN_CLOZE_REST_CHARS = 4
@@ -78,6 +78,9 @@ class ParagraphRules(CardMaker):
         if is_bare_link(body):
             self.drop(line0, "url-only", f"{term!r}: its whole definition is a URL")
             return URL_ONLY
+        if self.is_chatter(term):
+            self.drop(line0, "chatter-term", f"{term!r}: a remark of the author's, not a fact")
+            return URL_ONLY
         if is_remark(term):
             front = f"{self.in_context()} › {term}"
             return self.add("remark-term", "definition", front, front, body, line0)
@@ -97,7 +100,7 @@ class ParagraphRules(CardMaker):
                 at = self.definition(found[0], found[1], node.start)
                 if at >= 0:
                     return Para(found[0], True, False, at)
-                return Para("", False) if is_bare_link(found[1]) else Para(text, False)
+                return Para("", False) if at == URL_ONLY else Para(text, False)
             if inl.marks and not label:
                 self.cloze([(node.start, inl)])
             return Para(text, False)

@@ -17,7 +17,7 @@ RULES: dict[str, str] = {
     "term-line": "a short line, then its explanation on the next lines of the same paragraph",
     "parent-bullet": "a bullet with its own sub-list: its sub-items are the back (one sub-item: a definition)",
     "question": "a bullet, label or numbered heading that asks (`〜とは`, `What is …`, `…?`): the answer is the back",
-    "points": "the parents' names of a list whose bullets have sub-lists (at least two)",
+    "points": "a list whose bullets have sub-lists (at least two): the whole list, or its parents' names when too long",
     "heading-list": "a bullet list under a heading, nested items kept nested",
     "label-list": "a short line directly before a list names it",
     "sequence": "a numbered list whose order is the point (steps, 手順, flow…)",
@@ -31,6 +31,7 @@ RULES: dict[str, str] = {
     "split-long": "a back over 12 lines is split by its sub-structure, else into parts (1/2), (2/2)…",
     # dropping
     "skip-section": "a chatter section (感想, TL;DR, 参考, References…, or `skip_sections:`) makes no cards",
+    "chatter-term": "a term, parent bullet or label named like a chatter section (`所感: …`, `- 感想`) makes no card",
     "url-only": "a term whose whole definition is a URL makes no card",
     "image-only": "a card whose whole back is an image cannot be studied in a terminal: not made",
     "prose-label": "a line over 40 characters or ending in `。`/`.` is prose, never a list's label",

@@ -100,6 +100,12 @@ def is_qa_marker(term: str) -> bool:
     return _QA_MARKER_RE.fullmatch(term.strip()) is not None
 
 
+def skip_key(heading: str) -> str:
+    """The form of a heading compared with ``skip_sections``: normalised, without a leading number."""
+    norm = normalise(heading)
+    return norm.lstrip("0123456789.) ").strip() or norm
+
+
 def is_generic_heading(text: str) -> bool:
     return len(text) <= _GENERIC_MAX and normalise(text) in GENERIC_HEADINGS
 

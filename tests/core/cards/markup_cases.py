@@ -30,9 +30,28 @@ CASES: list[dict] = [
         "expect": [
             {"kind": "list", "front": "S3 — 2 points", "back": ["オブジェクトストレージ", "容量は無制限"]},
             {"kind": "definition", "front": "EBS", "back": "ブロックストレージ"},
-            {"kind": "list", "front": "ストレージ — 2 points", "back": ["S3", "EBS"]},
+            {
+                "kind": "list",
+                "front": "ストレージ — 2 points",
+                "back": [("S3", ["オブジェクトストレージ", "容量は無制限"]), ("EBS", ["ブロックストレージ"])],
+            },
         ],
         "never": ("・", "\u3000"),
+    },
+    {
+        "name": "a line indented by a full-width space right under a ・ bullet is a point of its own",
+        "rule": "3.1",
+        "note": "## 障害回復\n・復旧の方法\n\u3000ロールバック＝開始前の状態に戻す\n\u3000ロールフォワード＝障害直前まで戻す\n",
+        "expect": [
+            {"kind": "definition", "front": "ロールバック", "back": "開始前の状態に戻す"},
+            {"kind": "definition", "front": "ロールフォワード", "back": "障害直前まで戻す"},
+            {
+                "kind": "list",
+                "front": "復旧の方法 — 2 points",
+                "back": ["ロールバック：開始前の状態に戻す", "ロールフォワード：障害直前まで戻す"],
+            },
+        ],
+        "never": ("ロールバック＝開始前の状態に戻すロールフォワード",),
     },
     {
         "name": "・ bullets make a list card, with no ・ left in the items",

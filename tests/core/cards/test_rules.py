@@ -62,7 +62,34 @@ def test_parent_bullets_questions_and_points_the_issue_example() -> None:
         ("parent-bullet", "label-list", "コンテナ入門 › 利点 — 2 points"),
     ]
     assert card(TALK, "Fargate とは").back == "サーバーを管理せずにコンテナを動かせる"
-    assert [i.text for i in card(TALK, "コンテナ入門 — 2 points").back] == ["Fargate とは", "利点"]
+    points = card(TALK, "コンテナ入門 — 2 points").back
+    assert [(i.text, [c.text for c in i.children]) for i in points] == [
+        ("Fargate とは", ["サーバーを管理せずにコンテナを動かせる"]),
+        ("利点", ["パッチ当てが不要", "タスク単位で課金"]),
+    ]
+
+
+def test_a_points_card_too_long_for_one_card_shows_the_names_only_when_they_say_something() -> None:
+    details = "".join(f"  - detail {k}\n" for k in range(5))
+    named = f"## Services\n- Amazon S3\n{details}- Amazon EBS\n{details}- Amazon EFS\n{details}"
+    assert [i.text for i in card(named, "Services — 3 points").back] == ["Amazon S3", "Amazon EBS", "Amazon EFS"]
+    assert all(not i.children for i in card(named, "Services — 3 points").back)
+    vague = f"## eBPF 入門\n- eBPF とは？\n{details}- 使われ方\n{details}- 例\n{details}"
+    note, trace = parse(vague)
+    assert not any(c.front.startswith("eBPF 入門 —") for c in note.cards)
+    assert (2, "points") in [(t.line, t.rule) for t in trace if not t.made]
+    assert len(note.cards) == 3  # each parent is a card of its own
+
+
+def test_a_definition_under_a_parent_shows_its_definition_in_the_parents_card() -> None:
+    md = (
+        "## Special bits\n- SGID\n  - on a file: runs with the group's privileges\n  - on a dir: new files inherit it\n"
+    )
+    assert [i.text for i in card(md, "Special bits › SGID — 2 points").back] == [
+        "on a file: runs with the group's privileges",
+        "on a dir: new files inherit it",
+    ]
+    assert card(md, "on a file").context[-1] == "SGID"
 
 
 @pytest.mark.parametrize(
@@ -140,6 +167,22 @@ def test_skip_sections_in_a_deck_leaves_those_cards_out(tmp_path: Path) -> None:
     assert deck.settings.skip_sections == ("q&a",)
 
 
+def test_a_chatter_term_parent_or_label_makes_no_card() -> None:
+    md = (
+        "## Keynote\n- 所感: 自前の計装はもう書かなくていいかも\n- OTLP: the wire protocol\n"
+        "- 感想\n  - 面白かった\n  - Term inside: not carded\n- Collector\n  - receives and exports\n\n"
+        "References:\n- Spec: the OpenTelemetry specification site\n- Blog: a post about it\n"
+    )
+    note, trace = parse(md)
+    assert sorted(c.front for c in note.cards) == ["Collector", "Keynote — 2 points", "OTLP"]
+    assert [i.text for i in card(md, "Keynote — 2 points").back] == ["OTLP", "Collector"]
+    assert [(t.line, t.rule) for t in trace if not t.made] == [
+        (2, "chatter-term"),
+        (4, "chatter-term"),
+        (10, "chatter-term"),
+    ]
+
+
 def test_a_definition_that_is_only_a_url_is_dropped() -> None:
     md = "## S\n- Slides: https://example.com/slides\n- Docs: <https://example.com>\n- Repo: see https://x.example\n"
     assert [f for _, _, f in made(md)] == ["Repo"]
@@ -202,8 +245,19 @@ def test_a_term_defined_twice_makes_one_card_citing_both_lines() -> None:
     )
     note, trace = parse(md)
     (gp2,) = [c for c in note.cards if c.front == "gp2"]
-    assert gp2.back == "IOPS tied to size\n(line 2)\nburst to 3,000 IOPS\n(line 5)"
+    assert gp2.back == "IOPS tied to size (line 2)\nburst to 3,000 IOPS (line 5)"
     assert [(t.line, t.rule) for t in trace if not t.made] == [(5, "merge-terms"), (6, "duplicate")]
+
+
+def test_the_same_term_under_two_different_parents_is_two_cards() -> None:
+    md = (
+        "## Special bits\n- SGID\n  - on a directory: new files inherit its group\n"
+        "- Sticky bit\n  - on a directory: only a file's owner can delete it\n"
+    )
+    note, trace = parse(md)
+    found = [(c.context[-1], c.back) for c in note.cards if c.front == "on a directory"]
+    assert found == [("SGID", "new files inherit its group"), ("Sticky bit", "only a file's owner can delete it")]
+    assert not any(t.rule == "merge-terms" for t in trace)
 
 
 # --- rule 10: labels --------------------------------------------------------------------------------------------
