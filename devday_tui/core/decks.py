@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from devday_tui.core import ids
-from devday_tui.core.cards.note import skip_key
+from devday_tui.core.cards.terms import skip_key
 from devday_tui.core.explicit import scan_explicit
 from devday_tui.core.frontmatter import (
     key_line,
