@@ -39,6 +39,7 @@ _INLINE_HEAD = (
     # Hugo shortcodes {{< … >}} and {{% … %}} show nothing.
     r"(?P<short>\{\{[<%][^\n{}]{0,2000}?[>%]\}\})",
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
+    r"(?P<foot>\[\^[^\]\s]{1,60}\])",  # a footnote reference [^1] shows nothing
     r"(?P<link>\[(?P<ltext>[^\]\n]{1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
     r"(?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)",
     r"(?P<opener><(?=!--))",  # where an HTML comment may open (``_Comments`` says whether it does)
@@ -282,7 +283,7 @@ def inline(src: str) -> Inline:
             piece = "" if m.group("embed") else wiki_text(m.group("wpage"), m.group("walias"))
             if piece:
                 protected.append((pos, pos + len(piece)))
-        elif kind in ("img", "short", "tag"):
+        elif kind in ("img", "short", "tag", "foot"):
             piece = ""  # an image cannot be studied in a terminal; the rest is not the note's text
         elif kind == "brtag":
             piece = "\n"

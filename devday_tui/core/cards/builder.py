@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import LISTS, Node
-from devday_tui.core.cards.lists import Entry, ListRules
+from devday_tui.core.cards.lists import Entry, ListRules, is_toc
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.paragraphs import Para, ParagraphRules
 from devday_tui.core.cards.tables import TableRules
@@ -20,6 +20,7 @@ from devday_tui.core.cards.terms import (
     label_ok,
     squash,
     strip_qa,
+    topic_of,
 )
 from devday_tui.core.explicit import ExplicitCard
 from devday_tui.core.model import Section
@@ -48,7 +49,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
             if kind == "paragraph":
                 nxt = nodes[i + 1] if i + 1 < n else None
                 if top and i == 0 and self.question:
-                    i = self.numbered_question(nodes, 0, self.question, 1)
+                    i = self.numbered_question(nodes, 0, self.question, self.question_skip)
                     continue
                 if "\n" in node.content and node.start not in self.used:
                     first_line = node.content.split("\n", 1)[0]
@@ -81,6 +82,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 self.has_list = True
                 i = self.numbered_question(nodes, 0, "", 0)
                 continue
+            elif kind in LISTS and is_toc(node):
+                self.has_list = True
+                self.drop(node.start, "toc", "a table of contents, not notes")
             elif kind == "bullet_list":
                 self.has_list = True
                 heading_items.extend(self.items(node))
@@ -166,11 +170,15 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.heading_key = ids.heading_key(heading_path)
         self.subject = subject
         self.question = None
+        self.question_skip = 1
         heading = section.heading
         if heading and is_number_heading(heading) and nodes:
             first = nodes[0]
             if first.kind == "paragraph":
                 self.question = squash(plain(first.content.split("\n", 1)[0])) or None
+                topic = topic_of(self.question) if self.question else None
+                if topic:  # "DRAMは、…を記憶する。": the note explains DRAM; the whole paragraph is the answer
+                    self.question, self.question_skip = topic, 0
                 self.subject = self.question or subject
             elif first.kind in LISTS:
                 self.question = ""  # the list's first item asks
@@ -196,6 +204,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if self.used and any(line0 in self.used for line0 in range(node.start, node.end)):
             return  # its lines are explicit cards
         text = "\n".join(t for t in (plain(line) for line in node.content.split("\n")) if t)
+        if is_bare_link(text):
+            self.drop(node.start, "url-only", f"{self.subject!r}: the paragraph is only a URL")
+            return
         size = len(text) - text.count(" ") - text.count("\n")
         if size < THIN_MAX_CHARS:
             return

@@ -44,6 +44,31 @@ _NOT_PLAIN_RE = re.compile(_SPECIAL_RE.pattern + "|" + MAYBE_TERM_RE.pattern)
 _QA_STARTS = frozenset("QAqa問答回質")
 
 
+#: Items that end a chapter in a table of contents: a nested list holding one is an outline, not notes.
+_TOC_ITEMS = frozenset(
+    "summary conclusion conclusions introduction overview まとめ おわりに はじめに 概要 目次 further-reading".split()
+)
+
+
+def is_toc(node: Node) -> bool:
+    """A table of contents: a nested list with an item that is only ``Summary``, ``Introduction``, ``まとめ``…"""
+    nested = found = False
+    stack = [node]
+    while stack:
+        for li in stack.pop().children:
+            chs = li.children
+            if not chs:
+                continue
+            first = chs[0]
+            if first.kind == "paragraph" and len(first.content) <= 24:
+                text = first.content.strip().lstrip("0123456789.\\ ").casefold().replace(" ", "-")
+                found = found or text in _TOC_ITEMS
+            if len(chs) > 1:
+                nested = True
+                stack.extend(ch for ch in chs if ch.kind in LISTS)
+    return found and nested
+
+
 class Entry(NamedTuple):
     item: Item
     own: bool  # the item made a definition card of its own
@@ -215,8 +240,12 @@ class ListRules(CardMaker):
         self.has_list = True
         line0 = nodes[i].start
         j = i + 1
-        if self.is_chatter(label.rsplit(" › ", 1)[-1]):  # "所感" then a list: the author's remarks
-            self.drop(line0, "chatter-term", f"{label!r}: a remark of the author's, not a fact")
+        toc = is_toc(nodes[j])
+        if toc or self.is_chatter(label.rsplit(" › ", 1)[-1]):  # "所感" then a list: the author's remarks
+            if toc:
+                self.drop(line0, "toc", f"{label!r}: a table of contents, not notes")
+            else:
+                self.drop(line0, "chatter-term", f"{label!r}: a remark of the author's, not a fact")
             if nodes[j].kind == "ordered_list":
                 return j + 1
             while j < len(nodes) and nodes[j].kind == "bullet_list":
@@ -333,7 +362,10 @@ class ListRules(CardMaker):
         children = item.children
         if len(children) == 1 and id(children[0]) in self.own_items and not children[0].children:
             return  # its one sub-item is a definition card already, with this bullet in its breadcrumb
-        if len(children) == 1:
+        if len(children) == 1 and not asks and text.endswith(("。", ".")):
+            # "VPC 間の通信は GW を介す。" then "スターネットワーク": a statement and a remark on it, no question.
+            self.drop(line0, "prose-label", f"{text[:40]!r}: a sentence with one sub-item asks nothing")
+        elif len(children) == 1:
             only = children[0]
             term = qualified if (asks or is_remark(text) or is_generic_heading(text)) else text
             back = only.text
@@ -371,4 +403,4 @@ class ListRules(CardMaker):
         return f"{subject} — {n} point{'s' if n != 1 else ''}"
 
 
-__all__ = ["Entry", "ListRules", "MAX_BACK_LINES", "attach_bullets", "back_lines", "is_image_only"]
+__all__ = ["Entry", "ListRules", "MAX_BACK_LINES", "attach_bullets", "back_lines", "is_image_only", "is_toc"]

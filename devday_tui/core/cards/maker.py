@@ -35,6 +35,7 @@ class CardMaker:
         self.heading_key = ""
         self.subject = ""
         self.question: str | None = None
+        self.question_skip = 1  # lines of the first paragraph the question takes (0: it only names the topic)
         self.extra: list[str] = []  # labels and parent bullets above the block being read
         self.contexts: dict[tuple[str, ...], tuple[str, ...]] = {}
         # The list items that made a definition card of their own, by id: the item and that card's index.

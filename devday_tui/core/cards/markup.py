@@ -13,7 +13,8 @@ where it was (line *n* of its output comes from line *n* of its input), so card 
   lines, so their contents are read as ordinary blocks; a container's title stays, as a line of its own;
 - a line that starts with an HTML tag (``- <img src=…>``, ``<div align="center">``, ``<details>``) loses its
   tags, so it never opens a raw-HTML block that swallows the list after it; an ``<img>`` becomes ``![alt]()``;
-  ``<script>``/``<style>`` blocks are blanked out.
+  ``<script>``/``<style>`` blocks are blanked out;
+- a footnote's text (``[^1]: …``) is blanked out, and ``##Heading`` with no space is a heading.
 
 Code fences are never touched. The inline text of a card comes from :func:`clean_inline`; ``split_term`` finds a
 ``term: definition`` split, with the separators people use besides the colon.
@@ -64,7 +65,7 @@ _MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_]
 
 #: A line worth a closer look: anything else is passed through as it is.
 _TRIGGER_RE = re.compile(
-    r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[!|-[^\s-]|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])|<!--|\{\{[<%]|%%|!\[\[|```|~~~",
+    r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[[!^]|#{2,6}[^#\s]|-[^\s-]|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])|<!--|\{\{[<%]|%%|!\[\[|```|~~~",
     re.M,
 )
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
@@ -80,8 +81,14 @@ _FENCE_OPEN_RE = re.compile(r"\A((?:[-+*]|[0-9]{1,9}[.)])[ \t]++)*+(`{3,}+|~{3,}
 _FENCE_CLOSE_RE = re.compile(r"\A[ \t>]*+(`{3,}|~{3,})[ \t]*")
 #: A container fence: colons, then a name (``details``), then a title in brackets (``[Title]``) or after a space.
 _CONTAINER_RE = re.compile(r":{3,}[ \t]*(?:([A-Za-z][\w-]{0,40})(?![\w-]))?(?:\[([^\]\n]{0,300})\])?([^\n]*)")
+#: A footnote's text, ``[^1]: …``: not a card, and its mark is dropped from the text that cites it.
+_FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]{1,60}\]:")
+#: ``##Heading`` with no space: meant as a heading.
+_TIGHT_HEADING_RE = re.compile(r"#{2,6}(?=[^#\s])")
 #: Container kinds whose word after the name is a style (``:::message alert``), not a title.
 _UNTITLED_CONTAINERS = frozenset({"message"})
+#: Words that name a container's style, not its title (Qiita ``:::note warn``, ``:::note info``).
+_STYLE_WORDS = frozenset("info warn warning alert tip danger caution success error note important".split())
 _HIGHLIGHT_RE = re.compile(r"\A[ \t]*+\{\{[<%][ \t]*highlight[ \t]+([\w+#.-]{0,40})[^\n]{0,500}?[>%]\}\}[ \t]*")
 _HIGHLIGHT_END_RE = re.compile(r"\A[ \t]*+\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*")
 #: Openers of the stretches blanked out, with their closing marks.
@@ -225,6 +232,12 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
         return ws.replace("\u3000", "  ") + "````" + hm.group(1)
 
     rest = _blank_inline(rest, scan)
+    if rest[:2] == "[^" and _FOOTNOTE_RE.match(rest):
+        return ""
+    if rest[:2] == "##" and not quotes:
+        tight = _TIGHT_HEADING_RE.match(rest)
+        if tight:
+            rest = rest[: tight.end()] + " " + rest[tight.end() :]
     if quotes and rest[:2] == "[!":
         callout = _CALLOUT_RE.match(rest)
         if callout:  # the callout's title, if any, stays as the first line of the quote
@@ -239,7 +252,7 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
             name = (cm.group(1) or "").lower()
             title = cm.group(2) if cm.group(2) is not None else cm.group(3)
             title = title.strip() if title else ""
-            if name in _UNTITLED_CONTAINERS or title.startswith("{") or not prev_blank:
+            if name in _UNTITLED_CONTAINERS or title.startswith("{") or title.lower() in _STYLE_WORDS or not prev_blank:
                 title = ""
             return " " * _width(ws) + _escape_label(clean_inline(title)) if title else ""
 

@@ -24,7 +24,7 @@ from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
 from devday_tui.core.cards.lists import attach_bullets
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.rules import Trace
-from devday_tui.core.cards.terms import is_generic_heading, is_number_heading, skip_key, squash, strip_time
+from devday_tui.core.cards.terms import is_generic_heading, is_number_heading, skip_key, squash, strip_time, topic_of
 from devday_tui.core.explicit import ExplicitCard, scan_explicit
 from devday_tui.core.frontmatter import (
     key_line,
@@ -61,6 +61,9 @@ DEFAULT_SKIP_SECTIONS = (
     "Links",
     "Acknowledgements",
     "告知",
+    "Table of Contents",
+    "Contents",
+    "目次",
 )
 _DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
 
@@ -294,6 +297,7 @@ def parse_note(
             if first.kind in ("bullet_list", "ordered_list") and first.children and first.children[0].children:
                 first = first.children[0].children[0]  # the list's first item asks
             question = squash(plain(first.content.split("\n", 1)[0])) if first.kind == "paragraph" else ""
+            question = topic_of(question) or question
             if question:
                 name = f"{heading} {question}"
         if is_title:

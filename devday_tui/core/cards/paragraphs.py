@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -33,6 +34,10 @@ from devday_tui.core.text import (
 URL_ONLY = -2
 #: A cloze sentence needs at least this much left once the hidden parts are taken out.
 MIN_CLOZE_REST_CHARS = 4
+
+
+#: A sentence about its author: ``I think…``, ``my team``, ``私は``, ``僕も``. Bold there is emphasis, not a fact.
+_FIRST_PERSON_RE = re.compile(r"(?<![A-Za-z.])I(?:'m|'ve|'d|’m|’ve)?(?= [a-z])|\b[Mm]y (?=[a-z])|私|僕")
 
 
 class Para(NamedTuple):
@@ -195,6 +200,9 @@ class ParagraphRules(CardMaker):
                 continue
             answers = tuple(text[s:e].strip() for s, e in inside)
             if not all(answers):
+                continue
+            if _FIRST_PERSON_RE.search(text, a, b):
+                self.drop(line0, "first-person", "a sentence about the author, not a fact to recall")
                 continue
             front = "".join(front_parts).strip()
             self.add("cloze", "cloze", front, front, text[a:b].strip(), line0, answers)

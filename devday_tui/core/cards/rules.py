@@ -32,6 +32,8 @@ RULES: dict[str, str] = {
     # dropping
     "skip-section": "a chatter section (感想, TL;DR, 参考, References…, or `skip_sections:`) makes no cards",
     "chatter-term": "a term, parent bullet or label named like a chatter section (`所感: …`, `- 感想`) makes no card",
+    "toc": "a table of contents (a nested list with a `Summary`, `Introduction` or `まとめ` item) makes no cards",
+    "first-person": "a sentence about its author (`I think…`, `my team`, `私は`) makes no cloze",
     "url-only": "a term whose whole definition is a URL makes no card",
     "image-only": "a card whose whole back is an image cannot be studied in a terminal: not made",
     "prose-label": "a line over 40 characters or ending in `。`/`.` is prose, never a list's label",

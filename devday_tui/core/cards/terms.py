@@ -56,7 +56,16 @@ _QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|do
 _QUESTION_ENDS = ("?", "？", "とは", "とは何", "とは何か", "って何", "って何？")
 #: A heading that is only a question number: ``17.``, ``Q17``, ``問3``, ``第3問``, ``Question 17``.
 _NUMBER_HEADING_RE = re.compile(
-    r"\A(?:(?:Q|No\.?|Question|問題?|設問) ?)?[0-9０-９]{1,4} ?[.)．:：]?\Z|\A第 ?[0-9０-９]{1,4} ?問\Z", re.I
+    r"\A(?:(?:Q|No\.?|Question|問題?|設問) ?)?[0-9０-９]{1,4} ?[.)．:：]?\Z|\A第 ?[0-9０-９]{1,4} ?問\Z"
+    # a past exam's question code: H28S P21, R3A 問5, 2023-AM Q12 (two to four parts, each with a number)
+    r"|\A(?=\S*[0-9])[A-Za-z]{0,3}[0-9]{1,4}[A-Za-z春秋]{0,2}(?:[ \-](?=\S*[0-9])(?:[A-Za-z]{0,3}|問|No\.)[0-9]{1,4}"
+    r"[A-Za-z]{0,2}){1,3}\Z",
+    re.I,
+)
+#: The topic of a first sentence: ``DRAMは、…`` or ``A DRAM is …``.
+_TOPIC_RE = re.compile(
+    r"\A([^、。，,\s]{1,24}?)は[、，,]"
+    r"|\A(?:(?:An?|The) )?([A-Z][\w/+.-]{0,30}(?: [\w/+.-]{1,30}){0,3}) (?:is|are|refers to|means) "
 )
 #: A time range at the start of a heading: ``14:00〜14:45``, ``10:30-11:15``.
 _TIME_RANGE_RE = re.compile(
@@ -118,6 +127,14 @@ def is_question(text: str) -> bool:
 
 def is_number_heading(text: str) -> bool:
     return _NUMBER_HEADING_RE.match(text.strip()) is not None
+
+
+def topic_of(sentence: str) -> str | None:
+    """What a first sentence that is a statement is about (``DRAMは、…`` → ``DRAM``), or None."""
+    if is_question(sentence):
+        return None
+    m = _TOPIC_RE.match(sentence.strip())
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def strip_time(heading: str) -> str:

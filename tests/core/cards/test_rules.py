@@ -430,3 +430,61 @@ def test_an_obsidian_callout_marker_never_reaches_a_card() -> None:
         ("SUID", "the program runs as its owner"),
         ("SGID", "new files take the directory's group"),
     ]
+
+
+# --- other people's notes: outlines, exam codes, footnotes, style words ------------------------------------------
+
+
+def test_a_table_of_contents_makes_no_cards() -> None:
+    md = (
+        "## Book\n**Part I**\n- 1\\. Reliable Applications\n  - Thinking About Data Systems\n  - Reliability\n"
+        "  - Summary\n- 2\\. Data Models\n  - The Foundation: Datalog\n  - Summary\n"
+    )
+    note, trace = parse(md)
+    assert note.cards == []
+    assert "toc" in {t.rule for t in trace if not t.made}
+    # The same list without the outline's "Summary" is notes, and makes cards.
+    assert parse(md.replace("  - Summary\n", ""))[0].cards
+
+
+def test_a_past_exam_code_heading_takes_the_topic_of_its_statement() -> None:
+    md = (
+        "## H28S P21\nDRAMは、コンデンサに電荷を蓄えて記憶する揮発性メモリです。  \n主記憶に使われます。\n\n"
+        "## Q12\nA B-tree is a balanced search tree.\n"
+    )
+    note, _ = parse(md)
+    assert [(c.front, c.back.splitlines()[0]) for c in note.cards] == [
+        ("DRAM", "DRAMは、コンデンサに電荷を蓄えて記憶する揮発性メモリです。"),
+        ("B-tree", "A B-tree is a balanced search tree."),
+    ]
+    assert note.cards[0].context[-1] == "H28S P21 DRAM"
+
+
+def test_footnotes_style_words_and_tight_headings_leave_no_markup() -> None:
+    md = (
+        "## 解く順番\n:::note warn\n科目Bは情報セキュリティから解くのがよい。理由は短時間で解けるから。\n:::\n\n"
+        "##Open Match\nA matchmaking framework for games, by Google.[^1]\n\n"
+        "## 試験概要\nhttps://aws.amazon.com/jp/certification/\n\n"
+        "[^1]: I could not find its repository.\n"
+    )
+    note, trace = parse(md)
+    shown = [(c.front, c.back) for c in note.cards]
+    assert shown == [
+        ("解く順番", "科目Bは情報セキュリティから解くのがよい。理由は短時間で解けるから。"),
+        ("Open Match", "A matchmaking framework for games, by Google."),
+    ]
+    assert ("url-only") in {t.rule for t in trace if not t.made}
+
+
+def test_a_sentence_bullet_with_one_sub_item_makes_no_card() -> None:
+    md = "## 2章\n- VPC間の通信はGWを介す必要がある。\n  - スターネットワーク\n- NAT\n  - プライベートサブネットから外へ\n"
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert "VPC間の通信はGWを介す必要がある。" not in fronts
+    assert "NAT" in fronts
+
+
+def test_a_sentence_about_the_author_makes_no_cloze() -> None:
+    md = "## Notes\nThe book contains a lot of good stuff, I mean **a lot**.\n\nB-trees keep keys **sorted** on disk.\n"
+    note, trace = parse(md)
+    assert [c.answers for c in note.cards if c.kind == "cloze"] == [("sorted",)]
+    assert "first-person" in {t.rule for t in trace if not t.made}
