@@ -82,7 +82,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 self.has_list = True
                 i = self.numbered_question(nodes, 0, "", 0)
                 continue
-            elif kind in LISTS and is_toc(node):
+            elif kind in LISTS and self.toc_possible and is_toc(node):
                 self.has_list = True
                 self.drop(node.start, "toc", "a table of contents, not notes")
             elif kind == "bullet_list":

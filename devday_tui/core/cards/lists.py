@@ -50,6 +50,14 @@ _TOC_ITEMS = frozenset(
 )
 
 
+#: A list item that may end a chapter in a table of contents: a cheap test of a whole note before any list is walked.
+TOC_ITEM_RE = re.compile(
+    r"^[ \t>]*[-*+][ \t]+[0-9.\\ ]{0,8}(?:summary|conclusions?|introduction|overview|further reading|まとめ|おわりに"
+    r"|はじめに|概要|目次)[ \t]*$",
+    re.M | re.I,
+)
+
+
 def is_toc(node: Node) -> bool:
     """A table of contents: a nested list with an item that is only ``Summary``, ``Introduction``, ``まとめ``…"""
     nested = found = False
@@ -86,7 +94,11 @@ def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
 
 
 def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
-    return sum(1 + back_lines(i.children) for i in items)
+    n = len(items)
+    for item in items:
+        if item.children:
+            n += back_lines(item.children)
+    return n
 
 
 def is_image_only(content: str) -> bool:
@@ -240,7 +252,7 @@ class ListRules(CardMaker):
         self.has_list = True
         line0 = nodes[i].start
         j = i + 1
-        toc = is_toc(nodes[j])
+        toc = self.toc_possible and is_toc(nodes[j])
         if toc or self.is_chatter(label.rsplit(" › ", 1)[-1]):  # "所感" then a list: the author's remarks
             if toc:
                 self.drop(line0, "toc", f"{label!r}: a table of contents, not notes")

@@ -4,6 +4,7 @@ the methods that the block rules (:mod:`.paragraphs`, :mod:`.lists`, :mod:`.tabl
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from devday_tui.core import ids
@@ -15,6 +16,10 @@ from devday_tui.core.text import normalise
 if TYPE_CHECKING:
     from devday_tui.core.cards.blocks import Node
     from devday_tui.core.cards.paragraphs import Para
+
+
+#: What a heading may start with before its words (see ``skip_key`` and ``normalise``).
+_LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–"
 
 
 class CardMaker:
@@ -41,6 +46,9 @@ class CardMaker:
         # The list items that made a definition card of their own, by id: the item and that card's index.
         self.own_items: dict[int, tuple[Item, int]] = {}
         self.skip: frozenset[str] = frozenset()  # chatter headings (skip_sections), normalised: no card as terms
+        self.toc_possible = False  # the note has a list item that may end a table of contents's chapter
+        self._skip_firsts: frozenset[str] = frozenset()
+        self._skip_longest = 0
         self.parents: list[str] = []  # the parent bullets above the block being read (a part of extra)
         self.scopes: dict[int, str] = {}  # a definition under a parent bullet: its card index, that parent
         self.has_list = False
@@ -110,9 +118,18 @@ class CardMaker:
             assert rule in RULES, rule
             self.trace.append(Trace(self.offset + line0 + 1, rule, False, why))
 
+    def set_skip(self, skip: frozenset[str]) -> None:
+        self.skip = skip
+        self._skip_firsts = frozenset(k[:1] for k in skip)
+        self._skip_longest = max((len(k) for k in skip), default=0)
+
     def is_chatter(self, term: str) -> bool:
         """A term, label or parent bullet named like a chatter section (``所感: …``, ``- 感想``): no card."""
-        if not self.skip or len(term) > 40:
+        # Most items are longer than any chatter word, or start with another letter: two cheap tests first.
+        if len(term) > self._skip_longest + 8:
+            return False
+        first = term.lstrip(_LEAD)[:1]
+        if (first if first.isascii() else unicodedata.normalize("NFKC", first)).casefold() not in self._skip_firsts:
             return False
         return skip_key(term.rstrip(":：").strip()) in self.skip
 

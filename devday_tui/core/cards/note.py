@@ -21,7 +21,7 @@ from typing import Any
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
-from devday_tui.core.cards.lists import attach_bullets
+from devday_tui.core.cards.lists import TOC_ITEM_RE, attach_bullets
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.rules import Trace
 from devday_tui.core.cards.terms import is_generic_heading, is_number_heading, skip_key, squash, strip_time, topic_of
@@ -236,7 +236,8 @@ def parse_note(
         return end
 
     builder = Builder(note, offset, used, max_cards=max_cards, trace=trace)
-    builder.skip = skip
+    builder.set_skip(skip)
+    builder.toc_possible = TOC_ITEM_RE.search(body) is not None
     seen_paths: dict[str, int] = {}
     stack: list[tuple[Section, tuple[str, ...], int, bool]] = []  # (section, heading path, level, skipped)
     spans: list[tuple[int, int, Section, tuple[str, ...], str, list[Node], bool]] = []
