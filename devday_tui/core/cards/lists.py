@@ -12,7 +12,7 @@ from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import MAYBE_TERM_RE, is_generic_heading, is_question, is_remark, strip_qa
 from devday_tui.core.model import Item
-from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, is_wide, join_lines, plain
+from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, plain
 
 #: No card has more lines than this on its back.
 MAX_BACK_LINES = 12
@@ -165,7 +165,7 @@ class ListRules(CardMaker):
                 if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
                     item = Item(text)
                     if para.own_card:
-                        self.own_items[id(item)] = (item, para.card)
+                        self.own_items[id(item)] = (item, para.card, para.line)
                     out.append(Entry(item, para.own_card, li.start, para.card))
                 elif text:
                     self.drop(li.start, "bare-link", "a bare link is no list item")
@@ -173,6 +173,7 @@ class ListRules(CardMaker):
             texts: list[str] = []
             own = False
             card = -1
+            line = ""
             children: list[Item] = []
             first = True
             pushed = False
@@ -187,7 +188,7 @@ class ListRules(CardMaker):
                         break
                     if para.text:
                         if first and para.own_card:
-                            own, card = True, para.card
+                            own, card, line = True, para.card, para.line
                         texts.append(para.text)
                     first = False
                 elif kind in LISTS:
@@ -225,7 +226,7 @@ class ListRules(CardMaker):
                 self.extend_back(card, tuple(children))
             item = Item(text, tuple(children))
             if own:
-                self.own_items[id(item)] = (item, card)
+                self.own_items[id(item)] = (item, card, line)
             out.append(Entry(item, own, li.start, card))
         return out
 
@@ -337,10 +338,8 @@ class ListRules(CardMaker):
             children = self.shown(item.children) if item.children else ()
             own = self.own_items.get(id(item))
             text = item.text
-            if own is not None and own[1] >= 0:
-                definition = self.cards[own[1]][3].back_text.split("\n", 1)[0].strip()
-                if definition:
-                    text = f"{text}{'：' if is_wide(text[-1]) else ': '}{definition}"
+            if own is not None and own[2]:
+                text = own[2]  # the line as written: gp2 = General Purpose SSD
             out.append(Item(text, children) if (text is not item.text or children is not item.children) else item)
         return tuple(out)
 

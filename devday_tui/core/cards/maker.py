@@ -43,8 +43,9 @@ class CardMaker:
         self.question_skip = 1  # lines of the first paragraph the question takes (0: it only names the topic)
         self.extra: list[str] = []  # labels and parent bullets above the block being read
         self.contexts: dict[tuple[str, ...], tuple[str, ...]] = {}
-        # The list items that made a definition card of their own, by id: the item and that card's index.
-        self.own_items: dict[int, tuple[Item, int]] = {}
+        # The list items that made a definition card of their own, by id: the item, that card's index and the
+        # item's line as written.
+        self.own_items: dict[int, tuple[Item, int, str]] = {}
         self.skip: frozenset[str] = frozenset()  # chatter headings (skip_sections), normalised: no card as terms
         self.toc_possible = False  # the note has a list item that may end a table of contents's chapter
         self._skip_firsts: frozenset[str] = frozenset()

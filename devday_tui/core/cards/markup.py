@@ -460,7 +460,7 @@ def strip_bullet(text: str) -> str:
 
 #: Separators other than the colon: ``・・・`` (or half-width ･･･), ``…``/``……``, ``＝`` with or without spaces
 #: around them; `` = ``, `` - ``, `` – `` and `` — `` only with spaces on both sides.
-_SEPARATOR_RE = re.compile(r"[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — ")
+_SEPARATOR_RE = re.compile(r"[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→")
 
 
 def term_ok(term: str, *, max_chars: int = TERM_MAX_CHARS, max_words: int = TERM_MAX_WORDS) -> bool:
@@ -494,7 +494,7 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
 
     - ``:`` (followed by a space or the end of the line) or ``：`` (not in a time, ``10：30``), with a term of at
       most :data:`TERM_MAX_CHARS` characters; only the first colon counts, and ``::`` never splits;
-    - ``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` — ``, with a term of at most
+    - ``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` — ``, ``→`` (the only arrow of the line), with a term of at most
       :data:`SEPARATOR_TERM_MAX_CHARS` characters and some letters in it; a longer term reads on to a later colon.
 
     A leading ``・`` is never part of the term. The definition is everything after the separator, later lines
@@ -540,6 +540,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             return None
         if len(term) > SEPARATOR_TERM_MAX_CHARS:
             continue  # prose: only a colon can still split it
+        if m.group() == "→" and first.count("→") > 1:
+            continue  # "receiver → processor → exporter": a flow, not a term and its meaning
         if (
             term_ok(term, max_chars=SEPARATOR_TERM_MAX_CHARS, max_words=SEPARATOR_TERM_MAX_WORDS)
             and any(ch.isalpha() for ch in term)  # not a time or date range, 14:00 - 15:00

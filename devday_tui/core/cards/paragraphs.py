@@ -49,6 +49,8 @@ class Para(NamedTuple):
     term_line: bool = False
     #: The index of the definition card it made (to add a bullet's sub-items to its back), or -1.
     card: int = -1
+    #: A definition's first line as written (``gp2 = General Purpose SSD``), to show it in a list.
+    line: str = ""
 
 
 def join_inlines(parts: list[tuple[int, Inline]]) -> tuple[Inline, list[int], list[int]]:
@@ -104,7 +106,7 @@ class ParagraphRules(CardMaker):
             if found:
                 at = self.definition(found[0], found[1], node.start)
                 if at >= 0:
-                    return Para(found[0], True, False, at)
+                    return Para(found[0], True, False, at, text)
                 return Para("", False) if at == URL_ONLY else Para(text, False)
             if inl.marks and not label:
                 self.cloze([(node.start, inl)])
@@ -146,7 +148,7 @@ class ParagraphRules(CardMaker):
             at = self.definition(defined, "\n".join(lines), line0)
             url_only += at == URL_ONLY
             if at >= 0 and first is None and line0 == parts[0][0]:
-                first = Para(defined, True, False, at)
+                first = Para(defined, True, False, at, parts[0][1].text.strip())
         if defs and url_only == len(defs) and not prose:
             return Para("", False)  # nothing to learn here, not even as a list item
         # A short line with the explanation on the following lines of the same paragraph.

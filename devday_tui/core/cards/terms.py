@@ -50,7 +50,7 @@ SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
 _MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
 #: A cheap test: text without any of these holds no ``term: definition`` split.
-MAYBE_TERM_RE = re.compile(r"[:：…＝]|[・･]{3}| [=\-–—] ")
+MAYBE_TERM_RE = re.compile(r"[:：…＝→]|[・･]{3}| [=\-–—] ")
 LEAD_ARROW_RE = re.compile(r"\A(?:→|⇒|->|=>)\s*")
 _QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|does|do|can)\b", re.I)
 _QUESTION_ENDS = ("?", "？", "とは", "とは何", "とは何か", "って何", "って何？")

@@ -488,3 +488,12 @@ def test_a_sentence_about_the_author_makes_no_cloze() -> None:
     note, trace = parse(md)
     assert [c.answers for c in note.cards if c.kind == "cloze"] == [("sorted",)]
     assert "first-person" in {t.rule for t in trace if not t.made}
+
+
+def test_an_arrow_separates_a_term_only_when_it_is_the_only_arrow() -> None:
+    md = "イシュー→論点、課題、問題。  \nリスケ→リスケジュールの略。計画変更\n\nreceiver → processor → exporter\n"
+    note, _ = parse("## 用語\n" + md)
+    assert [(c.front, c.back) for c in note.cards if c.kind == "definition"] == [
+        ("イシュー", "論点、課題、問題。"),
+        ("リスケ", "リスケジュールの略。計画変更"),
+    ]
