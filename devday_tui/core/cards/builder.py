@@ -117,6 +117,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
             return None
         if is_question(text):
             return text if len(text) <= QUESTION_LABEL_MAX_CHARS else None
+        if text.endswith(("さん", "氏", "様")) and len(text) <= 40:
+            self.drop(node.start, "speaker-label", f"{text!r} names a person: the list belongs to the heading")
+            return None
         if not label_ok(text, colon=full.endswith((":", "："))):
             shown = text if len(text) <= 40 else text[:40] + "…"
             self.drop(node.start, "prose-label", f"{shown!r} is prose, not the list's label")

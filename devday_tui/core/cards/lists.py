@@ -12,7 +12,7 @@ from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import MAYBE_TERM_RE, is_generic_heading, is_question, is_remark, strip_qa
 from devday_tui.core.model import Item
-from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, plain
+from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, normalise, plain
 
 #: No card has more lines than this on its back.
 MAX_BACK_LINES = 12
@@ -195,7 +195,6 @@ class ListRules(CardMaker):
                     self.has_list = True
                     if not pushed and texts:
                         self.extra.append(texts[0])
-                        self.parents.append(texts[0])
                         pushed = True
                     children.extend(e.item for e in self.items(ch))
                 elif kind == "blockquote":
@@ -208,7 +207,6 @@ class ListRules(CardMaker):
                     self.table(ch, texts[0] if texts else self.in_context())
             if pushed:
                 self.extra.pop()
-                self.parents.pop()
             if chatter:
                 continue
             text = texts[0] if own else join_lines(texts)
@@ -368,7 +366,7 @@ class ListRules(CardMaker):
         a definition. A sub-item with a sub-list of its own is a card too, with this bullet as its context."""
         text = item.text.rstrip(":：").rstrip() or item.text
         asks = is_question(text)
-        qualified = text if asks else f"{context} › {text}"
+        qualified = text if asks or normalise(context) == normalise(text) else f"{context} › {text}"
         rule = "question" if asks else ("remark-term" if is_remark(text) else "parent-bullet")
         children = item.children
         if len(children) == 1 and id(children[0]) in self.own_items and not children[0].children:

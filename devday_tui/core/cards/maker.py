@@ -50,8 +50,7 @@ class CardMaker:
         self.toc_possible = False  # the note has a list item that may end a table of contents's chapter
         self._skip_firsts: frozenset[str] = frozenset()
         self._skip_longest = 0
-        self.parents: list[str] = []  # the parent bullets above the block being read (a part of extra)
-        self.scopes: dict[int, str] = {}  # a definition under a parent bullet: its card index, that parent
+        self.scopes: dict[int, str] = {}  # a definition under a label or parent bullet: its card index, that label
         self.has_list = False
         self.has_code = False
         self.text_chars = 0
@@ -106,8 +105,8 @@ class CardMaker:
             section.id,
             answers,
         )
-        if self.parents and kind == "definition":
-            self.scopes[len(self.cards)] = self.parents[-1]
+        if self.extra and kind == "definition":
+            self.scopes[len(self.cards)] = self.extra[-1]
         self.cards.append((line, 0 if kind in LIST_KINDS else 1, len(self.cards), card))
         if self.trace is not None:
             self.trace.append(Trace(line, rule, True, f"{kind}: {front}"))

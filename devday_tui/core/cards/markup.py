@@ -14,7 +14,8 @@ where it was (line *n* of its output comes from line *n* of its input), so card 
 - a line that starts with an HTML tag (``- <img src=…>``, ``<div align="center">``, ``<details>``) loses its
   tags, so it never opens a raw-HTML block that swallows the list after it; an ``<img>`` becomes ``![alt]()``;
   ``<script>``/``<style>`` blocks are blanked out;
-- a footnote's text (``[^1]: …``) is blanked out, and ``##Heading`` with no space is a heading.
+- a footnote's text (``[^1]: …``) is blanked out, and ``##Heading`` with no space is a heading;
+- emoji shortcodes (``:joy:``, ``[:video_camera:](…)``) go.
 
 Code fences are never touched. The inline text of a card comes from :func:`clean_inline`; ``split_term`` finds a
 ``term: definition`` split, with the separators people use besides the colon.
@@ -65,7 +66,8 @@ _MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_]
 
 #: A line worth a closer look: anything else is passed through as it is.
 _TRIGGER_RE = re.compile(
-    r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[[!^]|#{2,6}[^#\s]|-[^\s-]|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])|<!--|\{\{[<%]|%%|!\[\[|```|~~~",
+    r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[[!^]|#{2,6}[^#\s]|-(?:[^\s-]|\u3000)|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])|<!--|\{\{[<%]|%%|!\[\[|```|~~~"
+    r"|(?<![\w:]):[a-z0-9_+\-]{1,40}:(?![\w:])",
     re.M,
 )
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
@@ -83,6 +85,9 @@ _FENCE_CLOSE_RE = re.compile(r"\A[ \t>]*+(`{3,}|~{3,})[ \t]*")
 _CONTAINER_RE = re.compile(r":{3,}[ \t]*(?:([A-Za-z][\w-]{0,40})(?![\w-]))?(?:\[([^\]\n]{0,300})\])?([^\n]*)")
 #: A footnote's text, ``[^1]: …``: not a card, and its mark is dropped from the text that cites it.
 _FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]{1,60}\]:")
+#: A GitHub emoji shortcode, ``:joy:``, ``:video_camera:``: no text of the note. What it leaves of a link goes too.
+_EMOJI_RE = re.compile(r"(?<![\w:]):[a-z0-9_+\-]{1,40}:(?![\w:])")
+_EMPTY_LINK_RE = re.compile(r"\[[ \t]*\]\([^)\n]{0,2000}\)")
 #: ``##Heading`` with no space: meant as a heading.
 _TIGHT_HEADING_RE = re.compile(r"#{2,6}(?=[^#\s])")
 #: Container kinds whose word after the name is a style (``:::message alert``), not a title.
@@ -232,6 +237,9 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
         return ws.replace("\u3000", "  ") + "````" + hm.group(1)
 
     rest = _blank_inline(rest, scan)
+    if ":" in rest and _EMOJI_RE.search(rest):
+        rest = _EMOJI_RE.sub("", rest)
+        rest = _EMPTY_LINK_RE.sub("", rest) if "[" in rest else rest
     if rest[:2] == "[^" and _FOOTNOTE_RE.match(rest):
         return ""
     if rest[:2] == "##" and not quotes:
@@ -265,6 +273,8 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
     elif first == "－":
         if rest[1:2] != "－":
             marker, rest = "- ", rest[1:].lstrip(" \t\u3000")
+    elif first == "-" and rest[1:2] == "\u3000":  # "-　item": a full-width space after the dash
+        marker, rest = "- ", rest[1:].lstrip(" \t\u3000")
     elif first == "-" and len(rest) > 1 and not rest[1].isspace():
         second = rest[1]
         if not (second in "->=.|:" or second.isdigit() or _FLAG_RE.match(rest)):

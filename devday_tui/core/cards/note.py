@@ -127,8 +127,9 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     """One term, one card per note: a definition whose term was defined before joins that card, citing both
     lines; an exact duplicate of a card is dropped.
 
-    ``scopes`` gives, by index in ``cards``, the parent bullet a definition sits under. Two definitions under
-    different parents are different things (``on a directory`` under SGID and under the sticky bit): not joined.
+    ``scopes`` gives, by index in ``cards``, the label or parent bullet a definition sits under. Two definitions
+    under different ones are different things (``on a directory`` under SGID and under the sticky bit, ``-a``
+    under mount's options and umount's): not joined.
     """
     scopes = scopes or {}
     first: dict[str, int] = {}

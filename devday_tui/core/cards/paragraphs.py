@@ -197,11 +197,19 @@ class ParagraphRules(CardMaker):
             rest_parts.append(text[at:b])
             lead = len(text[a:b]) - len(text[a:b].lstrip())
             line0 = lines[max(0, bisect_right(starts, a + lead) - 1)]
-            if content_length("".join(rest_parts)) < MIN_CLOZE_REST_CHARS:
-                self.drop(line0, "too-short", "too little is left around the hidden words")
-                continue
             answers = tuple(text[s:e].strip() for s, e in inside)
             if not all(answers):
+                continue
+            left = content_length("".join(rest_parts))
+            # Letters and digits only: "［…］（［…］）とは、［…］のことです。" keeps its brackets but nothing to recall
+            # the hidden words from; one long blank ("Describe the ［…］") asks for a whole heading.
+            hidden = sum(map(str.isalnum, "".join(answers)))
+            kept = sum(map(str.isalnum, "".join(rest_parts)))
+            if left < MIN_CLOZE_REST_CHARS or kept * (1 if len(answers) > 1 else 3) < hidden:
+                self.drop(line0, "too-short", "too little is left around the hidden words")
+                continue
+            if text[a:b].rstrip().endswith((":", "：")):
+                self.drop(line0, "too-short", "a sentence that introduces what follows is no fact by itself")
                 continue
             if _FIRST_PERSON_RE.search(text, a, b):
                 self.drop(line0, "first-person", "a sentence about the author, not a fact to recall")

@@ -34,6 +34,7 @@ RULES: dict[str, str] = {
     "chatter-term": "a term, parent bullet or label named like a chatter section (`所感: …`, `- 感想`) makes no card",
     "toc": "a table of contents (a nested list with a `Summary`, `Introduction` or `まとめ` item) makes no cards",
     "first-person": "a sentence about its author (`I think…`, `my team`, `私は`) makes no cloze",
+    "speaker-label": "a line naming a person (`加藤さん`, `山田氏`) is no list's label: the list belongs to the heading",
     "url-only": "a term whose whole definition is a URL makes no card",
     "image-only": "a card whose whole back is an image cannot be studied in a terminal: not made",
     "prose-label": "a line over 40 characters or ending in `。`/`.` is prose, never a list's label",

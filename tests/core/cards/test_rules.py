@@ -497,3 +497,42 @@ def test_an_arrow_separates_a_term_only_when_it_is_the_only_arrow() -> None:
         ("イシュー", "論点、課題、問題。"),
         ("リスケ", "リスケジュールの略。計画変更"),
     ]
+
+
+def test_emoji_shortcodes_and_full_width_dash_bullets_leave_clean_cards() -> None:
+    md = (
+        "## Talks\n:joy: My first conference!\n\n### Play\n_AnnMarie Thomas_ [:video_camera:](https://youtu.be/x)\n\n"
+        "- play is about process, not outcomes\n- play is social\n\n## IDE\n- **IDE**\n  -　**プライマリー**\n"
+        "  -　**セカンダリー**\n"
+    )
+    note, _ = parse(md)
+    text = "\n".join(f"{c.front}\n{c.back_text}" for c in note.cards)
+    assert ":joy" not in text and "video_camera" not in text and "[]" not in text
+    assert [i.text for i in card(md, "IDE — 2 points").back] == ["プライマリー", "セカンダリー"]
+
+
+def test_a_line_naming_a_speaker_is_no_label() -> None:
+    md = "## はじめよう Cloud Native\n\nオルターブース 加藤さん\n\n- 自動化すること\n- 運用の辛さをなくす\n"
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["はじめよう Cloud Native — 2 points"]
+    assert (3, "speaker-label") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "**仮想記憶**（**VM**）とは、**ページング**のことです。",
+        "The **process control block** holds metadata, including a:",
+    ],
+)
+def test_a_cloze_needs_text_around_what_it_hides(sentence: str) -> None:
+    note, trace = parse(f"## S\n{sentence}\n")
+    assert [c for c in note.cards if c.kind == "cloze"] == []
+    assert "too-short" in {t.rule for t in trace if not t.made}
+
+
+def test_the_same_option_under_two_labels_is_two_cards() -> None:
+    md = "## Mount\nmount options:\n- -a: mount everything in fstab\n\numount options:\n- -a: unmount everything\n"
+    note, trace = parse(md)
+    found = [(c.context[-1], c.back) for c in note.cards if c.front == "-a"]
+    assert found == [("mount options", "mount everything in fstab"), ("umount options", "unmount everything")]
