@@ -384,9 +384,14 @@ class ListRules(CardMaker):
                 self.add(rule, "definition", term, term, back, line0)
         else:
             self.items_card(rule, "label-list", qualified, self.shown(children), line0)
-        for child in children:
-            if child.children:
-                self.parent_card(child, text, line0)
+        if any(child.children for child in children):
+            self.extra.append(text)  # the cards of its sub-items show it in their breadcrumb
+            try:
+                for child in children:
+                    if child.children:
+                        self.parent_card(child, text, line0)
+            finally:
+                self.extra.pop()
 
     def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
         """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists
