@@ -496,6 +496,11 @@ def _colon_ok(first: str, i: int) -> bool | None:
     return not (i and first[i - 1].isdigit() and first[i + 1 : i + 2].isdigit())
 
 
+def _answer_ok(rest: str) -> bool:
+    """A definition says something: two characters at least, a letter or digit among them (not ``！！``)."""
+    return content_length(rest) >= MIN_ANSWER_CHARS and any(ch.isalnum() for ch in rest)
+
+
 def split_term(src: str | Inline) -> tuple[str, str] | None:
     """``TERM: DEFINITION`` on the first line of ``src``, as (term, definition), or None.
 
@@ -545,7 +550,7 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
         term = strip_bullet(first[:i]).strip()
         rest = text[m.end() :].strip()
         if colon:
-            if term_ok(term) and content_length(rest) >= MIN_ANSWER_CHARS:
+            if term_ok(term) and _answer_ok(rest):
                 return term, rest
             return None
         if len(term) > SEPARATOR_TERM_MAX_CHARS:
@@ -555,7 +560,7 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
         if (
             term_ok(term, max_chars=SEPARATOR_TERM_MAX_CHARS, max_words=SEPARATOR_TERM_MAX_WORDS)
             and any(ch.isalpha() for ch in term)  # not a time or date range, 14:00 - 15:00
-            and content_length(rest) >= MIN_ANSWER_CHARS
+            and _answer_ok(rest)
         ):
             return term, rest
     return None

@@ -536,3 +536,8 @@ def test_the_same_option_under_two_labels_is_two_cards() -> None:
     note, trace = parse(md)
     found = [(c.context[-1], c.back) for c in note.cards if c.front == "-a"]
     assert found == [("mount options", "mount everything in fstab"), ("umount options", "unmount everything")]
+
+
+def test_a_definition_needs_a_letter_or_digit() -> None:
+    note, _ = parse("## S\n- ワンオペ 2年9ヶ月やってました・・・・！！\n- gp3 = 3,000 IOPS baseline\n")
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["gp3"]
