@@ -16,6 +16,8 @@ from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join
 
 #: No card has more lines than this on its back.
 MAX_BACK_LINES = 12
+#: A points card of names alone (its sub-lists being cards of their own) has at most this many.
+MAX_POINT_NAMES = 6
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
@@ -359,6 +361,9 @@ class ListRules(CardMaker):
         if vague:
             self.drop(line0, "points", f"{subject!r}: too long as one card, and {vague[0]!r} says nothing by itself")
             return
+        if len(names) > MAX_POINT_NAMES:
+            self.drop(line0, "points", f"{subject!r}: {len(names)} names alone are too many to recall as one card")
+            return
         self.items_card("points", kind, subject, names, line0)
 
     def parent_card(self, item: Item, context: str, line0: int) -> None:
@@ -380,8 +385,9 @@ class ListRules(CardMaker):
             back = only.text
             if only.children and back_lines(only.children) < MAX_BACK_LINES:
                 back += "\n" + "\n".join(sub_lines(only.children))
-            if content_length(back) >= 2:
-                self.add(rule, "definition", term, term, back, line0)
+            if content_length(back) >= 2 and self.add(rule, "definition", term, term, back, line0) >= 0:
+                if only.children and back_lines(only.children) < MAX_BACK_LINES:
+                    return  # its one sub-item's own sub-list is on this card's back already
         else:
             self.items_card(rule, "label-list", qualified, self.shown(children), line0)
         if any(child.children for child in children):

@@ -541,3 +541,18 @@ def test_the_same_option_under_two_labels_is_two_cards() -> None:
 def test_a_definition_needs_a_letter_or_digit() -> None:
     note, _ = parse("## S\n- ワンオペ 2年9ヶ月やってました・・・・！！\n- gp3 = 3,000 IOPS baseline\n")
     assert [c.front for c in note.cards if c.kind == "definition"] == ["gp3"]
+
+
+def test_one_sub_item_with_its_own_list_is_one_card_not_two() -> None:
+    md = "## 8章\n- 鍵管理\n  - KMS と CloudHSM\n    - KMS をよく使う\n    - HSM は専用ハードウェア\n- WAF\n  - L7 の防御\n"
+    note, _ = parse(md)
+    assert card(md, "鍵管理").back == "KMS と CloudHSM\n  KMS をよく使う\n  HSM は専用ハードウェア"
+    assert not any("KMS と CloudHSM —" in c.front for c in note.cards)
+
+
+def test_a_points_card_of_names_alone_has_six_at_most() -> None:
+    details = "".join(f"  - detail {k}\n" for k in range(2))
+    md = "## Keynote\n" + "".join(f"- Product {n}\n{details}" for n in "ABCDEFG")
+    note, trace = parse(md)
+    assert not any(c.front.startswith("Keynote —") for c in note.cards)
+    assert any(t.rule == "points" and "7 names" in t.what for t in trace if not t.made)
