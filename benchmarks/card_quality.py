@@ -125,7 +125,9 @@ MARKUP = {
     "fence": re.compile(r"```|~~~"),
     "bold": re.compile(r"\*\*(?=\S)[^*]*?(?<=\S)\*\*"),
 }
-_LEAD_BULLET = re.compile(r"^\s*(?:[・･]|[-－](?![-－]))")
+#: A bullet mark left at the start of a label or item: ``・item``, ``- item``, ``-item``, but not a command-line
+#: flag (``-a``, ``-t fstype``, ``-rf``: a dash, one to three letters, then a space, a colon or the end).
+_LEAD_BULLET = re.compile(r"^\s*(?:[・･]|[-－](?![-－])(?![A-Za-z]{1,3}(?:[\s:=,]|$)))")
 
 
 def norm(text: str) -> str:

@@ -59,6 +59,7 @@ def test_back_lines_count_nested_items() -> None:
         ("x", "**bold** left", ["bold"]),
         ("・NAT", "x", ["bullet-in-label"]),
         ("-クラスA", "x", ["bullet-in-label"]),
+        ("-item left over", "x", ["bullet-in-label"]),
         ("x", (item("ok"), item("-IPv4は32ビット")), ["bullet-in-label"]),
         ('<TabItem value="a" label="A">', "x", ["html"]),
     ],
@@ -78,6 +79,8 @@ def test_markup_is_found(front, back, kinds) -> None:
         "uses `backticks` for commands",
         "def f(**kwargs)",
         "VPC --> subnet",
+        "-a",
+        "-t fstype: the file system type",
     ],
 )
 def test_text_that_only_looks_like_markup_is_not_counted(text) -> None:

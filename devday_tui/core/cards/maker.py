@@ -106,7 +106,7 @@ class CardMaker:
             answers,
         )
         if self.extra and kind == "definition":
-            self.scopes[len(self.cards)] = self.extra[-1]
+            self.scopes[len(self.cards)] = " › ".join(self.extra)
         self.cards.append((line, 0 if kind in LIST_KINDS else 1, len(self.cards), card))
         if self.trace is not None:
             self.trace.append(Trace(line, rule, True, f"{kind}: {front}"))

@@ -556,3 +556,12 @@ def test_a_points_card_of_names_alone_has_six_at_most() -> None:
     note, trace = parse(md)
     assert not any(c.front.startswith("Keynote —") for c in note.cards)
     assert any(t.rule == "points" and "7 names" in t.what for t in trace if not t.made)
+
+
+def test_the_same_option_under_two_commands_is_two_cards() -> None:
+    md = (
+        "## Mount\n- mount\n  - options\n    - -a: mount everything in fstab\n"
+        "- umount\n  - options\n    - -a: unmount everything in mtab\n"
+    )
+    found = [c.back for c in parse(md)[0].cards if c.front == "-a"]
+    assert found == ["mount everything in fstab", "unmount everything in mtab"]
