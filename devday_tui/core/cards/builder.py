@@ -117,6 +117,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
             return None
         if is_question(text):
             return text if len(text) <= QUESTION_LABEL_MAX_CHARS else None
+        if text.startswith(("※", "(*)", "（*）", "*)", "注:", "注：")):
+            self.drop(node.start, "prose-label", f"{text[:40]!r} is a footnote to what came before, not a label")
+            return None
         if text.endswith(("さん", "氏", "様")) and len(text) <= 40:
             self.drop(node.start, "speaker-label", f"{text!r} names a person: the list belongs to the heading")
             return None

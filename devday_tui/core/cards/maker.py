@@ -133,6 +133,18 @@ class CardMaker:
             return False
         return skip_key(term.rstrip(":：").strip()) in self.skip
 
+    def in_breadcrumb(self, word: str) -> bool:
+        """Whether a card made now names ``word`` in the breadcrumb above it: a heading or label that is the word,
+        or starts with it (``アドミニストレーティブディスタンス（AD値）``). A cloze must not give its answer away."""
+        section = self.section
+        crumbs = (*section.breadcrumb, *self.extra) if section is not None else tuple(self.extra)
+        word = word.casefold()
+        for crumb in crumbs:
+            crumb = crumb.casefold()
+            if crumb == word or (crumb.startswith(word) and crumb[len(word) : len(word) + 1] in (" ", "(", "（", ":")):
+                return True
+        return False
+
     def in_context(self) -> str:
         """What a remark word or a parent bullet is qualified by: the nearest label or parent, else the heading."""
         return self.extra[-1] if self.extra else self.subject

@@ -208,6 +208,9 @@ class ParagraphRules(CardMaker):
             if left < MIN_CLOZE_REST_CHARS or kept * (1 if len(answers) > 1 else 3) < hidden:
                 self.drop(line0, "too-short", "too little is left around the hidden words")
                 continue
+            if any(self.in_breadcrumb(x) for x in answers):
+                self.drop(line0, "too-short", "a hidden word is in the breadcrumb shown above the card")
+                continue
             if text[a:b].rstrip().endswith((":", "：")):
                 self.drop(line0, "too-short", "a sentence that introduces what follows is no fact by itself")
                 continue

@@ -7,12 +7,16 @@ from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.terms import squash
 from devday_tui.core.text import plain
 
+#: The column names a table row's front lists, at most this long together.
+MAX_ASKED_CHARS = 48
+
 
 class TableRules(CardMaker):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
     def table(self, node: Node, context: str) -> None:
-        """Front: the context › the row's first cell. Back: the other cells, each labelled with its column header.
+        """Front: the context › the row's first cell — the other columns' names. Back: the other cells, each
+        labelled with its column header.
         A table with one column, or with an empty header row, makes no cards."""
         rows = node.children
         if not rows:
@@ -30,5 +34,10 @@ class TableRules(CardMaker):
             if not back:
                 self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
                 continue
-            front = f"{context} › {first}"
-            self.add("table-row", "definition", front, front, "\n".join(back), line0)
+            subject = f"{context} › {first}"
+            # The front says what is asked: the columns of the cells on the back (the card's id keeps the subject).
+            # A two-column table is a term and its meaning: its one other column says nothing more.
+            names = [h for h, t in zip(header[1:], texts[1:]) if h and t]
+            asked = ", ".join(names)
+            front = f"{subject} — {asked}" if len(names) >= 2 and len(asked) <= MAX_ASKED_CHARS else subject
+            self.add("table-row", "definition", subject, front, "\n".join(back), line0)

@@ -217,9 +217,24 @@ def test_a_heading_with_one_short_paragraph_defines_it() -> None:
 
 def test_table_rows_are_cards_with_labelled_cells() -> None:
     md = "## Volumes\n| Type | Media | Max IOPS |\n|---|---|---|\n| gp3 | SSD | 16,000 |\n| st1 | HDD | 500 |\n"
-    assert [f for _, _, f in made(md)] == ["Volumes › gp3", "Volumes › st1"]
-    assert card(md, "Volumes › gp3").back == "Media: SSD\nMax IOPS: 16,000"
+    assert [f for _, _, f in made(md)] == ["Volumes › gp3 — Media, Max IOPS", "Volumes › st1 — Media, Max IOPS"]
+    assert card(md, "Volumes › gp3 — Media, Max IOPS").back == "Media: SSD\nMax IOPS: 16,000"
     assert made("## S\n| only |\n|---|\n| one |\n") == []  # one column
+    # Two columns are a term and its meaning: the front is the term.
+    assert [f for _, _, f in made("## Ports\n| Port | Use |\n|---|---|\n| 22 | SSH |\n")] == ["Ports › 22"]
+
+
+def test_a_footnote_line_is_no_label_and_a_cloze_never_hides_its_breadcrumb() -> None:
+    md = (
+        "## AD値\n(*)AD値が低い方が優先度が高い\n| Route | Metric | Unit |\n|---|---|---|\n| RIP | hops | count |\n\n"
+        "### Administrative distance\nThis value is the **administrative distance** of a route.\n"
+    )
+    note, trace = parse(md)
+    assert [(c.kind, c.front) for c in note.cards] == [
+        ("definition", "AD値 › RIP — Metric, Unit"),
+        ("definition", "Administrative distance"),  # the heading and its paragraph, not a cloze
+    ]
+    assert {"prose-label", "too-short"} <= {t.rule for t in trace if not t.made}
 
 
 # --- rule 8: sequences -------------------------------------------------------------------------------------------
