@@ -317,8 +317,8 @@ def test_adversarial_corpus() -> None:
         note = parse(text)
         check_cards(note, text)
         results[name] = [(c.kind, c.front) for c in note.cards]
-    # A GFM table row is a card: breadcrumb › first cell, the other cells labelled by their headers.
-    assert results["table"] == [("definition", "Table › A")]
+    # A GFM table row is a card: breadcrumb › first cell — the columns asked, the other cells labelled by their headers.
+    assert results["table"] == [("definition", "Table › A — Meaning: here")]
     table = parse(textwrap.dedent(ADVERSARIAL["table"]).lstrip("\n"))
     assert table.cards[0].back == "Meaning: here: b: c"
     # Raw-HTML blocks are off for card extraction: the tags go, the text inside them is the note's; comments go.

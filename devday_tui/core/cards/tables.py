@@ -9,14 +9,19 @@ from devday_tui.core.text import plain
 
 #: The column names a table row's front lists, at most this long together.
 MAX_ASKED_CHARS = 48
+#: Column names that say nothing of what a cell holds: a front never lists them.
+_PLAIN_COLUMNS = frozenset(
+    """description descriptions meaning definition what details detail explanation notes note summary comment
+    comments remarks 内容 説明 意味 概要 備考 詳細 解説 メモ 定義""".split()
+)
 
 
 class TableRules(CardMaker):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
     def table(self, node: Node, context: str) -> None:
-        """Front: the context › the row's first cell — the other columns' names. Back: the other cells, each
-        labelled with its column header.
+        """Front: the context › the row's first cell — the names of the columns it asks for (not ``Description``).
+        Back: the other cells, each labelled with its column header.
         A table with one column, or with an empty header row, makes no cards."""
         rows = node.children
         if not rows:
@@ -36,8 +41,8 @@ class TableRules(CardMaker):
                 continue
             subject = f"{context} › {first}"
             # The front says what is asked: the columns of the cells on the back (the card's id keeps the subject).
-            # A two-column table is a term and its meaning: its one other column says nothing more.
-            names = [h for h, t in zip(header[1:], texts[1:]) if h and t]
+            # A column named only "Description" or "内容" says nothing of what is asked.
+            names = [h for h, t in zip(header[1:], texts[1:]) if h and t and h.casefold() not in _PLAIN_COLUMNS]
             asked = ", ".join(names)
-            front = f"{subject} — {asked}" if len(names) >= 2 and len(asked) <= MAX_ASKED_CHARS else subject
+            front = f"{subject} — {asked}" if names and len(asked) <= MAX_ASKED_CHARS else subject
             self.add("table-row", "definition", subject, front, "\n".join(back), line0)

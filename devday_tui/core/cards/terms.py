@@ -46,7 +46,7 @@ GENERIC_HEADINGS = frozenset(
     examples links references resources misc other others tips todo memo 使い方 補足 まとめ 概要 特徴 メリット
     デメリット 利点 欠点 長所 短所 注意点 注意 課題 感想 参考 参考資料 その他 メモ 例 詳細 q&a qa faq 質疑応答 質問
     結論 ポイント 対策 手順 前半 後半 takeaways conclusion remember""".split()
-)
+) | frozenset(("in practice", "in short", "background", "背景"))
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
 _MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")

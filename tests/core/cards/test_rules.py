@@ -220,8 +220,11 @@ def test_table_rows_are_cards_with_labelled_cells() -> None:
     assert [f for _, _, f in made(md)] == ["Volumes › gp3 — Media, Max IOPS", "Volumes › st1 — Media, Max IOPS"]
     assert card(md, "Volumes › gp3 — Media, Max IOPS").back == "Media: SSD\nMax IOPS: 16,000"
     assert made("## S\n| only |\n|---|\n| one |\n") == []  # one column
-    # Two columns are a term and its meaning: the front is the term.
-    assert [f for _, _, f in made("## Ports\n| Port | Use |\n|---|---|\n| 22 | SSH |\n")] == ["Ports › 22"]
+    # A column named only "Description" says nothing of what is asked; any other name does.
+    assert [f for _, _, f in made("## Ports\n| Port | Description |\n|---|---|\n| 22 | SSH |\n")] == ["Ports › 22"]
+    assert [f for _, _, f in made("## AD\n| Route | デフォルトのAD値 |\n|---|---|\n| RIP | 120 |\n")] == [
+        "AD › RIP — デフォルトのAD値"
+    ]
 
 
 def test_a_footnote_line_is_no_label_and_a_cloze_never_hides_its_breadcrumb() -> None:
@@ -580,3 +583,8 @@ def test_the_same_option_under_two_commands_is_two_cards() -> None:
     )
     found = [c.back for c in parse(md)[0].cards if c.front == "-a"]
     assert found == ["mount everything in fstab", "unmount everything in mtab"]
+
+
+def test_a_japanese_statement_with_one_sub_item_makes_no_card() -> None:
+    md = "## CSS\n- CSS Modules から BEM に移行した\n  - ドメイン_コンポーネント__要素--修飾子\n- BEM とは\n  - 命名規則\n"
+    assert [c.front for c in parse(md)[0].cards] == ["BEM とは"]
