@@ -587,4 +587,5 @@ def test_the_same_option_under_two_commands_is_two_cards() -> None:
 
 def test_a_japanese_statement_with_one_sub_item_makes_no_card() -> None:
     md = "## CSS\n- CSS Modules から BEM に移行した\n  - ドメイン_コンポーネント__要素--修飾子\n- BEM とは\n  - 命名規則\n"
-    assert [c.front for c in parse(md)[0].cards] == ["BEM とは"]
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert "BEM とは" in fronts and "CSS Modules から BEM に移行した" not in fronts
