@@ -17,7 +17,7 @@ from devday_tui.widgets.card_list import CardItem, CardList
 from devday_tui.widgets.deck_table import DeckTable
 from devday_tui.widgets.note_tree import NoteTree
 from devday_tui.widgets.section_view import SectionView
-from tests.app.conftest import settle, wait_loaded
+from tests.app.conftest import settle, wait_loaded, wait_search, wait_section_shown
 
 
 def tree_labels(tree: NoteTree) -> list[str]:
@@ -145,7 +145,8 @@ async def test_search_with_full_width_and_japanese_input(workspace: Path, build_
         search = screen.query_one("#search", Input)
         assert search.has_focus
         search.value = "ｄｙｎａｍｏｄｂ　ｌｏｃａｌ"  # full-width, with an ideographic space
-        await settle(pilot, 0.35)
+        await wait_search(pilot, search.value)
+        await wait_section_shown(pilot)
         tree = screen.query_one(NoteTree)
         labels = [label.strip() for label in tree_labels(tree)]
         assert any(label.startswith("CI をどうするか？") for label in labels)
@@ -153,15 +154,15 @@ async def test_search_with_full_width_and_japanese_input(workspace: Path, build_
         cards = [item.card for item in screen.query(CardItem)]
         assert cards and all("DynamoDB local" in (c.front + c.back_text) for c in cards)
         search.value = "スナップショットテスト"
-        await settle(pilot, 0.35)
+        await wait_search(pilot, search.value)
         labels = [label.strip() for label in tree_labels(tree)]
         assert any(label.startswith("CDK DiveDeep") for label in labels)
         search.value = "no such words anywhere"
-        await settle(pilot, 0.35)
+        await wait_search(pilot, search.value)
         assert tree_labels(tree) == []
         assert "nothing matches" in str(screen.query_one("#filter-status", Static).render())
         await pilot.press("escape")
-        await settle(pilot, 0.2)
+        await wait_search(pilot, "")
         assert search.value == "" and not search.display
         assert len(tree_labels(tree)) > 20
 
@@ -206,7 +207,8 @@ async def test_personal_note_is_saved_in_the_store_and_survives_a_restart(worksp
         await settle(pilot)
         await pilot.press("slash")
         app.screen.query_one("#search", Input).value = "型チェック"
-        await settle(pilot, 0.35)
+        await wait_search(pilot, "型チェック")
+        await wait_section_shown(pilot)
         hits = [item.card.id for item in app.screen.query(CardItem)]
         assert card.id in hits  # personal notes are searched too
 
