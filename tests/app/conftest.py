@@ -126,10 +126,12 @@ def screen_lines(app) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
-def find_on_screen(app, text: str) -> tuple[int, int]:
-    """The cell (x, y) where ``text`` starts on screen (wide characters count two cells)."""
+def find_on_screen(app, text: str) -> list[tuple[int, int]]:
+    """Every cell (x, y) where ``text`` starts on screen (wide characters count two cells)."""
+    found = []
     for y, line in enumerate(screen_lines(app)):
         index = line.find(text)
-        if index >= 0:
-            return cell_len(line[:index]), y
-    raise AssertionError(f"{text!r} is not on screen:\n" + "\n".join(screen_lines(app)))
+        while index >= 0:
+            found.append((cell_len(line[:index]), y))
+            index = line.find(text, index + 1)
+    return found
