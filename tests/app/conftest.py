@@ -135,3 +135,8 @@ def find_on_screen(app, text: str) -> list[tuple[int, int]]:
             found.append((cell_len(line[:index]), y))
             index = line.find(text, index + 1)
     return found
+
+
+def messages(app) -> list[str]:
+    """The notifications shown so far, oldest first."""
+    return [str(n.message) for n in app._notifications]
