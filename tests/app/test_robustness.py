@@ -15,7 +15,7 @@ from devday_tui.screens.file_editor import FileEditorScreen
 from devday_tui.screens.home import HomeScreen
 from devday_tui.store import Store
 from devday_tui.widgets.card_list import CardList
-from tests.app.conftest import settle, wait_loaded, wait_section_shown
+from tests.app.conftest import messages, settle, wait_loaded, wait_section_shown
 from tests.conftest import FIXED_NOW
 
 
@@ -95,10 +95,14 @@ async def test_personal_note_is_refused_before_typing_when_progress_is_read_only
     with Store.open(data, exclusive=True, now=FIXED_NOW):
         app = build_app([workspace / "notes", workspace / "decks"], data_dir=data)
         async with app.run_test(size=(100, 30)) as pilot:
-            await _browse(pilot)
+            screen = await _browse(pilot)
+            shown = len(messages(app))
             await pilot.press("n")
             await settle(pilot)
-            assert not isinstance(app.screen, AnnotationScreen)
+            assert app.screen is screen and not isinstance(app.screen, AnnotationScreen)
+            assert messages(app)[shown:] == [
+                "Progress is open read-only (another devday-tui is using it); changes are not saved."
+            ]
 
 
 async def test_two_reloads_at_once_keep_both_changes(tmp_path: Path, build_app, monkeypatch) -> None:
