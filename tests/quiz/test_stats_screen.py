@@ -231,6 +231,8 @@ async def test_heatmap_cells_on_screen_are_shaded_by_the_days_reviews(tmp_path, 
             assert distance == sorted(distance, reverse=True), (theme, distance)  # busier is nearer to it
             numbers = [shade.downgrade(ColorSystem.EIGHT_BIT).number for shade in shades[1:]]
             assert len(set(numbers)) == 4, (theme, numbers)  # the four levels stay apart in tmux's 256 colours
+
+
 def test_hardest_sections_come_hardest_first_not_in_file_order() -> None:
     from devday_tui.core.study_stats import NoteDifficulty, SectionDifficulty
     from devday_tui.screens.stats import hardest_first
