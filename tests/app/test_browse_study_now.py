@@ -1,0 +1,78 @@
+"""Browse `r` (Study now): the section under the cursor, with its sub-sections, is studied at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from devday_tui.screens.browse import BrowseScreen
+from devday_tui.screens.home import HomeScreen
+from devday_tui.screens.quiz import QuizScreen
+from devday_tui.screens.summary import SummaryScreen
+from devday_tui.widgets.note_tree import NoteTree
+from tests.app.conftest import messages, settle, wait_for, wait_loaded, wait_section_shown
+
+
+def section_node(tree: NoteTree, heading: str):
+    stack = list(tree.root.children)
+    while stack:
+        node = stack.pop(0)
+        if node.data and node.data.section_id and node.label.plain.startswith(heading):
+            return node
+        stack[0:0] = list(node.children)
+    raise AssertionError(f"no section {heading!r} in the tree")
+
+
+async def browse_at(pilot, heading: str) -> BrowseScreen:
+    await wait_loaded(pilot, screen=HomeScreen)
+    await pilot.press("b")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, BrowseScreen), what="browse")
+    screen = pilot.app.screen
+    tree = screen.query_one(NoteTree)
+    tree.move_cursor(section_node(tree, heading))
+    await wait_section_shown(pilot)
+    return screen
+
+
+async def test_r_studies_the_section_and_its_sub_sections_and_nothing_else(workspace: Path, build_app) -> None:
+    app = build_app([workspace / "notes", workspace / "decks"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        browse = await browse_at(pilot, "Fargate CLI")
+        note = app.library.notes[0]
+        section = next(s for top in note.sections for s in top.walk() if s.heading == "Fargate CLI")
+        expected = {cid for s in section.walk() for cid in s.card_ids}
+        assert len(expected) == 7 and len(section.card_ids) == 5  # Pros and Cons hold one card each
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        quiz = app.screen
+        assert "Fargate CLI" in quiz.title
+        assert quiz.sub_title == "Study now: ignores today's limits"
+        assert quiz.session.counts(app.now()).new == 7
+        studied: list[str] = []
+        while quiz.state == "front":
+            studied.append(quiz.card.id)
+            shown = quiz.cards_shown
+            await pilot.press("enter")  # the answer (every item of a list at once)
+            await wait_for(pilot, lambda: quiz.state == "back", what="the answer")
+            await pilot.press("4")  # Easy: not seen again today
+            await wait_for(
+                pilot, lambda: quiz.cards_shown > shown or isinstance(app.screen, SummaryScreen), what="the next card"
+            )
+            if isinstance(app.screen, SummaryScreen):
+                break
+        assert sorted(studied) == sorted(expected)  # each card of the section once, no other card
+        assert sorted(r.card_id for r in app.store.reviews()) == sorted(expected)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is browse, what="browse again")
+
+
+async def test_r_on_a_section_without_cards_says_so_and_stays(workspace: Path, build_app) -> None:
+    app = build_app([workspace / "notes", workspace / "decks"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        browse = await browse_at(pilot, "トークセッション")
+        shown = len(messages(app))
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is browse
+        assert messages(app)[shown:] == ["No cards here to study."]
+        assert app.store.reviews() == []
