@@ -140,3 +140,41 @@ def find_on_screen(app, text: str) -> list[tuple[int, int]]:
 def messages(app) -> list[str]:
     """The notifications shown so far, oldest first."""
     return [str(n.message) for n in app._notifications]
+
+
+def record_actions(app) -> list[str]:
+    """From now on, the name of every action the app runs (from a key, a click or a link) is added to the list."""
+    ran: list[str] = []
+    dispatch = app._dispatch_action
+
+    async def recording(namespace, action_name, params):
+        ran.append(action_name)
+        return await dispatch(namespace, action_name, params)
+
+    app._dispatch_action = recording
+    return ran
+
+
+async def browse_section(pilot, heading: str):
+    """From the home screen, open browse with the tree cursor on the first section whose label starts with
+    ``heading``, shown on the right."""
+    from devday_tui.screens.browse import BrowseScreen
+    from devday_tui.screens.home import HomeScreen
+    from devday_tui.widgets.note_tree import NoteTree
+
+    await wait_loaded(pilot, screen=HomeScreen)
+    await pilot.press("b")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, BrowseScreen), what="browse")
+    screen = pilot.app.screen
+    tree = screen.query_one(NoteTree)
+    stack = list(tree.root.children)
+    while stack:
+        node = stack.pop(0)
+        if node.data and node.data.section_id and node.label.plain.startswith(heading):
+            tree.move_cursor(node)
+            break
+        stack[0:0] = list(node.children)
+    else:
+        raise AssertionError(f"no section {heading!r} in the tree")
+    await wait_section_shown(pilot)
+    return screen

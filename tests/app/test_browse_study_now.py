@@ -4,39 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from devday_tui.screens.browse import BrowseScreen
-from devday_tui.screens.home import HomeScreen
 from devday_tui.screens.quiz import QuizScreen
 from devday_tui.screens.summary import SummaryScreen
-from devday_tui.widgets.note_tree import NoteTree
-from tests.app.conftest import messages, settle, wait_for, wait_loaded, wait_section_shown
-
-
-def section_node(tree: NoteTree, heading: str):
-    stack = list(tree.root.children)
-    while stack:
-        node = stack.pop(0)
-        if node.data and node.data.section_id and node.label.plain.startswith(heading):
-            return node
-        stack[0:0] = list(node.children)
-    raise AssertionError(f"no section {heading!r} in the tree")
-
-
-async def browse_at(pilot, heading: str) -> BrowseScreen:
-    await wait_loaded(pilot, screen=HomeScreen)
-    await pilot.press("b")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, BrowseScreen), what="browse")
-    screen = pilot.app.screen
-    tree = screen.query_one(NoteTree)
-    tree.move_cursor(section_node(tree, heading))
-    await wait_section_shown(pilot)
-    return screen
+from tests.app.conftest import browse_section, messages, settle, wait_for
 
 
 async def test_r_studies_the_section_and_its_sub_sections_and_nothing_else(workspace: Path, build_app) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        browse = await browse_at(pilot, "Fargate CLI")
+        browse = await browse_section(pilot, "Fargate CLI")
         note = app.library.notes[0]
         section = next(s for top in note.sections for s in top.walk() if s.heading == "Fargate CLI")
         expected = {cid for s in section.walk() for cid in s.card_ids}
@@ -69,7 +45,7 @@ async def test_r_studies_the_section_and_its_sub_sections_and_nothing_else(works
 async def test_r_on_a_section_without_cards_says_so_and_stays(workspace: Path, build_app) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        browse = await browse_at(pilot, "トークセッション")
+        browse = await browse_section(pilot, "トークセッション")
         shown = len(messages(app))
         await pilot.press("r")
         await settle(pilot)

@@ -17,12 +17,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from devday_tui.screens.browse import BrowseScreen
 from devday_tui.screens.file_editor import FileEditorScreen
-from devday_tui.screens.home import HomeScreen
 from devday_tui.widgets.card_list import CardItem
-from devday_tui.widgets.note_tree import NoteTree
-from tests.app.conftest import messages, settle, wait_for, wait_loaded, wait_section_shown
+from tests.app.conftest import browse_section, messages, settle, wait_for
 
 HEADING = "AWS の中の人の話"
 NEW_BULLET = "- ECR: コンテナイメージのレジストリ。"
@@ -71,23 +68,6 @@ def terminal(monkeypatch):
     return handovers
 
 
-async def open_section(pilot, heading: str) -> BrowseScreen:
-    await wait_loaded(pilot, screen=HomeScreen)
-    await pilot.press("b")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, BrowseScreen), what="browse")
-    screen = pilot.app.screen
-    tree = screen.query_one(NoteTree)
-    stack = list(tree.root.children)
-    while stack:
-        node = stack.pop(0)
-        if node.data and node.data.section_id and node.label.plain.startswith(heading):
-            tree.move_cursor(node)
-            break
-        stack[0:0] = list(node.children)
-    await wait_section_shown(pilot)
-    return screen
-
-
 def section_cards(app) -> list[str]:
     note = app.library.notes[0]
     section = next(s for top in note.sections for s in top.walk() if s.heading == HEADING)
@@ -102,7 +82,7 @@ async def test_editor_changes_the_note_and_the_app_reads_it_back(
     note = workspace / "notes" / "2019-10-03-aws-devday-day1.md"
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_section(pilot, HEADING)
+        screen = await browse_section(pilot, HEADING)
         assert "ECR" not in section_cards(app)
         heading_line = next(
             n for n, line in enumerate(note.read_text(encoding="utf-8").splitlines(), 1) if HEADING in line
@@ -132,7 +112,7 @@ async def test_an_editor_that_exits_with_an_error_is_reported_and_its_saves_are_
     monkeypatch.setenv("EDITOR", "no-such-editor-anywhere")
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_section(pilot, HEADING)
+        screen = await browse_section(pilot, HEADING)
         shown = len(messages(app))
         await pilot.press("e")
         # What it wrote before failing is on disk: it is read like any change.
@@ -156,7 +136,7 @@ async def test_an_editor_that_cannot_run_is_named_and_the_built_in_editor_opens(
     before = note.read_bytes()
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_section(pilot, HEADING)
+        await browse_section(pilot, HEADING)
         shown = len(messages(app))
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, FileEditorScreen), what="the built-in editor")

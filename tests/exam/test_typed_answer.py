@@ -7,7 +7,7 @@ from textual.widgets import Input, Static
 
 from devday_tui.core.answer import Verdict
 from devday_tui.widgets.typed_answer import MAX_TYPED, TypedAnswer
-from tests.app.conftest import find_on_screen, screen_lines
+from tests.app.conftest import find_on_screen, record_actions, screen_lines
 from tests.exam.fakes import TypedHost, sample_cards
 
 
@@ -86,14 +86,7 @@ async def test_note_text_that_looks_like_markup_is_shown_literally() -> None:
         await pilot.pause()
         assert "You     [@click=app.quit]go[/]" in result_text(app)
         # On screen the answer and what was typed are the literal text, and a click on either runs no action.
-        dispatched: list[str] = []
-        real_dispatch = app._dispatch_action
-
-        async def spy(namespace, action_name, params):
-            dispatched.append(action_name)
-            return await real_dispatch(namespace, action_name, params)
-
-        app._dispatch_action = spy
+        dispatched = record_actions(app)
         targets = find_on_screen(app, "[red]literal[/red]") + find_on_screen(app, "[@click=app.quit]go[/]")
         assert len(targets) >= 2, "\n".join(screen_lines(app))
         for x, y in targets:

@@ -8,13 +8,10 @@ import errno
 import pytest
 
 from devday_tui.screens.quiz import QuizScreen
+from tests.app.conftest import messages
 from tests.quiz.conftest import wait_for, wait_loaded
 
 DISK_FULL = OSError(errno.ENOSPC, "No space left on device")
-
-
-def messages(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 def disk_full(*_args, **_kwargs):
