@@ -27,6 +27,15 @@ def make_history(tmp_path, days: int = 100, exams: bool = True) -> int:
         return answers
 
 
+async def open_stats(pilot) -> StatsScreen:
+    """From the home screen, open the statistics and wait for its figures."""
+    app = pilot.app
+    await wait_loaded(pilot)
+    await pilot.press("t")
+    await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats")
+    return app.screen
+
+
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
@@ -36,11 +45,7 @@ async def test_statistics_of_the_deck(tmp_path, make_quiz_app) -> None:
     assert answers > 500
     app = make_quiz_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("t")
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
-        )
+        await open_stats(pilot)
         screen = app.screen
         figures = screen.figures
         assert figures.heatmap.total == answers == len(app.store.reviews())  # 100 days fit in 16 weeks
@@ -88,11 +93,7 @@ async def test_mock_exam_scores_as_a_trend(tmp_path, make_quiz_app) -> None:
         record_exams(store, "other-deck", FIXED_NOW - timedelta(hours=1), run=((0, 1, 10),))
     app = make_quiz_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("t")
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
-        )
+        await open_stats(pilot)
         screen = app.screen
         points = screen.figures.exams
         assert [round(p.score * p.questions) for p in points] == [correct for _, correct, _ in EXAM_RUN]
@@ -120,11 +121,7 @@ async def test_mock_exam_scores_as_a_trend(tmp_path, make_quiz_app) -> None:
 async def test_no_mock_exam_yet(make_quiz_app) -> None:
     app = make_quiz_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("t")
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
-        )
+        await open_stats(pilot)
         assert app.screen.figures.exams == []
         assert text_of(app.screen, "#stats-mock-exams") == "No mock exam yet: press x on the home screen to take one."
 
@@ -201,11 +198,7 @@ async def test_heatmap_cells_on_screen_are_shaded_by_the_days_reviews(tmp_path, 
     answer_on_days(tmp_path, HEAT_DAYS)
     app = make_quiz_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("t")
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
-        )
+        await open_stats(pilot)
         assert app.screen.figures.heatmap.busiest == 16
         for theme in ("textual-dark", "textual-light", "tokyo-night", "nord"):
             app.theme = theme
