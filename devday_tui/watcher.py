@@ -139,7 +139,16 @@ class NoteWatcher:
         stamps = {path: file_stamp(path) for path in paths}  # before reading: a later change is seen next time
         library = base
         for path in paths:
-            library = lib.reload_note(library, path)
+            try:
+                library = lib.reload_note(library, path)
+            except Exception as exc:  # this note keeps its old cards; the other changed files are still read
+                app.call_from_thread(
+                    app.notify,
+                    f"A changed note could not be read again: {path}: {exc}. Its cards stay as they were.",
+                    severity="error",
+                    timeout=20,
+                    markup=False,
+                )
         if library is not base and app.store is not None:
             try:
                 app.store.reconcile(library.cards, app.clock())

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
+from rich.cells import cell_len
+from textual.dom import NoScreen
+from textual.timer import Timer
 
 from devday_tui.cli import make_app
 from tests.conftest import FIXED_NOW, SAMPLE_DECKS, SAMPLE_NOTES
@@ -36,25 +41,58 @@ def build_app(tmp_path: Path):
     return build
 
 
+async def wait_for(pilot, predicate: Callable[[], object], timeout: float = 10.0, *, what: str = "") -> None:
+    """Pause in small steps until ``predicate()`` is true; fail after ``timeout`` seconds saying what was awaited."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what or predicate}")
+        await pilot.pause(0.01)
+
+
+def _pending_timers(app) -> list[Timer]:
+    """One-shot timers of a second or less (debounces) that are armed and have not fired yet."""
+    try:
+        nodes = [app, *app.screen.walk_children(with_self=True)]
+    except NoScreen:
+        nodes = [app]
+    return [
+        timer
+        for node in nodes
+        for timer in list(node._timers)
+        if timer._repeat == 0
+        and timer._interval <= 1.0
+        and timer._active.is_set()
+        and timer._task is not None
+        and not timer._task.done()
+    ]
+
+
 async def wait_loaded(pilot, *, screen: type | None = None) -> None:
     """Let the loading worker finish and the screen settle."""
     app = pilot.app
-    for _ in range(200):
-        if app.library is not None and not app.loading:
-            break
-        await pilot.pause(0.02)
-    assert app.library is not None, "notes never finished loading"
+    await wait_for(pilot, lambda: app.library is not None and not app.loading, what="the notes to load")
     await app.workers.wait_for_complete()
     await pilot.pause()
     if screen is not None:
         assert isinstance(app.screen, screen), app.screen
 
 
-async def settle(pilot, seconds: float = 0.1) -> None:
-    """Wait for debounce timers and workers."""
-    await pilot.pause(seconds)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+async def settle(pilot, seconds: float = 0.0) -> None:
+    """Wait until the app is quiet: every debounce timer has fired and every worker it started has finished.
+
+    ``seconds`` is a minimum wait before that, for changes that start no timer or worker of their own (a file
+    changed on disk, a key whose effect is a plain refresh)."""
+    app = pilot.app
+    if seconds:
+        await pilot.pause(seconds)
+    for _ in range(20):  # a debounce may start a worker whose result arms the next debounce
+        await wait_for(pilot, lambda: not _pending_timers(app), what="debounce timers to fire")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not _pending_timers(app) and not any(w.is_running for w in app.workers):
+            return
+    raise AssertionError("the app never settled: debounces keep re-arming")
 
 
 async def wait_section_shown(pilot) -> None:
@@ -63,8 +101,80 @@ async def wait_section_shown(pilot) -> None:
 
     screen = pilot.app.screen
     tree = screen.query_one(NoteTree)
-    for _ in range(150):
-        if tree.current is not None and screen._shown == tree.current:
+    await wait_for(
+        pilot, lambda: tree.current is not None and screen._shown == tree.current, what="the section to be shown"
+    )
+    await settle(pilot)
+
+
+async def wait_search(pilot, query: str) -> None:
+    """Wait until the browse screen has applied the search for ``query`` (after its debounce and worker)."""
+    screen = pilot.app.screen
+    if query.strip():
+        await wait_for(
+            pilot,
+            lambda: screen.search_result is not None and screen.search_result.query == query,
+            what=f"the search for {query!r}",
+        )
+    else:
+        await wait_for(pilot, lambda: screen.search_result is None, what="the search to be cleared")
+    await settle(pilot)
+
+
+def screen_lines(app) -> list[str]:
+    """The text on the terminal, one string per row, as a person sees it."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def find_on_screen(app, text: str) -> list[tuple[int, int]]:
+    """Every cell (x, y) where ``text`` starts on screen (wide characters count two cells)."""
+    found = []
+    for y, line in enumerate(screen_lines(app)):
+        index = line.find(text)
+        while index >= 0:
+            found.append((cell_len(line[:index]), y))
+            index = line.find(text, index + 1)
+    return found
+
+
+def messages(app) -> list[str]:
+    """The notifications shown so far, oldest first."""
+    return [str(n.message) for n in app._notifications]
+
+
+def record_actions(app) -> list[str]:
+    """From now on, the name of every action the app runs (from a key, a click or a link) is added to the list."""
+    ran: list[str] = []
+    dispatch = app._dispatch_action
+
+    async def recording(namespace, action_name, params):
+        ran.append(action_name)
+        return await dispatch(namespace, action_name, params)
+
+    app._dispatch_action = recording
+    return ran
+
+
+async def browse_section(pilot, heading: str):
+    """From the home screen, open browse with the tree cursor on the first section whose label starts with
+    ``heading``, shown on the right."""
+    from devday_tui.screens.browse import BrowseScreen
+    from devday_tui.screens.home import HomeScreen
+    from devday_tui.widgets.note_tree import NoteTree
+
+    await wait_loaded(pilot, screen=HomeScreen)
+    await pilot.press("b")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, BrowseScreen), what="browse")
+    screen = pilot.app.screen
+    tree = screen.query_one(NoteTree)
+    stack = list(tree.root.children)
+    while stack:
+        node = stack.pop(0)
+        if node.data and node.data.section_id and node.label.plain.startswith(heading):
+            tree.move_cursor(node)
             break
-        await pilot.pause(0.02)
-    await settle(pilot, 0.05)
+        stack[0:0] = list(node.children)
+    else:
+        raise AssertionError(f"no section {heading!r} in the tree")
+    await wait_section_shown(pilot)
+    return screen

@@ -17,7 +17,7 @@ from devday_tui.widgets.card_list import CardItem, CardList
 from devday_tui.widgets.deck_table import DeckTable
 from devday_tui.widgets.note_tree import NoteTree
 from devday_tui.widgets.section_view import SectionView
-from tests.app.conftest import settle, wait_loaded
+from tests.app.conftest import settle, wait_for, wait_loaded, wait_search, wait_section_shown
 
 
 def tree_labels(tree: NoteTree) -> list[str]:
@@ -88,7 +88,7 @@ async def test_navigating_the_tree_shows_that_section_and_its_cards(workspace: P
         tree = screen.query_one(NoteTree)
         target = next(n for n in _nodes(tree) if n.data and n.data.section_id and "CDK の特徴" in n.label.plain)
         tree.move_cursor(target)
-        await settle(pilot, 0.2)
+        await settle(pilot)
         markdown = screen.query_one("#section-markdown", Markdown)
         assert markdown.source.startswith("### CDK の特徴")
         assert "AWS CDK の使い方" not in markdown.source  # only that section is rendered
@@ -96,7 +96,7 @@ async def test_navigating_the_tree_shows_that_section_and_its_cards(workspace: P
         assert [c.kind for c in cards] == ["list"]
         assert cards[0].front.startswith("CDK の特徴")
         await pilot.press("down")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         assert screen.query_one("#section-markdown", Markdown).source.startswith("### AWS CDK の使い方")
 
 
@@ -115,7 +115,7 @@ async def test_wip_only_toggle_shows_just_unfinished_sections_with_reasons(works
         tree = screen.query_one(NoteTree)
         everything = tree_labels(tree)
         await pilot.press("w")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         wip = tree_labels(tree)
         assert len(wip) < len(everything)
         sections = [label.strip() for label in wip[1:]]
@@ -127,13 +127,13 @@ async def test_wip_only_toggle_shows_just_unfinished_sections_with_reasons(works
         assert "WIP only" in status
         target = next(n for n in _nodes(tree) if n.data and "ベストプラクティス  0" in n.label.plain)
         tree.move_cursor(target)
-        await settle(pilot, 0.2)
+        await settle(pilot)
         view = screen.query_one(SectionView)
         assert view.has_class("-wip")
         assert "empty section" in shown_text(screen)
         assert "note tagged WIP" in shown_text(screen)
         await pilot.press("w")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         assert tree_labels(tree) == everything
 
 
@@ -145,7 +145,8 @@ async def test_search_with_full_width_and_japanese_input(workspace: Path, build_
         search = screen.query_one("#search", Input)
         assert search.has_focus
         search.value = "ｄｙｎａｍｏｄｂ　ｌｏｃａｌ"  # full-width, with an ideographic space
-        await settle(pilot, 0.35)
+        await wait_search(pilot, search.value)
+        await wait_section_shown(pilot)
         tree = screen.query_one(NoteTree)
         labels = [label.strip() for label in tree_labels(tree)]
         assert any(label.startswith("CI をどうするか？") for label in labels)
@@ -153,15 +154,15 @@ async def test_search_with_full_width_and_japanese_input(workspace: Path, build_
         cards = [item.card for item in screen.query(CardItem)]
         assert cards and all("DynamoDB local" in (c.front + c.back_text) for c in cards)
         search.value = "スナップショットテスト"
-        await settle(pilot, 0.35)
+        await wait_search(pilot, search.value)
         labels = [label.strip() for label in tree_labels(tree)]
         assert any(label.startswith("CDK DiveDeep") for label in labels)
         search.value = "no such words anywhere"
-        await settle(pilot, 0.35)
+        await wait_search(pilot, search.value)
         assert tree_labels(tree) == []
         assert "nothing matches" in str(screen.query_one("#filter-status", Static).render())
         await pilot.press("escape")
-        await settle(pilot, 0.2)
+        await wait_search(pilot, "")
         assert search.value == "" and not search.display
         assert len(tree_labels(tree)) > 20
 
@@ -175,7 +176,7 @@ async def test_personal_note_is_saved_in_the_store_and_survives_a_restart(worksp
         tree = screen.query_one(NoteTree)
         target = next(n for n in _nodes(tree) if n.data and n.data.section_id and "CDK の特徴" in n.label.plain)
         tree.move_cursor(target)
-        await settle(pilot, 0.2)
+        await settle(pilot)
         await pilot.press("tab", "tab")  # past the section text, to the cards
         assert screen.query_one(CardList).has_focus
         await pilot.press("n")
@@ -183,7 +184,7 @@ async def test_personal_note_is_saved_in_the_store_and_survives_a_restart(worksp
         assert isinstance(app.screen, AnnotationScreen)
         app.screen.query_one(TextArea).insert("試験に出る: [bold]型チェック[/]")
         await pilot.press("ctrl+s")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         card = screen.query_one(CardList).current_card
         assert app.store.annotation(card.id) == "試験に出る: [bold]型チェック[/]"
         texts = [str(s.render()) for s in screen.query(".card-annotation")]
@@ -194,7 +195,7 @@ async def test_personal_note_is_saved_in_the_store_and_survives_a_restart(worksp
         await settle(pilot)
         app.screen.query_one(TextArea).insert("セクションのメモ")
         await pilot.press("ctrl+s")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         assert "My note: セクションのメモ" in shown_text(screen)
     assert note_file.read_bytes() == before  # never written into the Markdown file
 
@@ -206,7 +207,8 @@ async def test_personal_note_is_saved_in_the_store_and_survives_a_restart(worksp
         await settle(pilot)
         await pilot.press("slash")
         app.screen.query_one("#search", Input).value = "型チェック"
-        await settle(pilot, 0.35)
+        await wait_search(pilot, "型チェック")
+        await wait_section_shown(pilot)
         hits = [item.card.id for item in app.screen.query(CardItem)]
         assert card.id in hits  # personal notes are searched too
 
@@ -223,7 +225,7 @@ async def test_new_note_is_created_inside_the_notes_folder_and_opened(workspace:
         assert isinstance(app.screen, NewNoteScreen)
         app.screen.query_one(Input).value = "../../escape/Day 2 ノート"
         await pilot.press("enter")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         created = sorted((workspace / "notes").glob("*.md"))
         assert [p.name for p in created] == [
             "2019-10-03-aws-devday-day1.md",
@@ -231,14 +233,14 @@ async def test_new_note_is_created_inside_the_notes_folder_and_opened(workspace:
         ]
         assert not (workspace / "escape").exists()
         await pilot.press("y")  # add it to the deck on the home screen
-        await settle(pilot, 0.2)
+        await settle(pilot)
         # With no $EDITOR the built-in editor opens on the new file.
         assert isinstance(app.screen, FileEditorScreen)
         area = app.screen.query_one(TextArea)
         assert area.text.startswith('---\ntitle: "../../escape/Day 2 ノート"')
         area.insert("Fargate: サーバレスなコンテナ実行環境\n")
         await pilot.press("ctrl+s")
-        await settle(pilot, 0.3)
+        await settle(pilot)
         note = next(n for n in app.library.notes if n.path.name.startswith("2026-11-28"))
         assert note.title == "../../escape/Day 2 ノート"
         assert "WIP" in note.tags
@@ -254,7 +256,7 @@ async def test_edit_in_app_editor_reparses_and_keeps_progress(workspace: Path, b
             n for n in _nodes(tree) if n.data and n.data.section_id and n.label.plain.startswith("トークセッション")
         )
         tree.move_cursor(target)
-        await settle(pilot, 0.2)
+        await settle(pilot)
         kept = app.library.notes[0].cards[0]
         app.store.suspend(kept.id, app.now())
         await pilot.press("e")
@@ -265,7 +267,7 @@ async def test_edit_in_app_editor_reparses_and_keeps_progress(workspace: Path, b
         area.move_cursor((58, 0))
         area.insert("- Hacker News: 技術系のニュースサイト。\n- reddit: 掲示板。\n")
         await pilot.press("ctrl+s")
-        await settle(pilot, 0.4)
+        await settle(pilot)
         assert isinstance(app.screen, BrowseScreen)
         labels = [label.strip() for label in tree_labels(tree)]
         talk = next(label for label in labels if label.startswith("トークセッション"))
@@ -298,17 +300,17 @@ async def test_suspend_and_unsuspend_from_the_browse_pane(workspace: Path, build
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_browse(pilot)
         await pilot.press("down", "down")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         screen.query_one(CardList).focus()
         card = screen.query_one(CardList).current_card
         await pilot.press("s")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         assert app.store.progress(card.id).suspended
         item = next(i for i in screen.query(CardItem) if i.card.id == card.id)
         assert item.has_class("-suspended")
         assert "suspended" in str(item.query_one(".card-head", Static).render())
         await pilot.press("s")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         assert not app.store.progress(card.id).suspended
 
 
@@ -320,10 +322,7 @@ async def test_file_changed_on_disk_is_picked_up_without_restart(workspace: Path
         (workspace / "notes" / "extra.md").write_text(
             "---\ntitle: 追加ノート\n---\n\n## 用語\n\n- ECR: コンテナイメージのレジストリ。\n", encoding="utf-8"
         )
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if any(n.title == "追加ノート" for n in app.library.notes):
-                break
+        await wait_for(pilot, lambda: any(n.title == "追加ノート" for n in app.library.notes), what="the new note")
         note = next(n for n in app.library.notes if n.title == "追加ノート")
         assert [c.front for c in note.cards] == ["ECR"]
 
@@ -403,9 +402,9 @@ async def test_every_action_is_in_the_command_palette(workspace: Path, build_app
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"WIP only")
-        await settle(pilot, 0.5)
+        await settle(pilot)
         await pilot.press("enter")
-        await settle(pilot, 0.3)
+        await settle(pilot)
         assert app.screen is screen
         assert screen.wip_only
 
@@ -438,7 +437,7 @@ async def test_every_key_in_help_runs_an_existing_action(workspace: Path, build_
         await wait_loaded(pilot, screen=HomeScreen)
         screens = [app.screen]
         await pilot.press("b")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         screens.append(app.screen)
         app.screen.query_one(CardList).focus()
         await settle(pilot)

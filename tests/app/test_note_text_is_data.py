@@ -9,7 +9,7 @@ from textual.widgets import Markdown, Static
 from devday_tui.screens.browse import BrowseScreen
 from devday_tui.widgets.card_list import CardItem, CardList
 from devday_tui.widgets.note_tree import NoteTree
-from tests.app.conftest import settle, wait_loaded
+from tests.app.conftest import find_on_screen, record_actions, screen_lines, settle, wait_loaded
 
 HOSTILE = (
     "---\n"
@@ -34,7 +34,7 @@ async def test_hostile_note_is_shown_literally_and_never_acts(tmp_path: Path, bu
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("b")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, BrowseScreen)
         tree = screen.query_one(NoteTree)
@@ -45,7 +45,7 @@ async def test_hostile_note_is_shown_literally_and_never_acts(tmp_path: Path, bu
         assert "[link=https://evil.exa" in labels[0]
         assert "\x1b" not in "".join(labels) and "\x07" not in "".join(labels)
         await pilot.press("down")
-        await settle(pilot, 0.3)
+        await settle(pilot)
         markdown = screen.query_one("#section-markdown", Markdown)
         assert "\x1b" not in markdown.source
         screen.query_one(CardList).focus()
@@ -55,10 +55,25 @@ async def test_hostile_note_is_shown_literally_and_never_acts(tmp_path: Path, bu
         bodies = [str(item.query_one(".card-body", Static).render()) for item in screen.query(CardItem)]
         assert any("a [/] b" in body and "[@click=app.quit]click[/]" in body for body in bodies)
         assert not any("\x1b" in body for body in bodies)
-        # Clicking on the text where a live action would be does nothing: the app is still running.
-        await pilot.click(CardItem, offset=(20, 2))
+        # Clicking on the text where a live action or link would be does nothing: no action runs, no URL
+        # opens, the app stays on this screen.
+        dispatched = record_actions(app)
+        opened: list[str] = []
+        app.open_url = lambda url, **_kwargs: opened.append(url)
+        targets = find_on_screen(app, "[@click=app.quit]") + find_on_screen(app, "[link=https://evil")
+        # The note title, the heading in the tree and in the section, the bullet, and the card: all literal.
+        assert len(targets) >= 6, "\n".join(screen_lines(app))
+        for x, y in targets:
+            inside = (x + 3, y)  # on the text, not its first character
+            assert not app.screen.get_style_at(*inside).meta.keys() & {"@click", "link"}
+            await pilot.click(offset=inside)
+            await settle(pilot)
+            assert app.is_running and app.return_code is None and isinstance(app.screen, BrowseScreen)
+        assert "quit" not in dispatched and opened == []
+        # The spy sees actions that do run: a key bound to one is recorded.
+        await pilot.press("w")
         await settle(pilot)
-        assert app.is_running and isinstance(app.screen, BrowseScreen)
+        assert "toggle_wip" in dispatched
         await pilot.press("down", "down", "down")
-        await settle(pilot, 0.3)
+        await settle(pilot)
         assert app.is_running

@@ -15,14 +15,14 @@ from devday_tui.screens.file_editor import FileEditorScreen
 from devday_tui.screens.home import HomeScreen
 from devday_tui.store import Store
 from devday_tui.widgets.card_list import CardList
-from tests.app.conftest import settle, wait_loaded, wait_section_shown
+from tests.app.conftest import messages, settle, wait_for, wait_loaded, wait_section_shown
 from tests.conftest import FIXED_NOW
 
 
 async def _browse(pilot) -> BrowseScreen:
     await wait_loaded(pilot, screen=HomeScreen)
     await pilot.press("b")
-    await settle(pilot, 0.1)
+    await settle(pilot)
     await pilot.press("down", "down")
     await wait_section_shown(pilot)
     return pilot.app.screen
@@ -63,7 +63,7 @@ async def test_failed_save_keeps_the_editor_open_with_the_text(workspace: Path, 
         assert isinstance(app.screen, FileEditorScreen)  # the disk was full: still open, text kept
         assert "大事なメモ" in app.screen.query_one(TextArea).text
         await pilot.press("ctrl+s")
-        await settle(pilot, 0.3)
+        await settle(pilot)
         assert isinstance(app.screen, BrowseScreen)
     assert "大事なメモ" in (workspace / "notes" / "2019-10-03-aws-devday-day1.md").read_text(encoding="utf-8")
 
@@ -82,7 +82,7 @@ async def test_file_changed_by_another_program_is_not_overwritten_silently(works
         assert isinstance(app.screen, FileEditorScreen)  # warned, not written
         assert "theirs" in note.read_text(encoding="utf-8")
         await pilot.press("ctrl+s")  # asked for again: overwrite
-        await settle(pilot, 0.3)
+        await settle(pilot)
         assert isinstance(app.screen, BrowseScreen)
     text = note.read_text(encoding="utf-8")
     assert "mine" in text and "theirs" not in text
@@ -95,10 +95,14 @@ async def test_personal_note_is_refused_before_typing_when_progress_is_read_only
     with Store.open(data, exclusive=True, now=FIXED_NOW):
         app = build_app([workspace / "notes", workspace / "decks"], data_dir=data)
         async with app.run_test(size=(100, 30)) as pilot:
-            await _browse(pilot)
+            screen = await _browse(pilot)
+            shown = len(messages(app))
             await pilot.press("n")
             await settle(pilot)
-            assert not isinstance(app.screen, AnnotationScreen)
+            assert app.screen is screen and not isinstance(app.screen, AnnotationScreen)
+            assert messages(app)[shown:] == [
+                "Progress is open read-only (another devday-tui is using it); changes are not saved."
+            ]
 
 
 async def test_two_reloads_at_once_keep_both_changes(tmp_path: Path, build_app, monkeypatch) -> None:
@@ -124,12 +128,9 @@ async def test_two_reloads_at_once_keep_both_changes(tmp_path: Path, build_app, 
         (notes / "b.md").write_text("## B\n\nB-new: 新しい定義です。\n", encoding="utf-8")
         app.reload_files([notes / "a.md"])
         app.reload_files([notes / "b.md"])
-        for _ in range(100):
-            await pilot.pause(0.05)
-            fronts = sorted(c.front for c in app.library.cards)
-            if fronts == ["A-new", "B-new"]:
-                break
-        assert sorted(c.front for c in app.library.cards) == ["A-new", "B-new"]
+        await wait_for(
+            pilot, lambda: sorted(c.front for c in app.library.cards) == ["A-new", "B-new"], what="both changes"
+        )
 
 
 async def test_a_search_that_ends_after_esc_is_not_shown(workspace: Path, build_app, monkeypatch) -> None:
@@ -147,10 +148,13 @@ async def test_a_search_that_ends_after_esc_is_not_shown(workspace: Path, build_
         screen = await _browse(pilot)
         await pilot.press("slash")
         await pilot.press(*"cdk")
-        await pilot.pause(0.3)  # the search is running
+        await wait_for(
+            pilot,
+            lambda: any(w.group == "search" and w.is_running for w in app.workers),
+            what="the search to be running",
+        )
         await pilot.press("escape")
-        await pilot.pause(0.6)
-        await settle(pilot)
+        await settle(pilot)  # the search finishes after Esc
         assert screen.search_result is None
         assert not screen.query_one("#search", Input).display
         assert not screen.query_one("#filter-status", Static).display
@@ -166,11 +170,7 @@ async def test_loading_that_fails_says_so_instead_of_spinning(tmp_path: Path, bu
     monkeypatch.setattr(library_module, "load_library", broken)
     app = build_app([tmp_path])
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if not app.loading:
-                break
-        assert not app.loading
+        await wait_for(pilot, lambda: not app.loading, what="loading to end")
         assert "disk unplugged" in (app.store_error or "")
         assert any("disk unplugged" in str(n.message) for n in app._notifications)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -80,11 +79,32 @@ def test_variants_people_type_are_exact_and_suggest_good(typed: str, answer: str
     assert result.correct
 
 
-def test_normalise_folds_width_case_kana_long_vowels_and_spaces() -> None:
-    assert normalise("ｻｰﾊﾞﾚｽ") == normalise("サーバレス") == "さばれす"
-    assert normalise("DynamoDB local") == "dynamodblocal"
-    assert normalise("ＡＷＳ　Ｌａｍｂｄａ。") == "awslambda"
-    assert normalise("ML サービス（SageMaker）") == "mlさびすsagemaker"  # bracket content kept, brackets not
+# What the comparison forgives (width, case, kana script, long vowels, spaces, end punctuation, brackets) and
+# what it does not (voiced marks, order, the words outside an optional bracket).
+@pytest.mark.parametrize(
+    ("typed", "answer", "accepted"),
+    [
+        ("ＡＷＳ　Ｌａｍｂｄａ。", "AWS Lambda", True),
+        ("aws lambda", "ＡＷＳ　Ｌａｍｂｄａ。", True),
+        ("A W S", "AWS", True),
+        ("AWS.", "AWS", True),
+        ("ｻｰﾋﾞｽ", "サービス", True),
+        ("さーびす", "サービス", True),
+        ("ﾃﾞｰﾀ", "データ", True),
+        ("mlサービスsagemaker", "ML サービス（SageMaker）", True),  # the bracket's words typed without it
+        ("MLサービス(SageMaker)", "ML サービス（SageMaker）", True),
+        ("サーハレス", "サーバレス", False),  # a voiced mark left out
+        ("サーパレス", "サーバレス", False),  # the wrong mark
+        ("テータ", "データ", False),
+        ("Lambda AWS", "AWS Lambda", False),  # the order counts
+        ("AWS Lambd", "AWS Lambda", False),  # close, not exact
+        ("SageMaker", "ML サービス（SageMaker）", False),  # only the bracketed part
+        ("ML", "ML サービス（SageMaker）", False),
+    ],
+)
+def test_what_the_comparison_forgives_and_what_it_does_not(typed: str, answer: str, accepted: bool) -> None:
+    assert (check(typed, answer).verdict is Verdict.EXACT) is accepted
+    assert equivalent(typed, answer) is accepted
 
 
 CLOSE_PAIRS = [
@@ -138,13 +158,10 @@ def test_nothing_visible_typed_is_empty_and_suggests_again(typed: str) -> None:
     assert "".join(p.text for p in result.diff if p.kind != "extra") == "サーバレス"
 
 
-def test_ten_thousand_characters_are_checked_quickly_with_a_bounded_diff() -> None:
-    typed = "サーバレスではなくコンテナ" * 800  # 10,400 characters
-    start = time.perf_counter()
+def test_ten_thousand_characters_are_checked_with_a_bounded_diff() -> None:
+    typed = "サーバレスではなくコンテナ" * 800  # 10,400 characters (the time it takes: benchmarks/answer_check.py)
     result = check(typed, "AWS Lambda のサーバレスなアーキテクチャ（イベントドリブン）")
-    elapsed = time.perf_counter() - start
     assert result.verdict is Verdict.WRONG
-    assert elapsed < 0.5
     shown = sum(len(p.text) for p in result.diff if p.kind == "extra")
     assert shown <= DIFF_DISPLAY_LIMIT + 1
 
@@ -207,11 +224,12 @@ def test_brackets_in_an_answer_that_is_only_brackets_still_compare() -> None:
     assert check("x", "（）").verdict is Verdict.WRONG
 
 
-def test_many_bracket_groups_stay_quick() -> None:
+def test_many_bracket_groups_are_each_optional() -> None:
+    # 40 groups: too many to try every combination (the time it takes: benchmarks/answer_check.py).
     answer = "".join(f"語{i}（補足{i}）" for i in range(40))
-    start = time.perf_counter()
     assert check("".join(f"語{i}" for i in range(40)), answer).verdict is Verdict.EXACT
-    assert time.perf_counter() - start < 0.5
+    assert check("".join(f"語{i}補足{i}" for i in range(40)), answer).verdict is Verdict.EXACT
+    assert check("".join(f"語{i}" for i in range(39)), answer).verdict is not Verdict.EXACT
 
 
 def test_clean_removes_escape_and_format_characters() -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
-
 from textual.app import App
 from textual.widgets import Input, Static
 
 from devday_tui.core.answer import Verdict
 from devday_tui.widgets.typed_answer import MAX_TYPED, TypedAnswer
+from tests.app.conftest import find_on_screen, record_actions, screen_lines
 from tests.exam.fakes import TypedHost, sample_cards
 
 
@@ -80,7 +79,23 @@ async def test_note_text_that_looks_like_markup_is_shown_literally() -> None:
         text = result_text(app)
         assert "Answer  [red]literal[/red]" in text
         assert "You     [red]" in text
-        assert app.is_running
+        widget = app.screen.query_one(TypedAnswer)
+        widget.reset()
+        widget.focus()
+        await pilot.press(*"[@click=app.quit]go[/]", "enter")
+        await pilot.pause()
+        assert "You     [@click=app.quit]go[/]" in result_text(app)
+        # On screen the answer and what was typed are the literal text, and a click on either runs no action.
+        dispatched = record_actions(app)
+        targets = find_on_screen(app, "[red]literal[/red]") + find_on_screen(app, "[@click=app.quit]go[/]")
+        assert len(targets) >= 2, "\n".join(screen_lines(app))
+        for x, y in targets:
+            assert "@click" not in app.screen.get_style_at(x + 3, y).meta
+            await pilot.click(offset=(x + 3, y))
+            await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert "quit" not in dispatched
+        assert app.screen is host
 
 
 async def test_ten_thousand_characters_and_control_characters() -> None:
@@ -90,9 +105,7 @@ async def test_ten_thousand_characters_and_control_characters() -> None:
         widget = app.screen.query_one(TypedAnswer)
         widget.value = "サーバレスではない" * 2000  # 18,000 characters: the box keeps 10,000
         assert len(widget.value) == MAX_TYPED
-        start = time.perf_counter()
-        result = widget.check()
-        assert time.perf_counter() - start < 0.5
+        result = widget.check()  # how long this takes is measured by benchmarks/answer_check.py
         await pilot.pause()
         assert result.verdict is Verdict.WRONG
         assert len(result_text(app)) < 1000  # the shown text is cut, not 10,000 characters

@@ -27,6 +27,15 @@ def make_history(tmp_path, days: int = 100, exams: bool = True) -> int:
         return answers
 
 
+async def open_stats(pilot) -> StatsScreen:
+    """From the home screen, open the statistics and wait for its figures."""
+    app = pilot.app
+    await wait_loaded(pilot)
+    await pilot.press("t")
+    await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats")
+    return app.screen
+
+
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
@@ -36,11 +45,7 @@ async def test_statistics_of_the_deck(tmp_path, make_quiz_app) -> None:
     assert answers > 500
     app = make_quiz_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("t")
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
-        )
+        await open_stats(pilot)
         screen = app.screen
         figures = screen.figures
         assert figures.heatmap.total == answers == len(app.store.reviews())  # 100 days fit in 16 weeks
@@ -88,11 +93,7 @@ async def test_mock_exam_scores_as_a_trend(tmp_path, make_quiz_app) -> None:
         record_exams(store, "other-deck", FIXED_NOW - timedelta(hours=1), run=((0, 1, 10),))
     app = make_quiz_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("t")
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
-        )
+        await open_stats(pilot)
         screen = app.screen
         points = screen.figures.exams
         assert [round(p.score * p.questions) for p in points] == [correct for _, correct, _ in EXAM_RUN]
@@ -120,11 +121,7 @@ async def test_mock_exam_scores_as_a_trend(tmp_path, make_quiz_app) -> None:
 async def test_no_mock_exam_yet(make_quiz_app) -> None:
     app = make_quiz_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("t")
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None, what="stats"
-        )
+        await open_stats(pilot)
         assert app.screen.figures.exams == []
         assert text_of(app.screen, "#stats-mock-exams") == "No mock exam yet: press x on the home screen to take one."
 
@@ -174,28 +171,59 @@ def test_fit_path_keeps_the_last_heading() -> None:
     assert fit_path((), 10) == ""
 
 
-def test_heatmap_shades_stay_apart_in_256_colours() -> None:
-    """Each shade level is a different colour once Textual falls back to the 256-colour palette, darkest first."""
-    from rich.color import Color as RichColor
+#: Reviews on the days before the fixed clock's day (a Saturday): Friday is the busiest, Monday has none, so the
+#: four shade levels and the empty day all sit in this week's column, above today's cell.
+HEAT_DAYS = {1: 16, 2: 9, 3: 4, 4: 1, 5: 0}
+
+
+def answer_on_days(tmp_path, counts: dict[int, int]) -> None:
+    """Answer ``counts[k]`` different cards on the day ``k`` days before the fixed clock, at 10:00."""
+    library = load_library([SAMPLE_NOTES, SAMPLE_DECKS], cache_dir=tmp_path / "cache")
+    deck = library.decks[0]
+    with Store.open(tmp_path / "data", device_id="laptop") as store:
+        for days_ago, count in sorted(counts.items(), reverse=True):  # oldest first, as time goes
+            day = FIXED_NOW.replace(hour=10) - timedelta(days=days_ago)
+            for n, card in enumerate(deck.cards[:count]):
+                store.answer(card.id, 3, day + timedelta(minutes=n), duration=5.0, settings=deck.settings)
+
+
+async def test_heatmap_cells_on_screen_are_shaded_by_the_days_reviews(tmp_path, make_quiz_app) -> None:
+    """The painted heatmap: a day with no reviews and each of the four levels are five different colours (in a
+    256-colour terminal too), darker to brighter towards the theme's success colour, the busiest day in it."""
     from rich.color import ColorSystem
-    from textual.app import App
     from textual.color import Color
 
-    from devday_tui.widgets.heatmap import LEVEL_STYLES
+    from tests.app.conftest import find_on_screen, screen_lines
 
-    for theme in ("textual-dark", "textual-light", "tokyo-night", "nord"):
-        app = App()
-        app.theme = theme
-        variables = app.get_css_variables()
-        background, success = Color.parse(variables["background"]), Color.parse(variables["success"])
-        shades = []
-        for style in LEVEL_STYLES:
-            strength = float(style.split()[-1].rstrip("%")) / 100 if style.endswith("%") else 1.0
-            shades.append(background.blend(success, strength))
-        numbers = [RichColor.from_rgb(*c.rgb).downgrade(ColorSystem.EIGHT_BIT).number for c in shades]
-        assert len(set(numbers)) == 4, (theme, numbers)
-        lightness = [c.brightness for c in shades]
-        assert lightness == sorted(lightness) or lightness == sorted(lightness, reverse=True), theme
+    answer_on_days(tmp_path, HEAT_DAYS)
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_stats(pilot)
+        assert app.screen.figures.heatmap.busiest == 16
+        for theme in ("textual-dark", "textual-light", "tokyo-night", "nord"):
+            app.theme = theme
+            await pilot.pause()
+            lines = screen_lines(app)
+            today = [(x, y) for x, y in find_on_screen(app, "[]") if not lines[y][x:].startswith("[] today")]
+            assert len(today) == 1, "\n".join(lines)
+            x, y = today[0]
+
+            def background(cell_x: int, cell_y: int):
+                return app.screen.get_style_at(cell_x, cell_y).bgcolor
+
+            shades = [background(x, y - days_ago) for days_ago in (5, 4, 3, 2, 1)]  # Mon (none) … Fri (busiest)
+            assert None not in shades, (theme, shades)
+            assert background(x, y) == shades[0]  # today, with no reviews yet, is shaded as an empty day
+            assert background(x, y + 1) not in shades  # Sunday is still to come: not a day without reviews
+            assert background(x - 3, y - 2) == shades[0]  # last week's Thursday: no reviews
+            rgb = [shade.get_truecolor() for shade in shades]
+            assert len(set(rgb)) == 5, (theme, rgb)
+            success = Color.parse(app.get_css_variables()["success"])
+            assert rgb[-1] == success.rgb, theme  # the busiest day is the success colour itself
+            distance = [sum(abs(a - b) for a, b in zip(c, success.rgb)) for c in rgb]
+            assert distance == sorted(distance, reverse=True), (theme, distance)  # busier is nearer to it
+            numbers = [shade.downgrade(ColorSystem.EIGHT_BIT).number for shade in shades[1:]]
+            assert len(set(numbers)) == 4, (theme, numbers)  # the four levels stay apart in tmux's 256 colours
 
 
 def test_hardest_sections_come_hardest_first_not_in_file_order() -> None:
