@@ -429,6 +429,8 @@ def _check_one(typed: str, expected: str) -> AnswerCheck:
     written = _check_written(typed, expected)
     if written.verdict in (Verdict.EXACT, Verdict.EMPTY) or not has_kana(typed) or not has_kanji(expected):
         return written
+    if 2 * len(typed) < CLOSE_RATIO * (len(typed) + len(expected)):
+        return written  # far shorter than the answer: no reading of it can make the typed text close
     kana = reading(expected)
     if kana is None:
         return written
@@ -503,9 +505,17 @@ def _joined(diffs: Iterable[tuple[DiffPart, ...]]) -> tuple[DiffPart, ...]:
 # ----------------------------------------------------------------------------------------------------- cards
 
 
+#: The longest answer a card asks to be typed: a longer back is recalled and flipped, as a list is.
+MAX_TYPED_ANSWER_CHARS = 500
+
+
 def typeable(card: Card) -> bool:
-    """Cards answered by typing: definitions, clozes and explicit cards (list kinds are recalled item by item)."""
-    return card.kind not in LIST_KINDS and bool(expected_answers(card))
+    """Cards answered by typing: definitions, clozes and explicit cards (list kinds are recalled item by item) whose
+    answer is at most :data:`MAX_TYPED_ANSWER_CHARS` characters (nobody types a page from memory)."""
+    if card.kind in LIST_KINDS:
+        return False
+    answers = expected_answers(card)
+    return bool(answers) and sum(len(a) for a in answers) <= MAX_TYPED_ANSWER_CHARS
 
 
 def expected_answers(card: Card) -> tuple[str, ...]:

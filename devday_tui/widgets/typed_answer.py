@@ -32,7 +32,7 @@ from devday_tui.safe_text import clean
 from devday_tui.widgets.wrapped_text import wrap_rows
 
 #: The longest answer the box accepts; longer pastes are cut here (and checked at once all the same).
-MAX_TYPED = 10_000
+MAX_TYPED = 2_000
 
 _VERDICT_STYLE = {
     Verdict.EXACT: ("✓", "bold $text-success"),

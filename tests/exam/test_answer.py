@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from devday_tui.core.answer import (
     CLOSE_RATIO,
+    MAX_TYPED_ANSWER_CHARS,
     DIFF_DISPLAY_LIMIT,
     Verdict,
     check,
@@ -346,3 +347,15 @@ def test_the_kana_reading_of_kanji_counts_as_right(typed: str, expected: str) ->
 def test_a_wrong_reading_is_still_wrong() -> None:
     assert check("せんり", "管理").verdict is not Verdict.EXACT
     assert check("かんり", "監視").verdict is not Verdict.EXACT
+
+
+def test_an_answer_longer_than_a_person_types_is_recalled_not_typed() -> None:
+    assert typeable(card("definition", "term", "あ" * MAX_TYPED_ANSWER_CHARS))
+    assert not typeable(card("definition", "term", "あ" * (MAX_TYPED_ANSWER_CHARS + 1)))
+    long_cloze = card("cloze", "［…］ and ［…］", "x", ("a" * 300, "b" * 201))
+    assert not typeable(long_cloze)
+
+
+def test_a_short_kana_answer_to_a_long_kanji_answer_is_wrong_without_reading_it() -> None:
+    long_answer = "機械学習のモデルなどの側で全て用意されている。" * 10
+    assert check("きかい", long_answer).verdict is Verdict.WRONG
