@@ -429,8 +429,11 @@ def _check_one(typed: str, expected: str) -> AnswerCheck:
     written = _check_written(typed, expected)
     if written.verdict in (Verdict.EXACT, Verdict.EMPTY) or not has_kana(typed) or not has_kanji(expected):
         return written
-    if 2 * len(typed) < CLOSE_RATIO * (len(typed) + len(expected)):
-        return written  # far shorter than the answer: no reading of it can make the typed text close
+    # Far shorter than the answer (its bracketed parts left out), no reading of it can make the typed text close:
+    # a reading is never shorter than what it reads.
+    shortest = min((len(v) for v in _Side.of(expected).variants), default=len(expected))
+    if 2 * len(typed) < CLOSE_RATIO * (len(typed) + shortest):
+        return written
     kana = reading(expected)
     if kana is None:
         return written

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from devday_tui.core.answer import (
     CLOSE_RATIO,
-    MAX_TYPED_ANSWER_CHARS,
     DIFF_DISPLAY_LIMIT,
+    MAX_TYPED_ANSWER_CHARS,
     Verdict,
     check,
     check_card,
@@ -359,3 +359,8 @@ def test_an_answer_longer_than_a_person_types_is_recalled_not_typed() -> None:
 def test_a_short_kana_answer_to_a_long_kanji_answer_is_wrong_without_reading_it() -> None:
     long_answer = "機械学習のモデルなどの側で全て用意されている。" * 10
     assert check("きかい", long_answer).verdict is Verdict.WRONG
+
+
+def test_the_reading_is_still_tried_when_only_a_bracketed_aside_makes_the_answer_long() -> None:
+    answer = "AWS が管理する（ユーザは EC2 インスタンスを選ばない）"
+    assert check("AWSがかんりする", answer).verdict is Verdict.EXACT
