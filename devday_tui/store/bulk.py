@@ -8,13 +8,13 @@ and gives every card back its state; a card answered since the change is rebuilt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Sequence
 
 from tinydb import Query
 
 from devday_tui.core.scheduling import CardEvent, CardProgress, apply_event, history_key
+from devday_tui.progress_store import BulkChange
 from devday_tui.store.errors import StoreError
 from devday_tui.store.history import new_id, shard_name
 
@@ -29,22 +29,6 @@ EVENT_FOR: dict[str, str] = {
     "reset": "reset",
     "today": "due",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class BulkChange:
-    """One bulk change as undo sees it. ``card_ids`` are the cards it changed (cards it would not change, like
-    suspending a suspended card, are left out)."""
-
-    action: str
-    card_ids: tuple[str, ...]
-    at: datetime
-    flag: str = ""
-    before: dict[str, CardProgress | None] = field(default_factory=dict)
-    before_keys: dict[str, tuple[datetime, str] | None] = field(default_factory=dict)
-    before_flags: dict[str, str] = field(default_factory=dict)
-    events: tuple[CardEvent, ...] = ()
-    shard: str = ""
 
 
 def _changes(action: str, progress: CardProgress | None) -> bool:

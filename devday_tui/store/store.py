@@ -27,7 +27,8 @@ from devday_tui.core.scheduling import (
 from devday_tui.core.scheduling import (
     preview as _preview,
 )
-from devday_tui.store.bulk import BulkChange, apply_bulk, undo_bulk
+from devday_tui.progress_store import Answer, BulkChange, Orphan, ProgressStore, Reattachment, Reconciliation
+from devday_tui.store.bulk import apply_bulk, undo_bulk
 from devday_tui.store.errors import StoreError, StoreReadOnly, UnreadableFileError
 from devday_tui.store.files import AtomicJSONStorage, remove_stale_temporaries
 from devday_tui.store.flags import FlagBook
@@ -48,15 +49,7 @@ from devday_tui.store.history import (
 from devday_tui.store.lock import WriterLock, take_writer_lock
 from devday_tui.store.merge import MergeReport, finish_salvage, merge_directory
 from devday_tui.store.paths import check_device_id, data_dir_for, machine_device_id
-from devday_tui.store.reconcile import (
-    CATALOG,
-    Catalog,
-    Orphan,
-    Reattachment,
-    Reconciliation,
-    find_orphans,
-    find_reattachments,
-)
+from devday_tui.store.reconcile import CATALOG, Catalog, find_orphans, find_reattachments
 from devday_tui.store.recovery import Reader
 from devday_tui.store.side_files import ANNOTATIONS, EXAMS, SideFiles
 from devday_tui.store.snapshot import load_snapshot, write_snapshot
@@ -72,17 +65,6 @@ def _utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError(f"datetime must be timezone-aware: {value!r}")
     return value.astimezone(timezone.utc)
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """What ``Store.answer`` did: the saved review, the card's state before and after, and whether it just
-    became a leech (and was suspended)."""
-
-    review: ReviewRecord
-    before: CardProgress | None
-    after: CardProgress
-    became_leech: bool
 
 
 @dataclass(slots=True)
@@ -651,3 +633,7 @@ class Store:
             self._dirty = True
             self.checkpoint()
             return report
+
+
+#: mypy checks here that ``Store`` is everything the app expects of progress (``progress_store.py``).
+_STORE_IS_A_PROGRESS_STORE: type[ProgressStore] = Store
