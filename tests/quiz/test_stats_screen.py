@@ -199,8 +199,8 @@ def test_heatmap_shades_stay_apart_in_256_colours() -> None:
 
 
 def test_hardest_sections_come_hardest_first_not_in_file_order() -> None:
+    from devday_tui.core.stats_figures import hardest_first
     from devday_tui.core.study_stats import NoteDifficulty, SectionDifficulty
-    from devday_tui.screens.stats import hardest_first
 
     def note(key: str, *difficulties: float) -> NoteDifficulty:
         sections = tuple(
