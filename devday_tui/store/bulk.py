@@ -11,11 +11,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Sequence
 
-from tinydb import Query
-
 from devday_tui.core.scheduling import CardEvent, CardProgress, apply_event, history_key
 from devday_tui.progress_store import BulkChange
-from devday_tui.store.errors import StoreError
 from devday_tui.store.history import new_id, shard_name
 
 if TYPE_CHECKING:
@@ -104,13 +101,7 @@ def undo_bulk(store: "Store", now: datetime) -> BulkChange | None:
             return change
         refs = {e.id for e in change.events}
         markers = [{"t": "undo", "id": new_id(now), "ref": e.id, "at": now.isoformat()} for e in change.events]
-        store._append(markers, change.shard)
-        try:
-            store._own_table(change.shard).remove(Query().id.one_of(sorted(refs)))
-        except StoreError:
-            store._own_dbs.pop(change.shard, None)  # the markers alone undo it; the file is tidied later
-        else:
-            store._note_written(change.shard)
+        store._withdraw(change.shard, markers, refs)
         store._bulk_undo.pop()
         store._session_events = [e for e in store._session_events if e.id not in refs]
         moved_on = False
