@@ -27,6 +27,7 @@ __all__ = [
     "BrowserStore",
     "BulkChange",
     "ExamStore",
+    "Grading",
     "Orphan",
     "ProgressStore",
     "Reattachment",
