@@ -27,7 +27,8 @@ run: $(STAMP_RUN)
 test: $(STAMP_TEST) lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-# ruff (lint and format) over the package, tests and benchmarks; mypy --strict over core/ and store/ (see pyproject).
+# ruff (lint and format) over the package, tests and benchmarks; mypy --strict over the files listed in pyproject
+# (core/, store/, the typed interface to progress and its users, and the exam tests' FakeStore against it).
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check devday_tui tests benchmarks
 	$(BIN)/ruff format --check devday_tui tests benchmarks

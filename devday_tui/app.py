@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from devday_tui.core.model import Card, Deck
     from devday_tui.core.search import SearchIndex
     from devday_tui.library import Library
-    from devday_tui.store import Store
+    from devday_tui.progress_store import ProgressStore
     from devday_tui.widgets.deck_table import DeckRow
 
 
@@ -74,7 +74,8 @@ class DevDayApp(NoteEditing, App[None]):
         self.clock: Clock = clock or system_clock
         #: Seconds between two looks at the note files for changes (when ``watch``).
         self.poll_interval = poll_interval
-        self.store: Store | None = None
+        #: The progress store: None until the notes are loaded, or when it cannot be opened (``store_error``).
+        self.store: ProgressStore | None = None
         self.store_error: str | None = None
         self.search_index: SearchIndex | None = None
         self._index_lock = threading.Lock()
@@ -91,7 +92,7 @@ class DevDayApp(NoteEditing, App[None]):
         # Start reading after the first frame is drawn, so a large collection never delays it.
         self.call_after_refresh(self.note_watcher.start)
 
-    def open_store(self) -> tuple[Store | None, str | None]:
+    def open_store(self) -> tuple[ProgressStore | None, str | None]:
         """Open the progress store: (store, None), or (None, why it cannot be opened)."""
         from devday_tui.store import Store, StoreError
 
@@ -105,7 +106,7 @@ class DevDayApp(NoteEditing, App[None]):
                 f"No file was changed."
             )
 
-    def notes_loaded(self, library: Library, store: Store | None, error: str | None) -> None:
+    def notes_loaded(self, library: Library, store: ProgressStore | None, error: str | None) -> None:
         """The first load is done: show the notes and say what went wrong on the way."""
         self.store = store
         self.store_error = error
@@ -224,10 +225,11 @@ class DevDayApp(NoteEditing, App[None]):
 
     def set_annotation(self, key: str, text: str) -> bool:
         """Save a personal note for a card or section. Returns False (and says why) when it cannot be saved."""
-        if not self.require_writable_store():
+        store = self.writable_store()
+        if store is None:
             return False
         try:
-            self.store.set_annotation(key, text, self.clock())  # type: ignore[union-attr]
+            store.set_annotation(key, text, self.clock())
         except Exception as exc:
             self.notify(f"Personal note not saved: {exc}", severity="error", timeout=15, markup=False)
             return False
@@ -258,17 +260,21 @@ class DevDayApp(NoteEditing, App[None]):
             return ""
         return self.store.annotation(key) or ""
 
-    def require_writable_store(self) -> bool:
+    def writable_store(self) -> ProgressStore | None:
+        """The store when changes can be saved; otherwise ``None``, after telling the person why."""
         if self.store is None:
             self.notify(self.store_error or "Progress is still loading.", severity="error", markup=False)
-            return False
+            return None
         if self.store.read_only:
             self.notify(
                 "Progress is open read-only (another devday-tui is using it); changes are not saved.",
                 severity="warning",
             )
-            return False
-        return True
+            return None
+        return self.store
+
+    def require_writable_store(self) -> bool:
+        return self.writable_store() is not None
 
     # ------------------------------------------------------------------- decks
 
@@ -350,7 +356,8 @@ class DevDayApp(NoteEditing, App[None]):
         self, deck_key: str | None, *, query: str = "", preselect: str | None = None, cards: list[Card] | None = None
     ) -> None:
         """Custom study for the deck (see ``screens/cram_setup.py``), then the cram session it describes."""
-        if self.library is None or not self.require_writable_store():
+        store = self.writable_store() if self.library is not None else None
+        if self.library is None or store is None:
             return
         from devday_tui.card_actions import CardActions, note_tags
         from devday_tui.quiz_session import study_queue
@@ -359,14 +366,14 @@ class DevDayApp(NoteEditing, App[None]):
         deck = self.deck(deck_key)
         chosen = cards if cards is not None else list(deck.cards if deck is not None else self.library.cards)
         notes = deck.notes if deck is not None else self.library.notes
-        queue = study_queue(self.store, list(deck.cards), deck.settings, self.clock()) if deck is not None else None
+        queue = study_queue(store, list(deck.cards), deck.settings, self.clock()) if deck is not None else None
         shown = queue.upcoming(self.clock(), len(deck.cards)) if queue is not None and deck is not None else []
         new_today = frozenset(c.id for c in shown if (p := queue.progress.get(c.id)) is None or p.state == "new")
         screen = CramSetupScreen(
             deck,
             chosen,
             note_tags(deck, notes),
-            CardActions(self.store),  # type: ignore[arg-type]
+            CardActions(store),
             new_today=new_today,
             query=query,
             preselect=preselect,

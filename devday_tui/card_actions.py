@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Collection, Mapping, Protocol, Sequence
+from typing import Collection, Mapping, Sequence
 
 from devday_tui.core.card_history import HistoryRow, history_rows
 from devday_tui.core.card_table import COLUMN_KEYS, column_order, sort_rows
@@ -16,10 +16,7 @@ from devday_tui.core.cram import CramRequest, choose
 from devday_tui.core.model import Card, Deck, DeckSettings, Note
 from devday_tui.core.query import CardSource, Moment, Query
 from devday_tui.core.queue import day_end, day_start
-from devday_tui.core.scheduling import CardProgress, ReviewRecord
-
-if TYPE_CHECKING:
-    from devday_tui.store.bulk import BulkChange
+from devday_tui.progress_store import BrowserStore, BulkChange
 
 #: The bulk actions, with the words a person reads after each.
 ACTIONS: dict[str, str] = {
@@ -30,24 +27,6 @@ ACTIONS: dict[str, str] = {
     "today": "Sent to today's review",
     "flag": "Flagged",
 }
-
-
-class BrowserStore(Protocol):
-    """The part of the progress store the browser uses."""
-
-    read_only: bool
-    rollover_hour: int
-
-    def all_progress(self) -> dict[str, CardProgress]: ...
-    def annotations(self) -> dict[str, str]: ...
-    def flags(self) -> dict[str, str]: ...
-    def bulk(
-        self, action: str, card_ids: Sequence[str], now: datetime, *, until: datetime | None = None, flag: str = ""
-    ) -> "BulkChange": ...
-    def undo_bulk(self, now: datetime) -> "BulkChange | None": ...
-    def card_reviews(self, card_id: str) -> list[ReviewRecord]: ...
-    def reviews(self, since: datetime | None = None) -> list[ReviewRecord]: ...
-    def exams(self) -> list[dict[str, Any]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +61,7 @@ class CardActions:
         return self.store.read_only
 
     def moment(self, now: datetime) -> Moment:
-        return Moment(now, day_end(now, getattr(self.store, "rollover_hour", 4), getattr(self.store, "tz", None)))
+        return Moment(now, day_end(now, self.store.rollover_hour, self.store.tz))
 
     def source(self, cards: Sequence[Card], tags: Mapping[str, tuple[str, ...]]) -> CardSource:
         """Every card's progress, flag and personal note, read now (one copy of each mapping)."""
@@ -102,13 +81,13 @@ class CardActions:
         chosen = query.filter(cards, source, moment)
         return Page(sort_rows(chosen, column, source, moment, descending=descending), len(cards), moment, source)
 
-    def apply(self, action: str, card_ids: Sequence[str], now: datetime, *, flag: str = "") -> "BulkChange":
+    def apply(self, action: str, card_ids: Sequence[str], now: datetime, *, flag: str = "") -> BulkChange:
         if action not in ACTIONS:
             raise ValueError(f"unknown action {action!r}")
-        until = day_end(now, getattr(self.store, "rollover_hour", 4), getattr(self.store, "tz", None))
+        until = day_end(now, self.store.rollover_hour, self.store.tz)
         return self.store.bulk(action, card_ids, now, until=until if action == "bury" else None, flag=flag)
 
-    def undo(self, now: datetime) -> "BulkChange | None":
+    def undo(self, now: datetime) -> BulkChange | None:
         return self.store.undo_bulk(now)
 
     def cram(
@@ -123,8 +102,7 @@ class CardActions:
     ) -> list[Card]:
         """The cards of a cram session (see ``core.cram.choose``); ``new_today`` are the new cards today's study
         of the deck shows (the "new beyond today's limit" session takes others)."""
-        rollover = getattr(self.store, "rollover_hour", 4)
-        tz = getattr(self.store, "tz", None)
+        rollover, tz = self.store.rollover_hour, self.store.tz
         reviews = self.store.reviews(since=day_start(now, rollover, tz)) if request.kind == "forgotten" else []
         exams = self.store.exams() if request.kind == "mock" else []
         return choose(
@@ -149,7 +127,7 @@ class CardActions:
         source.changed(self.store.all_progress(), self.store.flags())
 
 
-def describe(change: "BulkChange") -> str:
+def describe(change: BulkChange) -> str:
     n = len(change.card_ids)
     what = ACTIONS[change.action]
     if change.action == "flag":

@@ -12,18 +12,28 @@ previous burial is restored).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Sequence
+from typing import Literal, Sequence
 
 from devday_tui.core.cram import CramQueue, CramRequest
 from devday_tui.core.model import Card, DeckSettings
 from devday_tui.core.queue import QueueCounts, StudyQueue, build_queue, day_end, day_start
 from devday_tui.core.scheduling import GRADES, CardProgress, ReviewRecord
 from devday_tui.core.study_stats import SessionSummary, next_due, summarize_session
+from devday_tui.progress_store import Answer, StudyStore
 
-if TYPE_CHECKING:
-    from devday_tui.store.store import Answer, Store
+__all__ = [
+    "NO_LIMIT",
+    "Answer",
+    "QuizSession",
+    "Step",
+    "StepKind",
+    "StudyPreferences",
+    "Undone",
+    "source_label",
+    "study_queue",
+]
 
 StepKind = Literal["answer", "suspend", "bury"]
 _GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
@@ -59,7 +69,7 @@ NO_LIMIT = 1_000_000
 
 
 def study_queue(
-    store: "Store",
+    store: StudyStore,
     cards: Sequence[Card],
     settings: DeckSettings,
     now: datetime,
@@ -70,7 +80,7 @@ def study_queue(
     """The study queue of ``cards`` from the store's progress and today's reviews, with the store's study day
     (rollover hour and time zone). The one place a queue is built: the home counts and a session agree."""
     rollover = settings.rollover_hour  # the deck's study day (its rollover_hour option)
-    tz = getattr(store, "tz", None)
+    tz = store.tz
     if not limits:
         settings = replace(settings, new_per_day=NO_LIMIT, reviews_per_day=NO_LIMIT)
     return build_queue(
@@ -93,7 +103,7 @@ class Step:
     card_id: str
     before: CardProgress | None
     after: CardProgress | None
-    answer: "Answer | None" = None
+    answer: Answer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +136,7 @@ class QuizSession:
 
     def __init__(
         self,
-        store: "Store",
+        store: StudyStore,
         cards: Sequence[Card],
         settings: DeckSettings,
         now: datetime,
@@ -157,8 +167,8 @@ class QuizSession:
         return self.settings.rollover_hour
 
     @property
-    def tz(self):
-        return getattr(self.store, "tz", None)
+    def tz(self) -> tzinfo | None:
+        return self.store.tz
 
     def set_cards(self, cards: Sequence[Card], now: datetime) -> None:
         """Study these cards (again, after the notes were re-read): the queue is rebuilt from the store."""
@@ -184,7 +194,7 @@ class QuizSession:
             self.forced = None
 
     @property
-    def answers(self) -> list["Answer"]:
+    def answers(self) -> list[Answer]:
         """The session's answers still standing (undone ones removed), in order."""
         return [s.answer for s in self.steps if s.kind == "answer" and s.answer is not None]
 
@@ -268,15 +278,13 @@ class QuizSession:
         """Whether answers change the schedule (always, except in a cram session not asked to count them)."""
         return self.cram is None or self.cram.counts
 
-    def save_answer(self, card_id: str, rating: int, now: datetime, duration: float) -> "Answer":
+    def save_answer(self, card_id: str, rating: int, now: datetime, duration: float) -> Answer:
         if not self.counts_answers:
             return self._uncounted(card_id, rating, now, duration)
         return self.store.answer(card_id, rating, now, duration=duration, settings=self.settings)
 
-    def _uncounted(self, card_id: str, rating: int, now: datetime, duration: float) -> "Answer":
+    def _uncounted(self, card_id: str, rating: int, now: datetime, duration: float) -> Answer:
         """An answer of a cram session that does not count: kept in the session, the card's state unchanged."""
-        from devday_tui.store.store import Answer
-
         if rating not in (1, 2, 3, 4):
             raise ValueError(f"rating must be 1-4, got {rating}")
         before = self.queue.progress.get(card_id)
@@ -319,12 +327,12 @@ class QuizSession:
                 self.store.unsuspend(step.card_id, now)
         else:
             previous = step.before.buried_until if step.before is not None else None
-            self.store.bury(step.card_id, previous, now)  # type: ignore[arg-type]
+            self.store.bury(step.card_id, previous, now)
         return Undone(step, self.store.progress(step.card_id))
 
     # -- session updates (UI thread) ----------------------------------------------------------------------------
 
-    def apply_answer(self, answer: "Answer") -> None:
+    def apply_answer(self, answer: Answer) -> None:
         if any(r.id == answer.review.id for r in self.queue.reviews):
             # The queue was rebuilt from the store (notes re-read) after this answer was saved.
             self.queue = self.queue.with_progress(answer.review.card_id, answer.after)

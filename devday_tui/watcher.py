@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:
     from devday_tui.app import DevDayApp
     from devday_tui.library import Library
+    from devday_tui.progress_store import ProgressStore
 
 Stamps = dict[Path, tuple[int, int]]
 
@@ -76,7 +77,7 @@ class NoteWatcher:
         self._progress_at = now
         self.app.call_from_thread(setattr, self.app, "load_progress", (done, total))
 
-    def _loaded(self, library: Library, store, error: str | None, stamps: Stamps) -> None:
+    def _loaded(self, library: Library, store: ProgressStore | None, error: str | None, stamps: Stamps) -> None:
         self._stamps = stamps
         self.app.notes_loaded(library, store, error)
         if self.poll:
@@ -119,10 +120,12 @@ class NoteWatcher:
             self._start_reload()
 
     def _start_reload(self) -> None:
+        base = self.app.library
+        if base is None:  # still loading: the first load reads every file
+            return
         paths = sorted(self._pending)
         self._pending.clear()
         self._reloading = True
-        base = self.app.library
         self.app.run_worker(
             lambda: self._reload(paths, base), thread=True, exclusive=False, group="reload", exit_on_error=False
         )

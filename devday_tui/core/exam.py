@@ -41,12 +41,16 @@ NEW_CARD_WEIGHT = 3.0
 
 
 class ProgressLike(Protocol):
-    """The parts of a card's stored progress the exam reads."""
+    """The parts of a card's stored progress the exam reads (read-only: ``CardProgress`` is frozen)."""
 
-    difficulty: float | None
-    lapses: int
-    suspended: bool
-    leech: bool
+    @property
+    def difficulty(self) -> float | None: ...
+    @property
+    def lapses(self) -> int: ...
+    @property
+    def suspended(self) -> bool: ...
+    @property
+    def leech(self) -> bool: ...
 
 
 Recall = Callable[[Any, datetime], float | None]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
+from datetime import datetime
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,13 +20,14 @@ from devday_tui.core.wip import note_is_tagged_wip, unfinished_sections
 from devday_tui.core.words import plural
 from devday_tui.safe_text import one_line
 from devday_tui.saving import save
+from devday_tui.screens.in_app import InApp
 from devday_tui.widgets.card_list import CardList, CardStatus
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.note_tree import NodeRef, NoteTree, TreeFilter
 from devday_tui.widgets.section_view import SectionView
 
 
-class BrowseScreen(Screen):
+class BrowseScreen(InApp, Screen[None]):
     """Notes on the left, the selected section and its cards on the right."""
 
     BINDINGS = [
@@ -141,7 +142,7 @@ class BrowseScreen(Screen):
 
     def _update_status(self, flt: TreeFilter) -> None:
         status = self.query_one("#filter-status", Static)
-        parts: list = []
+        parts: list[Content | str | tuple[str, str]] = []
         if self.wip_only:
             parts.append(("WIP only", "bold $text-warning"))
         if self.search_result is not None and self.search_result.query.strip():
@@ -183,7 +184,7 @@ class BrowseScreen(Screen):
         self._shown = None
         self.query_one(SectionView).display = False
         self.query_one(CardList).display = False
-        self.run_worker(partial(self.query_one(CardList).show, [], self.app.now()), exclusive=True, group="cards")
+        self._show_cards([])
         self.query_one("#cards-title", Static).update(
             Content.styled("Nothing to show. Press w or Esc to clear the filter.", "$text-muted")
             if flt.sections is not None
@@ -248,7 +249,15 @@ class BrowseScreen(Screen):
             title.update(Content.styled("No cards in this section.", "$text-muted"))
         else:
             title.update(Content.styled(heading, "bold"))
-        self.run_worker(partial(self.query_one(CardList).show, rows, app.now()), exclusive=True, group="cards")
+        self._show_cards(rows)
+
+    def _show_cards(self, rows: list[tuple[Card, CardStatus]]) -> None:
+        """Fill the card list in a worker (the newest call wins)."""
+        self._fill(self.query_one(CardList), rows, self.app.now())
+
+    @work(exclusive=True, group="cards")
+    async def _fill(self, cards: CardList, rows: list[tuple[Card, CardStatus]], now: datetime) -> None:
+        await cards.show(rows, now)
 
     @staticmethod
     def _section_cards(note: Note, section: Section) -> list[Card]:
@@ -376,9 +385,10 @@ class BrowseScreen(Screen):
     def on_card_list_suspend_requested(self, event: CardList.SuspendRequested) -> None:
         card = event.card
         app = self.app
-        if not app.require_writable_store():
+        store = app.writable_store()
+        if store is None:
             return
-        store, now = app.store, app.now()
+        now = app.now()
         progress = store.progress(card.id)
         if progress is not None and progress.suspended:
             save(

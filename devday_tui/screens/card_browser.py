@@ -21,6 +21,7 @@ from devday_tui.card_actions import CardActions, Page, describe, note_tags
 from devday_tui.core.card_table import COLUMN_KEYS, COLUMNS
 from devday_tui.core.model import Card, Deck
 from devday_tui.core.query import CardSource, Query, QueryError, parse_query
+from devday_tui.screens.in_app import InApp
 from devday_tui.widgets.card_grid import CardGrid
 from devday_tui.widgets.key_footer import KeyFooter
 
@@ -28,7 +29,7 @@ from devday_tui.widgets.key_footer import KeyFooter
 QUERY_DELAY = 0.2
 
 
-class CardBrowserScreen(Screen):
+class CardBrowserScreen(InApp, Screen[None]):
     """The cards of ``deck_key`` (every card when None), as a table."""
 
     HELP_TITLE = "Card browser"

@@ -35,6 +35,7 @@ from devday_tui.core.exam import (
 from devday_tui.core.model import LIST_KINDS, Card, Deck
 from devday_tui.core.words import plural
 from devday_tui.core.wrap import cut_for_screen
+from devday_tui.progress_store import ExamStore
 from devday_tui.safe_text import clean
 from devday_tui.saving import save
 from devday_tui.screens.exam_setup import progress_map
@@ -117,7 +118,7 @@ class ExamScreen(Screen[None]):
         self,
         deck: Deck,
         cards: Sequence[Card] | None = None,
-        store: Any = None,
+        store: ExamStore | None = None,
         clock: Clock | None = None,
         rng: random.Random | None = None,
         config: ExamConfig | None = None,
@@ -397,7 +398,7 @@ class ExamScreen(Screen[None]):
         store = self.store
         if store is None:
             show("Progress is not available, so this result was not kept.")
-        elif getattr(store, "read_only", False):
+        elif store.read_only:
             show("Another devday-tui has your progress open: this result was not kept.")
         else:
             self._say("Saving the result…")
@@ -408,7 +409,7 @@ class ExamScreen(Screen[None]):
                 failed=lambda exc: show(str(exc)),
             )
 
-    def _write(self, store: Any, data: dict, exam: ExamScore, now: datetime) -> None:
+    def _write(self, store: ExamStore, data: dict[str, Any], exam: ExamScore, now: datetime) -> None:
         """Keep the result, then the reviews when they count (runs in a worker)."""
         try:
             store.record_exam(data, now)

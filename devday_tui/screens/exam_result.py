@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from devday_tui.core.clock import Clock, format_duration
 from devday_tui.core.exam import ExamScore, QuestionResult, flat_items
 from devday_tui.core.model import Deck
+from devday_tui.progress_store import ExamStore
 from devday_tui.safe_text import one_line
 from devday_tui.saving import save
 from devday_tui.widgets.fitted_path import fit_path
@@ -57,7 +58,7 @@ def missed_prompt(result: QuestionResult, sent: bool, width: int = 200) -> Conte
         answered = result.outcome != "unanswered"
         if answered:
             lines.append(Content.styled(f"  You had recalled {result.recalled} of {result.items}", "$text-muted"))
-        for n, (depth, text) in enumerate(flat_items(card.back)):
+        for n, (depth, item) in enumerate(flat_items(card.back)):
             if not answered:
                 mark, text_style = ("• ", "$text-muted"), ""
             elif n in result.ticked:
@@ -65,7 +66,7 @@ def missed_prompt(result: QuestionResult, sent: bool, width: int = 200) -> Conte
             else:
                 mark, text_style = ("✗ ", "bold $text-error"), "bold"
             prefix = Content.assemble("  " + "  " * depth, mark)
-            lines += hang(prefix, Content.styled(one_line(text), text_style), width)
+            lines += hang(prefix, Content.styled(one_line(item), text_style), width)
     return Content("\n").join(lines)
 
 
@@ -127,9 +128,9 @@ class ExamResultScreen(Screen[None]):
         self,
         deck: Deck,
         exam: ExamScore,
-        store: Any = None,
+        store: ExamStore | None = None,
         clock: Clock | None = None,
-        record: dict | None = None,
+        record: dict[str, Any] | None = None,
         problem: str | None = None,
     ) -> None:
         super().__init__()
@@ -246,18 +247,18 @@ class ExamResultScreen(Screen[None]):
             return True if any(r.card.id not in self.sent for r in self.missed) else None
         return True
 
-    def _writable(self) -> bool:
+    def _writable(self) -> ExamStore | None:
+        """The store when it can be written; otherwise ``None``, after saying so."""
         store = self.store
-        if store is None or getattr(store, "read_only", False):
+        if store is None or store.read_only:
             self.notify(
                 "Progress is not available for writing, so no card can be rescheduled.", severity="error", markup=False
             )
-            return False
-        return True
+            return None
+        return store
 
-    def _send(self, results: list[QuestionResult], *, one: bool) -> None:
+    def _send(self, store: ExamStore, results: list[QuestionResult], *, one: bool) -> None:
         """Make these cards due now (in one save off the UI thread) and mark them so."""
-        store = self.store
         now = self.clock() if self.clock is not None else datetime.now().astimezone()
 
         def write() -> list[QuestionResult]:
@@ -289,9 +290,10 @@ class ExamResultScreen(Screen[None]):
         if result.card.id in self.sent:
             self.notify("Already due today.", markup=False)
             return
-        if not self._writable():
+        store = self._writable()
+        if store is None:
             return
-        self._send([result], one=True)
+        self._send(store, [result], one=True)
         self.query_one(OptionList).action_cursor_down()
 
     def action_review_all_today(self) -> None:
@@ -299,8 +301,9 @@ class ExamResultScreen(Screen[None]):
         if not waiting:
             self.notify("Every missed card is already due today.", markup=False)
             return
-        if self._writable():
-            self._send(waiting, one=False)
+        store = self._writable()
+        if store is not None:
+            self._send(store, waiting, one=False)
 
     def action_close(self) -> None:
         self.app.pop_screen()

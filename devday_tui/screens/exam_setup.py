@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,12 +14,14 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from devday_tui.core.exam import DEFAULT_QUESTIONS, MINUTES_PER_QUESTION, ExamConfig, eligible, validate
 from devday_tui.core.model import Card, Deck
+from devday_tui.core.scheduling import CardProgress
+from devday_tui.progress_store import ExamStore
 from devday_tui.safe_text import one_line
 from devday_tui.widgets.check_box import CheckBox
 from devday_tui.widgets.key_footer import KeyFooter
 
 
-def progress_map(store: Any, cards: Sequence[Card]) -> dict[str, Any]:
+def progress_map(store: ExamStore | None, cards: Sequence[Card]) -> dict[str, CardProgress | None]:
     """Each card's stored progress (None for a card never studied); empty without a store."""
     if store is None:
         return {}
@@ -95,7 +96,7 @@ class ExamSetupScreen(ModalScreen[ExamConfig | None]):
         Binding("ctrl+s", "start", "Start", priority=True),
     ]
 
-    def __init__(self, deck: Deck, cards: Sequence[Card] | None = None, store: Any = None) -> None:
+    def __init__(self, deck: Deck, cards: Sequence[Card] | None = None, store: ExamStore | None = None) -> None:
         super().__init__()
         self.deck = deck
         self.cards = list(deck.cards if cards is None else cards)
@@ -131,17 +132,17 @@ class ExamSetupScreen(ModalScreen[ExamConfig | None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        store = self.store if self.store is not None else getattr(self.app, "store", None)
+        store = self.store
         progress = progress_map(store, self.cards)
         self.available = len(eligible(self.cards, progress))
-        self.suspended = sum(1 for p in progress.values() if p is not None and getattr(p, "suspended", False))
+        self.suspended = sum(1 for p in progress.values() if p is not None and p.suspended)
         title = one_line(self.deck.title, 50) or self.deck.key
         self.query_one("#exam-setup-title", Static).update(Content.assemble("Mock exam · ", (title, "bold")))
         pool = f"{self.available} card{'s' if self.available != 1 else ''} can be asked"
         if self.suspended:
             pool += f" ({self.suspended} suspended left out)"
         pool += ". Weak cards are drawn more often."
-        if store is None or getattr(store, "read_only", False):
+        if store is None or store.read_only:
             pool += "\nProgress is not writable here: the result will be shown but not kept."
         self.query_one("#exam-setup-pool", Static).update(Content(pool))
         questions = min(DEFAULT_QUESTIONS, self.available) if self.available else DEFAULT_QUESTIONS

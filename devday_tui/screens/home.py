@@ -9,11 +9,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
+from devday_tui.screens.in_app import InApp
 from devday_tui.widgets.deck_table import DeckTable
 from devday_tui.widgets.key_footer import KeyFooter
 
 
-class HomeScreen(Screen):
+class HomeScreen(InApp, Screen[None]):
     """Decks. Enter studies the deck under the cursor; b browses it."""
 
     BINDINGS = [
@@ -86,6 +87,7 @@ class HomeScreen(Screen):
         rows = app.deck_rows()
         table.display = bool(rows)
         table.show(rows)
+        parts: list[Content | str | tuple[str, str]]
         if not rows or not app.library.cards:
             roots = ", ".join(str(p) for p in app.library.roots) or "(none)"
             parts = [
@@ -99,7 +101,7 @@ class HomeScreen(Screen):
             parts += self._problem_parts()
             status.update(Content.assemble(*parts))
         else:
-            parts: list[Content | str | tuple[str, str]] = [
+            parts = [
                 ("Enter", "bold $accent"),
                 " study  ",
                 ("b", "bold $accent"),
@@ -121,9 +123,9 @@ class HomeScreen(Screen):
         counter = f" {done:,} / {total:,}" if total else ""
         self.query_one("#home-status", Static).update(Content.styled(f"Reading your notes…{counter}", "$text-muted"))
 
-    def _problem_parts(self) -> list:
+    def _problem_parts(self) -> list[Content | str | tuple[str, str]]:
         app = self.app
-        parts: list = []
+        parts: list[Content | str | tuple[str, str]] = []
         if app.library is not None and app.library.warnings:
             n = len(app.library.warnings)
             parts += ["\n", (f"{n} problem{'s' if n != 1 else ''} in your notes: press p", "$text-warning")]
@@ -168,10 +170,13 @@ class HomeScreen(Screen):
     def action_cram(self) -> None:
         self.app.open_cram_setup(self._deck_key())
 
-    def _exam_offer(self) -> list:
+    def _exam_offer(self) -> list[Content | str | tuple[str, str]]:
         from devday_tui.core.cram import exam_offer
 
-        offer = exam_offer(self.app.library.decks, self.app.now().astimezone().date())
+        library = self.app.library
+        if library is None:
+            return []
+        offer = exam_offer(library.decks, self.app.now().astimezone().date())
         return ["\n", (offer.text, "bold $text-warning"), ("  W", "bold $accent"), " starts it"] if offer else []
 
     def action_cram_weakest(self) -> None:

@@ -10,10 +10,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from devday_tui.safe_text import one_line
+from devday_tui.screens.in_app import InApp
 from devday_tui.widgets.key_footer import KeyFooter
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(InApp, ModalScreen[None]):
     BINDINGS = [Binding("escape,q,p", "close", "Close")]
 
     DEFAULT_CSS = """

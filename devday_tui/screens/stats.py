@@ -1,15 +1,13 @@
 """Statistics of one deck (or of every card): the review heatmap and streak, the forecast of due cards, true
 retention, where the cards stand, readiness for the exam, and the hardest sections of each note.
 
-The figures come from ``core.study_stats``; they are computed in a worker thread (the whole review history is
+The figures come from ``core.stats_figures``; they are computed in a worker thread (the whole review history is
 read), while the screen shows a loading indicator.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Sequence
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,23 +16,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from devday_tui.core.exam import TrendPoint, trend
 from devday_tui.core.model import Card, DeckSettings
-from devday_tui.core.study_stats import (
-    CardCounts,
-    ExamReadiness,
-    Heatmap,
-    NoteDifficulty,
-    Retention,
-    card_counts,
-    exam_readiness,
-    forecast,
-    heatmap,
-    section_difficulty,
-    true_retention,
-)
+from devday_tui.core.stats_figures import Figures, compute_figures
+from devday_tui.core.study_stats import CardCounts, ExamReadiness, NoteDifficulty
 from devday_tui.core.words import plural
+from devday_tui.progress_store import BrowserStore
 from devday_tui.safe_text import one_line
+from devday_tui.screens.in_app import InApp
 from devday_tui.widgets.exam_trend import ExamTrendChart
 from devday_tui.widgets.fitted_path import fit_cells, fit_path
 from devday_tui.widgets.forecast_chart import ForecastChart
@@ -42,9 +30,6 @@ from devday_tui.widgets.heatmap import HeatmapChart
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.reading_scroll import ReadingScroll
 from devday_tui.widgets.retention_meter import RetentionMeter
-
-#: How many sections each note lists in "Hardest sections".
-SECTIONS_PER_NOTE = 5
 
 COUNT_STYLES = {
     "new": "$text-primary",
@@ -54,52 +39,6 @@ COUNT_STYLES = {
     "suspended": "$text-warning",
     "leech": "$text-error",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Figures:
-    title: str
-    settings: DeckSettings
-    cards: int
-    heatmap: Heatmap
-    forecast: list[int]
-    retention: tuple[Retention, ...]
-    counts: CardCounts
-    readiness: ExamReadiness | None
-    hardest: list[NoteDifficulty]
-    #: Past mock-exam scores of the deck (of every deck for all cards), oldest first.
-    exams: list[TrendPoint] = field(default_factory=list)
-
-
-def compute_figures(
-    title: str,
-    cards: Sequence[Card],
-    settings: DeckSettings,
-    progress: dict,
-    reviews: list,
-    now: datetime,
-    *,
-    rollover_hour: int = 4,
-    tz=None,
-    exams: Sequence[dict] = (),
-    deck_key: str | None = None,
-) -> Figures:
-    ids = [c.id for c in cards]
-    own = set(ids)
-    reviews = [r for r in reviews if r.card_id in own]
-    kw = {"rollover_hour": rollover_hour, "tz": tz}
-    return Figures(
-        title=title,
-        settings=settings,
-        cards=len(ids),
-        heatmap=heatmap(reviews, now, **kw),
-        forecast=forecast(ids, progress, now, **kw),
-        retention=tuple(true_retention(reviews, now, days, **kw) for days in (7, 30, 90)),
-        counts=card_counts(ids, progress),
-        readiness=exam_readiness(ids, progress, settings.exam_date, now, **kw) if settings.exam_date else None,
-        hardest=hardest_first(section_difficulty(cards, progress, per_note=SECTIONS_PER_NOTE)),
-        exams=trend(exams, deck_key),
-    )
 
 
 def counts_content(counts: CardCounts, width: int = 60) -> Content:
@@ -166,16 +105,6 @@ def readiness_content(ready: ExamReadiness, new_per_day: int) -> Content:
     return Content("\n").join(lines)
 
 
-def hardest_first(notes: list[NoteDifficulty]) -> list[NoteDifficulty]:
-    """Notes by their hardest section, hardest first (then by most lapses), not in file order."""
-
-    def key(note: NoteDifficulty) -> tuple[float, int]:
-        top = max(note.sections, key=lambda s: (s.difficulty, s.lapses), default=None)
-        return (-(top.difficulty if top else 0.0), -(top.lapses if top else 0))
-
-    return sorted(notes, key=key)
-
-
 def hardest_content(notes: list[NoteDifficulty], width: int = 72) -> Content:
     if not notes:
         return Content.styled(
@@ -203,7 +132,7 @@ def hardest_content(notes: list[NoteDifficulty], width: int = 72) -> Content:
     return Content("\n").join(lines)
 
 
-class StatsScreen(Screen):
+class StatsScreen(InApp, Screen[None]):
     """Statistics of the deck ``deck_key``, or of every card when it is None."""
 
     HELP_TITLE = "Statistics"
@@ -288,7 +217,9 @@ class StatsScreen(Screen):
         self._compute(title, cards, settings, store, self.app.now())
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
-    def _compute(self, title: str, cards: list[Card], settings: DeckSettings, store, now: datetime) -> None:
+    def _compute(
+        self, title: str, cards: list[Card], settings: DeckSettings, store: BrowserStore, now: datetime
+    ) -> None:
         try:
             figures = compute_figures(
                 title,
@@ -297,8 +228,8 @@ class StatsScreen(Screen):
                 store.all_progress(),
                 store.reviews(),
                 now,
-                rollover_hour=getattr(store, "rollover_hour", 4),
-                tz=getattr(store, "tz", None),
+                rollover_hour=store.rollover_hour,
+                tz=store.tz,
                 exams=store.exams(),
                 deck_key=self.deck_key,
             )
@@ -338,7 +269,7 @@ class StatsScreen(Screen):
             widget.display = exam
         if figures.readiness is not None:
             self.query_one("#stats-exam", Static).update(readiness_content(figures.readiness, s.new_per_day))
-        self.query_one(ExamTrendChart).show(figures.exams, tz=getattr(self.app.store, "tz", None))
+        self.query_one(ExamTrendChart).show(figures.exams, tz=figures.tz)
         self._show_hardest()
 
     def _show_hardest(self) -> None:

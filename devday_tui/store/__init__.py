@@ -19,11 +19,13 @@ save depends on the reviews done that day, not on the size of the history. The s
 store closes (or on ``checkpoint``) and records which history it covers; at start-up only history files that
 changed since are read and applied on top of it.
 
-``Store`` is the one façade the app uses. Behind it, one module per concept: ``history`` (entries, the rule that
-combines them, replaying card states), ``snapshot`` (the cache of card states), ``side_files`` (personal notes
-and exam results), ``reconcile`` (re-attaching history to edited cards), ``merge`` (folding in another copy),
-``recovery`` (damaged files), ``validate`` (values read from disk), ``files`` (atomic JSON files), ``lock``
-(the writer lock), ``paths``.
+``Store`` is the one façade the app uses; the app sees it as a ``progress_store.ProgressStore``, and the records
+it hands out (``Answer``, ``BulkChange``, ``Reconciliation``…) are defined there. Behind it, one module per
+concept: ``history`` (entries, the rule that combines them, replaying card states), ``own_log`` (this device's
+history files, appended to and withdrawn from on undo), ``snapshot`` (the cache of card states), ``side_files``
+(personal notes and exam results), ``flags`` and ``bulk`` (flags, changes to many cards), ``reconcile``
+(re-attaching history to edited cards), ``merge`` (folding in another copy), ``recovery`` (damaged files),
+``validate`` (values read from disk), ``files`` (atomic JSON files), ``lock`` (the writer lock), ``paths``.
 """
 
 from devday_tui.core.scheduling import CardEvent, CardProgress, ReviewRecord

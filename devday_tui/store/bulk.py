@@ -8,14 +8,11 @@ and gives every card back its state; a card answered since the change is rebuilt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Sequence
 
-from tinydb import Query
-
 from devday_tui.core.scheduling import CardEvent, CardProgress, apply_event, history_key
-from devday_tui.store.errors import StoreError
+from devday_tui.progress_store import BulkChange
 from devday_tui.store.history import new_id, shard_name
 
 if TYPE_CHECKING:
@@ -29,22 +26,6 @@ EVENT_FOR: dict[str, str] = {
     "reset": "reset",
     "today": "due",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class BulkChange:
-    """One bulk change as undo sees it. ``card_ids`` are the cards it changed (cards it would not change, like
-    suspending a suspended card, are left out)."""
-
-    action: str
-    card_ids: tuple[str, ...]
-    at: datetime
-    flag: str = ""
-    before: dict[str, CardProgress | None] = field(default_factory=dict)
-    before_keys: dict[str, tuple[datetime, str] | None] = field(default_factory=dict)
-    before_flags: dict[str, str] = field(default_factory=dict)
-    events: tuple[CardEvent, ...] = ()
-    shard: str = ""
 
 
 def _changes(action: str, progress: CardProgress | None) -> bool:
@@ -120,13 +101,7 @@ def undo_bulk(store: "Store", now: datetime) -> BulkChange | None:
             return change
         refs = {e.id for e in change.events}
         markers = [{"t": "undo", "id": new_id(now), "ref": e.id, "at": now.isoformat()} for e in change.events]
-        store._append(markers, change.shard)
-        try:
-            store._own_table(change.shard).remove(Query().id.one_of(sorted(refs)))
-        except StoreError:
-            store._own_dbs.pop(change.shard, None)  # the markers alone undo it; the file is tidied later
-        else:
-            store._note_written(change.shard)
+        store._withdraw(change.shard, markers, refs)
         store._bulk_undo.pop()
         store._session_events = [e for e in store._session_events if e.id not in refs]
         moved_on = False

@@ -10,7 +10,6 @@ orphan: kept, listed, and re-attached if its card comes back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -18,6 +17,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from devday_tui.core.model import Card
 from devday_tui.core.scheduling import CardProgress
 from devday_tui.core.similarity import Shape, back_digests, match_displaced, match_moved
+from devday_tui.progress_store import Orphan
 from devday_tui.store import validate
 from devday_tui.store.errors import CorruptFileError, UnreadableFileError
 from devday_tui.store.files import read_tables, write_tables
@@ -27,47 +27,6 @@ from devday_tui.store.side_files import copies_of, valid_docs
 CATALOG = "catalog.json"
 
 Place = tuple[str, str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class Reattachment:
-    old_id: str
-    new_id: str
-    score: float
-
-
-@dataclass(frozen=True, slots=True)
-class Orphan:
-    """History whose card is no longer in the notes. Nothing is deleted; it re-attaches if the card returns."""
-
-    card_id: str
-    progress: CardProgress
-    front: str | None = None
-    section_id: str | None = None
-    note_title: str | None = None
-    path: str | None = None
-    line: int | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "card_id": self.card_id,
-            "front": self.front,
-            "section_id": self.section_id,
-            "note": self.note_title,
-            "path": self.path,
-            "line": self.line,
-            "state": self.progress.state,
-            "reps": self.progress.reps,
-            "lapses": self.progress.lapses,
-            "last_review": None if self.progress.last_review is None else self.progress.last_review.isoformat(),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Reconciliation:
-    reattached: tuple[Reattachment, ...]
-    orphans: tuple[Orphan, ...]
-    saved: bool
 
 
 def is_catalog_entry(doc: dict[str, Any]) -> bool:

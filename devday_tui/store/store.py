@@ -8,9 +8,6 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any, Collection, Mapping, Sequence
 
-from tinydb import Query, TinyDB
-from tinydb.table import Table
-
 from devday_tui.core.model import Card, DeckSettings
 from devday_tui.core.scheduling import (
     CardEvent,
@@ -27,19 +24,17 @@ from devday_tui.core.scheduling import (
 from devday_tui.core.scheduling import (
     preview as _preview,
 )
-from devday_tui.store.bulk import BulkChange, apply_bulk, undo_bulk
-from devday_tui.store.errors import StoreError, StoreReadOnly, UnreadableFileError
-from devday_tui.store.files import AtomicJSONStorage, remove_stale_temporaries
+from devday_tui.progress_store import Answer, BulkChange, Orphan, ProgressStore, Reattachment, Reconciliation
+from devday_tui.store.bulk import apply_bulk, undo_bulk
+from devday_tui.store.errors import StoreError, StoreReadOnly
+from devday_tui.store.files import remove_stale_temporaries
 from devday_tui.store.flags import FlagBook
 from devday_tui.store.history import (
-    LOG_TABLE,
     CardStates,
-    Covered,
     Entry,
     HistoryFiles,
     NeedsRebuild,
     apply_new,
-    doc_id,
     live_items,
     new_id,
     rebuild,
@@ -47,16 +42,9 @@ from devday_tui.store.history import (
 )
 from devday_tui.store.lock import WriterLock, take_writer_lock
 from devday_tui.store.merge import MergeReport, finish_salvage, merge_directory
+from devday_tui.store.own_log import OwnLog
 from devday_tui.store.paths import check_device_id, data_dir_for, machine_device_id
-from devday_tui.store.reconcile import (
-    CATALOG,
-    Catalog,
-    Orphan,
-    Reattachment,
-    Reconciliation,
-    find_orphans,
-    find_reattachments,
-)
+from devday_tui.store.reconcile import CATALOG, Catalog, find_orphans, find_reattachments
 from devday_tui.store.recovery import Reader
 from devday_tui.store.side_files import ANNOTATIONS, EXAMS, SideFiles
 from devday_tui.store.snapshot import load_snapshot, write_snapshot
@@ -72,17 +60,6 @@ def _utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError(f"datetime must be timezone-aware: {value!r}")
     return value.astimezone(timezone.utc)
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """What ``Store.answer`` did: the saved review, the card's state before and after, and whether it just
-    became a leech (and was suspended)."""
-
-    review: ReviewRecord
-    before: CardProgress | None
-    after: CardProgress
-    became_leech: bool
 
 
 @dataclass(slots=True)
@@ -124,11 +101,11 @@ class Store:
         self._closed = False
         self._states = CardStates()
         self._dirty = False
-        self._own_dbs: dict[str, TinyDB] = {}
         self._undo: list[_UndoStep] = []
         self._session_events: list[CardEvent] = []
         self._reader = Reader(data_dir, self.own_dir, read_only=read_only, notices=notices)
         self._history = HistoryFiles(data_dir, self._reader)
+        self._log = OwnLog(self.own_dir, self._reader, self._history)
         self._side = SideFiles(self.own_dir, device_id, self._reader)
         self._catalog = Catalog(self.own_dir, self._reader)
         self._seen_cards: dict[str, Card] = {}  # the cards of the last reconcile, by id
@@ -206,9 +183,7 @@ class Store:
                 self._release()
 
     def _release(self) -> None:
-        for db in self._own_dbs.values():
-            db.close()
-        self._own_dbs.clear()
+        self._log.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -358,44 +333,15 @@ class Store:
         )
         self.notices.append(self._read_only_reason)
 
-    def _own_table(self, name: str) -> Table:
-        db = self._own_dbs.get(name)
-        if db is None:
-            path = self.own_dir / "log" / name
-            db = TinyDB(path, storage=AtomicJSONStorage, append_only=True)
-            self._own_dbs[name] = db
-        return db.table(LOG_TABLE)
-
     def _append(self, docs: list[dict[str, Any]], name: str) -> list[int]:
-        """Append entries to one of this device's history files, durably. Keeps ``_covered`` exact."""
-        table = self._own_table(name)
-        try:
-            ids = table.insert_multiple(docs)
-        except BaseException as exc:
-            table.clear_cache()
-            self._own_dbs.pop(name).close()
-            path = self.own_dir / "log" / name
-            if isinstance(exc, UnreadableFileError) and path.is_dir():
-                self._history.scan()  # moves the folder aside, with a notice
-                if not path.is_dir():
-                    return self._append(docs, name)
-            raise
-        self._note_written(name, added=len(docs))
+        """Append entries to one of this device's history files, durably (see ``own_log.py``)."""
+        ids = self._log.append(docs, name, self._states.covered)
+        self._dirty = True
         return ids
 
-    def _note_written(self, name: str, *, added: int = 0, removed: Collection[str] = ()) -> None:
-        """After a save to one of this device's history files: record how much of it the card states include,
-        and bring the cached entries of the file in step (what was just written is not read back)."""
-        path = self.own_dir / "log" / name
-        rel = self._reader.rel(path)
-        storage = self._own_dbs[name].storage
-        assert isinstance(storage, AtomicJSONStorage)
-        docs = list(storage.written_table(LOG_TABLE).values())
-        if storage.key is None:  # gone as soon as written: read it again when next asked for
-            self._states.covered.pop(rel, None)
-        else:
-            self._states.covered[rel] = Covered(storage.key, len(docs), doc_id(docs[-1]) if docs else None)
-        self._history.written(rel, storage.replaced, storage.key, docs, added=added, removed=removed)
+    def _withdraw(self, name: str, markers: list[dict[str, Any]], refs: Collection[str]) -> None:
+        """Undo entries of one of this device's history files: ``markers`` are written, ``refs`` removed."""
+        self._log.withdraw(name, markers, refs, self._states.covered)
         self._dirty = True
 
     def _stamp_for(self, card_id: str, now: datetime) -> datetime:
@@ -459,15 +405,8 @@ class Store:
             step = self._undo[-1]
             record = step.review
             now = _utc(now)
-            table = self._own_table(step.shard)
             marker = {"t": "undo", "id": new_id(now), "ref": record.id, "at": now.isoformat()}
-            self._append([marker], step.shard)
-            try:
-                table.remove(Query().id == record.id)
-            except StoreError:
-                self._own_dbs.pop(step.shard, None)  # the marker alone undoes it; the file is tidied later
-            else:
-                self._note_written(step.shard, removed={record.id})
+            self._withdraw(step.shard, [marker], {record.id})
             self._undo.pop()
             cid = record.card_id
             later = [e for e in self._session_events if e.card_id == cid and history_key(e) > history_key(record)]
@@ -642,12 +581,14 @@ class Store:
             self._require_writable()
             now = _utc(now) if now is not None else datetime.now(timezone.utc)
             report = merge_directory(self.data_dir, other_dir, self._reader, now)
-            for db in self._own_dbs.values():
-                db.close()
-            self._own_dbs.clear()
+            self._log.close()
             self._history.forget()
             self._catch_up(now)
             self._load_side_files(now)
             self._dirty = True
             self.checkpoint()
             return report
+
+
+#: mypy checks here that ``Store`` is everything the app expects of progress (``progress_store.py``).
+_STORE_IS_A_PROGRESS_STORE: type[ProgressStore] = Store

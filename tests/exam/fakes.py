@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from textual.widgets import Static
 
 from devday_tui.core.answer import expected_answers
 from devday_tui.core.model import CLOZE_BLANK, Card, Deck, DeckSettings, Item, Note
+from devday_tui.core.scheduling import CardProgress, ReviewRecord
+from devday_tui.progress_store import Answer, ExamStore
 from devday_tui.widgets.typed_answer import TypedAnswer
 
 NOTE = Path("notes/2019-10-03-aws-devday-day1.md")
@@ -21,7 +24,15 @@ TITLE = "AWS DevDay 2019 Day1"
 
 
 def _card(
-    n: int, kind: str, front: str, back, context: tuple[str, ...], *, answers=(), note_key="day1", path=NOTE
+    n: int,
+    kind: str,
+    front: str,
+    back: str | tuple[Item, ...],
+    context: tuple[str, ...],
+    *,
+    answers: tuple[str, ...] = (),
+    note_key: str = "day1",
+    path: Path = NOTE,
 ) -> Card:
     title = TITLE if note_key == "day1" else "AWS DevDay 2019"  # a deck's own cards belong to the deck file
     return Card(
@@ -114,51 +125,75 @@ def sample_deck(cards: list[Card] | None = None) -> Deck:
     )
 
 
-@dataclass
-class Progress:
-    card_id: str
-    state: str = "review"
-    stability: float | None = 5.0
-    difficulty: float | None = 5.0
-    due: datetime | None = None
-    lapses: int = 0
-    suspended: bool = False
-    leech: bool = False
+def Progress(  # noqa: N802 - stands in for a class: the exam tests build stored progress with it
+    card_id: str,
+    state: str = "review",
+    stability: float | None = 5.0,
+    difficulty: float | None = 5.0,
+    due: datetime | None = None,
+    lapses: int = 0,
+    suspended: bool = False,
+    leech: bool = False,
+) -> CardProgress:
+    """A card's stored progress, as the store keeps it: a card in review unless told otherwise."""
+    return CardProgress(
+        card_id,
+        state=state,
+        stability=stability,
+        difficulty=difficulty,
+        due=due,
+        lapses=lapses,
+        suspended=suspended,
+        leech=leech,
+    )
 
 
 @dataclass
 class FakeStore:
-    """Records what the exam screens ask of the progress store."""
+    """Records what the exam screens ask of the progress store (an ``ExamStore``, checked by mypy below)."""
 
-    progress_by_id: dict[str, Progress] = field(default_factory=dict)
+    progress_by_id: dict[str, CardProgress] = field(default_factory=dict)
     read_only: bool = False
     fail_record: bool = False
-    exams_recorded: list[tuple[dict, datetime]] = field(default_factory=list)
+    exams_recorded: list[tuple[dict[str, Any], datetime]] = field(default_factory=list)
+    #: (card id, rating, time, {"duration": …, "settings": …}) of each answer.
     answers: list[tuple[str, int, datetime, dict[str, Any]]] = field(default_factory=list)
     made_due: list[tuple[str, datetime]] = field(default_factory=list)
 
-    def progress(self, card_id: str) -> Progress | None:
+    def progress(self, card_id: str) -> CardProgress | None:
         return self.progress_by_id.get(card_id)
 
-    def all_progress(self) -> dict[str, Progress]:
-        return dict(self.progress_by_id)
-
-    def record_exam(self, result: dict, now: datetime) -> None:
+    def record_exam(self, result: Mapping[str, Any], now: datetime) -> str:
         if self.fail_record:
             raise OSError(28, "No space left on device")
-        self.exams_recorded.append((result, now))
+        self.exams_recorded.append((dict(result), now))
+        return f"exam-{len(self.exams_recorded)}"
 
-    def exams(self) -> list[dict]:
-        return [r for r, _ in self.exams_recorded]
+    def answer(self, card_id: str, rating: int, now: datetime, *, duration: float, settings: DeckSettings) -> Answer:
+        self.answers.append((card_id, int(rating), now, {"duration": duration, "settings": settings}))
+        before = self.progress_by_id.get(card_id)
+        review = ReviewRecord(
+            id=f"review-{len(self.answers)}",
+            card_id=card_id,
+            rating=int(rating),
+            reviewed_at=now,
+            duration=duration,
+            device_id="fake",
+            state_before=before.state if before is not None else "new",
+            desired_retention=settings.desired_retention,
+        )
+        return Answer(review=review, before=before, after=before or CardProgress(card_id), became_leech=False)
 
-    def answer(self, card_id: str, rating: int, now: datetime, **kwargs: Any) -> None:
-        self.answers.append((card_id, int(rating), now, kwargs))
-
-    def make_due(self, card_id: str, now: datetime) -> None:
+    def make_due(self, card_id: str, now: datetime) -> CardProgress:
         self.made_due.append((card_id, now))
+        return replace(self.progress_by_id.get(card_id) or CardProgress(card_id), due=now, suspended=False)
 
 
-class TypedHost(Screen):
+#: mypy checks here that the exam screens can be given a ``FakeStore`` (see the Makefile's ``lint``).
+_FAKE_IS_AN_EXAM_STORE: type[ExamStore] = FakeStore
+
+
+class TypedHost(Screen[None]):
     """A card's front with a TypedAnswer under it, collecting the widget's messages."""
 
     def __init__(self, card: Card, *, check_on_submit: bool = True) -> None:

@@ -227,8 +227,8 @@ async def test_heatmap_cells_on_screen_are_shaded_by_the_days_reviews(tmp_path, 
 
 
 def test_hardest_sections_come_hardest_first_not_in_file_order() -> None:
+    from devday_tui.core.stats_figures import hardest_first
     from devday_tui.core.study_stats import NoteDifficulty, SectionDifficulty
-    from devday_tui.screens.stats import hardest_first
 
     def note(key: str, *difficulties: float) -> NoteDifficulty:
         sections = tuple(
