@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Sequence
 
-from devday_tui.core.scheduling import GRADES, CardProgress, ReviewRecord, apply_review
+from devday_tui.core.scheduling import GRADES, CardProgress, ReviewRecord, apply_record
 
 _GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
 
@@ -30,15 +30,7 @@ def history_rows(card_id: str, reviews: Sequence[ReviewRecord]) -> list[HistoryR
     for record in sorted(reviews, key=lambda r: (r.reviewed_at, r.id)):
         if record.state_before == "new":
             progress = None  # the first answer, or the first after the card was reset to new
-        progress = apply_review(
-            progress,
-            card_id,
-            record.rating,
-            record.reviewed_at,
-            desired_retention=record.desired_retention,
-            due_cap=record.due_cap,
-            fuzz_key=record.card_id,
-        )
+        progress = apply_record(progress, card_id, record)
         interval = progress.due - record.reviewed_at if progress.due is not None else None
         out.append(
             HistoryRow(

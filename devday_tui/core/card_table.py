@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Callable, Sequence
 
+from devday_tui.core.clock import format_interval
 from devday_tui.core.model import Card
 from devday_tui.core.query import FLAGS, CardFacts, CardSource, Moment, interval_days
-from devday_tui.core.scheduling import CardProgress, format_interval
+from devday_tui.core.scheduling import CardProgress
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,10 @@
-"""Time as the app passes it around: the clock type, the system clock, and how a duration reads."""
+"""Time as the app passes it around: the clock type, the system clock, and how a duration or an interval reads."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 #: Returns the current time, aware and in UTC. Passed to whatever needs "now", so tests can fix it.
 Clock = Callable[[], datetime]
@@ -35,3 +35,26 @@ def format_duration(seconds: float, *, clock: bool = False) -> str:
         return f"{minutes}m {secs:02d}s"
     hours, minutes = divmod(minutes, 60)
     return f"{hours}h {minutes:02d}m"
+
+
+def _one_decimal(value: float) -> str:
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def format_interval(interval: timedelta) -> str:
+    """A short label for a scheduling interval: "1m", "10m", "5h", "3d", "12d", "2mo", "1.5mo", "1.1y"."""
+    seconds = interval.total_seconds()
+    minutes = max(1, round(seconds / 60))
+    if minutes < 60:
+        return f"{minutes}m"
+    hours = seconds / 3600
+    if round(hours) < 24:
+        return f"{round(hours)}h"
+    days = seconds / 86400
+    if round(days) < 30:
+        return f"{max(1, round(days))}d"
+    months = days / 30
+    if round(months, 1) < 12:
+        return f"{_one_decimal(months)}mo"
+    return f"{_one_decimal(days / 365)}y"

@@ -477,29 +477,6 @@ def preview(
     return out
 
 
-def _one_decimal(value: float) -> str:
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def format_interval(interval: timedelta) -> str:
-    """A short label for an interval: "1m", "10m", "5h", "3d", "12d", "2mo", "1.5mo", "1.1y"."""
-    seconds = interval.total_seconds()
-    minutes = max(1, round(seconds / 60))
-    if minutes < 60:
-        return f"{minutes}m"
-    hours = seconds / 3600
-    if round(hours) < 24:
-        return f"{round(hours)}h"
-    days = seconds / 86400
-    if round(days) < 30:
-        return f"{max(1, round(days))}d"
-    months = days / 30
-    if round(months, 1) < 12:
-        return f"{_one_decimal(months)}mo"
-    return f"{_one_decimal(days / 365)}y"
-
-
 def apply_event(progress: CardProgress | None, event: CardEvent) -> CardProgress:
     """The card's progress after a suspend / unsuspend / bury / due / reset event."""
     if progress is None:
@@ -522,6 +499,19 @@ def history_key(item: ReviewRecord | CardEvent) -> tuple[datetime, str]:
     return (item.reviewed_at if isinstance(item, ReviewRecord) else item.at, item.id)
 
 
+def apply_record(progress: CardProgress | None, card_id: str, record: ReviewRecord) -> CardProgress:
+    """``progress`` after the stored review ``record``, scheduled with the settings it was given under."""
+    return apply_review(
+        progress,
+        card_id,
+        record.rating,
+        record.reviewed_at,
+        desired_retention=record.desired_retention,
+        due_cap=record.due_cap,
+        fuzz_key=record.card_id,
+    )
+
+
 def replay_onto(
     progress: CardProgress | None,
     card_id: str,
@@ -530,15 +520,7 @@ def replay_onto(
     """Apply reviews and events, already in time order, on top of ``progress``."""
     for item in items:
         if isinstance(item, ReviewRecord):
-            progress = apply_review(
-                progress,
-                card_id,
-                item.rating,
-                item.reviewed_at,
-                desired_retention=item.desired_retention,
-                due_cap=item.due_cap,
-                fuzz_key=item.card_id,
-            )
+            progress = apply_record(progress, card_id, item)
         else:
             progress = apply_event(progress, item)
     return progress
@@ -580,9 +562,9 @@ __all__ = [
     "CardProgress",
     "ReviewRecord",
     "apply_event",
+    "apply_record",
     "apply_review",
     "exam_cap",
-    "format_interval",
     "fsrs_card_id",
     "fuzzed_days",
     "history_key",

@@ -13,8 +13,8 @@ from textual.widgets import DataTable, Header, Static
 from devday_tui.card_actions import CardActions
 from devday_tui.core.card_history import HistoryRow
 from devday_tui.core.card_table import cells
+from devday_tui.core.clock import format_interval
 from devday_tui.core.query import CardFacts
-from devday_tui.core.scheduling import format_interval
 from devday_tui.screens.quiz import source_label
 from devday_tui.widgets.card_face import CardFace
 from devday_tui.widgets.key_footer import KeyFooter

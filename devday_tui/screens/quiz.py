@@ -20,9 +20,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header
 
+from devday_tui.core.clock import format_interval
 from devday_tui.core.cram import CramRequest
 from devday_tui.core.model import Card, Deck, DeckSettings
-from devday_tui.core.scheduling import GRADES, format_interval
+from devday_tui.core.scheduling import GRADES
 from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone, source_label
 from devday_tui.safe_text import one_line
 from devday_tui.saving import save

@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from devday_tui.core.clock import format_duration
+from devday_tui.core.clock import format_duration, format_interval
 from devday_tui.core.model import Card
-from devday_tui.core.scheduling import GRADES, format_interval
+from devday_tui.core.scheduling import GRADES
 from devday_tui.core.study_stats import SessionSummary, WeakSection
 from devday_tui.core.words import plural
 from devday_tui.quiz_session import QuizSession

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from textual.widgets import Static
 
+from devday_tui.core.clock import format_interval
 from devday_tui.core.queue import day_end
-from devday_tui.core.scheduling import format_interval
 from devday_tui.quiz_session import study_queue
 from devday_tui.screens.quiz import QuizScreen
 from devday_tui.screens.summary import SummaryScreen

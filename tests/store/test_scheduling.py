@@ -11,6 +11,7 @@ import fsrs
 import fsrs.scheduler as fsrs_scheduler
 import pytest
 
+from devday_tui.core.clock import format_interval
 from devday_tui.core.model import DeckSettings
 from devday_tui.core.scheduling import (
     GRADES,
@@ -19,7 +20,6 @@ from devday_tui.core.scheduling import (
     ReviewRecord,
     apply_review,
     exam_cap,
-    format_interval,
     fsrs_card_id,
     fuzzed_days,
     make_scheduler,

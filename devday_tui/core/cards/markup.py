@@ -60,7 +60,8 @@ GENERIC_TERMS = frozenset(
     """note notes memo example examples e.g eg i.e ie see also tip tips hint warning caution important
     todo fixme wip tbd update edit ps p.s nb n.b 注 注意 メモ 例 参考 補足 備考 追記 感想""".split()
 )
-_MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
+#: A marker of unfinished work at the start of a term: ``TODO``, ``??``.
+MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
 
 # --- normalize_body ------------------------------------------------------------------------------------------------
 
@@ -473,8 +474,15 @@ def strip_bullet(text: str) -> str:
 _SEPARATOR_RE = re.compile(r"[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→")
 
 
-def term_ok(term: str, *, max_chars: int = TERM_MAX_CHARS, max_words: int = TERM_MAX_WORDS) -> bool:
-    """True when ``term`` can be the front of a definition: short, naming something, not a remark word."""
+def term_ok(
+    term: str,
+    *,
+    max_chars: int = TERM_MAX_CHARS,
+    max_words: int = TERM_MAX_WORDS,
+    excluded: frozenset[str] = GENERIC_TERMS,
+) -> bool:
+    """True when ``term`` can be the front of a definition: short, naming something, not one of the ``excluded``
+    words (remark words, markers of unfinished work)."""
     if not term or len(term) > max_chars or ascii_words(term) > max_words:
         return False
     if not any(ch.isalnum() for ch in term):  # "※:", "->:" name nothing
@@ -482,7 +490,7 @@ def term_ok(term: str, *, max_chars: int = TERM_MAX_CHARS, max_words: int = TERM
     if "。" in term or ". " in term or is_bare_link(term):
         return False
     low = term.casefold().strip(" .")
-    return low not in GENERIC_TERMS and not _MARKER_RE.match(term)
+    return low not in excluded and not MARKER_RE.match(term)
 
 
 def _colon_ok(first: str, i: int) -> bool | None:

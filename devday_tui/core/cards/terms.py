@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from devday_tui.core.cards.markup import split_term
+from devday_tui.core.cards.markup import MARKER_RE, split_term, term_ok
 from devday_tui.core.text import Inline, ascii_words, content_length, is_bare_link, normalise
 
 #: A definition's term is at most this many characters and ASCII words.
@@ -39,6 +39,8 @@ _QA_RE = re.compile(
 _QA_MARKER_RE = re.compile(r"(?:Q|A|Question|Answer|問|答え?|回答|質問)[ \t]?[0-9０-９]{0,4}", re.I)
 #: Terms that never make a card: markers of unfinished work.
 _NEVER_TERMS = frozenset("todo fixme wip tbd update edit".split())
+#: What a term line's first line never is: a remark word, or a marker of unfinished work.
+_NOT_TERMS = REMARK_WORDS | _NEVER_TERMS
 
 #: Headings too general to ask about alone: a card under one names the parent heading too.
 GENERIC_HEADINGS = frozenset(
@@ -49,7 +51,6 @@ GENERIC_HEADINGS = frozenset(
 ) | frozenset(("in practice", "in short", "background", "背景"))
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
-_MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
 #: A cheap test: text without any of these holds no ``term: definition`` split.
 MAYBE_TERM_RE = re.compile(r"[:：…＝→]|[・･]{3}| [=\-–—] ")
 LEAD_ARROW_RE = re.compile(r"\A(?:→|⇒|->|=>)\s*")
@@ -87,7 +88,7 @@ _GENERIC_MAX = max(len(w) for w in GENERIC_HEADINGS) + 2
 
 
 def is_marker(text: str) -> bool:
-    return bool(_MARKER_RE.match(text))
+    return bool(MARKER_RE.match(text))
 
 
 def is_remark(text: str) -> bool:
@@ -151,19 +152,6 @@ def is_time_heading(heading: str) -> bool:
     return _TIME_RANGE_RE.match(heading) is not None
 
 
-def term_ok(term: str, *, remark_ok: bool = False) -> bool:
-    if not term or len(term) > TERM_MAX_CHARS or ascii_words(term) > TERM_MAX_WORDS:
-        return False
-    if not any(ch.isalnum() for ch in term):  # "※:", "->:" name nothing
-        return False
-    if "。" in term or ". " in term or is_bare_link(term):
-        return False
-    low = normalise(term).strip(" .")
-    if low in _NEVER_TERMS or _MARKER_RE.match(term):
-        return False
-    return remark_ok or low not in REMARK_WORDS
-
-
 def label_ok(text: str, colon: bool = False) -> bool:
     """A line short enough, and not a sentence, to name the list after it. A line that ends in a colon says it
     introduces what follows, so it may be twice as long."""
@@ -208,7 +196,7 @@ def term_line(first: str, rest: list[str]) -> str | None:
     term = first.strip()
     if term.endswith((":", "：")):
         term = term[:-1].rstrip()
-    if not term_ok(term) or term.endswith(("、", ",", "，", ";", "；", "(", "（", "→", "-")):
+    if not term_ok(term, excluded=_NOT_TERMS) or term.endswith(("、", ",", "，", ";", "；", "(", "（", "→", "-")):
         return None
     if term.startswith(("→", "->", "=>", "|", "※")):
         return None
