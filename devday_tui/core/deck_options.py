@@ -108,7 +108,7 @@ def yaml_value(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-_KEY_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)")
+_KEY_RE = re.compile(r"(?<![\w-])(?P<key>[A-Za-z_][\w-]*+)[ \t]*:(?=[ \t]|$)")  # tried only where a word starts
 
 
 def _value_comment(rest: str) -> str:
