@@ -79,11 +79,6 @@ def is_toc(node: Node) -> bool:
     return found and nested
 
 
-def is_kana_ending(text: str) -> bool:
-    """A Japanese statement: it ends in a hiragana (``移行した``, ``ルールがある``), where a term ends in a noun."""
-    return "\u3041" <= text[-1:] <= "\u309f" and not text.endswith(("とは", "って"))
-
-
 class Entry(NamedTuple):
     item: Item
     own: bool  # the item made a definition card of its own
@@ -381,9 +376,9 @@ class ListRules(CardMaker):
         children = item.children
         if len(children) == 1 and id(children[0]) in self.own_items and not children[0].children:
             return  # its one sub-item is a definition card already, with this bullet in its breadcrumb
-        if len(children) == 1 and not asks and (text.endswith(("。", ".")) or is_kana_ending(text)):
-            # "VPC 間の通信は GW を介す。" then "スターネットワーク", "BEM に移行した" then a naming pattern: a
-            # statement and a remark on it, no question.
+        if len(children) == 1 and not asks and text.endswith(("。", ".")):
+            # "VPC 間の通信は GW を介す。" then "スターネットワーク": a statement and a remark on it, no question.
+            # (A line ending in kana is often a task: "文字列を置換する" then the command that does it.)
             self.drop(line0, "prose-label", f"{text[:40]!r}: a sentence with one sub-item asks nothing")
 
         elif len(children) == 1:

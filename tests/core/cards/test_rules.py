@@ -585,7 +585,8 @@ def test_the_same_option_under_two_commands_is_two_cards() -> None:
     assert found == ["mount everything in fstab", "unmount everything in mtab"]
 
 
-def test_a_japanese_statement_with_one_sub_item_makes_no_card() -> None:
-    md = "## CSS\n- CSS Modules から BEM に移行した\n  - ドメイン_コンポーネント__要素--修飾子\n- BEM とは\n  - 命名規則\n"
-    fronts = [c.front for c in parse(md)[0].cards]
-    assert "BEM とは" in fronts and "CSS Modules から BEM に移行した" not in fronts
+def test_a_task_with_its_command_under_it_is_a_card() -> None:
+    md = "## sed\n- 文字列を置換する\n  - sed 's/old/new/g' file\n- 行数を数える\n  - wc -l file\n"
+    cards = {c.front: c.back for c in parse(md)[0].cards}
+    assert cards["文字列を置換する"] == "sed 's/old/new/g' file"
+    assert cards["行数を数える"] == "wc -l file"
