@@ -170,14 +170,19 @@ class CardFace(Vertical):
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # The parts, kept at hand: every card and every revealed item updates them.
+        self._front = WrappedText(classes="card-front")
+        self._rule = Rule(classes="card-rule")
+        self._back = WrappedText(classes="card-back")
+        self._items = ItemList(classes="card-items")
+        self._hint = Static(classes="card-hint")
+        self._note = WrappedText(classes="card-annotation")
+        self._source = WrappedText(classes="card-source")
+
     def compose(self) -> ComposeResult:
-        yield WrappedText(classes="card-front")
-        yield Rule(classes="card-rule")
-        yield WrappedText(classes="card-back")
-        yield ItemList(classes="card-items")
-        yield Static(classes="card-hint")
-        yield WrappedText(classes="card-annotation")
-        yield WrappedText(classes="card-source")
+        yield from (self._front, self._rule, self._back, self._items, self._hint, self._note, self._source)
 
     def show(
         self,
@@ -189,17 +194,12 @@ class CardFace(Vertical):
         source: str = "",
     ) -> None:
         """Show ``card``. A list card shows its back while items are revealed one by one, before ``revealed``."""
-        front = self.query_one(".card-front", WrappedText)
-        rule = self.query_one(".card-rule", Rule)
-        back = self.query_one(".card-back", WrappedText)
-        hint = self.query_one(".card-hint", Static)
-        note = self.query_one(".card-annotation", WrappedText)
-        where = self.query_one(".card-source", WrappedText)
+        front, rule, back, items = self._front, self._rule, self._back, self._items
+        hint, note, where = self._hint, self._note, self._source
         front.update(front_content(card))
         total = item_count(card)
         stepping = total > 0 and not revealed
         show_back = revealed or stepping
-        items = self.query_one(".card-items", ItemList)
         is_list = total > 0
         rule.display = show_back
         back.display = show_back and not is_list
