@@ -62,6 +62,7 @@ time.tzset()
 
 from textual._compositor import CompositorUpdate  # noqa: E402
 from textual.app import App  # noqa: E402
+from textual.screen import Screen  # noqa: E402
 
 from benchmarks import gen_corpus  # noqa: E402
 from devday_tui.cli import make_app  # noqa: E402
@@ -112,6 +113,10 @@ class Size:
     today_file: int = 0
     frozen: int = 0  # objects the app froze out of the garbage collector's reach
     counts: tuple[int, int, int] = (0, 0, 0)
+    layouts: int = 0  # layouts of the whole quiz screen while answering (grades and reveals)
+    paints: int = 0  # frames of the quiz screen sent to the terminal meanwhile
+    cycles: int = 0  # reveal-and-grade cycles they were counted over
+    loads: list[float] = field(default_factory=list)  # the 1-minute load average before and after each run
 
 
 class Clock:
@@ -256,6 +261,10 @@ async def answer_cards(size: Size, paths: list[Path], answers: int, clock: Clock
     answered_gcs = 0
     original_save = QuizSession.save_answer
     original_display = App._display
+    original_layout = Screen._refresh_layout
+    counting = [False]  # while answering
+    layouts = [0]
+    paints = [0]
 
     def save_answer(session, *args, **kwargs):
         t = time.perf_counter()
@@ -275,6 +284,8 @@ async def answer_cards(size: Size, paths: list[Path], answers: int, clock: Clock
         original_display(self, screen, renderable)
         if not isinstance(screen, QuizScreen) or renderable is None:
             return
+        if counting[0]:
+            paints[0] += 1
         if waiting_for and screen.state == "front" and screen.cards_shown > waiting_for[-1]:
             if self.is_headless and isinstance(renderable, CompositorUpdate):
                 renderable.render_segments(self.console)  # what a terminal would be sent
@@ -289,8 +300,16 @@ async def answer_cards(size: Size, paths: list[Path], answers: int, clock: Clock
                 (time.perf_counter() - gc_started[0], time.thread_time() - gc_started[1], info.get("generation", -1))
             )
 
+    original_layout = Screen._refresh_layout
+
+    def refresh_layout(self, *args, **kwargs):
+        if counting[0] and isinstance(self, QuizScreen):
+            layouts[0] += 1
+        return original_layout(self, *args, **kwargs)
+
     QuizSession.save_answer = save_answer  # type: ignore[method-assign]
     App._display = display  # type: ignore[method-assign]
+    Screen._refresh_layout = refresh_layout  # type: ignore[method-assign]
     gc.callbacks.append(on_gc)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
@@ -310,6 +329,7 @@ async def answer_cards(size: Size, paths: list[Path], answers: int, clock: Clock
             probe = asyncio.create_task(loop_probe(samples, stop))
             if profiles is not None:
                 profiles.ui.enable()
+            counting[0] = True
             for n in range(answers):
                 if screen.state == "waiting":
                     await pilot.press("space")  # study the learning card now
@@ -328,8 +348,12 @@ async def answer_cards(size: Size, paths: list[Path], answers: int, clock: Clock
                 if len(painted) > before:
                     size.latencies.append(painted[-1] - t0)
                     answering.append((t0, painted[-1]))
+                size.cycles += 1
                 if screen.state == "done":
                     break
+            await pilot.pause(0.1)  # the frames that follow the last card
+            counting[0] = False
+            size.layouts, size.paints = layouts[0], paints[0]
             if profiles is not None:
                 profiles.ui.disable()
             stop.set()
@@ -347,6 +371,7 @@ async def answer_cards(size: Size, paths: list[Path], answers: int, clock: Clock
     finally:
         QuizSession.save_answer = original_save  # type: ignore[method-assign]
         App._display = original_display  # type: ignore[method-assign]
+        Screen._refresh_layout = original_layout  # type: ignore[method-assign]
         gc.callbacks.remove(on_gc)
     size.saves += [end - start for start, end in saves]
     size.save_stall = max(size.save_stall, worst_overlapping(samples, saves))
@@ -404,6 +429,19 @@ def report(size: Size) -> None:
     )
     young, middle, full = size.gc_runs
     print(f"  collections while answering: {young} young, {middle} middle, {full} full, {ms(size.gc_wall)} in all")
+    cycles = max(1, size.cycles)
+    print(
+        f"  per card (its answer shown, then graded): {size.layouts / cycles:.1f} layouts of the whole screen, "
+        f"{size.paints / cycles:.1f} frames painted"
+    )
+    print(f"  load average while it ran: {load_range(size)}")
+
+
+def load_range(size: Size) -> str:
+    """The 1-minute load average over ``size``'s runs (other processes on the machine weigh on every figure)."""
+    if not size.loads:
+        return "?"
+    return f"{min(size.loads):.2f}-{max(size.loads):.2f} on {os.cpu_count()} CPUs"
 
 
 def main() -> int:
@@ -436,11 +474,13 @@ def main() -> int:
                 data_dir = _TMP / f"round{r}-{size.name}"
                 shutil.copytree(size.data_dir, data_dir)
                 run = Size(size.name, size.reviews, size.today, data_dir)
+                run.loads.append(os.getloadavg()[0])
                 asyncio.run(
                     answer_cards(
                         run, paths, answers, Clock(TODAY + timedelta(minutes=r)), profiles if size is large else None
                     )
                 )
+                run.loads.append(os.getloadavg()[0])
                 size.latencies += run.latencies
                 size.saves += run.saves
                 size.quit += run.quit
@@ -452,28 +492,37 @@ def main() -> int:
                 size.gc_wall += run.gc_wall
                 size.today_file, size.counts, size.frozen = run.today_file, run.counts, run.frozen
                 size.full_gc = max(size.full_gc, run.full_gc)
+                size.layouts += run.layouts
+                size.paints += run.paints
+                size.cycles += run.cycles
+                size.loads += run.loads
                 shutil.rmtree(data_dir, ignore_errors=True)
     finally:
         shutil.rmtree(_TMP, ignore_errors=True)
     load_after = os.getloadavg()
     print(
-        f"{len(card_ids):,} cards in the deck; load average {load[0]:.2f} before, {load_after[0]:.2f} after "
-        f"({os.cpu_count()} CPUs)"
+        f"{len(card_ids):,} cards in the deck; load average (1, 5, 15 minutes) {load[0]:.2f} {load[1]:.2f} "
+        f"{load[2]:.2f} before, {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f} after ({os.cpu_count()} CPUs)"
     )
     report(small)
     report(large)
     if profiles is not None:
         profiles.report()
-    p99 = percentile(large.latencies, 0.99)
     stall = large.save_stall[0]
     ratio = statistics.median(large.latencies) / statistics.median(small.latencies)
+    # The goal is for the p99; p50 and p95 are below it when it is met, and are shown against the same line.
     goals = [
+        (f"answer_p{q}_ms={value * 1000:.1f}", f"goal < {GOAL_P99 * 1000:.0f}", value < GOAL_P99)
+        for q, value in ((50, percentile(large.latencies, 0.5)), (95, percentile(large.latencies, 0.95)))
+    ]
+    p99 = percentile(large.latencies, 0.99)
+    goals += [
         (f"answer_p99_ms={p99 * 1000:.1f}", f"goal < {GOAL_P99 * 1000:.0f}", p99 < GOAL_P99),
         (f"save_stall_ms={stall * 1000:.1f}", f"goal < {GOAL_STALL * 1000:.0f}", stall < GOAL_STALL),
         (f"answer_{large.reviews // 1000}k_over_1k={ratio:.2f}", f"goal <= {GOAL_RATIO}", ratio <= GOAL_RATIO),
     ]
     for figure, goal, ok in goals:
-        print(f"{figure}  ({goal}: {verdict(ok)})")
+        print(f"{figure}  ({goal}: {verdict(ok)}; load {load_range(large)})")
     missed = [figure for figure, _goal, ok in goals if not ok]
     if missed and not args.no_fail:
         print(f"goal missed: {', '.join(missed)}", file=sys.stderr)

@@ -23,12 +23,10 @@ from textual.widgets import Header
 from devday_tui.core.clock import format_interval
 from devday_tui.core.cram import CramRequest
 from devday_tui.core.model import Card, Deck, DeckSettings
-from devday_tui.core.scheduling import GRADES
 from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone, source_label
 from devday_tui.safe_text import one_line
 from devday_tui.saving import save
 from devday_tui.screens.quiz_typing import QuizTyping
-from devday_tui.widgets.card_clock import CardClock
 from devday_tui.widgets.card_face import CardFace, item_count, kind_label
 from devday_tui.widgets.cram_banner import CramBanner
 from devday_tui.widgets.fitted_path import SEPARATOR, FittedPath, fit_path
@@ -122,6 +120,14 @@ class QuizScreen(QuizTyping, Screen):
         self._end_requested = False
         self._resume_state: State = "front"
         self._sections = {(c.note_key, c.section_id) for c in self.initial_cards}
+        # The parts of the screen, kept at hand: every card updates them.
+        self._top = QuizTop(self.monotonic, id="quiz-top")
+        self._clock = self._top.clock
+        self._crumb = FittedPath(id="quiz-crumb")
+        self._scroll = VerticalScroll(id="quiz-card", can_focus=False)
+        self._face = CardFace(id="quiz-face")
+        self._waiting = LearningWait(id="quiz-wait")
+        self._grades = GradeBar(id="quiz-grades")
 
     @property
     def preferences(self) -> StudyPreferences:
@@ -132,19 +138,18 @@ class QuizScreen(QuizTyping, Screen):
         self.set_class(state == "waiting", "-waiting")
 
     def watch_suggested(self, rating: int | None) -> None:
-        for grade in GRADES:
-            self.query_one(f"#grade-{int(grade.rating)}").set_class(rating == int(grade.rating), "-suggested")
+        self._grades.suggest(rating)
 
     # ---------------------------------------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield QuizTop(self.monotonic, id="quiz-top")
-        yield FittedPath(id="quiz-crumb")
-        with VerticalScroll(id="quiz-card", can_focus=False):
-            yield CardFace(id="quiz-face")
-        yield LearningWait(id="quiz-wait")
-        yield GradeBar(id="quiz-grades")
+        yield self._top
+        yield self._crumb
+        with self._scroll:
+            yield self._face
+        yield self._waiting
+        yield self._grades
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -198,22 +203,22 @@ class QuizScreen(QuizTyping, Screen):
         self.cards_shown += 1
         self._update_top()
         self._render_card()
-        self.query_one(GradeBar).show_front("Next item" if item_count(card) else "Show answer")
+        self._grades.show_front("Next item" if item_count(card) else "Show answer")
         self._setup_typed()
-        self.query_one("#quiz-card", VerticalScroll).scroll_home(animate=False)
-        self.query_one(CardClock).restart()
+        self._scroll.scroll_home(animate=False)
+        self._clock.restart()
 
     def _update_top(self) -> None:
         session = self.session
         assert session is not None
         card = self.card if self.state in ("front", "back") else None
-        self.query_one(QuizTop).show(
+        self._top.show(
             session.counts(self.app.now()),
             session.done(),
             current=session.source(card) if card else None,
             kind=kind_label(card) if card else None,
         )
-        self.query_one("#quiz-crumb", FittedPath).show(self.card.context if self.card is not None else ())
+        self._crumb.show(self.card.context if self.card is not None else ())
 
     def _render_card(self) -> None:
         card = self.card
@@ -223,7 +228,7 @@ class QuizScreen(QuizTyping, Screen):
         annotation = self.app.annotation(card.id) if revealed else ""
         library = self.app.library
         roots = list(getattr(library, "roots", ()) or ())
-        self.query_one(CardFace).show(
+        self._face.show(
             card,
             revealed=revealed,
             items_shown=self.items_shown,
@@ -251,7 +256,7 @@ class QuizScreen(QuizTyping, Screen):
         except Exception as exc:  # a bad deck setting must not stop the review
             self.notify(f"Intervals not available: {exc}", severity="warning", markup=False)
             intervals = {}
-        self.query_one(GradeBar).show_grades(intervals)
+        self._grades.show_grades(intervals)
         self._render_card()
         self._update_top()
 
@@ -277,8 +282,8 @@ class QuizScreen(QuizTyping, Screen):
         self.state = "waiting"
         self.card = None
         self.wait_until = when
-        self.query_one(CardClock).stop()
-        self.query_one(GradeBar).hide()
+        self._clock.stop()
+        self._grades.hide()
         existing = self._typed_widget()
         if existing is not None:
             existing.remove()
@@ -296,7 +301,7 @@ class QuizScreen(QuizTyping, Screen):
     def _update_wait(self) -> None:
         if self.wait_until is not None:
             answered = self.session is not None and self.session.done() > 0
-            self.query_one(LearningWait).show(self.wait_until, self.app.now(), answered=answered)
+            self._waiting.show(self.wait_until, self.app.now(), answered=answered)
 
     def _poll_wait(self) -> None:
         if self.state != "waiting" or self.session is None:
@@ -315,7 +320,7 @@ class QuizScreen(QuizTyping, Screen):
         card, session = self.card, self.session
         if card is None or session is None or self.state != "back":
             return
-        duration = self.query_one(CardClock).duration
+        duration = self._clock.duration
         now = self.app.now()
         self._save(lambda: session.save_answer(card.id, rating, now, duration), self._answer_saved)
 
@@ -324,7 +329,7 @@ class QuizScreen(QuizTyping, Screen):
         it; then ``then(result)`` moves on. A failure is told and the card stays, to be tried again."""
         self._resume_state = self.state
         self.state = "saving"
-        self.query_one(CardClock).pause()
+        self._clock.pause()
 
         def saved(result: T) -> None:
             if self.state == "saving" and self.is_attached:
@@ -355,7 +360,7 @@ class QuizScreen(QuizTyping, Screen):
             return
         if self._resume_state in ("front", "back") and self.card is not None:
             self.state = self._resume_state
-            self.query_one(CardClock).resume()
+            self._clock.resume()
         else:
             self.show_next()
 
@@ -437,11 +442,11 @@ class QuizScreen(QuizTyping, Screen):
     # ------------------------------------------------------------------------------------ screen events
 
     def on_screen_suspend(self) -> None:
-        self.query_one(CardClock).pause()
+        self._clock.pause()
 
     def on_screen_resume(self) -> None:
         if self.state in ("front", "back"):
-            self.query_one(CardClock).resume()
+            self._clock.resume()
             self._render_card()
 
     # ------------------------------------------------------------------------------------------ actions
@@ -450,7 +455,10 @@ class QuizScreen(QuizTyping, Screen):
         return self.state == "front" and item_count(self.card) > 0 if self.card is not None else False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        state = self.state
+        # While an answer is being saved (a few milliseconds) the footer keeps the keys of the card on screen,
+        # so that it does not flicker and no layout competes with the save; the actions themselves do nothing
+        # until the save is done (each checks ``state``), so a key pressed meanwhile is ignored.
+        state = self._resume_state if self.state == "saving" else self.state
         if action == "next_item":
             return self._stepping()
         if action == "show_all":
@@ -471,9 +479,7 @@ class QuizScreen(QuizTyping, Screen):
             return state in ("front", "back")
         if action == "scroll_card":
             # Only when the card is taller than its place (a long list on a small terminal).
-            return (
-                state in ("front", "back", "saving") and self.query_one("#quiz-card", VerticalScroll).max_scroll_y > 0
-            )
+            return state in ("front", "back") and self._scroll.max_scroll_y > 0
         if action == "leave_answer_box":
             typed = self._typed_widget()
             return typed is not None and typed.has_focus_within
@@ -487,7 +493,7 @@ class QuizScreen(QuizTyping, Screen):
             self._reveal()
         else:
             self._render_card()
-            self.query_one("#quiz-card", VerticalScroll).scroll_end(animate=False)
+            self._scroll.scroll_end(animate=False)
 
     def action_show_all(self) -> None:
         if self.state == "front":
@@ -555,7 +561,7 @@ class QuizScreen(QuizTyping, Screen):
         self.app.edit_file(card.path, card.line)
 
     def action_scroll_card(self, how: str) -> None:
-        card = self.query_one("#quiz-card", VerticalScroll)
+        card = self._scroll
         {
             "down": card.scroll_down,
             "up": card.scroll_up,

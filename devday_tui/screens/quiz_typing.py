@@ -8,16 +8,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from devday_tui.core.answer import Verdict
-from devday_tui.widgets.card_face import CardFace
 from devday_tui.widgets.typed_answer import TypedAnswer
 
 if TYPE_CHECKING:
     from devday_tui.core.answer import AnswerCheck
     from devday_tui.core.model import Card
+    from devday_tui.widgets.card_face import CardFace
 
 
 class QuizTyping:
-    """Typed answers for the study screen (mixed into it: it uses its ``state``, ``card`` and ``_reveal``)."""
+    """Typed answers for the study screen (mixed into it: it uses its ``state``, ``card``, ``_face`` and
+    ``_reveal``)."""
+
+    _face: CardFace
 
     @property
     def typed_mode(self) -> bool:
@@ -32,8 +35,11 @@ class QuizTyping:
         return typeable(card)
 
     def _typed_widget(self) -> TypedAnswer | None:
-        found = self.query("#quiz-typed")
-        return found.first(TypedAnswer) if found else None
+        # It is a child of the card face (right under the question), when there is one.
+        for child in self._face.children:
+            if isinstance(child, TypedAnswer):
+                return child
+        return None
 
     def _setup_typed(self) -> None:
         card = self.card
@@ -61,7 +67,7 @@ class QuizTyping:
 
     async def _mount_typed(self, widget: TypedAnswer) -> None:
         """The answer box goes right under the question, above the answer it is checked against."""
-        face = self.query_one(CardFace)
+        face = self._face
         await face.mount(widget, after=face.query_one(".card-front"))
         if self.state == "front" and widget.is_attached:
             widget.focus()

@@ -10,7 +10,8 @@ import time
 from typing import Callable
 
 from textual.content import Content
-from textual.widgets import Static
+
+from devday_tui.widgets.line_label import LineLabel
 
 #: An answer that took longer than this is saved with this duration (the person was away), as in Anki.
 MAX_ANSWER_SECONDS = 600.0
@@ -25,7 +26,7 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{sec:02d}"
 
 
-class CardClock(Static):
+class CardClock(LineLabel):
     DEFAULT_CSS = """
     CardClock {
         width: auto;

@@ -12,16 +12,15 @@ Card text is data: it is cleaned of control characters and shown as ``Content``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Rule, Static
 
 from devday_tui.core.model import CLOZE_BLANK, LIST_KINDS, Card, Item
 from devday_tui.core.wrap import cut_for_screen
 from devday_tui.safe_text import clean as _clean
+from devday_tui.widgets.item_list import ItemLine, ItemList
 from devday_tui.widgets.wrapped_text import WrappedText
 
 BLANK_STYLE = "bold $text-accent"
@@ -97,15 +96,6 @@ def _label_split(text: str) -> tuple[str, str] | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class ItemLine:
-    """One line of a list card's back: a mark ("•", "2.") and the text, hanging at ``depth``."""
-
-    depth: int
-    mark: Content
-    text: Content
-
-
 def list_lines(card: Card, shown: int) -> list[ItemLine]:
     """A list card's items: the first ``shown`` revealed (with their sub-items), the others as placeholders."""
     items = card.back if not isinstance(card.back, str) else ()
@@ -164,18 +154,6 @@ class CardFace(Vertical):
         margin: 1 0;
         color: $foreground 25%;
     }
-    CardFace > .card-items {
-        height: auto;
-    }
-    CardFace .item-row {
-        height: auto;
-    }
-    CardFace .item-mark {
-        width: auto;
-    }
-    CardFace .item-text {
-        width: 1fr;
-    }
     CardFace > .card-annotation {
         margin-top: 1;
         padding: 0 1;
@@ -192,14 +170,19 @@ class CardFace(Vertical):
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # The parts, kept at hand: every card and every revealed item updates them.
+        self._front = WrappedText(classes="card-front")
+        self._rule = Rule(classes="card-rule")
+        self._back = WrappedText(classes="card-back")
+        self._items = ItemList(classes="card-items")
+        self._hint = Static(classes="card-hint")
+        self._note = WrappedText(classes="card-annotation")
+        self._source = WrappedText(classes="card-source")
+
     def compose(self) -> ComposeResult:
-        yield WrappedText(classes="card-front")
-        yield Rule(classes="card-rule")
-        yield WrappedText(classes="card-back")
-        yield Vertical(classes="card-items")
-        yield Static(classes="card-hint")
-        yield WrappedText(classes="card-annotation")
-        yield WrappedText(classes="card-source")
+        yield from (self._front, self._rule, self._back, self._items, self._hint, self._note, self._source)
 
     def show(
         self,
@@ -211,27 +194,22 @@ class CardFace(Vertical):
         source: str = "",
     ) -> None:
         """Show ``card``. A list card shows its back while items are revealed one by one, before ``revealed``."""
-        front = self.query_one(".card-front", WrappedText)
-        rule = self.query_one(".card-rule", Rule)
-        back = self.query_one(".card-back", WrappedText)
-        hint = self.query_one(".card-hint", Static)
-        note = self.query_one(".card-annotation", WrappedText)
-        where = self.query_one(".card-source", WrappedText)
+        front, rule, back, items = self._front, self._rule, self._back, self._items
+        hint, note, where = self._hint, self._note, self._source
         front.update(front_content(card))
         total = item_count(card)
         stepping = total > 0 and not revealed
         show_back = revealed or stepping
-        items = self.query_one(".card-items", Vertical)
         is_list = total > 0
         rule.display = show_back
         back.display = show_back and not is_list
         items.display = show_back and is_list
         if show_back and is_list:
-            self._show_items(items, list_lines(card, total if revealed else items_shown))
+            items.show(list_lines(card, total if revealed else items_shown))
         elif show_back:
             back.update(back_content(card))
         else:
-            items.remove_children()
+            items.show(())
         if stepping:
             left = total - items_shown
             hint.update(
@@ -250,17 +228,3 @@ class CardFace(Vertical):
         where.display = revealed and bool(source)
         if where.display:
             where.update(Content(clean(source)))
-
-    @staticmethod
-    def _show_items(container: Vertical, lines: list[ItemLine]) -> None:
-        """One row per line, the text wrapping under itself (a hanging indent), at phrase boundaries."""
-        rows = []
-        for line in lines:
-            row = Horizontal(
-                Static(Content.assemble("    " * line.depth, line.mark), classes="item-mark"),
-                WrappedText(line.text, classes="item-text"),
-                classes="item-row",
-            )
-            rows.append(row)
-        container.remove_children()
-        container.mount_all(rows)

@@ -47,9 +47,9 @@ class GradeBar(Horizontal):
         width: 1fr;
         max-width: 60;
     }
-    GradeBar.-front > .grade { display: none; }
-    GradeBar.-back > #show-answer { display: none; }
-    GradeBar.-hidden { display: none; }
+    GradeBar > .grade {
+        display: none;  /* until the answer is shown */
+    }
     """
 
     class Graded(Message):
@@ -62,37 +62,52 @@ class GradeBar(Horizontal):
     class RevealRequested(Message):
         """The "Show answer" button was clicked."""
 
-    def compose(self) -> ComposeResult:
-        button = Button(Content.assemble(("Space", "bold"), " Show answer"), id="show-answer", compact=True)
-        button.can_focus = False
-        yield button
-        for grade, variant in zip(GRADES, _VARIANTS):
-            button = Button(
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._reveal = Button(Content.assemble(("Space", "bold"), " Show answer"), id="show-answer", compact=True)
+        self._grades = {
+            int(grade.rating): Button(
                 grade_label(grade.key, grade.label, None),
                 variant=variant,  # type: ignore[arg-type]
                 id=f"grade-{int(grade.rating)}",
                 classes="grade",
                 compact=True,
             )
+            for grade, variant in zip(GRADES, _VARIANTS)
+        }
+
+    def compose(self) -> ComposeResult:
+        for button in (self._reveal, *self._grades.values()):
             button.can_focus = False
             yield button
 
-    def on_mount(self) -> None:
-        self.show_front()
+    # Each side shows and hides its buttons directly: switching a class on the bar would match the styles of
+    # every button again, on every card.
 
     def show_front(self, label: str = "Show answer") -> None:
-        self.set_classes("-front")
-        self.query_one("#show-answer", Button).label = Content.assemble(("Space", "bold"), " ", label)
+        self._reveal.label = Content.assemble(("Space", "bold"), " ", label)
+        self._show(front=True)
 
     def show_grades(self, intervals: Mapping[int, str]) -> None:
         """Show the four grades with ``intervals`` (rating → "10m") on them."""
         for grade in GRADES:
-            button = self.query_one(f"#grade-{int(grade.rating)}", Button)
+            button = self._grades[int(grade.rating)]
             button.label = grade_label(grade.key, grade.label, intervals.get(int(grade.rating)))
-        self.set_classes("-back")
+        self._show(front=False)
+
+    def suggest(self, rating: int | None) -> None:
+        """Mark the grade a typed answer suggests (none when ``rating`` is None)."""
+        for value, button in self._grades.items():
+            button.set_class(value == rating, "-suggested")
 
     def hide(self) -> None:
-        self.set_classes("-hidden")
+        self.display = False
+
+    def _show(self, *, front: bool) -> None:
+        self.display = True
+        self._reveal.display = front
+        for button in self._grades.values():
+            button.display = not front
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -29,6 +30,9 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 from devday_tui.core.wrap import cell_len
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 #: Actions always shown: help, and the ways out of a screen or a dialog (and saving what it holds).
 KEEP_ACTIONS = frozenset(
@@ -102,11 +106,28 @@ class KeyFooter(Footer):
     #: The units shown, in order, and the ``compact`` value their widgets were made with (None before the first).
     _shown: tuple[_Unit, ...] | None = None
     _shown_compact = False
+    _update_pending = False
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         #: The widgets of every unit mounted, shown or hidden, by identity.
         self._mounted: dict[tuple, list[Widget]] = {}
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """The screen's keys may have changed: show them in the same frame as the change that caused it.
+
+        Textual's footer waits until the screen has been painted, so the keys followed one frame (and one more
+        layout of the whole screen) behind the screen that changed them; here the update runs as soon as the
+        handler that changed the keys returns, and once however many times they changed in it."""
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen or self._update_pending:
+            return
+        self._update_pending = True
+        self.call_next(self._update_keys)
+
+    async def _update_keys(self) -> None:
+        self._update_pending = False
+        await self.recompose()
 
     def _watch_compact(self, compact: bool) -> None:
         if self.is_attached:

@@ -6,7 +6,8 @@ The count the current card comes from is underlined, as in Anki.
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
+
+from devday_tui.widgets.line_label import LineLabel
 
 NEW_STYLE = "bold $text-primary"
 LEARNING_STYLE = "bold $text-error"
@@ -28,7 +29,7 @@ def counts_content(new: int, learning: int, due: int, current: str | None = None
     )
 
 
-class QueueCountsBar(Static):
+class QueueCountsBar(LineLabel):
     DEFAULT_CSS = """
     QueueCountsBar {
         width: auto;

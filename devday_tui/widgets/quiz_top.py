@@ -8,10 +8,11 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import ProgressBar, Static
+from textual.widgets import ProgressBar
 
 from devday_tui.core.queue import QueueCounts as Left
 from devday_tui.widgets.card_clock import CardClock
+from devday_tui.widgets.line_label import LineLabel
 from devday_tui.widgets.queue_counts import QueueCountsBar
 
 
@@ -28,22 +29,21 @@ class QuizTop(Horizontal):
 
     def __init__(self, clock_source: Callable[[], float], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.clock_source = clock_source
+        self._counts = QueueCountsBar(id="quiz-counts")
+        self._kind = LineLabel(id="quiz-kind")
+        self._progress = ProgressBar(id="quiz-progress", show_eta=False, show_percentage=False)
+        self._done = LineLabel(id="quiz-done")
+        self.clock = CardClock(source=clock_source, id="quiz-clock")
 
     def compose(self) -> ComposeResult:
-        yield QueueCountsBar(id="quiz-counts")
-        yield Static(id="quiz-kind")
-        yield ProgressBar(id="quiz-progress", show_eta=False, show_percentage=False)
-        yield Static(id="quiz-done")
-        yield CardClock(source=self.clock_source, id="quiz-clock")
+        yield from (self._counts, self._kind, self._progress, self._done, self.clock)
 
     def show(self, left: Left, done: int, *, current: str | None, kind: str | None) -> None:
         """``left`` still to do, ``done`` answered; ``current`` is the count the card on screen comes from and
         ``kind`` its kind (both None while no card is shown)."""
-        self.query_one(QueueCountsBar).show(left.new, left.learning, left.due, current)
+        self._counts.show(left.new, left.learning, left.due, current)
         total = done + left.total
-        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one("#quiz-done", Static).update(Content(f"{done}/{total}"))
-        label = self.query_one("#quiz-kind", Static)
-        label.display = kind is not None
-        label.update(Content(kind or ""))
+        self._progress.update(total=max(total, 1), progress=done)
+        self._done.update(Content(f"{done}/{total}"))
+        self._kind.display = kind is not None
+        self._kind.update(Content(kind or ""))
