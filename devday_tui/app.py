@@ -219,6 +219,12 @@ class DevDayApp(NoteEditing, App[None]):
     def now(self) -> datetime:
         return self.clock()
 
+    def collect_while_reading(self) -> None:
+        """A young garbage collection now, while a card just painted is read (see ``library.collect_young``)."""
+        from devday_tui.library import collect_young
+
+        collect_young()
+
     def progress_changed(self) -> None:
         """Tell every screen that progress or personal notes changed."""
         self.revision += 1

@@ -13,7 +13,7 @@ This is the file-system side of the parser (``devday_tui.core`` does no I/O).
 """
 
 from devday_tui.library.discovery import markdown_files
-from devday_tui.library.loading import load_library, reload_note, startup_heap
+from devday_tui.library.loading import collect_young, load_library, reload_note, startup_heap
 from devday_tui.library.model import Library
 from devday_tui.library.parsing import MAX_CARDS
 from devday_tui.library.paths import check_paths, config_path, default_cache_dir, default_paths
@@ -24,6 +24,7 @@ __all__ = [
     "Library",
     "MAX_CARDS",
     "check_paths",
+    "collect_young",
     "config_path",
     "default_cache_dir",
     "default_paths",

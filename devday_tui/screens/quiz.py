@@ -186,7 +186,7 @@ class QuizScreen(QuizTyping, Screen):
         now = self.app.now()
         card = session.next_card(now)
         if card is not None:
-            self._show_card(card)
+            self._show_card(card, now)
             return
         wait = session.next_wait(now)
         if wait is not None:
@@ -194,26 +194,28 @@ class QuizScreen(QuizTyping, Screen):
             return
         self.finish(finished=True)
 
-    def _show_card(self, card: Card) -> None:
+    def _show_card(self, card: Card, now: datetime | None = None) -> None:
+        """Show ``card``; ``now`` is the moment it was chosen at (the queue's counts for it are known already)."""
         self._stop_waiting()
         self.state = "front"
         self.card = card
         self.items_shown = 0
         self.suggested = None
         self.cards_shown += 1
-        self._update_top()
+        self._update_top(now)
         self._render_card()
         self._grades.show_front("Next item" if item_count(card) else "Show answer")
         self._setup_typed()
         self._scroll.scroll_home(animate=False)
         self._clock.restart()
+        self.call_after_refresh(self.app.collect_while_reading)
 
-    def _update_top(self) -> None:
+    def _update_top(self, now: datetime | None = None) -> None:
         session = self.session
         assert session is not None
         card = self.card if self.state in ("front", "back") else None
         self._top.show(
-            session.counts(self.app.now()),
+            session.counts(now or self.app.now()),
             session.done(),
             current=session.source(card) if card else None,
             kind=kind_label(card) if card else None,
