@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from rich.cells import cell_len
@@ -14,6 +12,7 @@ from textual.timer import Timer
 
 from devday_tui.cli import make_app
 from tests.conftest import FIXED_NOW, SAMPLE_DECKS, SAMPLE_NOTES
+from tests.waiting import wait_for
 
 
 @pytest.fixture
@@ -39,15 +38,6 @@ def build_app(tmp_path: Path):
         )
 
     return build
-
-
-async def wait_for(pilot, predicate: Callable[[], object], timeout: float = 10.0, *, what: str = "") -> None:
-    """Pause in small steps until ``predicate()`` is true; fail after ``timeout`` seconds saying what was awaited."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for {what or predicate}")
-        await pilot.pause(0.01)
 
 
 def _pending_timers(app) -> list[Timer]:

@@ -12,6 +12,7 @@ import pytest
 
 from tests.app.conftest import settle, wait_loaded
 from tests.conftest import FIXED_NOW
+from tests.waiting import wait_for
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
 
@@ -33,11 +34,7 @@ def _utc_and_frozen_clock(monkeypatch):
 
 
 async def until(pilot, test, what: str) -> None:
-    for _ in range(300):
-        if test():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
+    await wait_for(pilot, test, what=what)
 
 
 async def studied(pilot) -> None:

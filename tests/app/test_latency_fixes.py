@@ -4,7 +4,6 @@ answer (and catch up when shown again), and the footer does not remake its keys 
 from __future__ import annotations
 
 import gc
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from devday_tui.widgets.deck_table import DeckTable
 from devday_tui.widgets.key_footer import KeyFooter
 from tests.app.conftest import settle, wait_loaded, wait_section_shown
 from tests.conftest import FIXED_NOW
+from tests.waiting import wait_for
 
 
 class Clock:
@@ -25,13 +25,6 @@ class Clock:
 
     def __call__(self):
         return self.now
-
-
-async def wait_for(pilot, condition, what: str, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await pilot.pause(0.02)
 
 
 def deck_row(app) -> list[str]:
@@ -49,10 +42,12 @@ def shown_footer(app) -> list[str]:
 async def answer(pilot, screen: QuizScreen, clock: Clock, key: str) -> None:
     shown = screen.cards_shown
     await pilot.press("enter")
-    await wait_for(pilot, lambda: screen.state == "back", "the answer")
+    await wait_for(pilot, lambda: screen.state == "back", what="the answer")
     clock.now += timedelta(seconds=20)
     await pilot.press(key)
-    await wait_for(pilot, lambda: screen.cards_shown > shown or screen.state in ("waiting", "done"), "the next card")
+    await wait_for(
+        pilot, lambda: screen.cards_shown > shown or screen.state in ("waiting", "done"), what="the next card"
+    )
 
 
 async def test_home_does_not_repaint_under_the_quiz_and_catches_up_when_shown(workspace: Path, build_app) -> None:
@@ -72,7 +67,9 @@ async def test_home_does_not_repaint_under_the_quiz_and_catches_up_when_shown(wo
 
         home._refresh = counting
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front", "the quiz")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front", what="the quiz"
+        )
         quiz = app.screen
         for key in ("3", "1"):
             await answer(pilot, quiz, clock, key)
@@ -80,9 +77,9 @@ async def test_home_does_not_repaint_under_the_quiz_and_catches_up_when_shown(wo
         # The home screen is right under the quiz (Textual counts it as current too): it was not repainted.
         assert refreshes == 0
         await pilot.press("q")  # end the session: its summary
-        await wait_for(pilot, lambda: not isinstance(app.screen, QuizScreen), "the summary")
+        await wait_for(pilot, lambda: not isinstance(app.screen, QuizScreen), what="the summary")
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.screen is home, "home")
+        await wait_for(pilot, lambda: app.screen is home, what="home")
         await settle(pilot)
         assert refreshes >= 1
         after = deck_row(app)
@@ -111,12 +108,12 @@ async def test_browse_under_a_dialog_catches_up_when_shown_again(workspace: Path
 
         browse._show = counting
         await pilot.press("question_mark")  # the help screen on top
-        await wait_for(pilot, lambda: app.screen is not browse, "help")
+        await wait_for(pilot, lambda: app.screen is not browse, what="help")
         app.revision += 1  # progress changed (an answer saved) while browse is hidden
         await settle(pilot)
         assert shows == 0
         app.pop_screen()
-        await wait_for(pilot, lambda: app.screen is browse, "browse")
+        await wait_for(pilot, lambda: app.screen is browse, what="browse")
         await settle(pilot)
         assert shows >= 1
 
@@ -129,7 +126,9 @@ async def test_footer_keeps_its_widgets_while_the_quiz_changes_its_keys(workspac
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot, screen=HomeScreen)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front", "the quiz")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front", what="the quiz"
+        )
         quiz = app.screen
         footer = quiz.query_one(KeyFooter)
         front = shown_footer(app)
@@ -138,7 +137,7 @@ async def test_footer_keeps_its_widgets_while_the_quiz_changes_its_keys(workspac
         made = {id(w) for w in footer.query("FooterKey, FooterLabel, KeyGroup")}
         assert made, "the footer shows keys"
         await pilot.press("enter")
-        await wait_for(pilot, lambda: quiz.state == "back", "the answer")
+        await wait_for(pilot, lambda: quiz.state == "back", what="the answer")
         await settle(pilot)
         back = shown_footer(app)
         assert back != front and "Grade" in back, back
@@ -148,12 +147,12 @@ async def test_footer_keeps_its_widgets_while_the_quiz_changes_its_keys(workspac
         for key in ("3", "1"):
             clock.now += timedelta(seconds=20)
             await pilot.press(key)
-            await wait_for(pilot, lambda: quiz.state in ("front", "waiting", "done"), "the next card")
+            await wait_for(pilot, lambda: quiz.state in ("front", "waiting", "done"), what="the next card")
             if quiz.state != "front":
                 break
             await settle(pilot)
             await pilot.press("enter")
-            await wait_for(pilot, lambda: quiz.state == "back", "the answer")
+            await wait_for(pilot, lambda: quiz.state == "back", what="the answer")
             await settle(pilot)
             assert shown_footer(app) == back
         now = {id(w): w for w in footer.query("FooterKey, FooterLabel, KeyGroup")}

@@ -9,6 +9,7 @@ import pytest
 from devday_tui.widgets.deck_table import DeckTable
 from devday_tui.widgets.note_tree import NoteTree
 from tests.app.conftest import settle, wait_loaded, wait_section_shown
+from tests.waiting import wait_for
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
 
@@ -18,16 +19,7 @@ def test_home(snap_compare, workspace: Path, build_app, size) -> None:
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
         table = pilot.app.screen.query_one(DeckTable)
-        for _ in range(500):
-            if table.row_count and table.display and table.size.height:
-                break
-            await pilot.pause(0.02)
-        assert table.row_count and table.display and table.size.height, (
-            table.row_count,
-            table.display,
-            table.size,
-            pilot.app.size,
-        )
+        await wait_for(pilot, lambda: table.row_count and table.display and table.size.height, what="the deck table")
         await settle(pilot)
 
     assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)

@@ -11,6 +11,7 @@ from typing import Callable
 import pytest
 
 from tests.conftest import FIXED_NOW, SAMPLE_DECKS, SAMPLE_NOTES
+from tests.waiting import wait_for  # noqa: F401  (for the tests that import it from here)
 
 
 class MovableClock:
@@ -64,14 +65,6 @@ def make_quiz_app(tmp_path: Path, clock: MovableClock) -> Callable:
         return make_app(list(paths), data_dir=tmp_path / "data", cache_dir=tmp_path / "cache", clock=clock, watch=False)
 
     return build
-
-
-async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 10.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.02)
 
 
 async def wait_loaded(pilot) -> None:
