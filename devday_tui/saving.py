@@ -1,18 +1,24 @@
 """The one path by which screens write progress: in a worker thread, with failures told and the screen kept.
 
-``save(app, write, then, failed=...)`` runs ``write()`` (a store call) off the UI thread, so the app never waits
-on the disk. Back on the UI thread, ``then(result)`` runs and every screen hears that progress changed; or, when
+``save(app, write, then, failed=...)`` runs ``write()`` (a store call) on the one writer thread, off the UI thread,
+so the app never waits on the disk. Back on the UI thread, ``then(result)`` runs and every screen hears that progress changed; or, when
 the store refused, the person is told why ("Not saved: …") and ``failed(exc)`` runs. Nothing is lost either way:
 the screen that asked stays as it was and may try again.
 """
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, TypeVar
 
 from textual.app import App
 
 T = TypeVar("T")
+
+#: One thread, started once, writes every change in the order asked (no thread started per answer). Its thread is
+#: joined when the process exits, so a write under way is never cut off by quitting.
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="devday-save")
 
 
 def save(
@@ -22,17 +28,18 @@ def save(
     *,
     failed: Callable[[Exception], object] | None = None,
 ) -> None:
-    """Run the store write ``write`` in a worker; then ``then(result)``, or ``failed(exc)`` after saying why."""
+    """Run the store write ``write`` off the UI thread; then ``then(result)``, or ``failed(exc)`` after saying why."""
+    pending = _WRITER.submit(write)
 
-    def run() -> None:
+    async def wait() -> None:
         try:
-            result = write()
+            result = await asyncio.wrap_future(pending)
         except Exception as exc:  # the store's errors and the disk's: told, never fatal
-            app.call_from_thread(_failed, app, exc, failed)
+            _failed(app, exc, failed)
             return
-        app.call_from_thread(_saved, app, result, then)
+        _saved(app, result, then)
 
-    app.run_worker(run, thread=True, group="save", exit_on_error=False)
+    app.run_worker(wait, group="save", exit_on_error=False)
 
 
 def _saved(app: App, result: T, then: Callable[[T], object] | None) -> None:

@@ -98,7 +98,9 @@ class QuizTyping:
                 self.suggested = None
         where = "this deck" if self.deck_key is not None else "these cards"
         if self.typed_mode:
-            self.notify(f"Typed answers on for {where} (lists and answers over 500 characters are still recalled).", timeout=4)
+            self.notify(
+                f"Typed answers on for {where} (lists and answers over 500 characters are still recalled).", timeout=4
+            )
         else:
             self.notify(f"Typed answers off for {where}.", timeout=3)
 

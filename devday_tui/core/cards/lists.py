@@ -42,6 +42,8 @@ _VERBS = frozenset(
 #: A task-list item, ``- [ ] write the summary`` or ``- [x] done``.
 _TASK_RE = re.compile(r"\[[ xX]\](?:[ \t]|$)")
 _NOT_PLAIN_RE = re.compile(_SPECIAL_RE.pattern + "|" + MAYBE_TERM_RE.pattern)
+#: An item that is only a link, ``[Title | Blog](https://…)`` or ``[[Page]]``: a reference to read, not a fact.
+_LINK_ONLY_RE = re.compile(r"\[[^\[\]\n]{1,500}\]\([^()\s]{1,2000}\)|\[\[[^\[\]\n]{1,500}\]\]")
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
 
@@ -160,6 +162,9 @@ class ListRules(CardMaker):
                     if ("![" in content or "<" in content) and is_image_only(content):
                         self.drop(li.start, "image-only", "an item that is only an image")
                         continue
+                if content[:1] == "[" and _LINK_ONLY_RE.fullmatch(content.strip()):
+                    self.drop(li.start, "bare-link", "an item that is only a link is a reference, not a fact")
+                    continue
                 para = self.paragraph(chs[0])
                 text = para.text
                 if text[:1] in _QA_STARTS and not para.own_card:

@@ -541,8 +541,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
         while span < len(protected) and protected[span][0] <= i:
             reach = max(reach, protected[span][1])
             span += 1
-        if i < reach:
-            continue
+        if i < reach or ("$" in first and first.count("$") % 2 == 0 and first.count("$", 0, i) % 2):
+            continue  # inside inline code, link text or a URL, or inside $…$ math (a lone $ is a variable)
         for k, mark in enumerate("()（）"):
             brackets[k] += first.count(mark, counted, i)
         counted = i

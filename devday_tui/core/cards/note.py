@@ -61,6 +61,8 @@ DEFAULT_SKIP_SECTIONS = (
     "Links",
     "Acknowledgements",
     "告知",
+    "Disclaimer",
+    "免責事項",
     "Read more",
     "Further reading",
     "関連リンク",

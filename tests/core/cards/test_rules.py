@@ -590,3 +590,15 @@ def test_a_task_with_its_command_under_it_is_a_card() -> None:
     cards = {c.front: c.back for c in parse(md)[0].cards}
     assert cards["文字列を置換する"] == "sed 's/old/new/g' file"
     assert cards["行数を数える"] == "wc -l file"
+
+
+def test_links_alone_math_and_disclaimers_make_no_card() -> None:
+    md = (
+        "## Related\n- [SCP guardrails](scp.md)\n- [[Role assumption]]\n\n"
+        "## Sampling\n- Sample at $t = k: k = 1, 2$ each period\n- Host $host: the name the client asked for\n\n"
+        "## Disclaimer\nThese are my notes: they may be wrong.\n"
+    )
+    note, trace = parse(md)
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["Host $host"]
+    assert not any(c.front.startswith("Related") for c in note.cards)
+    assert [t.rule for t in trace if not t.made].count("bare-link") == 2
