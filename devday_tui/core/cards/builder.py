@@ -93,6 +93,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
             elif kind == "ordered_list":
                 self.has_list = True
                 entries = self.items(node)
+                if self.choice_question(self.subject, entries, nodes, i + 1, node.start):
+                    i += 1 + self.answer_taken
+                    continue
                 if self.is_sequence(self.subject, entries):
                     self.list_cards("sequence", "sequence", self.subject, entries, node.start)
                 else:

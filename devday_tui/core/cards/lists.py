@@ -42,6 +42,15 @@ _VERBS = frozenset(
 #: A task-list item, ``- [ ] write the summary`` or ``- [x] done``.
 _TASK_RE = re.compile(r"\[[ xX]\](?:[ \t]|$)")
 _NOT_PLAIN_RE = re.compile(_SPECIAL_RE.pattern + "|" + MAYBE_TERM_RE.pattern)
+#: The most options a multiple-choice question has.
+MAX_CHOICES = 8
+#: The answer to a multiple-choice question: ``答え：2``, ``正解: 1, 3``, ``Answer: 4``, then maybe why.
+_ANSWER_RE = re.compile(
+    r"(?:答え|正解|解答|Answer|Ans\.?)[ \t]*[:：][ \t]*([0-9０-９]{1,2}(?:[ \t]*[,，、][ \t]*[0-9０-９]{1,2}){0,7})"
+    r"(?![0-9０-９])[ \t]*(.{0,500})",
+    re.I,
+)
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: An item that is only a link, ``[Title | Blog](https://…)`` or ``[[Page]]``: a reference to read, not a fact.
 _LINK_ONLY_RE = re.compile(r"\[[^\[\]\n]{1,500}\]\([^()\s]{1,2000}\)|\[\[[^\[\]\n]{1,500}\]\]")
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
@@ -187,6 +196,11 @@ class ListRules(CardMaker):
             chatter = False
             for ch in chs:
                 kind = ch.kind
+                if kind == "paragraph" and not first and _ANSWER_RE.match(ch.content.lstrip()):
+                    # "答え：2" and why, under the last option: the answer of a multiple-choice question (see
+                    # choice_question), kept with the option's text rather than read as a term of its own.
+                    texts.append(" ".join(plain(ch.content).split()))
+                    continue
                 if kind == "paragraph":
                     para = self.paragraph(ch)
                     if first and para.text and not para.own_card and self.is_chatter(para.text):
@@ -284,11 +298,42 @@ class ListRules(CardMaker):
             self.extra.pop()
         if nodes[i + 1].kind != "ordered_list":
             self.list_cards("label-list", "label-list", label, entries, line0)
+        elif self.choice_question(label, entries, nodes, j, line0):
+            j += self.answer_taken
         elif self.is_sequence(label, entries):
             self.list_cards("sequence", "sequence", label, entries, line0)
         else:
             self.list_cards("numbered-list", "label-list", label, entries, line0)
         return j
+
+    # -- multiple-choice questions
+
+    def choice_question(self, question: str, entries: list[Entry], nodes: list[Node], j: int, line0: int) -> bool:
+        """A question, its numbered options, then ``答え：2`` / ``Answer: 1, 3`` (in the last option's lines, or the
+        paragraph after the list): one card, the question → the right options and the explanation after them.
+        ``self.answer_taken`` says how many nodes after the list the answer took (0 or 1)."""
+        self.answer_taken = 0
+        if not 2 <= len(entries) <= MAX_CHOICES or any(e.item.children for e in entries):
+            return False
+        last = entries[-1].item.text
+        found = _ANSWER_RE.search(last)
+        texts = [e.item.text for e in entries]
+        if found is not None:
+            texts[-1] = last[: found.start()].rstrip()
+        elif j < len(nodes) and nodes[j].kind == "paragraph":
+            found = _ANSWER_RE.match(plain(nodes[j].content).strip())
+            self.answer_taken = 1 if found is not None else 0
+        if found is None:
+            return False
+        picked = [int(n.translate(_WIDE_DIGITS)) for n in re.findall(r"[0-9０-９]+", found.group(1))]
+        if not picked or any(not 1 <= n <= len(texts) for n in picked):
+            return False
+        lines = [f"{n}. {texts[n - 1]}" for n in picked]
+        why = found.group(2).strip()
+        if why:
+            lines.append(why)
+        self.add("choice-question", "definition", question, question, "\n".join(lines), line0)
+        return True
 
     # -- sequences
 

@@ -47,6 +47,7 @@ class CardMaker:
         # item's line as written.
         self.own_items: dict[int, tuple[Item, int, str]] = {}
         self.skip: frozenset[str] = frozenset()  # chatter headings (skip_sections), normalised: no card as terms
+        self.answer_taken = 0  # nodes after a multiple-choice list that its answer took
         self.toc_possible = False  # the note has a list item that may end a table of contents's chapter
         self._skip_firsts: frozenset[str] = frozenset()
         self._skip_longest = 0

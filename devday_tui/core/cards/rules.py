@@ -20,6 +20,7 @@ RULES: dict[str, str] = {
     "points": "a list whose bullets have sub-lists (at least two): the whole list, or its parents' names when too long",
     "heading-list": "a bullet list under a heading, nested items kept nested",
     "label-list": "a short line directly before a list names it",
+    "choice-question": "a question, its numbered options, then `答え：2` / `Answer: 1, 3`: question → the right options",
     "sequence": "a numbered list whose order is the point (steps, 手順, flow…)",
     "numbered-list": "a numbered list whose order is not the point: a plain list card",
     "heading-paragraph": "a heading followed by one short paragraph and nothing else: heading → paragraph",

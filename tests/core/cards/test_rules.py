@@ -602,3 +602,20 @@ def test_links_alone_math_and_disclaimers_make_no_card() -> None:
     assert [c.front for c in note.cards if c.kind == "definition"] == ["Host $host"]
     assert not any(c.front.startswith("Related") for c in note.cards)
     assert [t.rule for t in trace if not t.made].count("bare-link") == 2
+
+
+def test_a_multiple_choice_question_is_the_question_and_its_right_options() -> None:
+    md = (
+        "### Q. 保存時の暗号化に該当するものはどれですか。\n1. 暗号化された電子メール\n2. 暗号化された仮想マシンファイル\n"
+        "3. HTTPS\n<details><div>\n    答え：2\n    仮想マシンは BitLocker で暗号化できます\n</div></details>\n\n"
+        "Which two protect data at rest?\n1. TLS\n2. BitLocker\n3. SSE-S3\n\nAnswer: 2, 3\n\n"
+        "## Not a question\n1. first\n2. second\n"
+    )
+    note, trace = parse(md)
+    cards = {c.front: c.back for c in note.cards}
+    assert cards["Q. 保存時の暗号化に該当するものはどれですか。"] == (
+        "2. 暗号化された仮想マシンファイル\n仮想マシンは BitLocker で暗号化できます"
+    )
+    assert cards["Which two protect data at rest?"] == "2. BitLocker\n3. SSE-S3"
+    assert not any("答え" in c.front for c in note.cards)
+    assert "Not a question — 2 points" in cards
