@@ -4,9 +4,11 @@ focused. Update with ``pytest tests/app/test_dialog_snapshots.py --snapshot-upda
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from textual.widgets import Input, TextArea
@@ -20,26 +22,26 @@ from devday_tui.screens.problems import ProblemsScreen
 from devday_tui.screens.quiz import QuizScreen
 from tests.app.conftest import settle, wait_loaded, wait_section_shown
 from tests.conftest import SAMPLE_DECKS, SAMPLE_NOTES
+from tests.waiting import wait_for
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
 
 
 @pytest.fixture
-def workspace() -> Path:
-    """The sample notes at a path that is the same on every run, since dialogs show it."""
+def workspace() -> Iterator[Path]:
+    """The sample notes at a path that is the same on every run, since dialogs show it. Two test runs on one
+    machine take turns with it (a lock beside it), so neither deletes the other's notes mid-test."""
     root = Path(tempfile.gettempdir()) / "devday-tui-snapshots"
-    shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(SAMPLE_NOTES, root / "notes")
-    shutil.copytree(SAMPLE_DECKS, root / "decks")
-    return root
+    with open(root.with_name("devday-tui-snapshots.lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.copytree(SAMPLE_NOTES, root / "notes")
+        shutil.copytree(SAMPLE_DECKS, root / "decks")
+        yield root
 
 
 async def wait_screen(pilot, kind: type) -> None:
-    for _ in range(200):
-        if isinstance(pilot.app.screen, kind):
-            break
-        await pilot.pause(0.02)
-    assert isinstance(pilot.app.screen, kind), pilot.app.screen
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), what=kind.__name__)
     await steady(pilot)
 
 
