@@ -20,14 +20,11 @@ from devday_tui.widgets.key_footer import KeyFooter, fit_entries
 from devday_tui.widgets.note_tree import NoteTree
 from devday_tui.widgets.wrapped_text import WrappedText
 from tests.app.conftest import settle, wait_loaded, wait_section_shown
+from tests.waiting import wait_for
 
 
 async def wait_screen(pilot, kind: type) -> None:
-    for _ in range(200):
-        if isinstance(pilot.app.screen, kind):
-            break
-        await pilot.pause(0.02)
-    assert isinstance(pilot.app.screen, kind), pilot.app.screen
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), what=kind.__name__)
     await settle(pilot)
 
 
