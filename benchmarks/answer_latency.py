@@ -100,6 +100,8 @@ class Size:
     today: int  # answers already given today
     data_dir: Path | None = None
     latencies: list[float] = field(default_factory=list)
+    #: The kind of the card painted after each answer, beside its latency.
+    kinds: list[str] = field(default_factory=list)
     save_stall: tuple[float, float] = (0.0, 0.0)  # (wall, process CPU in it)
     answer_stall: tuple[float, float] = (0.0, 0.0)
     any_stall: tuple[float, float] = (0.0, 0.0)
@@ -347,6 +349,7 @@ async def answer_cards(size: Size, paths: list[Path], answers: int, clock: Clock
                 waiting_for.clear()
                 if len(painted) > before:
                     size.latencies.append(painted[-1] - t0)
+                    size.kinds.append(screen.card.kind if screen.card is not None else "?")
                     answering.append((t0, painted[-1]))
                 size.cycles += 1
                 if screen.state == "done":
@@ -411,6 +414,9 @@ def report(size: Size) -> None:
         f"  grade key to next card painted, {len(lat)} answers: p50 {ms(percentile(lat, 0.5))}, "
         f"p95 {ms(percentile(lat, 0.95))}, p99 {ms(percentile(lat, 0.99))}, max {ms(max(lat))}"
     )
+    if size.kinds:
+        slowest = sorted(zip(lat, size.kinds), reverse=True)[:5]
+        print("  slowest answers, by the kind of card shown next: " + ", ".join(f"{ms(t)} {k}" for t, k in slowest))
     print(
         f"  save in the worker: median {ms(statistics.median(size.saves))}, max {ms(max(size.saves))}; "
         f"quit (snapshot written) {ms(max(size.quit))}"
@@ -482,6 +488,7 @@ def main() -> int:
                 )
                 run.loads.append(os.getloadavg()[0])
                 size.latencies += run.latencies
+                size.kinds += run.kinds
                 size.saves += run.saves
                 size.quit += run.quit
                 size.save_stall = max(size.save_stall, run.save_stall)
