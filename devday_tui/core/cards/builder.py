@@ -69,8 +69,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 para = self.paragraph(node, label=label is not None)
                 if para.term_line and before_list:
                     label = para.text
-                elif para.own_card:
-                    label = None  # a definition line is a card of its own, not the list's name
+                elif para.own_card or not para.text:
+                    label = None  # a definition line is a card of its own (or dropped: 登壇者：…), not the list's name
                 if label is not None:
                     if before_table and nxt is not None:
                         self.table(nxt, label)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from devday_tui.core import ids
 from devday_tui.core.cards.rules import RULES, Trace
-from devday_tui.core.cards.terms import skip_key, squash
+from devday_tui.core.cards.terms import TALK_FIELDS, skip_key, squash
 from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section
 from devday_tui.core.text import normalise
 
@@ -120,9 +120,10 @@ class CardMaker:
             self.trace.append(Trace(self.offset + line0 + 1, rule, False, why))
 
     def set_skip(self, skip: frozenset[str]) -> None:
-        self.skip = skip
-        self._skip_firsts = frozenset(k[:1] for k in skip)
-        self._skip_longest = max((len(k) for k in skip), default=0)
+        """The chatter headings (``skip_sections``); they, and a talk's logistics fields, make no card as terms."""
+        self.skip = skip | TALK_FIELDS
+        self._skip_firsts = frozenset(k[:1] for k in self.skip)
+        self._skip_longest = max((len(k) for k in self.skip), default=0)
 
     def is_chatter(self, term: str) -> bool:
         """A term, label or parent bullet named like a chatter section (``所感: …``, ``- 感想``): no card."""

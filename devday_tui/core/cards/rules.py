@@ -32,7 +32,7 @@ RULES: dict[str, str] = {
     "split-long": "a back over 12 lines is split by its sub-structure, else into parts (1/2), (2/2)…",
     # dropping
     "skip-section": "a chatter section (感想, TL;DR, 参考, References…, or `skip_sections:`) makes no cards",
-    "chatter-term": "a term, parent bullet or label named like a chatter section (`所感: …`, `- 感想`) makes no card",
+    "chatter-term": "a talk's logistics (`登壇者：…`, `Slides:`), or a term named like a chatter section (`所感: …`)",
     "toc": "a table of contents (a nested list with a `Summary`, `Introduction` or `まとめ` item) makes no cards",
     "first-person": "a sentence about its author (`I think…`, `my team`, `私は`) makes no cloze",
     "speaker-label": "a line naming a person (`加藤さん`, `山田氏`) is no list's label: the list belongs to the heading",

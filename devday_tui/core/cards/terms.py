@@ -27,6 +27,11 @@ REMARK_WORDS = frozenset(
     """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 date time
     place venue author 著者 url link""".split()
 )
+#: Fields of a talk that are logistics, not facts to learn: ``登壇者: 山田さん``, ``Slides: …``, ``会場: …``.
+TALK_FIELDS = frozenset(
+    """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 venue
+    track トラック""".split()
+)
 _REMARK_HEAD_RE = re.compile(
     r"((?:" + "|".join(re.escape(w) for w in sorted(REMARK_WORDS, key=len, reverse=True)) + r")\.?)[ \t]*[:：][ \t]*",
     re.I,

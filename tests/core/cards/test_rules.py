@@ -619,3 +619,15 @@ def test_a_multiple_choice_question_is_the_question_and_its_right_options() -> N
     assert cards["Which two protect data at rest?"] == "2. BitLocker\n3. SSE-S3"
     assert not any("答え" in c.front for c in note.cards)
     assert "Not a question — 2 points" in cards
+
+
+def test_a_talks_logistics_make_no_card_and_label_nothing() -> None:
+    md = (
+        "## Keynote\n登壇者：佐藤さん（SRE）\n- Control Tower を先に入れる\n- OU を先に決める\n\n"
+        "- Slides: speakerdeck のスライド\n- Time: O(n log n)\n"
+    )
+    note, trace = parse(md)
+    fronts = [c.front for c in note.cards]
+    assert "Keynote — 3 points" in fronts and "Keynote › Time" in fronts  # "Time: O(n log n)" is a fact
+    assert not any("登壇者" in f or "Slides" in f for f in fronts)
+    assert [t.rule for t in trace if not t.made].count("chatter-term") == 2
