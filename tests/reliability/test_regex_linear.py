@@ -255,6 +255,8 @@ _NOTE_WORST = [
     (long_line, "", "**bold** and ==mark== ", "\n", ""),
     (long_line, "- ", "- ", "\n", "x"),
     (many_lines, "| ", "a | b |", "\n", ""),
+    # Thousands of sentences and bold marks on one line: the cloze rule matched each sentence against every mark.
+    (long_line, "", "-。**", "\n", ""),
 ]
 
 

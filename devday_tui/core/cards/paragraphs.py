@@ -172,17 +172,32 @@ class ParagraphRules(CardMaker):
         if not any(inl.marks for _, inl in prose):
             return
         joined, starts, lines = join_inlines(prose)
-        text, marks = joined.text, joined.marks
+        text = joined.text
+        marks = sorted(joined.marks)
         spans = sentence_spans(text, joined.protected)
-        # A sentence boundary never cuts a hidden part: merge sentences a mark crosses.
+        # A sentence boundary never cuts a hidden part: merge sentences a mark crosses. Boundaries and marks are
+        # both in text order, so one pointer into the marks serves every boundary (linear in a line of thousands
+        # of sentences and marks).
         merged: list[list[int]] = []
+        j = 0
         for a, b in spans:
-            if merged and any(s < merged[-1][1] < e for s, e in marks):
-                merged[-1][1] = b
-            else:
-                merged.append([a, b])
+            if merged:
+                boundary = merged[-1][1]
+                while j < len(marks) and marks[j][1] <= boundary:
+                    j += 1
+                if any(s < boundary < e for s, e in marks[j : j + 8]):  # marks end after it; the first ones can cross
+                    merged[-1][1] = b
+                    continue
+            merged.append([a, b])
+        k = 0
         for a, b in merged:
-            inside = [(s, e) for s, e in marks if a <= s and e <= b]
+            while k < len(marks) and marks[k][0] < a:
+                k += 1
+            end = k
+            while end < len(marks) and marks[end][1] <= b:
+                end += 1
+            inside = marks[k:end]
+            k = end
             if not inside:
                 continue
             front_parts: list[str] = []
