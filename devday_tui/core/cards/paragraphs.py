@@ -176,8 +176,8 @@ class ParagraphRules(CardMaker):
         marks = sorted(joined.marks)
         spans = sentence_spans(text, joined.protected)
         # A sentence boundary never cuts a hidden part: merge sentences a mark crosses. Boundaries and marks are
-        # both in text order, so one pointer into the marks serves every boundary (linear in a line of thousands
-        # of sentences and marks).
+        # both in text order and marks never overlap, so only the first mark ending after a boundary can cross it:
+        # one pointer into the marks serves every boundary (linear in a line of thousands of sentences and marks).
         merged: list[list[int]] = []
         j = 0
         for a, b in spans:
@@ -185,7 +185,7 @@ class ParagraphRules(CardMaker):
                 boundary = merged[-1][1]
                 while j < len(marks) and marks[j][1] <= boundary:
                     j += 1
-                if any(s < boundary < e for s, e in marks[j : j + 8]):  # marks end after it; the first ones can cross
+                if j < len(marks) and marks[j][0] < boundary:
                     merged[-1][1] = b
                     continue
             merged.append([a, b])
