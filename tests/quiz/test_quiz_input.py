@@ -7,7 +7,7 @@ from textual import events
 from devday_tui.screens.quiz import QuizScreen
 from devday_tui.screens.summary import SummaryScreen
 from tests.quiz.conftest import wait_for, wait_loaded
-from tests.quiz.test_quiz_screen import open_deck, quiz
+from tests.quiz.test_quiz_screen import open_deck, quiz, typed_quiz
 
 
 def burst(app, *keys: str) -> None:
@@ -32,13 +32,7 @@ async def test_clicking_show_answer_then_a_grade_answers_the_card(make_quiz_app)
 async def test_enter_then_a_grade_typed_at_once_grades_the_checked_card(make_quiz_app) -> None:
     app = make_quiz_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot)
-        cards = [c for c in app.library.cards if c.kind == "definition"][:3]
-        app.start_section_study(cards, "typed")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
-        await pilot.press("i")
-        await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and screen.focused is not None, what="box")
+        screen = await typed_quiz(app, pilot, 3)
         first = screen.card
         await pilot.press("x")
         burst(app, "enter", "2")  # check the answer, then grade it before the screen has redrawn
@@ -104,13 +98,7 @@ async def test_an_answer_typed_in_a_burst_then_enter_is_checked_whole(make_quiz_
     """An IME commits a whole word at once, and a fast typist presses Enter right after: Enter checks all of it."""
     app = make_quiz_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot)
-        cards = [c for c in app.library.cards if c.kind == "definition"][:2]
-        app.start_section_study(cards, "typed")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
-        await pilot.press("i")
-        await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and screen.focused is not None, what="box")
+        screen = await typed_quiz(app, pilot, 2)
         burst(app, "x", "y", "z", "enter")
         await wait_for(pilot, lambda: screen.state == "back", what="the check")
         typed = screen.query_one("#quiz-typed")

@@ -21,6 +21,18 @@ def quiz(app) -> QuizScreen:
     return screen
 
 
+async def typed_quiz(app, pilot, cards: int) -> QuizScreen:
+    """A study of the first ``cards`` definitions with typed answers on, the answer box focused."""
+    await wait_loaded(pilot)
+    chosen = [c for c in app.library.cards if c.kind == "definition"][:cards]
+    app.start_section_study(chosen, "typed")
+    await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+    screen = quiz(app)
+    await pilot.press("i")
+    await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and screen.focused is not None, what="box")
+    return screen
+
+
 def footer_keys(screen) -> set[str]:
     """The keys the footer shows: enabled bindings with show=True."""
     return {key for key, active in screen.active_bindings.items() if active.enabled and active.binding.show}
@@ -274,13 +286,7 @@ async def test_typed_wrong_answer_can_be_overridden(make_quiz_app) -> None:
 async def test_showing_the_answer_without_typing_judges_nothing(make_quiz_app) -> None:
     app = make_quiz_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot)
-        cards = [c for c in app.library.cards if c.kind == "definition"][:2]
-        app.start_section_study(cards, "typed")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
-        await pilot.press("i")
-        await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and screen.focused is not None, what="box")
+        screen = await typed_quiz(app, pilot, 2)
         typed = screen.query_one("#quiz-typed")
         face = screen.query_one(CardFace)
         # The box sits under the question, above the rule and the answer.
