@@ -228,8 +228,8 @@ def test_cloze_with_several_hidden_parts() -> None:
 
 
 def test_cloze_is_one_sentence() -> None:
-    (card,) = cards("## S\n\nFirst sentence here. Then **this** one matters. Last one.\n", "cloze")
-    assert card.back == "Then this one matters."
+    (card,) = cards("## S\n\nFirst sentence here. Then **quorum** is what matters. Last one.\n", "cloze")
+    assert card.back == "Then quorum is what matters."
     jp = cards("## S\n\n最初の文。**DynamoDB** は速い。最後の文。\n", "cloze")
     assert [c.back for c in jp] == ["DynamoDB は速い。"]
 

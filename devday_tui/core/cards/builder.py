@@ -6,6 +6,8 @@ the card cap, which they all use, live in :mod:`.maker`.
 
 from __future__ import annotations
 
+import re
+
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.lists import Entry, ListRules, is_toc
@@ -33,6 +35,10 @@ HEADING_PARAGRAPH_MAX_CHARS = 300
 THIN_MAX_CHARS = 30
 #: A question directly before a list may be longer than a label.
 QUESTION_LABEL_MAX_CHARS = 120
+
+
+#: A speaker's handle: ``@makki_d``, ``Taro Yamada (@taro)``.
+_HANDLE_RE = re.compile(r"\A@[\w.-]{1,30}(?:\s|\Z)|[(（]@[\w.-]{1,30}[)）]\Z")
 
 
 class Builder(ParagraphRules, ListRules, TableRules):
@@ -123,7 +129,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if text.startswith(("※", "(*)", "（*）", "*)", "注:", "注：")):
             self.drop(node.start, "prose-label", f"{text[:40]!r} is a footnote to what came before, not a label")
             return None
-        if text.endswith(("さん", "氏", "様")) and len(text) <= 40:
+        if len(text) <= 40 and (text.endswith(("さん", "氏", "様")) or _HANDLE_RE.search(text)):
             self.drop(node.start, "speaker-label", f"{text!r} names a person: the list belongs to the heading")
             return None
         if not label_ok(text, colon=full.endswith((":", "："))):

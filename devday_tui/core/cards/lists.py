@@ -10,7 +10,17 @@ from typing import NamedTuple
 from devday_tui.core.cards.blocks import LISTS, Node, new
 from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.markup import is_only_image
-from devday_tui.core.cards.terms import MAYBE_TERM_RE, is_generic_heading, is_question, is_remark, strip_qa
+from devday_tui.core.cards.terms import (
+    DETAIL_FIELDS,
+    MAYBE_TERM_RE,
+    TALK_FIELDS,
+    field_of,
+    is_clause,
+    is_generic_heading,
+    is_question,
+    is_remark,
+    strip_qa,
+)
 from devday_tui.core.model import Item
 from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, normalise, plain
 
@@ -145,9 +155,27 @@ class ListRules(CardMaker):
 
     # -- reading a list
 
+    def talk_details(self, node: Node) -> bool:
+        """A list that is a talk's details: a logistics field (``Speaker:``, ``Track:``) and, with it, mostly other
+        fields of the talk (``Language: English``, ``Length 26:24``, ``#devops``)."""
+        strong = weak = 0
+        for li in node.children:
+            chs = li.children
+            if not chs or chs[0].kind != "paragraph":
+                continue
+            field = field_of(chs[0].content)
+            if field in TALK_FIELDS:
+                strong += 1
+            elif field in DETAIL_FIELDS:
+                weak += 1
+        return strong >= 1 and strong + weak >= 2 and (strong + weak) * 2 > len(node.children)
+
     def items(self, node: Node) -> list[Entry]:
         out: list[Entry] = []
         used = self.used
+        if len(node.children) >= 2 and self.talk_details(node):
+            self.drop(node.start, "talk-details", "a talk's details (speaker, track, length…), not facts to learn")
+            return out
         for li in node.children:
             chs = li.children
             if chs and chs[0].kind == "paragraph" and _TASK_RE.match(chs[0].content):
@@ -416,6 +444,14 @@ class ListRules(CardMaker):
             return
         self.items_card("points", kind, subject, names, line0)
 
+    @staticmethod
+    def is_statement(text: str) -> bool:
+        """An English sentence that says something (``Each zone only has 1 voting member``), not a term, a task
+        (``Check that it is running``) or a term and its definition (``Check: `pg_lsclusters` ``)."""
+        return (
+            is_clause(text) and ":" not in text and "：" not in text and text.split(" ", 1)[0].casefold() not in _VERBS
+        )
+
     def parent_card(self, item: Item, context: str, line0: int) -> None:
         """A bullet with its own sub-list: its sub-items are the back (nested ones kept nested), one sub-item makes
         a definition. A sub-item with a sub-list of its own is a card too, with this bullet as its context."""
@@ -426,8 +462,9 @@ class ListRules(CardMaker):
         children = item.children
         if len(children) == 1 and id(children[0]) in self.own_items and not children[0].children:
             return  # its one sub-item is a definition card already, with this bullet in its breadcrumb
-        if len(children) == 1 and not asks and text.endswith(("。", ".")):
+        if len(children) == 1 and not asks and (text.endswith(("。", ".")) or self.is_statement(text)):
             # "VPC 間の通信は GW を介す。" then "スターネットワーク": a statement and a remark on it, no question.
+            # So is "Each fault zone only has 1 voting member" then "All others are non-voting members".
             # (A line ending in kana is often a task: "文字列を置換する" then the command that does it.)
             self.drop(line0, "prose-label", f"{text[:40]!r}: a sentence with one sub-item asks nothing")
 
@@ -437,9 +474,18 @@ class ListRules(CardMaker):
             back = only.text
             if only.children and back_lines(only.children) < MAX_BACK_LINES:
                 back += "\n" + "\n".join(sub_lines(only.children))
-            if content_length(back) >= 2 and self.add(rule, "definition", term, term, back, line0) >= 0:
-                if only.children and back_lines(only.children) < MAX_BACK_LINES:
-                    return  # its one sub-item's own sub-list is on this card's back already
+            # Under a label (``**Datacenter**`` then ``- Uses the LAN gossip pool``), the label is what the bullet
+            # is about: it joins the breadcrumb.
+            labelled = term is text and self.extra[-1:] != [context] and normalise(context) != normalise(self.subject)
+            if labelled:
+                self.extra.append(context)
+            try:
+                made = content_length(back) >= 2 and self.add(rule, "definition", term, term, back, line0) >= 0
+            finally:
+                if labelled:
+                    self.extra.pop()
+            if made and only.children and back_lines(only.children) < MAX_BACK_LINES:
+                return  # its one sub-item's own sub-list is on this card's back already
         else:
             self.items_card(rule, "label-list", qualified, self.shown(children), line0)
         if any(child.children for child in children):
@@ -459,7 +505,9 @@ class ListRules(CardMaker):
             return
         if any(i.children for i in items):
             self.drop(line0, "split-long", f"{subject!r}: over {MAX_BACK_LINES} lines, split by its sub-lists")
-            self.items_card("split-long", kind, subject, tuple(Item(i.text) for i in items), line0)
+            # The names alone, without the colon that introduced each sub-list (``Log:`` → ``Log``).
+            names = tuple(Item(i.text.rstrip(":：").rstrip() or i.text) for i in items)
+            self.items_card("split-long", kind, subject, names, line0)
             return
         parts = -(-len(items) // MAX_BACK_LINES)
         size = -(-len(items) // parts)

@@ -4,6 +4,7 @@ the methods that the block rules (:mod:`.paragraphs`, :mod:`.lists`, :mod:`.tabl
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from devday_tui.core.cards.paragraphs import Para
 
 
+#: The author's own doubt: ``inter segment jump. ???``, ``（？）``. (Two ASCII marks are an operator: ``a ?? b``.)
+_UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]")
 #: What a heading may start with before its words (see ``skip_key`` and ``normalise``).
 _LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–"
 
@@ -71,6 +74,12 @@ class CardMaker:
         """Add a card; its index in ``self.cards``, or -1 when it was not made."""
         front = squash(front)
         if not front or not back or (back.__class__ is str and not back.strip()):
+            return -1
+        said = back if isinstance(back, str) else ""
+        if ("?" in front or "？" in front or "?" in said or "？" in said) and (
+            _UNSURE_RE.search(front) or _UNSURE_RE.search(said)
+        ):
+            self.drop(line0, "unsure", f"{kind} {front!r}: the author marked it as unsure")
             return -1
         if len(self.cards) >= self.max_cards:
             if not self.left_out:

@@ -40,7 +40,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 7
+PARSER_VERSION = 8
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -66,6 +66,11 @@ DEFAULT_SKIP_SECTIONS = (
     "Read more",
     "Further reading",
     "関連リンク",
+    "Impression",
+    "Impressions",
+    "My thoughts",
+    "Thoughts",
+    "Verdict",
     "Table of Contents",
     "Contents",
     "目次",

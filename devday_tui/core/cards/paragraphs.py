@@ -36,6 +36,20 @@ URL_ONLY = -2
 MIN_CLOZE_REST_CHARS = 4
 
 
+#: Words too small to be worth hiding on their own: ``Datacenter is **NOT** …`` asks nothing.
+_SMALL_WORDS = frozenset(
+    """a an the is are was were be been not no yes and or but to of in on at by for with it its this that can may
+    must will should do does did has have only all any very also more most never always の は が を に で と も や""".split()
+)
+#: Hashtags: ``#devops #kubernetes``.
+_HASHTAGS_RE = re.compile(r"(?:#[^\s#]+\s*)+")
+
+
+def weak_answers(answers: tuple[str, ...]) -> bool:
+    """Hidden parts that ask nothing: only small words, or only hashtags."""
+    return all(a.casefold().strip(" .,!") in _SMALL_WORDS or _HASHTAGS_RE.fullmatch(a) for a in answers)
+
+
 #: A sentence about its author: ``I think…``, ``my team``, ``私は``, ``僕も``. Bold there is emphasis, not a fact.
 _FIRST_PERSON_RE = re.compile(r"(?<![A-Za-z.])I(?:'m|'ve|'d|’m|’ve)?(?= [a-z])|\b[Mm]y (?=[a-z])|私|僕")
 
@@ -95,6 +109,10 @@ class ParagraphRules(CardMaker):
 
     def paragraph(self, node: Node, *, label: bool = False) -> Para:
         content = node.content
+        if content[:2] == "$$" or (content[:1] in " \t" and content.lstrip()[:2] == "$$"):
+            # Display math: a formula split at its `=` or `-` is no term and its definition.
+            self.drop(node.start, "code-block", "display math ($$…$$) makes no card")
+            return Para("", False)
         if "\n" not in content and not self.used and "<" not in content:
             # One line: the common case, kept short.
             inl = inline(content) if _SPECIAL_RE.search(content) else new(Inline, (content, (), ()))
@@ -222,6 +240,9 @@ class ParagraphRules(CardMaker):
             kept = sum(map(str.isalnum, "".join(rest_parts)))
             if left < MIN_CLOZE_REST_CHARS or kept * (1 if len(answers) > 1 else 3) < hidden:
                 self.drop(line0, "too-short", "too little is left around the hidden words")
+                continue
+            if weak_answers(answers):
+                self.drop(line0, "weak-cloze", f"hiding {answers[0]!r} asks nothing")
                 continue
             if any(self.in_breadcrumb(x) for x in answers):
                 self.drop(line0, "too-short", "a hidden word is in the breadcrumb shown above the card")

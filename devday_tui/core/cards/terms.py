@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from devday_tui.core.cards.markup import MARKER_RE, split_term, term_ok
 from devday_tui.core.text import Inline, ascii_words, content_length, is_bare_link, normalise
@@ -32,6 +33,22 @@ TALK_FIELDS = frozenset(
     """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 venue
     track トラック""".split()
 )
+#: Fields that describe a talk beside its logistics (``Language: English``, ``Length 26:24``): with one of those,
+#: a list mostly of these is the talk's details, not its content.
+DETAIL_FIELDS = frozenset(
+    """language 言語 length duration 時間 所要時間 level レベル 難易度 difficulty room ルーム audience 対象 対象者
+    tags tag タグ hashtag hashtags ハッシュタグ event イベント 日付 枠""".split()
+)
+#: The field name a list item starts with: ``**Speaker**: …``, ``Length 26:24``, ``登壇者：…``.
+_FIELD_RE = re.compile(r"[*_ \t]*([^\s:：*_]{1,24})")
+
+
+def field_of(content: str) -> str:
+    """The first word of an item, as a talk's field would be named (see ``TALK_FIELDS``), normalised."""
+    m = _FIELD_RE.match(content)
+    return normalise(m.group(1)) if m else ""
+
+
 _REMARK_HEAD_RE = re.compile(
     r"((?:" + "|".join(re.escape(w) for w in sorted(REMARK_WORDS, key=len, reverse=True)) + r")\.?)[ \t]*[:：][ \t]*",
     re.I,
@@ -60,6 +77,7 @@ SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 MAYBE_TERM_RE = re.compile(r"[:：…＝→]|[・･]{3}| [=\-–—] ")
 LEAD_ARROW_RE = re.compile(r"\A(?:→|⇒|->|=>)\s*")
 _QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|does|do|can)\b", re.I)
+_QUOTES = "\"'“”‘’「」『』"
 _QUESTION_ENDS = ("?", "？", "とは", "とは何", "とは何か", "って何", "って何？")
 #: A heading that is only a question number: ``17.``, ``Q17``, ``問3``, ``第3問``, ``Question 17``.
 _NUMBER_HEADING_RE = re.compile(
@@ -117,8 +135,14 @@ def is_qa_marker(term: str) -> bool:
 
 
 def skip_key(heading: str) -> str:
-    """The form of a heading compared with ``skip_sections``: normalised, without a leading number."""
+    """The form of a heading compared with ``skip_sections``: normalised, without a leading number or a trailing
+    rating (``Impression ⭐⭐⭐☆☆``, ``感想 ★★★``)."""
     norm = normalise(heading)
+    if norm and unicodedata.category(norm[-1])[0] == "S":
+        end = len(norm)
+        while end and (norm[end - 1] == " " or unicodedata.category(norm[end - 1])[0] == "S"):
+            end -= 1
+        norm = norm[:end] or norm
     return norm.lstrip("0123456789.) ").strip() or norm
 
 
@@ -129,6 +153,8 @@ def is_generic_heading(text: str) -> bool:
 def is_question(text: str) -> bool:
     """A line that asks something: ends in ``?``/``？`` or ``とは``, or starts ``What``, ``How``…"""
     text = text.strip()
+    if text[:1] in _QUOTES:  # a question quoted from an exam: "What is the minimum …?"
+        text = text.strip(_QUOTES)
     return text.endswith(_QUESTION_ENDS) or _QUESTION_START_RE.match(text) is not None
 
 

@@ -631,3 +631,149 @@ def test_a_talks_logistics_make_no_card_and_label_nothing() -> None:
     assert "Keynote — 3 points" in fronts and "Keynote › Time" in fronts  # "Time: O(n log n)" is a fact
     assert not any("登壇者" in f or "Slides" in f for f in fronts)
     assert [t.rule for t in trace if not t.made].count("chatter-term") == 2
+
+
+# --- a talk's details, ratings, small clozes, doubts, display math ------------------------------------------------
+
+
+SPRINGONE = """
+## How To Be a Testing Superstar
+- Length 26:24, watched on 2021-09-07, **#architecture #test**
+- Billy Korando as Java Developer Advocate, Oracle
+- Track: Architecture
+- Language: English
+
+### Keynotes
+- **Dependency iceberg**: our code is the tip of all the code the application runs on
+
+### Impression ⭐⭐⭐⭐☆
+- ✅ Theoretical aspects and importance of testing
+- ⛔ Too short, no mention of BDD
+"""
+
+
+def test_a_talks_details_make_no_card_at_all_and_a_rated_impression_is_chatter() -> None:
+    note, trace = parse(SPRINGONE)
+    assert [c.front for c in note.cards] == ["Dependency iceberg"]
+    assert (2, "talk-details") in [(t.line, t.rule) for t in trace if not t.made]
+    # The rating does not hide the heading from the chatter list.
+    assert not any("Impression" in " ".join(c.context) for c in note.cards)
+
+
+def test_one_logistics_field_among_facts_leaves_the_facts() -> None:
+    md = """
+    ## Keynote
+    - Speaker: 佐藤さん
+    - Control Tower を先に入れる
+    - OU を先に決める
+    - Language: Go で書き直した
+    """
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert "Keynote — 3 points" in fronts  # 2 fields out of 4 items: not mostly details
+    assert (1, "talk-details") not in dropped(md)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Datacenter is **NOT** multi-cloud.", False),
+        ("Note that it **is** possible to stop this reordering with fences.", False),
+        ("Watched on 2021-09-07, **#devops #kubernetes**", False),
+        ("Raft needs a **quorum** of servers to commit.", True),
+        ("Datacenter is **NOT** multi-cloud, it uses the **LAN gossip pool**.", True),  # one hidden part is real
+    ],
+)
+def test_a_cloze_hiding_only_small_words_or_hashtags_is_weak(line: str, kept: bool) -> None:
+    md = f"## Consul\n\n{line}\n"
+    assert (any(r == "cloze" for r, *_ in made(md))) is kept
+    assert ((3, "weak-cloze") in dropped(md)) is not kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- CALL GATE: inter segment jump. ??? ( need clarity)",
+        "- ゲート：セグメント間ジャンプ？？",
+        "- LDT: local table (?)",
+    ],
+)
+def test_a_line_the_author_marked_as_unsure_makes_no_card(line: str) -> None:
+    md = f"## Part 4\n{line}\n- GDT: the global descriptor table\n"
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert "GDT" in fronts and len([f for f in fronts if f in ("CALL GATE", "ゲート", "LDT")]) == 0
+    assert (2, "unsure") in dropped(md)
+
+
+def test_two_question_marks_are_an_operator_not_a_doubt() -> None:
+    md = "## JS\n- Nullish coalescing: `a ?? b` gives b only when a is null\n"
+    assert [c.front for c in parse(md)[0].cards] == ["Nullish coalescing"]
+
+
+def test_display_math_makes_no_card() -> None:
+    md = """
+    ## Sharpe ratio
+    Defining R_P as portfolio return and R_f as the risk-free return:
+
+    $$\\text{Sharpe Ratio} = \\frac{R_P - R_f}{\\sigma_P}$$
+
+    $$R_P - R_f = \\alpha + \\beta(R_m - R_f)$$
+    """
+    note, trace = parse(md)
+    assert not any("$$" in c.front or "Sharpe Ratio}" in c.front for c in note.cards)
+    assert [t.line for t in trace if t.rule == "code-block"] == [4, 6]
+
+
+def test_a_label_joins_the_breadcrumb_of_a_one_sub_item_card() -> None:
+    md = """
+    ## Architecture
+    **Datacenter**
+    - Single cluster
+    - Private
+    - Uses the LAN gossip pool
+      - Used to communicate with all members of the cluster
+    """
+    c = card(md, "Uses the LAN gossip pool")
+    assert c.context[-1] == "Datacenter"
+
+
+def test_an_english_statement_with_one_sub_item_asks_nothing_but_a_task_does() -> None:
+    md = """
+    ## Redundancy zones
+    - Each fault zone only has 1 voting member
+      - All others are non-voting members
+    - Check that the cluster is running: `pg_lsclusters`
+      - should show `16 main 5432 online`
+    """
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert "Each fault zone only has 1 voting member" not in fronts
+    assert (2, "prose-label") in dropped(md)
+    assert any(f.startswith("Check that the cluster is running") for f in fronts)
+
+
+def test_a_quoted_exam_question_is_a_question() -> None:
+    md = """
+    ## Practice exam
+    - "What is the minimum vSphere configuration needed to deploy NSX?"
+      - A cluster of ESXi hosts managed by vCenter Server
+    """
+    c = card(md, '"What is the minimum vSphere configuration needed to deploy NSX?"')
+    assert c.back == "A cluster of ESXi hosts managed by vCenter Server"
+    assert made(md)[0][0] == "question"
+
+
+def test_a_handle_is_a_speaker_not_a_label() -> None:
+    md = """
+    ## いまさらdatabase/sql
+    @rock619
+    - sql.DBは毎回Close()する必要もない
+    - 定義済みエラーのハンドリングも忘れずに
+    """
+    assert [f for _, _, f in made(md)] == ["いまさらdatabase/sql — 2 points"]
+    assert (2, "speaker-label") in dropped(md)
+
+
+def test_split_long_names_lose_the_colon_that_introduced_their_sub_lists() -> None:
+    subs = "\n".join(f"    - point {k} about the term" for k in range(4))
+    md = "## Raft\n- Key terms:\n" + "\n".join(f"  - {t}:\n{subs}" for t in ("Log", "Peer set", "Quorum")) + "\n"
+    c = card(md, "Raft › Key terms — 3 points")
+    assert [i.text for i in c.back] == ["Log", "Peer set", "Quorum"]
