@@ -45,6 +45,17 @@ _SMALL_WORDS = frozenset(
 _HASHTAGS_RE = re.compile(r"(?:#[^\s#]+\s*)+")
 
 
+def in_math(line: str, inside: bool) -> bool:
+    """Whether math is still open at the end of ``line``: ``$…$`` and ``$$…$$`` toggle it, ``\\begin{…}`` opens it
+    and ``\\end{…}`` closes it."""
+    if "\\end{" in line:
+        return "\\begin{" in line[line.rindex("\\end{") :]
+    if "\\begin{" in line:
+        return True
+    marks = line.count("$$") + line.replace("\\$", "").replace("$$", "").count("$")
+    return inside ^ (marks % 2 == 1)
+
+
 def weak_answers(answers: tuple[str, ...]) -> bool:
     """Hidden parts that ask nothing: only small words, or only hashtags."""
     return all(a.casefold().strip(" .,!") in _SMALL_WORDS or _HASHTAGS_RE.fullmatch(a) for a in answers)
@@ -96,6 +107,10 @@ class ParagraphRules(CardMaker):
 
     def definition(self, term: str, body: str, line0: int) -> int:
         """A ``definition`` card, unless its whole definition is a URL; a remark word takes its context."""
+        if term.casefold() in _SMALL_WORDS:
+            # "… is: \begin{equation*} T = 2V \end{equation*}": a word of a sentence, not a term.
+            self.drop(line0, "too-short", f"{term!r} is no term")
+            return -1
         if is_bare_link(body):
             self.drop(line0, "url-only", f"{term!r}: its whole definition is a URL")
             return URL_ONLY
@@ -148,8 +163,11 @@ class ParagraphRules(CardMaker):
         prose: list[tuple[int, Inline]] = []
         # "Term - detail" then "→ the answer": the arrow says the whole first line is what is asked about.
         arrow_next = len(parts) > 1 and LEAD_ARROW_RE.match(parts[1][1].text.lstrip()) is not None
+        math = False  # inside `$…$` or `\begin{…}` math opened on an earlier line: no term split there
         for k, (line0, inl) in enumerate(parts):
-            found = None if (k == 0 and arrow_next) else split_definition(inl)
+            found = None if (k == 0 and arrow_next) or math else split_definition(inl)
+            if "$" in inl.text or "\\begin{" in inl.text or "\\end{" in inl.text:
+                math = in_math(inl.text, math)
             if found:
                 defs.append((line0, found[0], [found[1]]))
             elif defs:

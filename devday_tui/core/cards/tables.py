@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.maker import CardMaker
-from devday_tui.core.cards.terms import squash
-from devday_tui.core.text import plain
+from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS, field_of, squash
+from devday_tui.core.text import normalise, plain
 
 #: The column names a table row's front lists, at most this long together.
 MAX_ASKED_CHARS = 48
@@ -14,6 +14,10 @@ _PLAIN_COLUMNS = frozenset(
     """description descriptions meaning definition what details detail explanation notes note summary comment
     comments remarks 内容 説明 意味 概要 備考 詳細 解説 メモ 定義""".split()
 )
+
+_DETAILS = DETAIL_FIELDS | TALK_FIELDS
+#: A row of an event's details: ``| Location | Prague |``, ``| 参加費 | 無料 |``.
+_EVENT_ROWS = TALK_FIELDS | frozenset("location fee 参加費 languages".split())
 
 
 class TableRules(CardMaker):
@@ -30,10 +34,17 @@ class TableRules(CardMaker):
         if len(header) < 2 or not any(header[1:]):
             self.drop(node.start, "table-row", "a table with one column or no header row makes no cards")
             return
+        if sum(1 for h in header[1:] if h) >= 2 and all(not h or field_of(h) in _DETAILS for h in header[1:]):
+            # | Session | Tags | Length |: the talks one attended, not what they taught.
+            self.drop(node.start, "talk-details", "a table of talks' details (tags, length, speaker…), not facts")
+            return
         for line0, cells in rows[1:]:
             texts = [squash(plain(c)) for c in cells]
             first = texts[0] if texts else ""
             if not first:
+                continue
+            if normalise(first) in _EVENT_ROWS:
+                self.drop(line0, "talk-details", f"{first!r}: an event's details, not a fact")
                 continue
             back = [f"{h}: {t}" if h else t for h, t in zip(header[1:], texts[1:]) if t]
             if not back:

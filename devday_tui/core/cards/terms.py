@@ -31,13 +31,13 @@ REMARK_WORDS = frozenset(
 #: Fields of a talk that are logistics, not facts to learn: ``登壇者: 山田さん``, ``Slides: …``, ``会場: …``.
 TALK_FIELDS = frozenset(
     """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 venue
-    track トラック""".split()
-)
+    track トラック readings homework""".split()
+) | frozenset(("reading material", "reading materials"))
 #: Fields that describe a talk beside its logistics (``Language: English``, ``Length 26:24``): with one of those,
 #: a list mostly of these is the talk's details, not its content.
 DETAIL_FIELDS = frozenset(
     """language 言語 length duration 時間 所要時間 level レベル 難易度 difficulty room ルーム audience 対象 対象者
-    tags tag タグ hashtag hashtags ハッシュタグ event イベント 日付 枠""".split()
+    languages tags tag タグ hashtag hashtags ハッシュタグ event イベント 日付 枠 location fee 参加費 料金""".split()
 )
 #: The field name a list item starts with: ``**Speaker**: …``, ``Length 26:24``, ``登壇者：…``.
 _FIELD_RE = re.compile(r"[*_ \t]*([^\s:：*_]{1,24})")

@@ -777,3 +777,62 @@ def test_split_long_names_lose_the_colon_that_introduced_their_sub_lists() -> No
     md = "## Raft\n- Key terms:\n" + "\n".join(f"  - {t}:\n{subs}" for t in ("Log", "Peer set", "Quorum")) + "\n"
     c = card(md, "Raft › Key terms — 3 points")
     assert [i.text for i in c.back] == ["Log", "Peer set", "Quorum"]
+
+
+def test_a_table_of_talks_details_and_an_events_detail_rows_make_no_card() -> None:
+    md = """
+    ## Attended sessions
+    | Session | Tags | Length |
+    |---|---|---|
+    | Keynote | #introduction #news | 46:44 |
+    | Project Loom | #java #threads | 43:11 |
+
+    ## Event
+    | | Value |
+    |---|---|
+    | Location | Prague |
+    | 参加費 | 無料 |
+    | Records availability | Limited for 1-2 weeks after the event |
+
+    ## Hashes
+    | Hash | Length |
+    |---|---|
+    | SHA-1 | 160 bits |
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == [
+        "Event › Records availability — Value",
+        "Hashes › SHA-1 — Length",  # one details-like column is a fact
+    ]
+    assert [t.line for t in trace if t.rule == "talk-details"] == [2, 10, 11]
+
+
+def test_lines_inside_math_opened_on_an_earlier_line_are_no_terms() -> None:
+    md = """
+    ## Sampling
+    Recall a signal may be represented as a mapping
+    \\begin{align*}
+    f: D  & \\mapsto R \\\\
+    t  & \\mapsto f(t)
+    \\end{align*}
+    This involves partitioning the domain $[t_0, t_f]$ into intervals $I_k = [t_0, t_0 + kT_s],
+    k = 1, 2, \\dots $ and recording the value at the end points.
+    Sampling interval: the time between two samples
+    """
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert fronts == ["Sampling interval"]  # after the math closed, a term is a term again
+
+
+def test_a_small_word_is_no_term_and_a_courses_reading_is_logistics() -> None:
+    md = """
+    ## Encoding
+    Then the encoding equation for temperature in terms of voltage $V$
+    is: T = 2V - 10
+
+    Reading material: Up to Section 1.3 of the textbook.
+
+    Quantisation: mapping a continuous range to a finite set of levels
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Quantisation"]
+    assert {t.rule for t in trace if not t.made} >= {"too-short", "chatter-term"}
