@@ -17,6 +17,7 @@ from devday_tui.core.cards.terms import (
     field_of,
     is_clause,
     is_generic_heading,
+    is_objective,
     is_question,
     is_remark,
     strip_qa,
@@ -382,6 +383,14 @@ class ListRules(CardMaker):
     def list_cards(self, rule: str, kind: str, subject: str, entries: list[Entry], line0: int) -> None:
         """The cards of one list (or of a heading's lists): one card, or the parents' cards and a points card."""
         if not subject or not entries:
+            return
+        if len(entries) >= 3 and sum(1 for e in entries if is_objective(e.item.text)) * 3 >= len(entries) * 2:
+            # An exam guide's objectives ("Understand Terraform basics", "Describe the …"): what to study, not
+            # what was learnt. Their sub-lists, the notes taken on each, still make cards.
+            self.drop(line0, "objectives", f"{subject!r}: a list of exam objectives, not facts")
+            for e in entries:
+                if e.item.children and not e.own:
+                    self.parent_card(e.item, subject, e.line0)
             return
         if any(e.item.children for e in entries):
             for e in entries:

@@ -14,6 +14,7 @@ from devday_tui.core.cards.terms import (
     LEAD_ARROW_RE,
     MAYBE_TERM_RE,
     MIN_ANSWER_CHARS,
+    is_objective,
     is_remark,
     split_definition,
     term_line,
@@ -261,6 +262,10 @@ class ParagraphRules(CardMaker):
                 continue
             if weak_answers(answers):
                 self.drop(line0, "weak-cloze", f"hiding {answers[0]!r} asks nothing")
+                continue
+            seen = "".join(rest_parts).split()
+            if len(seen) <= 3 and seen and is_objective(seen[0]):
+                self.drop(line0, "weak-cloze", "an instruction around the blank (Describe the ［…］) gives no cue")
                 continue
             if any(self.in_breadcrumb(x) for x in answers):
                 self.drop(line0, "too-short", "a hidden word is in the breadcrumb shown above the card")

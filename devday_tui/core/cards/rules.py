@@ -43,6 +43,7 @@ RULES: dict[str, str] = {
     "bare-link": "a bare link is not a card nor a list item",
     "unsure": "a line the author marked as unsure (`???`, `？？`, `(?)`) is no fact to learn yet",
     "talk-details": "a talk's details (`Speaker:`, `Track:`, `Language:`, `Length 26:24`…) make no card, all of them",
+    "objectives": "a list of exam objectives (`Understand Terraform basics`, `Describe the …`) makes no list card",
     "todo": "a task-list item (`- [ ] …`, `- [x] …`) is the author's to-do, not something to learn",
     "too-short": "too little text to mean anything",
     "code-block": "code, display math (`$$…$$`) and raw HTML make no cards",

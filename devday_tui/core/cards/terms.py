@@ -194,6 +194,18 @@ def label_ok(text: str, colon: bool = False) -> bool:
 _CLAUSE_WORDS = frozenset("is are was were comes came has have had will would should does did means".split())
 
 
+#: Verbs that open an exam objective: ``Describe the consumption-based model``, ``Understand Terraform basics``.
+OBJECTIVE_VERBS = frozenset(
+    """describe identify explain understand demonstrate recognize recognise compare know summarize summarise
+    differentiate distinguish define list outline interpret""".split()
+)
+
+
+def is_objective(text: str) -> bool:
+    """An exam objective or an instruction to the reader: ``Describe the …``, ``Identify the benefits of …``."""
+    return text.split(" ", 1)[0].casefold() in OBJECTIVE_VERBS
+
+
 def is_clause(term: str) -> bool:
     words = term.casefold().split()
     return len(words) >= 3 and any(w in _CLAUSE_WORDS for w in words)

@@ -836,3 +836,24 @@ def test_a_small_word_is_no_term_and_a_courses_reading_is_logistics() -> None:
     note, trace = parse(md)
     assert [c.front for c in note.cards] == ["Quantisation"]
     assert {t.rule for t in trace if not t.made} >= {"too-short", "chatter-term"}
+
+
+def test_exam_objectives_make_no_list_card_but_the_notes_under_them_do() -> None:
+    md = """
+    ## Cloud concepts
+    1. Identify the benefits of cloud computing
+       - High Availability: the share of time a system answers
+       - Elasticity: acquiring and releasing resources as needed
+    2. Describe the **consumption-based model**
+    3. Understand the shared responsibility model
+    """
+    note, trace = parse(md)
+    fronts = [c.front for c in note.cards]
+    assert "Cloud concepts — 3 points" not in fronts and not any(f.startswith("Describe") for f in fronts)
+    assert {"High Availability", "Elasticity"} <= set(fronts)
+    assert (2, "objectives") in dropped(md) and (5, "weak-cloze") in dropped(md)
+
+
+def test_a_list_with_a_few_instructions_is_still_a_list() -> None:
+    md = "## Upgrade\n- Drain the node\n- Describe the pod to see events\n- Upgrade kubelet\n- Uncordon the node\n"
+    assert [f for _, _, f in made(md)] == ["Upgrade — 4 points"]
