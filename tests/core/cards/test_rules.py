@@ -145,7 +145,21 @@ def test_a_long_nested_list_is_split_by_its_sub_lists() -> None:
 # --- rule 5: chatter ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("heading", ["感想", "TL;DR", "参考リンク", "References", "はじめに", "1. おわりに"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "感想",
+        "TL;DR",
+        "参考リンク",
+        "References",
+        "はじめに",
+        "1. おわりに",
+        "Impression ⭐⭐⭐☆☆",
+        "感想 ★★★",
+        "自己紹介",
+        "Sponsors",
+    ],
+)
 def test_chatter_sections_make_no_cards(heading: str) -> None:
     md = f"## {heading}\n- Term: a definition here\n- point one\n- point two\n\n### Sub\n- Sub: inside it too\n"
     note, trace = parse(md)
