@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
-from devday_tui.core.cards.maker import CardMaker
+from devday_tui.core.cards.maker import CardMaker, is_unsure
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
@@ -207,6 +207,9 @@ class ListRules(CardMaker):
                 text = para.text
                 if text[:1] in _QA_STARTS and not para.own_card:
                     text = strip_qa(text)[0]
+                if text and is_unsure(text):
+                    self.drop(li.start, "unsure", f"{text[:40]!r}: the author marked it as unsure")
+                    continue
                 if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
                     item = Item(text)
                     if para.own_card:

@@ -25,6 +25,11 @@ _UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]")
 _LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–"
 
 
+def is_unsure(text: str) -> bool:
+    """A line the author marked as unsure: ``inter segment jump. ???``, ``（？）``."""
+    return ("?" in text or "？" in text) and _UNSURE_RE.search(text) is not None
+
+
 class CardMaker:
     """The base of :class:`devday_tui.core.cards.builder.Builder` and of its block-rule mixins."""
 
@@ -75,10 +80,7 @@ class CardMaker:
         front = squash(front)
         if not front or not back or (back.__class__ is str and not back.strip()):
             return -1
-        said = back if isinstance(back, str) else ""
-        if ("?" in front or "？" in front or "?" in said or "？" in said) and (
-            _UNSURE_RE.search(front) or _UNSURE_RE.search(said)
-        ):
+        if is_unsure(front) or (isinstance(back, str) and is_unsure(back)):
             self.drop(line0, "unsure", f"{kind} {front!r}: the author marked it as unsure")
             return -1
         if len(self.cards) >= self.max_cards:
