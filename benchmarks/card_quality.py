@@ -46,7 +46,11 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   hand-written cards and are left out, and so is a line that is not a list item when the line before it is
   prose (over 40 characters, no colon, not itself a definition) whose sentence it continues. Such a line is
   captured when a card at that line has the term in its front, or any card in the note has the term as a ``›``
-  part of its front. Goal: at least 95%.
+  part of its front. Goal: at least 95%. Lines that the note format says are no fact to learn are not counted,
+  carded or not: a talk's or a course's logistics (the term is one of the parser's ``TALK_FIELDS`` or
+  ``DETAIL_FIELDS``: ``登壇者``, ``Track``, ``Language``, ``Reading material``…) and lines under a chatter
+  heading (``DEFAULT_SKIP_SECTIONS``: 感想, 自己紹介, スポンサー…, and the headings under it). Their number is
+  printed beside the figure, and ``--list`` lists them.
 - **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – ``, with the same limits on the
   term): the same test. Printed for information, no goal.
 - **parent bullets carded**: list items (``-``, ``*``, ``+``, ``1.``, ``1)``, ``・``, ``-item``/``－item`` with
@@ -391,6 +395,42 @@ def parent_bullets(lines: list[Line]) -> list[Parent]:
     return parents
 
 
+def _logistics() -> frozenset[str]:
+    from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS
+
+    return frozenset(norm(t) for t in DETAIL_FIELDS | TALK_FIELDS)
+
+
+def _chatter_headings() -> frozenset[str]:
+    from devday_tui.core.cards.note import DEFAULT_SKIP_SECTIONS
+    from devday_tui.core.cards.terms import skip_key
+
+    return frozenset(skip_key(h) for h in DEFAULT_SKIP_SECTIONS)
+
+
+LOGISTICS = _logistics()
+CHATTER_HEADINGS = _chatter_headings()
+
+
+def chatter_lines(lines: list[Line]) -> set[int]:
+    """The line numbers under a chatter heading (``感想``, ``自己紹介``…), its sub-headings included."""
+    from devday_tui.core.cards.terms import skip_key
+
+    out: set[int] = set()
+    level = 0  # the level of the chatter heading being read, 0 outside one
+    for ln in lines:
+        m = _HEADING.match(ln.text)
+        if m:
+            depth = len(ln.text.lstrip()) - len(ln.text.lstrip().lstrip("#"))
+            if level and depth > level:
+                out.add(ln.no)
+                continue
+            level = depth if skip_key(ln.text.strip().lstrip("#").strip()) in CHATTER_HEADINGS else 0
+        elif level:
+            out.add(ln.no)
+    return out
+
+
 # --- the measure ----------------------------------------------------------------------------------------------
 
 
@@ -419,6 +459,7 @@ class Report:
     duplicate: Tally = field(default_factory=Tally)
     definitions: Tally = field(default_factory=Tally)
     other_definitions: Tally = field(default_factory=Tally)
+    not_facts: list[str] = field(default_factory=list)  # term: definition lines of logistics or chatter
     parents: Tally = field(default_factory=Tally)
     markup_kinds: Counter = field(default_factory=Counter)
 
@@ -444,7 +485,11 @@ def measure_note(report: Report, path: Path, text: str, cards: list[Any], shown:
         for c in cards
     ]
     lines = source_lines(text)
+    chatter = chatter_lines(lines)
     for d in definitions(lines):
+        if d.no in chatter or d.term in LOGISTICS:
+            report.not_facts.append(f"{shown}:{d.no}  {d.term}")
+            continue
         ok = any((line == d.no and d.term in front) or d.term in parts for line, front, parts, _ in fronts)
         tally = report.other_definitions if d.other_separator else report.definitions
         tally.add(ok, f"{shown}:{d.no}  {d.term}")
@@ -515,6 +560,8 @@ def print_report(report: Report, folder: Path, show_list: bool) -> list[str]:
         if check is not None and not check(tally):
             missed.append(label)
         print(f"  {label:<27} {count:>5} / {tally.total:<5} {_pct(count, tally.total)}   {goal}{verdict}")
+        if tally is report.definitions and report.not_facts:
+            print(f"    (not counted: {len(report.not_facts)} lines of logistics or under a chatter heading)")
     if report.markup_kinds:
         print("  markup by kind: " + ", ".join(f"{k} {n}" for k, n in report.markup_kinds.most_common()))
     if show_list:
@@ -523,6 +570,10 @@ def print_report(report: Report, folder: Path, show_list: bool) -> list[str]:
                 print(f"\n{label}: " + ("cards" if bad else "source lines not carded"))
                 for where in tally.listed:
                     print(f"  {where}")
+    if show_list and report.not_facts:
+        print("\nterm: definition lines not counted (logistics, or under a chatter heading)")
+        for where in report.not_facts:
+            print(f"  {where}")
     print("goals: met" if not missed else f"goals: missed ({', '.join(missed)})")
     return missed
 

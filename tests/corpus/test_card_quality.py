@@ -280,6 +280,20 @@ def test_definition_captured_at_its_line_or_by_its_term(tmp_path: Path) -> None:
     assert report.definitions.listed == ["n.md:6  st1"]
 
 
+def test_logistics_and_chatter_sections_are_not_counted_carded_or_not(tmp_path: Path) -> None:
+    text = (
+        "## Talk\n- 登壇者：山田さん\n- Track: Java\n- gp2: general purpose\n\n"
+        "## 感想 ★★★\n- 学び: 多かった\n### Sub\n- Point: under the chatter heading too\n\n"
+        "## Next\n- io2: fast\n"
+    )
+    cards = [card("gp2", "general purpose", 4), card("Track", "Java", 3)]
+    report = cq.Report()
+    cq.measure_note(report, tmp_path / "n.md", text, cards, "n.md")
+    assert (report.definitions.hit, report.definitions.total) == (1, 2)  # gp2 carded, io2 missed
+    assert report.definitions.listed == ["n.md:12  io2"]
+    assert report.not_facts == ["n.md:2  登壇者", "n.md:3  track", "n.md:7  学び", "n.md:9  point"]
+
+
 # --- the command ----------------------------------------------------------------------------------------------
 
 
