@@ -366,6 +366,8 @@ def _own_cards(deck: Deck, body: str, offset: int) -> list[Card]:
     seen: dict[str, int] = {}
     cards: list[Card] = []
     for ex in found:
+        if ex.property:
+            continue
         pairs = [(ex.front, ex.back)] + ([(ex.back, ex.front)] if ex.reversed else [])
         for front, back in pairs:
             norm = normalise(front)

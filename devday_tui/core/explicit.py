@@ -31,6 +31,26 @@ class ExplicitCard:
     last: int
     #: Two cards, one each way.
     reversed: bool
+    #: A Logseq or Dataview property (``id:: 6441…``, ``collapsed:: true``): metadata, not a card.
+    property: bool = False
+
+
+#: Properties that Logseq and Obsidian write on their own: a block's id, whether it is folded, a card's schedule…
+_PROPERTIES = frozenset(
+    """id collapsed heading background-color template template-including-parent title alias aliases tags icon public
+    filters query-table query-properties query-sort-by query-sort-desc card-last-interval card-repeats
+    card-ease-factor card-next-schedule card-last-reviewed card-last-score created-at updated-at""".split()
+)
+#: A property's value that is no answer: ``true``, ``false``, a UUID.
+_PROPERTY_VALUE_RE = re.compile(r"true|false|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.I)
+_PROPERTY_KEY_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}")
+
+
+def is_property(front: str, back: str) -> bool:
+    """``id:: 64412696-…``, ``collapsed:: true``: a property of the block, not a hand-written card."""
+    if not _PROPERTY_KEY_RE.fullmatch(front):
+        return False
+    return front in _PROPERTIES or _PROPERTY_VALUE_RE.fullmatch(back.strip()) is not None
 
 
 def _mask_code(line: str) -> str:
@@ -86,7 +106,8 @@ def scan_explicit(lines: list[str], skip: frozenset[int] | set[int]) -> tuple[li
         sep = 3 if reverse else 2
         front, back = _clean(raw[:at]), plain(raw[at + sep :])
         if front and back:
-            cards.append(ExplicitCard(front, back, i, i, reverse))
+            prop = not reverse and is_property(front, back)
+            cards.append(ExplicitCard(front, back, i, i, reverse, prop))
             used.add(i)
     cards.sort(key=lambda c: c.first)
     return cards, used

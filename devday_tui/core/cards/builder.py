@@ -231,6 +231,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.add("heading-paragraph", "definition", self.subject, self.subject, text, node.start)
 
     def explicit(self, card: ExplicitCard) -> None:
+        if card.property:
+            self.drop(card.first, "explicit", f"{card.front}:: is a property of the block (Logseq, Dataview), no card")
+            return
         self.add("explicit", "explicit", card.front, card.front, card.back, card.first)
         if card.reversed:
             self.add("explicit", "explicit", card.back, card.back, card.front, card.first)

@@ -15,6 +15,7 @@ from devday_tui.core.cards.terms import (
     MAYBE_TERM_RE,
     TALK_FIELDS,
     field_of,
+    is_answer_letters,
     is_clause,
     is_generic_heading,
     is_objective,
@@ -386,6 +387,10 @@ class ListRules(CardMaker):
     def list_cards(self, rule: str, kind: str, subject: str, entries: list[Entry], line0: int) -> None:
         """The cards of one list (or of a heading's lists): one card, or the parents' cards and a points card."""
         if not subject or not entries:
+            return
+        if len(entries) >= 3 and sum(1 for e in entries if is_answer_letters(e.item.text)) * 3 >= len(entries) * 2:
+            # "1. A", "2. C  D: …": an answer key without its questions asks nothing.
+            self.drop(line0, "answer-key", f"{subject!r}: a practice exam's answers without their questions")
             return
         if len(entries) >= 3 and sum(1 for e in entries if is_objective(e.item.text)) * 3 >= len(entries) * 2:
             # An exam guide's objectives ("Understand Terraform basics", "Describe the …"): what to study, not

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from devday_tui.core import ids
 from devday_tui.core.cards.rules import RULES, Trace
-from devday_tui.core.cards.terms import TALK_FIELDS, skip_key, squash
+from devday_tui.core.cards.terms import TALK_FIELDS, is_impression, skip_key, squash
 from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section
 from devday_tui.core.text import normalise
 
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 #: The author's own doubt: ``inter segment jump. ???``, ``（？）``. (Two ASCII marks are an operator: ``a ?? b``.)
 _UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]")
+#: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
+_PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet"))
 #: What a heading may start with before its words (see ``skip_key`` and ``normalise``).
 _LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–"
 
@@ -79,6 +81,14 @@ class CardMaker:
         """Add a card; its index in ``self.cards``, or -1 when it was not made."""
         front = squash(front)
         if not front or not back or (back.__class__ is str and not back.strip()):
+            return -1
+        if (
+            kind == "definition"
+            and isinstance(back, str)
+            and rule in _PROSE_RULES
+            and (is_impression(front) or is_impression(back))
+        ):
+            self.drop(line0, "first-person", f"{front[:40]!r}: the author's impressions, not a fact")
             return -1
         if is_unsure(front) or (isinstance(back, str) and is_unsure(back)):
             self.drop(line0, "unsure", f"{kind} {front!r}: the author marked it as unsure")

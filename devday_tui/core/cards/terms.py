@@ -218,8 +218,8 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
     found = split_term(inl)
     if found is not None:
         term = found[0]
-        if is_qa_marker(term) or is_clause(term):
-            return None
+        if is_qa_marker(term) or is_clause(term) or (" " in term and _ANSWER_LETTERS_RE.fullmatch(term)):
+            return None  # "D A: …" is a practice exam's answers, not a term
         if "、" in term and inl.text.rstrip().endswith("。") and inl.text[len(term) :].lstrip(" \t")[:1] not in ":：":
             return None  # "ここでは、A = B とする。" is a sentence, not a term and its definition
         return found
@@ -234,6 +234,30 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
     return m.group(1), rest
 
 
+#: What an attendee writes of how a talk felt: ``〜と思いました``, ``印象的でした``, ``勉強になりました``, a trailing ``ｗ``.
+_IMPRESSION_RE = re.compile(
+    r"思いました|と思います|と思う|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
+    r"|おもしろかった|びっくり|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|（笑）|\(笑\)|(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
+)
+#: Answer letters of a practice exam: ``D A``, ``C, D``.
+_ANSWER_LETTERS_RE = re.compile(r"[A-H](?:[ ,、]+[A-H]){0,5}")
+
+
+def is_answer_letters(text: str) -> bool:
+    """``D A``, ``C, D``, ``B``: a practice exam's answer, with or without its explanation after a colon."""
+    head = text.split(":", 1)[0].split("：", 1)[0].strip()
+    return _ANSWER_LETTERS_RE.fullmatch(head) is not None
+
+
+def is_impression(text: str) -> bool:
+    """Text that is mostly the author's impressions (at least half its sentences), in Japanese."""
+    sentences = [t for t in re.split(r"(?<=[。！!])|\n", text) if t.strip()]
+    if not sentences:
+        return False
+    found = sum(1 for t in sentences if _IMPRESSION_RE.search(t.strip()))
+    return found > 0 and found * 2 >= len(sentences)
+
+
 def term_line(first: str, rest: list[str]) -> str | None:
     """A short first line, with the explanation on the lines after it: the term, or None."""
     term = first.strip()
@@ -241,7 +265,7 @@ def term_line(first: str, rest: list[str]) -> str | None:
         term = term[:-1].rstrip()
     if not term_ok(term, excluded=_NOT_TERMS) or term.endswith(("、", ",", "，", ";", "；", "(", "（", "→", "-")):
         return None
-    if term.startswith(("→", "->", "=>", "|", "※")):
+    if term.startswith(("→", "->", "=>", "|", "※")) or _ANSWER_LETTERS_RE.fullmatch(term):
         return None
     if term.endswith(SENTENCE_ENDS) and not first.rstrip().endswith((":", "：")):
         return None

@@ -871,3 +871,59 @@ def test_exam_objectives_make_no_list_card_but_the_notes_under_them_do() -> None
 def test_a_list_with_a_few_instructions_is_still_a_list() -> None:
     md = "## Upgrade\n- Drain the node\n- Describe the pod to see events\n- Upgrade kubelet\n- Uncordon the node\n"
     assert [f for _, _, f in made(md)] == ["Upgrade — 4 points"]
+
+
+def test_logseq_and_dataview_properties_are_no_cards() -> None:
+    md = """
+    - ## Slow start
+      id:: 64412696-09fb-49b5-b5de-f3d48f03232d
+      collapsed:: true
+    \t- Slow start doubles the window every round trip
+    - cwnd::the congestion window, kept by the sender
+    """
+    note, trace = parse(md)
+    assert [(c.kind, c.front) for c in note.cards if c.kind == "explicit"] == [("explicit", "cwnd")]
+    assert [t.line for t in trace if t.rule == "explicit" and not t.made] == [2, 3]
+
+
+def test_a_hand_written_card_with_a_number_is_still_a_card() -> None:
+    md = "## Ports\n- ssh-port:: 22\n"
+    assert [(c.front, c.back) for c in parse(md)[0].cards] == [("ssh-port", "22")]
+
+
+def test_an_attendees_impressions_make_no_card() -> None:
+    md = """
+    ## PHP8.2から見る、２つの配列
+    配列が月刊PHPカンファレンスなのに吹き出しましたｗ
+    Packed Arrayという用語は初めてしりました。
+    HashTableとして扱うとどうなるんだろう？という疑問が残りました。
+
+    ## Laravelとの距離
+    気になっていたセッションでした。
+    やっぱりなーという気持ちになりました。
+    Doctrine推しが印象的でしたw
+
+    ## Packed Array
+    キーが連番の配列は、ハッシュを持たない Packed Array として格納される。
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Packed Array"]
+    assert {t.line for t in trace if t.rule == "first-person"} == {2, 7}
+
+
+def test_a_practice_exams_answer_key_makes_no_card() -> None:
+    md = """
+    ## サンプル試験問題:
+    1. A
+    2. C  D: ロングポーリングでは空の応答が減る。
+    3. B
+    4. D, E  C, D: SSE-C では顧客がキーを渡す。
+    """
+    note, trace = parse(md)
+    assert note.cards == []
+    assert (2, "answer-key") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_single_capital_letter_is_still_a_term() -> None:
+    md = "## Languages\n- C: a systems language\n- R: a language for statistics\n"
+    assert [c.front for c in parse(md)[0].cards if c.kind == "definition"] == ["C", "R"]
