@@ -13,6 +13,7 @@ from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
     MAYBE_TERM_RE,
+    TALK_FIELD_RE,
     TALK_FIELDS,
     field_of,
     is_answer_letters,
@@ -160,12 +161,12 @@ class ListRules(CardMaker):
     def talk_details(self, node: Node) -> bool:
         """A list that is a talk's details: a logistics field (``Speaker:``, ``Track:``) and, with it, mostly other
         fields of the talk (``Language: English``, ``Length 26:24``, ``#devops``)."""
+        firsts = [li.children[0].content for li in node.children if li.children and li.children[0].kind == "paragraph"]
+        if not any(TALK_FIELD_RE.match(c) for c in firsts):  # most lists: no logistics field at all
+            return False
         strong = weak = 0
-        for li in node.children:
-            chs = li.children
-            if not chs or chs[0].kind != "paragraph":
-                continue
-            field = field_of(chs[0].content)
+        for content in firsts:
+            field = field_of(content)
             if field in TALK_FIELDS:
                 strong += 1
             elif field in DETAIL_FIELDS:

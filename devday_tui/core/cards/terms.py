@@ -39,6 +39,11 @@ DETAIL_FIELDS = frozenset(
     """language 言語 length duration 時間 所要時間 level レベル 難易度 difficulty room ルーム audience 対象 対象者
     languages tags tag タグ hashtag hashtags ハッシュタグ event イベント 日付 枠 location fee 参加費 料金""".split()
 )
+#: An item that starts with a logistics field and its colon: ``**Speaker**: …``, ``登壇者：…``, ``Track: Java``.
+TALK_FIELD_RE = re.compile(
+    r"[*_ \t]*(?:" + "|".join(re.escape(w) for w in sorted(TALK_FIELDS, key=len, reverse=True)) + r")[*_]*[ \t]*[:：]",
+    re.I,
+)
 #: The field name a list item starts with: ``**Speaker**: …``, ``Length 26:24``, ``登壇者：…``.
 _FIELD_RE = re.compile(r"[*_ \t]*([^\s:：*_]{1,24})")
 
@@ -203,7 +208,7 @@ OBJECTIVE_VERBS = frozenset(
 
 def is_objective(text: str) -> bool:
     """An exam objective or an instruction to the reader: ``Describe the …``, ``Identify the benefits of …``."""
-    return text.split(" ", 1)[0].casefold() in OBJECTIVE_VERBS
+    return text.partition(" ")[0].casefold() in OBJECTIVE_VERBS
 
 
 def is_clause(term: str) -> bool:
@@ -239,18 +244,24 @@ _IMPRESSION_RE = re.compile(
     r"思いました|と思います|と思う|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
     r"|おもしろかった|びっくり|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|（笑）|\(笑\)|(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
 )
+_ANSWER_FIRST = frozenset("ABCDEFGH")
+_ANSWER_NEXT = frozenset(("", " ", ",", "、", ":", "：", "\t"))
 #: Answer letters of a practice exam: ``D A``, ``C, D``.
 _ANSWER_LETTERS_RE = re.compile(r"[A-H](?:[ ,、]+[A-H]){0,5}")
 
 
 def is_answer_letters(text: str) -> bool:
     """``D A``, ``C, D``, ``B``: a practice exam's answer, with or without its explanation after a colon."""
+    if text[:1] not in _ANSWER_FIRST or text[1:2] not in _ANSWER_NEXT:
+        return False
     head = text.split(":", 1)[0].split("：", 1)[0].strip()
     return _ANSWER_LETTERS_RE.fullmatch(head) is not None
 
 
 def is_impression(text: str) -> bool:
     """Text that is mostly the author's impressions (at least half its sentences), in Japanese."""
+    if text.isascii() or _IMPRESSION_RE.search(text) is None:
+        return False
     sentences = [t for t in re.split(r"(?<=[。！!])|\n", text) if t.strip()]
     if not sentences:
         return False
