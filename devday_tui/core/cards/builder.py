@@ -11,6 +11,7 @@ import re
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.lists import Entry, ListRules, is_toc
+from devday_tui.core.cards.maker import is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.paragraphs import Para, ParagraphRules
 from devday_tui.core.cards.tables import TableRules
@@ -126,6 +127,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
             return None
         if is_question(text):
             return text if len(text) <= QUESTION_LABEL_MAX_CHARS else None
+        if text[:1] in "TF" and is_todo(text):
+            self.drop(node.start, "todo", f"{text[:40]!r} is the author's to-do, not the list's label")
+            return None
         if text.startswith(("※", "(*)", "（*）", "*)", "注:", "注：")):
             self.drop(node.start, "prose-label", f"{text[:40]!r} is a footnote to what came before, not a label")
             return None

@@ -195,6 +195,9 @@ class ListRules(CardMaker):
                         if text and self.is_chatter(text):
                             self.drop(li.start, "chatter-term", f"{text!r}: a remark of the author's, not a fact")
                             continue
+                        if is_unsure(text):
+                            self.drop(li.start, "unsure", f"{text[:40]!r}: the author marked it as unsure")
+                            continue
                         if text:
                             self.text_chars += len(text) - text.count(" ")
                             out.append(new(Entry, (Item(text), False, li.start, -1)))

@@ -21,10 +21,17 @@ if TYPE_CHECKING:
 
 #: The author's own doubt: ``inter segment jump. ???``, ``（？）``. (Two ASCII marks are an operator: ``a ?? b``.)
 _UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]")
+#: A line that is the author's to-do: ``TODO 強制的に変換したい``, ``FIXME: …``.
+_TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
 _PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet"))
 #: What a heading may start with before its words (see ``skip_key`` and ``normalise``).
-_LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–"
+_LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–【[「(（〔"
+
+
+def is_todo(text: str) -> bool:
+    """A line that starts with a to-do marker: ``TODO: …``, ``FIXME``, ``TBD``."""
+    return _TODO_RE.match(text) is not None
 
 
 def is_unsure(text: str) -> bool:
@@ -89,6 +96,9 @@ class CardMaker:
             and (is_impression(front) or is_impression(back))
         ):
             self.drop(line0, "first-person", f"{front[:40]!r}: the author's impressions, not a fact")
+            return -1
+        if (front[:1] in "TtFf" and _TODO_RE.match(front)) or (isinstance(back, str) and _TODO_RE.match(back)):
+            self.drop(line0, "todo", f"{kind} {front[:40]!r}: the author's to-do, not something to learn")
             return -1
         if is_unsure(front) or (isinstance(back, str) and is_unsure(back)):
             self.drop(line0, "unsure", f"{kind} {front!r}: the author marked it as unsure")

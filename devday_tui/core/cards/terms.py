@@ -139,10 +139,16 @@ def is_qa_marker(term: str) -> bool:
     return _QA_MARKER_RE.fullmatch(term.strip()) is not None
 
 
+_OPEN_BRACKETS = frozenset("【[「(（〔")
+_CLOSE_BRACKETS = frozenset("】]」)）〕")
+
+
 def skip_key(heading: str) -> str:
     """The form of a heading compared with ``skip_sections``: normalised, without a leading number or a trailing
     rating (``Impression ⭐⭐⭐☆☆``, ``感想 ★★★``)."""
     norm = normalise(heading)
+    if norm[:1] in _OPEN_BRACKETS and norm[-1:] in _CLOSE_BRACKETS:  # 【宣伝】, [PR]
+        norm = norm[1:-1].strip()
     if norm and unicodedata.category(norm[-1])[0] == "S":
         end = len(norm)
         while end and (norm[end - 1] == " " or unicodedata.category(norm[end - 1])[0] == "S"):
@@ -192,7 +198,12 @@ def label_ok(text: str, colon: bool = False) -> bool:
     """A line short enough, and not a sentence, to name the list after it. A line that ends in a colon says it
     introduces what follows, so it may be twice as long."""
     limit = LABEL_MAX_CHARS * 2 if colon else LABEL_MAX_CHARS
-    return bool(text) and len(text) <= limit and not text.endswith(("。", ".")) and not is_bare_link(text)
+    return (
+        bool(text)
+        and len(text) <= limit
+        and not text.endswith(("。", ".", "、", ",", "，"))  # "…のですが、" goes on in the list: a sentence
+        and not is_bare_link(text)
+    )
 
 
 #: Words that make a would-be English term a clause: "The idea is simple: …" is prose, not a term.

@@ -927,3 +927,36 @@ def test_a_practice_exams_answer_key_makes_no_card() -> None:
 def test_a_single_capital_letter_is_still_a_term() -> None:
     md = "## Languages\n- C: a systems language\n- R: a language for statistics\n"
     assert [c.front for c in parse(md)[0].cards if c.kind == "definition"] == ["C", "R"]
+
+
+def test_a_todo_line_is_no_label_and_makes_no_card() -> None:
+    md = """
+    ## アクセスパターン
+    TODO: 自分の案件のアクセスパターンを書き出す
+
+    1. ユーザー ID で予約一覧を取得
+    2. 予約 ID で予約詳細を取得
+    3. ？？
+
+    TODO 強制的に変換したいが **GPT** が固定なのでできない
+    """
+    note, trace = parse(md)
+    assert [(c.front, [i.text for i in c.back]) for c in note.cards] == [
+        ("アクセスパターン — 2 points", ["ユーザー ID で予約一覧を取得", "予約 ID で予約詳細を取得"])
+    ]
+    assert [t.line for t in trace if t.rule == "todo"] == [2, 8]
+    assert [t.line for t in trace if t.rule == "unsure"] == [6]
+
+
+def test_a_line_ending_in_a_comma_is_no_label_and_a_bracketed_chatter_word_is_chatter() -> None:
+    md = """
+    ## Symfony で始めるモジュラモノリス
+    苦労しているわけではなかったのですが、
+    - Doctrine を Laravel の中で使う
+    - 疎結合指向の Symfony を選ぶ
+
+    - 【宣伝】: 別記事にセッションとスライドをまとめています
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Symfony で始めるモジュラモノリス — 2 points"]
+    assert (2, "prose-label") in [(t.line, t.rule) for t in trace if not t.made]
