@@ -39,7 +39,8 @@ class ExplicitCard:
 _PROPERTIES = frozenset(
     """id collapsed heading background-color template template-including-parent title alias aliases tags icon public
     filters query-table query-properties query-sort-by query-sort-desc card-last-interval card-repeats
-    card-ease-factor card-next-schedule card-last-reviewed card-last-score created-at updated-at""".split()
+    card-ease-factor card-next-schedule card-last-reviewed card-last-score created-at updated-at up parent parents
+    related source author status type created updated modified date summary topic category categories""".split()
 )
 #: A property's value that is no answer: ``true``, ``false``, a UUID.
 _PROPERTY_VALUE_RE = re.compile(r"true|false|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.I)

@@ -422,6 +422,10 @@ def is_bare_link(text: str) -> bool:
 _SENTENCE_END_RE = re.compile(r"[。！？!?]+(?![」』）)\]。！？!?])|\.(?=\s)|\n")
 
 
+#: Abbreviations whose full stop ends no sentence (``etc.`` does when a capital follows).
+_ABBREVIATIONS = ("i.e.", "e.g.", "vs.", "cf.", "fig.", "approx.", "a.k.a.", " no.")
+
+
 def sentence_spans(text: str, protected: tuple[Span, ...] = ()) -> list[Span]:
     """Split text into sentences: after 。！？!? or a full stop followed by a space, and at line breaks.
     Never inside a protected span (a URL holds full stops)."""
@@ -431,6 +435,12 @@ def sentence_spans(text: str, protected: tuple[Span, ...] = ()) -> list[Span]:
         end = m.end()
         if any(a < end <= b for a, b in protected):
             continue
+        if text[end - 1] == "." and end > 2:
+            before = text[max(0, end - 7) : end].casefold()
+            if before.endswith(_ABBREVIATIONS) or (
+                before.endswith("etc.") and not text[end : end + 2].lstrip()[:1].isupper()
+            ):
+                continue  # "(i.e. add backup machines)" goes on; "tables etc. We refer to…" does not
         if text[start:end].strip():
             spans.append((start, end))
         start = end

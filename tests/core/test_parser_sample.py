@@ -233,7 +233,7 @@ def test_label_list_of_parents_lists_their_names(note: Note) -> None:
     assert cluster.back == (
         "クラスタはアイソレーションの境界。IAM パーミッションの境界。\n"
         "  Task(run)タスク定義からタスク（Pod）を実行する。\n"
-        "  Service(create)"
+        "  Service(create): 常駐するシステム。ELB と連携。"  # a definition sub-item shows its whole line
     )
 
 

@@ -294,6 +294,20 @@ def test_logistics_and_chatter_sections_are_not_counted_carded_or_not(tmp_path: 
     assert report.not_facts == ["n.md:2  登壇者", "n.md:3  track", "n.md:7  学び", "n.md:9  point"]
 
 
+def test_the_lists_of_logistics_and_chatter_headings_are_the_note_formats() -> None:
+    from devday_tui.core.cards.note import DEFAULT_SKIP_SECTIONS
+    from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS
+
+    assert cq.LOGISTICS == TALK_FIELDS | DETAIL_FIELDS
+    assert cq.CHATTER_HEADINGS == {h.casefold() for h in DEFAULT_SKIP_SECTIONS}
+    assert [cq.heading_key(h) for h in ("## 1. 感想 ★★★", "### Impression ⭐⭐⭐☆☆", "## 【宣伝】", "## TL;DR:")] == [
+        "感想",
+        "impression",
+        "宣伝",
+        "tl;dr",
+    ]
+
+
 # --- the command ----------------------------------------------------------------------------------------------
 
 

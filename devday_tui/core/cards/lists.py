@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
-from devday_tui.core.cards.maker import CardMaker, is_unsure
+from devday_tui.core.cards.maker import MAX_BACK_LINES, CardMaker, is_unsure
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
@@ -19,6 +19,7 @@ from devday_tui.core.cards.terms import (
     is_answer_letters,
     is_clause,
     is_generic_heading,
+    is_impression,
     is_objective,
     is_question,
     is_remark,
@@ -27,8 +28,6 @@ from devday_tui.core.cards.terms import (
 from devday_tui.core.model import Item
 from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, normalise, plain
 
-#: No card has more lines than this on its back.
-MAX_BACK_LINES = 12
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
 #: A one-item list card needs at least this much text in its item.
@@ -198,6 +197,9 @@ class ListRules(CardMaker):
                         if is_unsure(text):
                             self.drop(li.start, "unsure", f"{text[:40]!r}: the author marked it as unsure")
                             continue
+                        if not text.isascii() and is_impression(text):
+                            self.drop(li.start, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
+                            continue
                         if text:
                             self.text_chars += len(text) - text.count(" ")
                             out.append(new(Entry, (Item(text), False, li.start, -1)))
@@ -212,6 +214,9 @@ class ListRules(CardMaker):
                 text = para.text
                 if text[:1] in _QA_STARTS and not para.own_card:
                     text = strip_qa(text)[0]
+                if text and not text.isascii() and is_impression(text):
+                    self.drop(li.start, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
+                    continue
                 if text and is_unsure(text):
                     self.drop(li.start, "unsure", f"{text[:40]!r}: the author marked it as unsure")
                     continue
@@ -279,7 +284,7 @@ class ListRules(CardMaker):
                 out.extend(Entry(c, False, li.start) for c in children)
                 continue
             if own and children and card >= 0:
-                self.extend_back(card, tuple(children))
+                self.extend_back(card, self.shown(tuple(children)))  # `Class A - 10.0.0.0/8` as written
             item = Item(text, tuple(children))
             if own:
                 self.own_items[id(item)] = (item, card, line)

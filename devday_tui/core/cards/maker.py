@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 #: The author's own doubt: ``inter segment jump. ???``, ``（？）``. (Two ASCII marks are an operator: ``a ?? b``.)
 _UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]")
+#: No card has more lines than this on its back.
+MAX_BACK_LINES = 12
 #: A line that is the author's to-do: ``TODO 強制的に変換したい``, ``FIXME: …``.
 _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
@@ -99,6 +101,10 @@ class CardMaker:
             return -1
         if (front[:1] in "TtFf" and _TODO_RE.match(front)) or (isinstance(back, str) and _TODO_RE.match(back)):
             self.drop(line0, "todo", f"{kind} {front[:40]!r}: the author's to-do, not something to learn")
+            return -1
+        if isinstance(back, str) and back.count("\n") >= MAX_BACK_LINES:
+            # A definition of more lines than can be recalled, with no structure to split it by (a diagram).
+            self.drop(line0, "split-long", f"{kind} {front[:40]!r}: over {MAX_BACK_LINES} lines, nothing to split by")
             return -1
         if is_unsure(front) or (isinstance(back, str) and is_unsure(back)):
             self.drop(line0, "unsure", f"{kind} {front!r}: the author marked it as unsure")

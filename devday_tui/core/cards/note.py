@@ -22,6 +22,7 @@ from devday_tui.core import ids
 from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
 from devday_tui.core.cards.lists import TOC_ITEM_RE, attach_bullets
+from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.rules import Trace
 from devday_tui.core.cards.terms import is_generic_heading, is_number_heading, skip_key, squash, strip_time, topic_of
@@ -174,7 +175,10 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
             term = " ".join(card.front.casefold().split())
             at = first.get(term)
             scope = scopes.get(index, "")
-            if at is not None and not (scope and scope_of.get(at) and scope != scope_of[at]):
+            joinable = at is not None and not (scope and scope_of.get(at) and scope != scope_of[at])
+            if joinable and at is not None and out[at].back_text.count("\n") + back.count("\n") + 1 >= MAX_BACK_LINES:
+                joinable = False  # together they would pass the line limit: two cards, each with its own line
+            if joinable and at is not None:
                 kept = out[at]
                 old = kept.back if at in cited else f"{kept.back} (line {kept.line})"
                 cited.add(at)

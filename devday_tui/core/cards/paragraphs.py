@@ -14,6 +14,7 @@ from devday_tui.core.cards.terms import (
     LEAD_ARROW_RE,
     MAYBE_TERM_RE,
     MIN_ANSWER_CHARS,
+    is_anaphoric,
     is_objective,
     is_remark,
     split_definition,
@@ -33,6 +34,8 @@ from devday_tui.core.text import (
 
 #: What ``definition`` returns for a definition that is nothing to learn: only a URL, or chatter (``所感: …``).
 URL_ONLY = -2
+#: A cloze that points back (``However this is …``) shows the sentence before it when both fit in this much.
+MAX_CLOZE_WITH_CONTEXT = 400
 #: A cloze sentence needs at least this much left once the hidden parts are taken out.
 MIN_CLOZE_REST_CHARS = 4
 
@@ -44,6 +47,16 @@ _SMALL_WORDS = frozenset(
 )
 #: Hashtags: ``#devops #kubernetes``.
 _HASHTAGS_RE = re.compile(r"(?:#[^\s#]+\s*)+")
+
+
+def sub_line(text: str) -> str:
+    """A definition's next line: ``- detail`` indented too deep to be a list, or ``** detail`` (a wiki's sub-bullet:
+    bold never opens on a space), is kept as an indented sub-line without its mark."""
+    if text[:2] in ("- ", "* ", "+ "):
+        return "  " + text[2:].lstrip()
+    if text.startswith(("** ", "*** ")):
+        return "  " + text.lstrip("*").lstrip()
+    return text
 
 
 def in_math(line: str, inside: bool) -> bool:
@@ -172,9 +185,7 @@ class ParagraphRules(CardMaker):
             if found:
                 defs.append((line0, found[0], [found[1]]))
             elif defs:
-                t = inl.text.strip()
-                if t[:2] in ("- ", "* ", "+ "):  # sub-items indented too deep to be a list: kept as sub-lines
-                    t = "  " + t[2:].lstrip()
+                t = sub_line(inl.text.strip())
                 if t:
                     defs[-1][2].append(t)
             else:
@@ -192,7 +203,7 @@ class ParagraphRules(CardMaker):
         if not defs and len(prose) >= 2:
             term = term_line(prose[0][1].text, [p.text for _, p in prose[1:]])
             if term:
-                body = "\n".join(t for t in (p.text.strip() for _, p in prose[1:]) if t)
+                body = "\n".join(t for t in (sub_line(p.text.strip()) for _, p in prose[1:]) if t)
                 # "Term" then "→ what follows from it": the arrow only said "here is the answer".
                 body = LEAD_ARROW_RE.sub("", body, count=1) or body
                 # "Term" then ": its definition" (a definition list, as in Pandoc and PHP Markdown Extra).
@@ -227,7 +238,7 @@ class ParagraphRules(CardMaker):
                     continue
             merged.append([a, b])
         k = 0
-        for a, b in merged:
+        for index, (a, b) in enumerate(merged):
             while k < len(marks) and marks[k][0] < a:
                 k += 1
             end = k
@@ -276,8 +287,19 @@ class ParagraphRules(CardMaker):
             if _FIRST_PERSON_RE.search(text, a, b):
                 self.drop(line0, "first-person", "a sentence about the author, not a fact to recall")
                 continue
-            front = "".join(front_parts).strip()
-            self.add("cloze", "cloze", front, front, text[a:b].strip(), line0, answers)
+            start = a
+            if index and is_anaphoric(text[a:b]):
+                # "Another newer approach is ［…］": the sentence before it says what it is about, so it is shown.
+                # (A paragraph's first sentence points back to its heading, which the breadcrumb shows.)
+                back = index - 1
+                while back and text[merged[back][0] : merged[back][1]].lstrip()[:1].islower():
+                    back -= 1  # "(i.e. add backup machines)." goes on with the sentence before it
+                start = merged[back][0]
+                if b - start > MAX_CLOZE_WITH_CONTEXT:
+                    self.drop(line0, "weak-cloze", "the sentence points back (This…, However…) to one too long to show")
+                    continue
+            front = (text[start:a] + "".join(front_parts)).strip()
+            self.add("cloze", "cloze", front, front, text[start:b].strip(), line0, answers)
 
 
 __all__ = ["MIN_ANSWER_CHARS", "ParagraphRules", "Para", "join_inlines"]

@@ -222,6 +222,31 @@ def is_objective(text: str) -> bool:
     return text.partition(" ")[0].casefold() in OBJECTIVE_VERBS
 
 
+#: Words that open a sentence pointing back to the one before: ``However this is prone to …``, ``Another …``.
+_ANAPHORS = frozenset("this these that those it its they their them another such".split())
+_ANAPHORS_JA = ("この", "その", "これ", "それ", "こちら", "こうした", "そうした")
+#: Words that join a sentence to the one before without saying what it is about: skipped before the test.
+_CONNECTIVES = frozenset("however therefore thus hence so but and also then".split())
+_CONNECTIVES_JA = ("しかし、", "ただし、", "また、", "そして、", "なお、", "さらに、")
+
+
+def is_anaphoric(sentence: str) -> bool:
+    """A sentence that starts by pointing back to an earlier one (``However this is prone to …``, ``これは…``),
+    so that it says little on its own."""
+    text = sentence.lstrip()
+    for lead in _CONNECTIVES_JA:
+        if text.startswith(lead):
+            text = text[len(lead) :].lstrip()
+            break
+    if text.startswith(_ANAPHORS_JA):
+        return True
+    first, _, rest = text.partition(" ")
+    first = first.rstrip(",.:;").casefold()
+    if first in _CONNECTIVES:
+        first = rest.lstrip().partition(" ")[0].rstrip(",.:;").casefold()
+    return first in _ANAPHORS
+
+
 def is_clause(term: str) -> bool:
     words = term.casefold().split()
     return len(words) >= 3 and any(w in _CLAUSE_WORDS for w in words)
@@ -253,7 +278,7 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
 #: What an attendee writes of how a talk felt: ``〜と思いました``, ``印象的でした``, ``勉強になりました``, a trailing ``ｗ``.
 _IMPRESSION_RE = re.compile(
     r"思いました|と思います|と思う|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
-    r"|おもしろかった|びっくり|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|（笑）|\(笑\)|(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
+    r"|おもしろかった|びっくり|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
 )
 _ANSWER_FIRST = frozenset("ABCDEFGH")
 _ANSWER_NEXT = frozenset(("", " ", ",", "、", ":", "：", "\t"))

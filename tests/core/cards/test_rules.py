@@ -960,3 +960,76 @@ def test_a_line_ending_in_a_comma_is_no_label_and_a_bracketed_chatter_word_is_ch
     note, trace = parse(md)
     assert [c.front for c in note.cards] == ["Symfony で始めるモジュラモノリス — 2 points"]
     assert (2, "prose-label") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_definition_of_more_than_twelve_lines_is_no_card_and_two_never_join_past_the_limit() -> None:
+    rows = "\n".join(f"{k} |-> slot {k}" for k in range(1, 14))
+    md = (
+        f"## Load factor\nTable one: 3 / 8\n{rows}\n\n- gp2: general purpose\n"
+        + "".join(f"  - detail {k}\n" for k in range(7))
+        + "\n## Exam tips\n- gp2: burst to 3,000 IOPS\n"
+        + "".join(f"  - tip {k}\n" for k in range(6))
+    )
+    note, trace = parse(md)
+    assert "Table one" not in [c.front for c in note.cards]
+    assert (2, "split-long") in [(t.line, t.rule) for t in trace if not t.made]
+    gp2 = [c for c in note.cards if c.front == "gp2"]
+    assert len(gp2) == 2 and all(c.back_text.count("\n") < MAX_BACK_LINES for c in gp2)
+
+
+def test_a_definitions_sub_items_show_their_whole_lines() -> None:
+    md = """
+    ## IP Address
+    * Private IP addresses - IP addresses that only talk on a local network:
+
+      * Class A - 10.0.0.0 - 10.255.255.255
+      * Class B - 172.16.0.0 - 172.31.255.255
+    """
+    c = card(md, "Private IP addresses")
+    assert "Class A - 10.0.0.0 - 10.255.255.255" in c.back and "Class B - 172.16.0.0" in c.back
+
+
+def test_double_asterisk_lines_are_a_wikis_sub_bullets() -> None:
+    md = """
+    ## Opportunities
+    * as individuals:
+    ** give people equipment that can help them get a job.
+    ** get political about prisons.
+    """
+    c = card(md, "as individuals")
+    assert "**" not in c.back and c.back.splitlines()[-1].strip() == "get political about prisons."
+
+
+def test_dataview_fields_at_the_top_of_a_note_are_no_cards() -> None:
+    md = "summary:: Capitalization and letter case for sets of words.\nparents:: [[CSE]]\n\n## Cases\n- camelCase::a lower first letter\n"
+    assert [c.front for c in parse(md)[0].cards] == ["camelCase"]
+
+
+def test_a_cloze_pointing_back_shows_the_sentence_before_it() -> None:
+    md = """
+    ## Hardware faults
+    Disks fail often. One approach is to **add redundancy** (i.e. add backup machines). Another newer approach is **software fault-tolerance**.
+    """
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert "One approach is to add redundancy (i.e. add backup machines). Another newer approach is ［…］." in fronts
+    assert "One approach is to ［…］ (i.e. add backup machines)." in fronts  # its own cloze shows no context
+
+
+def test_a_musing_item_is_left_out_of_its_list() -> None:
+    md = "## XCFramework\n- WWDC19で発表された形式\n- 実態はただのBundle\n- なるほどなぁ\n"
+    c = card(md, "XCFramework — 2 points")
+    assert [i.text for i in c.back] == ["WWDC19で発表された形式", "実態はただのBundle"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Add redundancy (i.e. backup machines). Then test.", ["Add redundancy (i.e. backup machines).", "Then test."]),
+        ("Locks, tables etc. We call them resources.", ["Locks, tables etc.", "We call them resources."]),
+        ("Formats, e.g. JSON, are text.", ["Formats, e.g. JSON, are text."]),
+    ],
+)
+def test_an_abbreviations_full_stop_ends_no_sentence_unless_a_capital_follows(text: str, sentences: list[str]) -> None:
+    from devday_tui.core.text import sentence_spans
+
+    assert [text[a:b].strip() for a, b in sentence_spans(text)] == sentences
