@@ -21,6 +21,7 @@ from devday_tui.core.cards.terms import (
     is_generic_heading,
     is_impression,
     is_objective,
+    is_open_question,
     is_question,
     is_remark,
     strip_qa,
@@ -400,6 +401,14 @@ class ListRules(CardMaker):
         if len(entries) >= 3 and sum(1 for e in entries if is_answer_letters(e.item.text)) * 3 >= len(entries) * 2:
             # "1. A", "2. C  D: …": an answer key without its questions asks nothing.
             self.drop(line0, "answer-key", f"{subject!r}: a practice exam's answers without their questions")
+            return
+        if (
+            len(entries) >= 3
+            and not any(e.item.children or e.own for e in entries)
+            and sum(1 for e in entries if is_open_question(e.item.text)) * 3 >= len(entries) * 2
+        ):
+            # Interview prompts, or the questions of a Q&A noted without their answers: nothing to recall.
+            self.drop(line0, "open-questions", f"{subject!r}: questions without their answers")
             return
         if len(entries) >= 3 and sum(1 for e in entries if is_objective(e.item.text)) * 3 >= len(entries) * 2:
             # An exam guide's objectives ("Understand Terraform basics", "Describe the …"): what to study, not

@@ -45,6 +45,7 @@ RULES: dict[str, str] = {
     "talk-details": "a talk's details (`Speaker:`, `Track:`, `Language:`, `Length 26:24`…) make no card, all of them",
     "objectives": "a list of exam objectives (`Understand Terraform basics`, `Describe the …`) makes no list card",
     "answer-key": "a practice exam's answers without their questions (`7. D  A: …`) make no list card nor terms",
+    "open-questions": "a list of questions without their answers (interview prompts, `Tell me about a time…`)",
     "todo": "a task-list item (`- [ ] …`) or a line starting `TODO`/`FIXME` is the author's to-do, not a fact",
     "too-short": "too little text to mean anything",
     "code-block": "code, display math (`$$…$$`) and raw HTML make no cards",

@@ -74,7 +74,7 @@ GENERIC_HEADINGS = frozenset(
     """pros cons merits demerits advantages disadvantages usage summary overview notes note details example
     examples links references resources misc other others tips todo memo 使い方 補足 まとめ 概要 特徴 メリット
     デメリット 利点 欠点 長所 短所 注意点 注意 課題 感想 参考 参考資料 その他 メモ 例 詳細 q&a qa faq 質疑応答 質問
-    結論 ポイント 対策 手順 前半 後半 takeaways conclusion remember""".split()
+    結論 ポイント 対策 手順 前半 後半 takeaways conclusion remember types kinds categories 種類 分類""".split()
 ) | frozenset(("in practice", "in short", "background", "背景"))
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
@@ -215,6 +215,15 @@ OBJECTIVE_VERBS = frozenset(
     """describe identify explain understand demonstrate recognize recognise compare know summarize summarise
     differentiate distinguish define list outline interpret""".split()
 )
+
+
+#: How an interviewer's prompt starts: ``Tell me about a time …``, ``Describe a time when …``.
+_PROMPT_RE = re.compile(r"(?:tell me about|describe a (?:time|situation)|give an example|walk me through)\b", re.I)
+
+
+def is_open_question(text: str) -> bool:
+    """A question or an interviewer's prompt, with no answer in the same line."""
+    return text.rstrip().endswith(("?", "？")) or _PROMPT_RE.match(text) is not None
 
 
 def is_objective(text: str) -> bool:

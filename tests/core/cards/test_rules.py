@@ -1033,3 +1033,26 @@ def test_an_abbreviations_full_stop_ends_no_sentence_unless_a_capital_follows(te
     from devday_tui.core.text import sentence_spans
 
     assert [text[a:b].strip() for a, b in sentence_spans(text)] == sentences
+
+
+def test_questions_without_answers_make_no_list_card_but_answers_clauses_do() -> None:
+    md = """
+    ## Leadership questions
+    - Tell me about a time you led a team through a hard project
+    - Describe a time when you had to motivate a team
+    - What is your preferred management style?
+
+    ## Use intention-revealing names
+    A name should tell
+    - why it exists,
+    - what it does,
+    - and how it is used.
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["A name should tell — 3 points"]
+    assert (2, "open-questions") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_generic_label_such_as_types_takes_its_context() -> None:
+    md = "## Deep learning\nTypes\n- Convolutional NN\n- Recurrent NN\n"
+    assert [f for _, _, f in made(md)] == ["Deep learning › Types — 2 points"]
