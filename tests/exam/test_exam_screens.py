@@ -54,12 +54,23 @@ def by_front(front: str):
     return next(c for c in sample_cards() if c.front == front)
 
 
+def setup_app(store: FakeStore | None = None, *, cards: list | None = None) -> Host:
+    """The setup screen of the sample deck (or of a deck of ``cards``) over a blank screen."""
+    deck = sample_deck(cards)
+    return Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore() if store is None else store))
+
+
+async def press(pilot, *keys: str) -> None:
+    """Press ``keys`` and let the screen take them in."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 # ---------------------------------------------------------------------------------------------- setup screen
 
 
 async def test_setup_defaults_to_every_card_up_to_30_and_a_minute_each() -> None:
-    deck = sample_deck()
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore()))
+    app = setup_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -74,8 +85,7 @@ async def test_setup_defaults_to_every_card_up_to_30_and_a_minute_each() -> None
 
 
 async def test_setup_validation_messages() -> None:
-    deck = sample_deck()
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore()))
+    app = setup_app()
     async with app.run_test(size=(100, 30)) as pilot:
         questions = app.screen.query_one("#exam-questions", Input)
         questions.value = "0"
@@ -84,22 +94,19 @@ async def test_setup_validation_messages() -> None:
         questions.value = "12"
         await pilot.pause()
         assert text_of(app, "#exam-setup-error") == "This deck has only 9 cards to ask: choose 9 questions or fewer."
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ExamSetupScreen) and app.results == []
         questions.value = "4"
         await pilot.pause()
         assert text_of(app, "#exam-setup-error") == ""
         assert app.screen.query_one("#exam-minutes", Input).value == "4"  # follows the number of questions
         app.screen.query_one(Checkbox).value = True
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert app.results == [ExamConfig(questions=4, minutes=4, count_towards_schedule=True)]
 
 
 async def test_a_time_limit_typed_by_hand_is_kept() -> None:
-    deck = sample_deck()
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore()))
+    app = setup_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one("#exam-minutes", Input).value = "20"
         await pilot.pause()
@@ -112,27 +119,22 @@ async def test_a_time_limit_typed_by_hand_is_kept() -> None:
 
 
 async def test_setup_leaves_suspended_cards_out_and_escape_cancels() -> None:
-    deck = sample_deck()
-    store = FakeStore({c.id: Progress(c.id, suspended=True) for c in deck.cards[:4]})
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=store))
+    app = setup_app(FakeStore({c.id: Progress(c.id, suspended=True) for c in sample_deck().cards[:4]}))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "5 cards can be asked (4 suspended left out)" in text_of(app, "#exam-setup-pool")
         assert app.screen.query_one("#exam-questions", Input).value == "5"
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert app.results == [None]
 
 
 async def test_a_deck_with_no_cards_cannot_start() -> None:
-    deck = sample_deck([])
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=[], store=FakeStore()))
+    app = setup_app(cards=[])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert text_of(app, "#exam-setup-error") == "This deck has no cards to ask (suspended cards are left out)."
         assert app.screen.query_one("#exam-start", Button).disabled
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ExamSetupScreen)
 
 
@@ -167,6 +169,13 @@ async def answer_all_but_the_last(pilot) -> None:
     await pilot.pause()
 
 
+async def submit(pilot, *, answer: bool = True) -> None:
+    """Answer all but the last question (unless ``answer`` is false), then submit anyway."""
+    if answer:
+        await answer_all_but_the_last(pilot)
+    await press(pilot, "ctrl+s", "ctrl+s")
+
+
 async def test_answers_are_kept_while_moving_back_and_forth() -> None:
     clock = Clock()
     app = exam_app(FakeStore(), clock)
@@ -178,12 +187,10 @@ async def test_answers_are_kept_while_moving_back_and_forth() -> None:
         await answer_all_but_the_last(pilot)
         assert screen.index == 3
         assert "question 4 of 4 · 3 answered" in text_of(app, "#exam-position")
-        await pilot.press("pageup", "pageup", "pageup")
-        await pilot.pause()
+        await press(pilot, "pageup", "pageup", "pageup")
         assert screen.index == 0
         assert screen.query_one(TypedAnswer).value == "ｻｰﾊﾞﾚｽ"
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
         listing = screen.query_one("#exam-list", RecallChecklist)
         assert listing.display and sorted(listing.selected) == [0, 1]
         assert not screen.query_one(TypedAnswer).display
@@ -198,13 +205,11 @@ async def test_a_list_question_is_hidden_until_revealed() -> None:
     app = exam_app(FakeStore(), clock)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
         assert not screen.query_one("#exam-list", RecallChecklist).display
         assert "Recall the 2 items in your head" in text_of(app, "#exam-hint")
         assert "awslabs" not in str(screen.query_one("#exam-body").render())
-        await pilot.press("ctrl+r")
-        await pilot.pause()
+        await press(pilot, "ctrl+r")
         listing = screen.query_one("#exam-list", RecallChecklist)
         assert listing.display and len(listing.items) == 2 and listing.selected == frozenset()
         assert screen.responses[by_front("CLI ツールは２つある。").id].answered
@@ -217,12 +222,10 @@ async def test_submitting_with_unanswered_questions_asks_again_then_scores_and_k
     async with app.run_test(size=(100, 30)) as pilot:
         await answer_all_but_the_last(pilot)
         clock.at = FIXED_NOW + timedelta(minutes=2, seconds=5)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ExamScreen)
         assert text_of(app, "#exam-message") == "1 question is unanswered. Press Ctrl+S again to submit anyway."
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ExamResultScreen)
         assert len(store.exams_recorded) == 1
         data, at = store.exams_recorded[0]
@@ -249,9 +252,7 @@ async def test_counting_towards_the_schedule_records_answered_questions_only() -
     store = FakeStore()
     app = exam_app(store, clock, count=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        await answer_all_but_the_last(pilot)
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot)
         assert [(card_id, rating) for card_id, rating, _, _ in store.answers] == [
             (by_front("AWS Lambda").id, 3),
             (by_front("CLI ツールは２つある。").id, 3),
@@ -291,16 +292,14 @@ async def test_escape_asks_before_leaving_and_never_abandons_on_its_own() -> Non
     store = FakeStore()
     app = exam_app(store, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*"x", "escape")
-        await pilot.pause()
+        await press(pilot, *"x", "escape")
         assert isinstance(app.screen, ConfirmScreen)
         assert "1 answer and the time spent are not kept" in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("escape")  # Esc again answers no: back to the question, the answer still there
         await pilot.pause()
         assert isinstance(app.screen, ExamScreen)
         assert app.screen.query_one(TypedAnswer).value == "x"
-        await pilot.press("escape", "y")
-        await pilot.pause()
+        await press(pilot, "escape", "y")
         assert app.screen.id == "base"
         assert store.exams_recorded == [] and store.answers == []
 
@@ -309,8 +308,7 @@ async def test_a_read_only_store_still_shows_the_result_and_says_it_was_not_kept
     store = FakeStore(read_only=True)
     app = exam_app(store, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot, answer=False)
         assert isinstance(app.screen, ExamResultScreen)
         assert "was not kept" in text_of(app, "#exam-result-problem")
         assert store.exams_recorded == []
@@ -320,8 +318,7 @@ async def test_a_failing_store_is_reported_on_the_result_screen() -> None:
     store = FakeStore(fail_record=True)
     app = exam_app(store, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot, answer=False)
         assert "The result could not be kept: [Errno 28] No space left on device" in text_of(
             app, "#exam-result-problem"
         )
@@ -362,9 +359,7 @@ async def test_result_lists_missed_questions_and_sends_one_to_review_today() -> 
     store = FakeStore()
     app = exam_app(store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await answer_all_but_the_last(pilot)
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot)
         screen = app.screen
         assert isinstance(screen, ExamResultScreen)
         missed = [r.card.front for r in screen.missed]
@@ -375,16 +370,13 @@ async def test_result_lists_missed_questions_and_sends_one_to_review_today() -> 
         second = str(options.get_option(by_front(ORDER[3]).id).prompt)
         assert "– unanswered" in second and "AWS が管理する（ユーザは EC2 インスタンスを選ばない）" in second
         clock.at = FIXED_NOW + timedelta(minutes=5)
-        await pilot.press("r")
-        await pilot.pause()
+        await press(pilot, "r")
         assert store.made_due == [(by_front("CDK").id, clock.at)]
         assert "↻ due today" in str(options.get_option(by_front("CDK").id).prompt)
         assert options.highlighted_option.id == by_front(ORDER[3]).id  # moved on to the next missed card
-        await pilot.press("up", "r")
-        await pilot.pause()
+        await press(pilot, "up", "r")
         assert len(store.made_due) == 1  # once is enough
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert app.screen.id == "base"
 
 
@@ -392,9 +384,7 @@ async def test_result_shows_weakest_sections_and_notes_first() -> None:
     clock = Clock()
     app = exam_app(FakeStore(), clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await answer_all_but_the_last(pilot)
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot)
         notes = str(app.screen.query_one("#exam-result-notes ScoreGroups").render()).splitlines()
         assert notes[0].endswith("0/2  AWS DevDay 2019")
         assert notes[1].endswith("2/2  AWS DevDay 2019 Day1")
@@ -407,17 +397,14 @@ async def test_review_today_needs_a_writable_store() -> None:
     store = FakeStore(read_only=True)
     app = exam_app(store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
+        await submit(pilot, answer=False)
+        await press(pilot, "r")
         assert store.made_due == []
         assert any("no card can be rescheduled" in n.message for n in app._notifications)
 
 
 async def test_setup_says_when_the_result_cannot_be_kept() -> None:
-    deck = sample_deck()
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore(read_only=True)))
+    app = setup_app(FakeStore(read_only=True))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "the result will be shown but not kept" in text_of(app, "#exam-setup-pool")
@@ -431,11 +418,9 @@ async def test_reveal_is_offered_only_on_a_hidden_list() -> None:
         await pilot.press("ctrl+r")  # nothing to reveal on a typed question
         await pilot.pause()
         assert screen.responses[by_front("AWS Lambda").id].recalled is None
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
         assert screen.check_action("reveal", ()) is True
-        await pilot.press("ctrl+r")
-        await pilot.pause()
+        await press(pilot, "ctrl+r")
         assert screen.check_action("reveal", ()) is False
 
 
@@ -461,8 +446,7 @@ async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> N
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert screen.check_action("previous", ()) is None  # dimmed on the first question
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
         await pilot.press("space")  # Space shows the hidden items, as Ctrl+R does
         await pilot.pause()
         listing = screen.query_one("#exam-list", RecallChecklist)
@@ -471,8 +455,7 @@ async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> N
         text = long_row.query_one(".recall-text", Static)
         assert text.content.plain == LONG_ITEM and text.size.height >= 2  # wrapped, not cut
         assert text.region.x == listing.query(".recall-text").first().region.x  # each line under the first
-        await pilot.press("down", "space")
-        await pilot.pause()
+        await press(pilot, "down", "space")
         assert screen.responses[listed.id].recalled == frozenset({1})
         assert long_row.has_class("-ticked") and "✓" in str(long_row.query_one(".recall-mark", Static).render())
         await pilot.click(listing.query(".recall-text").first())  # a click ticks the item clicked
@@ -485,11 +468,9 @@ async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> N
         await pilot.pause()
         assert screen.index == 2
         assert screen.check_action("next", ()) is None  # dimmed on the last question
-        await pilot.press("pageup")
-        await pilot.pause()
+        await press(pilot, "pageup")
         assert sorted(screen.query_one("#exam-list", RecallChecklist).selected) == [1]
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot, answer=False)
         result = app.screen
         assert isinstance(result, ExamResultScreen)
         prompt = str(result.query_one(OptionList).get_option(listed.id).prompt)
@@ -506,17 +487,14 @@ async def test_every_missed_card_can_be_sent_to_review_today_at_once() -> None:
     store = FakeStore()
     app = exam_app(store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await answer_all_but_the_last(pilot)
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot)
         screen = app.screen
         missed = [r.card.id for r in screen.missed]
         assert len(missed) == 2
         await pilot.press("r")  # the first, then all: the first is not sent twice
         await pilot.pause()
         assert screen.check_action("review_all_today", ()) is True
-        await pilot.press("a")
-        await pilot.pause()
+        await press(pilot, "a")
         assert [card_id for card_id, _ in store.made_due] == missed
         assert screen.check_action("review_all_today", ()) is None  # nothing left to send: dimmed
         options = screen.query_one(OptionList)
@@ -528,8 +506,7 @@ async def test_sections_keep_their_own_heading_on_a_narrow_screen() -> None:
     clock = Clock()
     app = exam_app(FakeStore(), clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot, answer=False)
         lines = str(app.screen.query_one("#exam-result-sections ScoreGroups").render()).splitlines()
         assert all(
             cell_len(line) <= app.screen.query_one("#exam-result-sections ScoreGroups").size.width for line in lines
@@ -546,16 +523,13 @@ async def test_every_key_in_the_help_names_an_action() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert_help_keys_have_actions(screen)  # a typed question
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
         assert_help_keys_have_actions(screen)  # a hidden list
         assert screen.active_bindings["space"].binding.action == "reveal"
-        await pilot.press("space")
-        await pilot.pause()
+        await press(pilot, "space")
         assert_help_keys_have_actions(screen)  # the checklist
         assert screen.active_bindings["space"].binding.description == "Tick"
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot, answer=False)
         result = app.screen
         assert isinstance(result, ExamResultScreen)
         assert_help_keys_have_actions(result)
