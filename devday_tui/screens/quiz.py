@@ -23,6 +23,7 @@ from textual.widgets import Header
 from devday_tui.core.clock import format_interval
 from devday_tui.core.cram import CramRequest
 from devday_tui.core.model import Card, Deck, DeckSettings
+from devday_tui.core.scheduling import GRADES
 from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone, source_label
 from devday_tui.safe_text import one_line
 from devday_tui.saving import save
@@ -71,10 +72,7 @@ class QuizScreen(QuizTyping, Screen):
         Binding("enter", "accept_suggested", "Accept"),
         Binding("enter", "accept", "Good", show=False),
         Binding("a", "show_all", "All items", show=False),
-        Binding("1", "grade(1)", "Again", group=_GRADE_GROUP),
-        Binding("2", "grade(2)", "Hard", group=_GRADE_GROUP),
-        Binding("3", "grade(3)", "Good", group=_GRADE_GROUP),
-        Binding("4", "grade(4)", "Easy", group=_GRADE_GROUP),
+        *(Binding(g.key, f"grade({int(g.rating)})", g.label, group=_GRADE_GROUP) for g in GRADES),
         Binding("u", "undo", "Undo"),
         Binding("s", "suspend", "Suspend"),
         Binding("b", "bury", "Bury"),
