@@ -31,10 +31,11 @@ class Clock:
 class Host(App):
     """Pushes one screen over a blank one and keeps what it was dismissed with."""
 
-    def __init__(self, make_screen, store: FakeStore | None = None) -> None:
+    def __init__(self, make_screen, store: FakeStore | None = None, clock: Clock | None = None) -> None:
         super().__init__()
         self.make_screen = make_screen
         self.store = store
+        self.clock = clock
         self.results: list[object] = []
         self.progress_changes = 0
 
@@ -143,7 +144,12 @@ async def test_a_deck_with_no_cards_cannot_start() -> None:
 ORDER = ["AWS Lambda", "CLI ツールは２つある。", "CDK", "Fargate の起動タイプで、EC2 インスタンスの管理は誰がする？"]
 
 
-def exam_app(store: FakeStore | None, clock: Clock, *, count: bool = False, minutes: int = 4) -> Host:
+def exam_app(
+    store: FakeStore | None = None, clock: Clock | None = None, *, count: bool = False, minutes: int = 4
+) -> Host:
+    """An exam of the four ``ORDER`` questions; the app keeps its store (a ``FakeStore`` unless given) and clock."""
+    store = FakeStore() if store is None else store
+    clock = Clock() if clock is None else clock
     deck = sample_deck()
     questions = [by_front(f) for f in ORDER]
     config = ExamConfig(questions=len(questions), minutes=minutes, count_towards_schedule=count)
@@ -158,6 +164,7 @@ def exam_app(store: FakeStore | None, clock: Clock, *, count: bool = False, minu
             questions=questions,
         ),
         store,
+        clock,
     )
 
 
@@ -177,8 +184,7 @@ async def submit(pilot, *, answer: bool = True) -> None:
 
 
 async def test_answers_are_kept_while_moving_back_and_forth() -> None:
-    clock = Clock()
-    app = exam_app(FakeStore(), clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, ExamScreen)
@@ -201,8 +207,7 @@ async def test_answers_are_kept_while_moving_back_and_forth() -> None:
 
 
 async def test_a_list_question_is_hidden_until_revealed() -> None:
-    clock = Clock()
-    app = exam_app(FakeStore(), clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         await press(pilot, "pagedown")
@@ -216,20 +221,18 @@ async def test_a_list_question_is_hidden_until_revealed() -> None:
 
 
 async def test_submitting_with_unanswered_questions_asks_again_then_scores_and_keeps_the_result() -> None:
-    clock = Clock()
-    store = FakeStore()
-    app = exam_app(store, clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await answer_all_but_the_last(pilot)
-        clock.at = FIXED_NOW + timedelta(minutes=2, seconds=5)
+        app.clock.at = FIXED_NOW + timedelta(minutes=2, seconds=5)
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ExamScreen)
         assert text_of(app, "#exam-message") == "1 question is unanswered. Press Ctrl+S again to submit anyway."
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ExamResultScreen)
-        assert len(store.exams_recorded) == 1
-        data, at = store.exams_recorded[0]
-        assert at == clock.at
+        assert len(app.store.exams_recorded) == 1
+        data, at = app.store.exams_recorded[0]
+        assert at == app.clock.at
         assert data["deck"] == "aws-devday"
         assert (data["questions"], data["answered"], data["correct"]) == (4, 3, 2)
         assert data["score"] == 0.5
@@ -241,45 +244,41 @@ async def test_submitting_with_unanswered_questions_asks_again_then_scores_and_k
             (by_front("CDK").id, "wrong"),
             (by_front(ORDER[3]).id, "unanswered"),
         ]
-        assert store.answers == []  # the schedule is untouched unless asked
+        assert app.store.answers == []  # the schedule is untouched unless asked
         assert app.progress_changes == 1
         assert "2/4 correct · 50%" in text_of(app, "#exam-result-score")
         assert text_of(app, "#exam-result-detail") == "3/4 answered · 2:05 of 4:00 used · schedule unchanged · saved"
 
 
 async def test_counting_towards_the_schedule_records_answered_questions_only() -> None:
-    clock = Clock()
-    store = FakeStore()
-    app = exam_app(store, clock, count=True)
+    app = exam_app(count=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await submit(pilot)
-        assert [(card_id, rating) for card_id, rating, _, _ in store.answers] == [
+        assert [(card_id, rating) for card_id, rating, _, _ in app.store.answers] == [
             (by_front("AWS Lambda").id, 3),
             (by_front("CLI ツールは２つある。").id, 3),
             (by_front("CDK").id, 1),
         ]
-        assert all(kw["settings"] is not None and kw["duration"] >= 0 for *_, kw in store.answers)
-        assert store.exams_recorded[0][0]["counted"] is True
+        assert all(kw["settings"] is not None and kw["duration"] >= 0 for *_, kw in app.store.answers)
+        assert app.store.exams_recorded[0][0]["counted"] is True
         assert "answers recorded as reviews" in text_of(app, "#exam-result-detail")
 
 
 async def test_running_out_of_time_submits_what_was_answered() -> None:
-    clock = Clock()
-    store = FakeStore()
-    app = exam_app(store, clock, minutes=1)
+    app = exam_app(minutes=1)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         await pilot.press(*"サーバレス")
-        clock.at = FIXED_NOW + timedelta(seconds=45)
+        app.clock.at = FIXED_NOW + timedelta(seconds=45)
         screen.tick()
         await pilot.pause()
         assert screen.has_class("-low-time")
         assert text_of(app, "#exam-timer") == "⏱ 0:15 left"
-        clock.at = FIXED_NOW + timedelta(seconds=75)
+        app.clock.at = FIXED_NOW + timedelta(seconds=75)
         screen.tick()
         await pilot.pause()
         assert isinstance(app.screen, ExamResultScreen)
-        data = store.exams_recorded[0][0]
+        data = app.store.exams_recorded[0][0]
         assert data["timed_out"] is True
         assert data["duration"] == 60.0  # the exam ended at the deadline
         assert (data["answered"], data["correct"]) == (1, 1)
@@ -289,8 +288,7 @@ async def test_running_out_of_time_submits_what_was_answered() -> None:
 async def test_escape_asks_before_leaving_and_never_abandons_on_its_own() -> None:
     from devday_tui.screens.confirm import ConfirmScreen
 
-    store = FakeStore()
-    app = exam_app(store, Clock())
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, *"x", "escape")
         assert isinstance(app.screen, ConfirmScreen)
@@ -301,12 +299,12 @@ async def test_escape_asks_before_leaving_and_never_abandons_on_its_own() -> Non
         assert app.screen.query_one(TypedAnswer).value == "x"
         await press(pilot, "escape", "y")
         assert app.screen.id == "base"
-        assert store.exams_recorded == [] and store.answers == []
+        assert app.store.exams_recorded == [] and app.store.answers == []
 
 
 async def test_a_read_only_store_still_shows_the_result_and_says_it_was_not_kept() -> None:
     store = FakeStore(read_only=True)
-    app = exam_app(store, Clock())
+    app = exam_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await submit(pilot, answer=False)
         assert isinstance(app.screen, ExamResultScreen)
@@ -316,7 +314,7 @@ async def test_a_read_only_store_still_shows_the_result_and_says_it_was_not_kept
 
 async def test_a_failing_store_is_reported_on_the_result_screen() -> None:
     store = FakeStore(fail_record=True)
-    app = exam_app(store, Clock())
+    app = exam_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await submit(pilot, answer=False)
         assert "The result could not be kept: [Errno 28] No space left on device" in text_of(
@@ -355,9 +353,7 @@ async def test_questions_are_drawn_with_the_given_rng_and_never_suspended() -> N
 
 
 async def test_result_lists_missed_questions_and_sends_one_to_review_today() -> None:
-    clock = Clock()
-    store = FakeStore()
-    app = exam_app(store, clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await submit(pilot)
         screen = app.screen
@@ -369,20 +365,19 @@ async def test_result_lists_missed_questions_and_sends_one_to_review_today() -> 
         assert "✗ wrong  CDK" in first and "Answer  AWS Cloud Development Kit" in first and "You     AWS CLI" in first
         second = str(options.get_option(by_front(ORDER[3]).id).prompt)
         assert "– unanswered" in second and "AWS が管理する（ユーザは EC2 インスタンスを選ばない）" in second
-        clock.at = FIXED_NOW + timedelta(minutes=5)
+        app.clock.at = FIXED_NOW + timedelta(minutes=5)
         await press(pilot, "r")
-        assert store.made_due == [(by_front("CDK").id, clock.at)]
+        assert app.store.made_due == [(by_front("CDK").id, app.clock.at)]
         assert "↻ due today" in str(options.get_option(by_front("CDK").id).prompt)
         assert options.highlighted_option.id == by_front(ORDER[3]).id  # moved on to the next missed card
         await press(pilot, "up", "r")
-        assert len(store.made_due) == 1  # once is enough
+        assert len(app.store.made_due) == 1  # once is enough
         await press(pilot, "escape")
         assert app.screen.id == "base"
 
 
 async def test_result_shows_weakest_sections_and_notes_first() -> None:
-    clock = Clock()
-    app = exam_app(FakeStore(), clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await submit(pilot)
         notes = str(app.screen.query_one("#exam-result-notes ScoreGroups").render()).splitlines()
@@ -393,9 +388,8 @@ async def test_result_shows_weakest_sections_and_notes_first() -> None:
 
 
 async def test_review_today_needs_a_writable_store() -> None:
-    clock = Clock()
     store = FakeStore(read_only=True)
-    app = exam_app(store, clock)
+    app = exam_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await submit(pilot, answer=False)
         await press(pilot, "r")
@@ -411,7 +405,7 @@ async def test_setup_says_when_the_result_cannot_be_kept() -> None:
 
 
 async def test_reveal_is_offered_only_on_a_hidden_list() -> None:
-    app = exam_app(FakeStore(), Clock())
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert screen.check_action("reveal", ()) is False
@@ -483,9 +477,7 @@ async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> N
 
 
 async def test_every_missed_card_can_be_sent_to_review_today_at_once() -> None:
-    clock = Clock()
-    store = FakeStore()
-    app = exam_app(store, clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await submit(pilot)
         screen = app.screen
@@ -495,7 +487,7 @@ async def test_every_missed_card_can_be_sent_to_review_today_at_once() -> None:
         await pilot.pause()
         assert screen.check_action("review_all_today", ()) is True
         await press(pilot, "a")
-        assert [card_id for card_id, _ in store.made_due] == missed
+        assert [card_id for card_id, _ in app.store.made_due] == missed
         assert screen.check_action("review_all_today", ()) is None  # nothing left to send: dimmed
         options = screen.query_one(OptionList)
         assert all("↻ due today" in str(options.get_option(card_id).prompt) for card_id in missed)
@@ -503,8 +495,7 @@ async def test_every_missed_card_can_be_sent_to_review_today_at_once() -> None:
 
 
 async def test_sections_keep_their_own_heading_on_a_narrow_screen() -> None:
-    clock = Clock()
-    app = exam_app(FakeStore(), clock)
+    app = exam_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await submit(pilot, answer=False)
         lines = str(app.screen.query_one("#exam-result-sections ScoreGroups").render()).splitlines()
@@ -519,7 +510,7 @@ async def test_sections_keep_their_own_heading_on_a_narrow_screen() -> None:
 async def test_every_key_in_the_help_names_an_action() -> None:
     from tests.quiz.conftest import assert_help_keys_have_actions
 
-    app = exam_app(FakeStore(), Clock())
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert_help_keys_have_actions(screen)  # a typed question
@@ -555,7 +546,7 @@ async def test_the_result_and_its_reviews_are_saved_off_the_ui_thread() -> None:
             return super().answer(*args, **kwargs)
 
     store = Watched()
-    app = exam_app(store, Clock(), count=True)
+    app = exam_app(store, count=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await answer_all_but_the_last(pilot)
         await pilot.press("ctrl+s", "ctrl+s")
