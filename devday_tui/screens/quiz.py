@@ -370,8 +370,13 @@ class QuizScreen(QuizTyping, Screen):
         else:
             self.show_next()
 
-    def _run_step(self, write: Callable[[], Step], done_message: str) -> None:
-        """Suspend or bury: saved, then the next card."""
+    def _run_step(self, write: Callable[[QuizSession, str, datetime], Step], done_message: str) -> None:
+        """Suspend or bury the card on screen (front or back): ``write(session, card id, now)`` saved, then the
+        next card."""
+        card, session = self.card, self.session
+        if card is None or session is None or self.state not in ("front", "back"):
+            return
+        now = self.app.now()
 
         def saved(step: Step) -> None:
             assert self.session is not None
@@ -379,7 +384,7 @@ class QuizScreen(QuizTyping, Screen):
             self.notify(done_message, timeout=4, markup=False)
             self._after_save()
 
-        self._save(write, saved)
+        self._save(lambda: write(session, card.id, now), saved)
 
     def _undone(self, undone: Undone | None) -> None:
         session = self.session
@@ -535,18 +540,10 @@ class QuizScreen(QuizTyping, Screen):
         self._save(lambda: session.save_undo(now), self._undone)
 
     def action_suspend(self) -> None:
-        card, session = self.card, self.session
-        if card is None or session is None or self.state not in ("front", "back"):
-            return
-        now = self.app.now()
-        self._run_step(lambda: session.save_suspend(card.id, now), "Suspended. u undoes it.")
+        self._run_step(QuizSession.save_suspend, "Suspended. u undoes it.")
 
     def action_bury(self) -> None:
-        card, session = self.card, self.session
-        if card is None or session is None or self.state not in ("front", "back"):
-            return
-        now = self.app.now()
-        self._run_step(lambda: session.save_bury(card.id, now), "Buried until tomorrow. u undoes it.")
+        self._run_step(QuizSession.save_bury, "Buried until tomorrow. u undoes it.")
 
     def action_annotate(self) -> None:
         card = self.card
