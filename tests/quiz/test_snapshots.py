@@ -11,7 +11,7 @@ import pytest
 from devday_tui.screens.quiz import QuizScreen
 from devday_tui.screens.stats import StatsScreen
 from devday_tui.screens.summary import SummaryScreen
-from tests.quiz.conftest import wait_for, wait_loaded
+from tests.quiz.conftest import study, wait_for, wait_loaded
 from tests.quiz.test_stats_screen import make_history
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
@@ -48,11 +48,8 @@ async def study_deck(pilot) -> QuizScreen:
 
 async def study_one(pilot, kind: str, title: str) -> QuizScreen:
     """Study the sample's card of ``kind`` alone; the quiz once it shows the front."""
-    app = pilot.app
     await wait_loaded(pilot)
-    app.start_section_study([pick(app.library.cards, kind)], title)
-    await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-    return app.screen
+    return await study(pilot, [pick(pilot.app.library.cards, kind)], title)
 
 
 @pytest.mark.parametrize("size", SIZES)
