@@ -70,6 +70,37 @@ async def wait_until(pilot, condition, timeout: float = 60.0) -> None:
         await pilot.pause(0.005)
 
 
+async def timed_key(pilot, key: str, done, times: list[float], cpu_times: list[float]) -> None:
+    """Press ``key`` and wait until ``done()``; add the time it took, and the UI thread's CPU time, to the lists."""
+    t, cpu = time.perf_counter(), time.thread_time()
+    await pilot.press(key)
+    await wait_until(pilot, done)
+    await pilot.pause()
+    times.append(time.perf_counter() - t)
+    cpu_times.append(time.thread_time() - cpu)
+
+
+def keep(
+    figures: dict[str, float],
+    size: int,
+    part: str,
+    what: str,
+    times: list[float],
+    cpu: list[float],
+    stalls: list[float],
+) -> None:
+    """Print the time of each key of ``part`` and keep the longest as ``<part>_<what>_ms`` (with its UI-thread CPU
+    time, and the longest stall of the event loop)."""
+    print(
+        f"  [{size:,}] {part} keys: {[round(t * 1000) for t in times]} ms, UI-thread CPU "
+        f"{[round(c * 1000) for c in cpu]} ms",
+        flush=True,
+    )
+    figures[f"{part}_{what}_ms"] = max(times) * 1000
+    figures[f"{part}_{what}_cpu_ms"] = max(cpu) * 1000
+    figures[f"{part}_stall_ms"] = max(stalls) * 1000
+
+
 async def run(size: int, rounds: int) -> dict[str, float]:
     notes = _TMP / f"notes-{size}"
     write_note(notes, size)
@@ -90,20 +121,8 @@ async def run(size: int, rounds: int) -> dict[str, float]:
         move_cpu: list[float] = []
         for _ in range(rounds):
             for key in ("down", "up"):
-                t, cpu = time.perf_counter(), time.thread_time()
-                await pilot.press(key)
-                await wait_until(pilot, lambda: screen._shown == tree.current)
-                await pilot.pause()
-                moves.append(time.perf_counter() - t)
-                move_cpu.append(time.thread_time() - cpu)
-        print(
-            f"  [{size:,}] browse keys: {[round(m * 1000) for m in moves]} ms, UI-thread CPU "
-            f"{[round(c * 1000) for c in move_cpu]} ms",
-            flush=True,
-        )
-        figures["browse_move_ms"] = max(moves) * 1000
-        figures["browse_move_cpu_ms"] = max(move_cpu) * 1000
-        figures["browse_stall_ms"] = max(stalls) * 1000
+                await timed_key(pilot, key, lambda: screen._shown == tree.current, moves, move_cpu)
+        keep(figures, size, "browse", "move", moves, move_cpu, stalls)
         stalls.clear()
         card = next(c for c in app.library.cards if "巨大" in c.front or "巨大" in str(c.back)[:20])
         keys: list[float] = []
@@ -112,25 +131,13 @@ async def run(size: int, rounds: int) -> dict[str, float]:
             app.start_section_study([card], "huge")
             await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
             for key, state in (("enter", "back"),):
-                t, cpu = time.perf_counter(), time.thread_time()
-                await pilot.press(key)
-                await wait_until(pilot, lambda: app.screen.state == state)
-                await pilot.pause()
-                keys.append(time.perf_counter() - t)
-                key_cpu.append(time.thread_time() - cpu)
+                await timed_key(pilot, key, lambda: app.screen.state == state, keys, key_cpu)
             await pilot.press("q")
             await wait_until(pilot, lambda: not isinstance(app.screen, QuizScreen))
             while not isinstance(app.screen, BrowseScreen):
                 await pilot.press("escape")
                 await pilot.pause(0.05)
-        print(
-            f"  [{size:,}] quiz keys: {[round(k * 1000) for k in keys]} ms, UI-thread CPU "
-            f"{[round(c * 1000) for c in key_cpu]} ms",
-            flush=True,
-        )
-        figures["quiz_key_ms"] = max(keys) * 1000
-        figures["quiz_key_cpu_ms"] = max(key_cpu) * 1000
-        figures["quiz_stall_ms"] = max(stalls) * 1000
+        keep(figures, size, "quiz", "key", keys, key_cpu, stalls)
         stop.set()
         await task
     return figures

@@ -47,6 +47,7 @@ from devday_tui.core.scheduling import CardProgress, ReviewRecord, apply_review 
 from devday_tui.store import Store  # noqa: E402
 from devday_tui.store.files import salvage_documents, tables_payload, write_tables  # noqa: E402
 from devday_tui.store.history import is_entry, new_id  # noqa: E402
+from tests.store.damage import garbage  # noqa: E402
 
 TODAY = datetime(2026, 11, 28, 21, 0, tzinfo=timezone.utc)
 PER_DAY = 250
@@ -71,6 +72,25 @@ GOALS = {
 }
 
 
+def answer(
+    rng: random.Random,
+    progress: dict[str, CardProgress],
+    docs: dict[str, dict],
+    cid: str,
+    moment: datetime,
+    device: str,
+) -> None:
+    """One answer of ``device`` on ``cid`` at ``moment``: a random rating (mostly Good) and a random duration,
+    applied to ``progress`` and added to the log table ``docs``."""
+    before = progress.get(cid)
+    rating = rng.choices((1, 2, 3, 4), (10, 10, 70, 10))[0]
+    progress[cid] = apply_review(before, cid, rating, moment)
+    record = ReviewRecord(
+        new_id(moment), cid, rating, moment, rng.uniform(2, 15), device, before.state if before else "new"
+    )
+    docs[str(len(docs) + 1)] = record.to_dict()
+
+
 def write_history(
     data_dir: Path, reviews: int, cards: int, seed: int, *, device: str = DEVICE, prefix: str = "card"
 ) -> dict[str, CardProgress]:
@@ -88,14 +108,7 @@ def write_history(
         moment = start + timedelta(days=day, hours=7)
         docs = {}
         for _ in range(min(PER_DAY, reviews - done)):
-            cid = rng.choice(ids)
-            before = progress.get(cid)
-            rating = rng.choices((1, 2, 3, 4), (10, 10, 70, 10))[0]
-            progress[cid] = apply_review(before, cid, rating, moment)
-            record = ReviewRecord(
-                new_id(moment), cid, rating, moment, rng.uniform(2, 15), device, before.state if before else "new"
-            )
-            docs[str(len(docs) + 1)] = record.to_dict()
+            answer(rng, progress, docs, rng.choice(ids), moment, device)
             moment += timedelta(seconds=rng.randint(5, 60))
             done += 1
         write_tables(log_dir / f"{start.date() + timedelta(days=day)}.json", {"log": docs})
@@ -108,14 +121,7 @@ def write_long_day(data_dir: Path, answers: int, cards: int, progress: dict[str,
     moment = TODAY.replace(hour=0, minute=5)
     docs = {}
     for _ in range(answers):
-        cid = f"card{rng.randrange(cards):05d}"
-        before = progress.get(cid)
-        rating = rng.choices((1, 2, 3, 4), (10, 10, 70, 10))[0]
-        progress[cid] = apply_review(before, cid, rating, moment)
-        record = ReviewRecord(
-            new_id(moment), cid, rating, moment, rng.uniform(2, 15), DEVICE, before.state if before else "new"
-        )
-        docs[str(len(docs) + 1)] = record.to_dict()
+        answer(rng, progress, docs, f"card{rng.randrange(cards):05d}", moment, DEVICE)
         moment += timedelta(seconds=10)
     write_tables(data_dir / "devices" / DEVICE / "log" / f"{TODAY.date()}.json", {"log": docs})
 
@@ -221,29 +227,6 @@ def random_garbage(size: int, seed: int) -> bytes:
     return random.Random(seed).randbytes(size)
 
 
-def json_garbage(size: int, seed: int) -> bytes:
-    """Fragments of store entries between runs of random bytes: damaged store JSON."""
-    rng = random.Random(seed)
-    pieces = [
-        b'{"t":"review","id":"',
-        b'","card":"c1","rating":',
-        b'{"key":"',
-        b'"at":"2026-11-28T09:00:00+00:00"',
-        b'{"',
-        b'":',
-        b"}",
-        b"{",
-        b'"',
-        b"[",
-        b"]",
-        b"\n",
-    ]
-    out = bytearray()
-    while len(out) < size:
-        out += rng.choice(pieces) if rng.random() < 0.5 else rng.randbytes(rng.randint(1, 64))
-    return bytes(out[:size])
-
-
 def damaged_history(size: int) -> bytes:
     """A history file of about ``size`` bytes of answers, with 4 KB of garbage in its middle."""
     rng = random.Random(size)
@@ -264,7 +247,7 @@ def measure_salvage(root: Path, big_mb: int, results: dict[str, float]) -> None:
         results[f"open_with_{mb}mb_garbage_s"] = timed(
             lambda: Store.open(data_dir, device_id=DEVICE, now=TODAY).close()
         )
-        raw = json_garbage(mb << 20, mb)
+        raw = garbage(mb << 20, mb)
         results[f"salvage_{mb}mb_damaged_json_s"] = timed(lambda: salvage_documents(raw, is_entry))
     results["salvage_8mb_per_mb_over_1mb_per_mb"] = (
         results["salvage_8mb_damaged_json_s"] / 8 / results["salvage_1mb_damaged_json_s"]

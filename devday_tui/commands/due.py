@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from devday_tui.commands.stats import add_progress_options, clock, load_cards_and_store
+from devday_tui.commands.stats import add_progress_options, print_from_progress
 from devday_tui.core.history import due_now
 
 
@@ -22,14 +22,6 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from devday_tui.commands.cards import emit
-
-    now = clock(args)
-    loaded = load_cards_and_store(args, now)
-    if isinstance(loaded, int):
-        return loaded
-    cards, store = loaded
-    with store:
-        progress = store.all_progress()
-    emit(f"{due_now([c.id for c in cards], progress, now)}\n")
-    return 0
+    return print_from_progress(
+        args, lambda cards, store, now: f"{due_now([c.id for c in cards], store.all_progress(), now)}\n"
+    )

@@ -11,8 +11,13 @@ import argparse
 import json
 import sys
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Callable
 
 from devday_tui.core.history import summarize
+
+if TYPE_CHECKING:
+    from devday_tui.core.model import Card
+    from devday_tui.store import Store
 
 
 def add_progress_options(parser: argparse.ArgumentParser) -> None:
@@ -106,7 +111,9 @@ def render(figures: dict) -> str:
     return "".join(f"{k:<{width}}  {v}\n" for k, v in rows)
 
 
-def run(args: argparse.Namespace) -> int:
+def print_from_progress(args: argparse.Namespace, text: Callable[[list[Card], Store, datetime], str]) -> int:
+    """Print ``text(cards, store, now)`` for the cards asked for, with their progress opened read-only; the exit
+    status (1 or 2 after printing why the cards or the progress cannot be read)."""
     from devday_tui.commands.cards import emit
 
     now = clock(args)
@@ -115,9 +122,14 @@ def run(args: argparse.Namespace) -> int:
         return loaded
     cards, store = loaded
     with store:
-        figures = compute(cards, store, now)
-    if args.json:
-        emit(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
-    else:
-        emit(render(figures))
+        out = text(cards, store, now)
+    emit(out)
     return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    def text(cards, store, now: datetime) -> str:
+        figures = compute(cards, store, now)
+        return json.dumps(figures, ensure_ascii=False, indent=2) + "\n" if args.json else render(figures)
+
+    return print_from_progress(args, text)

@@ -63,8 +63,8 @@ class AnnotationScreen(ModalScreen[str | None]):
                 yield Static(
                     Content("Kept in your progress, never written into the Markdown file."), id="annotation-where"
                 )
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save", action="screen.save")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
         yield KeyFooter()
 
     def on_resize(self) -> None:
@@ -76,12 +76,6 @@ class AnnotationScreen(ModalScreen[str | None]):
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def action_save(self) -> None:
         text = self.query_one(TextArea).text.strip()

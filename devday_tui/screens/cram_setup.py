@@ -128,8 +128,8 @@ class CramSetupScreen(ModalScreen[CramPlan | None]):
             yield Checkbox("Count these answers (they change your schedule)", False, id="cram-counts")
             yield Static(id="cram-count")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Start", variant="primary", id="start", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Start", variant="primary", id="start", action="screen.start", compact=True)
+                yield Button("Cancel", id="cancel", action="screen.cancel", compact=True)
             yield Static(
                 Content.styled(
                     "Enter starts · Tab moves · Esc cancels. Without “count”, nothing you answer "
@@ -237,12 +237,6 @@ class CramSetupScreen(ModalScreen[CramPlan | None]):
         self._recount()
 
     # -- leaving --------------------------------------------------------------------------------------------
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "start":
-            self.action_start()
-        else:
-            self.action_cancel()
 
     def action_start(self) -> None:
         self._recount()

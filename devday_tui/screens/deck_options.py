@@ -89,8 +89,8 @@ class DeckOptionsScreen(ModalScreen[bool]):
                 yield Static(id="options-where")
                 yield Static(id="options-errors")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Save", variant="primary", id="save", action="screen.save", compact=True)
+                yield Button("Cancel", id="cancel", action="screen.cancel", compact=True)
 
     def on_mount(self) -> None:
         where = deck_options_files.destination(self.deck)
@@ -129,12 +129,6 @@ class DeckOptionsScreen(ModalScreen[bool]):
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def action_save(self) -> None:
         options = self._check()

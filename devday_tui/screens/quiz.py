@@ -23,6 +23,7 @@ from textual.widgets import Header
 from devday_tui.core.clock import format_interval
 from devday_tui.core.cram import CramRequest
 from devday_tui.core.model import Card, Deck, DeckSettings
+from devday_tui.core.scheduling import GRADES
 from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone, source_label
 from devday_tui.safe_text import one_line
 from devday_tui.saving import save
@@ -71,10 +72,7 @@ class QuizScreen(QuizTyping, Screen):
         Binding("enter", "accept_suggested", "Accept"),
         Binding("enter", "accept", "Good", show=False),
         Binding("a", "show_all", "All items", show=False),
-        Binding("1", "grade(1)", "Again", group=_GRADE_GROUP),
-        Binding("2", "grade(2)", "Hard", group=_GRADE_GROUP),
-        Binding("3", "grade(3)", "Good", group=_GRADE_GROUP),
-        Binding("4", "grade(4)", "Easy", group=_GRADE_GROUP),
+        *(Binding(g.key, f"grade({int(g.rating)})", g.label, group=_GRADE_GROUP) for g in GRADES),
         Binding("u", "undo", "Undo"),
         Binding("s", "suspend", "Suspend"),
         Binding("b", "bury", "Bury"),
@@ -372,8 +370,13 @@ class QuizScreen(QuizTyping, Screen):
         else:
             self.show_next()
 
-    def _run_step(self, write: Callable[[], Step], done_message: str) -> None:
-        """Suspend or bury: saved, then the next card."""
+    def _run_step(self, write: Callable[[QuizSession, str, datetime], Step], done_message: str) -> None:
+        """Suspend or bury the card on screen (front or back): ``write(session, card id, now)`` saved, then the
+        next card."""
+        card, session = self.card, self.session
+        if card is None or session is None or self.state not in ("front", "back"):
+            return
+        now = self.app.now()
 
         def saved(step: Step) -> None:
             assert self.session is not None
@@ -381,7 +384,7 @@ class QuizScreen(QuizTyping, Screen):
             self.notify(done_message, timeout=4, markup=False)
             self._after_save()
 
-        self._save(write, saved)
+        self._save(lambda: write(session, card.id, now), saved)
 
     def _undone(self, undone: Undone | None) -> None:
         session = self.session
@@ -537,18 +540,10 @@ class QuizScreen(QuizTyping, Screen):
         self._save(lambda: session.save_undo(now), self._undone)
 
     def action_suspend(self) -> None:
-        card, session = self.card, self.session
-        if card is None or session is None or self.state not in ("front", "back"):
-            return
-        now = self.app.now()
-        self._run_step(lambda: session.save_suspend(card.id, now), "Suspended. u undoes it.")
+        self._run_step(QuizSession.save_suspend, "Suspended. u undoes it.")
 
     def action_bury(self) -> None:
-        card, session = self.card, self.session
-        if card is None or session is None or self.state not in ("front", "back"):
-            return
-        now = self.app.now()
-        self._run_step(lambda: session.save_bury(card.id, now), "Buried until tomorrow. u undoes it.")
+        self._run_step(QuizSession.save_bury, "Buried until tomorrow. u undoes it.")
 
     def action_annotate(self) -> None:
         card = self.card

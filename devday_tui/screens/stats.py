@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, LoadingIndicator, Static
 
 from devday_tui.core.model import Card, DeckSettings
@@ -132,6 +133,19 @@ def hardest_content(notes: list[NoteDifficulty], width: int = 72) -> Content:
     return Content("\n").join(lines)
 
 
+#: The parts below the heading, in order: the title, the id of the widget that shows the figure, the widget, and the
+#: class of parts shown only for a deck with an exam date.
+_PARTS: tuple[tuple[str, str, type[Widget], str], ...] = (
+    ("Reviews, last 16 weeks", "stats-heatmap", HeatmapChart, ""),
+    ("Due in the next 30 days", "stats-forecast", ForecastChart, ""),
+    ("True retention", "stats-retention", RetentionMeter, ""),
+    ("Cards", "stats-counts", Static, ""),
+    ("Exam readiness", "stats-exam", Static, "-exam"),
+    ("Mock exams", "stats-mock-exams", ExamTrendChart, ""),
+    ("Hardest sections", "stats-hardest", Static, ""),
+)
+
+
 class StatsScreen(InApp, Screen[None]):
     """Statistics of the deck ``deck_key``, or of every card when it is None."""
 
@@ -172,20 +186,9 @@ class StatsScreen(InApp, Screen[None]):
         with ReadingScroll(id="stats-body"):
             yield LoadingIndicator(id="stats-loading")
             yield Static(id="stats-heading", classes="stats-part")
-            yield Static("Reviews, last 16 weeks", classes="stats-title -data")
-            yield HeatmapChart(id="stats-heatmap", classes="stats-part")
-            yield Static("Due in the next 30 days", classes="stats-title -data")
-            yield ForecastChart(id="stats-forecast", classes="stats-part")
-            yield Static("True retention", classes="stats-title -data")
-            yield RetentionMeter(id="stats-retention", classes="stats-part")
-            yield Static("Cards", classes="stats-title -data")
-            yield Static(id="stats-counts", classes="stats-part")
-            yield Static("Exam readiness", classes="stats-title -data -exam")
-            yield Static(id="stats-exam", classes="stats-part -exam")
-            yield Static("Mock exams", classes="stats-title -data")
-            yield ExamTrendChart(id="stats-mock-exams", classes="stats-part")
-            yield Static("Hardest sections", classes="stats-title -data")
-            yield Static(id="stats-hardest", classes="stats-part")
+            for title, part_id, widget, extra in _PARTS:
+                yield Static(title, classes=f"stats-title -data {extra}".rstrip())
+                yield widget(id=part_id, classes=f"stats-part {extra}".rstrip())
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -207,10 +210,7 @@ class StatsScreen(InApp, Screen[None]):
     def load(self) -> None:
         store = self.app.store
         if store is None or self.app.library is None:
-            self.query_one("#stats-loading").display = False
-            heading = self.query_one("#stats-heading", Static)
-            heading.display = True
-            heading.update(Content.styled(self.app.store_error or "Progress is not available yet.", "$text-error"))
+            self._say(Content.styled(self.app.store_error or "Progress is not available yet.", "$text-error"))
             return
         title, cards, settings = self._source()
         self.title = one_line(title, 60)
@@ -239,10 +239,14 @@ class StatsScreen(InApp, Screen[None]):
         self.app.call_from_thread(self.show, figures)
 
     def _failed(self, exc: Exception) -> None:
+        self._say(Content.assemble(("Statistics could not be computed: ", "bold $text-error"), str(exc)))
+
+    def _say(self, message: Content) -> None:
+        """Show ``message`` in place of the figures."""
         self.query_one("#stats-loading").display = False
         heading = self.query_one("#stats-heading", Static)
         heading.display = True
-        heading.update(Content.assemble(("Statistics could not be computed: ", "bold $text-error"), str(exc)))
+        heading.update(message)
 
     def show(self, figures: Figures) -> None:
         self.figures = figures

@@ -116,38 +116,34 @@ class CardGrid(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
-    class Highlighted(Message):
-        def __init__(self, grid: "CardGrid", facts: CardFacts | None) -> None:
+    class _GridMessage(Message):
+        """A message from the grid, which is its ``control``."""
+
+        def __init__(self, grid: "CardGrid") -> None:
             super().__init__()
             self.grid = grid
-            self.facts = facts
 
         @property
         def control(self) -> "CardGrid":
             return self.grid
+
+    class Highlighted(_GridMessage):
+        def __init__(self, grid: "CardGrid", facts: CardFacts | None) -> None:
+            super().__init__(grid)
+            self.facts = facts
 
     class Opened(Highlighted):
         """Enter (or a double click) on a card."""
 
-    class SortRequested(Message):
+    class SortRequested(_GridMessage):
         def __init__(self, grid: "CardGrid", column: str) -> None:
-            super().__init__()
-            self.grid = grid
+            super().__init__(grid)
             self.column = column
 
-        @property
-        def control(self) -> "CardGrid":
-            return self.grid
-
-    class SelectionChanged(Message):
+    class SelectionChanged(_GridMessage):
         def __init__(self, grid: "CardGrid", count: int) -> None:
-            super().__init__()
-            self.grid = grid
+            super().__init__(grid)
             self.count = count
-
-        @property
-        def control(self) -> "CardGrid":
-            return self.grid
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -40,6 +40,16 @@ def build_app(tmp_path: Path):
     return build
 
 
+@pytest.fixture
+def snap_sample(snap_compare, workspace: Path, build_app):
+    """Compare the snapshot of an app on the sample notes at ``size`` with the one kept, after ``ready(pilot)``."""
+
+    def compare(size: tuple[int, int], ready) -> bool:
+        return snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+
+    return compare
+
+
 def _pending_timers(app) -> list[Timer]:
     """One-shot timers of a second or less (debounces) that are armed and have not fired yet."""
     try:
@@ -143,6 +153,73 @@ def record_actions(app) -> list[str]:
 
     app._dispatch_action = recording
     return ran
+
+
+async def wait_screen(pilot, kind: type, then=settle) -> None:
+    """Wait until ``kind`` is the screen on top, then for ``then`` (the app to settle)."""
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), what=kind.__name__)
+    await then(pilot)
+
+
+async def open_browse(pilot):
+    """From the home screen, once the notes are loaded, open browse and let it settle."""
+    from devday_tui.screens.browse import BrowseScreen
+    from devday_tui.screens.home import HomeScreen
+
+    await wait_loaded(pilot, screen=HomeScreen)
+    await pilot.press("b")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, BrowseScreen)
+    return pilot.app.screen
+
+
+async def browse_second_section(pilot):
+    """Open browse and move the tree cursor two rows down, to a section with cards, shown on the right."""
+    screen = await open_browse(pilot)
+    await pilot.press("down", "down")
+    await wait_section_shown(pilot)
+    return screen
+
+
+def focus_cards(screen):
+    """Put the focus on browse's cards pane; the card under its cursor."""
+    from devday_tui.widgets.card_list import CardList
+
+    cards = screen.query_one(CardList)
+    cards.focus()
+    return cards.current_card
+
+
+async def open_and_type(pilot, key: str, kind: type, text: str) -> None:
+    """Press ``key``, which opens a ``kind`` screen with a text area, and type ``text`` in it."""
+    from textual.widgets import TextArea
+
+    await pilot.press(key)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, kind), pilot.app.screen
+    pilot.app.screen.query_one(TextArea).insert(text)
+
+
+async def write_and_save(pilot, key: str, kind: type, text: str) -> None:
+    """Press ``key``, which opens a ``kind`` screen with a text area, type ``text`` in it and press Ctrl+S."""
+    await open_and_type(pilot, key, kind, text)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def open_note_dialog_in_quiz(pilot, then=settle) -> None:
+    """From the home screen, study the deck, show the first answer and open the personal-note dialog; ``then`` is
+    what each new screen is given to settle."""
+    from devday_tui.screens.annotation import AnnotationScreen
+    from devday_tui.screens.quiz import QuizScreen
+
+    await wait_loaded(pilot)
+    await pilot.press("enter")
+    await wait_screen(pilot, QuizScreen, then)
+    await pilot.press("space")
+    await settle(pilot)
+    await pilot.press("n")
+    await wait_screen(pilot, AnnotationScreen, then)
 
 
 async def browse_section(pilot, heading: str):

@@ -17,7 +17,19 @@ from devday_tui.widgets.card_list import CardItem, CardList
 from devday_tui.widgets.deck_table import DeckTable
 from devday_tui.widgets.note_tree import NoteTree
 from devday_tui.widgets.section_view import SectionView
-from tests.app.conftest import settle, wait_for, wait_loaded, wait_search, wait_section_shown
+from tests.app.conftest import (
+    browse_second_section,
+    browse_section,
+    focus_cards,
+    open_and_type,
+    open_browse,
+    settle,
+    wait_for,
+    wait_loaded,
+    wait_search,
+    wait_section_shown,
+    write_and_save,
+)
 
 
 def tree_labels(tree: NoteTree) -> list[str]:
@@ -36,14 +48,6 @@ def tree_labels(tree: NoteTree) -> list[str]:
 def shown_text(screen) -> str:
     view = screen.query_one(SectionView)
     return "\n".join(str(s.render()) for s in view.query(Static))
-
-
-async def open_browse(pilot) -> BrowseScreen:
-    await wait_loaded(pilot, screen=HomeScreen)
-    await pilot.press("b")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, BrowseScreen)
-    return pilot.app.screen
 
 
 async def test_home_lists_the_sample_deck_with_counts_and_exam(workspace: Path, build_app) -> None:
@@ -84,11 +88,7 @@ async def test_tree_shows_notes_sections_counts_and_wip(workspace: Path, build_a
 async def test_navigating_the_tree_shows_that_section_and_its_cards(workspace: Path, build_app) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_browse(pilot)
-        tree = screen.query_one(NoteTree)
-        target = next(n for n in _nodes(tree) if n.data and n.data.section_id and "CDK の特徴" in n.label.plain)
-        tree.move_cursor(target)
-        await settle(pilot)
+        screen = await browse_section(pilot, "CDK の特徴")
         markdown = screen.query_one("#section-markdown", Markdown)
         assert markdown.source.startswith("### CDK の特徴")
         assert "AWS CDK の使い方" not in markdown.source  # only that section is rendered
@@ -167,35 +167,34 @@ async def test_search_with_full_width_and_japanese_input(workspace: Path, build_
         assert len(tree_labels(tree)) > 20
 
 
+async def test_the_note_dialog_buttons_cancel_and_save(workspace: Path, build_app) -> None:
+    app = build_app([workspace / "notes", workspace / "decks"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await browse_second_section(pilot)
+        card = focus_cards(screen)
+        for button, kept in (("#cancel", None), ("#save", "ボタンで保存")):
+            await open_and_type(pilot, "n", AnnotationScreen, "ボタンで保存")
+            await pilot.click(button)
+            await settle(pilot)
+            assert app.screen is screen and app.store.annotation(card.id) == kept
+
+
 async def test_personal_note_is_saved_in_the_store_and_survives_a_restart(workspace: Path, build_app) -> None:
     note_file = workspace / "notes" / "2019-10-03-aws-devday-day1.md"
     before = note_file.read_bytes()
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_browse(pilot)
-        tree = screen.query_one(NoteTree)
-        target = next(n for n in _nodes(tree) if n.data and n.data.section_id and "CDK の特徴" in n.label.plain)
-        tree.move_cursor(target)
-        await settle(pilot)
+        screen = await browse_section(pilot, "CDK の特徴")
         await pilot.press("tab", "tab")  # past the section text, to the cards
         assert screen.query_one(CardList).has_focus
-        await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(app.screen, AnnotationScreen)
-        app.screen.query_one(TextArea).insert("試験に出る: [bold]型チェック[/]")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await write_and_save(pilot, "n", AnnotationScreen, "試験に出る: [bold]型チェック[/]")
         card = screen.query_one(CardList).current_card
         assert app.store.annotation(card.id) == "試験に出る: [bold]型チェック[/]"
         texts = [str(s.render()) for s in screen.query(".card-annotation")]
         assert texts == ["My note: 試験に出る: [bold]型チェック[/]"]
         # and on the section
-        tree.focus()
-        await pilot.press("n")
-        await settle(pilot)
-        app.screen.query_one(TextArea).insert("セクションのメモ")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        screen.query_one(NoteTree).focus()
+        await write_and_save(pilot, "n", AnnotationScreen, "セクションのメモ")
         assert "My note: セクションのメモ" in shown_text(screen)
     assert note_file.read_bytes() == before  # never written into the Markdown file
 
@@ -283,9 +282,7 @@ async def test_escape_in_editor_with_changes_asks_before_discarding(workspace: P
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
         await open_browse(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        app.screen.query_one(TextArea).insert("oops")
+        await open_and_type(pilot, "e", FileEditorScreen, "oops")
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, FileEditorScreen)
@@ -298,11 +295,8 @@ async def test_escape_in_editor_with_changes_asks_before_discarding(workspace: P
 async def test_suspend_and_unsuspend_from_the_browse_pane(workspace: Path, build_app) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_browse(pilot)
-        await pilot.press("down", "down")
-        await settle(pilot)
-        screen.query_one(CardList).focus()
-        card = screen.query_one(CardList).current_card
+        screen = await browse_second_section(pilot)
+        card = focus_cards(screen)
         await pilot.press("s")
         await settle(pilot)
         assert app.store.progress(card.id).suspended

@@ -13,16 +13,13 @@ from typing import Iterator
 import pytest
 from textual.widgets import Input, TextArea
 
-from devday_tui.screens.annotation import AnnotationScreen
 from devday_tui.screens.browse import BrowseScreen
 from devday_tui.screens.file_editor import FileEditorScreen
 from devday_tui.screens.help import HelpScreen
 from devday_tui.screens.new_note import NewNoteScreen
 from devday_tui.screens.problems import ProblemsScreen
-from devday_tui.screens.quiz import QuizScreen
-from tests.app.conftest import settle, wait_loaded, wait_section_shown
+from tests.app.conftest import open_note_dialog_in_quiz, settle, wait_loaded, wait_screen, wait_section_shown
 from tests.conftest import SAMPLE_DECKS, SAMPLE_NOTES
-from tests.waiting import wait_for
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
 
@@ -38,11 +35,6 @@ def workspace() -> Iterator[Path]:
         shutil.copytree(SAMPLE_NOTES, root / "notes")
         shutil.copytree(SAMPLE_DECKS, root / "decks")
         yield root
-
-
-async def wait_screen(pilot, kind: type) -> None:
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), what=kind.__name__)
-    await steady(pilot)
 
 
 async def steady(pilot) -> None:
@@ -61,70 +53,64 @@ async def steady(pilot) -> None:
 async def open_browse(pilot) -> None:
     await wait_loaded(pilot)
     await pilot.press("b")
-    await wait_screen(pilot, BrowseScreen)
+    await wait_screen(pilot, BrowseScreen, steady)
     await pilot.press("down", "down")
     await wait_section_shown(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_help(snap_compare, workspace: Path, build_app, size) -> None:
+def test_help(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await open_browse(pilot)
         await pilot.press("question_mark")
-        await wait_screen(pilot, HelpScreen)
+        await wait_screen(pilot, HelpScreen, steady)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_problems(snap_compare, workspace: Path, build_app, size) -> None:
+def test_problems(snap_sample, workspace: Path, size) -> None:
     (workspace / "notes" / "broken.md").write_text("---\ntitle: [unclosed\n---\n\n## A\n\n- a: b\n", encoding="utf-8")
 
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
         await pilot.press("p")
-        await wait_screen(pilot, ProblemsScreen)
+        await wait_screen(pilot, ProblemsScreen, steady)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_personal_note_dialog(snap_compare, workspace: Path, build_app, size) -> None:
+def test_personal_note_dialog(snap_sample, size) -> None:
     async def ready(pilot) -> None:
-        await wait_loaded(pilot)
-        await pilot.press("enter")
-        await wait_screen(pilot, QuizScreen)
-        await pilot.press("space")
-        await settle(pilot)
-        await pilot.press("n")
-        await wait_screen(pilot, AnnotationScreen)
+        await open_note_dialog_in_quiz(pilot, steady)
         await pilot.press(*"Ask about Loft hours")
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_new_note_dialog(snap_compare, workspace: Path, build_app, size) -> None:
+def test_new_note_dialog(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
         await pilot.press("N")
-        await wait_screen(pilot, NewNoteScreen)
+        await wait_screen(pilot, NewNoteScreen, steady)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_file_editor(snap_compare, workspace: Path, build_app, size) -> None:
+def test_file_editor(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await open_browse(pilot)
         await pilot.press("e")
-        await wait_screen(pilot, FileEditorScreen)
+        await wait_screen(pilot, FileEditorScreen, steady)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_browse_cards_pane(snap_compare, workspace: Path, build_app, size) -> None:
+def test_browse_cards_pane(snap_sample, size) -> None:
     """The cards pane focused: its own key (Suspend) joins the footer, which still fits."""
 
     async def ready(pilot) -> None:
@@ -132,4 +118,4 @@ def test_browse_cards_pane(snap_compare, workspace: Path, build_app, size) -> No
         await pilot.press("tab", "tab")  # past the section text, to the cards
         await steady(pilot)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)

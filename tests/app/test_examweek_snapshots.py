@@ -3,10 +3,7 @@ session and deck options."""
 
 from __future__ import annotations
 
-import os
-import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -18,19 +15,10 @@ SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24"
 
 
 @pytest.fixture(autouse=True)
-def _utc_and_frozen_clock(monkeypatch):
+def _utc_and_frozen_clock(monkeypatch, utc_local_time) -> None:
     from devday_tui.screens.quiz import QuizScreen
 
     monkeypatch.setattr(QuizScreen, "monotonic", staticmethod(lambda: 0.0))
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 async def until(pilot, test, what: str) -> None:
@@ -84,27 +72,27 @@ async def browser(pilot) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_card_browser(snap_compare, workspace: Path, build_app, size) -> None:
+def test_card_browser(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await browser(pilot)
         await pilot.press("space", "down")  # one card selected, the cursor on the next
         await settle(pilot, 0.5)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_card_browser_bad_query(snap_compare, workspace: Path, build_app, size) -> None:
+def test_card_browser_bad_query(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await browser(pilot)
         await pilot.press("slash", *"prop:lapses>x", "enter", "escape")  # back to the table: no blinking cursor
         await settle(pilot, 0.3)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_card_detail(snap_compare, workspace: Path, build_app, size) -> None:
+def test_card_detail(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await browser(pilot)
         await pilot.press("enter")
@@ -112,11 +100,11 @@ def test_card_detail(snap_compare, workspace: Path, build_app, size) -> None:
         await until(pilot, lambda: pilot.app.screen.query_one("DataTable").row_count == 3, "the history")
         await settle(pilot, 0.5)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_cram_setup(snap_compare, workspace: Path, build_app, size) -> None:
+def test_cram_setup(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await studied(pilot)
         await pilot.press("C")
@@ -125,11 +113,11 @@ def test_cram_setup(snap_compare, workspace: Path, build_app, size) -> None:
         await until(pilot, lambda: pilot.app.screen.plan is not None, "the count")
         await decks_behind(pilot)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_cram_session(snap_compare, workspace: Path, build_app, size) -> None:
+def test_cram_session(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await studied(pilot)
         await pilot.press("C", "down", "down", "down")
@@ -138,11 +126,11 @@ def test_cram_session(snap_compare, workspace: Path, build_app, size) -> None:
         await until(pilot, lambda: getattr(pilot.app.screen, "state", None) == "front", "the first card")
         await settle(pilot, 0.5)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_deck_options(snap_compare, workspace: Path, build_app, size) -> None:
+def test_deck_options(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
         await home_shown(pilot)
@@ -153,15 +141,15 @@ def test_deck_options(snap_compare, workspace: Path, build_app, size) -> None:
         await until(pilot, lambda: "0.70 and 0.99" in str(screen.query_one("#options-errors").render()), "the error")
         await decks_behind(pilot)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_flag_picker(snap_compare, workspace: Path, build_app, size) -> None:
+def test_flag_picker(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await browser(pilot)
         await pilot.press("f")
         await until(pilot, lambda: type(pilot.app.screen).__name__ == "FlagPickerScreen", "the flag picker")
         await settle(pilot, 0.3)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)

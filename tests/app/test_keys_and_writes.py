@@ -13,9 +13,16 @@ from devday_tui.screens.browse import BrowseScreen
 from devday_tui.screens.file_editor import FileEditorScreen
 from devday_tui.screens.home import HomeScreen
 from devday_tui.store import StoreError
-from devday_tui.widgets.card_list import CardList
 from devday_tui.widgets.note_tree import NoteTree
-from tests.app.conftest import settle, wait_loaded, wait_section_shown
+from tests.app.conftest import (
+    browse_second_section,
+    focus_cards,
+    messages,
+    open_browse,
+    settle,
+    wait_loaded,
+    wait_section_shown,
+)
 
 
 def burst(app, *keys: str) -> None:
@@ -23,26 +30,23 @@ def burst(app, *keys: str) -> None:
         app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
-def messages(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+async def new_note(pilot, title: str) -> None:
+    """From the home screen, make a note called ``title`` (the dialog then asks whether it joins the deck)."""
+    from textual.widgets import Input
 
-
-async def open_browse(pilot) -> BrowseScreen:
     await wait_loaded(pilot, screen=HomeScreen)
-    await pilot.press("b")
+    await pilot.press("N")
     await settle(pilot)
-    assert isinstance(pilot.app.screen, BrowseScreen)
-    return pilot.app.screen
+    pilot.app.screen.query_one(Input).value = title
+    await pilot.press("enter")
+    await settle(pilot, 0.3)
 
 
 async def test_a_failed_suspend_in_browse_says_so_and_keeps_the_screen(workspace: Path, build_app, monkeypatch) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_browse(pilot)
-        await pilot.press("down", "down")
-        await wait_section_shown(pilot)
-        screen.query_one(CardList).focus()
-        card = screen.query_one(CardList).current_card
+        screen = await browse_second_section(pilot)
+        card = focus_cards(screen)
 
         def refuse(*_args, **_kwargs):
             raise StoreError("the disk is full")
@@ -138,18 +142,11 @@ async def test_the_app_and_the_due_command_agree_after_a_missed_exam_card(
 
 
 async def test_a_new_note_made_while_a_deck_file_exists_is_shown(workspace: Path, build_app) -> None:
-    from textual.widgets import Input
-
     from devday_tui.widgets.deck_table import DeckTable
 
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot, screen=HomeScreen)
-        await pilot.press("N")
-        await settle(pilot)
-        app.screen.query_one(Input).value = "Day 2"
-        await pilot.press("enter")
-        await settle(pilot, 0.3)
+        await new_note(pilot, "Day 2")
         # Asked first whether the note belongs to the deck on the home screen; "n" keeps it out of the deck.
         assert "AWS DevDay 2019" in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("n")
@@ -168,16 +165,9 @@ async def test_a_new_note_made_while_a_deck_file_exists_is_shown(workspace: Path
 
 
 async def test_a_new_note_can_be_added_to_the_deck_it_was_made_from(workspace: Path, build_app) -> None:
-    from textual.widgets import Input
-
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot, screen=HomeScreen)
-        await pilot.press("N")
-        await settle(pilot)
-        app.screen.query_one(Input).value = "Day 2"
-        await pilot.press("enter")
-        await settle(pilot, 0.3)
+        await new_note(pilot, "Day 2")
         await pilot.press("y")
         await settle(pilot, 0.5)
         assert isinstance(app.screen, FileEditorScreen)

@@ -11,7 +11,6 @@ from textual.app import App, ComposeResult
 from textual.widgets import Button
 
 from devday_tui import ui_prefs
-from devday_tui.screens.annotation import AnnotationScreen
 from devday_tui.screens.browse import BrowseScreen
 from devday_tui.screens.quiz import QuizScreen
 from devday_tui.screens.stats import StatsScreen
@@ -19,13 +18,24 @@ from devday_tui.widgets.check_box import CheckBox
 from devday_tui.widgets.key_footer import KeyFooter, fit_entries
 from devday_tui.widgets.note_tree import NoteTree
 from devday_tui.widgets.wrapped_text import WrappedText
-from tests.app.conftest import settle, wait_loaded, wait_section_shown
-from tests.waiting import wait_for
+from tests.app.conftest import open_note_dialog_in_quiz, settle, wait_loaded, wait_screen, wait_section_shown
 
 
-async def wait_screen(pilot, kind: type) -> None:
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), what=kind.__name__)
+async def home_footer(pilot) -> str:
+    """The home screen's footer once the notes are loaded: it fits, and keeps quit and study."""
+    await wait_loaded(pilot)
     await settle(pilot)
+    line = assert_fits(pilot.app)
+    assert "q Quit" in line and "⏎ Study" in line
+    return line
+
+
+async def browse(pilot) -> NoteTree:
+    """Open browse from the home screen once the notes are loaded; its note tree."""
+    await wait_loaded(pilot)
+    await pilot.press("b")
+    await wait_screen(pilot, BrowseScreen)
+    return pilot.app.screen.query_one(NoteTree)
 
 
 def footer_line(app) -> str:
@@ -58,10 +68,7 @@ def test_fit_entries_drops_the_highest_ranks_first_and_keeps_the_rest_whole() ->
 async def test_footers_fit_at_80_columns_and_keep_help_and_the_way_out(workspace: Path, build_app) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(pilot)
-        await settle(pilot)
-        home = assert_fits(app)
-        assert "q Quit" in home and "⏎ Study" in home
+        await home_footer(pilot)
         await pilot.press("b")
         await wait_screen(pilot, BrowseScreen)
         await pilot.press("down", "down")
@@ -90,10 +97,7 @@ async def test_footers_fit_at_80_columns_and_keep_help_and_the_way_out(workspace
 async def test_a_narrow_footer_leaves_out_the_last_keys_not_help(workspace: Path, build_app) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(50, 24)) as pilot:
-        await wait_loaded(pilot)
-        await settle(pilot)
-        line = assert_fits(app)
-        assert "q Quit" in line and "⏎ Study" in line
+        line = await home_footer(pilot)
         assert "Problems" not in line and "palette" not in line
         await pilot.resize_terminal(120, 24)
         await settle(pilot)
@@ -103,13 +107,7 @@ async def test_a_narrow_footer_leaves_out_the_last_keys_not_help(workspace: Path
 async def test_the_note_dialog_shows_its_buttons_and_its_own_keys_at_80x24(workspace: Path, build_app) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("enter")
-        await wait_screen(pilot, QuizScreen)
-        await pilot.press("space")
-        await settle(pilot)
-        await pilot.press("n")
-        await wait_screen(pilot, AnnotationScreen)
+        await open_note_dialog_in_quiz(pilot)
         screen = app.screen
         for button in screen.query(Button):
             region = button.region
@@ -121,10 +119,7 @@ async def test_the_note_dialog_shows_its_buttons_and_its_own_keys_at_80x24(works
 async def test_the_tree_cuts_long_titles_with_an_ellipsis_and_keeps_the_counts(workspace: Path, build_app) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("b")
-        await wait_screen(pilot, BrowseScreen)
-        tree = app.screen.query_one(NoteTree)
+        tree = await browse(pilot)
         lines = ["".join(s.text for s in tree.render_lines(tree.region.reset_offset)[n : n + 1]) for n in range(20)]
         note = lines[0]
         assert "…" in note and note.rstrip(" ▕▁▃▄▆").endswith("WIP  ✎3"), note
@@ -139,10 +134,7 @@ async def test_the_tree_is_resized_with_angle_brackets_and_remembered(
 ) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("b")
-        await wait_screen(pilot, BrowseScreen)
-        tree = app.screen.query_one(NoteTree)
+        tree = await browse(pilot)
         before = tree.outer_size.width
         await pilot.press("greater_than_sign", "greater_than_sign")
         await settle(pilot)
@@ -165,10 +157,7 @@ async def test_the_tree_is_resized_with_angle_brackets_and_remembered(
 
     again = build_app([workspace / "notes", workspace / "decks"], data_dir=tmp_path / "data")
     async with again.run_test(size=(80, 24)) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("b")
-        await wait_screen(pilot, BrowseScreen)
-        assert again.screen.query_one(NoteTree).outer_size.width == NoteTree.MIN_WIDTH + 4
+        assert (await browse(pilot)).outer_size.width == NoteTree.MIN_WIDTH + 4
 
 
 def test_bad_preferences_mean_the_default_layout(tmp_path: Path) -> None:

@@ -7,6 +7,17 @@ from pathlib import Path
 from tests.app.conftest import settle, wait_loaded
 
 
+async def reloads_announced(pilot) -> list[str]:
+    """Once the card the edit adds is loaded, and a second more has passed: the reloads announced."""
+    app = pilot.app
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if any(c.front == "ECR" for c in app.library.cards):
+            break
+    await settle(pilot, 1.0)
+    return [str(n.message) for n in app._notifications if str(n.message).startswith("Reloaded")]
+
+
 async def test_one_outside_edit_is_announced_once(workspace: Path, build_app) -> None:
     app = build_app([workspace / "notes", workspace / "decks"], watch=True)
     app.poll_interval = 0.1
@@ -16,13 +27,7 @@ async def test_one_outside_edit_is_announced_once(workspace: Path, build_app) ->
         note.write_text(
             note.read_text(encoding="utf-8") + "\n- ECR: コンテナイメージのレジストリ。\n", encoding="utf-8"
         )
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if any(c.front == "ECR" for c in app.library.cards):
-                break
-        await settle(pilot, 1.0)
-        reloaded = [str(n.message) for n in app._notifications if str(n.message).startswith("Reloaded")]
-        assert reloaded == [f"Reloaded {note.name}"]
+        assert await reloads_announced(pilot) == [f"Reloaded {note.name}"]
 
 
 async def test_an_edit_in_the_editor_is_announced_once(workspace: Path, build_app, monkeypatch) -> None:
@@ -53,10 +58,4 @@ async def test_an_edit_in_the_editor_is_announced_once(workspace: Path, build_ap
         await wait_loaded(pilot)
         await pilot.pause(0.3)
         app.edit_file(note, 1)
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if any(c.front == "ECR" for c in app.library.cards):
-                break
-        await settle(pilot, 1.0)
-        reloaded = [str(n.message) for n in app._notifications if str(n.message).startswith("Reloaded")]
-        assert reloaded == [f"Reloaded {note.name}"]
+        assert await reloads_announced(pilot) == [f"Reloaded {note.name}"]

@@ -12,26 +12,24 @@ from devday_tui.editing import editor_command
 from devday_tui.screens.annotation import AnnotationScreen
 from devday_tui.screens.browse import BrowseScreen
 from devday_tui.screens.file_editor import FileEditorScreen
-from devday_tui.screens.home import HomeScreen
 from devday_tui.store import Store
 from devday_tui.widgets.card_list import CardList
-from tests.app.conftest import messages, settle, wait_for, wait_loaded, wait_section_shown
+from tests.app.conftest import (
+    browse_second_section,
+    messages,
+    open_and_type,
+    settle,
+    wait_for,
+    wait_loaded,
+    write_and_save,
+)
 from tests.conftest import FIXED_NOW
-
-
-async def _browse(pilot) -> BrowseScreen:
-    await wait_loaded(pilot, screen=HomeScreen)
-    await pilot.press("b")
-    await settle(pilot)
-    await pilot.press("down", "down")
-    await wait_section_shown(pilot)
-    return pilot.app.screen
 
 
 async def test_s_in_the_tree_suspends_nothing(workspace: Path, build_app) -> None:
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _browse(pilot)
+        screen = await browse_second_section(pilot)
         assert screen.query_one(CardList).current_card is not None
         await pilot.press("s")
         await settle(pilot)
@@ -53,13 +51,8 @@ async def test_failed_save_keeps_the_editor_open_with_the_text(workspace: Path, 
     monkeypatch.setattr(note_files, "write_atomic", full_once)
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        await _browse(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        assert isinstance(app.screen, FileEditorScreen)
-        app.screen.query_one(TextArea).insert("大事なメモ\n")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await browse_second_section(pilot)
+        await write_and_save(pilot, "e", FileEditorScreen, "大事なメモ\n")
         assert isinstance(app.screen, FileEditorScreen)  # the disk was full: still open, text kept
         assert "大事なメモ" in app.screen.query_one(TextArea).text
         await pilot.press("ctrl+s")
@@ -72,10 +65,8 @@ async def test_file_changed_by_another_program_is_not_overwritten_silently(works
     note = workspace / "notes" / "2019-10-03-aws-devday-day1.md"
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        await _browse(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        app.screen.query_one(TextArea).insert("mine\n")
+        await browse_second_section(pilot)
+        await open_and_type(pilot, "e", FileEditorScreen, "mine\n")
         note.write_text(note.read_text(encoding="utf-8") + "\ntheirs\n", encoding="utf-8")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -95,7 +86,7 @@ async def test_personal_note_is_refused_before_typing_when_progress_is_read_only
     with Store.open(data, exclusive=True, now=FIXED_NOW):
         app = build_app([workspace / "notes", workspace / "decks"], data_dir=data)
         async with app.run_test(size=(100, 30)) as pilot:
-            screen = await _browse(pilot)
+            screen = await browse_second_section(pilot)
             shown = len(messages(app))
             await pilot.press("n")
             await settle(pilot)
@@ -145,7 +136,7 @@ async def test_a_search_that_ends_after_esc_is_not_shown(workspace: Path, build_
     monkeypatch.setattr(SearchIndex, "search", slow)
     app = build_app([workspace / "notes", workspace / "decks"])
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _browse(pilot)
+        screen = await browse_second_section(pilot)
         await pilot.press("slash")
         await pilot.press(*"cdk")
         await wait_for(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from devday_tui.widgets.deck_table import DeckTable
@@ -15,18 +13,18 @@ SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24"
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_home(snap_compare, workspace: Path, build_app, size) -> None:
+def test_home(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
         table = pilot.app.screen.query_one(DeckTable)
         await wait_for(pilot, lambda: table.row_count and table.display and table.size.height, what="the deck table")
         await settle(pilot)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_browse(snap_compare, workspace: Path, build_app, size) -> None:
+def test_browse(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
         await pilot.press("b")
@@ -34,11 +32,11 @@ def test_browse(snap_compare, workspace: Path, build_app, size) -> None:
         await pilot.press("down", "down")
         await wait_section_shown(pilot)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_browse_wip_section(snap_compare, workspace: Path, build_app, size) -> None:
+def test_browse_wip_section(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
         await pilot.press("b")
@@ -54,4 +52,4 @@ def test_browse_wip_section(snap_compare, workspace: Path, build_app, size) -> N
         pilot.app.clear_notifications()
         await settle(pilot)
 
-    assert snap_compare(build_app([workspace / "notes", workspace / "decks"]), terminal_size=size, run_before=ready)
+    assert snap_sample(size, ready)

@@ -31,10 +31,11 @@ class Clock:
 class Host(App):
     """Pushes one screen over a blank one and keeps what it was dismissed with."""
 
-    def __init__(self, make_screen, store: FakeStore | None = None) -> None:
+    def __init__(self, make_screen, store: FakeStore | None = None, clock: Clock | None = None) -> None:
         super().__init__()
         self.make_screen = make_screen
         self.store = store
+        self.clock = clock
         self.results: list[object] = []
         self.progress_changes = 0
 
@@ -54,12 +55,23 @@ def by_front(front: str):
     return next(c for c in sample_cards() if c.front == front)
 
 
+def setup_app(store: FakeStore | None = None, *, cards: list | None = None) -> Host:
+    """The setup screen of the sample deck (or of a deck of ``cards``) over a blank screen."""
+    deck = sample_deck(cards)
+    return Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore() if store is None else store))
+
+
+async def press(pilot, *keys: str) -> None:
+    """Press ``keys`` and let the screen take them in."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 # ---------------------------------------------------------------------------------------------- setup screen
 
 
 async def test_setup_defaults_to_every_card_up_to_30_and_a_minute_each() -> None:
-    deck = sample_deck()
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore()))
+    app = setup_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -74,8 +86,7 @@ async def test_setup_defaults_to_every_card_up_to_30_and_a_minute_each() -> None
 
 
 async def test_setup_validation_messages() -> None:
-    deck = sample_deck()
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore()))
+    app = setup_app()
     async with app.run_test(size=(100, 30)) as pilot:
         questions = app.screen.query_one("#exam-questions", Input)
         questions.value = "0"
@@ -84,22 +95,19 @@ async def test_setup_validation_messages() -> None:
         questions.value = "12"
         await pilot.pause()
         assert text_of(app, "#exam-setup-error") == "This deck has only 9 cards to ask: choose 9 questions or fewer."
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ExamSetupScreen) and app.results == []
         questions.value = "4"
         await pilot.pause()
         assert text_of(app, "#exam-setup-error") == ""
         assert app.screen.query_one("#exam-minutes", Input).value == "4"  # follows the number of questions
         app.screen.query_one(Checkbox).value = True
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert app.results == [ExamConfig(questions=4, minutes=4, count_towards_schedule=True)]
 
 
 async def test_a_time_limit_typed_by_hand_is_kept() -> None:
-    deck = sample_deck()
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore()))
+    app = setup_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one("#exam-minutes", Input).value = "20"
         await pilot.pause()
@@ -112,27 +120,22 @@ async def test_a_time_limit_typed_by_hand_is_kept() -> None:
 
 
 async def test_setup_leaves_suspended_cards_out_and_escape_cancels() -> None:
-    deck = sample_deck()
-    store = FakeStore({c.id: Progress(c.id, suspended=True) for c in deck.cards[:4]})
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=store))
+    app = setup_app(FakeStore({c.id: Progress(c.id, suspended=True) for c in sample_deck().cards[:4]}))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "5 cards can be asked (4 suspended left out)" in text_of(app, "#exam-setup-pool")
         assert app.screen.query_one("#exam-questions", Input).value == "5"
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert app.results == [None]
 
 
 async def test_a_deck_with_no_cards_cannot_start() -> None:
-    deck = sample_deck([])
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=[], store=FakeStore()))
+    app = setup_app(cards=[])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert text_of(app, "#exam-setup-error") == "This deck has no cards to ask (suspended cards are left out)."
         assert app.screen.query_one("#exam-start", Button).disabled
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ExamSetupScreen)
 
 
@@ -141,7 +144,12 @@ async def test_a_deck_with_no_cards_cannot_start() -> None:
 ORDER = ["AWS Lambda", "CLI ツールは２つある。", "CDK", "Fargate の起動タイプで、EC2 インスタンスの管理は誰がする？"]
 
 
-def exam_app(store: FakeStore | None, clock: Clock, *, count: bool = False, minutes: int = 4) -> Host:
+def exam_app(
+    store: FakeStore | None = None, clock: Clock | None = None, *, count: bool = False, minutes: int = 4
+) -> Host:
+    """An exam of the four ``ORDER`` questions; the app keeps its store (a ``FakeStore`` unless given) and clock."""
+    store = FakeStore() if store is None else store
+    clock = Clock() if clock is None else clock
     deck = sample_deck()
     questions = [by_front(f) for f in ORDER]
     config = ExamConfig(questions=len(questions), minutes=minutes, count_towards_schedule=count)
@@ -156,6 +164,7 @@ def exam_app(store: FakeStore | None, clock: Clock, *, count: bool = False, minu
             questions=questions,
         ),
         store,
+        clock,
     )
 
 
@@ -167,9 +176,15 @@ async def answer_all_but_the_last(pilot) -> None:
     await pilot.pause()
 
 
+async def submit(pilot, *, answer: bool = True) -> None:
+    """Answer all but the last question (unless ``answer`` is false), then submit anyway."""
+    if answer:
+        await answer_all_but_the_last(pilot)
+    await press(pilot, "ctrl+s", "ctrl+s")
+
+
 async def test_answers_are_kept_while_moving_back_and_forth() -> None:
-    clock = Clock()
-    app = exam_app(FakeStore(), clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, ExamScreen)
@@ -178,12 +193,10 @@ async def test_answers_are_kept_while_moving_back_and_forth() -> None:
         await answer_all_but_the_last(pilot)
         assert screen.index == 3
         assert "question 4 of 4 · 3 answered" in text_of(app, "#exam-position")
-        await pilot.press("pageup", "pageup", "pageup")
-        await pilot.pause()
+        await press(pilot, "pageup", "pageup", "pageup")
         assert screen.index == 0
         assert screen.query_one(TypedAnswer).value == "ｻｰﾊﾞﾚｽ"
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
         listing = screen.query_one("#exam-list", RecallChecklist)
         assert listing.display and sorted(listing.selected) == [0, 1]
         assert not screen.query_one(TypedAnswer).display
@@ -194,39 +207,32 @@ async def test_answers_are_kept_while_moving_back_and_forth() -> None:
 
 
 async def test_a_list_question_is_hidden_until_revealed() -> None:
-    clock = Clock()
-    app = exam_app(FakeStore(), clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
         assert not screen.query_one("#exam-list", RecallChecklist).display
         assert "Recall the 2 items in your head" in text_of(app, "#exam-hint")
         assert "awslabs" not in str(screen.query_one("#exam-body").render())
-        await pilot.press("ctrl+r")
-        await pilot.pause()
+        await press(pilot, "ctrl+r")
         listing = screen.query_one("#exam-list", RecallChecklist)
         assert listing.display and len(listing.items) == 2 and listing.selected == frozenset()
         assert screen.responses[by_front("CLI ツールは２つある。").id].answered
 
 
 async def test_submitting_with_unanswered_questions_asks_again_then_scores_and_keeps_the_result() -> None:
-    clock = Clock()
-    store = FakeStore()
-    app = exam_app(store, clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await answer_all_but_the_last(pilot)
-        clock.at = FIXED_NOW + timedelta(minutes=2, seconds=5)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        app.clock.at = FIXED_NOW + timedelta(minutes=2, seconds=5)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ExamScreen)
         assert text_of(app, "#exam-message") == "1 question is unanswered. Press Ctrl+S again to submit anyway."
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, ExamResultScreen)
-        assert len(store.exams_recorded) == 1
-        data, at = store.exams_recorded[0]
-        assert at == clock.at
+        assert len(app.store.exams_recorded) == 1
+        data, at = app.store.exams_recorded[0]
+        assert at == app.clock.at
         assert data["deck"] == "aws-devday"
         assert (data["questions"], data["answered"], data["correct"]) == (4, 3, 2)
         assert data["score"] == 0.5
@@ -238,47 +244,41 @@ async def test_submitting_with_unanswered_questions_asks_again_then_scores_and_k
             (by_front("CDK").id, "wrong"),
             (by_front(ORDER[3]).id, "unanswered"),
         ]
-        assert store.answers == []  # the schedule is untouched unless asked
+        assert app.store.answers == []  # the schedule is untouched unless asked
         assert app.progress_changes == 1
         assert "2/4 correct · 50%" in text_of(app, "#exam-result-score")
         assert text_of(app, "#exam-result-detail") == "3/4 answered · 2:05 of 4:00 used · schedule unchanged · saved"
 
 
 async def test_counting_towards_the_schedule_records_answered_questions_only() -> None:
-    clock = Clock()
-    store = FakeStore()
-    app = exam_app(store, clock, count=True)
+    app = exam_app(count=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        await answer_all_but_the_last(pilot)
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
-        assert [(card_id, rating) for card_id, rating, _, _ in store.answers] == [
+        await submit(pilot)
+        assert [(card_id, rating) for card_id, rating, _, _ in app.store.answers] == [
             (by_front("AWS Lambda").id, 3),
             (by_front("CLI ツールは２つある。").id, 3),
             (by_front("CDK").id, 1),
         ]
-        assert all(kw["settings"] is not None and kw["duration"] >= 0 for *_, kw in store.answers)
-        assert store.exams_recorded[0][0]["counted"] is True
+        assert all(kw["settings"] is not None and kw["duration"] >= 0 for *_, kw in app.store.answers)
+        assert app.store.exams_recorded[0][0]["counted"] is True
         assert "answers recorded as reviews" in text_of(app, "#exam-result-detail")
 
 
 async def test_running_out_of_time_submits_what_was_answered() -> None:
-    clock = Clock()
-    store = FakeStore()
-    app = exam_app(store, clock, minutes=1)
+    app = exam_app(minutes=1)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         await pilot.press(*"サーバレス")
-        clock.at = FIXED_NOW + timedelta(seconds=45)
+        app.clock.at = FIXED_NOW + timedelta(seconds=45)
         screen.tick()
         await pilot.pause()
         assert screen.has_class("-low-time")
         assert text_of(app, "#exam-timer") == "⏱ 0:15 left"
-        clock.at = FIXED_NOW + timedelta(seconds=75)
+        app.clock.at = FIXED_NOW + timedelta(seconds=75)
         screen.tick()
         await pilot.pause()
         assert isinstance(app.screen, ExamResultScreen)
-        data = store.exams_recorded[0][0]
+        data = app.store.exams_recorded[0][0]
         assert data["timed_out"] is True
         assert data["duration"] == 60.0  # the exam ended at the deadline
         assert (data["answered"], data["correct"]) == (1, 1)
@@ -288,29 +288,25 @@ async def test_running_out_of_time_submits_what_was_answered() -> None:
 async def test_escape_asks_before_leaving_and_never_abandons_on_its_own() -> None:
     from devday_tui.screens.confirm import ConfirmScreen
 
-    store = FakeStore()
-    app = exam_app(store, Clock())
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*"x", "escape")
-        await pilot.pause()
+        await press(pilot, *"x", "escape")
         assert isinstance(app.screen, ConfirmScreen)
         assert "1 answer and the time spent are not kept" in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("escape")  # Esc again answers no: back to the question, the answer still there
         await pilot.pause()
         assert isinstance(app.screen, ExamScreen)
         assert app.screen.query_one(TypedAnswer).value == "x"
-        await pilot.press("escape", "y")
-        await pilot.pause()
+        await press(pilot, "escape", "y")
         assert app.screen.id == "base"
-        assert store.exams_recorded == [] and store.answers == []
+        assert app.store.exams_recorded == [] and app.store.answers == []
 
 
 async def test_a_read_only_store_still_shows_the_result_and_says_it_was_not_kept() -> None:
     store = FakeStore(read_only=True)
-    app = exam_app(store, Clock())
+    app = exam_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot, answer=False)
         assert isinstance(app.screen, ExamResultScreen)
         assert "was not kept" in text_of(app, "#exam-result-problem")
         assert store.exams_recorded == []
@@ -318,10 +314,9 @@ async def test_a_read_only_store_still_shows_the_result_and_says_it_was_not_kept
 
 async def test_a_failing_store_is_reported_on_the_result_screen() -> None:
     store = FakeStore(fail_record=True)
-    app = exam_app(store, Clock())
+    app = exam_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot, answer=False)
         assert "The result could not be kept: [Errno 28] No space left on device" in text_of(
             app, "#exam-result-problem"
         )
@@ -358,13 +353,9 @@ async def test_questions_are_drawn_with_the_given_rng_and_never_suspended() -> N
 
 
 async def test_result_lists_missed_questions_and_sends_one_to_review_today() -> None:
-    clock = Clock()
-    store = FakeStore()
-    app = exam_app(store, clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await answer_all_but_the_last(pilot)
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot)
         screen = app.screen
         assert isinstance(screen, ExamResultScreen)
         missed = [r.card.front for r in screen.missed]
@@ -374,27 +365,21 @@ async def test_result_lists_missed_questions_and_sends_one_to_review_today() -> 
         assert "✗ wrong  CDK" in first and "Answer  AWS Cloud Development Kit" in first and "You     AWS CLI" in first
         second = str(options.get_option(by_front(ORDER[3]).id).prompt)
         assert "– unanswered" in second and "AWS が管理する（ユーザは EC2 インスタンスを選ばない）" in second
-        clock.at = FIXED_NOW + timedelta(minutes=5)
-        await pilot.press("r")
-        await pilot.pause()
-        assert store.made_due == [(by_front("CDK").id, clock.at)]
+        app.clock.at = FIXED_NOW + timedelta(minutes=5)
+        await press(pilot, "r")
+        assert app.store.made_due == [(by_front("CDK").id, app.clock.at)]
         assert "↻ due today" in str(options.get_option(by_front("CDK").id).prompt)
         assert options.highlighted_option.id == by_front(ORDER[3]).id  # moved on to the next missed card
-        await pilot.press("up", "r")
-        await pilot.pause()
-        assert len(store.made_due) == 1  # once is enough
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "up", "r")
+        assert len(app.store.made_due) == 1  # once is enough
+        await press(pilot, "escape")
         assert app.screen.id == "base"
 
 
 async def test_result_shows_weakest_sections_and_notes_first() -> None:
-    clock = Clock()
-    app = exam_app(FakeStore(), clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await answer_all_but_the_last(pilot)
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot)
         notes = str(app.screen.query_one("#exam-result-notes ScoreGroups").render()).splitlines()
         assert notes[0].endswith("0/2  AWS DevDay 2019")
         assert notes[1].endswith("2/2  AWS DevDay 2019 Day1")
@@ -403,39 +388,33 @@ async def test_result_shows_weakest_sections_and_notes_first() -> None:
 
 
 async def test_review_today_needs_a_writable_store() -> None:
-    clock = Clock()
     store = FakeStore(read_only=True)
-    app = exam_app(store, clock)
+    app = exam_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
+        await submit(pilot, answer=False)
+        await press(pilot, "r")
         assert store.made_due == []
         assert any("no card can be rescheduled" in n.message for n in app._notifications)
 
 
 async def test_setup_says_when_the_result_cannot_be_kept() -> None:
-    deck = sample_deck()
-    app = Host(lambda: ExamSetupScreen(deck=deck, cards=deck.cards, store=FakeStore(read_only=True)))
+    app = setup_app(FakeStore(read_only=True))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "the result will be shown but not kept" in text_of(app, "#exam-setup-pool")
 
 
 async def test_reveal_is_offered_only_on_a_hidden_list() -> None:
-    app = exam_app(FakeStore(), Clock())
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert screen.check_action("reveal", ()) is False
         await pilot.press("ctrl+r")  # nothing to reveal on a typed question
         await pilot.pause()
         assert screen.responses[by_front("AWS Lambda").id].recalled is None
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
         assert screen.check_action("reveal", ()) is True
-        await pilot.press("ctrl+r")
-        await pilot.pause()
+        await press(pilot, "ctrl+r")
         assert screen.check_action("reveal", ()) is False
 
 
@@ -461,8 +440,7 @@ async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> N
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert screen.check_action("previous", ()) is None  # dimmed on the first question
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
         await pilot.press("space")  # Space shows the hidden items, as Ctrl+R does
         await pilot.pause()
         listing = screen.query_one("#exam-list", RecallChecklist)
@@ -471,8 +449,7 @@ async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> N
         text = long_row.query_one(".recall-text", Static)
         assert text.content.plain == LONG_ITEM and text.size.height >= 2  # wrapped, not cut
         assert text.region.x == listing.query(".recall-text").first().region.x  # each line under the first
-        await pilot.press("down", "space")
-        await pilot.pause()
+        await press(pilot, "down", "space")
         assert screen.responses[listed.id].recalled == frozenset({1})
         assert long_row.has_class("-ticked") and "✓" in str(long_row.query_one(".recall-mark", Static).render())
         await pilot.click(listing.query(".recall-text").first())  # a click ticks the item clicked
@@ -485,11 +462,9 @@ async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> N
         await pilot.pause()
         assert screen.index == 2
         assert screen.check_action("next", ()) is None  # dimmed on the last question
-        await pilot.press("pageup")
-        await pilot.pause()
+        await press(pilot, "pageup")
         assert sorted(screen.query_one("#exam-list", RecallChecklist).selected) == [1]
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot, answer=False)
         result = app.screen
         assert isinstance(result, ExamResultScreen)
         prompt = str(result.query_one(OptionList).get_option(listed.id).prompt)
@@ -502,22 +477,17 @@ async def test_list_items_are_ticked_in_a_checklist_that_wraps_long_items() -> N
 
 
 async def test_every_missed_card_can_be_sent_to_review_today_at_once() -> None:
-    clock = Clock()
-    store = FakeStore()
-    app = exam_app(store, clock)
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await answer_all_but_the_last(pilot)
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot)
         screen = app.screen
         missed = [r.card.id for r in screen.missed]
         assert len(missed) == 2
         await pilot.press("r")  # the first, then all: the first is not sent twice
         await pilot.pause()
         assert screen.check_action("review_all_today", ()) is True
-        await pilot.press("a")
-        await pilot.pause()
-        assert [card_id for card_id, _ in store.made_due] == missed
+        await press(pilot, "a")
+        assert [card_id for card_id, _ in app.store.made_due] == missed
         assert screen.check_action("review_all_today", ()) is None  # nothing left to send: dimmed
         options = screen.query_one(OptionList)
         assert all("↻ due today" in str(options.get_option(card_id).prompt) for card_id in missed)
@@ -525,11 +495,9 @@ async def test_every_missed_card_can_be_sent_to_review_today_at_once() -> None:
 
 
 async def test_sections_keep_their_own_heading_on_a_narrow_screen() -> None:
-    clock = Clock()
-    app = exam_app(FakeStore(), clock)
+    app = exam_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot, answer=False)
         lines = str(app.screen.query_one("#exam-result-sections ScoreGroups").render()).splitlines()
         assert all(
             cell_len(line) <= app.screen.query_one("#exam-result-sections ScoreGroups").size.width for line in lines
@@ -542,20 +510,17 @@ async def test_sections_keep_their_own_heading_on_a_narrow_screen() -> None:
 async def test_every_key_in_the_help_names_an_action() -> None:
     from tests.quiz.conftest import assert_help_keys_have_actions
 
-    app = exam_app(FakeStore(), Clock())
+    app = exam_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert_help_keys_have_actions(screen)  # a typed question
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
         assert_help_keys_have_actions(screen)  # a hidden list
         assert screen.active_bindings["space"].binding.action == "reveal"
-        await pilot.press("space")
-        await pilot.pause()
+        await press(pilot, "space")
         assert_help_keys_have_actions(screen)  # the checklist
         assert screen.active_bindings["space"].binding.description == "Tick"
-        await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause()
+        await submit(pilot, answer=False)
         result = app.screen
         assert isinstance(result, ExamResultScreen)
         assert_help_keys_have_actions(result)
@@ -581,7 +546,7 @@ async def test_the_result_and_its_reviews_are_saved_off_the_ui_thread() -> None:
             return super().answer(*args, **kwargs)
 
     store = Watched()
-    app = exam_app(store, Clock(), count=True)
+    app = exam_app(store, count=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await answer_all_but_the_last(pilot)
         await pilot.press("ctrl+s", "ctrl+s")

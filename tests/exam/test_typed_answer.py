@@ -24,16 +24,26 @@ def card(front: str):
     return next(c for c in sample_cards() if c.front == front)
 
 
+def hosted(front: str, **options) -> tuple[TypedHost, Host]:
+    """The typed answer of the sample card ``front`` on its screen, in an app of its own."""
+    host = TypedHost(card(front), **options)
+    return host, Host(host)
+
+
+async def type_and_enter(pilot, typed: str) -> None:
+    """Type ``typed`` and press Enter (which checks it, or in an exam submits it)."""
+    await pilot.press(*typed, "enter")
+    await pilot.pause()
+
+
 def result_text(app: App) -> str:
     return str(app.screen.query_one(".typed-answer--result", Static).render())
 
 
 async def test_half_width_katakana_is_exact_and_suggests_good() -> None:
-    host = TypedHost(card("AWS Lambda"))
-    app = Host(host)
+    host, app = hosted("AWS Lambda")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*"ｻｰﾊﾞﾚｽ", "enter")
-        await pilot.pause()
+        await type_and_enter(pilot, "ｻｰﾊﾞﾚｽ")
         widget = app.screen.query_one(TypedAnswer)
         checked = [m for m in host.messages if isinstance(m, TypedAnswer.Checked)]
         assert len(checked) == 1
@@ -49,11 +59,9 @@ async def test_half_width_katakana_is_exact_and_suggests_good() -> None:
 
 
 async def test_close_and_wrong_answers() -> None:
-    host = TypedHost(card("AWS Lambda"))
-    app = Host(host)
+    host, app = hosted("AWS Lambda")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*"サーバレ", "enter")
-        await pilot.pause()
+        await type_and_enter(pilot, "サーバレ")
         widget = app.screen.query_one(TypedAnswer)
         assert widget.has_class("-close") and not widget.has_class("-exact")
         assert "≈ Close: 86% alike" in result_text(app)
@@ -63,27 +71,23 @@ async def test_close_and_wrong_answers() -> None:
         assert not widget.has_class("-checked") and widget.result is None and widget.value == ""
         assert not widget.input.disabled
         widget.focus()
-        await pilot.press(*"コンテナ", "enter")
-        await pilot.pause()
+        await type_and_enter(pilot, "コンテナ")
         assert widget.has_class("-wrong")
         text = result_text(app)
         assert "✗ Wrong" in text and "Again (1)" in text and "You     コンテナ" in text
 
 
 async def test_note_text_that_looks_like_markup_is_shown_literally() -> None:
-    host = TypedHost(card("[bold]x[/] a [/] b [@click=app.quit]"))
-    app = Host(host)
+    host, app = hosted("[bold]x[/] a [/] b [@click=app.quit]")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*"[red]", "enter")
-        await pilot.pause()
+        await type_and_enter(pilot, "[red]")
         text = result_text(app)
         assert "Answer  [red]literal[/red]" in text
         assert "You     [red]" in text
         widget = app.screen.query_one(TypedAnswer)
         widget.reset()
         widget.focus()
-        await pilot.press(*"[@click=app.quit]go[/]", "enter")
-        await pilot.pause()
+        await type_and_enter(pilot, "[@click=app.quit]go[/]")
         assert "You     [@click=app.quit]go[/]" in result_text(app)
         # On screen the answer and what was typed are the literal text, and a click on either runs no action.
         dispatched = record_actions(app)
@@ -99,8 +103,7 @@ async def test_note_text_that_looks_like_markup_is_shown_literally() -> None:
 
 
 async def test_a_huge_paste_and_control_characters() -> None:
-    host = TypedHost(card("AWS Lambda"))
-    app = Host(host)
+    host, app = hosted("AWS Lambda")
     async with app.run_test(size=(100, 30)) as pilot:
         widget = app.screen.query_one(TypedAnswer)
         widget.value = "サーバレスではない" * 2000  # 18,000 characters: the box keeps MAX_TYPED (2,000)
@@ -119,11 +122,9 @@ async def test_a_huge_paste_and_control_characters() -> None:
 
 
 async def test_exam_mode_submits_without_revealing() -> None:
-    host = TypedHost(card("AWS Lambda"), check_on_submit=False)
-    app = Host(host)
+    host, app = hosted("AWS Lambda", check_on_submit=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*"answer", "enter")
-        await pilot.pause()
+        await type_and_enter(pilot, "answer")
         widget = app.screen.query_one(TypedAnswer)
         submitted = [m for m in host.messages if isinstance(m, TypedAnswer.Submitted)]
         assert [m.value for m in submitted] == ["answer"]
@@ -134,8 +135,7 @@ async def test_exam_mode_submits_without_revealing() -> None:
 
 
 async def test_reset_does_not_report_a_change_and_sets_the_placeholder_for_several_blanks() -> None:
-    host = TypedHost(card("AWS Lambda"), check_on_submit=False)
-    app = Host(host)
+    host, app = hosted("AWS Lambda", check_on_submit=False)
     async with app.run_test(size=(100, 30)) as pilot:
         widget = app.screen.query_one(TypedAnswer)
         before = len(host.messages)
@@ -154,8 +154,7 @@ async def test_a_long_answer_wraps_under_itself() -> None:
     host = TypedHost(replace(card("AWS Lambda"), back=long_back))
     app = Host(host)
     async with app.run_test(size=(60, 24)) as pilot:
-        await pilot.press(*"abc", "enter")
-        await pilot.pause()
+        await type_and_enter(pilot, "abc")
         lines = result_text(app).splitlines()
         answer = next(n for n, line in enumerate(lines) if line.startswith("Answer  "))
         assert len(lines) > answer + 1  # too long for one line

@@ -30,6 +30,14 @@ async def loaded(pilot) -> None:
     await pilot.pause()
 
 
+async def open_screen(pilot, key: str, kind: type, what: str):
+    """Once loaded, press ``key`` on the home screen and wait for the ``kind`` screen it opens; that screen."""
+    await loaded(pilot)
+    await pilot.press(key)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), what=what)
+    return pilot.app.screen
+
+
 async def open_browser(pilot):
     from devday_tui.screens.card_browser import CardBrowserScreen
 

@@ -9,7 +9,7 @@ from devday_tui.screens.card_browser import CardBrowserScreen
 from devday_tui.screens.cram_setup import CramSetupScreen
 from devday_tui.screens.quiz import QuizScreen
 from devday_tui.widgets.cram_banner import CramBanner
-from tests.examweek.conftest import loaded, open_browser, wait_for
+from tests.examweek.conftest import loaded, open_browser, open_screen, wait_for
 
 
 async def answer_current(pilot, rating: str) -> None:
@@ -26,10 +26,7 @@ async def answer_current(pilot, rating: str) -> None:
 async def test_new_cards_beyond_the_limit_practice_only(make_app_on) -> None:
     app = make_app_on()
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.press("C")
-        await wait_for(pilot, lambda: isinstance(app.screen, CramSetupScreen), what="setup")
-        setup = app.screen
+        setup = await open_screen(pilot, "C", CramSetupScreen, "setup")
         await pilot.press("down", "down", "down", "down", "down")
         assert setup.current.key == "new"
         await wait_for(pilot, lambda: setup.plan is not None, what="a count")

@@ -12,7 +12,7 @@ from devday_tui.core.deck_options import changed_values, form_values, read_form,
 from devday_tui.core.decks import parse_deck
 from devday_tui.core.model import DeckSettings
 from devday_tui.screens.deck_options import DeckOptionsScreen
-from tests.examweek.conftest import loaded, wait_for
+from tests.examweek.conftest import open_screen, wait_for
 
 DECK = """---
 title: AWS   # the exam
@@ -104,10 +104,7 @@ def test_form_accepts_percent_and_empty_date() -> None:
 async def test_screen_saves_into_the_deck_file(make_app_on, workspace) -> None:
     app = make_app_on()
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(app.screen, DeckOptionsScreen), what="options")
-        screen = app.screen
+        screen = await open_screen(pilot, "o", DeckOptionsScreen, "options")
         assert "Saved into" in str(screen.query_one("#options-where").render())
         screen.query_one("#opt-desired_retention").value = "0.5"
         await pilot.press("ctrl+s")
@@ -128,10 +125,7 @@ async def test_read_only_deck_file_keeps_options_aside(make_app_on, workspace, m
     app = make_app_on()
     before = (workspace / "decks" / "aws-devday.md").read_text("utf-8")
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(app.screen, DeckOptionsScreen), what="options")
-        screen = app.screen
+        screen = await open_screen(pilot, "o", DeckOptionsScreen, "options")
         where = str(screen.query_one("#options-where").render())
         assert "is read-only" in where and "deck-options/aws-devday.md" in where
         screen.query_one("#opt-exam_date").value = "2026-12-24"
@@ -144,11 +138,26 @@ async def test_read_only_deck_file_keeps_options_aside(make_app_on, workspace, m
 async def test_all_notes_deck_keeps_options_in_the_config_folder(make_app_on, workspace) -> None:
     app = make_app_on([workspace / "notes"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(app.screen, DeckOptionsScreen), what="options")
+        await open_screen(pilot, "o", DeckOptionsScreen, "options")
         assert "no deck file" in str(app.screen.query_one("#options-where").render())
         app.screen.query_one("#opt-new_per_day").value = "3"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.library.decks[0].settings.new_per_day == 3, what="reload")
         assert app.deck_rows()[0].new <= 3
+
+
+async def test_the_buttons_cancel_and_save(make_app_on, workspace) -> None:
+    deck_file = workspace / "decks" / "aws-devday.md"
+    before = deck_file.read_text("utf-8")
+    app = make_app_on()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(pilot, "o", DeckOptionsScreen, "options")
+        screen.query_one("#opt-new_per_day").value = "7"
+        await pilot.click("#cancel")
+        await wait_for(pilot, lambda: not isinstance(app.screen, DeckOptionsScreen), what="closed")
+        assert deck_file.read_text("utf-8") == before
+        screen = await open_screen(pilot, "o", DeckOptionsScreen, "options")
+        screen.query_one("#opt-new_per_day").value = "7"
+        await pilot.click("#save")
+        await wait_for(pilot, lambda: not isinstance(app.screen, DeckOptionsScreen), what="saved")
+        assert "new_per_day: 7\n" in deck_file.read_text("utf-8")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
@@ -29,17 +27,8 @@ class MovableClock:
 
 
 @pytest.fixture(autouse=True)
-def _utc_local_time():
-    """Study days and clock times on screen use local time: make it UTC on every machine."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
+def _utc_local_time(utc_local_time) -> None:
+    """Study days and clock times on screen use local time: UTC on every machine."""
 
 
 @pytest.fixture(autouse=True)
@@ -71,6 +60,22 @@ async def wait_loaded(pilot) -> None:
     app = pilot.app
     await wait_for(pilot, lambda: app.library is not None and app.store is not None and not app.loading, what="loading")
     await pilot.pause()
+
+
+async def study(pilot, cards, title: str):
+    """Study ``cards`` now, as from browse; the quiz once it shows the first front."""
+    from devday_tui.screens.quiz import QuizScreen
+
+    app = pilot.app
+    app.start_section_study(cards, title)
+    await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+    return app.screen
+
+
+async def typing_on(pilot, screen) -> None:
+    """Turn typed answers on (``i``) and wait for the answer box to take the focus."""
+    await pilot.press("i")
+    await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and screen.focused is not None, what="box")
 
 
 def assert_help_keys_have_actions(screen) -> None:

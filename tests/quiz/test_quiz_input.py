@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from textual import events
 
-from devday_tui.screens.quiz import QuizScreen
 from devday_tui.screens.summary import SummaryScreen
-from tests.quiz.conftest import wait_for, wait_loaded
-from tests.quiz.test_quiz_screen import open_deck, quiz, typed_quiz
+from tests.quiz.conftest import study, typing_on, wait_for, wait_loaded
+from tests.quiz.test_quiz_screen import open_deck, typed_quiz
 
 
 def burst(app, *keys: str) -> None:
@@ -57,9 +56,7 @@ async def test_ending_early_says_the_cards_still_due_now(make_quiz_app, clock) -
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         cards = [c for c in app.library.cards if c.kind == "definition"][:4]
-        app.start_section_study(cards, "four")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
+        screen = await study(pilot, cards, "four")
         for n in range(4):
             await wait_for(pilot, lambda: screen.state in ("front", "waiting") and len(app.store.reviews()) == n)
             if screen.state == "waiting":
@@ -81,11 +78,8 @@ async def test_the_expected_answer_is_shown_once_after_a_wrong_typed_answer(make
     async with app.run_test(size=(100, 40)) as pilot:
         await wait_loaded(pilot)
         card = next(c for c in app.library.cards if c.kind == "definition" and len(c.back) > 6)
-        app.start_section_study([card], "typed")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
-        await pilot.press("i")
-        await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and screen.focused is not None, what="box")
+        screen = await study(pilot, [card], "typed")
+        await typing_on(pilot, screen)
         await pilot.press("x", "y", "z", "enter")
         await wait_for(pilot, lambda: screen.state == "back", what="check")
         text = card_text(screen)

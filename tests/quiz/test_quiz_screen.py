@@ -12,7 +12,7 @@ from devday_tui.quiz_session import study_queue
 from devday_tui.screens.quiz import QuizScreen
 from devday_tui.screens.summary import SummaryScreen
 from devday_tui.widgets.card_face import CardFace
-from tests.quiz.conftest import wait_for, wait_loaded
+from tests.quiz.conftest import study, typing_on, wait_for, wait_loaded
 
 
 def quiz(app) -> QuizScreen:
@@ -25,11 +25,8 @@ async def typed_quiz(app, pilot, cards: int) -> QuizScreen:
     """A study of the first ``cards`` definitions with typed answers on, the answer box focused."""
     await wait_loaded(pilot)
     chosen = [c for c in app.library.cards if c.kind == "definition"][:cards]
-    app.start_section_study(chosen, "typed")
-    await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-    screen = quiz(app)
-    await pilot.press("i")
-    await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and screen.focused is not None, what="box")
+    screen = await study(pilot, chosen, "typed")
+    await typing_on(pilot, screen)
     return screen
 
 
@@ -189,9 +186,7 @@ async def test_waiting_for_a_learning_card_then_the_summary(make_quiz_app, clock
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         card = next(c for c in app.library.cards if c.kind == "definition")
-        app.start_section_study([card], "one card")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
+        screen = await study(pilot, [card], "one card")
         await answer(pilot, "1")
         assert screen.state == "waiting"
         wait_text = str(screen.query_one("#quiz-wait", Static).render())
@@ -226,9 +221,7 @@ async def test_list_items_are_revealed_one_at_a_time(make_quiz_app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         card = next(c for c in app.library.cards if c.kind == "label-list" and len(c.back) >= 3)
-        app.start_section_study([card], "list")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
+        screen = await study(pilot, [card], "list")
         assert footer_keys(screen) >= {"space", "enter"}
         first, second = card.back[0].text, card.back[1].text
         assert first not in card_text(screen)
@@ -249,11 +242,8 @@ async def test_typed_answer_suggests_a_grade(make_quiz_app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         card = next(c for c in app.library.cards if c.kind == "definition" and c.back.isascii() is False)
-        app.start_section_study([card], "typed")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
-        await pilot.press("i")
-        await wait_for(pilot, lambda: screen.query("#quiz-typed") and screen.focused is not None, what="answer box")
+        screen = await study(pilot, [card], "typed")
+        await typing_on(pilot, screen)
         typed = screen.query_one("#quiz-typed")
         typed.value = card.back
         await pilot.press("enter")
@@ -270,11 +260,8 @@ async def test_typed_wrong_answer_can_be_overridden(make_quiz_app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         card = next(c for c in app.library.cards if c.kind == "cloze")
-        app.start_section_study([card], "typed")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
-        await pilot.press("i")
-        await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")), what="answer box")
+        screen = await study(pilot, [card], "typed")
+        await typing_on(pilot, screen)
         await pilot.press("x", "y", "z", "enter")
         await wait_for(pilot, lambda: screen.state == "back", what="check")
         assert screen.suggested == 1
@@ -310,15 +297,13 @@ async def test_typed_mode_belongs_to_the_deck(make_quiz_app) -> None:
         await wait_loaded(pilot)
         deck = app.library.decks[0]
         card = next(c for c in deck.cards if c.kind == "definition")
-        app.start_section_study([card], "typed")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        await study(pilot, [card], "typed")
         await pilot.press("i")
         assert quiz(app).typed_mode and app.study_preferences.typed_decks == {deck.key}
         await pilot.press("escape", "q")  # out of the box, then end
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await pilot.press("escape")
-        app.start_section_study([card], "again")  # a later session of the same deck types too
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        await study(pilot, [card], "again")  # a later session of the same deck types too
         await wait_for(pilot, lambda: bool(app.screen.query("#quiz-typed")), what="answer box")
         await pilot.press("escape", "q")
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
@@ -397,8 +382,7 @@ async def test_a_leech_is_announced_and_summarised(make_quiz_app, clock) -> None
         store.answer(card.id, 4, when, duration=3, settings=deck.settings)
         assert store.progress(card.id).lapses == 7
         clock.now = max(clock.now, store.progress(card.id).due + timedelta(minutes=1))
-        app.start_section_study([card], "leech")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        await study(pilot, [card], "leech")
         await answer(pilot, "1")
         assert store.progress(card.id).leech and store.progress(card.id).suspended
         assert any("leech" in str(n.message) for n in app._notifications)
@@ -462,9 +446,7 @@ async def test_reviewing_a_section_shows_all_its_new_cards(make_quiz_app, clock)
             by_section.setdefault(card.section_id, []).append(card)
         cards = max(by_section.values(), key=len)
         assert len(cards) >= 3
-        app.start_section_study(cards, "a section")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
+        screen = await study(pilot, cards, "a section")
         assert screen.session.counts(clock()).new == len(cards)
         # the whole deck introduces one new card per section a day
         deck = app.library.decks[0]
@@ -482,9 +464,7 @@ async def test_studying_a_section_now_ignores_todays_limits_and_says_so(make_qui
         deck.settings = replace(deck.settings, new_per_day=0)  # today's new cards are all used up
         assert app.deck_counts(deck)[0] == 0
         cards = [c for c in deck.cards if c.kind == "definition"][:3]
-        app.start_section_study(cards, "a section")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
+        screen = await study(pilot, cards, "a section")
         assert screen.session.counts(clock()).new == 3
         assert screen.sub_title == "Study now: ignores today's limits"
 
@@ -589,9 +569,7 @@ async def test_a_card_taller_than_the_screen_scrolls_with_the_arrow_keys(make_qu
         await wait_loaded(pilot)
         card = max((c for c in app.library.cards if c.kind == "label-list"), key=lambda c: len(c.back))
         assert app.set_annotation(card.id, "\n".join(f"memo {n}" for n in range(6)))  # the longest card, longer
-        app.start_section_study([card], "a long list")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = quiz(app)
+        screen = await study(pilot, [card], "a long list")
         await pilot.press("enter")
         area = screen.query_one("#quiz-card", VerticalScroll)
         await wait_for(pilot, lambda: area.max_scroll_y > 0, what="a card taller than its place")

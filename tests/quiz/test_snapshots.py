@@ -11,7 +11,7 @@ import pytest
 from devday_tui.screens.quiz import QuizScreen
 from devday_tui.screens.stats import StatsScreen
 from devday_tui.screens.summary import SummaryScreen
-from tests.quiz.conftest import wait_for, wait_loaded
+from tests.quiz.conftest import study, wait_for, wait_loaded
 from tests.quiz.test_stats_screen import make_history
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
@@ -37,13 +37,25 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def study_deck(pilot) -> QuizScreen:
+    """Start the deck from the home screen; the quiz once it shows its first front."""
+    app = pilot.app
+    await wait_loaded(pilot)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+    return app.screen
+
+
+async def study_one(pilot, kind: str, title: str) -> QuizScreen:
+    """Study the sample's card of ``kind`` alone; the quiz once it shows the front."""
+    await wait_loaded(pilot)
+    return await study(pilot, [pick(pilot.app.library.cards, kind)], title)
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_quiz_front(snap_compare, make_quiz_app, size) -> None:
     async def run_before(pilot) -> None:
-        app = pilot.app
-        await wait_loaded(pilot)
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        await study_deck(pilot)
         await settle(pilot)
 
     assert snap_compare(make_quiz_app(), terminal_size=size, run_before=run_before)
@@ -53,13 +65,9 @@ def test_quiz_front(snap_compare, make_quiz_app, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_quiz_back(snap_compare, make_quiz_app, size, kind) -> None:
     async def run_before(pilot) -> None:
-        app = pilot.app
-        await wait_loaded(pilot)
-        card = pick(app.library.cards, kind)
-        app.start_section_study([card], f"{kind} card")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = await study_one(pilot, kind, f"{kind} card")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.screen.state == "back")
+        await wait_for(pilot, lambda: screen.state == "back")
         await settle(pilot)
 
     assert snap_compare(make_quiz_app(), terminal_size=size, run_before=run_before)
@@ -68,11 +76,7 @@ def test_quiz_back(snap_compare, make_quiz_app, size, kind) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_quiz_list_half_revealed(snap_compare, make_quiz_app, size) -> None:
     async def run_before(pilot) -> None:
-        app = pilot.app
-        await wait_loaded(pilot)
-        card = pick(app.library.cards, "label-list")
-        app.start_section_study([card], "one item at a time")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        await study_one(pilot, "label-list", "one item at a time")
         await pilot.press("space", "space")
         await settle(pilot)
 
@@ -83,10 +87,7 @@ def test_quiz_list_half_revealed(snap_compare, make_quiz_app, size) -> None:
 def test_session_summary(snap_compare, make_quiz_app, size) -> None:
     async def run_before(pilot) -> None:
         app = pilot.app
-        await wait_loaded(pilot)
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
-        screen = app.screen
+        screen = await study_deck(pilot)
         for key in "1323143":
             shown = screen.cards_shown
             await pilot.press("enter")
@@ -101,38 +102,27 @@ def test_session_summary(snap_compare, make_quiz_app, size) -> None:
     assert snap_compare(make_quiz_app(), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_statistics(snap_compare, make_quiz_app, tmp_path, size) -> None:
-    make_history(tmp_path)
-
-    async def run_before(pilot) -> None:
-        app = pilot.app
-        await wait_loaded(pilot)
-        await pilot.press("t")
-        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None)
-        await settle(pilot)
-
-    assert snap_compare(make_quiz_app(), terminal_size=size, run_before=run_before)
+async def _top(pilot) -> None:
+    pass
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_statistics_scrolled_to_the_end(snap_compare, make_quiz_app, tmp_path, size) -> None:
-    make_history(tmp_path)
-
-    async def run_before(pilot) -> None:
-        app = pilot.app
-        await wait_loaded(pilot)
-        await pilot.press("t")
-        await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None)
-        await pilot.press("end")
-        await settle(pilot)
-
-    assert snap_compare(make_quiz_app(), terminal_size=size, run_before=run_before)
+async def _end(pilot) -> None:
+    await pilot.press("end")
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_statistics_mock_exams(snap_compare, make_quiz_app, tmp_path, size) -> None:
+async def _mock_exams(pilot) -> None:
     """The trend of past mock-exam scores, scrolled to the top of the screen."""
+    screen = pilot.app.screen
+    title = next(w for w in screen.query(".stats-title") if "Mock exams" in str(w.render()))
+    screen.query_one("#stats-body").scroll_to_widget(title, top=True, animate=False)
+
+
+@pytest.mark.parametrize(
+    "view",
+    [pytest.param(_top, id="top"), pytest.param(_end, id="end"), pytest.param(_mock_exams, id="mock-exams")],
+)
+@pytest.mark.parametrize("size", SIZES)
+def test_statistics(snap_compare, make_quiz_app, tmp_path, size, view) -> None:
     make_history(tmp_path)
 
     async def run_before(pilot) -> None:
@@ -140,8 +130,7 @@ def test_statistics_mock_exams(snap_compare, make_quiz_app, tmp_path, size) -> N
         await wait_loaded(pilot)
         await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen) and app.screen.figures is not None)
-        title = next(w for w in app.screen.query(".stats-title") if "Mock exams" in str(w.render()))
-        app.screen.query_one("#stats-body").scroll_to_widget(title, top=True, animate=False)
+        await view(pilot)
         await settle(pilot)
 
     assert snap_compare(make_quiz_app(), terminal_size=size, run_before=run_before)
@@ -151,14 +140,11 @@ def test_statistics_mock_exams(snap_compare, make_quiz_app, tmp_path, size) -> N
 def test_quiz_typed_answer_checked(snap_compare, make_quiz_app, size) -> None:
     async def run_before(pilot) -> None:
         app = pilot.app
-        await wait_loaded(pilot)
-        card = pick(app.library.cards, "cloze")
-        app.start_section_study([card], "typed answer")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = await study_one(pilot, "cloze", "typed answer")
         await pilot.press("i")
-        await wait_for(pilot, lambda: bool(app.screen.query("#quiz-typed")) and app.focused is not None)
+        await wait_for(pilot, lambda: bool(screen.query("#quiz-typed")) and app.focused is not None)
         await pilot.press(*"NoSQL Workbench", "enter")
-        await wait_for(pilot, lambda: app.screen.state == "back")
+        await wait_for(pilot, lambda: screen.state == "back")
         await settle(pilot)
 
     assert snap_compare(make_quiz_app(), terminal_size=size, run_before=run_before)

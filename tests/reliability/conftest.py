@@ -8,27 +8,7 @@ everything with ``pytest -m "slow or not slow"``. Each test prints its figures (
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-
-from tests.conftest import REPO
-
-#: The process that drives the store (see its docstring for the modes).
-STORE_PROC = REPO / "tests" / "store" / "_proc.py"
-
-
-def spawn_store(*args: str) -> subprocess.Popen:
-    """Start the store driver with ``args``; its stdout gives one line per acknowledged save."""
-    return subprocess.Popen(
-        [sys.executable, str(STORE_PROC), *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
 
 
 def quick_and_long(quick: int, long: int) -> pytest.MarkDecorator:

@@ -17,9 +17,8 @@ import pytest
 
 from devday_tui.store import Store
 from devday_tui.store.files import read_tables, write_tables
-from tests.reliability.conftest import spawn_store
 from tests.store.damage import edit_table, filled, garbage, nested, spoil
-from tests.store.helpers import SETTINGS, T0, UTC
+from tests.store.helpers import SETTINGS, T0, UTC, spawn_store
 
 NOW = T0 + timedelta(days=1)
 OWN = Path("devices/writer")

@@ -12,8 +12,8 @@ from pathlib import Path
 from devday_tui.atomic import TEMP_SUFFIX
 from devday_tui.store import Store
 from devday_tui.store.files import read_tables
-from tests.reliability.conftest import quick_and_long, spawn_store
-from tests.store.helpers import T0, UTC
+from tests.reliability.conftest import quick_and_long
+from tests.store.helpers import T0, UTC, spawn_store
 
 
 @quick_and_long(6, 300)

@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from devday_tui.store import Store
-from tests.reliability.conftest import quick_and_long, spawn_store
-from tests.store.helpers import UTC
+from tests.reliability.conftest import quick_and_long
+from tests.store.helpers import UTC, spawn_store
 
 
 def _acks(proc, until: float, at_least: int = 0) -> tuple[list[str], bool]:

@@ -1,7 +1,10 @@
-"""Damaged data directories, built through the store's real API and then spoiled on disk the way users' are."""
+"""Damaged data directories, built through the store's real API and then spoiled on disk the way users' are.
+
+``benchmarks/store.py`` times the salvage of :func:`garbage`: this module imports no pytest."""
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import timedelta
 from pathlib import Path
@@ -9,7 +12,8 @@ from typing import Any
 
 from devday_tui.store import Store
 from devday_tui.store.files import read_tables, tables_payload, write_tables
-from tests.store.helpers import SETTINGS, T0, UTC
+from tests.store import helpers
+from tests.store.helpers import SETTINGS, T0
 
 DEVICE = "laptop"
 SHARD = Path(f"devices/{DEVICE}/log/2026-11-28.json")
@@ -20,10 +24,11 @@ SNAPSHOT = Path(f"devices/{DEVICE}/snapshot.json")
 
 
 def open_store(path: Path, **kw: Any) -> Store:
+    """The store in ``path`` of the device ``DEVICE``, opened at noon of ``T0``'s day in UTC unless ``kw`` says
+    otherwise."""
     kw.setdefault("device_id", DEVICE)
     kw.setdefault("now", T0 + timedelta(hours=12))
-    kw.setdefault("tz", UTC)
-    return Store.open(path, **kw)
+    return helpers.open_store(path, **kw)
 
 
 def study(store: Store, n: int, *, start=T0, cards: int = 5) -> list[str]:
@@ -47,6 +52,15 @@ def filled(data_dir: Path, *, device: str = DEVICE, answers: int = 6) -> list[st
         store.record_exam({"score": 7, "total": 10}, T0 + timedelta(hours=1))
         store.reconcile([card(f"c{i}") for i in range(5)], T0 + timedelta(hours=2))
     return ids
+
+
+def newer_schema(data_dir: Path) -> None:
+    """A filled data directory whose history file says it was written by a newer version (schema 99)."""
+    filled(data_dir)
+    path = data_dir / SHARD
+    data = json.loads(path.read_text())
+    data["_meta"]["1"]["schema"] = 99
+    path.write_text(json.dumps(data))
 
 
 def edit_table(path: Path, table: str, change) -> None:

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from devday_tui.core.model import Card, DeckSettings
+from devday_tui.store import Store
 
 UTC = timezone.utc
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 SETTINGS = DeckSettings()
+
+
+def open_store(path: Path, **kw: Any) -> Store:
+    """The store in ``path`` of the device "laptop", opened at ``T0`` in UTC unless ``kw`` says otherwise."""
+    kw.setdefault("device_id", "laptop")
+    kw.setdefault("now", T0)
+    kw.setdefault("tz", UTC)
+    return Store.open(path, **kw)
 
 
 def card(cid: str, section: str = "s1", front: str | None = None, *, line: int = 1, note: str = "n") -> Card:
@@ -40,3 +52,19 @@ def at(minutes: float = 0, *, days: float = 0, base: datetime = T0) -> datetime:
 
 
 __all__ = ["UTC", "T0", "SETTINGS", "card", "cards", "settings", "at", "date"]
+
+
+#: The process that drives the store (see its docstring for the modes).
+STORE_PROC = Path(__file__).with_name("_proc.py")
+
+
+def spawn_store(*args: str) -> subprocess.Popen:
+    """Start the store driver with ``args``; its stdout gives one line per acknowledged save."""
+    return subprocess.Popen(
+        [sys.executable, str(STORE_PROC), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=STORE_PROC.parents[2],
+    )

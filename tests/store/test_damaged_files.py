@@ -36,6 +36,7 @@ from tests.store.damage import (
     first_starts,
     garbage,
     nested,
+    newer_schema,
     open_store,
     spoil,
     study,
@@ -546,11 +547,7 @@ def test_annotations_in_a_conflicted_copy_are_merged_newest_edit_wins(data_dir: 
 
 
 def test_a_store_that_cannot_open_says_progress_names_the_file_and_what_was_kept(data_dir: Path) -> None:
-    filled(data_dir)
-    path = data_dir / SHARD
-    data = json.loads(path.read_text())
-    data["_meta"]["1"]["schema"] = 99
-    path.write_text(json.dumps(data))
+    newer_schema(data_dir)
     with pytest.raises(NewerSchemaError) as info:
         open_store(data_dir, now=LATER)
     message = str(info.value)

@@ -11,21 +11,14 @@ import pytest
 
 from devday_tui import atomic
 from devday_tui.atomic import TEMP_SUFFIX
-from devday_tui.store import Store, StoreError
+from devday_tui.store import StoreError
 from devday_tui.store.files import atomic_write_bytes, read_tables, remove_stale_temporaries, write_tables
-from tests.store.helpers import SETTINGS, T0, UTC, at
+from tests.store.helpers import SETTINGS, T0, at, open_store
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 
 OWN = "devices/laptop"
 SHARD = f"{OWN}/log/2026-11-28.json"
-
-
-def _open(path: Path, **kw) -> Store:
-    kw.setdefault("device_id", "laptop")
-    kw.setdefault("now", T0)
-    kw.setdefault("tz", UTC)
-    return Store.open(path, **kw)
 
 
 def _mode(path: Path) -> int:
@@ -51,7 +44,7 @@ def test_every_save_goes_through_the_shared_writer(tmp_path: Path, monkeypatch: 
         return real(path, write, error)
 
     monkeypatch.setattr(atomic, "write_atomic", spy)
-    with _open(tmp_path / "data") as store:
+    with open_store(tmp_path / "data") as store:
         store.answer("a", 3, T0, duration=1, settings=SETTINGS)
         store.set_annotation("a", "note", T0)
         store.record_exam({"score": 1}, T0)
@@ -66,7 +59,7 @@ def test_new_files_honour_the_umask_which_is_never_changed(
     umask(mask)
     monkeypatch.setattr(os, "umask", lambda _m: pytest.fail("os.umask changes the mask of every thread"))
     data = tmp_path / "data"
-    with _open(data) as store:
+    with open_store(data) as store:
         # Saves happen on worker threads in the app.
         worker = threading.Thread(target=store.answer, args=("a", 3, T0), kwargs={"duration": 1, "settings": SETTINGS})
         worker.start()
@@ -79,11 +72,11 @@ def test_new_files_honour_the_umask_which_is_never_changed(
 @posix_only
 def test_a_file_made_private_stays_private(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    with _open(data) as store:
+    with open_store(data) as store:
         store.answer("a", 3, T0, duration=1, settings=SETTINGS)
     (data / SHARD).chmod(0o600)
     (data / OWN / "snapshot.json").chmod(0o600)
-    with _open(data) as store:
+    with open_store(data) as store:
         store.answer("a", 3, at(10), duration=1, settings=SETTINGS)
         store.checkpoint()
     assert _mode(data / SHARD) == 0o600
@@ -130,14 +123,14 @@ def _leftovers(folder: Path) -> list[Path]:
 
 def test_temporaries_left_by_a_crash_are_removed_at_open(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    with _open(data) as store:
+    with open_store(data) as store:
         store.answer("a", 3, T0, duration=1, settings=SETTINGS)
     own = _leftovers(data / OWN / "log") + _leftovers(data / OWN)
     other = _leftovers(data / "devices" / "desktop" / "log")  # another device's folder: not ours to tidy
-    with _open(data, read_only=True) as store:  # a read-only window writes nothing, removes nothing
+    with open_store(data, read_only=True) as store:  # a read-only window writes nothing, removes nothing
         assert store.read_only
     assert all(p.exists() for p in own + other)
-    with _open(data) as store:
+    with open_store(data) as store:
         assert store.notices == []
         assert len(store.reviews()) == 1
     assert not any(p.exists() for p in own)

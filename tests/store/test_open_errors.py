@@ -12,19 +12,11 @@ import pytest
 
 from devday_tui.cli import main, make_app
 from tests.conftest import FIXED_NOW, REPO, SAMPLE_NOTE
-from tests.store.damage import SHARD, filled, nested
-
-
-def _newer_schema(data_dir: Path) -> None:
-    filled(data_dir)
-    path = data_dir / SHARD
-    data = json.loads(path.read_text())
-    data["_meta"]["1"]["schema"] = 99
-    path.write_text(json.dumps(data))
+from tests.store.damage import SHARD, filled, nested, newer_schema
 
 
 def test_cli_says_progress_could_not_be_read_without_a_traceback(data_dir: Path) -> None:
-    _newer_schema(data_dir)
+    newer_schema(data_dir)
     result = subprocess.run(
         [sys.executable, "-m", "devday_tui", "stats", str(SAMPLE_NOTE), "--data-dir", str(data_dir)],
         capture_output=True,
@@ -62,7 +54,7 @@ def test_cli_guard_turns_a_store_error_into_a_message(
 
 
 async def test_app_says_progress_could_not_be_read_and_keeps_the_notes(data_dir: Path, tmp_path: Path) -> None:
-    _newer_schema(data_dir)
+    newer_schema(data_dir)
     app = make_app([SAMPLE_NOTE], data_dir=data_dir, cache_dir=tmp_path / "cache", clock=lambda: FIXED_NOW, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(300):

@@ -9,22 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-PROC = Path(__file__).with_name("_proc.py")
-
-
-def _spawn(*args: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, str(PROC), *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+from tests.store.helpers import STORE_PROC, spawn_store
 
 
 def _probe(data_dir: Path, *extra: str) -> dict:
     out = subprocess.run(
-        [sys.executable, str(PROC), "probe", str(data_dir), *extra], capture_output=True, text=True, timeout=60
+        [sys.executable, str(STORE_PROC), "probe", str(data_dir), *extra], capture_output=True, text=True, timeout=60
     )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -32,7 +22,7 @@ def _probe(data_dir: Path, *extra: str) -> dict:
 
 def test_second_process_opens_read_only_or_is_refused_naming_the_first(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    holder = _spawn("hold", str(data_dir))
+    holder = spawn_store("hold", str(data_dir))
     try:
         assert holder.stdout.readline().strip() == "ready"
         host = socket.gethostname()
@@ -52,7 +42,7 @@ def test_second_process_opens_read_only_or_is_refused_naming_the_first(tmp_path:
 
 def test_stale_lock_of_a_killed_process_does_not_block(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    holder = _spawn("hold", str(data_dir))
+    holder = spawn_store("hold", str(data_dir))
     assert holder.stdout.readline().strip() == "ready"
     holder.send_signal(signal.SIGKILL)
     holder.wait(timeout=30)
@@ -65,7 +55,7 @@ def test_stale_lock_of_a_killed_process_does_not_block(tmp_path: Path) -> None:
 def test_reader_process_sees_whole_files_while_a_writer_writes(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     # the writer's clock runs fast: start it years back so that its answers never get ahead of the real clock
-    writer = _spawn("write", str(data_dir), "7", "2020-01-01T09:00:00+00:00")
+    writer = spawn_store("write", str(data_dir), "7", "2020-01-01T09:00:00+00:00")
     try:
         assert writer.stdout.readline().strip() == "ready"
         seen = []

@@ -13,14 +13,7 @@ from devday_tui.core.model import DeckSettings
 from devday_tui.core.scheduling import review
 from devday_tui.store import Store, StoreError, StoreReadOnly, data_dir_for
 from devday_tui.store.files import read_tables
-from tests.store.helpers import SETTINGS, T0, UTC
-
-
-def _open(path: Path, **kw) -> Store:
-    kw.setdefault("device_id", "laptop")
-    kw.setdefault("now", T0)
-    kw.setdefault("tz", UTC)
-    return Store.open(path, **kw)
+from tests.store.helpers import SETTINGS, T0, UTC, open_store
 
 
 def _crash(store: Store) -> None:
@@ -55,7 +48,7 @@ def test_device_id_is_per_machine_and_kept_outside_the_data_dir(data_dir: Path) 
 
 
 def test_answer_is_on_disk_when_it_returns(data_dir: Path) -> None:
-    store = _open(data_dir)
+    store = open_store(data_dir)
     ans = store.answer("c1", 3, T0, duration=2.5, settings=SETTINGS)
     assert ans.before is None and ans.after == review(None, "c1", 3, T0, SETTINGS, tz=UTC)
     assert ans.review.state_before == "new" and ans.review.device_id == "laptop" and not ans.became_leech
@@ -65,14 +58,14 @@ def test_answer_is_on_disk_when_it_returns(data_dir: Path) -> None:
     docs = list(read_tables(files[0])["log"].values())
     assert docs[0]["id"] == ans.review.id and docs[0]["rating"] == 3 and docs[0]["dur"] == 2.5
     # another process would see it right away, without a close
-    other = _open(data_dir, read_only=True)
+    other = open_store(data_dir, read_only=True)
     assert other.progress("c1") == ans.after
     assert [r.id for r in other.reviews()] == [ans.review.id]
     store.close()
 
 
 def test_state_survives_reopen_and_equals_full_replay(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = _open(data_dir)
+    store = open_store(data_dir)
     _study(store, 60)
     store.suspend("c3", T0 + timedelta(hours=9))
     expected = store.all_progress()
@@ -81,33 +74,33 @@ def test_state_survives_reopen_and_equals_full_replay(data_dir: Path, monkeypatc
     calls = []
     original = Store._rebuild
     monkeypatch.setattr(Store, "_rebuild", lambda self, now: calls.append(1) or original(self, now))
-    with _open(data_dir) as again:
+    with open_store(data_dir) as again:
         assert again.all_progress() == expected
     assert calls == []
     # and the snapshot agrees with a replay of the whole history
     (data_dir / "devices" / "laptop" / "snapshot.json").unlink()
-    with _open(data_dir) as rebuilt:
+    with open_store(data_dir) as rebuilt:
         assert rebuilt.all_progress() == expected
     assert calls == [1]
 
 
 def test_after_a_crash_the_new_history_is_applied_on_top_of_the_snapshot(data_dir: Path, monkeypatch) -> None:
-    store = _open(data_dir)
+    store = open_store(data_dir)
     end = _study(store, 20)
     store.close()
-    store = _open(data_dir)
+    store = open_store(data_dir)
     end = _study(store, 15, end)
     store.bury("c2", end + timedelta(days=1), end)
     expected = store.all_progress()
     _crash(store)
     monkeypatch.setattr(Store, "_rebuild", lambda self, now: pytest.fail("no full rebuild needed"))
-    with _open(data_dir) as again:
+    with open_store(data_dir) as again:
         assert again.all_progress() == expected
         assert again.notices == []
 
 
 def test_multi_level_undo_is_persisted(data_dir: Path) -> None:
-    store = _open(data_dir)
+    store = open_store(data_dir)
     a = store.answer("a", 3, T0, duration=1, settings=SETTINGS)
     b = store.answer("a", 3, T0 + timedelta(minutes=11), duration=1, settings=SETTINGS)
     c = store.answer("b", 1, T0 + timedelta(minutes=12), duration=1, settings=SETTINGS)
@@ -118,7 +111,7 @@ def test_multi_level_undo_is_persisted(data_dir: Path) -> None:
     assert store.progress("a") == a.after
     assert [r.id for r in store.reviews()] == [a.review.id]
     _crash(store)  # no snapshot written: the history alone must say it
-    with _open(data_dir) as again:
+    with open_store(data_dir) as again:
         assert again.progress("a") == a.after and again.progress("b") is None
         assert [r.id for r in again.reviews()] == [a.review.id]
         assert again.undo(T0) is None  # undo covers this session's answers only
@@ -129,19 +122,19 @@ def test_multi_level_undo_is_persisted(data_dir: Path) -> None:
 
 
 def test_undo_keeps_a_later_suspend_and_reverts_a_leech(data_dir: Path) -> None:
-    store = _open(data_dir)
+    store = open_store(data_dir)
     store.answer("a", 3, T0, duration=1, settings=SETTINGS)
     store.suspend("a", T0 + timedelta(minutes=1))
     store.undo(T0 + timedelta(minutes=2))
     p = store.progress("a")
     assert p is not None and p.state == "new" and p.suspended
     store.close()
-    with _open(data_dir) as again:
+    with open_store(data_dir) as again:
         assert again.progress("a") == p
 
 
 def test_leech_is_reported_once_and_suspends(data_dir: Path) -> None:
-    store = _open(data_dir)
+    store = open_store(data_dir)
     now = T0
     ans = store.answer("x", 4, now, duration=1, settings=SETTINGS)
     leech_answers = []
@@ -154,19 +147,19 @@ def test_leech_is_reported_once_and_suspends(data_dir: Path) -> None:
     p = store.unsuspend("x", now + timedelta(minutes=1))
     assert p.leech and not p.suspended
     store.close()
-    with _open(data_dir, now=now) as again:
+    with open_store(data_dir, now=now) as again:
         assert again.progress("x").leech and not again.progress("x").suspended
 
 
 def test_suspend_unsuspend_bury_are_saved(data_dir: Path) -> None:
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         store.suspend("a", T0)
         store.bury("b", T0 + timedelta(days=1), T0)
         store.suspend("c", T0)
         store.unsuspend("c", T0 + timedelta(seconds=1))
         store.bury("d", T0 + timedelta(days=1), T0)
         assert store.bury("d", None, T0 + timedelta(seconds=1)).buried_until is None
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         assert store.progress("a").suspended and store.progress("a").state == "new"
         assert store.progress("b").buried_until == T0 + timedelta(days=1)
         assert not store.progress("c").suspended
@@ -174,7 +167,7 @@ def test_suspend_unsuspend_bury_are_saved(data_dir: Path) -> None:
 
 
 def test_reviews_since_and_time_order(data_dir: Path) -> None:
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         end = _study(store, 10, T0 - timedelta(days=3, hours=1), cards=3)
         _study(store, 5, T0)
         everything = store.reviews()
@@ -185,49 +178,49 @@ def test_reviews_since_and_time_order(data_dir: Path) -> None:
 
 
 def test_clock_set_back_keeps_history_in_order(data_dir: Path) -> None:
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         first = store.answer("a", 3, T0, duration=1, settings=SETTINGS)
         second = store.answer("a", 3, T0 - timedelta(hours=2), duration=1, settings=SETTINGS)
         assert second.review.reviewed_at > first.review.reviewed_at
         live = store.progress("a")
     (data_dir / "devices/laptop/snapshot.json").unlink()
-    with _open(data_dir) as again:
+    with open_store(data_dir) as again:
         assert again.progress("a") == live
 
 
 def test_annotations_last_write_wins_and_empty_deletes(data_dir: Path) -> None:
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         store.set_annotation("card:1", "覚え方: ECS は Elastic Container Service", T0)
         store.set_annotation("sec:2", "weak", T0)
         store.set_annotation("sec:2", "", T0 + timedelta(minutes=1))
         assert store.annotation("sec:2") is None
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         assert store.annotations() == {"card:1": "覚え方: ECS は Elastic Container Service"}
-    with _open(data_dir, device_id="desktop") as other:
+    with open_store(data_dir, device_id="desktop") as other:
         other.set_annotation("card:1", "newer from the desktop", T0 + timedelta(hours=1))
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         assert store.annotation("card:1") == "newer from the desktop"
         store.set_annotation("card:1", "newest", T0 + timedelta(hours=2))
-    with _open(data_dir, device_id="desktop") as other:
+    with open_store(data_dir, device_id="desktop") as other:
         assert other.annotation("card:1") == "newest"
 
 
 def test_exam_results(data_dir: Path) -> None:
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         store.record_exam({"deck": "aws", "score": 0.8, "questions": 20}, T0)
         store.record_exam({"deck": "aws", "score": 0.9, "questions": 20}, T0 + timedelta(days=1))
         with pytest.raises(ValueError):
             store.record_exam({"bad": object()}, T0)
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         results = store.exams()
         assert [r["score"] for r in results] == [0.8, 0.9] and results[0]["device"] == "laptop"
 
 
 def test_read_only_store_refuses_writes_and_writes_nothing(data_dir: Path) -> None:
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         _study(store, 3)
     before = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
-    ro = _open(data_dir, read_only=True)
+    ro = open_store(data_dir, read_only=True)
     assert ro.read_only and ro.progress("c0") is not None
     for call in (
         lambda: ro.answer("c0", 3, T0, duration=1, settings=SETTINGS),
@@ -244,7 +237,7 @@ def test_read_only_store_refuses_writes_and_writes_nothing(data_dir: Path) -> No
 
 
 def test_bad_arguments(data_dir: Path) -> None:
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         with pytest.raises(ValueError):
             store.answer("a", 5, T0, duration=1, settings=SETTINGS)
         with pytest.raises(ValueError):
@@ -258,7 +251,7 @@ def test_bad_arguments(data_dir: Path) -> None:
 
 
 def test_preview_through_the_store_uses_its_progress(data_dir: Path) -> None:
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         store.answer("a", 3, T0, duration=1, settings=SETTINGS)
         shown = store.preview("a", T0 + timedelta(minutes=10), SETTINGS)
         ans = store.answer("a", 3, T0 + timedelta(minutes=10), duration=1, settings=SETTINGS)
@@ -267,20 +260,20 @@ def test_preview_through_the_store_uses_its_progress(data_dir: Path) -> None:
 
 def test_exam_date_applies_through_the_store(data_dir: Path) -> None:
     deck = DeckSettings(exam_date=(T0 + timedelta(days=3)).date())
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         store.answer("a", 4, T0, duration=1, settings=deck)
         ans = store.answer("a", 4, T0 + timedelta(minutes=1), duration=1, settings=deck)
         assert ans.after.due == datetime(2026, 11, 30, 4, tzinfo=UTC)
         assert ans.review.due_cap == datetime(2026, 11, 30, 4, tzinfo=UTC)
     (data_dir / "devices/laptop/snapshot.json").unlink()
-    with _open(data_dir) as again:  # the replay gives the same capped date, without the deck
+    with open_store(data_dir) as again:  # the replay gives the same capped date, without the deck
         assert again.progress("a").due == datetime(2026, 11, 30, 4, tzinfo=UTC)
 
 
 def test_files_are_plain_tinydb_json(data_dir: Path) -> None:
     from tinydb import TinyDB
 
-    with _open(data_dir) as store:
+    with open_store(data_dir) as store:
         _study(store, 3)
     path = data_dir / "devices/laptop/log/2026-11-28.json"
     raw = json.loads(path.read_text())
@@ -314,4 +307,4 @@ def test_a_file_is_not_a_data_dir(tmp_path: Path) -> None:
     path = tmp_path / "file"
     path.write_text("x")
     with pytest.raises(StoreError, match="is a file, not a folder"):
-        _open(path)
+        open_store(path)
