@@ -42,6 +42,34 @@ QUESTION_LABEL_MAX_CHARS = 120
 _HANDLE_RE = re.compile(r"\A@[\w.-]{1,30}(?:\s|\Z)|[(（]@[\w.-]{1,30}[)）]\Z")
 
 
+#: A sentence that says a list follows: ``次のような用途に向いている``, ``以下の3つ``, ``as follows``, ``the following``.
+_INTRO_RE = re.compile(
+    r"次の|以下の|下記の|次のとおり|次の通り|as follows|the following|following (?:types|ways|steps)", re.I
+)
+_LAST_SENTENCE_RE = re.compile(r"(?:^|[。．！？]|[.!?] )([^。．！？]{1,80})[。．.:：]?\s*$")
+
+
+def list_intro(paragraph: str) -> str | None:
+    """The last sentence of a paragraph when it says a list follows and is short enough to name it, without its
+    full stop; else None."""
+    m = _LAST_SENTENCE_RE.search(paragraph[-100:])
+    if m is None:
+        return None
+    sentence = m.group(1).strip()
+    for lead in _INTRO_LEADS:
+        if sentence.startswith(lead):
+            sentence = sentence[len(lead) :].lstrip()
+            break
+    intro = _INTRO_RE.search(sentence)
+    if intro is None or len(sentence) > 60 or len(sentence[: intro.start()].strip(" 、,は")) < 2:
+        return None  # "以下の２点も考慮すべき" names nothing: the heading stays the list's subject
+    return sentence.rstrip("。．.:：")
+
+
+#: Words that join the list's sentence to the text before it, dropped from the label: ``例えば、以下のような場面``.
+_INTRO_LEADS = ("例えば、", "たとえば、", "なお、", "また、", "さらに、", "ただし、", "そして、", "その中から、")
+
+
 class Builder(ParagraphRules, ListRules, TableRules):
     """Reads a note's sections block by block, with the block rules of its mixins."""
 
@@ -137,6 +165,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
             self.drop(node.start, "speaker-label", f"{text!r} names a person: the list belongs to the heading")
             return None
         if not label_ok(text, colon=full.endswith((":", "："))):
+            intro = list_intro(text)
+            if intro is not None:  # "UDPは…。UDPは次のような用途に向いている。": the last sentence names the list
+                return intro
             shown = text if len(text) <= 40 else text[:40] + "…"
             self.drop(node.start, "prose-label", f"{shown!r} is prose, not the list's label")
             return None

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 _UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]")
 #: No card has more lines than this on its back.
 MAX_BACK_LINES = 12
+#: Three lettered options on their own lines: ``A. …`` / ``B. …`` / ``C. …`` (a multiple-choice question).
+_OPTIONS_RE = re.compile(r"(?m)^[ \t]*A[.)．] .*\n[ \t]*B[.)．] .*\n[ \t]*C[.)．] ")
+#: Where the answer of such a question is said.
+_ANSWERED_RE = re.compile(r"答え|正解|解答|Answer|Correct|✅|→\s*[A-H]\b", re.I)
 #: A line that is the author's to-do: ``TODO 強制的に変換したい``, ``FIXME: …``.
 _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
@@ -98,6 +102,17 @@ class CardMaker:
             and (is_impression(front) or is_impression(back))
         ):
             self.drop(line0, "first-person", f"{front[:40]!r}: the author's impressions, not a fact")
+            return -1
+        if (
+            isinstance(back, str)
+            and kind != "cloze"
+            and len(front) > 40
+            and normalise(back).startswith(normalise(front))
+        ):
+            self.drop(line0, "too-short", f"{front[:40]!r}: the back only repeats the front")
+            return -1
+        if isinstance(back, str) and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
+            self.drop(line0, "choice-question", f"{front[:40]!r}: options without the answer")
             return -1
         if (front[:1] in "TtFf" and _TODO_RE.match(front)) or (isinstance(back, str) and _TODO_RE.match(back)):
             self.drop(line0, "todo", f"{kind} {front[:40]!r}: the author's to-do, not something to learn")

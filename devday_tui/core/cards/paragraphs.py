@@ -34,6 +34,8 @@ from devday_tui.core.text import (
 
 #: What ``definition`` returns for a definition that is nothing to learn: only a URL, or chatter (``所感: …``).
 URL_ONLY = -2
+#: A line at least this long, not ending a sentence, may wrap onto the next (see ``wraps_on``).
+WRAPPED_LINE_CHARS = 40
 #: A cloze that points back (``However this is …``) shows the sentence before it when both fit in this much.
 MAX_CLOZE_WITH_CONTEXT = 400
 #: A cloze sentence needs at least this much left once the hidden parts are taken out.
@@ -57,6 +59,18 @@ def sub_line(text: str) -> str:
     if text.startswith(("** ", "*** ")):
         return "  " + text.lstrip("*").lstrip()
     return text
+
+
+def wraps_on(before: str, line: str) -> bool:
+    """Whether ``line`` goes on with an English sentence wrapped from the line ``before`` it (hard-wrapped prose:
+    ``… behaviour of the real`` then ``world: Don't rely on …``)."""
+    before = before.rstrip()
+    return (
+        len(before) > WRAPPED_LINE_CHARS
+        and before[-1:].isascii()
+        and before[-1:] not in ".!?:;"
+        and line.lstrip()[:1].islower()
+    )
 
 
 def in_math(line: str, inside: bool) -> bool:
@@ -178,8 +192,12 @@ class ParagraphRules(CardMaker):
         # "Term - detail" then "→ the answer": the arrow says the whole first line is what is asked about.
         arrow_next = len(parts) > 1 and LEAD_ARROW_RE.match(parts[1][1].text.lstrip()) is not None
         math = False  # inside `$…$` or `\begin{…}` math opened on an earlier line: no term split there
+        found = None
         for k, (line0, inl) in enumerate(parts):
-            found = None if (k == 0 and arrow_next) or math else split_definition(inl)
+            if (k == 0 and arrow_next) or math or (k and found is None and wraps_on(parts[k - 1][1].text, inl.text)):
+                found = None  # an arrow's line, math, or prose wrapped onto this line: no term starts here
+            else:
+                found = split_definition(inl)
             if "$" in inl.text or "\\begin{" in inl.text or "\\end{" in inl.text:
                 math = in_math(inl.text, math)
             if found:
