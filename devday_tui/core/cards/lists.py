@@ -162,7 +162,7 @@ class ListRules(CardMaker):
         """A list that is a talk's details: a logistics field (``Speaker:``, ``Track:``) and, with it, mostly other
         fields of the talk (``Language: English``, ``Length 26:24``, ``#devops``)."""
         firsts = [li.children[0].content for li in node.children if li.children and li.children[0].kind == "paragraph"]
-        if not any(TALK_FIELD_RE.match(c) for c in firsts):  # most lists: no logistics field at all
+        if not any(TALK_FIELD_RE.match(c.lstrip("*_ \t")) for c in firsts):  # most lists: no logistics field
             return False
         strong = weak = 0
         for content in firsts:

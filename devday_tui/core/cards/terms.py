@@ -41,17 +41,21 @@ DETAIL_FIELDS = frozenset(
 )
 #: An item that starts with a logistics field and its colon: ``**Speaker**: …``, ``登壇者：…``, ``Track: Java``.
 TALK_FIELD_RE = re.compile(
-    r"[*_ \t]*(?:" + "|".join(re.escape(w) for w in sorted(TALK_FIELDS, key=len, reverse=True)) + r")[*_]*[ \t]*[:：]",
+    r"(?:" + "|".join(re.escape(w) for w in sorted(TALK_FIELDS, key=len, reverse=True)) + r")[*_]{0,4}[ \t]{0,8}[:：]",
     re.I,
 )
 #: The field name a list item starts with: ``**Speaker**: …``, ``Length 26:24``, ``登壇者：…``.
-_FIELD_RE = re.compile(r"[*_ \t]*([^\s:：*_]{1,24})")
+_FIELD_RE = re.compile(r"[^\s:：*_]{1,24}")
+
+
+#: What a field name may stand behind: emphasis marks and spaces (``**Speaker**: …``).
+_FIELD_LEAD = "*_ \t"
 
 
 def field_of(content: str) -> str:
     """The first word of an item, as a talk's field would be named (see ``TALK_FIELDS``), normalised."""
-    m = _FIELD_RE.match(content)
-    return normalise(m.group(1)) if m else ""
+    m = _FIELD_RE.match(content.lstrip(_FIELD_LEAD))
+    return normalise(m.group(0)) if m else ""
 
 
 _REMARK_HEAD_RE = re.compile(
@@ -287,7 +291,7 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
 #: What an attendee writes of how a talk felt: ``〜と思いました``, ``印象的でした``, ``勉強になりました``, a trailing ``ｗ``.
 _IMPRESSION_RE = re.compile(
     r"思いました|と思います|と思う|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
-    r"|おもしろかった|びっくり|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
+    r"|おもしろかった|びっくり|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
 )
 _ANSWER_FIRST = frozenset("ABCDEFGH")
 _ANSWER_NEXT = frozenset(("", " ", ",", "、", ":", "：", "\t"))
