@@ -8,10 +8,11 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
-from devday_tui.core.cards.maker import MAX_BACK_LINES, CardMaker, is_unsure
+from devday_tui.core.cards.maker import MAX_BACK_LINES, CardMaker, is_todo, is_unsure
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
+    LABEL_MAX_CHARS,
     MAYBE_TERM_RE,
     TALK_FIELD_RE,
     TALK_FIELDS,
@@ -198,6 +199,12 @@ class ListRules(CardMaker):
                         if is_unsure(text):
                             self.drop(li.start, "unsure", f"{text[:40]!r}: the author marked it as unsure")
                             continue
+                        if text[:1] in "TF" and is_todo(text):
+                            self.drop(li.start, "todo", f"{text[:40]!r}: the author's to-do, not a fact")
+                            continue
+                        if text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
+                            self.drop(li.start, "too-short", f"{text!r}: a label with nothing under it")
+                            continue
                         if not text.isascii() and is_impression(text):
                             self.drop(li.start, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
                             continue
@@ -217,6 +224,12 @@ class ListRules(CardMaker):
                     text = strip_qa(text)[0]
                 if text and not text.isascii() and is_impression(text):
                     self.drop(li.start, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
+                    continue
+                if text and (
+                    (text[:1] in "TF" and is_todo(text))
+                    or (not para.own_card and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS)
+                ):
+                    self.drop(li.start, "todo" if is_todo(text) else "too-short", f"{text[:40]!r}: nothing to learn")
                     continue
                 if text and is_unsure(text):
                     self.drop(li.start, "unsure", f"{text[:40]!r}: the author marked it as unsure")

@@ -22,7 +22,7 @@ REMARK_WORDS = frozenset(
     """例 例え 実例 事例 具体例 補足 注意 注 ps p.s ex e.g eg i.e ie note notes nb n.b better memo メモ 備考 追記 tip tips
     hint warning caution important example examples see also 参考 感想 結論 まとめ ポイント 対策 理由 remember
     summary takeaway takeaways conclusion 要確認 前半 後半 中盤 その他 misc other info fix solution 解決策 対処 aside
-    notation""".split()
+    notation 実際には 実際は 実は actually""".split()
 ) | frozenset(
     # Fields of a talk or a page: what they hold depends on where they are written.
     """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 date time
@@ -225,9 +225,12 @@ OBJECTIVE_VERBS = frozenset(
 _PROMPT_RE = re.compile(r"(?:tell me about|describe a (?:time|situation)|give an example|walk me through)\b", re.I)
 
 
+_OPEN_ENDS = ("?", "？", "とは。", "とは", "とは？", "とは何か。")
+
+
 def is_open_question(text: str) -> bool:
     """A question or an interviewer's prompt, with no answer in the same line."""
-    return text.rstrip().endswith(("?", "？")) or _PROMPT_RE.match(text) is not None
+    return text.rstrip().endswith(_OPEN_ENDS) or _PROMPT_RE.match(text) is not None
 
 
 def is_objective(text: str) -> bool:

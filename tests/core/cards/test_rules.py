@@ -1114,3 +1114,33 @@ def test_options_without_their_answer_and_a_back_repeating_a_long_front_make_no_
     note, trace = parse(md)
     assert not any("どれか" in c.front for c in note.cards)
     assert "choice-question" in {t.rule for t in trace if not t.made}
+
+
+def test_a_to_do_item_and_an_empty_label_item_are_left_out_of_their_list() -> None:
+    md = """
+    ## 粒度
+    - サービスは粒度の大きい操作を提供する
+    - TODO）分からん
+    - Zone services:
+    - Zone-redundant services replicate across zones
+    """
+    c = card(md, "粒度 — 2 points")
+    assert [i.text for i in c.back] == [
+        "サービスは粒度の大きい操作を提供する",
+        "Zone-redundant services replicate across zones",
+    ]
+
+
+def test_japanese_questions_without_answers_and_actually_as_a_remark() -> None:
+    md = """
+    ## トランザクション処理
+    - トランザクションのACID特性とは。
+    - MVCCとは。
+    - 2相ロックとは。
+
+    ## fsyncへの誤解
+    - 実際には: 最初の fsync に失敗するとデータは page cache から消える
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["fsyncへの誤解 › 実際には"]
+    assert (2, "open-questions") in [(t.line, t.rule) for t in trace if not t.made]
