@@ -20,7 +20,7 @@ Figures over the cards (each figure counts every card on its own):
   Markdown link or image left as syntax (``](target)`` with no space in the target), a ``:::`` container fence
   (at the start or after a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or
   tildes), a bold pair (``**…**``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not
-  followed by another one, so ``--force`` is text). Single backticks are NOT counted: a code span shown
+  followed by another one, so ``--force`` is text, nor by a flag's letters: ``-R(recursive)``, ``-fオプション``). Single backticks are NOT counted: a code span shown
   verbatim reads well in a terminal, and notes about shells quote commands with them. ``<service>``-style
   placeholders are text. Goal: 0 cards.
 - **generic front**: a front whose every ``›`` part, once the count suffix (`` — 3 points``, ``(1/2)``) and
@@ -131,8 +131,9 @@ MARKUP = {
     "bold": re.compile(r"\*\*(?=\S)[^*]*?(?<=\S)\*\*"),
 }
 #: A bullet mark left at the start of a label or item: ``・item``, ``- item``, ``-item``, but not a command-line
-#: flag (``-a``, ``-t fstype``, ``-rf``: a dash, one to three letters, then a space, a colon or the end).
-_LEAD_BULLET = re.compile(r"^\s*(?:[・･]|[-－](?![-－])(?![A-Za-z]{1,3}(?:[\s:=,]|$)))")
+#: flag (``-a``, ``-t fstype``, ``-rf``, ``-R(recursive)``, ``-fオプション``: a dash, one to three letters, then a
+#: space, a colon, a bracket, a non-ASCII letter or the end).
+_LEAD_BULLET = re.compile(r"^\s*(?:[・･]|[-－](?![-－])(?![A-Za-z]{1,3}(?:[\s:=,(]|[^\x00-\x7f]|$)))")
 
 
 def norm(text: str) -> str:
@@ -403,7 +404,7 @@ def parent_bullets(lines: list[Line]) -> list[Parent]:
 #: and runs against any card source, another version of the parser included.
 LOGISTICS = frozenset(
     """homework presenter readings slides speaker speakers track venue video スピーカー スライド トラック 会場 動画
-    場所 日時 発表者 登壇者 講師 資料 audience difficulty duration event fee hashtag hashtags language languages
+    場所 日時 発表者 登壇者 講演者 講師 資料 audience difficulty duration event fee hashtag hashtags language languages
     length level location room tag tags イベント タグ ハッシュタグ ルーム レベル 参加費 対象 対象者 所要時間 料金
     日付 時間 枠 言語 難易度""".split()
 ) | {"reading material", "reading materials"}

@@ -392,3 +392,8 @@ def test_long_crlf_input_with_hostile_lines() -> None:
     cq.measure_note(report, Path("x.md"), text, cards, "x.md")
     assert report.parents.total == 2000
     assert [(d.no, d.term) for d in cq.definitions(cq.source_lines(text))] == [(8, "x")]
+
+
+@pytest.mark.parametrize("front", ["-R(recursive)", "-fオプション", "-rf", "-t fstype"])
+def test_a_command_line_flag_is_no_bullet_left_in(front: str) -> None:
+    assert cq.markup_kinds(card(front, "back")) == []

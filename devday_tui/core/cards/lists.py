@@ -318,7 +318,13 @@ class ListRules(CardMaker):
     def extend_back(self, index: int, children: tuple[Item, ...]) -> None:
         """A definition bullet with a sub-list: the sub-items join its back."""
         line, order, n, card = self.cards[index]
-        back = card.back_text + "\n" + "\n".join(sub_lines(children))  # a definition: its back is text
+        lines = sub_lines(children)
+        room = MAX_BACK_LINES - 1 - card.back_text.count("\n")
+        if len(lines) > room:  # too long with the nested items: their names (each sub-list is a card of its own)
+            lines = ["  " + child.text for child in children]
+            if len(lines) > room:
+                return
+        back = card.back_text + "\n" + "\n".join(lines)  # a definition: its back is text
         self.cards[index] = (line, order, n, replace(card, back=back))
 
     # -- labels

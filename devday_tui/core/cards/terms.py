@@ -30,8 +30,8 @@ REMARK_WORDS = frozenset(
 )
 #: Fields of a talk that are logistics, not facts to learn: ``登壇者: 山田さん``, ``Slides: …``, ``会場: …``.
 TALK_FIELDS = frozenset(
-    """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 venue
-    track トラック readings homework""".split()
+    """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場
+    venue track トラック readings homework""".split()
 ) | frozenset(("reading material", "reading materials"))
 #: Fields that describe a talk beside its logistics (``Language: English``, ``Length 26:24``): with one of those,
 #: a list mostly of these is the talk's details, not its content.

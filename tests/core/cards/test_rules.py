@@ -1144,3 +1144,11 @@ def test_japanese_questions_without_answers_and_actually_as_a_remark() -> None:
     note, trace = parse(md)
     assert [c.front for c in note.cards] == ["fsyncへの誤解 › 実際には"]
     assert (2, "open-questions") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_term_lines_sub_list_joins_its_back_only_within_the_line_limit() -> None:
+    subs = "".join(f"  - point {k}\n" + "".join(f"    - detail {k}.{j}\n" for j in range(3)) for k in range(5))
+    md = f"## Talk\n- 概要\n  AI エージェントの社会実装に向けた取り組み\n{subs}- Zone transfer: copies a zone to a secondary\n"
+    for c in parse(md)[0].cards:
+        back = c.back_text if isinstance(c.back, str) else ""
+        assert back.count("\n") < MAX_BACK_LINES, (c.front, back)
