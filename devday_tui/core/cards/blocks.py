@@ -15,7 +15,9 @@ from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
-_OPTIONS = {"maxNesting": 128}
+#: The options markdown-it's list, blockquote and reference rules look up on every item (``tasklists``…) are given
+#: their default values: a missing one is looked up through a ``KeyError``, six times as long.
+_OPTIONS = {"maxNesting": 128, "tasklists": False, "alerts": False, "inline_definitions": False}
 _ALWAYS_OFF = ("inline", "text_join", "html_block")
 
 
@@ -111,6 +113,8 @@ def _needs(rule: str, needles: tuple[str, ...], trigger: re.Pattern[str], body: 
 def block_parser(body: str) -> MarkdownIt:
     """The block parser for ``body``: every block rule that could match in it, and no other."""
     unused = tuple(name for name, needles, trigger in _RULE_TRIGGERS if not _needs(name, needles, trigger, body))
+    if "\r" not in body and "\0" not in body:
+        unused += ("normalize",)  # it only rewrites line ends (a note's are ``\n`` already) and NUL characters
     md = _PARSERS.get(unused)
     if md is None:
         md = _PARSERS[unused] = _new_parser(unused)
