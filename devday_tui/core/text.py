@@ -226,8 +226,13 @@ def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
             yield m.start(), m.end(), kind, m
 
 
-#: A cheap test: text holding none of these characters has no inline markup and no control character at all.
-_SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n|\{\{")
+#: A cheap test: text holding none of these has no inline markup and no control character at all: one of the
+#: characters, ``://``, a hard break (two spaces, a newline) or ``{{``. Written as one class (then a look back at
+#: which character it was) so that the engine skips from one candidate character to the next: an alternation that
+#: opens with a class is tried at every position, three times as slow.
+_SPECIAL_RE = re.compile(
+    r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ](?:(?<=[^:{ ])|(?<=:)//|(?<= ) \n|(?<=\{)\{)"
+)
 #: C0 and C1 control characters but newline and tab, zero-width space, line and paragraph separators, BOM.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 #: Terminal escape sequences, taken whole so that their parameters go too:
