@@ -18,7 +18,7 @@ MAYBE_TERM = r"[:：…＝→]|[・･]{3}| [=\-–—] "
 PLAIN_SPELLING = {
     _SPECIAL_RE: re.compile(SPECIAL),
     MAYBE_TERM_RE: re.compile(MAYBE_TERM),
-    _NOT_PLAIN_RE: re.compile(SPECIAL + "|" + MAYBE_TERM),
+    _NOT_PLAIN_RE: re.compile(SPECIAL + "|" + MAYBE_TERM),  # made of the two
 }
 
 PIECES = st.sampled_from(

@@ -41,10 +41,7 @@ _VERBS = frozenset(
 #: Text with none of these is plain: no markup and no term split (two cheap tests in one search).
 #: A task-list item, ``- [ ] write the summary`` or ``- [x] done``.
 _TASK_RE = re.compile(r"\[[ xX]\](?:[ \t]|$)")
-_NOT_PLAIN_RE = re.compile(  # _SPECIAL_RE or MAYBE_TERM_RE, written as they are
-    r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ：…＝→・･]"
-    r"(?:(?<=[^{ ・･])|(?<=\{)\{|(?<= )(?: \n|[=\-–—] )|(?<=[・･])[・･]{2})"
-)
+_NOT_PLAIN_RE = re.compile(_SPECIAL_RE.pattern + "|" + MAYBE_TERM_RE.pattern)
 #: The most options a multiple-choice question has.
 MAX_CHOICES = 8
 #: The answer to a multiple-choice question: ``答え：2``, ``正解: 1, 3``, ``Answer: 4``, then maybe why.
