@@ -429,12 +429,26 @@ def truncate(text: str, width: int) -> str:
 _PUNCT_EDGE = " \t\n.,;:!?。、，．：；！？・…-—–"
 
 
+#: Normalised forms of short texts: the parser asks for the same subjects, headings and labels again and again
+#: (three times in four over a folder of notes). Bounded: emptied when full.
+_NORMALISED: dict[str, str] = {}
+_NORMALISED_MAX = 20_000
+_NORMALISED_MAX_CHARS = 200
+
+
 def normalise(text: str) -> str:
     """The form of a front that card ids are made from: NFKC, case-folded, spaces collapsed, outer punctuation
     dropped. So ``CDK の特徴`` and ``cdk  の特徴。`` give the same id."""
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    return " ".join(text.casefold().split()).strip(_PUNCT_EDGE)
+    norm = _NORMALISED.get(text)
+    if norm is not None:
+        return norm
+    norm = text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+    norm = " ".join(norm.casefold().split()).strip(_PUNCT_EDGE)
+    if len(text) <= _NORMALISED_MAX_CHARS:
+        if len(_NORMALISED) >= _NORMALISED_MAX:
+            _NORMALISED.clear()
+        _NORMALISED[text] = norm
+    return norm
 
 
 # --- URLs and bare links --------------------------------------------------------------------------------------
