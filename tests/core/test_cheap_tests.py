@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from devday_tui.core.cards.lists import _NOT_PLAIN_RE
+from devday_tui.core.cards.markup import _SEPARATOR_RE
 from devday_tui.core.cards.terms import MAYBE_TERM_RE
 from devday_tui.core.text import _SPECIAL_RE
 
@@ -21,6 +22,9 @@ PLAIN_SPELLING = {
     _NOT_PLAIN_RE: re.compile(SPECIAL + "|" + MAYBE_TERM),  # made of the two
 }
 
+#: Scanned with finditer: every match the same, start and end.
+SEPARATOR = re.compile(r"[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→")
+
 PIECES = st.sampled_from(
     [
         *"\\`*_=<[&~!:{ ：…＝→・･/-–—\n\t\u3000\x00\x1b\x7f\u200b\ufeffaZ9用",
@@ -29,6 +33,9 @@ PIECES = st.sampled_from(
         "{{",
         "・・・",
         "･･･",
+        "・・・・・・・",
+        "……",
+        "………",
         " = ",
         " - ",
         " – ",
@@ -46,6 +53,14 @@ def test_each_finds_what_its_plain_spelling_finds(text: str) -> None:
     for fast, plain in PLAIN_SPELLING.items():
         found, expected = fast.search(text), plain.search(text)  # used as yes/no: where, not how long
         assert (found and found.start()) == (expected and expected.start()), (fast.pattern, text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXTS)
+def test_the_term_separators_are_found_as_spelled(text: str) -> None:
+    assert [(m.span(), m.group()) for m in _SEPARATOR_RE.finditer(text)] == [
+        (m.span(), m.group()) for m in SEPARATOR.finditer(text)
+    ]
 
 
 def test_examples() -> None:

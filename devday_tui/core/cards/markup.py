@@ -476,7 +476,9 @@ def strip_bullet(text: str) -> str:
 
 #: Separators other than the colon: ``・・・`` (or half-width ･･･), ``…``/``……``, ``＝`` with or without spaces
 #: around them; `` = ``, `` - ``, `` – `` and `` — `` only with spaces on both sides.
-_SEPARATOR_RE = re.compile(r"[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→")
+#: (Spelled ``[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→``, written as one class then a look back: the engine then
+#: skips to candidate characters.)
+_SEPARATOR_RE = re.compile(r"[:：・･…＝ →](?:(?<=[:：＝→])|(?<=[・･])[・･]{2,5}|(?<=…)…?|(?<= )[=\-–—] )")
 
 
 def term_ok(
