@@ -62,6 +62,12 @@ _BREAK_PART = r"(?P<br>(?<!\ )\ {2,}+\n|\\\n)"
 # "f" and space) is most of the cost of a scan.
 _INLINE_RE = re.compile("|".join((*_INLINE_HEAD, *_INLINE_TAIL)), re.DOTALL)
 _INLINE_FULL_RE = re.compile("|".join((*_INLINE_HEAD, _URL_PART, *_INLINE_TAIL, _BREAK_PART)), re.DOTALL)
+#: Where an alternative of the patterns above can start: each opens with one of these characters, a URL's scheme
+#: (``_URL_PART``) or two spaces (``_BREAK_PART``). Their alternatives open with groups, not literals, so the engine
+#: cannot skip ahead by itself: ``finditer`` tried every alternative at every character, most of the time spent
+#: reading inline text. ``_scan`` tries the pattern only where one of these stands.
+_INLINE_STARTS_RE = re.compile(r"[\\`!\[{<*_=~&]")
+_INLINE_FULL_STARTS_RE = re.compile(r"[\\`!\[{<*_=~&]|(?:https?|ftp)://|  ")
 
 _TICKS_RE = re.compile(r"`+")
 #: Inline code opens with at most this many backticks and holds at most this many characters.
@@ -177,13 +183,31 @@ class _Comments:
         return comment or None
 
 
+def _scan(scanner: re.Pattern[str], starts: re.Pattern[str], src: str, pos: int) -> Iterator[re.Match[str]]:
+    """What ``scanner.finditer(src, pos)`` finds, trying ``scanner`` only at the places ``starts`` finds (where a
+    match can start): linear in ``src`` as ``finditer`` is, each place being tried once."""
+    find = starts.search
+    match = scanner.match
+    while (place := find(src, pos)) is not None:
+        at = place.start()
+        m = match(src, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()  # no alternative matches the empty string
+
+
 def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
     """The inline markup of ``src`` in order, leftmost first: (start, end, kind, match or span), a span being inline
     code (``kind`` "code") or an HTML comment ("comment")."""
-    scanner = _INLINE_FULL_RE if ("://" in src or "\n" in src) else _INLINE_RE
+    if "://" in src or "\n" in src:
+        scanner, starts = _INLINE_FULL_RE, _INLINE_FULL_STARTS_RE
+    else:
+        scanner, starts = _INLINE_RE, _INLINE_STARTS_RE
     codes = _CodeSpans(src) if "`" in src else None
     comments = _Comments(src) if "<!--" in src else None
-    found = scanner.finditer(src)
+    found = _scan(scanner, starts, src, 0)
     while (m := next(found, None)) is not None:
         kind = m.lastgroup or ""
         if kind == "tick":
@@ -191,19 +215,24 @@ def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
             if code is None or code.start != m.start():
                 continue  # a backtick that opens nothing is text
             yield code.start, code.end, "code", code
-            found = scanner.finditer(src, code.end)
+            found = _scan(scanner, starts, src, code.end)
         elif kind == "opener":
             comment = comments.first(m.start()) if comments is not None else None
             if comment is None or comment[0] != m.start():
                 continue
             yield comment[0], comment[1], "comment", _Code(comment[0], comment[1], "")
-            found = scanner.finditer(src, comment[1])
+            found = _scan(scanner, starts, src, comment[1])
         else:
             yield m.start(), m.end(), kind, m
 
 
-#: A cheap test: text holding none of these characters has no inline markup and no control character at all.
-_SPECIAL_RE = re.compile(r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n|\{\{")
+#: A cheap test: text holding none of these has no inline markup and no control character at all: one of the
+#: characters, ``://``, a hard break (two spaces, a newline) or ``{{``. Written as one class (then a look back at
+#: which character it was) so that the engine skips from one candidate character to the next: an alternation that
+#: opens with a class is tried at every position, three times as slow.
+_SPECIAL_RE = re.compile(
+    r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ](?:(?<=[^:{ ])|(?<=:)//|(?<= ) \n|(?<=\{)\{)"
+)
 #: C0 and C1 control characters but newline and tab, zero-width space, line and paragraph separators, BOM.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 #: Terminal escape sequences, taken whole so that their parameters go too:
@@ -400,12 +429,26 @@ def truncate(text: str, width: int) -> str:
 _PUNCT_EDGE = " \t\n.,;:!?。、，．：；！？・…-—–"
 
 
+#: Normalised forms of short texts: the parser asks for the same subjects, headings and labels again and again
+#: (three times in four over a folder of notes). Bounded: emptied when full.
+_NORMALISED: dict[str, str] = {}
+_NORMALISED_MAX = 20_000
+_NORMALISED_MAX_CHARS = 200
+
+
 def normalise(text: str) -> str:
     """The form of a front that card ids are made from: NFKC, case-folded, spaces collapsed, outer punctuation
     dropped. So ``CDK の特徴`` and ``cdk  の特徴。`` give the same id."""
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    return " ".join(text.casefold().split()).strip(_PUNCT_EDGE)
+    norm = _NORMALISED.get(text)
+    if norm is not None:
+        return norm
+    norm = text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+    norm = " ".join(norm.casefold().split()).strip(_PUNCT_EDGE)
+    if len(text) <= _NORMALISED_MAX_CHARS:
+        if len(_NORMALISED) >= _NORMALISED_MAX:
+            _NORMALISED.clear()
+        _NORMALISED[text] = norm
+    return norm
 
 
 # --- URLs and bare links --------------------------------------------------------------------------------------

@@ -65,11 +65,16 @@ MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])
 
 # --- normalize_body ------------------------------------------------------------------------------------------------
 
-#: A line worth a closer look: anything else is passed through as it is.
-_TRIGGER_RE = re.compile(
-    r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[[!^]|#{2,6}[^#\s]|-(?:[^\s-]|\u3000)|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])|<!--|\{\{[<%]|%%|!\[\[|```|~~~"
-    r"|(?<![\w:]):[a-z0-9_+\-]{1,40}:(?![\w:])",
-    re.M,
+#: A line worth a closer look: anything else is passed through as it is. Two patterns, one for how a line starts
+#: and one for what may stand anywhere in it: every alternative of the second opens with a literal character, so
+#: the engine skips to those characters instead of trying each alternative at every position (as one pattern, the
+#: scan took three to four times as long).
+_TRIGGER_RES = (
+    re.compile(
+        r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[[!^]|#{2,6}[^#\s]|-(?:[^\s-]|\u3000)|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])",
+        re.M,
+    ),
+    re.compile(r"<!--|\{\{[<%]|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])"),
 )
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
@@ -320,15 +325,15 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
 
 def _hit_lines(text: str) -> list[int]:
     """Indexes of the lines holding something :func:`normalize_body` may change, in order."""
-    hits: list[int] = []
-    line = 0
-    pos = 0
-    for m in _TRIGGER_RE.finditer(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        if not hits or hits[-1] != line:
-            hits.append(line)
-    return hits
+    hits: set[int] = set()
+    for trigger in _TRIGGER_RES:  # no match spans a line end: a line is a hit when either pattern matches in it
+        line = 0
+        pos = 0
+        for m in trigger.finditer(text):
+            line += text.count("\n", pos, m.start())
+            pos = m.start()
+            hits.add(line)
+    return sorted(hits)
 
 
 def _list_after(lines: list[str], start: int, end: int, in_list: bool) -> bool:
@@ -471,7 +476,9 @@ def strip_bullet(text: str) -> str:
 
 #: Separators other than the colon: ``・・・`` (or half-width ･･･), ``…``/``……``, ``＝`` with or without spaces
 #: around them; `` = ``, `` - ``, `` – `` and `` — `` only with spaces on both sides.
-_SEPARATOR_RE = re.compile(r"[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→")
+#: (Spelled ``[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→``, written as one class then a look back: the engine then
+#: skips to candidate characters.)
+_SEPARATOR_RE = re.compile(r"[:：・･…＝ →](?:(?<=[:：＝→])|(?<=[・･])[・･]{2,5}|(?<=…)…?|(?<= )[=\-–—] )")
 
 
 def term_ok(

@@ -82,8 +82,9 @@ GENERIC_HEADINGS = frozenset(
 ) | frozenset(("in practice", "in short", "background", "背景"))
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
-#: A cheap test: text without any of these holds no ``term: definition`` split.
-MAYBE_TERM_RE = re.compile(r"[:：…＝→]|[・･]{3}| [=\-–—] ")
+#: A cheap test: text without any of these holds no ``term: definition`` split: ``:：…＝→``, three ``・``, or
+#: `` = ``, `` - ``, `` – ``, `` — `` (one class, then a look back, so the engine skips to candidate characters).
+MAYBE_TERM_RE = re.compile(r"[:：…＝→・･ ](?:(?<=[^・･ ])|(?<=[・･])[・･]{2}|(?<= )[=\-–—] )")
 LEAD_ARROW_RE = re.compile(r"\A(?:→|⇒|->|=>)\s*")
 _QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|does|do|can)\b", re.I)
 _QUOTES = "\"'“”‘’「」『』"
