@@ -188,6 +188,40 @@ async def test_a_paused_card_clock_asks_for_no_frame(monkeypatch) -> None:
         await pilot.pause()
 
 
+async def test_revealing_a_list_item_draws_the_card_without_laying_the_screen_out(make_quiz_app, monkeypatch) -> None:
+    """Space on a list card shows one more item: when it takes the row of its placeholder and the hint keeps its
+    width ("next (2 more)" → "next (1 more)"), the card is drawn again and nothing is laid out."""
+    from tests.quiz.test_quiz_screen import card_text
+
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        card = next(
+            c
+            for c in app.library.cards
+            if c.kind == "list" and len(c.back) >= 3 and 0 < len(c.back[0].text) < 40 and not c.back[0].children
+        )
+        app.start_section_study([card], "one list")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = app.screen
+        await pilot.pause(0.1)
+        layouts: list[bool] = []
+        original = Screen._refresh_layout
+
+        def counting(self, size=None, scroll=False):
+            if self is screen:
+                layouts.append(scroll)
+            return original(self, size, scroll)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counting)
+        await pilot.press("space")
+        await pilot.pause(0.1)
+        shown = card_text(screen)
+        assert screen.items_shown == 1 and card.back[0].text in shown, shown
+        assert f"next ({len(card.back) - 1} more)" in shown, shown
+        assert False not in layouts, layouts
+
+
 def test_list_items_hang_under_their_text() -> None:
     lines = [
         ItemLine(0, Content("1. "), Content("alpha beta gamma delta epsilon")),
