@@ -417,6 +417,15 @@ def report(size: Size) -> None:
     if size.kinds:
         slowest = sorted(zip(lat, size.kinds), reverse=True)[:5]
         print("  slowest answers, by the kind of card shown next: " + ", ".join(f"{ms(t)} {k}" for t, k in slowest))
+        by_kind: dict[str, list[float]] = {}
+        for t, k in zip(lat, size.kinds):
+            by_kind.setdefault(k, []).append(t)
+        print(
+            "  by the kind of card shown next (median, max): "
+            + ", ".join(
+                f"{k} {ms(statistics.median(ts))}, {ms(max(ts))} ({len(ts)})" for k, ts in sorted(by_kind.items())
+            )
+        )
     print(
         f"  save in the worker: median {ms(statistics.median(size.saves))}, max {ms(max(size.saves))}; "
         f"quit (snapshot written) {ms(max(size.quit))}"

@@ -40,6 +40,7 @@ class CardClock(LineLabel):
         self.source = source or time.monotonic
         self._started: float | None = None
         self._paused_at: float | None = None
+        self._text: str | None = None  # what is shown
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
@@ -79,7 +80,9 @@ class CardClock(LineLabel):
         return min(self.elapsed, MAX_ANSWER_SECONDS)
 
     def _tick(self) -> None:
-        if self._started is None:
-            self.update("")
-        else:
-            self.update(Content(clock_text(self.elapsed)))
+        text = "" if self._started is None else clock_text(self.elapsed)
+        # Drawn only when the text changes: a paused clock (while an answer is saved) or a stopped one asks for no
+        # frame, so none falls just before the next card and delays it to the following frame.
+        if text != self._text:
+            self._text = text
+            self.update(Content(text))

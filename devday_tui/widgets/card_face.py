@@ -15,12 +15,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Rule, Static
+from textual.widgets import Rule
 
 from devday_tui.core.model import CLOZE_BLANK, LIST_KINDS, Card, Item
 from devday_tui.core.wrap import cut_for_screen
 from devday_tui.safe_text import clean as _clean
 from devday_tui.widgets.item_list import ItemLine, ItemList
+from devday_tui.widgets.line_label import LineLabel
 from devday_tui.widgets.wrapped_text import WrappedText
 
 BLANK_STYLE = "bold $text-accent"
@@ -177,7 +178,8 @@ class CardFace(Vertical):
         self._rule = Rule(classes="card-rule")
         self._back = WrappedText(classes="card-back")
         self._items = ItemList(classes="card-items")
-        self._hint = Static(classes="card-hint")
+        # One line whose width rarely changes ("next (2 more)" → "next (1 more)"): drawn again, not laid out.
+        self._hint = LineLabel(classes="card-hint")
         self._note = WrappedText(classes="card-annotation")
         self._source = WrappedText(classes="card-source")
 

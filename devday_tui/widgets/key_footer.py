@@ -249,7 +249,6 @@ class KeyFooter(Footer):
         plan = self._plan()
         self._mounted = {}
         self._shown, self._shown_compact = plan, self.compact
-        self.styles.grid_size_columns = len(plan)
         for unit in plan:
             widgets = self._make(unit)
             self._mounted[unit.identity] = widgets
@@ -294,7 +293,9 @@ class KeyFooter(Footer):
             for widget in shown:
                 if self.children[-1] is not widget:
                     self.move_child(widget, after=self.children[-1])
-        self.styles.grid_size_columns = len(plan)
+        # No ``grid_size_columns`` as Textual's footer sets: the footer lays its keys out in a row, not a grid, and
+        # changing it refreshes every key (each measured and drawn again: two thirds of the frame that shows a
+        # list card, whose front has one key more than the back).
         self._shown = plan
 
     def _make(self, unit: _Unit) -> list[Widget]:

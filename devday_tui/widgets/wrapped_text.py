@@ -68,9 +68,21 @@ class WrappedText(Static):
         super().__init__(self._text, markup=False, name=name, id=id, classes=classes)
 
     def update(self, content: Content | str = "", *, layout: bool = True) -> None:  # type: ignore[override]
-        self._text = screen_content(content)
-        self._wrapped = None
+        """Show ``content``. The same text with the same styles draws nothing; another text lays the screen out
+        again only when it wraps to another number of rows (or the widget's width follows its text)."""
+        text = screen_content(content)
+        if text.plain == self._text.plain and text.spans == self._text.spans:
+            return
+        width = self.content_size.width
+        auto_width = self.styles.width is not None and self.styles.width.is_auto
+        rows = self._rows(width) if width and layout and not auto_width else 0
+        self._text, self._wrapped = text, None
+        if rows:
+            layout = self._rows(width) != rows
         super().update(self._text, layout=layout)
+
+    def _rows(self, width: int) -> int:
+        return self._lines(width).plain.count("\n") + 1
 
     def _lines(self, width: int) -> Content:
         if self._wrapped is None or self._wrapped[0] != width:
@@ -84,6 +96,4 @@ class WrappedText(Static):
         return max((cell_len(line) for line in self._text.plain.split("\n")), default=0)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if not width:
-            return 0
-        return self._lines(width).plain.count("\n") + 1
+        return self._rows(width) if width else 0

@@ -9,11 +9,14 @@ import threading
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.screen import Screen
+from textual.widgets._footer import FooterKey
 
+from devday_tui.screens.quiz import QuizScreen
+from devday_tui.widgets.card_clock import CardClock
 from devday_tui.widgets.item_list import ItemLine, ItemList, item_rows
 from devday_tui.widgets.key_footer import KeyFooter
 from devday_tui.widgets.line_label import LineLabel
-from tests.quiz.conftest import wait_for
+from tests.quiz.conftest import wait_for, wait_loaded
 from tests.quiz.test_quiz_screen import footer_keys, open_deck
 
 
@@ -112,6 +115,111 @@ async def test_the_next_card_is_painted_with_its_own_keys(make_quiz_app, monkeyp
         for keys in first_frames:
             shown = " ".join(keys)
             assert "Grade" not in shown and shown.startswith("space "), keys
+
+
+def _shown_keys(screen) -> dict[FooterKey, tuple]:
+    """The footer's keys on screen, each with what it shows."""
+    footer = screen.query_one(KeyFooter)
+    return {
+        key: (key.key_display, key.description, key._disabled)
+        for key in footer.query(FooterKey)
+        if key.display and key.parent.display and key.region.width
+    }
+
+
+async def test_a_list_card_redraws_only_the_footer_keys_that_change(make_quiz_app, monkeypatch) -> None:
+    """A list card's front has one key more than a card's back (Next item, All items for the grades): the keys
+    that stay (Undo, Suspend, End…) are neither measured nor drawn again."""
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        app.start_section_study([c for c in app.library.cards if c.kind == "list"][:2], "lists")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = app.screen
+        await pilot.pause(0.1)
+        for key in ("enter", "3"):  # every item shown, then graded: the back's keys, then the next list's front
+            before = _shown_keys(screen)
+            refreshed: list[FooterKey] = []
+            original = FooterKey.refresh
+
+            def refresh(self, *args, **kwargs):
+                refreshed.append(self)
+                return original(self, *args, **kwargs)
+
+            monkeypatch.setattr(FooterKey, "refresh", refresh)
+            state = screen.state
+            await pilot.press(key)
+            await wait_for(pilot, lambda: screen.state not in (state, "saving"), what=f"the keys after {key}")
+            await pilot.pause(0.1)
+            monkeypatch.setattr(FooterKey, "refresh", original)
+            after = _shown_keys(screen)
+            assert len(after) != len(before), "the two sides show a different number of keys"
+            kept = [k for k, shown in after.items() if before.get(k) == shown]
+            assert kept, (before, after)
+            assert not set(kept) & set(refreshed), [k.description for k in set(kept) & set(refreshed)]
+
+
+async def test_a_paused_card_clock_asks_for_no_frame(monkeypatch) -> None:
+    """While an answer is saved the clock is paused: its ticks draw nothing, so no frame falls just before the
+    next card (which would then wait for the frame after)."""
+    now = [100.0]
+
+    class Clocked(App):
+        def compose(self) -> ComposeResult:
+            yield CardClock(source=lambda: now[0], id="clock")
+
+    app = Clocked()
+    async with app.run_test(size=(20, 3)) as pilot:
+        clock = app.query_one(CardClock)
+        clock.restart()
+        asked = _layouts(clock, monkeypatch)
+        now[0] += 1.5
+        clock._tick()
+        assert len(asked) == 1 and str(clock.render()) == "0:01"
+        clock.pause()
+        now[0] += 3
+        clock._tick()
+        clock._tick()
+        assert len(asked) == 1
+        clock.resume()
+        now[0] += 1
+        clock._tick()
+        assert len(asked) == 2 and str(clock.render()) == "0:02"
+        await pilot.pause()
+
+
+async def test_revealing_a_list_item_draws_the_card_without_laying_the_screen_out(make_quiz_app, monkeypatch) -> None:
+    """Space on a list card shows one more item: when it takes the row of its placeholder and the hint keeps its
+    width ("next (2 more)" → "next (1 more)"), the card is drawn again and nothing is laid out."""
+    from tests.quiz.test_quiz_screen import card_text
+
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        card = next(
+            c
+            for c in app.library.cards
+            if c.kind == "list" and len(c.back) >= 3 and 0 < len(c.back[0].text) < 40 and not c.back[0].children
+        )
+        app.start_section_study([card], "one list")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
+        screen = app.screen
+        await pilot.pause(0.1)
+        layouts: list[bool] = []
+        original = Screen._refresh_layout
+
+        def counting(self, size=None, scroll=False):
+            if self is screen:
+                layouts.append(scroll)
+            return original(self, size, scroll)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counting)
+        await pilot.press("space")
+        await pilot.pause(0.1)
+        shown = card_text(screen)
+        assert screen.items_shown == 1 and card.back[0].text in shown, shown
+        assert f"next ({len(card.back) - 1} more)" in shown, shown
+        assert False not in layouts, layouts
 
 
 def test_list_items_hang_under_their_text() -> None:
