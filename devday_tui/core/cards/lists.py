@@ -205,7 +205,7 @@ class ListRules(CardMaker):
                         if text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
                             self.drop(li.start, "too-short", f"{text!r}: a label with nothing under it")
                             continue
-                        if not text.isascii() and is_impression(text):
+                        if len(text) <= LABEL_MAX_CHARS and not text.isascii() and is_impression(text):
                             self.drop(li.start, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
                             continue
                         if text:
@@ -222,7 +222,7 @@ class ListRules(CardMaker):
                 text = para.text
                 if text[:1] in _QA_STARTS and not para.own_card:
                     text = strip_qa(text)[0]
-                if text and not text.isascii() and is_impression(text):
+                if text and len(text) <= LABEL_MAX_CHARS and not text.isascii() and is_impression(text):
                     self.drop(li.start, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
                     continue
                 if text and (

@@ -95,34 +95,15 @@ class CardMaker:
         front = squash(front)
         if not front or not back or (back.__class__ is str and not back.strip()):
             return -1
-        if (
-            kind == "definition"
-            and isinstance(back, str)
-            and rule in _PROSE_RULES
-            and (is_impression(front) or is_impression(back))
-        ):
-            self.drop(line0, "first-person", f"{front[:40]!r}: the author's impressions, not a fact")
-            return -1
-        if (
-            isinstance(back, str)
-            and kind != "cloze"
-            and len(front) > 40
-            and normalise(back).startswith(normalise(front))
-        ):
-            self.drop(line0, "too-short", f"{front[:40]!r}: the back only repeats the front")
-            return -1
-        if isinstance(back, str) and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
-            self.drop(line0, "choice-question", f"{front[:40]!r}: options without the answer")
-            return -1
-        if (front[:1] in "TtFf" and _TODO_RE.match(front)) or (isinstance(back, str) and _TODO_RE.match(back)):
-            self.drop(line0, "todo", f"{kind} {front[:40]!r}: the author's to-do, not something to learn")
-            return -1
-        if isinstance(back, str) and back.count("\n") >= MAX_BACK_LINES:
-            # A definition of more lines than can be recalled, with no structure to split it by (a diagram).
-            self.drop(line0, "split-long", f"{kind} {front[:40]!r}: over {MAX_BACK_LINES} lines, nothing to split by")
-            return -1
-        if is_unsure(front) or (isinstance(back, str) and is_unsure(back)):
-            self.drop(line0, "unsure", f"{kind} {front!r}: the author marked it as unsure")
+        refused: tuple[str, str] | None = None
+        if isinstance(back, str):
+            refused = self.refused(rule, kind, front, back)
+        elif front[:1] in "TF" and _TODO_RE.match(front):
+            refused = ("todo", "the author's to-do, not something to learn")
+        elif is_unsure(front):
+            refused = ("unsure", "the author marked it as unsure")
+        if refused is not None:
+            self.drop(line0, refused[0], f"{kind} {front[:40]!r}: {refused[1]}")
             return -1
         if len(self.cards) >= self.max_cards:
             if not self.left_out:
@@ -164,6 +145,24 @@ class CardMaker:
         if self.trace is not None:
             self.trace.append(Trace(line, rule, True, f"{kind}: {front}"))
         return len(self.cards) - 1
+
+    @staticmethod
+    def refused(rule: str, kind: str, front: str, back: str) -> tuple[str, str] | None:
+        """Why a card with a text back is not made (the rule, the reason), or None: it is made."""
+        if kind == "definition" and rule in _PROSE_RULES and (is_impression(front) or is_impression(back)):
+            return "first-person", "the author's impressions, not a fact"
+        if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
+            return "too-short", "the back only repeats the front"
+        if "\nB" in back and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
+            return "choice-question", "options without the answer"
+        if _TODO_RE.match(back):
+            return "todo", "the author's to-do, not something to learn"
+        if back.count("\n") >= MAX_BACK_LINES:
+            # A definition of more lines than can be recalled, with no structure to split it by (a diagram).
+            return "split-long", f"over {MAX_BACK_LINES} lines, nothing to split by"
+        if is_unsure(front) or is_unsure(back):
+            return "unsure", "the author marked it as unsure"
+        return None
 
     def drop(self, line0: int, rule: str, why: str) -> None:
         """Record that a rule kept a line from making a card (only when tracing)."""
