@@ -49,7 +49,8 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   captured when a card at that line has the term in its front, or any card in the note has the term as a ``›``
   part of its front. Goal: at least 95%. Lines that the note format says are no fact to learn are not counted,
   carded or not: a talk's or a course's logistics (the term is one of ``LOGISTICS``: ``登壇者``, ``Track``,
-  ``Language``, ``Reading material``…) and lines under a chatter heading (``CHATTER_HEADINGS``: 感想, 自己紹介,
+  ``Language``, ``Reading material``…), a term named like a chatter heading (``Disclaimer: …``) and lines under a
+  chatter heading (``CHATTER_HEADINGS``: 感想, 自己紹介,
   スポンサー…, and the headings under it). Both lists are the note format's, written out in this script. Their number is
   printed beside the figure, and ``--list`` lists them.
 - **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – ``, with the same limits on the
@@ -512,7 +513,7 @@ def measure_note(report: Report, path: Path, text: str, cards: list[Any], shown:
     lines = source_lines(text)
     chatter = chatter_lines(lines)
     for d in definitions(lines):
-        if d.no in chatter or d.term in LOGISTICS:
+        if d.no in chatter or d.term.strip("*_") in LOGISTICS or heading_key(d.term) in CHATTER_HEADINGS:
             report.not_facts.append(f"{shown}:{d.no}  {d.term}")
             continue
         ok = any((line == d.no and d.term in front) or d.term in parts for line, front, parts, _ in fronts)

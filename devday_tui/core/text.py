@@ -40,7 +40,8 @@ _INLINE_HEAD = (
     r"(?P<short>\{\{[<%][^\n{}]{0,2000}?[>%]\}\})",
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
     r"(?P<foot>\[\^[^\]\s]{1,60}\])",  # a footnote reference [^1] shows nothing
-    r"(?P<link>\[(?P<ltext>[^\]\n]{1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
+    # Link text may hold one level of brackets: ``[[Go]golang.tokyo #13](/2018/03/14/…)``.
+    r"(?P<link>\[(?P<ltext>(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
     r"(?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)",
     r"(?P<opener><(?=!--))",  # where an HTML comment may open (``_Comments`` says whether it does)
     r"(?P<brtag><[Bb][Rr]\s{0,8}/?>)",

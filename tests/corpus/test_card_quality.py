@@ -292,6 +292,9 @@ def test_logistics_and_chatter_sections_are_not_counted_carded_or_not(tmp_path: 
     assert (report.definitions.hit, report.definitions.total) == (1, 2)  # gp2 carded, io2 missed
     assert report.definitions.listed == ["n.md:12  io2"]
     assert report.not_facts == ["n.md:2  登壇者", "n.md:3  track", "n.md:7  学び", "n.md:9  point"]
+    report = cq.Report()
+    cq.measure_note(report, tmp_path / "m.md", "- *Speaker: Jane, Acme*\n- Disclaimer: my own notes\n", [], "m.md")
+    assert report.not_facts == ["m.md:1  *speaker", "m.md:2  disclaimer"] and report.definitions.total == 0
 
 
 def test_the_lists_of_logistics_and_chatter_headings_are_the_note_formats() -> None:

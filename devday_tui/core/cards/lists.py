@@ -66,7 +66,9 @@ _ANSWER_RE = re.compile(
 )
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: An item that is only a link, ``[Title | Blog](https://…)`` or ``[[Page]]``: a reference to read, not a fact.
-_LINK_ONLY_RE = re.compile(r"\[[^\[\]\n]{1,500}\]\([^()\s]{1,2000}\)|\[\[[^\[\]\n]{1,500}\]\]")
+_LINK_ONLY_RE = re.compile(
+    r"\[(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500}\]\([^()\s]{1,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|\[\[[^\[\]\n]{1,500}\]\]"
+)
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
 

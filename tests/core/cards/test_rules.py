@@ -1152,3 +1152,17 @@ def test_a_term_lines_sub_list_joins_its_back_only_within_the_line_limit() -> No
     for c in parse(md)[0].cards:
         back = c.back_text if isinstance(c.back, str) else ""
         assert back.count("\n") < MAX_BACK_LINES, (c.front, back)
+
+
+def test_link_text_may_hold_brackets_and_a_link_only_item_with_a_title_is_no_fact() -> None:
+    md = """
+    ## vim-go
+    - vim-go でいろいろできる: [[Go]vim-go と Delve でデバッグ](/2018/05/30/debug-go/) にまとめた
+    - [Masato on Twitter: "two XSS challenges"](https://twitter.com/x/status/1 "Masato on Twitter")
+    - GoAddTags で struct tag を足せる
+    """
+    note, trace = parse(md)
+    texts = [c.back_text if isinstance(c.back, str) else " / ".join(i.text for i in c.back) for c in note.cards]
+    assert any("[Go]vim-go と Delve でデバッグ にまとめた" in t for t in texts)
+    assert not any("](" in t or "Twitter" in t for t in texts)
+    assert (3, "bare-link") in [(t.line, t.rule) for t in trace if not t.made]
