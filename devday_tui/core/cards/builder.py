@@ -16,6 +16,7 @@ from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.paragraphs import Para, ParagraphRules
 from devday_tui.core.cards.tables import TableRules
 from devday_tui.core.cards.terms import (
+    CONNECTIVES_JA,
     is_generic_heading,
     is_number_heading,
     is_question,
@@ -67,7 +68,7 @@ def list_intro(paragraph: str) -> str | None:
 
 
 #: Words that join the list's sentence to the text before it, dropped from the label: ``例えば、以下のような場面``.
-_INTRO_LEADS = ("例えば、", "たとえば、", "なお、", "また、", "さらに、", "ただし、", "そして、", "その中から、")
+_INTRO_LEADS = ("例えば、", "たとえば、", "その中から、", *CONNECTIVES_JA)
 
 
 class Builder(ParagraphRules, ListRules, TableRules):
@@ -155,7 +156,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
             return None
         if is_question(text):
             return text if len(text) <= QUESTION_LABEL_MAX_CHARS else None
-        if text[:1] in "TF" and is_todo(text):
+        if is_todo(text):
             self.drop(node.start, "todo", f"{text[:40]!r} is the author's to-do, not the list's label")
             return None
         if text.startswith(("※", "(*)", "（*）", "*)", "注:", "注：")):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
 from devday_tui.core.cards.maker import MAX_BACK_LINES, CardMaker, is_todo, is_unsure
@@ -14,7 +14,6 @@ from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
     LABEL_MAX_CHARS,
     MAYBE_TERM_RE,
-    TALK_FIELD_RE,
     TALK_FIELDS,
     field_of,
     is_answer_letters,
@@ -25,6 +24,7 @@ from devday_tui.core.cards.terms import (
     is_open_question,
     is_question,
     is_remark,
+    opens_with_talk_field,
     strip_qa,
 )
 from devday_tui.core.model import Item
@@ -113,6 +113,11 @@ class Entry(NamedTuple):
     card: int = -1  # index of that definition card
 
 
+def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:
+    """At least three items, two thirds of them passing ``test`` (answer letters, open questions, objectives)."""
+    return len(entries) >= 3 and sum(1 for e in entries if test(e.item.text)) * 3 >= len(entries) * 2
+
+
 def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
     """Sub-items under a definition's text: one line each, indented by depth (no bullet marks in a string)."""
     out: list[str] = []
@@ -165,7 +170,7 @@ class ListRules(CardMaker):
         """A list that is a talk's details: a logistics field (``Speaker:``, ``Track:``) and, with it, mostly other
         fields of the talk (``Language: English``, ``Length 26:24``, ``#devops``)."""
         firsts = [li.children[0].content for li in node.children if li.children and li.children[0].kind == "paragraph"]
-        if not any(TALK_FIELD_RE.match(c.lstrip("*_ \t")) for c in firsts):  # most lists: no logistics field
+        if not any(opens_with_talk_field(c) for c in firsts):  # most lists: no logistics field at all
             return False
         strong = weak = 0
         for content in firsts:
@@ -175,6 +180,21 @@ class ListRules(CardMaker):
             elif field in DETAIL_FIELDS:
                 weak += 1
         return strong >= 1 and strong + weak >= 2 and (strong + weak) * 2 > len(node.children)
+
+    def item_refused(self, text: str, line0: int, *, own: bool = False) -> bool:
+        """Whether a one-line item is left out of its list (traced): marked unsure, the author's to-do, a short
+        label with nothing under it (unless it made a definition of its own), or a short musing."""
+        if is_unsure(text):
+            self.drop(line0, "unsure", f"{text[:40]!r}: the author marked it as unsure")
+        elif is_todo(text):
+            self.drop(line0, "todo", f"{text[:40]!r}: the author's to-do, not a fact")
+        elif not own and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
+            self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
+        elif len(text) <= LABEL_MAX_CHARS and not text.isascii() and is_impression(text):
+            self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
+        else:
+            return False
+        return True
 
     def items(self, node: Node) -> list[Entry]:
         out: list[Entry] = []
@@ -198,17 +218,7 @@ class ListRules(CardMaker):
                         if text and self.is_chatter(text):
                             self.drop(li.start, "chatter-term", f"{text!r}: a remark of the author's, not a fact")
                             continue
-                        if is_unsure(text):
-                            self.drop(li.start, "unsure", f"{text[:40]!r}: the author marked it as unsure")
-                            continue
-                        if text[:1] in "TF" and is_todo(text):
-                            self.drop(li.start, "todo", f"{text[:40]!r}: the author's to-do, not a fact")
-                            continue
-                        if text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
-                            self.drop(li.start, "too-short", f"{text!r}: a label with nothing under it")
-                            continue
-                        if len(text) <= LABEL_MAX_CHARS and not text.isascii() and is_impression(text):
-                            self.drop(li.start, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
+                        if text and self.item_refused(text, li.start):
                             continue
                         if text:
                             self.text_chars += len(text) - text.count(" ")
@@ -224,17 +234,7 @@ class ListRules(CardMaker):
                 text = para.text
                 if text[:1] in _QA_STARTS and not para.own_card:
                     text = strip_qa(text)[0]
-                if text and len(text) <= LABEL_MAX_CHARS and not text.isascii() and is_impression(text):
-                    self.drop(li.start, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
-                    continue
-                if text and (
-                    (text[:1] in "TF" and is_todo(text))
-                    or (not para.own_card and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS)
-                ):
-                    self.drop(li.start, "todo" if is_todo(text) else "too-short", f"{text[:40]!r}: nothing to learn")
-                    continue
-                if text and is_unsure(text):
-                    self.drop(li.start, "unsure", f"{text[:40]!r}: the author marked it as unsure")
+                if text and self.item_refused(text, li.start, own=para.own_card):
                     continue
                 if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
                     item = Item(text)
@@ -419,19 +419,15 @@ class ListRules(CardMaker):
         """The cards of one list (or of a heading's lists): one card, or the parents' cards and a points card."""
         if not subject or not entries:
             return
-        if len(entries) >= 3 and sum(1 for e in entries if is_answer_letters(e.item.text)) * 3 >= len(entries) * 2:
+        if mostly(entries, is_answer_letters):
             # "1. A", "2. C  D: …": an answer key without its questions asks nothing.
             self.drop(line0, "answer-key", f"{subject!r}: a practice exam's answers without their questions")
             return
-        if (
-            len(entries) >= 3
-            and not any(e.item.children or e.own for e in entries)
-            and sum(1 for e in entries if is_open_question(e.item.text)) * 3 >= len(entries) * 2
-        ):
+        if not any(e.item.children or e.own for e in entries) and mostly(entries, is_open_question):
             # Interview prompts, or the questions of a Q&A noted without their answers: nothing to recall.
             self.drop(line0, "open-questions", f"{subject!r}: questions without their answers")
             return
-        if len(entries) >= 3 and sum(1 for e in entries if is_objective(e.item.text)) * 3 >= len(entries) * 2:
+        if mostly(entries, is_objective):
             # An exam guide's objectives ("Understand Terraform basics", "Describe the …"): what to study, not
             # what was learnt. Their sub-lists, the notes taken on each, still make cards.
             self.drop(line0, "objectives", f"{subject!r}: a list of exam objectives, not facts")

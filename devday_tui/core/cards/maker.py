@@ -37,7 +37,7 @@ _LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–【[「(（�
 
 def is_todo(text: str) -> bool:
     """A line that starts with a to-do marker: ``TODO: …``, ``FIXME``, ``TBD``."""
-    return _TODO_RE.match(text) is not None
+    return text[:1] in "TF" and _TODO_RE.match(text) is not None
 
 
 def is_unsure(text: str) -> bool:
@@ -98,7 +98,7 @@ class CardMaker:
         refused: tuple[str, str] | None = None
         if isinstance(back, str):
             refused = self.refused(rule, kind, front, back)
-        elif front[:1] in "TF" and _TODO_RE.match(front):
+        elif is_todo(front):
             refused = ("todo", "the author's to-do, not something to learn")
         elif is_unsure(front):
             refused = ("unsure", "the author marked it as unsure")
@@ -155,7 +155,7 @@ class CardMaker:
             return "too-short", "the back only repeats the front"
         if "\nB" in back and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
             return "choice-question", "options without the answer"
-        if _TODO_RE.match(back):
+        if is_todo(back):
             return "todo", "the author's to-do, not something to learn"
         if back.count("\n") >= MAX_BACK_LINES:
             # A definition of more lines than can be recalled, with no structure to split it by (a diagram).

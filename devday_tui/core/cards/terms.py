@@ -44,6 +44,13 @@ TALK_FIELD_RE = re.compile(
     r"(?:" + "|".join(re.escape(w) for w in sorted(TALK_FIELDS, key=len, reverse=True)) + r")[*_]{0,4}[ \t]{0,8}[:：]",
     re.I,
 )
+
+
+def opens_with_talk_field(content: str) -> bool:
+    """An item that starts with a logistics field and its colon, behind any emphasis: ``**Speaker**: …``."""
+    return TALK_FIELD_RE.match(content.lstrip(_FIELD_LEAD)) is not None
+
+
 #: The field name a list item starts with: ``**Speaker**: …``, ``Length 26:24``, ``登壇者：…``.
 _FIELD_RE = re.compile(r"[^\s:：*_]{1,24}")
 
@@ -226,7 +233,7 @@ OBJECTIVE_VERBS = frozenset(
 _PROMPT_RE = re.compile(r"(?:tell me about|describe a (?:time|situation)|give an example|walk me through)\b", re.I)
 
 
-_OPEN_ENDS = ("?", "？", "とは。", "とは", "とは？", "とは何か。")
+_OPEN_ENDS = (*_QUESTION_ENDS, "とは。", "とは？", "とは何か。")
 
 
 def is_open_question(text: str) -> bool:
@@ -244,7 +251,9 @@ _ANAPHORS = frozenset("this these that those it its they their them another such
 _ANAPHORS_JA = ("この", "その", "これ", "それ", "こちら", "こうした", "そうした")
 #: Words that join a sentence to the one before without saying what it is about: skipped before the test.
 _CONNECTIVES = frozenset("however therefore thus hence so but and also then".split())
-_CONNECTIVES_JA = ("しかし、", "ただし、", "また、", "そして、", "なお、", "さらに、")
+#: Japanese words that join a sentence to the text before it.
+CONNECTIVES_JA = ("ただし、", "また、", "そして、", "なお、", "さらに、")
+_CONNECTIVES_JA = ("しかし、", *CONNECTIVES_JA)
 
 
 def is_anaphoric(sentence: str) -> bool:
