@@ -20,9 +20,9 @@ Figures over the cards (each figure counts every card on its own):
   Markdown link or image left as syntax (``](target)`` with no space in the target), a ``:::`` container fence
   (at the start or after a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or
   tildes), a bold pair (``**…**``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not
-  followed by another one, so ``--force`` is text, nor by a flag's letters: ``-R(recursive)``, ``-fオプション``). Single backticks are NOT counted: a code span shown
-  verbatim reads well in a terminal, and notes about shells quote commands with them. ``<service>``-style
-  placeholders are text. Goal: 0 cards.
+  followed by another one, so ``--force`` is text, nor by a flag's letters: ``-R(recursive)``, ``-fオプション``).
+  Single backticks are NOT counted: a code span shown verbatim reads well in a terminal, and notes about shells
+  quote commands with them. ``<service>``-style placeholders are text. Goal: 0 cards.
 - **generic front**: a front whose every ``›`` part, once the count suffix (`` — 3 points``, ``(1/2)``) and
   trailing ``:?？`` are taken off, is a remark or generic word (例, 事例, 補足, 注意, 前半, 後半, 感想, まとめ,
   Note, Example, Tips, Q&A, Summary, メリット …, see ``GENERIC``), a bare number (``17.``, ``Q17``, ``問3``,
@@ -50,9 +50,9 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   part of its front. Goal: at least 95%. Lines that the note format says are no fact to learn are not counted,
   carded or not: a talk's or a course's logistics (the term is one of ``LOGISTICS``: ``登壇者``, ``Track``,
   ``Language``, ``Reading material``…), a term named like a chatter heading (``Disclaimer: …``) and lines under a
-  chatter heading (``CHATTER_HEADINGS``: 感想, 自己紹介,
-  スポンサー…, and the headings under it). Both lists are the note format's, written out in this script. Their number is
-  printed beside the figure, and ``--list`` lists them.
+  chatter heading (``CHATTER_HEADINGS``: 感想, 自己紹介, スポンサー…, and the headings under it). Both lists are
+  the note format's, written out in this script. Their number is printed beside the figure, and ``--list`` lists
+  them.
 - **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – ``, with the same limits on the
   term): the same test. Printed for information, no goal.
 - **parent bullets carded**: list items (``-``, ``*``, ``+``, ``1.``, ``1)``, ``・``, ``-item``/``－item`` with
