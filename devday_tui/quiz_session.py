@@ -278,6 +278,11 @@ class QuizSession:
         """Whether answers change the schedule (always, except in a cram session not asked to count them)."""
         return self.cram is None or self.cram.counts
 
+    def prepare_saves(self, now: datetime) -> None:
+        """Read ahead what the session's answers at ``now`` are saved to (on the writer thread, see ``saving``)."""
+        if self.counts_answers:
+            self.store.prepare_answers(now)
+
     def save_answer(self, card_id: str, rating: int, now: datetime, duration: float) -> Answer:
         if not self.counts_answers:
             return self._uncounted(card_id, rating, now, duration)

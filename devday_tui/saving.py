@@ -42,6 +42,13 @@ def save(
     app.run_worker(wait, group="save", exit_on_error=False)
 
 
+def prepare(read_ahead: Callable[[], object]) -> None:
+    """Run ``read_ahead`` (a store call that reads what the next saves will write to, and writes nothing) on the
+    writer thread, before the saves asked after it. Its failure is not told: the save that follows meets the same
+    cause and tells it."""
+    _WRITER.submit(read_ahead)
+
+
 def _saved(app: App, result: T, then: Callable[[T], object] | None) -> None:
     if then is not None:
         then(result)

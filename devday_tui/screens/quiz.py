@@ -26,7 +26,7 @@ from devday_tui.core.model import Card, Deck, DeckSettings
 from devday_tui.core.scheduling import GRADES
 from devday_tui.quiz_session import QuizSession, Step, StudyPreferences, Undone, source_label
 from devday_tui.safe_text import one_line
-from devday_tui.saving import save
+from devday_tui.saving import prepare, save
 from devday_tui.screens.quiz_typing import QuizTyping
 from devday_tui.widgets.card_face import CardFace, item_count, kind_label
 from devday_tui.widgets.cram_banner import CramBanner
@@ -53,6 +53,8 @@ class QuizScreen(QuizTyping, Screen):
 
     #: How often the waiting screen looks whether the next learning card is due (seconds).
     WAIT_POLL: ClassVar[float] = 1.0
+    #: How long after a card is shown its garbage is collected (seconds): after it is painted, while it is read.
+    COLLECT_AFTER: ClassVar[float] = 0.1
     #: Where the session is. Keys are offered and refused by it (``check_action``); its one watcher sets the
     #: screen's classes, and the footer follows by itself.
     state: var[State] = var("starting", bindings=True)
@@ -115,6 +117,7 @@ class QuizScreen(QuizTyping, Screen):
         self.wait_until: datetime | None = None
         self.cards_shown = 0
         self._wait_timer: Timer | None = None
+        self._collect_timer: Timer | None = None
         self._end_requested = False
         self._resume_state: State = "front"
         self._sections = {(c.note_key, c.section_id) for c in self.initial_cards}
@@ -170,6 +173,8 @@ class QuizScreen(QuizTyping, Screen):
             limits=not self.study_now,
             cram=self.cram,
         )
+        session, now = self.session, self.app.now()
+        prepare(lambda: session.prepare_saves(now))  # while the first card is read
         if self.cram is not None:
             self.mount(CramBanner(self.cram.counts, len(self.initial_cards)), before="#quiz-top")
         self.watch(self.app, "library", self._library_changed, init=False)
@@ -206,7 +211,16 @@ class QuizScreen(QuizTyping, Screen):
         self._setup_typed()
         self._scroll.scroll_home(animate=False)
         self._clock.restart()
-        self.call_after_refresh(self.app.collect_while_reading)
+        self._collect_later()
+
+    def _collect_later(self) -> None:
+        """Collect garbage once the card is on screen and being read. Textual's ``call_after_refresh`` may run
+        before the frame is painted (when the layout is still pending), which put the collection between the
+        grade key and the next card; a card is painted within a few tens of milliseconds, and read for longer
+        than ``COLLECT_AFTER``."""
+        if self._collect_timer is not None:
+            self._collect_timer.stop()
+        self._collect_timer = self.set_timer(self.COLLECT_AFTER, self.app.collect_while_reading)
 
     def _update_top(self, now: datetime | None = None) -> None:
         session = self.session

@@ -215,6 +215,13 @@ class AtomicJSONStorage(Storage):
             raise
         self._cache, self._key, self.replaced = data, file_key(self.path), replaced
 
+    def prepare(self) -> None:
+        """Read the file and, for an append-only file, encode its documents: done ahead of the first write (while
+        a card is being read), that write then costs what every later one does."""
+        tables = self.read()
+        if tables is not None and self._encoded is not None and not self._encoded:
+            self._payload(tables)
+
     def _payload(self, tables: dict[str, dict[str, Any]]) -> bytes:
         """``tables_payload(tables)``, reusing the encoding of documents already written."""
         assert self._encoded is not None

@@ -46,6 +46,13 @@ class OwnLog:
             db.close()
         self._dbs.clear()
 
+    def prepare(self, name: str) -> None:
+        """Open the file ``name`` and read it ahead of the first append to it (see ``AtomicJSONStorage.prepare``)."""
+        self._table(name)
+        storage = self._dbs[name].storage
+        assert isinstance(storage, AtomicJSONStorage)
+        storage.prepare()
+
     def append(self, docs: list[dict[str, Any]], name: str, covered: MutableMapping[str, Covered]) -> list[int]:
         """Append entries to the file ``name``, durably; ``covered`` is kept exact. A folder in the file's place
         is moved aside (with a notice) and the entries are written to a new file."""

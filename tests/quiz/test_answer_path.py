@@ -280,3 +280,46 @@ async def test_revealing_an_item_lays_the_screen_out_only_when_the_rows_change(m
         first, second, third = str(items.render()).splitlines()
         assert first.startswith("•  a text") and second.startswith("   ") and second[3] != " ", (first, second)
         assert third.startswith("2  …")
+
+
+async def test_opening_a_session_reads_ahead_the_file_its_answers_go_to(make_quiz_app, monkeypatch, clock) -> None:
+    from devday_tui.store import Store
+
+    prepared: list[tuple[object, str]] = []
+    original = Store.prepare_answers
+
+    def prepare_answers(self, now):
+        prepared.append((now, threading.current_thread().name))
+        return original(self, now)
+
+    monkeypatch.setattr(Store, "prepare_answers", prepare_answers)
+    app = make_quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_deck(pilot)
+        await wait_for(pilot, lambda: bool(prepared), what="the read-ahead")
+        # Once, on the writer thread (the one that saves the answers), for the session's clock.
+        assert len(prepared) == 1
+        assert prepared[0][0] == clock.now and prepared[0][1].startswith("devday-save")
+
+
+async def test_garbage_is_collected_once_a_card_is_shown_not_between_the_grade_key_and_the_card(
+    make_quiz_app, monkeypatch
+) -> None:
+    monkeypatch.setattr(QuizScreen, "COLLECT_AFTER", 0.3)
+    app = make_quiz_app()
+    collected: list[int] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_deck(pilot)
+        monkeypatch.setattr(app, "collect_while_reading", lambda: collected.append(screen.cards_shown))
+        await pilot.press("space")
+        await pilot.press("3")
+        await wait_for(pilot, lambda: screen.cards_shown == 2 and screen.state == "front", what="the next card")
+        await pilot.pause(0.1)
+        assert collected == []  # the card is painted first; the collection waits for the reading
+        await wait_for(pilot, lambda: collected == [2], what="the collection")
+        await pilot.press("space")
+        await pilot.press("3")
+        await wait_for(pilot, lambda: screen.cards_shown == 3, what="the third card")
+        await wait_for(pilot, lambda: collected == [2, 3], what="the collection")
+        await pilot.pause(0.4)
+        assert collected == [2, 3]  # once a card

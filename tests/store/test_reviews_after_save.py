@@ -226,3 +226,42 @@ def test_a_file_deleted_behind_the_stores_back(tmp_path: Path, counts: Counts) -
         listed = store.reviews(since=TODAY)
         assert counts.reads == {}
         assert len(listed) == 1 and listed == fresh_reviews(data)
+
+
+def test_prepare_answers_reads_todays_file_ahead_so_the_first_answer_neither_reads_nor_encodes_it(
+    tmp_path: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    store = _open(data)
+    for i in range(5):
+        store.answer(f"c{i}", 3, at(i), duration=1.0, settings=SETTINGS)
+    store.close()
+    store = _open(data, now=at(10))
+    counts.reset()
+    store.prepare_answers(at(10))
+    assert counts.reads[OWN.parent.parent.name + "/" + OWN.name] == 1  # the day's file, read once
+    encoded: list[object] = []
+    real_dumps = files.dumps
+    monkeypatch.setattr(files, "dumps", lambda value: encoded.append(value) or real_dumps(value))
+    counts.reset()
+    store.answer("c9", 3, at(11), duration=1.0, settings=SETTINGS)
+    assert counts.reads == Counter()  # not read again by the save
+    # Only the new document is encoded, not the five already in the file.
+    assert [v["card"] for v in encoded if isinstance(v, dict) and "card" in v] == ["c9"]
+    assert len(read_tables(data / OWN)["log"]) == 6
+    store.close()
+
+
+def test_prepare_answers_writes_nothing_and_leaves_a_damaged_file_to_the_save(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = _open(data)
+    store.answer("c0", 3, at(0), duration=1.0, settings=SETTINGS)
+    store.close()
+    store = _open(data, now=at(5))
+    (data / OWN).write_bytes(b'{"log": {"1": {"t": "rev')  # cut short behind the open store's back
+    store.prepare_answers(at(5))  # no error here: the save that follows meets the damage and deals with it
+    assert (data / OWN).read_bytes() == b'{"log": {"1": {"t": "rev'
+    store.close()
+    read_only = _open(data, now=at(5), read_only=True)
+    read_only.prepare_answers(at(5))  # a read-only store has nothing to prepare
+    read_only.close()
