@@ -21,6 +21,7 @@ and replaces it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from types import MappingProxyType
@@ -72,6 +73,30 @@ class QueueCounts(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class _Today:
+    """What a study day's plans share, kept from one answer to the next (each answer changes one card): the
+    cards that may be shown that day, and what today's reviews have used of the daily limits."""
+
+    start: datetime
+    end: datetime
+    #: Positions (in ``StudyQueue.cards``) of the cards that may be in a plan of the day: all but the suspended
+    #: ones and the reviews due after the day. A long deck studied for weeks is mostly the latter.
+    candidates: tuple[int, ...]
+    new_done: int
+    reviews_done: int
+    sections_started: frozenset[str]
+
+
+def _may_show(progress: CardProgress | None, end: datetime) -> bool:
+    """Whether a card may be in a plan of the study day ending at ``end`` (the plan looks at it again)."""
+    if progress is None:
+        return True
+    if progress.suspended:
+        return False
+    return not (progress.state == "review" and progress.due is not None and progress.due >= end)
+
+
+@dataclass(frozen=True, slots=True)
 class _Plan:
     start: datetime
     end: datetime
@@ -108,6 +133,10 @@ class StudyQueue:
     bury_siblings: bool = True
     learn_ahead: timedelta = timedelta(0)
     _index: Mapping[str, Card] = field(default_factory=dict, repr=False, compare=False)
+    #: Each card's position in ``cards``.
+    _order: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+    #: The study day last planned, carried to the queue after an answer (see ``_Today``).
+    _today: _Today | None = field(default=None, repr=False, compare=False)
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -121,10 +150,10 @@ class StudyQueue:
         object.__setattr__(self, "_memo", (now, plan))
         return plan
 
-    def _make_plan(self, now: datetime) -> _Plan:
-        now = now.astimezone(timezone.utc)
-        start = day_start(now, self.rollover_hour, self.tz)
-        end = day_end(now, self.rollover_hour, self.tz)
+    def _today_for(self, start: datetime, end: datetime) -> _Today:
+        today = self._today
+        if today is not None and today.start == start and today.end == end:
+            return today
         new_done = reviews_done = 0
         sections_started: set[str] = set()
         for record in self.reviews:
@@ -138,13 +167,50 @@ class StudyQueue:
                 sections_started.add(card.section_id)
             elif record.state_before == "review":
                 reviews_done += 1
+        progress = self.progress
+        candidates = tuple(i for i, card in enumerate(self.cards) if _may_show(progress.get(card.id), end))
+        today = _Today(start, end, candidates, new_done, reviews_done, frozenset(sections_started))
+        object.__setattr__(self, "_today", today)
+        return today
+
+    def _today_after(self, card_id: str, progress: CardProgress | None, review: ReviewRecord | None) -> _Today | None:
+        """The study day of this queue with ``card_id`` at ``progress`` and ``review`` (if any) counted."""
+        today, order = self._today, self._order.get(card_id)
+        if today is None or order is None:
+            return today
+        candidates = today.candidates
+        if _may_show(progress, today.end) != (order in candidates):
+            at = bisect_left(candidates, order)
+            if at < len(candidates) and candidates[at] == order:
+                candidates = candidates[:at] + candidates[at + 1 :]
+            else:
+                candidates = candidates[:at] + (order,) + candidates[at:]
+        new_done, reviews_done, sections = today.new_done, today.reviews_done, today.sections_started
+        if review is not None and today.start <= review.reviewed_at < today.end:
+            if review.state_before == "new":
+                new_done += 1
+                sections = sections | {self.cards[order].section_id}
+            elif review.state_before == "review":
+                reviews_done += 1
+        return replace(
+            today, candidates=candidates, new_done=new_done, reviews_done=reviews_done, sections_started=sections
+        )
+
+    def _make_plan(self, now: datetime) -> _Plan:
+        now = now.astimezone(timezone.utc)
+        start = day_start(now, self.rollover_hour, self.tz)
+        end = day_end(now, self.rollover_hour, self.tz)
+        today = self._today_for(start, end)
+        new_done, reviews_done, sections_started = today.new_done, today.reviews_done, today.sections_started
         learning_ready: list[tuple[datetime, int, Card]] = []
         learning_later: list[tuple[datetime, int, Card]] = []
         reviews: list[tuple[datetime, int, Card]] = []
         new: list[Card] = []
         new_sections: set[str] = set()
         ready_until = now + self.learn_ahead
-        for order, card in enumerate(self.cards):
+        cards = self.cards
+        for order in today.candidates:
+            card = cards[order]
             progress = self.progress.get(card.id)
             if progress is not None and (progress.suspended or progress.is_buried(now)):
                 continue
@@ -241,17 +307,30 @@ class StudyQueue:
 
     def with_progress(self, card_id: str, progress: CardProgress | None) -> "StudyQueue":
         """A queue where ``card_id`` has ``progress`` (after a suspend, unsuspend or bury)."""
-        return replace(self, progress=progress_with(self.progress, card_id, progress))
+        return replace(
+            self,
+            progress=progress_with(self.progress, card_id, progress),
+            _today=self._today_after(card_id, progress, None),
+        )
 
     def answered(self, review: ReviewRecord, after: CardProgress) -> "StudyQueue":
         """The queue after an answer: the card's new progress, and the review counted against today's limits."""
-        queue = self.with_progress(review.card_id, after)
-        return replace(queue, reviews=(*self.reviews, review))
+        return replace(
+            self,
+            progress=progress_with(self.progress, review.card_id, after),
+            reviews=(*self.reviews, review),
+            _today=self._today_after(review.card_id, after, review),
+        )
 
     def undone(self, review: ReviewRecord, restored: CardProgress | None) -> "StudyQueue":
-        """The queue after undoing ``review``: the card's restored progress and the review no longer counted."""
-        queue = self.with_progress(review.card_id, restored)
-        return replace(queue, reviews=tuple(r for r in self.reviews if r.id != review.id))
+        """The queue after undoing ``review``: the card's restored progress and the review no longer counted
+        (the study day is planned afresh)."""
+        return replace(
+            self,
+            progress=progress_with(self.progress, review.card_id, restored),
+            reviews=tuple(r for r in self.reviews if r.id != review.id),
+            _today=None,
+        )
 
 
 def build_queue(
@@ -292,6 +371,7 @@ def build_queue(
         bury_siblings=bury_siblings,
         learn_ahead=learn_ahead,
         _index=MappingProxyType(unique),
+        _order=MappingProxyType({cid: i for i, cid in enumerate(unique)}),
     )
 
 

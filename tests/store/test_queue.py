@@ -187,3 +187,54 @@ def test_review_limit_is_lifted_on_the_day_before_the_exam_and_on_the_exam_day()
     # two days before, and the day after, the limit holds
     for other in (T0.date() + timedelta(days=2), T0.date() - timedelta(days=1)):
         assert _q(deck, progress, today, settings=replace(limited, exam_date=other)).counts(T0).due == 1
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_queue_carried_from_answer_to_answer_plans_as_one_built_afresh(seed: int) -> None:
+    """The study day a queue keeps between answers (the cards that may be shown, the limits used) is updated
+    card by card; after any mix of answers, suspends, buries, undos and hours passing, across the rollover, its
+    plan is the plan of a queue built from scratch on the same progress and reviews."""
+    import random
+
+    rnd = random.Random(seed)
+    deck = cards(60, per_section=3)
+    progress: dict[str, CardProgress] = {}
+    for c in deck[:45]:
+        due = T0 + timedelta(hours=rnd.uniform(-30, 60))
+        progress[c.id] = (
+            _learning_state(c.id, due) if rnd.random() < 0.2 else _review_state(c.id, due.replace(microsecond=0))
+        )
+    today = [
+        _rec(i, deck[i].id, T0 - timedelta(hours=rnd.uniform(0, 4)), rnd.choice(["new", "review"])) for i in range(8)
+    ]
+    settings = DeckSettings(new_per_day=rnd.choice([2, 5, 20]), reviews_per_day=rnd.choice([5, 30, 200]))
+    queue = _q(deck, progress, today, settings, learn_ahead=timedelta(minutes=rnd.choice([0, 20])))
+    now = T0
+    done: list[tuple[ReviewRecord, CardProgress | None]] = []
+    for step in range(120):
+        now += timedelta(minutes=rnd.choice([0, 1, 7, 45, 300]))
+        fresh = build_queue(
+            deck, queue.progress, list(queue.reviews), now, settings, tz=UTC, learn_ahead=queue.learn_ahead
+        )
+        assert queue._make_plan(now) == fresh._make_plan(now), f"step {step}"
+        # Mostly the card the queue shows; sometimes any card (from browse: a suspended one, one due next month).
+        shown = queue.next(now) if rnd.random() < 0.6 else None
+        shown = shown or rnd.choice(deck)
+        before = queue.progress.get(shown.id)
+        roll = rnd.random()
+        if roll < 0.6:
+            record = _rec(100 + step, shown.id, now, before.state if before else "new", rnd.randint(1, 4))
+            after = review(before, shown.id, record.rating, now, settings)
+            queue = queue.answered(record, after)
+            done.append((record, before))
+        elif roll < 0.7:
+            base = before or CardProgress(shown.id)
+            queue = queue.with_progress(shown.id, replace(base, suspended=not base.suspended))
+        elif roll < 0.8:
+            base = before or CardProgress(shown.id)
+            queue = queue.with_progress(
+                shown.id, replace(base, buried_until=now + timedelta(hours=rnd.choice([1, 20])))
+            )
+        elif done:
+            record, restored = done.pop()
+            queue = queue.undone(record, restored)
