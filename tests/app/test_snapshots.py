@@ -17,7 +17,16 @@ def test_home(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await wait_loaded(pilot)
         table = pilot.app.screen.query_one(DeckTable)
-        await wait_for(pilot, lambda: table.row_count and table.display and table.size.height, what="the deck table")
+        try:
+            await wait_for(
+                pilot, lambda: table.row_count and table.display and table.size.height, what="the deck table"
+            )
+        except AssertionError as exc:  # say which part never came (seen once on a loaded machine)
+            app = pilot.app
+            raise AssertionError(
+                f"{exc}: screens {app.screen_stack}, rows {table.row_count}, display {table.display}, "
+                f"size {table.size}, library {app.library is not None}, store {app.store is not None}"
+            ) from None
         await settle(pilot)
 
     assert snap_sample(size, ready)
