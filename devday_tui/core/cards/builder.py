@@ -11,23 +11,25 @@ import re
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.lists import Entry, ListRules, is_toc
-from devday_tui.core.cards.maker import is_todo
+from devday_tui.core.cards.maker import MAX_BACK_LINES, is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.paragraphs import Para, ParagraphRules
 from devday_tui.core.cards.tables import TableRules
 from devday_tui.core.cards.terms import (
+    CITATION_FIELDS,
     CONNECTIVES_JA,
-    is_generic_heading,
+    field_of,
     is_number_heading,
+    is_ordinal,
     is_question,
-    is_remark,
+    is_vague,
     label_ok,
     squash,
     strip_qa,
     topic_of,
 )
 from devday_tui.core.explicit import ExplicitCard
-from devday_tui.core.model import Section
+from devday_tui.core.model import Item, Section
 from devday_tui.core.text import is_bare_link, plain
 
 #: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
@@ -152,6 +154,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         """The label a one-line paragraph gives the list after it, or None (with the reason traced)."""
         full = squash(strip_qa(strip_bullet(plain(node.content)))[0])
         text = full.rstrip(":：").strip()
+        if text[:1] in "[【" and text[-1:] in "]】" and len(text) > 2:
+            text = text[1:-1].strip()  # "**[ファイルシステムの種類]**": the brackets only set the label apart
         if not text or is_bare_link(text):
             return None
         if is_question(text):
@@ -172,7 +176,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
             shown = text if len(text) <= 40 else text[:40] + "…"
             self.drop(node.start, "prose-label", f"{shown!r} is prose, not the list's label")
             return None
-        if is_remark(text) or is_generic_heading(text):
+        if is_vague(text):  # "例", "Notes", "Day 1", "VERTICALS": the context says of what
             return f"{self.in_context()} › {text}"
         return text
 
@@ -242,24 +246,39 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.blocks(nodes, heading_items, first_list, top=True)
         if heading_items:
             self.list_cards("heading-list", "list", self.subject, heading_items, first_list[0])
-        if (
-            len(self.cards) == before
-            and len(nodes) == 1
-            and nodes[0].kind == "paragraph"
-            and heading
-            and section.level >= 2  # a title's first paragraph introduces the note
-        ):
-            self.heading_paragraph(nodes[0])
+        if len(self.cards) == before and len(nodes) == 1 and heading and section.level >= 2:
+            # (a title's first paragraph introduces the note)
+            only = nodes[0]
+            if only.kind == "paragraph":
+                self.heading_paragraph(only, [only])
+            elif only.kind == "blockquote" and all(ch.kind == "paragraph" for ch in only.children):
+                # A quoted definition (`> DroidKaigi is …` then `> 参照：…`), the citation left out.
+                quoted = [ch for ch in only.children if field_of(ch.content) not in CITATION_FIELDS]
+                if quoted:
+                    self.heading_paragraph(only, quoted)
 
-    def heading_paragraph(self, node: Node) -> None:
+    def heading_paragraph(self, node: Node, paragraphs: list[Node]) -> None:
         if self.used and any(line0 in self.used for line0 in range(node.start, node.end)):
             return  # its lines are explicit cards
-        text = "\n".join(t for t in (plain(line) for line in node.content.split("\n")) if t)
+        text = "\n".join(t for p in paragraphs for t in (plain(line) for line in p.content.split("\n")) if t)
         if is_bare_link(text):
             self.drop(node.start, "url-only", f"{self.subject!r}: the paragraph is only a URL")
             return
+        if text.endswith((":", "：")):
+            # "The following are commonly placed in the DMZ:" introduces what follows: the sub-headings, when
+            # there are some, are the list it announces.
+            self.drop(node.start, "heading-paragraph", "the paragraph introduces what follows")
+            names = [squash(child.heading) for child in self.section.children] if self.section else []
+            names = [name for name in names if name]
+            if 2 <= len(names) <= MAX_BACK_LINES:
+                self.items_card("heading-list", "list", self.subject, tuple(Item(name) for name in names), node.start)
+            return
         size = len(text) - text.count(" ") - text.count("\n")
         if size < THIN_MAX_CHARS:
+            return
+        if is_ordinal(self.section.heading if self.section else ""):
+            # "1日目" then what happened that day: the heading asks nothing.
+            self.drop(node.start, "heading-paragraph", f"{self.subject!r} only says where it stands in a sequence")
             return
         if size > HEADING_PARAGRAPH_MAX_CHARS:
             self.drop(node.start, "heading-paragraph", "the paragraph is too long to be the heading's definition")

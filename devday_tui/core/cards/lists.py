@@ -24,7 +24,10 @@ from devday_tui.core.cards.terms import (
     is_open_question,
     is_question,
     is_remark,
+    is_vague,
+    label_ok,
     opens_with_talk_field,
+    squash,
     strip_qa,
 )
 from devday_tui.core.model import Item
@@ -32,6 +35,8 @@ from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join
 
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
+#: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
+SUB_LABEL_MAX_CHARS = 120
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
@@ -67,7 +72,9 @@ _ANSWER_RE = re.compile(
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: An item that is only a link, ``[Title | Blog](https://…)`` or ``[[Page]]``: a reference to read, not a fact.
 _LINK_ONLY_RE = re.compile(
-    r"\[(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500}\]\([^()\s]{1,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|\[\[[^\[\]\n]{1,500}\]\]"
+    r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500}\]\([^()\s]{1,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|\[\[[^\[\]\n]{1,500}\]\])"
+    # and maybe a remark in brackets: ``[DroidKaigi 2025 - YouTube](…) (全セッション動画)``
+    r"(?:[ \t]*[(（][^()（）\n]{0,60}[)）])?"
 )
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
@@ -252,15 +259,40 @@ class ListRules(CardMaker):
             first = True
             pushed = False
             chatter = False
-            for ch in chs:
+            skip = -1
+            # Lines of the item after its first that name the sub-list after them (``1.1 Setting up projects.
+            # Activities include:`` then its bullets) are sub-items holding that list, as a label names a list;
+            # the item's other later lines are then sub-items too, in their place, not its text.
+            nested = any(ch.kind in LISTS for ch in chs)
+            labels = len(chs) > 2 and any(
+                chs[k].kind == "paragraph" and chs[k + 1].kind in LISTS for k in range(1, len(chs) - 1)
+            )
+            for k, ch in enumerate(chs):
+                if k == skip:
+                    continue
                 kind = ch.kind
+                if labels and kind == "paragraph" and not first and k + 1 < len(chs) and chs[k + 1].kind in LISTS:
+                    # A later line of the item that names the sub-list after it (``1.1 Setting up projects.
+                    # Activities include:`` then its bullets): a sub-item holding that list, as a label does.
+                    named = self.sub_label(ch, chs[k + 1], texts[0] if texts and not pushed else None)
+                    if named is not None:
+                        pushed = pushed or bool(texts)
+                        children.append(named)
+                        skip = k + 1
+                        continue
                 if kind == "paragraph" and not first and _ANSWER_RE.match(ch.content.lstrip()):
                     # "答え：2" and why, under the last option: the answer of a multiple-choice question (see
                     # choice_question), kept with the option's text rather than read as a term of its own.
                     texts.append(" ".join(plain(ch.content).split()))
                     continue
                 if kind == "paragraph":
-                    para = self.paragraph(ch)
+                    # A bullet with a sub-list names it: its bold is the name's emphasis, no cloze (``**SATA**
+                    # (Serial ATA)`` then what SATA is).
+                    para = self.paragraph(ch, label=first and nested)
+                    if labels and not first and texts:
+                        if para.text and not para.own_card:
+                            children.append(Item(para.text))
+                        continue
                     if first and para.text and not para.own_card and self.is_chatter(para.text):
                         self.drop(li.start, "chatter-term", f"{para.text!r}: a remark of the author's, not a fact")
                         chatter = True
@@ -273,7 +305,7 @@ class ListRules(CardMaker):
                 elif kind in LISTS:
                     self.has_list = True
                     if not pushed and texts:
-                        self.extra.append(texts[0])
+                        self.extra.append(texts[0].rstrip(":：").rstrip() or texts[0])
                         pushed = True
                     children.extend(e.item for e in self.items(ch))
                 elif kind == "blockquote":
@@ -306,6 +338,28 @@ class ListRules(CardMaker):
                 self.own_items[id(item)] = (item, card, line)
             out.append(Entry(item, own, li.start, card))
         return out
+
+    def sub_label(self, para: Node, sub: Node, parent: str | None) -> Item | None:
+        """A paragraph inside a list item that names the list right after it: that list as one sub-item under the
+        paragraph's text, or None when the paragraph is no label (a sentence, more than one line). ``parent`` is
+        the item's own text, when it is not in the breadcrumb yet (it joins it, and stays there)."""
+        content = para.content.strip()
+        if "\n" in content:
+            return None
+        full = squash(plain(content))
+        label = full.rstrip(":：").rstrip()
+        if not (label_ok(label) or (full.endswith((":", "：")) and len(label) <= SUB_LABEL_MAX_CHARS)):
+            return None
+        if parent is not None:
+            self.extra.append(parent.rstrip(":：").rstrip() or parent)
+        self.has_list = True
+        self.text_chars += len(label)
+        self.extra.append(label)
+        try:
+            entries = self.items(sub)
+        finally:
+            self.extra.pop()
+        return Item(label, tuple(e.item for e in entries)) if entries else Item(label)
 
     def quote_texts(self, node: Node) -> list[str]:
         out = []
@@ -520,9 +574,16 @@ class ListRules(CardMaker):
             # (A line ending in kana is often a task: "文字列を置換する" then the command that does it.)
             self.drop(line0, "prose-label", f"{text[:40]!r}: a sentence with one sub-item asks nothing")
 
+        elif len(children) == 1 and not asks and self.names_list(text, children[0]):
+            # "mount" then "オプション" then its options: the one sub-item only names a list of its own, which is
+            # the card ("mount › オプション — 2 points"), made below; "SCSI" then "SCSI" again: the list is this one's.
+            only = children[0]
+            if normalise(only.text.rstrip(":：")) == normalise(text):
+                self.parent_card(Item(item.text, only.children), context, line0)
+                return
         elif len(children) == 1:
             only = children[0]
-            term = qualified if (asks or is_remark(text) or is_generic_heading(text)) else text
+            term = qualified if (asks or is_vague(text)) else text
             back = only.text
             if only.children and back_lines(only.children) < MAX_BACK_LINES:
                 back += "\n" + "\n".join(sub_lines(only.children))
@@ -544,10 +605,25 @@ class ListRules(CardMaker):
             self.extra.append(text)  # the cards of its sub-items show it in their breadcrumb
             try:
                 for child in children:
-                    if child.children:
+                    if not child.children:
+                        continue
+                    if id(child) not in self.own_items:
                         self.parent_card(child, text, line0)
+                        continue
+                    # A definition sub-item (``F - Field Programmable Gate Array``): its sub-items joined its back.
+                    for grandchild in child.children:
+                        if grandchild.children:
+                            self.parent_card(grandchild, child.text, line0)
             finally:
                 self.extra.pop()
+
+    def names_list(self, text: str, only: Item) -> bool:
+        """Whether a bullet's one sub-item only names the list under it: a general word (``オプション``, ``Types``),
+        a label (``Options:``) or the bullet's own text again."""
+        if len(only.children) < 2 or id(only) in self.own_items:
+            return False
+        name = only.text.rstrip(":：").rstrip()
+        return only.text.endswith((":", "：")) or is_vague(name) or normalise(name) == normalise(text)
 
     def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
         """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists

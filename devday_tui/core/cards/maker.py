@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from devday_tui.core import ids
 from devday_tui.core.cards.rules import RULES, Trace
-from devday_tui.core.cards.terms import TALK_FIELDS, is_impression, skip_key, squash
+from devday_tui.core.cards.terms import CITATION_FIELDS, TALK_FIELDS, is_impression, skip_key, squash
 from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section
 from devday_tui.core.text import normalise
 
@@ -30,7 +30,9 @@ _ANSWERED_RE = re.compile(r"答え|正解|解答|Answer|Correct|✅|→\s*[A-H]\
 #: A line that is the author's to-do: ``TODO 強制的に変換したい``, ``FIXME: …``.
 _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
-_PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet"))
+_PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet", "remark-term"))
+#: A back that opens by speaking of its author: ``I will use k for kubectl``, ``私は…``.
+_FIRST_PERSON_BACK_RE = re.compile(r"(?:I(?:'m|'ve|'ll|'d|’m|’ve|’ll|’d)?|My) [a-z]|(?:私|僕|自分)[はもが]")
 #: What a heading may start with before its words (see ``skip_key`` and ``normalise``).
 _LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–【[「(（〔"
 
@@ -149,8 +151,11 @@ class CardMaker:
     @staticmethod
     def refused(rule: str, kind: str, front: str, back: str) -> tuple[str, str] | None:
         """Why a card with a text back is not made (the rule, the reason), or None: it is made."""
-        if kind == "definition" and rule in _PROSE_RULES and (is_impression(front) or is_impression(back)):
-            return "first-person", "the author's impressions, not a fact"
+        if kind == "definition" and rule in _PROSE_RULES:
+            if is_impression(front) or is_impression(back):
+                return "first-person", "the author's impressions, not a fact"
+            if back[:1] in "IM私僕自" and _FIRST_PERSON_BACK_RE.match(back):
+                return "first-person", "the author speaking of themselves, not a fact"
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"
         if "\nB" in back and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
@@ -172,7 +177,7 @@ class CardMaker:
 
     def set_skip(self, skip: frozenset[str]) -> None:
         """The chatter headings (``skip_sections``); they, and a talk's logistics fields, make no card as terms."""
-        self.skip = skip | TALK_FIELDS
+        self.skip = skip | TALK_FIELDS | CITATION_FIELDS
         self._skip_firsts = frozenset(k[:1] for k in self.skip)
         self._skip_longest = max((len(k) for k in self.skip), default=0)
 

@@ -16,7 +16,7 @@ from devday_tui.core.cards.terms import (
     MIN_ANSWER_CHARS,
     is_anaphoric,
     is_objective,
-    is_remark,
+    is_vague,
     split_definition,
     term_line,
 )
@@ -145,7 +145,7 @@ class ParagraphRules(CardMaker):
         if self.is_chatter(term):
             self.drop(line0, "chatter-term", f"{term!r}: a remark of the author's, not a fact")
             return URL_ONLY
-        if is_remark(term):
+        if is_vague(term, shouted=False):  # "Note: …", "Day 1: …": the context says of what
             front = f"{self.in_context()} › {term}"
             return self.add("remark-term", "definition", front, front, body, line0)
         return self.add("definition", "definition", term, term, body, line0)

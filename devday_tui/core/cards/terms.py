@@ -33,6 +33,8 @@ TALK_FIELDS = frozenset(
     """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場
     venue track トラック readings homework""".split()
 ) | frozenset(("reading material", "reading materials"))
+#: Words that cite where a passage comes from (``参照：[DroidKaigi 2025](…)``, ``出典: …``): no term.
+CITATION_FIELDS = frozenset("参照 出典 引用 引用元 出所 via cf".split())
 #: Fields that describe a talk beside its logistics (``Language: English``, ``Length 26:24``): with one of those,
 #: a list mostly of these is the talk's details, not its content.
 DETAIL_FIELDS = frozenset(
@@ -85,7 +87,8 @@ GENERIC_HEADINGS = frozenset(
     """pros cons merits demerits advantages disadvantages usage summary overview notes note details example
     examples links references resources misc other others tips todo memo 使い方 補足 まとめ 概要 特徴 メリット
     デメリット 利点 欠点 長所 短所 注意点 注意 課題 感想 参考 参考資料 その他 メモ 例 詳細 q&a qa faq 質疑応答 質問
-    結論 ポイント 対策 手順 前半 後半 takeaways conclusion remember types kinds categories 種類 分類""".split()
+    結論 ポイント 対策 手順 前半 後半 takeaways conclusion remember types kinds categories 種類 分類 options option
+    オプション arguments 引数 parameters パラメータ flags features 機能""".split()
 ) | frozenset(("in practice", "in short", "background", "背景"))
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
@@ -173,6 +176,43 @@ def is_generic_heading(text: str) -> bool:
     return len(text) <= _GENERIC_MAX and normalise(text) in GENERIC_HEADINGS
 
 
+#: A heading or label that only says where it stands in a sequence: ``Day 1``, ``DAY2``, ``Part 2``, ``1日目``,
+#: ``2,3日目（Conference Day）``, ``第3章``, ``その2``, ``午後``, maybe with a remark in brackets.
+_ORDINAL_RE = re.compile(
+    r"\A(?:(?:day|part|session|chapter|ch\.?|section|lecture|lesson|week|round|phase|stage|vol\.?|volume|episode"
+    r"|ep\.?|module|unit|slide|page|room|no\.?|lab|exercise|set|case|item|point)[ \t]?[0-9０-９]{1,3}[.:：]?"
+    r"|第?[0-9０-９一二三四五六七八九十]{1,3}(?:[,、・~〜-][0-9０-９]{1,3})?(?:日目|日|部|章|節|回目?|弾|週目?|限|コマ)"
+    r"|その[0-9０-９一二三四五六七八九十]{1,3}|[0-9]{1,2}(?:st|nd|rd|th) (?:day|part|session|half)|午前|午後|前編|後編|中編)"
+    r"(?:[ \t]*[(（][^()（）\n]{0,30}[)）])?\Z",
+    re.I,
+)
+_ORDINAL_MAX = 60
+
+
+def is_ordinal(text: str) -> bool:
+    """A heading or label that only says where it stands in a sequence (``Day 1``, ``Part 2``, ``1日目``)."""
+    return len(text) <= _ORDINAL_MAX and _ORDINAL_RE.match(text.strip()) is not None
+
+
+def is_vague(text: str, *, shouted: bool = True) -> bool:
+    """A heading, label or term that says nothing of what is asked by itself, so that a card's front names its
+    context too: a remark word or a bare number (``例``, ``2``), a general heading (``Notes``, ``その他``), a place in
+    a sequence (``Day 1``, ``Part 2``, ``1日目``), or a shouted label
+    (``VERTICALS``, ``CORE CONCEPTS``)."""
+    if len(text) > _ORDINAL_MAX:
+        return False
+    if is_remark(text) or is_generic_heading(text) or is_ordinal(text):
+        return True
+    words = text.split()
+    return (
+        shouted  # (a term with its definition may be an acronym: ESSID)
+        and text.isascii()
+        and len(words) <= 3
+        and all(w.isalpha() and w.isupper() for w in words)
+        and max(len(w) for w in words) >= 5
+    )
+
+
 def is_question(text: str) -> bool:
     """A line that asks something: ends in ``?``/``？`` or ``とは``, or starts ``What``, ``How``…"""
     text = text.strip()
@@ -225,7 +265,7 @@ _CLAUSE_WORDS = frozenset("is are was were comes came has have had will would sh
 #: Verbs that open an exam objective: ``Describe the consumption-based model``, ``Understand Terraform basics``.
 OBJECTIVE_VERBS = frozenset(
     """describe identify explain understand demonstrate recognize recognise compare know summarize summarise
-    differentiate distinguish define list outline interpret""".split()
+    differentiate distinguish define list outline interpret read review study learn practice watch""".split()
 )
 
 
@@ -304,7 +344,7 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
 #: What an attendee writes of how a talk felt: ``〜と思いました``, ``印象的でした``, ``勉強になりました``, a trailing ``ｗ``.
 _IMPRESSION_RE = re.compile(
     r"思いました|と思います|と思う|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
-    r"|おもしろかった|びっくり|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
+    r"|おもしろかった|びっくり|残念|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
 )
 _ANSWER_FIRST = frozenset("ABCDEFGH")
 _ANSWER_NEXT = frozenset(("", " ", ",", "、", ":", "：", "\t"))
@@ -331,6 +371,10 @@ def is_impression(text: str) -> bool:
     return found > 0 and found * 2 >= len(sentences)
 
 
+#: Brackets a term never leaves open.
+_PAIRS = (("[", "]"), ("(", ")"), ("（", "）"), ("「", "」"), ("<", ">"))
+
+
 def term_line(first: str, rest: list[str]) -> str | None:
     """A short first line, with the explanation on the lines after it: the term, or None."""
     term = first.strip()
@@ -340,6 +384,8 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None
     if term.startswith(("→", "->", "=>", "|", "※")) or _ANSWER_LETTERS_RE.fullmatch(term):
         return None
+    if any(term.count(a) > term.count(b) for a, b in _PAIRS):
+        return None  # "1月30日に開催された[JAWS-UG大阪": a line wrapped inside brackets goes on, no term
     if term.endswith(SENTENCE_ENDS) and not first.rstrip().endswith((":", "：")):
         return None
     body = "\n".join(rest).strip()

@@ -1166,3 +1166,195 @@ def test_link_text_may_hold_brackets_and_a_link_only_item_with_a_title_is_no_fac
     assert any("[Go]vim-go と Delve でデバッグ にまとめた" in t for t in texts)
     assert not any("](" in t or "Twitter" in t for t in texts)
     assert (3, "bare-link") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+# --- fronts that say what is asked, backs kept whole, metadata and citations left out ------------------------------
+
+
+def test_metadata_lines_at_the_top_of_a_note_make_no_cards_and_name_it() -> None:
+    pelican = "Title: PyCon JP 2019\nDate: 2019-09-20 10:00\nSlug: pycon-jp-2019\nTags: 2019; pycon\n\n## Talks\n- Profiler: WSGI middleware\n"
+    note, trace = parse(pelican)
+    assert [c.front for c in note.cards] == ["Profiler"]
+    assert note.title == "PyCon JP 2019"
+    assert (1, "metadata") in [(t.line, t.rule) for t in trace if not t.made]
+    hexo = "title: re:Invent 2015\ndate: 2015-10-17 14:44:54\ntags:\n- aws\n- re:invent2015\n---\n\n## DAY1\n- QuickSight\n- Snowball\n"
+    note, _ = parse(hexo)
+    assert note.title == "re:Invent 2015"
+    assert [c.front for c in note.cards] == ["re:Invent 2015 › DAY1 — 2 points"]
+    # Two definitions at the top of a glossary are no metadata: no title or date among them.
+    glossary = "Lambda: serverless compute\nFargate: serverless containers\n"
+    assert [c.front for c in parse(glossary)[0].cards] == ["Lambda", "Fargate"]
+
+
+def test_a_sentence_without_its_full_stop_or_pointing_back_is_no_term() -> None:
+    md = """
+    ## 動画
+    これは動画ないらしい・・・残念な話。
+
+    ## Go
+    This is why・・・it matters
+    Go・・・a compiled language
+    DroidKaigiは主役のカンファレンスです
+    Android の技術情報を共有する
+    """
+    assert [c.front for c in parse(md)[0].cards] == ["Go"]
+
+
+def test_a_citation_is_no_term_and_a_quoted_definition_answers_its_heading() -> None:
+    md = """
+    ## DroidKaigi とは
+
+    > DroidKaigi はエンジニアが主役の Android カンファレンス。
+    > 技術情報の共有とコミュニケーションが目的。
+    >
+    > 参照：[DroidKaigi 2025](https://2025.droidkaigi.jp)
+
+    ## Sessions
+    - 出典: [timetable](https://example.com/t)
+    - [DroidKaigi 2025 - YouTube](https://youtube.com/x) (全セッション動画)
+    - Compose: 宣言的 UI
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["DroidKaigi とは", "Compose"]
+    assert "参照" not in note.cards[0].back_text and "技術情報" in note.cards[0].back_text
+    assert (9, "chatter-term") in [(t.line, t.rule) for t in trace if not t.made]
+    assert (10, "bare-link") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_heading_or_label_that_only_says_where_it_stands_takes_its_context() -> None:
+    md = """
+    # re:Invent 2015
+    ## Day 1
+    - QuickSight
+    - Snowball
+
+    ## 1日目（Workshop Day）
+    1日目はワークショップの日で、去年より課題がパワーアップしていた。
+
+    ## Verticals
+    VERTICALS
+    - Healthcare
+    - Finance
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["re:Invent 2015 › Day 1 — 2 points", "Verticals › VERTICALS — 2 points"]
+    assert (7, "heading-paragraph") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_definition_sub_item_with_a_sub_list_is_one_card_and_a_label_keeps_no_colon() -> None:
+    md = """
+    ## EC2
+    - Instance types
+      - F - Field Programmable Gate Array
+        - Genomics research
+        - Video processing
+      - G - Graphics intensive
+        - Video encoding
+        - 3D streaming
+    - Queues
+      - Types:
+        - Standard - Order is not guaranteed
+        - FIFO - Order is guaranteed
+    """
+    note, _ = parse(md)
+    fronts = [c.front for c in note.cards]
+    assert fronts.count("F") == 1 and not any(f.endswith("› F — 2 points") for f in fronts)
+    f = card(md, "F")
+    assert f.back_text.splitlines() == ["Field Programmable Gate Array", "  Genomics research", "  Video processing"]
+    assert card(md, "Standard").context[-1] == "Types"
+
+
+def test_a_line_inside_an_item_that_names_the_sub_list_after_it_holds_that_list() -> None:
+    md = """
+    # Exam guide
+    1. Setting up a cloud solution environment
+
+        1.1 Setting up cloud projects. Activities include:
+
+        * Creating projects
+        * Enabling APIs
+
+        1.2 Managing billing configuration. Activities include:
+
+        * Creating billing accounts
+        * Linking projects to a billing account
+    """
+    note, _ = parse(md)
+    c = card(md, "Exam guide › Setting up a cloud solution environment — 2 points")
+    assert [(i.text, [k.text for k in i.children]) for i in c.back] == [
+        ("1.1 Setting up cloud projects. Activities include", ["Creating projects", "Enabling APIs"]),
+        (
+            "1.2 Managing billing configuration. Activities include",
+            ["Creating billing accounts", "Linking projects to a billing account"],
+        ),
+    ]
+
+
+def test_a_bullet_whose_one_sub_item_names_a_list_makes_that_lists_card() -> None:
+    md = """
+    ## Commands
+    - mount
+      - オプション
+        - -a : fstab のファイルシステムを全てマウント
+        - -t : ファイルシステムの種類を指定
+    - SCSI
+      - SCSI
+        - 周辺機器を接続するための規格
+        - 高価で高速
+    """
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert "mount" not in fronts and "mount › オプション — 2 points" in fronts
+    assert [i.text for i in card(md, "mount › オプション — 2 points").back] == [
+        "-a : fstab のファイルシステムを全てマウント",
+        "-t : ファイルシステムの種類を指定",
+    ]
+    assert [i.text for i in card(md, "Commands › SCSI — 2 points").back] == [
+        "周辺機器を接続するための規格",
+        "高価で高速",
+    ]
+
+
+def test_a_bullets_bold_name_over_its_sub_list_is_no_cloze() -> None:
+    md = "## Disks\n- **SATA**(Serial ATA)\n  - most PCs have it\n  - cheap\n- **SAS** is faster and more reliable\n"
+    note, _ = parse(md)
+    assert [c.kind for c in note.cards].count("cloze") == 1
+    assert [c.front for c in note.cards if c.kind == "cloze"] == ["［…］ is faster and more reliable"]
+
+
+def test_a_paragraph_that_introduces_the_sub_headings_is_the_list_of_them() -> None:
+    md = """
+    ## Resources in the DMZ
+    The following are resources which are commonly placed in the DMZ:
+    ### Web Servers
+    Websites open to the public sit in the DMZ, apart from internal systems.
+    ### Mail Servers
+    Email servers interact with external networks, so they sit in the DMZ.
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Resources in the DMZ — 2 points", "Web Servers", "Mail Servers"]
+    assert [i.text for i in note.cards[0].back] == ["Web Servers", "Mail Servers"]
+
+
+def test_a_back_in_which_the_author_speaks_of_themselves_is_no_card() -> None:
+    md = "## Setup\nNote: I will use k for kubectl from here on\n\n- Pod: the smallest unit of deployment\n"
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Pod"]
+    assert (2, "first-person") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_two_column_table_with_a_plain_second_column_shows_the_cell_alone() -> None:
+    md = "**[Device files]**\n\n| File | 説明 |\n|---|---|\n| /dev/sda | 1番目のHD |\n"
+    c = parse(md)[0].cards[0]
+    assert (c.front, c.back) == ("Device files › /dev/sda", "1番目のHD")
+
+
+def test_a_line_wrapped_inside_brackets_is_no_term() -> None:
+    md = "1月30日に開催された[JAWS-UG大阪\n第10回勉強会](http://example.com/e)におじゃまして、LT喋ってきました。\n- 桶谷さんのブログ\n"
+    assert not any(c.front.startswith("1月30日") for c in parse(md)[0].cards)
+
+
+def test_a_list_of_things_to_study_makes_no_list_card() -> None:
+    md = "## Before taking the exam\n- Read the S3 FAQ\n- Read the EC2 FAQ\n- Review the whitepapers\n- Build a VPC with two subnets\n"
+    note, trace = parse(md)
+    assert note.cards == []
+    assert (2, "objectives") in [(t.line, t.rule) for t in trace if not t.made]
