@@ -37,6 +37,8 @@ from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join
 MAX_POINT_NAMES = 6
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
 SUB_LABEL_MAX_CHARS = 120
+#: A list item up to this long that is the author's impressions or diary is left out of its list.
+MUSING_MAX_CHARS = 200
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
@@ -197,7 +199,7 @@ class ListRules(CardMaker):
             self.drop(line0, "todo", f"{text[:40]!r}: the author's to-do, not a fact")
         elif not own and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
             self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
-        elif len(text) <= LABEL_MAX_CHARS and not text.isascii() and is_impression(text):
+        elif len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(text):
             self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
         else:
             return False

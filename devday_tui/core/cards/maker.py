@@ -152,7 +152,7 @@ class CardMaker:
     def refused(rule: str, kind: str, front: str, back: str) -> tuple[str, str] | None:
         """Why a card with a text back is not made (the rule, the reason), or None: it is made."""
         if kind == "definition" and rule in _PROSE_RULES:
-            if is_impression(front) or is_impression(back):
+            if is_impression(front, diary=False) or is_impression(back):
                 return "first-person", "the author's impressions, not a fact"
             if back[:1] in "IM私僕自" and _FIRST_PERSON_BACK_RE.match(back):
                 return "first-person", "the author speaking of themselves, not a fact"

@@ -525,8 +525,10 @@ def term_ok(
         return False
     if "。" in term or ". " in term or is_bare_link(term):
         return False
-    if term.endswith(_JA_PREDICATE_ENDS) or term.startswith(_POINTING_STARTS):
-        return False  # a sentence without its full stop, or one pointing back: no name of a thing
+    if term.endswith(_JA_PREDICATE_ENDS) or term.startswith(_POINTING_STARTS) or term.endswith(("、", ",", "，")):
+        return False  # a sentence without its full stop, one pointing back, a clause going on: no name of a thing
+    if term[:1] in "(（" and term[-1:] in ")）" and term.count("(") + term.count("（") == 1:
+        return False  # "(中略)": an aside in brackets names nothing
     low = term.casefold().strip(" .")
     return low not in excluded and not MARKER_RE.match(term)
 

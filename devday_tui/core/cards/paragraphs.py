@@ -16,6 +16,7 @@ from devday_tui.core.cards.terms import (
     MIN_ANSWER_CHARS,
     is_anaphoric,
     is_objective,
+    is_update_notice,
     is_vague,
     split_definition,
     term_line,
@@ -142,7 +143,7 @@ class ParagraphRules(CardMaker):
         if is_bare_link(body):
             self.drop(line0, "url-only", f"{term!r}: its whole definition is a URL")
             return URL_ONLY
-        if self.is_chatter(term):
+        if self.is_chatter(term) or is_update_notice(term):
             self.drop(line0, "chatter-term", f"{term!r}: a remark of the author's, not a fact")
             return URL_ONLY
         if is_vague(term, shouted=False):  # "Note: …", "Day 1: …": the context says of what

@@ -213,6 +213,19 @@ def is_vague(text: str, *, shouted: bool = True) -> bool:
     )
 
 
+_DATE = r"[0-9０-９]{2,4}[/.\-年][0-9０-９]{1,2}[/.\-月][0-9０-９]{1,2}日?"
+#: A post's dated update notice: ``2022/03/17 追記``, ``Update (2021-05-01)``.
+_UPDATE_NOTICE_RE = re.compile(
+    rf"\A(?:{_DATE}[ \t]*(?:追記|更新|修正|updated?|edit(?:ed)?)|(?:追記|更新|updated?|edit(?:ed)?)[ \t]*[(（]?{_DATE}[)）]?)\Z",
+    re.I,
+)
+
+
+def is_update_notice(term: str) -> bool:
+    """A post's dated update notice (``2022/03/17 追記``): the post's history, not a fact."""
+    return (term[:1].isdigit() or term[:1] in "追更修UuEe") and _UPDATE_NOTICE_RE.match(term) is not None
+
+
 def is_question(text: str) -> bool:
     """A line that asks something: ends in ``?``/``？`` or ``とは``, or starts ``What``, ``How``…"""
     text = text.strip()
@@ -292,7 +305,18 @@ _ANAPHORS_JA = ("この", "その", "これ", "それ", "こちら", "こうし�
 #: Words that join a sentence to the one before without saying what it is about: skipped before the test.
 _CONNECTIVES = frozenset("however therefore thus hence so but and also then".split())
 #: Japanese words that join a sentence to the text before it.
-CONNECTIVES_JA = ("ただし、", "また、", "そして、", "なお、", "さらに、")
+CONNECTIVES_JA = (
+    "ただし、",
+    "また、",
+    "そして、",
+    "なお、",
+    "さらに、",
+    "なので、",
+    "だから、",
+    "つまり、",
+    "そのため、",
+    "ちなみに、",
+)
 _CONNECTIVES_JA = ("しかし、", *CONNECTIVES_JA)
 
 
@@ -343,8 +367,8 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
 
 #: What an attendee writes of how a talk felt: ``〜と思いました``, ``印象的でした``, ``勉強になりました``, a trailing ``ｗ``.
 _IMPRESSION_RE = re.compile(
-    r"思いました|と思います|と思う|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
-    r"|おもしろかった|びっくり|残念|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
+    r"思いました|と思います|と思う|と思った|って思った|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
+    r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
 )
 _ANSWER_FIRST = frozenset("ABCDEFGH")
 _ANSWER_NEXT = frozenset(("", " ", ",", "、", ":", "：", "\t"))
@@ -360,15 +384,53 @@ def is_answer_letters(text: str) -> bool:
     return _ANSWER_LETTERS_RE.fullmatch(head) is not None
 
 
-def is_impression(text: str) -> bool:
-    """Text that is mostly the author's impressions (at least half its sentences), in Japanese."""
-    if text.isascii() or _IMPRESSION_RE.search(text) is None:
+#: How a sentence of an attendee's diary ends: what they did (``参加しました``, ``行ってきた``), how it went
+#: (``良かったです``, ``おもしろかった``), what they will do (``試してみよう``, ``使ってみたい``).
+_DIARY_END_RE = re.compile(
+    r"(?:ました|でした|かった|かったです|だった|った|いた|てた|てきた|みた|みる|みよう|よう|たい|たいです|ですね|るな|だな"
+    r"|そう)\Z"
+)
+#: Past tense that reports the subject's news, not the attendee's day: ``GA になりました``, ``発表されました``.
+_NEWS_RE = re.compile(
+    r"され(?:ました|た|ます|ている|ています)\Z|にな(?:った|りました)\Z|リリース|発表|対応し|追加|サポート|登場|提供|GA|公開"
+)
+#: What a sentence may end with after its last word: marks, brackets closing, a laugh, an emoji.
+_TAIL_MARKS = "。．.、,！!？?…・〜~ー―wｗ笑)）」』】 \t\u3000"
+#: A sentence that is only an aside in brackets: ``（前年比）``.
+_ASIDE_RE = re.compile(r"\A[(（][^()（）]*[)）]\Z")
+
+
+def _tail(sentence: str) -> str:
+    end = len(sentence)
+    while end and (sentence[end - 1] in _TAIL_MARKS or unicodedata.category(sentence[end - 1]) == "So"):
+        end -= 1
+    return sentence[:end]
+
+
+def is_impression(text: str, *, diary: bool = True) -> bool:
+    """Text that is mostly the author's impressions (at least half its sentences), in Japanese; or mostly their
+    diary (two thirds of its sentences say what they did or felt: ``懇親会に参加しました``, ``楽しかったです``), unless
+    ``diary`` is false (a talk's title may read like one: ``Polars 触ってみた``)."""
+    if text.isascii():
         return False
-    sentences = [t for t in re.split(r"(?<=[。！!])|\n", text) if t.strip()]
+    felt = _IMPRESSION_RE.search(text) is not None
+    if not felt and (not diary or ("た" not in text and "よう" not in text)):
+        return False
+    sentences = [t.strip() for t in re.split(r"(?<=[。！!])|\n", text)]
+    sentences = [t for t in sentences if t and not _ASIDE_RE.match(t)]
     if not sentences:
         return False
-    found = sum(1 for t in sentences if _IMPRESSION_RE.search(t.strip()))
-    return found > 0 and found * 2 >= len(sentences)
+    found = sum(1 for t in sentences if _IMPRESSION_RE.search(t)) if felt else 0
+    if found and found * 2 >= len(sentences):
+        return True
+    if not diary:
+        return False
+    told = sum(
+        1
+        for t in sentences
+        if not (felt and _IMPRESSION_RE.search(t)) and _DIARY_END_RE.search(_tail(t)) and not _NEWS_RE.search(_tail(t))
+    )
+    return (found + told) * 3 >= len(sentences) * 2
 
 
 #: Brackets a term never leaves open.
@@ -384,6 +446,8 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None
     if term.startswith(("→", "->", "=>", "|", "※")) or _ANSWER_LETTERS_RE.fullmatch(term):
         return None
+    if is_update_notice(term):
+        return None  # "2022/03/17 追記" then the update: the post's history
     if any(term.count(a) > term.count(b) for a, b in _PAIRS):
         return None  # "1月30日に開催された[JAWS-UG大阪": a line wrapped inside brackets goes on, no term
     if term.endswith(SENTENCE_ENDS) and not first.rstrip().endswith((":", "：")):

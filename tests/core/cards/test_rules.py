@@ -1358,3 +1358,49 @@ def test_a_list_of_things_to_study_makes_no_list_card() -> None:
     note, trace = parse(md)
     assert note.cards == []
     assert (2, "objectives") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_an_attendees_diary_is_no_card_but_news_and_a_talks_title_are() -> None:
+    md = """
+    ## After Party
+    2日目の夜に懇親会がありました。同僚たちと話したりしました。同窓会みたいで楽しかったです。
+
+    ## Lambda の発表
+    Python 3.12 に対応しました。SnapStart が Python でも使えるようになりました。
+
+    ## LT
+    - Polars 触ってみた
+      - 遅延評価で最適化される
+    - 同時通訳レシーバーのおかげで日本語で聞けて良かった。
+    - VM のパッチ当てが不要になった
+    - Set は主キー検索に用いることはできません。
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Lambda の発表", "LT — 3 points", "Polars 触ってみた"]
+    assert [i.text for i in card(md, "LT — 3 points").back][1:] == [
+        "VM のパッチ当てが不要になった",
+        "Set は主キー検索に用いることはできません。",
+    ]
+    assert (2, "first-person") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_dated_update_notices_asides_and_clauses_going_on_are_no_terms() -> None:
+    md = """
+    ## DNS
+    2022/03/17 追記
+    現在は Cloudflare Pages でホスティングしている。
+
+    (中略)
+    ブランディングが変更され、名称を Google Cloud に統一している。
+
+    一方SVNがオフラインでできることは、…diff くらい
+
+    Netlify DNS…CDN と同じ場所で名前を引く
+    """
+    assert [c.front for c in parse(md)[0].cards] == ["Netlify DNS"]
+
+
+def test_a_cloze_after_a_japanese_connective_that_points_back_shows_the_sentence_before() -> None:
+    md = "## Token\n末尾の部分はトークンを **Base64** エンコードした文字列です。なので、この部分をデコードすれば**トークンを抜き取れます**。\n"
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert fronts[-1].startswith("末尾の部分は") and fronts[-1].endswith("この部分をデコードすれば［…］。")
