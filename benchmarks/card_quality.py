@@ -41,7 +41,8 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   ``term：definition``, after an optional bullet or number and indentation (spaces, tabs, U+3000), where the term
   is 1-30 characters once ``**``/backticks/wiki brackets are removed, holds no ``。``, does not end in ``.``, has
   no ``is``/``are``/``was``/``were`` (prose such as "The idea is simple: …"), is not a remark word (``Note``,
-  ``例`` …), a Q/A marker (``Q``, ``A``, ``Q3``, ``問``) or answer letters (``D A``), and the definition is not
+  ``例`` …), a Q/A marker (``Q``, ``A``, ``Q3``, ``問``; an exam question's ``正解``, ``Answer`` and ``解説``, which
+  its card's back shows) or answer letters (``D A``), and the definition is not
   empty and not only a URL.
   Colons inside code spans, link text, URLs or brackets (``（例: …）``) do not count; lines holding ``::`` are
   hand-written cards and are left out, and so is a line that is not a list item when the line before it is
@@ -108,7 +109,25 @@ GENERIC = frozenset(
     tbd pros cons merits demerits advantages disadvantages メリット デメリット 利点 欠点 特徴 対策 手順 使い方 課題
     注意点 参考 references links remember 要確認 確認したい あとで 後で fixme""".split()
 ) | {"see also", "q & a"}
-_QA_TERMS = frozenset({"q", "a", "問", "答", "答え", "question", "answer", "質問", "回答"})
+_QA_TERMS = frozenset(
+    {
+        "q",
+        "a",
+        "問",
+        "答",
+        "答え",
+        "question",
+        "answer",
+        "質問",
+        "回答",
+        "正解",
+        "解答",
+        "正答",
+        "correct answer",
+        "解説",
+        "explanation",
+    }
+)
 _NUMBER_FRONT = re.compile(r"^(?:q|問|no\.?|#|question|第)?\s*\d+\s*[.)．:：問]?$", re.I)
 _COUNT_SUFFIX = re.compile(r"(?<!\s)\s+[—–-]\s+\d+\b[^›]*$|(?<!\s)\s*\(\d+\s*/\s*\d+\)\s*$")
 _URL_ONLY = re.compile(r"^(?:<?https?://\S+?>?|www\.\S+)$")

@@ -45,6 +45,8 @@ QUESTION_LABEL_MAX_CHARS = 120
 _HANDLE_RE = re.compile(r"\A@[\w.-]{1,30}(?:\s|\Z)|[(（]@[\w.-]{1,30}[)）]\Z")
 
 
+#: A line of a paragraph that is a second option: ``B. …``, ``(イ) …``, ``②…``.
+_OPTION_LINE_RE = re.compile(r"\n[ \t]*(?:[(（]?(?:[Bb]|イ)[.．)）:：]|②)")
 #: A sentence that says a list follows: ``次のような用途に向いている``, ``以下の3つ``, ``as follows``, ``the following``.
 _INTRO_RE = re.compile(
     r"次の|以下の|下記の|次のとおり|次の通り|as follows|the following|following (?:types|ways|steps)", re.I
@@ -99,6 +101,11 @@ class Builder(ParagraphRules, ListRules, TableRules):
                     if first_line[:1] in "Qq問質" and self.qa_paragraph(node):
                         i += 1
                         continue
+                    if _OPTION_LINE_RE.search(node.content):  # "A. …" / "B. …" / "C. …": a question's options
+                        k = self.choice_lines(self.asked(), node.content.split("\n"), nodes, i + 1, node.start)
+                        if k >= 0:
+                            i = k
+                            continue
                 label = None
                 before_list = nxt is not None and nxt.kind in LISTS
                 before_table = nxt is not None and nxt.kind == "table"
@@ -125,11 +132,19 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 self.drop(node.start, "toc", "a table of contents, not notes")
             elif kind == "bullet_list":
                 self.has_list = True
+                k = self.choice_list(self.asked(), nodes, i, node.start)
+                if k >= 0:  # the options of the heading's question
+                    i = k
+                    continue
                 heading_items.extend(self.items(node))
                 if not first_list:
                     first_list.append(node.start)
             elif kind == "ordered_list":
                 self.has_list = True
+                k = self.choice_list(self.asked(), nodes, i, node.start)
+                if k >= 0:
+                    i = k
+                    continue
                 entries = self.items(node)
                 if self.choice_question(self.subject, entries, nodes, i + 1, node.start):
                     i += 1 + self.answer_taken
@@ -191,7 +206,12 @@ class Builder(ParagraphRules, ListRules, TableRules):
             if len(entries) >= 2:
                 self.list_cards("question", "label-list", entries[0].item.text, entries[1:], node.start)
             return i + 1
-        rest = [t for t in (plain(line) for line in node.content.split("\n")[skip:]) if t]
+        raw = node.content.split("\n")[skip:]
+        if len(raw) >= 3 and _OPTION_LINE_RE.search(node.content):
+            k = self.choice_lines(question, raw, nodes, i + 1, node.start)
+            if k >= 0:
+                return k
+        rest = [t for t in (plain(line) for line in raw) if t]
         nxt = nodes[i + 1] if i + 1 < len(nodes) else None
         if rest:
             self.add("question", "definition", question, question, "\n".join(rest), node.start)
@@ -204,6 +224,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if nxt is not None and nxt.kind in LISTS:
             return self.labelled_lists(nodes, i, question)
         return i + 1
+
+    def asked(self) -> str:
+        """The question a section's options answer: its numbered question, else its heading without its ``Q1.``."""
+        return self.question or strip_qa(self.subject)[0]
 
     def qa_paragraph(self, node: Node) -> bool:
         """``Q: …`` then ``A: …`` lines in one paragraph: a question card. True when it made one."""

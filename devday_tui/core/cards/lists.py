@@ -8,6 +8,19 @@ from dataclasses import replace
 from typing import Callable, NamedTuple
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
+from devday_tui.core.cards.choices import (
+    Option,
+    answer_head,
+    asks,
+    is_why,
+    key_at,
+    lettered,
+    lettered_start,
+    marked_answer,
+    options,
+    shown,
+    stated_answer,
+)
 from devday_tui.core.cards.maker import MAX_BACK_LINES, CardMaker, is_todo, is_unsure
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import (
@@ -403,6 +416,9 @@ class ListRules(CardMaker):
             while j < len(nodes) and nodes[j].kind == "bullet_list":
                 j += 1
             return j
+        k = self.choice_list(label, nodes, j, line0)
+        if k >= 0:  # the label is a question, the list its options
+            return k
         # Definitions inside the list carry the label in their breadcrumb; the list card itself does not.
         self.extra.append(label)
         try:
@@ -427,6 +443,100 @@ class ListRules(CardMaker):
         return j
 
     # -- multiple-choice questions
+
+    def choice_list(self, question: str, nodes: list[Node], j: int, line0: int) -> int:
+        """When ``nodes[j]`` is a list of a multiple-choice question's options (lettered, a task list, or numbered
+        under a question) and the note gives the answer: the card, and the index of the next node to read. Lettered
+        options without an answer make no card (traced), and are read no further. Otherwise -1."""
+        node = nodes[j]
+        lines = []
+        for li in node.children:
+            chs = li.children
+            if not chs or chs[0].kind != "paragraph" or any(ch.kind in LISTS for ch in chs):
+                return -1
+            lines.append(" ".join(chs[0].content.split()))
+        asked = asks(question)
+        opts = options(lines, numbered=node.kind == "ordered_list" and asked)
+        if opts is None or (not opts[0].key and not asked):
+            return -1
+        k = self.choice_answer(question, opts, nodes, j + 1, line0)
+        if k >= 0:
+            return k
+        if opts[0].key and not opts[0].key.isdigit():
+            self.drop(line0, "choice-question", f"{question[:40]!r}: options without the answer")
+            return j + 1
+        return -1
+
+    def choice_lines(self, question: str, lines: list[str], nodes: list[Node], j: int, line0: int) -> int:
+        """Lettered options written as lines (``A. …`` / ``B. …`` / ``C. …``), maybe after the question's own lines
+        and before the answer's (``Answer: B``): the card, and the index of the next node to read (``j``: the
+        node after the options' paragraph); -1 when the lines hold no options."""
+        start = next((n for n, line in enumerate(lines) if key_at(line) == 0), -1)
+        if start < 0:
+            return -1
+        end = start + 1
+        while end < len(lines) and end - start < MAX_CHOICES and key_at(lines[end]) == end - start:
+            end += 1
+        opts = lettered(lines[start:end])
+        if opts is None:
+            return -1
+        if start:
+            question = " ".join(plain(line) for line in lines[:start])
+        after = "\n".join(plain(line) for line in lines[end:])
+        k = self.choice_answer(question, opts, nodes, j, line0, after)
+        if k < 0:
+            self.drop(line0, "choice-question", f"{question[:40]!r}: options without the answer")
+            return j
+        return k
+
+    def choice_answer(
+        self, question: str, opts: list[Option], nodes: list[Node], j: int, line0: int, said: str = ""
+    ) -> int:
+        """The card of a multiple-choice question whose options are read: the right options (marked, or said in
+        ``said`` or in the paragraph after the options, maybe under an ``Answer`` line of its own), then the
+        explanation. Returns the index of the next node to read, or -1 when the note gives no answer."""
+        picked = marked_answer(opts)
+        why: list[str] = []
+        k = j
+        if not picked and said:
+            found = stated_answer(said, opts)
+            if found is not None:
+                picked, rest = found
+                why.extend(t for t in rest.split("\n") if t.strip())
+        if not picked and k < len(nodes) and nodes[k].kind == "paragraph":
+            text = self.node_text(nodes[k])
+            found = stated_answer(text, opts)
+            if found is not None:
+                picked, rest = found
+                why.extend(t for t in rest.split("\n") if t.strip())
+                k += 1
+            elif answer_head(text) and k + 1 < len(nodes) and nodes[k + 1].kind == "paragraph":
+                # "<details><summary>Answer</summary>" then "B. Glacier Deep Archive is the cheapest": the option's
+                # key opens the answer.
+                below = self.node_text(nodes[k + 1])
+                first = lettered_start(below)
+                by_key = {o.key: o for o in opts}
+                if first is not None and first[0] in by_key:
+                    picked = [by_key[first[0]]]
+                    rest = below[first[1] :].strip()
+                    if normalise(rest) != normalise(plain(picked[0].text)):
+                        why.extend(t for t in rest.split("\n") if t.strip())
+                    k += 2
+        if not picked:
+            return -1
+        if k < len(nodes) and nodes[k].kind == "paragraph":
+            text = self.node_text(nodes[k])
+            if is_why(text):
+                why.extend(t for t in text.split("\n") if t.strip())
+                k += 1
+        lines = [shown(o._replace(text=plain(o.text))) for o in picked] + why
+        self.text_chars += len(question) + sum(len(t) for t in lines)
+        self.add("choice-question", "definition", question, question, "\n".join(lines[:MAX_BACK_LINES]), line0)
+        return k
+
+    @staticmethod
+    def node_text(node: Node) -> str:
+        return "\n".join(t for t in (plain(line) for line in node.content.split("\n")) if t)
 
     def choice_question(self, question: str, entries: list[Entry], nodes: list[Node], j: int, line0: int) -> bool:
         """A question, its numbered options, then ``答え：2`` / ``Answer: 1, 3`` (in the last option's lines, or the

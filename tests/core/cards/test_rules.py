@@ -1404,3 +1404,85 @@ def test_a_cloze_after_a_japanese_connective_that_points_back_shows_the_sentence
     md = "## Token\n末尾の部分はトークンを **Base64** エンコードした文字列です。なので、この部分をデコードすれば**トークンを抜き取れます**。\n"
     fronts = [c.front for c in parse(md)[0].cards]
     assert fronts[-1].startswith("末尾の部分は") and fronts[-1].endswith("この部分をデコードすれば［…］。")
+
+
+CHOICES = """
+## Q1. Which AWS service stores objects durably?
+- A. Amazon EBS
+- B. Amazon S3
+- C. Amazon EFS
+- D. Instance store
+
+Answer: B
+S3 is object storage.
+
+## Q2. Which are serverless? (Choose two)
+A. AWS Lambda
+B. Amazon EC2
+C. AWS Fargate
+**Answer: A, C**
+
+## 問3
+専用線で接続するサービスはどれか。
+ア. Site-to-Site VPN
+イ. Direct Connect
+ウ. Transit Gateway
+
+正解：イ
+解説：Direct Connect は専用線。
+
+## Q4. What is the largest S3 object?
+- [ ] 5 GB
+- [x] 5 TB
+- [ ] 50 TB
+
+## Q5. Which service is a managed NoSQL database?
+1. Amazon RDS
+2. **Amazon DynamoDB**
+3. Amazon Redshift
+
+## Q6. Which class is cheapest for archives?
+- A. S3 Standard
+- B. S3 Glacier Deep Archive
+- C. S3 One Zone-IA
+
+<details><summary>Answer</summary>
+
+B. Glacier Deep Archive costs least.
+
+</details>
+
+## Q7. Which AWS service provides DNS?
+- A. Amazon Route 53
+- B. Amazon CloudFront
+- C. Amazon VPC
+
+## Q8. How do you roll back a deployment?
+1. Stop the deployment
+2. Redeploy the last good revision
+"""
+
+
+@pytest.mark.parametrize(
+    ("front", "back"),
+    [
+        ("Which AWS service stores objects durably?", "B. Amazon S3\nS3 is object storage."),
+        ("Which are serverless? (Choose two)", "A. AWS Lambda\nC. AWS Fargate"),
+        ("専用線で接続するサービスはどれか。", "イ. Direct Connect\n解説：Direct Connect は専用線。"),
+        ("What is the largest S3 object?", "5 TB"),
+        ("Which service is a managed NoSQL database?", "2. Amazon DynamoDB"),
+        ("Which class is cheapest for archives?", "B. S3 Glacier Deep Archive\nGlacier Deep Archive costs least."),
+    ],
+)
+def test_a_choice_questions_back_is_its_answer(front: str, back: str) -> None:
+    assert card(CHOICES, front).back == back
+
+
+def test_options_without_an_answer_make_no_card_and_steps_under_a_question_stay_a_list() -> None:
+    note, trace = parse(CHOICES)
+    assert not any("Route 53" in c.back_text or "DNS" in c.front for c in note.cards)
+    assert ("choice-question", False) in [(t.rule, t.made) for t in trace if t.line == 47]
+    assert [i.text for i in card(CHOICES, "Q8. How do you roll back a deployment? — 2 steps, in order").back] == [
+        "Stop the deployment",
+        "Redeploy the last good revision",
+    ]
