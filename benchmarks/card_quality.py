@@ -426,15 +426,15 @@ LOGISTICS = frozenset(
     """homework presenter readings slides speaker speakers track venue video スピーカー スライド トラック 会場 動画
     場所 日時 発表者 登壇者 講演者 講師 資料 audience difficulty duration event fee hashtag hashtags language languages
     length level location room tag tags イベント タグ ハッシュタグ ルーム レベル 参加費 対象 対象者 所要時間 料金
-    日付 時間 枠 言語 難易度""".split()
-) | {"reading material", "reading materials"}
+    日付 時間 枠 言語 難易度 試験日 受験日""".split()
+) | {"reading material", "reading materials", "exam date"}
 #: The chatter headings of the note format (the parser's ``DEFAULT_SKIP_SECTIONS``), compared case-folded.
 CHATTER_HEADINGS = frozenset(
     h.casefold()
     for h in (
         "感想 所感 雑感 TL;DR TLDR はじめに おわりに 参考 参考文献 参考リンク References Links Acknowledgements 告知 "
         "Disclaimer 免責事項 関連リンク Impression Impressions Thoughts Verdict 自己紹介 会社紹介 チーム紹介 whoami "
-        "Sponsors スポンサー 宣伝 お知らせ Announcements 懇親会 Hiring Contents 目次"
+        "Sponsors スポンサー 宣伝 お知らせ Announcements 懇親会 Hiring Contents 目次 対象読者 想定読者"
     ).split()
 ) | {
     "read more",
@@ -445,6 +445,8 @@ CHATTER_HEADINGS = frozenset(
     "self introduction",
     "we're hiring",
     "table of contents",
+    "target audience",
+    "who this is for",
 }
 
 

@@ -32,6 +32,11 @@ _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
 _PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet", "remark-term"))
 #: A back that opens by speaking of its author: ``I will use k for kubectl``, ``私は…``.
+#: A one-line back up to this long that speaks of its author anywhere (``Going forward I will use k``) is no fact.
+SHORT_BACK_CHARS = 120
+_FIRST_PERSON_IN_RE = re.compile(
+    r"(?<![A-Za-z.'’])I(?:'m|'ll|'ve|’m|’ll|’ve)? (?=[a-z])|(?<![A-Za-z])[Mm]y (?=[a-z])|私は|僕は"
+)
 _FIRST_PERSON_BACK_RE = re.compile(r"(?:I(?:'m|'ve|'ll|'d|’m|’ve|’ll|’d)?|My) [a-z]|(?:私|僕|自分)[はもが]")
 #: What a heading may start with before its words (see ``skip_key`` and ``normalise``).
 _LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–【[「(（〔"
@@ -154,7 +159,9 @@ class CardMaker:
         if kind == "definition" and rule in _PROSE_RULES:
             if is_impression(front, diary=False) or is_impression(back):
                 return "first-person", "the author's impressions, not a fact"
-            if back[:1] in "IM私僕自" and _FIRST_PERSON_BACK_RE.match(back):
+            if (back[:1] in "IM私僕自" and _FIRST_PERSON_BACK_RE.match(back)) or (
+                len(back) <= SHORT_BACK_CHARS and "\n" not in back and _FIRST_PERSON_IN_RE.search(back)
+            ):
                 return "first-person", "the author speaking of themselves, not a fact"
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"

@@ -91,6 +91,10 @@ DEFAULT_SKIP_SECTIONS = (
     "Table of Contents",
     "Contents",
     "目次",
+    "対象読者",
+    "想定読者",
+    "Target audience",
+    "Who this is for",
 )
 _DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
 

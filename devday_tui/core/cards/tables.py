@@ -46,8 +46,10 @@ class TableRules(CardMaker):
             if normalise(first) in _EVENT_ROWS:
                 self.drop(line0, "talk-details", f"{first!r}: an event's details, not a fact")
                 continue
-            if len(header) == 2 and header[1].casefold() in _PLAIN_COLUMNS:
-                back = texts[1:2] if len(texts) > 1 and texts[1] else []  # | /dev/sda | 説明 |: the cell says it
+            if (
+                len(header) == 2
+            ):  # | disable | 用途 |: the front names the column (unless a plain one), the cell says it
+                back = texts[1:2] if len(texts) > 1 and texts[1] else []
             else:
                 back = [f"{h}: {t}" if h else t for h, t in zip(header[1:], texts[1:]) if t]
             if not back:

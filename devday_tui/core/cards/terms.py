@@ -31,8 +31,8 @@ REMARK_WORDS = frozenset(
 #: Fields of a talk that are logistics, not facts to learn: ``登壇者: 山田さん``, ``Slides: …``, ``会場: …``.
 TALK_FIELDS = frozenset(
     """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場
-    venue track トラック readings homework""".split()
-) | frozenset(("reading material", "reading materials"))
+    venue track トラック readings homework 試験日 受験日""".split()
+) | frozenset(("reading material", "reading materials", "exam date"))
 #: Words that cite where a passage comes from (``参照：[DroidKaigi 2025](…)``, ``出典: …``): no term.
 CITATION_FIELDS = frozenset("参照 出典 引用 引用元 出所 via cf".split())
 #: Fields that describe a talk beside its logistics (``Language: English``, ``Length 26:24``): with one of those,
@@ -368,7 +368,7 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
 #: What an attendee writes of how a talk felt: ``〜と思いました``, ``印象的でした``, ``勉強になりました``, a trailing ``ｗ``.
 _IMPRESSION_RE = re.compile(
     r"思いました|と思います|と思う|と思った|って思った|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
-    r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
+    r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|ありがとう|感謝|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
 )
 _ANSWER_FIRST = frozenset("ABCDEFGH")
 _ANSWER_NEXT = frozenset(("", " ", ",", "、", ":", "：", "\t"))
@@ -387,7 +387,7 @@ def is_answer_letters(text: str) -> bool:
 #: How a sentence of an attendee's diary ends: what they did (``参加しました``, ``行ってきた``), how it went
 #: (``良かったです``, ``おもしろかった``), what they will do (``試してみよう``, ``使ってみたい``).
 _DIARY_END_RE = re.compile(
-    r"(?:ました|でした|かった|かったです|だった|った|いた|てた|てきた|みた|みる|みよう|よう|たい|たいです|ですね|るな|だな"
+    r"(?:ました|でした|かった|かったです|だった|った|いた|てた|てきた|みた|みる|みよう|よう|たい|たいです|ですね|るな|だな|だね|よね"
     r"|そう)\Z"
 )
 #: Past tense that reports the subject's news, not the attendee's day: ``GA になりました``, ``発表されました``.

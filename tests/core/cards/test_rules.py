@@ -1336,16 +1336,19 @@ def test_a_paragraph_that_introduces_the_sub_headings_is_the_list_of_them() -> N
 
 
 def test_a_back_in_which_the_author_speaks_of_themselves_is_no_card() -> None:
-    md = "## Setup\nNote: I will use k for kubectl from here on\n\n- Pod: the smallest unit of deployment\n"
+    md = "## Setup\nNote: Going forward I will use k for kubectl\n\n- Pod: the smallest unit of deployment\n- Exam Date: 2/11/2025\n"
     note, trace = parse(md)
     assert [c.front for c in note.cards] == ["Pod"]
     assert (2, "first-person") in [(t.line, t.rule) for t in trace if not t.made]
 
 
-def test_a_two_column_table_with_a_plain_second_column_shows_the_cell_alone() -> None:
+def test_a_two_column_table_shows_the_cell_alone() -> None:
     md = "**[Device files]**\n\n| File | 説明 |\n|---|---|\n| /dev/sda | 1番目のHD |\n"
     c = parse(md)[0].cards[0]
     assert (c.front, c.back) == ("Device files › /dev/sda", "1番目のHD")
+    md = "## systemctl\n| サブコマンド | 用途 |\n|---|---|\n| disable | 自動起動を無効にする |\n"
+    c = parse(md)[0].cards[0]
+    assert (c.front, c.back) == ("systemctl › disable — 用途", "自動起動を無効にする")
 
 
 def test_a_line_wrapped_inside_brackets_is_no_term() -> None:
