@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 #: The author's own doubt: ``inter segment jump. ???``, ``（？）``. (Two ASCII marks are an operator: ``a ?? b``.)
-_UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]")
+_UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]|要調査|要確認")
 #: No card has more lines than this on its back.
 MAX_BACK_LINES = 12
 #: Three lettered options on their own lines: ``A. …`` / ``B. …`` / ``C. …`` (a multiple-choice question).
@@ -49,7 +49,7 @@ def is_todo(text: str) -> bool:
 
 def is_unsure(text: str) -> bool:
     """A line the author marked as unsure: ``inter segment jump. ???``, ``（？）``."""
-    return ("?" in text or "？" in text) and _UNSURE_RE.search(text) is not None
+    return ("?" in text or "？" in text or "要" in text) and _UNSURE_RE.search(text) is not None
 
 
 class CardMaker:

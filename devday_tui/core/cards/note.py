@@ -229,7 +229,7 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
             term = " ".join(card.front.casefold().split())
             at = first.get(term)
             scope = scopes.get(index, "")
-            joinable = at is not None and not (scope and scope_of.get(at) and scope != scope_of[at])
+            joinable = at is not None and scope == scope_of.get(at, "")
             if joinable and at is not None and out[at].back_text.count("\n") + back.count("\n") + 1 >= MAX_BACK_LINES:
                 joinable = False  # together they would pass the line limit: two cards, each with its own line
             if joinable and at is not None:

@@ -34,7 +34,7 @@ TALK_FIELDS = frozenset(
     venue track トラック readings homework 試験日 受験日""".split()
 ) | frozenset(("reading material", "reading materials", "exam date"))
 #: Words that cite where a passage comes from (``参照：[DroidKaigi 2025](…)``, ``出典: …``): no term.
-CITATION_FIELDS = frozenset("参照 出典 引用 引用元 出所 via cf".split())
+CITATION_FIELDS = frozenset("参照 出典 引用 引用元 出所 via cf 参考url 参考サイト 参考記事 詳しくは 詳細は".split())
 #: Fields that describe a talk beside its logistics (``Language: English``, ``Length 26:24``): with one of those,
 #: a list mostly of these is the talk's details, not its content.
 DETAIL_FIELDS = frozenset(
@@ -181,6 +181,7 @@ def is_generic_heading(text: str) -> bool:
 _ORDINAL_RE = re.compile(
     r"\A(?:(?:day|part|session|chapter|ch\.?|section|lecture|lesson|week|round|phase|stage|vol\.?|volume|episode"
     r"|ep\.?|module|unit|slide|page|room|no\.?|lab|exercise|set|case|item|point)[ \t]?[0-9０-９]{1,3}[.:：]?"
+    r"|pp?\.[ \t]?[0-9０-９]{0,4}(?:[-〜~][0-9０-９]{1,4})?"
     r"|第?[0-9０-９一二三四五六七八九十]{1,3}(?:[,、・~〜-][0-9０-９]{1,3})?(?:日目|日|部|章|節|回目?|弾|週目?|限|コマ)"
     r"|その[0-9０-９一二三四五六七八九十]{1,3}|[0-9]{1,2}(?:st|nd|rd|th) (?:day|part|session|half)|午前|午後|前編|後編|中編)"
     r"(?:[ \t]*[(（][^()（）\n]{0,30}[)）])?\Z",
@@ -224,6 +225,35 @@ _UPDATE_NOTICE_RE = re.compile(
 def is_update_notice(term: str) -> bool:
     """A post's dated update notice (``2022/03/17 追記``): the post's history, not a fact."""
     return (term[:1].isdigit() or term[:1] in "追更修UuEe") and _UPDATE_NOTICE_RE.match(term) is not None
+
+
+#: A note's own fields, written as definitions: ``🗓️ **Date:** 27-07-2025``, ``Tags: #k8s``, ``作成日：2024/01/02``.
+NOTE_FIELDS = frozenset(
+    """date time tags tag created updated modified published category categories status 作成日 更新日 投稿日 日付 日時
+    タグ カテゴリ カテゴリー""".split()
+)
+#: Fields whose value is always the note's metadata, whatever it is.
+_ALWAYS_META = frozenset("tags tag category categories タグ カテゴリ カテゴリー".split())
+#: A value that is a date, a time or hashtags.
+_META_VALUE_RE = re.compile(
+    r"\A(?:[0-9]{1,4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,4}日?(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|[0-9]{1,2}:[0-9]{2}"
+    r"(?::[0-9]{2})?|#[^\s#]+(?:[ \t,]+#[^\s#]+)*)\Z"
+)
+
+
+def is_note_field(term: str, value: str) -> bool:
+    """A field of the note itself written as a definition: a date, a time or hashtags under ``Date``, ``Time``,
+    ``Tags``… (emoji before the name ignored), or any value under ``Tags`` or ``Category``."""
+    start = 0
+    while start < len(term) and not term[start].isalnum():
+        start += 1
+    key = term[start:].strip().casefold()
+    if key not in NOTE_FIELDS:
+        return False
+    return key in _ALWAYS_META or _META_VALUE_RE.match(value.strip().translate(_WIDE_DIGITS)) is not None
+
+
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９：／", "0123456789:/")
 
 
 def is_question(text: str) -> bool:

@@ -1489,3 +1489,61 @@ def test_options_without_an_answer_make_no_card_and_steps_under_a_question_stay_
         "Stop the deployment",
         "Redeploy the last good revision",
     ]
+
+
+def test_a_notes_own_fields_a_dash_cell_and_an_unsure_line_are_no_facts() -> None:
+    md = """
+    # Priority Class
+
+    🗓️ **Date:** 27-07-2025
+    🕒 **Time:** 23:55
+
+    🏷️ **Tags:** #kubernetes #devops
+
+    ## Commands
+    | 操作 | dpkg | apt |
+    |---|---|---|
+    | 検索 | - | search キーワード |
+
+    - Time: O(n log n) for the sort
+    - 大文字と小文字の違いの理由(要調査): 不明
+    """
+    note, trace = parse(md)
+    assert [(c.front, c.back) for c in note.cards] == [
+        ("Commands › 検索 — apt", "apt: search キーワード"),
+        ("Commands › Time", "O(n log n) for the sort"),
+    ]
+    assert [t.line for t in trace if t.rule == "metadata" and not t.made] == [3, 4, 6]
+
+
+def test_a_pointer_to_read_is_no_term_line_and_a_page_heading_takes_its_context() -> None:
+    md = """
+    # LPIC memo
+    ## p.18
+    ### フラッシュROM
+    詳しくは
+    http://e-words.jp/w/flash
+
+    ## p.
+    - Tiny Core Linux 64MB
+    - Absolute Linux 64MB
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["LPIC memo › p. — 2 points"]
+    assert (4, "url-only") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_first_line_naming_the_definitions_after_it_keeps_a_term_apart() -> None:
+    md = """
+    Layer 4: Transport layer, segments
+
+    Encapsulation
+    Layer 4: TCP Header + Application Data
+    Layer 3: IP Header + TCP Header + Application Data
+    """
+    note, _ = parse(md)
+    layer4 = [c for c in note.cards if c.front == "Layer 4"]
+    assert [(c.back, c.context[-1]) for c in layer4] == [
+        ("Transport layer, segments", "n"),
+        ("TCP Header + Application Data", "Encapsulation"),
+    ]
