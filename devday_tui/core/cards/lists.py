@@ -135,6 +135,15 @@ class Entry(NamedTuple):
     card: int = -1  # index of that definition card
 
 
+#: A short name, then a URL ending the item: ``桶谷さん http://okeees.blogspot.jp/…`` (whose page it is).
+_NAMED_LINK_RE = re.compile(r"[^\s:：][^:：\n]{0,23}[ \t\u3000]+(?:https?://|www\.)\S+")
+
+
+def is_named_link(text: str) -> bool:
+    """A reference: a short name and the URL of its page, nothing else (``桶谷さん http://…``)."""
+    return _NAMED_LINK_RE.fullmatch(text.strip()) is not None
+
+
 def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:
     """At least three items, two thirds of them passing ``test`` (answer letters, open questions, objectives)."""
     return len(entries) >= 3 and sum(1 for e in entries if test(e.item.text)) * 3 >= len(entries) * 2
@@ -258,7 +267,10 @@ class ListRules(CardMaker):
                     text = strip_qa(text)[0]
                 if text and self.item_refused(text, li.start, own=para.own_card):
                     continue
-                if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
+                link = ("://" in text or text[:4] == "www.") and (
+                    is_bare_link(text) or (not para.own_card and is_named_link(text))
+                )
+                if text and not link:
                     item = Item(text)
                     if para.own_card:
                         self.own_items[id(item)] = (item, para.card, para.line)

@@ -31,6 +31,8 @@ _ANSWERED_RE = re.compile(r"答え|正解|解答|Answer|Correct|✅|→\s*[A-H]\
 _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
 _PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet", "remark-term"))
+#: A back that only says what to study: ``Exponential backoff - know when it is used``.
+_STUDY_RE = re.compile(r"(?:know|understand|learn|study|review|memori[sz]e|remember)\b(?! as\b)", re.I)
 #: A back that opens by speaking of its author: ``I will use k for kubectl``, ``私は…``.
 #: A one-line back up to this long that speaks of its author anywhere (``Going forward I will use k``) is no fact.
 SHORT_BACK_CHARS = 120
@@ -165,6 +167,12 @@ class CardMaker:
                 return "first-person", "the author speaking of themselves, not a fact"
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"
+        if kind == "definition" and len(back) <= SHORT_BACK_CHARS and "\n" not in back:
+            said = normalise(back).strip(" .。")
+            if said and said in normalise(front):
+                return "too-short", "the back says what the front says"
+            if _STUDY_RE.match(back):
+                return "objectives", "what to study, not what was learnt"
         if "\nB" in back and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
             return "choice-question", "options without the answer"
         if is_todo(back):

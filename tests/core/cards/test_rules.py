@@ -1547,3 +1547,21 @@ def test_a_first_line_naming_the_definitions_after_it_keeps_a_term_apart() -> No
         ("Transport layer, segments", "n"),
         ("TCP Header + Application Data", "Encapsulation"),
     ]
+
+
+def test_a_back_that_says_the_front_again_or_only_what_to_study_is_no_card() -> None:
+    md = """
+    ## DynamoDB
+    Exponential backoff - know when it is used
+    TTL - for DAX and DynamoDB items
+    SCSI Controller: SCSI
+    Remember: as a sentinel value, -1 means unset
+    """
+    assert [c.front for c in parse(md)[0].cards] == ["TTL", "DynamoDB › Remember"]
+
+
+def test_a_name_and_the_url_of_its_page_is_a_reference_not_a_list_item() -> None:
+    md = "## みんなのブログ\n- 桶谷さん http://okeees.blogspot.jp/2014/01/jaws-ug-osaka-10.html\n- @minami_engineさん http://minami-engine.com/aws/\n"
+    note, trace = parse(md)
+    assert note.cards == []
+    assert [t.rule for t in trace if not t.made] == ["bare-link", "bare-link"]
