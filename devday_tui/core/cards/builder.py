@@ -18,6 +18,7 @@ from devday_tui.core.cards.tables import TableRules
 from devday_tui.core.cards.terms import (
     CITATION_FIELDS,
     CONNECTIVES_JA,
+    asks_or_sets,
     field_of,
     is_number_heading,
     is_ordinal,
@@ -259,8 +260,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 if topic:  # "DRAMは、…を記憶する。": the note explains DRAM; the whole paragraph is the answer
                     self.question, self.question_skip = topic, 0
                 self.subject = self.question or subject
-            elif first.kind in LISTS:
-                self.question = ""  # the list's first item asks
+            elif first.kind in LISTS and first.children and first.children[0].children:
+                head = first.children[0].children[0]
+                if head.kind == "paragraph" and asks_or_sets(plain(head.content.split("\n", 1)[0])):
+                    self.question = ""  # the list's first item asks
         self.extra = []
         self.has_list = self.has_code = False
         self.text_chars = 0
@@ -301,8 +304,13 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if size < THIN_MAX_CHARS:
             return
         if is_ordinal(self.section.heading if self.section else ""):
-            # "1日目" then what happened that day: the heading asks nothing.
-            self.drop(node.start, "heading-paragraph", f"{self.subject!r} only says where it stands in a sequence")
+            # "1日目" then what happened that day: the heading asks nothing. A paragraph about one thing
+            # ("Amazon Aurora DSQL is a serverless …") is about that thing.
+            topic = topic_of(text.split("\n", 1)[0])
+            if topic is None:
+                self.drop(node.start, "heading-paragraph", f"{self.subject!r} only says where it stands in a sequence")
+                return
+            self.add("heading-paragraph", "definition", topic, topic, text, node.start)
             return
         if size > HEADING_PARAGRAPH_MAX_CHARS:
             self.drop(node.start, "heading-paragraph", "the paragraph is too long to be the heading's definition")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from devday_tui.core import ids
 from devday_tui.core.cards.rules import RULES, Trace
-from devday_tui.core.cards.terms import CITATION_FIELDS, TALK_FIELDS, is_impression, skip_key, squash
+from devday_tui.core.cards.terms import CITATION_FIELDS, TALK_FIELDS, is_impression, is_thin, skip_key, squash
 from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section
 from devday_tui.core.text import normalise
 
@@ -173,6 +173,8 @@ class CardMaker:
                 return "too-short", "the back says what the front says"
             if _STUDY_RE.match(back):
                 return "objectives", "what to study, not what was learnt"
+            if rule != "table-row" and is_thin(back):
+                return "too-short", "a back of a word or two that says nothing by itself"
         if "\nB" in back and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
             return "choice-question", "options without the answer"
         if is_todo(back):

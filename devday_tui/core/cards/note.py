@@ -26,7 +26,15 @@ from devday_tui.core.cards.lists import TOC_ITEM_RE, attach_bullets
 from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.rules import Trace
-from devday_tui.core.cards.terms import is_number_heading, is_vague, skip_key, squash, strip_time, topic_of
+from devday_tui.core.cards.terms import (
+    asks_or_sets,
+    is_number_heading,
+    is_vague,
+    skip_key,
+    squash,
+    strip_time,
+    topic_of,
+)
 from devday_tui.core.explicit import ExplicitCard, scan_explicit
 from devday_tui.core.frontmatter import (
     key_line,
@@ -388,9 +396,12 @@ def parse_note(
         name = strip_time(heading)
         if is_number_heading(heading) and own:
             first = own[0]
-            if first.kind in ("bullet_list", "ordered_list") and first.children and first.children[0].children:
+            asked_in_list = first.kind in ("bullet_list", "ordered_list")
+            if asked_in_list and first.children and first.children[0].children:
                 first = first.children[0].children[0]  # the list's first item asks
             question = squash(plain(first.content.split("\n", 1)[0])) if first.kind == "paragraph" else ""
+            if asked_in_list and not asks_or_sets(question):
+                question = ""  # "### 2" then a list of points: the list is the section's, its first item no question
             question = topic_of(question) or question
             if question:
                 name = f"{heading} {question}"

@@ -256,12 +256,49 @@ def is_note_field(term: str, value: str) -> bool:
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９：／", "0123456789:/")
 
 
+#: Words that say nothing of a thing by themselves: a back made of one or two of them teaches nothing.
+_THIN_WORDS = frozenset(
+    """new newer old older latest legacy version better worse good bad nice great cool important useful same similar
+    easy simple fine ok okay the a an one""".split()
+)
+_THIN_JA = frozenset(
+    """新しい 新 最新 古い 旧 新しいバージョン 新バージョン 旧バージョン 最新版 重要 大事 便利 同じ 簡単 おすすめ 良い いい
+    すごい""".split()
+)
+
+
+def is_thin(back: str) -> bool:
+    """A back of one or two words that says nothing by itself: ``new version``, ``important``, ``便利``."""
+    text = back.strip().strip(".。!！").strip()
+    if not text or len(text) > 24 or "\n" in text:
+        return False
+    if text.isascii():
+        words = text.casefold().split()
+        return len(words) <= 2 and all(w.strip(",;") in _THIN_WORDS for w in words)
+    return text in _THIN_JA
+
+
 def is_question(text: str) -> bool:
     """A line that asks something: ends in ``?``/``？`` or ``とは``, or starts ``What``, ``How``…"""
     text = text.strip()
     if text[:1] in _QUOTES:  # a question quoted from an exam: "What is the minimum …?"
         text = text.strip(_QUOTES)
     return text.endswith(_QUESTION_ENDS) or _QUESTION_START_RE.match(text) is not None
+
+
+#: Verbs that open a task set as a question: ``Design a rate limiter``, ``Explain …``, ``Name three …``.
+_PROMPT_VERBS = frozenset(
+    """design implement explain describe write tell walk compare list name give define build draw estimate calculate
+    solve prove find discuss outline""".split()
+)
+
+
+def asks_or_sets(text: str) -> bool:
+    """A question, or a task set as one (``Design a rate limiter``, ``〜を説明せよ``)."""
+    text = text.strip()
+    if is_question(text) or text.rstrip("。.").endswith(("せよ", "なさい", "答えよ", "述べよ")):
+        return True
+    return text.partition(" ")[0].casefold().rstrip(".:,") in _PROMPT_VERBS
 
 
 def is_number_heading(text: str) -> bool:

@@ -1565,3 +1565,29 @@ def test_a_name_and_the_url_of_its_page_is_a_reference_not_a_list_item() -> None
     note, trace = parse(md)
     assert note.cards == []
     assert [t.rule for t in trace if not t.made] == ["bare-link", "bare-link"]
+
+
+def test_a_number_heading_over_plain_points_is_no_question_and_a_place_heading_takes_its_topic() -> None:
+    md = """
+    # re:Invent recap
+    ## Keynote
+    ### 2
+    - Bedrock Agents
+    - Q Developer
+
+    ### 17.
+    - Design a rate limiter
+    - token bucket per user
+
+    ## Part 2
+    Amazon Aurora DSQL is a serverless distributed SQL database with active-active regions.
+    """
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert fronts == ["Keynote › 2 — 2 points", "Design a rate limiter — 1 point", "Amazon Aurora DSQL"]
+
+
+def test_a_back_of_a_word_or_two_that_says_nothing_is_no_card_but_stays_in_its_list() -> None:
+    md = "## EBS\n- gp3\n  - new version\n- io2\n  - Block Express, up to 256K IOPS\n- st1: 便利\n"
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["EBS — 3 points", "io2"]
+    assert [k.text for i in note.cards[0].back for k in i.children][:1] == ["new version"]
