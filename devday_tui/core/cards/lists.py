@@ -636,6 +636,8 @@ class ListRules(CardMaker):
             if content_length(e.item.text) < MIN_ITEM_CHARS:
                 self.drop(line0, "too-short", f"{subject!r}: one item, too short")
                 return
+        if kind != "sequence" and len(entries) >= 2 and all(_STEP_ITEM_RE.match(e.item.text) for e in entries):
+            rule, kind = "sequence", "sequence"  # "- Step 1: Open the console" / "- Step 2: …"
         self.items_card(rule, kind, subject, tuple(e.item for e in entries), line0)
 
     def shown(self, items: tuple[Item, ...]) -> tuple[Item, ...]:

@@ -180,7 +180,8 @@ def is_generic_heading(text: str) -> bool:
 #: ``2,3日目（Conference Day）``, ``第3章``, ``その2``, ``午後``, maybe with a remark in brackets.
 _ORDINAL_RE = re.compile(
     r"\A(?:(?:day|part|session|chapter|ch\.?|section|lecture|lesson|week|round|phase|stage|vol\.?|volume|episode"
-    r"|ep\.?|module|unit|slide|page|room|no\.?|lab|exercise|set|case|item|point)[ \t]?[0-9０-９]{1,3}[.:：]?"
+    r"|ep\.?|module|unit|slide|page|room|no\.?|lab|exercise|set|case|item|point|step|tip|hint|手順|ステップ|ポイント"
+    r"|ヒント)[ \t]?[0-9０-９]{1,3}[.:：]?"
     r"|pp?\.[ \t]?[0-9０-９]{0,4}(?:[-〜~][0-9０-９]{1,4})?"
     r"|第?[0-9０-９一二三四五六七八九十]{1,3}(?:[,、・~〜-][0-9０-９]{1,3})?(?:日目|日|部|章|節|回目?|弾|週目?|限|コマ)"
     r"|その[0-9０-９一二三四五六七八九十]{1,3}|[0-9]{1,2}(?:st|nd|rd|th) (?:day|part|session|half)|午前|午後|前編|後編|中編)"
@@ -416,6 +417,8 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
     found = split_term(inl)
     if found is not None:
         term = found[0]
+        if is_ordinal(term):
+            return None  # "Step 1: Open the console", "手順2: …": the number orders the line, it is no term
         if is_qa_marker(term) or is_clause(term) or (" " in term and _ANSWER_LETTERS_RE.fullmatch(term)):
             return None  # "D A: …" is a practice exam's answers, not a term
         if "、" in term and inl.text.rstrip().endswith("。") and inl.text[len(term) :].lstrip(" \t")[:1] not in ":：":

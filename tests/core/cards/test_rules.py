@@ -1591,3 +1591,28 @@ def test_a_back_of_a_word_or_two_that_says_nothing_is_no_card_but_stays_in_its_l
     note, trace = parse(md)
     assert [c.front for c in note.cards] == ["EBS — 3 points", "io2"]
     assert [k.text for i in note.cards[0].back for k in i.children][:1] == ["new version"]
+
+
+def test_a_line_numbered_as_a_step_or_tip_is_no_term_and_step_items_are_a_sequence() -> None:
+    md = """
+    ## Create a bucket
+    - Step 1: Open the S3 console
+    - Step 2: Click Create bucket
+    - Step 3: Choose a region
+
+    ## Ports
+    - 22: SSH
+    - 443: HTTPS
+    """
+    note, _ = parse(md)
+    assert [c.front for c in note.cards] == [
+        "Create a bucket — 3 steps, in order",
+        "Ports — 2 points",
+        "Ports › 22",
+        "Ports › 443",
+    ]
+    assert [i.text for i in note.cards[0].back] == [
+        "Step 1: Open the S3 console",
+        "Step 2: Click Create bucket",
+        "Step 3: Choose a region",
+    ]
