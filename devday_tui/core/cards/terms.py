@@ -462,8 +462,11 @@ _DIARY_END_RE = re.compile(
 )
 #: Past tense that reports the subject's news, not the attendee's day: ``GA になりました``, ``発表されました``.
 _NEWS_RE = re.compile(
-    r"され(?:ました|た|ます|ている|ています)\Z|にな(?:った|りました)\Z|リリース|発表|対応し|追加|サポート|登場|提供|GA|公開"
+    r"(?:され(?:ました|た|ます|ている|ています)|にな(?:った|りました)"
+    r"|(?:リリース|発表|対応|追加|サポート|登場|提供|公開|GA)(?:され|し|に|と)?(?:ました|た|です|なりました|なった)?)\Z"
 )
+#: A sentence in which the attendee speaks of themselves: ``私は好きです``.
+_ME_RE = re.compile(r"私|僕")
 #: What a sentence may end with after its last word: marks, brackets closing, a laugh, an emoji.
 _TAIL_MARKS = "。．.、,！!？?…・〜~ー―wｗ笑)）」』】 \t\u3000"
 #: A sentence that is only an aside in brackets: ``（前年比）``.
@@ -486,7 +489,8 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
     felt = _IMPRESSION_RE.search(text) is not None
     if not felt and (not diary or ("た" not in text and "よう" not in text)):
         return False
-    sentences = [t.strip() for t in re.split(r"(?<=[。！!])|\n", text)]
+    # A line that ends mid-sentence (``…氏による,``) goes on on the next line.
+    sentences = [t.strip() for t in re.split(r"(?<=[。！!])|(?<=[。！!？?）)」』\w])\n", text)]
     sentences = [t for t in sentences if t and not _ASIDE_RE.match(t)]
     if not sentences:
         return False
@@ -498,7 +502,8 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
     told = sum(
         1
         for t in sentences
-        if not (felt and _IMPRESSION_RE.search(t)) and _DIARY_END_RE.search(_tail(t)) and not _NEWS_RE.search(_tail(t))
+        if not (felt and _IMPRESSION_RE.search(t))
+        and ((_DIARY_END_RE.search(_tail(t)) and not _NEWS_RE.search(_tail(t))) or _ME_RE.search(t) is not None)
     )
     return (found + told) * 3 >= len(sentences) * 2
 

@@ -1387,6 +1387,24 @@ def test_an_attendees_diary_is_no_card_but_news_and_a_talks_title_are() -> None:
     assert (2, "first-person") in [(t.line, t.rule) for t in trace if not t.made]
 
 
+def test_a_diary_sentence_may_run_over_a_line_end_and_speak_of_its_author() -> None:
+    md = """
+    ## Python プロファイラの実装
+    こちらのトークは、宮崎氏による,
+    プロファイラーの実装についてのトークでした。
+    WSGI middleware で機能を追加できるという内容でした。
+    便利なツールを書きたくなりました。
+
+    ## Ruby Committers
+    コミッタの方々が議論するセッションでした。
+    JavaScriptのasync-await、私は好きです。
+
+    ## Lambda
+    SnapStart が Python に対応しました。機能が追加されました。
+    """
+    assert [c.front for c in parse(md)[0].cards] == ["Lambda"]
+
+
 def test_dated_update_notices_asides_and_clauses_going_on_are_no_terms() -> None:
     md = """
     ## DNS
