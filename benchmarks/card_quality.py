@@ -41,7 +41,8 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   ``term：definition``, after an optional bullet or number and indentation (spaces, tabs, U+3000), where the term
   is 1-30 characters once ``**``/backticks/wiki brackets are removed, holds no ``。``, does not end in ``.``, has
   no ``is``/``are``/``was``/``were`` (prose such as "The idea is simple: …"), is not a remark word (``Note``,
-  ``例`` …), a Q/A marker (``Q``, ``A``, ``Q3``, ``問``) or answer letters (``D A``), and the definition is not
+  ``例`` …), a Q/A marker (``Q``, ``A``, ``Q3``, ``問``; an exam question's ``正解``, ``Answer`` and ``解説``, which
+  its card's back shows) or answer letters (``D A``), and the definition is not
   empty and not only a URL.
   Colons inside code spans, link text, URLs or brackets (``（例: …）``) do not count; lines holding ``::`` are
   hand-written cards and are left out, and so is a line that is not a list item when the line before it is
@@ -108,7 +109,25 @@ GENERIC = frozenset(
     tbd pros cons merits demerits advantages disadvantages メリット デメリット 利点 欠点 特徴 対策 手順 使い方 課題
     注意点 参考 references links remember 要確認 確認したい あとで 後で fixme""".split()
 ) | {"see also", "q & a"}
-_QA_TERMS = frozenset({"q", "a", "問", "答", "答え", "question", "answer", "質問", "回答"})
+_QA_TERMS = frozenset(
+    {
+        "q",
+        "a",
+        "問",
+        "答",
+        "答え",
+        "question",
+        "answer",
+        "質問",
+        "回答",
+        "正解",
+        "解答",
+        "正答",
+        "correct answer",
+        "解説",
+        "explanation",
+    }
+)
 _NUMBER_FRONT = re.compile(r"^(?:q|問|no\.?|#|question|第)?\s*\d+\s*[.)．:：問]?$", re.I)
 _COUNT_SUFFIX = re.compile(r"(?<!\s)\s+[—–-]\s+\d+\b[^›]*$|(?<!\s)\s*\(\d+\s*/\s*\d+\)\s*$")
 _URL_ONLY = re.compile(r"^(?:<?https?://\S+?>?|www\.\S+)$")
@@ -407,15 +426,15 @@ LOGISTICS = frozenset(
     """homework presenter readings slides speaker speakers track venue video スピーカー スライド トラック 会場 動画
     場所 日時 発表者 登壇者 講演者 講師 資料 audience difficulty duration event fee hashtag hashtags language languages
     length level location room tag tags イベント タグ ハッシュタグ ルーム レベル 参加費 対象 対象者 所要時間 料金
-    日付 時間 枠 言語 難易度""".split()
-) | {"reading material", "reading materials"}
+    日付 時間 枠 言語 難易度 試験日 受験日""".split()
+) | {"reading material", "reading materials", "exam date"}
 #: The chatter headings of the note format (the parser's ``DEFAULT_SKIP_SECTIONS``), compared case-folded.
 CHATTER_HEADINGS = frozenset(
     h.casefold()
     for h in (
         "感想 所感 雑感 TL;DR TLDR はじめに おわりに 参考 参考文献 参考リンク References Links Acknowledgements 告知 "
         "Disclaimer 免責事項 関連リンク Impression Impressions Thoughts Verdict 自己紹介 会社紹介 チーム紹介 whoami "
-        "Sponsors スポンサー 宣伝 お知らせ Announcements 懇親会 Hiring Contents 目次"
+        "Sponsors スポンサー 宣伝 お知らせ Announcements 懇親会 Hiring Contents 目次 対象読者 想定読者"
     ).split()
 ) | {
     "read more",
@@ -426,6 +445,8 @@ CHATTER_HEADINGS = frozenset(
     "self introduction",
     "we're hiring",
     "table of contents",
+    "target audience",
+    "who this is for",
 }
 
 

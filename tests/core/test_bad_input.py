@@ -320,7 +320,7 @@ def test_adversarial_corpus() -> None:
     # A GFM table row is a card: breadcrumb › first cell — the columns asked, the other cells labelled by their headers.
     assert results["table"] == [("definition", "Table › A — Meaning: here")]
     table = parse(textwrap.dedent(ADVERSARIAL["table"]).lstrip("\n"))
-    assert table.cards[0].back == "Meaning: here: b: c"
+    assert table.cards[0].back == "b: c"  # two columns: the cell alone, the front names its column
     # Raw-HTML blocks are off for card extraction: the tags go, the text inside them is the note's; comments go.
     assert results["html"] == [("definition", "Term")]
     assert results["fence"] == []

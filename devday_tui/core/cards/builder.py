@@ -11,23 +11,26 @@ import re
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.lists import Entry, ListRules, is_toc
-from devday_tui.core.cards.maker import is_todo
+from devday_tui.core.cards.maker import MAX_BACK_LINES, is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.paragraphs import Para, ParagraphRules
 from devday_tui.core.cards.tables import TableRules
 from devday_tui.core.cards.terms import (
+    CITATION_FIELDS,
     CONNECTIVES_JA,
-    is_generic_heading,
+    asks_or_sets,
+    field_of,
     is_number_heading,
+    is_ordinal,
     is_question,
-    is_remark,
+    is_vague,
     label_ok,
     squash,
     strip_qa,
     topic_of,
 )
 from devday_tui.core.explicit import ExplicitCard
-from devday_tui.core.model import Section
+from devday_tui.core.model import Item, Section
 from devday_tui.core.text import is_bare_link, plain
 
 #: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
@@ -43,6 +46,8 @@ QUESTION_LABEL_MAX_CHARS = 120
 _HANDLE_RE = re.compile(r"\A@[\w.-]{1,30}(?:\s|\Z)|[(（]@[\w.-]{1,30}[)）]\Z")
 
 
+#: A line of a paragraph that is a second option: ``B. …``, ``(イ) …``, ``②…``.
+_OPTION_LINE_RE = re.compile(r"\n[ \t]*(?:[(（]?(?:[Bb]|イ)[.．)）:：]|②)")
 #: A sentence that says a list follows: ``次のような用途に向いている``, ``以下の3つ``, ``as follows``, ``the following``.
 _INTRO_RE = re.compile(
     r"次の|以下の|下記の|次のとおり|次の通り|as follows|the following|following (?:types|ways|steps)", re.I
@@ -97,6 +102,11 @@ class Builder(ParagraphRules, ListRules, TableRules):
                     if first_line[:1] in "Qq問質" and self.qa_paragraph(node):
                         i += 1
                         continue
+                    if _OPTION_LINE_RE.search(node.content):  # "A. …" / "B. …" / "C. …": a question's options
+                        k = self.choice_lines(self.asked(), node.content.split("\n"), nodes, i + 1, node.start)
+                        if k >= 0:
+                            i = k
+                            continue
                 label = None
                 before_list = nxt is not None and nxt.kind in LISTS
                 before_table = nxt is not None and nxt.kind == "table"
@@ -123,11 +133,19 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 self.drop(node.start, "toc", "a table of contents, not notes")
             elif kind == "bullet_list":
                 self.has_list = True
+                k = self.choice_list(self.asked(), nodes, i, node.start)
+                if k >= 0:  # the options of the heading's question
+                    i = k
+                    continue
                 heading_items.extend(self.items(node))
                 if not first_list:
                     first_list.append(node.start)
             elif kind == "ordered_list":
                 self.has_list = True
+                k = self.choice_list(self.asked(), nodes, i, node.start)
+                if k >= 0:
+                    i = k
+                    continue
                 entries = self.items(node)
                 if self.choice_question(self.subject, entries, nodes, i + 1, node.start):
                     i += 1 + self.answer_taken
@@ -152,6 +170,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         """The label a one-line paragraph gives the list after it, or None (with the reason traced)."""
         full = squash(strip_qa(strip_bullet(plain(node.content)))[0])
         text = full.rstrip(":：").strip()
+        if text[:1] in "[【" and text[-1:] in "]】" and len(text) > 2:
+            text = text[1:-1].strip()  # "**[ファイルシステムの種類]**": the brackets only set the label apart
         if not text or is_bare_link(text):
             return None
         if is_question(text):
@@ -172,7 +192,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
             shown = text if len(text) <= 40 else text[:40] + "…"
             self.drop(node.start, "prose-label", f"{shown!r} is prose, not the list's label")
             return None
-        if is_remark(text) or is_generic_heading(text):
+        if is_vague(text):  # "例", "Notes", "Day 1", "VERTICALS": the context says of what
             return f"{self.in_context()} › {text}"
         return text
 
@@ -187,7 +207,12 @@ class Builder(ParagraphRules, ListRules, TableRules):
             if len(entries) >= 2:
                 self.list_cards("question", "label-list", entries[0].item.text, entries[1:], node.start)
             return i + 1
-        rest = [t for t in (plain(line) for line in node.content.split("\n")[skip:]) if t]
+        raw = node.content.split("\n")[skip:]
+        if len(raw) >= 3 and _OPTION_LINE_RE.search(node.content):
+            k = self.choice_lines(question, raw, nodes, i + 1, node.start)
+            if k >= 0:
+                return k
+        rest = [t for t in (plain(line) for line in raw) if t]
         nxt = nodes[i + 1] if i + 1 < len(nodes) else None
         if rest:
             self.add("question", "definition", question, question, "\n".join(rest), node.start)
@@ -200,6 +225,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if nxt is not None and nxt.kind in LISTS:
             return self.labelled_lists(nodes, i, question)
         return i + 1
+
+    def asked(self) -> str:
+        """The question a section's options answer: its numbered question, else its heading without its ``Q1.``."""
+        return self.question or strip_qa(self.subject)[0]
 
     def qa_paragraph(self, node: Node) -> bool:
         """``Q: …`` then ``A: …`` lines in one paragraph: a question card. True when it made one."""
@@ -231,8 +260,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 if topic:  # "DRAMは、…を記憶する。": the note explains DRAM; the whole paragraph is the answer
                     self.question, self.question_skip = topic, 0
                 self.subject = self.question or subject
-            elif first.kind in LISTS:
-                self.question = ""  # the list's first item asks
+            elif first.kind in LISTS and first.children and first.children[0].children:
+                head = first.children[0].children[0]
+                if head.kind == "paragraph" and asks_or_sets(plain(head.content.split("\n", 1)[0])):
+                    self.question = ""  # the list's first item asks
         self.extra = []
         self.has_list = self.has_code = False
         self.text_chars = 0
@@ -242,24 +273,44 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.blocks(nodes, heading_items, first_list, top=True)
         if heading_items:
             self.list_cards("heading-list", "list", self.subject, heading_items, first_list[0])
-        if (
-            len(self.cards) == before
-            and len(nodes) == 1
-            and nodes[0].kind == "paragraph"
-            and heading
-            and section.level >= 2  # a title's first paragraph introduces the note
-        ):
-            self.heading_paragraph(nodes[0])
+        if len(self.cards) == before and len(nodes) == 1 and heading and section.level >= 2:
+            # (a title's first paragraph introduces the note)
+            only = nodes[0]
+            if only.kind == "paragraph":
+                self.heading_paragraph(only, [only])
+            elif only.kind == "blockquote" and all(ch.kind == "paragraph" for ch in only.children):
+                # A quoted definition (`> DroidKaigi is …` then `> 参照：…`), the citation left out.
+                quoted = [ch for ch in only.children if field_of(ch.content) not in CITATION_FIELDS]
+                if quoted:
+                    self.heading_paragraph(only, quoted)
 
-    def heading_paragraph(self, node: Node) -> None:
+    def heading_paragraph(self, node: Node, paragraphs: list[Node]) -> None:
         if self.used and any(line0 in self.used for line0 in range(node.start, node.end)):
             return  # its lines are explicit cards
-        text = "\n".join(t for t in (plain(line) for line in node.content.split("\n")) if t)
+        text = "\n".join(t for p in paragraphs for t in (plain(line) for line in p.content.split("\n")) if t)
         if is_bare_link(text):
             self.drop(node.start, "url-only", f"{self.subject!r}: the paragraph is only a URL")
             return
+        if text.endswith((":", "：")):
+            # "The following are commonly placed in the DMZ:" introduces what follows: the sub-headings, when
+            # there are some, are the list it announces.
+            self.drop(node.start, "heading-paragraph", "the paragraph introduces what follows")
+            names = [squash(child.heading) for child in self.section.children] if self.section else []
+            names = [name for name in names if name]
+            if 2 <= len(names) <= MAX_BACK_LINES:
+                self.items_card("heading-list", "list", self.subject, tuple(Item(name) for name in names), node.start)
+            return
         size = len(text) - text.count(" ") - text.count("\n")
         if size < THIN_MAX_CHARS:
+            return
+        if is_ordinal(self.section.heading if self.section else ""):
+            # "1日目" then what happened that day: the heading asks nothing. A paragraph about one thing
+            # ("Amazon Aurora DSQL is a serverless …") is about that thing.
+            topic = topic_of(text.split("\n", 1)[0])
+            if topic is None:
+                self.drop(node.start, "heading-paragraph", f"{self.subject!r} only says where it stands in a sequence")
+                return
+            self.add("heading-paragraph", "definition", topic, topic, text, node.start)
             return
         if size > HEADING_PARAGRAPH_MAX_CHARS:
             self.drop(node.start, "heading-paragraph", "the paragraph is too long to be the heading's definition")

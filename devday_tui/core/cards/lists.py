@@ -8,6 +8,19 @@ from dataclasses import replace
 from typing import Callable, NamedTuple
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
+from devday_tui.core.cards.choices import (
+    Option,
+    answer_head,
+    asks,
+    is_why,
+    key_at,
+    lettered,
+    lettered_start,
+    marked_answer,
+    options,
+    shown,
+    stated_answer,
+)
 from devday_tui.core.cards.maker import MAX_BACK_LINES, CardMaker, is_todo, is_unsure
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import (
@@ -24,7 +37,10 @@ from devday_tui.core.cards.terms import (
     is_open_question,
     is_question,
     is_remark,
+    is_vague,
+    label_ok,
     opens_with_talk_field,
+    squash,
     strip_qa,
 )
 from devday_tui.core.model import Item
@@ -32,6 +48,10 @@ from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join
 
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
+#: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
+SUB_LABEL_MAX_CHARS = 120
+#: A list item up to this long that is the author's impressions or diary is left out of its list.
+MUSING_MAX_CHARS = 200
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
@@ -67,7 +87,9 @@ _ANSWER_RE = re.compile(
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: An item that is only a link, ``[Title | Blog](https://…)`` or ``[[Page]]``: a reference to read, not a fact.
 _LINK_ONLY_RE = re.compile(
-    r"\[(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500}\]\([^()\s]{1,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|\[\[[^\[\]\n]{1,500}\]\]"
+    r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500}\]\([^()\s]{1,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|\[\[[^\[\]\n]{1,500}\]\])"
+    # and maybe a remark in brackets: ``[DroidKaigi 2025 - YouTube](…) (全セッション動画)``
+    r"(?:[ \t]*[(（][^()（）\n]{0,60}[)）])?"
 )
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
@@ -111,6 +133,15 @@ class Entry(NamedTuple):
     own: bool  # the item made a definition card of its own
     line0: int
     card: int = -1  # index of that definition card
+
+
+#: A short name, then a URL ending the item: ``桶谷さん http://okeees.blogspot.jp/…`` (whose page it is).
+_NAMED_LINK_RE = re.compile(r"[^\s:：][^:：\n]{0,23}[ \t\u3000]+(?:https?://|www\.)\S+")
+
+
+def is_named_link(text: str) -> bool:
+    """A reference: a short name and the URL of its page, nothing else (``桶谷さん http://…``)."""
+    return _NAMED_LINK_RE.fullmatch(text.strip()) is not None
 
 
 def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:
@@ -190,7 +221,7 @@ class ListRules(CardMaker):
             self.drop(line0, "todo", f"{text[:40]!r}: the author's to-do, not a fact")
         elif not own and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
             self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
-        elif len(text) <= LABEL_MAX_CHARS and not text.isascii() and is_impression(text):
+        elif len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(text):
             self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
         else:
             return False
@@ -236,7 +267,10 @@ class ListRules(CardMaker):
                     text = strip_qa(text)[0]
                 if text and self.item_refused(text, li.start, own=para.own_card):
                     continue
-                if text and not (("://" in text or text[:4] == "www.") and is_bare_link(text)):
+                link = ("://" in text or text[:4] == "www.") and (
+                    is_bare_link(text) or (not para.own_card and is_named_link(text))
+                )
+                if text and not link:
                     item = Item(text)
                     if para.own_card:
                         self.own_items[id(item)] = (item, para.card, para.line)
@@ -252,15 +286,40 @@ class ListRules(CardMaker):
             first = True
             pushed = False
             chatter = False
-            for ch in chs:
+            skip = -1
+            # Lines of the item after its first that name the sub-list after them (``1.1 Setting up projects.
+            # Activities include:`` then its bullets) are sub-items holding that list, as a label names a list;
+            # the item's other later lines are then sub-items too, in their place, not its text.
+            nested = any(ch.kind in LISTS for ch in chs)
+            labels = len(chs) > 2 and any(
+                chs[k].kind == "paragraph" and chs[k + 1].kind in LISTS for k in range(1, len(chs) - 1)
+            )
+            for k, ch in enumerate(chs):
+                if k == skip:
+                    continue
                 kind = ch.kind
+                if labels and kind == "paragraph" and not first and k + 1 < len(chs) and chs[k + 1].kind in LISTS:
+                    # A later line of the item that names the sub-list after it (``1.1 Setting up projects.
+                    # Activities include:`` then its bullets): a sub-item holding that list, as a label does.
+                    named = self.sub_label(ch, chs[k + 1], texts[0] if texts and not pushed else None)
+                    if named is not None:
+                        pushed = pushed or bool(texts)
+                        children.append(named)
+                        skip = k + 1
+                        continue
                 if kind == "paragraph" and not first and _ANSWER_RE.match(ch.content.lstrip()):
                     # "答え：2" and why, under the last option: the answer of a multiple-choice question (see
                     # choice_question), kept with the option's text rather than read as a term of its own.
                     texts.append(" ".join(plain(ch.content).split()))
                     continue
                 if kind == "paragraph":
-                    para = self.paragraph(ch)
+                    # A bullet with a sub-list names it: its bold is the name's emphasis, no cloze (``**SATA**
+                    # (Serial ATA)`` then what SATA is).
+                    para = self.paragraph(ch, label=first and nested)
+                    if labels and not first and texts:
+                        if para.text and not para.own_card:
+                            children.append(Item(para.text))
+                        continue
                     if first and para.text and not para.own_card and self.is_chatter(para.text):
                         self.drop(li.start, "chatter-term", f"{para.text!r}: a remark of the author's, not a fact")
                         chatter = True
@@ -273,7 +332,7 @@ class ListRules(CardMaker):
                 elif kind in LISTS:
                     self.has_list = True
                     if not pushed and texts:
-                        self.extra.append(texts[0])
+                        self.extra.append(texts[0].rstrip(":：").rstrip() or texts[0])
                         pushed = True
                     children.extend(e.item for e in self.items(ch))
                 elif kind == "blockquote":
@@ -306,6 +365,28 @@ class ListRules(CardMaker):
                 self.own_items[id(item)] = (item, card, line)
             out.append(Entry(item, own, li.start, card))
         return out
+
+    def sub_label(self, para: Node, sub: Node, parent: str | None) -> Item | None:
+        """A paragraph inside a list item that names the list right after it: that list as one sub-item under the
+        paragraph's text, or None when the paragraph is no label (a sentence, more than one line). ``parent`` is
+        the item's own text, when it is not in the breadcrumb yet (it joins it, and stays there)."""
+        content = para.content.strip()
+        if "\n" in content:
+            return None
+        full = squash(plain(content))
+        label = full.rstrip(":：").rstrip()
+        if not (label_ok(label) or (full.endswith((":", "：")) and len(label) <= SUB_LABEL_MAX_CHARS)):
+            return None
+        if parent is not None:
+            self.extra.append(parent.rstrip(":：").rstrip() or parent)
+        self.has_list = True
+        self.text_chars += len(label)
+        self.extra.append(label)
+        try:
+            entries = self.items(sub)
+        finally:
+            self.extra.pop()
+        return Item(label, tuple(e.item for e in entries)) if entries else Item(label)
 
     def quote_texts(self, node: Node) -> list[str]:
         out = []
@@ -347,6 +428,9 @@ class ListRules(CardMaker):
             while j < len(nodes) and nodes[j].kind == "bullet_list":
                 j += 1
             return j
+        k = self.choice_list(label, nodes, j, line0)
+        if k >= 0:  # the label is a question, the list its options
+            return k
         # Definitions inside the list carry the label in their breadcrumb; the list card itself does not.
         self.extra.append(label)
         try:
@@ -371,6 +455,100 @@ class ListRules(CardMaker):
         return j
 
     # -- multiple-choice questions
+
+    def choice_list(self, question: str, nodes: list[Node], j: int, line0: int) -> int:
+        """When ``nodes[j]`` is a list of a multiple-choice question's options (lettered, a task list, or numbered
+        under a question) and the note gives the answer: the card, and the index of the next node to read. Lettered
+        options without an answer make no card (traced), and are read no further. Otherwise -1."""
+        node = nodes[j]
+        lines = []
+        for li in node.children:
+            chs = li.children
+            if not chs or chs[0].kind != "paragraph" or any(ch.kind in LISTS for ch in chs):
+                return -1
+            lines.append(" ".join(chs[0].content.split()))
+        asked = asks(question)
+        opts = options(lines, numbered=node.kind == "ordered_list" and asked)
+        if opts is None or (not opts[0].key and not asked):
+            return -1
+        k = self.choice_answer(question, opts, nodes, j + 1, line0)
+        if k >= 0:
+            return k
+        if opts[0].key and not opts[0].key.isdigit():
+            self.drop(line0, "choice-question", f"{question[:40]!r}: options without the answer")
+            return j + 1
+        return -1
+
+    def choice_lines(self, question: str, lines: list[str], nodes: list[Node], j: int, line0: int) -> int:
+        """Lettered options written as lines (``A. …`` / ``B. …`` / ``C. …``), maybe after the question's own lines
+        and before the answer's (``Answer: B``): the card, and the index of the next node to read (``j``: the
+        node after the options' paragraph); -1 when the lines hold no options."""
+        start = next((n for n, line in enumerate(lines) if key_at(line) == 0), -1)
+        if start < 0:
+            return -1
+        end = start + 1
+        while end < len(lines) and end - start < MAX_CHOICES and key_at(lines[end]) == end - start:
+            end += 1
+        opts = lettered(lines[start:end])
+        if opts is None:
+            return -1
+        if start:
+            question = " ".join(plain(line) for line in lines[:start])
+        after = "\n".join(plain(line) for line in lines[end:])
+        k = self.choice_answer(question, opts, nodes, j, line0, after)
+        if k < 0:
+            self.drop(line0, "choice-question", f"{question[:40]!r}: options without the answer")
+            return j
+        return k
+
+    def choice_answer(
+        self, question: str, opts: list[Option], nodes: list[Node], j: int, line0: int, said: str = ""
+    ) -> int:
+        """The card of a multiple-choice question whose options are read: the right options (marked, or said in
+        ``said`` or in the paragraph after the options, maybe under an ``Answer`` line of its own), then the
+        explanation. Returns the index of the next node to read, or -1 when the note gives no answer."""
+        picked = marked_answer(opts)
+        why: list[str] = []
+        k = j
+        if not picked and said:
+            found = stated_answer(said, opts)
+            if found is not None:
+                picked, rest = found
+                why.extend(t for t in rest.split("\n") if t.strip())
+        if not picked and k < len(nodes) and nodes[k].kind == "paragraph":
+            text = self.node_text(nodes[k])
+            found = stated_answer(text, opts)
+            if found is not None:
+                picked, rest = found
+                why.extend(t for t in rest.split("\n") if t.strip())
+                k += 1
+            elif answer_head(text) and k + 1 < len(nodes) and nodes[k + 1].kind == "paragraph":
+                # "<details><summary>Answer</summary>" then "B. Glacier Deep Archive is the cheapest": the option's
+                # key opens the answer.
+                below = self.node_text(nodes[k + 1])
+                first = lettered_start(below)
+                by_key = {o.key: o for o in opts}
+                if first is not None and first[0] in by_key:
+                    picked = [by_key[first[0]]]
+                    rest = below[first[1] :].strip()
+                    if normalise(rest) != normalise(plain(picked[0].text)):
+                        why.extend(t for t in rest.split("\n") if t.strip())
+                    k += 2
+        if not picked:
+            return -1
+        if k < len(nodes) and nodes[k].kind == "paragraph":
+            text = self.node_text(nodes[k])
+            if is_why(text):
+                why.extend(t for t in text.split("\n") if t.strip())
+                k += 1
+        lines = [shown(o._replace(text=plain(o.text))) for o in picked] + why
+        self.text_chars += len(question) + sum(len(t) for t in lines)
+        self.add("choice-question", "definition", question, question, "\n".join(lines[:MAX_BACK_LINES]), line0)
+        return k
+
+    @staticmethod
+    def node_text(node: Node) -> str:
+        return "\n".join(t for t in (plain(line) for line in node.content.split("\n")) if t)
 
     def choice_question(self, question: str, entries: list[Entry], nodes: list[Node], j: int, line0: int) -> bool:
         """A question, its numbered options, then ``答え：2`` / ``Answer: 1, 3`` (in the last option's lines, or the
@@ -458,6 +636,8 @@ class ListRules(CardMaker):
             if content_length(e.item.text) < MIN_ITEM_CHARS:
                 self.drop(line0, "too-short", f"{subject!r}: one item, too short")
                 return
+        if kind != "sequence" and len(entries) >= 2 and all(_STEP_ITEM_RE.match(e.item.text) for e in entries):
+            rule, kind = "sequence", "sequence"  # "- Step 1: Open the console" / "- Step 2: …"
         self.items_card(rule, kind, subject, tuple(e.item for e in entries), line0)
 
     def shown(self, items: tuple[Item, ...]) -> tuple[Item, ...]:
@@ -520,9 +700,16 @@ class ListRules(CardMaker):
             # (A line ending in kana is often a task: "文字列を置換する" then the command that does it.)
             self.drop(line0, "prose-label", f"{text[:40]!r}: a sentence with one sub-item asks nothing")
 
+        elif len(children) == 1 and not asks and self.names_list(text, children[0]):
+            # "mount" then "オプション" then its options: the one sub-item only names a list of its own, which is
+            # the card ("mount › オプション — 2 points"), made below; "SCSI" then "SCSI" again: the list is this one's.
+            only = children[0]
+            if normalise(only.text.rstrip(":：")) == normalise(text):
+                self.parent_card(Item(item.text, only.children), context, line0)
+                return
         elif len(children) == 1:
             only = children[0]
-            term = qualified if (asks or is_remark(text) or is_generic_heading(text)) else text
+            term = qualified if (asks or is_vague(text)) else text
             back = only.text
             if only.children and back_lines(only.children) < MAX_BACK_LINES:
                 back += "\n" + "\n".join(sub_lines(only.children))
@@ -544,10 +731,25 @@ class ListRules(CardMaker):
             self.extra.append(text)  # the cards of its sub-items show it in their breadcrumb
             try:
                 for child in children:
-                    if child.children:
+                    if not child.children:
+                        continue
+                    if id(child) not in self.own_items:
                         self.parent_card(child, text, line0)
+                        continue
+                    # A definition sub-item (``F - Field Programmable Gate Array``): its sub-items joined its back.
+                    for grandchild in child.children:
+                        if grandchild.children:
+                            self.parent_card(grandchild, child.text, line0)
             finally:
                 self.extra.pop()
+
+    def names_list(self, text: str, only: Item) -> bool:
+        """Whether a bullet's one sub-item only names the list under it: a general word (``オプション``, ``Types``),
+        a label (``Options:``) or the bullet's own text again."""
+        if len(only.children) < 2 or id(only) in self.own_items:
+            return False
+        name = only.text.rstrip(":：").rstrip()
+        return only.text.endswith((":", "：")) or is_vague(name) or normalise(name) == normalise(text)
 
     def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
         """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists

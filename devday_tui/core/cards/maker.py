@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from devday_tui.core import ids
 from devday_tui.core.cards.rules import RULES, Trace
-from devday_tui.core.cards.terms import TALK_FIELDS, is_impression, skip_key, squash
+from devday_tui.core.cards.terms import CITATION_FIELDS, TALK_FIELDS, is_impression, is_thin, skip_key, squash
 from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section
 from devday_tui.core.text import normalise
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 #: The author's own doubt: ``inter segment jump. ???``, ``（？）``. (Two ASCII marks are an operator: ``a ?? b``.)
-_UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]")
+_UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]|要調査|要確認")
 #: No card has more lines than this on its back.
 MAX_BACK_LINES = 12
 #: Three lettered options on their own lines: ``A. …`` / ``B. …`` / ``C. …`` (a multiple-choice question).
@@ -30,7 +30,16 @@ _ANSWERED_RE = re.compile(r"答え|正解|解答|Answer|Correct|✅|→\s*[A-H]\
 #: A line that is the author's to-do: ``TODO 強制的に変換したい``, ``FIXME: …``.
 _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
-_PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet"))
+_PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet", "remark-term"))
+#: A back that only says what to study: ``Exponential backoff - know when it is used``.
+_STUDY_RE = re.compile(r"(?:know|understand|learn|study|review|memori[sz]e|remember)\b(?! as\b)", re.I)
+#: A back that opens by speaking of its author: ``I will use k for kubectl``, ``私は…``.
+#: A one-line back up to this long that speaks of its author anywhere (``Going forward I will use k``) is no fact.
+SHORT_BACK_CHARS = 120
+_FIRST_PERSON_IN_RE = re.compile(
+    r"(?<![A-Za-z.'’])I(?:'m|'ll|'ve|’m|’ll|’ve)? (?=[a-z])|(?<![A-Za-z])[Mm]y (?=[a-z])|私は|僕は"
+)
+_FIRST_PERSON_BACK_RE = re.compile(r"(?:I(?:'m|'ve|'ll|'d|’m|’ve|’ll|’d)?|My) [a-z]|(?:私|僕|自分)[はもが]")
 #: What a heading may start with before its words (see ``skip_key`` and ``normalise``).
 _LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–【[「(（〔"
 
@@ -42,7 +51,7 @@ def is_todo(text: str) -> bool:
 
 def is_unsure(text: str) -> bool:
     """A line the author marked as unsure: ``inter segment jump. ???``, ``（？）``."""
-    return ("?" in text or "？" in text) and _UNSURE_RE.search(text) is not None
+    return ("?" in text or "？" in text or "要" in text) and _UNSURE_RE.search(text) is not None
 
 
 class CardMaker:
@@ -149,10 +158,23 @@ class CardMaker:
     @staticmethod
     def refused(rule: str, kind: str, front: str, back: str) -> tuple[str, str] | None:
         """Why a card with a text back is not made (the rule, the reason), or None: it is made."""
-        if kind == "definition" and rule in _PROSE_RULES and (is_impression(front) or is_impression(back)):
-            return "first-person", "the author's impressions, not a fact"
+        if kind == "definition" and rule in _PROSE_RULES:
+            if is_impression(front, diary=False) or is_impression(back):
+                return "first-person", "the author's impressions, not a fact"
+            if (back[:1] in "IM私僕自" and _FIRST_PERSON_BACK_RE.match(back)) or (
+                len(back) <= SHORT_BACK_CHARS and "\n" not in back and _FIRST_PERSON_IN_RE.search(back)
+            ):
+                return "first-person", "the author speaking of themselves, not a fact"
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"
+        if kind == "definition" and len(back) <= SHORT_BACK_CHARS and "\n" not in back:
+            said = normalise(back).strip(" .。")
+            if said and said in normalise(front):
+                return "too-short", "the back says what the front says"
+            if _STUDY_RE.match(back):
+                return "objectives", "what to study, not what was learnt"
+            if rule != "table-row" and is_thin(back):
+                return "too-short", "a back of a word or two that says nothing by itself"
         if "\nB" in back and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
             return "choice-question", "options without the answer"
         if is_todo(back):
@@ -172,7 +194,7 @@ class CardMaker:
 
     def set_skip(self, skip: frozenset[str]) -> None:
         """The chatter headings (``skip_sections``); they, and a talk's logistics fields, make no card as terms."""
-        self.skip = skip | TALK_FIELDS
+        self.skip = skip | TALK_FIELDS | CITATION_FIELDS
         self._skip_firsts = frozenset(k[:1] for k in self.skip)
         self._skip_longest = max((len(k) for k in self.skip), default=0)
 

@@ -60,6 +60,35 @@ GENERIC_TERMS = frozenset(
     """note notes memo example examples e.g eg i.e ie see also tip tips hint warning caution important
     todo fixme wip tbd update edit ps p.s nb n.b 注 注意 メモ 例 参考 補足 備考 追記 感想""".split()
 )
+#: How a Japanese sentence ends when its ``。`` is left out: a term never ends so (``…のカンファレンスです``).
+_JA_PREDICATE_ENDS = (
+    "です",
+    "ます",
+    "でした",
+    "ました",
+    "ません",
+    "でしょう",
+    "である",
+    "だった",
+    "らしい",
+    "ください",
+    "ている",
+    "ていた",
+)
+#: How a clause that points back opens: a term never does (``これは動画ないらしい``, ``This is why``).
+_POINTING_STARTS = (
+    "これは",
+    "それは",
+    "これが",
+    "それが",
+    "こちらは",
+    "This ",
+    "That ",
+    "These ",
+    "Those ",
+    "It ",
+    "They ",
+)
 #: A marker of unfinished work at the start of a term: ``TODO``, ``??``.
 MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
 
@@ -496,6 +525,10 @@ def term_ok(
         return False
     if "。" in term or ". " in term or is_bare_link(term):
         return False
+    if term.endswith(_JA_PREDICATE_ENDS) or term.startswith(_POINTING_STARTS) or term.endswith(("、", ",", "，")):
+        return False  # a sentence without its full stop, one pointing back, a clause going on: no name of a thing
+    if term[:1] in "(（" and term[-1:] in ")）" and term.count("(") + term.count("（") == 1:
+        return False  # "(中略)": an aside in brackets names nothing
     low = term.casefold().strip(" .")
     return low not in excluded and not MARKER_RE.match(term)
 

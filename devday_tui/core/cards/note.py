@@ -13,6 +13,7 @@ Pure: no file access, no clock. Never raises on any text; problems become ``Pars
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +26,15 @@ from devday_tui.core.cards.lists import TOC_ITEM_RE, attach_bullets
 from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.rules import Trace
-from devday_tui.core.cards.terms import is_generic_heading, is_number_heading, skip_key, squash, strip_time, topic_of
+from devday_tui.core.cards.terms import (
+    asks_or_sets,
+    is_number_heading,
+    is_vague,
+    skip_key,
+    squash,
+    strip_time,
+    topic_of,
+)
 from devday_tui.core.explicit import ExplicitCard, scan_explicit
 from devday_tui.core.frontmatter import (
     key_line,
@@ -41,7 +50,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 8
+PARSER_VERSION = 9
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -90,8 +99,61 @@ DEFAULT_SKIP_SECTIONS = (
     "Table of Contents",
     "Contents",
     "目次",
+    "対象読者",
+    "想定読者",
+    "Target audience",
+    "Who this is for",
 )
 _DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
+
+#: Keys of a metadata block written at the top of a note without YAML fences (Pelican and MultiMarkdown
+#: ``Title: …`` lines, Hexo's front-matter without its opening ``---``).
+_META_KEYS = frozenset(
+    """title date tags tag slug lang author authors category categories summary description thumbnail modified
+    updated status layout draft image cover keywords series permalink template comments id aliases type weight
+    toc url save_as subtitle""".split()
+)
+#: A line of such a block: ``Title: …``, ``tags:`` (its list follows).
+_META_LINE_RE = re.compile(r"([A-Za-z][\w-]{0,24})[ \t]*:(?:[ \t]|$)")
+
+
+def metadata_block(nodes: list[Node], body_lines: list[str]) -> tuple[int, str]:
+    """How many of the first ``nodes`` are a metadata block without YAML fences (``Title: …`` / ``Date: …`` lines
+    at the very top, maybe a ``tags:`` list and a closing ``---``), and the block's title; (0, "") when there is
+    none. At least two of its keys are known ones, among them a title or a date, and every line is ``key: …``."""
+    if not nodes or nodes[0].kind not in ("paragraph", "heading"):
+        return 0, ""
+    first = nodes[0]
+    if any(line.strip() for line in body_lines[: first.start]) or first.content[:1] not in _META_FIRSTS:
+        return 0, ""
+    if first.kind == "heading" and body_lines[first.end - 1].strip()[:1] != "-":
+        return 0, ""  # an ATX heading, or a setext one underlined with "=": a heading as written
+    keys = []
+    lines = first.content.split("\n")
+    for line in lines:
+        m = _META_LINE_RE.match(line)
+        if m is None:
+            return 0, ""
+        keys.append(m.group(1).casefold())
+    known = [k for k in keys if k in _META_KEYS]
+    if len(known) < 2 or not ("title" in known or "date" in known) or len(known) * 2 < len(keys):
+        return 0, ""
+    title = ""
+    for key, line in zip(keys, lines):
+        if key == "title":
+            title = line.split(":", 1)[1].strip().strip("\"'")
+    taken = 1
+    if first.kind == "paragraph" and not lines[-1].split(":", 1)[1].strip():
+        if len(nodes) > 1 and nodes[1].kind in ("bullet_list", "ordered_list"):
+            taken = 2  # "tags:" then its list
+        if len(nodes) > taken and nodes[taken].kind == "hr":
+            taken += 1  # the closing "---"
+    elif len(nodes) > 1 and nodes[1].kind == "hr":
+        taken = 2
+    return taken, squash(plain(title))
+
+
+_META_FIRSTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def skip_set(meta: dict[str, Any], path: Path, warnings: list[ParseWarning], text: str, offset: int) -> frozenset[str]:
@@ -175,7 +237,7 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
             term = " ".join(card.front.casefold().split())
             at = first.get(term)
             scope = scopes.get(index, "")
-            joinable = at is not None and not (scope and scope_of.get(at) and scope != scope_of[at])
+            joinable = at is not None and scope == scope_of.get(at, "")
             if joinable and at is not None and out[at].back_text.count("\n") + back.count("\n") + 1 >= MAX_BACK_LINES:
                 joinable = False  # together they would pass the line limit: two cards, each with its own line
             if joinable and at is not None:
@@ -226,7 +288,17 @@ def parse_note(
         tokens = []
         warnings.append(ParseWarning(path, "nesting too deep to read; no cards made"))
     nodes, opaque = tree(tokens)
+    body_lines = body.split("\n")
+    meta_title = ""
+    if nodes and nodes[0].content[:1] in _META_FIRSTS:
+        taken, meta_title = metadata_block(nodes, body_lines)
+        if taken:  # "Title: …" / "Date: …" lines at the top: the note's metadata, not its text
+            if trace is not None:
+                trace.append(Trace(front.offset + nodes[0].start + 1, "metadata", False, "the note's metadata"))
+            nodes = nodes[taken:]
     title, title_from_h1 = _title_from(meta, nodes, path)
+    if meta_title and not meta_text(meta.get("title")):
+        title, title_from_h1 = meta_title, False
     note = Note(path=path, key=note_key, title=title, rel=rel if rel is not None else key)
     offset = front.offset
     skip = _DEFAULT_SKIP
@@ -235,7 +307,6 @@ def parse_note(
         skip = skip_set(meta, path, warnings, text, offset)
 
     file_lines = text.split("\n")
-    body_lines = body.split("\n")
 
     # Headings at the top level split the body into sections.
     heads = [i for i, node in enumerate(nodes) if node.kind == "heading"]
@@ -325,9 +396,12 @@ def parse_note(
         name = strip_time(heading)
         if is_number_heading(heading) and own:
             first = own[0]
-            if first.kind in ("bullet_list", "ordered_list") and first.children and first.children[0].children:
+            asked_in_list = first.kind in ("bullet_list", "ordered_list")
+            if asked_in_list and first.children and first.children[0].children:
                 first = first.children[0].children[0]  # the list's first item asks
             question = squash(plain(first.content.split("\n", 1)[0])) if first.kind == "paragraph" else ""
+            if asked_in_list and not asks_or_sets(question):
+                question = ""  # "### 2" then a list of points: the list is the section's, its first item no question
             question = topic_of(question) or question
             if question:
                 name = f"{heading} {question}"
@@ -348,7 +422,7 @@ def parse_note(
             trace.append(Trace(offset + node.start + 1, "skip-section", False, f"{heading!r}: chatter, no cards"))
         stack.append((sec, path_, level, skipped))
         subject = path_[-1] if path_ else title
-        if name and is_generic_heading(name):  # "Pros", "まとめ": the parent heading (or the title) says of what
+        if name and is_vague(name):  # "Pros", "まとめ", "Day 1": the parent heading (or the title) says of what
             subject = f"{path_[-2] if len(path_) >= 2 else title} › {name}"
         spans.append((node.start, next_start, sec, path_, subject, attach_bullets(own, body_lines), skipped))
 

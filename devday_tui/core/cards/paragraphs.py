@@ -15,8 +15,11 @@ from devday_tui.core.cards.terms import (
     MAYBE_TERM_RE,
     MIN_ANSWER_CHARS,
     is_anaphoric,
+    is_note_field,
     is_objective,
-    is_remark,
+    is_update_notice,
+    is_vague,
+    label_ok,
     split_definition,
     term_line,
 )
@@ -49,6 +52,11 @@ _SMALL_WORDS = frozenset(
 )
 #: Hashtags: ``#devops #kubernetes``.
 _HASHTAGS_RE = re.compile(r"(?:#[^\s#]+\s*)+")
+
+
+def term_line_ends(text: str) -> bool:
+    """A first line that ends like a sentence or a clause: it names nothing after it."""
+    return text.endswith(("。", ".", "、", ",", "!", "！"))
 
 
 def sub_line(text: str) -> str:
@@ -142,10 +150,13 @@ class ParagraphRules(CardMaker):
         if is_bare_link(body):
             self.drop(line0, "url-only", f"{term!r}: its whole definition is a URL")
             return URL_ONLY
-        if self.is_chatter(term):
+        if is_note_field(term, body):
+            self.drop(line0, "metadata", f"{term!r}: a field of the note itself, not a fact")
+            return URL_ONLY
+        if self.is_chatter(term) or is_update_notice(term):
             self.drop(line0, "chatter-term", f"{term!r}: a remark of the author's, not a fact")
             return URL_ONLY
-        if is_remark(term):
+        if is_vague(term, shouted=False):  # "Note: …", "Day 1: …": the context says of what
             front = f"{self.in_context()} › {term}"
             return self.add("remark-term", "definition", front, front, body, line0)
         return self.add("definition", "definition", term, term, body, line0)
@@ -210,11 +221,25 @@ class ParagraphRules(CardMaker):
                 prose.append((line0, inl))
         first: Para | None = None
         url_only = 0
-        for line0, defined, lines in defs:
-            at = self.definition(defined, "\n".join(lines), line0)
-            url_only += at == URL_ONLY
-            if at >= 0 and first is None and line0 == parts[0][0]:
-                first = Para(defined, True, False, at, parts[0][1].text.strip())
+        # "Encapsulation" then "Layer 4: TCP Header + Application Data" lines: the first line names the definitions
+        # after it, as a label names a list (they join its breadcrumb, and no other "Layer 4" of the note).
+        named = ""
+        if defs and len(prose) == 1 and prose[0][0] == parts[0][0]:
+            head = prose[0][1].text.strip()
+            bare = head.rstrip(":：").rstrip()
+            if bare and label_ok(bare, colon=head != bare) and not term_line_ends(bare):
+                named = f"{self.in_context()} › {bare}" if is_vague(bare) else bare
+        if named:
+            self.extra.append(named)
+        try:
+            for line0, defined, lines in defs:
+                at = self.definition(defined, "\n".join(lines), line0)
+                url_only += at == URL_ONLY
+                if at >= 0 and first is None and line0 == parts[0][0]:
+                    first = Para(defined, True, False, at, parts[0][1].text.strip())
+        finally:
+            if named:
+                self.extra.pop()
         if defs and url_only == len(defs) and not prose:
             return Para("", False)  # nothing to learn here, not even as a list item
         # A short line with the explanation on the following lines of the same paragraph.
@@ -227,6 +252,10 @@ class ParagraphRules(CardMaker):
                 # "Term" then ": its definition" (a definition list, as in Pandoc and PHP Markdown Extra).
                 if body[:1] in (":", "：") and body[1:2] in (" ", "\t", "\u3000"):
                     body = body[2:].lstrip() or body
+                if is_bare_link(body) or self.is_chatter(term):
+                    # "詳しくは" then a URL: a pointer to read, not a fact
+                    self.drop(prose[0][0], "url-only", f"{term!r}: its explanation is only a URL, or a citation")
+                    return Para("", False)
                 at = self.add("term-line", "definition", term, term, body, prose[0][0])
                 if at >= 0:
                     return Para(term, True, True, at)

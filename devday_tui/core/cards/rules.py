@@ -31,6 +31,7 @@ RULES: dict[str, str] = {
     "merge-terms": "one term, one card per note: a term defined twice gets both definitions, citing both lines",
     "split-long": "a back over 12 lines is split by its sub-structure, else into parts (1/2), (2/2)…",
     # dropping
+    "metadata": "`Title:` / `Date:` / `Tags:` lines at the top of a note without YAML fences are its metadata",
     "skip-section": "a chatter section (感想, TL;DR, 参考, References…, or `skip_sections:`) makes no cards",
     "chatter-term": "a talk's logistics (`登壇者：…`, `Slides:`), or a term named like a chatter section (`所感: …`)",
     "toc": "a table of contents (a nested list with a `Summary`, `Introduction` or `まとめ` item) makes no cards",

@@ -16,6 +16,8 @@ _PLAIN_COLUMNS = frozenset(
 )
 
 _DETAILS = DETAIL_FIELDS | TALK_FIELDS
+#: Cells that say there is nothing: a dash.
+_NONE_CELLS = frozenset("- – — ― ー --".split())
 #: A row of an event's details: ``| Location | Prague |``, ``| 参加費 | 無料 |``.
 _EVENT_ROWS = TALK_FIELDS | frozenset("location fee 参加費 languages".split())
 
@@ -39,14 +41,20 @@ class TableRules(CardMaker):
             self.drop(node.start, "talk-details", "a table of talks' details (tags, length, speaker…), not facts")
             return
         for line0, cells in rows[1:]:
-            texts = [squash(plain(c)) for c in cells]
+            # A cell of only a dash says "none here": nothing to recall (| 検索 | - | search キーワード |).
+            texts = [t if t not in _NONE_CELLS else "" for t in (squash(plain(c)) for c in cells)]
             first = texts[0] if texts else ""
             if not first:
                 continue
             if normalise(first) in _EVENT_ROWS:
                 self.drop(line0, "talk-details", f"{first!r}: an event's details, not a fact")
                 continue
-            back = [f"{h}: {t}" if h else t for h, t in zip(header[1:], texts[1:]) if t]
+            if (
+                len(header) == 2
+            ):  # | disable | 用途 |: the front names the column (unless a plain one), the cell says it
+                back = texts[1:2] if len(texts) > 1 and texts[1] else []
+            else:
+                back = [f"{h}: {t}" if h else t for h, t in zip(header[1:], texts[1:]) if t]
             if not back:
                 self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
                 continue

@@ -31,8 +31,10 @@ REMARK_WORDS = frozenset(
 #: Fields of a talk that are logistics, not facts to learn: ``登壇者: 山田さん``, ``Slides: …``, ``会場: …``.
 TALK_FIELDS = frozenset(
     """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場
-    venue track トラック readings homework""".split()
-) | frozenset(("reading material", "reading materials"))
+    venue track トラック readings homework 試験日 受験日""".split()
+) | frozenset(("reading material", "reading materials", "exam date"))
+#: Words that cite where a passage comes from (``参照：[DroidKaigi 2025](…)``, ``出典: …``): no term.
+CITATION_FIELDS = frozenset("参照 出典 引用 引用元 出所 via cf 参考url 参考サイト 参考記事 詳しくは 詳細は".split())
 #: Fields that describe a talk beside its logistics (``Language: English``, ``Length 26:24``): with one of those,
 #: a list mostly of these is the talk's details, not its content.
 DETAIL_FIELDS = frozenset(
@@ -85,7 +87,8 @@ GENERIC_HEADINGS = frozenset(
     """pros cons merits demerits advantages disadvantages usage summary overview notes note details example
     examples links references resources misc other others tips todo memo 使い方 補足 まとめ 概要 特徴 メリット
     デメリット 利点 欠点 長所 短所 注意点 注意 課題 感想 参考 参考資料 その他 メモ 例 詳細 q&a qa faq 質疑応答 質問
-    結論 ポイント 対策 手順 前半 後半 takeaways conclusion remember types kinds categories 種類 分類""".split()
+    結論 ポイント 対策 手順 前半 後半 takeaways conclusion remember types kinds categories 種類 分類 options option
+    オプション arguments 引数 parameters パラメータ flags features 機能""".split()
 ) | frozenset(("in practice", "in short", "background", "背景"))
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
@@ -173,12 +176,130 @@ def is_generic_heading(text: str) -> bool:
     return len(text) <= _GENERIC_MAX and normalise(text) in GENERIC_HEADINGS
 
 
+#: A heading or label that only says where it stands in a sequence: ``Day 1``, ``DAY2``, ``Part 2``, ``1日目``,
+#: ``2,3日目（Conference Day）``, ``第3章``, ``その2``, ``午後``, maybe with a remark in brackets.
+_ORDINAL_RE = re.compile(
+    r"\A(?:(?:day|part|session|chapter|ch\.?|section|lecture|lesson|week|round|phase|stage|vol\.?|volume|episode"
+    r"|ep\.?|module|unit|slide|page|room|no\.?|lab|exercise|set|case|item|point|step|tip|hint|手順|ステップ|ポイント"
+    r"|ヒント)[ \t]?[0-9０-９]{1,3}[.:：]?"
+    r"|pp?\.[ \t]?[0-9０-９]{0,4}(?:[-〜~][0-9０-９]{1,4})?"
+    r"|第?[0-9０-９一二三四五六七八九十]{1,3}(?:[,、・~〜-][0-9０-９]{1,3})?(?:日目|日|部|章|節|回目?|弾|週目?|限|コマ)"
+    r"|その[0-9０-９一二三四五六七八九十]{1,3}|[0-9]{1,2}(?:st|nd|rd|th) (?:day|part|session|half)|午前|午後|前編|後編|中編)"
+    r"(?:[ \t]*[(（][^()（）\n]{0,30}[)）])?\Z",
+    re.I,
+)
+_ORDINAL_MAX = 60
+
+
+def is_ordinal(text: str) -> bool:
+    """A heading or label that only says where it stands in a sequence (``Day 1``, ``Part 2``, ``1日目``)."""
+    return len(text) <= _ORDINAL_MAX and _ORDINAL_RE.match(text.strip()) is not None
+
+
+def is_vague(text: str, *, shouted: bool = True) -> bool:
+    """A heading, label or term that says nothing of what is asked by itself, so that a card's front names its
+    context too: a remark word or a bare number (``例``, ``2``), a general heading (``Notes``, ``その他``), a place in
+    a sequence (``Day 1``, ``Part 2``, ``1日目``), or a shouted label
+    (``VERTICALS``, ``CORE CONCEPTS``)."""
+    if len(text) > _ORDINAL_MAX:
+        return False
+    if is_remark(text) or is_generic_heading(text) or is_ordinal(text):
+        return True
+    words = text.split()
+    return (
+        shouted  # (a term with its definition may be an acronym: ESSID)
+        and text.isascii()
+        and len(words) <= 3
+        and all(w.isalpha() and w.isupper() for w in words)
+        and max(len(w) for w in words) >= 5
+    )
+
+
+_DATE = r"[0-9０-９]{2,4}[/.\-年][0-9０-９]{1,2}[/.\-月][0-9０-９]{1,2}日?"
+#: A post's dated update notice: ``2022/03/17 追記``, ``Update (2021-05-01)``.
+_UPDATE_NOTICE_RE = re.compile(
+    rf"\A(?:{_DATE}[ \t]*(?:追記|更新|修正|updated?|edit(?:ed)?)|(?:追記|更新|updated?|edit(?:ed)?)[ \t]*[(（]?{_DATE}[)）]?)\Z",
+    re.I,
+)
+
+
+def is_update_notice(term: str) -> bool:
+    """A post's dated update notice (``2022/03/17 追記``): the post's history, not a fact."""
+    return (term[:1].isdigit() or term[:1] in "追更修UuEe") and _UPDATE_NOTICE_RE.match(term) is not None
+
+
+#: A note's own fields, written as definitions: ``🗓️ **Date:** 27-07-2025``, ``Tags: #k8s``, ``作成日：2024/01/02``.
+NOTE_FIELDS = frozenset(
+    """date time tags tag created updated modified published category categories status 作成日 更新日 投稿日 日付 日時
+    タグ カテゴリ カテゴリー""".split()
+)
+#: Fields whose value is always the note's metadata, whatever it is.
+_ALWAYS_META = frozenset("tags tag category categories タグ カテゴリ カテゴリー".split())
+#: A value that is a date, a time or hashtags.
+_META_VALUE_RE = re.compile(
+    r"\A(?:[0-9]{1,4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,4}日?(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|[0-9]{1,2}:[0-9]{2}"
+    r"(?::[0-9]{2})?|#[^\s#]+(?:[ \t,]+#[^\s#]+)*)\Z"
+)
+
+
+def is_note_field(term: str, value: str) -> bool:
+    """A field of the note itself written as a definition: a date, a time or hashtags under ``Date``, ``Time``,
+    ``Tags``… (emoji before the name ignored), or any value under ``Tags`` or ``Category``."""
+    start = 0
+    while start < len(term) and not term[start].isalnum():
+        start += 1
+    key = term[start:].strip().casefold()
+    if key not in NOTE_FIELDS:
+        return False
+    return key in _ALWAYS_META or _META_VALUE_RE.match(value.strip().translate(_WIDE_DIGITS)) is not None
+
+
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９：／", "0123456789:/")
+
+
+#: Words that say nothing of a thing by themselves: a back made of one or two of them teaches nothing.
+_THIN_WORDS = frozenset(
+    """new newer old older latest legacy version better worse good bad nice great cool important useful same similar
+    easy simple fine ok okay the a an one""".split()
+)
+_THIN_JA = frozenset(
+    """新しい 新 最新 古い 旧 新しいバージョン 新バージョン 旧バージョン 最新版 重要 大事 便利 同じ 簡単 おすすめ 良い いい
+    すごい""".split()
+)
+
+
+def is_thin(back: str) -> bool:
+    """A back of one or two words that says nothing by itself: ``new version``, ``important``, ``便利``."""
+    text = back.strip().strip(".。!！").strip()
+    if not text or len(text) > 24 or "\n" in text:
+        return False
+    if text.isascii():
+        words = text.casefold().split()
+        return len(words) <= 2 and all(w.strip(",;") in _THIN_WORDS for w in words)
+    return text in _THIN_JA
+
+
 def is_question(text: str) -> bool:
     """A line that asks something: ends in ``?``/``？`` or ``とは``, or starts ``What``, ``How``…"""
     text = text.strip()
     if text[:1] in _QUOTES:  # a question quoted from an exam: "What is the minimum …?"
         text = text.strip(_QUOTES)
     return text.endswith(_QUESTION_ENDS) or _QUESTION_START_RE.match(text) is not None
+
+
+#: Verbs that open a task set as a question: ``Design a rate limiter``, ``Explain …``, ``Name three …``.
+_PROMPT_VERBS = frozenset(
+    """design implement explain describe write tell walk compare list name give define build draw estimate calculate
+    solve prove find discuss outline""".split()
+)
+
+
+def asks_or_sets(text: str) -> bool:
+    """A question, or a task set as one (``Design a rate limiter``, ``〜を説明せよ``)."""
+    text = text.strip()
+    if is_question(text) or text.rstrip("。.").endswith(("せよ", "なさい", "答えよ", "述べよ")):
+        return True
+    return text.partition(" ")[0].casefold().rstrip(".:,") in _PROMPT_VERBS
 
 
 def is_number_heading(text: str) -> bool:
@@ -225,7 +346,7 @@ _CLAUSE_WORDS = frozenset("is are was were comes came has have had will would sh
 #: Verbs that open an exam objective: ``Describe the consumption-based model``, ``Understand Terraform basics``.
 OBJECTIVE_VERBS = frozenset(
     """describe identify explain understand demonstrate recognize recognise compare know summarize summarise
-    differentiate distinguish define list outline interpret""".split()
+    differentiate distinguish define list outline interpret read review study learn practice watch""".split()
 )
 
 
@@ -252,7 +373,18 @@ _ANAPHORS_JA = ("この", "その", "これ", "それ", "こちら", "こうし�
 #: Words that join a sentence to the one before without saying what it is about: skipped before the test.
 _CONNECTIVES = frozenset("however therefore thus hence so but and also then".split())
 #: Japanese words that join a sentence to the text before it.
-CONNECTIVES_JA = ("ただし、", "また、", "そして、", "なお、", "さらに、")
+CONNECTIVES_JA = (
+    "ただし、",
+    "また、",
+    "そして、",
+    "なお、",
+    "さらに、",
+    "なので、",
+    "だから、",
+    "つまり、",
+    "そのため、",
+    "ちなみに、",
+)
 _CONNECTIVES_JA = ("しかし、", *CONNECTIVES_JA)
 
 
@@ -285,6 +417,8 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
     found = split_term(inl)
     if found is not None:
         term = found[0]
+        if is_ordinal(term):
+            return None  # "Step 1: Open the console", "手順2: …": the number orders the line, it is no term
         if is_qa_marker(term) or is_clause(term) or (" " in term and _ANSWER_LETTERS_RE.fullmatch(term)):
             return None  # "D A: …" is a practice exam's answers, not a term
         if "、" in term and inl.text.rstrip().endswith("。") and inl.text[len(term) :].lstrip(" \t")[:1] not in ":：":
@@ -303,8 +437,8 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
 
 #: What an attendee writes of how a talk felt: ``〜と思いました``, ``印象的でした``, ``勉強になりました``, a trailing ``ｗ``.
 _IMPRESSION_RE = re.compile(
-    r"思いました|と思います|と思う|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
-    r"|おもしろかった|びっくり|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
+    r"思いました|と思います|と思う|と思った|って思った|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
+    r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|ありがとう|感謝|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
 )
 _ANSWER_FIRST = frozenset("ABCDEFGH")
 _ANSWER_NEXT = frozenset(("", " ", ",", "、", ":", "：", "\t"))
@@ -320,15 +454,62 @@ def is_answer_letters(text: str) -> bool:
     return _ANSWER_LETTERS_RE.fullmatch(head) is not None
 
 
-def is_impression(text: str) -> bool:
-    """Text that is mostly the author's impressions (at least half its sentences), in Japanese."""
-    if text.isascii() or _IMPRESSION_RE.search(text) is None:
+#: How a sentence of an attendee's diary ends: what they did (``参加しました``, ``行ってきた``), how it went
+#: (``良かったです``, ``おもしろかった``), what they will do (``試してみよう``, ``使ってみたい``).
+_DIARY_END_RE = re.compile(
+    r"(?:ました|でした|かった|かったです|だった|った|いた|てた|てきた|みた|みる|みよう|よう|たい|たいです|ですね|るな|だな|だね|よね"
+    r"|そう)\Z"
+)
+#: Past tense that reports the subject's news, not the attendee's day: ``GA になりました``, ``発表されました``.
+_NEWS_RE = re.compile(
+    r"(?:され(?:ました|た|ます|ている|ています)|にな(?:った|りました)"
+    r"|(?:リリース|発表|対応|追加|サポート|登場|提供|公開|GA)(?:され|し|に|と)?(?:ました|た|です|なりました|なった)?)\Z"
+)
+#: A sentence in which the attendee speaks of themselves: ``私は好きです``.
+_ME_RE = re.compile(r"私|僕")
+#: What a sentence may end with after its last word: marks, brackets closing, a laugh, an emoji.
+_TAIL_MARKS = "。．.、,！!？?…・〜~ー―wｗ笑)）」』】 \t\u3000"
+#: A sentence that is only an aside in brackets: ``（前年比）``.
+_ASIDE_RE = re.compile(r"\A[(（][^()（）]*[)）]\Z")
+
+
+def _tail(sentence: str) -> str:
+    end = len(sentence)
+    while end and (sentence[end - 1] in _TAIL_MARKS or unicodedata.category(sentence[end - 1]) == "So"):
+        end -= 1
+    return sentence[:end]
+
+
+def is_impression(text: str, *, diary: bool = True) -> bool:
+    """Text that is mostly the author's impressions (at least half its sentences), in Japanese; or mostly their
+    diary (two thirds of its sentences say what they did or felt: ``懇親会に参加しました``, ``楽しかったです``), unless
+    ``diary`` is false (a talk's title may read like one: ``Polars 触ってみた``)."""
+    if text.isascii():
         return False
-    sentences = [t for t in re.split(r"(?<=[。！!])|\n", text) if t.strip()]
+    felt = _IMPRESSION_RE.search(text) is not None
+    if not felt and (not diary or ("た" not in text and "よう" not in text)):
+        return False
+    # A line that ends mid-sentence (``…氏による,``) goes on on the next line.
+    sentences = [t.strip() for t in re.split(r"(?<=[。！!])|(?<=[。！!？?）)」』\w])\n", text)]
+    sentences = [t for t in sentences if t and not _ASIDE_RE.match(t)]
     if not sentences:
         return False
-    found = sum(1 for t in sentences if _IMPRESSION_RE.search(t.strip()))
-    return found > 0 and found * 2 >= len(sentences)
+    found = sum(1 for t in sentences if _IMPRESSION_RE.search(t)) if felt else 0
+    if found and found * 2 >= len(sentences):
+        return True
+    if not diary:
+        return False
+    told = sum(
+        1
+        for t in sentences
+        if not (felt and _IMPRESSION_RE.search(t))
+        and ((_DIARY_END_RE.search(_tail(t)) and not _NEWS_RE.search(_tail(t))) or _ME_RE.search(t) is not None)
+    )
+    return (found + told) * 3 >= len(sentences) * 2
+
+
+#: Brackets a term never leaves open.
+_PAIRS = (("[", "]"), ("(", ")"), ("（", "）"), ("「", "」"), ("<", ">"))
 
 
 def term_line(first: str, rest: list[str]) -> str | None:
@@ -340,6 +521,10 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None
     if term.startswith(("→", "->", "=>", "|", "※")) or _ANSWER_LETTERS_RE.fullmatch(term):
         return None
+    if is_update_notice(term):
+        return None  # "2022/03/17 追記" then the update: the post's history
+    if any(term.count(a) > term.count(b) for a, b in _PAIRS):
+        return None  # "1月30日に開催された[JAWS-UG大阪": a line wrapped inside brackets goes on, no term
     if term.endswith(SENTENCE_ENDS) and not first.rstrip().endswith((":", "：")):
         return None
     body = "\n".join(rest).strip()

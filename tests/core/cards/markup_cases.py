@@ -334,7 +334,7 @@ CASES: list[dict] = [
         "rule": "4.6",
         "note": (
             "## メモ\n"
-            "- [Re:Invent 2019: Keynote](https://example.com/keynote) が一番よかった\n"
+            "- [Re:Invent 2019: Keynote](https://example.com/keynote) の要点\n"
             "- `aws s3 cp s3://bucket/key .` でダウンロードする\n"
             "- https://docs.aws.amazon.com/ja_jp/lambda/ を読む\n"
         ),
@@ -343,7 +343,7 @@ CASES: list[dict] = [
                 "kind": "list",
                 "front": "メモ — 3 points",
                 "back": [
-                    "Re:Invent 2019: Keynote が一番よかった",
+                    "Re:Invent 2019: Keynote の要点",
                     "aws s3 cp s3://bucket/key . でダウンロードする",
                     "https://docs.aws.amazon.com/ja_jp/lambda/ を読む",
                 ],

@@ -1166,3 +1166,471 @@ def test_link_text_may_hold_brackets_and_a_link_only_item_with_a_title_is_no_fac
     assert any("[Go]vim-go と Delve でデバッグ にまとめた" in t for t in texts)
     assert not any("](" in t or "Twitter" in t for t in texts)
     assert (3, "bare-link") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+# --- fronts that say what is asked, backs kept whole, metadata and citations left out ------------------------------
+
+
+def test_metadata_lines_at_the_top_of_a_note_make_no_cards_and_name_it() -> None:
+    pelican = "Title: PyCon JP 2019\nDate: 2019-09-20 10:00\nSlug: pycon-jp-2019\nTags: 2019; pycon\n\n## Talks\n- Profiler: WSGI middleware\n"
+    note, trace = parse(pelican)
+    assert [c.front for c in note.cards] == ["Profiler"]
+    assert note.title == "PyCon JP 2019"
+    assert (1, "metadata") in [(t.line, t.rule) for t in trace if not t.made]
+    hexo = "title: re:Invent 2015\ndate: 2015-10-17 14:44:54\ntags:\n- aws\n- re:invent2015\n---\n\n## DAY1\n- QuickSight\n- Snowball\n"
+    note, _ = parse(hexo)
+    assert note.title == "re:Invent 2015"
+    assert [c.front for c in note.cards] == ["re:Invent 2015 › DAY1 — 2 points"]
+    # Two definitions at the top of a glossary are no metadata: no title or date among them.
+    glossary = "Lambda: serverless compute\nFargate: serverless containers\n"
+    assert [c.front for c in parse(glossary)[0].cards] == ["Lambda", "Fargate"]
+
+
+def test_a_sentence_without_its_full_stop_or_pointing_back_is_no_term() -> None:
+    md = """
+    ## 動画
+    これは動画ないらしい・・・残念な話。
+
+    ## Go
+    This is why・・・it matters
+    Go・・・a compiled language
+    DroidKaigiは主役のカンファレンスです
+    Android の技術情報を共有する
+    """
+    assert [c.front for c in parse(md)[0].cards] == ["Go"]
+
+
+def test_a_citation_is_no_term_and_a_quoted_definition_answers_its_heading() -> None:
+    md = """
+    ## DroidKaigi とは
+
+    > DroidKaigi はエンジニアが主役の Android カンファレンス。
+    > 技術情報の共有とコミュニケーションが目的。
+    >
+    > 参照：[DroidKaigi 2025](https://2025.droidkaigi.jp)
+
+    ## Sessions
+    - 出典: [timetable](https://example.com/t)
+    - [DroidKaigi 2025 - YouTube](https://youtube.com/x) (全セッション動画)
+    - Compose: 宣言的 UI
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["DroidKaigi とは", "Compose"]
+    assert "参照" not in note.cards[0].back_text and "技術情報" in note.cards[0].back_text
+    assert (9, "chatter-term") in [(t.line, t.rule) for t in trace if not t.made]
+    assert (10, "bare-link") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_heading_or_label_that_only_says_where_it_stands_takes_its_context() -> None:
+    md = """
+    # re:Invent 2015
+    ## Day 1
+    - QuickSight
+    - Snowball
+
+    ## 1日目（Workshop Day）
+    1日目はワークショップの日で、去年より課題がパワーアップしていた。
+
+    ## Verticals
+    VERTICALS
+    - Healthcare
+    - Finance
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["re:Invent 2015 › Day 1 — 2 points", "Verticals › VERTICALS — 2 points"]
+    assert (7, "heading-paragraph") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_definition_sub_item_with_a_sub_list_is_one_card_and_a_label_keeps_no_colon() -> None:
+    md = """
+    ## EC2
+    - Instance types
+      - F - Field Programmable Gate Array
+        - Genomics research
+        - Video processing
+      - G - Graphics intensive
+        - Video encoding
+        - 3D streaming
+    - Queues
+      - Types:
+        - Standard - Order is not guaranteed
+        - FIFO - Order is guaranteed
+    """
+    note, _ = parse(md)
+    fronts = [c.front for c in note.cards]
+    assert fronts.count("F") == 1 and not any(f.endswith("› F — 2 points") for f in fronts)
+    f = card(md, "F")
+    assert f.back_text.splitlines() == ["Field Programmable Gate Array", "  Genomics research", "  Video processing"]
+    assert card(md, "Standard").context[-1] == "Types"
+
+
+def test_a_line_inside_an_item_that_names_the_sub_list_after_it_holds_that_list() -> None:
+    md = """
+    # Exam guide
+    1. Setting up a cloud solution environment
+
+        1.1 Setting up cloud projects. Activities include:
+
+        * Creating projects
+        * Enabling APIs
+
+        1.2 Managing billing configuration. Activities include:
+
+        * Creating billing accounts
+        * Linking projects to a billing account
+    """
+    note, _ = parse(md)
+    c = card(md, "Exam guide › Setting up a cloud solution environment — 2 points")
+    assert [(i.text, [k.text for k in i.children]) for i in c.back] == [
+        ("1.1 Setting up cloud projects. Activities include", ["Creating projects", "Enabling APIs"]),
+        (
+            "1.2 Managing billing configuration. Activities include",
+            ["Creating billing accounts", "Linking projects to a billing account"],
+        ),
+    ]
+
+
+def test_a_bullet_whose_one_sub_item_names_a_list_makes_that_lists_card() -> None:
+    md = """
+    ## Commands
+    - mount
+      - オプション
+        - -a : fstab のファイルシステムを全てマウント
+        - -t : ファイルシステムの種類を指定
+    - SCSI
+      - SCSI
+        - 周辺機器を接続するための規格
+        - 高価で高速
+    """
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert "mount" not in fronts and "mount › オプション — 2 points" in fronts
+    assert [i.text for i in card(md, "mount › オプション — 2 points").back] == [
+        "-a : fstab のファイルシステムを全てマウント",
+        "-t : ファイルシステムの種類を指定",
+    ]
+    assert [i.text for i in card(md, "Commands › SCSI — 2 points").back] == [
+        "周辺機器を接続するための規格",
+        "高価で高速",
+    ]
+
+
+def test_a_bullets_bold_name_over_its_sub_list_is_no_cloze() -> None:
+    md = "## Disks\n- **SATA**(Serial ATA)\n  - most PCs have it\n  - cheap\n- **SAS** is faster and more reliable\n"
+    note, _ = parse(md)
+    assert [c.kind for c in note.cards].count("cloze") == 1
+    assert [c.front for c in note.cards if c.kind == "cloze"] == ["［…］ is faster and more reliable"]
+
+
+def test_a_paragraph_that_introduces_the_sub_headings_is_the_list_of_them() -> None:
+    md = """
+    ## Resources in the DMZ
+    The following are resources which are commonly placed in the DMZ:
+    ### Web Servers
+    Websites open to the public sit in the DMZ, apart from internal systems.
+    ### Mail Servers
+    Email servers interact with external networks, so they sit in the DMZ.
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Resources in the DMZ — 2 points", "Web Servers", "Mail Servers"]
+    assert [i.text for i in note.cards[0].back] == ["Web Servers", "Mail Servers"]
+
+
+def test_a_back_in_which_the_author_speaks_of_themselves_is_no_card() -> None:
+    md = "## Setup\nNote: Going forward I will use k for kubectl\n\n- Pod: the smallest unit of deployment\n- Exam Date: 2/11/2025\n"
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Pod"]
+    assert (2, "first-person") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_two_column_table_shows_the_cell_alone() -> None:
+    md = "**[Device files]**\n\n| File | 説明 |\n|---|---|\n| /dev/sda | 1番目のHD |\n"
+    c = parse(md)[0].cards[0]
+    assert (c.front, c.back) == ("Device files › /dev/sda", "1番目のHD")
+    md = "## systemctl\n| サブコマンド | 用途 |\n|---|---|\n| disable | 自動起動を無効にする |\n"
+    c = parse(md)[0].cards[0]
+    assert (c.front, c.back) == ("systemctl › disable — 用途", "自動起動を無効にする")
+
+
+def test_a_line_wrapped_inside_brackets_is_no_term() -> None:
+    md = "1月30日に開催された[JAWS-UG大阪\n第10回勉強会](http://example.com/e)におじゃまして、LT喋ってきました。\n- 桶谷さんのブログ\n"
+    assert not any(c.front.startswith("1月30日") for c in parse(md)[0].cards)
+
+
+def test_a_list_of_things_to_study_makes_no_list_card() -> None:
+    md = "## Before taking the exam\n- Read the S3 FAQ\n- Read the EC2 FAQ\n- Review the whitepapers\n- Build a VPC with two subnets\n"
+    note, trace = parse(md)
+    assert note.cards == []
+    assert (2, "objectives") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_an_attendees_diary_is_no_card_but_news_and_a_talks_title_are() -> None:
+    md = """
+    ## After Party
+    2日目の夜に懇親会がありました。同僚たちと話したりしました。同窓会みたいで楽しかったです。
+
+    ## Lambda の発表
+    Python 3.12 に対応しました。SnapStart が Python でも使えるようになりました。
+
+    ## LT
+    - Polars 触ってみた
+      - 遅延評価で最適化される
+    - 同時通訳レシーバーのおかげで日本語で聞けて良かった。
+    - VM のパッチ当てが不要になった
+    - Set は主キー検索に用いることはできません。
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Lambda の発表", "LT — 3 points", "Polars 触ってみた"]
+    assert [i.text for i in card(md, "LT — 3 points").back][1:] == [
+        "VM のパッチ当てが不要になった",
+        "Set は主キー検索に用いることはできません。",
+    ]
+    assert (2, "first-person") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_diary_sentence_may_run_over_a_line_end_and_speak_of_its_author() -> None:
+    md = """
+    ## Python プロファイラの実装
+    こちらのトークは、宮崎氏による,
+    プロファイラーの実装についてのトークでした。
+    WSGI middleware で機能を追加できるという内容でした。
+    便利なツールを書きたくなりました。
+
+    ## Ruby Committers
+    コミッタの方々が議論するセッションでした。
+    JavaScriptのasync-await、私は好きです。
+
+    ## Lambda
+    SnapStart が Python に対応しました。機能が追加されました。
+    """
+    assert [c.front for c in parse(md)[0].cards] == ["Lambda"]
+
+
+def test_dated_update_notices_asides_and_clauses_going_on_are_no_terms() -> None:
+    md = """
+    ## DNS
+    2022/03/17 追記
+    現在は Cloudflare Pages でホスティングしている。
+
+    (中略)
+    ブランディングが変更され、名称を Google Cloud に統一している。
+
+    一方SVNがオフラインでできることは、…diff くらい
+
+    Netlify DNS…CDN と同じ場所で名前を引く
+    """
+    assert [c.front for c in parse(md)[0].cards] == ["Netlify DNS"]
+
+
+def test_a_cloze_after_a_japanese_connective_that_points_back_shows_the_sentence_before() -> None:
+    md = "## Token\n末尾の部分はトークンを **Base64** エンコードした文字列です。なので、この部分をデコードすれば**トークンを抜き取れます**。\n"
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert fronts[-1].startswith("末尾の部分は") and fronts[-1].endswith("この部分をデコードすれば［…］。")
+
+
+CHOICES = """
+## Q1. Which AWS service stores objects durably?
+- A. Amazon EBS
+- B. Amazon S3
+- C. Amazon EFS
+- D. Instance store
+
+Answer: B
+S3 is object storage.
+
+## Q2. Which are serverless? (Choose two)
+A. AWS Lambda
+B. Amazon EC2
+C. AWS Fargate
+**Answer: A, C**
+
+## 問3
+専用線で接続するサービスはどれか。
+ア. Site-to-Site VPN
+イ. Direct Connect
+ウ. Transit Gateway
+
+正解：イ
+解説：Direct Connect は専用線。
+
+## Q4. What is the largest S3 object?
+- [ ] 5 GB
+- [x] 5 TB
+- [ ] 50 TB
+
+## Q5. Which service is a managed NoSQL database?
+1. Amazon RDS
+2. **Amazon DynamoDB**
+3. Amazon Redshift
+
+## Q6. Which class is cheapest for archives?
+- A. S3 Standard
+- B. S3 Glacier Deep Archive
+- C. S3 One Zone-IA
+
+<details><summary>Answer</summary>
+
+B. Glacier Deep Archive costs least.
+
+</details>
+
+## Q7. Which AWS service provides DNS?
+- A. Amazon Route 53
+- B. Amazon CloudFront
+- C. Amazon VPC
+
+## Q8. How do you roll back a deployment?
+1. Stop the deployment
+2. Redeploy the last good revision
+"""
+
+
+@pytest.mark.parametrize(
+    ("front", "back"),
+    [
+        ("Which AWS service stores objects durably?", "B. Amazon S3\nS3 is object storage."),
+        ("Which are serverless? (Choose two)", "A. AWS Lambda\nC. AWS Fargate"),
+        ("専用線で接続するサービスはどれか。", "イ. Direct Connect\n解説：Direct Connect は専用線。"),
+        ("What is the largest S3 object?", "5 TB"),
+        ("Which service is a managed NoSQL database?", "2. Amazon DynamoDB"),
+        ("Which class is cheapest for archives?", "B. S3 Glacier Deep Archive\nGlacier Deep Archive costs least."),
+    ],
+)
+def test_a_choice_questions_back_is_its_answer(front: str, back: str) -> None:
+    assert card(CHOICES, front).back == back
+
+
+def test_options_without_an_answer_make_no_card_and_steps_under_a_question_stay_a_list() -> None:
+    note, trace = parse(CHOICES)
+    assert not any("Route 53" in c.back_text or "DNS" in c.front for c in note.cards)
+    assert ("choice-question", False) in [(t.rule, t.made) for t in trace if t.line == 47]
+    assert [i.text for i in card(CHOICES, "Q8. How do you roll back a deployment? — 2 steps, in order").back] == [
+        "Stop the deployment",
+        "Redeploy the last good revision",
+    ]
+
+
+def test_a_notes_own_fields_a_dash_cell_and_an_unsure_line_are_no_facts() -> None:
+    md = """
+    # Priority Class
+
+    🗓️ **Date:** 27-07-2025
+    🕒 **Time:** 23:55
+
+    🏷️ **Tags:** #kubernetes #devops
+
+    ## Commands
+    | 操作 | dpkg | apt |
+    |---|---|---|
+    | 検索 | - | search キーワード |
+
+    - Time: O(n log n) for the sort
+    - 大文字と小文字の違いの理由(要調査): 不明
+    """
+    note, trace = parse(md)
+    assert [(c.front, c.back) for c in note.cards] == [
+        ("Commands › 検索 — apt", "apt: search キーワード"),
+        ("Commands › Time", "O(n log n) for the sort"),
+    ]
+    assert [t.line for t in trace if t.rule == "metadata" and not t.made] == [3, 4, 6]
+
+
+def test_a_pointer_to_read_is_no_term_line_and_a_page_heading_takes_its_context() -> None:
+    md = """
+    # LPIC memo
+    ## p.18
+    ### フラッシュROM
+    詳しくは
+    http://e-words.jp/w/flash
+
+    ## p.
+    - Tiny Core Linux 64MB
+    - Absolute Linux 64MB
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["LPIC memo › p. — 2 points"]
+    assert (4, "url-only") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_first_line_naming_the_definitions_after_it_keeps_a_term_apart() -> None:
+    md = """
+    Layer 4: Transport layer, segments
+
+    Encapsulation
+    Layer 4: TCP Header + Application Data
+    Layer 3: IP Header + TCP Header + Application Data
+    """
+    note, _ = parse(md)
+    layer4 = [c for c in note.cards if c.front == "Layer 4"]
+    assert [(c.back, c.context[-1]) for c in layer4] == [
+        ("Transport layer, segments", "n"),
+        ("TCP Header + Application Data", "Encapsulation"),
+    ]
+
+
+def test_a_back_that_says_the_front_again_or_only_what_to_study_is_no_card() -> None:
+    md = """
+    ## DynamoDB
+    Exponential backoff - know when it is used
+    TTL - for DAX and DynamoDB items
+    SCSI Controller: SCSI
+    Remember: as a sentinel value, -1 means unset
+    """
+    assert [c.front for c in parse(md)[0].cards] == ["TTL", "DynamoDB › Remember"]
+
+
+def test_a_name_and_the_url_of_its_page_is_a_reference_not_a_list_item() -> None:
+    md = "## みんなのブログ\n- 桶谷さん http://okeees.blogspot.jp/2014/01/jaws-ug-osaka-10.html\n- @minami_engineさん http://minami-engine.com/aws/\n"
+    note, trace = parse(md)
+    assert note.cards == []
+    assert [t.rule for t in trace if not t.made] == ["bare-link", "bare-link"]
+
+
+def test_a_number_heading_over_plain_points_is_no_question_and_a_place_heading_takes_its_topic() -> None:
+    md = """
+    # re:Invent recap
+    ## Keynote
+    ### 2
+    - Bedrock Agents
+    - Q Developer
+
+    ### 17.
+    - Design a rate limiter
+    - token bucket per user
+
+    ## Part 2
+    Amazon Aurora DSQL is a serverless distributed SQL database with active-active regions.
+    """
+    fronts = [c.front for c in parse(md)[0].cards]
+    assert fronts == ["Keynote › 2 — 2 points", "Design a rate limiter — 1 point", "Amazon Aurora DSQL"]
+
+
+def test_a_back_of_a_word_or_two_that_says_nothing_is_no_card_but_stays_in_its_list() -> None:
+    md = "## EBS\n- gp3\n  - new version\n- io2\n  - Block Express, up to 256K IOPS\n- st1: 便利\n"
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["EBS — 3 points", "io2"]
+    assert [k.text for i in note.cards[0].back for k in i.children][:1] == ["new version"]
+
+
+def test_a_line_numbered_as_a_step_or_tip_is_no_term_and_step_items_are_a_sequence() -> None:
+    md = """
+    ## Create a bucket
+    - Step 1: Open the S3 console
+    - Step 2: Click Create bucket
+    - Step 3: Choose a region
+
+    ## Ports
+    - 22: SSH
+    - 443: HTTPS
+    """
+    note, _ = parse(md)
+    assert [c.front for c in note.cards] == [
+        "Create a bucket — 3 steps, in order",
+        "Ports — 2 points",
+        "Ports › 22",
+        "Ports › 443",
+    ]
+    assert [i.text for i in note.cards[0].back] == [
+        "Step 1: Open the S3 console",
+        "Step 2: Click Create bucket",
+        "Step 3: Choose a region",
+    ]
