@@ -191,9 +191,17 @@ _ORDINAL_RE = re.compile(
 _ORDINAL_MAX = 60
 
 
+#: What every such heading holds: a digit, a kanji numeral, 午前/午後, 前編/後編/中編.
+_ORDINAL_GATE_RE = re.compile(r"[0-9０-９一二三四五六七八九十前後中]|\A[ \t]*[Pp]{1,2}\.")
+
+
 def is_ordinal(text: str) -> bool:
     """A heading or label that only says where it stands in a sequence (``Day 1``, ``Part 2``, ``1日目``)."""
-    return len(text) <= _ORDINAL_MAX and _ORDINAL_RE.match(text.strip()) is not None
+    return (
+        len(text) <= _ORDINAL_MAX
+        and _ORDINAL_GATE_RE.search(text) is not None
+        and _ORDINAL_RE.match(text.strip()) is not None
+    )
 
 
 def is_vague(text: str, *, shouted: bool = True) -> bool:
@@ -205,10 +213,11 @@ def is_vague(text: str, *, shouted: bool = True) -> bool:
         return False
     if is_remark(text) or is_generic_heading(text) or is_ordinal(text):
         return True
+    if not shouted or not text.isupper():  # (a term with its definition may be an acronym: ESSID)
+        return False
     words = text.split()
     return (
-        shouted  # (a term with its definition may be an acronym: ESSID)
-        and text.isascii()
+        text.isascii()
         and len(words) <= 3
         and all(w.isalpha() and w.isupper() for w in words)
         and max(len(w) for w in words) >= 5
@@ -245,6 +254,8 @@ _META_VALUE_RE = re.compile(
 def is_note_field(term: str, value: str) -> bool:
     """A field of the note itself written as a definition: a date, a time or hashtags under ``Date``, ``Time``,
     ``Tags``… (emoji before the name ignored), or any value under ``Tags`` or ``Category``."""
+    if len(term) > 16:
+        return False
     start = 0
     while start < len(term) and not term[start].isalnum():
         start += 1
@@ -457,7 +468,7 @@ def is_answer_letters(text: str) -> bool:
 #: How a sentence of an attendee's diary ends: what they did (``参加しました``, ``行ってきた``), how it went
 #: (``良かったです``, ``おもしろかった``), what they will do (``試してみよう``, ``使ってみたい``).
 _DIARY_END_RE = re.compile(
-    r"(?:ました|でした|かった|かったです|だった|った|いた|てた|てきた|みた|みる|みよう|よう|たい|たいです|ですね|るな|だな|だね|よね"
+    r"(?:ました|でした|かった|かったです|だった|った|いた|てた|てきた|[てで]みた|[てで]みる|[てで]みよう|よう|たい|たいです|ですね|るな|だな|だね|よね"
     r"|そう)\Z"
 )
 #: Past tense that reports the subject's news, not the attendee's day: ``GA になりました``, ``発表されました``.
@@ -465,6 +476,13 @@ _NEWS_RE = re.compile(
     r"(?:され(?:ました|た|ます|ている|ています)|にな(?:った|りました)"
     r"|(?:リリース|発表|対応|追加|サポート|登場|提供|公開|GA)(?:され|し|に|と)?(?:ました|た|です|なりました|なった)?)\Z"
 )
+#: A cheap test of a whole text: some sentence in it may end like a diary's, or speak of its author.
+_DIARY_GATE_RE = re.compile(
+    r"(?:ました|でした|かった|だった|った|いた|てた|[てで]みた|[てで]みる|よう|たい|ですね|るな|だな|だね|よね|そう)"
+    r"(?:[。．.！!？?…・〜~ーwｗ笑)）」』】 \t\u3000\n,、]|$)|私|僕"
+)
+#: How much of a text's end the cheap test of a diary looks at.
+DIARY_TAIL_CHARS = 24
 #: A sentence in which the attendee speaks of themselves: ``私は好きです``.
 _ME_RE = re.compile(r"私|僕")
 #: What a sentence may end with after its last word: marks, brackets closing, a laugh, an emoji.
@@ -487,7 +505,8 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
     if text.isascii():
         return False
     felt = _IMPRESSION_RE.search(text) is not None
-    if not felt and (not diary or ("た" not in text and "よう" not in text)):
+    # A diary ends like one: its last sentence is looked at first (a short search).
+    if not felt and (not diary or _DIARY_GATE_RE.search(text, max(0, len(text) - DIARY_TAIL_CHARS)) is None):
         return False
     # A line that ends mid-sentence (``…氏による,``) goes on on the next line.
     sentences = [t.strip() for t in re.split(r"(?<=[。！!])|(?<=[。！!？?）)」』\w])\n", text)]

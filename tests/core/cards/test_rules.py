@@ -1634,3 +1634,9 @@ def test_a_line_numbered_as_a_step_or_tip_is_no_term_and_step_items_are_a_sequen
         "Step 2: Click Create bucket",
         "Step 3: Choose a region",
     ]
+
+
+def test_lettered_items_under_a_heading_that_asks_nothing_are_a_plain_list() -> None:
+    md = "## Project phases\n- A. Plan the scope\n- B. Design the system\n- C. Build and test\n"
+    note, _ = parse(md)
+    assert [c.front for c in note.cards] == ["Project phases — 3 points"]
