@@ -38,7 +38,7 @@ STATED_RE = re.compile(
     re.I,
 )
 #: What separates the keys of an answer: ``A, C``, ``2・4``, ``A and C``, ``アとウ``.
-_KEY_SEPARATOR_RE = re.compile(r"[ \t]*(?:[,，、/&]|\band\b|と)[ \t]*", re.I)
+_KEY_SEPARATOR_RE = re.compile(r"[,，、/&]|\band\b|と", re.I)
 #: A paragraph that only announces the answer below it (a ``<details>`` summary): ``Answer``, ``解答・解説``.
 _ANSWER_HEAD_RE = re.compile(
     rf"\A(?:show[ \t]+)?(?:{_ANSWER_WORDS})(?:[ \t]*[・/&][ \t]*(?:解説|explanation))?[:：]?\Z", re.I
@@ -137,7 +137,7 @@ def stated_answer(text: str, opts: list[Option]) -> tuple[list[Option], str] | N
     rest = text[m.end() :]
     if re.match(r"[ \t]+[a-z]", rest):
         return None  # "Answer: a managed service" is prose
-    keys = [k for k in _KEY_SEPARATOR_RE.split(m.group(1).translate(_WIDE)) if k]
+    keys = [k.strip() for k in _KEY_SEPARATOR_RE.split(m.group(1).translate(_WIDE)) if k.strip()]
     by_key = {o.key.upper() if o.key.isascii() else o.key: o for o in opts}
     picked = []
     for key in keys:
