@@ -37,6 +37,8 @@ STATED_RE = re.compile(
     r"(?![A-Za-z0-9ぁ-んァ-ヶ一-龯])",
     re.I,
 )
+#: What separates the keys of an answer: ``A, C``, ``2・4``, ``A and C``, ``アとウ``.
+_KEY_SEPARATOR_RE = re.compile(r"[,，、/&]|\band\b|と", re.I)
 #: A paragraph that only announces the answer below it (a ``<details>`` summary): ``Answer``, ``解答・解説``.
 _ANSWER_HEAD_RE = re.compile(
     rf"\A(?:show[ \t]+)?(?:{_ANSWER_WORDS})(?:[ \t]*[・/&][ \t]*(?:解説|explanation))?[:：]?\Z", re.I
@@ -135,7 +137,7 @@ def stated_answer(text: str, opts: list[Option]) -> tuple[list[Option], str] | N
     rest = text[m.end() :]
     if re.match(r"[ \t]+[a-z]", rest):
         return None  # "Answer: a managed service" is prose
-    keys = re.findall(rf"{_ANSWER_KEY}", m.group(1).translate(_WIDE))
+    keys = [k.strip() for k in _KEY_SEPARATOR_RE.split(m.group(1).translate(_WIDE)) if k.strip()]
     by_key = {o.key.upper() if o.key.isascii() else o.key: o for o in opts}
     picked = []
     for key in keys:

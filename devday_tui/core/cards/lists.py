@@ -48,6 +48,8 @@ from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join
 
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
+#: How a list of options opens: a lettered key (``A.``, ``(A)``, ``ア.``, ``①``) or a task box.
+_OPTION_FIRSTS = frozenset("([（ABCDEFGHabcdefghアイウエオカキク①②③④⑤⑥⑦⑧")
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
 SUB_LABEL_MAX_CHARS = 120
 #: A list item up to this long that is the author's impressions or diary is left out of its list.
@@ -461,23 +463,30 @@ class ListRules(CardMaker):
         under a question) and the note gives the answer: the card, and the index of the next node to read. Lettered
         options without an answer make no card (traced), and are read no further. Otherwise -1."""
         node = nodes[j]
+        first = node.children[0].children if node.children else []
+        if not first or first[0].kind != "paragraph":
+            return -1
+        if node.kind == "bullet_list" and first[0].content[:1] not in _OPTION_FIRSTS:
+            return -1  # (most lists: no lettered option, no task)
+        asked = asks(question)
+        if node.kind == "ordered_list" and not asked:
+            return -1
         lines = []
         for li in node.children:
             chs = li.children
             if not chs or chs[0].kind != "paragraph" or any(ch.kind in LISTS for ch in chs):
                 return -1
             lines.append(" ".join(chs[0].content.split()))
-        asked = asks(question)
         opts = options(lines, numbered=node.kind == "ordered_list" and asked)
         if opts is None or (not opts[0].key and not asked):
             return -1
         k = self.choice_answer(question, opts, nodes, j + 1, line0)
         if k >= 0:
             return k
-        if opts[0].key and not opts[0].key.isdigit():
+        if asked and opts[0].key and not opts[0].key.isdigit():
             self.drop(line0, "choice-question", f"{question[:40]!r}: options without the answer")
             return j + 1
-        return -1
+        return -1  # (lettered items under a heading that asks nothing are a plain list: A. Plan, B. Build, …)
 
     def choice_lines(self, question: str, lines: list[str], nodes: list[Node], j: int, line0: int) -> int:
         """Lettered options written as lines (``A. …`` / ``B. …`` / ``C. …``), maybe after the question's own lines
@@ -497,6 +506,8 @@ class ListRules(CardMaker):
         after = "\n".join(plain(line) for line in lines[end:])
         k = self.choice_answer(question, opts, nodes, j, line0, after)
         if k < 0:
+            if not asks(question):
+                return -1  # lettered lines under a heading that asks nothing: read as they are
             self.drop(line0, "choice-question", f"{question[:40]!r}: options without the answer")
             return j
         return k

@@ -51,7 +51,9 @@ def is_todo(text: str) -> bool:
 
 def is_unsure(text: str) -> bool:
     """A line the author marked as unsure: ``inter segment jump. ???``, ``（？）``."""
-    return ("?" in text or "？" in text or "要" in text) and _UNSURE_RE.search(text) is not None
+    if "?" in text or "？" in text:
+        return _UNSURE_RE.search(text) is not None
+    return "要調査" in text or "要確認" in text
 
 
 class CardMaker:
@@ -162,18 +164,22 @@ class CardMaker:
             if is_impression(front, diary=False) or is_impression(back):
                 return "first-person", "the author's impressions, not a fact"
             if (back[:1] in "IM私僕自" and _FIRST_PERSON_BACK_RE.match(back)) or (
-                len(back) <= SHORT_BACK_CHARS and "\n" not in back and _FIRST_PERSON_IN_RE.search(back)
+                len(back) <= SHORT_BACK_CHARS
+                and ("I" in back or "y " in back or "私" in back or "僕" in back)
+                and "\n" not in back
+                and _FIRST_PERSON_IN_RE.search(back)
             ):
                 return "first-person", "the author speaking of themselves, not a fact"
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"
         if kind == "definition" and len(back) <= SHORT_BACK_CHARS and "\n" not in back:
-            said = normalise(back).strip(" .。")
-            if said and said in normalise(front):
-                return "too-short", "the back says what the front says"
-            if _STUDY_RE.match(back):
+            if len(back) <= len(front) + 4:
+                said = normalise(back).strip(" .。")
+                if said and said in normalise(front):
+                    return "too-short", "the back says what the front says"
+            if back[:1] in "kKuUlLsSrRmM" and _STUDY_RE.match(back):
                 return "objectives", "what to study, not what was learnt"
-            if rule != "table-row" and is_thin(back):
+            if len(back) <= 30 and rule != "table-row" and is_thin(back):
                 return "too-short", "a back of a word or two that says nothing by itself"
         if "\nB" in back and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
             return "choice-question", "options without the answer"

@@ -191,9 +191,20 @@ _ORDINAL_RE = re.compile(
 _ORDINAL_MAX = 60
 
 
+#: What every such heading holds: a digit, a kanji numeral, 午前/午後, 前編/後編/中編.
+_ORDINAL_GATE_RE = re.compile(r"[0-9０-９一二三四五六七八九十前後中]|\A[ \t]*[Pp]{1,2}\.")
+
+
+_VAGUE_MAX = max(_REMARK_MAX, _GENERIC_MAX)
+
+
 def is_ordinal(text: str) -> bool:
     """A heading or label that only says where it stands in a sequence (``Day 1``, ``Part 2``, ``1日目``)."""
-    return len(text) <= _ORDINAL_MAX and _ORDINAL_RE.match(text.strip()) is not None
+    return (
+        len(text) <= _ORDINAL_MAX
+        and _ORDINAL_GATE_RE.search(text) is not None
+        and _ORDINAL_RE.match(text.strip()) is not None
+    )
 
 
 def is_vague(text: str, *, shouted: bool = True) -> bool:
@@ -203,12 +214,18 @@ def is_vague(text: str, *, shouted: bool = True) -> bool:
     (``VERTICALS``, ``CORE CONCEPTS``)."""
     if len(text) > _ORDINAL_MAX:
         return False
-    if is_remark(text) or is_generic_heading(text) or is_ordinal(text):
+    if len(text) <= _VAGUE_MAX or text[:1].isdigit():  # is_remark and is_generic_heading, normalising once
+        low = normalise(text)
+        bare = low.strip(" .")
+        if bare in REMARK_WORDS or low in GENERIC_HEADINGS or (bare and bare.strip("0123456789/,-– ") == ""):
+            return True
+    if is_ordinal(text):
         return True
+    if not shouted or not text.isupper():  # (a term with its definition may be an acronym: ESSID)
+        return False
     words = text.split()
     return (
-        shouted  # (a term with its definition may be an acronym: ESSID)
-        and text.isascii()
+        text.isascii()
         and len(words) <= 3
         and all(w.isalpha() and w.isupper() for w in words)
         and max(len(w) for w in words) >= 5
@@ -245,6 +262,8 @@ _META_VALUE_RE = re.compile(
 def is_note_field(term: str, value: str) -> bool:
     """A field of the note itself written as a definition: a date, a time or hashtags under ``Date``, ``Time``,
     ``Tags``… (emoji before the name ignored), or any value under ``Tags`` or ``Category``."""
+    if len(term) > 16:
+        return False
     start = 0
     while start < len(term) and not term[start].isalnum():
         start += 1
@@ -435,11 +454,23 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
     return m.group(1), rest
 
 
-#: What an attendee writes of how a talk felt: ``〜と思いました``, ``印象的でした``, ``勉強になりました``, a trailing ``ｗ``.
+#: What an attendee writes of how a talk felt: ``〜と思いました``, ``印象的でした``, ``勉強になりました``. Literal words
+#: only, so that the engine skips to their first characters (an alternative anchored at the end made every search
+#: several times slower: those are ``_IMPRESSION_END_RE``).
 _IMPRESSION_RE = re.compile(
     r"思いました|と思います|と思う|と思った|って思った|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
-    r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|ありがとう|感謝|驚きました|嬉しかった|うれしかった|楽しみ|知りました|しりました|疑問が残|なぁ|なー$|。。。|だろな|見返そう|（笑）|\(笑\)|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
+    r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|ありがとう|感謝|驚きました|嬉しかった|うれしかった"
+    r"|楽しみ|知りました|しりました|疑問が残|なぁ|。。。|だろな|見返そう|（笑）|\(笑\)"
 )
+#: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text.
+_IMPRESSION_END_RE = re.compile(r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$")
+
+
+def _felt(text: str) -> bool:
+    """Whether a text holds an impression's words, or ends like one."""
+    return _IMPRESSION_RE.search(text) is not None or _IMPRESSION_END_RE.search(text, max(0, len(text) - 8)) is not None
+
+
 _ANSWER_FIRST = frozenset("ABCDEFGH")
 _ANSWER_NEXT = frozenset(("", " ", ",", "、", ":", "：", "\t"))
 #: Answer letters of a practice exam: ``D A``, ``C, D``.
@@ -456,9 +487,9 @@ def is_answer_letters(text: str) -> bool:
 
 #: How a sentence of an attendee's diary ends: what they did (``参加しました``, ``行ってきた``), how it went
 #: (``良かったです``, ``おもしろかった``), what they will do (``試してみよう``, ``使ってみたい``).
-_DIARY_END_RE = re.compile(
-    r"(?:ました|でした|かった|かったです|だった|った|いた|てた|てきた|みた|みる|みよう|よう|たい|たいです|ですね|るな|だな|だね|よね"
-    r"|そう)\Z"
+_DIARY_ENDS = (
+    *"ました でした かった かったです だった った いた てた てきた てみた でみた てみる でみる てみよう でみよう".split(),
+    *"よう たい たいです ですね るな だな だね よね そう".split(),
 )
 #: Past tense that reports the subject's news, not the attendee's day: ``GA になりました``, ``発表されました``.
 _NEWS_RE = re.compile(
@@ -480,21 +511,27 @@ def _tail(sentence: str) -> str:
     return sentence[:end]
 
 
+def _ends_told(text: str) -> bool:
+    """Whether one of the sentences in a text's last 40 characters ends like a diary's."""
+    return any(_tail(piece).endswith(_DIARY_ENDS) for piece in text[-40:].split("。"))
+
+
 def is_impression(text: str, *, diary: bool = True) -> bool:
     """Text that is mostly the author's impressions (at least half its sentences), in Japanese; or mostly their
     diary (two thirds of its sentences say what they did or felt: ``懇親会に参加しました``, ``楽しかったです``), unless
     ``diary`` is false (a talk's title may read like one: ``Polars 触ってみた``)."""
     if text.isascii():
         return False
-    felt = _IMPRESSION_RE.search(text) is not None
-    if not felt and (not diary or ("た" not in text and "よう" not in text)):
+    felt = _felt(text)
+    # A diary ends like one: the sentences of its end are looked at first.
+    if not felt and (not diary or not (_ends_told(text) or "私" in text or "僕" in text)):
         return False
     # A line that ends mid-sentence (``…氏による,``) goes on on the next line.
     sentences = [t.strip() for t in re.split(r"(?<=[。！!])|(?<=[。！!？?）)」』\w])\n", text)]
     sentences = [t for t in sentences if t and not _ASIDE_RE.match(t)]
     if not sentences:
         return False
-    found = sum(1 for t in sentences if _IMPRESSION_RE.search(t)) if felt else 0
+    found = sum(1 for t in sentences if _felt(t)) if felt else 0
     if found and found * 2 >= len(sentences):
         return True
     if not diary:
@@ -502,8 +539,8 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
     told = sum(
         1
         for t in sentences
-        if not (felt and _IMPRESSION_RE.search(t))
-        and ((_DIARY_END_RE.search(_tail(t)) and not _NEWS_RE.search(_tail(t))) or _ME_RE.search(t) is not None)
+        if not (felt and _felt(t))
+        and ((_tail(t).endswith(_DIARY_ENDS) and not _NEWS_RE.search(_tail(t))) or _ME_RE.search(t) is not None)
     )
     return (found + told) * 3 >= len(sentences) * 2
 

@@ -1634,3 +1634,30 @@ def test_a_line_numbered_as_a_step_or_tip_is_no_term_and_step_items_are_a_sequen
         "Step 2: Click Create bucket",
         "Step 3: Choose a region",
     ]
+
+
+def test_lettered_items_under_a_heading_that_asks_nothing_are_a_plain_list() -> None:
+    md = "## Project phases\n- A. Plan the scope\n- B. Design the system\n- C. Build and test\n"
+    note, _ = parse(md)
+    assert [c.front for c in note.cards] == ["Project phases — 3 points"]
+
+
+@pytest.mark.parametrize(
+    ("said", "keys"),
+    [
+        ("Answer: A and C", ["A", "C"]),
+        ("**Answer: B, D**", ["B", "D"]),
+        ("正解：アとウ", ["ア", "ウ"]),
+        ("答えは 2", ["2"]),
+        ("Answer: a managed service", None),
+        ("Answer: E", None),
+    ],
+)
+def test_the_answer_said_after_a_questions_options(said: str, keys: list[str] | None) -> None:
+    from devday_tui.core.cards.choices import Option, stated_answer
+    from devday_tui.core.text import plain
+
+    opts = [Option(k, f"option {k}", False) for k in ("アイウエ" if "ア" in said else "ABCD")]
+    opts += [Option("2", "two", False)] if "2" in said else []
+    found = stated_answer(plain(said), opts)
+    assert (None if found is None else [o.key for o in found[0]]) == keys
