@@ -486,10 +486,11 @@ def is_answer_letters(text: str) -> bool:
 
 
 #: How a sentence of an attendee's diary ends: what they did (``参加しました``, ``行ってきた``), how it went
-#: (``良かったです``, ``おもしろかった``), what they will do (``試してみよう``, ``使ってみたい``).
+#: (``良かったです``, ``おもしろかった``), what they will try (``試してみよう``, ``使ってみたい``). A plain wish is not one: in
+#: technical notes ``〜したい`` mostly states a need (``IaC で環境を作りたい``, ``コストを下げたい``), the point itself.
 _DIARY_ENDS = (
     *"ました でした かった かったです だった った いた てた てきた てみた でみた てみる でみる てみよう でみよう".split(),
-    *"よう たい たいです ですね るな だな だね よね そう".split(),
+    *"てみたい でみたい てみたいです でみたいです よう ですね るな だな だね よね そう".split(),
 )
 #: Past tense that reports the subject's news, not the attendee's day: ``GA になりました``, ``発表されました``.
 _NEWS_RE = re.compile(

@@ -1387,6 +1387,21 @@ def test_an_attendees_diary_is_no_card_but_news_and_a_talks_title_are() -> None:
     assert (2, "first-person") in [(t.line, t.rule) for t in trace if not t.made]
 
 
+def test_a_need_is_a_point_but_a_wish_to_try_something_is_diary() -> None:
+    md = """
+    ## Cons
+    - 本番環境で使うには抽象化されすぎている。
+    - IaC や CI/CD パイプラインで環境を作りたい。
+    - 帰ったら Copilot を使ってみたい。
+    """
+    note, trace = parse(md)
+    assert [i.text for i in card(md, "n › Cons — 2 points").back] == [
+        "本番環境で使うには抽象化されすぎている。",
+        "IaC や CI/CD パイプラインで環境を作りたい。",
+    ]
+    assert (4, "first-person") in [(t.line, t.rule) for t in trace if not t.made]
+
+
 def test_a_diary_sentence_may_run_over_a_line_end_and_speak_of_its_author() -> None:
     md = """
     ## Python プロファイラの実装
