@@ -527,10 +527,15 @@ def term_ok(
         return False
     if term.endswith(_JA_PREDICATE_ENDS) or term.startswith(_POINTING_STARTS) or term.endswith(("、", ",", "，")):
         return False  # a sentence without its full stop, one pointing back, a clause going on: no name of a thing
-    if term[:1] in "(（" and term[-1:] in ")）" and term.count("(") + term.count("（") == 1:
-        return False  # "(中略)": an aside in brackets names nothing
     low = term.casefold().strip(" .")
+    if is_aside(term):
+        low = low[1:-1].strip()  # "(例)" is the remark word 例
     return low not in excluded and not MARKER_RE.match(term)
+
+
+def is_aside(text: str) -> bool:
+    """Text that is all one pair of brackets: ``(中略)``, ``(起動順)``."""
+    return text[:1] in "(（" and text[-1:] in ")）" and text.count("(") + text.count("（") == 1
 
 
 def _colon_ok(first: str, i: int) -> bool | None:

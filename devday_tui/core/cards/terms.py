@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from devday_tui.core.cards.markup import MARKER_RE, split_term, term_ok
+from devday_tui.core.cards.markup import MARKER_RE, is_aside, split_term, term_ok
 from devday_tui.core.text import Inline, ascii_words, content_length, is_bare_link, normalise
 
 #: A definition's term is at most this many characters and ASCII words.
@@ -561,6 +561,8 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None
     if is_update_notice(term):
         return None  # "2022/03/17 追記" then the update: the post's history
+    if is_aside(term):
+        return None  # "(中略)" then the text: an aside in brackets names nothing ("(起動順)：…" with its colon does)
     if any(term.count(a) > term.count(b) for a, b in _PAIRS):
         return None  # "1月30日に開催された[JAWS-UG大阪": a line wrapped inside brackets goes on, no term
     if term.endswith(SENTENCE_ENDS) and not first.rstrip().endswith((":", "：")):

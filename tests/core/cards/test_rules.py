@@ -1436,6 +1436,12 @@ def test_dated_update_notices_asides_and_clauses_going_on_are_no_terms() -> None
     assert [c.front for c in parse(md)[0].cards] == ["Netlify DNS"]
 
 
+def test_a_label_in_brackets_with_its_colon_is_a_term_but_an_aside_alone_is_not() -> None:
+    md = "## システムの起動\n(起動順)：`[BIOS] -> [ブートローダ] -> [カーネル]`\n\n(中略)\n名称を Google Cloud に統一している。\n"
+    assert [(c.front, c.back) for c in parse(md)[0].cards] == [("(起動順)", "[BIOS] -> [ブートローダ] -> [カーネル]")]
+    assert [c.front for c in parse("## Q\n(例)：S3 と EBS\n")[0].cards] != ["(例)"]  # a remark word stays one
+
+
 def test_a_cloze_after_a_japanese_connective_that_points_back_shows_the_sentence_before() -> None:
     md = "## Token\n末尾の部分はトークンを **Base64** エンコードした文字列です。なので、この部分をデコードすれば**トークンを抜き取れます**。\n"
     fronts = [c.front for c in parse(md)[0].cards]
