@@ -288,6 +288,7 @@ def source_lines(text: str) -> list[Line]:
             if raw[i].strip() in ends:
                 start = i + 1
                 break
+    start = _after_metadata(raw, start)
     table: set[int] = set()
     i = start
     while i < len(raw):
@@ -327,9 +328,52 @@ def source_lines(text: str) -> list[Line]:
     return out
 
 
+#: Keys of a metadata block at the top of a note written without YAML fences (``Title: …`` / ``Date: …``, as
+#: Pelican and Hexo write it): the parser's ``_META_KEYS`` (a test keeps the two the same).
+META_KEYS = frozenset(
+    """title date tags tag slug lang author authors category categories summary description thumbnail modified
+    updated status layout draft image cover keywords series permalink template comments id aliases type weight
+    toc url save_as subtitle""".split()
+)
+_META_LINE = re.compile(r"([A-Za-z][\w-]{0,24})[ \t]*:(?:[ \t]|$)")
+
+
+def _after_metadata(raw: list[str], start: int) -> int:
+    """Where a note's text starts after a metadata block without YAML fences at its top: ``key: …`` lines only,
+    at least two of the known keys, a title or a date among them (the note's fields, not its facts)."""
+    i = start
+    while i < len(raw) and not raw[i].strip():
+        i += 1
+    keys = []
+    j = i
+    listed = False  # a key with no value on its line: its list follows (``tags:`` then ``- aws``)
+    while j < len(raw) and raw[j].strip():
+        if raw[j].strip() == "---" and keys:
+            j += 1  # Hexo's closing line
+            break
+        if listed and raw[j].lstrip().startswith("- "):
+            j += 1
+            continue
+        m = _META_LINE.match(raw[j])
+        if m is None:
+            return start
+        keys.append(m.group(1).casefold())
+        listed = not raw[j][m.end() :].strip()
+        j += 1
+    known = [k for k in keys if k in META_KEYS]
+    if len(known) < 2 or not ("title" in known or "date" in known) or len(known) * 2 < len(keys):
+        return start
+    return j
+
+
 def _skip_line(text: str) -> bool:
     s = text.strip().lstrip("\u3000")
-    return not s or bool(_HEADING.match(text)) or s.startswith(("<", "{{", ":::", "|", "[^", "import ", "export "))
+    return (
+        not s
+        or bool(_HEADING.match(text))
+        or bool(_HEADING.match(s.lstrip("> ")))
+        or s.startswith(("<", "{{", ":::", "|", "[^", "import ", "export "))
+    )
 
 
 @dataclass

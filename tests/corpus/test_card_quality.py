@@ -298,11 +298,12 @@ def test_logistics_and_chatter_sections_are_not_counted_carded_or_not(tmp_path: 
 
 
 def test_the_lists_of_logistics_and_chatter_headings_are_the_note_formats() -> None:
-    from devday_tui.core.cards.note import DEFAULT_SKIP_SECTIONS
+    from devday_tui.core.cards.note import _META_KEYS, DEFAULT_SKIP_SECTIONS
     from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS
 
     assert cq.LOGISTICS == TALK_FIELDS | DETAIL_FIELDS
     assert cq.CHATTER_HEADINGS == {h.casefold() for h in DEFAULT_SKIP_SECTIONS}
+    assert cq.META_KEYS == _META_KEYS
     assert [cq.heading_key(h) for h in ("## 1. 感想 ★★★", "### Impression ⭐⭐⭐☆☆", "## 【宣伝】", "## TL;DR:")] == [
         "感想",
         "impression",
@@ -400,3 +401,22 @@ def test_long_crlf_input_with_hostile_lines() -> None:
 @pytest.mark.parametrize("front", ["-R(recursive)", "-fオプション", "-rf", "-t fstype"])
 def test_a_command_line_flag_is_no_bullet_left_in(front: str) -> None:
     assert cq.markup_kinds(card(front, "back")) == []
+
+
+def test_a_metadata_block_without_fences_and_a_quoted_heading_are_no_definition_lines(tmp_path) -> None:
+    text = (
+        "Title: Xoxzo と PyCon JP\nDate: 2019-09-20\nSlug: pycon\n\n## Talk\n> ### コラム: GCP?\n> text\n\nio2: fast\n"
+    )
+    report = cq.Report()
+    cq.measure_note(report, tmp_path / "n.md", text, [], "n.md")
+    assert report.definitions.listed == ["n.md:9  io2"]
+    report = cq.Report()
+    cq.measure_note(
+        report, tmp_path / "h.md", "title: re:Invent\ndate: 2015\ntags:\n- aws\n---\nio2: fast\n", [], "h.md"
+    )
+    assert report.definitions.listed == ["h.md:6  io2"]
+    # Not a block of the note's fields: a line that is not "key: …", or no title or date among them.
+    for top in ("Title: A\nDate: B\nplain text\n", "Region: eu\nZone: a\n"):
+        report = cq.Report()
+        cq.measure_note(report, tmp_path / "m.md", top, [], "m.md")
+        assert report.definitions.total >= 1
