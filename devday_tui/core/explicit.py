@@ -5,7 +5,7 @@
   at a blank line.
 
 Lines in code blocks, HTML blocks and headings are never read as cards, and ``::`` inside inline code
-(`` `std::vector` ``) is not a separator.
+(`` `std::vector` ``) or a link (``[Talk - YAPC::Asia Tokyo](http://…)``) is not a separator.
 """
 
 from __future__ import annotations
@@ -54,10 +54,20 @@ def is_property(front: str, back: str) -> bool:
     return front in _PROPERTIES or _PROPERTY_VALUE_RE.fullmatch(back.strip()) is not None
 
 
-def _mask_code(line: str) -> str:
-    if "`" not in line:
-        return line
-    return _CODE_SPAN_RE.sub(lambda m: "\0" * len(m.group(0)), line)
+#: A link, its text and its target (``[Talk - YAPC::Asia](http://…)``), a wiki link (``[[Perl::Critic]]``) or an
+#: autolink (``<http://…>``): a
+#: ``::`` inside either is part of a name or an address. Neither bracket class holds the other bracket, so each
+#: start is scanned once.
+_LINK_RE = re.compile(r"\[\[[^\[\]\n]*\]\]|\[[^\[\]\n]*\]\([^()\s]*\)|<[A-Za-z][\w+.-]*:[^\s<>]*>")
+
+
+def _mask(line: str) -> str:
+    """``line`` with its inline code and links blanked out, the same length: where a ``::`` may separate."""
+    if "`" in line:
+        line = _CODE_SPAN_RE.sub(lambda m: "\0" * len(m.group(0)), line)
+    if "[" in line or "<" in line:
+        line = _LINK_RE.sub(lambda m: "\0" * len(m.group(0)), line)
+    return line
 
 
 def _clean(line: str) -> str:
@@ -97,7 +107,7 @@ def scan_explicit(lines: list[str], skip: frozenset[int] | set[int]) -> tuple[li
     for i, raw in enumerate(lines):
         if "::" not in raw or i in skip or i in used or _HEADING_RE.match(raw):
             continue
-        masked = _mask_code(raw)
+        masked = _mask(raw)
         at = masked.find("::")
         while at != -1 and masked[max(0, at - 5) : at].endswith(("http", "https")):
             at = masked.find("::", at + 2)

@@ -295,6 +295,14 @@ def test_no_explicit_card_in_code() -> None:
     assert cards(md, "explicit") == []
 
 
+def test_no_explicit_card_split_inside_a_link() -> None:
+    md = (
+        "## 聞いた\n\n- [Docker３兄弟について - YAPC::Asia Tokyo 2015](http://yapcasia.org/2015/talk/show/1)\n"
+        "- See [[Perl::Critic]] and <http://a.example/x::y>\n- [Fargate](https://aws.amazon.com/fargate/)::serverless containers\n"
+    )
+    assert [(c.front, c.back) for c in cards(md, "explicit")] == [("Fargate", "serverless containers")]
+
+
 # --- nothing from nothing ---------------------------------------------------------------------------------------------
 
 
