@@ -276,14 +276,16 @@ def is_note_field(term: str, value: str) -> bool:
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９：／", "0123456789:/")
 
 
-#: Words that say nothing of a thing by themselves: a back made of one or two of them teaches nothing.
+#: Words that say nothing of a thing by themselves: a back made of one or two of them teaches nothing. Among them
+#: the names of a page to read (a link's text, ``[Docs](…)``, ``[Learn tutorial](…)``): a pointer, not the answer.
 _THIN_WORDS = frozenset(
     """new newer old older latest legacy version better worse good bad nice great cool important useful same similar
-    easy simple fine ok okay the a an one""".split()
+    easy simple fine ok okay the a an one docs doc documentation tutorial tutorials learn guide link links here this
+    video article blog page website site official""".split()
 )
 _THIN_JA = frozenset(
     """新しい 新 最新 古い 旧 新しいバージョン 新バージョン 旧バージョン 最新版 重要 大事 便利 同じ 簡単 おすすめ 良い いい
-    すごい""".split()
+    すごい リンク こちら ここ 公式 公式ドキュメント ドキュメント 記事 動画 公式サイト""".split()
 )
 
 

@@ -1632,6 +1632,11 @@ def test_a_back_of_a_word_or_two_that_says_nothing_is_no_card_but_stays_in_its_l
     assert [k.text for i in note.cards[0].back for k in i.children][:1] == ["new version"]
 
 
+def test_a_back_that_only_names_a_page_to_read_is_no_card() -> None:
+    md = "## State\n\nWorkspaces: [Docs](https://developer.hashicorp.com/terraform/docs)\n\nVPC: [こちら](https://a.example/vpc)\n\nBackend: stores state remotely\n"
+    assert [c.front for c in parse(md)[0].cards] == ["Backend"]
+
+
 def test_a_line_numbered_as_a_step_or_tip_is_no_term_and_step_items_are_a_sequence() -> None:
     md = """
     ## Create a bucket
