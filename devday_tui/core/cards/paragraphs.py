@@ -138,6 +138,18 @@ def join_inlines(parts: list[tuple[int, Inline]]) -> tuple[Inline, list[int], li
     return Inline(text, tuple(marks), tuple(protected)), starts, lines
 
 
+def joined_links(lines: list[str]) -> list[tuple[int, str]]:
+    """The lines of a paragraph with their indexes; a link whose text a wrapped line cut (``**[Koichiro`` then
+    ``Nishijima](http://…)**``, as Pandoc and some editors wrap) is joined into the first of its lines."""
+    out: list[tuple[int, str]] = []
+    for i, raw in enumerate(lines):
+        if out and out[-1][1].count("[") > out[-1][1].count("]") and "](" in raw and i - 1 == out[-1][0]:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {raw.lstrip()}")
+            continue
+        out.append((i, raw))
+    return out
+
+
 class ParagraphRules(CardMaker):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
@@ -184,7 +196,7 @@ class ParagraphRules(CardMaker):
                 self.cloze([(node.start, inl)])
             return Para(text, False)
         parts: list[tuple[int, Inline]] = []
-        for i, raw in enumerate(content.split("\n")):
+        for i, raw in joined_links(content.split("\n")):
             line0 = node.start + i
             if line0 in self.used:
                 continue

@@ -1687,3 +1687,10 @@ def test_the_answer_said_after_a_questions_options(said: str, keys: list[str] | 
     opts += [Option("2", "two", False)] if "2" in said else []
     found = stated_answer(plain(said), opts)
     assert (None if found is None else [o.key for o in found[0]]) == keys
+
+
+def test_a_link_whose_text_a_wrapped_line_cut_shows_its_text() -> None:
+    md = "## Slides\n\n**[Intro to ECS](https://example.com/s)**\nby **[Koichiro\nNishijima](http://example.com/k)** at the meetup\n"
+    backs = [str(c.back) for c in parse(md)[0].cards]
+    assert backs and all("](" not in b and "**" not in b for b in backs), backs
+    assert any("Koichiro Nishijima" in b for b in backs), backs
