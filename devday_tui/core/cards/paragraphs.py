@@ -17,6 +17,7 @@ from devday_tui.core.cards.terms import (
     is_anaphoric,
     is_note_field,
     is_objective,
+    is_pointer,
     is_update_notice,
     is_vague,
     label_ok,
@@ -280,7 +281,10 @@ class ParagraphRules(CardMaker):
             return
         joined, starts, lines = join_inlines(prose)
         text = joined.text
-        marks = sorted(joined.marks)
+        # A bold link to a page to read (``**[Learn tutorial](…)**``) hides no answer.
+        marks = sorted(m for m in joined.marks if not is_pointer(text[m[0] : m[1]]))
+        if not marks:
+            return
         spans = sentence_spans(text, joined.protected)
         # A sentence boundary never cuts a hidden part: merge sentences a mark crosses. Boundaries and marks are
         # both in text order and marks never overlap, so only the first mark ending after a boundary can cross it:

@@ -276,28 +276,41 @@ def is_note_field(term: str, value: str) -> bool:
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９：／", "0123456789:/")
 
 
-#: Words that say nothing of a thing by themselves: a back made of one or two of them teaches nothing. Among them
-#: the names of a page to read (a link's text, ``[Docs](…)``, ``[Learn tutorial](…)``): a pointer, not the answer.
-_THIN_WORDS = frozenset(
+#: The names of a page to read (a link's text, ``[Docs](…)``, ``[Learn tutorial](…)``): a pointer, not an answer.
+_POINTER_WORDS = frozenset(
+    "docs doc documentation tutorial tutorials learn guide link links here this video article blog page website site "
+    "official".split()
+)
+_POINTER_JA = frozenset("リンク こちら ここ 公式 公式ドキュメント ドキュメント 記事 動画 公式サイト".split())
+#: Words that say nothing of a thing by themselves: a back made of one or two of them teaches nothing.
+_THIN_WORDS = _POINTER_WORDS | frozenset(
     """new newer old older latest legacy version better worse good bad nice great cool important useful same similar
-    easy simple fine ok okay the a an one docs doc documentation tutorial tutorials learn guide link links here this
-    video article blog page website site official""".split()
+    easy simple fine ok okay the a an one""".split()
 )
-_THIN_JA = frozenset(
+_THIN_JA = _POINTER_JA | frozenset(
     """新しい 新 最新 古い 旧 新しいバージョン 新バージョン 旧バージョン 最新版 重要 大事 便利 同じ 簡単 おすすめ 良い いい
-    すごい リンク こちら ここ 公式 公式ドキュメント ドキュメント 記事 動画 公式サイト""".split()
+    すごい""".split()
 )
 
 
-def is_thin(back: str) -> bool:
-    """A back of one or two words that says nothing by itself: ``new version``, ``important``, ``便利``."""
-    text = back.strip().strip(".。!！").strip()
+def _words_in(text: str, ascii_words: frozenset[str], ja: frozenset[str]) -> bool:
+    text = text.strip().strip(".。!！").strip()
     if not text or len(text) > 24 or "\n" in text:
         return False
     if text.isascii():
         words = text.casefold().split()
-        return len(words) <= 2 and all(w.strip(",;") in _THIN_WORDS for w in words)
-    return text in _THIN_JA
+        return len(words) <= 2 and all(w.strip(",;") in ascii_words for w in words)
+    return text in ja
+
+
+def is_thin(back: str) -> bool:
+    """A back of one or two words that says nothing by itself: ``new version``, ``important``, ``便利``, ``Docs``."""
+    return _words_in(back, _THIN_WORDS, _THIN_JA)
+
+
+def is_pointer(text: str) -> bool:
+    """Only the name of a page to read: ``Docs``, ``Learn tutorial``, ``こちら``."""
+    return _words_in(text, _POINTER_WORDS, _POINTER_JA)
 
 
 def is_question(text: str) -> bool:

@@ -1635,6 +1635,9 @@ def test_a_back_of_a_word_or_two_that_says_nothing_is_no_card_but_stays_in_its_l
 def test_a_back_that_only_names_a_page_to_read_is_no_card() -> None:
     md = "## State\n\nWorkspaces: [Docs](https://developer.hashicorp.com/terraform/docs)\n\nVPC: [こちら](https://a.example/vpc)\n\nBackend: stores state remotely\n"
     assert [c.front for c in parse(md)[0].cards] == ["Backend"]
+    # Nor is a bold link to one hidden as a cloze; a small word that is the point still is.
+    md = "## Providers\n\nLock provider versions, see **[Learn tutorial](https://a.example/t)**.\n\nOnly **one** PriorityClass may be the default.\n"
+    assert [c.front for c in parse(md)[0].cards] == ["Only ［…］ PriorityClass may be the default."]
 
 
 def test_a_line_numbered_as_a_step_or_tip_is_no_term_and_step_items_are_a_sequence() -> None:
