@@ -47,11 +47,15 @@ class OwnLog:
         self._dbs.clear()
 
     def prepare(self, name: str) -> None:
-        """Open the file ``name`` and read it ahead of the first append to it (see ``AtomicJSONStorage.prepare``)."""
+        """Open the file ``name`` and read it ahead of the first append to it (see ``AtomicJSONStorage.prepare``).
+        A file that cannot be read is left as it is, for the append to report."""
         self._table(name)
         storage = self._dbs[name].storage
         assert isinstance(storage, AtomicJSONStorage)
-        storage.prepare()
+        try:
+            storage.prepare()
+        except StoreError:
+            pass
 
     def append(self, docs: list[dict[str, Any]], name: str, covered: MutableMapping[str, Covered]) -> list[int]:
         """Append entries to the file ``name``, durably; ``covered`` is kept exact. A folder in the file's place

@@ -393,16 +393,10 @@ class Store:
             return Answer(review=record, before=before, after=after, became_leech=became_leech)
 
     def prepare_answers(self, now: datetime) -> None:
-        """Read the history file that answers given at ``now`` go to, so that the first answer is saved as fast as
-        the next ones (a long study day's file is read and encoded once, here, instead of in the first save).
-        Nothing is written; a file that cannot be read is left for the save to report."""
+        """Read ahead the file that answers at ``now`` go to, so the first is saved as fast as the next; no write."""
         with self._mutex:
-            if self._closed or self.read_only:
-                return
-            try:
+            if not (self._closed or self.read_only):
                 self._log.prepare(shard_name(_utc(now)))
-            except StoreError:
-                pass
 
     def undo(self, now: datetime) -> ReviewRecord | None:
         """Undo the latest answer of this session that is not undone yet; ``None`` when there is none.
