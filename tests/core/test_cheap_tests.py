@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from devday_tui.core.cards.lists import _NOT_PLAIN_RE
-from devday_tui.core.cards.markup import _SEPARATOR_RE
+from devday_tui.core.cards.split import _SEPARATOR_RE
 from devday_tui.core.cards.terms import MAYBE_TERM_RE
 from devday_tui.core.text import _SPECIAL_RE
 

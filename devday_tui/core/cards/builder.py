@@ -10,10 +10,11 @@ import re
 
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import LISTS, Node
-from devday_tui.core.cards.lists import Entry, ListRules, is_toc
-from devday_tui.core.cards.maker import MAX_BACK_LINES, is_todo
+from devday_tui.core.cards.lists import ListRules
+from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.paragraphs import Para, ParagraphRules
+from devday_tui.core.cards.shapes import is_toc
 from devday_tui.core.cards.tables import TableRules
 from devday_tui.core.cards.terms import (
     CITATION_FIELDS,

@@ -5,24 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, NamedTuple
+from typing import Callable
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
-from devday_tui.core.cards.choices import (
-    Option,
-    answer_head,
-    asks,
-    is_why,
-    key_at,
-    lettered,
-    lettered_start,
-    marked_answer,
-    options,
-    shown,
-    stated_answer,
-)
-from devday_tui.core.cards.maker import MAX_BACK_LINES, CardMaker, is_todo, is_unsure
+from devday_tui.core.cards.choice_cards import ANSWER_RE, ChoiceRules
+from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo, is_unsure
 from devday_tui.core.cards.markup import is_only_image
+from devday_tui.core.cards.shapes import INSTRUCTION_VERBS, STEP_ITEM_RE, are_steps, is_toc, says_order
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
     LABEL_MAX_CHARS,
@@ -48,8 +37,6 @@ from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join
 
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
-#: How a list of options opens: a lettered key (``A.``, ``(A)``, ``ア.``, ``①``) or a task box.
-_OPTION_FIRSTS = frozenset("([（ABCDEFGHabcdefghアイウエオカキク①②③④⑤⑥⑦⑧")
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
 SUB_LABEL_MAX_CHARS = 120
 #: A list item up to this long that is the author's impressions or diary is left out of its list.
@@ -57,36 +44,10 @@ MUSING_MAX_CHARS = 200
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
-#: Words in a label or heading that say the order of a numbered list is the point.
-_ORDER_WORDS_RE = re.compile(
-    r"手順|流れ|順|ステップ|工程|導入|構築|やり方|\b(?:steps?|process|flow|order|lifecycle|phases?|procedure|how to"
-    r"|install(?:ation)?|set ?up|upgrade|migration|workflow|walkthrough)\b",
-    re.I,
-)
-#: Items that are steps: ``Step 1``, ``ステップ1``, ``手順1``.
-_STEP_ITEM_RE = re.compile(r"(?:step|ステップ|手順)\s*[0-9０-９]", re.I)
-#: English verbs that open an instruction: ``Create a bucket``, ``Run the task``.
-_VERBS = frozenset(
-    """add apply attach build call change check choose click configure connect copy create define delete deploy
-    download enable disable edit enter install launch log login make move navigate open pick push pull put read
-    register remove rename replace restart run save select send set sign start stop submit switch test type update
-    upload use verify wait write go fill review redeploy ship rollback roll scale restore back commit merge fetch
-    clone mount format boot reboot initialize init provision tag publish release monitor drain cordon apply""".split()
-)
-
 #: Text with none of these is plain: no markup and no term split (two cheap tests in one search).
 #: A task-list item, ``- [ ] write the summary`` or ``- [x] done``.
 _TASK_RE = re.compile(r"\[[ xX]\](?:[ \t]|$)")
 _NOT_PLAIN_RE = re.compile(_SPECIAL_RE.pattern + "|" + MAYBE_TERM_RE.pattern)
-#: The most options a multiple-choice question has.
-MAX_CHOICES = 8
-#: The answer to a multiple-choice question: ``答え：2``, ``正解: 1, 3``, ``Answer: 4``, then maybe why.
-_ANSWER_RE = re.compile(
-    r"(?:答え|正解|解答|Answer|Ans\.?)[ \t]*[:：][ \t]*([0-9０-９]{1,2}(?:[ \t]*[,，、][ \t]*[0-9０-９]{1,2}){0,7})"
-    r"(?![0-9０-９])[ \t]*(.{0,500})",
-    re.I,
-)
-_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: An item that is only a link, ``[Title | Blog](https://…)`` or ``[[Page]]``: a reference to read, not a fact.
 _LINK_ONLY_RE = re.compile(
     r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500}\]\([^()\s]{1,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|\[\[[^\[\]\n]{1,500}\]\])"
@@ -95,46 +56,6 @@ _LINK_ONLY_RE = re.compile(
 )
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
-
-
-#: Items that end a chapter in a table of contents: a nested list holding one is an outline, not notes.
-_TOC_ITEMS = frozenset(
-    "summary conclusion conclusions introduction overview まとめ おわりに はじめに 概要 目次 further-reading".split()
-)
-
-
-#: A list item that may end a chapter in a table of contents: a cheap test of a whole note before any list is walked.
-TOC_ITEM_RE = re.compile(
-    r"^[ \t>]*[-*+][ \t]+[0-9.\\ ]{0,8}(?:summary|conclusions?|introduction|overview|further reading|まとめ|おわりに"
-    r"|はじめに|概要|目次)[ \t]*$",
-    re.M | re.I,
-)
-
-
-def is_toc(node: Node) -> bool:
-    """A table of contents: a nested list with an item that is only ``Summary``, ``Introduction``, ``まとめ``…"""
-    nested = found = False
-    stack = [node]
-    while stack:
-        for li in stack.pop().children:
-            chs = li.children
-            if not chs:
-                continue
-            first = chs[0]
-            if first.kind == "paragraph" and len(first.content) <= 24:
-                text = first.content.strip().lstrip("0123456789.\\ ").casefold().replace(" ", "-")
-                found = found or text in _TOC_ITEMS
-            if len(chs) > 1:
-                nested = True
-                stack.extend(ch for ch in chs if ch.kind in LISTS)
-    return found and nested
-
-
-class Entry(NamedTuple):
-    item: Item
-    own: bool  # the item made a definition card of its own
-    line0: int
-    card: int = -1  # index of that definition card
 
 
 #: A short name, then a URL ending the item: ``桶谷さん http://okeees.blogspot.jp/…`` (whose page it is).
@@ -172,29 +93,7 @@ def is_image_only(content: str) -> bool:
     return ("![" in content or "<img" in content.lower()) and is_only_image(content)
 
 
-def attach_bullets(nodes: list[Node], body_lines: list[str]) -> list[Node]:
-    """A numbered item's following ``- `` bullets belong to that item; the numbered lists around them join up.
-
-    Bullets right after a numbered list (no blank line between), or after a numbered list of one item, become
-    that item's sub-list; a numbered list that follows directly continues the one before it.
-    """
-    out: list[Node] = []
-    for node in nodes:
-        prev = out[-1] if out else None
-        if prev is not None and prev.kind == "ordered_list" and prev.children:
-            if node.kind == "bullet_list" and (len(prev.children) == 1 or body_lines[node.start - 1].strip()):
-                prev.children[-1].children.append(node)
-                out[-1] = prev._replace(end=node.end)
-                continue
-            if node.kind == "ordered_list" and any(ch.kind == "bullet_list" for ch in prev.children[-1].children):
-                prev.children.extend(node.children)
-                out[-1] = prev._replace(end=node.end)
-                continue
-        out.append(node)
-    return out
-
-
-class ListRules(CardMaker):
+class ListRules(ChoiceRules):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
     # -- reading a list
@@ -309,7 +208,7 @@ class ListRules(CardMaker):
                         children.append(named)
                         skip = k + 1
                         continue
-                if kind == "paragraph" and not first and _ANSWER_RE.match(ch.content.lstrip()):
+                if kind == "paragraph" and not first and ANSWER_RE.match(ch.content.lstrip()):
                     # "答え：2" and why, under the last option: the answer of a multiple-choice question (see
                     # choice_question), kept with the option's text rather than read as a term of its own.
                     texts.append(" ".join(plain(ch.content).split()))
@@ -456,151 +355,12 @@ class ListRules(CardMaker):
             self.list_cards("numbered-list", "label-list", label, entries, line0)
         return j
 
-    # -- multiple-choice questions
-
-    def choice_list(self, question: str, nodes: list[Node], j: int, line0: int) -> int:
-        """When ``nodes[j]`` is a list of a multiple-choice question's options (lettered, a task list, or numbered
-        under a question) and the note gives the answer: the card, and the index of the next node to read. Lettered
-        options without an answer make no card (traced), and are read no further. Otherwise -1."""
-        node = nodes[j]
-        first = node.children[0].children if node.children else []
-        if not first or first[0].kind != "paragraph":
-            return -1
-        if node.kind == "bullet_list" and first[0].content[:1] not in _OPTION_FIRSTS:
-            return -1  # (most lists: no lettered option, no task)
-        asked = asks(question)
-        if node.kind == "ordered_list" and not asked:
-            return -1
-        lines = []
-        for li in node.children:
-            chs = li.children
-            if not chs or chs[0].kind != "paragraph" or any(ch.kind in LISTS for ch in chs):
-                return -1
-            lines.append(" ".join(chs[0].content.split()))
-        opts = options(lines, numbered=node.kind == "ordered_list" and asked)
-        if opts is None or (not opts[0].key and not asked):
-            return -1
-        k = self.choice_answer(question, opts, nodes, j + 1, line0)
-        if k >= 0:
-            return k
-        if asked and opts[0].key and not opts[0].key.isdigit():
-            self.drop(line0, "choice-question", f"{question[:40]!r}: options without the answer")
-            return j + 1
-        return -1  # (lettered items under a heading that asks nothing are a plain list: A. Plan, B. Build, …)
-
-    def choice_lines(self, question: str, lines: list[str], nodes: list[Node], j: int, line0: int) -> int:
-        """Lettered options written as lines (``A. …`` / ``B. …`` / ``C. …``), maybe after the question's own lines
-        and before the answer's (``Answer: B``): the card, and the index of the next node to read (``j``: the
-        node after the options' paragraph); -1 when the lines hold no options."""
-        start = next((n for n, line in enumerate(lines) if key_at(line) == 0), -1)
-        if start < 0:
-            return -1
-        end = start + 1
-        while end < len(lines) and end - start < MAX_CHOICES and key_at(lines[end]) == end - start:
-            end += 1
-        opts = lettered(lines[start:end])
-        if opts is None:
-            return -1
-        if start:
-            question = " ".join(plain(line) for line in lines[:start])
-        after = "\n".join(plain(line) for line in lines[end:])
-        k = self.choice_answer(question, opts, nodes, j, line0, after)
-        if k < 0:
-            if not asks(question):
-                return -1  # lettered lines under a heading that asks nothing: read as they are
-            self.drop(line0, "choice-question", f"{question[:40]!r}: options without the answer")
-            return j
-        return k
-
-    def choice_answer(
-        self, question: str, opts: list[Option], nodes: list[Node], j: int, line0: int, said: str = ""
-    ) -> int:
-        """The card of a multiple-choice question whose options are read: the right options (marked, or said in
-        ``said`` or in the paragraph after the options, maybe under an ``Answer`` line of its own), then the
-        explanation. Returns the index of the next node to read, or -1 when the note gives no answer."""
-        picked = marked_answer(opts)
-        why: list[str] = []
-        k = j
-        if not picked and said:
-            found = stated_answer(said, opts)
-            if found is not None:
-                picked, rest = found
-                why.extend(t for t in rest.split("\n") if t.strip())
-        if not picked and k < len(nodes) and nodes[k].kind == "paragraph":
-            text = self.node_text(nodes[k])
-            found = stated_answer(text, opts)
-            if found is not None:
-                picked, rest = found
-                why.extend(t for t in rest.split("\n") if t.strip())
-                k += 1
-            elif answer_head(text) and k + 1 < len(nodes) and nodes[k + 1].kind == "paragraph":
-                # "<details><summary>Answer</summary>" then "B. Glacier Deep Archive is the cheapest": the option's
-                # key opens the answer.
-                below = self.node_text(nodes[k + 1])
-                first = lettered_start(below)
-                by_key = {o.key: o for o in opts}
-                if first is not None and first[0] in by_key:
-                    picked = [by_key[first[0]]]
-                    rest = below[first[1] :].strip()
-                    if normalise(rest) != normalise(plain(picked[0].text)):
-                        why.extend(t for t in rest.split("\n") if t.strip())
-                    k += 2
-        if not picked:
-            return -1
-        if k < len(nodes) and nodes[k].kind == "paragraph":
-            text = self.node_text(nodes[k])
-            if is_why(text):
-                why.extend(t for t in text.split("\n") if t.strip())
-                k += 1
-        lines = [shown(o._replace(text=plain(o.text))) for o in picked] + why
-        self.text_chars += len(question) + sum(len(t) for t in lines)
-        self.add("choice-question", "definition", question, question, "\n".join(lines[:MAX_BACK_LINES]), line0)
-        return k
-
-    @staticmethod
-    def node_text(node: Node) -> str:
-        return "\n".join(t for t in (plain(line) for line in node.content.split("\n")) if t)
-
-    def choice_question(self, question: str, entries: list[Entry], nodes: list[Node], j: int, line0: int) -> bool:
-        """A question, its numbered options, then ``答え：2`` / ``Answer: 1, 3`` (in the last option's lines, or the
-        paragraph after the list): one card, the question → the right options and the explanation after them.
-        ``self.answer_taken`` says how many nodes after the list the answer took (0 or 1)."""
-        self.answer_taken = 0
-        if not 2 <= len(entries) <= MAX_CHOICES or any(e.item.children for e in entries):
-            return False
-        last = entries[-1].item.text
-        found = _ANSWER_RE.search(last)
-        texts = [e.item.text for e in entries]
-        if found is not None:
-            texts[-1] = last[: found.start()].rstrip()
-        elif j < len(nodes) and nodes[j].kind == "paragraph":
-            found = _ANSWER_RE.match(plain(nodes[j].content).strip())
-            self.answer_taken = 1 if found is not None else 0
-        if found is None:
-            return False
-        picked = [int(n.translate(_WIDE_DIGITS)) for n in re.findall(r"[0-9０-９]+", found.group(1))]
-        if not picked or any(not 1 <= n <= len(texts) for n in picked):
-            return False
-        lines = [f"{n}. {texts[n - 1]}" for n in picked]
-        why = found.group(2).strip()
-        if why:
-            lines.append(why)
-        self.add("choice-question", "definition", question, question, "\n".join(lines), line0)
-        return True
-
     # -- sequences
 
     def is_sequence(self, label: str, entries: list[Entry]) -> bool:
         """Order is the point: the label or heading says so, or the items are steps."""
-        if _ORDER_WORDS_RE.search(label) or (self.section and _ORDER_WORDS_RE.search(self.section.heading)):
-            return True
-        if not entries:
-            return False
-        texts = [e.item.text for e in entries]
-        if all(_STEP_ITEM_RE.match(t) for t in texts):
-            return True
-        verbs = sum(1 for t in texts if t.split(" ", 1)[0].casefold().strip(".,:") in _VERBS)
-        return len(texts) >= 2 and verbs * 3 >= len(texts) * 2
+        heading = self.section.heading if self.section else ""
+        return says_order(label) or says_order(heading) or are_steps([e.item.text for e in entries])
 
     # -- cards from lists
 
@@ -647,7 +407,7 @@ class ListRules(CardMaker):
             if content_length(e.item.text) < MIN_ITEM_CHARS:
                 self.drop(line0, "too-short", f"{subject!r}: one item, too short")
                 return
-        if kind != "sequence" and len(entries) >= 2 and all(_STEP_ITEM_RE.match(e.item.text) for e in entries):
+        if kind != "sequence" and len(entries) >= 2 and all(STEP_ITEM_RE.match(e.item.text) for e in entries):
             rule, kind = "sequence", "sequence"  # "- Step 1: Open the console" / "- Step 2: …"
         self.items_card(rule, kind, subject, tuple(e.item for e in entries), line0)
 
@@ -692,7 +452,10 @@ class ListRules(CardMaker):
         """An English sentence that says something (``Each zone only has 1 voting member``), not a term, a task
         (``Check that it is running``) or a term and its definition (``Check: `pg_lsclusters` ``)."""
         return (
-            is_clause(text) and ":" not in text and "：" not in text and text.split(" ", 1)[0].casefold() not in _VERBS
+            is_clause(text)
+            and ":" not in text
+            and "：" not in text
+            and text.split(" ", 1)[0].casefold() not in INSTRUCTION_VERBS
         )
 
     def parent_card(self, item: Item, context: str, line0: int) -> None:
@@ -788,4 +551,4 @@ class ListRules(CardMaker):
         return f"{subject} — {n} point{'s' if n != 1 else ''}"
 
 
-__all__ = ["Entry", "ListRules", "MAX_BACK_LINES", "attach_bullets", "back_lines", "is_image_only", "is_toc"]
+__all__ = ["Entry", "ListRules", "MAX_BACK_LINES", "back_lines", "is_image_only"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
 from devday_tui.core.cards.rules import RULES, Trace
@@ -54,6 +54,15 @@ def is_unsure(text: str) -> bool:
     if "?" in text or "？" in text:
         return _UNSURE_RE.search(text) is not None
     return "要調査" in text or "要確認" in text
+
+
+class Entry(NamedTuple):
+    """An item of a list, as the list rules read it."""
+
+    item: Item
+    own: bool  # the item made a definition card of its own
+    line0: int
+    card: int = -1  # index of that definition card
 
 
 class CardMaker:

@@ -22,10 +22,10 @@ from typing import Any
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
-from devday_tui.core.cards.lists import TOC_ITEM_RE, attach_bullets
 from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.rules import Trace
+from devday_tui.core.cards.shapes import TOC_ITEM_RE, attach_bullets
 from devday_tui.core.cards.terms import (
     asks_or_sets,
     is_number_heading,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from devday_tui.core.cards.markup import MARKER_RE, is_aside, split_term, term_ok
+from devday_tui.core.cards.split import MARKER_RE, is_aside, split_term, term_ok
 from devday_tui.core.text import Inline, ascii_words, content_length, is_bare_link, normalise
 
 #: A definition's term is at most this many characters and ASCII words.
@@ -446,7 +446,7 @@ def is_clause(term: str) -> bool:
 
 def split_definition(inl: Inline) -> tuple[str, str] | None:
     """``TERM: DEFINITION`` on the first line of ``inl`` (also ``：``, ``・・・``, ``…``, ``＝``, `` = ``, `` - ``,
-    `` — ``; see :func:`~devday_tui.core.cards.markup.split_term`), as (term, definition). A remark word
+    `` — ``; see :func:`~devday_tui.core.cards.split.split_term`), as (term, definition). A remark word
     (``Note: …``, ``例：…``) is returned as a term too: the caller gives it its parent's context."""
     found = split_term(inl)
     if found is not None:

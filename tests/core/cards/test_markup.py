@@ -12,10 +12,9 @@ from devday_tui.core.cards.markup import (
     is_only_image,
     normalize_body,
     split_br,
-    split_term,
     strip_bullet,
-    term_ok,
 )
+from devday_tui.core.cards.split import split_term, term_ok
 from devday_tui.core.text import inline
 
 

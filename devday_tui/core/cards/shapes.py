@@ -1,0 +1,98 @@
+"""What a list is, read from its shape before any card is made: a table of contents (an outline, not notes),
+numbered items with the bullets under them, and a list whose order is the point (a ``sequence``)."""
+
+from __future__ import annotations
+
+import re
+
+from devday_tui.core.cards.blocks import LISTS, Node
+
+#: Words in a label or heading that say the order of a numbered list is the point.
+_ORDER_WORDS_RE = re.compile(
+    r"手順|流れ|順|ステップ|工程|導入|構築|やり方|\b(?:steps?|process|flow|order|lifecycle|phases?|procedure|how to"
+    r"|install(?:ation)?|set ?up|upgrade|migration|workflow|walkthrough)\b",
+    re.I,
+)
+#: Items that are steps: ``Step 1``, ``ステップ1``, ``手順1``.
+STEP_ITEM_RE = re.compile(r"(?:step|ステップ|手順)\s*[0-9０-９]", re.I)
+#: English verbs that open an instruction: ``Create a bucket``, ``Run the task``.
+INSTRUCTION_VERBS = frozenset(
+    """add apply attach build call change check choose click configure connect copy create define delete deploy
+    download enable disable edit enter install launch log login make move navigate open pick push pull put read
+    register remove rename replace restart run save select send set sign start stop submit switch test type update
+    upload use verify wait write go fill review redeploy ship rollback roll scale restore back commit merge fetch
+    clone mount format boot reboot initialize init provision tag publish release monitor drain cordon apply""".split()
+)
+
+
+def says_order(label: str) -> bool:
+    """A label or heading that says the order of its list is the point: ``手順``, ``Steps``, ``Lifecycle``."""
+    return _ORDER_WORDS_RE.search(label) is not None
+
+
+def are_steps(texts: list[str]) -> bool:
+    """Items that are steps: all ``Step N`` / ``手順N``, or two thirds of at least two opening with a verb."""
+    if not texts:
+        return False
+    if all(STEP_ITEM_RE.match(t) for t in texts):
+        return True
+    verbs = sum(1 for t in texts if t.split(" ", 1)[0].casefold().strip(".,:") in INSTRUCTION_VERBS)
+    return len(texts) >= 2 and verbs * 3 >= len(texts) * 2
+
+
+#: Items that end a chapter in a table of contents: a nested list holding one is an outline, not notes.
+_TOC_ITEMS = frozenset(
+    "summary conclusion conclusions introduction overview まとめ おわりに はじめに 概要 目次 further-reading".split()
+)
+
+
+#: A list item that may end a chapter in a table of contents: a cheap test of a whole note before any list is walked.
+TOC_ITEM_RE = re.compile(
+    r"^[ \t>]*[-*+][ \t]+[0-9.\\ ]{0,8}(?:summary|conclusions?|introduction|overview|further reading|まとめ|おわりに"
+    r"|はじめに|概要|目次)[ \t]*$",
+    re.M | re.I,
+)
+
+
+def is_toc(node: Node) -> bool:
+    """A table of contents: a nested list with an item that is only ``Summary``, ``Introduction``, ``まとめ``…"""
+    nested = found = False
+    stack = [node]
+    while stack:
+        for li in stack.pop().children:
+            chs = li.children
+            if not chs:
+                continue
+            first = chs[0]
+            if first.kind == "paragraph" and len(first.content) <= 24:
+                text = first.content.strip().lstrip("0123456789.\\ ").casefold().replace(" ", "-")
+                found = found or text in _TOC_ITEMS
+            if len(chs) > 1:
+                nested = True
+                stack.extend(ch for ch in chs if ch.kind in LISTS)
+    return found and nested
+
+
+def attach_bullets(nodes: list[Node], body_lines: list[str]) -> list[Node]:
+    """A numbered item's following ``- `` bullets belong to that item; the numbered lists around them join up.
+
+    Bullets right after a numbered list (no blank line between), or after a numbered list of one item, become
+    that item's sub-list; a numbered list that follows directly continues the one before it.
+    """
+    out: list[Node] = []
+    for node in nodes:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "ordered_list" and prev.children:
+            if node.kind == "bullet_list" and (len(prev.children) == 1 or body_lines[node.start - 1].strip()):
+                prev.children[-1].children.append(node)
+                out[-1] = prev._replace(end=node.end)
+                continue
+            if node.kind == "ordered_list" and any(ch.kind == "bullet_list" for ch in prev.children[-1].children):
+                prev.children.extend(node.children)
+                out[-1] = prev._replace(end=node.end)
+                continue
+        out.append(node)
+    return out
+
+
+__all__ = ["INSTRUCTION_VERBS", "STEP_ITEM_RE", "TOC_ITEM_RE", "are_steps", "attach_bullets", "is_toc", "says_order"]

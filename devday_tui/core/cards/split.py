@@ -1,0 +1,190 @@
+"""Where a line splits into a term and its definition: ``term: definition``, and the other separators people use
+(``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` — ``, ``→``), never inside inline code, link text, a URL or
+brackets; and whether the text before the separator can name a thing at all.
+
+Every pattern here is linear, and :func:`split_term` looks at each separator once, going forward.
+"""
+
+from __future__ import annotations
+
+import re
+
+from devday_tui.core.cards.markup import strip_bullet
+from devday_tui.core.text import Inline, ascii_words, content_length, inline, is_bare_link
+
+__all__ = [
+    "GENERIC_TERMS",
+    "MARKER_RE",
+    "MIN_ANSWER_CHARS",
+    "SEPARATOR_TERM_MAX_CHARS",
+    "TERM_MAX_CHARS",
+    "is_aside",
+    "split_term",
+    "term_ok",
+]
+
+# --- thresholds ---------------------------------------------------------------------------------------------------
+
+#: A term split at a colon is at most this many characters and ASCII words.
+TERM_MAX_CHARS = 40
+TERM_MAX_WORDS = 6
+#: A term split at ``・・・``, ``…``, ``＝``, `` = ``, `` - `` or `` — `` is shorter: those marks also occur in prose.
+SEPARATOR_TERM_MAX_CHARS = 30
+SEPARATOR_TERM_MAX_WORDS = 4
+#: A definition needs at least this much text (spaces not counted).
+MIN_ANSWER_CHARS = 2
+
+#: Words that head a remark rather than name a thing: ``Note: …`` makes no definition.
+GENERIC_TERMS = frozenset(
+    """note notes memo example examples e.g eg i.e ie see also tip tips hint warning caution important
+    todo fixme wip tbd update edit ps p.s nb n.b 注 注意 メモ 例 参考 補足 備考 追記 感想""".split()
+)
+#: How a Japanese sentence ends when its ``。`` is left out: a term never ends so (``…のカンファレンスです``).
+_JA_PREDICATE_ENDS = (
+    "です",
+    "ます",
+    "でした",
+    "ました",
+    "ません",
+    "でしょう",
+    "である",
+    "だった",
+    "らしい",
+    "ください",
+    "ている",
+    "ていた",
+)
+#: How a clause that points back opens: a term never does (``これは動画ないらしい``, ``This is why``).
+_POINTING_STARTS = (
+    "これは",
+    "それは",
+    "これが",
+    "それが",
+    "こちらは",
+    "This ",
+    "That ",
+    "These ",
+    "Those ",
+    "It ",
+    "They ",
+)
+#: A marker of unfinished work at the start of a term: ``TODO``, ``??``.
+MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
+
+
+# --- term and definition ---------------------------------------------------------------------------------------------
+
+#: Separators other than the colon: ``・・・`` (or half-width ･･･), ``…``/``……``, ``＝`` with or without spaces
+#: around them; `` = ``, `` - ``, `` – `` and `` — `` only with spaces on both sides.
+#: (Spelled ``[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→``, written as one class then a look back: the engine then
+#: skips to candidate characters.)
+_SEPARATOR_RE = re.compile(r"[:：・･…＝ →](?:(?<=[:：＝→])|(?<=[・･])[・･]{2,5}|(?<=…)…?|(?<= )[=\-–—] )")
+
+
+def term_ok(
+    term: str,
+    *,
+    max_chars: int = TERM_MAX_CHARS,
+    max_words: int = TERM_MAX_WORDS,
+    excluded: frozenset[str] = GENERIC_TERMS,
+) -> bool:
+    """True when ``term`` can be the front of a definition: short, naming something, not one of the ``excluded``
+    words (remark words, markers of unfinished work)."""
+    if not term or len(term) > max_chars or ascii_words(term) > max_words:
+        return False
+    if not any(ch.isalnum() for ch in term):  # "※:", "->:" name nothing
+        return False
+    if "。" in term or ". " in term or is_bare_link(term):
+        return False
+    if term.endswith(_JA_PREDICATE_ENDS) or term.startswith(_POINTING_STARTS) or term.endswith(("、", ",", "，")):
+        return False  # a sentence without its full stop, one pointing back, a clause going on: no name of a thing
+    low = term.casefold().strip(" .")
+    if is_aside(term):
+        low = low[1:-1].strip()  # "(例)" is the remark word 例
+    return low not in excluded and not MARKER_RE.match(term)
+
+
+def is_aside(text: str) -> bool:
+    """Text that is all one pair of brackets: ``(中略)``, ``(起動順)``."""
+    return text[:1] in "(（" and text[-1:] in ")）" and text.count("(") + text.count("（") == 1
+
+
+def _colon_ok(first: str, i: int) -> bool | None:
+    """Whether the colon at ``first[i]`` may split: True, False (look further) or None (no split in this line)."""
+    if first[i] == ":":
+        after = first[i + 1 : i + 2]
+        if after == ":" or (i and first[i - 1] == ":"):
+            return None  # `::` belongs to explicit cards
+        return not after or after.isspace()
+    # A time written with a full-width colon, 10：30.
+    return not (i and first[i - 1].isdigit() and first[i + 1 : i + 2].isdigit())
+
+
+def _answer_ok(rest: str) -> bool:
+    """A definition says something: two characters at least, a letter or digit among them (not ``！！``)."""
+    return content_length(rest) >= MIN_ANSWER_CHARS and any(ch.isalnum() for ch in rest)
+
+
+def split_term(src: str | Inline) -> tuple[str, str] | None:
+    """``TERM: DEFINITION`` on the first line of ``src``, as (term, definition), or None.
+
+    ``src`` is inline Markdown, or its :class:`Inline` when already read. The split is at the first separator
+    that is not inside inline code, link text or a URL:
+
+    - ``:`` (followed by a space or the end of the line) or ``：`` (not in a time, ``10：30``), with a term of at
+      most :data:`TERM_MAX_CHARS` characters; only the first colon counts, and ``::`` never splits;
+    - ``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` — ``, ``→`` (the only arrow of the line), with a term of at most
+      :data:`SEPARATOR_TERM_MAX_CHARS` characters and some letters in it; a longer term reads on to a later colon.
+
+    A leading ``・`` is never part of the term. The definition is everything after the separator, later lines
+    included, and needs at least :data:`MIN_ANSWER_CHARS` characters.
+    """
+    inl = inline(src) if isinstance(src, str) else src
+    text = inl.text
+    nl = text.find("\n")
+    first = text if nl < 0 else text[:nl]
+    if not _SEPARATOR_RE.search(first):
+        return None
+    # Each separator is looked at once, going forward: the protected spans begun before it and the brackets in
+    # front of it are kept up to date on the way rather than looked at again (a line of colons would be quadratic).
+    protected = sorted(inl.protected)
+    span = 0  # the spans before this one start at or before the separator
+    reach = 0  # the furthest end of those spans
+    brackets = [0, 0, 0, 0]  # "(", ")", "（", "）" in first[:counted]
+    counted = 0
+    for m in _SEPARATOR_RE.finditer(first):
+        i = m.start()
+        while span < len(protected) and protected[span][0] <= i:
+            reach = max(reach, protected[span][1])
+            span += 1
+        if i < reach or ("$" in first and first.count("$") % 2 == 0 and first.count("$", 0, i) % 2):
+            continue  # inside inline code, link text or a URL, or inside $…$ math (a lone $ is a variable)
+        for k, mark in enumerate("()（）"):
+            brackets[k] += first.count(mark, counted, i)
+        counted = i
+        if brackets[0] > brackets[1] or brackets[2] > brackets[3]:
+            continue  # inside brackets: "（例: …）" is an aside, not a term
+        colon = m.group() in (":", "：")
+        if colon:
+            ok = _colon_ok(first, i)
+            if ok is None:
+                return None
+            if not ok:
+                continue
+        term = strip_bullet(first[:i]).strip()
+        rest = text[m.end() :].strip()
+        if colon:
+            if term_ok(term) and _answer_ok(rest):
+                return term, rest
+            return None
+        if len(term) > SEPARATOR_TERM_MAX_CHARS:
+            continue  # prose: only a colon can still split it
+        if m.group() == "→" and first.count("→") > 1:
+            continue  # "receiver → processor → exporter": a flow, not a term and its meaning
+        if (
+            term_ok(term, max_chars=SEPARATOR_TERM_MAX_CHARS, max_words=SEPARATOR_TERM_MAX_WORDS)
+            and any(ch.isalpha() for ch in term)  # not a time or date range, 14:00 - 15:00
+            and _answer_ok(rest)
+        ):
+            return term, rest
+    return None
