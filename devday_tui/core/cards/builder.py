@@ -14,21 +14,25 @@ from devday_tui.core.cards.lists import ListRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.paragraphs import Para, ParagraphRules
+from devday_tui.core.cards.questions import (
+    asks_or_sets,
+    is_number_heading,
+    is_question,
+    is_solution_label,
+    question_line,
+    topic_of,
+)
 from devday_tui.core.cards.shapes import is_toc
 from devday_tui.core.cards.tables import TableRules
 from devday_tui.core.cards.terms import (
     CITATION_FIELDS,
     CONNECTIVES_JA,
-    asks_or_sets,
     field_of,
-    is_number_heading,
     is_ordinal,
-    is_question,
     is_vague,
     label_ok,
     squash,
     strip_qa,
-    topic_of,
 )
 from devday_tui.core.explicit import ExplicitCard
 from devday_tui.core.model import Item, Section
@@ -91,7 +95,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
             if kind == "paragraph":
                 nxt = nodes[i + 1] if i + 1 < n else None
                 if top and i == 0 and self.question:
-                    i = self.numbered_question(nodes, 0, self.question, self.question_skip)
+                    if self.solution_at > 0:
+                        i = self.solved_question(nodes, self.question)
+                    else:
+                        i = self.numbered_question(nodes, 0, self.question, self.question_skip)
                     continue
                 if "\n" in node.content and node.start not in self.used:
                     first_line = node.content.split("\n", 1)[0]
@@ -227,6 +234,21 @@ class Builder(ParagraphRules, ListRules, TableRules):
             return self.labelled_lists(nodes, i, question)
         return i + 1
 
+    def solved_question(self, nodes: list[Node], question: str) -> int:
+        """A numbered question whose answer is under a label of its own (``Solution:``, ``解答``): the lines before
+        the label set the question; the list or paragraph under the label answers it. Returns the next index."""
+        k = self.solution_at
+        self.drop(nodes[0].start, "question", f"{question[:40]!r}: the question of the answer below its label")
+        nxt = nodes[k + 1] if k + 1 < len(nodes) else None
+        if nxt is not None and nxt.kind in LISTS:
+            return self.labelled_lists(nodes, k, question)
+        if nxt is not None and nxt.kind == "paragraph":
+            answer = self.node_text(nxt)
+            self.text_chars += len(question) + len(answer)
+            self.add("question", "definition", question, question, answer, nodes[k].start)
+            return k + 2
+        return k + 1
+
     def asked(self) -> str:
         """The question a section's options answer: its numbered question, else its heading without its ``Q1.``."""
         return self.question or strip_qa(self.subject)[0]
@@ -252,14 +274,22 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.subject = subject
         self.question = None
         self.question_skip = 1
+        self.solution_at = -1
         heading = section.heading
         if heading and is_number_heading(heading) and nodes:
             first = nodes[0]
             if first.kind == "paragraph":
-                self.question = squash(plain(first.content.split("\n", 1)[0])) or None
-                topic = topic_of(self.question) if self.question else None
-                if topic:  # "DRAMは、…を記憶する。": the note explains DRAM; the whole paragraph is the answer
-                    self.question, self.question_skip = topic, 0
+                self.solution_at = next(
+                    (k for k, nd in enumerate(nodes) if k and nd.kind == "paragraph" and is_solution_label(nd.content)),
+                    -1,
+                )
+                if self.solution_at > 0:
+                    self.question = question_line(first.content) or None
+                else:
+                    self.question = squash(plain(first.content.split("\n", 1)[0])) or None
+                    topic = topic_of(self.question) if self.question else None
+                    if topic:  # "DRAMは、…を記憶する。": the note explains DRAM; the whole paragraph is the answer
+                        self.question, self.question_skip = topic, 0
                 self.subject = self.question or subject
             elif first.kind in LISTS and first.children and first.children[0].children:
                 head = first.children[0].children[0]

@@ -11,6 +11,7 @@ from devday_tui.core.cards.blocks import LISTS, Node, new
 from devday_tui.core.cards.choice_cards import ANSWER_RE, ChoiceRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo, is_unsure
 from devday_tui.core.cards.markup import is_only_image
+from devday_tui.core.cards.questions import is_objective, is_open_question, is_question
 from devday_tui.core.cards.shapes import INSTRUCTION_VERBS, STEP_ITEM_RE, are_steps, is_toc, says_order
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
@@ -22,9 +23,6 @@ from devday_tui.core.cards.terms import (
     is_clause,
     is_generic_heading,
     is_impression,
-    is_objective,
-    is_open_question,
-    is_question,
     is_remark,
     is_vague,
     label_ok,

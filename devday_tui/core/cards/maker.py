@@ -84,6 +84,7 @@ class CardMaker:
         self.subject = ""
         self.question: str | None = None
         self.question_skip = 1  # lines of the first paragraph the question takes (0: it only names the topic)
+        self.solution_at = -1  # the node of a numbered question's answer label (``Solution:``), if it has one
         self.extra: list[str] = []  # labels and parent bullets above the block being read
         self.contexts: dict[tuple[str, ...], tuple[str, ...]] = {}
         # The list items that made a definition card of their own, by id: the item, that card's index and the

@@ -24,16 +24,14 @@ from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
 from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
+from devday_tui.core.cards.questions import asks_or_sets, is_number_heading, topic_of
 from devday_tui.core.cards.rules import Trace
 from devday_tui.core.cards.shapes import TOC_ITEM_RE, attach_bullets
 from devday_tui.core.cards.terms import (
-    asks_or_sets,
-    is_number_heading,
     is_vague,
     skip_key,
     squash,
     strip_time,
-    topic_of,
 )
 from devday_tui.core.explicit import ExplicitCard, scan_explicit
 from devday_tui.core.frontmatter import (
@@ -103,6 +101,17 @@ DEFAULT_SKIP_SECTIONS = (
     "想定読者",
     "Target audience",
     "Who this is for",
+    "環境",
+    "実行環境",
+    "動作環境",
+    "検証環境",
+    "作業環境",
+    "開発環境",
+    "使用環境",
+    "動作確認環境",
+    "My environment",
+    "My setup",
+    "Test environment",
 )
 _DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
 

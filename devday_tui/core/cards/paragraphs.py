@@ -10,13 +10,13 @@ from typing import NamedTuple
 from devday_tui.core.cards.blocks import Node, new
 from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.markup import split_br
+from devday_tui.core.cards.questions import is_objective, is_restated
 from devday_tui.core.cards.terms import (
     LEAD_ARROW_RE,
     MAYBE_TERM_RE,
     MIN_ANSWER_CHARS,
     is_anaphoric,
     is_note_field,
-    is_objective,
     is_pointer,
     is_update_notice,
     is_vague,
@@ -38,6 +38,8 @@ from devday_tui.core.text import (
 
 #: What ``definition`` returns for a definition that is nothing to learn: only a URL, or chatter (``所感: …``).
 URL_ONLY = -2
+#: ``definition`` made no card, and a list shows the term alone (a principle whose gloss restates it).
+NAME_ONLY = -3
 #: A line at least this long, not ending a sentence, may wrap onto the next (see ``wraps_on``).
 WRAPPED_LINE_CHARS = 40
 #: A cloze that points back (``However this is …``) shows the sentence before it when both fit in this much.
@@ -169,6 +171,9 @@ class ParagraphRules(CardMaker):
         if self.is_chatter(term) or is_update_notice(term):
             self.drop(line0, "chatter-term", f"{term!r}: a remark of the author's, not a fact")
             return URL_ONLY
+        if body[:1].isupper() and is_restated(term, body):
+            self.drop(line0, "restated", f"{term!r}: a principle glossed in other words; its list names it")
+            return NAME_ONLY
         if is_vague(term, shouted=False):  # "Note: …", "Day 1: …": the context says of what
             front = f"{self.in_context()} › {term}"
             return self.add("remark-term", "definition", front, front, body, line0)
@@ -192,6 +197,8 @@ class ParagraphRules(CardMaker):
                 at = self.definition(found[0], found[1], node.start)
                 if at >= 0:
                     return Para(found[0], True, False, at, text)
+                if at == NAME_ONLY:  # a list shows the principle's name, not its gloss
+                    return Para(found[0], False)
                 return Para("", False) if at == URL_ONLY else Para(text, False)
             if inl.marks and not label:
                 self.cloze([(node.start, inl)])

@@ -48,6 +48,7 @@ RULES: dict[str, str] = {
     "answer-key": "a practice exam's answers without their questions (`7. D  A: …`) make no list card nor terms",
     "open-questions": "a list of questions without their answers (interview prompts, `Tell me about a time…`)",
     "todo": "a task-list item (`- [ ] …`) or a line starting `TODO`/`FIXME` is the author's to-do, not a fact",
+    "restated": "a principle glossed in other words (`Automate security: Use automation to …`) makes no card",
     "too-short": "too little text to mean anything",
     "code-block": "code, display math (`$$…$$`) and raw HTML make no cards",
     "duplicate": "an exact duplicate of a card already made",

@@ -96,22 +96,6 @@ SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 #: `` = ``, `` - ``, `` – ``, `` — `` (one class, then a look back, so the engine skips to candidate characters).
 MAYBE_TERM_RE = re.compile(r"[:：…＝→・･ ](?:(?<=[^・･ ])|(?<=[・･])[・･]{2}|(?<= )[=\-–—] )")
 LEAD_ARROW_RE = re.compile(r"\A(?:→|⇒|->|=>)\s*")
-_QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|does|do|can)\b", re.I)
-_QUOTES = "\"'“”‘’「」『』"
-_QUESTION_ENDS = ("?", "？", "とは", "とは何", "とは何か", "って何", "って何？")
-#: A heading that is only a question number: ``17.``, ``Q17``, ``問3``, ``第3問``, ``Question 17``.
-_NUMBER_HEADING_RE = re.compile(
-    r"\A(?:(?:Q|No\.?|Question|問題?|設問) ?)?[0-9０-９]{1,4} ?[.)．:：]?\Z|\A第 ?[0-9０-９]{1,4} ?問\Z"
-    # a past exam's question code: H28S P21, R3A 問5, 2023-AM Q12 (two to four parts, each with a number)
-    r"|\A(?=\S*[0-9])[A-Za-z]{0,3}[0-9]{1,4}[A-Za-z春秋]{0,2}(?:[ \-](?=\S*[0-9])(?:[A-Za-z]{0,3}|問|No\.)[0-9]{1,4}"
-    r"[A-Za-z]{0,2}){1,3}\Z",
-    re.I,
-)
-#: The topic of a first sentence: ``DRAMは、…`` or ``A DRAM is …``.
-_TOPIC_RE = re.compile(
-    r"\A([^、。，,\s]{1,24}?)は[、，,]"
-    r"|\A(?:(?:An?|The) )?([A-Z][\w/+.-]{0,30}(?: [\w/+.-]{1,30}){0,3}) (?:is|are|refers to|means) "
-)
 #: A time range at the start of a heading: ``14:00〜14:45``, ``10:30-11:15``.
 _TIME_RANGE_RE = re.compile(
     r"\A\s*[0-9０-９]{1,2}[:：][0-9０-９]{2}\s*(?:[-〜~～–—ー]\s*(?:[0-9０-９]{1,2}[:：][0-9０-９]{2})?)?"
@@ -313,41 +297,6 @@ def is_pointer(text: str) -> bool:
     return _words_in(text, _POINTER_WORDS, _POINTER_JA)
 
 
-def is_question(text: str) -> bool:
-    """A line that asks something: ends in ``?``/``？`` or ``とは``, or starts ``What``, ``How``…"""
-    text = text.strip()
-    if text[:1] in _QUOTES:  # a question quoted from an exam: "What is the minimum …?"
-        text = text.strip(_QUOTES)
-    return text.endswith(_QUESTION_ENDS) or _QUESTION_START_RE.match(text) is not None
-
-
-#: Verbs that open a task set as a question: ``Design a rate limiter``, ``Explain …``, ``Name three …``.
-_PROMPT_VERBS = frozenset(
-    """design implement explain describe write tell walk compare list name give define build draw estimate calculate
-    solve prove find discuss outline""".split()
-)
-
-
-def asks_or_sets(text: str) -> bool:
-    """A question, or a task set as one (``Design a rate limiter``, ``〜を説明せよ``)."""
-    text = text.strip()
-    if is_question(text) or text.rstrip("。.").endswith(("せよ", "なさい", "答えよ", "述べよ")):
-        return True
-    return text.partition(" ")[0].casefold().rstrip(".:,") in _PROMPT_VERBS
-
-
-def is_number_heading(text: str) -> bool:
-    return _NUMBER_HEADING_RE.match(text.strip()) is not None
-
-
-def topic_of(sentence: str) -> str | None:
-    """What a first sentence that is a statement is about (``DRAMは、…`` → ``DRAM``), or None."""
-    if is_question(sentence):
-        return None
-    m = _TOPIC_RE.match(sentence.strip())
-    return (m.group(1) or m.group(2)) if m else None
-
-
 def strip_time(heading: str) -> str:
     """A heading without its leading time range (``14:00〜14:45 コンテナ入門`` → ``コンテナ入門``)."""
     m = _TIME_RANGE_RE.match(heading)
@@ -375,30 +324,6 @@ def label_ok(text: str, colon: bool = False) -> bool:
 
 #: Words that make a would-be English term a clause: "The idea is simple: …" is prose, not a term.
 _CLAUSE_WORDS = frozenset("is are was were comes came has have had will would should does did means".split())
-
-
-#: Verbs that open an exam objective: ``Describe the consumption-based model``, ``Understand Terraform basics``.
-OBJECTIVE_VERBS = frozenset(
-    """describe identify explain understand demonstrate recognize recognise compare know summarize summarise
-    differentiate distinguish define list outline interpret read review study learn practice watch""".split()
-)
-
-
-#: How an interviewer's prompt starts: ``Tell me about a time …``, ``Describe a time when …``.
-_PROMPT_RE = re.compile(r"(?:tell me about|describe a (?:time|situation)|give an example|walk me through)\b", re.I)
-
-
-_OPEN_ENDS = (*_QUESTION_ENDS, "とは。", "とは？", "とは何か。")
-
-
-def is_open_question(text: str) -> bool:
-    """A question or an interviewer's prompt, with no answer in the same line."""
-    return text.rstrip().endswith(_OPEN_ENDS) or _PROMPT_RE.match(text) is not None
-
-
-def is_objective(text: str) -> bool:
-    """An exam objective or an instruction to the reader: ``Describe the …``, ``Identify the benefits of …``."""
-    return text.partition(" ")[0].casefold() in OBJECTIVE_VERBS
 
 
 #: Words that open a sentence pointing back to the one before: ``However this is prone to …``, ``Another …``.

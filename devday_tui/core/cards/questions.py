@@ -1,0 +1,149 @@
+"""Text that asks: questions (``〜とは``, ``What is …?``), tasks set as questions (``Design a rate limiter``), a
+heading that is only a question's number (``Q17``, ``Question : 1``) and the line of its paragraph that asks,
+the label of its answer (``Solution:``), exam objectives (``Describe the …``), and a principle glossed in other
+words (``Automate security best practices: Use automation to …``). Pure text functions."""
+
+from __future__ import annotations
+
+import re
+
+from devday_tui.core.cards.shapes import INSTRUCTION_VERBS
+from devday_tui.core.cards.split import split_term
+from devday_tui.core.cards.terms import squash
+from devday_tui.core.text import plain
+
+_QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|does|do|can)\b", re.I)
+_QUOTES = "\"'“”‘’「」『』"
+_QUESTION_ENDS = ("?", "？", "とは", "とは何", "とは何か", "って何", "って何？")
+#: A heading that is only a question number: ``17.``, ``Q17``, ``問3``, ``第3問``, ``Question 17``, ``Question : 17``.
+_NUMBER_HEADING_RE = re.compile(
+    r"\A(?:(?:Q|No\.?|Question|問題?|設問) ?(?:[:：] ?)?)?[0-9０-９]{1,4} ?[.)．:：]?\Z|\A第 ?[0-9０-９]{1,4} ?問\Z"
+    # a past exam's question code: H28S P21, R3A 問5, 2023-AM Q12 (two to four parts, each with a number)
+    r"|\A(?=\S*[0-9])[A-Za-z]{0,3}[0-9]{1,4}[A-Za-z春秋]{0,2}(?:[ \-](?=\S*[0-9])(?:[A-Za-z]{0,3}|問|No\.)[0-9]{1,4}"
+    r"[A-Za-z]{0,2}){1,3}\Z",
+    re.I,
+)
+#: The topic of a first sentence: ``DRAMは、…`` or ``A DRAM is …``.
+_TOPIC_RE = re.compile(
+    r"\A([^、。，,\s]{1,24}?)は[、，,]"
+    r"|\A(?:(?:An?|The) )?([A-Z][\w/+.-]{0,30}(?: [\w/+.-]{1,30}){0,3}) (?:is|are|refers to|means) "
+)
+
+
+def is_question(text: str) -> bool:
+    """A line that asks something: ends in ``?``/``？`` or ``とは``, or starts ``What``, ``How``…"""
+    text = text.strip()
+    if text[:1] in _QUOTES:  # a question quoted from an exam: "What is the minimum …?"
+        text = text.strip(_QUOTES)
+    return text.endswith(_QUESTION_ENDS) or _QUESTION_START_RE.match(text) is not None
+
+
+#: Verbs that open a task set as a question: ``Design a rate limiter``, ``Explain …``, ``Name three …``.
+_PROMPT_VERBS = frozenset(
+    """design implement explain describe write tell walk compare list name give define build draw estimate calculate
+    solve prove find discuss outline""".split()
+)
+
+
+def asks_or_sets(text: str) -> bool:
+    """A question, or a task set as one (``Design a rate limiter``, ``〜を説明せよ``)."""
+    text = text.strip()
+    if is_question(text) or text.rstrip("。.").endswith(("せよ", "なさい", "答えよ", "述べよ")):
+        return True
+    return text.partition(" ")[0].casefold().rstrip(".:,") in _PROMPT_VERBS
+
+
+def is_number_heading(text: str) -> bool:
+    return _NUMBER_HEADING_RE.match(text.strip()) is not None
+
+
+#: A label that opens a question's answer: ``Solution :``, ``**Answer**``, ``解答``, ``解説：``.
+_SOLUTION_RE = re.compile(r"(?:solutions?|answers?|ans\.?|解答|答え|回答|解説|正解)[ \t]*[:：]?", re.I)
+
+
+def is_solution_label(content: str) -> bool:
+    """A paragraph that is only the label of a question's answer (``**Solution :**``, ``解答``)."""
+    return len(content) <= 40 and _SOLUTION_RE.fullmatch(plain(content).strip()) is not None
+
+
+def question_line(content: str) -> str:
+    """The line of a question's paragraph that asks: the first that is not a ``field: value`` setting the scene
+    (``Use context: kubectl config use-context k8s``, ``Namespace: web``), else the first."""
+    lines = [line for line in content.split("\n") if line.strip()]
+    for line in lines:
+        if split_term(line) is None:
+            return squash(plain(line))
+    return squash(plain(lines[0])) if lines else ""
+
+
+def topic_of(sentence: str) -> str | None:
+    """What a first sentence that is a statement is about (``DRAMは、…`` → ``DRAM``), or None."""
+    if is_question(sentence):
+        return None
+    m = _TOPIC_RE.match(sentence.strip())
+    return (m.group(1) or m.group(2)) if m else None
+
+
+#: Verbs that open an exam objective: ``Describe the consumption-based model``, ``Understand Terraform basics``.
+OBJECTIVE_VERBS = frozenset(
+    """describe identify explain understand demonstrate recognize recognise compare know summarize summarise
+    differentiate distinguish define list outline interpret read review study learn practice watch""".split()
+)
+
+
+#: How an interviewer's prompt starts: ``Tell me about a time …``, ``Describe a time when …``.
+_PROMPT_RE = re.compile(r"(?:tell me about|describe a (?:time|situation)|give an example|walk me through)\b", re.I)
+
+
+_OPEN_ENDS = (*_QUESTION_ENDS, "とは。", "とは？", "とは何か。")
+
+
+def is_open_question(text: str) -> bool:
+    """A question or an interviewer's prompt, with no answer in the same line."""
+    return text.rstrip().endswith(_OPEN_ENDS) or _PROMPT_RE.match(text) is not None
+
+
+def is_objective(text: str) -> bool:
+    """An exam objective or an instruction to the reader: ``Describe the …``, ``Identify the benefits of …``."""
+    return text.partition(" ")[0].casefold() in OBJECTIVE_VERBS
+
+
+#: Verbs that open a principle or a guideline, and the instruction that glosses it: ``Automate security best
+#: practices``, ``Use automation to enforce …``, ``Stop guessing capacity``.
+_IMPERATIVE_VERBS = (
+    OBJECTIVE_VERBS
+    | INSTRUCTION_VERBS
+    | frozenset(
+        """perform make refine anticipate implement enable apply automate protect keep prepare test scale stop manage
+    democratize go use experiment consider design analyze analyse track minimize minimise maximize maximise reduce
+    increase avoid prefer leverage encourage match ensure have treat adopt plan measure monitor build create deploy
+    secure encrypt separate decouple isolate limit grant restrict enforce choose select optimize optimise improve
+    recover""".split()
+    )
+)
+
+
+def _imperative(text: str) -> bool:
+    words = text.split(None, 2)
+    if not words:
+        return False
+    first = words[0].casefold().strip(",.")
+    if first in _IMPERATIVE_VERBS:
+        return True
+    # an adverb first: "Continuously improve …", "Regularly test …"
+    return first.endswith("ly") and len(words) > 1 and words[1].casefold().strip(",.") in _IMPERATIVE_VERBS
+
+
+def is_restated(front: str, back: str) -> bool:
+    """A principle glossed in other words: a short instruction (``Automate security best practices``) whose
+    definition is one more instruction of a line (``Use automation to enforce security policies.``). The names of
+    the principles, in their list's card, are what to recall."""
+    return (
+        front.isascii()
+        and 2 <= front.count(" ") + 1 <= 8
+        and len(back) <= 120
+        and "\n" not in back
+        and ". " not in back.rstrip(". ")
+        and _imperative(front)
+        and _imperative(back)
+    )

@@ -1,0 +1,158 @@
+"""Rules for study notes: numbered questions with a labelled solution, principles glossed in other words, the
+author's setup sections. Each on small notes in more than one style, with what must still make cards."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from devday_tui.core.cards import Trace
+from devday_tui.core.cards.questions import is_number_heading, is_restated, is_solution_label, question_line
+from devday_tui.core.model import Note
+from devday_tui.core.parser import parse_note
+
+
+def parse(md: str) -> tuple[Note, list[Trace]]:
+    trace: list[Trace] = []
+    note = parse_note(textwrap.dedent(md).lstrip("\n"), Path("n.md"), "n.md", trace=trace)
+    return note, trace
+
+
+def fronts(md: str) -> list[str]:
+    return [c.front for c in parse(md)[0].cards]
+
+
+def backs(md: str) -> dict[str, list[str]]:
+    out = {}
+    for c in parse(md)[0].cards:
+        back = c.back
+        out[c.front] = [getattr(i, "text", i) for i in back] if isinstance(back, tuple) else back.split("\n")
+    return out
+
+
+# --- a numbered question whose answer is under a label ---------------------------------------------------------
+
+CKA = """
+## Question : 1
+
+  Use context: **kubectl config use-context k8s-etcd-context**
+  Create snapshot of the etcd running at https://127.0.0.1:2379
+
+  Also, restore the backup from /opt/etcd-snapshot.db.
+
+**Solution :**
+
+1. kubectl config use-context k8s-etcd-context
+2. etcdctl snapshot save /srv/data/etcd/etcd-snapshot.db
+3. etcdctl snapshot restore /opt/etcd-snapshot.db
+"""
+
+
+def test_question_headings_may_put_a_colon_before_their_number() -> None:
+    for heading in ("Question : 1", "Question: 12", "Q17", "問3", "Question 4"):
+        assert is_number_heading(heading), heading
+    for heading in ("Question : why", "Questions and answers", "Solution : 1 of 3"):
+        assert not is_number_heading(heading), heading
+
+
+def test_a_numbered_question_with_a_solution_label_asks_its_task_and_answers_with_the_solution() -> None:
+    note, trace = parse(CKA)
+    assert [c.front for c in note.cards] == ["Create snapshot of the etcd running at https://127.0.0.1:2379 — 3 points"]
+    back = [i.text for i in note.cards[0].back]  # type: ignore[union-attr]
+    assert back[1] == "etcdctl snapshot save /srv/data/etcd/etcd-snapshot.db"
+    # The setting line is no card of its own, and the question's paragraphs answer nothing.
+    assert not any(c.front.startswith("Use context") for c in note.cards)
+    assert any(t.rule == "question" and not t.made for t in trace)
+
+
+def test_a_solution_in_a_paragraph_answers_the_question() -> None:
+    md = """
+    ### 問5
+    次のうち、可用性を高める構成を答えよ。
+
+    **解答**
+
+    マルチAZ構成にする。
+    """
+    assert backs(md) == {"次のうち、可用性を高める構成を答えよ。": ["マルチAZ構成にする。"]}
+
+
+def test_without_a_solution_label_the_numbered_question_is_read_as_before() -> None:
+    md = """
+    ## 17.
+    What does DNS resolve?
+    Names to IP addresses.
+    """
+    assert backs(md) == {"What does DNS resolve?": ["Names to IP addresses."]}
+
+
+def test_solution_labels_and_question_lines() -> None:
+    for label in ("**Solution :**", "Answer", "解答", "解説：", "**Answers**"):
+        assert is_solution_label(label), label
+    for text in ("Answer: B", "Solution architecture", "解答は B"):
+        assert not is_solution_label(text), text
+    assert question_line("Namespace: web\nCreate a pod named nginx") == "Create a pod named nginx"
+    assert question_line("Create a pod named nginx\nNamespace: web") == "Create a pod named nginx"
+    assert question_line("Namespace: web") == "Namespace: web"
+
+
+# --- a principle glossed in other words -------------------------------------------------------------------------
+
+PRINCIPLES = """
+### Security
+- **Implement a strong identity foundation**: Use IAM roles and policies for secure access management.
+- **Enable traceability**: Track and monitor all actions and changes within the environment.
+- **Apply security at all layers**: Implement security measures at every layer (network, application, data).
+- **Automate security best practices**: Use automation to enforce security policies and procedures.
+"""
+
+
+def test_principles_glossed_in_other_words_make_one_card_of_their_names() -> None:
+    note, trace = parse(PRINCIPLES)
+    assert [c.front for c in note.cards] == ["Security — 4 points"]
+    assert [i.text for i in note.cards[0].back] == [  # type: ignore[union-attr]
+        "Implement a strong identity foundation",
+        "Enable traceability",
+        "Apply security at all layers",
+        "Automate security best practices",
+    ]
+    assert sum(1 for t in trace if t.rule == "restated" and not t.made) == 4
+
+
+def test_terms_and_facts_are_no_principles() -> None:
+    md = """
+    ## EC2
+    - **Spot Instances**: Use spare capacity at up to 90% off.
+    - **Enable MFA**: The root user should have MFA enabled.
+    - **Scale out**: Adds instances; scale up makes one instance bigger.
+    - **Use case**: Batch jobs that can be interrupted.
+    - **Use IAM roles**: Use them instead of access keys. Keys in code leak.
+    """
+    made = fronts(md)
+    assert all(f in made for f in ("Spot Instances", "Enable MFA", "Scale out", "Use IAM roles")), made
+    assert not is_restated("Spot Instances", "Use spare capacity at up to 90% off.")  # a name, not an instruction
+    assert not is_restated("Enable MFA", "The root user should have MFA enabled.")  # a statement, not an instruction
+    assert not is_restated("Use IAM roles", "Use them instead of access keys. Keys in code leak.")  # two sentences
+    assert is_restated("Regularly test recovery", "Run game days to test recovery procedures.")
+    assert is_restated("Apply security at all layers", "Implement security measures at every layer.")
+    assert not is_restated("セキュリティを自動化する", "Use automation to enforce policies.")
+
+
+# --- the author's setup ------------------------------------------------------------------------------------------
+
+
+def test_the_authors_setup_makes_no_cards_in_either_language() -> None:
+    md = """
+    ## 実行環境
+    - macOS Monterey 12.1
+    - Python 3.11
+
+    ## My setup
+    - Neovim with LSP
+    - tmux
+
+    ## 構成
+    - ALB
+    - EC2 ×2
+    """
+    assert fronts(md) == ["構成 — 2 points"]
