@@ -11,8 +11,17 @@ from devday_tui.core.cards.blocks import LISTS, Node, new
 from devday_tui.core.cards.choice_cards import ANSWER_RE, ChoiceRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo, is_unsure
 from devday_tui.core.cards.markup import is_only_image
-from devday_tui.core.cards.questions import is_objective, is_open_question, is_question
-from devday_tui.core.cards.shapes import INSTRUCTION_VERBS, STEP_ITEM_RE, are_steps, is_toc, says_order
+from devday_tui.core.cards.questions import is_numbered_objective, is_objective, is_open_question, is_question
+from devday_tui.core.cards.shapes import (
+    INSTRUCTION_VERBS,
+    STEP_ITEM_RE,
+    are_steps,
+    is_course_outline,
+    is_lecture,
+    is_toc,
+    says_order,
+    strip_lecture,
+)
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
     LABEL_MAX_CHARS,
@@ -374,10 +383,13 @@ class ListRules(ChoiceRules):
             # Interview prompts, or the questions of a Q&A noted without their answers: nothing to recall.
             self.drop(line0, "open-questions", f"{subject!r}: questions without their answers")
             return
-        if mostly(entries, is_objective):
-            # An exam guide's objectives ("Understand Terraform basics", "Describe the …"): what to study, not
-            # what was learnt. Their sub-lists, the notes taken on each, still make cards.
-            self.drop(line0, "objectives", f"{subject!r}: a list of exam objectives, not facts")
+        outline = is_course_outline([e.item.text for e in entries])
+        if outline or mostly(entries, is_objective) or all(is_numbered_objective(e.item.text) for e in entries):
+            # An exam guide's objectives ("Understand Terraform basics", "Describe the …") or a course's outline
+            # ("…(ハンズオン)", "小テスト"): what to study, not what was learnt. Their sub-lists, the notes taken on
+            # each, still make cards.
+            what = "a course's outline" if outline else "a list of exam objectives"
+            self.drop(line0, "objectives", f"{subject!r}: {what}, not facts")
             for e in entries:
                 if e.item.children and not e.own:
                     self.parent_card(e.item, subject, e.line0)
@@ -460,6 +472,13 @@ class ListRules(ChoiceRules):
         """A bullet with its own sub-list: its sub-items are the back (nested ones kept nested), one sub-item makes
         a definition. A sub-item with a sub-list of its own is a card too, with this bullet as its context."""
         text = item.text.rstrip(":：").rstrip() or item.text
+        if is_lecture(text):
+            # "AMIとSnapshotの活用(ハンズオン)": a lecture's title names no fact. Its one topic with notes under it
+            # is the card; otherwise its notes are, under the title without its marker.
+            if len(item.children) == 1 and item.children[0].children:
+                self.parent_card(item.children[0], context, line0)
+                return
+            text = strip_lecture(text)
         asks = is_question(text)
         qualified = text if asks or normalise(context) == normalise(text) else f"{context} › {text}"
         rule = "question" if asks else ("remark-term" if is_remark(text) else "parent-bullet")
@@ -497,6 +516,8 @@ class ListRules(ChoiceRules):
                     self.extra.pop()
             if made and only.children and back_lines(only.children) < MAX_BACK_LINES:
                 return  # its one sub-item's own sub-list is on this card's back already
+        elif is_course_outline([child.text for child in children]):
+            self.drop(line0, "objectives", f"{text[:40]!r}: a course's outline, not facts")
         else:
             self.items_card(rule, "label-list", qualified, self.shown(children), line0)
         if any(child.children for child in children):

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from devday_tui.core.cards.blocks import Node, new
 from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.markup import split_br
-from devday_tui.core.cards.questions import is_objective, is_restated
+from devday_tui.core.cards.questions import is_numbered_objective, is_objective, is_restated
 from devday_tui.core.cards.terms import (
     LEAD_ARROW_RE,
     MAYBE_TERM_RE,
@@ -171,6 +171,9 @@ class ParagraphRules(CardMaker):
         if self.is_chatter(term) or is_update_notice(term):
             self.drop(line0, "chatter-term", f"{term!r}: a remark of the author's, not a fact")
             return URL_ONLY
+        if term[:1] in "Tt" and is_numbered_objective(f"{term}: {body}"):
+            self.drop(line0, "objectives", f"{term!r}: an exam guide's objective, not a fact")
+            return -1
         if body[:1].isupper() and is_restated(term, body):
             self.drop(line0, "restated", f"{term!r}: a principle glossed in other words; its list names it")
             return NAME_ONLY

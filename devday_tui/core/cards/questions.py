@@ -103,9 +103,34 @@ def is_open_question(text: str) -> bool:
     return text.rstrip().endswith(_OPEN_ENDS) or _PROMPT_RE.match(text) is not None
 
 
+#: An exam guide's numbering before an objective: ``2.1 ``, ``Task Statement 1.3: ``, ``3.2.1. ``.
+_OBJECTIVE_NUMBER_RE = re.compile(
+    r"(?:task statement[ \t]*)?[0-9]{1,2}(?:\.[0-9]{1,2}){1,2}\.?[:：]?[ \t\u3000]+", re.I
+)
+#: Verbs that open a numbered objective besides the :data:`OBJECTIVE_VERBS`: ``1.2 Design secure workloads``.
+_TASK_VERBS = frozenset(
+    """design determine select choose implement apply create configure manage evaluate plan secure deploy monitor
+    troubleshoot migrate optimize develop""".split()
+)
+#: How a Japanese objective ends: ``…ストレージを選択する。``, ``…を向上させる``, ``…を説明できる``: a verb.
+_JA_OBJECTIVE_ENDS = ("る", "る。")
+
+
+def is_numbered_objective(text: str) -> bool:
+    """An objective under an exam guide's number: ``2.1 パフォーマンスの高いストレージを選択する。``,
+    ``Task Statement 1.1: Design secure access to AWS resources``."""
+    m = _OBJECTIVE_NUMBER_RE.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() :].strip()
+    first = rest.partition(" ")[0].casefold()
+    return rest.endswith(_JA_OBJECTIVE_ENDS) or first in OBJECTIVE_VERBS or first in _TASK_VERBS
+
+
 def is_objective(text: str) -> bool:
-    """An exam objective or an instruction to the reader: ``Describe the …``, ``Identify the benefits of …``."""
-    return text.partition(" ")[0].casefold() in OBJECTIVE_VERBS
+    """An exam objective or an instruction to the reader: ``Describe the …``, ``Identify the benefits of …``,
+    ``2.1 …を選択する。``."""
+    return text.partition(" ")[0].casefold() in OBJECTIVE_VERBS or (text[:1].isdigit() and is_numbered_objective(text))
 
 
 #: Verbs that open a principle or a guideline, and the instruction that glosses it: ``Automate security best

@@ -25,6 +25,40 @@ INSTRUCTION_VERBS = frozenset(
 )
 
 
+#: A course's lecture or exercise, as its outline names it: ``EC2でWEBサーバーを立ち上げる(ハンズオン)``,
+#: ``Configure a VPC (Hands-on Lab)``, ``小テスト VPCテスト``, ``Quiz 3``.
+_LECTURE_RE = re.compile(
+    r"[(（【\[][ \t]*(?:ハンズオン|hands[- ]?on(?:[ \t]*lab)?|デモ|demo|演習|実習|lab|ラボ|講義|lecture)[ \t]*[)）】\]][ \t]*\Z"
+    r"|\A(?:小テスト|確認テスト|練習テスト|quiz\b|lab[ \t]*[0-9]|lecture[ \t]*[0-9])",
+    re.I,
+)
+#: A lecture that sums up the ones before it: ``VPCのまとめ``, ``Section summary``.
+_SUMMARY_LECTURE_RE = re.compile(r"(?:の?まとめ|\bsummary|\brecap)[ \t]*\Z", re.I)
+
+
+def is_lecture(text: str) -> bool:
+    """A lecture or exercise of a course's outline, named by its marker: ``Elastic IPの設定(ハンズオン)``."""
+    return _LECTURE_RE.search(text) is not None
+
+
+def strip_lecture(text: str) -> str:
+    """A lecture's title without its marker: ``Elastic IPの設定(ハンズオン)`` → ``Elastic IPの設定``."""
+    m = _LECTURE_RE.search(text)
+    if m is None or m.start() == 0:
+        return text
+    return text[: m.start()].rstrip() or text
+
+
+def is_course_outline(texts: list[str]) -> bool:
+    """A course's outline, not notes: at least two items are lectures named by their marker, and with the
+    summaries (``VPCのまとめ``) they are at least half of the items."""
+    marked = sum(1 for t in texts if is_lecture(t))
+    if marked < 2:
+        return False
+    summaries = sum(1 for t in texts if _SUMMARY_LECTURE_RE.search(t) and not is_lecture(t))
+    return (marked + summaries) * 2 >= len(texts)
+
+
 def says_order(label: str) -> bool:
     """A label or heading that says the order of its list is the point: ``手順``, ``Steps``, ``Lifecycle``."""
     return _ORDER_WORDS_RE.search(label) is not None
@@ -95,4 +129,15 @@ def attach_bullets(nodes: list[Node], body_lines: list[str]) -> list[Node]:
     return out
 
 
-__all__ = ["INSTRUCTION_VERBS", "STEP_ITEM_RE", "TOC_ITEM_RE", "are_steps", "attach_bullets", "is_toc", "says_order"]
+__all__ = [
+    "INSTRUCTION_VERBS",
+    "STEP_ITEM_RE",
+    "TOC_ITEM_RE",
+    "are_steps",
+    "is_course_outline",
+    "is_lecture",
+    "attach_bullets",
+    "is_toc",
+    "says_order",
+    "strip_lecture",
+]

@@ -109,6 +109,21 @@ def is_aside(text: str) -> bool:
     return text[:1] in "(（" and text[-1:] in ")）" and text.count("(") + text.count("（") == 1
 
 
+def _is_name(word: str) -> bool:
+    """One ASCII word named like a product or service: ``EC2``, ``S3``, ``RDS``, ``DynamoDB`` (not ``None``)."""
+    return (
+        word.isascii()
+        and " " not in word
+        and any(ch.isdigit() or ch.isupper() for ch in word[1:])
+        and word[:1].isalnum()
+    )
+
+
+def _is_edge(term: str, rest: str) -> bool:
+    """``EC2 → S3``: two names joined by an arrow, an edge of a diagram, not a term and what it means."""
+    return _is_name(term) and _is_name(rest.strip())
+
+
 def _colon_ok(first: str, i: int) -> bool | None:
     """Whether the colon at ``first[i]`` may split: True, False (look further) or None (no split in this line)."""
     if first[i] == ":":
@@ -179,8 +194,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             return None
         if len(term) > SEPARATOR_TERM_MAX_CHARS:
             continue  # prose: only a colon can still split it
-        if m.group() == "→" and first.count("→") > 1:
-            continue  # "receiver → processor → exporter": a flow, not a term and its meaning
+        if m.group() == "→" and (first.count("→") > 1 or _is_edge(term, rest)):
+            continue  # "receiver → processor → exporter", "EC2 → S3": a flow, not a term and its meaning
         if (
             term_ok(term, max_chars=SEPARATOR_TERM_MAX_CHARS, max_words=SEPARATOR_TERM_MAX_WORDS)
             and any(ch.isalpha() for ch in term)  # not a time or date range, 14:00 - 15:00

@@ -369,6 +369,10 @@ def is_clause(term: str) -> bool:
     return len(words) >= 3 and any(w in _CLAUSE_WORDS for w in words)
 
 
+#: A chapter's number before a term: ``3.1 ``, ``2.4.1 ``.
+_SECTION_NUMBER_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){1,3}\.?[ \t\u3000]+")
+
+
 def split_definition(inl: Inline) -> tuple[str, str] | None:
     """``TERM: DEFINITION`` on the first line of ``inl`` (also ``：``, ``・・・``, ``…``, ``＝``, `` = ``, `` - ``,
     `` — ``; see :func:`~devday_tui.core.cards.split.split_term`), as (term, definition). A remark word
@@ -382,6 +386,10 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
             return None  # "D A: …" is a practice exam's answers, not a term
         if "、" in term and inl.text.rstrip().endswith("。") and inl.text[len(term) :].lstrip(" \t")[:1] not in ":：":
             return None  # "ここでは、A = B とする。" is a sentence, not a term and its definition
+        if term[:1].isdigit() and "." in term[:3]:
+            numbered = _SECTION_NUMBER_RE.match(term)
+            if numbered is not None and numbered.end() < len(term):
+                return term[numbered.end() :], found[1]  # "3.1 TCP: …": the chapter's number is no part of the term
         return found
     text = inl.text
     lead = len(text) - len(text.lstrip(" \t"))

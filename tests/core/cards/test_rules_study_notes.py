@@ -156,3 +156,92 @@ def test_the_authors_setup_makes_no_cards_in_either_language() -> None:
     - EC2 ×2
     """
     assert fronts(md) == ["構成 — 2 points"]
+
+
+# --- an exam guide's numbered objectives, a course's outline -------------------------------------------------------
+
+
+def test_numbered_objectives_make_no_card_in_either_language() -> None:
+    md = """
+    ## 出題範囲
+    ### 分野 2: パフォーマンスに優れたアーキテクチャを定義する 24%
+      * 2.1 パフォーマンスの高いストレージとデータベースを選択する。
+      * 2.2 キャッシュを使用してパフォーマンスを向上させる。
+    ### 分野 5: オペレーショナルエクセレンスを備えたアーキテクチャを定義する 6%
+      * 5.1 オペレーショナルエクセレンスを実現するソリューションの設計特性を選択する
+
+    ## Domain 1
+    - Task Statement 1.1: Design secure access to AWS resources
+    - Task Statement 1.2: Design secure workloads and applications
+
+    ## Chapter 3
+    - 3.1 TCP: connection-oriented
+    - 3.2 UDP: connectionless
+    """
+    note, trace = parse(md)
+    made = [c.front for c in note.cards]
+    assert {"TCP", "UDP"} <= set(made)  # a chapter's number is no part of its terms
+    assert not any("分野" in f or "Task" in f or "Domain" in f for f in made), made
+    assert sum(1 for t in trace if t.rule == "objectives" and not t.made) == 5
+
+
+def test_a_course_outline_makes_no_card_but_the_notes_under_its_lectures_do() -> None:
+    md = """
+    ### VPC関連のハンズオン
+      * VPCとサブネットを設定する（ハンズオン）
+      * ネットワークACL(ハンズオン)
+      * VPC Flow logs
+      * VPCのまとめ
+      * 小テスト VPCテスト
+
+    ### EC2の概要
+      * EC2でWEBサーバーを立ち上げる(ハンズオン)
+      * Elastic IPの設定(ハンズオン)
+        + 再起動してもIPアドレスが維持される
+        + 利用していない場合に課金される
+      * ハードウェア占有インスタンスとDedicatedHosts
+        + 専用ハードウェアが提供される
+        + 課金単位も異なる
+
+    ### EBS
+      * EBSの概要
+        + インスタンスに接続するとOSから認識されるブロックストレージ
+      * AMIとSnapshotの活用(ハンズオン)
+        + AMI(Amazon Machine Image)
+          - EBSのスナップショットにルートボリュームの情報を加えたもの
+    """
+    made = fronts(md)
+    assert "VPC関連のハンズオン — 5 points" not in made and "EC2の概要 — 3 points" not in made
+    assert "EC2の概要 › Elastic IPの設定 — 2 points" in made  # the marker goes from the front
+    assert "EC2の概要 › ハードウェア占有インスタンスとDedicatedHosts — 2 points" in made
+    assert backs(md)["AMI(Amazon Machine Image)"] == ["EBSのスナップショットにルートボリュームの情報を加えたもの"]
+    assert not any("ハンズオン" in f for f in made)
+
+
+def test_one_exercise_in_a_list_of_topics_is_no_outline() -> None:
+    md = """
+    ## Lambda
+    - Cold start
+      - The first call of a new instance loads the runtime
+    - Layers
+      - Shared libraries for several functions
+    - Build a function (Hands-on)
+    """
+    assert "Lambda — 3 points" in fronts(md)
+
+
+# --- an arrow between two names is an edge of a diagram -------------------------------------------------------------
+
+
+def test_an_arrow_between_two_service_names_is_no_definition() -> None:
+    md = """
+    ## 構成
+    - ELB
+      - EC2 → S3
+      - EC2 → RDS
+    - None → Disabled
+    - 冗長化 → 可用性が上がる
+    """
+    made = fronts(md)
+    assert "EC2" not in made
+    assert "None" in made and "冗長化" in made
