@@ -74,6 +74,16 @@ def is_named_link(text: str) -> bool:
     return _NAMED_LINK_RE.fullmatch(text.strip()) is not None
 
 
+def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
+    """An exam guide's objectives: at least three items, two thirds of them objectives, or all of them numbered
+    (or all of them objectives, under an objective)."""
+    if len(texts) >= 3 and sum(1 for t in texts if is_objective(t)) * 3 >= len(texts) * 2:
+        return True
+    if under_objective and texts and all(is_objective(t) for t in texts):
+        return True
+    return bool(texts) and all((t[:1].isdigit() or t[:1] in "Tt") and is_numbered_objective(t) for t in texts)
+
+
 def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:
     """At least three items, two thirds of them passing ``test`` (answer letters, open questions, objectives)."""
     return len(entries) >= 3 and sum(1 for e in entries if test(e.item.text)) * 3 >= len(entries) * 2
@@ -384,7 +394,7 @@ class ListRules(ChoiceRules):
             self.drop(line0, "open-questions", f"{subject!r}: questions without their answers")
             return
         outline = is_course_outline([e.item.text for e in entries])
-        if outline or mostly(entries, is_objective) or all(is_numbered_objective(e.item.text) for e in entries):
+        if outline or all_objectives([e.item.text for e in entries]):
             # An exam guide's objectives ("Understand Terraform basics", "Describe the …") or a course's outline
             # ("…(ハンズオン)", "小テスト"): what to study, not what was learnt. Their sub-lists, the notes taken on
             # each, still make cards.
@@ -516,8 +526,10 @@ class ListRules(ChoiceRules):
                     self.extra.pop()
             if made and only.children and back_lines(only.children) < MAX_BACK_LINES:
                 return  # its one sub-item's own sub-list is on this card's back already
-        elif is_course_outline([child.text for child in children]):
-            self.drop(line0, "objectives", f"{text[:40]!r}: a course's outline, not facts")
+        elif is_course_outline([child.text for child in children]) or all_objectives(
+            [c.text for c in children], under_objective=is_objective(text)
+        ):
+            self.drop(line0, "objectives", f"{text[:40]!r}: a course's outline or an exam's objectives, not facts")
         else:
             self.items_card(rule, "label-list", qualified, self.shown(children), line0)
         if any(child.children for child in children):

@@ -110,10 +110,26 @@ _OBJECTIVE_NUMBER_RE = re.compile(
 #: Verbs that open a numbered objective besides the :data:`OBJECTIVE_VERBS`: ``1.2 Design secure workloads``.
 _TASK_VERBS = frozenset(
     """design determine select choose implement apply create configure manage evaluate plan secure deploy monitor
-    troubleshoot migrate optimize develop""".split()
+    troubleshoot migrate optimize develop work view""".split()
 )
 #: How a Japanese objective ends: ``…ストレージを選択する。``, ``…を向上させる``, ``…を説明できる``: a verb.
 _JA_OBJECTIVE_ENDS = ("る", "る。")
+
+
+def _gerund_of_task(word: str) -> bool:
+    """``Deploying``, ``Managing``, ``Planning``: the -ing form of a verb that opens an objective."""
+    if len(word) < 5 or not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    verbs = OBJECTIVE_VERBS | _TASK_VERBS | INSTRUCTION_VERBS
+    return stem in verbs or stem + "e" in verbs or (stem[-1:] == stem[-2:-1] and stem[:-1] in verbs)
+
+
+def is_gerund_objective(text: str) -> bool:
+    """An exam guide's task written as a gerund phrase: ``Deploying a container application to GKE``, ``Managing
+    a single VM instance`` (three words at least: ``Logging`` alone is a feature)."""
+    words = text.split(None, 3)
+    return len(words) >= 3 and words[0][:1].isupper() and _gerund_of_task(words[0].casefold())
 
 
 def is_numbered_objective(text: str) -> bool:
@@ -124,13 +140,19 @@ def is_numbered_objective(text: str) -> bool:
         return False
     rest = text[m.end() :].strip()
     first = rest.partition(" ")[0].casefold()
-    return rest.endswith(_JA_OBJECTIVE_ENDS) or first in OBJECTIVE_VERBS or first in _TASK_VERBS
+    return (
+        rest.endswith(_JA_OBJECTIVE_ENDS) or first in OBJECTIVE_VERBS or first in _TASK_VERBS or _gerund_of_task(first)
+    )
 
 
 def is_objective(text: str) -> bool:
     """An exam objective or an instruction to the reader: ``Describe the …``, ``Identify the benefits of …``,
     ``2.1 …を選択する。``."""
-    return text.partition(" ")[0].casefold() in OBJECTIVE_VERBS or (text[:1].isdigit() and is_numbered_objective(text))
+    return (
+        text.partition(" ")[0].casefold() in OBJECTIVE_VERBS
+        or ((text[:1].isdigit() or text[:1] in "Tt") and is_numbered_objective(text))
+        or is_gerund_objective(text)
+    )
 
 
 #: Verbs that open a principle or a guideline, and the instruction that glosses it: ``Automate security best

@@ -1266,27 +1266,24 @@ def test_a_definition_sub_item_with_a_sub_list_is_one_card_and_a_label_keeps_no_
 
 def test_a_line_inside_an_item_that_names_the_sub_list_after_it_holds_that_list() -> None:
     md = """
-    # Exam guide
-    1. Setting up a cloud solution environment
+    # S3
+    1. Storage classes
 
-        1.1 Setting up cloud projects. Activities include:
+        1.1 Frequent access. Classes include:
 
-        * Creating projects
-        * Enabling APIs
+        * S3 Standard
+        * S3 Express One Zone
 
-        1.2 Managing billing configuration. Activities include:
+        1.2 Infrequent access. Classes include:
 
-        * Creating billing accounts
-        * Linking projects to a billing account
+        * S3 Standard-IA
+        * S3 One Zone-IA
     """
     note, _ = parse(md)
-    c = card(md, "Exam guide › Setting up a cloud solution environment — 2 points")
+    c = card(md, "S3 › Storage classes — 2 points")
     assert [(i.text, [k.text for k in i.children]) for i in c.back] == [
-        ("1.1 Setting up cloud projects. Activities include", ["Creating projects", "Enabling APIs"]),
-        (
-            "1.2 Managing billing configuration. Activities include",
-            ["Creating billing accounts", "Linking projects to a billing account"],
-        ),
+        ("1.1 Frequent access. Classes include", ["S3 Standard", "S3 Express One Zone"]),
+        ("1.2 Infrequent access. Classes include", ["S3 Standard-IA", "S3 One Zone-IA"]),
     ]
 
 

@@ -245,3 +245,26 @@ def test_an_arrow_between_two_service_names_is_no_definition() -> None:
     made = fronts(md)
     assert "EC2" not in made
     assert "None" in made and "冗長化" in made
+
+
+def test_an_exam_guides_gerund_tasks_are_objectives_and_its_notes_stay() -> None:
+    md = """
+    ## 2.4 Planning and configuring network resources. Tasks include:
+    * Differentiating load balancing options
+    * Identifying resource locations in a network for availability
+    * Configuring Cloud DNS
+
+    ## Observability
+    * Logging
+    * Monitoring
+    * Tracing
+
+    ## 1.1 Setting up cloud projects. Activities include:
+    * Creating projects
+        * Select a Project, then click New Project
+        * Name it and pick the billing account
+    """
+    made = fronts(md)
+    assert not any(f.startswith("2.4") for f in made), made
+    assert "Observability — 3 points" in made  # single gerund words are features, not tasks
+    assert "Creating projects — 2 points" in made or any("Creating projects" in f for f in made), made
