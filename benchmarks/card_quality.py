@@ -520,7 +520,9 @@ def chatter_lines(lines: list[Line]) -> set[int]:
             if level and depth > level:
                 out.add(ln.no)
                 continue
-            level = depth if heading_key(ln.text) in CHATTER_HEADINGS else 0
+            key = heading_key(ln.text)
+            chatter = key in CHATTER_HEADINGS or (len(key) <= 20 and key.endswith(("感想", "所感", "雑感")))
+            level = depth if chatter else 0
         elif level:
             out.add(ln.no)
     return out

@@ -115,6 +115,16 @@ DEFAULT_SKIP_SECTIONS = (
 )
 _DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
 
+#: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
+_CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感")
+
+
+def is_skipped(key: str, skip: frozenset[str]) -> bool:
+    """A heading (its :func:`skip_key`) of a chatter section: one of ``skip``, or, with the default list, a
+    Japanese heading whose last word is one of its impressions words (the head noun comes last)."""
+    return key in skip or (skip is _DEFAULT_SKIP and len(key) <= 20 and key.endswith(_CHATTER_HEAD_NOUNS))
+
+
 #: Keys of a metadata block written at the top of a note without YAML fences (Pelican and MultiMarkdown
 #: ``Title: …`` lines, Hexo's front-matter without its opening ``---``).
 _META_KEYS = frozenset(
@@ -426,7 +436,7 @@ def parse_note(
             stack[-1][0].children.append(sec)
         else:
             note.sections.append(sec)
-        skipped = parent_skipped or (bool(heading) and skip_key(heading) in skip)
+        skipped = parent_skipped or (bool(heading) and is_skipped(skip_key(heading), skip))
         if skipped and not parent_skipped and trace is not None:
             trace.append(Trace(offset + node.start + 1, "skip-section", False, f"{heading!r}: chatter, no cards"))
         stack.append((sec, path_, level, skipped))

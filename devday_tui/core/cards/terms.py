@@ -408,10 +408,13 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
 _IMPRESSION_RE = re.compile(
     r"思いました|と思います|と思う|と思った|って思った|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
     r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|ありがとう|感謝|驚きました|嬉しかった|うれしかった"
-    r"|楽しみ|知りました|しりました|疑問が残|なぁ|。。。|だろな|見返そう|（笑）|\(笑\)"
+    r"|楽しみ|知りました|しりました|疑問が残|なぁ|。。。|だろな|だろうけど|でしょうね|見返そう|（笑）|\(笑\)"
 )
-#: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text.
-_IMPRESSION_END_RE = re.compile(r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$")
+#: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader
+#: (``…大変になるからね・・・。``, ``…かな``).
+_IMPRESSION_END_RE = re.compile(
+    r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$|(?:からね|けどね|よね|かなぁ?)[・。…!！?？ー〜]{0,4}$"
+)
 
 
 def _felt(text: str) -> bool:

@@ -268,3 +268,30 @@ def test_an_exam_guides_gerund_tasks_are_objectives_and_its_notes_stay() -> None
     assert not any(f.startswith("2.4") for f in made), made
     assert "Observability — 3 points" in made  # single gerund words are features, not tasks
     assert "Creating projects — 2 points" in made or any("Creating projects" in f for f in made), made
+
+
+# --- impressions -------------------------------------------------------------------------------------------------
+
+
+def test_a_heading_whose_head_noun_is_an_impression_is_chatter() -> None:
+    md = """
+    ## 簡単な感想
+    - mattnさんを見れる貴重な経験ができた
+    - kube-awsの動向ウォッチしてくぞ
+
+    ## 感想戦の進め方
+    - 対局後に一手ずつ振り返る
+    - 悪手の代わりを検討する
+    """
+    made = fronts(md)
+    assert not any("簡単な感想" in f for f in made), made
+    assert "感想戦の進め方 — 2 points" in made  # 感想 opens this heading: it is the subject
+
+
+def test_a_remark_spoken_to_the_reader_is_an_impression() -> None:
+    from devday_tui.core.cards.terms import is_impression
+
+    assert is_impression("レガシーコードは改善しないとあとあと大変になるからね・・・。")
+    assert is_impression("このあたりは本番でも使えるのかな")
+    assert not is_impression("かなり高速になる")
+    assert not is_impression("S3 はオブジェクトストレージ。耐久性は 99.999999999%。")
