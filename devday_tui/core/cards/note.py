@@ -236,9 +236,16 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
 
     ``scopes`` gives, by index in ``cards``, the label or parent bullet a definition sits under. Two definitions
     under different ones are different things (``on a directory`` under SGID and under the sticky bit, ``-a``
-    under mount's options and umount's): not joined.
+    under mount's options and umount's): not joined. Nor is a term defined under three headings or more: it is a
+    field of each (``Cost:`` under each support plan).
     """
     scopes = scopes or {}
+    # A term defined under three headings or more is a field of each (``Cost:`` under every support plan,
+    # ``Use case:`` under every service): each is its own card, shown with its heading.
+    fields: dict[str, set[tuple[str, ...]]] = {}
+    for card in cards:
+        if card.kind == "definition" and card.back.__class__ is str:
+            fields.setdefault(" ".join(card.front.casefold().split()), set()).add(card.context)
     first: dict[str, int] = {}
     scope_of: dict[int, str] = {}
     exact: set[tuple[str, str, Back]] = set()
@@ -256,7 +263,7 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
             term = " ".join(card.front.casefold().split())
             at = first.get(term)
             scope = scopes.get(index, "")
-            joinable = at is not None and scope == scope_of.get(at, "")
+            joinable = at is not None and scope == scope_of.get(at, "") and len(fields[term]) < 3
             if joinable and at is not None and out[at].back_text.count("\n") + back.count("\n") + 1 >= MAX_BACK_LINES:
                 joinable = False  # together they would pass the line limit: two cards, each with its own line
             if joinable and at is not None:
@@ -271,6 +278,8 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
                 first[term] = len(out)
                 if scope:
                     scope_of[len(out)] = scope
+            if len(fields[term]) >= 3 and len(card.context) >= 2 and normalise(card.context[-1]) != term:
+                card = replace(card, front=f"{card.context[-1]} › {card.front}")  # "1. Basic Support › Cost"
         out.append(card)
     return out
 

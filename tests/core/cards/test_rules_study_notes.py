@@ -295,3 +295,27 @@ def test_a_remark_spoken_to_the_reader_is_an_impression() -> None:
     assert is_impression("このあたりは本番でも使えるのかな")
     assert not is_impression("かなり高速になる")
     assert not is_impression("S3 はオブジェクトストレージ。耐久性は 99.999999999%。")
+
+
+# --- a field under each heading ------------------------------------------------------------------------------------
+
+
+def test_a_term_defined_under_three_headings_is_a_field_of_each() -> None:
+    md = """
+    # AWS Support Plans
+    ## 1. Basic Support
+    - **Cost**: Free
+    ## 2. Developer Support
+    - **Cost**: Starting at $29 per month
+    ## 3. Business Support
+    - **Cost**: Starting at $100 per month
+
+    ## EBS
+    - gp2: IOPS tied to size
+    ## Exam tips
+    - gp2: burst to 3,000 IOPS
+    """
+    got = backs(md)
+    assert got["2. Developer Support › Cost"] == ["Starting at $29 per month"]
+    assert got["3. Business Support › Cost"] == ["Starting at $100 per month"]
+    assert got["gp2"] == ["IOPS tied to size (line 10)", "burst to 3,000 IOPS (line 12)"]  # twice: still one term
