@@ -11,7 +11,13 @@ from devday_tui.core.cards.blocks import LISTS, Node, new
 from devday_tui.core.cards.choice_cards import ANSWER_RE, ChoiceRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo, is_unsure
 from devday_tui.core.cards.markup import is_only_image
-from devday_tui.core.cards.questions import is_numbered_objective, is_objective, is_open_question, is_question
+from devday_tui.core.cards.questions import (
+    is_exam_remark,
+    is_numbered_objective,
+    is_objective,
+    is_open_question,
+    is_question,
+)
 from devday_tui.core.cards.shapes import (
     INSTRUCTION_VERBS,
     STEP_ITEM_RE,
@@ -141,6 +147,8 @@ class ListRules(ChoiceRules):
             self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
         elif len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(text):
             self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
+        elif len(text) <= MUSING_MAX_CHARS and is_exam_remark(text):
+            self.drop(line0, "objectives", f"{text[:40]!r}: a remark on the exam, not a fact")
         else:
             return False
         return True

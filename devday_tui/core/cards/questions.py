@@ -194,3 +194,18 @@ def is_restated(front: str, back: str) -> bool:
         and _imperative(front)
         and _imperative(back)
     )
+
+
+#: How a remark on the exam itself reads: ``Two questions on Cognito``, ``Cognito was included in many questions``,
+#: ``CloudFormation does show up in the exam``, ``3問出題された``.
+_EXAM_REMARK_RE = re.compile(
+    r"\b(?:[0-9]+|two|three|four|five|many|several|lots of|plenty of|a few|few|some|a couple of) questions?\b"
+    r"|\bquestions? (?:on|about|regarding)\b|\b(?:in|on|show(?:s|ed)? up in|appear(?:s|ed)? in|came up in) the exam\b"
+    r"|出題され|問題が(?:出|多)|試験に(?:出|よく出)",
+    re.I,
+)
+
+
+def is_exam_remark(text: str) -> bool:
+    """What the author says of the exam they took (how many questions were on a topic), not a fact to learn."""
+    return _EXAM_REMARK_RE.search(text) is not None

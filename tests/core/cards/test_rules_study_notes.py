@@ -319,3 +319,32 @@ def test_a_term_defined_under_three_headings_is_a_field_of_each() -> None:
     assert got["2. Developer Support › Cost"] == ["Starting at $29 per month"]
     assert got["3. Business Support › Cost"] == ["Starting at $100 per month"]
     assert got["gp2"] == ["IOPS tied to size (line 10)", "burst to 3,000 IOPS (line 12)"]  # twice: still one term
+
+
+def test_remarks_on_the_exam_and_the_authors_to_do_are_left_out() -> None:
+    md = """
+    # Cognito / Cognito Sync
+    - Two questions on AWS Cognito Syncing and data management.
+    - Cognito was included in many questions
+    - Remember that Cognito is the preferred Federation method for mobile.
+
+    # TODO
+    - Trunk port
+    - IEEE 802.1Q
+
+    # Questions about VPC
+    - A NAT gateway lets private subnets reach the internet
+    - A VPC endpoint keeps S3 traffic inside AWS
+    """
+    got = backs(md)
+    assert got["Cognito / Cognito Sync — 1 point"] == [
+        "Remember that Cognito is the preferred Federation method for mobile."
+    ]
+    assert not any("TODO" in f for f in got)
+    assert "Questions about VPC — 2 points" in got  # a heading is no remark on the exam
+    from devday_tui.core.cards.questions import is_exam_remark
+
+    assert is_exam_remark("CloudFormation does show up in the exam including intrinsic functions")
+    assert is_exam_remark("S3 は3問出題された")
+    assert not is_exam_remark("The exam costs $150")
+    assert not is_exam_remark("Questions are answered by the FAQ bot")
