@@ -479,7 +479,8 @@ CHATTER_HEADINGS = frozenset(
         "感想 所感 雑感 TL;DR TLDR はじめに おわりに 参考 参考文献 参考リンク References Links Acknowledgements 告知 "
         "Disclaimer 免責事項 関連リンク Impression Impressions Thoughts Verdict 自己紹介 会社紹介 チーム紹介 whoami "
         "Sponsors スポンサー 宣伝 お知らせ Announcements 懇親会 Hiring Contents 目次 対象読者 想定読者 "
-        "環境 実行環境 動作環境 検証環境 作業環境 開発環境 使用環境 動作確認環境 TODO やること 調べること あとで調べる あとで読む"
+        "環境 実行環境 動作環境 検証環境 作業環境 開発環境 使用環境 動作確認環境 TODO やること 調べること あとで調べる あとで読む "
+        "勉強資料 学習資料 教材 使用教材 参考書 勉強方法 学習方法"
     ).split()
 ) | {
     "read more",
@@ -493,6 +494,10 @@ CHATTER_HEADINGS = frozenset(
     "target audience",
     "who this is for",
     "to do",
+    "study materials",
+    "study resources",
+    "learning resources",
+    "study plan",
     "reading list",
     "my environment",
     "my setup",

@@ -151,6 +151,11 @@ def test_the_authors_setup_makes_no_cards_in_either_language() -> None:
     - Neovim with LSP
     - tmux
 
+    ## 勉強資料
+    - ホワイトペーパー
+      - AWS Well-Architected フレームワーク
+    - 黒本
+
     ## 構成
     - ALB
     - EC2 ×2
