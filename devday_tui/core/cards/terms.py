@@ -287,9 +287,14 @@ def _words_in(text: str, ascii_words: frozenset[str], ja: frozenset[str]) -> boo
     return text in ja
 
 
+#: A back that only says whose it is: ``from Koichiro Nishijima``, ``by @jsmith``, ``presented by Jane Doe``.
+_ATTRIBUTION_RE = re.compile(r"(?:from|by|via|presented by)[ \t]+@?[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}")
+
+
 def is_thin(back: str) -> bool:
-    """A back of one or two words that says nothing by itself: ``new version``, ``important``, ``便利``, ``Docs``."""
-    return _words_in(back, _THIN_WORDS, _THIN_JA)
+    """A back of one or two words that says nothing by itself: ``new version``, ``important``, ``便利``, ``Docs``,
+    or only whose it is (``from Koichiro Nishijima``)."""
+    return _words_in(back, _THIN_WORDS, _THIN_JA) or _ATTRIBUTION_RE.fullmatch(back.strip()) is not None
 
 
 def is_pointer(text: str) -> bool:
@@ -409,11 +414,12 @@ _IMPRESSION_RE = re.compile(
     r"思いました|と思います|と思う|と思った|って思った|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
     r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|ありがとう|感謝|驚きました|嬉しかった|うれしかった"
     r"|楽しみ|知りました|しりました|疑問が残|なぁ|。。。|だろな|だろうけど|でしょうね|見返そう|（笑）|\(笑\)"
+    r"|同意。|共感|納得|なるほど|嬉しい|うれしい|面白そう|おもしろそう|楽しそう|刺激され|刺激を受け"
 )
 #: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader
 #: (``…大変になるからね・・・。``, ``…かな``, ``…わかるかも``).
 _IMPRESSION_END_RE = re.compile(
-    r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$|(?:からね|けどね|よね|かなぁ?|かも)[・。…!！?？ー〜]{0,4}$"
+    r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$|(?:からね|けどね|よね|かなぁ?|かも|のでは)[・。…!！?？ー〜]{0,4}$"
 )
 
 

@@ -353,3 +353,16 @@ def test_remarks_on_the_exam_and_the_authors_to_do_are_left_out() -> None:
     assert is_exam_remark("S3 は3問出題された")
     assert not is_exam_remark("The exam costs $150")
     assert not is_exam_remark("Questions are answered by the FAQ bot")
+
+
+def test_an_attendees_agreement_and_excitement_are_impressions() -> None:
+    from devday_tui.core.cards.terms import is_impression, is_thin
+
+    assert is_impression("エンジニアがUIデザインもすべきという点は同意。協力して実装するのが理想ですね")
+    assert is_impression("OSS開発欲がすごい刺激された")
+    assert is_impression("主催してみるのも面白そう。引き継ぎ大事。")
+    assert is_impression("そのまま参考書にして売れるのでは")
+    assert not is_impression("Lambda が Python 3.12 に対応しました")
+    assert not is_impression("設定を変更すると再起動が必要になる")
+    assert is_thin("from Koichiro Nishijima") and is_thin("by @jsmith")
+    assert not is_thin("from the S3 bucket to Glacier")
