@@ -288,7 +288,7 @@ def _words_in(text: str, ascii_words: frozenset[str], ja: frozenset[str]) -> boo
 
 
 #: A back that only says whose it is: ``from Koichiro Nishijima``, ``by @jsmith``, ``presented by Jane Doe``.
-_ATTRIBUTION_RE = re.compile(r"(?:from|by|via|presented by)[ \t]+@?[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}")
+_ATTRIBUTION_RE = re.compile(r"(?:from|by|via|presented by)[ \t]+(?:@[\w.-]+|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})")
 
 
 def is_thin(back: str) -> bool:
