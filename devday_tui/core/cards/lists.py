@@ -80,6 +80,15 @@ def is_named_link(text: str) -> bool:
     return _NAMED_LINK_RE.fullmatch(text.strip()) is not None
 
 
+#: A heading or label over the list of talks the author attended: ``聞いた発表``, ``参加したセッション``,
+#: ``Talks I attended``.
+_ATTENDED_RE = re.compile(
+    r"(?:聞いた|聴いた|見た|観た|参加した|聴講した|行った)(?:発表|セッション|トーク|講演|LT)"
+    r"|\b(?:talks?|sessions?) I (?:attended|saw|watched|went to)\b|\battended (?:talks|sessions)\b",
+    re.I,
+)
+
+
 def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
     """An exam guide's objectives: at least three items, two thirds of them objectives, or all of them numbered
     (or all of them objectives, under an objective)."""
@@ -392,6 +401,14 @@ class ListRules(ChoiceRules):
     def list_cards(self, rule: str, kind: str, subject: str, entries: list[Entry], line0: int) -> None:
         """The cards of one list (or of a heading's lists): one card, or the parents' cards and a points card."""
         if not subject or not entries:
+            return
+        if _ATTENDED_RE.search(subject.rsplit(" › ", 1)[-1]):
+            # "聞いた発表" then the talks' titles: which talks the author went to, not what they said. A title with
+            # notes under it is still a card.
+            self.drop(line0, "chatter-term", f"{subject!r}: the talks the author attended, not facts")
+            for e in entries:
+                if e.item.children and not e.own:
+                    self.parent_card(e.item, subject, e.line0)
             return
         if mostly(entries, is_answer_letters):
             # "1. A", "2. C  D: …": an answer key without its questions asks nothing.

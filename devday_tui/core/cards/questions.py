@@ -95,7 +95,8 @@ OBJECTIVE_VERBS = frozenset(
 _PROMPT_RE = re.compile(r"(?:tell me about|describe a (?:time|situation)|give an example|walk me through)\b", re.I)
 
 
-_OPEN_ENDS = (*_QUESTION_ENDS, "とは。", "とは？", "とは何か。")
+#: How a question asked in Japanese prose ends: ``…何モデルと呼ばれるか。``, ``OLTPとOLAPの違いは。``.
+_OPEN_ENDS = (*_QUESTION_ENDS, "とは。", "とは？", "とは何か。", "か。", "か？", "は。")
 
 
 def is_open_question(text: str) -> bool:

@@ -366,3 +366,20 @@ def test_an_attendees_agreement_and_excitement_are_impressions() -> None:
     assert not is_impression("設定を変更すると再起動が必要になる")
     assert is_thin("from Koichiro Nishijima") and is_thin("by @jsmith")
     assert not is_thin("from the S3 bucket to Glacier")
+
+
+def test_the_talks_attended_and_questions_without_answers_make_no_card() -> None:
+    md = """
+    ## 聞いた発表
+    - OSS は Windows で動いてこそ楽しい
+    - php.iniについて知る
+    - Kubernetes on AWS
+      - kube-aws でクラスタを作る
+      - etcd は3台構成
+
+    ## 3-3-5. データベース応用
+    - OLTPとOLAPの違いは。
+    - データウェアハウスは、関係データベースから何をして作られるか。
+    - ファクトテーブルとは。
+    """
+    assert fronts(md) == ["聞いた発表 › Kubernetes on AWS — 2 points"]
