@@ -54,6 +54,8 @@ MAX_POINT_NAMES = 6
 SUB_LABEL_MAX_CHARS = 120
 #: A list item up to this long that is the author's impressions or diary is left out of its list.
 MUSING_MAX_CHARS = 200
+#: A list shows a definition bullet's value beside its term when the value is at most this long.
+SHORT_VALUE_CHARS = 24
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
@@ -477,7 +479,9 @@ class ListRules(ChoiceRules):
         items: dict[str, Item] = {}
         for e in entries:
             if e.item.text not in items:
-                items[e.item.text] = Item(e.item.text) if e.own else Item(e.item.text, self.shown(e.item.children))
+                items[e.item.text] = (
+                    Item(self.with_value(e)) if e.own else Item(e.item.text, self.shown(e.item.children))
+                )
         whole = tuple(items.values())
         if back_lines(whole) <= MAX_BACK_LINES:
             self.items_card("points", kind, subject, whole, line0)
@@ -491,6 +495,20 @@ class ListRules(ChoiceRules):
             self.drop(line0, "points", f"{subject!r}: {len(names)} names alone are too many to recall as one card")
             return
         self.items_card("points", kind, subject, names, line0)
+
+    def with_value(self, e: Entry) -> str:
+        """A definition bullet as its list shows it: the term, and its value when that is short and no sentence
+        (``maximum hop count: 15``): the list then says all it holds. A longer definition is left to its own card."""
+        if 0 <= e.card < len(self.cards):
+            back = self.cards[e.card][3].back
+            if (
+                back.__class__ is str
+                and "\n" not in back
+                and len(back) <= SHORT_VALUE_CHARS
+                and not back.endswith(("。", ".", "！", "!"))  # a value, not a sentence
+            ):
+                return f"{e.item.text}: {back}"
+        return e.item.text
 
     @staticmethod
     def is_statement(text: str) -> bool:

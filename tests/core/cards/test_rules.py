@@ -189,7 +189,7 @@ def test_a_chatter_term_parent_or_label_makes_no_card() -> None:
     )
     note, trace = parse(md)
     assert sorted(c.front for c in note.cards) == ["Collector", "Keynote — 2 points", "OTLP"]
-    assert [i.text for i in card(md, "Keynote — 2 points").back] == ["OTLP", "Collector"]
+    assert [i.text for i in card(md, "Keynote — 2 points").back] == ["OTLP: the wire protocol", "Collector"]
     assert [(t.line, t.rule) for t in trace if not t.made] == [
         (2, "chatter-term"),
         (4, "chatter-term"),

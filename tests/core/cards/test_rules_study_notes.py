@@ -383,3 +383,26 @@ def test_the_talks_attended_and_questions_without_answers_make_no_card() -> None
     - ファクトテーブルとは。
     """
     assert fronts(md) == ["聞いた発表 › Kubernetes on AWS — 2 points"]
+
+
+def test_hedged_advice_is_no_impression() -> None:
+    from devday_tui.core.cards.terms import is_impression
+
+    assert not is_impression(
+        "スケーリングの問題を解消するためにも、RDS などのスケールがしづらいサービスを避けたほうがよいかも。"
+    )
+
+
+def test_a_points_card_shows_a_short_value_beside_its_term() -> None:
+    md = """
+    #### RIPv1
+    - maximum hop count: 15
+    - update interval: 30 seconds
+    - timers: the router sends its whole table to each neighbour on every update interval
+    - loops
+      - can loop back to original router
+      - split horizon stops them
+    """
+    got = backs(md)
+    assert got["RIPv1 — 4 points"] == ["maximum hop count: 15", "update interval: 30 seconds", "timers", "loops"]
+    assert got["maximum hop count"] == ["15"]
