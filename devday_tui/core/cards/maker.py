@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
 from devday_tui.core.cards.rules import RULES, Trace
-from devday_tui.core.cards.terms import CITATION_FIELDS, TALK_FIELDS, is_impression, is_thin, skip_key, squash
+from devday_tui.core.cards.terms import (
+    CITATION_FIELDS,
+    TALK_FIELDS,
+    is_impression,
+    is_thin,
+    is_translation,
+    skip_key,
+    squash,
+)
 from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section
 from devday_tui.core.text import normalise
 
@@ -191,6 +199,8 @@ class CardMaker:
                 return "objectives", "what to study, not what was learnt"
             if len(back) <= 30 and rule != "table-row" and is_thin(back):
                 return "too-short", "a back of a word or two that says nothing by itself"
+            if len(back) <= 30 and is_translation(front, back):
+                return "too-short", "the front in another language, not what it means"
         if "\nB" in back and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
             return "choice-question", "options without the answer"
         if is_todo(back):

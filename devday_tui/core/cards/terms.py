@@ -297,6 +297,27 @@ def is_thin(back: str) -> bool:
     return _words_in(back, _THIN_WORDS, _THIN_JA) or _ATTRIBUTION_RE.fullmatch(back.strip()) is not None
 
 
+_ENGLISH_WORD_RE = re.compile(r"[A-Z][a-z]{1,20}")
+_KATAKANA_RE = re.compile(r"[ァ-ヶー・]{2,12}")
+_ENGLISH_WORDS_RE = re.compile(r"[a-z]{2,20}(?: [a-z]{2,20}){0,3}")
+_KANJI_WORD_RE = re.compile(r"[一-龯々]{2,8}")
+
+
+def is_translation(front: str, back: str) -> bool:
+    """A back that is only the front in another language, no definition: ``Quality`` → ``品質``, ``安全性`` →
+    ``セキュリティ``, ``バックアップとリストア`` → ``backup and restore``. (An acronym's expansion, ``MFA`` → ``多要素認証``,
+    says what the letters stand for, and is one.)"""
+    back = back.strip()
+    if _ENGLISH_WORD_RE.fullmatch(front):
+        return len(back) <= 6 and not any(ch.isascii() for ch in back)
+    if front.isascii() or len(front) > 12 or any(ch.isascii() and ch.isalnum() for ch in front):
+        return False
+    if _ENGLISH_WORDS_RE.fullmatch(back) is not None:
+        return True
+    # a word in kanji, then the same in katakana (a phrase with kana in it, ``ユーザ自身で作成``, is no word)
+    return _KANJI_WORD_RE.fullmatch(front) is not None and _KATAKANA_RE.fullmatch(back) is not None
+
+
 def is_pointer(text: str) -> bool:
     """Only the name of a page to read: ``Docs``, ``Learn tutorial``, ``こちら``."""
     return _words_in(text, _POINTER_WORDS, _POINTER_JA)

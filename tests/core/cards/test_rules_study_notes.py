@@ -406,3 +406,19 @@ def test_a_points_card_shows_a_short_value_beside_its_term() -> None:
     got = backs(md)
     assert got["RIPv1 — 4 points"] == ["maximum hop count: 15", "update interval: 30 seconds", "timers", "loops"]
     assert got["maximum hop count"] == ["15"]
+
+
+def test_a_translation_is_no_definition_but_an_acronyms_expansion_is() -> None:
+    from devday_tui.core.cards.terms import is_translation
+
+    assert is_translation("Quality", "品質") and is_translation("安全性", "セキュリティ")
+    assert is_translation("バックアップとリストア", "backup and restore")
+    assert not is_translation("MFA", "多要素認証")
+    assert not is_translation("ユーザ自身で作成", "セキュリティグループ")
+    assert not is_translation("Quality", "要求を満たす度合い。テストで測る")
+    md = """
+    ## 荒ぶる四天王
+    - Quality: 品質
+    - MFA: 多要素認証
+    """
+    assert "Quality" not in fronts(md) and "MFA" in fronts(md)
