@@ -23,6 +23,7 @@ from devday_tui.core.cards.questions import (
     topic_of,
 )
 from devday_tui.core.cards.shapes import is_toc
+from devday_tui.core.cards.split import split_term
 from devday_tui.core.cards.tables import TableRules
 from devday_tui.core.cards.terms import (
     CITATION_FIELDS,
@@ -139,6 +140,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
             elif kind in LISTS and self.toc_possible and is_toc(node):
                 self.has_list = True
                 self.drop(node.start, "toc", "a table of contents, not notes")
+            elif kind == "bullet_list" and self.quoted_term(node, nodes[i + 1] if i + 1 < n else None):
+                i += 2  # "- ライトバック" then "> CPUから…方式": the quote explains the one item
+                continue
             elif kind == "bullet_list":
                 self.has_list = True
                 k = self.choice_list(self.asked(), nodes, i, node.start)
@@ -231,8 +235,30 @@ class Builder(ParagraphRules, ListRules, TableRules):
             self.add("question", "definition", question, question, answer, node.start)
             return i + 2
         if nxt is not None and nxt.kind in LISTS:
+            after = nodes[i + 2] if i + 2 < len(nodes) else None
+            if after is not None and after.kind == "blockquote" and after.start == nxt.end == nxt.children[-1].end:
+                return i + 1  # its terms are explained in quotes ("- ライトバック" then "> …"): read on
             return self.labelled_lists(nodes, i, question)
         return i + 1
+
+    def quoted_term(self, node: Node, nxt: Node | None) -> bool:
+        """A one-item list whose item is only a short name, right above a block quote (no blank line between) that
+        explains it: one definition card, the name → the quote. True when it made one."""
+        if nxt is None or nxt.kind != "blockquote" or nxt.start != node.end or len(node.children) != 1:
+            return False
+        chs = node.children[0].children
+        if len(chs) != 1 or chs[0].kind != "paragraph" or "\n" in chs[0].content or chs[0].end != nxt.start:
+            return False  # (a blank line between them: the quote is apart from the list)
+        term = squash(plain(chs[0].content))
+        if not term or not label_ok(term) or split_term(chs[0].content) is not None:
+            return False
+        lines = [t for ch in nxt.children if ch.kind == "paragraph" for t in self.node_text(ch).split("\n")]
+        if not lines or any(ch.kind != "paragraph" for ch in nxt.children):
+            return False
+        self.has_list = True
+        self.text_chars += len(term) + sum(len(t) for t in lines)
+        self.add("term-line", "definition", term, term, "\n".join(lines), node.start)
+        return True
 
     def solved_question(self, nodes: list[Node], question: str) -> int:
         """A numbered question whose answer is under a label of its own (``Solution:``, ``解答``): the lines before

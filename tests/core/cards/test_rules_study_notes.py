@@ -422,3 +422,27 @@ def test_a_translation_is_no_definition_but_an_acronyms_expansion_is() -> None:
     - MFA: 多要素認証
     """
     assert "Quality" not in fronts(md) and "MFA" in fronts(md)
+
+
+def test_a_name_in_a_list_explained_by_the_quote_under_it_is_a_definition() -> None:
+    md = """
+    ## H29S P10
+    キャッシュメモリと主記憶の同期をとるための方式として、ライトバックとライトスルーがあります。
+    - ライトバック
+    > キャッシュメモリだけに書き込み、追い出されるときに主記憶へ書き込む方式
+    - ライトスルー
+    > キャッシュメモリと同時に主記憶にも書き込む方式
+    > データの整合性は得られるが処理速度は低下する
+
+    ## Quotes
+    - A quote apart from its list
+
+    > is no explanation of it
+    """
+    got = backs(md)
+    assert got["ライトバック"] == ["キャッシュメモリだけに書き込み、追い出されるときに主記憶へ書き込む方式"]
+    assert got["ライトスルー"] == [
+        "キャッシュメモリと同時に主記憶にも書き込む方式",
+        "データの整合性は得られるが処理速度は低下する",
+    ]
+    assert "A quote apart from its list" not in got
