@@ -52,8 +52,11 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   carded or not: a talk's or a course's logistics (the term is one of ``LOGISTICS``: ``登壇者``, ``Track``,
   ``Language``, ``Reading material``…), a term named like a chatter heading (``Disclaimer: …``) and lines under a
   chatter heading (``CHATTER_HEADINGS``: 感想, 自己紹介, スポンサー…, and the headings under it). Both lists are
-  the note format's, written out in this script. Their number is printed beside the figure, and ``--list`` lists
-  them.
+  the note format's, written out in this script. Nor are principles glossed by one more instruction
+  (``Automate security best practices: Use automation to …``: the note format's ``restated`` rule, tested with
+  the package's own :func:`~devday_tui.core.cards.questions.is_restated`), whose names their list card holds,
+  nor a definition that only translates its term (``Quality: 品質``, the package's ``is_translation``).
+  Their numbers are printed beside the figure, and ``--list`` lists them.
 - **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – ``, with the same limits on the
   term): the same test. Printed for information, no goal.
 - **parent bullets carded**: list items (``-``, ``*``, ``+``, ``1.``, ``1)``, ``・``, ``-item``/``－item`` with
@@ -84,6 +87,20 @@ TERM_MAX_CHARS = 30
 #: A line longer than this, without a colon, is prose: the line after it continues its sentence.
 PROSE_CHARS = 40
 _PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("「", "」"), ("【", "】"))
+
+
+def is_restated(term: str, definition: str) -> bool:
+    """The note format's ``restated`` test (a principle glossed in other words), from the package."""
+    from devday_tui.core.cards.questions import is_restated as restated
+
+    return restated(term, definition)
+
+
+def is_translation(term: str, definition: str) -> bool:
+    """The note format's test of a back that only translates its front (``Quality: 品質``), from the package."""
+    from devday_tui.core.cards.terms import is_translation as translation
+
+    return len(definition) <= 30 and translation(term, definition)
 
 
 def note_cards(text: str, path: Path) -> list[Any]:
@@ -381,10 +398,11 @@ class Definition:
     no: int
     term: str
     other_separator: bool
+    restated: bool = False  # a principle glossed in other words, or a translation: no definition to learn
 
 
-def _definition(text: str) -> tuple[str, bool] | None:
-    """(term, other separator?) when the line reads ``term: definition``."""
+def _definition(text: str) -> tuple[str, bool, bool] | None:
+    """(term, other separator?, restated?) when the line reads ``term: definition``."""
     if _skip_line(text):
         return None
     body = text[_LEAD.match(text).end() :]
@@ -408,7 +426,9 @@ def _definition(text: str) -> tuple[str, bool] | None:
             return None
         if re.fullmatch(r"\[[^\]]*\]\([^)]*\)", definition):
             return None
-        return term, other
+        raw_term = body[: m.start()].strip().lstrip("-*+ ").strip("*_ ")
+        value = definition.strip("*_ ")
+        return term, other, (value[:1].isupper() and is_restated(raw_term, value)) or is_translation(raw_term, value)
     return None
 
 
@@ -429,8 +449,8 @@ def definitions(lines: list[Line]) -> list[Definition]:
             and not _COLON.search(prev)
         ):
             continue  # the line goes on with a sentence of the line before: prose, not a definition
-        term, other = found_at[k]
-        found.append(Definition(ln.no, term, other))
+        term, other, restated = found_at[k]
+        found.append(Definition(ln.no, term, other, restated))
     return found
 
 
@@ -564,6 +584,7 @@ class Report:
     definitions: Tally = field(default_factory=Tally)
     other_definitions: Tally = field(default_factory=Tally)
     not_facts: list[str] = field(default_factory=list)  # term: definition lines of logistics or chatter
+    restated: list[str] = field(default_factory=list)  # principles glossed in other words (their list is the card)
     parents: Tally = field(default_factory=Tally)
     markup_kinds: Counter = field(default_factory=Counter)
 
@@ -593,6 +614,9 @@ def measure_note(report: Report, path: Path, text: str, cards: list[Any], shown:
     for d in definitions(lines):
         if d.no in chatter or d.term.strip("*_") in LOGISTICS or heading_key(d.term) in CHATTER_HEADINGS:
             report.not_facts.append(f"{shown}:{d.no}  {d.term}")
+            continue
+        if d.restated:
+            report.restated.append(f"{shown}:{d.no}  {d.term}")
             continue
         ok = any((line == d.no and d.term in front) or d.term in parts for line, front, parts, _ in fronts)
         tally = report.other_definitions if d.other_separator else report.definitions
@@ -666,6 +690,8 @@ def print_report(report: Report, folder: Path, show_list: bool) -> list[str]:
         print(f"  {label:<27} {count:>5} / {tally.total:<5} {_pct(count, tally.total)}   {goal}{verdict}")
         if tally is report.definitions and report.not_facts:
             print(f"    (not counted: {len(report.not_facts)} lines of logistics or under a chatter heading)")
+        if tally is report.definitions and report.restated:
+            print(f"    (not counted: {len(report.restated)} principles glossed in other words or translations only)")
     if report.markup_kinds:
         print("  markup by kind: " + ", ".join(f"{k} {n}" for k, n in report.markup_kinds.most_common()))
     if show_list:
@@ -677,6 +703,10 @@ def print_report(report: Report, folder: Path, show_list: bool) -> list[str]:
     if show_list and report.not_facts:
         print("\nterm: definition lines not counted (logistics, or under a chatter heading)")
         for where in report.not_facts:
+            print(f"  {where}")
+    if show_list and report.restated:
+        print("\nterm: definition lines not counted (principles glossed in other words, translations only)")
+        for where in report.restated:
             print(f"  {where}")
     print("goals: met" if not missed else f"goals: missed ({', '.join(missed)})")
     return missed
