@@ -173,8 +173,12 @@ class ListRules(ChoiceRules):
         for li in node.children:
             chs = li.children
             if chs and chs[0].kind == "paragraph" and _TASK_RE.match(chs[0].content):
-                self.drop(li.start, "todo", "a task-list item is the author's to-do, not something to learn")
-                continue
+                if not any(ch.kind in LISTS for ch in chs[1:]):
+                    self.drop(li.start, "todo", "a task-list item is the author's to-do, not something to learn")
+                    continue
+                # "- [ ] **Entra Tenant**" with notes under it: a checklist of topics to study, each with its notes.
+                chs = [chs[0]._replace(content=_TASK_RE.sub("", chs[0].content, count=1)), *chs[1:]]
+                li = li._replace(children=chs)
             if len(chs) == 1 and chs[0].kind == "paragraph":  # the common case: one line or paragraph
                 content = chs[0].content
                 if not used and "\n" not in content:

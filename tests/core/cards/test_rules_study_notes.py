@@ -446,3 +446,15 @@ def test_a_name_in_a_list_explained_by_the_quote_under_it_is_a_definition() -> N
         "データの整合性は得られるが処理速度は低下する",
     ]
     assert "A quote apart from its list" not in got
+
+
+def test_a_checklist_topic_with_notes_under_it_is_a_bullet_and_a_bare_task_is_a_to_do() -> None:
+    md = (
+        "## Core Concepts\r\n- [ ] **Entra Tenant**\r\n  - Default domain: something.onmicrosoft.com\r\n"
+        "  - Subscriptions trust a particular tenant\r\n- [ ] write the summary\r\n- [x] read chapter 3\r\n"
+    )
+    note, trace = parse(md)
+    made = [c.front for c in note.cards]
+    assert "Core Concepts › Entra Tenant — 2 points" in made and "Default domain" in made
+    assert not any("summary" in f or "chapter" in f for f in made)
+    assert sum(1 for t in trace if t.rule == "todo" and not t.made) == 2
