@@ -49,9 +49,10 @@ _PROPERTY_KEY_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}")
 
 def is_property(front: str, back: str) -> bool:
     """``id:: 64412696-…``, ``collapsed:: true``: a property of the block, not a hand-written card."""
-    if not _PROPERTY_KEY_RE.fullmatch(front):
+    key = front.casefold()  # Dataview fields are often capitalised: ``Date:: 2022-08-15``
+    if not _PROPERTY_KEY_RE.fullmatch(key):
         return False
-    return front in _PROPERTIES or _PROPERTY_VALUE_RE.fullmatch(back.strip()) is not None
+    return key in _PROPERTIES or _PROPERTY_VALUE_RE.fullmatch(back.strip()) is not None
 
 
 #: A link, its text and its target (``[Talk - YAPC::Asia](http://…)``), a wiki link (``[[Perl::Critic]]``) or an

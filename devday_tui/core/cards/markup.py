@@ -55,7 +55,9 @@ _TRIGGER_RES = (
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
 #: An Obsidian callout's type marker, ``> [!info]`` or ``> [!tip]- Title``: markup, not the note's text.
-_CALLOUT_RE = re.compile(r"\A\[![A-Za-z][\w-]{0,30}\][+-]?[ \t]*+")
+_CALLOUT_RE = re.compile(r"\A\[!([A-Za-z][\w -]{0,30})\][+-]?[ \t]*+")
+#: (A callout's type is one word, ``[!tip]``, ``[!definition]``: without a title of its own, it has none worth a
+#: line. A "type" of several words, ``[!VPC Peering]``, names the callout's subject: it is its title.)
 _QUOTES_RE = re.compile(r"(?:>[ \t\u3000]*)*")
 _MARKER_ITEM_RE = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 # The patterns below are only ever matched at the start of a line (``match``/``fullmatch``): ``\A`` says so, and keeps
@@ -85,6 +87,9 @@ _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})((?:[ \t][^<>\n]{0,1000}
 _ALT_RE = re.compile(r"""\balt[ \t]*=[ \t]*(?:"([^"\n]{0,300})"|'([^'\n]{0,300})'|([^\s"'>]{1,300}))""", re.I)
 #: Tags whose contents are not text at all.
 _HIDDEN_TAGS = frozenset({"script", "style"})
+#: A post embedded from a social site (``<blockquote class="twitter-tweet">…</blockquote>``): someone's remark,
+#: its author and date, never the note's text.
+_EMBED_RE = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|threads-post")
 #: Tags whose contents are kept as they are (preformatted): their lines are left alone.
 _VERBATIM_TAGS = frozenset({"pre", "textarea"})
 #: Tags that end a piece of text: removed, they leave a space so that words on either side stay apart.
@@ -233,7 +238,10 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
         if callout:  # the callout's title, if any, stays as the first line of the quote
             rest = rest[callout.end() :]
             if not rest.strip():
-                return (ws + quotes).rstrip()
+                kind = callout.group(1).strip()
+                if " " not in kind:
+                    return (ws + quotes).rstrip()
+                rest = kind
 
     # Containers: the fence lines go, a title stays as a line of its own.
     if rest[:3] == ":::":
@@ -282,7 +290,7 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
         tm = _TAG_RE.match(rest)
         if tm:
             name = tm.group(2).lower()
-            if name in _HIDDEN_TAGS and not tm.group(1):
+            if (name in _HIDDEN_TAGS or (name == "blockquote" and _EMBED_RE.search(tm.group(3)))) and not tm.group(1):
                 close = f"</{name}>"
                 if close not in rest.lower():
                     scan.hidden = close

@@ -36,8 +36,12 @@ class TableRules(CardMaker):
         if len(header) < 2 or not any(header[1:]):
             self.drop(node.start, "table-row", "a table with one column or no header row makes no cards")
             return
-        if sum(1 for h in header[1:] if h) >= 2 and all(not h or field_of(h) in _DETAILS for h in header[1:]):
-            # | Session | Tags | Length |: the talks one attended, not what they taught.
+        named = [h for h in header[1:] if h]
+        if (len(named) >= 2 and all(field_of(h) in _DETAILS for h in named)) or (
+            len(named) == 1 and field_of(named[0]) in TALK_FIELDS
+        ):
+            # | Session | Tags | Length |, | 模擬試験 | 得点 |: the talks one attended or the scores one got, not
+            # what they taught.
             self.drop(node.start, "talk-details", "a table of talks' details (tags, length, speaker…), not facts")
             return
         for line0, cells in rows[1:]:

@@ -31,10 +31,13 @@ REMARK_WORDS = frozenset(
 #: Fields of a talk that are logistics, not facts to learn: ``登壇者: 山田さん``, ``Slides: …``, ``会場: …``.
 TALK_FIELDS = frozenset(
     """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場
-    venue track トラック readings homework 試験日 受験日""".split()
+    venue track トラック readings homework 試験日 受験日 開催日 開催場所 得点 点数 正答率 合否 学習時間 勉強時間 学習期間
+    勉強期間""".split()
 ) | frozenset(("reading material", "reading materials", "exam date"))
 #: Words that cite where a passage comes from (``参照：[DroidKaigi 2025](…)``, ``出典: …``): no term.
-CITATION_FIELDS = frozenset("参照 出典 引用 引用元 出所 via cf 参考url 参考サイト 参考記事 詳しくは 詳細は".split())
+CITATION_FIELDS = frozenset(
+    "参照 出典 引用 引用元 出所 via cf 参考url 参考サイト 参考記事 詳しくは 詳細は 関連記事 続きの記事 前回の記事 次の記事 公式サイト".split()
+)
 #: Fields that describe a talk beside its logistics (``Language: English``, ``Length 26:24``): with one of those,
 #: a list mostly of these is the talk's details, not its content.
 DETAIL_FIELDS = frozenset(
@@ -288,12 +291,15 @@ def _words_in(text: str, ascii_words: frozenset[str], ja: frozenset[str]) -> boo
 
 
 #: A back that only says whose it is: ``from Koichiro Nishijima``, ``by @jsmith``, ``presented by Jane Doe``.
-_ATTRIBUTION_RE = re.compile(r"(?:from|by|via|presented by)[ \t]+(?:@[\w.-]+|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})")
+_ATTRIBUTION_RE = re.compile(
+    r"(?:(?:from|by|via|presented by)[ \t]+)?@[\w.-]+"
+    r"|(?:from|by|via|presented by)[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}"
+)
 
 
 def is_thin(back: str) -> bool:
     """A back of one or two words that says nothing by itself: ``new version``, ``important``, ``便利``, ``Docs``,
-    or only whose it is (``from Koichiro Nishijima``)."""
+    or only whose it is (``from Koichiro Nishijima``, ``@moro``)."""
     return _words_in(back, _THIN_WORDS, _THIN_JA) or _ATTRIBUTION_RE.fullmatch(back.strip()) is not None
 
 

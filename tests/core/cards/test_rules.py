@@ -496,7 +496,7 @@ def test_footnotes_style_words_and_tight_headings_leave_no_markup() -> None:
     md = (
         "## 解く順番\n:::note warn\n科目Bは情報セキュリティから解くのがよい。理由は短時間で解けるから。\n:::\n\n"
         "##Open Match\nA matchmaking framework for games, by Google.[^1]\n\n"
-        "## 試験概要\nhttps://aws.amazon.com/jp/certification/\n\n"
+        "## 試験の申し込み\nhttps://aws.amazon.com/jp/certification/\n\n"
         "[^1]: I could not find its repository.\n"
     )
     note, trace = parse(md)

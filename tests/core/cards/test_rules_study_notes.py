@@ -458,3 +458,53 @@ def test_a_checklist_topic_with_notes_under_it_is_a_bullet_and_a_bare_task_is_a_
     assert "Core Concepts › Entra Tenant — 2 points" in made and "Default domain" in made
     assert not any("summary" in f or "chapter" in f for f in made)
     assert sum(1 for t in trace if t.rule == "todo" and not t.made) == 2
+
+
+# --- exam write-ups, embedded posts, Obsidian fields ---------------------------------------------------------------
+
+
+def test_an_exam_write_ups_background_scores_and_logistics_make_no_cards() -> None:
+    md = """
+    # AWS Certified Solutions Architect - Associateを取得した
+    - 続きの記事: AWS Certified Solutions Architect - Professionalを取得した
+
+    ## 学習開始時点の知識
+    - 実務経験
+    - IT系保有資格
+
+    ## 試験概要
+    - 試験時間: 130分
+    - 問題数: 65問
+
+    ## 過去問
+    | 模擬試験 | 得点 |
+    | --- | --- |
+    | 模擬試験④ | 95% |
+
+    ## S3
+    - S3 Glacier Deep Archive: 最も安いアーカイブ用ストレージクラス
+    """
+    assert fronts(md) == ["S3 Glacier Deep Archive"]
+
+
+def test_an_embedded_post_a_dataview_field_and_a_callout_named_by_its_type() -> None:
+    md = """
+    Date:: 2022-08-15 Monday
+
+    ## Talk
+    <blockquote class="twitter-tweet"><p lang="ja">俺の登壇、会社に認知されてへんくて草</p>&mdash; task (@getupmax) <a href="https://twitter.com/x">June 4, 2023</a></blockquote>
+
+    - Rubyによるたのしいユーザー基盤再構築: @moro
+    - Sidekiq: Redis を使うジョブキュー
+
+    ## VPC
+    > [!VPC Peering]
+    > Allows connectivity between two VPCs
+
+    > [!definition]
+    > Amazon Kinesis collects and processes streams in real time.
+    """
+    made = fronts(md)
+    assert "Date" not in made and not any("俺の登壇" in f for f in made)
+    assert "Rubyによるたのしいユーザー基盤再構築" not in made and "Sidekiq" in made
+    assert "VPC Peering" in made and "definition" not in made
