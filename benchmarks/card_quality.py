@@ -501,7 +501,9 @@ CHATTER_HEADINGS = frozenset(
         "Sponsors スポンサー 宣伝 お知らせ Announcements 懇親会 Hiring Contents 目次 対象読者 想定読者 "
         "環境 実行環境 動作環境 検証環境 作業環境 開発環境 使用環境 動作確認環境 TODO やること 調べること あとで調べる あとで読む "
         "勉強資料 学習資料 教材 使用教材 参考書 勉強方法 学習方法 学習開始時点の知識 学習時間 勉強時間 学習期間 勉強期間 "
-        "受験結果 試験結果 受験のきっかけ 受験動機 試験概要 試験の概要 試験について 試験情報 関連記事"
+        "受験結果 試験結果 受験のきっかけ 受験動機 試験概要 試験の概要 試験について 試験情報 関連記事 筆者前提 "
+        "開始前のスペック 受験するモチベーション 受験の動機 モチベーション 試験形式 推奨知識 対象外の範囲 試験当日 受験方法 "
+        "申し込み Registration"
     ).split()
 ) | {
     "read more",
@@ -524,6 +526,9 @@ CHATTER_HEADINGS = frozenset(
     "exam overview",
     "about the exam",
     "exam information",
+    "exam preparation",
+    "exam environment",
+    "exam day",
     "reading list",
     "my environment",
     "my setup",
