@@ -297,10 +297,19 @@ _ATTRIBUTION_RE = re.compile(
 )
 
 
+#: Only hashtags: ``#june29jp``, ``#KUG2 #golang``.
+_HASHTAGS_RE = re.compile(r"#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40}){0,5}")
+
+
 def is_thin(back: str) -> bool:
     """A back of one or two words that says nothing by itself: ``new version``, ``important``, ``便利``, ``Docs``,
-    or only whose it is (``from Koichiro Nishijima``, ``@moro``)."""
-    return _words_in(back, _THIN_WORDS, _THIN_JA) or _ATTRIBUTION_RE.fullmatch(back.strip()) is not None
+    or only whose it is (``from Koichiro Nishijima``, ``@moro``), or only hashtags (``#june29jp``)."""
+    stripped = back.strip()
+    return (
+        _words_in(back, _THIN_WORDS, _THIN_JA)
+        or _ATTRIBUTION_RE.fullmatch(stripped) is not None
+        or _HASHTAGS_RE.fullmatch(stripped) is not None
+    )
 
 
 _ENGLISH_WORD_RE = re.compile(r"[A-Z][a-z]{1,20}")

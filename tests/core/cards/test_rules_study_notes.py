@@ -508,3 +508,20 @@ def test_an_embedded_post_a_dataview_field_and_a_callout_named_by_its_type() -> 
     assert "Date" not in made and not any("俺の登壇" in f for f in made)
     assert "Rubyによるたのしいユーザー基盤再構築" not in made and "Sidekiq" in made
     assert "VPC Peering" in made and "definition" not in made
+
+
+def test_an_events_hashtags_homework_and_retrospective_make_no_cards() -> None:
+    md = """
+    ## 情報
+    - ハッシュタグ: #KUG2
+
+    ## 宿題
+    - Ruby Is Nice so We Are Nice - @kakutani
+
+    ## 振り返り
+    - 登壇駆動でやると、やるしかないので良い
+
+    ## goroutine
+    - チャネル: goroutine 間で値を受け渡す
+    """
+    assert fronts(md) == ["チャネル"]
