@@ -503,7 +503,7 @@ CHATTER_HEADINGS = frozenset(
         "勉強資料 学習資料 教材 使用教材 参考書 勉強方法 学習方法 学習開始時点の知識 学習時間 勉強時間 学習期間 勉強期間 "
         "受験結果 試験結果 受験のきっかけ 受験動機 試験概要 試験の概要 試験について 試験情報 関連記事 筆者前提 "
         "開始前のスペック 受験するモチベーション 受験の動機 モチベーション 試験形式 推奨知識 対象外の範囲 試験当日 受験方法 "
-        "申し込み Registration 宿題 振り返り 書いた人 著者紹介 プロフィール Profile"
+        "申し込み Registration 宿題 振り返り 書いた人 著者紹介 プロフィール Profile 試験に出題される可能性のあるテクノロジーと概念"
     ).split()
 ) | {
     "read more",
@@ -530,6 +530,11 @@ CHATTER_HEADINGS = frozenset(
     "exam environment",
     "exam day",
     "about the author",
+    "in-scope aws services and features",
+    "out-of-scope aws services and features",
+    "technologies and concepts that might appear on the exam",
+    "範囲内の aws のサービスと機能",
+    "範囲外の aws のサービスと機能",
     "reading list",
     "my environment",
     "my setup",
