@@ -565,7 +565,7 @@ def chatter_lines(lines: list[Line]) -> set[int]:
                 out.add(ln.no)
                 continue
             key = heading_key(ln.text)
-            chatter = key in CHATTER_HEADINGS or (len(key) <= 20 and key.endswith(("感想", "所感", "雑感")))
+            chatter = key in CHATTER_HEADINGS or (len(key) <= 20 and key.endswith(("感想", "所感", "雑感", "試験概要")))
             level = depth if chatter else 0
         elif level:
             out.add(ln.no)

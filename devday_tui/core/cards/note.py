@@ -181,7 +181,7 @@ DEFAULT_SKIP_SECTIONS = (
 _DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
 
 #: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
-_CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感")
+_CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要")
 
 
 def is_skipped(key: str, skip: frozenset[str]) -> bool:
