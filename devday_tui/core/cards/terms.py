@@ -456,7 +456,7 @@ _IMPRESSION_RE = re.compile(
 #: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader
 #: (``…大変になるからね・・・。``, ``…かな``).
 _IMPRESSION_END_RE = re.compile(
-    r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$|(?:からね|けどね|よね|かなぁ?|のでは)[・。…!！?？ー〜]{0,4}$"
+    r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$|(?:からね|けどね|よね|かなぁ?|のでは|良さそう|よさそう|すごい|凄い|素晴らしい|すばらしい)(?:です)?[・。…!！?？ー〜]{0,4}$"
 )
 
 

@@ -362,6 +362,8 @@ def test_an_attendees_agreement_and_excitement_are_impressions() -> None:
     assert is_impression("OSS開発欲がすごい刺激された")
     assert is_impression("主催してみるのも面白そう。引き継ぎ大事。")
     assert is_impression("そのまま参考書にして売れるのでは")
+    assert is_impression("今やっているプロダクトと方向性が似ているので相性が良さそう")
+    assert not is_impression("S3 はすごい速度でスケールする")
     assert not is_impression("Lambda が Python 3.12 に対応しました")
     assert not is_impression("設定を変更すると再起動が必要になる")
     assert is_thin("from Koichiro Nishijima") and is_thin("by @jsmith")
