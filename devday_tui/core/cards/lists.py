@@ -54,6 +54,10 @@ MAX_POINT_NAMES = 6
 SUB_LABEL_MAX_CHARS = 120
 #: A list item up to this long that is the author's impressions or diary is left out of its list.
 MUSING_MAX_CHARS = 200
+#: An item that only names a figure (the figure itself, an image, is not shown): ``- diagram`` then ``![[…]]``.
+_FIGURE_WORDS = frozenset(
+    "diagram diagrams figure image images screenshot screenshots picture 図 図解 画像 スクショ スクリーンショット 構成図 イメージ図".split()
+)
 #: A field whose value is only hashtags: ``ハッシュタグ: #KUG2``, ``Tags: #k8s #cka``.
 _TAGS_VALUE_RE = re.compile(r"[:：][ \t]*#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40}){0,5}[ \t]*\Z")
 #: A list shows a definition bullet's value beside its term when the value is at most this long.
@@ -160,6 +164,8 @@ class ListRules(ChoiceRules):
             self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
         elif len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(text):
             self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
+        elif len(text) <= 12 and text.casefold().rstrip(":：") in _FIGURE_WORDS:
+            self.drop(line0, "image-only", f"{text!r}: a figure's caption; the figure is not shown in a terminal")
         elif "#" in text and _TAGS_VALUE_RE.search(text):
             self.drop(line0, "metadata", f"{text[:40]!r}: hashtags, not a fact")
         elif len(text) <= MUSING_MAX_CHARS and is_exam_remark(text):

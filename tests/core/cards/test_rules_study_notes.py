@@ -527,3 +527,15 @@ def test_an_events_hashtags_homework_and_retrospective_make_no_cards() -> None:
     - チャネル: goroutine 間で値を受け渡す
     """
     assert fronts(md) == ["チャネル"]
+
+
+def test_an_item_that_only_names_its_figure_is_left_out() -> None:
+    md = """
+    ## VPC Endpoints
+    - diagram
+    \t![[Pasted image 20250317182423.png]]
+    - Gateway endpoints: S3 and DynamoDB only
+    - Interface endpoints: an ENI with a private IP
+    """
+    got = backs(md)
+    assert got["VPC Endpoints — 2 points"] == ["Gateway endpoints", "Interface endpoints"]
