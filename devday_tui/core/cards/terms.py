@@ -544,6 +544,10 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
 _PAIRS = (("[", "]"), ("(", ")"), ("（", "）"), ("「", "」"), ("<", ">"))
 
 
+#: Particles a Japanese sentence goes on after: a line ending in one is cut mid-sentence.
+_PARTICLE_ENDS = ("を", "が", "に", "で", "へ", "は", "の")
+
+
 def term_line(first: str, rest: list[str]) -> str | None:
     """A short first line, with the explanation on the lines after it: the term, or None."""
     term = first.strip()
@@ -563,6 +567,12 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None
     body = "\n".join(rest).strip()
     if content_length(body) < MIN_ANSWER_CHARS:
+        return None
+    # A Japanese sentence wrapped onto the next line: the line ends in a particle (``…の領域を``) or the next one
+    # starts with one (``がポイントです``). (``〜とは`` asks, and is a term.)
+    if (term.endswith(_PARTICLE_ENDS) and not term.endswith("とは") and not is_bare_link(body)) or body.startswith(
+        ("が", "を")
+    ):
         return None
     # An English sentence wrapped onto the next line is not a term and its definition.
     if ascii_words(term) >= 4 and term[-1].isascii() and term[-1].isalpha() and body[:1].islower():
