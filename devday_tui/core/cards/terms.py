@@ -33,7 +33,29 @@ TALK_FIELDS = frozenset(
     """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場
     venue track トラック readings homework 試験日 受験日 開催日 開催場所 得点 点数 正答率 合否 学習時間 勉強時間 学習期間
     勉強期間""".split()
-) | frozenset(("reading material", "reading materials", "exam date"))
+) | frozenset(
+    (
+        "reading material",
+        "reading materials",
+        "exam date",
+        "number of questions",
+        "question format",
+        "passing score",
+        "exam duration",
+        "exam fee",
+        "exam cost",
+        "exam code",
+        "recommended experience",
+        "問題数",
+        "出題数",
+        "試験時間",
+        "合格点",
+        "合格基準",
+        "受験料",
+        "ページ数",
+        "保有資格",
+    )
+)
 #: Words that cite where a passage comes from (``参照：[DroidKaigi 2025](…)``, ``出典: …``): no term.
 CITATION_FIELDS = frozenset(
     "参照 出典 引用 引用元 出所 via cf 参考url 参考サイト 参考記事 詳しくは 詳細は 関連記事 続きの記事 前回の記事 次の記事 公式サイト".split()
@@ -149,6 +171,11 @@ def skip_key(heading: str) -> str:
     """The form of a heading compared with ``skip_sections``: normalised, without a leading number or a trailing
     rating (``Impression ⭐⭐⭐☆☆``, ``感想 ★★★``)."""
     norm = normalise(heading)
+    if norm and unicodedata.category(norm[0])[0] == "S":  # "📋 Exam Information": an emoji before the words
+        start = 0
+        while start < len(norm) and (norm[start] in " \ufe0f\u200d" or unicodedata.category(norm[start])[0] == "S"):
+            start += 1
+        norm = norm[start:] or norm
     if norm[:1] in _OPEN_BRACKETS and norm[-1:] in _CLOSE_BRACKETS:  # 【宣伝】, [PR]
         norm = norm[1:-1].strip()
     if norm and unicodedata.category(norm[-1])[0] == "S":

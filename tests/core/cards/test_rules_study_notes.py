@@ -539,3 +539,42 @@ def test_an_item_that_only_names_its_figure_is_left_out() -> None:
     """
     got = backs(md)
     assert got["VPC Endpoints — 2 points"] == ["Gateway endpoints", "Interface endpoints"]
+
+
+def test_an_exam_overviews_details_and_study_tips_make_no_cards() -> None:
+    md = """
+    ## 📋 Exam Information
+    ### Basic Details
+    - Number of Questions: Approximately 50 questions
+    - Question Format: Multiple choice and multiple select
+
+    ## Study tips
+    - CKA with Practice Tests by Mumshad Mannambeth
+
+    ## お世話になった書籍
+    - 情報処理教科書 出るとこだけ！
+      - ページ数: 568 ページ
+
+    ## Compute Engine
+    - Preemptible VM: runs at most 24 hours
+    """
+    assert fronts(md) == ["Preemptible VM"]
+
+
+def test_a_japanese_sentence_cut_by_a_line_break_is_no_term() -> None:
+    md = """
+    ## エバンジェリスト
+    エバンジェリストっていうロールは技術 x マーケティングの領域を
+    押さえる必要があるとのこと。
+
+    ## No.21
+    privateで修飾されたメソッドは、同一クラス外からはアクセスできないこと
+    がポイントです。
+
+    ## プロセス
+    スケジューラとは
+    CPU を割り当てるプロセスを選ぶ仕組み
+    """
+    made = fronts(md)
+    assert not any(f.endswith(("を", "こと")) for f in made), made
+    assert "スケジューラとは" in made
