@@ -82,6 +82,10 @@ def list_intro(paragraph: str) -> str | None:
 _INTRO_LEADS = ("例えば、", "たとえば、", "その中から、", *CONNECTIVES_JA)
 
 
+#: A bold name and a bracketed remark after it, the whole line: ``**Reliability**(Part of the Well-Architected
+#: Framework)``.
+_BOLD_ASIDE_RE = re.compile(r"(\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*[(（][^()（）\n]{1,200}[)）][ \t:：]*")
+
 class Builder(ParagraphRules, ListRules, TableRules):
     """Reads a note's sections block by block, with the block rules of its mixins."""
 
@@ -198,6 +202,11 @@ class Builder(ParagraphRules, ListRules, TableRules):
             self.drop(node.start, "speaker-label", f"{text!r} names a person: the list belongs to the heading")
             return None
         if not label_ok(text, colon=full.endswith((":", "："))):
+            named = _BOLD_ASIDE_RE.fullmatch(node.content.strip())
+            if named is not None and label_ok(squash(plain(named.group(1)))):
+                # "**Reliability**(Part of the Well-Architected Framework)": the bold name is the label, the
+                # bracketed remark after it an aside.
+                return squash(plain(named.group(1)))
             intro = list_intro(text)
             if intro is not None:  # "UDPは…。UDPは次のような用途に向いている。": the last sentence names the list
                 return intro

@@ -578,3 +578,18 @@ def test_a_japanese_sentence_cut_by_a_line_break_is_no_term() -> None:
     made = fronts(md)
     assert not any(f.endswith(("を", "こと")) for f in made), made
     assert "スケジューラとは" in made
+
+
+def test_a_bold_name_with_a_long_aside_labels_the_list_after_it() -> None:
+    md = """
+    ### Scalability
+    - Ability to adjust resources to meet demand.
+    - Scale up or down.
+
+    **Reliability**(Part of Microsoft Azure Well-Architected Framework)
+    - Ability of a system to recover from failures and continue to function.
+    - The cloud has a decentralized design.
+    """
+    got = backs(md)
+    assert got["Scalability — 2 points"] == ["Ability to adjust resources to meet demand.", "Scale up or down."]
+    assert got["Reliability — 2 points"][0] == "Ability of a system to recover from failures and continue to function."
