@@ -156,6 +156,9 @@ def strip_qa(text: str) -> tuple[str, bool]:
     m = _QA_RE.match(text)
     if m is None or m.end() >= len(text):
         return text, False
+    marker = m.group()
+    if marker[:1] in "qQaA" and len(marker) > 3 and not any(ch.isdigit() or ch in ":：" for ch in marker):
+        return text, False  # "question. Aliases: help, faq": the word itself, not a marker (``Question 3.`` is one)
     return text[m.end() :], True
 
 

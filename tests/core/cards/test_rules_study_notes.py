@@ -593,3 +593,11 @@ def test_a_bold_name_with_a_long_aside_labels_the_list_after_it() -> None:
     got = backs(md)
     assert got["Scalability — 2 points"] == ["Ability to adjust resources to meet demand.", "Scale up or down."]
     assert got["Reliability — 2 points"][0] == "Ability of a system to recover from failures and continue to function."
+
+
+def test_the_word_question_opening_an_item_is_no_question_marker() -> None:
+    from devday_tui.core.cards.terms import strip_qa
+
+    assert strip_qa("question. Aliases: help, faq") == ("question. Aliases: help, faq", False)
+    assert strip_qa("Question 3. What is X?") == ("What is X?", True)
+    assert strip_qa("Q: what is X?") == ("what is X?", True)
