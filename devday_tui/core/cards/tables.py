@@ -5,7 +5,7 @@ from __future__ import annotations
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS, field_of, squash
-from devday_tui.core.text import normalise, plain
+from devday_tui.core.text import is_bare_link, normalise, plain
 
 #: The column names a table row's front lists, at most this long together.
 MAX_ASKED_CHARS = 48
@@ -61,6 +61,9 @@ class TableRules(CardMaker):
                 back = [f"{h}: {t}" if h else t for h, t in zip(header[1:], texts[1:]) if t]
             if not back:
                 self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
+                continue
+            if len(back) == 1 and is_bare_link(back[0].split(": ", 1)[-1] if len(header) > 2 else back[0]):
+                self.drop(line0, "url-only", f"{first!r}: the row's other cell is only a URL")
                 continue
             subject = f"{context} › {first}"
             # The front says what is asked: the columns of the cells on the back (the card's id keeps the subject).

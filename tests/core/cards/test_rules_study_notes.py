@@ -601,3 +601,16 @@ def test_the_word_question_opening_an_item_is_no_question_marker() -> None:
     assert strip_qa("question. Aliases: help, faq") == ("question. Aliases: help, faq", False)
     assert strip_qa("Question 3. What is X?") == ("What is X?", True)
     assert strip_qa("Q: what is X?") == ("what is X?", True)
+
+
+def test_a_table_row_whose_cell_is_only_a_url_makes_no_card() -> None:
+    md = """
+    ## 発表
+    |項目|詳細|
+    |-----|-----|
+    |公式ページ|https://pycon.jp/2017/ja/schedule/presentation/38/|
+    |発表者|Sho Yokoyama|
+    |形式|セッション 30分|
+    """
+    made = fronts(md)
+    assert not any("公式ページ" in f for f in made) and any("形式" in f for f in made)
