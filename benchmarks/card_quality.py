@@ -517,7 +517,7 @@ CHATTER_HEADINGS = frozenset(
         "受験結果 試験結果 受験のきっかけ 受験動機 試験概要 試験の概要 試験について 試験情報 関連記事 筆者前提 "
         "開始前のスペック 受験するモチベーション 受験の動機 モチベーション 試験形式 推奨知識 対象外の範囲 試験当日 受験方法 "
         "申し込み Registration 宿題 振り返り 書いた人 著者紹介 プロフィール Profile 試験に出題される可能性のあるテクノロジーと概念 "
-        "お世話になった書籍 使用した書籍 参考書籍 勉強法 個人的に効果のあった勉強法"
+        "お世話になった書籍 使用した書籍 参考書籍 勉強法 個人的に効果のあった勉強法 おことわり お断り リンク 終わりに 最後に さいごに"
     ).split()
 ) | {
     "read more",
@@ -552,6 +552,9 @@ CHATTER_HEADINGS = frozenset(
     "exam taking strategies",
     "exam strategy",
     "test-taking tips",
+    "exam registration",
+    "once you pass",
+    "after the exam",
     "in-scope aws services and features",
     "out-of-scope aws services and features",
     "technologies and concepts that might appear on the exam",

@@ -86,6 +86,7 @@ _INTRO_LEADS = ("例えば、", "たとえば、", "その中から、", *CONNEC
 #: Framework)``.
 _BOLD_ASIDE_RE = re.compile(r"(\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*[(（][^()（）\n]{1,200}[)）][ \t:：]*")
 
+
 class Builder(ParagraphRules, ListRules, TableRules):
     """Reads a note's sections block by block, with the block rules of its mixins."""
 

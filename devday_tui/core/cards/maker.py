@@ -229,7 +229,10 @@ class CardMaker:
         # Most items are longer than any chatter word, or start with another letter: two cheap tests first.
         if len(term) > self._skip_longest + 8:
             return False
-        first = term.lstrip(_LEAD)[:1]
+        lead = term.lstrip(_LEAD)
+        if lead[:2] == "当時":
+            return True  # "当時のエンジニア歴: 4 年", "当時 保有資格": the author, back then
+        first = lead[:1]
         if (first if first.isascii() else unicodedata.normalize("NFKC", first)).casefold() not in self._skip_firsts:
             return False
         return skip_key(term.rstrip(":：").strip()) in self.skip

@@ -128,6 +128,15 @@ DEFAULT_SKIP_SECTIONS = (
     "About the exam",
     "Exam information",
     "関連記事",
+    "Exam Registration",
+    "Once you pass",
+    "After the exam",
+    "おことわり",
+    "お断り",
+    "リンク",
+    "終わりに",
+    "最後に",
+    "さいごに",
     "Study tips",
     "What to study",
     "Recommended courses",
@@ -198,9 +207,16 @@ _CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要")
 
 
 def is_skipped(key: str, skip: frozenset[str]) -> bool:
-    """A heading (its :func:`skip_key`) of a chatter section: one of ``skip``, or, with the default list, a
-    Japanese heading whose last word is one of its impressions words (the head noun comes last)."""
-    return key in skip or (skip is _DEFAULT_SKIP and len(key) <= 20 and key.endswith(_CHATTER_HEAD_NOUNS))
+    """A heading (its :func:`skip_key`) of a chatter section: one of ``skip`` (also with a remark in brackets after
+    it: ``終わりに（感想など）``), or, with the default list, a Japanese heading whose last word is one of its
+    impressions words (the head noun comes last)."""
+    if key in skip:
+        return True
+    if key[-1:] in ")）":
+        cut = max(key.rfind("("), key.rfind("（"))
+        if cut > 0 and key[:cut].rstrip() in skip:
+            return True
+    return skip is _DEFAULT_SKIP and len(key) <= 20 and key.endswith(_CHATTER_HEAD_NOUNS)
 
 
 #: Keys of a metadata block written at the top of a note without YAML fences (Pelican and MultiMarkdown

@@ -614,3 +614,18 @@ def test_a_table_row_whose_cell_is_only_a_url_makes_no_card() -> None:
     """
     made = fronts(md)
     assert not any("公式ページ" in f for f in made) and any("形式" in f for f in made)
+
+
+def test_the_authors_background_then_and_a_closing_heading_with_a_remark_make_no_cards() -> None:
+    md = """
+    ## 結論
+    - 当時 保有資格: なし
+    - 当時のエンジニア歴: 4 年
+
+    ## 終わりに（感想など）
+    - Yahoo社さんはWe Are Hiringということで、情報はこちらから
+
+    ## 暗号
+    - 共通鍵暗号: 暗号化と復号に同じ鍵を使う
+    """
+    assert fronts(md) == ["共通鍵暗号"]
