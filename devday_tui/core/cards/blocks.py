@@ -100,14 +100,20 @@ _RULE_TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 )
 _HR_MARKS_RE = re.compile(r"([-*_])(?:[^-*_\n]*\1){2}")
 _PARSERS: dict[tuple[str, ...], MarkdownIt] = {(): MD}
+#: Each trigger after a line end, for the lines after the first: a search for ``^…`` tries every character of the
+#: body, one for ``\n…`` skips to the line ends (the same lines match, and the first line is matched apart).
+_AFTER_LINE_END = {rule: re.compile("\n" + trigger.pattern[1:], re.M) for rule, _, trigger in _RULE_TRIGGERS}
 
 
 def _needs(rule: str, needles: tuple[str, ...], trigger: re.Pattern[str], body: str) -> bool:
     if not any(n in body for n in needles):
         return False
+    first = trigger.match(body)
     if rule != "hr":
-        return trigger.search(body) is not None
-    return any(_HR_MARKS_RE.search(m.group()) for m in trigger.finditer(body))
+        return first is not None or _AFTER_LINE_END[rule].search(body) is not None
+    if first is not None and _HR_MARKS_RE.search(first.group()):
+        return True
+    return any(_HR_MARKS_RE.search(m.group()) for m in _AFTER_LINE_END[rule].finditer(body))
 
 
 def block_parser(body: str) -> MarkdownIt:
