@@ -52,6 +52,13 @@ TOC_ITEM_RE = re.compile(
     r"|はじめに|概要|目次)[ \t]*$",
     re.M | re.I,
 )
+#: The same pattern after a line end: a search for ``^…`` tries every character, one for ``\n…`` skips to line ends.
+_TOC_ITEM_LATER_RE = re.compile("\n" + TOC_ITEM_RE.pattern[1:], re.M | re.I)
+
+
+def has_toc_item(body: str) -> bool:
+    """Whether a line of ``body`` matches :data:`TOC_ITEM_RE` (the first line, or one after a line end)."""
+    return TOC_ITEM_RE.match(body) is not None or _TOC_ITEM_LATER_RE.search(body) is not None
 
 
 def is_toc(node: Node) -> bool:
@@ -95,4 +102,13 @@ def attach_bullets(nodes: list[Node], body_lines: list[str]) -> list[Node]:
     return out
 
 
-__all__ = ["INSTRUCTION_VERBS", "STEP_ITEM_RE", "TOC_ITEM_RE", "are_steps", "attach_bullets", "is_toc", "says_order"]
+__all__ = [
+    "INSTRUCTION_VERBS",
+    "STEP_ITEM_RE",
+    "TOC_ITEM_RE",
+    "are_steps",
+    "attach_bullets",
+    "has_toc_item",
+    "is_toc",
+    "says_order",
+]
