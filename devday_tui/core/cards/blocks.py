@@ -30,34 +30,36 @@ _NO_ATTRS: Any = MappingProxyType({})
 
 
 class _BlockToken(Token):
-    """A block token, made by a plain ``__init__``: the same fields and values as ``StateBlock.push`` gives a
-    ``Token`` (its empty ``attrs`` and ``meta`` shared), in well under half the time (the generated dataclass
-    ``__init__`` calls two default factories and a ``__post_init__``; a note makes a token for every paragraph, item
-    and list, a quarter of the block pass)."""
+    """A block token, made by :meth:`_BlockState.push` without a call to an ``__init__``."""
 
     __slots__ = ()
 
-    def __init__(self, type: str, tag: str, nesting: Any, level: int) -> None:  # noqa: A002 - Token's field
-        self.type = type
-        self.tag = tag
-        self.nesting = nesting
-        self.attrs = _NO_ATTRS
-        self.map = None
-        self.level = level
-        self.children = None
-        self.content = ""
-        self.markup = ""
-        self.info = ""
-        self.meta = _NO_ATTRS
-        self.block = True
-        self.hidden = False
+
+_new_token = object.__new__
 
 
 class _BlockState(StateBlock):
     def push(self, ttype: str, tag: str, nesting: Any) -> Token:
+        """``StateBlock.push``: the same fields and values as it gives a ``Token`` (its empty ``attrs`` and ``meta``
+        shared), in well under half the time (the generated dataclass ``__init__`` calls two default factories and a
+        ``__post_init__``, and even a plain one is a call more; a note makes a token for every paragraph, item and
+        list, a quarter of the block pass)."""
         if nesting < 0:
             self.level -= 1  # closing tag
-        token = _BlockToken(ttype, tag, nesting, self.level)
+        token = _new_token(_BlockToken)
+        token.type = ttype
+        token.tag = tag
+        token.nesting = nesting
+        token.attrs = _NO_ATTRS
+        token.map = None
+        token.level = self.level
+        token.children = None
+        token.content = ""
+        token.markup = ""
+        token.info = ""
+        token.meta = _NO_ATTRS
+        token.block = True
+        token.hidden = False
         if nesting > 0:
             self.level += 1  # opening tag
         self.tokens.append(token)
