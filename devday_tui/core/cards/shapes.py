@@ -102,13 +102,4 @@ def attach_bullets(nodes: list[Node], body_lines: list[str]) -> list[Node]:
     return out
 
 
-__all__ = [
-    "INSTRUCTION_VERBS",
-    "STEP_ITEM_RE",
-    "TOC_ITEM_RE",
-    "are_steps",
-    "attach_bullets",
-    "has_toc_item",
-    "is_toc",
-    "says_order",
-]
+__all__ = ["INSTRUCTION_VERBS", "STEP_ITEM_RE", "TOC_ITEM_RE", "are_steps", "attach_bullets", "is_toc", "says_order"]
