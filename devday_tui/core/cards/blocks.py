@@ -114,6 +114,7 @@ _PARSERS: dict[tuple[str, ...], MarkdownIt] = {(): MD}
 #: Each trigger after a line end, for the lines after the first: a search for ``^…`` tries every character of the
 #: body, one for ``\n…`` skips to the line ends (the same lines match, and the first line is matched apart).
 _AFTER_LINE_END = {rule: re.compile("\n" + trigger.pattern[1:], re.M) for rule, _, trigger in _RULE_TRIGGERS}
+assert all(trigger.pattern[0] == "^" for _, _, trigger in _RULE_TRIGGERS)  # (each opens at a line start)
 
 
 def _needs(rule: str, needles: tuple[str, ...], trigger: re.Pattern[str], body: str) -> bool:

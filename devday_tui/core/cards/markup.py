@@ -302,6 +302,7 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
 #: The line-start trigger after a line end: a search for ``^…`` tries every character, one for ``\n…`` skips to line
 #: ends (its matches start one character before their line; the first line is matched apart).
 _LINE_TRIGGER_LATER_RE = re.compile("\n" + _TRIGGER_RES[0].pattern[1:], re.M)
+assert _TRIGGER_RES[0].pattern[0] == "^"
 
 
 def _hit_lines(text: str) -> list[int]:

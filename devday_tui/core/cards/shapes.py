@@ -54,6 +54,7 @@ TOC_ITEM_RE = re.compile(
 )
 #: The same pattern after a line end: a search for ``^…`` tries every character, one for ``\n…`` skips to line ends.
 _TOC_ITEM_LATER_RE = re.compile("\n" + TOC_ITEM_RE.pattern[1:], re.M | re.I)
+assert TOC_ITEM_RE.pattern[0] == "^"
 
 
 def has_toc_item(body: str) -> bool:
