@@ -8,6 +8,7 @@ parser is CommonMark with GFM tables on and raw-HTML blocks off: a list item tha
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
@@ -21,34 +22,44 @@ _OPTIONS = {"maxNesting": 128, "tasklists": False, "alerts": False, "inline_defi
 _ALWAYS_OFF = ("inline", "text_join", "html_block")
 
 
+#: The ``attrs`` and ``meta`` of a new block token: one empty mapping, shared and read-only. The block rules give a
+#: token its own (``token.attrs = {…}``) and never change these in place (the rules that would, GFM alerts and task
+#: lists, are off); a change would fail loudly rather than reach other tokens. (Two fresh dicts a token, made and
+#: freed, were a twentieth of the block pass.)
+_NO_ATTRS: Any = MappingProxyType({})
+
+
 class _BlockToken(Token):
-    """A block token, made by a plain ``__init__``: the same fields and values as ``StateBlock.push`` gives a
-    ``Token``, in well under half the time (the generated dataclass ``__init__`` calls two default factories and a
-    ``__post_init__``; a note makes a token for every paragraph, item and list, a quarter of the block pass)."""
+    """A block token, made by :meth:`_BlockState.push` without a call to an ``__init__``."""
 
     __slots__ = ()
 
-    def __init__(self, type: str, tag: str, nesting: Any, level: int) -> None:  # noqa: A002 - Token's field
-        self.type = type
-        self.tag = tag
-        self.nesting = nesting
-        self.attrs = {}
-        self.map = None
-        self.level = level
-        self.children = None
-        self.content = ""
-        self.markup = ""
-        self.info = ""
-        self.meta = {}
-        self.block = True
-        self.hidden = False
+
+_new_token = object.__new__
 
 
 class _BlockState(StateBlock):
     def push(self, ttype: str, tag: str, nesting: Any) -> Token:
+        """``StateBlock.push``: the same fields and values as it gives a ``Token`` (its empty ``attrs`` and ``meta``
+        shared), in well under half the time (the generated dataclass ``__init__`` calls two default factories and a
+        ``__post_init__``, and even a plain one is a call more; a note makes a token for every paragraph, item and
+        list, a quarter of the block pass)."""
         if nesting < 0:
             self.level -= 1  # closing tag
-        token = _BlockToken(ttype, tag, nesting, self.level)
+        token = _new_token(_BlockToken)
+        token.type = ttype
+        token.tag = tag
+        token.nesting = nesting
+        token.attrs = _NO_ATTRS
+        token.map = None
+        token.level = self.level
+        token.children = None
+        token.content = ""
+        token.markup = ""
+        token.info = ""
+        token.meta = _NO_ATTRS
+        token.block = True
+        token.hidden = False
         if nesting > 0:
             self.level += 1  # opening tag
         self.tokens.append(token)
@@ -100,14 +111,21 @@ _RULE_TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 )
 _HR_MARKS_RE = re.compile(r"([-*_])(?:[^-*_\n]*\1){2}")
 _PARSERS: dict[tuple[str, ...], MarkdownIt] = {(): MD}
+#: Each trigger after a line end, for the lines after the first: a search for ``^…`` tries every character of the
+#: body, one for ``\n…`` skips to the line ends (the same lines match, and the first line is matched apart).
+_AFTER_LINE_END = {rule: re.compile("\n" + trigger.pattern[1:], re.M) for rule, _, trigger in _RULE_TRIGGERS}
+assert all(trigger.pattern[0] == "^" for _, _, trigger in _RULE_TRIGGERS)  # (each opens at a line start)
 
 
 def _needs(rule: str, needles: tuple[str, ...], trigger: re.Pattern[str], body: str) -> bool:
     if not any(n in body for n in needles):
         return False
+    first = trigger.match(body)
     if rule != "hr":
-        return trigger.search(body) is not None
-    return any(_HR_MARKS_RE.search(m.group()) for m in trigger.finditer(body))
+        return first is not None or _AFTER_LINE_END[rule].search(body) is not None
+    if first is not None and _HR_MARKS_RE.search(first.group()):
+        return True
+    return any(_HR_MARKS_RE.search(m.group()) for m in _AFTER_LINE_END[rule].finditer(body))
 
 
 def block_parser(body: str) -> MarkdownIt:

@@ -109,7 +109,16 @@ def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
 
 def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:
     """At least three items, two thirds of them passing ``test`` (answer letters, open questions, objectives)."""
-    return len(entries) >= 3 and sum(1 for e in entries if test(e.item.text)) * 3 >= len(entries) * 2
+    n = len(entries)
+    if n < 3:
+        return False
+    misses = n - (2 * n + 2) // 3  # how many may fail: the rest, at least two thirds rounded up, must pass
+    for e in entries:  # most lists are none of these: they are known to fail after a few items
+        if not test(e.item.text):
+            misses -= 1
+            if misses < 0:
+                return False
+    return True
 
 
 def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:

@@ -307,15 +307,25 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
     return out if out.strip() else ""
 
 
+#: The line-start trigger after a line end: a search for ``^…`` tries every character, one for ``\n…`` skips to line
+#: ends (its matches start one character before their line; the first line is matched apart).
+_LINE_TRIGGER_LATER_RE = re.compile("\n" + _TRIGGER_RES[0].pattern[1:], re.M)
+assert _TRIGGER_RES[0].pattern[0] == "^"
+
+
 def _hit_lines(text: str) -> list[int]:
     """Indexes of the lines holding something :func:`normalize_body` may change, in order."""
     hits: set[int] = set()
-    for trigger in _TRIGGER_RES:  # no match spans a line end: a line is a hit when either pattern matches in it
+    if _TRIGGER_RES[0].match(text):
+        hits.add(0)
+    # No match spans a line end: a line is a hit when either pattern matches in it.
+    for trigger, shift in ((_LINE_TRIGGER_LATER_RE, 1), (_TRIGGER_RES[1], 0)):
         line = 0
         pos = 0
         for m in trigger.finditer(text):
-            line += text.count("\n", pos, m.start())
-            pos = m.start()
+            start = m.start() + shift
+            line += text.count("\n", pos, start)
+            pos = start
             hits.add(line)
     return sorted(hits)
 

@@ -26,7 +26,7 @@ from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.questions import asks_or_sets, is_number_heading, topic_of
 from devday_tui.core.cards.rules import Trace
-from devday_tui.core.cards.shapes import TOC_ITEM_RE, attach_bullets
+from devday_tui.core.cards.shapes import attach_bullets, has_toc_item
 from devday_tui.core.cards.terms import (
     is_vague,
     skip_key,
@@ -460,7 +460,7 @@ def parse_note(
 
     builder = Builder(note, offset, used, max_cards=max_cards, trace=trace)
     builder.set_skip(skip)
-    builder.toc_possible = TOC_ITEM_RE.search(body) is not None
+    builder.toc_possible = has_toc_item(body)
     seen_paths: dict[str, int] = {}
     stack: list[tuple[Section, tuple[str, ...], int, bool]] = []  # (section, heading path, level, skipped)
     spans: list[tuple[int, int, Section, tuple[str, ...], str, list[Node], bool]] = []

@@ -86,6 +86,14 @@ TOC_ITEM_RE = re.compile(
     r"|はじめに|概要|目次)[ \t]*$",
     re.M | re.I,
 )
+#: The same pattern after a line end: a search for ``^…`` tries every character, one for ``\n…`` skips to line ends.
+_TOC_ITEM_LATER_RE = re.compile("\n" + TOC_ITEM_RE.pattern[1:], re.M | re.I)
+assert TOC_ITEM_RE.pattern[0] == "^"
+
+
+def has_toc_item(body: str) -> bool:
+    """Whether a line of ``body`` matches :data:`TOC_ITEM_RE` (the first line, or one after a line end)."""
+    return TOC_ITEM_RE.match(body) is not None or _TOC_ITEM_LATER_RE.search(body) is not None
 
 
 def is_toc(node: Node) -> bool:

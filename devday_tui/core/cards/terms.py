@@ -516,6 +516,7 @@ _DIARY_ENDS = (
     *"ました でした かった かったです だった った いた てた てきた てみた でみた てみる でみる てみよう でみよう".split(),
     *"てみたい でみたい てみたいです でみたいです よう ですね るな だな だね よね そう".split(),
 )
+_DIARY_LAST = frozenset(end[-1] for end in _DIARY_ENDS)  # (their last letters)
 #: Past tense that reports the subject's news, not the attendee's day: ``GA になりました``, ``発表されました``.
 _NEWS_RE = re.compile(
     r"(?:され(?:ました|た|ます|ている|ています)|にな(?:った|りました)"
@@ -538,7 +539,14 @@ def _tail(sentence: str) -> str:
 
 def _ends_told(text: str) -> bool:
     """Whether one of the sentences in a text's last 40 characters ends like a diary's."""
-    return any(_tail(piece).endswith(_DIARY_ENDS) for piece in text[-40:].split("。"))
+    for piece in text[-40:].split("。"):
+        last = piece[-1:]
+        if last and last not in _TAIL_MARKS and unicodedata.category(last) != "So":
+            if last in _DIARY_LAST and piece.endswith(_DIARY_ENDS):  # (the sentence is its own tail)
+                return True
+        elif _tail(piece).endswith(_DIARY_ENDS):
+            return True
+    return False
 
 
 def is_impression(text: str, *, diary: bool = True) -> bool:
