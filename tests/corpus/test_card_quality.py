@@ -298,7 +298,8 @@ def test_logistics_and_chatter_sections_are_not_counted_carded_or_not(tmp_path: 
 
 
 def test_the_lists_of_logistics_and_chatter_headings_are_the_note_formats() -> None:
-    from devday_tui.core.cards.note import _META_KEYS, DEFAULT_SKIP_SECTIONS
+    from devday_tui.core.cards.chatter import DEFAULT_SKIP_SECTIONS
+    from devday_tui.core.cards.note import _META_KEYS
     from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS
 
     assert cq.LOGISTICS == TALK_FIELDS | DETAIL_FIELDS

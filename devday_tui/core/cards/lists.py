@@ -8,11 +8,11 @@ from dataclasses import replace
 from typing import Callable
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
-from devday_tui.core.cards.choice_cards import ANSWER_RE, ChoiceRules
-from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo, is_unsure
+from devday_tui.core.cards.choice_cards import ANSWER_RE
+from devday_tui.core.cards.item_rules import ItemRules, is_named_link
+from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.questions import (
-    is_exam_remark,
     is_numbered_objective,
     is_objective,
     is_open_question,
@@ -29,19 +29,13 @@ from devday_tui.core.cards.shapes import (
     strip_lecture,
 )
 from devday_tui.core.cards.terms import (
-    DETAIL_FIELDS,
-    LABEL_MAX_CHARS,
     MAYBE_TERM_RE,
-    TALK_FIELDS,
-    field_of,
     is_answer_letters,
     is_clause,
     is_generic_heading,
-    is_impression,
     is_remark,
     is_vague,
     label_ok,
-    opens_with_talk_field,
     squash,
     strip_qa,
 )
@@ -52,16 +46,6 @@ from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join
 MAX_POINT_NAMES = 6
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
 SUB_LABEL_MAX_CHARS = 120
-#: A list item up to this long that is the author's impressions or diary is left out of its list.
-MUSING_MAX_CHARS = 200
-#: An item that only names a figure (the figure itself, an image, is not shown): ``- diagram`` then ``![[…]]``.
-_FIGURE_WORDS = frozenset(
-    "diagram diagrams figure image images screenshot screenshots picture 図 図解 画像 スクショ スクリーンショット 構成図 イメージ図".split()
-)
-#: A field whose value is only hashtags: ``ハッシュタグ: #KUG2``, ``Tags: #k8s #cka``.
-_TAGS_VALUE_RE = re.compile(r"[:：][ \t]*#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40}){0,5}[ \t]*\Z")
-#: A list shows a definition bullet's value beside its term when the value is at most this long.
-SHORT_VALUE_CHARS = 24
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
@@ -77,15 +61,6 @@ _LINK_ONLY_RE = re.compile(
 )
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
-
-
-#: A short name, then a URL ending the item: ``桶谷さん http://okeees.blogspot.jp/…`` (whose page it is).
-_NAMED_LINK_RE = re.compile(r"[^\s:：][^:：\n]{0,23}[ \t\u3000]+(?:https?://|www\.)\S+")
-
-
-def is_named_link(text: str) -> bool:
-    """A reference: a short name and the URL of its page, nothing else (``桶谷さん http://…``)."""
-    return _NAMED_LINK_RE.fullmatch(text.strip()) is not None
 
 
 #: A heading or label over the list of talks the author attended: ``聞いた発表``, ``参加したセッション``,
@@ -142,46 +117,10 @@ def is_image_only(content: str) -> bool:
     return ("![" in content or "<img" in content.lower()) and is_only_image(content)
 
 
-class ListRules(ChoiceRules):
+class ListRules(ItemRules):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
     # -- reading a list
-
-    def talk_details(self, node: Node) -> bool:
-        """A list that is a talk's details: a logistics field (``Speaker:``, ``Track:``) and, with it, mostly other
-        fields of the talk (``Language: English``, ``Length 26:24``, ``#devops``)."""
-        firsts = [li.children[0].content for li in node.children if li.children and li.children[0].kind == "paragraph"]
-        if not any(opens_with_talk_field(c) for c in firsts):  # most lists: no logistics field at all
-            return False
-        strong = weak = 0
-        for content in firsts:
-            field = field_of(content)
-            if field in TALK_FIELDS:
-                strong += 1
-            elif field in DETAIL_FIELDS:
-                weak += 1
-        return strong >= 1 and strong + weak >= 2 and (strong + weak) * 2 > len(node.children)
-
-    def item_refused(self, text: str, line0: int, *, own: bool = False) -> bool:
-        """Whether a one-line item is left out of its list (traced): marked unsure, the author's to-do, a short
-        label with nothing under it (unless it made a definition of its own), or a short musing."""
-        if is_unsure(text):
-            self.drop(line0, "unsure", f"{text[:40]!r}: the author marked it as unsure")
-        elif is_todo(text):
-            self.drop(line0, "todo", f"{text[:40]!r}: the author's to-do, not a fact")
-        elif not own and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
-            self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
-        elif len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(text):
-            self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
-        elif len(text) <= 12 and text.casefold().rstrip(":：") in _FIGURE_WORDS:
-            self.drop(line0, "image-only", f"{text!r}: a figure's caption; the figure is not shown in a terminal")
-        elif "#" in text and _TAGS_VALUE_RE.search(text):
-            self.drop(line0, "metadata", f"{text[:40]!r}: hashtags, not a fact")
-        elif len(text) <= MUSING_MAX_CHARS and is_exam_remark(text):
-            self.drop(line0, "objectives", f"{text[:40]!r}: a remark on the exam, not a fact")
-        else:
-            return False
-        return True
 
     def items(self, node: Node) -> list[Entry]:
         out: list[Entry] = []
@@ -518,20 +457,6 @@ class ListRules(ChoiceRules):
             self.drop(line0, "points", f"{subject!r}: {len(names)} names alone are too many to recall as one card")
             return
         self.items_card("points", kind, subject, names, line0)
-
-    def with_value(self, e: Entry) -> str:
-        """A definition bullet as its list shows it: the term, and its value when that is short and no sentence
-        (``maximum hop count: 15``): the list then says all it holds. A longer definition is left to its own card."""
-        if 0 <= e.card < len(self.cards):
-            back = self.cards[e.card][3].back
-            if (
-                back.__class__ is str
-                and "\n" not in back
-                and len(back) <= SHORT_VALUE_CHARS
-                and not back.endswith(("。", ".", "！", "!"))  # a value, not a sentence
-            ):
-                return f"{e.item.text}: {back}"
-        return e.item.text
 
     @staticmethod
     def is_statement(text: str) -> bool:

@@ -9,11 +9,11 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
+from devday_tui.core.cards.impressions import is_impression
 from devday_tui.core.cards.rules import RULES, Trace
 from devday_tui.core.cards.terms import (
     CITATION_FIELDS,
     TALK_FIELDS,
-    is_impression,
     is_thin,
     is_translation,
     skip_key,

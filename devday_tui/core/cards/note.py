@@ -22,6 +22,7 @@ from typing import Any
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
+from devday_tui.core.cards.chatter import DEFAULT_SKIP, is_skipped
 from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.questions import asks_or_sets, is_number_heading, topic_of
@@ -52,172 +53,6 @@ PARSER_VERSION = 9
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
-
-#: Headings of sections that make no cards: chatter, not facts. A note's or a deck's ``skip_sections:`` changes it.
-DEFAULT_SKIP_SECTIONS = (
-    "感想",
-    "所感",
-    "雑感",
-    "TL;DR",
-    "TLDR",
-    "はじめに",
-    "おわりに",
-    "参考",
-    "参考文献",
-    "参考リンク",
-    "References",
-    "Links",
-    "Acknowledgements",
-    "告知",
-    "Disclaimer",
-    "免責事項",
-    "Read more",
-    "Further reading",
-    "関連リンク",
-    "Impression",
-    "Impressions",
-    "My thoughts",
-    "Thoughts",
-    "Verdict",
-    "自己紹介",
-    "会社紹介",
-    "チーム紹介",
-    "About me",
-    "Who am I",
-    "whoami",
-    "Self introduction",
-    "Sponsors",
-    "スポンサー",
-    "宣伝",
-    "お知らせ",
-    "Announcements",
-    "懇親会",
-    "We're hiring",
-    "Hiring",
-    "Table of Contents",
-    "Contents",
-    "目次",
-    "対象読者",
-    "想定読者",
-    "Target audience",
-    "Who this is for",
-    "環境",
-    "実行環境",
-    "動作環境",
-    "検証環境",
-    "作業環境",
-    "開発環境",
-    "使用環境",
-    "動作確認環境",
-    "学習開始時点の知識",
-    "学習時間",
-    "勉強時間",
-    "学習期間",
-    "勉強期間",
-    "受験結果",
-    "試験結果",
-    "受験のきっかけ",
-    "受験動機",
-    "試験概要",
-    "試験の概要",
-    "試験について",
-    "試験情報",
-    "Exam format",
-    "Exam details",
-    "Exam overview",
-    "About the exam",
-    "Exam information",
-    "関連記事",
-    "Exam Registration",
-    "Once you pass",
-    "After the exam",
-    "おことわり",
-    "お断り",
-    "リンク",
-    "終わりに",
-    "最後に",
-    "さいごに",
-    "Study tips",
-    "What to study",
-    "Recommended courses",
-    "Recommended learning path",
-    "Study recommendations",
-    "Exam taking strategies",
-    "Exam strategy",
-    "Test-taking tips",
-    "お世話になった書籍",
-    "使用した書籍",
-    "参考書籍",
-    "勉強法",
-    "個人的に効果のあった勉強法",
-    "In-scope AWS services and features",
-    "Out-of-scope AWS services and features",
-    "Technologies and concepts that might appear on the exam",
-    "範囲内の AWS のサービスと機能",
-    "範囲外の AWS のサービスと機能",
-    "試験に出題される可能性のあるテクノロジーと概念",
-    "宿題",
-    "振り返り",
-    "書いた人",
-    "著者紹介",
-    "プロフィール",
-    "Profile",
-    "About the author",
-    "筆者前提",
-    "開始前のスペック",
-    "受験するモチベーション",
-    "受験の動機",
-    "モチベーション",
-    "試験形式",
-    "推奨知識",
-    "対象外の範囲",
-    "試験当日",
-    "受験方法",
-    "申し込み",
-    "Exam Preparation",
-    "Exam Environment",
-    "Exam Day",
-    "Registration",
-    "勉強資料",
-    "学習資料",
-    "教材",
-    "使用教材",
-    "参考書",
-    "勉強方法",
-    "学習方法",
-    "Study materials",
-    "Study resources",
-    "Learning resources",
-    "Study plan",
-    "TODO",
-    "To do",
-    "やること",
-    "調べること",
-    "あとで調べる",
-    "あとで読む",
-    "Reading list",
-    "My environment",
-    "My setup",
-    "Test environment",
-)
-_DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
-
-#: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
-_CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要")
-
-
-def is_skipped(key: str, skip: frozenset[str]) -> bool:
-    """A heading (its :func:`skip_key`) of a chatter section: one of ``skip`` (also with a remark in brackets after
-    it: ``終わりに（感想など）``), or, with the default list, a Japanese heading whose last word is one of its
-    impressions words (the head noun comes last)."""
-    if key in skip:
-        return True
-    if key[-1:] in ")）":
-        cut = max(key.rfind("("), key.rfind("（"))
-        if cut > 0 and key[:cut].rstrip() in skip:
-            return True
-    return skip is _DEFAULT_SKIP and len(key) <= 20 and key.endswith(_CHATTER_HEAD_NOUNS)
-
 
 #: Keys of a metadata block written at the top of a note without YAML fences (Pelican and MultiMarkdown
 #: ``Title: …`` lines, Hexo's front-matter without its opening ``---``).
@@ -272,7 +107,7 @@ _META_FIRSTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 def skip_set(meta: dict[str, Any], path: Path, warnings: list[ParseWarning], text: str, offset: int) -> frozenset[str]:
     raw = meta.get("skip_sections")
     if raw is None:
-        return _DEFAULT_SKIP
+        return DEFAULT_SKIP
     if isinstance(raw, str):
         raw = [p for p in raw.split(",")]
     if not isinstance(raw, (list, tuple)):
@@ -283,7 +118,7 @@ def skip_set(meta: dict[str, Any], path: Path, warnings: list[ParseWarning], tex
                 key_line(text, "skip_sections", offset),
             )
         )
-        return _DEFAULT_SKIP
+        return DEFAULT_SKIP
     return frozenset(skip_key(t) for t in (meta_text(h) for h in raw) if t)
 
 
@@ -423,7 +258,7 @@ def parse_note(
         title, title_from_h1 = meta_title, False
     note = Note(path=path, key=note_key, title=title, rel=rel if rel is not None else key)
     offset = front.offset
-    skip = _DEFAULT_SKIP
+    skip = DEFAULT_SKIP
     if meta:
         _read_meta(note, meta, warnings, text, offset, title_from_h1)
         skip = skip_set(meta, path, warnings, text, offset)

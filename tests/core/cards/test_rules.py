@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from devday_tui.core.cards import RULES, Trace
+from devday_tui.core.cards.chatter import DEFAULT_SKIP_SECTIONS
 from devday_tui.core.cards.lists import MAX_BACK_LINES
-from devday_tui.core.cards.note import DEFAULT_SKIP_SECTIONS
 from devday_tui.core.decks import parse_deck
 from devday_tui.core.model import Card, Note
 from devday_tui.core.parser import parse_note

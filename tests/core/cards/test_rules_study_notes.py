@@ -294,7 +294,7 @@ def test_a_heading_whose_head_noun_is_an_impression_is_chatter() -> None:
 
 
 def test_a_remark_spoken_to_the_reader_is_an_impression() -> None:
-    from devday_tui.core.cards.terms import is_impression
+    from devday_tui.core.cards.impressions import is_impression
 
     assert is_impression("レガシーコードは改善しないとあとあと大変になるからね・・・。")
     assert is_impression("このあたりは本番でも使えるのかな")
@@ -356,7 +356,8 @@ def test_remarks_on_the_exam_and_the_authors_to_do_are_left_out() -> None:
 
 
 def test_an_attendees_agreement_and_excitement_are_impressions() -> None:
-    from devday_tui.core.cards.terms import is_impression, is_thin
+    from devday_tui.core.cards.impressions import is_impression
+    from devday_tui.core.cards.terms import is_thin
 
     assert is_impression("エンジニアがUIデザインもすべきという点は同意。協力して実装するのが理想ですね")
     assert is_impression("OSS開発欲がすごい刺激された")
@@ -388,7 +389,7 @@ def test_the_talks_attended_and_questions_without_answers_make_no_card() -> None
 
 
 def test_hedged_advice_is_no_impression() -> None:
-    from devday_tui.core.cards.terms import is_impression
+    from devday_tui.core.cards.impressions import is_impression
 
     assert not is_impression(
         "スケーリングの問題を解消するためにも、RDS などのスケールがしづらいサービスを避けたほうがよいかも。"

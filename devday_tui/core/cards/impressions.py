@@ -1,0 +1,101 @@
+"""What an attendee writes of themselves rather than of the subject: impressions (``〜と思いました``, ``印象的でした``,
+a trailing ``ｗ``) and a diary (``懇親会に参加しました``, ``楽しかったです``), told apart from the subject's news
+(``GA になりました``). Pure text functions; the ``first-person`` rule uses them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: What an attendee writes of how a talk felt: ``〜と思いました``, ``印象的でした``, ``勉強になりました``. Literal words
+#: only, so that the engine skips to their first characters (an alternative anchored at the end made every search
+#: several times slower: those are ``_IMPRESSION_END_RE``).
+_IMPRESSION_RE = re.compile(
+    r"思いました|と思います|と思う|と思った|って思った|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
+    r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|ありがとう|感謝|驚きました|嬉しかった|うれしかった"
+    r"|楽しみ|知りました|しりました|疑問が残|なぁ|。。。|だろな|だろうけど|でしょうね|見返そう|（笑）|\(笑\)"
+    r"|同意。|共感|納得|なるほど|嬉しい|うれしい|面白そう|おもしろそう|楽しそう|刺激され|刺激を受け"
+    r"|記事が(?:分かりやすい|わかりやすい|おすすめ|参考にな)"
+)
+#: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader
+#: (``…大変になるからね・・・。``, ``…かな``).
+_IMPRESSION_END_RE = re.compile(
+    r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$|(?:からね|けどね|よね|かなぁ?|のでは|良さそう|よさそう|すごい|凄い|素晴らしい|すばらしい)(?:です)?[・。…!！?？ー〜]{0,4}$"
+)
+
+
+def _felt(text: str) -> bool:
+    """Whether a text holds an impression's words, or ends like one."""
+    return _IMPRESSION_RE.search(text) is not None or _IMPRESSION_END_RE.search(text, max(0, len(text) - 8)) is not None
+
+
+#: How a sentence of an attendee's diary ends: what they did (``参加しました``, ``行ってきた``), how it went
+#: (``良かったです``, ``おもしろかった``), what they will try (``試してみよう``, ``使ってみたい``). A plain wish is not one: in
+#: technical notes ``〜したい`` mostly states a need (``IaC で環境を作りたい``, ``コストを下げたい``), the point itself.
+_DIARY_ENDS = (
+    *"ました でした かった かったです だった った いた てた てきた てみた でみた てみる でみる てみよう でみよう".split(),
+    *"てみたい でみたい てみたいです でみたいです よう ですね るな だな だね よね そう".split(),
+)
+_DIARY_LAST = frozenset(end[-1] for end in _DIARY_ENDS)  # (their last letters)
+#: Past tense that reports the subject's news, not the attendee's day: ``GA になりました``, ``発表されました``.
+_NEWS_RE = re.compile(
+    r"(?:され(?:ました|た|ます|ている|ています)|にな(?:った|りました)"
+    r"|(?:リリース|発表|対応|追加|サポート|登場|提供|公開|GA)(?:され|し|に|と)?(?:ました|た|です|なりました|なった)?)\Z"
+)
+#: A sentence in which the attendee speaks of themselves: ``私は好きです``.
+_ME_RE = re.compile(r"私|僕")
+#: What a sentence may end with after its last word: marks, brackets closing, a laugh, an emoji.
+_TAIL_MARKS = "。．.、,！!？?…・〜~ー―wｗ笑)）」』】 \t\u3000"
+#: A sentence that is only an aside in brackets: ``（前年比）``.
+_ASIDE_RE = re.compile(r"\A[(（][^()（）]*[)）]\Z")
+
+
+def _tail(sentence: str) -> str:
+    end = len(sentence)
+    while end and (sentence[end - 1] in _TAIL_MARKS or unicodedata.category(sentence[end - 1]) == "So"):
+        end -= 1
+    return sentence[:end]
+
+
+def _ends_told(text: str) -> bool:
+    """Whether one of the sentences in a text's last 40 characters ends like a diary's."""
+    for piece in text[-40:].split("。"):
+        last = piece[-1:]
+        if last and last not in _TAIL_MARKS and unicodedata.category(last) != "So":
+            if last in _DIARY_LAST and piece.endswith(_DIARY_ENDS):  # (the sentence is its own tail)
+                return True
+        elif _tail(piece).endswith(_DIARY_ENDS):
+            return True
+    return False
+
+
+def is_impression(text: str, *, diary: bool = True) -> bool:
+    """Text that is mostly the author's impressions (at least half its sentences), in Japanese; or mostly their
+    diary (two thirds of its sentences say what they did or felt: ``懇親会に参加しました``, ``楽しかったです``), unless
+    ``diary`` is false (a talk's title may read like one: ``Polars 触ってみた``)."""
+    if text.isascii():
+        return False
+    felt = _felt(text)
+    # A diary ends like one: the sentences of its end are looked at first.
+    if not felt and (not diary or not (_ends_told(text) or "私" in text or "僕" in text)):
+        return False
+    # A line that ends mid-sentence (``…氏による,``) goes on on the next line.
+    sentences = [t.strip() for t in re.split(r"(?<=[。！!])|(?<=[。！!？?）)」』\w])\n", text)]
+    sentences = [t for t in sentences if t and not _ASIDE_RE.match(t)]
+    if not sentences:
+        return False
+    found = sum(1 for t in sentences if _felt(t)) if felt else 0
+    if found and found * 2 >= len(sentences):
+        return True
+    if not diary:
+        return False
+    told = sum(
+        1
+        for t in sentences
+        if not (felt and _felt(t))
+        and ((_tail(t).endswith(_DIARY_ENDS) and not _NEWS_RE.search(_tail(t))) or _ME_RE.search(t) is not None)
+    )
+    return (found + told) * 3 >= len(sentences) * 2
+
+
+__all__ = ["is_impression"]
