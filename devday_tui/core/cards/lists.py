@@ -75,8 +75,16 @@ _ATTENDED_RE = re.compile(
 def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
     """An exam guide's objectives: at least three items, two thirds of them objectives, or all of them numbered
     (or all of them objectives, under an objective)."""
-    if len(texts) >= 3 and sum(1 for t in texts if is_objective(t)) * 3 >= len(texts) * 2:
-        return True
+    n = len(texts)
+    if n >= 3:
+        misses = n - (2 * n + 2) // 3  # how many may fail: two thirds rounded up must pass
+        for t in texts:  # most lists hold no objective: they are known to fail after a few items
+            if not is_objective(t):
+                misses -= 1
+                if misses < 0:
+                    break
+        else:
+            return True
     if under_objective and texts and all(is_objective(t) for t in texts):
         return True
     return bool(texts) and all((t[:1].isdigit() or t[:1] in "Tt") and is_numbered_objective(t) for t in texts)

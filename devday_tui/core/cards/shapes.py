@@ -52,7 +52,8 @@ def strip_lecture(text: str) -> str:
 def is_course_outline(texts: list[str]) -> bool:
     """A course's outline, not notes: at least two items are lectures named by their marker, and with the
     summaries (``VPCのまとめ``) they are at least half of the items."""
-    marked = sum(1 for t in texts if is_lecture(t))
+    # (A lecture's marker closes a bracket at the end or opens the item: most lists have none, and skip the search.)
+    marked = sum(1 for t in texts if (t[-1:] in ")）】]" or t[:1] in "小確練QqLl") and is_lecture(t))
     if marked < 2:
         return False
     summaries = sum(1 for t in texts if _SUMMARY_LECTURE_RE.search(t) and not is_lecture(t))
