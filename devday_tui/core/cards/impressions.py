@@ -18,15 +18,36 @@ _IMPRESSION_RE = re.compile(
     r"|記事が(?:分かりやすい|わかりやすい|おすすめ|参考にな)"
 )
 #: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader
-#: (``…大変になるからね・・・。``, ``…かな``).
-_IMPRESSION_END_RE = re.compile(
-    r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$|(?:からね|けどね|よね|かなぁ?|のでは|良さそう|よさそう|すごい|凄い|素晴らしい|すばらしい)(?:です)?[・。…!！?？ー〜]{0,4}$"
+#: (``…大変になるからね・・・。``, ``…かな``) or an opinion (``…相性が良さそう``).
+_SPOKEN_ENDS = (
+    "からね",
+    "けどね",
+    "よね",
+    "かな",
+    "かなぁ",
+    "のでは",
+    "良さそう",
+    "よさそう",
+    "すごい",
+    "凄い",
+    "素晴らしい",
+    "すばらしい",
 )
+_END_MARKS = "・。…!！?？ー〜"
+_IMPRESSION_END_RE = re.compile(
+    r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
+    rf"|(?:{'|'.join(_SPOKEN_ENDS)})(?:です)?[{_END_MARKS}]{{0,4}}$"
+)
+#: The last letter of any text the end pattern matches, built from the same parts: the pattern has no first letter
+#: the engine could skip to, so a text ending otherwise is passed over without a search.
+_END_LAST = frozenset("ーwｗ!！す" + _END_MARKS + "".join(word[-1] for word in _SPOKEN_ENDS))
 
 
 def _felt(text: str) -> bool:
     """Whether a text holds an impression's words, or ends like one."""
-    return _IMPRESSION_RE.search(text) is not None or _IMPRESSION_END_RE.search(text, max(0, len(text) - 8)) is not None
+    if _IMPRESSION_RE.search(text) is not None:
+        return True
+    return text[-1:] in _END_LAST and _IMPRESSION_END_RE.search(text, max(0, len(text) - 8)) is not None
 
 
 #: How a sentence of an attendee's diary ends: what they did (``参加しました``, ``行ってきた``), how it went

@@ -630,3 +630,14 @@ def test_the_authors_background_then_and_a_closing_heading_with_a_remark_make_no
     - 共通鍵暗号: 暗号化と復号に同じ鍵を使う
     """
     assert fronts(md) == ["共通鍵暗号"]
+
+
+def test_the_impression_end_patterns_last_letters_cover_every_text_it_matches() -> None:
+    from devday_tui.core.cards.impressions import _END_LAST, _END_MARKS, _IMPRESSION_END_RE, _SPOKEN_ENDS
+
+    texts = ["楽しかったなー", "すごいｗｗ", "草www!"]
+    texts += [f"本文{word}{tail}" for word in _SPOKEN_ENDS for tail in ("", "です", *_END_MARKS, "です。", "！！")]
+    for text in texts:
+        if _IMPRESSION_END_RE.search(text, max(0, len(text) - 8)):
+            assert text[-1] in _END_LAST, text
+    assert sum(1 for t in texts if _IMPRESSION_END_RE.search(t, max(0, len(t) - 8))) > len(_SPOKEN_ENDS) * 5
