@@ -49,7 +49,8 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   prose (over 40 characters, no colon, not itself a definition) whose sentence it continues. Such a line is
   captured when a card at that line has the term in its front, or any card in the note has the term as a ``›``
   part of its front. Goal: at least 95%. Lines that the note format says are no fact to learn are not counted,
-  carded or not: a talk's or a course's logistics (the term is one of ``LOGISTICS``: ``登壇者``, ``Track``,
+  carded or not: an exam guide's numbered objectives (``Task Statement 1.1: …``), the author's background back
+  then (``当時…``), a talk's or a course's logistics (the term is one of ``LOGISTICS``: ``登壇者``, ``Track``,
   ``Language``, ``Reading material``…), a term named like a chatter heading (``Disclaimer: …``) and lines under a
   chatter heading (``CHATTER_HEADINGS``: 感想, 自己紹介, スポンサー…, and the headings under it). Both lists are
   the note format's, written out in this script. Nor are principles glossed by one more instruction
@@ -63,7 +64,7 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   no space) whose next non-blank line is a list item indented deeper (a tab counts 4 columns, U+3000 two), and
   whose own text is not empty once markup is dropped. Carded when a card starts at the item's line (other than a
   list card that only has the item among its back's items, such as a heading's list starting at its first item),
-  or a card's front contains the item's text. Goal: at least 80%.
+  or a card's front contains the item's text. Items under a chatter heading are not counted. Goal: at least 80%.
 
 The last line is ``goals: met`` or ``goals: missed (…)``; the exit status is 1 when a goal is missed, unless
 ``--no-fail``. ``--list`` prints every card or source line behind a figure, as ``path:line``.
@@ -94,6 +95,13 @@ def is_restated(term: str, definition: str) -> bool:
     from devday_tui.core.cards.questions import is_restated as restated
 
     return restated(term, definition)
+
+
+def is_numbered_objective(line: str) -> bool:
+    """The note format's test of an exam guide's numbered objective (``Task Statement 1.1: Design …``)."""
+    from devday_tui.core.cards.questions import is_numbered_objective as objective
+
+    return objective(line)
 
 
 def is_translation(term: str, definition: str) -> bool:
@@ -399,6 +407,7 @@ class Definition:
     term: str
     other_separator: bool
     restated: bool = False  # a principle glossed in other words, or a translation: no definition to learn
+    objective: bool = False  # an exam guide's numbered objective: ``Task Statement 1.1: Design …``
 
 
 def _definition(text: str) -> tuple[str, bool, bool] | None:
@@ -450,7 +459,7 @@ def definitions(lines: list[Line]) -> list[Definition]:
         ):
             continue  # the line goes on with a sentence of the line before: prose, not a definition
         term, other, restated = found_at[k]
-        found.append(Definition(ln.no, term, other, restated))
+        found.append(Definition(ln.no, term, other, restated, is_numbered_objective(ln.text.strip().lstrip("-*+ "))))
     return found
 
 
@@ -654,7 +663,13 @@ def measure_note(report: Report, path: Path, text: str, cards: list[Any], shown:
     lines = source_lines(text)
     chatter = chatter_lines(lines)
     for d in definitions(lines):
-        if d.no in chatter or d.term.strip("*_") in LOGISTICS or heading_key(d.term) in CHATTER_HEADINGS:
+        if (
+            d.no in chatter
+            or d.term.strip("*_") in LOGISTICS
+            or heading_key(d.term) in CHATTER_HEADINGS
+            or d.term.startswith("当時")  # the author's background back then: 当時のエンジニア歴
+            or d.objective
+        ):
             report.not_facts.append(f"{shown}:{d.no}  {d.term}")
             continue
         if d.restated:
@@ -664,6 +679,8 @@ def measure_note(report: Report, path: Path, text: str, cards: list[Any], shown:
         tally = report.other_definitions if d.other_separator else report.definitions
         tally.add(ok, f"{shown}:{d.no}  {d.term}")
     for p in parent_bullets(lines):
+        if p.no in chatter:
+            continue  # under a chatter heading: nothing to card
         # A list card that merely starts at this line, with the item among its back's items, does not count.
         ok = any((line == p.no and p.text not in items) or p.text in front for line, front, _, items in fronts)
         report.parents.add(ok, f"{shown}:{p.no}  {p.text[:70]}")
