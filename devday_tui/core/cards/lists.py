@@ -72,6 +72,10 @@ _ATTENDED_RE = re.compile(
 )
 
 
+#: A heading or label that asks for a comparison: ``PUT と PATCH の違い``, ``SQS vs SNS``, ``Differences between …``.
+_COMPARED_RE = re.compile(r"違い|比較|\bvs\.?(?:\s|$)|\bversus\b|\bdifferences?\b|\bcompared\b", re.I)
+
+
 def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
     """An exam guide's objectives: at least three items, two thirds of them objectives, or all of them numbered
     (or all of them objectives, under an objective)."""
@@ -424,6 +428,10 @@ class ListRules(ItemRules):
             if content_length(e.item.text) < MIN_ITEM_CHARS:
                 self.drop(line0, "too-short", f"{subject!r}: one item, too short")
                 return
+        if _COMPARED_RE.search(subject) and all(e.own and not e.item.children for e in entries):
+            # "PUT と PATCH の違い" then two definitions: their names alone answer no comparison; each is a card.
+            self.drop(line0, "points", f"{subject!r}: the names alone compare nothing; each item is a card of its own")
+            return
         if kind != "sequence" and len(entries) >= 2 and all(STEP_ITEM_RE.match(e.item.text) for e in entries):
             rule, kind = "sequence", "sequence"  # "- Step 1: Open the console" / "- Step 2: …"
         self.items_card(rule, kind, subject, tuple(e.item for e in entries), line0)

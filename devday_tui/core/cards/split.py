@@ -194,6 +194,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             return None
         if len(term) > SEPARATOR_TERM_MAX_CHARS:
             continue  # prose: only a colon can still split it
+        if m.group()[1:2] in "-–" and term[-1:].isalnum() and term[:1].isdigit() and rest[:1].isdigit():
+            continue  # "64 bytes - 18 bytes = 46 bytes": a minus sign between amounts, not a separator
         if m.group() == "→" and (first.count("→") > 1 or _is_edge(term, rest)):
             continue  # "receiver → processor → exporter", "EC2 → S3": a flow, not a term and its meaning
         if (

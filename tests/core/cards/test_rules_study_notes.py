@@ -641,3 +641,18 @@ def test_the_impression_end_patterns_last_letters_cover_every_text_it_matches() 
         if _IMPRESSION_END_RE.search(text, max(0, len(text) - 8)):
             assert text[-1] in _END_LAST, text
     assert sum(1 for t in texts if _IMPRESSION_END_RE.search(t, max(0, len(t) - 8))) > len(_SPOKEN_ENDS) * 5
+
+
+def test_a_comparison_of_names_alone_and_a_minus_sign_make_no_cards() -> None:
+    md = """
+    ## PUT メソッドと PATCH メソッドの違い
+    - PUT メソッド: リソース全体を置き換える。送らなかった項目は消える
+    - PATCH メソッド: リソースの一部だけを更新する。送った項目だけが変わる
+
+    ## Ethernet
+    - 64 bytes - 18 bytes (header + trailer size) = 46 bytes
+    - MTU: 1500 bytes
+    """
+    made = fronts(md)
+    assert "PUT メソッド" in made and "PATCH メソッド" in made
+    assert not any("違い —" in f for f in made) and "64 bytes" not in made
