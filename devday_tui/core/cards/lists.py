@@ -395,7 +395,12 @@ class ListRules(ItemRules):
             self.drop(line0, "open-questions", f"{subject!r}: questions without their answers")
             return
         outline = is_course_outline([e.item.text for e in entries])
-        if outline or all_objectives([e.item.text for e in entries]):
+        short = len(entries) <= 2 and not any(e.own or e.item.children for e in entries)
+        if (
+            outline
+            or all_objectives([e.item.text for e in entries])
+            or (short and all(e.item.text[:1].isupper() and is_objective(e.item.text) for e in entries))
+        ):  # ("Consistency Models" then only "Understand the difference between …": what to study)
             # An exam guide's objectives ("Understand Terraform basics", "Describe the …") or a course's outline
             # ("…(ハンズオン)", "小テスト"): what to study, not what was learnt. Their sub-lists, the notes taken on
             # each, still make cards.

@@ -191,7 +191,7 @@ class CardMaker:
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"
         if kind == "definition" and len(back) <= SHORT_BACK_CHARS and "\n" not in back:
-            if len(back) <= len(front) + 4:
+            if len(back) <= len(front) + 4 and not front.endswith(("?", "？")):  # ("allowed or blocked?" → Allowed)
                 said = normalise(back).strip(" .。")
                 if said and said in normalise(front):
                     return "too-short", "the back says what the front says"

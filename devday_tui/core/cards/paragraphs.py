@@ -10,7 +10,7 @@ from typing import NamedTuple
 from devday_tui.core.cards.blocks import Node, new
 from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.markup import split_br
-from devday_tui.core.cards.questions import is_numbered_objective, is_objective, is_restated
+from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_objective, is_restated
 from devday_tui.core.cards.terms import (
     LEAD_ARROW_RE,
     MAYBE_TERM_RE,
@@ -268,6 +268,8 @@ class ParagraphRules(CardMaker):
         # A short line with the explanation on the following lines of the same paragraph.
         if not defs and len(prose) >= 2:
             term = term_line(prose[0][1].text, [p.text for _, p in prose[1:]])
+            if term and is_number_heading(term.rstrip(":：")):
+                term = None  # "Question 23:" then the question: a number asks nothing, the lines after it do
             if term:
                 body = "\n".join(t for t in (sub_line(p.text.strip()) for _, p in prose[1:]) if t)
                 # "Term" then "→ what follows from it": the arrow only said "here is the answer".

@@ -656,3 +656,20 @@ def test_a_comparison_of_names_alone_and_a_minus_sign_make_no_cards() -> None:
     made = fronts(md)
     assert "PUT メソッド" in made and "PATCH メソッド" in made
     assert not any("違い —" in f for f in made) and "64 bytes" not in made
+
+
+def test_a_numbered_question_in_a_list_and_a_lone_study_reminder() -> None:
+    md = """
+    ## Exam 0.3
+    * Question 23:
+        Matthew is running a write operation and the state file is locked.
+        If Bob runs terraform state list, will this action be allowed or blocked?
+        * Allowed
+
+    ## Consistency Models
+    - Understand the difference between strongly consistent and eventually consistent reads
+    """
+    got = backs(md)
+    (front,) = [f for f in got if f.startswith("Matthew")]
+    assert front.endswith("allowed or blocked?") and got[front] == ["Allowed"]
+    assert "Question 23" not in got and not any(f.startswith("Consistency Models") for f in got)
