@@ -78,6 +78,24 @@ async def wait_loaded(pilot, *, screen: type | None = None) -> None:
         assert isinstance(app.screen, screen), app.screen
 
 
+async def wait_home_shown(pilot) -> None:
+    """Wait until the home screen's deck table has its rows and is laid out, and the app is quiet: a dialog opened
+    over it is then drawn over the same frame every time (on a loaded machine the rows can come a frame late)."""
+    from devday_tui.widgets.deck_table import DeckTable
+
+    await wait_loaded(pilot)
+    table = pilot.app.screen.query_one(DeckTable)
+    try:
+        await wait_for(pilot, lambda: table.row_count and table.display and table.size.height, what="the deck table")
+    except AssertionError as exc:  # say which part never came (seen once on a loaded machine)
+        app = pilot.app
+        raise AssertionError(
+            f"{exc}: screens {app.screen_stack}, rows {table.row_count}, display {table.display}, "
+            f"size {table.size}, library {app.library is not None}, store {app.store is not None}"
+        ) from None
+    await settle(pilot)
+
+
 async def settle(pilot, seconds: float = 0.0) -> None:
     """Wait until the app is quiet: every debounce timer has fired and every worker it started has finished.
 

@@ -18,7 +18,14 @@ from devday_tui.screens.file_editor import FileEditorScreen
 from devday_tui.screens.help import HelpScreen
 from devday_tui.screens.new_note import NewNoteScreen
 from devday_tui.screens.problems import ProblemsScreen
-from tests.app.conftest import open_note_dialog_in_quiz, settle, wait_loaded, wait_screen, wait_section_shown
+from tests.app.conftest import (
+    open_note_dialog_in_quiz,
+    settle,
+    wait_home_shown,
+    wait_loaded,
+    wait_screen,
+    wait_section_shown,
+)
 from tests.conftest import SAMPLE_DECKS, SAMPLE_NOTES
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
@@ -73,7 +80,7 @@ def test_problems(snap_sample, workspace: Path, size) -> None:
     (workspace / "notes" / "broken.md").write_text("---\ntitle: [unclosed\n---\n\n## A\n\n- a: b\n", encoding="utf-8")
 
     async def ready(pilot) -> None:
-        await wait_loaded(pilot)
+        await wait_home_shown(pilot)
         await pilot.press("p")
         await wait_screen(pilot, ProblemsScreen, steady)
 
@@ -92,7 +99,7 @@ def test_personal_note_dialog(snap_sample, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_new_note_dialog(snap_sample, size) -> None:
     async def ready(pilot) -> None:
-        await wait_loaded(pilot)
+        await wait_home_shown(pilot)
         await pilot.press("N")
         await wait_screen(pilot, NewNoteScreen, steady)
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from devday_tui.widgets.deck_table import DeckTable
 from devday_tui.widgets.note_tree import NoteTree
-from tests.app.conftest import settle, wait_loaded, wait_section_shown
-from tests.waiting import wait_for
+from tests.app.conftest import settle, wait_home_shown, wait_loaded, wait_section_shown
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
 
@@ -15,19 +13,7 @@ SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24"
 @pytest.mark.parametrize("size", SIZES)
 def test_home(snap_sample, size) -> None:
     async def ready(pilot) -> None:
-        await wait_loaded(pilot)
-        table = pilot.app.screen.query_one(DeckTable)
-        try:
-            await wait_for(
-                pilot, lambda: table.row_count and table.display and table.size.height, what="the deck table"
-            )
-        except AssertionError as exc:  # say which part never came (seen once on a loaded machine)
-            app = pilot.app
-            raise AssertionError(
-                f"{exc}: screens {app.screen_stack}, rows {table.row_count}, display {table.display}, "
-                f"size {table.size}, library {app.library is not None}, store {app.store is not None}"
-            ) from None
-        await settle(pilot)
+        await wait_home_shown(pilot)
 
     assert snap_sample(size, ready)
 
