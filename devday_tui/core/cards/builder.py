@@ -87,6 +87,22 @@ _INTRO_LEADS = ("例えば、", "たとえば、", "その中から、", *CONNEC
 _BOLD_ASIDE_RE = re.compile(r"(\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*[(（][^()（）\n]{1,200}[)）][ \t:：]*")
 
 
+def quoted_term(node: Node, nxt: Node | None) -> str | None:
+    """The term of a one-item list whose item is only a short name, right above a block quote of paragraphs (no
+    blank line between) that explains it (``- ライトバック`` then ``> CPUから…方式``), or None."""
+    if nxt is None or nxt.kind != "blockquote" or node.kind != "bullet_list" or len(node.children) != 1:
+        return None
+    chs = node.children[0].children
+    if len(chs) != 1 or chs[0].kind != "paragraph" or "\n" in chs[0].content or chs[0].end != nxt.start:
+        return None  # (a blank line between them: the quote is apart from the list)
+    if nxt.start != node.end or not nxt.children or any(ch.kind != "paragraph" for ch in nxt.children):
+        return None
+    term = squash(plain(chs[0].content))
+    if not term or not label_ok(term) or split_term(chs[0].content) is not None:
+        return None
+    return term
+
+
 class Builder(ParagraphRules, ListRules, TableRules):
     """Reads a note's sections block by block, with the block rules of its mixins."""
 
@@ -145,7 +161,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
             elif kind in LISTS and self.toc_possible and is_toc(node):
                 self.has_list = True
                 self.drop(node.start, "toc", "a table of contents, not notes")
-            elif kind == "bullet_list" and self.quoted_term(node, nodes[i + 1] if i + 1 < n else None):
+            elif kind == "bullet_list" and self.quoted_definition(node, nodes[i + 1] if i + 1 < n else None):
                 i += 2  # "- ライトバック" then "> CPUから…方式": the quote explains the one item
                 continue
             elif kind == "bullet_list":
@@ -245,25 +261,19 @@ class Builder(ParagraphRules, ListRules, TableRules):
             self.add("question", "definition", question, question, answer, node.start)
             return i + 2
         if nxt is not None and nxt.kind in LISTS:
-            after = nodes[i + 2] if i + 2 < len(nodes) else None
-            if after is not None and after.kind == "blockquote" and after.start == nxt.end == nxt.children[-1].end:
+            if quoted_term(nxt, nodes[i + 2] if i + 2 < len(nodes) else None):
                 return i + 1  # its terms are explained in quotes ("- ライトバック" then "> …"): read on
             return self.labelled_lists(nodes, i, question)
         return i + 1
 
-    def quoted_term(self, node: Node, nxt: Node | None) -> bool:
-        """A one-item list whose item is only a short name, right above a block quote (no blank line between) that
-        explains it: one definition card, the name → the quote. True when it made one."""
-        if nxt is None or nxt.kind != "blockquote" or nxt.start != node.end or len(node.children) != 1:
+    def quoted_definition(self, node: Node, nxt: Node | None) -> bool:
+        """A one-item list of a short name right above the block quote that explains it (see :func:`quoted_term`):
+        one definition card, the name → the quote. True when it made one."""
+        term = quoted_term(node, nxt)
+        if term is None or nxt is None:
             return False
-        chs = node.children[0].children
-        if len(chs) != 1 or chs[0].kind != "paragraph" or "\n" in chs[0].content or chs[0].end != nxt.start:
-            return False  # (a blank line between them: the quote is apart from the list)
-        term = squash(plain(chs[0].content))
-        if not term or not label_ok(term) or split_term(chs[0].content) is not None:
-            return False
-        lines = [t for ch in nxt.children if ch.kind == "paragraph" for t in self.node_text(ch).split("\n")]
-        if not lines or any(ch.kind != "paragraph" for ch in nxt.children):
+        lines = [t for ch in nxt.children for t in self.node_text(ch).split("\n") if t]
+        if not lines:
             return False
         self.has_list = True
         self.text_chars += len(term) + sum(len(t) for t in lines)

@@ -76,36 +76,34 @@ _ATTENDED_RE = re.compile(
 _COMPARED_RE = re.compile(r"違い|比較|\bvs\.?(?:\s|$)|\bversus\b|\bdifferences?\b|\bcompared\b", re.I)
 
 
-def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
-    """An exam guide's objectives: at least three items, two thirds of them objectives, or all of them numbered
-    (or all of them objectives, under an objective)."""
+def two_thirds(texts: list[str], test: Callable[[str], bool]) -> bool:
+    """At least three texts, two thirds of them passing ``test``; it stops as soon as too many have failed (most
+    lists pass none of these tests, and are known to after a few items)."""
     n = len(texts)
-    if n >= 3:
-        misses = n - (2 * n + 2) // 3  # how many may fail: two thirds rounded up must pass
-        for t in texts:  # most lists hold no objective: they are known to fail after a few items
-            if not is_objective(t):
-                misses -= 1
-                if misses < 0:
-                    break
-        else:
-            return True
-    if under_objective and texts and all(is_objective(t) for t in texts):
-        return True
-    return bool(texts) and all((t[:1].isdigit() or t[:1] in "Tt") and is_numbered_objective(t) for t in texts)
-
-
-def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:
-    """At least three items, two thirds of them passing ``test`` (answer letters, open questions, objectives)."""
-    n = len(entries)
     if n < 3:
         return False
     misses = n - (2 * n + 2) // 3  # how many may fail: the rest, at least two thirds rounded up, must pass
-    for e in entries:  # most lists are none of these: they are known to fail after a few items
-        if not test(e.item.text):
+    for text in texts:
+        if not test(text):
             misses -= 1
             if misses < 0:
                 return False
     return True
+
+
+def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
+    """An exam guide's objectives: at least three items, two thirds of them objectives, or all of them numbered
+    (or all of them objectives, under an objective)."""
+    if two_thirds(texts, is_objective):
+        return True
+    if under_objective and texts and all(is_objective(t) for t in texts):
+        return True
+    return bool(texts) and all(is_numbered_objective(t) for t in texts)
+
+
+def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:
+    """At least three items, two thirds of them passing ``test`` (answer letters, open questions, objectives)."""
+    return len(entries) >= 3 and two_thirds([e.item.text for e in entries], test)
 
 
 def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
@@ -374,6 +372,12 @@ class ListRules(ItemRules):
 
     # -- cards from lists
 
+    def sub_list_cards(self, entries: list[Entry], subject: str) -> None:
+        """The cards of the items with notes under them, of a list that makes no card itself."""
+        for e in entries:
+            if e.item.children and not e.own:
+                self.parent_card(e.item, subject, e.line0)
+
     def list_cards(self, rule: str, kind: str, subject: str, entries: list[Entry], line0: int) -> None:
         """The cards of one list (or of a heading's lists): one card, or the parents' cards and a points card."""
         if not subject or not entries:
@@ -382,9 +386,7 @@ class ListRules(ItemRules):
             # "聞いた発表" then the talks' titles: which talks the author went to, not what they said. A title with
             # notes under it is still a card.
             self.drop(line0, "chatter-term", f"{subject!r}: the talks the author attended, not facts")
-            for e in entries:
-                if e.item.children and not e.own:
-                    self.parent_card(e.item, subject, e.line0)
+            self.sub_list_cards(entries, subject)
             return
         if mostly(entries, is_answer_letters):
             # "1. A", "2. C  D: …": an answer key without its questions asks nothing.
@@ -406,9 +408,7 @@ class ListRules(ItemRules):
             # each, still make cards.
             what = "a course's outline" if outline else "a list of exam objectives"
             self.drop(line0, "objectives", f"{subject!r}: {what}, not facts")
-            for e in entries:
-                if e.item.children and not e.own:
-                    self.parent_card(e.item, subject, e.line0)
+            self.sub_list_cards(entries, subject)
             return
         if any(e.item.children for e in entries):
             for e in entries:

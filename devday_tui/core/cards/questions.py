@@ -136,6 +136,8 @@ def is_gerund_objective(text: str) -> bool:
 def is_numbered_objective(text: str) -> bool:
     """An objective under an exam guide's number: ``2.1 パフォーマンスの高いストレージを選択する。``,
     ``Task Statement 1.1: Design secure access to AWS resources``."""
+    if text[:1] not in "Tt" and not text[:1].isdigit():
+        return False  # (most text: no number nor "Task Statement" first)
     m = _OBJECTIVE_NUMBER_RE.match(text)
     if m is None:
         return False
@@ -150,9 +152,7 @@ def is_objective(text: str) -> bool:
     """An exam objective or an instruction to the reader: ``Describe the …``, ``Identify the benefits of …``,
     ``2.1 …を選択する。``."""
     return (
-        text.partition(" ")[0].casefold() in OBJECTIVE_VERBS
-        or ((text[:1].isdigit() or text[:1] in "Tt") and is_numbered_objective(text))
-        or is_gerund_objective(text)
+        text.partition(" ")[0].casefold() in OBJECTIVE_VERBS or is_numbered_objective(text) or is_gerund_objective(text)
     )
 
 

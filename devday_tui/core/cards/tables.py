@@ -53,22 +53,19 @@ class TableRules(CardMaker):
             if normalise(first) in _EVENT_ROWS:
                 self.drop(line0, "talk-details", f"{first!r}: an event's details, not a fact")
                 continue
-            if (
-                len(header) == 2
-            ):  # | disable | 用途 |: the front names the column (unless a plain one), the cell says it
-                back = texts[1:2] if len(texts) > 1 and texts[1] else []
-            else:
-                back = [f"{h}: {t}" if h else t for h, t in zip(header[1:], texts[1:]) if t]
-            if not back:
+            filled = [(h, t) for h, t in zip(header[1:], texts[1:]) if t]  # the row's other cells, with headers
+            if not filled:
                 self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
                 continue
-            if len(back) == 1 and is_bare_link(back[0].split(": ", 1)[-1] if len(header) > 2 else back[0]):
+            if len(filled) == 1 and is_bare_link(filled[0][1]):
                 self.drop(line0, "url-only", f"{first!r}: the row's other cell is only a URL")
                 continue
+            # | disable | 用途 |: the front names the column (unless a plain one), the cell alone says it.
+            back = [filled[0][1]] if len(header) == 2 else [f"{h}: {t}" if h else t for h, t in filled]
             subject = f"{context} › {first}"
             # The front says what is asked: the columns of the cells on the back (the card's id keeps the subject).
             # A column named only "Description" or "内容" says nothing of what is asked.
-            names = [h for h, t in zip(header[1:], texts[1:]) if h and t and h.casefold() not in _PLAIN_COLUMNS]
+            names = [h for h, _ in filled if h and h.casefold() not in _PLAIN_COLUMNS]
             asked = ", ".join(names)
             front = f"{subject} — {asked}" if names and len(asked) <= MAX_ASKED_CHARS else subject
             self.add("table-row", "definition", subject, front, "\n".join(back), line0)
