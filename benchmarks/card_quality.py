@@ -499,7 +499,7 @@ LOGISTICS = frozenset(
     """homework presenter readings slides speaker speakers track venue video スピーカー スライド トラック 会場 動画
     場所 日時 発表者 登壇者 講演者 講師 資料 audience difficulty duration event fee hashtag hashtags language languages
     length level location room tag tags イベント タグ ハッシュタグ ルーム レベル 参加費 対象 対象者 所要時間 料金
-    日付 時間 枠 言語 難易度 試験日 受験日 開催日 開催場所 得点 点数 正答率 合否 学習時間 勉強時間 学習期間 勉強期間 問題数 出題数
+    日付 時間 枠 言語 難易度 試験日 受験日 開催日 開催場所 得点 点数 正答率 正解率 得点率 スコア score 合否 学習時間 勉強時間 学習期間 勉強期間 問題数 出題数
     試験時間 合格点 合格基準 受験料 ページ数 保有資格""".split()
 ) | {
     "reading material",
@@ -524,6 +524,7 @@ CHATTER_HEADINGS = frozenset(
         "環境 実行環境 動作環境 検証環境 作業環境 開発環境 使用環境 動作確認環境 TODO やること 調べること あとで調べる あとで読む "
         "勉強資料 学習資料 教材 使用教材 参考書 勉強方法 学習方法 学習開始時点の知識 学習時間 勉強時間 学習期間 勉強期間 "
         "受験結果 試験結果 受験のきっかけ 受験動機 試験概要 試験の概要 試験について 試験情報 関連記事 筆者前提 "
+        "参考記事 参考サイト 関連サイト おすすめサイト リンク集 シリーズの記事 Series "
         "開始前のスペック 受験するモチベーション 受験の動機 モチベーション 試験形式 推奨知識 対象外の範囲 試験当日 受験方法 "
         "申し込み Registration 宿題 振り返り 書いた人 著者紹介 プロフィール Profile 試験に出題される可能性のあるテクノロジーと概念 "
         "お世話になった書籍 使用した書籍 参考書籍 勉強法 個人的に効果のあった勉強法 おことわり お断り リンク 終わりに 最後に さいごに"
@@ -539,6 +540,8 @@ CHATTER_HEADINGS = frozenset(
     "table of contents",
     "target audience",
     "who this is for",
+    "related posts",
+    "related articles",
     "to do",
     "study materials",
     "study resources",

@@ -319,8 +319,11 @@ def inline(src: str) -> Inline:
             piece = "\n"
         elif kind == "link":
             sub = inline(m.group("ltext"))
-            marks.extend((pos + a, pos + b) for a, b in sub.marks)
             piece = sub.text
+            # A bold word that is the whole link text can be its answer (``[**Lambda**](…) runs code``); bold in
+            # part of it is a linked page's card, its title and summary pasted whole (``[**owner/repo** About …]``).
+            if len(sub.marks) == 1 and piece.strip() == piece[sub.marks[0][0] : sub.marks[0][1]].strip():
+                marks.append((pos + sub.marks[0][0], pos + sub.marks[0][1]))
             if piece:  # a colon or a full stop in link text never splits it
                 protected.append((pos, pos + len(piece)))
         elif kind == "auto":

@@ -37,7 +37,7 @@ from devday_tui.core.cards.terms import (
 )
 from devday_tui.core.explicit import ExplicitCard
 from devday_tui.core.model import Item, Section
-from devday_tui.core.text import is_bare_link, plain
+from devday_tui.core.text import inline, is_bare_link, plain
 
 #: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
 HEADING_PARAGRAPH_MAX_CHARS = 300
@@ -101,6 +101,15 @@ def quoted_term(node: Node, nxt: Node | None) -> str | None:
     if not term or not label_ok(term) or split_term(chs[0].content) is not None:
         return None
     return term
+
+
+def _only_a_link(content: str) -> bool:
+    """Inline Markdown that is one link and nothing else (its text, whatever it holds, is the link's)."""
+    content = content.strip()
+    if content[:1] != "[" or content[-1:] != ")":
+        return False
+    shown = inline(content)
+    return len(shown.protected) == 1 and shown.protected[0] == (0, len(shown.text))
 
 
 class Builder(ParagraphRules, ListRules, TableRules):
@@ -367,6 +376,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
         text = "\n".join(t for p in paragraphs for t in (plain(line) for line in p.content.split("\n")) if t)
         if is_bare_link(text):
             self.drop(node.start, "url-only", f"{self.subject!r}: the paragraph is only a URL")
+            return
+        if len(paragraphs) == 1 and _only_a_link(paragraphs[0].content):
+            # "[**owner/repo** Contribute to …](https://github.com/…)": a page to read, its pasted title and summary
+            self.drop(node.start, "bare-link", f"{self.subject!r}: the paragraph is only a link")
             return
         if text.endswith((":", "：")):
             # "The following are commonly placed in the DMZ:" introduces what follows: the sub-headings, when

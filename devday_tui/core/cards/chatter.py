@@ -80,6 +80,15 @@ DEFAULT_SKIP_SECTIONS = (
     "About the exam",
     "Exam information",
     "関連記事",
+    "参考記事",
+    "参考サイト",
+    "関連サイト",
+    "おすすめサイト",
+    "リンク集",
+    "シリーズの記事",
+    "Series",
+    "Related posts",
+    "Related articles",
     "Exam Registration",
     "Once you pass",
     "After the exam",
@@ -156,19 +165,25 @@ DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
 
 #: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
 _CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要")
+#: How a heading of links to read ends, whatever it names first: ``Document Picture-in-Picture API 関連リンク``.
+_LINKS_HEAD_NOUNS = ("関連リンク", "参考リンク", "参考資料", "参考記事", "参考サイト", "関連記事", "リンク集")
 
 
 def is_skipped(key: str, skip: frozenset[str]) -> bool:
     """A heading (its :func:`skip_key`) of a chatter section: one of ``skip`` (also with a remark in brackets after
     it: ``終わりに（感想など）``), or, with the default list, a Japanese heading whose last word is one of its
-    impressions words (the head noun comes last)."""
+    impressions words (the head noun comes last), or a heading of links to read (``… 関連リンク``)."""
     if key in skip:
         return True
     if key[-1:] in ")）":
         cut = max(key.rfind("("), key.rfind("（"))
         if cut > 0 and key[:cut].rstrip() in skip:
             return True
-    return skip is DEFAULT_SKIP and len(key) <= 20 and key.endswith(_CHATTER_HEAD_NOUNS)
+    if skip is not DEFAULT_SKIP:
+        return False
+    if len(key) <= 20 and key.endswith(_CHATTER_HEAD_NOUNS):
+        return True
+    return len(key) <= 60 and key.endswith(_LINKS_HEAD_NOUNS)
 
 
 __all__ = ["DEFAULT_SKIP", "DEFAULT_SKIP_SECTIONS", "is_skipped"]

@@ -13,6 +13,7 @@ from devday_tui.core.cards.item_rules import ItemRules, is_named_link
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.questions import (
+    asks_outright,
     is_numbered_objective,
     is_objective,
     is_open_question,
@@ -459,6 +460,11 @@ class ListRules(ItemRules):
         names alone, when the names say something by themselves (not ``とは？``, ``例``, ``Overview``)."""
         # A term defined twice in the list is one card (see merge-terms), and one item here. A definition bullet
         # shows its term alone: its definition is its own card.
+        if len(entries) >= 2 and all(asks_outright(e.item.text) for e in entries):
+            # A quiz's questions, each with its answer under it: every one is its own card, and together they are
+            # no set of points to recall.
+            self.drop(line0, "points", f"{subject!r}: every item is a question, each its own card")
+            return
         items: dict[str, Item] = {}
         for e in entries:
             if e.item.text not in items:

@@ -40,6 +40,8 @@ _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
 _PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet", "remark-term"))
 #: A back that only says what to study: ``Exponential backoff - know when it is used``.
+#: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
+_HONORIFICS = ("さん", "氏", "様", "先生")
 _STUDY_RE = re.compile(r"(?:know|understand|learn|study|review|memori[sz]e|remember)\b(?! as\b)", re.I)
 #: A back that opens by speaking of its author: ``I will use k for kubectl``, ``私は…``.
 #: A one-line back up to this long that speaks of its author anywhere (``Going forward I will use k``) is no fact.
@@ -188,6 +190,14 @@ class CardMaker:
                 and _FIRST_PERSON_IN_RE.search(back)
             ):
                 return "first-person", "the author speaking of themselves, not a fact"
+        if (
+            kind == "definition"
+            and len(front) <= 20
+            and front.endswith(_HONORIFICS)
+            and len(back) <= SHORT_BACK_CHARS
+            and "。" not in back
+        ):
+            return "chatter-term", "a person and their title (藤田氏: … マネージャー): who spoke, not what was said"
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"
         if kind == "definition" and len(back) <= SHORT_BACK_CHARS and "\n" not in back:

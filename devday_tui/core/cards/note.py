@@ -29,6 +29,7 @@ from devday_tui.core.cards.questions import asks_or_sets, is_number_heading, top
 from devday_tui.core.cards.rules import Trace
 from devday_tui.core.cards.shapes import attach_bullets, has_toc_item
 from devday_tui.core.cards.terms import (
+    is_field_name,
     is_vague,
     skip_key,
     squash,
@@ -49,7 +50,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 10
+PARSER_VERSION = 11
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -171,10 +172,13 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     scopes = scopes or {}
     # A term defined under three headings or more is a field of each (``Cost:`` under every support plan,
     # ``Use case:`` under every service): each is its own card, shown with its heading.
-    fields: dict[str, set[tuple[str, ...]]] = {}
+    contexts: dict[str, set[tuple[str, ...]]] = {}
     for card in cards:
         if card.kind == "definition" and card.back.__class__ is str:
-            fields.setdefault(" ".join(card.front.casefold().split()), set()).add(card.context)
+            contexts.setdefault(" ".join(card.front.casefold().split()), set()).add(card.context)
+    # A field's name (``料金``, ``Cost``, ``特徴``) under two headings is already a field of each: the price of
+    # CloudHSM and the price of KMS are two facts, where ``gp2`` in a section and again under "Exam tips" is one.
+    fields = {term for term, where in contexts.items() if len(where) >= 3 or (len(where) == 2 and is_field_name(term))}
     first: dict[str, int] = {}
     scope_of: dict[int, str] = {}
     exact: set[tuple[str, str, Back]] = set()
@@ -192,7 +196,7 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
             term = " ".join(card.front.casefold().split())
             at = first.get(term)
             scope = scopes.get(index, "")
-            joinable = at is not None and scope == scope_of.get(at, "") and len(fields[term]) < 3
+            joinable = at is not None and scope == scope_of.get(at, "") and term not in fields
             if joinable and at is not None and out[at].back_text.count("\n") + back.count("\n") + 1 >= MAX_BACK_LINES:
                 joinable = False  # together they would pass the line limit: two cards, each with its own line
             if joinable and at is not None:
@@ -207,7 +211,7 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
                 first[term] = len(out)
                 if scope:
                     scope_of[len(out)] = scope
-            if len(fields[term]) >= 3 and len(card.context) >= 2 and normalise(card.context[-1]) != term:
+            if term in fields and len(card.context) >= 2 and normalise(card.context[-1]) != term:
                 card = replace(card, front=f"{card.context[-1]} › {card.front}")  # "1. Basic Support › Cost"
         out.append(card)
     return out

@@ -45,6 +45,11 @@ _PROMPT_VERBS = frozenset(
 )
 
 
+def asks_outright(text: str) -> bool:
+    """A line that ends in a question mark (quotes around it aside): ``アカウントは何個くらい？``."""
+    return text.strip().strip(_QUOTES).rstrip().endswith(("?", "？"))
+
+
 def asks_or_sets(text: str) -> bool:
     """A question, or a task set as one (``Design a rate limiter``, ``〜を説明せよ``)."""
     text = text.strip()

@@ -28,11 +28,16 @@ REMARK_WORDS = frozenset(
     """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 date time
     place venue author 著者 url link""".split()
 )
+#: Aspects of whatever they are written under: the background, the problem, the result… of what?
+REMARK_WORDS |= frozenset(
+    """前提 背景 目的 狙い 課題 問題 原因 結果 効果 現状 方針 運用 構成 方法 手法 用途 特徴 詳細 概要 background purpose
+    goal problem cause result results effect approach usage type types command""".split()
+)
 #: Fields of a talk that are logistics, not facts to learn: ``登壇者: 山田さん``, ``Slides: …``, ``会場: …``.
 TALK_FIELDS = frozenset(
     """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場
-    venue track トラック readings homework 試験日 受験日 開催日 開催場所 得点 点数 正答率 合否 学習時間 勉強時間 学習期間
-    勉強期間""".split()
+    venue track トラック readings homework 試験日 受験日 開催日 開催場所 得点 点数 正答率 正解率 得点率 スコア score 合否
+    学習時間 勉強時間 学習期間 勉強期間""".split()
 ) | frozenset(
     (
         "reading material",
@@ -191,6 +196,20 @@ def skip_key(heading: str) -> str:
 
 def is_generic_heading(text: str) -> bool:
     return len(text) <= _GENERIC_MAX and normalise(text) in GENERIC_HEADINGS
+
+
+#: Names of a thing's fields, written as terms under each thing: ``料金: …`` under CloudHSM and again under KMS.
+_FIELD_NAMES = frozenset(
+    """料金 価格 費用 コスト 課金 cost costs price prices pricing billing 用途 使いどころ usage 制限 制約 上限 limits
+    limitations quota quotas 説明 description definition 定義 目的 purpose goal 対象 scope 期間 duration 保存期間
+    retention 性能 performance 容量 capacity 可用性 availability 耐久性 durability 暗号化 encryption 認証 access
+    アクセス ユースケース""".split()
+) | frozenset(("use case", "use cases", "when to use"))
+
+
+def is_field_name(text: str) -> bool:
+    """A field of something rather than a term of its own (``料金``, ``Use case``, ``特徴``)."""
+    return is_generic_heading(text) or (len(text) <= _GENERIC_MAX and normalise(text) in _FIELD_NAMES)
 
 
 #: A heading or label that only says where it stands in a sequence: ``Day 1``, ``DAY2``, ``Part 2``, ``1日目``,

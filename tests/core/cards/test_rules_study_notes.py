@@ -160,7 +160,7 @@ def test_the_authors_setup_makes_no_cards_in_either_language() -> None:
     - ALB
     - EC2 ×2
     """
-    assert fronts(md) == ["構成 — 2 points"]
+    assert fronts(md) == ["n › 構成 — 2 points"]  # (an aspect of the note: its title goes before it)
 
 
 # --- an exam guide's numbered objectives, a course's outline -------------------------------------------------------

@@ -1,0 +1,221 @@
+"""Rules for reports and write-ups: what the author did that day, pasted link cards, a quiz's questions, speakers'
+titles, a field named under two things, headings of links. Each on small notes, with what must still make cards."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from devday_tui.core.cards import Trace
+from devday_tui.core.cards.questions import asks_outright
+from devday_tui.core.cards.terms import is_field_name, is_remark
+from devday_tui.core.model import Note
+from devday_tui.core.parser import parse_note
+from devday_tui.core.text import inline
+
+
+def parse(md: str) -> tuple[Note, list[Trace]]:
+    trace: list[Trace] = []
+    note = parse_note(textwrap.dedent(md).lstrip("\n"), Path("n.md"), "n.md", trace=trace)
+    return note, trace
+
+
+def fronts(md: str) -> list[str]:
+    return [c.front for c in parse(md)[0].cards]
+
+
+def dropped(trace: list[Trace], rule: str) -> list[int]:
+    return [t.line for t in trace if t.rule == rule and not t.made]
+
+
+# --- a cloze in a sentence of the author's day --------------------------------------------------------------------
+
+
+def test_a_bold_word_in_a_sentence_of_the_authors_day_is_no_cloze() -> None:
+    note, trace = parse(
+        """
+        ## 概要
+
+        今回は **67人** の方が参加してくださりました！
+
+        これまで、**一夜漬け**で覚えた用語の問題は正答率が低かったです。
+
+        今回のテーマは **開発文化** ということで、本稿はそのレポートです。
+
+        In this post **Terraform** is used throughout.
+        """
+    )
+    assert note.cards == []
+    assert dropped(trace, "first-person") == [3, 5, 7, 9]
+
+
+def test_a_bold_word_in_a_fact_stays_a_cloze_in_either_language() -> None:
+    assert fronts(
+        """
+        ## 概要
+
+        **Fargate** はサーバーを管理せずにコンテナを動かせるサービスです。
+
+        Lambda は 2014 年に **GA になりました**。
+
+        **Amazon S3** stores objects in buckets.
+        """
+    ) == [
+        "［…］ はサーバーを管理せずにコンテナを動かせるサービスです。",
+        "Lambda は 2014 年に ［…］。",
+        "［…］ stores objects in buckets.",
+    ]
+
+
+# --- a pasted link card -------------------------------------------------------------------------------------------
+
+
+def test_bold_inside_part_of_a_link_is_a_pasted_page_card_not_an_answer() -> None:
+    pasted = inline("[**owner/repo** *Contribute to owner/repo development.*github.com](https://github.com/owner/repo)")
+    assert pasted.marks == ()
+    whole = inline("[**AWS Lambda**](https://aws.amazon.com/lambda/) runs code without servers")
+    assert [whole.text[a:b] for a, b in whole.marks] == ["AWS Lambda"]
+    assert not fronts(
+        """
+        ## 作ったもの
+
+        [**owner/hello-orbs** *Contribute to owner/hello-orbs development by creating an account.*github.com](https://github.com/owner/hello-orbs)
+        """
+    )
+
+
+# --- a quiz's questions -----------------------------------------------------------------------------------------
+
+
+QUIZ = """
+## Practice exam 2
+
+- Can Terraform read variables from a file other than terraform.tfvars?
+  - Yes, terraform apply -var-file="custom.tfvars"
+- Will a VCS-driven workspace run a plan on every commit?
+  - True
+"""
+
+
+def test_a_list_of_questions_with_their_answers_makes_one_card_a_question_and_no_points_card() -> None:
+    note, trace = parse(QUIZ)
+    assert [c.front for c in note.cards] == [
+        "Can Terraform read variables from a file other than terraform.tfvars?",
+        "Will a VCS-driven workspace run a plan on every commit?",
+    ]
+    assert dropped(trace, "points") == [3]
+
+
+def test_a_list_with_one_question_among_its_points_still_makes_its_points_card() -> None:
+    assert "コンテナ入門 — 2 points" in fronts(
+        """
+        ## コンテナ入門
+
+        - Fargate とは？
+          - サーバーを管理せずにコンテナを動かせる
+        - 利点
+          - パッチ当てが不要
+        """
+    )
+    assert asks_outright("「何か月ごと？」")
+    assert not asks_outright("How it works")
+
+
+# --- a speaker and their title ----------------------------------------------------------------------------------
+
+
+def test_a_speaker_and_their_title_make_no_card_and_what_they_said_does() -> None:
+    note, trace = parse(
+        """
+        ## SaaS と認証
+
+        - 藤田 純氏: Auth0 株式会社 カントリーマネージャー
+        - 認証基盤: 自前で作らず IDaaS に任せると運用が減る
+        """
+    )
+    made = [c.front for c in note.cards]
+    assert "認証基盤" in made and "藤田 純氏" not in made
+    assert dropped(trace, "chatter-term") == [3]
+
+
+# --- a field named under two things -----------------------------------------------------------------------------
+
+
+def test_a_field_under_two_things_is_a_card_of_each_and_a_term_defined_twice_is_one() -> None:
+    note, _ = parse(
+        """
+        ## CloudHSM
+
+        - 料金: 約 $1,045/月/HSM
+        - gp2: 汎用 SSD
+
+        ## KMS
+
+        - 料金: $1/月/キー
+        - gp2: 3 IOPS/GB のベースライン
+        """
+    )
+    by_front = {c.front: c.back for c in note.cards}
+    assert by_front["CloudHSM › 料金"] == "約 $1,045/月/HSM"
+    assert by_front["KMS › 料金"] == "$1/月/キー"
+    assert by_front["gp2"] == "汎用 SSD (line 4)\n3 IOPS/GB のベースライン (line 9)"
+    assert is_field_name("Use case") and is_field_name("料金") and not is_field_name("gp2")
+
+
+# --- headings of links, exam scores ------------------------------------------------------------------------------
+
+
+def test_a_heading_of_links_makes_no_cards_whatever_it_names_first() -> None:
+    note, trace = parse(
+        """
+        ## Document Picture-in-Picture API 関連リンク
+
+        - Picture-in-Picture API
+          - ステータスは Editors' Draft
+          - Media Working Group が進めている
+
+        ## シリーズの記事
+
+        - 参加レポート (本記事)
+        - 後編
+
+        ## API の使い方
+
+        - requestWindow: 別ウィンドウを開く
+        """
+    )
+    assert [c.front for c in note.cards] == ["requestWindow"]
+    assert len(dropped(trace, "skip-section")) == 2
+
+
+def test_a_table_of_the_authors_scores_makes_no_cards() -> None:
+    assert not fronts(
+        """
+        ## 結果
+
+        | セクション | 正解率 |
+        | --- | --- |
+        | コマンドラインの威力 | 100% |
+        | セキュリティとファイルパーミッション | 87% |
+        """
+    )
+
+
+# --- an aspect of something takes its parent into the front ------------------------------------------------------
+
+
+def test_an_aspect_word_as_a_term_is_shown_with_what_it_is_an_aspect_of() -> None:
+    assert fronts(
+        """
+        ## 開発文化
+
+        - 運用: CI/CD と脆弱性検知の社内システムを利用
+
+        ## Resource Locks
+
+        - Purpose: prevent resources from being deleted or changed, even by people with RBAC rights
+        """
+    ) == ["開発文化 › 運用", "Resource Locks › Purpose"]
+    for word in ("前提", "背景", "運用", "Purpose", "Type"):
+        assert is_remark(word), word
+    assert not is_remark("Fargate")
