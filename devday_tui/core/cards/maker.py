@@ -40,6 +40,13 @@ _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
 _PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet", "remark-term"))
 #: A back that only says what to study: ``Exponential backoff - know when it is used``.
+#: How a back opens that goes on with its front's sentence (Japanese never opens one with these).
+_GOES_ON = ("が", "を", "とのこと", "という", "ということ", "です", "でした", "ます", "ました")
+#: How a front opens that points back to what came before: ``その場合、…``, ``To prevent this, …``.
+_POINTS_BACK_RE = re.compile(
+    r"(?:その場合|この場合|そのため|このため|上記|前述|それ(?!ぞれ)|これ(?!まで|から))"
+    r"|(?:To prevent this|In this case|In that case),|(?:This|These|That|Those|It) [a-z]"
+)
 #: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
 _HONORIFICS = ("さん", "氏", "様", "先生")
 _STUDY_RE = re.compile(r"(?:know|understand|learn|study|review|memori[sz]e|remember)\b(?! as\b)", re.I)
@@ -183,6 +190,11 @@ class CardMaker:
         if kind == "definition" and rule in _PROSE_RULES:
             if is_impression(front, diary=False) or is_impression(back):
                 return "first-person", "the author's impressions, not a fact"
+            if back.startswith(_GOES_ON) or (len(front) > 12 and _POINTS_BACK_RE.match(front)):
+                # "…を提供する」" → "とのことです。", "その場合、package.jsonには" → "…と記録されます": one sentence cut
+                return "prose-label", "a sentence cut in two, not a term and its definition"
+            if back.endswith(("?", "？")) and "\n" not in back and not front.endswith(("?", "？")):
+                return "open-questions", "the author wondering (…共通なの？), not an answer"
             if (back[:1] in "IM私僕自" and _FIRST_PERSON_BACK_RE.match(back)) or (
                 len(back) <= SHORT_BACK_CHARS
                 and ("I" in back or "y " in back or "私" in back or "僕" in back)

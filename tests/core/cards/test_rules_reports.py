@@ -219,3 +219,34 @@ def test_an_aspect_word_as_a_term_is_shown_with_what_it_is_an_aspect_of() -> Non
     for word in ("前提", "背景", "運用", "Purpose", "Type"):
         assert is_remark(word), word
     assert not is_remark("Fargate")
+
+
+# --- a sentence cut in two, the author wondering ------------------------------------------------------------------
+
+
+def test_a_sentence_cut_in_two_is_no_term_and_definition() -> None:
+    note, trace = parse(
+        """
+        ## 概要
+
+        - ドア・ツー・ドアで様々な移動手段を提供する: とのことです。
+        - その場合、package.jsonには: "~x.y.z"という形式で記録されます。
+        - To prevent this, a lock: must be used on the state file
+        - Task Definition: コンテナ類を定義する。
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["Task Definition"]
+    assert dropped(trace, "prose-label") == [3, 4, 5]
+
+
+def test_the_author_wondering_is_no_answer_and_a_question_keeps_its_answer() -> None:
+    note, trace = parse(
+        """
+        ## CLI
+
+        - turnerlabs/fargate: こっちのほうが運用向き？
+        - 169.254.x.x: DHCP で取れなかったときのアドレス
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["169.254.x.x"]
+    assert dropped(trace, "open-questions") == [3]
