@@ -4,7 +4,6 @@ trace (what ``devday-tui cards --explain`` prints) names it."""
 from __future__ import annotations
 
 import re
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,11 @@ from devday_tui.core.cards import RULES, Trace
 from devday_tui.core.cards.chatter import DEFAULT_SKIP_SECTIONS
 from devday_tui.core.cards.lists import MAX_BACK_LINES
 from devday_tui.core.decks import parse_deck
-from devday_tui.core.model import Card, Note
+from devday_tui.core.model import Card
 from devday_tui.core.parser import parse_note
+from tests.core.cards.small_notes import parse
 
 README = Path(__file__).resolve().parents[3] / "README.md"
-
-
-def parse(md: str, **kw) -> tuple[Note, list[Trace]]:
-    trace: list[Trace] = []
-    note = parse_note(textwrap.dedent(md).lstrip("\n"), Path("n.md"), "n.md", trace=trace, **kw)
-    return note, trace
 
 
 def made(md: str) -> list[tuple[str, str, str]]:

@@ -3,25 +3,11 @@ titles, a field named under two things, headings of links. Each on small notes, 
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
-
 from devday_tui.core.cards import Trace
 from devday_tui.core.cards.questions import asks_outright
 from devday_tui.core.cards.terms import is_field_name, is_remark
-from devday_tui.core.model import Note
-from devday_tui.core.parser import parse_note
 from devday_tui.core.text import inline
-
-
-def parse(md: str) -> tuple[Note, list[Trace]]:
-    trace: list[Trace] = []
-    note = parse_note(textwrap.dedent(md).lstrip("\n"), Path("n.md"), "n.md", trace=trace)
-    return note, trace
-
-
-def fronts(md: str) -> list[str]:
-    return [c.front for c in parse(md)[0].cards]
+from tests.core.cards.small_notes import fronts, parse
 
 
 def dropped(trace: list[Trace], rule: str) -> list[int]:

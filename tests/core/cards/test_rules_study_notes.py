@@ -3,23 +3,8 @@ author's setup sections. Each on small notes in more than one style, with what m
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
-
-from devday_tui.core.cards import Trace
 from devday_tui.core.cards.questions import is_number_heading, is_restated, is_solution_label, question_line
-from devday_tui.core.model import Note
-from devday_tui.core.parser import parse_note
-
-
-def parse(md: str) -> tuple[Note, list[Trace]]:
-    trace: list[Trace] = []
-    note = parse_note(textwrap.dedent(md).lstrip("\n"), Path("n.md"), "n.md", trace=trace)
-    return note, trace
-
-
-def fronts(md: str) -> list[str]:
-    return [c.front for c in parse(md)[0].cards]
+from tests.core.cards.small_notes import fronts, parse
 
 
 def backs(md: str) -> dict[str, list[str]]:
