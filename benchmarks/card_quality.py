@@ -16,7 +16,7 @@ Figures over the cards (each figure counts every card on its own):
 - **markup left in**: in the front, the breadcrumb or the back, any of: an HTML tag (a known HTML element name
   such as ``<img …>``/``<br>``/``<details>``, any closing tag, any tag with an attribute such as
   ``<TabItem value=…>``), ``<!--`` (a lone ``-->`` is an arrow), an HTML entity (``&nbsp;``), a wiki link or
-  embed (``[[…]]``), an Obsidian comment (``%%``), a Hugo shortcode (``{{<``, ``{{%``, ``>}}``, ``%}}``), a
+  embed (``[[…]]``), an Obsidian comment (``%%``), a Hugo shortcode (``{{<``, ``{{%``, ``>}}``, ``%}}``) or Jekyll tag (``{% gist …``), a
   Markdown link or image left as syntax (``](target)`` with no space in the target), a ``:::`` container fence
   (at the start or after a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or
   tildes), a bold pair (``**…**``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not
@@ -169,7 +169,7 @@ MARKUP = {
     "entity": re.compile(r"&(?:[a-z]{2,8}|#\d{1,6}|#x[0-9a-f]{1,6});", re.I),
     "wiki-link": re.compile(r"\[\[|\]\]"),
     "obsidian-comment": re.compile(r"%%"),
-    "shortcode": re.compile(r"\{\{[<%]|[>%]\}\}"),
+    "shortcode": re.compile(r"\{\{[<%]|[>%]\}\}|\{%-? |\{%-?[ \t]*(?:end)?(?:highlight|gist|raw|include)\b"),
     "md-link": re.compile(r"\]\([^()\s\]]+\)"),
     "container": re.compile(r"(?:^|(?<=\s)):::"),
     "fence": re.compile(r"```|~~~"),
@@ -531,6 +531,10 @@ CHATTER_HEADINGS = frozenset(
     ).split()
 ) | {
     "read more",
+    "reference",
+    "see also",
+    "useful links",
+    "useful resources",
     "further reading",
     "my thoughts",
     "about me",

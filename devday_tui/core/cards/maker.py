@@ -20,7 +20,7 @@ from devday_tui.core.cards.terms import (
     squash,
 )
 from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section
-from devday_tui.core.text import normalise
+from devday_tui.core.text import is_bare_link, normalise
 
 if TYPE_CHECKING:
     from devday_tui.core.cards.blocks import Node
@@ -47,6 +47,8 @@ _POINTS_BACK_RE = re.compile(
     r"(?:その場合|この場合|そのため|このため|上記|前述|それ(?!ぞれ)|これ(?!まで|から))"
     r"|(?:To prevent this|In this case|In that case),|(?:This|These|That|Those|It) [a-z]"
 )
+#: A line before a URL this long at most is the title of the page it links to.
+_LINK_TITLE_MAX_CHARS = 100
 #: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
 _HONORIFICS = ("さん", "氏", "様", "先生")
 _STUDY_RE = re.compile(r"(?:know|understand|learn|study|review|memori[sz]e|remember)\b(?! as\b)", re.I)
@@ -210,6 +212,11 @@ class CardMaker:
             and "。" not in back
         ):
             return "chatter-term", "a person and their title (藤田氏: … マネージャー): who spoke, not what was said"
+        if kind == "definition" and back.count("\n") == 1 and "://" in back:
+            title, _, last = back.partition("\n")
+            if is_bare_link(last.strip()) and len(title) <= _LINK_TITLE_MAX_CHARS:
+                # "アジャイル開発の10年 - Yukarin'Note" then its URL: a page to read, with its title
+                return "url-only", "a link and its title: a page to read, not a fact"
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"
         if kind == "definition" and len(back) <= SHORT_BACK_CHARS and "\n" not in back:

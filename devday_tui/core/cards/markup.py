@@ -7,8 +7,9 @@ where it was (line *n* of its output comes from line *n* of its input), so card 
   (``・障害回復`` then ``　ロールバック＝…``), since plain-text notes mark points by indentation alone;
 - ``・item``, ``-item``, ``－item`` (and ``•``/``◦``) are ``- item`` bullets, keeping their indentation; a ``・``
   after a list marker (``- ・item``) goes;
-- Hugo shortcodes, HTML comments, Obsidian ``%% comments %%`` and embeds ``![[…]]`` are blanked out;
-  ``{{< highlight go >}}`` … ``{{< /highlight >}}`` becomes a code fence;
+- Hugo shortcodes, Jekyll tags (``{% gist … %}``), HTML comments, Obsidian ``%% comments %%`` and embeds ``![[…]]``
+  are blanked out; ``{{< highlight go >}}`` … ``{{< /highlight >}}`` and ``{% highlight ruby %}`` …
+  ``{% endhighlight %}`` become code fences;
 - Zenn and Docusaurus containers (``:::message``, ``:::details Title``, ``:::tip``, ``:::``) lose their fence
   lines, so their contents are read as ordinary blocks; a container's title stays, as a line of its own;
 - a line that starts with an HTML tag (``- <img src=…>``, ``<div align="center">``, ``<details>``) loses its
@@ -50,7 +51,7 @@ _TRIGGER_RES = (
         r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[[!^]|#{2,6}[^#\s]|-(?:[^\s-]|\u3000)|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])",
         re.M,
     ),
-    re.compile(r"<!--|\{\{[<%]|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])"),
+    re.compile(r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])"),
 )
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
@@ -78,11 +79,19 @@ _TIGHT_HEADING_RE = re.compile(r"#{2,6}(?=[^#\s])")
 _UNTITLED_CONTAINERS = frozenset({"message"})
 #: Words that name a container's style, not its title (Qiita ``:::note warn``, ``:::note info``).
 _STYLE_WORDS = frozenset("info warn warning alert tip danger caution success error note important".split())
-_HIGHLIGHT_RE = re.compile(r"\A[ \t]*+\{\{[<%][ \t]*highlight[ \t]+([\w+#.-]{0,40})[^\n]{0,500}?[>%]\}\}[ \t]*")
-_HIGHLIGHT_END_RE = re.compile(r"\A[ \t]*+\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}[ \t]*")
+#: A Hugo (``{{< highlight go >}}``) or Jekyll (``{% highlight ruby %}``) code block's opening and closing lines.
+_HIGHLIGHT_RE = re.compile(
+    r"\A[ \t]*+(?:\{\{[<%][ \t]*highlight[ \t]+([\w+#.-]{0,40})[^\n]{0,500}?[>%]\}\}"
+    r"|\{%-?[ \t]*highlight[ \t]+([\w+#.-]{0,40})[^\n]{0,500}?%\})[ \t]*"
+)
+_HIGHLIGHT_END_RE = re.compile(
+    r"\A[ \t]*+(?:\{\{[<%][ \t]*/highlight[ \t]*[>%]\}\}|\{%-?[ \t]*endhighlight[ \t]*-?%\})[ \t]*"
+)
 #: Openers of the stretches blanked out, with their closing marks.
-_OPENERS_RE = re.compile(r"<!--|%%|\{\{<|\{\{%|!\[\[")
-_CLOSERS = {"<!--": "-->", "%%": "%%", "{{<": ">}}", "{{%": "%}}", "![[": "]]"}
+_OPENERS_RE = re.compile(r"<!--|%%|\{\{<|\{\{%|\{%|!\[\[")
+_CLOSERS = {"<!--": "-->", "%%": "%%", "{{<": ">}}", "{{%": "%}}", "{%": "%}", "![[": "]]"}
+#: Openers that are text when their closing mark is not on the same line (an embed, a Jekyll tag: ``{% gist … %}``).
+_ONE_LINE_OPENERS = frozenset({"![[", "{%"})
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})((?:[ \t][^<>\n]{0,1000})?)/?>")
 _ALT_RE = re.compile(r"""\balt[ \t]*=[ \t]*(?:"([^"\n]{0,300})"|'([^'\n]{0,300})'|([^\s"'>]{1,300}))""", re.I)
 #: Tags whose contents are not text at all.
@@ -170,8 +179,8 @@ def _blank_inline(line: str, scan: _Scan) -> str:
             at = line.find(closer, m.end())
             cache[closer] = at
         if at < 0:
-            if opener == "![[":
-                continue  # an unclosed embed is text
+            if opener in _ONE_LINE_OPENERS:
+                continue  # an unclosed embed or tag is text
             out.append(line[pos:start])
             scan.closer = closer  # the stretch goes on to a later line
             return "".join(out).rstrip()
@@ -221,7 +230,7 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
     hm = _HIGHLIGHT_RE.fullmatch(line) if "highlight" in rest else None
     if hm:
         scan.fence = ("hugo", 0)
-        return ws.replace("\u3000", "  ") + "````" + hm.group(1)
+        return ws.replace("\u3000", "  ") + "````" + (hm.group(1) or hm.group(2) or "")
 
     rest = _blank_inline(rest, scan)
     if ":" in rest and _EMOJI_RE.search(rest):

@@ -124,6 +124,19 @@ def _is_edge(term: str, rest: str) -> bool:
     return _is_name(term) and _is_name(rest.strip())
 
 
+def _is_compound_name(term: str, rest: str) -> bool:
+    """``Certified Developer - Associate``: capitalised words, a dash, one capitalised word: a name in two parts."""
+    words = term.split()
+    return (
+        len(words) >= 2
+        and rest.isascii()
+        and rest[:1].isupper()
+        and rest.isalpha()
+        and term.isascii()
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    )
+
+
 def _colon_ok(first: str, i: int) -> bool | None:
     """Whether the colon at ``first[i]`` may split: True, False (look further) or None (no split in this line)."""
     if first[i] == ":":
@@ -196,6 +209,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             continue  # prose: only a colon can still split it
         if m.group()[1:2] in "-–" and term[-1:].isalnum() and term[:1].isdigit() and rest[:1].isdigit():
             continue  # "64 bytes - 18 bytes = 46 bytes": a minus sign between amounts, not a separator
+        if m.group()[1:2] in "-–" and _is_compound_name(term, rest):
+            continue  # "AWS Certified Developer - Associate": one name, not a term and its meaning
         if m.group() == "→" and (first.count("→") > 1 or _is_edge(term, rest)):
             continue  # "receiver → processor → exporter", "EC2 → S3": a flow, not a term and its meaning
         if (

@@ -19,7 +19,7 @@ Fronts are given without the breadcrumb, which a card carries separately.
 from __future__ import annotations
 
 #: Markup that must never reach a card, whatever the note.
-LEFTOVER_MARKUP = ("<img", "<br", "<!--", "-->", "{{<", "{{%", "%%", "![[", "[[", "]]", ":::", "](")
+LEFTOVER_MARKUP = ("<img", "<br", "<!--", "-->", "{{<", "{{%", "{% ", "%%", "![[", "[[", "]]", ":::", "](")
 
 CASES: list[dict] = [
     # --- 3. Japanese plain-text habits ------------------------------------------------------------------------
@@ -219,6 +219,26 @@ CASES: list[dict] = [
         ],
         "only": True,
         "never": ("{{", "notice", "Resources"),
+    },
+    {
+        "name": "Jekyll tags are dropped; highlight … endhighlight is code; an unclosed {% is text",
+        "rule": "4.3",
+        "note": (
+            "## Fargate\n"
+            "{% raw %}Fargate: サーバーを管理せずにコンテナを動かせる{% endraw %}\n"
+            "\n"
+            "{% highlight yaml %}\n"
+            "Resources: 1\n"
+            "{% endhighlight %}\n"
+            "\n"
+            "- lock_wp.sh: {% gist 8809515 lock_wp.sh %}\n"
+            "- 進捗: 100{%達成\n"
+        ),
+        "expect": [
+            {"kind": "definition", "front": "Fargate", "back": "サーバーを管理せずにコンテナを動かせる"},
+            {"kind": "definition", "front": "進捗", "back": "100{%達成"},
+        ],
+        "never": ("{% raw", "highlight", "Resources", "gist", "lock_wp"),
     },
     {
         "name": "a Zenn :::message block is read as blocks: its list makes a card",

@@ -236,3 +236,46 @@ def test_the_author_wondering_is_no_answer_and_a_question_keeps_its_answer() -> 
     )
     assert [c.front for c in note.cards if c.kind == "definition"] == ["169.254.x.x"]
     assert dropped(trace, "open-questions") == [3]
+
+
+# --- a page's title and link, a name in two parts, a heading of references ------------------------------------------
+
+
+def test_a_link_and_its_title_make_no_card_and_a_definition_with_a_url_in_it_does() -> None:
+    note, trace = parse(
+        """
+        ## セッション
+
+        - アジャイル開発の10年: アジャイル開発の10年と今後を語ろう。 - Yukarin'Note
+          https://yukar.in/note/ckFpcs
+        - HTTP/2: 1 本の接続で複数のリクエストを多重化する（https://http2.github.io/ を参照）
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["HTTP/2"]
+    assert dropped(trace, "url-only") == [3]
+
+
+def test_a_name_in_two_parts_is_not_split_at_its_dash() -> None:
+    assert fronts(
+        """
+        ## 保有資格とサービス
+
+        - Certified Developer - Associate
+        - gp2 - General Purpose SSD
+        - P - Graphics and machine learning
+        """
+    ) == ["保有資格とサービス — 3 points", "gp2", "P"]
+
+
+def test_a_heading_of_references_makes_no_cards() -> None:
+    assert fronts(
+        """
+        ## Event loop
+
+        - Call stack: runs one frame at a time
+
+        ## Reference
+
+        - Understanding Event Loop: a post on Medium
+        """
+    ) == ["Call stack"]
