@@ -19,7 +19,7 @@ Figures over the cards (each figure counts every card on its own):
   embed (``[[…]]``), an Obsidian comment (``%%``), a Hugo shortcode (``{{<``, ``{{%``, ``>}}``, ``%}}``) or Jekyll tag (``{% gist …``), a
   Markdown link or image left as syntax (``](target)`` with no space in the target), a ``:::`` container fence
   (at the start or after a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or
-  tildes), a bold pair (``**…**``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not
+  tildes), a bold pair (``**…**``), LaTeX math with a command in it (``$\\frac{1}{n}$``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not
   followed by another one, so ``--force`` is text, nor by a flag's letters: ``-R(recursive)``, ``-fオプション``).
   Single backticks are NOT counted: a code span shown verbatim reads well in a terminal, and notes about shells
   quote commands with them. ``<service>``-style placeholders are text. Goal: 0 cards.
@@ -174,6 +174,7 @@ MARKUP = {
     "container": re.compile(r"(?:^|(?<=\s)):::"),
     "fence": re.compile(r"```|~~~"),
     "bold": re.compile(r"\*\*(?=\S)[^*]*?(?<=\S)\*\*"),
+    "latex": re.compile(r"\$\$?+(?=[^$\n]{0,300}\\[A-Za-z])[^$\n]{1,300}+\$"),
 }
 #: A bullet mark left at the start of a label or item: ``・item``, ``- item``, ``-item``, but not a command-line
 #: flag (``-a``, ``-t fstype``, ``-rf``, ``-R(recursive)``, ``-fオプション``: a dash, one to three letters, then a

@@ -16,7 +16,8 @@ where it was (line *n* of its output comes from line *n* of its input), so card 
   tags, so it never opens a raw-HTML block that swallows the list after it; an ``<img>`` becomes ``![alt]()``;
   ``<script>``/``<style>`` blocks are blanked out;
 - a footnote's text (``[^1]: …``) is blanked out, and ``##Heading`` with no space is a heading;
-- emoji shortcodes (``:joy:``, ``[:video_camera:](…)``) go.
+- emoji shortcodes (``:joy:``, ``[:video_camera:](…)``) go;
+- inline math with LaTeX commands reads as plain text (``$\\textcolor{red}{E}$`` → ``E``, ``\\frac{1}{n}`` → ``1/n``).
 
 Code fences are never touched. The inline text of a card comes from :func:`clean_inline`; :mod:`.split` finds a
 ``term: definition`` split, with the separators people use besides the colon.
@@ -51,7 +52,9 @@ _TRIGGER_RES = (
         r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[[!^]|#{2,6}[^#\s]|-(?:[^\s-]|\u3000)|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])",
         re.M,
     ),
-    re.compile(r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])"),
+    re.compile(
+        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])|\$(?=[^$\n]{0,300}\\[A-Za-z])"
+    ),
 )
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
@@ -209,6 +212,167 @@ def _untag(content: str) -> str:
     return " ".join(_TAG_RE.sub(one, content).split())
 
 
+# --- math -------------------------------------------------------------------------------------------------------
+
+#: Inline math, ``$…$`` or ``$$…$$`` on one line (its body one possessive run: each ``$`` is tried once). Only a body
+#: holding a LaTeX command is rewritten (a price, ``$5 and $10``, holds none).
+_MATH_RE = re.compile(r"\$\$?+([^$\n]{1,1000}+)\$\$?")
+_LATEX_COMMAND_RE = re.compile(r"\\[A-Za-z]")
+#: Commands that only style their last argument: ``\textcolor{red}{E}`` reads ``E``.
+_STYLE_RE = re.compile(
+    r"\\(?:textcolor|colorbox)\{[^{}]{0,40}\}\{([^{}]{0,300})\}"
+    r"|\\(?:text|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|textbf|textit|operatorname|boldsymbol|bm)\{([^{}]{0,300})\}"
+)
+_FRAC_RE = re.compile(r"\\[dt]?frac\{([^{}]{0,200})\}\{([^{}]{0,200})\}")
+_SQRT_RE = re.compile(r"\\sqrt(?:\[([^\]{}]{0,20})\])?\{([^{}]{0,200})\}")
+#: Accents over one letter or symbol: ``\hat\theta``, ``\overline{Y}``, ``\bar x``, as combining marks.
+_ACCENT_RE = re.compile(
+    r"\\(hat|widehat|bar|overline|tilde|widetilde|vec|dot)\s*+(?:\{([^{}]{0,40})\}|\\([A-Za-z]+)|([A-Za-z0-9]))"
+)
+_ACCENTS = {
+    "hat": "\u0302",
+    "widehat": "\u0302",
+    "bar": "\u0304",
+    "overline": "\u0304",
+    "tilde": "\u0303",
+    "widetilde": "\u0303",
+    "vec": "\u20d7",
+    "dot": "\u0307",
+}
+_COMMAND_RE = re.compile(r"\\([A-Za-z]+)|\\[,;:! ]")
+_SYMBOLS = {
+    "times": "×",
+    "cdot": "·",
+    "div": "÷",
+    "pm": "±",
+    "leq": "≤",
+    "le": "≤",
+    "geq": "≥",
+    "ge": "≥",
+    "neq": "≠",
+    "ne": "≠",
+    "approx": "≈",
+    "equiv": "≡",
+    "to": "→",
+    "rightarrow": "→",
+    "Rightarrow": "⇒",
+    "leftarrow": "←",
+    "Leftarrow": "⇐",
+    "leftrightarrow": "↔",
+    "Leftrightarrow": "⇔",
+    "infty": "∞",
+    "sum": "Σ",
+    "prod": "Π",
+    "int": "∫",
+    "in": "∈",
+    "notin": "∉",
+    "subseteq": "⊆",
+    "subset": "⊂",
+    "supseteq": "⊇",
+    "supset": "⊃",
+    "cup": "∪",
+    "cap": "∩",
+    "emptyset": "∅",
+    "forall": "∀",
+    "exists": "∃",
+    "neg": "¬",
+    "lnot": "¬",
+    "land": "∧",
+    "wedge": "∧",
+    "lor": "∨",
+    "vee": "∨",
+    "oplus": "⊕",
+    "ldots": "…",
+    "cdots": "⋯",
+    "dots": "…",
+    "partial": "∂",
+    "nabla": "∇",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ε",
+    "varepsilon": "ε",
+    "zeta": "ζ",
+    "eta": "η",
+    "theta": "θ",
+    "kappa": "κ",
+    "lambda": "λ",
+    "mu": "μ",
+    "nu": "ν",
+    "xi": "ξ",
+    "pi": "π",
+    "rho": "ρ",
+    "sigma": "σ",
+    "tau": "τ",
+    "phi": "φ",
+    "varphi": "φ",
+    "chi": "χ",
+    "psi": "ψ",
+    "omega": "ω",
+    "Gamma": "Γ",
+    "Delta": "Δ",
+    "Theta": "Θ",
+    "Lambda": "Λ",
+    "Pi": "Π",
+    "Sigma": "Σ",
+    "Phi": "Φ",
+    "Psi": "Ψ",
+    "Omega": "Ω",
+    "limits": "",
+    "nolimits": "",
+    "displaystyle": "",
+    "implies": "⇒",
+    "iff": "⇔",
+    "left": "",
+    "right": "",
+    "quad": " ",
+    "qquad": " ",
+    "color": "",
+}
+
+
+def _operand(text: str) -> str:
+    text = text.strip()
+    letters = text.rstrip("".join(_ACCENTS.values()))  # (x̄ is one letter)
+    return text if len(letters) <= 1 or text.isalnum() else f"({text})"
+
+
+def _accented(m: re.Match[str]) -> str:
+    if m.group(2) is not None:
+        base = m.group(2).strip()
+        if base[:1] == "\\" and base[1:].isalpha():
+            base = _SYMBOLS.get(base[1:], base[1:])  # \hat{\beta}
+    elif m.group(3) is not None:
+        base = _SYMBOLS.get(m.group(3), m.group(3))
+    else:
+        base = m.group(4)
+    return f"{base}{_ACCENTS[m.group(1)]}" if len(base) == 1 else f"({base}){_ACCENTS[m.group(1)]}"
+
+
+def _math_text(tex: str) -> str:
+    """LaTeX math as plain text: styling goes, ``\\frac{a}{b}`` reads ``a/b``, symbols are themselves."""
+    for _ in range(3):  # nested styling: \textcolor{red}{\mathbf{E}}
+        tex = _STYLE_RE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), tex)
+        tex = _ACCENT_RE.sub(_accented, tex)
+        tex = _FRAC_RE.sub(lambda m: f"{_operand(m.group(1))}/{_operand(m.group(2))}", tex)
+        tex = _SQRT_RE.sub(lambda m: f"{m.group(1) or ''}√{_operand(m.group(2))}", tex)
+    tex = _COMMAND_RE.sub(lambda m: _SYMBOLS.get(m.group(1), m.group(1)) if m.group(1) else " ", tex)
+    return " ".join(tex.replace("{", "").replace("}", "").split())
+
+
+def plain_math(line: str) -> str:
+    """``line`` with its inline math (``$\\textcolor{red}{E}$``) as plain text, outside inline code."""
+    spans = _code_spans(line) if "`" in line else []
+
+    def one(m: re.Match[str]) -> str:
+        if any(a <= m.start() < b for a, b in spans) or not _LATEX_COMMAND_RE.search(m.group(1)):
+            return m.group()
+        return _math_text(m.group(1))
+
+    return _MATH_RE.sub(one, line)
+
+
 def _escape_label(text: str) -> str:
     return "\\" + text if _BLOCK_START_RE.match(text) else text
 
@@ -233,6 +397,8 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
         return ws.replace("\u3000", "  ") + "````" + (hm.group(1) or hm.group(2) or "")
 
     rest = _blank_inline(rest, scan)
+    if "$" in rest and "\\" in rest and rest[:2] != "$$":  # (a line of display math stays: it makes no card)
+        rest = plain_math(rest)
     if ":" in rest and _EMOJI_RE.search(rest):
         rest = _EMOJI_RE.sub("", rest)
         rest = _EMPTY_LINK_RE.sub("", rest) if "[" in rest else rest

@@ -241,6 +241,28 @@ CASES: list[dict] = [
         "never": ("{% raw", "highlight", "Resources", "gist", "lock_wp"),
     },
     {
+        "name": "inline math with LaTeX commands reads as plain text; a price is text",
+        "rule": "4.2",
+        "note": (
+            "## Mapping\n"
+            "- Strong entity: for each strong entity type $\\textcolor{red}{E}$, create a relation $\\mathbf{R}$\n"
+            "- Harmonic mean: $$\\frac{1}{H}=\\frac{1}{n}\\sum\\frac{1}{Y}$$\n"
+            "- 料金: $1/月/キー、API 呼び出しは $0.03\n"
+            "- Sorting: `$\\alpha$` stays as code, $O(n \\log n)$ comparisons\n"
+        ),
+        "expect": [
+            {
+                "kind": "definition",
+                "front": "Strong entity",
+                "back": "for each strong entity type E, create a relation R",
+            },
+            {"kind": "definition", "front": "Harmonic mean", "back": "1/H=1/nΣ1/Y"},
+            {"kind": "definition", "front": "料金", "back": "$1/月/キー、API 呼び出しは $0.03"},
+            {"kind": "definition", "front": "Sorting", "back": "$\\alpha$ stays as code, O(n log n) comparisons"},
+        ],
+        "never": ("textcolor", "\\frac", "mathbf"),
+    },
+    {
         "name": "a Zenn :::message block is read as blocks: its list makes a card",
         "rule": "4.4",
         "note": (
