@@ -377,6 +377,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if is_bare_link(text):
             self.drop(node.start, "url-only", f"{self.subject!r}: the paragraph is only a URL")
             return
+        if paragraphs[0].content.lstrip()[:2] == "$$":
+            return  # display math: its paragraph said so (code-block)
         if len(paragraphs) == 1 and _only_a_link(paragraphs[0].content):
             # "[**owner/repo** Contribute to …](https://github.com/…)": a page to read, its pasted title and summary
             self.drop(node.start, "bare-link", f"{self.subject!r}: the paragraph is only a link")

@@ -224,6 +224,8 @@ _STYLE_RE = re.compile(
     r"|\\(?:text|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|textbf|textit|operatorname|boldsymbol|bm)\{([^{}]{0,300})\}"
 )
 _FRAC_RE = re.compile(r"\\[dt]?frac\{([^{}]{0,200})\}\{([^{}]{0,200})\}")
+#: A sub- or superscript in braces: ``Y_{i}``, ``\\sum_{i=1}^{n}``, read ``Y_i``, ``Σ_(i=1)^n``.
+_SCRIPT_RE = re.compile(r"([_^])\{([^{}]{1,40})\}")
 _SQRT_RE = re.compile(r"\\sqrt(?:\[([^\]{}]{0,20})\])?\{([^{}]{0,200})\}")
 #: Accents over one letter or symbol: ``\hat\theta``, ``\overline{Y}``, ``\bar x``, as combining marks.
 _ACCENT_RE = re.compile(
@@ -355,6 +357,7 @@ def _math_text(tex: str) -> str:
     for _ in range(3):  # nested styling: \textcolor{red}{\mathbf{E}}
         tex = _STYLE_RE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), tex)
         tex = _ACCENT_RE.sub(_accented, tex)
+        tex = _SCRIPT_RE.sub(lambda m: m.group(1) + _operand(m.group(2)), tex)
         tex = _FRAC_RE.sub(lambda m: f"{_operand(m.group(1))}/{_operand(m.group(2))}", tex)
         tex = _SQRT_RE.sub(lambda m: f"{m.group(1) or ''}√{_operand(m.group(2))}", tex)
     tex = _COMMAND_RE.sub(lambda m: _SYMBOLS.get(m.group(1), m.group(1)) if m.group(1) else " ", tex)
@@ -377,7 +380,7 @@ def _escape_label(text: str) -> str:
     return "\\" + text if _BLOCK_START_RE.match(text) else text
 
 
-def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
+def _line(line: str, scan: _Scan, prev_blank: bool, *, math_block: bool = False) -> str:
     """One line outside code, comments and hidden blocks."""
     lead = _LEAD_RE.match(line).end()  # type: ignore[union-attr]  # matches the empty string at worst
     ws = line[:lead]
@@ -397,7 +400,7 @@ def _line(line: str, scan: _Scan, prev_blank: bool) -> str:
         return ws.replace("\u3000", "  ") + "````" + (hm.group(1) or hm.group(2) or "")
 
     rest = _blank_inline(rest, scan)
-    if "$" in rest and "\\" in rest and rest[:2] != "$$":  # (a line of display math stays: it makes no card)
+    if "$" in rest and "\\" in rest and not (rest[:2] == "$$" and math_block):
         rest = plain_math(rest)
     if ":" in rest and _EMOJI_RE.search(rest):
         rest = _EMOJI_RE.sub("", rest)
@@ -519,12 +522,66 @@ def _list_after(lines: list[str], start: int, end: int, in_list: bool) -> bool:
     return in_list
 
 
+# --- YAML pasted without a fence ----------------------------------------------------------------------------------
+
+#: A line that is only a key (``spec:``, ``- metadata:``), after a line end: a search skips from one line end to the
+#: next, where a pattern opening with ``^`` would try every character.
+_BARE_KEY_RE = re.compile(r"\n[ \t]*+(?:- )?[a-z_][\w.-]{0,40}:[ \t]*+(?=\n|\Z)")
+#: A line of YAML: ``key: value`` (a key of one word in lower case, as YAML's keys are, a value of a few words),
+#: ``key:``, ``- key: value``, or an indented ``- value`` of one word.
+_YAML_LINE_RE = re.compile(
+    r"([ \t]*+)(?:- )?[a-z_][\w./-]{0,60}:(?:[ \t]++(\S[^\n]{0,80}?))?[ \t]*+|[ \t]++- [^\s:]{1,40}[ \t]*+"
+)
+
+
+def _blank_yaml(text: str) -> str:
+    """``text`` with YAML pasted without a code fence blanked out (a Kubernetes manifest between ``\"\"\"`` lines):
+    its keys are no terms. A run of at least four YAML lines, two of them only a key and one of those with a more
+    indented line under it; keys in lower case, values of at most four words, no Japanese (``gp2: General Purpose
+    SSD`` lines are definitions, and a note's ``Pricing:`` over ``Storage: $0.023 per GB`` lines is no YAML)."""
+    lines = text.split("\n")
+    out = lines
+    n = len(lines)
+    first_blank = next((k for k, line in enumerate(lines) if not line.strip()), n)
+    i = 0
+    while i < n:
+        j = i
+        bare: list[int] = []
+        while j < n:
+            m = _YAML_LINE_RE.fullmatch(lines[j])
+            if m is None:
+                break
+            value = m.group(2)
+            if value is not None and (not value.isascii() or len(value.split()) > 4):
+                break
+            if m.group(1) is not None and value is None:
+                bare.append(j)
+            j += 1
+        if (
+            i > first_blank  # (the note's first block is its metadata: see the ``metadata`` rule)
+            and j - i >= 4
+            and len(bare) >= 2
+            and any(k + 1 < j and _indent(lines[k + 1]) > _indent(lines[k]) for k in bare)
+        ):
+            if out is lines:
+                out = list(lines)
+            out[i:j] = [""] * (j - i)
+        i = max(j, i + 1)
+    return text if out is lines else "\n".join(out)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
 def normalize_body(text: str) -> str:
     """The note body ``text`` (LF newlines) with non-text markup blanked out and plain-text bullets made Markdown.
 
     The result has exactly as many lines as ``text``, each from its own input line; lines that need nothing
     are returned unchanged (and a body that needs nothing is returned as it is).
     """
+    if "\n" in text and _BARE_KEY_RE.search(text) is not None:
+        text = _blank_yaml(text)
     hits = _hit_lines(text)
     if not hits:
         return text
@@ -577,7 +634,10 @@ def normalize_body(text: str) -> str:
                     scan.fence = None
             i += 1
             continue
-        out[i] = _line(line, scan, prev_blank)
+        # Display math is kept as it is where it makes a paragraph of its own (no card comes of it): after a blank
+        # line, a heading (``## Harmonic Mean`` then ``$$…$$``) or another line of it.
+        before = "" if i == 0 else out[i - 1].lstrip()[:2]
+        out[i] = _line(line, scan, prev_blank, math_block=prev_blank or before[:1] == "#" or before == "$$")
         i += 1
     return "\n".join(out)
 

@@ -279,3 +279,59 @@ def test_a_heading_of_references_makes_no_cards() -> None:
         - Understanding Event Loop: a post on Medium
         """
     ) == ["Call stack"]
+
+
+# --- YAML pasted without a fence, display math under a heading ----------------------------------------------------
+
+
+def test_yaml_pasted_without_a_fence_makes_no_terms_and_field_lists_still_do() -> None:
+    note, _ = parse(
+        '''
+        ## PersistentVolume
+
+        - several items can go in one file
+        """
+        apiVersion: v1
+        kind: List
+        items:
+          - kind: PersistentVolume
+            metadata:
+              name: redis01
+            spec:
+              capacity:
+                storage: 1Gi
+        """
+
+        ## S3
+
+        - gp2: General Purpose SSD
+        - st1: Throughput Optimized HDD
+
+        Pricing:
+          Storage: $0.023 per GB
+          Requests: $0.005 per 1,000
+        Limits:
+          Size: 5 TB an object
+        '''
+    )
+    made = [c.front for c in note.cards]
+    assert not {"apiVersion", "kind", "name", "storage", "spec"} & set(made)
+    assert {"gp2", "st1", "Storage", "Size"} <= {f.rsplit(" › ", 1)[-1] for f in made}
+
+
+def test_display_math_under_a_heading_makes_no_card_and_math_in_a_definition_reads_plainly() -> None:
+    note, trace = parse(
+        """
+        ## Harmonic Mean
+        $$\\frac{1}{H_Y}=\\frac{1}{n}\\sum\\frac{1}{Y}$$
+
+        ## Error
+
+        Individual error
+        $$y=Y-\\overline{Y}$$
+        """
+    )
+    assert [(c.front, c.back) for c in note.cards] == [
+        ("Individual error", "y=Y-Y\u0304")
+    ]  # (Y and a combining macron)
+    assert dropped(trace, "code-block") == [2]
