@@ -13,6 +13,9 @@ from devday_tui.core.cards.terms import squash
 from devday_tui.core.text import plain
 
 _QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|does|do|can)\b", re.I)
+#: A line opening with a question word (When, How…) but no question mark asks when at most this long, or without a
+#: comma: a longer line with a clause in it is a statement.
+_ASKING_START_MAX_CHARS = 60
 _QUOTES = "\"'“”‘’「」『』"
 _QUESTION_ENDS = ("?", "？", "とは", "とは何", "とは何か", "って何", "って何？")
 #: A heading that is only a question number: ``17.``, ``Q17``, ``問3``, ``第3問``, ``Question 17``, ``Question : 17``.
@@ -35,7 +38,10 @@ def is_question(text: str) -> bool:
     text = text.strip()
     if text[:1] in _QUOTES:  # a question quoted from an exam: "What is the minimum …?"
         text = text.strip(_QUOTES)
-    return text.endswith(_QUESTION_ENDS) or _QUESTION_START_RE.match(text) is not None
+    if text.endswith(_QUESTION_ENDS):
+        return True
+    # "How it works" asks; "When the call stack is empty, the event loop takes …" (a long line, no "?") tells.
+    return _QUESTION_START_RE.match(text) is not None and (len(text) <= _ASKING_START_MAX_CHARS or "," not in text)
 
 
 #: Verbs that open a task set as a question: ``Design a rate limiter``, ``Explain …``, ``Name three …``.

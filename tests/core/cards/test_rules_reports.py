@@ -335,3 +335,22 @@ def test_display_math_under_a_heading_makes_no_card_and_math_in_a_definition_rea
         ("Individual error", "y=Y-Y\u0304")
     ]  # (Y and a combining macron)
     assert dropped(trace, "code-block") == [2]
+
+
+def test_a_long_line_opening_with_a_question_word_but_no_question_mark_is_a_statement() -> None:
+    note, _ = parse(
+        """
+        ## Event loop
+
+        - When the call stack is empty after all synchronous code is done, the event loop pushes the callback
+          - In the case of an event handler, it waits in the Web APIs environment until the event fires
+        - How it works
+          - one task at a time, from the queue
+        - When does the microtask queue run?
+          - after each task, before rendering
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == [
+        "How it works",
+        "When does the microtask queue run?",
+    ]
