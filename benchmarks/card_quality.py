@@ -500,7 +500,7 @@ LOGISTICS = frozenset(
     """homework presenter readings slides speaker speakers track venue video スピーカー スライド トラック 会場 動画
     場所 日時 発表者 登壇者 講演者 講師 資料 audience difficulty duration event fee hashtag hashtags language languages
     length level location room tag tags イベント タグ ハッシュタグ ルーム レベル 参加費 対象 対象者 所要時間 料金
-    日付 時間 枠 言語 難易度 試験日 受験日 開催日 開催場所 得点 点数 正答率 正解率 得点率 スコア score 合否 学習時間 勉強時間 学習期間 勉強期間 問題数 出題数
+    日付 時間 枠 言語 難易度 試験日 受験日 開催日 開催場所 得点 点数 正答率 正解率 得点率 スコア score 合否 問題集 模試 学習時間 勉強時間 学習期間 勉強期間 問題数 出題数
     試験時間 合格点 合格基準 受験料 ページ数 保有資格""".split()
 ) | {
     "reading material",
@@ -521,7 +521,7 @@ CHATTER_HEADINGS = frozenset(
     for h in (
         "感想 所感 雑感 TL;DR TLDR はじめに おわりに 参考 参考文献 参考リンク References Links Acknowledgements 告知 "
         "Disclaimer 免責事項 関連リンク Impression Impressions Thoughts Verdict 自己紹介 会社紹介 チーム紹介 whoami "
-        "Sponsors スポンサー 宣伝 お知らせ Announcements 懇親会 Hiring Contents 目次 対象読者 想定読者 "
+        "Sponsors スポンサー スポンサーLT スポンサーセッション 宣伝 お知らせ Announcements 懇親会 Hiring Contents 目次 対象読者 想定読者 "
         "環境 実行環境 動作環境 検証環境 作業環境 開発環境 使用環境 動作確認環境 TODO やること 調べること あとで調べる あとで読む "
         "勉強資料 学習資料 教材 使用教材 参考書 勉強方法 学習方法 学習開始時点の知識 学習時間 勉強時間 学習期間 勉強期間 "
         "受験結果 試験結果 受験のきっかけ 受験動機 試験概要 試験の概要 試験について 試験情報 関連記事 筆者前提 "
@@ -532,6 +532,7 @@ CHATTER_HEADINGS = frozenset(
     ).split()
 ) | {
     "read more",
+    "sponsor talks",
     "reference",
     "see also",
     "useful links",

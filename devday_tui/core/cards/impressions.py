@@ -119,4 +119,17 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
     return (found + told) * 3 >= len(sentences) * 2
 
 
-__all__ = ["is_impression"]
+#: A sentence about the page it is written on: ``本稿はそのレポートです``, ``…を聴講した時のメモ``, ``感想を書きます``,
+#: ``In this post …``.
+ABOUT_PAGE_RE = re.compile(
+    r"本稿|本記事|この記事|当記事|このエントリ|時のメモ|のメモです|備忘録|(?:を|について)(?:書きます|まとめます|紹介します)"
+    r"|\b[Tt]his (?:post|article|blog post)\b"
+)
+#: A page's title with the name of its site (``PHPerKaigi2023に参加しています - memo.yammer.jp``, ``… | DevelopersIO``):
+#: a page to read, pasted.
+PAGE_TITLE_RE = re.compile(
+    r"\s[-|–—]{1,2}\s(?:[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}|Qiita|Zenn|Medium|YouTube|note|DevelopersIO|Speaker Deck"
+    r"|SlideShare|GitHub|Yukarin'Note)\s*\Z"
+)
+
+__all__ = ["ABOUT_PAGE_RE", "PAGE_TITLE_RE", "is_impression"]

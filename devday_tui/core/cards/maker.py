@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
-from devday_tui.core.cards.impressions import is_impression
+from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, PAGE_TITLE_RE, is_impression
 from devday_tui.core.cards.rules import RULES, Trace
 from devday_tui.core.cards.terms import (
     CITATION_FIELDS,
@@ -192,6 +192,8 @@ class CardMaker:
         if kind == "definition" and rule in _PROSE_RULES:
             if is_impression(front, diary=False) or is_impression(back):
                 return "first-person", "the author's impressions, not a fact"
+            if ABOUT_PAGE_RE.search(back):
+                return "first-person", "the page speaking of itself (本稿は…, …を聴講した時のメモ), not a fact"
             if back.startswith(_GOES_ON) or (len(front) > 12 and _POINTS_BACK_RE.match(front)):
                 # "…を提供する」" → "とのことです。", "その場合、package.jsonには" → "…と記録されます": one sentence cut
                 return "prose-label", "a sentence cut in two, not a term and its definition"
@@ -217,6 +219,13 @@ class CardMaker:
             if is_bare_link(last.strip()) and len(title) <= _LINK_TITLE_MAX_CHARS:
                 # "アジャイル開発の10年 - Yukarin'Note" then its URL: a page to read, with its title
                 return "url-only", "a link and its title: a page to read, not a fact"
+        if (
+            kind == "definition"
+            and "\n" not in back
+            and len(back) <= _LINK_TITLE_MAX_CHARS
+            and PAGE_TITLE_RE.search(back)
+        ):
+            return "url-only", "a page's title and its site (… - memo.yammer.jp): a page to read, not a fact"
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"
         if kind == "definition" and len(back) <= SHORT_BACK_CHARS and "\n" not in back:

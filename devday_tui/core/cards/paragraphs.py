@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import Node, new
-from devday_tui.core.cards.impressions import is_impression
+from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.markup import split_br
 from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_objective, is_restated
@@ -103,8 +103,6 @@ def weak_answers(answers: tuple[str, ...]) -> bool:
 
 #: A sentence about its author: ``I think…``, ``my team``, ``私は``, ``僕も``. Bold there is emphasis, not a fact.
 _FIRST_PERSON_RE = re.compile(r"(?<![A-Za-z.])I(?:'m|'ve|'d|’m|’ve)?(?= [a-z])|\b[Mm]y (?=[a-z])|私|僕")
-#: A sentence about the page it is written on: ``本稿はそのレポートです``, ``In this post …``.
-_ABOUT_PAGE_RE = re.compile(r"本稿|本記事|この記事|当記事|このエントリ|\b[Tt]his (?:post|article|blog post)\b")
 
 
 class Para(NamedTuple):
@@ -362,7 +360,7 @@ class ParagraphRules(CardMaker):
             if text[a:b].rstrip().endswith((":", "：")):
                 self.drop(line0, "too-short", "a sentence that introduces what follows is no fact by itself")
                 continue
-            if _FIRST_PERSON_RE.search(text, a, b) or _ABOUT_PAGE_RE.search(text, a, b):
+            if _FIRST_PERSON_RE.search(text, a, b) or ABOUT_PAGE_RE.search(text, a, b):
                 self.drop(line0, "first-person", "a sentence about the author or the page, not a fact to recall")
                 continue
             if not text.isascii() and is_impression(text[a:b].strip()):

@@ -354,3 +354,38 @@ def test_a_long_line_opening_with_a_question_word_but_no_question_mark_is_a_stat
         "How it works",
         "When does the microtask queue run?",
     ]
+
+
+def test_the_page_speaking_of_itself_and_a_pasted_page_title_make_no_card() -> None:
+    note, trace = parse(
+        """
+        ## AWS Innovate
+
+        - AWS Innovate: Data Edition のセッションを聴講した時のメモ その1
+        - なにこれ: LT 会に参加しました。勉強会の様子も含めLTの感想を書きます。
+        - Day1のブログ: PHPerKaigi2023に参加しています - memo.yammer.jp
+        - QuickSight: BI ダッシュボードをサーバーレスで作れるサービス
+        - Zenn: エンジニアのための情報共有コミュニティ - 技術記事を書ける
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["QuickSight", "Zenn"]
+    assert dropped(trace, "first-person") == [3, 4]
+    assert dropped(trace, "url-only") == [5]
+
+
+def test_the_authors_question_book_is_no_term_and_sponsor_talks_make_no_cards() -> None:
+    assert (
+        fronts(
+            """
+        ## 勉強方法
+
+        - 問題集: 書店で確認し、解説が充実していたものを選びました。
+
+        ## スポンサーLT
+
+        - 構造化ロギングと社内全体への導入（10分）
+        - Effect で作る API ゲートウェイ
+        """
+        )
+        == []
+    )
