@@ -43,6 +43,8 @@ from devday_tui.core.cards.terms import (
 from devday_tui.core.model import Item
 from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join_lines, normalise, plain
 
+#: How a Japanese line ends that states what is (``…がある``, ``…ている``), not a task (``…を置換する``).
+_STATES_JA = ("がある", "がない", "もある", "はない", "である", "ている", "ていない", "だった", "でした")
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
@@ -513,10 +515,15 @@ class ListRules(ItemRules):
         children = item.children
         if len(children) == 1 and id(children[0]) in self.own_items and not children[0].children:
             return  # its one sub-item is a definition card already, with this bullet in its breadcrumb
-        if len(children) == 1 and not asks and (text.endswith(("。", ".")) or self.is_statement(text)):
+        if (
+            len(children) == 1
+            and not asks
+            and (text.endswith(("。", ".")) or text.endswith(_STATES_JA) or self.is_statement(text))
+        ):
             # "VPC 間の通信は GW を介す。" then "スターネットワーク": a statement and a remark on it, no question.
             # So is "Each fault zone only has 1 voting member" then "All others are non-voting members".
-            # (A line ending in kana is often a task: "文字列を置換する" then the command that does it.)
+            # So is "使用中のみ許可と常に許可がある" then "Androidと同じ". (A line ending in kana is often a task:
+            # "文字列を置換する" then the command that does it.)
             self.drop(line0, "prose-label", f"{text[:40]!r}: a sentence with one sub-item asks nothing")
 
         elif len(children) == 1 and not asks and self.names_list(text, children[0]):

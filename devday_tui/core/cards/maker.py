@@ -192,7 +192,7 @@ class CardMaker:
         if kind == "definition" and rule in _PROSE_RULES:
             if is_impression(front, diary=False) or is_impression(back):
                 return "first-person", "the author's impressions, not a fact"
-            if ABOUT_PAGE_RE.search(back):
+            if ABOUT_PAGE_RE.search(back) or ABOUT_PAGE_RE.search(front):
                 return "first-person", "the page speaking of itself (本稿は…, …を聴講した時のメモ), not a fact"
             if back.startswith(_GOES_ON) or (len(front) > 12 and _POINTS_BACK_RE.match(front)):
                 # "…を提供する」" → "とのことです。", "その場合、package.jsonには" → "…と記録されます": one sentence cut

@@ -389,3 +389,18 @@ def test_the_authors_question_book_is_no_term_and_sponsor_talks_make_no_cards() 
         )
         == []
     )
+
+
+def test_a_japanese_line_that_states_what_is_with_one_remark_under_it_asks_nothing_and_a_task_does() -> None:
+    note, trace = parse(
+        """
+        ## 位置情報
+
+        - 使用中のみ許可と常に許可がある
+          - Androidと同じ
+        - 文字列を置換する
+          - sed 's/a/b/g' file
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["文字列を置換する"]
+    assert dropped(trace, "prose-label") == [3]
