@@ -90,6 +90,10 @@ def _ends_told(text: str) -> bool:
     return False
 
 
+#: A text this short is looked at sentence by sentence for an impression's end, not only at its end.
+_SHORT_CHARS = 300
+
+
 def is_impression(text: str, *, diary: bool = True) -> bool:
     """Text that is mostly the author's impressions (at least half its sentences), in Japanese; or mostly their
     diary (two thirds of its sentences say what they did or felt: ``懇親会に参加しました``, ``楽しかったです``), unless
@@ -97,6 +101,9 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
     if text.isascii():
         return False
     felt = _felt(text)
+    if not felt and len(text) <= _SHORT_CHARS and "。" in text[:-1]:
+        # A short text's impression may end a sentence before its last: "これを作れるのはすごい。まだ残り2".
+        felt = any(_felt(t) for t in text.split("。") if t)
     # A diary ends like one: the sentences of its end are looked at first.
     if not felt and (not diary or not (_ends_told(text) or "私" in text or "僕" in text)):
         return False
@@ -123,6 +130,7 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
 #: ``In this post …``.
 ABOUT_PAGE_RE = re.compile(
     r"本稿|本記事|この記事|当記事|このエントリ|時のメモ|のメモです|備忘録|(?:を|について)(?:書きます|まとめます|紹介します)"
+    r"|(?:前回|以前)(?:の記事|も解説|も紹介|書いた)"
     r"|\b[Tt]his (?:post|article|blog post)\b"
 )
 #: A page's title with the name of its site (``PHPerKaigi2023に参加しています - memo.yammer.jp``, ``… | DevelopersIO``):

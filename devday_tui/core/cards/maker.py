@@ -47,6 +47,7 @@ _POINTS_BACK_RE = re.compile(
     r"(?:その場合|この場合|そのため|このため|上記|前述|それ(?!ぞれ)|これ(?!まで|から))"
     r"|(?:To prevent this|In this case|In that case),|(?:This|These|That|Those|It) [a-z]"
 )
+_EMAIL_RE = re.compile(r"(?:mailto:)?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
 #: A line before a URL this long at most is the title of the page it links to.
 _LINK_TITLE_MAX_CHARS = 100
 #: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
@@ -219,6 +220,8 @@ class CardMaker:
             if is_bare_link(last.strip()) and len(title) <= _LINK_TITLE_MAX_CHARS:
                 # "アジャイル開発の10年 - Yukarin'Note" then its URL: a page to read, with its title
                 return "url-only", "a link and its title: a page to read, not a fact"
+        if kind == "definition" and _EMAIL_RE.fullmatch(back.strip()):
+            return "url-only", "an e-mail address: whom to write to, not a fact"
         if (
             kind == "definition"
             and "\n" not in back

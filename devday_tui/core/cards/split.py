@@ -125,15 +125,23 @@ def _is_edge(term: str, rest: str) -> bool:
 
 
 def _is_compound_name(term: str, rest: str) -> bool:
-    """``Certified Developer - Associate``: capitalised words, a dash, one capitalised word: a name in two parts."""
+    """``Certified Developer - Associate``, ``前回の Certified Security – Specialty の取得``: a capitalised word, a dash,
+    one capitalised word that ends the line or is followed by Japanese: a name in two parts. (``Azure Functions -
+    Serverless compute`` goes on in English: a term and its meaning; so does ``EC2 - Elastic Compute Cloud``.)"""
     words = term.split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    first, _, after = rest.partition(" ")
     return (
-        len(words) >= 2
-        and rest.isascii()
-        and rest[:1].isupper()
-        and rest.isalpha()
-        and term.isascii()
-        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        last.isascii()
+        and last[:1].isupper()
+        and last[1:].islower()
+        and first.isascii()
+        and first.isalpha()
+        and first[:1].isupper()
+        and first[1:].islower()
+        and (not after or not after[:1].isascii())
     )
 
 

@@ -404,3 +404,29 @@ def test_a_japanese_line_that_states_what_is_with_one_remark_under_it_asks_nothi
     )
     assert [c.front for c in note.cards if c.kind == "definition"] == ["文字列を置換する"]
     assert dropped(trace, "prose-label") == [3]
+
+
+def test_an_email_address_an_exam_duration_and_an_impression_mid_text_make_no_card() -> None:
+    note, _ = parse(
+        """
+        ## 試験
+
+        - E-mail: devinfo@example.co.jp
+        - 受験時間: 170分
+        - ようかん: これを作れるのはすごい。まだ残り2
+        - Lambda: 最大 15 分まで実行できる
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["Lambda"]
+
+
+def test_a_capitalised_name_in_two_parts_followed_by_japanese_is_not_split_and_a_product_and_its_meaning_is() -> None:
+    note, _ = parse(
+        """
+        ## 資格
+
+        - 前回の Certified Security – Specialty の取得から、次の試験に向けて対策を始めた。
+        - Azure Functions - Serverless compute that runs code on events
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["Azure Functions"]
