@@ -63,7 +63,8 @@ TALK_FIELDS = frozenset(
 )
 #: Words that cite where a passage comes from (``参照：[DroidKaigi 2025](…)``, ``出典: …``): no term.
 CITATION_FIELDS = frozenset(
-    "参照 出典 引用 引用元 出所 via cf 参考url 参考サイト 参考記事 詳しくは 詳細は 関連記事 続きの記事 前回の記事 次の記事 公式サイト".split()
+    """参照 出典 引用 引用元 出所 via cf 参考url 参考サイト 参考記事 詳しくは 詳細は 関連記事 続きの記事 前回の記事 次の記事 公式サイト
+    公式ページ ホームページ homepage website 公式ドキュメント""".split()
 )
 #: Fields that describe a talk beside its logistics (``Language: English``, ``Length 26:24``): with one of those,
 #: a list mostly of these is the talk's details, not its content.

@@ -412,6 +412,7 @@ def test_an_email_address_an_exam_duration_and_an_impression_mid_text_make_no_ca
         ## 試験
 
         - E-mail: devinfo@example.co.jp
+        - ホームページ: Certified Security – Specialty
         - 受験時間: 170分
         - ようかん: これを作れるのはすごい。まだ残り2
         - Lambda: 最大 15 分まで実行できる
