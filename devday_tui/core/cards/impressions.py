@@ -15,7 +15,7 @@ _IMPRESSION_RE = re.compile(
     r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|ありがとう|感謝|驚きました|嬉しかった|うれしかった"
     r"|楽しみ|知りました|しりました|疑問が残|なぁ|。。。|だろな|だろうけど|でしょうね|見返そう|（笑）|\(笑\)"
     r"|同意。|共感|納得|なるほど|嬉しい|うれしい|面白そう|おもしろそう|楽しそう|刺激され|刺激を受け"
-    r"|記事が(?:分かりやすい|わかりやすい|おすすめ|参考にな)"
+    r"|記事が(?:分かりやすい|わかりやすい|おすすめ|参考にな)|正直"
 )
 #: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader
 #: (``…大変になるからね・・・。``, ``…かな``) or an opinion (``…相性が良さそう``).
@@ -101,14 +101,14 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
     if text.isascii():
         return False
     felt = _felt(text)
-    if not felt and len(text) <= _SHORT_CHARS and "。" in text[:-1]:
+    if not felt and len(text) <= _SHORT_CHARS and ("。" in text[:-1] or "．" in text[:-1]):
         # A short text's impression may end a sentence before its last: "これを作れるのはすごい。まだ残り2".
-        felt = any(_felt(t) for t in text.split("。") if t)
+        felt = any(_felt(t) for t in re.split("[。．]", text) if t)
     # A diary ends like one: the sentences of its end are looked at first.
     if not felt and (not diary or not (_ends_told(text) or "私" in text or "僕" in text)):
         return False
     # A line that ends mid-sentence (``…氏による,``) goes on on the next line.
-    sentences = [t.strip() for t in re.split(r"(?<=[。！!])|(?<=[。！!？?）)」』\w])\n", text)]
+    sentences = [t.strip() for t in re.split(r"(?<=[。．！!])|(?<=[。．！!？?）)」』\w])\n", text)]
     sentences = [t for t in sentences if t and not _ASIDE_RE.match(t)]
     if not sentences:
         return False

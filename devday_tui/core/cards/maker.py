@@ -48,6 +48,8 @@ _POINTS_BACK_RE = re.compile(
     r"|(?:To prevent this|In this case|In that case),|(?:This|These|That|Those|It) [a-z]"
 )
 _EMAIL_RE = re.compile(r"(?:mailto:)?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+#: A line saying that what follows is reading: ``Notesから移行する場合は下記が参考になる``, ``以下を参考にしました``.
+_READING_LABEL_RE = re.compile(r"(?:下記|以下|次の(?:記事|サイト|ページ))(?:が|を|も)参考|参考になる|参考にしました")
 #: A line before a URL this long at most is the title of the page it links to.
 _LINK_TITLE_MAX_CHARS = 100
 #: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
@@ -273,6 +275,8 @@ class CardMaker:
         lead = term.lstrip(_LEAD)
         if lead[:2] == "当時":
             return True  # "当時のエンジニア歴: 4 年", "当時 保有資格": the author, back then
+        if "参考" in term and _READING_LABEL_RE.search(term):
+            return True  # "Notesから移行する場合は下記が参考になる": what follows is reading to do
         first = lead[:1]
         if (first if first.isascii() else unicodedata.normalize("NFKC", first)).casefold() not in self._skip_firsts:
             return False

@@ -431,3 +431,27 @@ def test_a_capitalised_name_in_two_parts_followed_by_japanese_is_not_split_and_a
         """
     )
     assert [c.front for c in note.cards if c.kind == "definition"] == ["Azure Functions"]
+
+
+def test_a_label_saying_what_follows_is_reading_the_authors_versions_and_a_frank_opinion_make_no_cards() -> None:
+    note, _ = parse(
+        """
+        ## Apple Notes
+
+        Notesから移行する場合は下記が参考になる
+        - iCloud noteからの移行
+        - Bear からの移行
+
+        ## バージョン確認
+
+        | ツール | Version |
+        | --- | --- |
+        | Git | 2.44.0 |
+
+        ## 機能
+
+        - 高速起動: 正直大半のメモアプリは動作が遅い．まずメモとして機能して欲しい．
+        - バックリンク: キーワードに対してリンクを貼り、ノートを網の目にする．
+        """
+    )
+    assert [c.front for c in note.cards] == ["バックリンク"]
