@@ -11,7 +11,7 @@ import unicodedata
 #: only, so that the engine skips to their first characters (an alternative anchored at the end made every search
 #: several times slower: those are ``_IMPRESSION_END_RE``).
 _IMPRESSION_RE = re.compile(
-    r"思いました|と思います|と思う|と思った|って思った|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
+    r"思いました|と思います|と思う|と思った|って思った|と思っています|と思ってます|と思っている|感じました|気持ちに|印象的|勉強になりました|勉強になった|楽しかった|面白かった"
     r"|おもしろかった|びっくり|残念|最高|感動|めっちゃ|良かった|よかった|ありがたい|ありがとう|感謝|驚きました|嬉しかった|うれしかった"
     r"|楽しみ|知りました|しりました|疑問が残|なぁ|。。。|だろな|だろうけど|でしょうね|見返そう|（笑）|\(笑\)"
     r"|同意。|共感|納得|なるほど|嬉しい|うれしい|面白そう|おもしろそう|楽しそう|刺激され|刺激を受け"
@@ -129,7 +129,7 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
 #: A sentence about the page it is written on: ``本稿はそのレポートです``, ``…を聴講した時のメモ``, ``感想を書きます``,
 #: ``In this post …``.
 ABOUT_PAGE_RE = re.compile(
-    r"本稿|本記事|この記事|当記事|このエントリ|時のメモ|のメモです|備忘録|(?:を|について)(?:書きます|まとめます|紹介します)"
+    r"本稿|本記事|この記事|当記事|このエントリ|時のメモ|のメモです|備忘録|(?:を|について)(?:書きます|まとめます|紹介します|紹介する|解説します)"
     r"|(?:前回|以前)(?:の記事|も解説|も紹介|書いた)"
     r"|\b[Tt]his (?:post|article|blog post)\b"
 )
