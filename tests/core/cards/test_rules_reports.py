@@ -455,3 +455,19 @@ def test_a_label_saying_what_follows_is_reading_the_authors_versions_and_a_frank
         """
     )
     assert [c.front for c in note.cards] == ["バックリンク"]
+
+
+def test_a_cloze_in_a_sentence_announcing_the_page_or_giving_the_authors_belief_is_dropped() -> None:
+    note, trace = parse(
+        """
+        ## 手順
+
+        **マネジメントコンソール**で行う手順と、CLI で行う方法の2つを解説します。
+
+        実践の力を身に着けることの方が **試験合格より大切** だと思っています。
+
+        ローリングアップデートでは一時的に処理する **台数が減る**。
+        """
+    )
+    assert [c.answers for c in note.cards] == [("台数が減る",)]
+    assert dropped(trace, "first-person") == [3, 5]
