@@ -48,6 +48,7 @@ DEFAULT_SKIP_SECTIONS = (
     "スポンサーセッション",
     "Sponsor talks",
     "宣伝",
+    "書籍紹介",
     "お知らせ",
     "Announcements",
     "懇親会",

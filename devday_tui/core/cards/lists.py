@@ -9,6 +9,7 @@ from typing import Callable
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
 from devday_tui.core.cards.choice_cards import ANSWER_RE
+from devday_tui.core.cards.impressions import is_impression
 from devday_tui.core.cards.item_rules import ItemRules, is_named_link
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry
 from devday_tui.core.cards.markup import is_only_image
@@ -102,6 +103,17 @@ def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
     if under_objective and texts and all(is_objective(t) for t in texts):
         return True
     return bool(texts) and all(is_numbered_objective(t) for t in texts)
+
+
+#: A talk's title with its speaker at the end: ``…(@corocn)``, ``…(koic)``, ``…(yhirano55)``, ``… (山田さん)``; not an
+#: abbreviation (``Recovery Point Objective (RPO)``) nor a name in capitals.
+_SPEAKER_END_RE = re.compile(
+    r"[(（](?:@[A-Za-z][\w.-]{1,20}|[a-z][a-z0-9_.-]{1,20}|[^()（）]{1,12}(?:さん|氏))[)）]\s*\Z"
+)
+
+
+def is_talk_title(text: str) -> bool:
+    return text[-1:] in ")）" and _SPEAKER_END_RE.search(text) is not None
 
 
 def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:
@@ -398,6 +410,14 @@ class ListRules(ItemRules):
         if not any(e.item.children or e.own for e in entries) and mostly(entries, is_open_question):
             # Interview prompts, or the questions of a Q&A noted without their answers: nothing to recall.
             self.drop(line0, "open-questions", f"{subject!r}: questions without their answers")
+            return
+        if not any(e.item.children for e in entries) and mostly(entries, is_talk_title):
+            # "Ruby meets password-less world(@corocn)", …: a programme of talks, each with its speaker
+            self.drop(line0, "chatter-term", f"{subject!r}: talks and their speakers, not facts")
+            return
+        if len(entries) >= 2 and two_thirds([e.item.text for e in entries], is_impression):
+            # "夫婦で参加できてよかった", "…と思った": the author's day, however long its lines
+            self.drop(line0, "first-person", f"{subject!r}: the author's impressions and day, not facts")
             return
         outline = is_course_outline([e.item.text for e in entries])
         short = len(entries) <= 2 and not any(e.own or e.item.children for e in entries)

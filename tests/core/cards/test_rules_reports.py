@@ -471,3 +471,29 @@ def test_a_cloze_in_a_sentence_announcing_the_page_or_giving_the_authors_belief_
     )
     assert [c.answers for c in note.cards] == [("台数が減る",)]
     assert dropped(trace, "first-person") == [3, 5]
+
+
+def test_a_programme_of_talks_and_a_list_of_the_authors_day_make_no_cards_and_abbreviations_do() -> None:
+    note, trace = parse(
+        """
+        ## 第1部 LT
+
+        - Ruby meets password-less world(@corocn)
+        - 海外Rubyカンファレンスへの踏み出し方(koic)
+        - Metrics/LineLength(onk)
+
+        ## こぼれ話と、まとめ
+
+        - やっぱり自分からなにかをするのは大事だと思った
+        - 夫婦で参加できてよかった
+        - 行きも帰りも友人たちと新幹線で移動して楽しかった
+
+        ## Recovery
+
+        - Recovery Point Objective (RPO)
+        - Recovery Time Objective (RTO)
+        - Mean Time To Repair (MTTR)
+        """
+    )
+    assert [c.front for c in note.cards] == ["Recovery — 3 points"]
+    assert dropped(trace, "chatter-term") == [3] and 9 in dropped(trace, "first-person")
