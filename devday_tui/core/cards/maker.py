@@ -222,12 +222,13 @@ class CardMaker:
             if is_bare_link(last.strip()) and len(title) <= _LINK_TITLE_MAX_CHARS:
                 # "アジャイル開発の10年 - Yukarin'Note" then its URL: a page to read, with its title
                 return "url-only", "a link and its title: a page to read, not a fact"
-        if kind == "definition" and _EMAIL_RE.fullmatch(back.strip()):
+        if kind == "definition" and "@" in back and _EMAIL_RE.fullmatch(back.strip()):
             return "url-only", "an e-mail address: whom to write to, not a fact"
         if (
             kind == "definition"
             and "\n" not in back
             and len(back) <= _LINK_TITLE_MAX_CHARS
+            and (" - " in back or " | " in back or " – " in back or " — " in back or " -- " in back)
             and PAGE_TITLE_RE.search(back)
         ):
             return "url-only", "a page's title and its site (… - memo.yammer.jp): a page to read, not a fact"
