@@ -57,6 +57,8 @@ DEFAULT_SKIP_SECTIONS = (
     "Table of Contents",
     "Contents",
     "目次",
+    "Agenda",
+    "アジェンダ",
     "対象読者",
     "想定読者",
     "Target audience",
