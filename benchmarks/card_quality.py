@@ -15,7 +15,7 @@ Figures over the cards (each figure counts every card on its own):
   line. Goal: 0 cards.
 - **markup left in**: in the front, the breadcrumb or the back, any of: an HTML tag (a known HTML element name
   such as ``<img …>``/``<br>``/``<details>``, any closing tag, any tag with an attribute such as
-  ``<TabItem value=…>``), ``<!--`` (a lone ``-->`` is an arrow), an HTML entity (``&nbsp;``), a wiki link or
+  ``<TabItem value=…>``; a bare ``<source>`` is a command's placeholder, ``git rebase -i <source>``), ``<!--`` (a lone ``-->`` is an arrow), an HTML entity (``&nbsp;``), a wiki link or
   embed (``[[…]]``), an Obsidian comment (``%%``), a Hugo shortcode (``{{<``, ``{{%``, ``>}}``, ``%}}``) or Jekyll tag (``{% gist …``), a
   Markdown link or image left as syntax (``](target)`` with no space in the target), a ``:::`` container fence
   (at the start or after a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or
@@ -158,7 +158,7 @@ _COUNT_SUFFIX = re.compile(r"(?<!\s)\s+[—–-]\s+\d+\b[^›]*$|(?<!\s)\s*\(\d+
 _URL_ONLY = re.compile(r"^(?:<?https?://\S+?>?|www\.\S+)$")
 _HTML_NAMES = (
     "a abbr b big blockquote br center code dd del details div dl dt em figcaption figure font h1 h2 h3 h4 h5 h6 "
-    "hr i iframe img ins kbd li mark ol p picture pre q s small source span strong sub summary sup table tbody td "
+    "hr i iframe img ins kbd li mark ol p picture pre q s small span strong sub summary sup table tbody td "
     "th thead tr u ul video audio"
 ).split()
 MARKUP = {

@@ -62,6 +62,9 @@ def test_back_lines_count_nested_items() -> None:
         ("-item left over", "x", ["bullet-in-label"]),
         ("x", (item("ok"), item("-IPv4は32ビット")), ["bullet-in-label"]),
         ('<TabItem value="a" label="A">', "x", ["html"]),
+        ("x", '<source src="a.mp4">', ["html"]),
+        ("{% gist 8809515 lock.sh %}", "x", ["shortcode"]),
+        ("Harmonic mean", "$\\frac{1}{H}$", ["latex"]),
     ],
 )
 def test_markup_is_found(front, back, kinds) -> None:
@@ -75,6 +78,8 @@ def test_markup_is_found(front, back, kinds) -> None:
         "def f[T](x: T) -> T: (PEP 695)",
         "<service>.<namespace>.svc.cluster.local",
         "USER#<userId>",
+        "Use git rebase -i <source> for interactive rebasing",
+        "料金: $1/月/キー と $5",
         "kubectl drain --ignore-daemonsets",
         "uses `backticks` for commands",
         "def f(**kwargs)",
