@@ -500,7 +500,7 @@ LOGISTICS = frozenset(
     """homework presenter readings slides speaker speakers track venue video スピーカー スライド トラック 会場 動画
     場所 日時 発表者 登壇者 講演者 講師 資料 audience difficulty duration event fee hashtag hashtags language languages
     length level location room tag tags イベント タグ ハッシュタグ ルーム レベル 参加費 対象 対象者 所要時間 料金
-    日付 時間 枠 言語 難易度 試験日 受験日 開催日 開催場所 得点 点数 正答率 正解率 得点率 スコア score 合否 問題集 模試 受験時間 学習時間 勉強時間 学習期間 勉強期間 問題数 出題数
+    日付 時間 枠 言語 難易度 試験日 受験日 開催日 開催場所 得点 点数 正答率 正解率 得点率 スコア score 合否 問題集 模試 受験時間 配点 合格ライン 出題比率 出題割合 学習時間 勉強時間 学習期間 勉強期間 問題数 出題数
     試験時間 合格点 合格基準 受験料 ページ数 保有資格""".split()
 ) | {
     "reading material",

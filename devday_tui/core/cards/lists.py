@@ -46,6 +46,8 @@ from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join
 
 #: How a Japanese line ends that states what is (``…がある``, ``…ている``), not a task (``…を置換する``).
 _STATES_JA = ("がある", "がない", "もある", "はない", "である", "ている", "ていない", "だった", "でした")
+#: How many items of a list are looked at to tell a list of links from notes.
+_NAVIGATION_ITEMS_LOOKED_AT = 200
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
@@ -138,6 +140,26 @@ def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
     return n
 
 
+def is_navigation(node: Node) -> bool:
+    """A list (nested lists counted) two thirds of whose items are only a link: a table of contents (``[IAM](#iam)``)
+    or a map of other notes (``1. [[Kafka - Topics]]``)."""
+    first = node.children[0].children
+    if not first or first[0].kind != "paragraph" or first[0].content[:1] != "[":
+        return False  # (such a list opens with a link)
+    total = links = 0
+    todo = [node]
+    while todo and total < _NAVIGATION_ITEMS_LOOKED_AT:
+        for li in todo.pop().children:
+            chs = li.children
+            total += 1
+            if chs and chs[0].kind == "paragraph":
+                content = chs[0].content.strip()
+                if content[:1] == "[" and _LINK_ONLY_RE.fullmatch(content):
+                    links += 1
+            todo.extend(ch for ch in chs if ch.kind in LISTS)
+    return total >= 3 and links * 3 >= total * 2
+
+
 def is_image_only(content: str) -> bool:
     return ("![" in content or "<img" in content.lower()) and is_only_image(content)
 
@@ -152,6 +174,9 @@ class ListRules(ItemRules):
         used = self.used
         if len(node.children) >= 2 and self.talk_details(node):
             self.drop(node.start, "talk-details", "a talk's details (speaker, track, length…), not facts to learn")
+            return out
+        if is_navigation(node):
+            self.drop(node.start, "toc", "a list of links to other notes or to the page's headings: navigation")
             return out
         for li in node.children:
             chs = li.children
@@ -342,9 +367,13 @@ class ListRules(ItemRules):
         line0 = nodes[i].start
         j = i + 1
         toc = self.toc_possible and is_toc(nodes[j])
-        if toc or self.is_chatter(label.rsplit(" › ", 1)[-1]):  # "所感" then a list: the author's remarks
+        last = label.rsplit(" › ", 1)[-1]
+        diary = not last.isascii() and is_impression(last)  # "使ったのは次の3つでした": what the author used
+        if toc or diary or self.is_chatter(last):  # "所感" then a list: the author's remarks
             if toc:
                 self.drop(line0, "toc", f"{label!r}: a table of contents, not notes")
+            elif diary:
+                self.drop(line0, "first-person", f"{label!r}: the author's day, not a fact")
             else:
                 self.drop(line0, "chatter-term", f"{label!r}: a remark of the author's, not a fact")
             if nodes[j].kind == "ordered_list":

@@ -52,6 +52,10 @@ _EMAIL_RE = re.compile(r"(?:mailto:)?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){
 _READING_LABEL_RE = re.compile(r"(?:下記|以下|次の(?:記事|サイト|ページ))(?:が|を|も)参考|参考になる|参考にしました")
 #: A line before a URL this long at most is the title of the page it links to.
 _LINK_TITLE_MAX_CHARS = 100
+#: A back that only names a person: ``@yasulab さん``, ``@koic``, ``松本 亮介さん``.
+_PERSON_RE = re.compile(
+    r"@[\w.-]{1,30}(?:[ \u3000]?(?:さん|氏|様))?|[^\s@]{1,10}(?:[ \u3000][^\s@]{1,10})?[ \u3000]?(?:さん|氏|様|先生)"
+)
 #: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
 _HONORIFICS = ("さん", "氏", "様", "先生")
 _STUDY_RE = re.compile(r"(?:know|understand|learn|study|review|memori[sz]e|remember)\b(?! as\b)", re.I)
@@ -222,6 +226,8 @@ class CardMaker:
             if is_bare_link(last.strip()) and len(title) <= _LINK_TITLE_MAX_CHARS:
                 # "アジャイル開発の10年 - Yukarin'Note" then its URL: a page to read, with its title
                 return "url-only", "a link and its title: a page to read, not a fact"
+        if kind == "definition" and len(back) <= 30 and _PERSON_RE.fullmatch(back.strip()):
+            return "chatter-term", "only who (講演: @yasulab さん), not what was said"
         if kind == "definition" and "@" in back and _EMAIL_RE.fullmatch(back.strip()):
             return "url-only", "an e-mail address: whom to write to, not a fact"
         if (

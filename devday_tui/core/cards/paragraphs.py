@@ -96,6 +96,10 @@ def in_math(line: str, inside: bool) -> bool:
     return inside ^ (marks % 2 == 1)
 
 
+def _ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 def weak_answers(answers: tuple[str, ...]) -> bool:
     """Hidden parts that ask nothing: only small words, or only hashtags."""
     return all(a.casefold().strip(" .,!") in _SMALL_WORDS or _HASHTAGS_RE.fullmatch(a) for a in answers)
@@ -346,6 +350,12 @@ class ParagraphRules(CardMaker):
             kept = sum(map(str.isalnum, "".join(rest_parts)))
             if left < MIN_CLOZE_REST_CHARS or kept * (1 if len(answers) > 1 else 3) < hidden:
                 self.drop(line0, "too-short", "too little is left around the hidden words")
+                continue
+            if any(
+                _ascii_letter(text[s - 1 : s]) and _ascii_letter(text[e : e + 1]) and len(text[s:e].strip()) <= 2
+                for s, e in inside
+            ):
+                self.drop(line0, "weak-cloze", "a letter or two inside a word hidden (li［…］ts) asks nothing")
                 continue
             if weak_answers(answers):
                 self.drop(line0, "weak-cloze", f"hiding {answers[0]!r} asks nothing")

@@ -37,7 +37,7 @@ REMARK_WORDS |= frozenset(
 TALK_FIELDS = frozenset(
     """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場
     venue track トラック readings homework 試験日 受験日 開催日 開催場所 得点 点数 正答率 正解率 得点率 スコア score 合否
-    学習時間 勉強時間 学習期間 勉強期間 問題集 模試 受験時間""".split()
+    学習時間 勉強時間 学習期間 勉強期間 問題集 模試 受験時間 配点 合格ライン 出題比率 出題割合""".split()
 ) | frozenset(
     (
         "reading material",

@@ -497,3 +497,81 @@ def test_a_programme_of_talks_and_a_list_of_the_authors_day_make_no_cards_and_ab
     )
     assert [c.front for c in note.cards] == ["Recovery — 3 points"]
     assert dropped(trace, "chatter-term") == [3] and 9 in dropped(trace, "first-person")
+
+
+# --- navigation, who spoke, exam weightings, a letter hidden in a word, a label of the author's day --------------------
+
+
+def test_a_list_of_links_to_headings_or_other_notes_is_navigation_and_makes_no_cards() -> None:
+    note, trace = parse(
+        """
+        - [SAA-C03](#saa-c03)
+        - [IAM](#iam)
+          - [ARN](#arn)
+          - [Users](#users)
+        - [EC2](#ec2)
+          - [EBS](#ebs)
+
+        ## Basic Kafka concepts
+        1. [[Kafka - Topics]]
+        2. [[Kafka - Partitioning]]
+            1. [[Kafka - Partition reassignment]]
+
+        ## IAM
+
+        - [ARN](https://docs.aws.amazon.com/arn): uniquely identifies a resource
+        - Users
+          - one per person, never shared
+        - Roles
+          - assumed for a while, with temporary credentials
+        """
+    )
+    assert [c.front for c in note.cards] == ["IAM — 3 points", "ARN", "Users", "Roles"]
+    assert dropped(trace, "toc") == [1, 9]
+
+
+def test_who_spoke_and_an_exams_weighting_make_no_card() -> None:
+    note, trace = parse(
+        """
+        ## Railsガイドを支える技術
+
+        - 講演: @yasulab さん
+        - 配点: 約20%
+        - 合格ライン: 750点
+        - 要点: 翻訳を CI で継続的にチェックする
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["要点"]
+    assert dropped(trace, "chatter-term") == [3, 4, 5]
+
+
+def test_a_letter_hidden_inside_an_english_word_is_no_cloze_and_a_japanese_word_in_a_sentence_is() -> None:
+    note, trace = parse(
+        """
+        ## lsof
+
+        lsof li**s**ts open files.
+
+        OAuth2.0は**認可**を行うためのプロトコルです。
+        """
+    )
+    assert [c.answers for c in note.cards] == [("認可",)]
+    assert dropped(trace, "weak-cloze") == [3]
+
+
+def test_a_label_that_tells_the_authors_day_makes_no_list_card() -> None:
+    note, trace = parse(
+        """
+        ## 勉強
+
+        使ったのは次の3つでした
+        - 公式模擬試験
+        - Google Cloud の製品ドキュメント
+
+        試験の範囲
+        - 生成 AI の基礎
+        - Google Cloud の生成 AI 製品
+        """
+    )
+    assert [c.front for c in note.cards] == ["試験の範囲 — 2 points"]
+    assert dropped(trace, "first-person") == [3]
