@@ -357,6 +357,9 @@ class ParagraphRules(CardMaker):
             ):
                 self.drop(line0, "weak-cloze", "a letter or two inside a word hidden (li［…］ts) asks nothing")
                 continue
+            if any(a.endswith(("さん", "氏", "様", "先生")) for a in answers):
+                self.drop(line0, "weak-cloze", "hiding a person (笹田 耕一 さん): who, not what")
+                continue
             if weak_answers(answers):
                 self.drop(line0, "weak-cloze", f"hiding {answers[0]!r} asks nothing")
                 continue

@@ -575,3 +575,14 @@ def test_a_label_that_tells_the_authors_day_makes_no_list_card() -> None:
     )
     assert [c.front for c in note.cards] == ["試験の範囲 — 2 points"]
     assert dropped(trace, "first-person") == [3]
+
+
+def test_a_cloze_hiding_a_person_is_dropped() -> None:
+    note, trace = parse(
+        """
+        ## 基調講演
+
+        スライドの **まつもと ゆきひろ さん** にはヒゲがあります。
+        """
+    )
+    assert note.cards == [] and dropped(trace, "weak-cloze") == [3]
