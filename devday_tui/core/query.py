@@ -44,7 +44,7 @@ _OPS: dict[str, Callable[[float, float], bool]] = {
     ">": operator.gt,
     "=": operator.eq,
 }
-_PROP_RE = re.compile(r"([a-z]+)(<=|>=|!=|<|>|=)(.*)\Z", re.DOTALL)
+_PROP_RE = re.compile(r"\A([a-z]+)(<=|>=|!=|<|>|=)(.*)\Z", re.DOTALL)
 #: Longest query read: a pasted document is refused with a message rather than scanned.
 MAX_QUERY = 2000
 

@@ -16,13 +16,13 @@ async def test_r_studies_the_section_and_its_sub_sections_and_nothing_else(works
         note = app.library.notes[0]
         section = next(s for top in note.sections for s in top.walk() if s.heading == "Fargate CLI")
         expected = {cid for s in section.walk() for cid in s.card_ids}
-        assert len(expected) == 7 and len(section.card_ids) == 5  # Pros and Cons hold one card each
+        assert len(expected) == 6 and len(section.card_ids) == 4  # Pros and Cons hold one card each
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.state == "front")
         quiz = app.screen
         assert "Fargate CLI" in quiz.title
         assert quiz.sub_title == "Study now: ignores today's limits"
-        assert quiz.session.counts(app.now()).new == 7
+        assert quiz.session.counts(app.now()).new == 6
         studied: list[str] = []
         while quiz.state == "front":
             studied.append(quiz.card.id)

@@ -66,8 +66,23 @@ def test_fence_lines_match_as_before(line: str) -> None:
 @example("  {{< highlight go >}} ")
 @example("{{% /highlight %}}")
 def test_hugo_highlight_lines_match_as_before(line: str) -> None:
-    assert _same(markup._HIGHLIGHT_RE.fullmatch(line), _OLD_HIGHLIGHT.fullmatch(line))
-    assert _same(markup._HIGHLIGHT_END_RE.fullmatch(line), _OLD_HIGHLIGHT_END.fullmatch(line))
+    # (The pattern now reads Jekyll's {% highlight %} too, in a group of its own: a Hugo line matches as before,
+    # its language in the first group.)
+    new, old = markup._HIGHLIGHT_RE.fullmatch(line), _OLD_HIGHLIGHT.fullmatch(line)
+    assert (new is None) == (old is None)
+    if new is not None and old is not None:
+        assert new.span() == old.span() and new.group(1) == old.group(1) and new.group(2) is None
+    assert (markup._HIGHLIGHT_END_RE.fullmatch(line) is None) == (_OLD_HIGHLIGHT_END.fullmatch(line) is None)
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [("{% highlight ruby %}", "ruby"), ("  {%- highlight go linenos %}", "go"), ("{% highlight %}", "")],
+)
+def test_jekyll_highlight_lines_open_a_code_block(line: str, lang: str) -> None:
+    m = markup._HIGHLIGHT_RE.fullmatch(line)
+    assert m is not None and m.group(1) is None and m.group(2) == lang
+    assert markup._HIGHLIGHT_END_RE.fullmatch("{% endhighlight %}") is not None
 
 
 @settings(max_examples=600, deadline=None)

@@ -530,7 +530,7 @@ _BARE_KEY_RE = re.compile(r"\n[ \t]*+(?:- )?[a-z_][\w.-]{0,40}:[ \t]*+(?=\n|\Z)"
 #: A line of YAML: ``key: value`` (a key of one word in lower case, as YAML's keys are, a value of a few words),
 #: ``key:``, ``- key: value``, or an indented ``- value`` of one word.
 _YAML_LINE_RE = re.compile(
-    r"([ \t]*+)(?:- )?[a-z_][\w./-]{0,60}:(?:[ \t]++(\S[^\n]{0,80}?))?[ \t]*+|[ \t]++- [^\s:]{1,40}[ \t]*+"
+    r"\A(?:([ \t]*+)(?:- )?[a-z_][\w./-]{0,60}:(?:[ \t]++(\S[^\n]{0,80}?))?[ \t]*+|[ \t]++- [^\s:]{1,40}[ \t]*+)"
 )
 
 
