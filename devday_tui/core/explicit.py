@@ -47,6 +47,23 @@ _PROPERTY_VALUE_RE = re.compile(r"true|false|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9
 _PROPERTY_KEY_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}")
 
 
+_JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def _in_a_name(raw: str, at: int) -> bool:
+    """``YAPC::Tokyo 2019 のオープニングで…``, ``AWS::EC2::Instance は…``: a ``::`` between two ASCII letters or
+    digits, in a line that goes on in Japanese, joins the parts of a name (Perl's, C++'s, CloudFormation's) rather
+    than a hand-written card's sides (``CPU::Central Processing Unit`` stays a card)."""
+    before, after = raw[at - 1 : at], raw[at + 2 : at + 3]
+    return (
+        before.isascii()
+        and before.isalnum()
+        and after.isascii()
+        and after.isalnum()
+        and _JAPANESE_RE.search(raw) is not None
+    )
+
+
 def is_property(front: str, back: str) -> bool:
     """``id:: 64412696-…``, ``collapsed:: true``: a property of the block, not a hand-written card."""
     key = front.casefold()  # Dataview fields are often capitalised: ``Date:: 2022-08-15``
@@ -113,6 +130,8 @@ def scan_explicit(lines: list[str], skip: frozenset[int] | set[int]) -> tuple[li
         while at != -1 and masked[max(0, at - 5) : at].endswith(("http", "https")):
             at = masked.find("::", at + 2)
         if at == -1:
+            continue
+        if _in_a_name(raw, at):
             continue
         reverse = masked.startswith(":::", at)
         sep = 3 if reverse else 2

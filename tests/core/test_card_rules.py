@@ -260,6 +260,17 @@ def test_explicit_one_line_and_reversed() -> None:
     ]
 
 
+def test_a_double_colon_inside_a_name_in_a_japanese_line_is_no_explicit_card() -> None:
+    found = cards(
+        "## S\n\nYAPC::Tokyo 2019 のオープニングでテーマの説明があった。\n\n"
+        "AWS::EC2::Instance は EC2 インスタンスのリソース型\n\nCPU::Central Processing Unit\n\n日本の首都::東京\n"
+    )
+    assert [(c.front, c.back) for c in found if c.kind == "explicit"] == [
+        ("CPU", "Central Processing Unit"),
+        ("日本の首都", "東京"),
+    ]
+
+
 def test_explicit_multi_line() -> None:
     found = cards(
         """

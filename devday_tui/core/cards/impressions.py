@@ -138,6 +138,8 @@ ABOUT_PAGE_RE = re.compile(
 PAGE_TITLE_RE = re.compile(
     r"\s[-|–—]{1,2}\s(?:[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}|Qiita|Zenn|Medium|YouTube|note|DevelopersIO|Speaker Deck"
     r"|SlideShare|GitHub|Yukarin'Note)\s*\Z"
+    # a link card's title with its site's domain glued on: ``YAPC::Asia Tokyo 2015yapcasia.org``
+    r"|(?<=[0-9\u3040-\u30ff\u4e00-\u9fff）)])[a-z][a-z0-9-]{1,30}\.(?:com|org|net|io|dev|jp|co\.jp)\s*\Z"
 )
 
 __all__ = ["ABOUT_PAGE_RE", "PAGE_TITLE_RE", "is_impression"]

@@ -234,7 +234,7 @@ class CardMaker:
             kind == "definition"
             and "\n" not in back
             and len(back) <= _LINK_TITLE_MAX_CHARS
-            and (" - " in back or " | " in back or " – " in back or " — " in back or " -- " in back)
+            and (" - " in back or " | " in back or " – " in back or " — " in back or " -- " in back or "." in back)
             and PAGE_TITLE_RE.search(back)
         ):
             return "url-only", "a page's title and its site (… - memo.yammer.jp): a page to read, not a fact"
