@@ -50,6 +50,9 @@ _POINTS_BACK_RE = re.compile(
 _EMAIL_RE = re.compile(r"(?:mailto:)?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
 #: A line saying that what follows is reading: ``Notesから移行する場合は下記が参考になる``, ``以下を参考にしました``.
 _READING_LABEL_RE = re.compile(r"(?:下記|以下|次の(?:記事|サイト|ページ))(?:が|を|も)参考|参考になる|参考にしました")
+#: How a site's domain ends, and how much of a back's end is looked at for a page's title and site.
+_TOP_DOMAINS = (".com", ".org", ".net", ".io", ".dev", ".jp")
+_PAGE_TAIL_CHARS = 60
 #: A line before a URL this long at most is the title of the page it links to.
 _LINK_TITLE_MAX_CHARS = 100
 #: A back that only names a person: ``@yasulab さん``, ``@koic``, ``松本 亮介さん``.
@@ -234,8 +237,15 @@ class CardMaker:
             kind == "definition"
             and "\n" not in back
             and len(back) <= _LINK_TITLE_MAX_CHARS
-            and (" - " in back or " | " in back or " – " in back or " — " in back or " -- " in back or "." in back)
-            and PAGE_TITLE_RE.search(back)
+            and (
+                " - " in back
+                or " | " in back
+                or " – " in back
+                or " — " in back
+                or " -- " in back
+                or back.rstrip().endswith(_TOP_DOMAINS)
+            )
+            and PAGE_TITLE_RE.search(back, max(0, len(back) - _PAGE_TAIL_CHARS))
         ):
             return "url-only", "a page's title and its site (… - memo.yammer.jp): a page to read, not a fact"
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
