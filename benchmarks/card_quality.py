@@ -521,7 +521,7 @@ CHATTER_HEADINGS = frozenset(
     for h in (
         "感想 所感 雑感 TL;DR TLDR はじめに おわりに 参考 参考文献 参考リンク References Links Acknowledgements 告知 "
         "Disclaimer 免責事項 関連リンク Impression Impressions Thoughts Verdict 自己紹介 会社紹介 チーム紹介 whoami "
-        "Sponsors スポンサー スポンサーLT スポンサーセッション 宣伝 書籍紹介 お知らせ Announcements 懇親会 Hiring Contents 目次 Agenda アジェンダ 対象読者 想定読者 "
+        "Sponsors スポンサー スポンサーLT スポンサーセッション 宣伝 書籍紹介 会計報告 収支報告 お知らせ Announcements 懇親会 Hiring Contents 目次 Agenda アジェンダ 対象読者 想定読者 "
         "環境 学習目標 この記事で学べること バージョン確認 動作バージョン 使用バージョン バージョン情報 Versions 実行環境 動作環境 検証環境 作業環境 開発環境 使用環境 動作確認環境 TODO やること 調べること あとで調べる あとで読む "
         "勉強資料 学習資料 教材 使用教材 参考書 勉強方法 学習方法 学習開始時点の知識 学習時間 勉強時間 学習期間 勉強期間 "
         "受験結果 試験結果 受験のきっかけ 受験動機 試験概要 試験の概要 試験について 試験情報 関連記事 筆者前提 "

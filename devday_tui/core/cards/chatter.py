@@ -49,6 +49,8 @@ DEFAULT_SKIP_SECTIONS = (
     "Sponsor talks",
     "宣伝",
     "書籍紹介",
+    "会計報告",
+    "収支報告",
     "お知らせ",
     "Announcements",
     "懇親会",
@@ -187,7 +189,7 @@ DEFAULT_SKIP_SECTIONS = (
 DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
 
 #: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
-_CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要")
+_CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要", "様子")
 #: How a heading of links to read ends, whatever it names first: ``Document Picture-in-Picture API 関連リンク``.
 _LINKS_HEAD_NOUNS = ("関連リンク", "参考リンク", "参考資料", "参考記事", "参考サイト", "関連記事", "リンク集")
 

@@ -587,3 +587,23 @@ def test_a_cloze_hiding_a_person_is_dropped() -> None:
         """
     )
     assert note.cards == [] and dropped(trace, "weak-cloze") == [3]
+
+
+def test_a_heading_of_how_the_event_went_and_a_feeling_make_no_cards() -> None:
+    assert not fronts(
+        """
+        ## 勉強会の様子
+
+        前回より人が少なかった。
+
+        ## 会計報告
+
+        | 項目 | 金額 |
+        | --- | --- |
+        | 前回繰越金 | 87,286円 |
+
+        ## 懇親会後
+
+        - 参加者: 前回の勉強会よりも人が少なかった気がします。
+        """
+    )
