@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
 from devday_tui.core.cards.choice_cards import ANSWER_RE
@@ -14,21 +13,26 @@ from devday_tui.core.cards.item_rules import ItemRules, is_named_link
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.questions import (
+    all_objectives,
     asks_outright,
-    is_numbered_objective,
     is_objective,
     is_open_question,
     is_question,
 )
 from devday_tui.core.cards.shapes import (
     INSTRUCTION_VERBS,
+    LINK_ONLY_RE,
     STEP_ITEM_RE,
     are_steps,
     is_course_outline,
     is_lecture,
+    is_navigation,
+    is_talk_title,
     is_toc,
+    mostly,
     says_order,
     strip_lecture,
+    two_thirds,
 )
 from devday_tui.core.cards.terms import (
     MAYBE_TERM_RE,
@@ -46,8 +50,6 @@ from devday_tui.core.text import _SPECIAL_RE, content_length, is_bare_link, join
 
 #: How a Japanese line ends that states what is (``…がある``, ``…ている``), not a task (``…を置換する``).
 _STATES_JA = ("がある", "がない", "もある", "はない", "である", "ている", "ていない", "だった", "でした")
-#: How many items of a list are looked at to tell a list of links from notes.
-_NAVIGATION_ITEMS_LOOKED_AT = 200
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
@@ -59,12 +61,6 @@ MIN_ITEM_CHARS = 4
 #: A task-list item, ``- [ ] write the summary`` or ``- [x] done``.
 _TASK_RE = re.compile(r"\[[ xX]\](?:[ \t]|$)")
 _NOT_PLAIN_RE = re.compile(_SPECIAL_RE.pattern + "|" + MAYBE_TERM_RE.pattern)
-#: An item that is only a link, ``[Title | Blog](https://…)`` or ``[[Page]]``: a reference to read, not a fact.
-_LINK_ONLY_RE = re.compile(
-    r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500}\]\([^()\s]{1,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|\[\[[^\[\]\n]{1,500}\]\])"
-    # and maybe a remark in brackets: ``[DroidKaigi 2025 - YouTube](…) (全セッション動画)``
-    r"(?:[ \t]*[(（][^()（）\n]{0,60}[)）])?"
-)
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
 
@@ -82,47 +78,6 @@ _ATTENDED_RE = re.compile(
 _COMPARED_RE = re.compile(r"違い|比較|\bvs\.?(?:\s|$)|\bversus\b|\bdifferences?\b|\bcompared\b", re.I)
 
 
-def two_thirds(texts: list[str], test: Callable[[str], bool]) -> bool:
-    """At least three texts, two thirds of them passing ``test``; it stops as soon as too many have failed (most
-    lists pass none of these tests, and are known to after a few items)."""
-    n = len(texts)
-    if n < 3:
-        return False
-    misses = n - (2 * n + 2) // 3  # how many may fail: the rest, at least two thirds rounded up, must pass
-    for text in texts:
-        if not test(text):
-            misses -= 1
-            if misses < 0:
-                return False
-    return True
-
-
-def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
-    """An exam guide's objectives: at least three items, two thirds of them objectives, or all of them numbered
-    (or all of them objectives, under an objective)."""
-    if two_thirds(texts, is_objective):
-        return True
-    if under_objective and texts and all(is_objective(t) for t in texts):
-        return True
-    return bool(texts) and all(is_numbered_objective(t) for t in texts)
-
-
-#: A talk's title with its speaker at the end: ``…(@corocn)``, ``…(koic)``, ``…(yhirano55)``, ``… (山田さん)``; not an
-#: abbreviation (``Recovery Point Objective (RPO)``) nor a name in capitals.
-_SPEAKER_END_RE = re.compile(
-    r"[(（](?:@[A-Za-z][\w.-]{1,20}|[a-z][a-z0-9_.-]{1,20}|[^()（）]{1,12}(?:さん|氏))[)）]\s*\Z"
-)
-
-
-def is_talk_title(text: str) -> bool:
-    return text[-1:] in ")）" and _SPEAKER_END_RE.search(text) is not None
-
-
-def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:
-    """At least three items, two thirds of them passing ``test`` (answer letters, open questions, objectives)."""
-    return len(entries) >= 3 and two_thirds([e.item.text for e in entries], test)
-
-
 def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
     """Sub-items under a definition's text: one line each, indented by depth (no bullet marks in a string)."""
     out: list[str] = []
@@ -138,26 +93,6 @@ def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
         if item.children:
             n += back_lines(item.children)
     return n
-
-
-def is_navigation(node: Node) -> bool:
-    """A list (nested lists counted) two thirds of whose items are only a link: a table of contents (``[IAM](#iam)``)
-    or a map of other notes (``1. [[Kafka - Topics]]``)."""
-    first = node.children[0].children
-    if not first or first[0].kind != "paragraph" or first[0].content[:1] != "[":
-        return False  # (such a list opens with a link)
-    total = links = 0
-    todo = [node]
-    while todo and total < _NAVIGATION_ITEMS_LOOKED_AT:
-        for li in todo.pop().children:
-            chs = li.children
-            total += 1
-            if chs and chs[0].kind == "paragraph":
-                content = chs[0].content.strip()
-                if content[:1] == "[" and _LINK_ONLY_RE.fullmatch(content):
-                    links += 1
-            todo.extend(ch for ch in chs if ch.kind in LISTS)
-    return total >= 3 and links * 3 >= total * 2
 
 
 def is_image_only(content: str) -> bool:
@@ -207,7 +142,7 @@ class ListRules(ItemRules):
                     if ("![" in content or "<" in content) and is_image_only(content):
                         self.drop(li.start, "image-only", "an item that is only an image")
                         continue
-                if content[:1] == "[" and _LINK_ONLY_RE.fullmatch(content.strip()):
+                if content[:1] == "[" and LINK_ONLY_RE.fullmatch(content.strip()):
                     self.drop(li.start, "bare-link", "an item that is only a link is a reference, not a fact")
                     continue
                 para = self.paragraph(chs[0])

@@ -17,7 +17,8 @@ where it was (line *n* of its output comes from line *n* of its input), so card 
   ``<script>``/``<style>`` blocks are blanked out;
 - a footnote's text (``[^1]: …``) is blanked out, and ``##Heading`` with no space is a heading;
 - emoji shortcodes (``:joy:``, ``[:video_camera:](…)``) go;
-- inline math with LaTeX commands reads as plain text (``$\\textcolor{red}{E}$`` → ``E``, ``\\frac{1}{n}`` → ``1/n``).
+- inline math with LaTeX commands reads as plain text (``$\\textcolor{red}{E}$`` → ``E``, ``\\frac{1}{n}`` → ``1/n``), and
+  YAML pasted without a code fence is blanked out (both in :mod:`.embedded`).
 
 Code fences are never touched. The inline text of a card comes from :func:`clean_inline`; :mod:`.split` finds a
 ``term: definition`` split, with the separators people use besides the colon.
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from devday_tui.core.cards.embedded import BARE_KEY_RE, blank_yaml, code_spans, plain_math
 from devday_tui.core.text import inline
 
 __all__ = [
@@ -126,30 +128,6 @@ def _width(ws: str) -> int:
     return col
 
 
-def _code_spans(line: str) -> list[tuple[int, int]]:
-    """Inline code spans of one line, as (start, end): a backtick run closed by the next run of the same length."""
-    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", line)]
-    if not runs:
-        return []
-    # For each run, the index of the next run of the same length (one pass from the right).
-    nxt: list[int] = [-1] * len(runs)
-    last: dict[int, int] = {}
-    for i in range(len(runs) - 1, -1, -1):
-        n = runs[i][1] - runs[i][0]
-        nxt[i] = last.get(n, -1)
-        last[n] = i
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(runs):
-        j = nxt[i]
-        if j < 0:
-            i += 1
-            continue
-        spans.append((runs[i][0], runs[j][1]))
-        i = j + 1
-    return spans
-
-
 class _Scan:
     """The state carried from line to line."""
 
@@ -167,7 +145,7 @@ def _blank_inline(line: str, scan: _Scan) -> str:
     """``line`` without comments, shortcodes and embeds (outside inline code); may open a multi-line stretch."""
     if not _OPENERS_RE.search(line):
         return line
-    spans = _code_spans(line) if "`" in line else []
+    spans = code_spans(line) if "`" in line else []
     out: list[str] = []
     pos = 0
     cache: dict[str, int] = {}  # closing mark -> its next position (or -1), found from a position moving forward
@@ -210,170 +188,6 @@ def _untag(content: str) -> str:
         return " " if name in _BREAKING_TAGS else ""
 
     return " ".join(_TAG_RE.sub(one, content).split())
-
-
-# --- math -------------------------------------------------------------------------------------------------------
-
-#: Inline math, ``$…$`` or ``$$…$$`` on one line (its body one possessive run: each ``$`` is tried once). Only a body
-#: holding a LaTeX command is rewritten (a price, ``$5 and $10``, holds none).
-_MATH_RE = re.compile(r"\$\$?+([^$\n]{1,1000}+)\$\$?")
-_LATEX_COMMAND_RE = re.compile(r"\\[A-Za-z]")
-#: Commands that only style their last argument: ``\textcolor{red}{E}`` reads ``E``.
-_STYLE_RE = re.compile(
-    r"\\(?:textcolor|colorbox)\{[^{}]{0,40}\}\{([^{}]{0,300})\}"
-    r"|\\(?:text|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|textbf|textit|operatorname|boldsymbol|bm)\{([^{}]{0,300})\}"
-)
-_FRAC_RE = re.compile(r"\\[dt]?frac\{([^{}]{0,200})\}\{([^{}]{0,200})\}")
-#: A sub- or superscript in braces: ``Y_{i}``, ``\\sum_{i=1}^{n}``, read ``Y_i``, ``Σ_(i=1)^n``.
-_SCRIPT_RE = re.compile(r"([_^])\{([^{}]{1,40})\}")
-_SQRT_RE = re.compile(r"\\sqrt(?:\[([^\]{}]{0,20})\])?\{([^{}]{0,200})\}")
-#: Accents over one letter or symbol: ``\hat\theta``, ``\overline{Y}``, ``\bar x``, as combining marks.
-_ACCENT_RE = re.compile(
-    r"\\(hat|widehat|bar|overline|tilde|widetilde|vec|dot)\s*+(?:\{([^{}]{0,40})\}|\\([A-Za-z]+)|([A-Za-z0-9]))"
-)
-_ACCENTS = {
-    "hat": "\u0302",
-    "widehat": "\u0302",
-    "bar": "\u0304",
-    "overline": "\u0304",
-    "tilde": "\u0303",
-    "widetilde": "\u0303",
-    "vec": "\u20d7",
-    "dot": "\u0307",
-}
-_COMMAND_RE = re.compile(r"\\([A-Za-z]+)|\\[,;:! ]")
-_SYMBOLS = {
-    "times": "×",
-    "cdot": "·",
-    "div": "÷",
-    "pm": "±",
-    "leq": "≤",
-    "le": "≤",
-    "geq": "≥",
-    "ge": "≥",
-    "neq": "≠",
-    "ne": "≠",
-    "approx": "≈",
-    "equiv": "≡",
-    "to": "→",
-    "rightarrow": "→",
-    "Rightarrow": "⇒",
-    "leftarrow": "←",
-    "Leftarrow": "⇐",
-    "leftrightarrow": "↔",
-    "Leftrightarrow": "⇔",
-    "infty": "∞",
-    "sum": "Σ",
-    "prod": "Π",
-    "int": "∫",
-    "in": "∈",
-    "notin": "∉",
-    "subseteq": "⊆",
-    "subset": "⊂",
-    "supseteq": "⊇",
-    "supset": "⊃",
-    "cup": "∪",
-    "cap": "∩",
-    "emptyset": "∅",
-    "forall": "∀",
-    "exists": "∃",
-    "neg": "¬",
-    "lnot": "¬",
-    "land": "∧",
-    "wedge": "∧",
-    "lor": "∨",
-    "vee": "∨",
-    "oplus": "⊕",
-    "ldots": "…",
-    "cdots": "⋯",
-    "dots": "…",
-    "partial": "∂",
-    "nabla": "∇",
-    "alpha": "α",
-    "beta": "β",
-    "gamma": "γ",
-    "delta": "δ",
-    "epsilon": "ε",
-    "varepsilon": "ε",
-    "zeta": "ζ",
-    "eta": "η",
-    "theta": "θ",
-    "kappa": "κ",
-    "lambda": "λ",
-    "mu": "μ",
-    "nu": "ν",
-    "xi": "ξ",
-    "pi": "π",
-    "rho": "ρ",
-    "sigma": "σ",
-    "tau": "τ",
-    "phi": "φ",
-    "varphi": "φ",
-    "chi": "χ",
-    "psi": "ψ",
-    "omega": "ω",
-    "Gamma": "Γ",
-    "Delta": "Δ",
-    "Theta": "Θ",
-    "Lambda": "Λ",
-    "Pi": "Π",
-    "Sigma": "Σ",
-    "Phi": "Φ",
-    "Psi": "Ψ",
-    "Omega": "Ω",
-    "limits": "",
-    "nolimits": "",
-    "displaystyle": "",
-    "implies": "⇒",
-    "iff": "⇔",
-    "left": "",
-    "right": "",
-    "quad": " ",
-    "qquad": " ",
-    "color": "",
-}
-
-
-def _operand(text: str) -> str:
-    text = text.strip()
-    letters = text.rstrip("".join(_ACCENTS.values()))  # (x̄ is one letter)
-    return text if len(letters) <= 1 or text.isalnum() else f"({text})"
-
-
-def _accented(m: re.Match[str]) -> str:
-    if m.group(2) is not None:
-        base = m.group(2).strip()
-        if base[:1] == "\\" and base[1:].isalpha():
-            base = _SYMBOLS.get(base[1:], base[1:])  # \hat{\beta}
-    elif m.group(3) is not None:
-        base = _SYMBOLS.get(m.group(3), m.group(3))
-    else:
-        base = m.group(4)
-    return f"{base}{_ACCENTS[m.group(1)]}" if len(base) == 1 else f"({base}){_ACCENTS[m.group(1)]}"
-
-
-def _math_text(tex: str) -> str:
-    """LaTeX math as plain text: styling goes, ``\\frac{a}{b}`` reads ``a/b``, symbols are themselves."""
-    for _ in range(3):  # nested styling: \textcolor{red}{\mathbf{E}}
-        tex = _STYLE_RE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), tex)
-        tex = _ACCENT_RE.sub(_accented, tex)
-        tex = _SCRIPT_RE.sub(lambda m: m.group(1) + _operand(m.group(2)), tex)
-        tex = _FRAC_RE.sub(lambda m: f"{_operand(m.group(1))}/{_operand(m.group(2))}", tex)
-        tex = _SQRT_RE.sub(lambda m: f"{m.group(1) or ''}√{_operand(m.group(2))}", tex)
-    tex = _COMMAND_RE.sub(lambda m: _SYMBOLS.get(m.group(1), m.group(1)) if m.group(1) else " ", tex)
-    return " ".join(tex.replace("{", "").replace("}", "").split())
-
-
-def plain_math(line: str) -> str:
-    """``line`` with its inline math (``$\\textcolor{red}{E}$``) as plain text, outside inline code."""
-    spans = _code_spans(line) if "`" in line else []
-
-    def one(m: re.Match[str]) -> str:
-        if any(a <= m.start() < b for a, b in spans) or not _LATEX_COMMAND_RE.search(m.group(1)):
-            return m.group()
-        return _math_text(m.group(1))
-
-    return _MATH_RE.sub(one, line)
 
 
 def _escape_label(text: str) -> str:
@@ -522,66 +336,14 @@ def _list_after(lines: list[str], start: int, end: int, in_list: bool) -> bool:
     return in_list
 
 
-# --- YAML pasted without a fence ----------------------------------------------------------------------------------
-
-#: A line that is only a key (``spec:``, ``- metadata:``), after a line end: a search skips from one line end to the
-#: next, where a pattern opening with ``^`` would try every character.
-_BARE_KEY_RE = re.compile(r"\n[ \t]*+(?:- )?[a-z_][\w.-]{0,40}:[ \t]*+(?=\n|\Z)")
-#: A line of YAML: ``key: value`` (a key of one word in lower case, as YAML's keys are, a value of a few words),
-#: ``key:``, ``- key: value``, or an indented ``- value`` of one word.
-_YAML_LINE_RE = re.compile(
-    r"\A(?:([ \t]*+)(?:- )?[a-z_][\w./-]{0,60}:(?:[ \t]++(\S[^\n]{0,80}?))?[ \t]*+|[ \t]++- [^\s:]{1,40}[ \t]*+)"
-)
-
-
-def _blank_yaml(text: str) -> str:
-    """``text`` with YAML pasted without a code fence blanked out (a Kubernetes manifest between ``\"\"\"`` lines):
-    its keys are no terms. A run of at least four YAML lines, two of them only a key and one of those with a more
-    indented line under it; keys in lower case, values of at most four words, no Japanese (``gp2: General Purpose
-    SSD`` lines are definitions, and a note's ``Pricing:`` over ``Storage: $0.023 per GB`` lines is no YAML)."""
-    lines = text.split("\n")
-    out = lines
-    n = len(lines)
-    first_blank = next((k for k, line in enumerate(lines) if not line.strip()), n)
-    i = 0
-    while i < n:
-        j = i
-        bare: list[int] = []
-        while j < n:
-            m = _YAML_LINE_RE.fullmatch(lines[j])
-            if m is None:
-                break
-            value = m.group(2)
-            if value is not None and (not value.isascii() or len(value.split()) > 4):
-                break
-            if m.group(1) is not None and value is None:
-                bare.append(j)
-            j += 1
-        if (
-            i > first_blank  # (the note's first block is its metadata: see the ``metadata`` rule)
-            and j - i >= 4
-            and len(bare) >= 2
-            and any(k + 1 < j and _indent(lines[k + 1]) > _indent(lines[k]) for k in bare)
-        ):
-            if out is lines:
-                out = list(lines)
-            out[i:j] = [""] * (j - i)
-        i = max(j, i + 1)
-    return text if out is lines else "\n".join(out)
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
-
-
 def normalize_body(text: str) -> str:
     """The note body ``text`` (LF newlines) with non-text markup blanked out and plain-text bullets made Markdown.
 
     The result has exactly as many lines as ``text``, each from its own input line; lines that need nothing
     are returned unchanged (and a body that needs nothing is returned as it is).
     """
-    if "\n" in text and _BARE_KEY_RE.search(text) is not None:
-        text = _blank_yaml(text)
+    if "\n" in text and BARE_KEY_RE.search(text) is not None:
+        text = blank_yaml(text)
     hits = _hit_lines(text)
     if not hits:
         return text
@@ -676,7 +438,7 @@ def split_br(src: str) -> list[str]:
     if "<" not in src or not _BR_RE.search(src):
         piece = src.strip()
         return [piece] if piece else []
-    spans = _code_spans(src) if "`" in src else []
+    spans = code_spans(src) if "`" in src else []
     pieces: list[str] = []
     start = 0
     for m in _BR_RE.finditer(src):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from devday_tui.core.cards.shapes import INSTRUCTION_VERBS
+from devday_tui.core.cards.shapes import INSTRUCTION_VERBS, two_thirds
 from devday_tui.core.cards.split import split_term
 from devday_tui.core.cards.terms import squash
 from devday_tui.core.text import plain
@@ -230,3 +230,13 @@ def is_exam_remark(text: str) -> bool:
     ):
         return False
     return _EXAM_REMARK_RE.search(text) is not None
+
+
+def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
+    """An exam guide's objectives: at least three items, two thirds of them objectives, or all of them numbered
+    (or all of them objectives, under an objective)."""
+    if two_thirds(texts, is_objective):
+        return True
+    if under_objective and texts and all(is_objective(t) for t in texts):
+        return True
+    return bool(texts) and all(is_numbered_objective(t) for t in texts)

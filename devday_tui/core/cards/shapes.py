@@ -1,11 +1,14 @@
-"""What a list is, read from its shape before any card is made: a table of contents (an outline, not notes),
-numbered items with the bullets under them, and a list whose order is the point (a ``sequence``)."""
+"""What a list is, read from its shape before any card is made: a table of contents (an outline, not notes), a list
+of links (navigation), a programme of talks, numbered items with the bullets under them, and a list whose order is
+the point (a ``sequence``)."""
 
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from devday_tui.core.cards.blocks import LISTS, Node
+from devday_tui.core.cards.maker import Entry
 
 #: Words in a label or heading that say the order of a numbered list is the point.
 _ORDER_WORDS_RE = re.compile(
@@ -138,13 +141,79 @@ def attach_bullets(nodes: list[Node], body_lines: list[str]) -> list[Node]:
     return out
 
 
+#: How many items of a list are looked at to tell a list of links from notes.
+_NAVIGATION_ITEMS_LOOKED_AT = 200
+#: An item that is only a link, ``[Title | Blog](https://…)`` or ``[[Page]]``: a reference to read, not a fact.
+LINK_ONLY_RE = re.compile(
+    r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500}\]\([^()\s]{1,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|\[\[[^\[\]\n]{1,500}\]\])"
+    # and maybe a remark in brackets: ``[DroidKaigi 2025 - YouTube](…) (全セッション動画)``
+    r"(?:[ \t]*[(（][^()（）\n]{0,60}[)）])?"
+)
+
+
+def two_thirds(texts: list[str], test: Callable[[str], bool]) -> bool:
+    """At least three texts, two thirds of them passing ``test``; it stops as soon as too many have failed (most
+    lists pass none of these tests, and are known to after a few items)."""
+    n = len(texts)
+    if n < 3:
+        return False
+    misses = n - (2 * n + 2) // 3  # how many may fail: the rest, at least two thirds rounded up, must pass
+    for text in texts:
+        if not test(text):
+            misses -= 1
+            if misses < 0:
+                return False
+    return True
+
+
+#: A talk's title with its speaker at the end: ``…(@corocn)``, ``…(koic)``, ``…(yhirano55)``, ``… (山田さん)``; not an
+#: abbreviation (``Recovery Point Objective (RPO)``) nor a name in capitals.
+_SPEAKER_END_RE = re.compile(
+    r"[(（](?:@[A-Za-z][\w.-]{1,20}|[a-z][a-z0-9_.-]{1,20}|[^()（）]{1,12}(?:さん|氏))[)）]\s*\Z"
+)
+
+
+def is_talk_title(text: str) -> bool:
+    return text[-1:] in ")）" and _SPEAKER_END_RE.search(text) is not None
+
+
+def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:
+    """At least three items, two thirds of them passing ``test`` (answer letters, open questions, objectives)."""
+    return len(entries) >= 3 and two_thirds([e.item.text for e in entries], test)
+
+
+def is_navigation(node: Node) -> bool:
+    """A list (nested lists counted) two thirds of whose items are only a link: a table of contents (``[IAM](#iam)``)
+    or a map of other notes (``1. [[Kafka - Topics]]``)."""
+    first = node.children[0].children
+    if not first or first[0].kind != "paragraph" or first[0].content[:1] != "[":
+        return False  # (such a list opens with a link)
+    total = links = 0
+    todo = [node]
+    while todo and total < _NAVIGATION_ITEMS_LOOKED_AT:
+        for li in todo.pop().children:
+            chs = li.children
+            total += 1
+            if chs and chs[0].kind == "paragraph":
+                content = chs[0].content.strip()
+                if content[:1] == "[" and LINK_ONLY_RE.fullmatch(content):
+                    links += 1
+            todo.extend(ch for ch in chs if ch.kind in LISTS)
+    return total >= 3 and links * 3 >= total * 2
+
+
 __all__ = [
     "INSTRUCTION_VERBS",
+    "LINK_ONLY_RE",
     "STEP_ITEM_RE",
     "TOC_ITEM_RE",
     "are_steps",
     "is_course_outline",
     "is_lecture",
+    "is_navigation",
+    "is_talk_title",
+    "mostly",
+    "two_thirds",
     "attach_bullets",
     "is_toc",
     "says_order",

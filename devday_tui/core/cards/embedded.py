@@ -1,0 +1,251 @@
+"""Other languages pasted into a note's text: LaTeX math (read as plain text) and YAML pasted without a code fence
+(blanked out). Both run in :func:`~devday_tui.core.cards.markup.normalize_body`, which keeps every line in place.
+
+Every pattern here is linear: its repeats are bounded, possessive or anchored at the start of a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["BARE_KEY_RE", "blank_yaml", "code_spans", "plain_math"]
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """Inline code spans of one line, as (start, end): a backtick run closed by the next run of the same length."""
+    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", line)]
+    if not runs:
+        return []
+    # For each run, the index of the next run of the same length (one pass from the right).
+    nxt: list[int] = [-1] * len(runs)
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        n = runs[i][1] - runs[i][0]
+        nxt[i] = last.get(n, -1)
+        last[n] = i
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        j = nxt[i]
+        if j < 0:
+            i += 1
+            continue
+        spans.append((runs[i][0], runs[j][1]))
+        i = j + 1
+    return spans
+
+
+# --- math -------------------------------------------------------------------------------------------------------
+
+#: Inline math, ``$…$`` or ``$$…$$`` on one line (its body one possessive run: each ``$`` is tried once). Only a body
+#: holding a LaTeX command is rewritten (a price, ``$5 and $10``, holds none).
+_MATH_RE = re.compile(r"\$\$?+([^$\n]{1,1000}+)\$\$?")
+_LATEX_COMMAND_RE = re.compile(r"\\[A-Za-z]")
+#: Commands that only style their last argument: ``\textcolor{red}{E}`` reads ``E``.
+_STYLE_RE = re.compile(
+    r"\\(?:textcolor|colorbox)\{[^{}]{0,40}\}\{([^{}]{0,300})\}"
+    r"|\\(?:text|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|textbf|textit|operatorname|boldsymbol|bm)\{([^{}]{0,300})\}"
+)
+_FRAC_RE = re.compile(r"\\[dt]?frac\{([^{}]{0,200})\}\{([^{}]{0,200})\}")
+#: A sub- or superscript in braces: ``Y_{i}``, ``\\sum_{i=1}^{n}``, read ``Y_i``, ``Σ_(i=1)^n``.
+_SCRIPT_RE = re.compile(r"([_^])\{([^{}]{1,40})\}")
+_SQRT_RE = re.compile(r"\\sqrt(?:\[([^\]{}]{0,20})\])?\{([^{}]{0,200})\}")
+#: Accents over one letter or symbol: ``\hat\theta``, ``\overline{Y}``, ``\bar x``, as combining marks.
+_ACCENT_RE = re.compile(
+    r"\\(hat|widehat|bar|overline|tilde|widetilde|vec|dot)\s*+(?:\{([^{}]{0,40})\}|\\([A-Za-z]+)|([A-Za-z0-9]))"
+)
+_ACCENTS = {
+    "hat": "\u0302",
+    "widehat": "\u0302",
+    "bar": "\u0304",
+    "overline": "\u0304",
+    "tilde": "\u0303",
+    "widetilde": "\u0303",
+    "vec": "\u20d7",
+    "dot": "\u0307",
+}
+_COMMAND_RE = re.compile(r"\\([A-Za-z]+)|\\[,;:! ]")
+_SYMBOLS = {
+    "times": "×",
+    "cdot": "·",
+    "div": "÷",
+    "pm": "±",
+    "leq": "≤",
+    "le": "≤",
+    "geq": "≥",
+    "ge": "≥",
+    "neq": "≠",
+    "ne": "≠",
+    "approx": "≈",
+    "equiv": "≡",
+    "to": "→",
+    "rightarrow": "→",
+    "Rightarrow": "⇒",
+    "leftarrow": "←",
+    "Leftarrow": "⇐",
+    "leftrightarrow": "↔",
+    "Leftrightarrow": "⇔",
+    "infty": "∞",
+    "sum": "Σ",
+    "prod": "Π",
+    "int": "∫",
+    "in": "∈",
+    "notin": "∉",
+    "subseteq": "⊆",
+    "subset": "⊂",
+    "supseteq": "⊇",
+    "supset": "⊃",
+    "cup": "∪",
+    "cap": "∩",
+    "emptyset": "∅",
+    "forall": "∀",
+    "exists": "∃",
+    "neg": "¬",
+    "lnot": "¬",
+    "land": "∧",
+    "wedge": "∧",
+    "lor": "∨",
+    "vee": "∨",
+    "oplus": "⊕",
+    "ldots": "…",
+    "cdots": "⋯",
+    "dots": "…",
+    "partial": "∂",
+    "nabla": "∇",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ε",
+    "varepsilon": "ε",
+    "zeta": "ζ",
+    "eta": "η",
+    "theta": "θ",
+    "kappa": "κ",
+    "lambda": "λ",
+    "mu": "μ",
+    "nu": "ν",
+    "xi": "ξ",
+    "pi": "π",
+    "rho": "ρ",
+    "sigma": "σ",
+    "tau": "τ",
+    "phi": "φ",
+    "varphi": "φ",
+    "chi": "χ",
+    "psi": "ψ",
+    "omega": "ω",
+    "Gamma": "Γ",
+    "Delta": "Δ",
+    "Theta": "Θ",
+    "Lambda": "Λ",
+    "Pi": "Π",
+    "Sigma": "Σ",
+    "Phi": "Φ",
+    "Psi": "Ψ",
+    "Omega": "Ω",
+    "limits": "",
+    "nolimits": "",
+    "displaystyle": "",
+    "implies": "⇒",
+    "iff": "⇔",
+    "left": "",
+    "right": "",
+    "quad": " ",
+    "qquad": " ",
+    "color": "",
+}
+
+
+def _operand(text: str) -> str:
+    text = text.strip()
+    letters = text.rstrip("".join(_ACCENTS.values()))  # (x̄ is one letter)
+    return text if len(letters) <= 1 or text.isalnum() else f"({text})"
+
+
+def _accented(m: re.Match[str]) -> str:
+    if m.group(2) is not None:
+        base = m.group(2).strip()
+        if base[:1] == "\\" and base[1:].isalpha():
+            base = _SYMBOLS.get(base[1:], base[1:])  # \hat{\beta}
+    elif m.group(3) is not None:
+        base = _SYMBOLS.get(m.group(3), m.group(3))
+    else:
+        base = m.group(4)
+    return f"{base}{_ACCENTS[m.group(1)]}" if len(base) == 1 else f"({base}){_ACCENTS[m.group(1)]}"
+
+
+def _math_text(tex: str) -> str:
+    """LaTeX math as plain text: styling goes, ``\\frac{a}{b}`` reads ``a/b``, symbols are themselves."""
+    for _ in range(3):  # nested styling: \textcolor{red}{\mathbf{E}}
+        tex = _STYLE_RE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), tex)
+        tex = _ACCENT_RE.sub(_accented, tex)
+        tex = _SCRIPT_RE.sub(lambda m: m.group(1) + _operand(m.group(2)), tex)
+        tex = _FRAC_RE.sub(lambda m: f"{_operand(m.group(1))}/{_operand(m.group(2))}", tex)
+        tex = _SQRT_RE.sub(lambda m: f"{m.group(1) or ''}√{_operand(m.group(2))}", tex)
+    tex = _COMMAND_RE.sub(lambda m: _SYMBOLS.get(m.group(1), m.group(1)) if m.group(1) else " ", tex)
+    return " ".join(tex.replace("{", "").replace("}", "").split())
+
+
+def plain_math(line: str) -> str:
+    """``line`` with its inline math (``$\\textcolor{red}{E}$``) as plain text, outside inline code."""
+    spans = code_spans(line) if "`" in line else []
+
+    def one(m: re.Match[str]) -> str:
+        if any(a <= m.start() < b for a, b in spans) or not _LATEX_COMMAND_RE.search(m.group(1)):
+            return m.group()
+        return _math_text(m.group(1))
+
+    return _MATH_RE.sub(one, line)
+
+
+# --- YAML pasted without a fence ----------------------------------------------------------------------------------
+
+#: A line that is only a key (``spec:``, ``- metadata:``), after a line end: a search skips from one line end to the
+#: next, where a pattern opening with ``^`` would try every character.
+BARE_KEY_RE = re.compile(r"\n[ \t]*+(?:- )?[a-z_][\w.-]{0,40}:[ \t]*+(?=\n|\Z)")
+#: A line of YAML: ``key: value`` (a key of one word in lower case, as YAML's keys are, a value of a few words),
+#: ``key:``, ``- key: value``, or an indented ``- value`` of one word.
+_YAML_LINE_RE = re.compile(
+    r"\A(?:([ \t]*+)(?:- )?[a-z_][\w./-]{0,60}:(?:[ \t]++(\S[^\n]{0,80}?))?[ \t]*+|[ \t]++- [^\s:]{1,40}[ \t]*+)"
+)
+
+
+def blank_yaml(text: str) -> str:
+    """``text`` with YAML pasted without a code fence blanked out (a Kubernetes manifest between ``\"\"\"`` lines):
+    its keys are no terms. A run of at least four YAML lines, two of them only a key and one of those with a more
+    indented line under it; keys in lower case, values of at most four words, no Japanese (``gp2: General Purpose
+    SSD`` lines are definitions, and a note's ``Pricing:`` over ``Storage: $0.023 per GB`` lines is no YAML)."""
+    lines = text.split("\n")
+    out = lines
+    n = len(lines)
+    first_blank = next((k for k, line in enumerate(lines) if not line.strip()), n)
+    i = 0
+    while i < n:
+        j = i
+        bare: list[int] = []
+        while j < n:
+            m = _YAML_LINE_RE.fullmatch(lines[j])
+            if m is None:
+                break
+            value = m.group(2)
+            if value is not None and (not value.isascii() or len(value.split()) > 4):
+                break
+            if m.group(1) is not None and value is None:
+                bare.append(j)
+            j += 1
+        if (
+            i > first_blank  # (the note's first block is its metadata: see the ``metadata`` rule)
+            and j - i >= 4
+            and len(bare) >= 2
+            and any(k + 1 < j and _indent(lines[k + 1]) > _indent(lines[k]) for k in bare)
+        ):
+            if out is lines:
+                out = list(lines)
+            out[i:j] = [""] * (j - i)
+        i = max(j, i + 1)
+    return text if out is lines else "\n".join(out)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
