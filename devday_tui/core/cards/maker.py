@@ -19,7 +19,7 @@ from devday_tui.core.cards.terms import (
     skip_key,
     squash,
 )
-from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section
+from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section, new_card
 from devday_tui.core.text import is_bare_link, normalise
 
 if TYPE_CHECKING:
@@ -181,7 +181,7 @@ class CardMaker:
                 context = self.contexts[context_key] = (*section.breadcrumb, *self.extra)
         else:
             context = section.breadcrumb
-        card = Card(
+        card = new_card(
             ids.card_id_from(self.note.key, self.heading_key, kind, norm, n),
             kind,
             front,
