@@ -14,8 +14,14 @@ from devday_tui.core.text import normalise
 _SEP = "\x1f"
 
 
+#: An empty hash of the ids' size: a copy of it is made faster than a new one (parsing keywords costs).
+_EMPTY = blake2b(digest_size=8)
+
+
 def digest(*parts: str) -> str:
-    return blake2b(_SEP.join(parts).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    h = _EMPTY.copy()
+    h.update(_SEP.join(parts).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 _heading_norms: dict[str, str] = {}

@@ -5,10 +5,10 @@ Everything here is plain data. Nothing imports Textual or TinyDB, and nothing re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Union
+from typing import Any, Callable, Iterator, Union
 
 #: The kinds of card the parser makes. The names are part of the JSON output and the README.
 CARD_KINDS: tuple[str, ...] = ("definition", "list", "label-list", "sequence", "cloze", "explicit")
@@ -62,8 +62,8 @@ class Item:
     def from_json(cls, data: dict[str, Any]) -> "Item":
         return cls(data["text"], tuple(cls.from_json(c) for c in data.get("children", ())))
 
-    def __reduce__(self) -> tuple[type[Item], tuple[object, ...]]:
-        return (Item, (self.text, self.children))
+    def __reduce__(self) -> tuple[Callable[..., Item], tuple[object, ...]]:
+        return (new_item, (self.text, self.children))
 
 
 Back = Union[str, tuple[Item, ...]]
@@ -117,9 +117,9 @@ class Card:
             "section_id": self.section_id,
         }
 
-    def __reduce__(self) -> tuple[type[Card], tuple[object, ...]]:
+    def __reduce__(self) -> tuple[Callable[..., Card], tuple[object, ...]]:
         return (
-            Card,
+            new_card,
             (
                 self.id,
                 self.kind,
@@ -154,8 +154,8 @@ class Block:
     end_line: int
     text: str
 
-    def __reduce__(self) -> tuple[type[Block], tuple[object, ...]]:
-        return (Block, (self.kind, self.line, self.end_line, self.text))
+    def __reduce__(self) -> tuple[Callable[..., Block], tuple[object, ...]]:
+        return (new_block, (self.kind, self.line, self.end_line, self.text))
 
 
 @dataclass(slots=True)
@@ -288,3 +288,24 @@ class Deck:
     cards: list[Card] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
     own_cards: list[Card] = field(default_factory=list)
+
+
+def _positional(cls: type, name: str) -> Callable[..., Any]:
+    """A function ``name(*every field)`` making a ``cls``, a frozen slotted dataclass, without calling its
+    ``__init__``: that one sets each field through ``object.__setattr__`` (it is frozen), up to twice as slow as
+    setting the slot itself. For the cards, items and blocks the parser makes and the parse cache reads back,
+    thousands a load."""
+    names = [f.name for f in fields(cls)]
+    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    scope.update((f"_set_{n}", getattr(cls, n).__set__) for n in names)
+    sets = "".join(f"    _set_{n}(obj, {n})\n" for n in names)
+    exec(f"def {name}({', '.join(names)}):\n    obj = _new(_cls)\n{sets}    return obj\n", scope)
+    made = scope[name]
+    made.__module__ = __name__  # pickled by name, as the classes are
+    return made  # type: ignore[no-any-return]
+
+
+#: ``Card(...)``, ``Item(...)``, ``Block(...)`` with every field given, in order: the same object, made faster.
+new_card: Callable[..., Card] = _positional(Card, "new_card")
+new_item: Callable[..., Item] = _positional(Item, "new_item")
+new_block: Callable[..., Block] = _positional(Block, "new_block")

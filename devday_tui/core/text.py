@@ -280,12 +280,31 @@ def one_line(text: str, limit: int | None = None) -> str:
 INLINE_MAX_CHARS = 20_000
 
 
+#: What :func:`inline` read from short texts holding markup: the card rules read the same paragraph or item again
+#: and again (a fifth of the texts of a folder of notes were read before). Bounded: emptied when full.
+_INLINES: dict[str, Inline] = {}
+_INLINES_MAX = 20_000
+_INLINES_MAX_CHARS = 300
+
+
 def inline(src: str) -> Inline:
     """Plain text of inline Markdown ``src``, with its cloze marks and protected spans."""
+    found = _INLINES.get(src)
+    if found is not None:
+        return found
     if len(src) > INLINE_MAX_CHARS:
         return Inline(strip_controls(src))
     if not _SPECIAL_RE.search(src):
         return Inline(src)
+    found = _read_inline(src)
+    if len(src) <= _INLINES_MAX_CHARS:
+        if len(_INLINES) >= _INLINES_MAX:
+            _INLINES.clear()
+        _INLINES[src] = found
+    return found
+
+
+def _read_inline(src: str) -> Inline:
     if _CONTROL_RE.search(src):
         src = strip_controls(src)  # before the scan, so the spans are offsets into the text returned
     out: list[str] = []

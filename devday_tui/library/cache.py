@@ -90,9 +90,16 @@ class ParseCache:
         )
         self.ok = self.root is not None
         self._made: set[str] = set()
+        #: Whether this parser version's folder was missing at the first look-up: then every look-up misses, and
+        #: is not tried (a first load would try to open each note's entry in vain, an exception each).
+        self._missing: bool | None = None
 
     def get(self, key: str) -> object | None:
         if self.root is None or not self.ok:
+            return None
+        if self._missing is None:
+            self._missing = not os.path.isdir(self.root)
+        if self._missing:
             return None
         try:
             with open(os.path.join(self.root, key[:2], key), "rb") as fh:

@@ -7,7 +7,9 @@ import textwrap
 from pathlib import Path
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.rules_block.state_block import StateBlock
 
 from devday_tui.core.cards import blocks
 from tests.conftest import SAMPLE_NOTE
@@ -76,3 +78,25 @@ def test_the_parser_still_reads_the_block_tree() -> None:
 @given(LINES)
 def test_same_tokens_on_any_mix_of_block_starts(body: str) -> None:
     same(body)
+
+
+MARKS = ("bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax")
+
+
+def same_marks(src: str) -> None:
+    ours = blocks._BlockState(src, blocks.MD, {}, [])
+    theirs = StateBlock(src, blocks.MD, {}, [])
+    assert [getattr(ours, f) for f in MARKS] == [getattr(theirs, f) for f in MARKS]
+
+
+def test_line_marks_are_markdown_its_own() -> None:
+    for src in ("", "a", " ", "\n", "\n\n", " \n ", "\t", "a\n\t", "x\n \t a\n", "\t \tb", "a\n  \t\n", "  a  "):
+        same_marks(src)
+    for path in sorted(CORPUS.rglob("*.md")):
+        same_marks(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="\n \ta-", max_size=40))
+def test_line_marks_on_any_mix_of_blanks_tabs_and_newlines(src: str) -> None:
+    same_marks(src)

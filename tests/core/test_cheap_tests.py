@@ -9,6 +9,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from devday_tui.core.cards import impressions
 from devday_tui.core.cards.lists import _NOT_PLAIN_RE
 from devday_tui.core.cards.split import _SEPARATOR_RE
 from devday_tui.core.cards.terms import MAYBE_TERM_RE
@@ -88,3 +89,17 @@ def test_linear_on_long_lines() -> None:
         for pattern in PLAIN_SPELLING:
             pattern.search(text)
         assert time.perf_counter() - started < 1.0
+
+
+ENDINGS = st.lists(
+    st.sampled_from(["な", "ー", "w", "ｗ", "!", "！", "です", "す", "。", "・", "…", "？", "〜", "a", "字", "\n", " "])
+    | st.sampled_from(impressions._SPOKEN_ENDS),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(ENDINGS)
+def test_an_impressions_end_pattern_is_skipped_only_where_it_cannot_match(text: str) -> None:
+    if text[-1:] in impressions._END_LAST and impressions._IMPRESSION_END_RE.search(text, max(0, len(text) - 8)):
+        assert text.rstrip(impressions._END_MARKS)[-1:] in impressions._CORE_LAST, text

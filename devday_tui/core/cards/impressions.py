@@ -41,13 +41,21 @@ _IMPRESSION_END_RE = re.compile(
 #: The last letter of any text the end pattern matches, built from the same parts: the pattern has no first letter
 #: the engine could skip to, so a text ending otherwise is passed over without a search.
 _END_LAST = frozenset("ーwｗ!！す" + _END_MARKS + "".join(word[-1] for word in _SPOKEN_ENDS))
+#: The last letter of any text the end pattern matches once its end marks are stripped (``なー`` loses its ``ー``, a
+#: ``ｗ!`` its ``!``): most sentences end with ``。`` after another letter, and are passed over without a search.
+_CORE_LAST = frozenset("なwｗす" + "".join(word.rstrip(_END_MARKS)[-1:] for word in _SPOKEN_ENDS))
+assert all(word.rstrip(_END_MARKS) for word in _SPOKEN_ENDS)
 
 
 def _felt(text: str) -> bool:
     """Whether a text holds an impression's words, or ends like one."""
     if _IMPRESSION_RE.search(text) is not None:
         return True
-    return text[-1:] in _END_LAST and _IMPRESSION_END_RE.search(text, max(0, len(text) - 8)) is not None
+    return (
+        text[-1:] in _END_LAST
+        and text.rstrip(_END_MARKS)[-1:] in _CORE_LAST
+        and _IMPRESSION_END_RE.search(text, max(0, len(text) - 8)) is not None
+    )
 
 
 #: How a sentence of an attendee's diary ends: what they did (``参加しました``, ``行ってきた``), how it went

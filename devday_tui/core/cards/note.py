@@ -104,6 +104,10 @@ def metadata_block(nodes: list[Node], body_lines: list[str]) -> tuple[int, str]:
 
 _META_FIRSTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
+#: Any of the substrings every marker of unfinished work holds: the cheap test before ``MARKER_RE`` (one search for
+#: them all takes half the time of a substring test for each).
+_MARKER_WORD_RE = re.compile("|".join(re.escape(word) for word in MARKER_WORDS))
+
 
 def skip_set(meta: dict[str, Any], path: Path, warnings: list[ParseWarning], text: str, offset: int) -> frozenset[str]:
     raw = meta.get("skip_sections")
@@ -281,7 +285,7 @@ def parse_note(
 
     # Lines holding a marker of unfinished work (not in code, not an explicit card's `??`).
     marker_lines: list[int] = []
-    if any(word in body for word in MARKER_WORDS) and MARKER_RE.search(body):
+    if _MARKER_WORD_RE.search(body) and MARKER_RE.search(body):
         starts_of_lines = [0]
         for ln in body_lines[:-1]:
             starts_of_lines.append(starts_of_lines[-1] + len(ln) + 1)
