@@ -56,7 +56,10 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   the note format's, written out in this script. Nor are principles glossed by one more instruction
   (``Automate security best practices: Use automation to …``: the note format's ``restated`` rule, tested with
   the package's own :func:`~devday_tui.core.cards.questions.is_restated`), whose names their list card holds,
-  nor a definition that only translates its term (``Quality: 品質``, the package's ``is_translation``).
+  nor a definition that only translates its term (``Quality: 品質``, the package's ``is_translation``), nor one
+  that only names a person (``講演: @yasulab さん``), asks instead of answering (``Challenge: What if …?``) or is the
+  author's impression (the package's ``is_impression``);
+  YAML pasted without a fence is code (the package's ``blank_yaml``).
   Their numbers are printed beside the figure, and ``--list`` lists them.
 - **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – ``, with the same limits on the
   term): the same test. Printed for information, no goal.
@@ -85,6 +88,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 MAX_BACK_LINES = 12
 TERM_MAX_CHARS = 30
+#: A value that only names a person (``@yasulab さん``, ``松本 亮介さん``): the parser's ``_PERSON_RE`` (a test keeps the
+#: two the same).
+PERSON_ONLY = re.compile(
+    r"@[\w.-]{1,30}(?:[ \u3000]?(?:さん|氏|様))?|[^\s@]{1,10}(?:[ \u3000][^\s@]{1,10})?[ \u3000]?(?:さん|氏|様|先生)"
+)
 #: A line longer than this, without a colon, is prose: the line after it continues its sentence.
 PROSE_CHARS = 40
 _PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("「", "」"), ("【", "】"))
@@ -102,6 +110,13 @@ def is_numbered_objective(line: str) -> bool:
     from devday_tui.core.cards.questions import is_numbered_objective as objective
 
     return objective(line)
+
+
+def is_impression(definition: str) -> bool:
+    """The note format's test of the author's impressions and day (``正直…``, ``…と思いました``), from the package."""
+    from devday_tui.core.cards.impressions import is_impression as impression
+
+    return impression(definition)
 
 
 def is_translation(term: str, definition: str) -> bool:
@@ -302,8 +317,18 @@ def _is_delimiter_row(line: str) -> bool:
     return all(_DELIM_CELL.fullmatch(c.strip()) for c in s.strip("|").split("|"))
 
 
+def pasted_yaml_lines(raw: list[str], start: int) -> set[int]:
+    """Indexes of the lines of ``raw`` (from ``start``) that are YAML pasted without a fence, by the package's test."""
+    from devday_tui.core.cards.embedded import blank_yaml
+
+    body = raw[start:]
+    blanked = blank_yaml("\n".join(body)).split("\n")
+    return {start + k for k, (a, b) in enumerate(zip(body, blanked)) if a != b}
+
+
 def source_lines(text: str) -> list[Line]:
-    """The lines of a note that hold its own text: no frontmatter, code, tables, comments or HTML lines."""
+    """The lines of a note that hold its own text: no frontmatter, code (YAML pasted without a fence too), tables,
+    comments or HTML lines."""
     if text.startswith("\ufeff"):
         text = text[1:]
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -315,6 +340,7 @@ def source_lines(text: str) -> list[Line]:
                 start = i + 1
                 break
     start = _after_metadata(raw, start)
+    pasted = pasted_yaml_lines(raw, start)
     table: set[int] = set()
     i = start
     while i < len(raw):
@@ -332,6 +358,8 @@ def source_lines(text: str) -> list[Line]:
     in_html_comment = in_pct_comment = False
     for i in range(start, len(raw)):
         line = raw[i]
+        if i in pasted:
+            continue  # YAML pasted without a fence: code, as the note format reads it
         if fence is not None:
             m = _FENCE.match(line)
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end() :].strip():
@@ -409,10 +437,12 @@ class Definition:
     other_separator: bool
     restated: bool = False  # a principle glossed in other words, or a translation: no definition to learn
     objective: bool = False  # an exam guide's numbered objective: ``Task Statement 1.1: Design …``
+    no_fact: bool = False  # who spoke (``講演: @yasulab さん``) or the author's impression
 
 
-def _definition(text: str) -> tuple[str, bool, bool] | None:
-    """(term, other separator?, restated?) when the line reads ``term: definition``."""
+def _definition(text: str) -> tuple[str, bool, bool, bool] | None:
+    """(term, other separator?, restated?, no fact?) when the line reads ``term: definition``; no fact: a value that
+    only names a person (``講演: @yasulab さん``) or is the author's impression (the package's ``is_impression``)."""
     if _skip_line(text):
         return None
     body = text[_LEAD.match(text).end() :]
@@ -438,7 +468,9 @@ def _definition(text: str) -> tuple[str, bool, bool] | None:
             return None
         raw_term = body[: m.start()].strip().lstrip("-*+ ").strip("*_ ")
         value = definition.strip("*_ ")
-        return term, other, (value[:1].isupper() and is_restated(raw_term, value)) or is_translation(raw_term, value)
+        restated = (value[:1].isupper() and is_restated(raw_term, value)) or is_translation(raw_term, value)
+        wonders = value.endswith(("?", "？")) and "\n" not in value and not raw_term.endswith(("?", "？"))
+        return term, other, restated, bool(PERSON_ONLY.fullmatch(value)) or wonders or is_impression(value)
     return None
 
 
@@ -459,8 +491,9 @@ def definitions(lines: list[Line]) -> list[Definition]:
             and not _COLON.search(prev)
         ):
             continue  # the line goes on with a sentence of the line before: prose, not a definition
-        term, other, restated = found_at[k]
-        found.append(Definition(ln.no, term, other, restated, is_numbered_objective(ln.text.strip().lstrip("-*+ "))))
+        term, other, restated, no_fact = found_at[k]
+        objective = is_numbered_objective(ln.text.strip().lstrip("-*+ "))
+        found.append(Definition(ln.no, term, other, restated, objective, no_fact))
     return found
 
 
@@ -684,6 +717,7 @@ def measure_note(report: Report, path: Path, text: str, cards: list[Any], shown:
             or heading_key(d.term) in CHATTER_HEADINGS
             or d.term.startswith("当時")  # the author's background back then: 当時のエンジニア歴
             or d.objective
+            or d.no_fact
         ):
             report.not_facts.append(f"{shown}:{d.no}  {d.term}")
             continue
@@ -763,7 +797,9 @@ def print_report(report: Report, folder: Path, show_list: bool) -> list[str]:
             missed.append(label)
         print(f"  {label:<27} {count:>5} / {tally.total:<5} {_pct(count, tally.total)}   {goal}{verdict}")
         if tally is report.definitions and report.not_facts:
-            print(f"    (not counted: {len(report.not_facts)} lines of logistics or under a chatter heading)")
+            print(
+                f"    (not counted: {len(report.not_facts)} lines of logistics, chatter, who spoke or the author's impressions)"
+            )
         if tally is report.definitions and report.restated:
             print(f"    (not counted: {len(report.restated)} principles glossed in other words or translations only)")
     if report.markup_kinds:
@@ -775,7 +811,9 @@ def print_report(report: Report, folder: Path, show_list: bool) -> list[str]:
                 for where in tally.listed:
                     print(f"  {where}")
     if show_list and report.not_facts:
-        print("\nterm: definition lines not counted (logistics, or under a chatter heading)")
+        print(
+            "\nterm: definition lines not counted (logistics, chatter, who spoke, the author wondering or impressions)"
+        )
         for where in report.not_facts:
             print(f"  {where}")
     if show_list and report.restated:

@@ -426,3 +426,9 @@ def test_a_metadata_block_without_fences_and_a_quoted_heading_are_no_definition_
         report = cq.Report()
         cq.measure_note(report, tmp_path / "m.md", top, [], "m.md")
         assert report.definitions.total >= 1
+
+
+def test_the_person_pattern_is_the_parsers() -> None:
+    from devday_tui.core.cards import maker
+
+    assert cq.PERSON_ONLY.pattern == maker._PERSON_RE.pattern
