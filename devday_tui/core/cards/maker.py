@@ -99,6 +99,37 @@ class Entry(NamedTuple):
 _SKIP_SETS: dict[frozenset[str], tuple[frozenset[str], frozenset[str], int]] = {}
 
 
+def _who_or_where(front: str, back: str) -> tuple[str, str] | None:
+    """Why a definition says who spoke or where to read rather than a fact (the rule, the reason), or None: a
+    person and their title, a person alone, a link and its title, a page's title and its site, an e-mail address."""
+    if len(front) <= 20 and front.endswith(_HONORIFICS) and len(back) <= SHORT_BACK_CHARS and "。" not in back:
+        return "chatter-term", "a person and their title (藤田氏: … マネージャー): who spoke, not what was said"
+    if back.count("\n") == 1 and "://" in back:
+        title, _, last = back.partition("\n")
+        if is_bare_link(last.strip()) and len(title) <= _LINK_TITLE_MAX_CHARS:
+            # "アジャイル開発の10年 - Yukarin'Note" then its URL: a page to read, with its title
+            return "url-only", "a link and its title: a page to read, not a fact"
+    if len(back) <= 30 and _PERSON_RE.fullmatch(back.strip()):
+        return "chatter-term", "only who (講演: @yasulab さん), not what was said"
+    if "@" in back and _EMAIL_RE.fullmatch(back.strip()):
+        return "url-only", "an e-mail address: whom to write to, not a fact"
+    if (
+        "\n" not in back
+        and len(back) <= _LINK_TITLE_MAX_CHARS
+        and (
+            " - " in back
+            or " | " in back
+            or " – " in back
+            or " — " in back
+            or " -- " in back
+            or back.rstrip().endswith(_TOP_DOMAINS)
+        )
+        and PAGE_TITLE_RE.search(back, max(0, len(back) - _PAGE_TAIL_CHARS))
+    ):
+        return "url-only", "a page's title and its site (… - memo.yammer.jp): a page to read, not a fact"
+    return None
+
+
 class CardMaker:
     """The base of :class:`devday_tui.core.cards.builder.Builder` and of its block-rule mixins."""
 
@@ -221,38 +252,10 @@ class CardMaker:
                 and _FIRST_PERSON_IN_RE.search(back)
             ):
                 return "first-person", "the author speaking of themselves, not a fact"
-        if (
-            kind == "definition"
-            and len(front) <= 20
-            and front.endswith(_HONORIFICS)
-            and len(back) <= SHORT_BACK_CHARS
-            and "。" not in back
-        ):
-            return "chatter-term", "a person and their title (藤田氏: … マネージャー): who spoke, not what was said"
-        if kind == "definition" and back.count("\n") == 1 and "://" in back:
-            title, _, last = back.partition("\n")
-            if is_bare_link(last.strip()) and len(title) <= _LINK_TITLE_MAX_CHARS:
-                # "アジャイル開発の10年 - Yukarin'Note" then its URL: a page to read, with its title
-                return "url-only", "a link and its title: a page to read, not a fact"
-        if kind == "definition" and len(back) <= 30 and _PERSON_RE.fullmatch(back.strip()):
-            return "chatter-term", "only who (講演: @yasulab さん), not what was said"
-        if kind == "definition" and "@" in back and _EMAIL_RE.fullmatch(back.strip()):
-            return "url-only", "an e-mail address: whom to write to, not a fact"
-        if (
-            kind == "definition"
-            and "\n" not in back
-            and len(back) <= _LINK_TITLE_MAX_CHARS
-            and (
-                " - " in back
-                or " | " in back
-                or " – " in back
-                or " — " in back
-                or " -- " in back
-                or back.rstrip().endswith(_TOP_DOMAINS)
-            )
-            and PAGE_TITLE_RE.search(back, max(0, len(back) - _PAGE_TAIL_CHARS))
-        ):
-            return "url-only", "a page's title and its site (… - memo.yammer.jp): a page to read, not a fact"
+        if kind == "definition":
+            who_or_where = _who_or_where(front, back)
+            if who_or_where is not None:
+                return who_or_where
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"
         if kind == "definition" and len(back) <= SHORT_BACK_CHARS and "\n" not in back:
