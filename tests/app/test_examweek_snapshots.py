@@ -110,10 +110,17 @@ def test_cram_setup(snap_sample, size) -> None:
         await pilot.press("C")
         await until(pilot, lambda: type(pilot.app.screen).__name__ == "CramSetupScreen", "the setup")
         await pilot.press("down", "down", "down")  # hardest by difficulty
-        await until(pilot, lambda: pilot.app.screen.plan is not None, "the count")
+        # (each key recounts: wait for the count of the last one, not of a choice passed on the way)
+        await until(pilot, lambda: _planned(pilot, "hardest"), "the count")
         await decks_behind(pilot)
 
     assert snap_sample(size, ready)
+
+
+def _planned(pilot, kind: str, by: str = "difficulty") -> bool:
+    """The setup's count is that of the choice ``kind`` (``by``), not of one passed on the way to it."""
+    plan = getattr(pilot.app.screen, "plan", None)
+    return plan is not None and plan.request.kind == kind and plan.request.by == by
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -121,7 +128,7 @@ def test_cram_session(snap_sample, size) -> None:
     async def ready(pilot) -> None:
         await studied(pilot)
         await pilot.press("C", "down", "down", "down")
-        await until(pilot, lambda: getattr(pilot.app.screen, "plan", None) is not None, "the count")
+        await until(pilot, lambda: _planned(pilot, "hardest"), "the count")
         await pilot.press("enter")
         await until(pilot, lambda: getattr(pilot.app.screen, "state", None) == "front", "the first card")
         await settle(pilot, 0.5)
