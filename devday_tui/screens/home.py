@@ -87,6 +87,9 @@ class HomeScreen(InApp, Screen[None]):
         rows = app.deck_rows()
         table.display = bool(rows)
         table.show(rows)
+        # Its height is its rows' (auto): lay the screen out again for them, shown or not (a table that became
+        # visible in the same frame as its first rows was seen, on a loaded machine, still laid out at no height).
+        table.refresh(layout=True)
         parts: list[Content | str | tuple[str, str]]
         if not rows or not app.library.cards:
             roots = ", ".join(str(p) for p in app.library.roots) or "(none)"

@@ -59,7 +59,7 @@ async def decks_behind(pilot) -> None:
 
     home = pilot.app.screen_stack[-2]
     table = home.query_one(DeckTable)
-    await until(pilot, lambda: table.row_count and table.display, "the decks behind")
+    await until(pilot, lambda: table.row_count and table.display and table.size.height, "the decks behind")
     home.refresh()
     await settle(pilot, 0.5)
 
