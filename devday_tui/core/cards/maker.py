@@ -39,7 +39,6 @@ _ANSWERED_RE = re.compile(r"答え|正解|解答|Answer|Correct|✅|→\s*[A-H]\
 _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
 _PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet", "remark-term"))
-#: A back that only says what to study: ``Exponential backoff - know when it is used``.
 #: How a back opens that goes on with its front's sentence (Japanese never opens one with these).
 _GOES_ON = ("が", "を", "とのこと", "という", "ということ", "です", "でした", "ます", "ました")
 #: How a front opens that points back to what came before: ``その場合、…``, ``To prevent this, …``.
@@ -56,11 +55,12 @@ _PAGE_TAIL_CHARS = 60
 #: A line before a URL this long at most is the title of the page it links to.
 _LINK_TITLE_MAX_CHARS = 100
 #: A back that only names a person: ``@yasulab さん``, ``@koic``, ``松本 亮介さん``.
-_PERSON_RE = re.compile(
+PERSON_RE = re.compile(
     r"@[\w.-]{1,30}(?:[ \u3000]?(?:さん|氏|様))?|[^\s@]{1,10}(?:[ \u3000][^\s@]{1,10})?[ \u3000]?(?:さん|氏|様|先生)"
 )
 #: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
-_HONORIFICS = ("さん", "氏", "様", "先生")
+HONORIFICS = ("さん", "氏", "様", "先生")
+#: A back that only says what to study: ``Exponential backoff - know when it is used``.
 _STUDY_RE = re.compile(r"(?:know|understand|learn|study|review|memori[sz]e|remember)\b(?! as\b)", re.I)
 #: A back that opens by speaking of its author: ``I will use k for kubectl``, ``私は…``.
 #: A one-line back up to this long that speaks of its author anywhere (``Going forward I will use k``) is no fact.
@@ -102,14 +102,14 @@ _SKIP_SETS: dict[frozenset[str], tuple[frozenset[str], frozenset[str], int]] = {
 def _who_or_where(front: str, back: str) -> tuple[str, str] | None:
     """Why a definition says who spoke or where to read rather than a fact (the rule, the reason), or None: a
     person and their title, a person alone, a link and its title, a page's title and its site, an e-mail address."""
-    if len(front) <= 20 and front.endswith(_HONORIFICS) and len(back) <= SHORT_BACK_CHARS and "。" not in back:
+    if len(front) <= 20 and front.endswith(HONORIFICS) and len(back) <= SHORT_BACK_CHARS and "。" not in back:
         return "chatter-term", "a person and their title (藤田氏: … マネージャー): who spoke, not what was said"
     if back.count("\n") == 1 and "://" in back:
         title, _, last = back.partition("\n")
         if is_bare_link(last.strip()) and len(title) <= _LINK_TITLE_MAX_CHARS:
             # "アジャイル開発の10年 - Yukarin'Note" then its URL: a page to read, with its title
             return "url-only", "a link and its title: a page to read, not a fact"
-    if len(back) <= 30 and _PERSON_RE.fullmatch(back.strip()):
+    if len(back) <= 30 and PERSON_RE.fullmatch(back.strip()):
         return "chatter-term", "only who (講演: @yasulab さん), not what was said"
     if "@" in back and _EMAIL_RE.fullmatch(back.strip()):
         return "url-only", "an e-mail address: whom to write to, not a fact"

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import Node, new
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
-from devday_tui.core.cards.maker import CardMaker
+from devday_tui.core.cards.maker import HONORIFICS, CardMaker
 from devday_tui.core.cards.markup import split_br
 from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_objective, is_restated
 from devday_tui.core.cards.terms import (
@@ -357,7 +357,7 @@ class ParagraphRules(CardMaker):
             ):
                 self.drop(line0, "weak-cloze", "a letter or two inside a word hidden (li［…］ts) asks nothing")
                 continue
-            if any(a.endswith(("さん", "氏", "様", "先生")) for a in answers):
+            if any(a.endswith(HONORIFICS) for a in answers):
                 self.drop(line0, "weak-cloze", "hiding a person (笹田 耕一 さん): who, not what")
                 continue
             if weak_answers(answers):
