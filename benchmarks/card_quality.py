@@ -53,7 +53,7 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   then (``当時…``), a talk's or a course's logistics (the term is one of ``LOGISTICS``: ``登壇者``, ``Track``,
   ``Language``, ``Reading material``…), a term named like a chatter heading (``Disclaimer: …``) and lines under a
   chatter heading (``CHATTER_HEADINGS``: 感想, 自己紹介, スポンサー…, and the headings under it). Both lists are
-  the note format's, written out in this script. Nor are principles glossed by one more instruction
+  the note format's, read from the package. Nor are principles glossed by one more instruction
   (``Automate security best practices: Use automation to …``: the note format's ``restated`` rule, tested with
   the package's own :func:`~devday_tui.core.cards.questions.is_restated`), whose names their list card holds,
   nor a definition that only translates its term (``Quality: 品質``, the package's ``is_translation``), nor one
@@ -86,13 +86,14 @@ from typing import Any, Callable, Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from devday_tui.core.cards.chatter import DEFAULT_SKIP_SECTIONS  # noqa: E402
+from devday_tui.core.cards.maker import PERSON_RE  # noqa: E402
+from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS  # noqa: E402
+
 MAX_BACK_LINES = 12
 TERM_MAX_CHARS = 30
-#: A value that only names a person (``@yasulab さん``, ``松本 亮介さん``): the parser's ``_PERSON_RE`` (a test keeps the
-#: two the same).
-PERSON_ONLY = re.compile(
-    r"@[\w.-]{1,30}(?:[ \u3000]?(?:さん|氏|様))?|[^\s@]{1,10}(?:[ \u3000][^\s@]{1,10})?[ \u3000]?(?:さん|氏|様|先生)"
-)
+#: A value that only names a person (``@yasulab さん``, ``松本 亮介さん``): the parser's own pattern.
+PERSON_ONLY = PERSON_RE
 #: A line longer than this, without a colon, is prose: the line after it continues its sentence.
 PROSE_CHARS = 40
 _PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("「", "」"), ("【", "】"))
@@ -526,102 +527,11 @@ def parent_bullets(lines: list[Line]) -> list[Parent]:
     return parents
 
 
-#: A talk's or a course's logistics fields, as the note format lists them (the parser's ``TALK_FIELDS`` and
-#: ``DETAIL_FIELDS``; a test keeps the two the same). Written out here so that the measure reads the source alone
-#: and runs against any card source, another version of the parser included.
-LOGISTICS = frozenset(
-    """homework presenter readings slides speaker speakers track venue video スピーカー スライド トラック 会場 動画
-    場所 日時 発表者 登壇者 講演者 講師 資料 audience difficulty duration event fee hashtag hashtags language languages
-    length level location room tag tags イベント タグ ハッシュタグ ルーム レベル 参加費 対象 対象者 所要時間 料金
-    日付 時間 枠 言語 難易度 試験日 受験日 開催日 開催場所 得点 点数 正答率 正解率 得点率 スコア score 合否 問題集 模試 受験時間 配点 合格ライン 出題比率 出題割合 学習時間 勉強時間 学習期間 勉強期間 問題数 出題数
-    試験時間 合格点 合格基準 受験料 ページ数 保有資格""".split()
-) | {
-    "reading material",
-    "reading materials",
-    "exam date",
-    "number of questions",
-    "question format",
-    "passing score",
-    "exam duration",
-    "exam fee",
-    "exam cost",
-    "exam code",
-    "recommended experience",
-}
+#: A talk's or a course's logistics fields, as the note format lists them: the parser's ``TALK_FIELDS`` and
+#: ``DETAIL_FIELDS``, so that the measure counts what the note format says is no fact, whatever the card source.
+LOGISTICS = TALK_FIELDS | DETAIL_FIELDS
 #: The chatter headings of the note format (the parser's ``DEFAULT_SKIP_SECTIONS``), compared case-folded.
-CHATTER_HEADINGS = frozenset(
-    h.casefold()
-    for h in (
-        "感想 所感 雑感 TL;DR TLDR はじめに おわりに 参考 参考文献 参考リンク References Links Acknowledgements 告知 "
-        "Disclaimer 免責事項 関連リンク Impression Impressions Thoughts Verdict 自己紹介 会社紹介 チーム紹介 whoami "
-        "Sponsors スポンサー スポンサーLT スポンサーセッション 宣伝 書籍紹介 会計報告 収支報告 お知らせ Announcements 懇親会 Hiring Contents 目次 Agenda アジェンダ 対象読者 想定読者 "
-        "環境 学習目標 この記事で学べること バージョン確認 動作バージョン 使用バージョン バージョン情報 Versions 実行環境 動作環境 検証環境 作業環境 開発環境 使用環境 動作確認環境 TODO やること 調べること あとで調べる あとで読む "
-        "勉強資料 学習資料 教材 使用教材 参考書 勉強方法 学習方法 学習開始時点の知識 学習時間 勉強時間 学習期間 勉強期間 "
-        "受験結果 試験結果 受験のきっかけ 受験動機 試験概要 試験の概要 試験について 試験情報 関連記事 筆者前提 "
-        "参考記事 参考サイト 関連サイト おすすめサイト リンク集 シリーズの記事 Series "
-        "開始前のスペック 受験するモチベーション 受験の動機 モチベーション 試験形式 推奨知識 対象外の範囲 試験当日 受験方法 "
-        "申し込み Registration 宿題 振り返り 書いた人 著者紹介 プロフィール Profile 試験に出題される可能性のあるテクノロジーと概念 "
-        "お世話になった書籍 使用した書籍 参考書籍 勉強法 個人的に効果のあった勉強法 おことわり お断り リンク 終わりに 最後に さいごに"
-    ).split()
-) | {
-    "read more",
-    "learning objectives",
-    "what you will learn",
-    "what you'll learn",
-    "online training",
-    "online courses",
-    "training courses",
-    "sponsor talks",
-    "reference",
-    "see also",
-    "useful links",
-    "useful resources",
-    "further reading",
-    "my thoughts",
-    "about me",
-    "who am i",
-    "self introduction",
-    "we're hiring",
-    "table of contents",
-    "target audience",
-    "who this is for",
-    "related posts",
-    "related articles",
-    "to do",
-    "study materials",
-    "study resources",
-    "learning resources",
-    "study plan",
-    "exam format",
-    "exam details",
-    "exam overview",
-    "about the exam",
-    "exam information",
-    "exam preparation",
-    "exam environment",
-    "exam day",
-    "about the author",
-    "study tips",
-    "what to study",
-    "recommended courses",
-    "recommended learning path",
-    "study recommendations",
-    "exam taking strategies",
-    "exam strategy",
-    "test-taking tips",
-    "exam registration",
-    "once you pass",
-    "after the exam",
-    "in-scope aws services and features",
-    "out-of-scope aws services and features",
-    "technologies and concepts that might appear on the exam",
-    "範囲内の aws のサービスと機能",
-    "範囲外の aws のサービスと機能",
-    "reading list",
-    "my environment",
-    "my setup",
-    "test environment",
-}
+CHATTER_HEADINGS = frozenset(h.casefold() for h in DEFAULT_SKIP_SECTIONS)
 
 
 def heading_key(heading: str) -> str:

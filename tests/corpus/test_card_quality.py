@@ -431,4 +431,4 @@ def test_a_metadata_block_without_fences_and_a_quoted_heading_are_no_definition_
 def test_the_person_pattern_is_the_parsers() -> None:
     from devday_tui.core.cards import maker
 
-    assert cq.PERSON_ONLY.pattern == maker._PERSON_RE.pattern
+    assert cq.PERSON_ONLY.pattern == maker.PERSON_RE.pattern
