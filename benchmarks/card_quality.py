@@ -87,7 +87,7 @@ from typing import Any, Callable, Iterable
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from devday_tui.core.cards.chatter import DEFAULT_SKIP_SECTIONS  # noqa: E402
-from devday_tui.core.cards.maker import PERSON_RE  # noqa: E402
+from devday_tui.core.cards.maker import PERSON_RE, is_wondering  # noqa: E402
 from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS  # noqa: E402
 
 MAX_BACK_LINES = 12
@@ -470,8 +470,8 @@ def _definition(text: str) -> tuple[str, bool, bool, bool] | None:
         raw_term = body[: m.start()].strip().lstrip("-*+ ").strip("*_ ")
         value = definition.strip("*_ ")
         restated = (value[:1].isupper() and is_restated(raw_term, value)) or is_translation(raw_term, value)
-        wonders = value.endswith(("?", "？")) and "\n" not in value and not raw_term.endswith(("?", "？"))
-        return term, other, restated, bool(PERSON_ONLY.fullmatch(value)) or wonders or is_impression(value)
+        no_fact = bool(PERSON_ONLY.fullmatch(value)) or is_wondering(raw_term, value) or is_impression(value)
+        return term, other, restated, no_fact
     return None
 
 

@@ -99,6 +99,11 @@ class Entry(NamedTuple):
 _SKIP_SETS: dict[frozenset[str], tuple[frozenset[str], frozenset[str], int]] = {}
 
 
+def is_wondering(front: str, back: str) -> bool:
+    """A one-line back that asks instead of answering, under a front that asks nothing (``…運用向き？``)."""
+    return back.endswith(("?", "？")) and "\n" not in back and not front.endswith(("?", "？"))
+
+
 def _who_or_where(front: str, back: str) -> tuple[str, str] | None:
     """Why a definition says who spoke or where to read rather than a fact (the rule, the reason), or None: a
     person and their title, a person alone, a link and its title, a page's title and its site, an e-mail address."""
@@ -243,7 +248,7 @@ class CardMaker:
             if back.startswith(_GOES_ON) or (len(front) > 12 and _POINTS_BACK_RE.match(front)):
                 # "…を提供する」" → "とのことです。", "その場合、package.jsonには" → "…と記録されます": one sentence cut
                 return "prose-label", "a sentence cut in two, not a term and its definition"
-            if back.endswith(("?", "？")) and "\n" not in back and not front.endswith(("?", "？")):
+            if is_wondering(front, back):
                 return "open-questions", "the author wondering (…共通なの？), not an answer"
             if (back[:1] in "IM私僕自" and _FIRST_PERSON_BACK_RE.match(back)) or (
                 len(back) <= SHORT_BACK_CHARS
