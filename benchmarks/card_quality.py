@@ -58,7 +58,7 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   the package's own :func:`~devday_tui.core.cards.questions.is_restated`), whose names their list card holds,
   nor a definition that only translates its term (``Quality: 品質``, the package's ``is_translation``), nor one
   that only names a person (``講演: @yasulab さん``), asks instead of answering (``Challenge: What if …?``) or is the
-  author's impression (the package's ``is_impression``);
+  author's impression (the package's ``is_impression``) or a score of theirs (``正解率: 80%``, the package's ``is_score``);
   YAML pasted without a fence is code (the package's ``blank_yaml``).
   Their numbers are printed beside the figure, and ``--list`` lists them.
 - **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – ``, with the same limits on the
@@ -88,7 +88,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from devday_tui.core.cards.chatter import DEFAULT_SKIP_SECTIONS  # noqa: E402
 from devday_tui.core.cards.maker import PERSON_RE, is_wondering  # noqa: E402
-from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS  # noqa: E402
+from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS, is_score  # noqa: E402
 
 MAX_BACK_LINES = 12
 TERM_MAX_CHARS = 30
@@ -470,7 +470,12 @@ def _definition(text: str) -> tuple[str, bool, bool, bool] | None:
         raw_term = body[: m.start()].strip().lstrip("-*+ ").strip("*_ ")
         value = definition.strip("*_ ")
         restated = (value[:1].isupper() and is_restated(raw_term, value)) or is_translation(raw_term, value)
-        no_fact = bool(PERSON_ONLY.fullmatch(value)) or is_wondering(raw_term, value) or is_impression(value)
+        no_fact = (
+            bool(PERSON_ONLY.fullmatch(value))
+            or is_wondering(raw_term, value)
+            or is_impression(value)
+            or is_score(raw_term, value)
+        )
         return term, other, restated, no_fact
     return None
 

@@ -139,7 +139,9 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
 ABOUT_PAGE_RE = re.compile(
     r"本稿|本記事|この記事|当記事|このエントリ|時のメモ|のメモです|備忘録|(?:を|について)(?:書きます|まとめます|紹介します|紹介する|解説します)"
     r"|(?:前回|以前)(?:の記事|も解説|も紹介|書いた)"
-    r"|[Tt](?<![A-Za-z][Tt])his (?:post|article|blog post)\b"  # (each alternative opens with a letter: the engine skips)
+    r"|[Tt](?<![A-Za-z][Tt])his (?:post|article|blog post|guide|cheat ?sheet|write-?up"
+    r"|is (?:a|an|my|your) (?:[\w-]+ ){0,2}(?:guide|summary|cheat ?sheet|notes))\b"
+    r"|[Tt](?<![A-Za-z][Tt])hese notes\b"  # (each alternative opens with a letter: the engine skips)
 )
 #: A page's title with the name of its site (``PHPerKaigi2023に参加しています - memo.yammer.jp``, ``… | DevelopersIO``):
 #: a page to read, pasted.

@@ -19,6 +19,7 @@ from devday_tui.core.cards.terms import (
     is_anaphoric,
     is_note_field,
     is_pointer,
+    is_score,
     is_update_notice,
     is_vague,
     label_ok,
@@ -173,7 +174,7 @@ class ParagraphRules(CardMaker):
         if is_note_field(term, body):
             self.drop(line0, "metadata", f"{term!r}: a field of the note itself, not a fact")
             return URL_ONLY
-        if self.is_chatter(term) or is_update_notice(term):
+        if self.is_chatter(term) or is_update_notice(term) or is_score(term, body):
             self.drop(line0, "chatter-term", f"{term!r}: a remark of the author's, not a fact")
             return URL_ONLY
         if term[:1] in "Tt" and is_numbered_objective(f"{term}: {body}"):
@@ -282,7 +283,7 @@ class ParagraphRules(CardMaker):
                 # "Term" then ": its definition" (a definition list, as in Pandoc and PHP Markdown Extra).
                 if body[:1] in (":", "：") and body[1:2] in (" ", "\t", "\u3000"):
                     body = body[2:].lstrip() or body
-                if is_bare_link(body) or self.is_chatter(term):
+                if is_bare_link(body) or self.is_chatter(term) or is_score(term, body):
                     # "詳しくは" then a URL: a pointer to read, not a fact
                     self.drop(prose[0][0], "url-only", f"{term!r}: its explanation is only a URL, or a citation")
                     return Para("", False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.maker import CardMaker
-from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS, field_of, squash
+from devday_tui.core.cards.terms import DETAIL_FIELDS, SCORE_FIELDS, TALK_FIELDS, field_of, is_score, squash
 from devday_tui.core.text import is_bare_link, normalise, plain
 
 #: The column names a table row's front lists, at most this long together.
@@ -15,7 +15,7 @@ _PLAIN_COLUMNS = frozenset(
     comments remarks 内容 説明 意味 概要 備考 詳細 解説 メモ 定義""".split()
 )
 
-_DETAILS = DETAIL_FIELDS | TALK_FIELDS
+_DETAILS = DETAIL_FIELDS | TALK_FIELDS | SCORE_FIELDS
 #: Cells that say there is nothing: a dash.
 _NONE_CELLS = frozenset("- – — ― ー --".split())
 #: A row of an event's details: ``| Location | Prague |``, ``| 参加費 | 無料 |``.
@@ -38,7 +38,7 @@ class TableRules(CardMaker):
             return
         named = [h for h in header[1:] if h]
         if (len(named) >= 2 and all(field_of(h) in _DETAILS for h in named)) or (
-            len(named) == 1 and field_of(named[0]) in TALK_FIELDS
+            len(named) == 1 and field_of(named[0]) in TALK_FIELDS | SCORE_FIELDS
         ):
             # | Session | Tags | Length |, | 模擬試験 | 得点 |: the talks one attended or the scores one got, not
             # what they taught.
@@ -50,10 +50,14 @@ class TableRules(CardMaker):
             first = texts[0] if texts else ""
             if not first:
                 continue
-            if normalise(first) in _EVENT_ROWS:
-                self.drop(line0, "talk-details", f"{first!r}: an event's details, not a fact")
-                continue
             filled = [(h, t) for h, t in zip(header[1:], texts[1:]) if t]  # the row's other cells, with headers
+            if (
+                normalise(first) in _EVENT_ROWS
+                or (len(filled) == 1 and is_score(first, filled[0][1]))
+                or self.is_chatter(first)
+            ):  # | 勉強時間 | 約 50 時間 |, | 正答率 | 80% |, | 当時のエンジニア歴 | 4 年 |: the author's, not facts
+                self.drop(line0, "talk-details", f"{first!r}: an event's or the author's details, not a fact")
+                continue
             if not filled:
                 self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
                 continue

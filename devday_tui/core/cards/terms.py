@@ -36,8 +36,8 @@ REMARK_WORDS |= frozenset(
 #: Fields of a talk that are logistics, not facts to learn: ``登壇者: 山田さん``, ``Slides: …``, ``会場: …``.
 TALK_FIELDS = frozenset(
     """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場
-    venue track トラック readings homework 試験日 受験日 開催日 開催場所 得点 点数 正答率 正解率 得点率 スコア score 合否
-    学習時間 勉強時間 学習期間 勉強期間 問題集 模試 受験時間 配点 合格ライン 出題比率 出題割合""".split()
+    venue track トラック readings homework 試験日 受験日 開催日 開催場所 得点 点数 合否 学習時間 勉強時間 学習期間 勉強期間
+    問題集 模試 受験時間 配点 合格ライン 出題比率 出題割合""".split()
 ) | frozenset(
     (
         "reading material",
@@ -61,6 +61,19 @@ TALK_FIELDS = frozenset(
         "保有資格",
     )
 )
+#: Fields that are a score the author got (``正解率: 80%``, ``Score: 850``) only when their value is a figure: with a
+#: sentence they are terms to learn (``正解率: 全データのうち正しく分類できた割合``, an evaluation metric).
+SCORE_FIELDS = frozenset("正答率 正解率 得点率 スコア score".split())
+#: A value that is a figure: ``80%``, ``約 500 問``, ``850/1000``, ``about 70%``.
+_FIGURE_RE = re.compile(r"(?:約|およそ|about|approx\.?|~|〜)?[ \t]*[0-9０-９]", re.I)
+
+
+def is_score(term: str, value: str) -> bool:
+    """A field of the author's results: a score field (``SCORE_FIELDS``) whose value is a short figure."""
+    value = value.strip("*_ \t")
+    return normalise(term.strip("*_ \t")) in SCORE_FIELDS and len(value) <= 40 and bool(_FIGURE_RE.match(value))
+
+
 #: Words that cite where a passage comes from (``参照：[DroidKaigi 2025](…)``, ``出典: …``): no term.
 CITATION_FIELDS = frozenset(
     """参照 出典 引用 引用元 出所 via cf 参考url 参考サイト 参考記事 詳しくは 詳細は 関連記事 続きの記事 前回の記事 次の記事 公式サイト

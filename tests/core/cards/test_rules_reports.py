@@ -607,3 +607,90 @@ def test_a_heading_of_how_the_event_went_and_a_feeling_make_no_cards() -> None:
         - 参加者: 前回の勉強会よりも人が少なかった気がします。
         """
     )
+
+
+def test_a_score_with_a_figure_is_the_authors_result_and_with_a_sentence_is_a_metric() -> None:
+    note, trace = parse(
+        """
+        ## 評価指標
+
+        - 正解率: 全データのうち正しく分類できた割合
+        - 適合率: 陽性と予測したうち実際に陽性だった割合
+
+        ## 結果
+
+        - 正解率: 80%
+        - スコア: 約 850 点
+        - Score: 720/1000
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["正解率", "適合率"]
+    assert dropped(trace, "chatter-term") == [8, 9, 10]
+
+
+def test_a_table_row_of_the_authors_results_or_background_makes_no_card() -> None:
+    note, trace = parse(
+        """
+        ## 結論
+
+        | 項目 | 内容 |
+        | --- | --- |
+        | 勉強時間 | 約 50 時間 |
+        | 正答率 | 72% |
+        | 当時のエンジニア歴 | 4 年 |
+
+        ## 指標
+
+        | 指標 | 式 |
+        | --- | --- |
+        | 正解率 | (TP+TN)/全体 |
+        """
+    )
+    assert [c.front for c in note.cards] == ["指標 › 正解率 — 式"]
+    assert dropped(trace, "talk-details") == [5, 6, 7]
+
+
+def test_a_retrospective_why_one_came_and_the_events_own_details_make_no_cards() -> None:
+    assert not fronts(
+        """
+        ## KPT
+
+        - Keep
+          - 登壇駆動でやると、やるしかないので良い
+
+        ## 参加した理由
+
+        - 構造を伴うようなプログラミング
+          - Scala
+
+        ## イベントの主旨
+
+        - 情報共有
+          - 利用の仕方、メリット、注意ポイントを共有する
+
+        ## What to focus on
+
+        - Compute Engine
+          - VM management, instance groups, templates
+        """
+    )
+
+
+def test_a_note_speaking_of_itself_in_english_is_no_definition() -> None:
+    note, trace = parse(
+        """
+        ## Note
+
+        This is your quick guide to taking the CKA exam, based on the latest video.
+
+        ## Storage
+
+        This guide covers EBS volumes, their types and their limits.
+
+        ## Default
+
+        This is the default storage class of S3.
+        """
+    )
+    assert [c.back for c in note.cards] == ["This is the default storage class of S3."]
+    assert dropped(trace, "first-person") == [3, 7]
