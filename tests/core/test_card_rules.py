@@ -142,6 +142,26 @@ def test_list_under_a_heading_keeps_nesting() -> None:
     assert card.back_text == "- slowly\n  - very slowly\n- carefully"
 
 
+def test_a_nested_bullets_card_cites_its_own_line_not_its_parents() -> None:
+    made = cards(
+        """
+        ## Malware
+
+        - Common kinds
+          - Worm
+            - spreads by itself over the network
+          - Rootkit
+            - hides the traces of an intrusion
+        """
+    )
+    # Lines count from the note's first line: the heading is line 1.
+    assert [(c.front, c.line) for c in made] == [
+        ("Malware › Common kinds — 2 points", 3),
+        ("Worm", 4),
+        ("Rootkit", 6),
+    ]
+
+
 def test_unlabelled_lists_of_a_heading_make_one_list_card() -> None:
     (card,) = cards("## H\n\n- a point\n- b point\n\nSome prose here that is long.\nAnd more.\n\n* c point\n", "list")
     assert [i.text for i in card.back] == ["a point", "b point", "c point"]

@@ -251,6 +251,8 @@ class ListRules(ItemRules):
             item = Item(text, tuple(children))
             if own:
                 self.own_items[id(item)] = (item, card, line)
+            if children:
+                self.item_lines[id(item)] = (item, li.start)
             out.append(Entry(item, own, li.start, card))
         return out
 
@@ -488,7 +490,11 @@ class ListRules(ItemRules):
 
     def parent_card(self, item: Item, context: str, line0: int) -> None:
         """A bullet with its own sub-list: its sub-items are the back (nested ones kept nested), one sub-item makes
-        a definition. A sub-item with a sub-list of its own is a card too, with this bullet as its context."""
+        a definition. A sub-item with a sub-list of its own is a card too, with this bullet as its context. Its
+        cards cite the bullet's own line (``line0`` when it is not known: a bullet rebuilt here)."""
+        known = self.item_lines.get(id(item))
+        if known is not None and known[0] is item:
+            line0 = known[1]
         text = item.text.rstrip(":：").rstrip() or item.text
         if is_lecture(text):
             # "AMIとSnapshotの活用(ハンズオン)": a lecture's title names no fact. Its one topic with notes under it

@@ -160,6 +160,8 @@ class CardMaker:
         # The list items that made a definition card of their own, by id: the item, that card's index and the
         # item's line as written.
         self.own_items: dict[int, tuple[Item, int, str]] = {}
+        # The list items with a sub-list, by id: the item and its line (its cards cite it, not its parent's).
+        self.item_lines: dict[int, tuple[Item, int]] = {}
         self.skip: frozenset[str] = frozenset()  # chatter headings (skip_sections), normalised: no card as terms
         self.answer_taken = 0  # nodes after a multiple-choice list that its answer took
         self.toc_possible = False  # the note has a list item that may end a table of contents's chapter
