@@ -146,6 +146,16 @@ class Builder(ParagraphRules, ListRules, TableRules):
                         if k >= 0:
                             i = k
                             continue
+                if (
+                    nxt is not None
+                    and nxt.kind == "paragraph"
+                    and ("**" in node.content[:8] or "__" in node.content[:8])  # (most paragraphs: no bold first)
+                    and node.start not in self.used
+                    and nxt.start not in self.used
+                    and self.bold_term(node, nxt, nodes[i + 2] if i + 2 < n else None)
+                ):
+                    i += 2
+                    continue
                 label = None
                 before_list = nxt is not None and nxt.kind in LISTS
                 before_table = nxt is not None and nxt.kind == "table"

@@ -13,6 +13,7 @@ from devday_tui.core.cards.item_rules import ItemRules, is_named_link
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.questions import (
+    OBJECTIVE_VERBS,
     all_objectives,
     asks_outright,
     is_objective,
@@ -24,6 +25,7 @@ from devday_tui.core.cards.shapes import (
     LINK_ONLY_RE,
     STEP_ITEM_RE,
     are_steps,
+    back_lines,
     is_course_outline,
     is_lecture,
     is_navigation,
@@ -32,6 +34,7 @@ from devday_tui.core.cards.shapes import (
     mostly,
     says_order,
     strip_lecture,
+    sub_lines,
     two_thirds,
 )
 from devday_tui.core.cards.terms import (
@@ -51,6 +54,8 @@ from devday_tui.core.text import content_length, is_bare_link, join_lines, norma
 _STATES_JA = ("がある", "がない", "もある", "はない", "である", "ている", "ていない", "だった", "でした")
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
+#: How one or two items that are exam objectives open (``Understand …``): a gerund (``Using …``) may define.
+_STUDY_VERBS = frozenset(v.capitalize() for v in OBJECTIVE_VERBS)
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
 SUB_LABEL_MAX_CHARS = 120
 #: A one-item list card needs at least this much text in its item.
@@ -80,23 +85,6 @@ _ATTENDED_RE = re.compile(
 
 #: A heading or label that asks for a comparison: ``PUT と PATCH の違い``, ``SQS vs SNS``, ``Differences between …``.
 _COMPARED_RE = re.compile(r"違い|比較|\bvs\.?(?:\s|$)|\bversus\b|\bdifferences?\b|\bcompared\b", re.I)
-
-
-def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
-    """Sub-items under a definition's text: one line each, indented by depth (no bullet marks in a string)."""
-    out: list[str] = []
-    for item in items:
-        out.append("  " * depth + item.text)
-        out.extend(sub_lines(item.children, depth + 1))
-    return out
-
-
-def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
-    n = len(items)
-    for item in items:
-        if item.children:
-            n += back_lines(item.children)
-    return n
 
 
 def is_image_only(content: str) -> bool:
@@ -394,8 +382,8 @@ class ListRules(ItemRules):
         if (
             outline
             or all_objectives([e.item.text for e in entries])
-            or (short and all(e.item.text[:1].isupper() and is_objective(e.item.text) for e in entries))
-        ):  # ("Consistency Models" then only "Understand the difference between …": what to study)
+            or (short and all(e.item.text.partition(" ")[0] in _STUDY_VERBS for e in entries))
+        ):  # ("Consistency Models" then only "Understand the difference between …"; "Using stolen data …" is no task)
             # An exam guide's objectives ("Understand Terraform basics", "Describe the …") or a course's outline
             # ("…(ハンズオン)", "小テスト"): what to study, not what was learnt. Their sub-lists, the notes taken on
             # each, still make cards.

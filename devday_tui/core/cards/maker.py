@@ -38,7 +38,7 @@ _ANSWERED_RE = re.compile(r"答え|正解|解答|Answer|Correct|✅|→\s*[A-H]\
 #: A line that is the author's to-do: ``TODO 強制的に変換したい``, ``FIXME: …``.
 _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
-_PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "parent-bullet", "remark-term"))
+_PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "bold-term", "parent-bullet", "remark-term"))
 #: How a back opens that goes on with its front's sentence (Japanese never opens one with these).
 _GOES_ON = ("が", "を", "とのこと", "という", "ということ", "です", "でした", "ます", "ました")
 #: How a front opens that points back to what came before: ``その場合、…``, ``To prevent this, …``.

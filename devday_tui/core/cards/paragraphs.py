@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import Node, new
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
-from devday_tui.core.cards.maker import HONORIFICS, CardMaker
+from devday_tui.core.cards.maker import HONORIFICS, MAX_BACK_LINES, CardMaker
 from devday_tui.core.cards.markup import split_br
 from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_objective, is_restated
 from devday_tui.core.cards.terms import (
@@ -35,6 +35,7 @@ from devday_tui.core.text import (
     is_bare_link,
     is_wide,
     join_lines,
+    plain,
     sentence_spans,
 )
 
@@ -48,6 +49,36 @@ WRAPPED_LINE_CHARS = 40
 MAX_CLOZE_WITH_CONTEXT = 400
 #: A cloze sentence needs at least this much left once the hidden parts are taken out.
 MIN_CLOZE_REST_CHARS = 4
+
+
+#: A bold name's explanation (``bold-term``) holds at least this many characters (spaces not counted), at most
+#: the longer: a longer text is a passage of its own, not what the name means.
+MIN_EXPLANATION_CHARS = 20
+MAX_EXPLANATION_CHARS = 400
+#: What opens an explanation without being part of it: an arrow, or a word that only says "it means".
+_LEAD_RE = re.compile(r"(?:[-=]+>|→|⇒)[ \t]*|(?:Definition|Meaning|定義|意味)[ \t]*[:：][ \t]*", re.I)
+#: Blocks that a one-line paragraph right before them names.
+LABELLED = frozenset(("bullet_list", "ordered_list", "table"))
+#: A paragraph that is one bold name, a symbol or emoji before it allowed: ``🟢 **Credential Harvesting**``,
+#: ``■ **Worm**:``.
+_BOLD_NAME_RE = re.compile(
+    r"(?:[^\w\s*_\[(（]{1,3}[ \t]*)?(?:\*\*([^*\n]{1,60})\*\*|__([^_\n]{1,60})__)[ \t]*[:：]?[ \t]*"
+)
+
+
+def bold_name(content: str) -> str | None:
+    """The name a one-line paragraph of only a bold name gives, or None (prose, a sentence, a link)."""
+    if "\n" in content:
+        return None
+    m = _BOLD_NAME_RE.fullmatch(content.strip())
+    if m is None:
+        return None
+    name = " ".join(plain(m.group(1) or m.group(2)).split()).rstrip(":：").strip()
+    if name[:1] in "[【" and name[-1:] in "]】":
+        name = name[1:-1].strip()  # "**[Router on a stick]**": the brackets only set the name apart
+    if not name or name.endswith(("。", ".")) or not label_ok(name):
+        return None
+    return name
 
 
 #: Words too small to be worth hiding on their own: ``Datacenter is **NOT** …`` asks nothing.
@@ -162,7 +193,25 @@ def joined_links(lines: list[str]) -> list[tuple[int, str]]:
 class ParagraphRules(CardMaker):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
-    def definition(self, term: str, body: str, line0: int) -> int:
+    def bold_term(self, node: Node, nxt: Node, after: Node | None) -> bool:
+        """A paragraph that is only a bold name (``🟢 **Fileless Viruses**``), then a paragraph that explains it: a
+        ``bold-term`` card, name → that paragraph. False (nothing read) when they are not that, or when that
+        paragraph is one line naming the list or table ``after`` it."""
+        term = bold_name(node.content)
+        if term is None or (after is not None and after.kind in LABELLED and "\n" not in nxt.content):
+            return False
+        body = "\n".join(t for t in (plain(line) for line in nxt.content.split("\n")) if t)
+        # "-> Layer2スイッチの…", "Definition: Is a measurement of …": the lead only said "here is what it means"
+        body = _LEAD_RE.sub("", body, count=1) or body
+        size = len(body) - body.count(" ") - body.count("\n")
+        if size < MIN_EXPLANATION_CHARS or size > MAX_EXPLANATION_CHARS or body.count("\n") >= MAX_BACK_LINES:
+            return False
+        if body.endswith((":", "：")):
+            return False  # "There are two kinds:" introduces what follows, it explains nothing by itself
+        self.definition(term, body, node.start, rule="bold-term")
+        return True
+
+    def definition(self, term: str, body: str, line0: int, rule: str = "definition") -> int:
         """A ``definition`` card, unless its whole definition is a URL; a remark word takes its context."""
         if term.casefold() in _SMALL_WORDS:
             # "… is: \begin{equation*} T = 2V \end{equation*}": a word of a sentence, not a term.
@@ -186,7 +235,7 @@ class ParagraphRules(CardMaker):
         if is_vague(term, shouted=False):  # "Note: …", "Day 1: …": the context says of what
             front = f"{self.in_context()} › {term}"
             return self.add("remark-term", "definition", front, front, body, line0)
-        return self.add("definition", "definition", term, term, body, line0)
+        return self.add(rule, "definition", term, term, body, line0)
 
     def paragraph(self, node: Node, *, label: bool = False) -> Para:
         content = node.content

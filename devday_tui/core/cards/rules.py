@@ -24,6 +24,7 @@ RULES: dict[str, str] = {
     "sequence": "a numbered list whose order is the point (steps, 手順, flow…)",
     "numbered-list": "a numbered list whose order is not the point: a plain list card",
     "heading-paragraph": "a heading followed by one short paragraph and nothing else: heading → paragraph",
+    "bold-term": "a paragraph that is only a bold name, then a short paragraph: name → that paragraph",
     "table-row": "a table row: breadcrumb › first cell → the other cells, labelled by their headers",
     "cloze": "`**bold**` or `==highlighted==` words in a sentence are hidden",
     "explicit": "hand-written `front::back`, `front:::back` and `?` cards",

@@ -9,6 +9,7 @@ from typing import Callable
 
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.maker import Entry
+from devday_tui.core.model import Item
 
 #: Words in a label or heading that say the order of a numbered list is the point.
 _ORDER_WORDS_RE = re.compile(
@@ -202,6 +203,24 @@ def is_navigation(node: Node) -> bool:
     return total >= 3 and links * 3 >= total * 2
 
 
+def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
+    """Sub-items under a definition's text: one line each, indented by depth (no bullet marks in a string)."""
+    out: list[str] = []
+    for item in items:
+        out.append("  " * depth + item.text)
+        out.extend(sub_lines(item.children, depth + 1))
+    return out
+
+
+def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
+    """How many lines a list of items takes on a card's back, nested items included."""
+    n = len(items)
+    for item in items:
+        if item.children:
+            n += back_lines(item.children)
+    return n
+
+
 __all__ = [
     "INSTRUCTION_VERBS",
     "LINK_ONLY_RE",
@@ -215,6 +234,8 @@ __all__ = [
     "mostly",
     "two_thirds",
     "attach_bullets",
+    "back_lines",
+    "sub_lines",
     "is_toc",
     "says_order",
     "strip_lecture",

@@ -267,6 +267,8 @@ def is_vague(text: str, *, shouted: bool = True) -> bool:
     if len(text) <= _VAGUE_MAX or text[:1].isdigit():  # is_remark and is_generic_heading, normalising once
         low = normalise(text)
         bare = low.strip(" .")
+        if bare.startswith(("the ", "our ", "my ")):  # "The problem", "Our approach": the article changes nothing
+            bare = bare.partition(" ")[2]
         if bare in REMARK_WORDS or low in GENERIC_HEADINGS or (bare and bare.strip("0123456789/,-– ") == ""):
             return True
     if is_ordinal(text):

@@ -694,3 +694,71 @@ def test_a_note_speaking_of_itself_in_english_is_no_definition() -> None:
     )
     assert [c.back for c in note.cards] == ["This is the default storage class of S3."]
     assert dropped(trace, "first-person") == [3, 7]
+
+
+def test_a_bold_name_then_a_paragraph_is_a_definition() -> None:
+    note, trace = parse(
+        """
+        ## Malware
+
+        🟢 **Fileless Viruses**
+
+        A piece of malware that operates only in memory, never touching the filesystem.
+        Also known as a memory-based malware attack.
+
+        **[Router on a stick]**
+
+        -> Layer2スイッチのトランクポートとルータを接続してVLAN間ルーティングを行う
+
+        **The problem**
+
+        Standing up infrastructure through tickets is slow, inconsistent and hard to scale.
+
+        **感想**
+
+        とても楽しいセッションでした。また参加したいと思います。
+
+        **Types**
+
+        There are two kinds of them:
+
+        **[ランレベル]**
+
+        `/etc/systemd/system/default.target`
+
+        | ランレベル | 説明 |
+        | --- | --- |
+        | 0 | poweroff.target |
+        """
+    )
+    assert [(c.front, c.back_text) for c in note.cards] == [
+        (
+            "Fileless Viruses",
+            "A piece of malware that operates only in memory, never touching the filesystem.\n"
+            "Also known as a memory-based malware attack.",
+        ),
+        ("Router on a stick", "Layer2スイッチのトランクポートとルータを接続してVLAN間ルーティングを行う"),
+        (
+            "Malware › The problem",
+            "Standing up infrastructure through tickets is slow, inconsistent and hard to scale.",
+        ),
+        ("/etc/systemd/system/default.target › 0", "poweroff.target"),
+    ]
+    assert [(t.line, t.rule) for t in trace if t.made][:3] == [(3, "bold-term"), (8, "bold-term"), (12, "remark-term")]
+    assert dropped(trace, "chatter-term") == [16]
+
+
+def test_one_or_two_items_opening_with_a_gerund_are_no_exam_objectives() -> None:
+    note, trace = parse(
+        """
+        ## Identity Fraud
+
+        * Using compromised personal information to accomplish a malicious goal
+
+        ## Consistency Models
+
+        - Understand the difference between strong and eventual consistency
+        """
+    )
+    assert [c.front for c in note.cards] == ["Identity Fraud — 1 point"]
+    assert dropped(trace, "objectives") == [7]
