@@ -56,7 +56,7 @@ MIN_CLOZE_REST_CHARS = 4
 MIN_EXPLANATION_CHARS = 20
 MAX_EXPLANATION_CHARS = 400
 #: What opens an explanation without being part of it: an arrow, or a word that only says "it means".
-_LEAD_RE = re.compile(r"(?:[-=]+>|→|⇒)[ \t]*|(?:Definition|Meaning|定義|意味)[ \t]*[:：][ \t]*", re.I)
+_EXPLANATION_LEAD_RE = re.compile(r"\A(?:[-=]{1,3}>|→|⇒|(?:Definition|Meaning|定義|意味)[ \t]{0,4}[:：])[ \t]*", re.I)
 #: Blocks that a one-line paragraph right before them names.
 LABELLED = frozenset(("bullet_list", "ordered_list", "table"))
 #: A paragraph that is one bold name, a symbol or emoji before it allowed: ``🟢 **Credential Harvesting**``,
@@ -202,7 +202,7 @@ class ParagraphRules(CardMaker):
             return False
         body = "\n".join(t for t in (plain(line) for line in nxt.content.split("\n")) if t)
         # "-> Layer2スイッチの…", "Definition: Is a measurement of …": the lead only said "here is what it means"
-        body = _LEAD_RE.sub("", body, count=1) or body
+        body = _EXPLANATION_LEAD_RE.sub("", body, count=1) or body
         size = len(body) - body.count(" ") - body.count("\n")
         if size < MIN_EXPLANATION_CHARS or size > MAX_EXPLANATION_CHARS or body.count("\n") >= MAX_BACK_LINES:
             return False

@@ -65,7 +65,7 @@ TALK_FIELDS = frozenset(
 #: sentence they are terms to learn (``正解率: 全データのうち正しく分類できた割合``, an evaluation metric).
 SCORE_FIELDS = frozenset("正答率 正解率 得点率 スコア score".split())
 #: A value that is a figure: ``80%``, ``約 500 問``, ``850/1000``, ``about 70%``.
-_FIGURE_RE = re.compile(r"(?:約|およそ|about|approx\.?|~|〜)?[ \t]*[0-9０-９]", re.I)
+_FIGURE_RE = re.compile(r"\A(?:約|およそ|about|approx\.?|~|〜)?[ \t]{0,4}[0-9０-９]", re.I)
 
 
 def is_score(term: str, value: str) -> bool:
