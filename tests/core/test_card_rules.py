@@ -312,7 +312,7 @@ def test_explicit_multi_line() -> None:
         ("explicit", "Which three kinds\nof CDK test are there?", "snapshot, fine-grained, validation"),
         ("explicit", "Capital of Japan", "Tokyo"),
         ("explicit", "Tokyo", "Capital of Japan"),
-        ("definition", "After", "this is a definition again"),
+        ("definition", "S › After", "this is a definition again"),  # a place in a sequence: with its context
     ]
 
 

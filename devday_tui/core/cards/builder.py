@@ -32,6 +32,7 @@ from devday_tui.core.cards.terms import (
     is_ordinal,
     is_vague,
     label_ok,
+    lacks_subject,
     squash,
     strip_qa,
 )
@@ -245,11 +246,11 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 return squash(plain(named.group(1)))
             intro = list_intro(text)
             if intro is not None:  # "UDPは…。UDPは次のような用途に向いている。": the last sentence names the list
-                return intro
+                return f"{self.in_context()} › {intro}" if lacks_subject(intro) else intro
             shown = text if len(text) <= 40 else text[:40] + "…"
             self.drop(node.start, "prose-label", f"{shown!r} is prose, not the list's label")
             return None
-        if is_vague(text):  # "例", "Notes", "Day 1", "VERTICALS": the context says of what
+        if is_vague(text) or lacks_subject(text):  # "例", "Day 1", "Allows you to …": the context says of what
             return f"{self.in_context()} › {text}"
         return text
 

@@ -16,6 +16,7 @@ from devday_tui.core.cards.questions import (
     OBJECTIVE_VERBS,
     all_objectives,
     asks_outright,
+    is_blueprint,
     is_objective,
     is_open_question,
     is_question,
@@ -382,6 +383,7 @@ class ListRules(ItemRules):
         if (
             outline
             or all_objectives([e.item.text for e in entries])
+            or is_blueprint(subject.rsplit(" › ", 1)[-1], [e.item.text for e in entries])
             or (short and all(e.item.text.partition(" ")[0] in _STUDY_VERBS for e in entries))
         ):  # ("Consistency Models" then only "Understand the difference between …"; "Using stolen data …" is no task)
             # An exam guide's objectives ("Understand Terraform basics", "Describe the …") or a course's outline

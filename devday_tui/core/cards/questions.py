@@ -232,6 +232,18 @@ def is_exam_remark(text: str) -> bool:
     return _EXAM_REMARK_RE.search(text) is not None
 
 
+def is_blueprint(heading: str, texts: list[str]) -> bool:
+    """An exam guide's objective as the heading (``Compare and contrast transmission media and transceivers.``,
+    ``Given a scenario, …``) over the topics it covers, two thirds of them names (``Cellular``, ``802.3 standards``):
+    what the exam asks about, not what was learnt."""
+    if not heading.endswith(".") or not heading[:1].isupper():
+        return False
+    first = heading.partition(" ")[0].casefold()
+    if first not in OBJECTIVE_VERBS and not heading.startswith("Given a scenario"):
+        return False
+    return two_thirds(texts, lambda t: len(t.split()) <= 6 and not t.endswith((".", "。")))
+
+
 def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
     """An exam guide's objectives: at least three items, two thirds of them objectives, or all of them numbered
     (or all of them objectives, under an objective)."""

@@ -33,6 +33,8 @@ REMARK_WORDS |= frozenset(
     """前提 背景 目的 狙い 課題 問題 原因 結果 効果 現状 方針 運用 構成 方法 手法 用途 特徴 詳細 概要 background purpose
     goal problem cause result results effect approach usage type types command""".split()
 )
+#: Places in a process or an example, which say nothing without it: ``Start``, ``Middle``, ``Init``, ``最初``.
+REMARK_WORDS |= frozenset("start middle end beginning init initial before after 最初 最後 初期 途中 以前 以後".split())
 #: Fields of a talk that are logistics, not facts to learn: ``登壇者: 山田さん``, ``Slides: …``, ``会場: …``.
 TALK_FIELDS = frozenset(
     """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場
@@ -414,6 +416,26 @@ def strip_time(heading: str) -> str:
 
 def is_time_heading(heading: str) -> bool:
     return _TIME_RANGE_RE.match(heading) is not None
+
+
+#: Verbs that open a label whose subject is what it is written under: ``Allows you to work with the following
+#: Azure features`` under ``Az Module``; and how a label of examples opens (``Examples include …``).
+_PREDICATE_VERBS = frozenset(
+    """allows provides supports offers enables lets helps includes contains requires needs gives makes uses stores
+    runs works can could must should used""".split()
+)
+_EXAMPLES_LEAD = ("examples include", "examples are", "for example", "e.g.", "such as", "例えば", "たとえば")
+
+
+def lacks_subject(text: str) -> bool:
+    """A label that only says something of what it is written under (``Allows you to …``, ``Examples include
+    …``): its front names that too."""
+    if not text.isascii():
+        return text.startswith(_EXAMPLES_LEAD[-2:])
+    low = text.casefold()
+    return low.startswith(_EXAMPLES_LEAD) or (
+        text[:1].isupper() and not text.endswith("?") and low.partition(" ")[0] in _PREDICATE_VERBS
+    )
 
 
 def label_ok(text: str, colon: bool = False) -> bool:

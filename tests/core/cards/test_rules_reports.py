@@ -762,3 +762,45 @@ def test_one_or_two_items_opening_with_a_gerund_are_no_exam_objectives() -> None
     )
     assert [c.front for c in note.cards] == ["Identity Fraud — 1 point"]
     assert dropped(trace, "objectives") == [7]
+
+
+def test_places_in_a_process_and_labels_without_a_subject_take_their_context() -> None:
+    assert fronts(
+        """
+        ## Interpreting the Plot
+
+        - **Start**: As K increases from 1 to 2, WCSS drops massively.
+        - **Middle**: As K increases further, the drop becomes smaller.
+
+        ## Az Module
+
+        Allows you to work with the following Azure features
+        - Containers
+        - DNS
+        """
+    ) == [
+        "Interpreting the Plot — 2 points",
+        "Interpreting the Plot › Start",
+        "Interpreting the Plot › Middle",
+        "Az Module › Allows you to work with the following Azure features — 2 points",
+    ]
+
+
+def test_names_under_an_exam_objective_heading_are_the_blueprint_not_facts() -> None:
+    note, trace = parse(
+        """
+        ## Compare and contrast transmission media and transceivers.
+
+        - Wireless
+        - Cellular
+        - Satellite
+        - 802.3 standards
+
+        ## Transmission media
+
+        - Wireless
+        - Cellular
+        """
+    )
+    assert [c.front for c in note.cards] == ["Transmission media — 2 points"]
+    assert dropped(trace, "objectives") == [3]
