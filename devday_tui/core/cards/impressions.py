@@ -16,6 +16,8 @@ _IMPRESSION_RE = re.compile(
     r"|楽しみ|知りました|しりました|疑問が残|なぁ|。。。|だろな|だろうけど|でしょうね|見返そう|（笑）|\(笑\)"
     r"|同意。|共感|納得|なるほど|嬉しい|うれしい|面白そう|おもしろそう|楽しそう|刺激され|刺激を受け"
     r"|記事が(?:分かりやすい|わかりやすい|おすすめ|参考にな)|正直"
+    r"|かわいい|可愛い|ゴメンナサイ|ごめんなさい|すみません|すいません|応援して|グッド|スゴく|スゴい"
+    r"|楽しいです|面白いです|おもしろいです|熱いです|嬉しいです"
 )
 #: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader
 #: (``…大変になるからね・・・。``, ``…かな``) or an opinion (``…相性が良さそう``).
@@ -33,17 +35,21 @@ _SPOKEN_ENDS = (
     "素晴らしい",
     "すばらしい",
 )
+#: How the author's wish ends, not asked (``M1ほしい``, ``…理解できるようになりたい``, ``推していきたい``; ``自分が
+#: 参加したい？`` asks): a requirement (``…を表示したい``) is no wish of theirs.
+_WISHES = ("ほしい", "欲しい", "なりたい", "いきたい", "てみたい")
 _END_MARKS = "・。…!！?？ー〜"
 _IMPRESSION_END_RE = re.compile(
     r"なー$|(?<![wｗ])(?<=[^\x00-\x7f])[wｗ]+[!！]?$"
     rf"|(?:{'|'.join(_SPOKEN_ENDS)})(?:です)?[{_END_MARKS}]{{0,4}}$"
+    rf"|(?:{'|'.join(_WISHES)})(?:です)?[{_END_MARKS.replace('?？', '')}]{{0,4}}$"
 )
 #: The last letter of any text the end pattern matches, built from the same parts: the pattern has no first letter
 #: the engine could skip to, so a text ending otherwise is passed over without a search.
-_END_LAST = frozenset("ーwｗ!！す" + _END_MARKS + "".join(word[-1] for word in _SPOKEN_ENDS))
+_END_LAST = frozenset("ーwｗ!！す" + _END_MARKS + "".join(word[-1] for word in _SPOKEN_ENDS + _WISHES))
 #: The last letter of any text the end pattern matches once its end marks are stripped (``なー`` loses its ``ー``, a
 #: ``ｗ!`` its ``!``): most sentences end with ``。`` after another letter, and are passed over without a search.
-_CORE_LAST = frozenset("なwｗす" + "".join(word.rstrip(_END_MARKS)[-1:] for word in _SPOKEN_ENDS))
+_CORE_LAST = frozenset("なwｗす" + "".join(word.rstrip(_END_MARKS)[-1:] for word in _SPOKEN_ENDS + _WISHES))
 assert all(word.rstrip(_END_MARKS) for word in _SPOKEN_ENDS)
 
 

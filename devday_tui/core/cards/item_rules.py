@@ -61,6 +61,7 @@ class ItemRules(ChoiceRules):
         elif not own and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
             self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
         elif len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(text):
+            self.musings += 1
             self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
         elif len(text) <= 12 and text.casefold().rstrip(":：") in _FIGURE_WORDS:
             self.drop(line0, "image-only", f"{text!r}: a figure's caption; the figure is not shown in a terminal")

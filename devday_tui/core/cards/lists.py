@@ -100,6 +100,7 @@ class ListRules(ItemRules):
     def items(self, node: Node) -> list[Entry]:
         out: list[Entry] = []
         used = self.used
+        musings = self.musings
         if len(node.children) >= 2 and self.talk_details(node):
             self.drop(node.start, "talk-details", "a talk's details (speaker, track, length…), not facts to learn")
             return out
@@ -211,7 +212,9 @@ class ListRules(ItemRules):
                     if not pushed and texts:
                         self.extra.append(texts[0].rstrip(":：").rstrip() or texts[0])
                         pushed = True
+                    outer = self.musings  # (a sub-list's impressions are its own: they count for it, not here)
                     children.extend(e.item for e in self.items(ch))
+                    self.musings = outer
                 elif kind == "blockquote":
                     texts.extend(t for t in self.quote_texts(ch) if t)
                 elif kind == "code":
@@ -243,6 +246,10 @@ class ListRules(ItemRules):
             if children:
                 self.item_lines[id(item)] = (item, li.start)
             out.append(Entry(item, own, li.start, card))
+        if len(node.children) >= 3 and (self.musings - musings) * 2 >= len(node.children):
+            # Half its items the author's (or the audience's) impressions: a list of comments, the rest with them.
+            self.drop(node.start, "first-person", "a list of comments, half of them impressions, not facts")
+            return []
         return out
 
     def sub_label(self, para: Node, sub: Node, parent: str | None) -> Item | None:

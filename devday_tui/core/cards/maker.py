@@ -171,6 +171,7 @@ class CardMaker:
         self.has_list = False
         self.has_code = False
         self.text_chars = 0
+        self.musings = 0  # list items left out as the author's impressions, so far
 
     # -- cards and the trace
 

@@ -804,3 +804,34 @@ def test_names_under_an_exam_objective_heading_are_the_blueprint_not_facts() -> 
     )
     assert [c.front for c in note.cards] == ["Transmission media — 2 points"]
     assert dropped(trace, "objectives") == [3]
+
+
+def test_a_list_of_comments_half_of_them_impressions_makes_no_card() -> None:
+    note, trace = parse(
+        """
+        ## 6. M1 Mac への Elixir インストール決定版
+
+        - Mac持ってないんで、ゴメンナサイ
+        - asdfをElixirでも使えるの知らなかったです
+        - M1ほしい
+        - 決定版
+
+        ## 継続成長するために必要な要素
+
+        - 賛同してくれる仲間を集める
+        - 参加者アンケートで改善する
+        - 定期的に開催する
+        """
+    )
+    assert [c.front for c in note.cards] == ["継続成長するために必要な要素 — 3 points"]
+    assert 3 in dropped(trace, "first-person")
+
+
+def test_a_wish_is_an_impression_but_a_question_or_a_requirement_is_not() -> None:
+    from devday_tui.core.cards.impressions import is_impression
+
+    assert is_impression("M1ほしい") and is_impression("こういう記事が理解できるようになりたい")
+    assert is_impression("ロゴがかわいい") and is_impression("遅刻してすみません…！")
+    assert not is_impression("自分が参加したい？")
+    assert not is_impression("ニュースを表示したい")
+    assert not is_impression("キャッシュを無効化したい場合は -n を付ける")
