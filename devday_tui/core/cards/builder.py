@@ -83,6 +83,8 @@ def list_intro(paragraph: str) -> str | None:
 _INTRO_LEADS = ("例えば、", "たとえば、", "その中から、", *CONNECTIVES_JA)
 
 
+#: A question and its answer on one line: ``Q: What is RAII? A: …``, ``**Q: …?** |?| A: …``.
+_QA_LINE_RE = re.compile(r"Q[ \t]?[:：][ \t]*([^\n]{3,300}?[?？])[ \t|?]{0,8}A[:：][ \t]*([^\n]{2,})\Z")
 #: A bold name and a bracketed remark after it, the whole line: ``**Reliability**(Part of the Well-Architected
 #: Framework)``.
 _BOLD_ASIDE_RE = re.compile(r"(\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*[(（][^()（）\n]{1,200}[)）][ \t:：]*")
@@ -156,6 +158,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
                     and self.bold_term(node, nxt, nodes[i + 2] if i + 2 < n else None)
                 ):
                     i += 2
+                    continue
+                if node.content[:3] in ("Q: ", "Q:", "**Q") and "\n" not in node.content and self.qa_line(node):
+                    i += 1
                     continue
                 label = None
                 before_list = nxt is not None and nxt.kind in LISTS
@@ -318,6 +323,16 @@ class Builder(ParagraphRules, ListRules, TableRules):
     def asked(self) -> str:
         """The question a section's options answer: its numbered question, else its heading without its ``Q1.``."""
         return self.question or strip_qa(self.subject)[0]
+
+    def qa_line(self, node: Node) -> bool:
+        """``Q: …? A: …`` on one line (a ``|?|`` or ``|`` between them allowed): a question card. True when it
+        made one."""
+        m = _QA_LINE_RE.match(plain(node.content))
+        if m is None or node.start in self.used:
+            return False
+        question, answer = squash(m.group(1)), m.group(2).strip()
+        self.text_chars += len(question) + len(answer)
+        return self.add("question", "definition", question, question, answer, node.start) >= 0
 
     def qa_paragraph(self, node: Node) -> bool:
         """``Q: …`` then ``A: …`` lines in one paragraph: a question card. True when it made one."""

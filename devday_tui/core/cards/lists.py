@@ -11,7 +11,6 @@ from devday_tui.core.cards.choice_cards import ANSWER_RE
 from devday_tui.core.cards.impressions import is_impression
 from devday_tui.core.cards.item_rules import ItemRules, is_named_link
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry
-from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.questions import (
     OBJECTIVE_VERBS,
     all_objectives,
@@ -22,12 +21,15 @@ from devday_tui.core.cards.questions import (
     is_question,
 )
 from devday_tui.core.cards.shapes import (
+    ATTENDED_RE,
+    COMPARED_RE,
     INSTRUCTION_VERBS,
     LINK_ONLY_RE,
     STEP_ITEM_RE,
     are_steps,
     back_lines,
     is_course_outline,
+    is_image_only,
     is_lecture,
     is_navigation,
     is_talk_title,
@@ -42,6 +44,7 @@ from devday_tui.core.cards.terms import (
     is_answer_letters,
     is_clause,
     is_generic_heading,
+    is_place,
     is_remark,
     is_vague,
     label_ok,
@@ -73,23 +76,6 @@ _NOT_PLAIN_RE = re.compile(
 )
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
-
-
-#: A heading or label over the list of talks the author attended: ``聞いた発表``, ``参加したセッション``,
-#: ``Talks I attended``.
-_ATTENDED_RE = re.compile(
-    r"(?:聞いた|聴いた|見た|観た|参加した|聴講した|行った)(?:発表|セッション|トーク|講演|LT)"
-    r"|\b(?:talks?|sessions?) I (?:attended|saw|watched|went to)\b|\battended (?:talks|sessions)\b",
-    re.I,
-)
-
-
-#: A heading or label that asks for a comparison: ``PUT と PATCH の違い``, ``SQS vs SNS``, ``Differences between …``.
-_COMPARED_RE = re.compile(r"違い|比較|\bvs\.?(?:\s|$)|\bversus\b|\bdifferences?\b|\bcompared\b", re.I)
-
-
-def is_image_only(content: str) -> bool:
-    return ("![" in content or "<img" in content.lower()) and is_only_image(content)
 
 
 class ListRules(ItemRules):
@@ -363,7 +349,7 @@ class ListRules(ItemRules):
         """The cards of one list (or of a heading's lists): one card, or the parents' cards and a points card."""
         if not subject or not entries:
             return
-        if _ATTENDED_RE.search(subject.rsplit(" › ", 1)[-1]):
+        if ATTENDED_RE.search(subject.rsplit(" › ", 1)[-1]):
             # "聞いた発表" then the talks' titles: which talks the author went to, not what they said. A title with
             # notes under it is still a card.
             self.drop(line0, "chatter-term", f"{subject!r}: the talks the author attended, not facts")
@@ -423,9 +409,12 @@ class ListRules(ItemRules):
             if content_length(e.item.text) < MIN_ITEM_CHARS:
                 self.drop(line0, "too-short", f"{subject!r}: one item, too short")
                 return
-        if _COMPARED_RE.search(subject) and all(e.own and not e.item.children for e in entries):
-            # "PUT と PATCH の違い" then two definitions: their names alone answer no comparison; each is a card.
-            self.drop(line0, "points", f"{subject!r}: the names alone compare nothing; each item is a card of its own")
+        if all(e.own and not e.item.children for e in entries) and (
+            COMPARED_RE.search(subject) or 3 * sum(is_place(e.item.text) for e in entries) >= 2 * len(entries) >= 4
+        ):
+            # "PUT と PATCH の違い" then two definitions: their names alone answer no comparison; "Start", "Middle":
+            # they say nothing by themselves. Each is a card.
+            self.drop(line0, "points", f"{subject!r}: the names alone say nothing; each item is a card of its own")
             return
         if kind != "sequence" and len(entries) >= 2 and all(STEP_ITEM_RE.match(e.item.text) for e in entries):
             rule, kind = "sequence", "sequence"  # "- Step 1: Open the console" / "- Step 2: …"
@@ -461,6 +450,10 @@ class ListRules(ItemRules):
                     Item(self.with_value(e)) if e.own else Item(e.item.text, self.shown(e.item.children))
                 )
         whole = tuple(items.values())
+        if not any(i.children for i in whole) and two_thirds(list(items), is_place):
+            # "Start", "Middle", "The Elbow Point" and nothing under them: each is a card, with its context
+            self.drop(line0, "points", f"{subject!r}: the names say nothing by themselves")
+            return
         if back_lines(whole) <= MAX_BACK_LINES:
             self.items_card("points", kind, subject, whole, line0)
             return
@@ -576,6 +569,11 @@ class ListRules(ItemRules):
         """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists
         are cards of their own), or numbered parts."""
         if back_lines(items) <= MAX_BACK_LINES:
+            last = subject.rsplit(" › ", 1)[-1]
+            if len(items) >= 2 and all(not i.children and i.text in last for i in items):
+                # "EC2とEBS" then "EC2", "EBS": the items only repeat the front
+                self.drop(line0, "restated", f"{subject!r}: its items only repeat its front")
+                return
             self.add(rule, kind, subject, self.list_front(kind, subject, len(items)), items, line0)
             return
         if any(i.children for i in items):

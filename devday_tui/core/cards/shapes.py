@@ -9,6 +9,7 @@ from typing import Callable
 
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.maker import Entry
+from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.model import Item
 
 #: Words in a label or heading that say the order of a numbered list is the point.
@@ -203,6 +204,23 @@ def is_navigation(node: Node) -> bool:
     return total >= 3 and links * 3 >= total * 2
 
 
+#: A heading or label over the list of talks the author attended: ``聞いた発表``, ``参加したセッション``,
+#: ``Talks I attended``.
+ATTENDED_RE = re.compile(
+    r"(?:聞いた|聴いた|見た|観た|参加した|聴講した|行った)(?:発表|セッション|トーク|講演|LT)"
+    r"|\b(?:talks?|sessions?) I (?:attended|saw|watched|went to)\b|\battended (?:talks|sessions)\b",
+    re.I,
+)
+
+
+#: A heading or label that asks for a comparison: ``PUT と PATCH の違い``, ``SQS vs SNS``, ``Differences between …``.
+COMPARED_RE = re.compile(r"違い|比較|\bvs\.?(?:\s|$)|\bversus\b|\bdifferences?\b|\bcompared\b", re.I)
+
+
+def is_image_only(content: str) -> bool:
+    return ("![" in content or "<img" in content.lower()) and is_only_image(content)
+
+
 def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
     """Sub-items under a definition's text: one line each, indented by depth (no bullet marks in a string)."""
     out: list[str] = []
@@ -222,6 +240,9 @@ def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
 
 
 __all__ = [
+    "ATTENDED_RE",
+    "COMPARED_RE",
+    "is_image_only",
     "INSTRUCTION_VERBS",
     "LINK_ONLY_RE",
     "STEP_ITEM_RE",

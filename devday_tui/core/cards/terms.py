@@ -34,7 +34,16 @@ REMARK_WORDS |= frozenset(
     goal problem cause result results effect approach usage type types command""".split()
 )
 #: Places in a process or an example, which say nothing without it: ``Start``, ``Middle``, ``Init``, ``最初``.
-REMARK_WORDS |= frozenset("start middle end beginning init initial before after 最初 最後 初期 途中 以前 以後".split())
+PLACE_WORDS = frozenset("start middle end beginning init initial before after 最初 最後 初期 途中 以前 以後".split())
+REMARK_WORDS |= PLACE_WORDS
+
+
+def is_place(text: str) -> bool:
+    """A place in a process or an example (``Start``, ``The middle``, ``最後``): a name that says nothing alone."""
+    low = normalise(text).strip(" .:")
+    return low.partition(" ")[2] in PLACE_WORDS if low.startswith("the ") else low in PLACE_WORDS
+
+
 #: Fields of a talk that are logistics, not facts to learn: ``登壇者: 山田さん``, ``Slides: …``, ``会場: …``.
 TALK_FIELDS = frozenset(
     """登壇者 発表者 講演者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場

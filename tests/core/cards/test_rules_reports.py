@@ -779,7 +779,6 @@ def test_places_in_a_process_and_labels_without_a_subject_take_their_context() -
         - DNS
         """
     ) == [
-        "Interpreting the Plot — 2 points",
         "Interpreting the Plot › Start",
         "Interpreting the Plot › Middle",
         "Az Module › Allows you to work with the following Azure features — 2 points",
@@ -835,3 +834,40 @@ def test_a_wish_is_an_impression_but_a_question_or_a_requirement_is_not() -> Non
     assert not is_impression("自分が参加したい？")
     assert not is_impression("ニュースを表示したい")
     assert not is_impression("キャッシュを無効化したい場合は -n を付ける")
+
+
+def test_a_question_and_its_answer_on_one_line_is_a_question_card() -> None:
+    note, _ = parse(
+        """
+        ## Flashcards
+
+        **Q: What is a default argument?** |?| A: The value used when the caller omits an argument.
+
+        Q: What is RAII? A: Tying a resource to an object's lifetime.
+
+        Q: Is this asked without an answer?
+        """
+    )
+    assert [(c.front, c.back_text) for c in note.cards] == [
+        ("What is a default argument?", "The value used when the caller omits an argument."),
+        ("What is RAII?", "Tying a resource to an object's lifetime."),
+    ]
+
+
+def test_a_list_that_repeats_its_front_or_names_only_places_makes_no_list_card() -> None:
+    note, trace = parse(
+        """
+        ## AWSについて
+
+        EC2とEBS
+        - EC2
+        - EBS
+
+        ## Interpreting the Plot
+
+        - **Start**: As K increases from 1 to 2, WCSS drops massively.
+        - **Middle**: As K increases further, the drop becomes smaller.
+        """
+    )
+    assert [c.front for c in note.cards] == ["Interpreting the Plot › Start", "Interpreting the Plot › Middle"]
+    assert dropped(trace, "restated") == [3] and dropped(trace, "points") == [9]
