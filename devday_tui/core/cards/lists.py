@@ -418,7 +418,9 @@ class ListRules(ItemRules):
             return
         if kind != "sequence" and len(entries) >= 2 and all(STEP_ITEM_RE.match(e.item.text) for e in entries):
             rule, kind = "sequence", "sequence"  # "- Step 1: Open the console" / "- Step 2: …"
-        self.items_card(rule, kind, subject, tuple(e.item for e in entries), line0)
+        # A remark's definition ("*Note:* These can be random points") shows as written: "Note" alone says nothing.
+        items = (Item(self.own_items[id(e.item)][2]) if e.own and is_remark(e.item.text) else e.item for e in entries)
+        self.items_card(rule, kind, subject, tuple(items), line0)
 
     def shown(self, items: tuple[Item, ...]) -> tuple[Item, ...]:
         """Items as a list card under a parent shows them: a definition item with its definition (``on a file:

@@ -85,6 +85,25 @@ def is_unsure(text: str) -> bool:
     return "要調査" in text or "要確認" in text
 
 
+#: A line that only sends the reader to links: ``全てのセッションは以下のリンクから視聴できます。``, ``See the links below``.
+_LINKS_BELOW_RE = re.compile(r"(?:以下|下記)の(?:リンク|URL|記事|ページ)(?:から|を|で|に|が)|\b[Tt]he links? below\b")
+
+
+def without_links(back: str) -> str:
+    """A back without its lines that are only a URL, nor the page titles pasted right before them
+    (``【機械学習】LPノルムってなんだっけ？`` then ``https://qiita.com/…``; a sentence stays): pointers to read, not
+    the answer."""
+    out: list[str] = []
+    for line in back.split("\n"):
+        if is_bare_link(line.strip()):
+            title = out[-1].rstrip() if out else ""
+            if title and len(title) <= 80 and not title.endswith(("。", ".")):
+                out.pop()  # the link's title, pasted above it
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n")
+
+
 class Entry(NamedTuple):
     """An item of a list, as the list rules read it."""
 
@@ -191,6 +210,11 @@ class CardMaker:
             return -1
         refused: tuple[str, str] | None = None
         if isinstance(back, str):
+            if "\n" in back and "://" in back:
+                back = without_links(back)
+                if not back:
+                    self.drop(line0, "url-only", f"{kind} {front[:40]!r}: its back is only links to read")
+                    return -1
             refused = self.refused(rule, kind, front, back)
         elif is_todo(front):
             refused = ("todo", "the author's to-do, not something to learn")
@@ -281,6 +305,8 @@ class CardMaker:
             return "choice-question", "options without the answer"
         if is_todo(back):
             return "todo", "the author's to-do, not something to learn"
+        if "\n" not in back and _LINKS_BELOW_RE.search(back):
+            return "url-only", "it only points to the links below"
         if back.count("\n") >= MAX_BACK_LINES:
             # A definition of more lines than can be recalled, with no structure to split it by (a diagram).
             return "split-long", f"over {MAX_BACK_LINES} lines, nothing to split by"

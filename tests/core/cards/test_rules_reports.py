@@ -871,3 +871,40 @@ def test_a_list_that_repeats_its_front_or_names_only_places_makes_no_list_card()
     )
     assert [c.front for c in note.cards] == ["Interpreting the Plot › Start", "Interpreting the Plot › Middle"]
     assert dropped(trace, "restated") == [3] and dropped(trace, "points") == [9]
+
+
+def test_a_backs_link_lines_and_their_pasted_titles_are_left_out() -> None:
+    note, trace = parse(
+        """
+        ### ノルム
+        ベクトル空間に対して「距離」を与えるための数学の道具のようなもの。
+        【機械学習】LPノルムってなんだっけ？
+        https://qiita.com/kenmatsu4/items/cecb466437da33df2870
+
+        ### フーリエ変換の参考
+        フーリエ変換をざっくり理解する
+        https://example.com/fourier
+
+        ### セッションアーカイブ一覧
+        全てのセッションは以下のリンクからアーカイブ動画を視聴できます。
+        """
+    )
+    assert [(c.front, c.back_text) for c in note.cards] == [
+        ("ノルム", "ベクトル空間に対して「距離」を与えるための数学の道具のようなもの。")
+    ]
+    assert dropped(trace, "url-only")
+
+
+def test_a_remark_or_a_number_in_a_list_shows_its_whole_line() -> None:
+    note, _ = parse(
+        """
+        ## Step 1: Initialization
+
+        - We select K points in the data space to act as the initial centroids.
+        - *Note:* These can be random points or actual data points selected at random.
+        """
+    )
+    assert note.cards[0].back_text == (
+        "- We select K points in the data space to act as the initial centroids.\n"
+        "- Note: These can be random points or actual data points selected at random."
+    )
