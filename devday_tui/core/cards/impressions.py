@@ -17,7 +17,8 @@ _IMPRESSION_RE = re.compile(
     r"|同意。|共感|納得|なるほど|嬉しい|うれしい|面白そう|おもしろそう|楽しそう|刺激され|刺激を受け"
     r"|記事が(?:分かりやすい|わかりやすい|おすすめ|参考にな)|正直"
     r"|かわいい|可愛い|ゴメンナサイ|ごめんなさい|すみません|すいません|応援して|グッド|スゴく|スゴい"
-    r"|楽しいです|面白いです|おもしろいです|熱いです|嬉しいです|分らん|分からん|わからん|\^\^"
+    r"|楽しいです|面白いです|おもしろいです|熱いです|嬉しいです|分らん|分からん|わからん|\^\^|良いね|いいね"
+    r"|発表の様子|会場の様子|当日の様子"
 )
 #: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader
 #: (``…大変になるからね・・・。``, ``…かな``) or an opinion (``…相性が良さそう``).
@@ -147,7 +148,7 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
 #: ``In this post …``.
 ABOUT_PAGE_RE = re.compile(
     r"本稿|本記事|この記事|当記事|このエントリ|時のメモ|のメモです|備忘録|(?:を|について)(?:書きます|まとめます|紹介します|紹介する|解説します)"
-    r"|(?:前回|以前)(?:の記事|も解説|も紹介|書いた)"
+    r"|(?:前回|以前)(?:の記事|も解説|も紹介|書いた)|日目の記事|Advent Calendar|アドベントカレンダー"
     r"|[Tt](?<![A-Za-z][Tt])his (?:post|article|blog post|guide|cheat ?sheet|write-?up"
     r"|is (?:a|an|my|your) (?:[\w-]+ ){0,2}(?:guide|summary|cheat ?sheet|notes))\b"
     r"|[Tt](?<![A-Za-z][Tt])hese notes\b"  # (each alternative opens with a letter: the engine skips)

@@ -908,3 +908,23 @@ def test_a_remark_or_a_number_in_a_list_shows_its_whole_line() -> None:
         "- We select K points in the data space to act as the initial centroids.\n"
         "- Note: These can be random points or actual data points selected at random."
     )
+
+
+def test_a_timetable_an_advent_calendars_day_and_a_photos_caption_make_no_cards() -> None:
+    assert not fronts(
+        """
+        ## タイムテーブル
+
+        | 時刻 | 内容 |
+        | --- | --- |
+        | 19:30 | ご挨拶 |
+
+        ## No pain no gain
+
+        Advent Calendar 2022 18日目の記事です。今年もよろしくお願いします。
+
+        ## プロダクションに Go を適用した話
+
+        kurikazu さん発表の様子。Go 導入してハッピーなのは良いね！
+        """
+    )
