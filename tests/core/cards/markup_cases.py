@@ -144,11 +144,11 @@ CASES: list[dict] = [
     {
         "name": "a time range with a dash is not a term and its definition",
         "rule": "3.3",
-        "note": "## Timetable\n- 14:00 - 14:45 コンテナ入門\n- 15:00 - 15:45 サーバーレス入門\n",
+        "note": "## Track A\n- 14:00 - 14:45 コンテナ入門\n- 15:00 - 15:45 サーバーレス入門\n",
         "expect": [
             {
                 "kind": "list",
-                "front": "Timetable — 2 points",
+                "front": "Track A — 2 points",
                 "back": ["14:00 - 14:45 コンテナ入門", "15:00 - 15:45 サーバーレス入門"],
             },
         ],
