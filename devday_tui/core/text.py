@@ -403,15 +403,20 @@ def is_wide(ch: str) -> bool:
     return ch >= "\u2e80" and unicodedata.east_asian_width(ch) in ("W", "F")
 
 
+#: Wide punctuation after which a wrapped line goes on with no space, whatever it starts with (``。30日間``).
+_WIDE_ENDS = frozenset("。、！？」』）】")
+
+
 def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines into one: no space between two CJK characters, one space otherwise."""
+    """Join wrapped lines into one: no space between two CJK characters or after wide punctuation, one space
+    otherwise."""
     parts = [ln.strip() for ln in lines]
     parts = [p for p in parts if p]
     if not parts:
         return ""
     out = parts[0]
     for p in parts[1:]:
-        out += p if (is_wide(out[-1]) and is_wide(p[0])) else " " + p
+        out += p if (is_wide(out[-1]) and (is_wide(p[0]) or out[-1] in _WIDE_ENDS)) else " " + p
     return out
 
 

@@ -38,7 +38,7 @@ from devday_tui.core.cards.terms import (
 )
 from devday_tui.core.explicit import ExplicitCard
 from devday_tui.core.model import Item, Section
-from devday_tui.core.text import inline, is_bare_link, plain
+from devday_tui.core.text import inline, is_bare_link, join_lines, plain
 
 #: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
 HEADING_PARAGRAPH_MAX_CHARS = 300
@@ -83,6 +83,12 @@ def list_intro(paragraph: str) -> str | None:
 _INTRO_LEADS = ("例えば、", "たとえば、", "その中から、", *CONNECTIVES_JA)
 
 
+#: How a sentence that says what its heading's name is goes on after the name: ``…は``, `` is ``, `` (…) is``.
+_LEADS = ("は", "とは", "（", " (", " is ", " are ", " refers to ", " means ", " lets ", " allows ", " provides ")
+#: A paragraph that points on, to what follows or elsewhere: ``下記で構成される``, ``以下の2つ``, ``こちらのサイト``.
+_POINTS_ON_RE = re.compile(r"以下|下記|次の|こちらの|the following|as follows|below|[Ee]\.g\.\s*\Z|例えば\s*\Z")
+#: The end of a sentence: ``。`` (or ``！``/``？``), or ``.`` before a space.
+_SENTENCE_END_RE = re.compile(r"[。！？]|\.(?=\s)")
 #: A question and its answer on one line: ``Q: What is RAII? A: …``, ``**Q: …?** |?| A: …``.
 _QA_LINE_RE = re.compile(r"Q[ \t]?[:：][ \t]*([^\n]{3,300}?[?？])[ \t|?]{0,8}A[:：][ \t]*([^\n]{2,})\Z")
 #: A bold name and a bracketed remark after it, the whole line: ``**Reliability**(Part of the Well-Architected
@@ -385,6 +391,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.blocks(nodes, heading_items, first_list, top=True)
         if heading_items:
             self.list_cards("heading-list", "list", self.subject, heading_items, first_list[0])
+        if len(nodes) > 1 and heading and section.level >= 2 and nodes[0].kind == "paragraph":
+            self.lead_definition(nodes[0], heading, before)
         if len(self.cards) == before and len(nodes) == 1 and heading and section.level >= 2:
             # (a title's first paragraph introduces the note)
             only = nodes[0]
@@ -395,6 +403,27 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 quoted = [ch for ch in only.children if field_of(ch.content) not in CITATION_FIELDS]
                 if quoted:
                     self.heading_paragraph(only, quoted)
+
+    def lead_definition(self, node: Node, heading: str, before: int) -> None:
+        """A section's first paragraph that opens with the heading's name and says what it is (``### Intelligent-Tiering``
+        then ``Intelligent-Tieringは、…ストレージクラス。``; ``IAM access keys are used for …``): heading → that
+        paragraph (its first sentences, when it is long), whatever else the section holds."""
+        at = self.offset + node.start + 1
+        if (self.used and node.start in self.used) or any(at <= c[0] < at + node.end - node.start for c in self.cards[before:]):
+            return  # an explicit card, or a card of its own (a cloze, a definition line)
+        name = squash(plain(heading)).lstrip("0123456789.) ")
+        if not 2 <= len(name) <= 40 or is_vague(name):
+            return
+        text = join_lines([plain(line) for line in node.content.split("\n")])
+        rest = text[len(name) :] if text[: len(name)].casefold() == name.casefold() else ""
+        if not rest.startswith(_LEADS) or _POINTS_ON_RE.search(text) or text.endswith((":", "：")):
+            return  # "S3の料金は、下記で構成される。": it introduces what follows; "こちらのサイト": elsewhere
+        if len(text) > HEADING_PARAGRAPH_MAX_CHARS:  # its first sentences, as many as fit
+            ends = [m.end() for m in _SENTENCE_END_RE.finditer(text) if m.end() <= HEADING_PARAGRAPH_MAX_CHARS]
+            if not ends:
+                return
+            text = text[: ends[-1]].strip()
+        self.add("heading-paragraph", "definition", self.subject, self.subject, text, node.start)
 
     def heading_paragraph(self, node: Node, paragraphs: list[Node]) -> None:
         if self.used and any(line0 in self.used for line0 in range(node.start, node.end)):

@@ -928,3 +928,28 @@ def test_a_timetable_an_advent_calendars_day_and_a_photos_caption_make_no_cards(
         kurikazu さん発表の様子。Go 導入してハッピーなのは良いね！
         """
     )
+
+
+def test_a_sections_first_paragraph_that_says_what_its_heading_is_defines_it() -> None:
+    note, _ = parse(
+        """
+        ### Intelligent-Tiering
+        Intelligent-Tieringは、アクセス頻度によって、オブジェクトを自動で階層分けしてくれるストレージクラス。
+        30日間リクエストのないオブジェクトが自動で低頻度アクセス階層へ移動する。
+
+        - 監視料金がかかる
+
+        ### S3の料金
+        S3の料金は、下記で構成される。
+
+        - ストレージ料金
+        - リクエスト料金
+        """
+    )
+    assert [(c.front, c.back_text) for c in note.cards if c.kind == "definition"] == [
+        (
+            "Intelligent-Tiering",
+            "Intelligent-Tieringは、アクセス頻度によって、オブジェクトを自動で階層分けしてくれるストレージクラス。"
+            "30日間リクエストのないオブジェクトが自動で低頻度アクセス階層へ移動する。",
+        )
+    ]
