@@ -20,7 +20,8 @@ Figures over the cards (each figure counts every card on its own):
   Markdown link or image left as syntax (``](target)`` with no space in the target), a ``:::`` container fence
   (at the start or after a space, so ``arn:aws:s3:::bucket`` is text), a code fence (three backticks or
   tildes), a bold pair (``**…**``), LaTeX math with a command in it (``$\\frac{1}{n}$``), or a leading bullet in a label or an item (``・``, ``･``, ``-``/``－`` not
-  followed by another one, so ``--force`` is text, nor by a flag's letters: ``-R(recursive)``, ``-fオプション``).
+  followed by another one, so ``--force`` is text, nor by a flag's letters: ``-R(recursive)``, ``-fオプション``,
+  nor by a formula: ``-logP(x)``).
   Single backticks are NOT counted: a code span shown verbatim reads well in a terminal, and notes about shells
   quote commands with them. ``<service>``-style placeholders are text. Goal: 0 cards.
 - **generic front**: a front whose every ``›`` part, once the count suffix (`` — 3 points``, ``(1/2)``) and
@@ -45,7 +46,8 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   its card's back shows) or answer letters (``D A``), and the definition is not
   empty and not only a URL.
   Colons inside code spans, link text, URLs or brackets (``（例: …）``) do not count; lines holding ``::`` are
-  hand-written cards and are left out, and so is a line that is not a list item when the line before it is
+  hand-written cards and are left out, and so are a step's or a day's line (``Step 1: …``, ``Day 2: …``: the
+  note format keeps them whole), a callout's title (``[!INFO] Analogy: …``), and a line that is not a list item when the line before it is
   prose (over 40 characters, no colon, not itself a definition) whose sentence it continues. Such a line is
   captured when a card at that line has the term in its front, or any card in the note has the term as a ``›``
   part of its front. Goal: at least 95%. Lines that the note format says are no fact to learn are not counted,
@@ -59,7 +61,8 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   nor a definition that only translates its term (``Quality: 品質``, the package's ``is_translation``), nor one
   that only names a person (``講演: @yasulab さん``), asks instead of answering (``Challenge: What if …?``) or is the
   author's impression (the package's ``is_impression``) or a score of theirs (``正解率: 80%``, the package's ``is_score``);
-  YAML pasted without a fence is code (the package's ``blank_yaml``).
+  YAML pasted without a fence is code (the package's ``blank_yaml``). Nor is a page's title with its link on the
+  next line (``SegNet: 画像セグメンテーションニューラルネットワーク`` then its URL: the note format's ``url-only``).
   Their numbers are printed beside the figure, and ``--list`` lists them.
 - **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – ``, with the same limits on the
   term): the same test. Printed for information, no goal.
@@ -195,7 +198,11 @@ MARKUP = {
 #: A bullet mark left at the start of a label or item: ``・item``, ``- item``, ``-item``, but not a command-line
 #: flag (``-a``, ``-t fstype``, ``-rf``, ``-R(recursive)``, ``-fオプション``: a dash, one to three letters, then a
 #: space, a colon, a bracket, a non-ASCII letter or the end).
-_LEAD_BULLET = re.compile(r"^\s*(?:[・･]|[-－](?![-－])(?![A-Za-z]{1,3}(?:[\s:=,(]|[^\x00-\x7f]|$)))")
+_LEAD_BULLET = re.compile(
+    r"^\s*(?:[・･]|[-－](?![-－])(?![A-Za-z]{1,3}(?:[\s:=,(]|[^\x00-\x7f]|$))(?!(?:log|ln|exp|Σ|∑|\d)))"
+)  # (a minus before a formula, ``-logP(x)``, is no bullet)
+#: A term that is a place in a sequence: ``Step 1``, ``Tip 3``, ``Day 2``, ``手順2``.
+_ORDINAL_TERM = re.compile(r"(?:step|tip|day|part|手順)\s*\d+\b")
 
 
 def norm(text: str) -> str:
@@ -461,6 +468,8 @@ def _definition(text: str) -> tuple[str, bool, bool, bool] | None:
             return None  # the separator sits inside brackets: `… (e.g. x)`
         if _PROSE_WORD.search(term) or term in GENERIC or term in _QA_TERMS or re.fullmatch(r"q\d+|問\d+", term):
             return None
+        if _ORDINAL_TERM.match(term) or term.startswith("[!"):
+            return None  # "Step 1: …" is a step, whole (the note format's ordinals); "[!INFO] Analogy: …" a callout's title
         if re.fullmatch(r"[a-h](?:[ ,、]+[a-h]){1,5}", term):  # a practice exam's answer letters: "d a: …"
             return None
         if not norm(definition) or _URL_ONLY.match(definition.strip("<>()")):
@@ -498,6 +507,8 @@ def definitions(lines: list[Line]) -> list[Definition]:
         ):
             continue  # the line goes on with a sentence of the line before: prose, not a definition
         term, other, restated, no_fact = found_at[k]
+        if k + 1 < len(pieces) and _URL_ONLY.match(pieces[k + 1].text.strip().lstrip("-*+ ").strip("<>()")):
+            no_fact = True  # a page's title pasted above its link ("SegNet: 画像セグメンテーション…" then the URL)
         objective = is_numbered_objective(ln.text.strip().lstrip("-*+ "))
         found.append(Definition(ln.no, term, other, restated, objective, no_fact))
     return found

@@ -432,3 +432,22 @@ def test_the_person_pattern_is_the_parsers() -> None:
     from devday_tui.core.cards import maker
 
     assert cq.PERSON_ONLY.pattern == maker.PERSON_RE.pattern
+
+
+def test_steps_callout_titles_and_pasted_page_titles_are_no_definition_lines() -> None:
+    text = (
+        "- **Step 1**: First, the switch loads POST from ROM.\n"
+        "> [!INFO] Analogy: The Library\n"
+        "SegNet: 画像セグメンテーションニューラルネットワーク\n"
+        "https://qiita.com/x/items/d11862852eccc17585e8\n"
+        "- POST: power-on self-test\n"
+    )
+    found = {d.term: d.no_fact for d in cq.definitions(cq.source_lines(text))}
+    assert "step 1" not in found and not any(t.startswith("[!") for t in found)
+    assert found["segnet"] is True and found["post"] is False
+
+
+def test_a_minus_before_a_formula_is_no_bullet_left_in() -> None:
+    assert cq.markup_kinds(card("I(x)", "-logP(x)")) == []
+    assert cq.markup_kinds(card("H(x)", "-Σi P(xi)log(P(xi))")) == []
+    assert cq.markup_kinds(card("Term", "-item with no space")) == ["bullet-in-label"]
