@@ -408,15 +408,18 @@ class Builder(ParagraphRules, ListRules, TableRules):
         """A section's first paragraph that opens with the heading's name and says what it is (``### Intelligent-Tiering``
         then ``Intelligent-Tieringは、…ストレージクラス。``; ``IAM access keys are used for …``): heading → that
         paragraph (its first sentences, when it is long), whatever else the section holds."""
-        at = self.offset + node.start + 1
-        if (self.used and node.start in self.used) or any(at <= c[0] < at + node.end - node.start for c in self.cards[before:]):
-            return  # an explicit card, or a card of its own (a cloze, a definition line)
         name = squash(plain(heading)).lstrip("0123456789.) ")
-        if not 2 <= len(name) <= 40 or is_vague(name):
+        if not 2 <= len(name) <= 40:
             return
-        text = join_lines([plain(line) for line in node.content.split("\n")])
-        rest = text[len(name) :] if text[: len(name)].casefold() == name.casefold() else ""
-        if not rest.startswith(_LEADS) or _POINTS_ON_RE.search(text) or text.endswith((":", "：")):
+        lines = node.content.split("\n")
+        first = plain(lines[0])
+        if first[: len(name)].casefold() != name.casefold() or not first[len(name) :].startswith(_LEADS):
+            return  # (most first paragraphs: not about the heading's name, word for word)
+        at = self.offset + node.start + 1
+        if (self.used and node.start in self.used) or any(at <= c[0] < at + len(lines) for c in self.cards[before:]):
+            return  # an explicit card, or a card of its own (a cloze, a definition line)
+        text = join_lines([first, *(plain(line) for line in lines[1:])])
+        if is_vague(name) or _POINTS_ON_RE.search(text) or text.endswith((":", "：")):
             return  # "S3の料金は、下記で構成される。": it introduces what follows; "こちらのサイト": elsewhere
         if len(text) > HEADING_PARAGRAPH_MAX_CHARS:  # its first sentences, as many as fit
             ends = [m.end() for m in _SENTENCE_END_RE.finditer(text) if m.end() <= HEADING_PARAGRAPH_MAX_CHARS]
