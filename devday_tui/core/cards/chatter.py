@@ -3,6 +3,8 @@ how a heading is matched with it (see :func:`~devday_tui.core.cards.terms.skip_k
 
 from __future__ import annotations
 
+import re
+
 from devday_tui.core.text import normalise
 
 #: Headings of sections that make no cards: chatter, not facts. A note's or a deck's ``skip_sections:`` changes it.
@@ -145,6 +147,7 @@ DEFAULT_SKIP_SECTIONS = (
     "宿題",
     "振り返り",
     "書いた人",
+    "筆者",
     "著者紹介",
     "プロフィール",
     "Profile",
@@ -202,6 +205,27 @@ DEFAULT_SKIP_SECTIONS = (
     "Test environment",
 )
 DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
+#: Headings that are the author's, in an exam write-up (a note whose title says the author passed or sat the exam):
+#: their background, their result and why they sat it (``バックグラウンド``, ``結論``, ``背景``), besides the default list.
+WRITEUP_SECTIONS = (
+    "バックグラウンド",
+    "経歴",
+    "背景",
+    "結論",
+    "結果",
+    "前提知識",
+    "スペック",
+    "Background",
+    "My background",
+    "Result",
+    "Results",
+)
+WRITEUP_SKIP = DEFAULT_SKIP | frozenset(normalise(h) for h in WRITEUP_SECTIONS)
+#: A title that says the note is the author's exam write-up: ``AWS Certified Cloud Practitioner合格記``, ``…に合格したよ``,
+#: ``…を受験した``, ``How I passed …``.
+WRITEUP_TITLE_RE = re.compile(
+    r"合格|受験記|受験した|受験してきた|受かった|資格.{0,6}取った|\bI passed\b|\bpassed the\b", re.I
+)
 
 #: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
 _CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要", "様子")
@@ -219,11 +243,11 @@ def is_skipped(key: str, skip: frozenset[str]) -> bool:
         cut = max(key.rfind("("), key.rfind("（"))
         if cut > 0 and key[:cut].rstrip() in skip:
             return True
-    if skip is not DEFAULT_SKIP:
+    if skip is not DEFAULT_SKIP and skip is not WRITEUP_SKIP:
         return False
     if len(key) <= 20 and key.endswith(_CHATTER_HEAD_NOUNS):
         return True
     return len(key) <= 60 and key.endswith(_LINKS_HEAD_NOUNS)
 
 
-__all__ = ["DEFAULT_SKIP", "DEFAULT_SKIP_SECTIONS", "is_skipped"]
+__all__ = ["DEFAULT_SKIP", "DEFAULT_SKIP_SECTIONS", "WRITEUP_SKIP", "WRITEUP_TITLE_RE", "is_skipped"]

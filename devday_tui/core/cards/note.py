@@ -22,7 +22,7 @@ from typing import Any
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
-from devday_tui.core.cards.chatter import DEFAULT_SKIP, is_skipped
+from devday_tui.core.cards.chatter import DEFAULT_SKIP, WRITEUP_SKIP, WRITEUP_TITLE_RE, is_skipped
 from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.questions import asks_or_sets, is_number_heading, topic_of
@@ -50,7 +50,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 37
+PARSER_VERSION = 38
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -301,6 +301,8 @@ def parse_note(
             end -= 1
         return end
 
+    if skip is DEFAULT_SKIP and WRITEUP_TITLE_RE.search(title):
+        skip = WRITEUP_SKIP  # "…合格記": its バックグラウンド, 結論 and 背景 are the author's
     builder = Builder(note, offset, used, max_cards=max_cards, trace=trace)
     builder.set_skip(skip)
     builder.toc_possible = has_toc_item(body)

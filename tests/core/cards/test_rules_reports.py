@@ -953,3 +953,31 @@ def test_a_sections_first_paragraph_that_says_what_its_heading_is_defines_it() -
             "30日間リクエストのないオブジェクトが自動で低頻度アクセス階層へ移動する。",
         )
     ]
+
+
+def test_the_authors_background_and_result_in_an_exam_write_up_make_no_cards() -> None:
+    assert fronts(
+        """
+        # AWS Certified Cloud Practitioner合格記
+
+        ## バックグラウンド
+
+        - SIerで、DCの物理配線〜アプリ開発、PMまで幅広く
+        - その後、コンサルファームに移籍
+
+        ## S3
+
+        - オブジェクトストレージ
+        - 耐久性は 11 9s
+        """
+    ) == ["S3 — 2 points"]
+    assert fronts(
+        """
+        # Android のバックグラウンド処理
+
+        ## バックグラウンド
+
+        - WorkManager で実行する
+        - 実行時間に制限がある
+        """
+    ) == ["バックグラウンド — 2 points"]
