@@ -94,13 +94,19 @@ def without_links(back: str) -> str:
     (``【機械学習】LPノルムってなんだっけ？`` then ``https://qiita.com/…``; a sentence stays): pointers to read, not
     the answer."""
     out: list[str] = []
+    links = 0  # links so far: the back's first line answers, unless it reads as a page's title (``【…】``)
+    text_before = False  # the line right above is text (a title pastes right above its link)
     for line in back.split("\n"):
         if is_bare_link(line.strip()):
-            title = out[-1].rstrip() if out else ""
+            title = out[-1].strip() if out and text_before else ""
             if title and len(title) <= 80 and not title.endswith(("。", ".")):
-                out.pop()  # the link's title, pasted above it
+                if len(out) > 1 or links or title[:1] in "【[" or PAGE_TITLE_RE.search(title):
+                    out.pop()  # the link's title, pasted above it
+            links += 1
+            text_before = False
             continue
         out.append(line)
+        text_before = True
     return "\n".join(out).strip("\n")
 
 

@@ -887,10 +887,16 @@ def test_a_backs_link_lines_and_their_pasted_titles_are_left_out() -> None:
 
         ### セッションアーカイブ一覧
         全てのセッションは以下のリンクからアーカイブ動画を視聴できます。
+
+        ### Ruff とは
+        Python の Linter と Formatter を兼ね備えたツール
+        https://docs.astral.sh/ruff/
+        https://marketplace.visualstudio.com/items?itemName=charliermarsh.ruff
         """
     )
     assert [(c.front, c.back_text) for c in note.cards] == [
-        ("ノルム", "ベクトル空間に対して「距離」を与えるための数学の道具のようなもの。")
+        ("ノルム", "ベクトル空間に対して「距離」を与えるための数学の道具のようなもの。"),
+        ("Ruff とは", "Python の Linter と Formatter を兼ね備えたツール"),
     ]
     assert dropped(trace, "url-only")
 
