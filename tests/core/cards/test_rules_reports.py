@@ -881,9 +881,9 @@ def test_a_backs_link_lines_and_their_pasted_titles_are_left_out() -> None:
         【機械学習】LPノルムってなんだっけ？
         https://qiita.com/kenmatsu4/items/cecb466437da33df2870
 
-        ### フーリエ変換の参考
-        フーリエ変換をざっくり理解する
-        https://example.com/fourier
+        ### 固有ベクトルの計算
+        【固有値、固有ベクトルの求め方】
+        https://example.com/eigen
 
         ### セッションアーカイブ一覧
         全てのセッションは以下のリンクからアーカイブ動画を視聴できます。
