@@ -38,6 +38,10 @@ _ANSWERED_RE = re.compile(r"答え|正解|解答|Answer|Correct|✅|→\s*[A-H]\
 #: A line that is the author's to-do: ``TODO 強制的に変換したい``, ``FIXME: …``.
 _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
+#: How a front that asks ends: ``Ruff とは``, ``…？``.
+_ASKS = ("とは", "とは？", "とは?", "?", "？")
+#: Rules whose back is a term's value, written after it on its line.
+_TERM_RULES = frozenset(("definition", "term-line"))
 _PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "bold-term", "parent-bullet", "remark-term"))
 #: How a back opens that goes on with its front's sentence (Japanese never opens one with these).
 _GOES_ON = ("が", "を", "とのこと", "という", "ということ", "です", "でした", "ます", "ました")
@@ -89,10 +93,11 @@ def is_unsure(text: str) -> bool:
 _LINKS_BELOW_RE = re.compile(r"(?:以下|下記)の(?:リンク|URL|記事|ページ)(?:から|を|で|に|が)|\b[Tt]he links? below\b")
 
 
-def without_links(back: str) -> str:
+def without_links(back: str, *, titled: bool = False) -> str:
     """A back without its lines that are only a URL, nor the page titles pasted right before them
     (``【機械学習】LPノルムってなんだっけ？`` then ``https://qiita.com/…``; a sentence stays): pointers to read, not
-    the answer."""
+    the answer. The back's first line is a title too when ``titled`` (a term's value: ``SegNet: 画像セグメンテー
+    ションニューラルネットワーク`` then its link), or when it reads as one (``【…】``)."""
     out: list[str] = []
     links = 0  # links so far: the back's first line answers, unless it reads as a page's title (``【…】``)
     text_before = False  # the line right above is text (a title pastes right above its link)
@@ -100,7 +105,7 @@ def without_links(back: str) -> str:
         if is_bare_link(line.strip()):
             title = out[-1].strip() if out and text_before else ""
             if title and len(title) <= 80 and not title.endswith(("。", ".")):
-                if len(out) > 1 or links or title[:1] in "【[" or PAGE_TITLE_RE.search(title):
+                if titled or len(out) > 1 or links or title[:1] in "【[" or PAGE_TITLE_RE.search(title):
                     out.pop()  # the link's title, pasted above it
             links += 1
             text_before = False
@@ -217,7 +222,10 @@ class CardMaker:
         refused: tuple[str, str] | None = None
         if isinstance(back, str):
             if "\n" in back and "://" in back:
-                back = without_links(back)
+                # A term's value, or a heading's one line (that does not answer its question: "Ruff とは"), right
+                # above a link is the page's title.
+                titled = rule in _TERM_RULES or (rule == "heading-paragraph" and not front.endswith(_ASKS))
+                back = without_links(back, titled=titled)
                 if not back:
                     self.drop(line0, "url-only", f"{kind} {front[:40]!r}: its back is only links to read")
                     return -1
