@@ -276,7 +276,10 @@ _BULLET = re.compile(
 _LEAD = re.compile(
     r"^[ \t\u3000]*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)．])[ \t]+|[・･]|[-－](?![-－\s]))?[ \t]*(?:\[[ xX]\][ \t]+)?"
 )
-_MASK = re.compile(r"(`+)[^`]*?\1|\[[^\[\]]*\]\([^()]*\)|\[\[[^\[\]]*\]\]|<?https?://\S+|\b[a-z][\w+.-]*://\S+")
+_MASK = re.compile(
+    r"(`+)[^`]*?\1|\[[^\[\]]*\]\([^()]*\)|\[\[[^\[\]]*\]\]|<?https?://\S+|\b[a-z][\w+.-]*://\S+"
+    r"|<[A-Za-z][^<>\n]{0,300}>"  # an HTML tag's attributes: <mark style="background: #FFB86CA6;">
+)
 _PROSE_WORD = re.compile(r"\b(?:is|are|was|were)\b", re.I)
 _COLON = re.compile(r"：|:(?=[ \t])")
 _OTHER_SEP = re.compile(r"・・・|＝| = | — | – |…+")

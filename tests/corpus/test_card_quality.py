@@ -451,3 +451,10 @@ def test_a_minus_before_a_formula_is_no_bullet_left_in() -> None:
     assert cq.markup_kinds(card("I(x)", "-logP(x)")) == []
     assert cq.markup_kinds(card("H(x)", "-Σi P(xi)log(P(xi))")) == []
     assert cq.markup_kinds(card("Term", "-item with no space")) == ["bullet-in-label"]
+
+
+def test_a_colon_inside_an_html_tag_does_not_split_a_term() -> None:
+    line = (
+        '- **<mark style="background: #FFB86CA6; color: black;">Runlevels</mark>**: Defines the states of the system\n'
+    )
+    assert terms(line) == [(1, "runlevels")]

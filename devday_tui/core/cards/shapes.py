@@ -103,7 +103,8 @@ def has_toc_item(body: str) -> bool:
 
 
 def is_toc(node: Node) -> bool:
-    """A table of contents: a nested list with an item that is only ``Summary``, ``Introduction``, ``まとめ``…"""
+    """A table of contents: a nested list with an item that is only ``Summary``, ``Introduction``, ``まとめ``… and
+    nothing under it (a chapter's name; a talk's ``まとめ`` with its points under it is notes)."""
     nested = found = False
     stack = [node]
     while stack:
@@ -112,7 +113,7 @@ def is_toc(node: Node) -> bool:
             if not chs:
                 continue
             first = chs[0]
-            if first.kind == "paragraph" and len(first.content) <= 24:
+            if first.kind == "paragraph" and len(first.content) <= 24 and len(chs) == 1:
                 text = first.content.strip().lstrip("0123456789.\\ ").casefold().replace(" ", "-")
                 found = found or text in _TOC_ITEMS
             if len(chs) > 1:

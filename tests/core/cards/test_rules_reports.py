@@ -987,3 +987,28 @@ def test_the_authors_background_and_result_in_an_exam_write_up_make_no_cards() -
         - 実行時間に制限がある
         """
     ) == ["バックグラウンド — 2 points"]
+
+
+def test_a_talks_outline_whose_summary_item_holds_points_is_notes_not_a_table_of_contents() -> None:
+    outline = """
+        ## 目次
+
+        - はじめに
+        - 本編
+          - 設計
+          - 運用
+        - まとめ
+        """
+    assert not fronts(outline.replace("## 目次", "## Book"))
+    assert fronts(
+        """
+        ## 質問
+
+        - 使いこなすとは
+          - AWS のサービスを理解
+          - システムを管理・運用
+        - まとめ
+          - 最適な選択肢を選ぶ難易度は上がっている
+          - ビジネスの目標に寄与するかで選ぶ
+        """
+    )[:2] == ["使いこなすとは — 2 points", "n › 質問 — 2 points"]
