@@ -23,7 +23,6 @@ from devday_tui.core.cards.questions import (
 from devday_tui.core.cards.shapes import (
     ATTENDED_RE,
     COMPARED_RE,
-    INSTRUCTION_VERBS,
     LINK_ONLY_RE,
     STEP_ITEM_RE,
     are_steps,
@@ -32,6 +31,7 @@ from devday_tui.core.cards.shapes import (
     is_image_only,
     is_lecture,
     is_navigation,
+    is_statement,
     is_talk_title,
     is_toc,
     mostly,
@@ -42,7 +42,7 @@ from devday_tui.core.cards.shapes import (
 )
 from devday_tui.core.cards.terms import (
     is_answer_letters,
-    is_clause,
+    is_field_name,
     is_generic_heading,
     is_place,
     is_remark,
@@ -469,17 +469,6 @@ class ListRules(ItemRules):
             return
         self.items_card("points", kind, subject, names, line0)
 
-    @staticmethod
-    def is_statement(text: str) -> bool:
-        """An English sentence that says something (``Each zone only has 1 voting member``), not a term, a task
-        (``Check that it is running``) or a term and its definition (``Check: `pg_lsclusters` ``)."""
-        return (
-            is_clause(text)
-            and ":" not in text
-            and "：" not in text
-            and text.split(" ", 1)[0].casefold() not in INSTRUCTION_VERBS
-        )
-
     def parent_card(self, item: Item, context: str, line0: int) -> None:
         """A bullet with its own sub-list: its sub-items are the back (nested ones kept nested), one sub-item makes
         a definition. A sub-item with a sub-list of its own is a card too, with this bullet as its context. Its
@@ -504,7 +493,7 @@ class ListRules(ItemRules):
         if (
             len(children) == 1
             and not asks
-            and (text.endswith(("。", ".")) or text.endswith(_STATES_JA) or self.is_statement(text))
+            and (text.endswith(("。", ".")) or text.endswith(_STATES_JA) or is_statement(text))
         ):
             # "VPC 間の通信は GW を介す。" then "スターネットワーク": a statement and a remark on it, no question.
             # So is "Each fault zone only has 1 voting member" then "All others are non-voting members".
@@ -521,7 +510,7 @@ class ListRules(ItemRules):
                 return
         elif len(children) == 1:
             only = children[0]
-            term = qualified if (asks or is_vague(text)) else text
+            term = qualified if (asks or is_vague(text) or is_field_name(text)) else text
             back = only.text
             if only.children and back_lines(only.children) < MAX_BACK_LINES:
                 back += "\n" + "\n".join(sub_lines(only.children))

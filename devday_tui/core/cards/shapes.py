@@ -10,6 +10,7 @@ from typing import Callable
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.maker import Entry
 from devday_tui.core.cards.markup import is_only_image
+from devday_tui.core.cards.terms import is_clause
 from devday_tui.core.model import Item
 
 #: Words in a label or heading that say the order of a numbered list is the point.
@@ -222,6 +223,17 @@ def is_image_only(content: str) -> bool:
     return ("![" in content or "<img" in content.lower()) and is_only_image(content)
 
 
+def is_statement(text: str) -> bool:
+    """An English sentence that says something (``Each zone only has 1 voting member``), not a term, a task
+    (``Check that it is running``) or a term and its definition (``Check: `pg_lsclusters` ``)."""
+    return (
+        is_clause(text)
+        and ":" not in text
+        and "：" not in text
+        and text.split(" ", 1)[0].casefold() not in INSTRUCTION_VERBS
+    )
+
+
 def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
     """Sub-items under a definition's text: one line each, indented by depth (no bullet marks in a string)."""
     out: list[str] = []
@@ -244,6 +256,7 @@ __all__ = [
     "ATTENDED_RE",
     "COMPARED_RE",
     "is_image_only",
+    "is_statement",
     "INSTRUCTION_VERBS",
     "LINK_ONLY_RE",
     "STEP_ITEM_RE",

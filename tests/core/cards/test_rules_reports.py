@@ -1012,3 +1012,17 @@ def test_a_talks_outline_whose_summary_item_holds_points_is_notes_not_a_table_of
           - ビジネスの目標に寄与するかで選ぶ
         """
     )[:2] == ["使いこなすとは — 2 points", "n › 質問 — 2 points"]
+
+
+def test_a_field_bullet_with_its_value_under_it_is_named_with_its_parent() -> None:
+    assert fronts(
+        """
+        ## Azure
+
+        - RBAC
+          - Scope
+            - The resources the access applies to
+          - Role
+            - A set of permissions
+        """
+    )[1:] == ["RBAC › Scope", "Role"]
