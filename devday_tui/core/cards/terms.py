@@ -22,8 +22,8 @@ REMARK_WORDS = frozenset(
     """例 例え 実例 事例 具体例 補足 注意 注 ps p.s ex e.g eg i.e ie note notes nb n.b better memo メモ 備考 追記 tip tips
     hint warning caution important example examples see also 参考 感想 結論 まとめ ポイント 対策 理由 remember
     summary takeaway takeaways conclusion 要確認 前半 後半 中盤 その他 misc other info fix solution 解決策 対処 aside
-    notation 実際には 実際は 実は actually""".split()
-) | frozenset(
+    notation 実際には 実際は 実は actually 例えば たとえば 試してみる 試してみよう やってみる やってみよう""".split()
+) | frozenset(("for example", "for instance")) | frozenset(
     # Fields of a talk or a page: what they hold depends on where they are written.
     """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 date time
     place venue author 著者 url link""".split()
