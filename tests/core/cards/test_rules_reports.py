@@ -1026,3 +1026,17 @@ def test_a_field_bullet_with_its_value_under_it_is_named_with_its_parent() -> No
             - A set of permissions
         """
     )[1:] == ["RBAC › Scope", "Role"]
+
+
+def test_for_example_and_lets_try_take_their_parents_text() -> None:
+    assert (
+        fronts(
+            """
+        ## SQS
+
+        - Helps a lot with non-serverless services to scale out
+          - for example: You can provision another EC2 instance when the queue grows
+        """
+        )[-1]
+        == "Helps a lot with non-serverless services to scale out › for example"
+    )
