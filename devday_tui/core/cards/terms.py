@@ -23,7 +23,7 @@ REMARK_WORDS = frozenset(
     hint warning caution important example examples see also 参考 感想 結論 まとめ ポイント 対策 理由 remember
     summary takeaway takeaways conclusion 要確認 前半 後半 中盤 その他 misc other info fix solution 解決策 対処 aside
     notation 実際には 実際は 実は actually 例えば たとえば 試してみる 試してみよう やってみる やってみよう""".split()
-) | frozenset(("for example", "for instance")) | frozenset(
+) | frozenset(
     # Fields of a talk or a page: what they hold depends on where they are written.
     """登壇者 発表者 講師 スピーカー speaker speakers presenter 資料 スライド slides 動画 video 日時 場所 会場 date time
     place venue author 著者 url link""".split()
@@ -33,6 +33,8 @@ REMARK_WORDS |= frozenset(
     """前提 背景 目的 狙い 課題 問題 原因 結果 効果 現状 方針 運用 構成 方法 手法 用途 特徴 詳細 概要 background purpose
     goal problem cause result results effect approach usage type types command""".split()
 )
+#: Phrases that bring in an example: ``for example: you can provision another EC2 instance``.
+REMARK_WORDS |= frozenset(("for example", "for instance"))
 #: Places in a process or an example, which say nothing without it: ``Start``, ``Middle``, ``Init``, ``最初``.
 PLACE_WORDS = frozenset("start middle end beginning init initial before after 最初 最後 初期 途中 以前 以後".split())
 REMARK_WORDS |= PLACE_WORDS
