@@ -40,7 +40,6 @@ class HomeScreen(InApp, Screen[None]):
         margin-bottom: 1;
     }
     HomeScreen #decks {
-        height: auto;
         max-height: 1fr;
     }
     HomeScreen #home-status {
@@ -86,10 +85,7 @@ class HomeScreen(InApp, Screen[None]):
         table = self.query_one(DeckTable)
         rows = app.deck_rows()
         table.display = bool(rows)
-        table.show(rows)
-        # Its height is its rows' (auto): lay the screen out again for them, shown or not (a table that became
-        # visible in the same frame as its first rows was seen, on a loaded machine, still laid out at no height).
-        table.refresh(layout=True)
+        table.show(rows)  # (it sets its own height from its rows)
         parts: list[Content | str | tuple[str, str]]
         if not rows or not app.library.cards:
             roots = ", ".join(str(p) for p in app.library.roots) or "(none)"

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from devday_tui.safe_text import one_line
@@ -59,6 +61,18 @@ class DeckTable(DataTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._keys: list[str] = []
+        self._width = 0  # the columns' width together, padding included
+
+    def _fit_height(self) -> None:
+        """Its height: the header and the rows, and a line for the horizontal scroll bar when the columns are wider
+        than the room. Set here, not measured by the table (``height: auto``): a table laid out in the same frame
+        as its first rows was seen, on a loaded machine, to keep no height at all."""
+        room = self.parent.content_size.width if isinstance(self.parent, Widget) else 0
+        scroll = 1 if room and self._width > room else 0
+        self.styles.height = len(self._keys) + (1 if self.show_header else 0) + scroll
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_height()
 
     HEADERS: tuple[tuple[str, str, str], ...] = (
         ("deck", "Deck", "bold"),
@@ -101,6 +115,8 @@ class DeckTable(DataTable):
             self.add_column(Content.styled(label, style), key=key, width=width)
         for row, line in zip(rows, cells):
             self.add_row(*line, key=row.key)
+        self._width = sum(column.width + 2 * self.cell_padding for column in self.columns.values())
+        self._fit_height()
         if keep in self._keys:
             self.move_cursor(row=self._keys.index(keep))
 

@@ -5,6 +5,7 @@ remembers it), card text re-wrapped on resize, a checkbox that shows its state b
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -15,6 +16,7 @@ from devday_tui.screens.browse import BrowseScreen
 from devday_tui.screens.quiz import QuizScreen
 from devday_tui.screens.stats import StatsScreen
 from devday_tui.widgets.check_box import CheckBox
+from devday_tui.widgets.deck_table import DeckRow, DeckTable
 from devday_tui.widgets.key_footer import KeyFooter, fit_entries
 from devday_tui.widgets.note_tree import NoteTree
 from devday_tui.widgets.wrapped_text import WrappedText
@@ -198,3 +200,23 @@ async def test_the_checkbox_shows_its_state_by_its_mark() -> None:
         await pilot.pause()
         on = str(box.render())
         assert "✓" in on and "✓" not in off and "X" not in off
+
+
+async def test_the_deck_table_sets_its_own_height_from_its_rows_and_the_room() -> None:
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DeckTable(id="decks")
+
+    title = "Deck with a title long enough to overflow"
+    rows = [
+        DeckRow(f"k{n}", f"{title} {n}", cards=3, new=1, learning=0, due=0, exam_date=None, today=date(2026, 12, 1))
+        for n in range(2)
+    ]
+    app = One()
+    async with app.run_test(size=(60, 10)) as pilot:
+        table = app.query_one(DeckTable)
+        table.show(rows)
+        # Set at once, before the table measures anything: the header, two rows, and the scroll bar's line.
+        assert table.styles.height is not None and table.styles.height.value == 4
+        await pilot.pause()
+        assert table.size.height == 4
