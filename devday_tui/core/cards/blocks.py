@@ -19,6 +19,8 @@ from markdown_it.ruler import Rule, Ruler
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
+from devday_tui.core.text import plain
+
 #: The options markdown-it's list, blockquote and reference rules look up on every item (``tasklists``…) are given
 #: their default values: a missing one is looked up through a ``KeyError``, six times as long.
 _OPTIONS = {"maxNesting": 128, "tasklists": False, "alerts": False, "inline_definitions": False}
@@ -291,3 +293,8 @@ def opaque_lines(body: str) -> set[int]:
         if node.kind == "heading":
             opaque.update(range(node.start, node.end))
     return opaque
+
+
+def node_text(node: Node) -> str:
+    """A paragraph node's text as a card shows it: each line's markup read, empty lines left out."""
+    return "\n".join(t for t in (plain(line) for line in node.content.split("\n")) if t)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from devday_tui.core import ids
-from devday_tui.core.cards.blocks import LISTS, Node
+from devday_tui.core.cards.blocks import LISTS, Node, node_text
 from devday_tui.core.cards.lists import ListRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
@@ -287,7 +287,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
             self.add("question", "definition", question, question, "\n".join(rest), node.start)
             return i + 1
         if nxt is not None and nxt.kind == "paragraph":
-            answer = "\n".join(t for t in (plain(line) for line in nxt.content.split("\n")) if t)
+            answer = node_text(nxt)
             self.text_chars += len(answer)
             self.add("question", "definition", question, question, answer, node.start)
             return i + 2
@@ -303,7 +303,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
         term = quoted_term(node, nxt)
         if term is None or nxt is None:
             return False
-        lines = [t for ch in nxt.children for t in self.node_text(ch).split("\n") if t]
+        lines = [t for ch in nxt.children for t in node_text(ch).split("\n") if t]
         if not lines:
             return False
         self.has_list = True
@@ -320,7 +320,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if nxt is not None and nxt.kind in LISTS:
             return self.labelled_lists(nodes, k, question)
         if nxt is not None and nxt.kind == "paragraph":
-            answer = self.node_text(nxt)
+            answer = node_text(nxt)
             self.text_chars += len(question) + len(answer)
             self.add("question", "definition", question, question, answer, nodes[k].start)
             return k + 2
@@ -431,7 +431,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
     def heading_paragraph(self, node: Node, paragraphs: list[Node]) -> None:
         if self.used and any(line0 in self.used for line0 in range(node.start, node.end)):
             return  # its lines are explicit cards
-        text = "\n".join(t for p in paragraphs for t in (plain(line) for line in p.content.split("\n")) if t)
+        text = "\n".join(t for t in map(node_text, paragraphs) if t)
         if is_bare_link(text):
             self.drop(node.start, "url-only", f"{self.subject!r}: the paragraph is only a URL")
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from devday_tui.core.cards.blocks import LISTS, Node
+from devday_tui.core.cards.blocks import LISTS, Node, node_text
 from devday_tui.core.cards.choices import (
     MAX_CHOICES,
     Option,
@@ -107,7 +107,7 @@ class ChoiceRules(CardMaker):
                 picked, rest = found
                 why.extend(t for t in rest.split("\n") if t.strip())
         if not picked and k < len(nodes) and nodes[k].kind == "paragraph":
-            text = self.node_text(nodes[k])
+            text = node_text(nodes[k])
             found = stated_answer(text, opts)
             if found is not None:
                 picked, rest = found
@@ -116,7 +116,7 @@ class ChoiceRules(CardMaker):
             elif answer_head(text) and k + 1 < len(nodes) and nodes[k + 1].kind == "paragraph":
                 # "<details><summary>Answer</summary>" then "B. Glacier Deep Archive is the cheapest": the option's
                 # key opens the answer.
-                below = self.node_text(nodes[k + 1])
+                below = node_text(nodes[k + 1])
                 first = lettered_start(below)
                 by_key = {o.key: o for o in opts}
                 if first is not None and first[0] in by_key:
@@ -128,7 +128,7 @@ class ChoiceRules(CardMaker):
         if not picked:
             return -1
         if k < len(nodes) and nodes[k].kind == "paragraph":
-            text = self.node_text(nodes[k])
+            text = node_text(nodes[k])
             if is_why(text):
                 why.extend(t for t in text.split("\n") if t.strip())
                 k += 1
@@ -136,10 +136,6 @@ class ChoiceRules(CardMaker):
         self.text_chars += len(question) + sum(len(t) for t in lines)
         self.add("choice-question", "definition", question, question, "\n".join(lines[:MAX_BACK_LINES]), line0)
         return k
-
-    @staticmethod
-    def node_text(node: Node) -> str:
-        return "\n".join(t for t in (plain(line) for line in node.content.split("\n")) if t)
 
     def choice_question(self, question: str, entries: list[Entry], nodes: list[Node], j: int, line0: int) -> bool:
         """A question, its numbered options, then ``答え：2`` / ``Answer: 1, 3`` (in the last option's lines, or the

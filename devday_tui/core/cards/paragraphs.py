@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-from devday_tui.core.cards.blocks import Node, new
+from devday_tui.core.cards.blocks import Node, new, node_text
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import HONORIFICS, MAX_BACK_LINES, CardMaker
 from devday_tui.core.cards.markup import split_br
@@ -200,7 +200,7 @@ class ParagraphRules(CardMaker):
         term = bold_name(node.content)
         if term is None or (after is not None and after.kind in LABELLED and "\n" not in nxt.content):
             return False
-        body = "\n".join(t for t in (plain(line) for line in nxt.content.split("\n")) if t)
+        body = node_text(nxt)
         # "-> Layer2スイッチの…", "Definition: Is a measurement of …": the lead only said "here is what it means"
         body = _EXPLANATION_LEAD_RE.sub("", body, count=1) or body
         size = len(body) - body.count(" ") - body.count("\n")
