@@ -61,14 +61,14 @@ class DeckTable(DataTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._keys: list[str] = []
-        self._width = 0  # the columns' width together, padding included
 
     def _fit_height(self) -> None:
         """Its height: the header and the rows, and a line for the horizontal scroll bar when the columns are wider
         than the room. Set here, not measured by the table (``height: auto``): a table laid out in the same frame
         as its first rows was seen, on a loaded machine, to keep no height at all."""
         room = self.parent.content_size.width if isinstance(self.parent, Widget) else 0
-        scroll = 1 if room and self._width > room else 0
+        width = sum(column.width + 2 * self.cell_padding for column in self.columns.values())
+        scroll = 1 if room and width > room else 0
         self.styles.height = len(self._keys) + (1 if self.show_header else 0) + scroll
 
     def on_resize(self, event: events.Resize) -> None:
@@ -115,7 +115,6 @@ class DeckTable(DataTable):
             self.add_column(Content.styled(label, style), key=key, width=width)
         for row, line in zip(rows, cells):
             self.add_row(*line, key=row.key)
-        self._width = sum(column.width + 2 * self.cell_padding for column in self.columns.values())
         self._fit_height()
         if keep in self._keys:
             self.move_cursor(row=self._keys.index(keep))

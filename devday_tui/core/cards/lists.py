@@ -349,7 +349,8 @@ class ListRules(ItemRules):
         """The cards of one list (or of a heading's lists): one card, or the parents' cards and a points card."""
         if not subject or not entries:
             return
-        if ATTENDED_RE.search(subject.rsplit(" › ", 1)[-1]):
+        last = subject.rsplit(" › ", 1)[-1]  # what the list is under: its label or heading
+        if ATTENDED_RE.search(last):
             # "聞いた発表" then the talks' titles: which talks the author went to, not what they said. A title with
             # notes under it is still a card.
             self.drop(line0, "chatter-term", f"{subject!r}: the talks the author attended, not facts")
@@ -376,7 +377,7 @@ class ListRules(ItemRules):
         if (
             outline
             or all_objectives([e.item.text for e in entries])
-            or is_blueprint(subject.rsplit(" › ", 1)[-1], [e.item.text for e in entries])
+            or is_blueprint(last, [e.item.text for e in entries])
             or (short and all(e.item.text.partition(" ")[0] in _STUDY_VERBS for e in entries))
         ):  # ("Consistency Models" then only "Understand the difference between …"; "Using stolen data …" is no task)
             # An exam guide's objectives ("Understand Terraform basics", "Describe the …") or a course's outline

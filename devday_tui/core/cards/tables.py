@@ -16,6 +16,8 @@ _PLAIN_COLUMNS = frozenset(
 )
 
 _DETAILS = DETAIL_FIELDS | TALK_FIELDS | SCORE_FIELDS
+#: A table's one named column that says its rows are the author's or a talk's details (``| 模擬試験 | 得点 |``).
+_DETAIL_COLUMNS = TALK_FIELDS | SCORE_FIELDS
 #: Cells that say there is nothing: a dash.
 _NONE_CELLS = frozenset("- – — ― ー --".split())
 #: A row of an event's details: ``| Location | Prague |``, ``| 参加費 | 無料 |``.
@@ -38,7 +40,7 @@ class TableRules(CardMaker):
             return
         named = [h for h in header[1:] if h]
         if (len(named) >= 2 and all(field_of(h) in _DETAILS for h in named)) or (
-            len(named) == 1 and field_of(named[0]) in TALK_FIELDS | SCORE_FIELDS
+            len(named) == 1 and field_of(named[0]) in _DETAIL_COLUMNS
         ):
             # | Session | Tags | Length |, | 模擬試験 | 得点 |: the talks one attended or the scores one got, not
             # what they taught.

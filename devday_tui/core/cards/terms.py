@@ -435,14 +435,15 @@ _PREDICATE_VERBS = frozenset(
     """allows provides supports offers enables lets helps includes contains requires needs gives makes uses stores
     runs works can could must should used""".split()
 )
-_EXAMPLES_LEAD = ("examples include", "examples are", "for example", "e.g.", "such as", "例えば", "たとえば")
+_EXAMPLES_LEAD = ("examples include", "examples are", "for example", "e.g.", "such as")
+_EXAMPLES_LEAD_JA = ("例えば", "たとえば")
 
 
 def lacks_subject(text: str) -> bool:
     """A label that only says something of what it is written under (``Allows you to …``, ``Examples include
     …``): its front names that too."""
     if not text.isascii():
-        return text.startswith(_EXAMPLES_LEAD[-2:])
+        return text.startswith(_EXAMPLES_LEAD_JA)
     low = text.casefold()
     return low.startswith(_EXAMPLES_LEAD) or (
         text[:1].isupper() and not text.endswith("?") and low.partition(" ")[0] in _PREDICATE_VERBS
