@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from devday_tui.core import answer
 from devday_tui.core.text import one_line, strip_controls
 from devday_tui.export import apkg
 from devday_tui.safe_text import clean
+from tests.timing import best_cpu
 
 
 @pytest.mark.parametrize(
@@ -80,11 +79,6 @@ def test_one_line() -> None:
 def test_strip_controls_is_linear(make) -> None:
     def cpu(n: int) -> float:
         text = make(n)
-        best = float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            strip_controls(text)
-            best = min(best, time.process_time() - start)
-        return max(best, 1e-6)
+        return max(best_cpu(lambda: strip_controls(text)), 1e-6)
 
     assert cpu(200_000) / cpu(20_000) < 30

@@ -13,11 +13,9 @@ pattern still does, by far.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import pkgutil
 import re
-import time
 from pathlib import Path
 from typing import Callable
 
@@ -26,6 +24,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import devday_tui
+from tests.timing import best_cpu
 
 #: Doubling the input may multiply the time by at most this (linear is 2; quadratic is 4, exponential more).
 MAX_GROWTH = 3.0
@@ -35,7 +34,6 @@ FLOOR = 0.005
 ENOUGH = 0.05
 MIN_CHARS = 64
 MAX_CHARS = 1 << 17
-REPEATS = 3
 
 # Modules that run something when imported.
 _SKIP_MODULES = {"devday_tui.__main__"}
@@ -90,42 +88,26 @@ def test_discovery_finds_the_patterns_of_every_layer() -> None:
     assert len(PATTERNS) >= 20
 
 
-def best_time(fn: Callable[[], object], repeats: int = REPEATS) -> float:
-    """The least CPU time of ``repeats`` runs (a run slower than half a second is not repeated).
-
-    CPU time of this process, not wall-clock time: on a busy machine a run of a few milliseconds is often
-    put aside for tens of milliseconds while other processes run, which wall-clock time would count."""
-    best = float("inf")
-    enabled = gc.isenabled()
-    gc.disable()  # a collection landing in one timing is not the pattern's cost
-    try:
-        for _ in range(repeats):
-            start = time.process_time()
-            fn()
-            best = min(best, time.process_time() - start)
-            if best > 0.5:
-                break
-    finally:
-        if enabled:
-            gc.enable()
-    return best
-
-
 def assert_linear(run: Callable[[str], object], make: Callable[[int], str], what: str) -> None:
     """Grow the input by doubling (``make(n)`` is about ``n`` characters) until a call is measurable; each
     doubling must at most about double the time.
 
-    On a shared machine one timing can be slow for reasons of its own, so a doubling only fails the test when
-    the next one is too slow as well (super-linear code is slow at every size), or when it is far too slow."""
+    On a shared machine one timing can be slow for reasons of its own, so a doubling that looks too slow is timed
+    again, both sizes afresh, before it counts; it fails the test only when the next doubling is too slow as well
+    (super-linear code is slow at every size), or when it is far too slow."""
     n = MIN_CHARS
     previous_text = make(n)
-    previous = best_time(lambda: run(previous_text))
+    previous = best_cpu(lambda: run(previous_text))
     strikes: list[str] = []
     while n < MAX_CHARS:
         n *= 2
         text = make(n)
-        took = best_time(lambda: run(text))
+        took = best_cpu(lambda: run(text))
         bound = MAX_GROWTH * max(previous, FLOOR)
+        if took > bound:
+            previous = min(previous, best_cpu(lambda: run(previous_text)))
+            took = min(took, best_cpu(lambda: run(text)))
+            bound = MAX_GROWTH * max(previous, FLOOR)
         if took > bound:
             strikes.append(
                 f"{len(previous_text):,} chars took {previous * 1000:.1f} ms, {len(text):,} chars took "

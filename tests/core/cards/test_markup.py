@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from markdown_it import MarkdownIt
 
@@ -16,6 +14,7 @@ from devday_tui.core.cards.markup import (
 )
 from devday_tui.core.cards.split import split_term, term_ok
 from devday_tui.core.text import inline
+from tests.timing import best_cpu
 
 
 def norm(text: str) -> list[str]:
@@ -388,15 +387,15 @@ def _ratio(make, small: int = 1_000, big: int = 10_000) -> float:
 
     def timed(n: int) -> float:
         text = make(n)
-        best = float("inf")
-        for _ in range(3):
-            start = time.process_time()
+        head = text[:20_000]
+
+        def run() -> None:
             normalize_body(text)
-            clean_inline(text[:20_000])
-            split_term(text[:20_000])
-            split_br(text[:20_000])
-            best = min(best, time.process_time() - start)
-        return max(best, 1e-6)
+            clean_inline(head)
+            split_term(head)
+            split_br(head)
+
+        return max(best_cpu(run), 1e-6)
 
     return timed(big) / timed(small)
 
