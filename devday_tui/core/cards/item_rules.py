@@ -51,27 +51,26 @@ class ItemRules(ChoiceRules):
                 weak += 1
         return strong >= 1 and strong + weak >= 2 and (strong + weak) * 2 > len(node.children)
 
-    def item_refused(self, text: str, line0: int, *, own: bool = False) -> bool:
-        """Whether a one-line item is left out of its list (traced): marked unsure, the author's to-do, a short
-        label with nothing under it (unless it made a definition of its own), or a short musing."""
+    def item_refused(self, text: str, line0: int, *, own: bool = False) -> str | None:
+        """The rule that leaves a one-line item out of its list (traced), or None: marked unsure, the author's
+        to-do, a short label with nothing under it (unless it made a definition of its own), or a short musing."""
         if is_unsure(text):
-            self.drop(line0, "unsure", f"{text[:40]!r}: the author marked it as unsure")
-        elif is_todo(text):
-            self.drop(line0, "todo", f"{text[:40]!r}: the author's to-do, not a fact")
-        elif not own and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
-            self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
-        elif len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(text):
-            self.musings += 1
-            self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
-        elif len(text) <= 12 and text.casefold().rstrip(":：") in _FIGURE_WORDS:
-            self.drop(line0, "image-only", f"{text!r}: a figure's caption; the figure is not shown in a terminal")
-        elif "#" in text and _TAGS_VALUE_RE.search(text):
-            self.drop(line0, "metadata", f"{text[:40]!r}: hashtags, not a fact")
-        elif len(text) <= MUSING_MAX_CHARS and is_exam_remark(text):
-            self.drop(line0, "objectives", f"{text[:40]!r}: a remark on the exam, not a fact")
-        else:
-            return False
-        return True
+            return self.drop(line0, "unsure", f"{text[:40]!r}: the author marked it as unsure")
+        if is_todo(text):
+            return self.drop(line0, "todo", f"{text[:40]!r}: the author's to-do, not a fact")
+        if not own and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
+            return self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
+        if len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(text):
+            return self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
+        if len(text) <= 12 and text.casefold().rstrip(":：") in _FIGURE_WORDS:
+            return self.drop(
+                line0, "image-only", f"{text!r}: a figure's caption; the figure is not shown in a terminal"
+            )
+        if "#" in text and _TAGS_VALUE_RE.search(text):
+            return self.drop(line0, "metadata", f"{text[:40]!r}: hashtags, not a fact")
+        if len(text) <= MUSING_MAX_CHARS and is_exam_remark(text):
+            return self.drop(line0, "objectives", f"{text[:40]!r}: a remark on the exam, not a fact")
+        return None
 
     def with_value(self, e: Entry) -> str:
         """A definition bullet as its list shows it: the term, and its value when that is short and no sentence

@@ -86,7 +86,7 @@ class ListRules(ItemRules):
     def items(self, node: Node) -> list[Entry]:
         out: list[Entry] = []
         used = self.used
-        musings = self.musings
+        musings = 0  # items left out as the author's (or the audience's) impressions
         if len(node.children) >= 2 and self.talk_details(node):
             self.drop(node.start, "talk-details", "a talk's details (speaker, track, length…), not facts to learn")
             return out
@@ -113,7 +113,8 @@ class ListRules(ItemRules):
                         if text and self.is_chatter(text):
                             self.drop(li.start, "chatter-term", f"{text!r}: a remark of the author's, not a fact")
                             continue
-                        if text and self.item_refused(text, li.start):
+                        if text and (refused := self.item_refused(text, li.start)):
+                            musings += refused == "first-person"
                             continue
                         if text:
                             self.text_chars += len(text) - text.count(" ")
@@ -129,7 +130,8 @@ class ListRules(ItemRules):
                 text = para.text
                 if text[:1] in _QA_STARTS and not para.own_card:
                     text = strip_qa(text)[0]
-                if text and self.item_refused(text, li.start, own=para.own_card):
+                if text and (refused := self.item_refused(text, li.start, own=para.own_card)):
+                    musings += refused == "first-person"
                     continue
                 link = ("://" in text or text[:4] == "www.") and (
                     is_bare_link(text) or (not para.own_card and is_named_link(text))
@@ -198,9 +200,7 @@ class ListRules(ItemRules):
                     if not pushed and texts:
                         self.extra.append(texts[0].rstrip(":：").rstrip() or texts[0])
                         pushed = True
-                    outer = self.musings  # (a sub-list's impressions are its own: they count for it, not here)
                     children.extend(e.item for e in self.items(ch))
-                    self.musings = outer
                 elif kind == "blockquote":
                     texts.extend(t for t in self.quote_texts(ch) if t)
                 elif kind == "code":
@@ -232,7 +232,7 @@ class ListRules(ItemRules):
             if children:
                 self.item_lines[id(item)] = (item, li.start)
             out.append(Entry(item, own, li.start, card))
-        if len(node.children) >= 3 and (self.musings - musings) * 2 >= len(node.children):
+        if len(node.children) >= 3 and musings * 2 >= len(node.children):
             # Half its items the author's (or the audience's) impressions: a list of comments, the rest with them.
             self.drop(node.start, "first-person", "a list of comments, half of them impressions, not facts")
             return []

@@ -201,7 +201,6 @@ class CardMaker:
         self.has_list = False
         self.has_code = False
         self.text_chars = 0
-        self.musings = 0  # list items left out as the author's impressions, so far
 
     # -- cards and the trace
 
@@ -328,11 +327,12 @@ class CardMaker:
             return "unsure", "the author marked it as unsure"
         return None
 
-    def drop(self, line0: int, rule: str, why: str) -> None:
-        """Record that a rule kept a line from making a card (only when tracing)."""
+    def drop(self, line0: int, rule: str, why: str) -> str:
+        """Record that a rule kept a line from making a card (only when tracing); the rule's name."""
         if self.trace is not None:
             assert rule in RULES, rule
             self.trace.append(Trace(self.offset + line0 + 1, rule, False, why))
+        return rule
 
     def set_skip(self, skip: frozenset[str]) -> None:
         """The chatter headings (``skip_sections``); they, and a talk's logistics fields, make no card as terms."""
