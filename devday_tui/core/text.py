@@ -40,6 +40,8 @@ _INLINE_HEAD = (
     r"(?P<short>\{\{[<%][^\n{}]{0,2000}?[>%]\}\})",
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
     r"(?P<foot>\[\^[^\]\s]{1,60}\])",  # a footnote reference [^1] shows nothing
+    # Obsidian: a block's id at the end of its line (``**Circular Wait** ^5cb177``) shows nothing.
+    r"(?P<blockid>(?<!\S)\^[A-Za-z0-9-]{1,64}(?=[ \t]*(?:\n|\Z)))",
     # Link text may hold one level of brackets: ``[[Go]golang.tokyo #13](/2018/03/14/…)``.
     r"(?P<link>\[(?P<ltext>(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
     r"(?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)",
@@ -67,8 +69,8 @@ _INLINE_FULL_RE = re.compile("|".join((*_INLINE_HEAD, _URL_PART, *_INLINE_TAIL, 
 #: (``_URL_PART``) or two spaces (``_BREAK_PART``). Their alternatives open with groups, not literals, so the engine
 #: cannot skip ahead by itself: ``finditer`` tried every alternative at every character, most of the time spent
 #: reading inline text. ``_scan`` tries the pattern only where one of these stands.
-_INLINE_STARTS_RE = re.compile(r"[\\`!\[{<*_=~&]")
-_INLINE_FULL_STARTS_RE = re.compile(r"[\\`!\[{<*_=~&]|(?:https?|ftp)://|  ")
+_INLINE_STARTS_RE = re.compile(r"[\\`!\[{<*_=~&^]")
+_INLINE_FULL_STARTS_RE = re.compile(r"[\\`!\[{<*_=~&^]|(?:https?|ftp)://|  ")
 
 _TICKS_RE = re.compile(r"`+")
 #: Inline code opens with at most this many backticks and holds at most this many characters.
@@ -232,7 +234,7 @@ def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
 #: which character it was) so that the engine skips from one candidate character to the next: an alternation that
 #: opens with a class is tried at every position, three times as slow.
 _SPECIAL_RE = re.compile(
-    r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ](?:(?<=[^:{ ])|(?<=:)//|(?<= ) \n|(?<=\{)\{)"
+    r"[\\`*_=<\[&~!^\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ](?:(?<=[^:{ ])|(?<=:)//|(?<= ) \n|(?<=\{)\{)"
 )
 #: C0 and C1 control characters but newline and tab, zero-width space, line and paragraph separators, BOM.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
@@ -332,7 +334,7 @@ def _read_inline(src: str) -> Inline:
             piece = "" if m.group("embed") else wiki_text(m.group("wpage"), m.group("walias"))
             if piece:
                 protected.append((pos, pos + len(piece)))
-        elif kind in ("img", "short", "tag", "foot"):
+        elif kind in ("img", "short", "tag", "foot", "blockid"):
             piece = ""  # an image cannot be studied in a terminal; the rest is not the note's text
         elif kind == "brtag":
             piece = "\n"

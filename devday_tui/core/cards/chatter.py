@@ -167,6 +167,16 @@ DEFAULT_SKIP_SECTIONS = (
     "Exam Environment",
     "Exam Day",
     "Registration",
+    "Taking the exam",
+    "Test center",
+    "Testing center",
+    "Online proctoring",
+    "Online proctored exam",
+    "試験会場",
+    "受験会場",
+    "受験環境",
+    "受験申込",
+    "受験申し込み",
     "勉強資料",
     "学習資料",
     "教材",
@@ -228,7 +238,15 @@ WRITEUP_TITLE_RE = re.compile(
 )
 
 #: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
-_CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要", "様子")
+#: ``試験会場での受験``, ``自宅での受験``: how the author sits the exam, not what it covers.
+CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要", "様子", "受験")
+
+
+def is_chatter_head(key: str) -> bool:
+    """A short Japanese heading or label whose head noun (its last word) is a chatter word: ``簡単な感想``."""
+    return len(key) <= 20 and key.endswith(CHATTER_HEAD_NOUNS)
+
+
 #: How a heading of links to read ends, whatever it names first: ``Document Picture-in-Picture API 関連リンク``.
 _LINKS_HEAD_NOUNS = ("関連リンク", "参考リンク", "参考資料", "参考記事", "参考サイト", "関連記事", "リンク集")
 
@@ -245,9 +263,16 @@ def is_skipped(key: str, skip: frozenset[str]) -> bool:
             return True
     if skip is not DEFAULT_SKIP and skip is not WRITEUP_SKIP:
         return False
-    if len(key) <= 20 and key.endswith(_CHATTER_HEAD_NOUNS):
+    if is_chatter_head(key):
         return True
     return len(key) <= 60 and key.endswith(_LINKS_HEAD_NOUNS)
 
 
-__all__ = ["DEFAULT_SKIP", "DEFAULT_SKIP_SECTIONS", "WRITEUP_SKIP", "WRITEUP_TITLE_RE", "is_skipped"]
+__all__ = [
+    "DEFAULT_SKIP",
+    "DEFAULT_SKIP_SECTIONS",
+    "WRITEUP_SKIP",
+    "WRITEUP_TITLE_RE",
+    "is_chatter_head",
+    "is_skipped",
+]

@@ -9,6 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
+from devday_tui.core.cards.chatter import DEFAULT_SKIP, WRITEUP_SKIP, is_chatter_head
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, PAGE_TITLE_RE, is_impression
 from devday_tui.core.cards.rules import RULES, Trace
 from devday_tui.core.cards.terms import (
@@ -197,6 +198,7 @@ class CardMaker:
         self.toc_possible = False  # the note has a list item that may end a table of contents's chapter
         self._skip_firsts: frozenset[str] = frozenset()
         self._skip_longest = 0
+        self._skip_heads = False  # the default chatter headings: a label whose head noun is a chatter word is one
         self.scopes: dict[int, str] = {}  # a definition under a label or parent bullet: its card index, that label
         self.has_list = False
         self.has_code = False
@@ -344,6 +346,7 @@ class CardMaker:
                 _SKIP_SETS.clear()
             _SKIP_SETS[skip] = known
         self.skip, self._skip_firsts, self._skip_longest = known
+        self._skip_heads = skip is DEFAULT_SKIP or skip is WRITEUP_SKIP
 
     def is_chatter(self, term: str) -> bool:
         """A term, label or parent bullet named like a chatter section (``所感: …``, ``- 感想``): no card."""
@@ -355,6 +358,8 @@ class CardMaker:
             return True  # "当時のエンジニア歴: 4 年", "当時 保有資格": the author, back then
         if "参考" in term and _READING_LABEL_RE.search(term):
             return True  # "Notesから移行する場合は下記が参考になる": what follows is reading to do
+        if self._skip_heads and not term.isascii() and is_chatter_head(term.rstrip(":：").strip()):
+            return True  # "試験会場での受験:", "全体の雑感"
         first = lead[:1]
         if (first if first.isascii() else unicodedata.normalize("NFKC", first)).casefold() not in self._skip_firsts:
             return False

@@ -441,3 +441,12 @@ def test_markup_cases_cover_every_bullet_of_both_rules() -> None:
         for card in case["expect"]:
             assert set(card) == {"kind", "front", "back"}, case["name"]
         assert normalize_body(case["note"]).count("\n") == case["note"].count("\n")
+
+
+def test_an_obsidian_block_id_shows_nothing() -> None:
+    # "^5cb177" at the end of a line names the block for links to it: not the note's text. A caret in a formula
+    # (x^2, 2^10) or alone is text.
+    assert inline("4) **Circular Wait** ^5cb177").text.rstrip() == "4) Circular Wait"
+    assert inline("first line ^id-1\nsecond").text == "first line \nsecond"
+    assert inline("2^10 is 1024, x^2").text == "2^10 is 1024, x^2"
+    assert inline("a caret ^ alone").text == "a caret ^ alone"

@@ -458,6 +458,15 @@ def test_an_obsidian_callout_marker_never_reaches_a_card() -> None:
     ]
 
 
+def test_an_obsidian_block_id_never_reaches_a_card() -> None:
+    md = "## Deadlocks\n1) **Hold and Wait**\n\t- processes holding resources wait for more\n"
+    md += "2) **Circular Wait** ^5cb177\n\t- a chain of processes, each waiting on the next\n"
+    note, _ = parse(md)
+    fronts = [c.front for c in note.cards]
+    assert "Circular Wait" in fronts
+    assert not any("^" in str(c.front) + str(c.back) for c in note.cards)
+
+
 # --- other people's notes: outlines, exam codes, footnotes, style words ------------------------------------------
 
 

@@ -1040,3 +1040,32 @@ def test_for_example_and_lets_try_take_their_parents_text() -> None:
         )[-1]
         == "Helps a lot with non-serverless services to scale out › for example"
     )
+
+
+def test_how_the_author_sits_the_exam_makes_no_cards() -> None:
+    # A parent bullet whose head noun is 受験 (sitting the exam), with its pros and cons: logistics, not the subject.
+    # What the exam covers is still a card.
+    md = """
+    ## AZ-900 試験対策
+
+    - 試験会場での受験:
+      - メリット:
+        - 機材や場所について準備する必要がない
+      - デメリット:
+        - 試験会場への移動が必要
+    - 自宅での受験:
+      - デメリット:
+        - 受験する部屋の確保が必要
+          - 試験中は他人が立ち入らないようにする必要がある
+
+    ## リージョン
+
+    - 可用性ゾーン: リージョン内の物理的に分離されたデータセンター
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["可用性ゾーン"]
+    assert any(t.rule == "chatter-term" and not t.made for t in trace)
+
+
+def test_a_section_on_taking_the_exam_makes_no_cards() -> None:
+    assert fronts("## Taking the exam\n- OnVUE: take it from home with a webcam\n- Bring two forms of ID\n") == []
