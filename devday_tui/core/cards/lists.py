@@ -417,6 +417,11 @@ class ListRules(ItemRules):
             # they say nothing by themselves. Each is a card.
             self.drop(line0, "points", f"{subject!r}: the names alone say nothing; each item is a card of its own")
             return
+        if len(entries) > MAX_BACK_LINES and 2 * sum(e.own for e in entries) >= len(entries):
+            # A glossary ("EC2: …", "S3: …", 26 items, half of them terms): each term is its own card, and the names cut into parts
+            # ("Concepts (2/3) — 9 points") are no set anyone recalls.
+            self.drop(line0, "points", f"{subject!r}: {len(entries)} terms, each its own card; no list of their names")
+            return
         if kind != "sequence" and len(entries) >= 2 and all(STEP_ITEM_RE.match(e.item.text) for e in entries):
             rule, kind = "sequence", "sequence"  # "- Step 1: Open the console" / "- Step 2: …"
         # A remark's definition ("*Note:* These can be random points") shows as written: "Note" alone says nothing.

@@ -1069,3 +1069,16 @@ def test_how_the_author_sits_the_exam_makes_no_cards() -> None:
 
 def test_a_section_on_taking_the_exam_makes_no_cards() -> None:
     assert fronts("## Taking the exam\n- OnVUE: take it from home with a webcam\n- Bring two forms of ID\n") == []
+
+
+def test_a_long_glossary_makes_its_terms_cards_and_no_list_of_names_in_parts() -> None:
+    terms = [f"- T{k}: the service number {k}, with what it does" for k in range(9)]
+    others = [f"- Shield and Inspector, pair {k}" for k in range(7)]
+    md = "## Concepts\n" + "\n".join(terms + others) + "\n"
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == [f"T{k}" for k in range(9)]
+    assert any(t.rule == "points" and "16 terms" in t.what and not t.made for t in trace)
+    # Fewer terms than half: the list is split into parts, as any long list is.
+    md = "## Concepts\n" + "\n".join(terms[:7] + others + ["- Shield, pair 7", "- Shield, pair 8"]) + "\n"
+    made = [c.front for c in parse(md)[0].cards]
+    assert "Concepts (1/2) — 8 points" in made and "Concepts (2/2) — 8 points" in made
