@@ -50,6 +50,7 @@ from devday_tui.core.cards.terms import (
     label_ok,
     squash,
     strip_qa,
+    with_arrow,
 )
 from devday_tui.core.model import Item
 from devday_tui.core.text import content_length, is_bare_link, join_lines, normalise, plain
@@ -117,6 +118,7 @@ class ListRules(ItemRules):
                             musings += refused == "first-person"
                             continue
                         if text:
+                            text = with_arrow(text)
                             self.text_chars += len(text) - text.count(" ")
                             out.append(new(Entry, (Item(text), False, li.start, -1)))
                         continue
@@ -137,7 +139,7 @@ class ListRules(ItemRules):
                     is_bare_link(text) or (not para.own_card and is_named_link(text))
                 )
                 if text and not link:
-                    item = Item(text)
+                    item = Item(with_arrow(text))
                     if para.own_card:
                         self.own_items[id(item)] = (item, para.card, para.line)
                     out.append(Entry(item, para.own_card, li.start, para.card))

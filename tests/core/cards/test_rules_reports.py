@@ -1082,3 +1082,18 @@ def test_a_long_glossary_makes_its_terms_cards_and_no_list_of_names_in_parts() -
     md = "## Concepts\n" + "\n".join(terms[:7] + others + ["- Shield, pair 7", "- Shield, pair 8"]) + "\n"
     made = [c.front for c in parse(md)[0].cards]
     assert "Concepts (1/2) — 8 points" in made and "Concepts (2/2) — 8 points" in made
+
+
+def test_an_item_opening_with_an_ascii_arrow_shows_the_arrow() -> None:
+    md = """
+    ## dynamic mapping の問題
+    * 入力データから型を推測 -> 自動マッピング登録
+    * -> マッピング定義が肥大化
+    * => データ型のコンフリクト
+    """
+    note, _ = parse(md)
+    assert [i.text for i in note.cards[0].back] == [
+        "入力データから型を推測 -> 自動マッピング登録",
+        "→ マッピング定義が肥大化",
+        "⇒ データ型のコンフリクト",
+    ]
