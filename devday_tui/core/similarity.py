@@ -93,6 +93,26 @@ def back_digests(back: Back) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: Where an item's term ends: ``NAT：…``, ``Network ACL - …``, ``ESSID・・・…``.
+_TERM_END_RE = re.compile(r"[:：＝]|・・・|…| [-=–—→] ")
+
+
+def head_digests(back: Back) -> tuple[str, ...] | None:
+    """Digests of a list's items by their terms (``NAT：プライベートIPを変換`` as ``NAT``), for a list that now shows
+    a definition where it used to show its term alone; ``None`` for a text back, or when no item has a term."""
+    if isinstance(back, str):
+        return None
+    out: list[str] = []
+    cut = False
+    for item in back[:MAX_ITEMS]:
+        text = item.text
+        m = _TERM_END_RE.search(text)
+        if m is not None and m.start() > 0 and text[m.end() :].strip():
+            text, cut = text[: m.start()], True
+        out.append(item_digest(text))
+    return tuple(out) if cut else None
+
+
 def item_overlap(a: Sequence[str] | None, b: Sequence[str] | None) -> float | None:
     """Jaccard overlap of two sets of item digests; ``None`` when either is unknown or empty."""
     if not a or not b:
@@ -110,6 +130,18 @@ class Shape(NamedTuple):
     front: str
     kind: str | None = None
     items: tuple[str, ...] | None = None
+    #: A new card's items by their terms (:func:`head_digests`), compared too: history recorded while the list
+    #: showed the terms alone still finds it.
+    heads: tuple[str, ...] | None = None
+
+
+def shared_items(old: Shape, new: Shape) -> float | None:
+    """:func:`item_overlap` of the old card's items with the new card's, or with its items' terms if more."""
+    shared = item_overlap(old.items, new.items)
+    by_heads = item_overlap(old.items, new.heads)
+    if by_heads is not None and (shared is None or by_heads > shared):
+        return by_heads
+    return shared
 
 
 _TEXT_KINDS = frozenset({"definition", "explicit"})
@@ -152,11 +184,11 @@ def match_moved(
         score = question_similarity(o.front, n.front)
         if score < threshold or not kinds_compatible(o, n):
             return None
-        shared = item_overlap(o.items, n.items)
+        shared = shared_items(o, n)
         return (score, -1.0 if shared is None else shared, front_similarity(o.front, n.front))
 
     def by_back(o: Shape, n: Shape) -> tuple[float, ...] | None:
-        shared = item_overlap(o.items, n.items)
+        shared = shared_items(o, n)
         if shared is None or shared < overlap or not kinds_compatible(o, n):
             return None
         return (shared,)  # fronts that differ say nothing more: equal overlaps are a tie

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from devday_tui.core.model import Card
 from devday_tui.core.scheduling import CardProgress
-from devday_tui.core.similarity import Shape, back_digests, match_displaced, match_moved
+from devday_tui.core.similarity import Shape, back_digests, head_digests, match_displaced, match_moved
 from devday_tui.progress_store import Orphan
 from devday_tui.store import validate
 from devday_tui.store.errors import CorruptFileError, UnreadableFileError
@@ -148,7 +148,7 @@ def find_reattachments(
     matches = match_moved(
         [shape for shape, _ in old_side],
         [
-            Shape(c.id, c.section_id, c.front, c.kind, back_digests(c.back))
+            Shape(c.id, c.section_id, c.front, c.kind, back_digests(c.back), head_digests(c.back))
             for c in unstudied
             if c.section_id in sections
         ],

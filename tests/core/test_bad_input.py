@@ -201,7 +201,11 @@ def test_escape_sequences_are_removed_whole_everywhere() -> None:
     cards = {c.front: c for c in note.cards}
     assert cards["red"].back == "a colour of fire"
     list_card = next(c for c in note.cards if c.kind == "list")
-    assert [i.text for i in list_card.back] == ["red", "plain item red", "hidden word inside a sentence here"]
+    assert [i.text for i in list_card.back] == [
+        "red: a colour of fire",
+        "plain item red",
+        "hidden word inside a sentence here",
+    ]
     cloze = next(c for c in note.cards if c.kind == "cloze")
     assert cloze.answers == ("hidden",) and cloze.back == "hidden word inside a sentence here"
     assert cards["Front"].back == "Backside"

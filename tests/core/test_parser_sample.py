@@ -264,8 +264,9 @@ def test_numbered_list_whose_order_is_not_the_point_is_no_sequence(note: Note) -
     assert card.front.startswith("Fargate CLI — ")
     assert [i.text for i in card.back][-3:] == [
         "AWS アカウントにデフォルトで存在するリソースを利用",
-        "ユーザ自身で作成",
-        "Fargate CLI による自動作成",
+        # A definition beside plain items shows what it defines.
+        "ユーザ自身で作成：セキュリティグループ",
+        "Fargate CLI による自動作成：ECR リポジトリ、ECS クラスタ、ECS タスク実行 IAM ロール、タスク定義、ECS サービスの定義",
     ]
 
 

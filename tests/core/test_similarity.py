@@ -9,6 +9,7 @@ from devday_tui.core.similarity import (
     MAX_ITEMS,
     Shape,
     back_digests,
+    head_digests,
     item_digest,
     item_overlap,
     kinds_compatible,
@@ -138,6 +139,18 @@ def test_a_relabelled_list_follows_its_items() -> None:
         Shape("def", "s", "Lambda", "definition", back_digests("streams")),
     ]
     assert [(o, n, s) for o, n, s in match_moved(old, new)] == [("old", "new", 1.0)]
+
+
+def test_a_list_that_now_shows_its_definitions_still_follows_its_items() -> None:
+    # History recorded while the list showed its terms alone ("NAT"), and the list relabelled since, now showing
+    # "NAT：…": the new card's items by their terms match the old ones.
+    old = [Shape("old", "s", "変換の種類 — 3 points", "label-list", items("NAT", "NAPT", "図は参考書のもの"))]
+    shown = tuple(Item(t) for t in ("NAT：1 対 1 で変換", "NAPT・・・ポート番号も変換", "図は参考書のもの"))
+    fresh = Shape("new", "s", "NAT と NAPT — 3 points", "list", back_digests(shown), head_digests(shown))
+    assert pairs(old, [fresh]) == [("old", "new")]
+    assert pairs(old, [fresh._replace(heads=None)]) == []  # by the whole items alone: 1/5
+    assert head_digests(tuple(Item(t) for t in ("a", "b"))) is None  # no item has a term
+    assert head_digests("NAT: text") is None
 
 
 def test_back_overlap_needs_sixty_percent() -> None:

@@ -12,6 +12,7 @@ from devday_tui.core.cards.impressions import is_impression
 from devday_tui.core.cards.maker import Entry, is_todo, is_unsure
 from devday_tui.core.cards.questions import is_exam_remark
 from devday_tui.core.cards.terms import DETAIL_FIELDS, LABEL_MAX_CHARS, TALK_FIELDS, field_of, opens_with_talk_field
+from devday_tui.core.model import Item
 
 #: A list item up to this long that is the author's impressions or diary is left out of its list.
 MUSING_MAX_CHARS = 200
@@ -71,6 +72,13 @@ class ItemRules(ChoiceRules):
         if len(text) <= MUSING_MAX_CHARS and is_exam_remark(text):
             return self.drop(line0, "objectives", f"{text[:40]!r}: a remark on the exam, not a fact")
         return None
+
+    def as_written(self, e: Entry) -> Item:
+        """A definition item as written on its one line (``Network ACL - check packet between subnet``), or its term
+        when its definition is on other lines."""
+        line = self.own_items[id(e.item)][2]
+        back = self.cards[e.card][3].back if 0 <= e.card < len(self.cards) else None
+        return Item(line) if line and back.__class__ is str and back in line else e.item
 
     def with_value(self, e: Entry) -> str:
         """A definition bullet as its list shows it: the term, and its value when that is short and no sentence

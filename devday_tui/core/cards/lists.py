@@ -39,6 +39,7 @@ from devday_tui.core.cards.shapes import (
     strip_lecture,
     sub_lines,
     two_thirds,
+    with_arrow,
 )
 from devday_tui.core.cards.terms import (
     is_answer_letters,
@@ -50,7 +51,6 @@ from devday_tui.core.cards.terms import (
     label_ok,
     squash,
     strip_qa,
-    with_arrow,
 )
 from devday_tui.core.model import Item
 from devday_tui.core.text import content_length, is_bare_link, join_lines, normalise, plain
@@ -426,8 +426,10 @@ class ListRules(ItemRules):
             return
         if kind != "sequence" and len(entries) >= 2 and all(STEP_ITEM_RE.match(e.item.text) for e in entries):
             rule, kind = "sequence", "sequence"  # "- Step 1: Open the console" / "- Step 2: …"
-        # A remark's definition ("*Note:* These can be random points") shows as written: "Note" alone says nothing.
-        items = (Item(self.own_items[id(e.item)][2]) if e.own and is_remark(e.item.text) else e.item for e in entries)
+        # Beside plain items, or as a remark ("*Note:* …"), a definition shows what it says ("Network ACL - check
+        # packets"): its term alone reads as an item cut short. A list of only terms is the set of their names.
+        mixed = not all(e.own for e in entries)
+        items = (self.as_written(e) if e.own and (mixed or is_remark(e.item.text)) else e.item for e in entries)
         self.items_card(rule, kind, subject, tuple(items), line0)
 
     def shown(self, items: tuple[Item, ...]) -> tuple[Item, ...]:

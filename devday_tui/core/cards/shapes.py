@@ -155,6 +155,16 @@ LINK_ONLY_RE = re.compile(
 )
 
 
+def with_arrow(text: str) -> str:
+    """An item opening with an ASCII arrow (``-> index 性能低下``, what follows from the item before) shows the arrow
+    it stands for: ``→ index 性能低下`` (``=>``: ``⇒``)."""
+    if text[:2] == "->":
+        return "→" + text[2:]
+    if text[:2] == "=>":
+        return "⇒" + text[2:]
+    return text
+
+
 def two_thirds(texts: list[str], test: Callable[[str], bool]) -> bool:
     """At least three texts, two thirds of them passing ``test``; it stops as soon as too many have failed (most
     lists pass none of these tests, and are known to after a few items)."""
@@ -274,4 +284,5 @@ __all__ = [
     "is_toc",
     "says_order",
     "strip_lecture",
+    "with_arrow",
 ]

@@ -160,16 +160,6 @@ _TIME_RANGE_RE = re.compile(
 _SPACES_RE = re.compile(r"[ \t\u3000]+")
 
 
-def with_arrow(text: str) -> str:
-    """An item opening with an ASCII arrow (``-> index 性能低下``, what follows from the item before) shows the arrow
-    it stands for: ``→ index 性能低下`` (``=>``: ``⇒``)."""
-    if text[:2] == "->":
-        return "→" + text[2:]
-    if text[:2] == "=>":
-        return "⇒" + text[2:]
-    return text
-
-
 def squash(text: str) -> str:
     """Tabs, full-width spaces and runs of spaces become one space."""
     if "  " not in text and "\t" not in text and "\u3000" not in text:

@@ -159,7 +159,11 @@ CASES: list[dict] = [
         "rule": "3.4",
         "note": "## ネットワーク\n### ・VPC の構成要素\n- サブネット\n- ルートテーブル\n- ・NAT：プライベートサブネットから外に出る\n",
         "expect": [
-            {"kind": "list", "front": "VPC の構成要素 — 3 points", "back": ["サブネット", "ルートテーブル", "NAT"]},
+            {
+                "kind": "list",
+                "front": "VPC の構成要素 — 3 points",
+                "back": ["サブネット", "ルートテーブル", "NAT：プライベートサブネットから外に出る"],
+            },
             {"kind": "definition", "front": "NAT", "back": "プライベートサブネットから外に出る"},
         ],
         "never": ("・",),

@@ -1097,3 +1097,20 @@ def test_an_item_opening_with_an_ascii_arrow_shows_the_arrow() -> None:
         "→ マッピング定義が肥大化",
         "⇒ データ型のコンフリクト",
     ]
+
+
+def test_a_definition_beside_plain_items_shows_what_it_defines() -> None:
+    md = """
+    ## Networking
+    * public and private subnets, an internet gateway, a virtual private gateway
+    * Network ACL - checks packets between subnets, stateless
+    """
+    note, _ = parse(md)
+    lists = [c.back for c in note.cards if c.kind == "list"]
+    assert [i.text for i in lists[0]] == [
+        "public and private subnets, an internet gateway, a virtual private gateway",
+        "Network ACL - checks packets between subnets, stateless",
+    ]
+    # A list of only definitions is the set of its terms.
+    note, _ = parse("## Mail\n- SMTP: sends mail\n- POP3: receives mail\n- IMAP4: keeps mail on the server\n")
+    assert [[i.text for i in c.back] for c in note.cards if c.kind == "list"] == [["SMTP", "POP3", "IMAP4"]]
