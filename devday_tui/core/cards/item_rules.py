@@ -11,8 +11,16 @@ from devday_tui.core.cards.choice_cards import ChoiceRules
 from devday_tui.core.cards.impressions import is_impression
 from devday_tui.core.cards.maker import Entry, is_todo, is_unsure
 from devday_tui.core.cards.questions import is_exam_remark
-from devday_tui.core.cards.terms import DETAIL_FIELDS, LABEL_MAX_CHARS, TALK_FIELDS, field_of, opens_with_talk_field
+from devday_tui.core.cards.terms import (
+    DETAIL_FIELDS,
+    LABEL_MAX_CHARS,
+    TALK_FIELDS,
+    field_of,
+    is_vague,
+    opens_with_talk_field,
+)
 from devday_tui.core.model import Item
+from devday_tui.core.text import normalise
 
 #: A list item up to this long that is the author's impressions or diary is left out of its list.
 MUSING_MAX_CHARS = 200
@@ -79,6 +87,14 @@ class ItemRules(ChoiceRules):
         line = self.own_items[id(e.item)][2]
         back = self.cards[e.card][3].back if 0 <= e.card < len(self.cards) else None
         return Item(line) if line and back.__class__ is str and back in line else e.item
+
+    def names_list(self, text: str, only: Item) -> bool:
+        """Whether a bullet's one sub-item only names the list under it: a general word (``オプション``, ``Types``),
+        a label (``Options:``) or the bullet's own text again."""
+        if len(only.children) < 2 or id(only) in self.own_items:
+            return False
+        name = only.text.rstrip(":：").rstrip()
+        return only.text.endswith((":", "：")) or is_vague(name) or normalise(name) == normalise(text)
 
     def with_value(self, e: Entry) -> str:
         """A definition bullet as its list shows it: the term, and its value when that is short and no sentence

@@ -29,6 +29,8 @@ from devday_tui.core.cards.shapes import (
     back_lines,
     is_course_outline,
     is_image_only,
+    is_keyword,
+    is_keyword_outline,
     is_lecture,
     is_navigation,
     is_statement,
@@ -390,11 +392,12 @@ class ListRules(ItemRules):
             self.sub_list_cards(entries, subject)
             return
         if any(e.item.children for e in entries):
+            keywords = is_keyword_outline([e.item for e in entries])
             for e in entries:
                 if not e.item.children:
                     continue
                 if not e.own:
-                    self.parent_card(e.item, subject, e.line0)
+                    self.parent_card(e.item, subject, e.line0, keywords)
                     continue
                 for child in e.item.children:  # a definition bullet's sub-items joined its back
                     if child.children:
@@ -479,10 +482,11 @@ class ListRules(ItemRules):
             return
         self.items_card("points", kind, subject, names, line0)
 
-    def parent_card(self, item: Item, context: str, line0: int) -> None:
+    def parent_card(self, item: Item, context: str, line0: int, outline: bool = False) -> None:
         """A bullet with its own sub-list: its sub-items are the back (nested ones kept nested), one sub-item makes
-        a definition. A sub-item with a sub-list of its own is a card too, with this bullet as its context. Its
-        cards cite the bullet's own line (``line0`` when it is not known: a bullet rebuilt here)."""
+        a definition (not a keyword, in an ``outline`` of keywords). A sub-item with a sub-list of its own is a card
+        too, with this bullet as its context. Its cards cite the bullet's own line (``line0`` when it is not known:
+        a bullet rebuilt here)."""
         known = self.item_lines.get(id(item))
         if known is not None and known[0] is item:
             line0 = known[1]
@@ -518,6 +522,9 @@ class ListRules(ItemRules):
             if normalise(only.text.rstrip(":：")) == normalise(text):
                 self.parent_card(Item(item.text, only.children), context, line0)
                 return
+        elif len(children) == 1 and outline and not asks and is_keyword(children[0]):
+            # "SLM" then only "周期的な変化", among "事業関係管理" over "顧客関係", "レビュー"…: a cue to recall, no answer.
+            self.drop(line0, "too-short", f"{text[:40]!r}: one keyword under it, in an outline of keywords")
         elif len(children) == 1:
             only = children[0]
             term = qualified if (asks or is_vague(text) or is_field_name(text)) else text
@@ -544,12 +551,13 @@ class ListRules(ItemRules):
             self.items_card(rule, "label-list", qualified, self.shown(children), line0)
         if any(child.children for child in children):
             self.extra.append(text)  # the cards of its sub-items show it in their breadcrumb
+            keywords = outline or is_keyword_outline(children)
             try:
                 for child in children:
                     if not child.children:
                         continue
                     if id(child) not in self.own_items:
-                        self.parent_card(child, text, line0)
+                        self.parent_card(child, text, line0, keywords)
                         continue
                     # A definition sub-item (``F - Field Programmable Gate Array``): its sub-items joined its back.
                     for grandchild in child.children:
@@ -557,14 +565,6 @@ class ListRules(ItemRules):
                             self.parent_card(grandchild, child.text, line0)
             finally:
                 self.extra.pop()
-
-    def names_list(self, text: str, only: Item) -> bool:
-        """Whether a bullet's one sub-item only names the list under it: a general word (``オプション``, ``Types``),
-        a label (``Options:``) or the bullet's own text again."""
-        if len(only.children) < 2 or id(only) in self.own_items:
-            return False
-        name = only.text.rstrip(":：").rstrip()
-        return only.text.endswith((":", "：")) or is_vague(name) or normalise(name) == normalise(text)
 
     def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
         """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists

@@ -165,6 +165,36 @@ def with_arrow(text: str) -> str:
     return text
 
 
+def is_keyword(item: Item) -> bool:
+    """A bare keyword with nothing under it: short, no sentence, no definition (``周期的な変化``, ``OLA``)."""
+    t = item.text
+    return (
+        not item.children
+        and len(t) <= 16
+        and not t.endswith(("。", ".", "：", ":"))
+        and not any(c in t for c in "、，,:：=＝")
+    )
+
+
+def is_keyword_outline(items: list[Item] | tuple[Item, ...]) -> bool:
+    """An outline of keywords (a study checklist): at least three bullets over sub-items of their own (at any depth
+    of the list), half of them with two or more, and nine in ten of all those sub-items bare keywords
+    (``事業関係管理`` over ``顧客関係``, ``レビュー``; ``SLM`` over ``周期的な変化``). A glossary's bullets each hold
+    one definition."""
+    parents: list[Item] = []
+    todo = [i for i in items if i.children]
+    while todo:
+        item = todo.pop()
+        deeper = [c for c in item.children if c.children]
+        todo.extend(deeper)
+        if len(deeper) < len(item.children):
+            parents.append(item)
+    if len(parents) < 3 or 2 * sum(len(p.children) >= 2 for p in parents) < len(parents):
+        return False
+    subs = [c for p in parents for c in p.children]
+    return 10 * sum(is_keyword(c) for c in subs) >= 9 * len(subs)
+
+
 def two_thirds(texts: list[str], test: Callable[[str], bool]) -> bool:
     """At least three texts, two thirds of them passing ``test``; it stops as soon as too many have failed (most
     lists pass none of these tests, and are known to after a few items)."""
@@ -273,6 +303,8 @@ __all__ = [
     "TOC_ITEM_RE",
     "are_steps",
     "is_course_outline",
+    "is_keyword",
+    "is_keyword_outline",
     "is_lecture",
     "is_navigation",
     "is_talk_title",

@@ -1114,3 +1114,39 @@ def test_a_definition_beside_plain_items_shows_what_it_defines() -> None:
     # A list of only definitions is the set of its terms.
     note, _ = parse("## Mail\n- SMTP: sends mail\n- POP3: receives mail\n- IMAP4: keeps mail on the server\n")
     assert [[i.text for i in c.back] for c in note.cards if c.kind == "list"] == [["SMTP", "POP3", "IMAP4"]]
+
+
+def test_one_keyword_under_a_bullet_of_a_keyword_outline_is_no_definition() -> None:
+    md = """
+    ## サービスマネジメント
+    1. 関係及び合意
+       * 事業関係管理
+         * 顧客関係
+         * レビュー
+       * SLM
+         * 周期的な変化
+       * 供給者管理
+         * 委託
+         * OLA
+    """
+    note, trace = parse(md)
+    assert "SLM" not in [c.front for c in note.cards]
+    assert any(t.rule == "too-short" and "outline of keywords" in t.what for t in trace)
+    # A glossary (each bullet over one definition) and a question over its answer are cards.
+    glossary = fronts("## 用語\n- DNS\n  - 名前解決\n- DHCP\n  - アドレスの自動割当\n- NTP\n  - 時刻同期\n")
+    assert {"DNS", "DHCP", "NTP"} <= set(glossary)
+
+
+def test_a_question_with_one_answer_in_a_keyword_outline_is_a_card() -> None:
+    md = """
+    ## Quiz
+    - Which backend stores state with locking?
+      - PostgreSQL
+    - Providers
+      - azurerm
+      - consul
+    - Images
+      - Ubuntu
+      - Oracle
+    """
+    assert "Which backend stores state with locking?" in fronts(md)
