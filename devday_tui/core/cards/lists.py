@@ -36,8 +36,10 @@ from devday_tui.core.cards.shapes import (
     is_statement,
     is_talk_title,
     is_toc,
+    list_front,
     mostly,
     says_order,
+    screen_lines,
     strip_lecture,
     sub_lines,
     two_thirds,
@@ -567,34 +569,32 @@ class ListRules(ItemRules):
                 self.extra.pop()
 
     def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
-        """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists
-        are cards of their own), or numbered parts."""
-        if back_lines(items) <= MAX_BACK_LINES:
+        """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists are
+        cards of their own), or numbered parts; no card for a few paragraphs too long for an 80-column screen."""
+        flat = not any(i.children for i in items)
+        tall = flat and len(items) <= MAX_BACK_LINES and screen_lines(items) > MAX_BACK_LINES
+        if back_lines(items) <= MAX_BACK_LINES and not tall:
             last = subject.rsplit(" › ", 1)[-1]
             if len(items) >= 2 and all(not i.children and i.text in last for i in items):
                 # "EC2とEBS" then "EC2", "EBS": the items only repeat the front
                 self.drop(line0, "restated", f"{subject!r}: its items only repeat its front")
                 return
-            self.add(rule, kind, subject, self.list_front(kind, subject, len(items)), items, line0)
+            self.add(rule, kind, subject, list_front(kind, subject, len(items)), items, line0)
             return
-        if any(i.children for i in items):
+        if not flat:
             self.drop(line0, "split-long", f"{subject!r}: over {MAX_BACK_LINES} lines, split by its sub-lists")
-            # The names alone, without the colon that introduced each sub-list (``Log:`` → ``Log``).
-            names = tuple(Item(i.text.rstrip(":：").rstrip() or i.text) for i in items)
+            names = tuple(Item(i.text.rstrip(":：").rstrip() or i.text) for i in items)  # "Log:" shows as "Log"
             self.items_card("split-long", kind, subject, names, line0)
+            return
+        if tall:  # five tips of a paragraph each: cut in parts, still no set of points anyone recalls
+            self.drop(line0, "split-long", f"{subject!r}: {len(items)} paragraphs, too long to recall as a card")
             return
         parts = -(-len(items) // MAX_BACK_LINES)
         size = -(-len(items) // parts)
         for k in range(parts):
             chunk = items[k * size : (k + 1) * size]
             name = f"{subject} ({k + 1}/{parts})"
-            self.add("split-long", kind, name, self.list_front(kind, name, len(chunk)), chunk, line0)
-
-    @staticmethod
-    def list_front(kind: str, subject: str, n: int) -> str:
-        if kind == "sequence":
-            return f"{subject} — {n} step{'s' if n != 1 else ''}, in order"
-        return f"{subject} — {n} point{'s' if n != 1 else ''}"
+            self.add("split-long", kind, name, list_front(kind, name, len(chunk)), chunk, line0)
 
 
 __all__ = ["Entry", "ListRules", "MAX_BACK_LINES", "back_lines", "is_image_only"]

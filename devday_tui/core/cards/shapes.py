@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from typing import Callable
+from unicodedata import east_asian_width
 
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.maker import Entry
@@ -283,6 +284,30 @@ def sub_lines(items: tuple[Item, ...], depth: int = 1) -> list[str]:
     return out
 
 
+#: The width of a card's back on an 80-column terminal (the study screen's border and padding taken off).
+SCREEN_COLUMNS = 76
+
+
+def screen_lines(items: tuple[Item, ...] | list[Item], depth: int = 0) -> int:
+    """How many lines a list of items takes on an 80-column screen: each item behind its bullet and indent, wrapped,
+    a wide (CJK) character taking two columns."""
+    n = 0
+    for item in items:
+        text = item.text
+        width = len(text) if text.isascii() else sum(1 + (east_asian_width(c) in "WF") for c in text)
+        n += max(1, -(-(width + 2 + 2 * depth) // SCREEN_COLUMNS))
+        if item.children:
+            n += screen_lines(item.children, depth + 1)
+    return n
+
+
+def list_front(kind: str, subject: str, n: int) -> str:
+    """The front of a list card: its subject and how many points (or steps, in order) it holds."""
+    if kind == "sequence":
+        return f"{subject} — {n} step{'s' if n != 1 else ''}, in order"
+    return f"{subject} — {n} point{'s' if n != 1 else ''}"
+
+
 def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
     """How many lines a list of items takes on a card's back, nested items included."""
     n = len(items)
@@ -305,6 +330,8 @@ __all__ = [
     "is_course_outline",
     "is_keyword",
     "is_keyword_outline",
+    "list_front",
+    "screen_lines",
     "is_lecture",
     "is_navigation",
     "is_talk_title",

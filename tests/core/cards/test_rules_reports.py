@@ -1150,3 +1150,13 @@ def test_a_question_with_one_answer_in_a_keyword_outline_is_a_card() -> None:
       - Oracle
     """
     assert "Which backend stores state with locking?" in fronts(md)
+
+
+def test_a_few_paragraphs_too_tall_for_the_screen_make_no_list_card() -> None:
+    tip = "Always check which cluster and namespace you are working in before you answer the question, " * 3
+    md = "## Tips\n" + "".join(f"- {tip}{k}\n" for k in range(5))
+    note, trace = parse(md)
+    assert note.cards == []
+    assert any(t.rule == "split-long" and "5 paragraphs" in t.what for t in trace)
+    # Short items, or the same text in fewer items, still make the card.
+    assert fronts("## Tips\n" + "".join(f"- {tip}{k}\n" for k in range(2))) == ["n › Tips — 2 points"]
