@@ -50,18 +50,25 @@ _PROPERTY_KEY_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}")
 _JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 
+#: A lower-case identifier just before a ``::`` (``tokio``, ``parking_lot``): a module, not a question.
+_MODULE_TAIL_RE = re.compile(r"(?<![\w.-])[a-z_][a-z0-9_]{0,30}\Z")
+#: What follows a path's ``::``: a name, then code (another ``::``, a call, a generic, a macro, a full stop).
+_PATH_HEAD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}(?:::|[.(<!;,`])")
+
+
 def _in_a_name(raw: str, at: int) -> bool:
     """``YAPC::Tokyo 2019 のオープニングで…``, ``AWS::EC2::Instance は…``: a ``::`` between two ASCII letters or
     digits, in a line that goes on in Japanese, joins the parts of a name (Perl's, C++'s, CloudFormation's) rather
-    than a hand-written card's sides (``CPU::Central Processing Unit`` stays a card)."""
+    than a hand-written card's sides (``CPU::Central Processing Unit`` stays a card); so does one after a lower-case
+    identifier whose next part goes on with code (``passing an async block to tokio::spawn.``), in any line."""
     before, after = raw[at - 1 : at], raw[at + 2 : at + 3]
-    return (
-        before.isascii()
-        and before.isalnum()
-        and after.isascii()
-        and after.isalnum()
-        and _JAPANESE_RE.search(raw) is not None
-    )
+    if not (before.isascii() and before.isalnum() and after.isascii() and (after.isalnum() or after == "_")):
+        return False
+    # ``tokio::spawn.``, ``std::sync::Mutex``, ``fmt::println(``: a lower-case module's path, in any language; its
+    # last part goes on with code (``cwnd::the congestion window`` goes on in words: a card).
+    if _JAPANESE_RE.search(raw) is not None:
+        return True
+    return _MODULE_TAIL_RE.search(raw, max(0, at - 40), at) is not None and _PATH_HEAD_RE.match(raw, at + 2) is not None
 
 
 def is_property(front: str, back: str) -> bool:

@@ -291,6 +291,18 @@ def test_a_double_colon_inside_a_name_in_a_japanese_line_is_no_explicit_card() -
     ]
 
 
+def test_a_double_colon_after_a_lower_case_module_is_no_explicit_card() -> None:
+    found = cards(
+        "## S\n\n>A Tokio task is created by passing an async block to tokio::spawn. It returns a JoinHandle.\n\n"
+        "Consider `parking_lot::Mutex` as a faster alternative to `std::sync::Mutex.\n\ncwnd::the congestion window\n\n"
+        "Capital of France::Paris\n"
+    )
+    assert [(c.front, c.back) for c in found if c.kind == "explicit"] == [
+        ("cwnd", "the congestion window"),
+        ("Capital of France", "Paris"),
+    ]
+
+
 def test_explicit_multi_line() -> None:
     found = cards(
         """
