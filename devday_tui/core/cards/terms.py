@@ -239,12 +239,14 @@ def is_field_name(text: str) -> bool:
     return is_generic_heading(text) or (len(text) <= _GENERIC_MAX and normalise(text) in _FIELD_NAMES)
 
 
-#: A heading or label that only says where it stands in a sequence: ``Day 1``, ``DAY2``, ``Part 2``, ``1日目``,
-#: ``2,3日目（Conference Day）``, ``第3章``, ``その2``, ``午後``, maybe with a remark in brackets.
+#: A heading or label that only says where it stands in a sequence: ``Day 1``, ``Part 2``, ``1日目``, ``第3章``,
+#: ``その2``, ``午後``, a story's ``Try 3`` or ``First issue``, maybe with a remark in brackets.
 _ORDINAL_RE = re.compile(
     r"\A(?:(?:day|part|session|chapter|ch\.?|section|lecture|lesson|week|round|phase|stage|vol\.?|volume|episode"
-    r"|ep\.?|module|unit|slide|page|room|no\.?|lab|exercise|set|case|item|point|step|tip|hint|手順|ステップ|ポイント"
-    r"|ヒント)[ \t]?[0-9０-９]{1,3}[.:：]?"
+    r"|ep\.?|module|unit|slide|page|room|no\.?|lab|exercise|set|case|item|point|step|tip|hint|try|attempt|iteration"
+    r"|idea|issue|problem|option|approach|solution|手順|ステップ|ポイント|ヒント)[ \t]?[0-9０-９]{1,3}[.:：]?"
+    r"|(?:first|second|third|fourth|fifth|next|another|final|last)[ \t](?:issue|problem|idea|attempt|try|approach"
+    r"|solution|option|step|thing|fix)"
     r"|pp?\.[ \t]?[0-9０-９]{0,4}(?:[-〜~][0-9０-９]{1,4})?"
     r"|第?[0-9０-９一二三四五六七八九十]{1,3}(?:[,、・~〜-][0-9０-９]{1,3})?(?:日目|日|部|章|節|回目?|弾|週目?|限|コマ)"
     r"|その[0-9０-９一二三四五六七八九十]{1,3}|[0-9]{1,2}(?:st|nd|rd|th) (?:day|part|session|half)|午前|午後|前編|後編|中編)"
@@ -255,7 +257,9 @@ _ORDINAL_MAX = 60
 
 
 #: What every such heading holds: a digit, a kanji numeral, 午前/午後, 前編/後編/中編.
-_ORDINAL_GATE_RE = re.compile(r"[0-9０-９一二三四五六七八九十前後中]|\A[ \t]*[Pp]{1,2}\.")
+_ORDINAL_GATE_RE = re.compile(
+    r"[0-9０-９一二三四五六七八九十前後中]|\A[ \t]*(?:[Pp]{1,2}\.|(?i:first|second|third|fourth|fifth|next|another|final|last) )"
+)
 
 
 _VAGUE_MAX = max(_REMARK_MAX, _GENERIC_MAX)

@@ -1160,3 +1160,18 @@ def test_a_few_paragraphs_too_tall_for_the_screen_make_no_list_card() -> None:
     assert any(t.rule == "split-long" and "5 paragraphs" in t.what for t in trace)
     # Short items, or the same text in fewer items, still make the card.
     assert fronts("## Tips\n" + "".join(f"- {tip}{k}\n" for k in range(2))) == ["n › Tips — 2 points"]
+
+
+def test_a_storys_steps_are_no_terms() -> None:
+    md = """
+    ## To init or not to init
+
+    Try 1: Split update logic into init container.
+
+    First issue: CI fails due to docker errors.
+
+    Another idea: use daemonset and use taints and tolerations.
+
+    Init container: runs to completion before the app's containers start.
+    """
+    assert fronts(md) == ["Init container"]
