@@ -190,6 +190,8 @@ DEFAULT_SKIP_SECTIONS = (
     "Study plan",
     "TODO",
     "To do",
+    "Notes to self",
+    "Note to self",
     "やること",
     "調べること",
     "あとで調べる",
@@ -229,17 +231,25 @@ WRITEUP_SECTIONS = (
     "My background",
     "Result",
     "Results",
+    "試験を受けた理由",
+    "どのように勉強をしたか",
+    "どのように勉強したか",
+    "勉強したこと",
+    "やったこと",
+    "合格特典",
+    "特典",
 )
 WRITEUP_SKIP = DEFAULT_SKIP | frozenset(normalise(h) for h in WRITEUP_SECTIONS)
 #: A title that says the note is the author's exam write-up: ``AWS Certified Cloud Practitioner合格記``, ``…に合格したよ``,
-#: ``…を受験した``, ``How I passed …``.
+#: ``…を受験した``, ``…の資格取得勉強法``, ``How I passed …``.
 WRITEUP_TITLE_RE = re.compile(
-    r"合格|受験記|受験した|受験してきた|受かった|資格.{0,6}取った|\bI passed\b|\bpassed the\b", re.I
+    r"合格|受験記|受験した|受験してきた|受かった|資格.{0,6}取った|資格取得|勉強法|\bI passed\b|\bpassed the\b", re.I
 )
 
 #: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
-#: ``試験会場での受験``, ``自宅での受験``: how the author sits the exam, not what it covers.
-CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要", "様子", "受験")
+#: ``試験会場での受験``, ``自宅での受験``: how the author sits the exam, not what it covers; ``G検定について``: the
+#: exam itself.
+CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要", "様子", "受験", "検定について", "試験について")
 
 
 def is_chatter_head(key: str) -> bool:

@@ -1175,3 +1175,27 @@ def test_a_storys_steps_are_no_terms() -> None:
     Init container: runs to completion before the app's containers start.
     """
     assert fronts(md) == ["Init container"]
+
+
+def test_an_exam_write_ups_study_method_and_perks_make_no_cards() -> None:
+    md = """---
+title: AI・ディープラーニング検定 G検定の資格取得勉強法
+---
+## G検定について
+- 人工知能とは
+- 機械学習の具体的手法
+- ディープラーニングの概要
+
+## 勉強したこと
+公式参考書をひたすら学習する。
+
+## 合格特典
+- 合格者コミュニティに参加できる
+- ロゴを名刺に使える
+
+## 用語
+- 過学習: 訓練データに適合しすぎて汎化性能が落ちること
+"""
+    assert fronts(md) == ["過学習"]
+    # "Notes to self" is the author's to-do, in any note.
+    assert fronts("## Notes to Self\n- Practice quiz\n- Review the pricing calculator\n") == []
