@@ -26,9 +26,9 @@ _NUMBER_HEADING_RE = re.compile(
     r"[A-Za-z]{0,2}){1,3}\Z",
     re.I,
 )
-#: The topic of a first sentence: ``DRAMは、…`` or ``A DRAM is …``.
+#: The topic of a first sentence: ``DRAMは、…``, ``相変化メモリとは、…`` or ``A DRAM is …``.
 _TOPIC_RE = re.compile(
-    r"\A([^、。，,\s]{1,24}?)は[、，,]"
+    r"\A([^、。，,\s]{1,24}?)と?は[、，,]"
     r"|\A(?:(?:An?|The) )?([A-Z][\w/+.-]{0,30}(?: [\w/+.-]{1,30}){0,3}) (?:is|are|refers to|means) "
 )
 

@@ -1199,3 +1199,12 @@ title: AI・ディープラーニング検定 G検定の資格取得勉強法
     assert fronts(md) == ["過学習"]
     # "Notes to self" is the author's to-do, in any note.
     assert fronts("## Notes to Self\n- Practice quiz\n- Review the pricing calculator\n") == []
+
+
+def test_a_topic_introduced_with_to_wa_loses_only_its_particle() -> None:
+    md = """
+    ## H30F P10
+    相変化メモリとは、結晶状態と非結晶状態における電気抵抗の差を利用した不揮発性メモリです。
+    2つの状態は電気的に移行可能なので内容の書き換えが可能です。
+    """
+    assert fronts(md) == ["相変化メモリ"]
