@@ -575,16 +575,16 @@ class ListRules(ItemRules):
         tall = flat and len(items) <= MAX_BACK_LINES and screen_lines(items) > MAX_BACK_LINES
         if back_lines(items) <= MAX_BACK_LINES and not tall:
             last = subject.rsplit(" › ", 1)[-1]
-            if len(items) >= 2 and all(not i.children and i.text in last for i in items):
-                # "EC2とEBS" then "EC2", "EBS": the items only repeat the front
+            if len(items) >= 2 and all(not i.children and i.text in last for i in items):  # "EC2とEBS": EC2, EBS
                 self.drop(line0, "restated", f"{subject!r}: its items only repeat its front")
                 return
             self.add(rule, kind, subject, list_front(kind, subject, len(items)), items, line0)
             return
-        if not flat:
+        if not flat:  # its names, unless every item's sub-list is a card of its own: then the names ask nothing
             self.drop(line0, "split-long", f"{subject!r}: over {MAX_BACK_LINES} lines, split by its sub-lists")
-            names = tuple(Item(i.text.rstrip(":：").rstrip() or i.text) for i in items)  # "Log:" shows as "Log"
-            self.items_card("split-long", kind, subject, names, line0)
+            if not all(i.children for i in items):
+                names = tuple(Item(i.text.rstrip(":：").rstrip() or i.text) for i in items)  # "Log:" shows as "Log"
+                self.items_card("split-long", kind, subject, names, line0)
             return
         if tall:  # five tips of a paragraph each: cut in parts, still no set of points anyone recalls
             self.drop(line0, "split-long", f"{subject!r}: {len(items)} paragraphs, too long to recall as a card")

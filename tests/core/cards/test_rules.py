@@ -132,8 +132,12 @@ def test_a_long_nested_list_is_split_by_its_sub_lists() -> None:
     note, trace = parse(md)
     assert all(len(c.back_text.splitlines()) <= MAX_BACK_LINES for c in note.cards)
     assert any(t.rule == "split-long" and not t.made for t in trace)
-    assert card(md, "S › Parent — 8 points").back[0].children == ()
+    # Every item's sub-list is a card of its own: the names alone ask nothing, and make no card.
+    assert "S › Parent — 8 points" not in [c.front for c in note.cards]
     assert card(md, "child 3").back == "detail 3"
+    # Beside plain items, the names are the list (the plain items' text is nowhere else).
+    md += "  - a plain point of its own\n"
+    assert card(md, "S › Parent — 9 points").back[0].children == ()
 
 
 # --- rule 5: chatter ---------------------------------------------------------------------------------------------
@@ -791,9 +795,10 @@ def test_a_handle_is_a_speaker_not_a_label() -> None:
 
 def test_split_long_names_lose_the_colon_that_introduced_their_sub_lists() -> None:
     subs = "\n".join(f"    - point {k} about the term" for k in range(4))
-    md = "## Raft\n- Key terms:\n" + "\n".join(f"  - {t}:\n{subs}" for t in ("Log", "Peer set", "Quorum")) + "\n"
-    c = card(md, "Raft › Key terms — 3 points")
-    assert [i.text for i in c.back] == ["Log", "Peer set", "Quorum"]
+    md = "## Raft\n- Key terms:\n" + "\n".join(f"  - {t}:\n{subs}" for t in ("Log", "Peer set", "Quorum"))
+    md += "\n  - Terms are numbered\n"
+    c = card(md, "Raft › Key terms — 4 points")
+    assert [i.text for i in c.back] == ["Log", "Peer set", "Quorum", "Terms are numbered"]
 
 
 def test_a_table_of_talks_details_and_an_events_detail_rows_make_no_card() -> None:
