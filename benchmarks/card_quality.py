@@ -47,7 +47,7 @@ and footnote definitions are never looked at; ``<br>`` splits a line):
   empty and not only a URL.
   Colons inside code spans, link text, URLs or brackets (``（例: …）``) do not count; lines holding ``::`` are
   hand-written cards and are left out, and so are a step's or a day's line (``Step 1: …``, ``Day 2: …``: the
-  note format keeps them whole), a callout's title (``[!INFO] Analogy: …``), and a line that is not a list item when the line before it is
+  note format keeps them whole, as it does a story's ``Try 3: …`` and ``First issue: …``), a callout's title (``[!INFO] Analogy: …``), and a line that is not a list item when the line before it is
   prose (over 40 characters, no colon, not itself a definition) whose sentence it continues. Such a line is
   captured when a card at that line has the term in its front, or any card in the note has the term as a ``›``
   part of its front. Goal: at least 95%. Lines that the note format says are no fact to learn are not counted,
@@ -201,8 +201,12 @@ MARKUP = {
 _LEAD_BULLET = re.compile(
     r"^\s*(?:[・･]|[-－](?![-－])(?![A-Za-z]{1,3}(?:[\s:=,(]|[^\x00-\x7f]|$))(?!(?:log|ln|exp|Σ|∑|\d)))"
 )  # (a minus before a formula, ``-logP(x)``, is no bullet)
-#: A term that is a place in a sequence: ``Step 1``, ``Tip 3``, ``Day 2``, ``手順2``.
-_ORDINAL_TERM = re.compile(r"(?:step|tip|day|part|手順)\s*\d+\b")
+#: A term that is a place in a sequence: ``Step 1``, ``Tip 3``, ``Day 2``, ``手順2``, a story's ``Try 3`` or ``First
+#: issue``.
+_ORDINAL_TERM = re.compile(
+    r"(?:step|tip|day|part|try|attempt|手順)\s*\d+\b"
+    r"|(?:first|second|third|next|another|final|last) (?:issue|problem|idea|attempt|try|approach|solution|option)\Z"
+)
 
 
 def norm(text: str) -> str:
