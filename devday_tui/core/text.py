@@ -233,6 +233,28 @@ def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
 #: characters, ``://``, a hard break (two spaces, a newline) or ``{{``. Written as one class (then a look back at
 #: which character it was) so that the engine skips from one candidate character to the next: an alternation that
 #: opens with a class is tried at every position, three times as slow.
+#: HTML's element names (and the few older ones notes still hold): ``<b>``, ``<img …>``, ``</div>`` are markup.
+HTML_TAGS = frozenset(
+    """a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption center cite code col
+    colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3
+    h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark meta meter nav
+    noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section
+    select slot small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th
+    thead time title tr track tt u ul var video wbr""".split()
+)
+_TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})([ \t/]?)")
+
+
+def is_markup_tag(tag: str) -> bool:
+    """Whether ``<…>`` is markup: an HTML element, any closing tag, a tag with attributes, or a component
+    (``<Tabs>``, ``<TabItem value="a">``); not a placeholder in a command (``<node>``, ``<key-number>``)."""
+    m = _TAG_NAME_RE.match(tag)
+    if m is None:
+        return True
+    name = m.group(2)
+    return bool(m.group(1) or m.group(3)) or name[0].isupper() or name.lower() in HTML_TAGS
+
+
 _SPECIAL_RE = re.compile(
     r"[\\`*_=<\[&~!^\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ](?:(?<=[^:{ ])|(?<=:)//|(?<= ) \n|(?<=\{)\{)"
 )
@@ -334,8 +356,10 @@ def _read_inline(src: str) -> Inline:
             piece = "" if m.group("embed") else wiki_text(m.group("wpage"), m.group("walias"))
             if piece:
                 protected.append((pos, pos + len(piece)))
-        elif kind in ("img", "short", "tag", "foot", "blockid"):
+        elif kind in ("img", "short", "foot", "blockid") or (kind == "tag" and is_markup_tag(m.group(0))):
             piece = ""  # an image cannot be studied in a terminal; the rest is not the note's text
+        elif kind == "tag":
+            piece = m.group(0)  # a placeholder: "kubectl drain <node>", "<service>.<resource>.<verb>"
         elif kind == "brtag":
             piece = "\n"
         elif kind == "link":

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from devday_tui.core.cards.embedded import BARE_KEY_RE, blank_yaml, code_spans, plain_math
-from devday_tui.core.text import inline
+from devday_tui.core.text import HTML_TAGS, inline, is_markup_tag
 
 __all__ = [
     "clean_inline",
@@ -98,6 +98,8 @@ _CLOSERS = {"<!--": "-->", "%%": "%%", "{{<": ">}}", "{{%": "%}}", "{%": "%}", "
 #: Openers that are text when their closing mark is not on the same line (an embed, a Jekyll tag: ``{% gist … %}``).
 _ONE_LINE_OPENERS = frozenset({"![[", "{%"})
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})((?:[ \t][^<>\n]{0,1000})?)/?>")
+#: A tag opened at the start of a line whose attributes go on to later lines: ``<iframe class="…"``.
+_OPEN_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]{0,30})(?:[ \t]|\Z)")
 _ALT_RE = re.compile(r"""\balt[ \t]*=[ \t]*(?:"([^"\n]{0,300})"|'([^'\n]{0,300})'|([^\s"'>]{1,300}))""", re.I)
 #: Tags whose contents are not text at all.
 _HIDDEN_TAGS = frozenset({"script", "style"})
@@ -182,6 +184,8 @@ def _untag(content: str) -> str:
     """A line that starts with an HTML tag, without its tags: ``<img>`` becomes ``![alt]()``, block tags a space."""
 
     def one(m: re.Match[str]) -> str:
+        if not is_markup_tag(m.group(0)):
+            return m.group(0)  # a placeholder: "<b>Drain</b> kubectl drain <node>"
         name = m.group(2).lower()
         if name == "img" and not m.group(1):
             return _img_markdown(m.group(3))
@@ -280,7 +284,10 @@ def _line(line: str, scan: _Scan, prev_blank: bool, *, math_block: bool = False)
 
     if rest[:1] == "<":
         tm = _TAG_RE.match(rest)
-        if tm:
+        if tm is None and ">" not in rest and (om := _OPEN_TAG_RE.match(rest)) and om.group(1).lower() in HTML_TAGS:
+            scan.closer = ">"  # "<iframe class=…" then its attributes on lines of their own, up to its ">"
+            return (indent + quotes + marker).rstrip()
+        if tm and is_markup_tag(tm.group(0)):
             name = tm.group(2).lower()
             if (name in _HIDDEN_TAGS or (name == "blockquote" and _EMBED_RE.search(tm.group(3)))) and not tm.group(1):
                 close = f"</{name}>"
@@ -366,9 +373,11 @@ def normalize_body(text: str) -> str:
             i = nxt
         line = lines[i]
         prev_blank = i == 0 or not out[i - 1].strip()
-        if scan.closer:  # inside a comment or shortcode spanning lines
+        if scan.closer:  # inside a comment or shortcode spanning lines (or a tag's attributes, up to a blank line)
             at = line.find(scan.closer)
             if at < 0:
+                if scan.closer == ">" and not line.strip():
+                    scan.closer = ""  # a tag's attributes hold no blank line: what follows is text again
                 out[i] = ""
                 i += 1
                 continue

@@ -450,3 +450,23 @@ def test_an_obsidian_block_id_shows_nothing() -> None:
     assert inline("first line ^id-1\nsecond").text == "first line \nsecond"
     assert inline("2^10 is 1024, x^2").text == "2^10 is 1024, x^2"
     assert inline("a caret ^ alone").text == "a caret ^ alone"
+
+
+def test_a_placeholder_in_angle_brackets_is_text_and_html_is_not() -> None:
+    assert inline('"<service>.<resource>.<verb>"').text == '"<service>.<resource>.<verb>"'
+    assert inline("kubectl drain <cp-node> --ignore-daemonsets").text == "kubectl drain <cp-node> --ignore-daemonsets"
+    assert inline('<b>bold</b> and <span class="x">y</span>, <Tabs>z</Tabs>').text == "bold and y, z"
+    assert norm("<b>Drain</b> kubectl drain <node>") == ["Drain kubectl drain <node>"]
+
+
+def test_a_tags_attributes_on_lines_of_their_own_are_no_text() -> None:
+    text = (
+        '<div style="margin: 2rem 0;">\n  <iframe class="speakerdeck-iframe"\n'
+        '          style="border: 0px;\n                 padding: 0px;">\n  </iframe>\n</div>\n\n'
+        "- padding: space inside the border\n"
+    )
+    lines = norm(text)
+    assert lines[:6] == [""] * 6
+    assert lines[7] == "- padding: space inside the border"
+    # An opening tag never closed ends at the next blank line.
+    assert norm("<video controls\nsrc=x.mp4\n\nafter")[3] == "after"
