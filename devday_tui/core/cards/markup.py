@@ -51,7 +51,8 @@ __all__ = [
 #: scan took three to four times as long).
 _TRIGGER_RES = (
     re.compile(
-        r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[[!^]|#{2,6}[^#\s]|-(?:[^\s-]|\u3000)|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦])",
+        r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[[!^]|#{2,6}[^#\s]|-(?:[^\s-]|\u3000)|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦]"
+        r"|\$\$[ \t]*$)",
         re.M,
     ),
     re.compile(
@@ -405,6 +406,14 @@ def normalize_body(text: str) -> str:
                     scan.fence = None
             i += 1
             continue
+        if prev_blank and line.strip(" \t") == "$$":
+            # Display math between "$$" lines with blank lines inside (``\begin{eqnarray}`` … ``\label{…}``): no
+            # paragraph of it is text. Looked for up to 200 lines on; a "$$" never closed is left as it is.
+            end = next((j for j in range(i + 1, min(n, i + 200)) if lines[j].strip(" \t") == "$$"), -1)
+            if end > i and any(not lines[k].strip() for k in range(i + 1, end)):
+                out[i : end + 1] = [""] * (end + 1 - i)
+                i = end + 1
+                continue
         # Display math is kept as it is where it makes a paragraph of its own (no card comes of it): after a blank
         # line, a heading (``## Harmonic Mean`` then ``$$…$$``) or another line of it.
         before = "" if i == 0 else out[i - 1].lstrip()[:2]

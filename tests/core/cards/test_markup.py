@@ -470,3 +470,13 @@ def test_a_tags_attributes_on_lines_of_their_own_are_no_text() -> None:
     assert lines[7] == "- padding: space inside the border"
     # An opening tag never closed ends at the next blank line.
     assert norm("<video controls\nsrc=x.mp4\n\nafter")[3] == "after"
+
+
+def test_display_math_with_blank_lines_inside_is_no_text() -> None:
+    text = "ここで\n\n$$\n\\begin{eqnarray}\na &= 1 \\nonumber \\\\\n\n\\label{sigma}\n\\sigma &= 0.4 \\mu\n\\end{eqnarray}\n$$\n\nafter\n"
+    lines = norm(text)
+    assert lines[2:10] == [""] * 8
+    assert lines[11] == "after"
+    # Without a blank line inside, display math stays as it is (a paragraph of its own); never closed, it stays too.
+    assert norm("\n$$\nx = 1\n$$\n")[1:4] == ["$$", "x = 1", "$$"]
+    assert norm("\n$$\nx\n\ny\n")[1:] == ["$$", "x", "", "y", ""]
