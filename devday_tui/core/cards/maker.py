@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 _UNSURE_RE = re.compile(r"\?\?\?|？？|[(（][?？][)）]|要調査|要確認")
 #: No card has more lines than this on its back.
 MAX_BACK_LINES = 12
+#: What ``add`` returns for a card left out because the note has its most cards already: it would have been made,
+#: so the rules around it (a list of definitions, a glossary) read it as made, and the count of those left out holds.
+CAPPED = -4
 #: Three lettered options on their own lines: ``A. …`` / ``B. …`` / ``C. …`` (a multiple-choice question).
 _OPTIONS_RE = re.compile(r"(?m)^[ \t]*A[.)．] .*\n[ \t]*B[.)．] .*\n[ \t]*C[.)．] ")
 #: Where the answer of such a question is said.
@@ -244,7 +247,7 @@ class CardMaker:
             self.left_out += 1
             if self.trace is not None:
                 self.drop(line0, "max-cards", f"{kind} {front!r}: the note already has {self.max_cards} cards")
-            return -1
+            return CAPPED
         norm = normalise(subject)
         key = (self.heading_key, kind, norm)
         n = self.seen.get(key, 0)

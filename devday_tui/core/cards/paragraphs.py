@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import Node, new, node_text
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
-from devday_tui.core.cards.maker import HONORIFICS, MAX_BACK_LINES, CardMaker
+from devday_tui.core.cards.maker import CAPPED, HONORIFICS, MAX_BACK_LINES, CardMaker
 from devday_tui.core.cards.markup import split_br
 from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_objective, is_restated
 from devday_tui.core.cards.terms import (
@@ -253,7 +253,7 @@ class ParagraphRules(CardMaker):
             found = split_definition(inl) if MAYBE_TERM_RE.search(text) else None
             if found:
                 at = self.definition(found[0], found[1], node.start)
-                if at >= 0:
+                if at >= 0 or at == CAPPED:
                     return Para(found[0], True, False, at, text)
                 if at == NAME_ONLY:  # a list shows the principle's name, not its gloss
                     return Para(found[0], False)
