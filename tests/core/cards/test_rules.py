@@ -360,13 +360,14 @@ def test_max_cards_stops_making_cards_and_says_how_many_were_left_out() -> None:
     md = "## S\n" + "".join(f"- term{i}: definition number {i}\n" for i in range(30))
     note, trace = parse(md, max_cards=10)
     assert len(note.cards) == 10
-    # 30 definitions and the list of their 30 terms, in three parts: 33 cards.
+    # 30 definitions, a glossary (no list of their names): 30 cards, as many as without the limit.
+    assert len(parse(md)[0].cards) == 30
     (warning,) = note.warnings
     assert warning.message == (
-        "33 cards in one note: the first 10 are used, the 23 from this line on are not; split the note to study them"
+        "30 cards in one note: the first 10 are used, the 20 from this line on are not; split the note to study them"
     )
     assert warning.line == 12  # the eleventh definition, the first card left out
-    assert sum(t.rule == "max-cards" for t in trace) == 23
+    assert sum(t.rule == "max-cards" for t in trace) == 20
 
 
 def test_every_traced_rule_is_a_named_rule() -> None:
