@@ -35,8 +35,8 @@ Figures over the cards (each figure counts every card on its own):
   front in the same note. No goal of its own.
 
 Figures over the SOURCE of the notes, found without the parser (YAML or TOML frontmatter, fenced code, code
-shortcodes such as ``{{< highlight >}}``, tables, headings, HTML and ``%%`` comments, HTML lines, shortcode lines
-and footnote definitions are never looked at; ``<br>`` splits a line):
+shortcodes such as ``{{< highlight >}}``, tables, headings, HTML and ``%%`` comments, HTML lines (and a tag's
+attributes on lines of their own), shortcode lines and footnote definitions are never looked at; ``<br>`` splits a line):
 
 - **term: definition recall**: lines ``term: definition`` (ASCII colon followed by a space) or
   ``term：definition``, after an optional bullet or number and indentation (spaces, tabs, U+3000), where the term
@@ -341,6 +341,10 @@ def pasted_yaml_lines(raw: list[str], start: int) -> set[int]:
     return {start + k for k, (a, b) in enumerate(zip(body, blanked)) if a != b}
 
 
+#: An HTML element opened at the start of a line (``<iframe class="…"``).
+_OPEN_TAG = re.compile(r"[ \t]*<(?:%s)(?:[ \t]|$)" % "|".join(_HTML_NAMES), re.I)
+
+
 def source_lines(text: str) -> list[Line]:
     """The lines of a note that hold its own text: no frontmatter, code (YAML pasted without a fence too), tables,
     comments or HTML lines."""
@@ -370,7 +374,7 @@ def source_lines(text: str) -> list[Line]:
     out: list[Line] = []
     fence: str | None = None
     in_code_shortcode = False
-    in_html_comment = in_pct_comment = False
+    in_html_comment = in_pct_comment = in_tag = False
     for i in range(start, len(raw)):
         line = raw[i]
         if i in pasted:
@@ -391,6 +395,11 @@ def source_lines(text: str) -> list[Line]:
                     in_code_shortcode = not sc.group(1)
                 continue
         line, in_html_comment, in_pct_comment = _strip_comments(line, in_html_comment, in_pct_comment)
+        if in_tag or (_OPEN_TAG.match(line) and ">" not in line):
+            # A tag's attributes on lines of their own (``<iframe class="…"`` then ``style="padding: 0px;…">``)
+            # are markup, up to its ``>`` or a blank line.
+            in_tag = ">" not in line and bool(line.strip())
+            continue
         if i in table:
             continue
         out.append(Line(i + 1, line))
