@@ -252,6 +252,12 @@ WRITEUP_TITLE_RE = re.compile(
 CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要", "様子", "受験", "検定について", "試験について")
 
 
+def is_default(skip: frozenset[str]) -> bool:
+    """Whether ``skip`` is the default list (a write-up's included), with which head nouns count as well: a note's
+    own ``skip_sections:`` says all it skips."""
+    return skip is DEFAULT_SKIP or skip is WRITEUP_SKIP
+
+
 def is_chatter_head(key: str) -> bool:
     """A short Japanese heading or label whose head noun (its last word) is a chatter word: ``簡単な感想``."""
     return len(key) <= 20 and key.endswith(CHATTER_HEAD_NOUNS)
@@ -271,7 +277,7 @@ def is_skipped(key: str, skip: frozenset[str]) -> bool:
         cut = max(key.rfind("("), key.rfind("（"))
         if cut > 0 and key[:cut].rstrip() in skip:
             return True
-    if skip is not DEFAULT_SKIP and skip is not WRITEUP_SKIP:
+    if not is_default(skip):
         return False
     if is_chatter_head(key):
         return True
@@ -284,5 +290,6 @@ __all__ = [
     "WRITEUP_SKIP",
     "WRITEUP_TITLE_RE",
     "is_chatter_head",
+    "is_default",
     "is_skipped",
 ]

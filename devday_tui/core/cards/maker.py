@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
-from devday_tui.core.cards.chatter import DEFAULT_SKIP, WRITEUP_SKIP, is_chatter_head
+from devday_tui.core.cards.chatter import is_chatter_head, is_default
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, PAGE_TITLE_RE, is_impression
 from devday_tui.core.cards.rules import RULES, Trace
 from devday_tui.core.cards.terms import (
@@ -349,7 +349,7 @@ class CardMaker:
                 _SKIP_SETS.clear()
             _SKIP_SETS[skip] = known
         self.skip, self._skip_firsts, self._skip_longest = known
-        self._skip_heads = skip is DEFAULT_SKIP or skip is WRITEUP_SKIP
+        self._skip_heads = is_default(skip)
 
     def is_chatter(self, term: str) -> bool:
         """A term, label or parent bullet named like a chatter section (``所感: …``, ``- 感想``): no card."""

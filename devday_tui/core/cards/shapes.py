@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 from typing import Callable
-from unicodedata import east_asian_width
 
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.maker import Entry
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import is_clause
 from devday_tui.core.model import Item
+from devday_tui.core.wrap import cell_len
 
 #: Words in a label or heading that say the order of a numbered list is the point.
 _ORDER_WORDS_RE = re.compile(
@@ -293,9 +293,7 @@ def screen_lines(items: tuple[Item, ...] | list[Item], depth: int = 0) -> int:
     a wide (CJK) character taking two columns."""
     n = 0
     for item in items:
-        text = item.text
-        width = len(text) if text.isascii() else sum(1 + (east_asian_width(c) in "WF") for c in text)
-        n += max(1, -(-(width + 2 + 2 * depth) // SCREEN_COLUMNS))
+        n += max(1, -(-(cell_len(item.text) + 2 + 2 * depth) // SCREEN_COLUMNS))
         if item.children:
             n += screen_lines(item.children, depth + 1)
     return n
