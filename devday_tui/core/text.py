@@ -229,10 +229,6 @@ def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
             yield m.start(), m.end(), kind, m
 
 
-#: A cheap test: text holding none of these has no inline markup and no control character at all: one of the
-#: characters, ``://``, a hard break (two spaces, a newline) or ``{{``. Written as one class (then a look back at
-#: which character it was) so that the engine skips from one candidate character to the next: an alternation that
-#: opens with a class is tried at every position, three times as slow.
 #: HTML's element names (and the few older ones notes still hold): ``<b>``, ``<img …>``, ``</div>`` are markup.
 HTML_TAGS = frozenset(
     """a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption center cite code col
@@ -255,6 +251,10 @@ def is_markup_tag(tag: str) -> bool:
     return bool(m.group(1) or m.group(3)) or name[0].isupper() or name.lower() in HTML_TAGS
 
 
+#: A cheap test: text holding none of these has no inline markup and no control character at all: one of the
+#: characters, ``://``, a hard break (two spaces, a newline) or ``{{``. Written as one class (then a look back at
+#: which character it was) so that the engine skips from one candidate character to the next: an alternation that
+#: opens with a class is tried at every position, three times as slow.
 _SPECIAL_RE = re.compile(
     r"[\\`*_=<\[&~!^\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ](?:(?<=[^:{ ])|(?<=:)//|(?<= ) \n|(?<=\{)\{)"
 )

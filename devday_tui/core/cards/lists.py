@@ -425,8 +425,8 @@ class ListRules(ItemRules):
             self.drop(line0, "points", f"{subject!r}: the names alone say nothing; each item is a card of its own")
             return
         if len(entries) > MAX_BACK_LINES and 2 * sum(e.own for e in entries) >= len(entries):
-            # A glossary ("EC2: …", "S3: …", 26 items, half of them terms): each term is its own card, and the names cut into parts
-            # ("Concepts (2/3) — 9 points") are no set anyone recalls.
+            # A glossary ("EC2: …", "S3: …", 26 items, half of them terms): each term is its own card, and the
+            # names cut into parts ("Concepts (2/3) — 9 points") are no set anyone recalls.
             self.drop(line0, "points", f"{subject!r}: {len(entries)} terms, each its own card; no list of their names")
             return
         if kind != "sequence" and len(entries) >= 2 and all(STEP_ITEM_RE.match(e.item.text) for e in entries):
@@ -571,9 +571,9 @@ class ListRules(ItemRules):
     def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
         """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists are
         cards of their own), or numbered parts; no card for a few paragraphs too long for an 80-column screen."""
-        flat = not any(i.children for i in items)
-        tall = flat and len(items) <= MAX_BACK_LINES and screen_lines(items) > MAX_BACK_LINES
-        if back_lines(items) <= MAX_BACK_LINES and not tall:
+        fits, flat = back_lines(items) <= MAX_BACK_LINES, not any(i.children for i in items)
+        tall = flat and fits and screen_lines(items) > MAX_BACK_LINES  # (a flat list's back lines are its items)
+        if fits and not tall:
             last = subject.rsplit(" › ", 1)[-1]
             if len(items) >= 2 and all(not i.children and i.text in last for i in items):  # "EC2とEBS": EC2, EBS
                 self.drop(line0, "restated", f"{subject!r}: its items only repeat its front")

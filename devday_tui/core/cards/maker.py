@@ -41,11 +41,11 @@ _OPTIONS_RE = re.compile(r"(?m)^[ \t]*A[.)．] .*\n[ \t]*B[.)．] .*\n[ \t]*C[.)
 _ANSWERED_RE = re.compile(r"答え|正解|解答|Answer|Correct|✅|→\s*[A-H]\b", re.I)
 #: A line that is the author's to-do: ``TODO 強制的に変換したい``, ``FIXME: …``.
 _TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
-#: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
 #: How a front that asks ends: ``Ruff とは``, ``…？``.
 _ASKS = ("とは", "とは？", "とは?", "?", "？")
 #: Rules whose back is a term's value, written after it on its line.
 _TERM_RULES = frozenset(("definition", "term-line"))
+#: Rules whose definition cards hold the note's own sentences, which may be the author's impressions.
 _PROSE_RULES = frozenset(("definition", "term-line", "heading-paragraph", "bold-term", "parent-bullet", "remark-term"))
 #: How a back opens that goes on with its front's sentence (Japanese never opens one with these).
 _GOES_ON = ("が", "を", "とのこと", "という", "ということ", "です", "でした", "ます", "ました")
