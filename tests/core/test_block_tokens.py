@@ -1,5 +1,6 @@
 """The card parser's markdown-it makes its tokens faster than markdown-it's own ``StateBlock.push``, and must make
-exactly the same ones: every field of every token, against a stock ``MarkdownIt`` set up the same way."""
+exactly the same ones: every field of every token, against a stock ``MarkdownIt`` set up the same way (with the
+one block rule of the card parser's own, ``lazy_label``)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def stock(off: tuple[str, ...] = ()) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": 128})
     md.enable("table")
     md.disable(["inline", "text_join", "html_block", *off])
+    md.block.ruler.before("paragraph", "lazy_label", blocks._lazy_label, {"alt": ["paragraph"]})
     return md
 
 

@@ -103,6 +103,35 @@ class _BlockState(StateBlock):
         return token
 
 
+_ITEM_START_RE = re.compile(r"\A[ \t]*+(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|\Z)")
+
+
+def _lazy_label(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+    """Ends a list item's paragraph at a lazy line left of the item's bullet: the label of the next list.
+
+    ``TCP`` / ``  ・コネクション型`` / ``UDP`` / ``  ・コネクションレス型``: CommonMark reads ``UDP`` as the
+    continuation of the item above it, but a line further left than the bullets is never part of one of them. A line
+    wrapped under a bullet at the left margin (``- text`` / ``wrapped``) is not further left, and stays a
+    continuation. Only ever a paragraph's terminator: it makes no block of its own.
+    """
+    if not silent or state.listIndent < 0:
+        return False
+    indent = state.sCount[line]  # (a line inside a paragraph: its own indentation, which only an item's first changes)
+    if indent < 0 or indent >= state.blkIndent:
+        return False
+    src = state.src
+    k = line - 1
+    while k >= 0:
+        # The line as written: the list rule moves the start mark of an item's first line past its bullet.
+        raw = src[src.rfind("\n", 0, state.bMarks[k]) + 1 : state.eMarks[k]]
+        if not raw.strip():
+            return False
+        if _ITEM_START_RE.match(raw):
+            return indent < _expanded(raw, len(raw) - len(raw.lstrip(" \t")))
+        k -= 1
+    return False
+
+
 class _BlockParser(ParserBlock):
     """markdown-it's block parser, its rules untouched, over :class:`_BlockState`."""
 
@@ -118,6 +147,7 @@ def _new_parser(off: tuple[str, ...]) -> MarkdownIt:
     md = MarkdownIt("commonmark", _OPTIONS)
     md.enable("table")
     md.disable([*_ALWAYS_OFF, *off])
+    md.block.ruler.before("paragraph", "lazy_label", _lazy_label, {"alt": ["paragraph"]})
     block = _BlockParser()
     block.ruler = md.block.ruler  # the rules as configured above
     md.block = block

@@ -658,3 +658,56 @@ def test_a_numbered_question_in_a_list_and_a_lone_study_reminder() -> None:
     (front,) = [f for f in got if f.startswith("Matthew")]
     assert front.endswith("allowed or blocked?") and got[front] == ["Allowed"]
     assert "Question 23" not in got and not any(f.startswith("Consistency Models") for f in got)
+
+
+# --- a label at the left margin between indented plain-text bullets ----------------------------------------------
+
+
+def test_a_line_left_of_the_bullets_above_it_labels_the_next_list() -> None:
+    assert backs(
+        """
+        ## TCP と UDP
+
+        TCP
+        　・コネクション型
+        　・再送制御、順序制御あり
+        UDP
+        　・コネクションレス型
+        　・動画配信、DNS、VoIP など
+        """
+    ) == {
+        "TCP — 2 points": ["コネクション型", "再送制御、順序制御あり"],
+        "UDP — 2 points": ["コネクションレス型", "動画配信、DNS、VoIP など"],
+    }
+
+
+def test_a_line_wrapped_under_a_bullet_at_the_margin_stays_part_of_it() -> None:
+    wrapped = backs(
+        """
+        ## Replication
+
+        Modes
+        - synchronous replication waits for
+        every follower to confirm the write
+        - asynchronous replication does not wait
+        """
+    )
+    assert wrapped == {
+        "Modes — 2 points": [
+            "synchronous replication waits for every follower to confirm the write",
+            "asynchronous replication does not wait",
+        ]
+    }
+    nested = backs(
+        """
+        ## Replication
+
+        - Modes
+          - synchronous replication waits for
+          every follower to confirm the write
+          - asynchronous replication does not wait
+        """
+    )
+    assert nested["Replication › Modes — 2 points"][0] == (
+        "synchronous replication waits for every follower to confirm the write"
+    )
