@@ -125,7 +125,7 @@ def is_impression(definition: str) -> bool:
 
 def is_translation(term: str, definition: str) -> bool:
     """The note format's test of a back that only translates its front (``Quality: 品質``), from the package."""
-    from devday_tui.core.cards.terms import is_translation as translation
+    from devday_tui.core.cards.backs import is_translation as translation
 
     return len(definition) <= 30 and translation(term, definition)
 

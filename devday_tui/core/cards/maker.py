@@ -9,14 +9,13 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
+from devday_tui.core.cards.backs import is_thin, is_translation
 from devday_tui.core.cards.chatter import is_chatter_head, is_default
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, PAGE_TITLE_RE, is_impression
 from devday_tui.core.cards.rules import RULES, Trace
 from devday_tui.core.cards.terms import (
     CITATION_FIELDS,
     TALK_FIELDS,
-    is_thin,
-    is_translation,
     skip_key,
     squash,
 )

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from devday_tui.core import ids
+from devday_tui.core.cards.backs import without_lead_in
 from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
 from devday_tui.core.cards.chatter import DEFAULT_SKIP, WRITEUP_SKIP, WRITEUP_TITLE_RE, is_skipped
@@ -50,7 +51,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 58
+PARSER_VERSION = 59
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -166,7 +167,8 @@ def _read_meta(
 
 def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, str] | None = None) -> list[Card]:
     """One term, one card per note: a definition whose term was defined before joins that card, citing both
-    lines; an exact duplicate of a card is dropped.
+    lines; an exact duplicate of a card is dropped. A definition's last sentence that ends in a colon, with nothing
+    after it, is cut (a back of nothing else makes no card).
 
     ``scopes`` gives, by index in ``cards``, the label or parent bullet a definition sits under. Two definitions
     under different ones are different things (``on a directory`` under SGID and under the sticky bit, ``-a``
@@ -190,6 +192,15 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     out: list[Card] = []
     for index, card in enumerate(cards):
         back = card.back
+        if card.kind == "definition" and back.__class__ is str and back.endswith((":", "：")):
+            back = without_lead_in(back)  # "… Things that go wrong:": the back does not hold what it opens
+            if not back:
+                if trace is not None:
+                    trace.append(
+                        Trace(card.line, "lead-in", False, f"{card.front!r}: its back only opens what follows")
+                    )
+                continue
+            card = replace(card, back=back)
         sig = (card.kind, card.front, back)
         if sig in exact:
             if trace is not None:

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from devday_tui.core.cards.backs import is_pointer
 from devday_tui.core.cards.blocks import Node, new, node_text
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import CAPPED, HONORIFICS, MAX_BACK_LINES, CardMaker
@@ -18,7 +19,6 @@ from devday_tui.core.cards.terms import (
     MIN_ANSWER_CHARS,
     is_anaphoric,
     is_note_field,
-    is_pointer,
     is_score,
     is_update_notice,
     is_vague,

@@ -1208,3 +1208,30 @@ def test_a_topic_introduced_with_to_wa_loses_only_its_particle() -> None:
     2つの状態は電気的に移行可能なので内容の書き換えが可能です。
     """
     assert fronts(md) == ["相変化メモリ"]
+
+
+def test_a_sentence_that_opens_what_follows_it_is_cut_from_a_definition() -> None:
+    note, trace = parse(
+        """
+        ## Handling outages
+
+        **Leader failure: failover.** A follower is promoted. Things that go wrong:
+
+        - async follower may miss writes
+        - split brain: two nodes both believe they are leader
+
+        ## What I learned at the conference
+
+        In the keynote on privacy, she said:
+
+        esempio 1: abbiamo i seguenti dati:
+        """
+    )
+    backs = {c.front: c.back for c in note.cards}
+    assert backs["Leader failure"] == "failover. A follower is promoted."
+    assert "What I learned at the conference" not in backs and "esempio 1" not in backs
+    assert len(dropped(trace, "lead-in")) == 1
+    # A colon with the definition's own sub-items after it is no lead-in: they are its back.
+    assert backs["split brain"] == "two nodes both believe they are leader"
+    sub = parse("## IP\n* Private IP addresses - addresses on a local network:\n  * Class A - 10.0.0.0/8\n")[0].cards
+    assert any(c.front == "Private IP addresses" and "Class A" in c.back for c in sub)

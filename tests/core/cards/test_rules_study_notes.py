@@ -341,8 +341,8 @@ def test_remarks_on_the_exam_and_the_authors_to_do_are_left_out() -> None:
 
 
 def test_an_attendees_agreement_and_excitement_are_impressions() -> None:
+    from devday_tui.core.cards.backs import is_thin
     from devday_tui.core.cards.impressions import is_impression
-    from devday_tui.core.cards.terms import is_thin
 
     assert is_impression("エンジニアがUIデザインもすべきという点は同意。協力して実装するのが理想ですね")
     assert is_impression("OSS開発欲がすごい刺激された")
@@ -397,7 +397,7 @@ def test_a_points_card_shows_a_short_value_beside_its_term() -> None:
 
 
 def test_a_translation_is_no_definition_but_an_acronyms_expansion_is() -> None:
-    from devday_tui.core.cards.terms import is_translation
+    from devday_tui.core.cards.backs import is_translation
 
     assert is_translation("Quality", "品質") and is_translation("安全性", "セキュリティ")
     assert is_translation("バックアップとリストア", "backup and restore")

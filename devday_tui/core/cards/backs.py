@@ -1,0 +1,102 @@
+"""What a card's back says, when it is too little to learn: a word or two that mean nothing by themselves, the
+front in another language, only the name of a page to read, a pointer to something else (``see the slides``), or a
+sentence that only opens what follows it (``Things that go wrong:``).
+
+Every pattern here is linear: anchored, and bounded where it repeats.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The names of a page to read (a link's text, ``[Docs](…)``, ``[Learn tutorial](…)``): a pointer, not an answer.
+_POINTER_WORDS = frozenset(
+    "docs doc documentation tutorial tutorials learn guide link links here this video article blog page website site "
+    "official".split()
+)
+_POINTER_JA = frozenset("リンク こちら ここ 公式 公式ドキュメント ドキュメント 記事 動画 公式サイト".split())
+#: Words that say nothing of a thing by themselves: a back made of one or two of them teaches nothing.
+_THIN_WORDS = _POINTER_WORDS | frozenset(
+    """new newer old older latest legacy version better worse good bad nice great cool important useful same similar
+    easy simple fine ok okay the a an one""".split()
+)
+_THIN_JA = _POINTER_JA | frozenset(
+    """新しい 新 最新 古い 旧 新しいバージョン 新バージョン 旧バージョン 最新版 重要 大事 便利 同じ 簡単 おすすめ 良い いい
+    すごい""".split()
+)
+
+
+def _words_in(text: str, ascii_words: frozenset[str], ja: frozenset[str]) -> bool:
+    text = text.strip().strip(".。!！").strip()
+    if not text or len(text) > 24 or "\n" in text:
+        return False
+    if text.isascii():
+        words = text.casefold().split()
+        return len(words) <= 2 and all(w.strip(",;") in ascii_words for w in words)
+    return text in ja
+
+
+#: A back that only says whose it is: ``from Koichiro Nishijima``, ``by @jsmith``, ``presented by Jane Doe``.
+_ATTRIBUTION_RE = re.compile(
+    r"(?:(?:from|by|via|presented by)[ \t]+)?@[\w.-]+"
+    r"|(?:from|by|via|presented by)[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}"
+)
+
+
+#: Only hashtags: ``#june29jp``, ``#KUG2 #golang``.
+_HASHTAGS_RE = re.compile(r"#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40}){0,5}")
+
+
+def is_thin(back: str) -> bool:
+    """A back of one or two words that says nothing by itself: ``new version``, ``important``, ``便利``, ``Docs``,
+    or only whose it is (``from Koichiro Nishijima``, ``@moro``), or only hashtags (``#june29jp``)."""
+    stripped = back.strip()
+    return (
+        _words_in(back, _THIN_WORDS, _THIN_JA)
+        or _ATTRIBUTION_RE.fullmatch(stripped) is not None
+        or _HASHTAGS_RE.fullmatch(stripped) is not None
+    )
+
+
+_ENGLISH_WORD_RE = re.compile(r"[A-Z][a-z]{1,20}")
+_KATAKANA_RE = re.compile(r"[ァ-ヶー・]{2,12}")
+_ENGLISH_WORDS_RE = re.compile(r"[a-z]{2,20}(?: [a-z]{2,20}){0,3}")
+_KANJI_WORD_RE = re.compile(r"[一-龯々]{2,8}")
+
+
+def is_translation(front: str, back: str) -> bool:
+    """A back that is only the front in another language, no definition: ``Quality`` → ``品質``, ``安全性`` →
+    ``セキュリティ``, ``バックアップとリストア`` → ``backup and restore``. (An acronym's expansion, ``MFA`` → ``多要素認証``,
+    says what the letters stand for, and is one.)"""
+    back = back.strip()
+    if _ENGLISH_WORD_RE.fullmatch(front):
+        return len(back) <= 6 and not any(ch.isascii() for ch in back)
+    if front.isascii() or len(front) > 12 or any(ch.isascii() and ch.isalnum() for ch in front):
+        return False
+    if _ENGLISH_WORDS_RE.fullmatch(back) is not None:
+        return True
+    # a word in kanji, then the same in katakana (a phrase with kana in it, ``ユーザ自身で作成``, is no word)
+    return _KANJI_WORD_RE.fullmatch(front) is not None and _KATAKANA_RE.fullmatch(back) is not None
+
+
+def is_pointer(text: str) -> bool:
+    """Only the name of a page to read: ``Docs``, ``Learn tutorial``, ``こちら``."""
+    return _words_in(text, _POINTER_WORDS, _POINTER_JA)
+
+
+#: Where a sentence ends inside a line: after ``.``/``!``/``?`` and a space, or after ``。``/``！``/``？``.
+_SENTENCE_STOP_RE = re.compile(r"[.!?](?=\s)|[。！？]")
+#: Abbreviations whose period ends no sentence.
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.")
+
+
+def without_lead_in(back: str) -> str:
+    """``back`` without its last sentence when that ends in a colon: it opens what follows the line (``Things that
+    go wrong:``, ``she said:``, ``abbiamo i seguenti dati:``), which the back does not hold. Empty when nothing is left.
+    """
+    head, _, last = back.rstrip().rpartition("\n")
+    cut = 0
+    for m in _SENTENCE_STOP_RE.finditer(last, 0, len(last) - 1):
+        if not last[: m.end()].endswith(_ABBREVIATIONS):
+            cut = m.end()
+    return f"{head}\n{last[:cut]}".strip()
