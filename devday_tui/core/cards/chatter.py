@@ -248,8 +248,23 @@ WRITEUP_TITLE_RE = re.compile(
 
 #: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
 #: ``試験会場での受験``, ``自宅での受験``: how the author sits the exam, not what it covers; ``G検定について``: the
-#: exam itself.
-CHATTER_HEAD_NOUNS = ("感想", "所感", "雑感", "試験概要", "様子", "受験", "検定について", "試験について")
+#: exam itself. ``関連イベントのお知らせ``: an announcement; ``やろうと思ったこと``, ``試したいこと``: the author's plans and
+#: thoughts (``覚えておきたいこと`` is what to learn, and no chatter).
+CHATTER_HEAD_NOUNS = (
+    "感想",
+    "所感",
+    "雑感",
+    "試験概要",
+    "様子",
+    "受験",
+    "検定について",
+    "試験について",
+    "お知らせ",
+    "思ったこと",
+    "やりたいこと",
+    "試したいこと",
+    "調べたいこと",
+)
 
 
 def is_default(skip: frozenset[str]) -> bool:

@@ -431,9 +431,9 @@ class ListRules(ItemRules):
             return
         if kind != "sequence" and len(entries) >= 2 and all(STEP_ITEM_RE.match(e.item.text) for e in entries):
             rule, kind = "sequence", "sequence"  # "- Step 1: Open the console" / "- Step 2: …"
-        # Beside plain items, or as a remark ("*Note:* …"), a definition shows what it says ("Network ACL - check
-        # packets"): its term alone reads as an item cut short. A list of only terms is the set of their names.
-        mixed = not all(e.own for e in entries)
+        # Beside plain items, as a remark ("*Note:* …") or a prefix ("Recap - Pods", "Recap - …"), a definition shows
+        # what it says ("Network ACL - check packets"). A list of only terms (each once) is the set of their names.
+        mixed = not all(e.own for e in entries) or len({e.item.text for e in entries}) < len(entries)
         items = (self.as_written(e) if e.own and (mixed or is_remark(e.item.text)) else e.item for e in entries)
         self.items_card(rule, kind, subject, tuple(items), line0)
 

@@ -51,7 +51,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 59
+PARSER_VERSION = 60
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -165,6 +165,20 @@ def _read_meta(
         warn("title", f"title is empty or not text; using {instead}")
 
 
+#: Words that head the author's asides, wherever they are written: three of them in a section are a habit of writing.
+_ASIDE_WORDS = frozenset(
+    "note notes nb n.b ps p.s memo メモ 備考 追記 補足 注意 注 tip tips hint warning caution aside".split()
+)
+
+
+def _prefix_key(front: str) -> str:
+    """What a prefix word is counted by: the term, or, for an aside's word under a parent (``… › Note``), the word
+    (a field under different parents, ``中間者攻撃とは？ › 対策`` and ``リプレイ攻撃とは？ › 対策``, is one of each)."""
+    last = front.rpartition(" › ")[2]
+    word = " ".join(last.casefold().split())
+    return word if word in _ASIDE_WORDS else " ".join(front.casefold().split())
+
+
 def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, str] | None = None) -> list[Card]:
     """One term, one card per note: a definition whose term was defined before joins that card, citing both
     lines; an exact duplicate of a card is dropped. A definition's last sentence that ends in a colon, with nothing
@@ -185,6 +199,14 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     # A field's name (``料金``, ``Cost``, ``特徴``) under two headings is already a field of each: the price of
     # CloudHSM and the price of KMS are two facts, where ``gp2`` in a section and again under "Exam tips" is one.
     fields = {term for term, where in contexts.items() if len(where) >= 3 or (len(where) == 2 and is_field_name(term))}
+    # A word that opens three lines or more of one section, each with something else after it, is a prefix those
+    # lines share (``Recap - Pods``, ``Recap - Deployments``…; ``Note: see the slides``, ``Note: watch the talk``):
+    # it names none of them.
+    uses: dict[tuple[str, str], set[Back]] = {}
+    for card in cards:
+        if card.kind == "definition" and card.back.__class__ is str:
+            uses.setdefault((_prefix_key(card.front), card.section_id), set()).add(card.back)
+    prefixes = {key for key, backs in uses.items() if len(backs) >= 3}
     first: dict[str, int] = {}
     scope_of: dict[int, str] = {}
     exact: set[tuple[str, str, Back]] = set()
@@ -192,6 +214,12 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     out: list[Card] = []
     for index, card in enumerate(cards):
         back = card.back
+        if prefixes and card.kind == "definition" and (_prefix_key(card.front), card.section_id) in prefixes:
+            if trace is not None:
+                trace.append(
+                    Trace(card.line, "prefix-word", False, f"{card.front!r} opens 3 lines or more of its section")
+                )
+            continue
         if card.kind == "definition" and back.__class__ is str and back.endswith((":", "：")):
             back = without_lead_in(back)  # "… Things that go wrong:": the back does not hold what it opens
             if not back:
@@ -355,7 +383,11 @@ def parse_note(
         next_start = nodes[first_head].start if heads else len(body_lines)
         sec = make_section(title, 0, (), start0, own_end(start0, next_start), pre)
         note.sections.append(sec)
-        spans.append((start0, next_start, sec, (), title, attach_bullets(pre, body_lines), False))
+        # An exam write-up opens with the author's story: why and when they sat it, how they studied.
+        story = skip is WRITEUP_SKIP
+        if story and trace is not None:
+            trace.append(Trace(offset + start0 + 1, "skip-section", False, "a write-up's opening: the author's story"))
+        spans.append((start0, next_start, sec, (), title, attach_bullets(pre, body_lines), story))
 
     title_taken = False
     for k, hi in enumerate(heads):
@@ -399,6 +431,13 @@ def parse_note(
         if skipped and not parent_skipped and trace is not None:
             trace.append(Trace(offset + node.start + 1, "skip-section", False, f"{heading!r}: chatter, no cards"))
         stack.append((sec, path_, level, skipped))
+        # A write-up's opening under its title is the author's story (the sections under the title are not).
+        if is_title and skip is WRITEUP_SKIP and not skipped:
+            skipped = True
+            if trace is not None:
+                trace.append(
+                    Trace(offset + node.start + 1, "skip-section", False, "a write-up's opening: the author's story")
+                )
         subject = path_[-1] if path_ else title
         if name and is_vague(name):  # "Pros", "まとめ", "Day 1": the parent heading (or the title) says of what
             subject = f"{path_[-2] if len(path_) >= 2 else title} › {name}"

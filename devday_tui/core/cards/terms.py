@@ -379,15 +379,21 @@ def lacks_subject(text: str) -> bool:
     )
 
 
+#: A Japanese clause in an aside: a particle that takes a verb, or a verb's ending before the closing bracket.
+_ASIDE_CLAUSE_RE = re.compile(r"[がを]|(?:ない|ません|です|ます|った|した)[)）]\Z")
+
+
 def label_ok(text: str, colon: bool = False) -> bool:
     """A line short enough, and not a sentence, to name the list after it. A line that ends in a colon says it
-    introduces what follows, so it may be twice as long."""
+    introduces what follows, so it may be twice as long. An aside that is a clause (``（スライドが見つからない）``)
+    says something of the note, and names nothing (``（起動順）`` does)."""
     limit = LABEL_MAX_CHARS * 2 if colon else LABEL_MAX_CHARS
     return (
         bool(text)
         and len(text) <= limit
         and not text.endswith(("。", ".", "、", ",", "，"))  # "…のですが、" goes on in the list: a sentence
         and not is_bare_link(text)
+        and not (is_aside(text) and _ASIDE_CLAUSE_RE.search(text) is not None)
     )
 
 

@@ -1235,3 +1235,87 @@ def test_a_sentence_that_opens_what_follows_it_is_cut_from_a_definition() -> Non
     assert backs["split brain"] == "two nodes both believe they are leader"
     sub = parse("## IP\n* Private IP addresses - addresses on a local network:\n  * Class A - 10.0.0.0/8\n")[0].cards
     assert any(c.front == "Private IP addresses" and "Class A" in c.back for c in sub)
+
+
+def test_a_word_that_opens_three_lines_of_a_section_is_a_prefix_not_a_term() -> None:
+    note, trace = parse(
+        """
+        # Section 2: Core Concepts
+
+        - Recap - Kubernetes Architecture
+        - Recap - Pods
+        - Recap - ReplicaSets
+        - Recap - Deployments
+
+        ## Talk
+
+        - Technical debt is a metaphor
+          - Note: see the actual images on the slides.
+        - Note: watch the talk from 10 to 20 minutes in.
+        - Cruft: a bad decision that keeps multiplying
+        - Note: see the chart on cleaning sprints.
+        """
+    )
+    cards = {c.front: c for c in note.cards}
+    assert "Recap" not in cards and not any(f.endswith("Note") for f in cards)
+    assert [i.text for i in cards["Section 2: Core Concepts — 4 points"].back] == [  # type: ignore[union-attr]
+        "Recap - Kubernetes Architecture",
+        "Recap - Pods",
+        "Recap - ReplicaSets",
+        "Recap - Deployments",
+    ]
+    assert cards["Cruft"].back == "a bad decision that keeps multiplying"
+    assert len(dropped(trace, "prefix-word")) == 7
+    # The same field under different parents is a field of each.
+    assert fronts(
+        """
+        ## キーワード
+        - 中間者攻撃とは？
+          - 対策: サーバ証明書の検証
+        - リプレイ攻撃とは？
+          - 対策: ワンタイムパスワード
+        - パスワードリスト攻撃
+          - 対策: 多要素認証
+        """
+    )[1:] == ["中間者攻撃とは？ › 対策", "リプレイ攻撃とは？ › 対策", "パスワードリスト攻撃 › 対策"]
+
+
+def test_announcements_plans_and_a_clause_in_brackets_are_no_labels_of_facts() -> None:
+    md = """
+    ## OSS 開発を仕事にする技術
+
+    （スライドが見つからない）
+
+    - 仕事にするとコミュニティ運営も発生する
+    - 一人では実現できない練度のプロダクトになる
+
+    - やろうと思ったこと
+      - OSS 使っててエンバグしたらすぐフィードバック
+      - 自分がよく使う OSS って何か考えてみる
+
+    ## 関連イベントのお知らせ
+
+    WordCamp Tokyo 2019 11/1-2＠新宿
+
+    ## 覚えておきたいこと
+
+    - 冗長化: 単一障害点をなくすこと
+    """
+    assert fronts(md) == ["OSS 開発を仕事にする技術 — 2 points", "冗長化"]
+
+
+def test_an_exam_write_ups_opening_is_the_authors_story() -> None:
+    md = """---
+title: 個人情報保護士認定試験を受験した
+---
+会社で必要になったので受験した。下記の流れで2週間ほど勉強した。
+
+1. 公式テキストを読む
+2. 過去問題集を解く
+
+## 個人情報の定義
+- 個人識別符号: 指紋データやマイナンバーなど、それだけで本人を特定できる符号
+"""
+    assert fronts(md) == ["個人識別符号"]
+    # The same opening in a note that is no write-up is a list like any other.
+    assert "個人情報保護士認定試験 — 2 points" in fronts(md.replace("を受験した", ""))
