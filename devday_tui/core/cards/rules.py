@@ -26,6 +26,7 @@ RULES: dict[str, str] = {
     "heading-paragraph": "a heading followed by one short paragraph and nothing else: heading → paragraph",
     "bold-term": "a paragraph that is only a bold name, then a short paragraph: name → that paragraph",
     "table-row": "a table row: breadcrumb › first cell → the other cells, labelled by their headers",
+    "table-column": "a table whose columns are lists (its first column ends in empty cells): each column is a list card",
     "cloze": "`**bold**` or `==highlighted==` words in a sentence are hidden",
     "explicit": "hand-written `front::back`, `front:::back` and `?` cards",
     "remark-term": "a remark word (例, 補足, Note…) takes its parent's text into the front",

@@ -1,10 +1,13 @@
-"""The ``table-row`` rule: each body row of a GFM table is a card."""
+"""The ``table-row`` rule: each body row of a GFM table is a card; and ``table-column``: in a table whose columns
+are lists (``| Cloud Storage | BigTable | BigQuery |`` over what each is), each column is a list card."""
 
 from __future__ import annotations
 
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.maker import CardMaker
+from devday_tui.core.cards.shapes import list_front
 from devday_tui.core.cards.terms import DETAIL_FIELDS, SCORE_FIELDS, TALK_FIELDS, field_of, is_score, squash
+from devday_tui.core.model import Item
 from devday_tui.core.text import is_bare_link, normalise, plain
 
 #: The column names a table row's front lists, at most this long together.
@@ -46,9 +49,14 @@ class TableRules(CardMaker):
             # what they taught.
             self.drop(node.start, "talk-details", "a table of talks' details (tags, length, speaker…), not facts")
             return
-        for line0, cells in rows[1:]:
-            # A cell of only a dash says "none here": nothing to recall (| 検索 | - | search キーワード |).
-            texts = [t if t not in _NONE_CELLS else "" for t in (squash(plain(c)) for c in cells)]
+        # A cell of only a dash says "none here": nothing to recall (| 検索 | - | search キーワード |).
+        body = [
+            (line0, [t if t not in _NONE_CELLS else "" for t in (squash(plain(c)) for c in cells)])
+            for line0, cells in rows[1:]
+        ]
+        if self.columns(node, context, header, [texts for _, texts in body]):
+            return
+        for line0, texts in body:
             first = texts[0] if texts else ""
             if not first:
                 continue
@@ -75,3 +83,25 @@ class TableRules(CardMaker):
             asked = ", ".join(names)
             front = f"{subject} — {asked}" if names and len(asked) <= MAX_ASKED_CHARS else subject
             self.add("table-row", "definition", subject, front, "\n".join(back), line0)
+
+    def columns(self, node: Node, context: str, header: list[str], body: list[list[str]]) -> bool:
+        """Whether the table's columns are lists, each made a list card: every header names something, and the
+        first column ends in empty cells while another goes on (a row without its first cell is no row), each
+        column's cells at its top. ``| Cloud Storage | BigTable |`` over ``| Durable | Sparsely Populated |`` and
+        ``| - | NoSQL database |``: Cloud Storage is durable, BigTable a NoSQL database; the rows say nothing."""
+        if len(body) < 2 or not all(header) or all(texts[:1] != [""] for texts in body):
+            return False
+        width = len(header)
+        cells = [[texts[k] if k < len(texts) else "" for texts in body] for k in range(width)]
+        for column in cells:
+            filled = sum(1 for t in column if t)
+            if filled == 0 or "" in column[:filled] or any(column[filled:]):
+                return False
+        for name, column in zip(header, cells):
+            items = tuple(Item(t) for t in column if t)
+            subject = f"{context} › {name}"
+            if len(items) == 1:
+                self.add("table-column", "definition", subject, subject, items[0].text, node.start)
+            else:
+                self.add("table-column", "list", subject, list_front("list", subject, len(items)), items, node.start)
+        return True

@@ -711,3 +711,35 @@ def test_a_line_wrapped_under_a_bullet_at_the_margin_stays_part_of_it() -> None:
     assert nested["Replication › Modes — 2 points"][0] == (
         "synchronous replication waits for every follower to confirm the write"
     )
+
+
+# --- a table whose columns are lists --------------------------------------------------------------------------------
+
+
+def test_a_table_whose_first_column_ends_early_is_a_list_per_column() -> None:
+    md = """
+    ## Summary
+
+    | Cloud Storage    | BigTable           | BigQuery              |
+    |------------------|--------------------|-----------------------|
+    | Durable          | Sparsely Populated | Structured analytical |
+    | Highly Available | Low Latency        | Pay for what you use  |
+    | -                | NoSQL database     |                       |
+    """
+    assert backs(md) == {
+        "n › Summary › Cloud Storage — 2 points": ["Durable", "Highly Available"],
+        "n › Summary › BigTable — 3 points": ["Sparsely Populated", "Low Latency", "NoSQL database"],
+        "n › Summary › BigQuery — 2 points": ["Structured analytical", "Pay for what you use"],
+    }
+    # A table of rows keeps its rows: a row without a value in a middle cell is still a row.
+    rows = backs(
+        """
+        ## Volumes
+
+        | Type | Media | Burst |
+        |------|-------|-------|
+        | gp3  | SSD   | -     |
+        | sc1  | HDD   | 250   |
+        """
+    )
+    assert list(rows) == ["Volumes › gp3 — Media", "Volumes › sc1 — Media, Burst"]
