@@ -233,7 +233,7 @@ class Node(NamedTuple):
     end: int  # exclusive
     content: str  # inline Markdown of a paragraph or heading
     children: list[Any]  # list[Node]; for a table, its rows as (line, cells) pairs, the header first
-    level: int  # heading level
+    level: int  # heading level; the number an ordered list starts at
 
 
 LEAF_KINDS = {"fence": "code", "code_block": "code", "html_block": "html", "hr": "hr"}
@@ -300,7 +300,8 @@ def tree(tokens: list[Any]) -> tuple[list[Node], set[int]]:
         kind = _OPEN_KINDS.get(ty)
         if kind is not None:
             m = t.map
-            node = new(Node, (kind, m[0], m[1], "", [], 0))
+            # (an ordered list's level is the number it starts at)
+            node = new(Node, (kind, m[0], m[1], "", [], int(t.attrs.get("start", 1)) if kind == "ordered_list" else 0))
             children.append(node)
             stack.append(children)
             children = node.children

@@ -206,6 +206,19 @@ class Builder(ParagraphRules, ListRules, TableRules):
                     first_list.append(node.start)
             elif kind == "ordered_list":
                 self.has_list = True
+                j = i + 1
+                while j < n and nodes[j].kind == "code":
+                    j += 1
+                while j < n and nodes[j].kind == "ordered_list" and nodes[j].level == node.level + len(node.children):
+                    # "1. create the file", its YAML, "2. apply it": the numbers go on after the code, one list.
+                    for code in nodes[i + 1 : j]:
+                        self.has_code = True
+                        self.drop(code.start, "code-block", "code block inside a numbered list: no cards")
+                    node = node._replace(end=nodes[j].end, children=node.children + nodes[j].children)
+                    i = j
+                    j = i + 1
+                    while j < n and nodes[j].kind == "code":
+                        j += 1
                 k = self.choice_list(self.asked(), nodes, i, node.start)
                 if k >= 0:
                     i = k

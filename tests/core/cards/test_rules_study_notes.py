@@ -743,3 +743,27 @@ def test_a_table_whose_first_column_ends_early_is_a_list_per_column() -> None:
         """
     )
     assert list(rows) == ["Volumes › gp3 — Media", "Volumes › sc1 — Media, Burst"]
+
+
+def test_numbered_steps_that_go_on_after_a_code_block_are_one_list() -> None:
+    md = """
+    ## Steps to bind the role
+
+    1. Create the binding file
+
+    ```yaml
+    kind: RoleBinding
+    ```
+
+    2. Apply the binding file
+    3. List the pods as the dev user
+    """
+    assert backs(md) == {
+        "Steps to bind the role — 3 steps, in order": [
+            "Create the binding file",
+            "Apply the binding file",
+            "List the pods as the dev user",
+        ]
+    }
+    # A list numbered from 1 again after the code is a list of its own.
+    assert len(backs(md.replace("2. Apply", "1. Apply").replace("3. List", "2. List"))) == 2
