@@ -215,6 +215,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             return None
         if len(term) > SEPARATOR_TERM_MAX_CHARS:
             continue  # prose: only a colon can still split it
+        if inl.marks and any(a < i < b and text[m.end() : b].strip() for a, b in inl.marks):
+            continue  # "**First In - First Out** - …": a dash inside bold is part of the bold name ("**ループ →** O(n)" splits)
         if m.group()[1:2] in "-–" and term[-1:].isalnum() and term[:1].isdigit() and rest[:1].isdigit():
             continue  # "64 bytes - 18 bytes = 46 bytes": a minus sign between amounts, not a separator
         if m.group()[1:2] in "-–" and _is_compound_name(term, rest):

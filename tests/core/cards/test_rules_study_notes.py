@@ -767,3 +767,16 @@ def test_numbered_steps_that_go_on_after_a_code_block_are_one_list() -> None:
     }
     # A list numbered from 1 again after the code is a list of its own.
     assert len(backs(md.replace("2. Apply", "1. Apply").replace("3. List", "2. List"))) == 2
+
+
+def test_a_dash_inside_a_bold_name_is_part_of_it() -> None:
+    md = """
+    ## FIFO Queue
+    - **First In - First Out** - not available in all regions
+    - **Leader failure: failover.** A follower is promoted.
+    - **単純ループ →** O(n)
+    """
+    got = backs(md)
+    assert got["単純ループ"] == ["O(n)"]
+    assert got["First In - First Out"] == ["not available in all regions"]
+    assert got["Leader failure"] == ["failover. A follower is promoted."]
