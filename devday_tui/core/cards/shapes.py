@@ -219,7 +219,11 @@ _SPEAKER_END_RE = re.compile(
 
 
 def is_talk_title(text: str) -> bool:
-    return text[-1:] in ")）" and _SPEAKER_END_RE.search(text) is not None
+    """A talk's title: with its speaker at the end, or named as a talk in Japanese (``AR.jsを試してみた話``,
+    ``クリエイター卓球部の紹介``)."""
+    if text[-1:] in ")）":
+        return _SPEAKER_END_RE.search(text) is not None
+    return len(text) <= 60 and text.endswith(("話", "の紹介")) and not text.endswith(("会話", "電話", "通話", "対話"))
 
 
 def mostly(entries: list[Entry], test: Callable[[str], bool]) -> bool:

@@ -1319,3 +1319,22 @@ title: 個人情報保護士認定試験を受験した
     assert fronts(md) == ["個人識別符号"]
     # The same opening in a note that is no write-up is a list like any other.
     assert "個人情報保護士認定試験 — 2 points" in fronts(md.replace("を受験した", ""))
+
+
+def test_a_list_of_lightning_talks_named_as_talks_is_a_programme() -> None:
+    md = """
+    ## 懇親会飛び込みLTでどんな話が出たか
+    - particles.jsを使ってみた話
+    - 記号だけでJavaScriptのHello Worldを実行する話
+    - AR.jsを試してみた話
+    - クリエイター卓球部の紹介
+
+    ## MDX
+    MDXで **docz** などが出てきているので、React界隈では割と使われていくんじゃないかな～と感じています。
+
+    ## 電話
+    - 固定電話
+    - 携帯電話
+    - IP電話
+    """
+    assert fronts(md) == ["電話 — 3 points"]
