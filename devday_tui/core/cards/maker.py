@@ -65,6 +65,13 @@ _LINK_TITLE_MAX_CHARS = 100
 PERSON_RE = re.compile(
     r"@[\w.-]{1,30}(?:[ \u3000]?(?:さん|氏|様))?|[^\s@]{1,10}(?:[ \u3000][^\s@]{1,10})?[ \u3000]?(?:さん|氏|様|先生)"
 )
+#: A person's name in Latin letters: two or three capitalised words (``Danilo Poccia``, ``Mary K. Smith``).
+_NAME_RE = re.compile(r"[A-Z][a-z]{1,15}(?: [A-Z]\.)?(?: [A-Z][a-z]{0,2}[A-Z]?[a-z]{1,15}){1,2}")
+#: A job title: ``Principal Evangelist, Serverless``, ``Senior Software Engineer at Acme``, ``CTO``.
+_JOB_TITLE_RE = re.compile(
+    r"\b(?:Evangelist|Engineer|Developer Advocate|Advocate|Architect|Manager|Director|Founder|Co-?founder|CEO|CTO|"
+    r"CIO|CISO|VP|President|Consultant|Researcher|Professor|Scientist|Head of|Lead|Principal|Senior|Staff|Chief)\b"
+)
 #: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
 HONORIFICS = ("さん", "氏", "様", "先生")
 #: A back that only says what to study: ``Exponential backoff - know when it is used``.
@@ -142,6 +149,11 @@ def _who_or_where(front: str, back: str) -> tuple[str, str] | None:
     person and their title, a person alone, a link and its title, a page's title and its site, an e-mail address."""
     if len(front) <= 20 and front.endswith(HONORIFICS) and len(back) <= SHORT_BACK_CHARS and "。" not in back:
         return "chatter-term", "a person and their title (藤田氏: … マネージャー): who spoke, not what was said"
+    if len(back) <= 80 and _NAME_RE.fullmatch(front) and _JOB_TITLE_RE.search(back) and "." not in back:
+        return (
+            "chatter-term",
+            "a person and their title (Jane Doe - Principal Evangelist): who spoke, not what was said",
+        )
     if back.count("\n") == 1 and "://" in back:
         title, _, last = back.partition("\n")
         if is_bare_link(last.strip()) and len(title) <= _LINK_TITLE_MAX_CHARS:

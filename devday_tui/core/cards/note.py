@@ -51,7 +51,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 64
+PARSER_VERSION = 65
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -138,6 +138,27 @@ def _title_from(meta: dict[str, Any], nodes: list[Node], path: Path) -> tuple[st
             if text:
                 return text, True
     return strip_controls(path.stem or str(path)), False
+
+
+#: How a line that is a sentence, or opens what follows it, ends: no title.
+_NOT_TITLE_ENDS = ("。", ".", "!", "！", "?", "？", ":", "：", "、", ",")
+
+
+def _title_line(nodes: list[Node]) -> str:
+    """The title a note without one writes on its first line, alone: a short line, no sentence and no ``term: …``,
+    a blank line after it, then no list or table (it would be their label) and no other such short line (two
+    short lines are a list of terms, not a title and a text)."""
+    if len(nodes) < 2 or nodes[0].kind != "paragraph" or "\n" in nodes[0].content:
+        return ""
+    text = squash(plain(nodes[0].content))
+    if not 3 <= len(text) <= 80 or text.endswith(_NOT_TITLE_ENDS) or ": " in text or "：" in text:
+        return ""
+    nxt = nodes[1]
+    if nxt.kind in ("bullet_list", "ordered_list", "table") or nodes[0].start + 1 == nxt.start:
+        return ""  # the label of the list or table right after it
+    if nxt.kind == "paragraph" and "\n" not in nxt.content and len(nxt.content) <= 80:
+        return ""
+    return text
 
 
 def _read_meta(
@@ -303,6 +324,14 @@ def parse_note(
     title, title_from_h1 = _title_from(meta, nodes, path)
     if meta_title and not meta_text(meta.get("title")):
         title, title_from_h1 = meta_title, False
+    elif not title_from_h1 and not meta_text(meta.get("title")) and (line_title := _title_line(nodes)):
+        # "SRV375 - Lambda Layers and Runtime API" alone on the first line of a note with no title: its title.
+        title = line_title
+        if trace is not None:
+            trace.append(
+                Trace(front.offset + nodes[0].start + 1, "metadata", False, "the note's first line: its title")
+            )
+        nodes = nodes[1:]
     note = Note(path=path, key=note_key, title=title, rel=rel if rel is not None else key)
     offset = front.offset
     skip = DEFAULT_SKIP

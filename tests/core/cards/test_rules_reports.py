@@ -1338,3 +1338,27 @@ def test_a_list_of_lightning_talks_named_as_talks_is_a_programme() -> None:
     - IP電話
     """
     assert fronts(md) == ["電話 — 3 points"]
+
+
+def test_a_talks_first_line_is_the_notes_title_and_its_speaker_no_card() -> None:
+    md = """SRV375 - Lambda Layers and Runtime API
+
+Lambda Layers and Runtime API are two new features which enable developers to publish and share libraries.
+
+Danilo Poccia - Principal Evangelist, Serverless
+
+## Layers
+- Layer: a zip file of libraries that a function can use
+"""
+    note, trace = parse(md)
+    assert note.title == "SRV375 - Lambda Layers and Runtime API"
+    assert [c.front for c in note.cards] == ["Layer"]
+    assert note.cards[0].context == ("SRV375 - Lambda Layers and Runtime API", "Layers")
+    assert 1 in dropped(trace, "metadata")
+    # A first line over a list or table is their label; two short lines are terms, not a title and its text.
+    assert parse("Pricing models\n\n- On-Demand\n- Spot\n")[0].title == "n"
+    assert parse("EC2 - Elastic Compute Cloud\n\nS3 - Simple Storage Service\n")[0].title == "n"
+    # A name of a thing with a role-like word is no person: Amazon Inspector is a service.
+    assert fronts("## Services\n- Amazon Inspector - finds vulnerabilities, a lead for the security team\n") == [
+        "Amazon Inspector"
+    ]
