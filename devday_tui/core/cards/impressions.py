@@ -153,6 +153,19 @@ ABOUT_PAGE_RE = re.compile(
     r"|is (?:a|an|my|your) (?:[\w-]+ ){0,2}(?:guide|summary|cheat ?sheet|notes))\b"
     r"|[Tt](?<![A-Za-z][Tt])hese notes\b"  # (each alternative opens with a letter: the engine skips)
 )
+#: A label that says what the author does next (``具体的には以下の設定を行います``, ``…を見ていきます``): the list after it
+#: is the article's plan, not facts.
+_PLAN_RE = re.compile(
+    r"(?:を行います|を行っていきます|していきます|を紹介します|を解説します|を説明します|を見ていきます|をやっていきます"
+    r"|を試します|を進めます)[:：。]?\Z"
+)
+
+
+def is_plan(label: str) -> bool:
+    """A label of the author's plan: ``以下の設定を行います``, ``順番に見ていきます``."""
+    return _PLAN_RE.search(label) is not None
+
+
 #: A page's title with the name of its site (``PHPerKaigi2023に参加しています - memo.yammer.jp``, ``… | DevelopersIO``):
 #: a page to read, pasted.
 PAGE_TITLE_RE = re.compile(

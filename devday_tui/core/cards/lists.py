@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
 from devday_tui.core.cards.choice_cards import ANSWER_RE
-from devday_tui.core.cards.impressions import is_impression
+from devday_tui.core.cards.impressions import is_impression, is_plan
 from devday_tui.core.cards.item_rules import ItemRules, is_named_link
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry
 from devday_tui.core.cards.questions import (
@@ -297,7 +297,9 @@ class ListRules(ItemRules):
         j = i + 1
         toc = self.toc_possible and is_toc(nodes[j])
         last = label.rsplit(" › ", 1)[-1]
-        diary = not last.isascii() and is_impression(last)  # "使ったのは次の3つでした": what the author used
+        diary = not last.isascii() and (
+            is_impression(last) or is_plan(last)
+        )  # "使ったのは次の3つでした", "…を行います"
         if toc or diary or self.is_chatter(last):  # "所感" then a list: the author's remarks
             if toc:
                 self.drop(line0, "toc", f"{label!r}: a table of contents, not notes")

@@ -1362,3 +1362,18 @@ Danilo Poccia - Principal Evangelist, Serverless
     assert fronts("## Services\n- Amazon Inspector - finds vulnerabilities, a lead for the security team\n") == [
         "Amazon Inspector"
     ]
+
+
+def test_a_list_under_what_the_article_does_next_is_its_plan() -> None:
+    md = """
+    ## 概要
+    具体的には以下の設定を行います
+    - Cloud SQLのスロークエリの設定
+    - Cloud Loggingのログポリシーアラートの設定
+
+    ## スロークエリログ
+    主な設定項目は次のとおりです
+    - log_min_duration_statement
+    - log_statement
+    """
+    assert fronts(md) == ["主な設定項目は次のとおりです — 2 points"]
