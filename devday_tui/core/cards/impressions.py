@@ -147,7 +147,7 @@ def is_impression(text: str, *, diary: bool = True) -> bool:
 #: A sentence about the page it is written on: ``本稿はそのレポートです``, ``…を聴講した時のメモ``, ``感想を書きます``,
 #: ``In this post …``.
 ABOUT_PAGE_RE = re.compile(
-    r"本稿|本記事|この記事|当記事|このエントリ|時のメモ|のメモです|備忘録|(?:を|について)(?:書きます|まとめます|紹介します|紹介する|解説します)"
+    r"本稿|本記事|この記事|当記事|このエントリ|本イベント|時のメモ|のメモです|備忘録|(?:を|について)(?:書きます|まとめます|紹介します|紹介する|解説します)"
     r"|(?:前回|以前)(?:の記事|も解説|も紹介|書いた)|日目の記事|Advent Calendar|アドベントカレンダー"
     r"|[Tt](?<![A-Za-z][Tt])his (?:post|article|blog post|guide|cheat ?sheet|write-?up"
     r"|is (?:a|an|my|your) (?:[\w-]+ ){0,2}(?:guide|summary|cheat ?sheet|notes))\b"

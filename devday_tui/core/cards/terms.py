@@ -525,7 +525,10 @@ def term_line(first: str, rest: list[str]) -> str | None:
         ("が", "を")
     ):
         return None
-    # An English sentence wrapped onto the next line is not a term and its definition.
-    if ascii_words(term) >= 4 and term[-1].isascii() and term[-1].isalpha() and body[:1].islower():
-        return None
+    # An English sentence wrapped onto the next line is not a term and its definition: a long line, or one opening
+    # with an article over a lower-case word ("The terraform provider" then "terraform_remote_state data source").
+    if body[:1].islower() and term[-1].isascii() and term[-1].isalpha():
+        words = term.split()
+        if ascii_words(term) >= 4 or (len(words) >= 2 and words[0] in ("The", "A", "An") and words[1][:1].islower()):
+            return None
     return term

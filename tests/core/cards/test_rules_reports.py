@@ -1377,3 +1377,24 @@ def test_a_list_under_what_the_article_does_next_is_its_plan() -> None:
     - log_statement
     """
     assert fronts(md) == ["主な設定項目は次のとおりです — 2 points"]
+
+
+def test_a_sentence_wrapped_after_an_article_and_this_events_intro_are_no_terms() -> None:
+    md = """
+    ## Connecting to remote state backends
+
+    The terraform provider
+    `terraform_remote_state` data source
+    uses the latest state snapshot from a specified state backend.
+
+    ## Shiftup
+
+    まずは本イベント Shiftup! の紹介
+    会場入りしてすぐにビールが渡される、本イベントならではのポリシーです。
+
+    ## Twelve-Factor
+
+    The Twelve-Factor App
+    A method for building software-as-a-service apps.
+    """
+    assert fronts(md) == ["Connecting to remote state backends", "The Twelve-Factor App"]
