@@ -297,7 +297,11 @@ def screen_lines(items: tuple[Item, ...] | list[Item], depth: int = 0) -> int:
     a wide (CJK) character taking two columns."""
     n = 0
     for item in items:
-        n += max(1, -(-(cell_len(item.text) + 2 + 2 * depth) // SCREEN_COLUMNS))
+        text = item.text
+        if 2 * len(text) + 2 + 2 * depth <= SCREEN_COLUMNS:
+            n += 1  # one line even if every character were wide: no need to measure it
+        else:
+            n += max(1, -(-(cell_len(text) + 2 + 2 * depth) // SCREEN_COLUMNS))
         if item.children:
             n += screen_lines(item.children, depth + 1)
     return n
