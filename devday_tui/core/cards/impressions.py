@@ -159,10 +159,14 @@ _PLAN_RE = re.compile(
     r"(?:を行います|を行っていきます|していきます|を紹介します|を解説します|を説明します|を見ていきます|をやっていきます"
     r"|を試します|を進めます)[:：。]?\Z"
 )
+#: The same in English: ``I need to``, ``I want to try``, ``We'll set up the following``.
+_PLAN_EN_RE = re.compile(r"(?:I|We)(?: really)? (?:need|want|would like|have|plan) to\b|(?:I|We)(?:'ll| will) ")
 
 
 def is_plan(label: str) -> bool:
-    """A label of the author's plan: ``以下の設定を行います``, ``順番に見ていきます``."""
+    """A label of the author's plan: ``以下の設定を行います``, ``順番に見ていきます``, ``I need to``."""
+    if label.isascii():
+        return _PLAN_EN_RE.match(label) is not None
     return _PLAN_RE.search(label) is not None
 
 

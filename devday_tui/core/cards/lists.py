@@ -297,9 +297,7 @@ class ListRules(ItemRules):
         j = i + 1
         toc = self.toc_possible and is_toc(nodes[j])
         last = label.rsplit(" › ", 1)[-1]
-        diary = not last.isascii() and (
-            is_impression(last) or is_plan(last)
-        )  # "使ったのは次の3つでした", "…を行います"
+        diary = (not last.isascii() and is_impression(last)) or is_plan(last)  # "使ったのは次の3つでした", "I need to"
         if toc or diary or self.is_chatter(last):  # "所感" then a list: the author's remarks
             if toc:
                 self.drop(line0, "toc", f"{label!r}: a table of contents, not notes")

@@ -54,7 +54,7 @@ _JA_PREDICATE_ENDS = (
     "ている",
     "ていた",
 )
-#: How a clause that points back opens: a term never does (``これは動画ないらしい``, ``This is why``).
+#: How a clause that points back opens: a term never does (``これは動画ないらしい``, ``This is why``, ``=> 100万``).
 _POINTING_STARTS = (
     "これは",
     "それは",
@@ -67,6 +67,16 @@ _POINTING_STARTS = (
     "Those ",
     "It ",
     "They ",
+    # a connective or an arrow: what follows from the line above ("ただし、1クロック…", "=> 100万 = 10^6")
+    "ただし",
+    "但し",
+    "なお、",
+    "つまり",
+    "However",
+    "→",
+    "⇒",
+    "=>",
+    "->",
 )
 #: A marker of unfinished work at the start of a term: ``TODO``, ``??``.
 MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")

@@ -1398,3 +1398,20 @@ def test_a_sentence_wrapped_after_an_article_and_this_events_intro_are_no_terms(
     A method for building software-as-a-service apps.
     """
     assert fronts(md) == ["Connecting to remote state backends", "The Twelve-Factor App"]
+
+
+def test_the_authors_plans_and_lines_going_on_from_the_one_above_are_no_cards() -> None:
+    md = """
+    ## Hugo
+    I need to
+    - make a stubs page
+    - add a search with filters
+
+    ## MIPS
+    MIPS: 1秒間に実行できる命令の数 / 100万
+
+    => 100万 = 10^6
+
+    ただし、1クロック: 1命令とは限らない
+    """
+    assert fronts(md) == ["MIPS"]
