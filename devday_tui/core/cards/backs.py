@@ -100,3 +100,12 @@ def without_lead_in(back: str) -> str:
         if not last[: m.end()].endswith(_ABBREVIATIONS):
             cut = m.end()
     return f"{head}\n{last[:cut]}".strip()
+
+
+#: A table's delimiter row left as text, its columns not lined up (``|-----|----|--|``): markup, not text.
+_TABLE_RULE_RE = re.compile(r"\|[ \t:]{0,8}-{2,}[ \t:]{0,8}\|")
+
+
+def has_table_rule(text: str) -> bool:
+    """Whether ``text`` holds a table's delimiter row that markdown-it did not read as a table."""
+    return "-|" in text and _TABLE_RULE_RE.search(text) is not None

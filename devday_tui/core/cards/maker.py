@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
-from devday_tui.core.cards.backs import is_thin, is_translation
+from devday_tui.core.cards.backs import has_table_rule, is_thin, is_translation
 from devday_tui.core.cards.chatter import is_chatter_head, is_default
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, PAGE_TITLE_RE, is_impression
 from devday_tui.core.cards.rules import RULES, Trace
@@ -330,6 +330,8 @@ class CardMaker:
                 return "too-short", "a back of a word or two that says nothing by itself"
             if len(back) <= 30 and is_translation(front, back):
                 return "too-short", "the front in another language, not what it means"
+        if has_table_rule(back):
+            return "code-block", "a table whose columns did not line up: its pipes are no text to learn"
         if "\nB" in back and _OPTIONS_RE.search(back) and not _ANSWERED_RE.search(back):
             return "choice-question", "options without the answer"
         if is_todo(back):

@@ -780,3 +780,15 @@ def test_a_dash_inside_a_bold_name_is_part_of_it() -> None:
     assert got["単純ループ"] == ["O(n)"]
     assert got["First In - First Out"] == ["not available in all regions"]
     assert got["Leader failure"] == ["failover. A follower is promoted."]
+
+
+def test_a_table_whose_columns_do_not_line_up_is_no_text_to_learn() -> None:
+    md = """
+    ## SLM
+    - SLM 開発元の特徴
+      |モデル群|スケーリング|特徴 |
+      |-----------|-----------|--|-----------------|
+      |Gemma(Google)|1B~27B|小規模～中規模モデル|
+    - Phi: Microsoft の小規模モデル
+    """
+    assert list(backs(md)) == ["Phi"]
