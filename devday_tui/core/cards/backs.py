@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from devday_tui.core.text import sentence_spans
+
 #: The names of a page to read (a link's text, ``[Docs](…)``, ``[Learn tutorial](…)``): a pointer, not an answer.
 _POINTER_WORDS = frozenset(
     "docs doc documentation tutorial tutorials learn guide link links here this video article blog page website site "
@@ -84,22 +86,14 @@ def is_pointer(text: str) -> bool:
     return _words_in(text, _POINTER_WORDS, _POINTER_JA)
 
 
-#: Where a sentence ends inside a line: after ``.``/``!``/``?`` and a space, or after ``。``/``！``/``？``.
-_SENTENCE_STOP_RE = re.compile(r"[.!?](?=\s)|[。！？]")
-#: Abbreviations whose period ends no sentence.
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.")
-
-
 def without_lead_in(back: str) -> str:
     """``back`` without its last sentence when that ends in a colon: it opens what follows the line (``Things that
     go wrong:``, ``she said:``, ``abbiamo i seguenti dati:``), which the back does not hold. Empty when nothing is left.
     """
     head, _, last = back.rstrip().rpartition("\n")
-    cut = 0
-    for m in _SENTENCE_STOP_RE.finditer(last, 0, len(last) - 1):
-        if not last[: m.end()].endswith(_ABBREVIATIONS):
-            cut = m.end()
-    return f"{head}\n{last[:cut]}".strip()
+    spans = sentence_spans(last)
+    kept = last[: spans[-1][0]].rstrip() if len(spans) > 1 else ""
+    return f"{head}\n{kept}".strip()
 
 
 #: A table's delimiter row left as text, its columns not lined up (``|-----|----|--|``): markup, not text.
