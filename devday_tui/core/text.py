@@ -507,7 +507,8 @@ def normalise(text: str) -> str:
 
 # --- URLs and bare links --------------------------------------------------------------------------------------
 
-_BARE_LINK_RE = re.compile(r"^\s*(?:<)?(?:https?|ftp|mailto|file)://?\S*(?:>)?\s*$|^\s*www\.\S+\s*$", re.I)
+# (also a Hatena embed: ``[https://speakerdeck.com/…:embed]``)
+_BARE_LINK_RE = re.compile(r"^\s*[<\[]?(?:https?|ftp|mailto|file)://?\S*[>\]]?\s*$|^\s*www\.\S+\s*$", re.I)
 
 
 def is_bare_link(text: str) -> bool:

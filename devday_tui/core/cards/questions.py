@@ -232,10 +232,17 @@ def is_exam_remark(text: str) -> bool:
     return _EXAM_REMARK_RE.search(text) is not None
 
 
+#: A domain's weight in an exam, at the end of its heading: ``(15%)``, ``（約 20 %）``.
+_WEIGHT_RE = re.compile(r"[(（](?:約|about |~)?[ \t]?[0-9]{1,2}(?:\.[0-9])?[ \t]?[%％][)）]\s*\Z")
+
+
 def is_blueprint(heading: str, texts: list[str]) -> bool:
     """An exam guide's objective as the heading (``Compare and contrast transmission media and transceivers.``,
     ``Given a scenario, …``) over the topics it covers, two thirds of them names (``Cellular``, ``802.3 standards``):
-    what the exam asks about, not what was learnt."""
+    what the exam asks about, not what was learnt. A heading that gives its domain's weight in the exam
+    (``3. 移行の計画 (15%)``, ``Domain 1: Design Resilient Architectures (30%)``) is one too, over its task statements."""
+    if heading[-1:] in ")）" and _WEIGHT_RE.search(heading):
+        return len(texts) >= 2
     if not heading.endswith(".") or not heading[:1].isupper():
         return False
     first = heading.partition(" ")[0].casefold()

@@ -254,7 +254,7 @@ def is_navigation(node: Node) -> bool:
 #: A heading or label over the list of talks the author attended: ``聞いた発表``, ``参加したセッション``,
 #: ``Talks I attended``.
 ATTENDED_RE = re.compile(
-    r"(?:聞いた|聴いた|見た|観た|参加した|聴講した|行った)(?:発表|セッション|トーク|講演|LT)"
+    r"(?:聞いた|聴いた|見た|観た|視聴した|参加した|聴講した|行った)(?:発表|セッション|トーク|講演|LT)"
     r"|\b(?:talks?|sessions?) I (?:attended|saw|watched|went to)\b|\battended (?:talks|sessions)\b",
     re.I,
 )

@@ -171,6 +171,12 @@ def _answer_ok(rest: str) -> bool:
     return content_length(rest) >= MIN_ANSWER_CHARS and any(ch.isalnum() for ch in rest)
 
 
+def _in_math(line: str, i: int) -> bool:
+    """Whether ``line[i]`` is inside ``$…$`` or ``$$…$$`` (each ``$$`` one mark), the marks of the line paired."""
+    marks = line.count("$") - line.count("$$")
+    return marks % 2 == 0 and (line.count("$", 0, i) - line.count("$$", 0, i)) % 2 == 1
+
+
 def split_term(src: str | Inline) -> tuple[str, str] | None:
     """``TERM: DEFINITION`` on the first line of ``src``, as (term, definition), or None.
 
@@ -203,8 +209,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
         while span < len(protected) and protected[span][0] <= i:
             reach = max(reach, protected[span][1])
             span += 1
-        if i < reach or ("$" in first and first.count("$") % 2 == 0 and first.count("$", 0, i) % 2):
-            continue  # inside inline code, link text or a URL, or inside $…$ math (a lone $ is a variable)
+        if i < reach or ("$" in first and _in_math(first, i)):
+            continue  # inside inline code, link text or a URL, or inside $…$ or $$…$$ math (a lone $ is a variable)
         for k, mark in enumerate("()（）"):
             brackets[k] += first.count(mark, counted, i)
         counted = i

@@ -508,6 +508,8 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None
     if term.startswith(("→", "->", "=>", "|", "※")) or _ANSWER_LETTERS_RE.fullmatch(term):
         return None
+    if "：" in term or ": " in term:
+        return None  # "Aシステム稼働率：x" then "Bシステム稼働率：y": a line of its own value, no name of what follows
     if is_update_notice(term):
         return None  # "2022/03/17 追記" then the update: the post's history
     if is_aside(term):

@@ -1415,3 +1415,12 @@ def test_the_authors_plans_and_lines_going_on_from_the_one_above_are_no_cards() 
     ただし、1クロック: 1命令とは限らない
     """
     assert fronts(md) == ["MIPS"]
+
+
+def test_sessions_watched_are_the_authors_day() -> None:
+    md = """
+    ## 聴講・視聴したセッション
+    - JetBrains / Sebastian Aignerさん、KotlinでのAI活用による開発
+    - DNA.inc / Sandra Dupréさん、ひとつの機能、ふたつの道筋
+    """
+    assert fronts(md) == []

@@ -792,3 +792,23 @@ def test_a_table_whose_columns_do_not_line_up_is_no_text_to_learn() -> None:
     - Phi: Microsoft の小規模モデル
     """
     assert list(backs(md)) == ["Phi"]
+
+
+def test_example_values_math_and_embeds_make_no_terms() -> None:
+    md = """
+    ## 稼働率
+    Aシステム稼働率：x
+    Bシステム稼働率：y
+
+    ## Huffman
+    $$z.freq = x.freq + y.freq$$
+    Let $T'$ be any tree representing an optimal prefix code.
+
+    ## Envoy
+    [https://speakerdeck.com/taiki45/understanding-envoy:embed]
+
+    ## Domain 3: 移行の計画 (15%)
+    - クラウドへの移行が可能な既存のワークロードを選択
+    - 新規の移行先ソリューションに適した移行ツールを選択
+    """
+    assert backs(md) == {}
