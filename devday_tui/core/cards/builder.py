@@ -88,6 +88,37 @@ _LEADS = ("は", "とは", "（", " (", " is ", " are ", " refers to ", " means 
 #: A paragraph that points on, to what follows or elsewhere: ``下記で構成される``, ``以下の2つ``, ``こちらのサイト``.
 _POINTS_ON_RE = re.compile(r"以下|下記|次の|こちらの|the following|as follows|below|[Ee]\.g\.\s*\Z|例えば\s*\Z")
 #: The end of a sentence: ``。`` (or ``！``/``？``), or ``.`` before a space.
+#: What may stand between a numbered list's steps, the numbers going on after it: code, a table.
+_BETWEEN_STEPS = ("code", "table")
+
+
+def merged_steps(nodes: list[Node]) -> list[Node]:
+    """``nodes`` with a numbered list whose numbers go on after code or a table (``1. create the file``, its YAML,
+    ``2. apply it``) joined to the list before it; what stood between comes after the joined list."""
+    out: list[Node] = []
+    i, n = 0, len(nodes)
+    while i < n:
+        node = nodes[i]
+        i += 1
+        if node.kind != "ordered_list":
+            out.append(node)
+            continue
+        between: list[Node] = []
+        j = i
+        while True:
+            while j < n and nodes[j].kind in _BETWEEN_STEPS:
+                j += 1
+            if j < n and nodes[j].kind == "ordered_list" and nodes[j].level == node.level + len(node.children):
+                between.extend(nodes[i:j])
+                node = node._replace(end=nodes[j].end, children=node.children + nodes[j].children)
+                i = j = j + 1
+            else:
+                break
+        out.append(node)
+        out.extend(between)
+    return out
+
+
 _SENTENCE_END_RE = re.compile(r"[。！？]|\.(?=\s)")
 #: A question and its answer on one line: ``Q: What is RAII? A: …``, ``**Q: …?** |?| A: …``.
 _QA_LINE_RE = re.compile(r"Q[ \t]?[:：][ \t]*([^\n]{3,300}?[?？])[ \t|?]{0,8}A[:：][ \t]*([^\n]{2,})\Z")
@@ -127,6 +158,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
     # -- a section's own body
 
     def blocks(self, nodes: list[Node], heading_items: list[Entry], first_list: list[int], top: bool = False) -> None:
+        if any(node.kind == "ordered_list" and node.level > 1 for node in nodes):
+            nodes = merged_steps(nodes)
         i = 0
         n = len(nodes)
         while i < n:
@@ -206,19 +239,6 @@ class Builder(ParagraphRules, ListRules, TableRules):
                     first_list.append(node.start)
             elif kind == "ordered_list":
                 self.has_list = True
-                j = i + 1
-                while j < n and nodes[j].kind == "code":
-                    j += 1
-                while j < n and nodes[j].kind == "ordered_list" and nodes[j].level == node.level + len(node.children):
-                    # "1. create the file", its YAML, "2. apply it": the numbers go on after the code, one list.
-                    for code in nodes[i + 1 : j]:
-                        self.has_code = True
-                        self.drop(code.start, "code-block", "code block inside a numbered list: no cards")
-                    node = node._replace(end=nodes[j].end, children=node.children + nodes[j].children)
-                    i = j
-                    j = i + 1
-                    while j < n and nodes[j].kind == "code":
-                        j += 1
                 k = self.choice_list(self.asked(), nodes, i, node.start)
                 if k >= 0:
                     i = k

@@ -27,6 +27,19 @@ _NONE_CELLS = frozenset("- – — ― ー --".split())
 _EVENT_ROWS = TALK_FIELDS | frozenset("location fee 参加費 languages".split())
 
 
+def _is_example_row(texts: list[str]) -> bool:
+    """A row of an example's data: a single letter, then short values of no words (``A | 2``, ``D | 0b01``)."""
+    key = texts[0].strip("`") if texts else ""
+    values = [t for t in texts[1:] if t]
+    return (
+        len(key) == 1
+        and key.isascii()
+        and key.isalpha()
+        and bool(values)
+        and all(len(t) <= 10 and " " not in t for t in values)
+    )
+
+
 class TableRules(CardMaker):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
@@ -55,6 +68,10 @@ class TableRules(CardMaker):
             for line0, cells in rows[1:]
         ]
         if self.columns(node, context, header, [texts for _, texts in body]):
+            return
+        if len(body) >= 3 and all(_is_example_row(texts) for _, texts in body):
+            # | A | 2 |, | B | 3 |, | D | `0b01` |: the letters of an example and their values, nothing to recall
+            self.drop(node.start, "too-short", "an example's data: single letters and their values")
             return
         for line0, texts in body:
             first = texts[0] if texts else ""

@@ -812,3 +812,35 @@ def test_example_values_math_and_embeds_make_no_terms() -> None:
     - 新規の移行先ソリューションに適した移行ツールを選択
     """
     assert backs(md) == {}
+
+
+def test_an_examples_data_table_makes_no_cards_and_steps_go_on_after_it() -> None:
+    md = """
+    ## Building a Huffman tree
+
+    We follow the steps below to build the tree:
+
+    1. Count how many times each letter occurs, for example:
+
+    | Alphabet | How many of it in data? |
+    | -------- | ----------------------- |
+    | A        | 2                       |
+    | B        | 3                       |
+    | C        | 5                       |
+
+    2. Sort them by how many times they occur
+    3. Merge the two nodes of lowest frequency
+    """
+    got = backs(md)
+    assert list(got) == ["We follow the steps below to build the tree — 3 steps, in order"]
+    # A table of things named by one letter with words to say of them is a table of facts.
+    assert backs(
+        """
+        ## DNS records
+        | Type | Meaning |
+        |---|---|
+        | A | IPv4 address of a host |
+        | MX | mail server of a domain |
+        | NS | name server of a zone |
+        """
+    )["DNS records › A"] == ["IPv4 address of a host"]
