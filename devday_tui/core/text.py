@@ -38,6 +38,9 @@ _INLINE_HEAD = (
     r"(?P<wiki>(?P<embed>!?)\[\[(?P<wpage>[^\[\]|\n]{1,500})(?:\|(?P<walias>[^\[\]\n]{0,500}))?\]\])",
     # Hugo shortcodes {{< … >}} and {{% … %}} show nothing.
     r"(?P<short>\{\{[<%][^\n{}]{0,2000}?[>%]\}\})",
+    # Kramdown's and Logseq's attribute lists right after an image or link, ``{:height 300, :width 300}``,
+    # ``{:target="_blank"}``, show nothing.
+    r"(?P<ial>(?<=[)\]])\{:[^{}\n]{0,200}\})",
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
     r"(?P<foot>\[\^[^\]\s]{1,60}\])",  # a footnote reference [^1] shows nothing
     # Obsidian: a block's id at the end of its line (``**Circular Wait** ^5cb177``) shows nothing.
@@ -252,11 +255,11 @@ def is_markup_tag(tag: str) -> bool:
 
 
 #: A cheap test: text holding none of these has no inline markup and no control character at all: one of the
-#: characters, ``://``, a hard break (two spaces, a newline) or ``{{``. Written as one class (then a look back at
+#: characters, ``://``, a hard break (two spaces, a newline), ``{{`` or ``{:``. Written as one class (then a look back at
 #: which character it was) so that the engine skips from one candidate character to the next: an alternation that
 #: opens with a class is tried at every position, three times as slow.
 _SPECIAL_RE = re.compile(
-    r"[\\`*_=<\[&~!^\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ](?:(?<=[^:{ ])|(?<=:)//|(?<= ) \n|(?<=\{)\{)"
+    r"[\\`*_=<\[&~!^\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ](?:(?<=[^:{ ])|(?<=:)//|(?<= ) \n|(?<=\{)[{:])"
 )
 #: C0 and C1 control characters but newline and tab, zero-width space, line and paragraph separators, BOM.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
@@ -356,7 +359,7 @@ def _read_inline(src: str) -> Inline:
             piece = "" if m.group("embed") else wiki_text(m.group("wpage"), m.group("walias"))
             if piece:
                 protected.append((pos, pos + len(piece)))
-        elif kind in ("img", "short", "foot", "blockid") or (kind == "tag" and is_markup_tag(m.group(0))):
+        elif kind in ("img", "short", "ial", "foot", "blockid") or (kind == "tag" and is_markup_tag(m.group(0))):
             piece = ""  # an image cannot be studied in a terminal; the rest is not the note's text
         elif kind == "tag":
             piece = m.group(0)  # a placeholder: "kubectl drain <node>", "<service>.<resource>.<verb>"

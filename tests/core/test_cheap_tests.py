@@ -15,7 +15,7 @@ from devday_tui.core.cards.split import _SEPARATOR_RE
 from devday_tui.core.cards.terms import MAYBE_TERM_RE
 from devday_tui.core.text import _SPECIAL_RE
 
-SPECIAL = r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n|\{\{"
+SPECIAL = r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n|\{\{|\{:"
 MAYBE_TERM = r"[:：…＝→]|[・･]{3}| [=\-–—] "
 PLAIN_SPELLING = {
     _SPECIAL_RE: re.compile(SPECIAL),
@@ -32,6 +32,7 @@ PIECES = st.sampled_from(
         "  \n",
         "://",
         "{{",
+        "{:",
         "・・・",
         "･･･",
         "・・・・・・・",

@@ -61,8 +61,9 @@ _TRIGGER_RES = (
 )
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
-#: An Obsidian callout's type marker, ``> [!info]`` or ``> [!tip]- Title``: markup, not the note's text.
-_CALLOUT_RE = re.compile(r"\A\[!([A-Za-z][\w -]{0,30})\][+-]?[ \t]*+")
+#: An Obsidian callout's type marker, ``> [!info]`` or ``> [!tip]- Title`` (with its style after pipes:
+#: ``> [!maths|black|outlined] Title``): markup, not the note's text.
+_CALLOUT_RE = re.compile(r"\A\[!([A-Za-z][\w -]{0,30})(?:\|[\w -]{0,30}){0,4}\][+-]?[ \t]*+")
 #: (A callout's type is one word, ``[!tip]``, ``[!definition]``: without a title of its own, it has none worth a
 #: line. A "type" of several words, ``[!VPC Peering]``, names the callout's subject: it is its title.)
 _QUOTES_RE = re.compile(r"(?:>[ \t\u3000]*)*")

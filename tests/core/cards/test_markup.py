@@ -480,3 +480,19 @@ def test_display_math_with_blank_lines_inside_is_no_text() -> None:
     # Without a blank line inside, display math stays as it is (a paragraph of its own); never closed, it stays too.
     assert norm("\n$$\nx = 1\n$$\n")[1:4] == ["$$", "x = 1", "$$"]
     assert norm("\n$$\nx\n\ny\n")[1:] == ["$$", "x", "", "y", ""]
+
+
+def test_attribute_lists_after_an_image_or_link_and_a_callouts_style_are_markup() -> None:
+    from pathlib import Path
+
+    from devday_tui.core.parser import parse_note
+
+    assert inline("![name](a.png){:height 300, :width 300}").text == ""
+    assert inline('[変動係数](https://example.com){:target="_blank"}が与えられる').text == "変動係数が与えられる"
+    assert inline("a Clojure map {:a 1} stays").text == "a Clojure map {:a 1} stays"
+    note = parse_note(
+        "## Analysis\n> [!maths|black|outlined] TOTAL COST\n> - comparisons: n(n-1)/2\n> - swaps: n-1\n",
+        Path("n.md"),
+        "n.md",
+    )
+    assert note.cards[0].front == "Analysis › TOTAL COST — 2 points"
