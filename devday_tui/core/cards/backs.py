@@ -86,10 +86,27 @@ def is_pointer(text: str) -> bool:
     return _words_in(text, _POINTER_WORDS, _POINTER_JA)
 
 
+#: How a sentence ends that announces what comes after it: ``… the following properties hold.``, ``考え方は以下のとおり``.
+_ANNOUNCES_RE = re.compile(
+    r"(?:\bthe following(?: [\w-]{1,20}){0,3}|\bas follows|(?:以下|次)の(?:とおり|通り)(?:です|である)?)[.。]?[ \t]*\Z",
+    re.I,
+)
+
+
+def announces(text: str) -> bool:
+    """Whether ``text`` ends in a sentence that opens what comes after it: a colon, ``the following … hold.``,
+    ``以下のとおり``."""
+    text = text.rstrip()
+    return text.endswith((":", "：")) or (("follow" in text or "の" in text) and _ANNOUNCES_RE.search(text) is not None)
+
+
 def without_lead_in(back: str) -> str:
-    """``back`` without its last sentence when that ends in a colon: it opens what follows the line (``Things that
-    go wrong:``, ``she said:``, ``abbiamo i seguenti dati:``), which the back does not hold. Empty when nothing is left.
+    """``back`` without its last sentence when that opens what follows the line (``Things that go wrong:``, ``she
+    said:``, ``abbiamo i seguenti dati:``, ``… the following properties hold.``), which the back does not hold;
+    ``back`` as it is otherwise. Empty when nothing is left.
     """
+    if not announces(back):
+        return back
     head, _, last = back.rstrip().rpartition("\n")
     spans = sentence_spans(last)
     kept = last[: spans[-1][0]].rstrip() if len(spans) > 1 else ""

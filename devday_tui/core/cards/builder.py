@@ -272,6 +272,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if not text or is_bare_link(text):
             return None
         if is_question(text):
+            if is_vague(text):  # "How?": of what the context says
+                return f"{self.in_context()} › {text}"
             return text if len(text) <= QUESTION_LABEL_MAX_CHARS else None
         if is_todo(text):
             self.drop(node.start, "todo", f"{text[:40]!r} is the author's to-do, not the list's label")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from devday_tui.core.cards.backs import has_table_rule
+from devday_tui.core.cards.backs import announces, has_table_rule
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.choice_cards import ChoiceRules
 from devday_tui.core.cards.impressions import is_impression
@@ -76,6 +76,8 @@ class ItemRules(ChoiceRules):
             return self.drop(
                 line0, "image-only", f"{text!r}: a figure's caption; the figure is not shown in a terminal"
             )
+        if not own and len(text) <= LABEL_MAX_CHARS and announces(text):
+            return self.drop(line0, "lead-in", f"{text!r}: it only says that something follows")
         if has_table_rule(text):
             return self.drop(line0, "code-block", f"{text[:40]!r}: a table whose columns did not line up")
         if "#" in text and _TAGS_VALUE_RE.search(text):

@@ -51,7 +51,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 72
+PARSER_VERSION = 73
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -241,8 +241,8 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
                     Trace(card.line, "prefix-word", False, f"{card.front!r} opens 3 lines or more of its section")
                 )
             continue
-        if card.kind == "definition" and back.__class__ is str and back.endswith((":", "：")):
-            back = without_lead_in(back)  # "… Things that go wrong:": the back does not hold what it opens
+        if card.kind == "definition" and back.__class__ is str and (cut := without_lead_in(back)) != back:
+            back = cut  # "… Things that go wrong:": the back does not hold what it opens
             if not back:
                 if trace is not None:
                     trace.append(

@@ -33,6 +33,8 @@ REMARK_WORDS |= frozenset(
     """前提 背景 目的 狙い 課題 問題 原因 結果 効果 現状 方針 運用 構成 方法 手法 用途 特徴 詳細 概要 background purpose
     goal problem cause result results effect approach usage type types command""".split()
 )
+#: A question word alone (``How?``, ``なぜ？``) asks about whatever it is written under.
+REMARK_WORDS |= frozenset("how how? why why? なぜ なぜ？ なぜ? どうやって どうやって？ どうやって?".split())
 #: Phrases that bring in an example: ``for example: you can provision another EC2 instance``.
 REMARK_WORDS |= frozenset(("for example", "for instance"))
 #: Places in a process or an example, which say nothing without it: ``Start``, ``Middle``, ``Init``, ``最初``.

@@ -1424,3 +1424,31 @@ def test_sessions_watched_are_the_authors_day() -> None:
     - DNA.inc / Sandra Dupréさん、ひとつの機能、ふたつの道筋
     """
     assert fronts(md) == []
+
+
+def test_a_sentence_announcing_what_follows_is_cut_like_a_colon() -> None:
+    md = """
+    ## 📌Properties for arithmetic
+    Given any two scalars a and b, and any three vectors P, Q and R, the following properties hold.
+
+    ## サーバ稼働率
+    - 直列接続と並列接続がある
+    - 考え方は以下のとおり
+    - 並列接続は片方が動いていれば動く
+
+    ## Protocols
+    Load balancer: it supports the following protocols: HTTP, HTTPS.
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["サーバ稼働率 — 2 points", "Load balancer"]
+    assert dropped(trace, "lead-in") == [2, 6]
+
+
+def test_a_question_word_alone_asks_about_what_it_is_under() -> None:
+    md = """
+    ## Migrating to gRPC
+    How?
+    - Autonomous teams
+    - Aligned autonomy
+    """
+    assert fronts(md) == ["Migrating to gRPC › How? — 2 points"]
