@@ -86,9 +86,10 @@ def is_pointer(text: str) -> bool:
     return _words_in(text, _POINTER_WORDS, _POINTER_JA)
 
 
-#: How a sentence ends that announces what comes after it: ``… the following properties hold.``, ``考え方は以下のとおり``.
+#: How a sentence ends that announces what comes after it: ``… the following properties hold.``, ``考え方は以下のとおり``,
+#: ``手順は以下`` (``5GB以下`` is "at most", and announces nothing).
 _ANNOUNCES_RE = re.compile(
-    r"(?:\bthe following(?: [\w-]{1,20}){0,3}|\bas follows|(?:以下|次)の(?:とおり|通り)(?:です|である)?)[.。]?[ \t]*\Z",
+    r"(?:\bthe following(?: [\w-]{1,20}){0,3}|\bas follows|(?:以下|次)の(?:とおり|通り)(?:です|である)?|は以下)[.。]?[ \t]*\Z",
     re.I,
 )
 
@@ -97,7 +98,9 @@ def announces(text: str) -> bool:
     """Whether ``text`` ends in a sentence that opens what comes after it: a colon, ``the following … hold.``,
     ``以下のとおり``."""
     text = text.rstrip()
-    return text.endswith((":", "：")) or (("follow" in text or "の" in text) and _ANNOUNCES_RE.search(text) is not None)
+    return text.endswith((":", "：")) or (
+        ("follow" in text or "の" in text or "以下" in text) and _ANNOUNCES_RE.search(text) is not None
+    )
 
 
 def without_lead_in(back: str) -> str:

@@ -88,6 +88,8 @@ _LEADS = ("は", "とは", "（", " (", " is ", " are ", " refers to ", " means 
 #: A paragraph that points on, to what follows or elsewhere: ``下記で構成される``, ``以下の2つ``, ``こちらのサイト``.
 _POINTS_ON_RE = re.compile(r"以下|下記|次の|こちらの|the following|as follows|below|[Ee]\.g\.\s*\Z|例えば\s*\Z")
 #: The end of a sentence: ``。`` (or ``！``/``？``), or ``.`` before a space.
+#: Marks that make a line a heading in plain-text notes: ``■SMTP``, ``◆ 設計``, ``▼手順``.
+_HEADING_MARKS = frozenset("■□◆◇●○▼▽▶►★☆")
 #: What may stand between a numbered list's steps, the numbers going on after it: code, a table.
 _BETWEEN_STEPS = ("code", "table")
 
@@ -269,6 +271,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
         text = full.rstrip(":：").strip()
         if text[:1] in "[【" and text[-1:] in "]】" and len(text) > 2:
             text = text[1:-1].strip()  # "**[ファイルシステムの種類]**": the brackets only set the label apart
+        marked = text[:1] in _HEADING_MARKS and len(text) > 1
+        if marked:  # "■SMTP(Simple Mail Transfer Protocol) POP(Post Office Protocol)": a heading written as a line
+            text = text[1:].strip()
         if not text or is_bare_link(text):
             return None
         if is_question(text):
@@ -284,7 +289,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if len(text) <= 40 and (text.endswith(("さん", "氏", "様")) or _HANDLE_RE.search(text)):
             self.drop(node.start, "speaker-label", f"{text!r} names a person: the list belongs to the heading")
             return None
-        if not label_ok(text, colon=full.endswith((":", "："))):
+        if not label_ok(text, colon=marked or full.endswith((":", "："))):
             named = _BOLD_ASIDE_RE.fullmatch(node.content.strip())
             if named is not None and label_ok(squash(plain(named.group(1)))):
                 # "**Reliability**(Part of the Well-Architected Framework)": the bold name is the label, the

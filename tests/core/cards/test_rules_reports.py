@@ -1452,3 +1452,22 @@ def test_a_question_word_alone_asks_about_what_it_is_under() -> None:
     - Aligned autonomy
     """
     assert fronts(md) == ["Migrating to gRPC › How? — 2 points"]
+
+
+def test_a_marked_line_labels_its_list_and_reflections_make_no_cards() -> None:
+    md = """
+    ## メール
+    ■SMTP(Simple Mail Transfer Protocol) POP(Post Office Protocol)
+    ・SMTP:メール送信プロトコル
+    ・POP：メール受信プロトコル
+    いずれもアプリケーション層のプロトコル
+    SMTP・POPの手順は以下
+
+    ## 実装演習の考察
+    - 入力値の線形結合を非線形変換するのが活性化関数の役割とみられる
+    - 目的に応じた活性化関数を選択する必要がある
+    """
+    assert fronts(md) == [
+        "SMTP(Simple Mail Transfer Protocol) POP(Post Office Protocol) — 2 points",
+        "POP",  # ("SMTP:メール…" has no space after its colon: no term)
+    ]
