@@ -87,7 +87,6 @@ _INTRO_LEADS = ("例えば、", "たとえば、", "その中から、", *CONNEC
 _LEADS = ("は", "とは", "（", " (", " is ", " are ", " refers to ", " means ", " lets ", " allows ", " provides ")
 #: A paragraph that points on, to what follows or elsewhere: ``下記で構成される``, ``以下の2つ``, ``こちらのサイト``.
 _POINTS_ON_RE = re.compile(r"以下|下記|次の|こちらの|the following|as follows|below|[Ee]\.g\.\s*\Z|例えば\s*\Z")
-#: The end of a sentence: ``。`` (or ``！``/``？``), or ``.`` before a space.
 #: Marks that make a line a heading in plain-text notes: ``■SMTP``, ``◆ 設計``, ``▼手順``.
 _HEADING_MARKS = frozenset("■□◆◇●○▼▽▶►★☆")
 #: What may stand between a numbered list's steps, the numbers going on after it: code, a table.
@@ -121,6 +120,7 @@ def merged_steps(nodes: list[Node]) -> list[Node]:
     return out
 
 
+#: The end of a sentence: ``。`` (or ``！``/``？``), or ``.`` before a space.
 _SENTENCE_END_RE = re.compile(r"[。！？]|\.(?=\s)")
 #: A question and its answer on one line: ``Q: What is RAII? A: …``, ``**Q: …?** |?| A: …``.
 _QA_LINE_RE = re.compile(r"Q[ \t]?[:：][ \t]*([^\n]{3,300}?[?？])[ \t|?]{0,8}A[:：][ \t]*([^\n]{2,})\Z")
