@@ -249,8 +249,7 @@ WRITEUP_TITLE_RE = re.compile(
 #: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
 #: ``試験会場での受験``, ``自宅での受験``: how the author sits the exam, not what it covers; ``G検定について``: the
 #: exam itself. ``関連イベントのお知らせ``: an announcement; ``やろうと思ったこと``, ``試したいこと``: the author's plans and
-#: thoughts (``覚えておきたいこと`` is what to learn, and no chatter); ``実装演習の考察``: the author's reflections on an
-#: exercise; ``Qiita初投稿``: the post's own story.
+#: thoughts (``覚えておきたいこと`` is what to learn, and no chatter); ``Qiita初投稿``: the post's own story.
 CHATTER_HEAD_NOUNS = (
     "感想",
     "所感",
@@ -265,7 +264,6 @@ CHATTER_HEAD_NOUNS = (
     "やりたいこと",
     "試したいこと",
     "調べたいこと",
-    "考察",
     "初投稿",
 )
 

@@ -1454,7 +1454,7 @@ def test_a_question_word_alone_asks_about_what_it_is_under() -> None:
     assert fronts(md) == ["Migrating to gRPC › How? — 2 points"]
 
 
-def test_a_marked_line_labels_its_list_and_reflections_make_no_cards() -> None:
+def test_a_marked_line_labels_its_list_and_a_posts_own_story_makes_no_cards() -> None:
     md = """
     ## メール
     ■SMTP(Simple Mail Transfer Protocol) POP(Post Office Protocol)
@@ -1463,9 +1463,9 @@ def test_a_marked_line_labels_its_list_and_reflections_make_no_cards() -> None:
     いずれもアプリケーション層のプロトコル
     SMTP・POPの手順は以下
 
-    ## 実装演習の考察
-    - 入力値の線形結合を非線形変換するのが活性化関数の役割とみられる
-    - 目的に応じた活性化関数を選択する必要がある
+    ## Qiita初投稿
+    - 自分は統計初心者で、理解が及んでないとこも多々あります
+    - 説明を飛ばしてて雑な部分が多々あります
     """
     assert fronts(md) == [
         "SMTP(Simple Mail Transfer Protocol) POP(Post Office Protocol) — 2 points",
