@@ -199,8 +199,10 @@ MARKUP = {
 #: flag (``-a``, ``-t fstype``, ``-rf``, ``-R(recursive)``, ``-fオプション``: a dash, one to three letters, then a
 #: space, a colon, a bracket, a non-ASCII letter or the end).
 _LEAD_BULLET = re.compile(
-    r"^\s*(?:[・･]|[-－](?![-－])(?![A-Za-z]{1,3}(?:[\s:=,(]|[^\x00-\x7f]|$))(?!(?:log|ln|exp|Σ|∑|\d)))"
-)  # (a minus before a formula, ``-logP(x)``, is no bullet)
+    r"^\s*(?:[・･]|[-－](?![-－>])(?![A-Za-z]{1,3}(?:[\s:=,(.]|[^\x00-\x7f]|$)|[A-Za-z][\w-]{1,30}=)"
+    r"(?!(?:log|ln|exp|Σ|∑|\d)))"
+)  # (a minus before a formula, ``-logP(x)``, is no bullet, nor an arrow, ``-> …``, nor a command's option,
+# ``-A...全統計``, ``-parallel=2``)
 #: A term that is a place in a sequence: ``Step 1``, ``Tip 3``, ``Day 2``, ``手順2``, a story's ``Try 3`` or ``First
 #: issue``.
 _ORDINAL_TERM = re.compile(

@@ -86,6 +86,9 @@ def test_markup_is_found(front, back, kinds) -> None:
         "VPC --> subnet",
         "-a",
         "-t fstype: the file system type",
+        "-A...全統計",
+        "-parallel=2 とするとパッケージの並列化",
+        "-> cause the content of a block to layout in columns",
     ],
 )
 def test_text_that_only_looks_like_markup_is_not_counted(text) -> None:

@@ -475,8 +475,11 @@ def is_only_image(src: str) -> bool:
 
 
 def strip_bullet(text: str) -> str:
-    """``text`` without a leading ``・`` (or ``•``/``◦``) bullet: it never stays in a label."""
+    """``text`` without a leading ``・`` (or ``•``/``◦``) bullet, nor a list marker that Markdown left as text
+    (``- In reality though``, a tab-indented bullet under a paragraph line): it never stays in a label."""
     stripped = text.lstrip(" \t\u3000")
     if stripped[:1] in _BULLET_CHARS and stripped[1:2] not in _BULLET_CHARS:
         return stripped[1:].lstrip(" \t\u3000")
+    if stripped[:1] in "-*+" and stripped[1:2] == " ":
+        return stripped[2:].lstrip(" \t\u3000")
     return text

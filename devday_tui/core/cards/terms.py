@@ -504,8 +504,8 @@ _PARTICLE_ENDS = ("を", "が", "に", "で", "へ", "は", "の")
 def term_line(first: str, rest: list[str]) -> str | None:
     """A short first line, with the explanation on the lines after it: the term, or None."""
     term = first.strip()
-    if term.endswith((":", "：")):
-        term = term[:-1].rstrip()
+    if term.endswith((":", "：", " —", " –", " -")):
+        term = term[:-1].rstrip()  # "**Multi-column layout** —" then what it is: a separator with nothing after it
     if not term_ok(term, excluded=_NOT_TERMS) or term.endswith(("、", ",", "，", ";", "；", "(", "（", "→", "-")):
         return None
     if term.startswith(("→", "->", "=>", "|", "※")) or _ANSWER_LETTERS_RE.fullmatch(term):

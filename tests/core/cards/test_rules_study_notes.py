@@ -844,3 +844,19 @@ def test_an_examples_data_table_makes_no_cards_and_steps_go_on_after_it() -> Non
         | NS | name server of a zone |
         """
     )["DNS records › A"] == ["IPv4 address of a host"]
+
+
+def test_a_bullet_left_as_text_and_a_dash_with_nothing_after_it_stay_out_of_a_term() -> None:
+    md = """
+    ## Failure
+    Define failure:
+    \t- System operating outside specified parameters
+    \t- In reality though - users are complaining.
+
+    ## Layout
+    **Multi-column layout** —
+    The multi-column layout properties lay out a block's content in columns.
+    """
+    got = backs(md)
+    assert got["In reality though"] == ["users are complaining."]
+    assert got["Multi-column layout"] == ["The multi-column layout properties lay out a block's content in columns."]
