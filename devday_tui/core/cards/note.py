@@ -213,21 +213,20 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     """
     scopes = scopes or {}
     # A term defined under three headings or more is a field of each (``Cost:`` under every support plan,
-    # ``Use case:`` under every service): each is its own card, shown with its heading.
+    # ``Use case:`` under every service): each is its own card, shown with its heading. A word that opens three
+    # lines or more of one section, each with something else after it, is a prefix those lines share (``Recap -
+    # Pods``, ``Recap - Deployments``…; ``Note: see the slides``, ``Note: watch the talk``): it names none of them.
     contexts: dict[str, set[tuple[str, ...]]] = {}
-    for card in cards:
+    uses: dict[tuple[str, str], set[Back]] = {}
+    prefix_of: dict[int, tuple[str, str]] = {}  # a definition's index -> what it is counted by as a prefix
+    for index, card in enumerate(cards):
         if card.kind == "definition" and card.back.__class__ is str:
             contexts.setdefault(" ".join(card.front.casefold().split()), set()).add(card.context)
+            key = prefix_of[index] = (_prefix_key(card.front), card.section_id)
+            uses.setdefault(key, set()).add(card.back)
     # A field's name (``料金``, ``Cost``, ``特徴``) under two headings is already a field of each: the price of
     # CloudHSM and the price of KMS are two facts, where ``gp2`` in a section and again under "Exam tips" is one.
     fields = {term for term, where in contexts.items() if len(where) >= 3 or (len(where) == 2 and is_field_name(term))}
-    # A word that opens three lines or more of one section, each with something else after it, is a prefix those
-    # lines share (``Recap - Pods``, ``Recap - Deployments``…; ``Note: see the slides``, ``Note: watch the talk``):
-    # it names none of them.
-    uses: dict[tuple[str, str], set[Back]] = {}
-    for card in cards:
-        if card.kind == "definition" and card.back.__class__ is str:
-            uses.setdefault((_prefix_key(card.front), card.section_id), set()).add(card.back)
     prefixes = {key for key, backs in uses.items() if len(backs) >= 3}
     first: dict[str, int] = {}
     scope_of: dict[int, str] = {}
@@ -236,7 +235,7 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     out: list[Card] = []
     for index, card in enumerate(cards):
         back = card.back
-        if prefixes and card.kind == "definition" and (_prefix_key(card.front), card.section_id) in prefixes:
+        if prefixes and prefix_of.get(index) in prefixes:
             if trace is not None:
                 trace.append(
                     Trace(card.line, "prefix-word", False, f"{card.front!r} opens 3 lines or more of its section")
