@@ -508,7 +508,7 @@ def term_line(first: str, rest: list[str]) -> str | None:
         term = term[:-1].rstrip()  # "**Multi-column layout** —" then what it is: a separator with nothing after it
     if not term_ok(term, excluded=_NOT_TERMS) or term.endswith(("、", ",", "，", ";", "；", "(", "（", "→", "-")):
         return None
-    if term.startswith(("→", "->", "=>", "|", "※")) or _ANSWER_LETTERS_RE.fullmatch(term):
+    if term.startswith(("|", "※")) or _ANSWER_LETTERS_RE.fullmatch(term):  # (an arrow: term_ok refused it)
         return None
     if "：" in term or ": " in term:
         return None  # "Aシステム稼働率：x" then "Bシステム稼働率：y": a line of its own value, no name of what follows
