@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.maker import CardMaker
-from devday_tui.core.cards.shapes import list_front
 from devday_tui.core.cards.terms import DETAIL_FIELDS, SCORE_FIELDS, TALK_FIELDS, field_of, is_score, squash
 from devday_tui.core.model import Item
 from devday_tui.core.text import is_bare_link, normalise, plain
@@ -119,6 +118,6 @@ class TableRules(CardMaker):
             subject = f"{context} › {name}"
             if len(items) == 1:
                 self.add("table-column", "definition", subject, subject, items[0].text, node.start)
-            else:
-                self.add("table-column", "list", subject, list_front("list", subject, len(items)), items, node.start)
+            else:  # (the list rules' card: a column longer than the line limit is cut in parts like any list)
+                self.items_card("table-column", "list", subject, items, node.start)
         return True

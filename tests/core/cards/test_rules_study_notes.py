@@ -860,3 +860,15 @@ def test_a_bullet_left_as_text_and_a_dash_with_nothing_after_it_stay_out_of_a_te
     got = backs(md)
     assert got["In reality though"] == ["users are complaining."]
     assert got["Multi-column layout"] == ["The multi-column layout properties lay out a block's content in columns."]
+
+
+def test_a_table_column_longer_than_the_line_limit_is_cut_in_parts() -> None:
+    rows = "\n".join(f"| item{i} | value{i} |" for i in range(14))
+    got = backs(f"## Services\n| A | B |\n|---|---|\n{rows}\n| - | last |\n")
+    assert list(got) == [
+        "Services › A (1/2) — 7 points",
+        "Services › A (2/2) — 7 points",
+        "Services › B (1/2) — 8 points",
+        "Services › B (2/2) — 7 points",
+    ]
+    assert max(len(v) for v in got.values()) <= 12
