@@ -255,9 +255,9 @@ def is_markup_tag(tag: str) -> bool:
 
 
 #: A cheap test: text holding none of these has no inline markup and no control character at all: one of the
-#: characters, ``://``, a hard break (two spaces, a newline), ``{{`` or ``{:``. Written as one class (then a look back at
-#: which character it was) so that the engine skips from one candidate character to the next: an alternation that
-#: opens with a class is tried at every position, three times as slow.
+#: characters, ``://``, a hard break (two spaces, a newline), ``{{`` or ``{:``. Written as one class (then a look
+#: back at which character it was) so that the engine skips from one candidate character to the next: an
+#: alternation that opens with a class is tried at every position, three times as slow.
 _SPECIAL_RE = re.compile(
     r"[\\`*_=<\[&~!^\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ](?:(?<=[^:{ ])|(?<=:)//|(?<= ) \n|(?<=\{)[{:])"
 )
