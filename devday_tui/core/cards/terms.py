@@ -35,6 +35,17 @@ REMARK_WORDS |= frozenset(
 )
 #: A question word alone (``How?``, ``なぜ？``) asks about whatever it is written under.
 REMARK_WORDS |= frozenset("how how? why why? なぜ なぜ？ なぜ? どうやって どうやって？ どうやって?".split())
+#: The same words in the other languages notes are written in (Spanish, Italian, German, French, Portuguese):
+#: ``esempio``, ``Hinweis``, ``¿Qué es?`` under ``Firewall``.
+REMARK_WORDS |= frozenset(
+    """ejemplo ejemplos esempio esempi beispiel beispiele exemple exemples exemplo exemplos nota notas anmerkung
+    anmerkungen hinweis hinweise bemerkung bemerkungen osservazione osservazioni observación observaciones remarque
+    remarques achtung attenzione atención importante wichtig resumen riassunto zusammenfassung résumé resumo
+    conclusión conclusione conclusão fazit tipp tipps consejo consejos consiglio consigli astuce
+    perché warum wieso pourquoi""".split()
+) | frozenset(
+    ("¿qué es", "qué es", "¿por qué", "por qué", "cos'è", "che cos'è", "was ist das", "qu'est-ce que c'est", "o que é")
+)
 #: Phrases that bring in an example: ``for example: you can provision another EC2 instance``.
 REMARK_WORDS |= frozenset(("for example", "for instance"))
 #: Places in a process or an example, which say nothing without it: ``Start``, ``Middle``, ``Init``, ``最初``.
@@ -147,7 +158,10 @@ GENERIC_HEADINGS = frozenset(
     examples links references resources misc other others tips todo memo 使い方 補足 まとめ 概要 特徴 メリット
     デメリット 利点 欠点 長所 短所 注意点 注意 課題 感想 参考 参考資料 その他 メモ 例 詳細 q&a qa faq 質疑応答 質問
     結論 ポイント 対策 手順 前半 後半 takeaways conclusion remember types kinds categories 種類 分類 options option
-    オプション arguments 引数 parameters パラメータ flags features 機能""".split()
+    オプション arguments 引数 parameters パラメータ flags features 機能 ventajas desventajas vantaggi svantaggi
+    vorteile nachteile avantages inconvénients vantagens desvantagens características caratteristiche merkmale
+    eigenschaften caractéristiques tipos tipi typen arten riepilogo apuntes appunti notizen considerazioni
+    consideraciones""".split()
 ) | frozenset(("in practice", "in short", "background", "背景"))
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
@@ -232,7 +246,7 @@ _FIELD_NAMES = frozenset(
     """料金 価格 費用 コスト 課金 cost costs price prices pricing billing 用途 使いどころ usage 制限 制約 上限 limits
     limitations quota quotas 説明 description definition 定義 目的 purpose goal 対象 scope 期間 duration 保存期間
     retention 性能 performance 容量 capacity 可用性 availability 耐久性 durability 暗号化 encryption 認証 access
-    アクセス ユースケース""".split()
+    アクセス ユースケース definición definizione definição définition definiciones definizioni""".split()
 ) | frozenset(("use case", "use cases", "when to use"))
 
 
@@ -246,7 +260,9 @@ def is_field_name(text: str) -> bool:
 _ORDINAL_RE = re.compile(
     r"\A(?:(?:day|part|session|chapter|ch\.?|section|lecture|lesson|week|round|phase|stage|vol\.?|volume|episode"
     r"|ep\.?|module|unit|slide|page|room|no\.?|lab|exercise|set|case|item|point|step|tip|hint|try|attempt|iteration"
-    r"|idea|issue|problem|option|approach|solution|手順|ステップ|ポイント|ヒント)[ \t]?[0-9０-９]{1,3}[.:：]?"
+    r"|idea|issue|problem|option|approach|solution|example|ex\.|esempio|ejemplo|beispiel|exemple|exemplo|capitolo"
+    r"|capítulo|kapitel|chapitre|lezione|lección|lektion|leçon|parte|teil|tema|semana|settimana|woche|semaine|手順"
+    r"|ステップ|ポイント|ヒント)[ \t]?[0-9０-９]{1,3}[.:：]?"
     r"|(?:first|second|third|fourth|fifth|next|another|final|last)[ \t](?:issue|problem|idea|attempt|try|approach"
     r"|solution|option|step|thing|fix)"
     r"|pp?\.[ \t]?[0-9０-９]{0,4}(?:[-〜~][0-9０-９]{1,4})?"

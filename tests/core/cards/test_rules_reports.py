@@ -1224,12 +1224,12 @@ def test_a_sentence_that_opens_what_follows_it_is_cut_from_a_definition() -> Non
 
         In the keynote on privacy, she said:
 
-        esempio 1: abbiamo i seguenti dati:
+        Il dataset: abbiamo i seguenti dati:
         """
     )
     backs = {c.front: c.back for c in note.cards}
     assert backs["Leader failure"] == "failover. A follower is promoted."
-    assert "What I learned at the conference" not in backs and "esempio 1" not in backs
+    assert "What I learned at the conference" not in backs and "Il dataset" not in backs
     assert len(dropped(trace, "lead-in")) == 1
     # A colon with the definition's own sub-items after it is no lead-in: they are its back.
     assert backs["split brain"] == "two nodes both believe they are leader"

@@ -1,0 +1,75 @@
+"""Notes in Spanish, Italian, German, French and Portuguese: their remark words, general headings, examples and
+reading lists do what the English and Japanese ones do."""
+
+from __future__ import annotations
+
+from tests.core.cards.small_notes import fronts, parse
+
+
+def test_a_question_word_alone_in_spanish_or_italian_asks_about_what_it_is_under() -> None:
+    md = """
+    ## Firewall
+    ### ¿Qué es?
+    - Separa una red interna confiable de una red externa
+    - Regula el tráfico entrante y saliente
+    ## Hash
+    ### Cos'è?
+    - Una funzione che distribuisce i record nei bucket
+    - Il costo è 1/B del costo di un heap
+    """
+    assert fronts(md) == ["Firewall › ¿Qué es? — 2 points", "Hash › Cos'è? — 2 points"]
+
+
+def test_an_example_or_a_general_heading_in_another_language_names_its_parent() -> None:
+    md = """
+    ## File hash
+    ### esempio 1
+    - il file contiene 250.000 record
+    - ogni record occupa 300 byte
+    ## Rot-Schwarz-Bäume
+    ### Vorteile
+    - Höhe höchstens 2 log(n+1)
+    - Einfügen in O(log n)
+    ## Arrays
+    ### Example 3
+    - the index starts at 0
+    - the length is fixed
+    """
+    assert fronts(md) == [
+        "File hash › esempio 1 — 2 points",
+        "Rot-Schwarz-Bäume › Vorteile — 2 points",
+        "Arrays › Example 3 — 2 points",
+    ]
+
+
+def test_a_remark_word_in_german_takes_its_parents_text() -> None:
+    md = """
+    ## Algorithmen
+    - Achtung: der Baum muss nach jedem Einfügen neu gefärbt werden
+    """
+    assert fronts(md) == ["Algorithmen › Achtung"]
+
+
+def test_a_reading_list_in_another_language_makes_no_cards() -> None:
+    md = """
+    ## Árboles
+    - Raíz: el nodo sin padre
+    ## Referencias
+    - Cormen: Introduction to Algorithms
+    ## Quellen
+    - Sedgewick: Algorithmen in C
+    ## Riferimenti
+    - Atzeni: Basi di dati
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Raíz"]
+    assert sorted(t.line for t in trace if t.rule == "skip-section" and not t.made) == [3, 5, 7]
+
+
+def test_a_chapter_word_without_its_number_stays_a_term() -> None:
+    md = """
+    ## Palavras
+    - Tema: o assunto de um texto
+    - Parte: uma divisão de um todo
+    """
+    assert fronts(md) == ["Palavras — 2 points", "Tema", "Parte"]
