@@ -18,6 +18,7 @@ from devday_tui.core.cards.terms import (
     MAYBE_TERM_RE,
     MIN_ANSWER_CHARS,
     is_anaphoric,
+    is_aside_word,
     is_note_field,
     is_score,
     is_update_notice,
@@ -232,7 +233,10 @@ class ParagraphRules(CardMaker):
         if body[:1].isupper() and is_restated(term, body):
             self.drop(line0, "restated", f"{term!r}: a principle glossed in other words; its list names it")
             return NAME_ONLY
-        if is_vague(term, shouted=False):  # "Note: …", "Day 1: …": the context says of what
+        if is_aside_word(term):
+            self.drop(line0, "aside", f"{term!r}: the author's aside; no front can ask for it")
+            return -1
+        if is_vague(term, shouted=False):  # "例: …", "Day 1: …": the context says of what
             front = f"{self.in_context()} › {term}"
             return self.add("remark-term", "definition", front, front, body, line0)
         return self.add(rule, "definition", term, term, body, line0)

@@ -40,6 +40,7 @@ RULES: dict[str, str] = {
     "weak-cloze": "a cloze that hides only small words (`is`, `not`, `の`) or hashtags (`#devops`) asks nothing",
     "first-person": "a sentence about its author (`I think…`, `私は`) makes no cloze; impressions (`〜と思いました`) no card",
     "speaker-label": "a line naming a person (`加藤さん`, `山田氏`) is no list's label: the list belongs to the heading",
+    "aside": "an aside word alone as a term (`Note: …`, `Takeaway: …`, `備考：…`) makes no card",
     "prefix-word": "a word that opens 3 lines or more of one section (`Recap - Pods`, `Recap - …`) names none of them",
     "lead-in": "a definition's last sentence that ends in a colon (`Things that go wrong:`) opens what it does not hold: cut",
     "url-only": "a term whose whole definition is a URL makes no card",

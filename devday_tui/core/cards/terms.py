@@ -148,6 +148,11 @@ _QA_RE = re.compile(
 )
 _QA_MARKER_RE = re.compile(r"(?:Q|A|Question|Answer|問|答え?|回答|質問)[ \t]?[0-9０-９]{0,4}", re.I)
 #: Terms that never make a card: markers of unfinished work.
+#: Words that head the author's aside on what is around it, whose text no front can ask for: ``Note: this was a
+#: last-minute session``, ``Takeaway: fix it at the right level``.
+ASIDE_TERMS = frozenset(
+    """note notes nb n.b ps p.s aside fyi takeaway side-note 備考 追記 余談 nota hinweis anmerkung remarque""".split()
+) | frozenset(("side note", "key takeaway"))
 _NEVER_TERMS = frozenset("todo fixme wip tbd update edit".split())
 #: What a term line's first line never is: a remark word, or a marker of unfinished work.
 _NOT_TERMS = REMARK_WORDS | _NEVER_TERMS
@@ -189,6 +194,11 @@ _GENERIC_MAX = max(len(w) for w in GENERIC_HEADINGS) + 2
 
 def is_marker(text: str) -> bool:
     return bool(MARKER_RE.match(text))
+
+
+def is_aside_word(term: str) -> bool:
+    """An aside word alone (``Note``, ``NB``, ``Takeaway``, ``備考``) as a term."""
+    return len(term) <= 16 and normalise(term).strip(" .") in ASIDE_TERMS
 
 
 def is_remark(text: str) -> bool:

@@ -201,7 +201,7 @@ def test_a_definition_that_is_only_a_url_is_dropped() -> None:
     assert dropped(md) == [(2, "url-only"), (3, "url-only")]
 
 
-@pytest.mark.parametrize("word", ["事例", "例", "補足", "注意", "Note", "e.g.", "PS", "better"])
+@pytest.mark.parametrize("word", ["事例", "例", "補足", "注意", "Tip", "e.g.", "Ex", "better"])
 def test_a_remark_word_takes_its_parents_text(word: str) -> None:
     md = f"## S\n- ssm-tool\n  - {word}: 社内で使われている具体的な話\n  - other detail\n"
     assert ("remark-term", "definition", f"ssm-tool › {word}") in made(md)
@@ -1342,7 +1342,7 @@ def test_a_paragraph_that_introduces_the_sub_headings_is_the_list_of_them() -> N
 
 
 def test_a_back_in_which_the_author_speaks_of_themselves_is_no_card() -> None:
-    md = "## Setup\nNote: Going forward I will use k for kubectl\n\n- Pod: the smallest unit of deployment\n- Exam Date: 2/11/2025\n"
+    md = "## Setup\nTip: Going forward I will use k for kubectl\n\n- Pod: the smallest unit of deployment\n- Exam Date: 2/11/2025\n"
     note, trace = parse(md)
     assert [c.front for c in note.cards] == ["Pod"]
     assert (2, "first-person") in [(t.line, t.rule) for t in trace if not t.made]

@@ -1265,7 +1265,7 @@ def test_a_word_that_opens_three_lines_of_a_section_is_a_prefix_not_a_term() -> 
         "Recap - Deployments",
     ]
     assert cards["Cruft"].back == "a bad decision that keeps multiplying"
-    assert len(dropped(trace, "prefix-word")) == 7
+    assert len(dropped(trace, "prefix-word")) == 4 and len(dropped(trace, "aside")) == 3
     # The same field under different parents is a field of each.
     assert fronts(
         """
@@ -1471,3 +1471,24 @@ def test_a_marked_line_labels_its_list_and_a_posts_own_story_makes_no_cards() ->
         "SMTP(Simple Mail Transfer Protocol) POP(Post Office Protocol) — 2 points",
         "POP",  # ("SMTP:メール…" has no space after its colon: no term)
     ]
+
+
+def test_an_aside_word_alone_as_a_term_makes_no_card_but_an_example_still_does() -> None:
+    note, trace = parse(
+        """
+        ## DHCP
+        - Note: all the IPs are the same because this is my home router
+        - Example: a laptop asks for an address when it joins the network
+        ## Talk
+        Takeaway: you may need to fix the scheduler itself.
+
+        備考：当日はスライドなし
+        """
+    )
+    defined = [c.front for c in note.cards if c.kind == "definition"]
+    assert defined == ["DHCP › Example"]
+    assert dropped(trace, "aside") == [2, 5, 7]
+    # Under a parent bullet too: its other sub-item is the card.
+    note, trace = parse("## S\n- ssm-tool\n  - PS: 社内で使われている具体的な話\n  - other detail\n")
+    assert [c.front for c in note.cards] == ["S › ssm-tool — 2 points"]
+    assert dropped(trace, "aside") == [3]
