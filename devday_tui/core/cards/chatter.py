@@ -293,6 +293,33 @@ CHATTER_HEAD_NOUNS = (
 )
 
 
+#: In an exam write-up, how a heading of the author's study ends or what it names: ``おすすめの勉強法``, ``午前試験の対策``,
+#: ``受験を決めた時の状況``, ``1. Udemy (…)``, ``TeckStock WEB問題集で学習しよう``, ``Practice exams I used``
+#: (``覚えた用語`` and ``科目Bの解き方`` hold what was learnt, and make cards).
+_STUDY_HEAD_NOUNS = (
+    "勉強法",
+    "勉強方法",
+    "学習方法",
+    "対策",
+    "対策法",
+    "状況",
+    "流れと結果",
+    "使ったもの",
+    "教材",
+    "手応え",
+)
+_STUDY_WORDS_RE = re.compile(
+    r"udemy|問題集|過去問|模擬試験|模擬問題|おすすめ|オススメ|参考書|勉強|学習しよう|学習時間|学習内容|practice (?:exam|test)s?"
+    r"|study (?:guide|material|method|plan)s?|how i (?:studied|prepared)|mock exams?",
+    re.I,
+)
+
+
+def is_study_story(key: str) -> bool:
+    """An exam write-up's heading (its :func:`skip_key`) on how the author studied, not on what the exam covers."""
+    return len(key) <= 80 and (key.endswith(_STUDY_HEAD_NOUNS) or _STUDY_WORDS_RE.search(key) is not None)
+
+
 def is_default(skip: frozenset[str]) -> bool:
     """Whether ``skip`` is the default list (a write-up's included), with which head nouns count as well: a note's
     own ``skip_sections:`` says all it skips."""
@@ -320,7 +347,7 @@ def is_skipped(key: str, skip: frozenset[str]) -> bool:
             return True
     if not is_default(skip):
         return False
-    if is_chatter_head(key):
+    if is_chatter_head(key) or (skip is WRITEUP_SKIP and is_study_story(key)):
         return True
     return len(key) <= 60 and key.endswith(_LINKS_HEAD_NOUNS)
 
@@ -332,5 +359,6 @@ __all__ = [
     "WRITEUP_TITLE_RE",
     "is_chatter_head",
     "is_default",
+    "is_study_story",
     "is_skipped",
 ]

@@ -1,5 +1,5 @@
 """What an attendee writes of themselves rather than of the subject: impressions (``〜と思いました``, ``印象的でした``,
-a trailing ``ｗ``) and a diary (``懇親会に参加しました``, ``楽しかったです``), told apart from the subject's news
+a trailing ``ｗ``), advice to the reader (``…がおすすめです``) and a diary (``懇親会に参加しました``, ``楽しかったです``), told apart from the subject's news
 (``GA になりました``). Pure text functions; the ``first-person`` rule uses them."""
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ _IMPRESSION_RE = re.compile(
     r"|かわいい|可愛い|ゴメンナサイ|ごめんなさい|すみません|すいません|応援して|グッド|スゴく|スゴい"
     r"|楽しいです|面白いです|おもしろいです|熱いです|嬉しいです|分らん|分からん|わからん|\^\^|良いね|いいね"
     r"|発表の様子|会場の様子|当日の様子|と感じ|じゃないかな"
+    # the author's advice to the reader: ``…がおすすめです``, ``…受かることでしょう``, ``ぶっちゃけ…``
+    r"|おすすめです|おすすめします|がおすすめ|をおすすめ|オススメです|ことでしょう|ぶっちゃけ"
 )
 #: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader
 #: (``…大変になるからね・・・。``, ``…かな``) or an opinion (``…相性が良さそう``).

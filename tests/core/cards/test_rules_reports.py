@@ -1201,6 +1201,35 @@ title: AI・ディープラーニング検定 G検定の資格取得勉強法
     assert fronts("## Notes to Self\n- Practice quiz\n- Review the pricing calculator\n") == []
 
 
+def test_an_exam_write_ups_study_headings_make_no_cards_but_what_was_learnt_does() -> None:
+    md = """---
+title: 【情報セキュリティマネジメント試験】合格体験記
+---
+## おすすめの勉強法
+### 午前試験の対策
+とりあえず過去問道場で**午前問題**だけ回しましょう。
+
+## 1. Udemy (Practice Exams)
+- 75問×2セット
+- 本番と同等の難易度
+
+## 覚えた用語
+- WAF: Webアプリケーションへの攻撃を検知・遮断する仕組み
+
+## 科目Bの解き方
+- 設問を先に読む
+- 図表の条件を書き出す
+"""
+    assert fronts(md) == ["WAF", "科目Bの解き方 — 2 points"]
+    # Not a write-up: the same headings are the note's topics.
+    assert fronts(md.replace("合格体験記", "試験ノート")) == [
+        "とりあえず過去問道場で［…］だけ回しましょう。",
+        "1. Udemy (Practice Exams) — 2 points",
+        "WAF",
+        "科目Bの解き方 — 2 points",
+    ]
+
+
 def test_a_topic_introduced_with_to_wa_loses_only_its_particle() -> None:
     md = """
     ## H30F P10
@@ -1492,3 +1521,19 @@ def test_an_aside_word_alone_as_a_term_makes_no_card_but_an_example_still_does()
     note, trace = parse("## S\n- ssm-tool\n  - PS: 社内で使われている具体的な話\n  - other detail\n")
     assert [c.front for c in note.cards] == ["S › ssm-tool — 2 points"]
     assert dropped(trace, "aside") == [3]
+
+
+def test_the_authors_advice_to_the_reader_is_no_cloze() -> None:
+    note, trace = parse(
+        """
+        ## 午前対策
+
+        解く問題は、**令和元年秋期～平成28年春期**の8回分がおすすめです。
+
+        基本情報を持ってる人は、**過去問道場を回せば労せずに受かる**ことでしょう。
+
+        SG は情報処理技術者試験の**レベル2**に分類される。
+        """
+    )
+    assert [c.front for c in note.cards] == ["SG は情報処理技術者試験の［…］に分類される。"]
+    assert dropped(trace, "first-person") == [3, 5]
