@@ -67,10 +67,20 @@ PERSON_RE = re.compile(
 )
 #: A person's name in Latin letters: two or three capitalised words (``Danilo Poccia``, ``Mary K. Smith``).
 _NAME_RE = re.compile(r"[A-Z][a-z]{1,15}(?: [A-Z]\.)?(?: [A-Z][a-z]{0,2}[A-Z]?[a-z]{1,15}){1,2}")
-#: A job title: ``Principal Evangelist, Serverless``, ``Senior Software Engineer at Acme``, ``CTO``.
-_JOB_TITLE_RE = re.compile(
-    r"\b(?:Evangelist|Engineer|Developer Advocate|Advocate|Architect|Manager|Director|Founder|Co-?founder|CEO|CTO|"
-    r"CIO|CISO|VP|President|Consultant|Researcher|Professor|Scientist|Head of|Lead|Principal|Senior|Staff|Chief)\b"
+#: A person's role, lower case, at the start of a back about them: ``managing partner at Expansive Ventures``.
+_ROLE_AT_RE = re.compile(
+    r"(?:(?:a|an|our)\s)?(?:[\w-]{1,20}\s){0,2}(?:partner|founder|co-?founder|ceo|cto|cio|vp|president|engineer"
+    r"|manager|director|evangelist|advocate|architect|investor|developer|designer|researcher|professor|consultant"
+    r"|maintainer|organi[sz]er)\s(?:at|@)\s[^.\n]{1,60}",
+    re.I,
+)
+#: A name, then a role: ``Patrick Pinkston, VP Information Solutions John Deere``, ``Jane Doe - CTO at Acme``.
+_NAME_THEN_ROLE_RE = re.compile(rf"(?:{_NAME_RE.pattern})\s?(?:,|\s[-–—]|:)\s")
+#: The noun of a job title: ``Principal Evangelist``, ``Senior Software Engineer``, ``CTO`` (``Azure Active Directory -
+#: Principal`` names no one).
+_ROLE_NOUN_RE = re.compile(
+    r"\b(?:Evangelist|Engineer|Advocate|Architect|Manager|Director|Founder|Co-?founder|CEO|CTO|CIO|CISO|VP|President"
+    r"|Consultant|Researcher|Professor|Scientist|Head of|Partner|Lead)\b"
 )
 #: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
 HONORIFICS = ("さん", "氏", "様", "先生")
@@ -149,11 +159,22 @@ def _who_or_where(front: str, back: str) -> tuple[str, str] | None:
     person and their title, a person alone, a link and its title, a page's title and its site, an e-mail address."""
     if len(front) <= 20 and front.endswith(HONORIFICS) and len(back) <= SHORT_BACK_CHARS and "。" not in back:
         return "chatter-term", "a person and their title (藤田氏: … マネージャー): who spoke, not what was said"
-    if len(back) <= 80 and _NAME_RE.fullmatch(front) and _JOB_TITLE_RE.search(back) and "." not in back:
+    if len(back) <= 80 and _NAME_RE.fullmatch(front) and _ROLE_NOUN_RE.search(back) and "." not in back:
         return (
             "chatter-term",
             "a person and their title (Jane Doe - Principal Evangelist): who spoke, not what was said",
         )
+    if front[:1].isupper() and (
+        (" " not in front and len(front) <= 16 and front.isalpha() and _ROLE_AT_RE.fullmatch(back) is not None)
+        or (
+            (m := _NAME_THEN_ROLE_RE.match(front)) is not None
+            and len(front) <= 80
+            and _ROLE_NOUN_RE.search(front, m.end()) is not None
+        )
+    ):
+        # "Jon: managing partner at Expansive Ventures"; "### Patrick Pinkston, VP Information Solutions John Deere"
+        # over his company's tagline
+        return "chatter-term", "a speaker and their role (Jon: managing partner at …): who spoke, not what was said"
     if back.count("\n") == 1 and "://" in back:
         title, _, last = back.partition("\n")
         if is_bare_link(last.strip()) and len(title) <= _LINK_TITLE_MAX_CHARS:

@@ -17,6 +17,7 @@ from devday_tui.core.cards.terms import (
     LEAD_ARROW_RE,
     MAYBE_TERM_RE,
     MIN_ANSWER_CHARS,
+    answers_earlier,
     is_anaphoric,
     is_aside_word,
     is_note_field,
@@ -46,6 +47,9 @@ URL_ONLY = -2
 NAME_ONLY = -3
 #: A line at least this long, not ending a sentence, may wrap onto the next (see ``wraps_on``).
 WRAPPED_LINE_CHARS = 40
+#: A hidden part this long, of this many words or more, is a clause in bold, not a word to recall.
+MAX_HIDDEN_CHARS = 80
+MAX_HIDDEN_WORDS = 14
 #: A cloze that points back (``However this is …``) shows the sentence before it when both fit in this much.
 MAX_CLOZE_WITH_CONTEXT = 400
 #: A cloze sentence needs at least this much left once the hidden parts are taken out.
@@ -417,6 +421,11 @@ class ParagraphRules(CardMaker):
             if weak_answers(answers):
                 self.drop(line0, "weak-cloze", f"hiding {answers[0]!r} asks nothing")
                 continue
+            if any(len(x) > MAX_HIDDEN_CHARS and x.count(" ") >= MAX_HIDDEN_WORDS for x in answers):
+                # "**Unlike the Users resource, which uses a database back-end …, the Sessions resource will use
+                # cookies,**": emphasis on a whole clause, which nobody recalls word for word
+                self.drop(line0, "weak-cloze", "a hidden clause (14 words or more) is no word to recall")
+                continue
             seen = "".join(rest_parts).split()
             if len(seen) <= 3 and seen and is_objective(seen[0]):
                 self.drop(line0, "weak-cloze", "an instruction around the blank (Describe the ［…］) gives no cue")
@@ -435,6 +444,9 @@ class ParagraphRules(CardMaker):
                 self.drop(line0, "first-person", "the author's day or impressions, not a fact to recall")
                 continue
             start = a
+            if not index and answers_earlier(text[a:b]):
+                self.drop(line0, "weak-cloze", "the sentence goes on from the paragraph before (Instead, …)")
+                continue
             if index and is_anaphoric(text[a:b]):
                 # "Another newer approach is ［…］": the sentence before it says what it is about, so it is shown.
                 # (A paragraph's first sentence points back to its heading, which the breadcrumb shows.)

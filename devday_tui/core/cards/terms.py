@@ -34,7 +34,9 @@ REMARK_WORDS |= frozenset(
     goal problem cause result results effect approach usage type types command""".split()
 )
 #: A question word alone (``How?``, ``なぜ？``) asks about whatever it is written under.
-REMARK_WORDS |= frozenset("how how? why why? なぜ なぜ？ なぜ? どうやって どうやって？ どうやって?".split())
+REMARK_WORDS |= frozenset(
+    "how how? why why? when when? where where? what what? who who? なぜ なぜ？ なぜ? どうやって どうやって？ どうやって? いつ いつ？".split()
+)
 #: The same words in the other languages notes are written in (Spanish, Italian, German, French, Portuguese):
 #: ``esempio``, ``Hinweis``, ``¿Qué es?`` under ``Firewall``.
 REMARK_WORDS |= frozenset(
@@ -430,7 +432,15 @@ _CLAUSE_WORDS = frozenset("is are was were comes came has have had will would sh
 
 
 #: Words that open a sentence pointing back to the one before: ``However this is prone to …``, ``Another …``.
-_ANAPHORS = frozenset("this these that those it its they their them another such".split())
+_ANAPHORS = frozenset("this these that those it its they their them another such".split()) | (
+    _CONTRASTS := frozenset("instead otherwise similarly likewise conversely".split())
+)
+#: A sentence that opens on one of several things said before: ``For the second question, …``, ``In the above …``.
+_ORDINAL_BACK_RE = re.compile(
+    r"(?:for|in|on|to answer|with|as for) the (?:first|second|third|fourth|next|last|former|latter|above|previous"
+    r"|same|other) ",
+    re.I,
+)
 _ANAPHORS_JA = ("この", "その", "これ", "それ", "こちら", "こうした", "そうした")
 #: Words that join a sentence to the one before without saying what it is about: skipped before the test.
 _CONNECTIVES = frozenset("however therefore thus hence so but and also then".split())
@@ -450,15 +460,26 @@ CONNECTIVES_JA = (
 _CONNECTIVES_JA = ("しかし、", *CONNECTIVES_JA)
 
 
+def answers_earlier(sentence: str) -> bool:
+    """A sentence that goes on from another sentence, not from its heading: ``Instead, …``, ``For the second
+    question, …``. At a paragraph's start it needs the paragraph before, which no card shows."""
+    text = sentence.lstrip()
+    if text[:1] in "FfIiOoTtWwAa" and _ORDINAL_BACK_RE.match(text) is not None:
+        return True
+    return text[:1].isalpha() and text.partition(" ")[0].rstrip(",.:;").casefold() in _CONTRASTS
+
+
 def is_anaphoric(sentence: str) -> bool:
-    """A sentence that starts by pointing back to an earlier one (``However this is prone to …``, ``これは…``),
-    so that it says little on its own."""
+    """A sentence that starts by pointing back to an earlier one (``However this is prone to …``, ``Instead, …``,
+    ``For the second question, …``, ``これは…``), so that it says little on its own."""
     text = sentence.lstrip()
     for lead in _CONNECTIVES_JA:
         if text.startswith(lead):
             text = text[len(lead) :].lstrip()
             break
     if text.startswith(_ANAPHORS_JA):
+        return True
+    if text[:1] in "FfIiOoTtWwAa" and _ORDINAL_BACK_RE.match(text) is not None:
         return True
     first, _, rest = text.partition(" ")
     first = first.rstrip(",.:;").casefold()

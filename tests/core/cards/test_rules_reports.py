@@ -1537,3 +1537,53 @@ def test_the_authors_advice_to_the_reader_is_no_cloze() -> None:
     )
     assert [c.front for c in note.cards] == ["SG は情報処理技術者試験の［…］に分類される。"]
     assert dropped(trace, "first-person") == [3, 5]
+
+
+def test_a_speaker_and_their_role_says_who_spoke() -> None:
+    note, trace = parse(
+        """
+        ## Silicon Valley starts everywhere
+        - Jon: managing partner at Expansive Ventures
+        - Seed round: the first money a startup raises from investors
+
+        ### Patrick Pinkston, VP Information Solutions John Deere
+        Advanced products and service and is committed to the success of those linked to the land.
+
+        ## Identity
+        - Azure Active Directory - Principal: an identity an application signs in with
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["Seed round", "Azure Active Directory"]
+    assert [t.line for t in trace if t.rule == "chatter-term" and not t.made] == [2, 6]
+
+
+def test_a_cloze_that_goes_on_from_the_paragraph_before_or_hides_a_whole_clause_is_dropped() -> None:
+    note, trace = parse(
+        """
+        ## Services
+
+        Headless Services have no selector. Instead, the service is deployed with an **endpoint** resource.
+
+        For the second question, we need to understand a new resource - **namespace**.
+
+        Instead, the **kube-proxy** sends the ClusterIP to a real endpoint.
+
+        Rails models sessions as a RESTful resource, and **unlike the Users resource, which uses a database back-end to persist data, the Sessions resource will use cookies** and much of the work involved in login comes from building this cookie-based machinery.
+
+        Every resource lives in a **namespace** of the cluster.
+        """
+    )
+    assert [c.front for c in note.cards] == [
+        "Headless Services have no selector. Instead, the service is deployed with an ［…］ resource.",
+        "Every resource lives in a ［…］ of the cluster.",
+    ]
+    assert dropped(trace, "weak-cloze") == [5, 7, 9]
+
+
+def test_a_question_word_alone_as_a_term_takes_its_context() -> None:
+    md = """
+    ## Simple routing policy
+    - Maps a domain to one URL
+    - When: redirect to a single resource
+    """
+    assert "Simple routing policy › When" in fronts(md)
