@@ -51,7 +51,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 81
+PARSER_VERSION = 82
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -192,12 +192,28 @@ _ASIDE_WORDS = frozenset(
 )
 
 
+#: The most a front is lengthened by to tell a term apart from the same term elsewhere.
+_WHERE_MAX_CHARS = 40
+
+
 def _prefix_key(front: str) -> str:
     """What a prefix word is counted by: the term, or, for an aside's word under a parent (``… › Note``), the word
     (a field under different parents, ``中間者攻撃とは？ › 対策`` and ``リプレイ攻撃とは？ › 対策``, is one of each)."""
     last = front.rpartition(" › ")[2]
     word = " ".join(last.casefold().split())
     return word if word in _ASIDE_WORDS else " ".join(front.casefold().split())
+
+
+def _where(scope: str, context: tuple[str, ...]) -> str:
+    """What tells a term apart from the same term elsewhere in its note: the label or parent it sits under (with
+    the one above when it is general: ``umountコマンド › オプション``), else its heading; nothing over 40 characters."""
+    parts = scope.split(" › ") if scope else list(context[-1:])
+    where = parts[-1] if parts else ""
+    if len(parts) >= 2 and is_vague(where):
+        where = f"{parts[-2]} › {where}"
+    if len(where) > _WHERE_MAX_CHARS and scope and context:
+        where = context[-1]
+    return where if len(where) <= _WHERE_MAX_CHARS else ""
 
 
 def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, str] | None = None) -> list[Card]:
@@ -275,6 +291,10 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
                 first[term] = len(out)
                 if scope:
                     scope_of[len(out)] = scope
+            elif term not in fields and (where := _where(scope, card.context)) and normalise(where) != term:
+                # The same term under another label or parent, or past the line limit: a card of its own, whose
+                # front says where it is ("Capabilities › Authentication" after "Authentication").
+                card = replace(card, front=f"{where} › {card.front}")
             if term in fields and len(card.context) >= 2 and normalise(card.context[-1]) != term:
                 card = replace(card, front=f"{card.context[-1]} › {card.front}")  # "1. Basic Support › Cost"
         out.append(card)

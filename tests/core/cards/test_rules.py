@@ -285,8 +285,11 @@ def test_the_same_term_under_two_different_parents_is_two_cards() -> None:
         "- Sticky bit\n  - on a directory: only a file's owner can delete it\n"
     )
     note, trace = parse(md)
-    found = [(c.context[-1], c.back) for c in note.cards if c.front == "on a directory"]
-    assert found == [("SGID", "new files inherit its group"), ("Sticky bit", "only a file's owner can delete it")]
+    found = [(c.context[-1], c.front, c.back) for c in note.cards if c.front.endswith("on a directory")]
+    assert found == [
+        ("SGID", "on a directory", "new files inherit its group"),
+        ("Sticky bit", "Sticky bit › on a directory", "only a file's owner can delete it"),
+    ]
     assert not any(t.rule == "merge-terms" for t in trace)
 
 
@@ -574,8 +577,8 @@ def test_a_cloze_needs_text_around_what_it_hides(sentence: str) -> None:
 def test_the_same_option_under_two_labels_is_two_cards() -> None:
     md = "## Mount\nmount options:\n- -a: mount everything in fstab\n\numount options:\n- -a: unmount everything\n"
     note, trace = parse(md)
-    found = [(c.context[-1], c.back) for c in note.cards if c.front == "-a"]
-    assert found == [("mount options", "mount everything in fstab"), ("umount options", "unmount everything")]
+    found = [(c.front, c.back) for c in note.cards if c.front.endswith("-a")]
+    assert found == [("-a", "mount everything in fstab"), ("umount options › -a", "unmount everything")]
 
 
 def test_a_definition_needs_a_letter_or_digit() -> None:
@@ -603,8 +606,8 @@ def test_the_same_option_under_two_commands_is_two_cards() -> None:
         "## Mount\n- mount\n  - options\n    - -a: mount everything in fstab\n"
         "- umount\n  - options\n    - -a: unmount everything in mtab\n"
     )
-    found = [c.back for c in parse(md)[0].cards if c.front == "-a"]
-    assert found == ["mount everything in fstab", "unmount everything in mtab"]
+    found = [(c.front, c.back) for c in parse(md)[0].cards if c.front.endswith("-a")]
+    assert found == [("-a", "mount everything in fstab"), ("umount › options › -a", "unmount everything in mtab")]
 
 
 def test_a_task_with_its_command_under_it_is_a_card() -> None:
@@ -988,7 +991,7 @@ def test_a_definition_of_more_than_twelve_lines_is_no_card_and_two_never_join_pa
     note, trace = parse(md)
     assert "Table one" not in [c.front for c in note.cards]
     assert (2, "split-long") in [(t.line, t.rule) for t in trace if not t.made]
-    gp2 = [c for c in note.cards if c.front == "gp2"]
+    gp2 = [c for c in note.cards if c.front in ("gp2", "Exam tips › gp2")]
     assert len(gp2) == 2 and all(c.back_text.count("\n") < MAX_BACK_LINES for c in gp2)
 
 
@@ -1587,10 +1590,10 @@ def test_a_first_line_naming_the_definitions_after_it_keeps_a_term_apart() -> No
     Layer 3: IP Header + TCP Header + Application Data
     """
     note, _ = parse(md)
-    layer4 = [c for c in note.cards if c.front == "Layer 4"]
-    assert [(c.back, c.context[-1]) for c in layer4] == [
-        ("Transport layer, segments", "n"),
-        ("TCP Header + Application Data", "Encapsulation"),
+    layer4 = [c for c in note.cards if c.front.endswith("Layer 4")]
+    assert [(c.front, c.back, c.context[-1]) for c in layer4] == [
+        ("Layer 4", "Transport layer, segments", "n"),
+        ("Encapsulation › Layer 4", "TCP Header + Application Data", "Encapsulation"),
     ]
 
 
