@@ -82,6 +82,8 @@ _ROLE_NOUN_RE = re.compile(
     r"\b(?:Evangelist|Engineer|Advocate|Architect|Manager|Director|Founder|Co-?founder|CEO|CTO|CIO|CISO|VP|President"
     r"|Consultant|Researcher|Professor|Scientist|Head of|Partner|Lead)\b"
 )
+#: A heading up to this long that names a cloze's answer anywhere gives it away.
+_NEAR_CRUMB_MAX = 80
 #: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
 HONORIFICS = ("さん", "氏", "様", "先生")
 #: A back that only says what to study: ``Exponential backoff - know when it is used``.
@@ -402,9 +404,10 @@ class CardMaker:
             return False
         return skip_key(term.rstrip(":：").strip()) in self.skip
 
-    def in_breadcrumb(self, word: str) -> bool:
+    def in_breadcrumb(self, word: str, *, anywhere: bool = True) -> bool:
         """Whether a card made now names ``word`` in the breadcrumb above it: a heading or label that is the word,
-        or starts with it (``アドミニストレーティブディスタンス（AD値）``). A cloze must not give its answer away."""
+        or starts with it (``アドミニストレーティブディスタンス（AD値）``), or, ``anywhere``, the heading just above that
+        names it as a word (``Why are Services necessary?``). A cloze must not give its answer away."""
         section = self.section
         crumbs = (*section.breadcrumb, *self.extra) if section is not None else tuple(self.extra)
         word = word.casefold()
@@ -412,7 +415,14 @@ class CardMaker:
             crumb = crumb.casefold()
             if crumb == word or (crumb.startswith(word) and crumb[len(word) : len(word) + 1] in (" ", "(", "（", ":")):
                 return True
-        return False
+        # The heading just above names it anywhere (``Why are Services necessary?`` over a cloze hiding ``Service``).
+        near = crumbs[-1].casefold() if crumbs and anywhere else ""
+        if len(word) < 4 or word not in near or len(near) > _NEAR_CRUMB_MAX:
+            return False
+        if not word.isascii():
+            return True
+        # as a word of its own, maybe plural (Service in "Services"; not "Serviceable")
+        return re.search(rf"(?<![^\W_]){re.escape(word)}(?:e?s)?(?![^\W_])", near) is not None
 
     def in_context(self) -> str:
         """What a remark word or a parent bullet is qualified by: the nearest label or parent, else the heading."""

@@ -430,7 +430,7 @@ class ParagraphRules(CardMaker):
             if len(seen) <= 3 and seen and is_objective(seen[0]):
                 self.drop(line0, "weak-cloze", "an instruction around the blank (Describe the ［…］) gives no cue")
                 continue
-            if any(self.in_breadcrumb(x) for x in answers):
+            if any(self.in_breadcrumb(x, anywhere=False) for x in answers) or all(map(self.in_breadcrumb, answers)):
                 self.drop(line0, "too-short", "a hidden word is in the breadcrumb shown above the card")
                 continue
             if text[a:b].rstrip().endswith((":", "：")):

@@ -1587,3 +1587,23 @@ def test_a_question_word_alone_as_a_term_takes_its_context() -> None:
     - When: redirect to a single resource
     """
     assert "Simple routing policy › When" in fronts(md)
+
+
+def test_a_cloze_whose_answer_the_heading_above_names_is_dropped() -> None:
+    note, trace = parse(
+        """
+        ## Why are Services necessary for routing traffic?
+
+        A Pod's address changes, which is why the concept of **Service** came to play in Kubernetes.
+
+        ## Leaders and followers
+
+        Writes go to the leader, which sends the change to the **followers** as a **replication log**.
+
+        ## Servicemesh
+
+        A sidecar proxy in each Pod forms the **mesh** of the cluster.
+        """
+    )
+    assert [c.answers for c in note.cards if c.kind == "cloze"] == [("followers", "replication log"), ("mesh",)]
+    assert (3, "too-short") in [(t.line, t.rule) for t in trace if not t.made]
