@@ -38,6 +38,22 @@ SHORT_VALUE_CHARS = 24
 _NAMED_LINK_RE = re.compile(r"[^\s:：][^:：\n]{0,23}[ \t\u3000]+(?:https?://|www\.)\S+")
 
 
+#: A remark in brackets at the end of an item: ``（自分はこれ要らないと思っているのでありがたい）``.
+_TRAILING_ASIDE_RE = re.compile(r"[(（][^()（）\n]{1,80}[)）]\Z")
+#: What must be left before such a remark for the item to be judged without it.
+_FACT_MIN_CHARS = 6
+
+
+def _without_aside(text: str) -> str:
+    """An item without the author's remark in brackets at its end, when enough is left: ``.や..が非表示になった
+    （自分はこれ要らないと思っているのでありがたい）`` states a fact, and the remark does not make it an impression."""
+    if text[-1:] not in ")）":
+        return text
+    m = _TRAILING_ASIDE_RE.search(text)
+    core = text[: m.start()].rstrip() if m is not None else text
+    return core if len(core) >= _FACT_MIN_CHARS else text
+
+
 def is_named_link(text: str) -> bool:
     """A reference: a short name and the URL of its page, nothing else (``桶谷さん http://…``)."""
     return _NAMED_LINK_RE.fullmatch(text.strip()) is not None
@@ -70,7 +86,7 @@ class ItemRules(ChoiceRules):
             return self.drop(line0, "todo", f"{text[:40]!r}: the author's to-do, not a fact")
         if not own and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
             return self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
-        if len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(text):
+        if len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(_without_aside(text)):
             return self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
         if len(text) <= 12 and text.casefold().rstrip(":：") in _FIGURE_WORDS:
             return self.drop(

@@ -1607,3 +1607,17 @@ def test_a_cloze_whose_answer_the_heading_above_names_is_dropped() -> None:
     )
     assert [c.answers for c in note.cards if c.kind == "cloze"] == [("followers", "replication log"), ("mesh",)]
     assert (3, "too-short") in [(t.line, t.rule) for t in trace if not t.made]
+
+
+def test_a_remark_in_brackets_does_not_make_a_list_item_an_impression() -> None:
+    md = """
+    ## lsの代替：eza
+    - 文字色がカラフルになった
+    - ディレクトリのアイコンが表示されるようになった
+    - `.`, `..`などが非表示になった（自分はこれ要らないと思っているのでありがたい）
+    - 見た目が変わって楽しかった
+    """
+    note, trace = parse(md)
+    (card,) = note.cards
+    assert [i.text for i in card.back][2].startswith("., ..などが非表示になった")
+    assert len(card.back) == 3 and dropped(trace, "first-person") == [5]
