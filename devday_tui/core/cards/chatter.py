@@ -173,6 +173,15 @@ DEFAULT_SKIP_SECTIONS = (
     "Online proctoring",
     "Online proctored exam",
     "試験会場",
+    "この記事で分かること",
+    "この記事でわかること",
+    "本記事で分かること",
+    "本記事でわかること",
+    "この記事の内容",
+    "本記事の内容",
+    "なぜやってみたか",
+    "なぜ参加したか",
+    "やってみた理由",
     # The same headings in Spanish, Italian, German, French and Portuguese.
     "Referencias",
     "Bibliografía",
@@ -274,7 +283,8 @@ WRITEUP_TITLE_RE = re.compile(
 #: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
 #: ``試験会場での受験``, ``自宅での受験``: how the author sits the exam, not what it covers; ``G検定について``: the
 #: exam itself. ``関連イベントのお知らせ``: an announcement; ``やろうと思ったこと``, ``試したいこと``: the author's plans and
-#: thoughts (``覚えておきたいこと`` is what to learn, and no chatter); ``Qiita初投稿``: the post's own story.
+#: thoughts (``覚えておきたいこと`` is what to learn, and no chatter); ``Qiita初投稿``: the post's own story;
+#: ``Rustを始めたきっかけ``, ``受験の動機``: why the author came (``起動のきっかけ`` is a trigger); ``お気に入り``, ``ノベルティ``, ``戦利品``: what they took home.
 CHATTER_HEAD_NOUNS = (
     "感想",
     "所感",
@@ -290,6 +300,14 @@ CHATTER_HEAD_NOUNS = (
     "試したいこと",
     "調べたいこと",
     "初投稿",
+    "始めたきっかけ",
+    "書いたきっかけ",
+    "参加したきっかけ",
+    "知ったきっかけ",
+    "動機",
+    "お気に入り",
+    "ノベルティ",
+    "戦利品",
 )
 
 

@@ -1621,3 +1621,24 @@ def test_a_remark_in_brackets_does_not_make_a_list_item_an_impression() -> None:
     (card,) = note.cards
     assert [i.text for i in card.back][2].startswith("., ..などが非表示になった")
     assert len(card.back) == 3 and dropped(trace, "first-person") == [5]
+
+
+def test_why_the_author_came_and_what_they_took_home_make_no_cards() -> None:
+    md = """
+    ## なぜやってみたか
+    - 1000人規模のイベント運営が知りたかった
+    - 運営の方に会ってみたかった
+    ## ノベルティのお気に入り
+    - タンブラー
+    - ようかん
+    ## この記事で分かること
+    - Poetry の設定
+    - VSCode の設定
+    ## services との違い
+    | | Cloud Run services | Cloud Run jobs |
+    |---|---|---|
+    | 起動のきっかけ | HTTP リクエスト | 手動かスケジュール |
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["services との違い › 起動のきっかけ — Cloud Run services, Cloud Run jobs"]
+    assert sorted(t.line for t in trace if t.rule == "skip-section" and not t.made) == [1, 4, 7]
