@@ -117,6 +117,19 @@ class ItemRules(ChoiceRules):
         name = only.text.rstrip(":：").rstrip()
         return only.text.endswith((":", "：")) or is_vague(name) or normalise(name) == normalise(text)
 
+    def shown(self, items: tuple[Item, ...]) -> tuple[Item, ...]:
+        """Items as a list card under a parent shows them: a definition item with its definition (``on a file:
+        runs with the group's privileges``), since its term alone rarely says anything there."""
+        out = []
+        for item in items:
+            children = self.shown(item.children) if item.children else ()
+            own = self.own_items.get(id(item))
+            text = item.text
+            if own is not None and own[2]:
+                text = own[2]  # the line as written: gp2 = General Purpose SSD
+            out.append(Item(text, children) if (text is not item.text or children is not item.children) else item)
+        return tuple(out)
+
     def with_value(self, e: Entry) -> str:
         """A definition bullet as its list shows it: the term, and its value when that is short and no sentence
         (``maximum hop count: 15``): the list then says all it holds. A longer definition is left to its own card."""

@@ -395,17 +395,21 @@ class ListRules(ItemRules):
             return
         if any(e.item.children for e in entries):
             keywords = is_keyword_outline([e.item for e in entries])
+            carded: set[int] = set()  # the parents whose sub-lists made cards of their own
             for e in entries:
                 if not e.item.children:
                     continue
                 if not e.own:
+                    before = len(self.cards)
                     self.parent_card(e.item, subject, e.line0, keywords)
+                    if len(self.cards) > before:
+                        carded.add(id(e.item))
                     continue
                 for child in e.item.children:  # a definition bullet's sub-items joined its back
                     if child.children:
                         self.parent_card(child, e.item.text, e.line0)
             if len(entries) >= 2:
-                self.points_card(kind, subject, entries, line0)
+                self.points_card(kind, subject, entries, line0, carded)
             return
         if len(entries) == 1:
             e = entries[0]
@@ -437,22 +441,10 @@ class ListRules(ItemRules):
         items = (self.as_written(e) if e.own and (mixed or is_remark(e.item.text)) else e.item for e in entries)
         self.items_card(rule, kind, subject, tuple(items), line0)
 
-    def shown(self, items: tuple[Item, ...]) -> tuple[Item, ...]:
-        """Items as a list card under a parent shows them: a definition item with its definition (``on a file:
-        runs with the group's privileges``), since its term alone rarely says anything there."""
-        out = []
-        for item in items:
-            children = self.shown(item.children) if item.children else ()
-            own = self.own_items.get(id(item))
-            text = item.text
-            if own is not None and own[2]:
-                text = own[2]  # the line as written: gp2 = General Purpose SSD
-            out.append(Item(text, children) if (text is not item.text or children is not item.children) else item)
-        return tuple(out)
-
-    def points_card(self, kind: str, subject: str, entries: list[Entry], line0: int) -> None:
-        """The whole list as one card, its sub-items nested, when it fits the line limit; otherwise the parents'
-        names alone, when the names say something by themselves (not ``とは？``, ``例``, ``Overview``)."""
+    def points_card(self, kind: str, subject: str, entries: list[Entry], line0: int, carded: set[int]) -> None:
+        """The list as one card when it fits the line limit: a parent whose sub-list made cards of its own (``carded``,
+        by id) shows its name alone, any other its sub-items too; otherwise the parents' names alone, when the
+        names say something by themselves (not ``とは？``, ``例``, ``Overview``)."""
         # A term defined twice in the list is one card (see merge-terms), and one item here. A definition bullet
         # shows its term alone: its definition is its own card.
         if len(entries) >= 2 and all(asks_outright(e.item.text) for e in entries):
@@ -461,20 +453,23 @@ class ListRules(ItemRules):
             self.drop(line0, "points", f"{subject!r}: every item is a question, each its own card")
             return
         items: dict[str, Item] = {}
+        named: dict[str, Item] = {}  # a carded parent by its name alone
         for e in entries:
             if e.item.text not in items:
                 items[e.item.text] = (
                     Item(self.with_value(e)) if e.own else Item(e.item.text, self.shown(e.item.children))
                 )
+                # "Paradigms — 4 points" names "structured programming"; what it restricts is its own card
+                named[e.item.text] = Item(e.item.text) if id(e.item) in carded else items[e.item.text]
         whole = tuple(items.values())
         if not any(i.children for i in whole) and two_thirds(list(items), is_place):
             # "Start", "Middle", "The Elbow Point" and nothing under them: each is a card, with its context
             self.drop(line0, "points", f"{subject!r}: the names say nothing by themselves")
             return
         if back_lines(whole) <= MAX_BACK_LINES:
-            self.items_card("points", kind, subject, whole, line0)
+            self.items_card("points", kind, subject, tuple(named.values()), line0)
             return
-        names = tuple(Item(t) for t in items)
+        names = tuple(Item(i.text) for i in whole)
         vague = [t for t in items if is_question(t) or is_remark(t) or is_generic_heading(t)]
         if vague:
             self.drop(line0, "points", f"{subject!r}: too long as one card, and {vague[0]!r} says nothing by itself")

@@ -30,11 +30,7 @@ CASES: list[dict] = [
         "expect": [
             {"kind": "list", "front": "S3 — 2 points", "back": ["オブジェクトストレージ", "容量は無制限"]},
             {"kind": "definition", "front": "EBS", "back": "ブロックストレージ"},
-            {
-                "kind": "list",
-                "front": "ストレージ — 2 points",
-                "back": [("S3", ["オブジェクトストレージ", "容量は無制限"]), ("EBS", ["ブロックストレージ"])],
-            },
+            {"kind": "list", "front": "ストレージ — 2 points", "back": ["S3", "EBS"]},
         ],
         "never": ("・", "\u3000"),
     },

@@ -56,11 +56,13 @@ def test_parent_bullets_questions_and_points_the_issue_example() -> None:
         ("parent-bullet", "label-list", "コンテナ入門 › 利点 — 2 points"),
     ]
     assert card(TALK, "Fargate とは").back == "サーバーを管理せずにコンテナを動かせる"
+    # The parents' names: what is under each is a card of its own.
     points = card(TALK, "コンテナ入門 — 2 points").back
-    assert [(i.text, [c.text for c in i.children]) for i in points] == [
-        ("Fargate とは", ["サーバーを管理せずにコンテナを動かせる"]),
-        ("利点", ["パッチ当てが不要", "タスク単位で課金"]),
-    ]
+    assert [(i.text, [c.text for c in i.children]) for i in points] == [("Fargate とは", []), ("利点", [])]
+    # A parent whose sub-list makes no card of its own keeps it in the list: nothing under it is lost.
+    md = "## Network\n- VPC 間の通信は GW を介す。\n  - スターネットワーク\n- Subnet\n  - /16 から /28\n  - AZ ごとに作る\n"
+    back = {i.text: [c.text for c in i.children] for i in card(md, "Network — 2 points").back}
+    assert back == {"VPC 間の通信は GW を介す。": ["スターネットワーク"], "Subnet": []}
 
 
 def test_a_points_card_too_long_for_one_card_shows_the_names_only_when_they_say_something() -> None:
