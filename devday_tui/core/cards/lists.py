@@ -63,6 +63,9 @@ from devday_tui.core.text import content_length, is_bare_link, join_lines, norma
 _STATES_JA = ("がある", "がない", "もある", "はない", "である", "ている", "ていない", "だった", "でした")
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
+#: A flat list of more items than this, of 30 characters each on average (sentences, not names), is cut in parts of
+#: at most this many (steps in order stay whole): blind judges kept none of seven such cards, half of five or six.
+MAX_SENTENCE_ITEMS = 6
 #: How one or two items that are exam objectives open (``Understand …``): a gerund (``Using …``) may define.
 _STUDY_VERBS = frozenset(v.capitalize() for v in OBJECTIVE_VERBS)
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
@@ -565,10 +568,17 @@ class ListRules(ItemRules):
 
     def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
         """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists are
-        cards of their own), or numbered parts; no card for a few paragraphs too long for an 80-column screen."""
+        cards of their own), or numbered parts; no card for a few paragraphs too long for an 80-column screen; parts
+        of six for seven sentences or more."""
         fits, flat = back_lines(items) <= MAX_BACK_LINES, not any(i.children for i in items)
         tall = flat and fits and screen_lines(items) > MAX_BACK_LINES  # (a flat list's back lines are its items)
-        if fits and not tall:
+        wordy = (
+            kind != "sequence"
+            and flat
+            and len(items) > MAX_SENTENCE_ITEMS
+            and sum(len(i.text) for i in items) > 30 * len(items)
+        )
+        if fits and not tall and not wordy:
             last = subject.rsplit(" › ", 1)[-1]
             if len(items) >= 2 and all(not i.children and i.text in last for i in items):  # "EC2とEBS": EC2, EBS
                 self.drop(line0, "restated", f"{subject!r}: its items only repeat its front")
@@ -584,7 +594,7 @@ class ListRules(ItemRules):
         if tall:  # five tips of a paragraph each: cut in parts, still no set of points anyone recalls
             self.drop(line0, "split-long", f"{subject!r}: {len(items)} paragraphs, too long to recall as a card")
             return
-        parts = -(-len(items) // MAX_BACK_LINES)
+        parts = -(-len(items) // (MAX_SENTENCE_ITEMS if wordy else MAX_BACK_LINES))
         size = -(-len(items) // parts)
         for k in range(parts):
             chunk = items[k * size : (k + 1) * size]

@@ -872,3 +872,14 @@ def test_a_table_column_longer_than_the_line_limit_is_cut_in_parts() -> None:
         "Services › B (2/2) — 7 points",
     ]
     assert max(len(v) for v in got.values()) <= 12
+
+
+def test_a_list_of_seven_sentences_is_cut_in_parts_of_six_at_most_and_seven_names_are_not() -> None:
+    sentences = "".join(f"- Sentence number {k} says something long enough to count\n" for k in range(7))
+    names = "".join(f"- Name {k}\n" for k in range(7))
+    note, trace = parse(f"## Shuffle sharding\n{sentences}\n## Services\n{names}")
+    assert [c.front for c in note.cards] == [
+        "Shuffle sharding (1/2) — 4 points",
+        "Shuffle sharding (2/2) — 3 points",
+        "Services — 7 points",
+    ]
