@@ -3,6 +3,8 @@ are lists (``| Cloud Storage | BigTable | BigQuery |`` over what each is), each 
 
 from __future__ import annotations
 
+import re
+
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.terms import DETAIL_FIELDS, SCORE_FIELDS, TALK_FIELDS, field_of, is_score, squash
@@ -24,6 +26,24 @@ _DETAIL_COLUMNS = TALK_FIELDS | SCORE_FIELDS
 _NONE_CELLS = frozenset("- – — ― ー --".split())
 #: A row of an event's details: ``| Location | Prague |``, ``| 参加費 | 無料 |``.
 _EVENT_ROWS = TALK_FIELDS | frozenset("location fee 参加費 languages".split())
+
+
+#: A cell that only numbers its row: ``1``, ``2.``, ``(3)``, ``No.4``.
+_ROW_NUMBER_RE = re.compile(r"(?:No\.?\s?|#)?[(（]?([0-9０-９]{1,3})[.)）]?")
+#: Headers of a column of row numbers.
+_NUMBER_HEADERS = frozenset(("", "#", "no", "no.", "番号", "項番", "通番"))
+
+
+def _numbers_rows(header: str, firsts: list[str]) -> bool:
+    """A first column that only numbers the rows 1, 2, 3… under no header or ``#``, ``No.``, ``番号`` (a column of
+    ports or years is data)."""
+    if normalise(header) not in _NUMBER_HEADERS or not firsts:
+        return False
+    for k, text in enumerate(firsts, 1):
+        m = _ROW_NUMBER_RE.fullmatch(text)
+        if m is None or int(m.group(1)) != k:
+            return False
+    return True
 
 
 def _is_example_row(texts: list[str]) -> bool:
@@ -66,6 +86,9 @@ class TableRules(CardMaker):
             (line0, [t if t not in _NONE_CELLS else "" for t in (squash(plain(c)) for c in cells)])
             for line0, cells in rows[1:]
         ]
+        if len(header) >= 3 and _numbers_rows(header[0], [texts[0] if texts else "" for _, texts in body]):
+            # | 9 | コスト最適化 | … |: a row's number names nothing; the next column does
+            header, body = header[1:], [(line0, texts[1:]) for line0, texts in body]
         if self.columns(node, context, header, [texts for _, texts in body]):
             return
         if len(body) >= 3 and all(_is_example_row(texts) for _, texts in body):

@@ -1362,6 +1362,20 @@ def test_a_two_column_table_shows_the_cell_alone() -> None:
     assert (c.front, c.back) == ("systemctl › disable — 用途", "自動起動を無効にする")
 
 
+def test_a_column_that_only_numbers_the_rows_names_none_of_them() -> None:
+    md = (
+        "## 11のベストプラクティス\n| | 項目 | 関連サービス |\n|--|--|--|\n"
+        "| 1 | スケーラビリティの確保 | Auto Scaling |\n| 2 | 環境の自動化 | CloudFormation |\n"
+    )
+    assert [(c.front, c.back) for c in parse(md)[0].cards] == [
+        ("11のベストプラクティス › スケーラビリティの確保 — 関連サービス", "Auto Scaling"),
+        ("11のベストプラクティス › 環境の自動化 — 関連サービス", "CloudFormation"),
+    ]
+    # A column of numbers under a header of its own is data (ports), even numbered 1, 2…
+    md = "## Ports\n| Port | Service | Protocol |\n|--|--|--|\n| 1 | tcpmux | TCP |\n| 2 | compressnet | TCP |\n"
+    assert [c.front for c in parse(md)[0].cards] == ["Ports › 1 — Service, Protocol", "Ports › 2 — Service, Protocol"]
+
+
 def test_a_line_wrapped_inside_brackets_is_no_term() -> None:
     md = "1月30日に開催された[JAWS-UG大阪\n第10回勉強会](http://example.com/e)におじゃまして、LT喋ってきました。\n- 桶谷さんのブログ\n"
     assert not any(c.front.startswith("1月30日") for c in parse(md)[0].cards)
