@@ -46,12 +46,12 @@ from devday_tui.core.frontmatter import (
     normalise_newlines,
     split_frontmatter,
 )
-from devday_tui.core.model import Back, Block, Card, Note, ParseWarning, Section
+from devday_tui.core.model import Back, Block, Card, Item, Note, ParseWarning, Section
 from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 88
+PARSER_VERSION = 89
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -192,6 +192,8 @@ _ASIDE_WORDS = frozenset(
 )
 
 
+#: Two headings that define this many terms alike are a comparison: each term is a field of each heading.
+_PARALLEL_TERMS = 3
 #: The most a front is lengthened by to tell a term apart from the same term elsewhere.
 _WHERE_MAX_CHARS = 40
 
@@ -202,6 +204,11 @@ def _prefix_key(front: str) -> str:
     last = front.rpartition(" › ")[2]
     word = " ".join(last.casefold().split())
     return word if word in _ASIDE_WORDS else " ".join(front.casefold().split())
+
+
+def _names_fields(items: tuple[Item, ...], fields: set[str]) -> bool:
+    """A list of two names or more, every one a field's (``Cost``, ``Use case`` under each support plan)."""
+    return len(items) >= 2 and all(not i.children and " ".join(i.text.casefold().split()) in fields for i in items)
 
 
 def _where(scope: str, context: tuple[str, ...]) -> str:
@@ -243,6 +250,17 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     # A field's name (``料金``, ``Cost``, ``特徴``) under two headings is already a field of each: the price of
     # CloudHSM and the price of KMS are two facts, where ``gp2`` in a section and again under "Exam tips" is one.
     fields = {term for term, where in contexts.items() if len(where) >= 3 or (len(where) == 2 and is_field_name(term))}
+    # So is a term under two headings that define the same three terms or more: ``Main Read Pattern``, ``Dataset
+    # Size``… under ``OLTP`` and again under ``OLAP`` are a comparison's fields, each heading's own.
+    by_context: dict[tuple[str, ...], set[str]] = {}
+    for term, places in contexts.items():
+        for context in places:
+            by_context.setdefault(context, set()).add(term)
+    for term, places in contexts.items():
+        if len(places) == 2 and term not in fields:
+            one, other = places
+            if len(by_context[one] & by_context[other]) >= _PARALLEL_TERMS:
+                fields.add(term)
     prefixes = {key for key, backs in uses.items() if len(backs) >= 3}
     first: dict[str, int] = {}
     scope_of: dict[int, str] = {}
@@ -266,6 +284,10 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
                     )
                 continue
             card = replace(card, back=back)
+        if fields and back.__class__ is tuple and _names_fields(back, fields):
+            if trace is not None:  # "OLTP — 5 points" → Main Read Pattern, …: the names OLAP's list has too
+                trace.append(Trace(card.line, "points", False, f"{card.front!r}: only the names of its fields"))
+            continue
         sig = (card.kind, card.front, back)
         if sig in exact:
             if trace is not None:

@@ -883,3 +883,31 @@ def test_a_list_of_seven_sentences_is_cut_in_parts_of_six_at_most_and_seven_name
         "Shuffle sharding (2/2) — 3 points",
         "Services — 7 points",
     ]
+
+
+def test_two_headings_defining_the_same_terms_are_a_comparison_of_fields() -> None:
+    md = """
+    ## OLTP
+    - Main Read Pattern: small number of records per query, fetched by key
+    - Primary used by: end user
+    - Dataset Size: gigabytes to terabytes
+    ## OLAP
+    - Main Read Pattern: aggregate over a large number of records
+    - Primary used by: internal analyst
+    - Dataset Size: terabytes to petabytes
+    ## Volumes
+    - gp2: IOPS tied to size
+    ## Exam tips
+    - gp2: burst to 3,000 IOPS
+    """
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == [
+        "OLTP › Main Read Pattern",
+        "OLTP › Primary used by",
+        "OLTP › Dataset Size",
+        "OLAP › Main Read Pattern",
+        "OLAP › Primary used by",
+        "OLAP › Dataset Size",
+        "gp2",
+    ]
+    assert [t.line for t in trace if t.rule == "points" and not t.made] == [2, 6]
