@@ -1,6 +1,7 @@
-"""Which items of a list are left out of it, and how a definition item shows in its list: the rules
-:class:`~devday_tui.core.cards.lists.ListRules` reads each item with (``talk-details``, ``unsure``, ``todo``,
-``first-person``, ``image-only``, hashtags, remarks on the exam)."""
+"""Which items of a list are left out of it, how a definition item shows in its list, and how a list of items
+becomes one card or parts of one: the rules :class:`~devday_tui.core.cards.lists.ListRules` reads each item with
+(``talk-details``, ``unsure``, ``todo``, ``first-person``, ``image-only``, hashtags, remarks on the exam) and makes
+its cards with (``split-long``)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from devday_tui.core.cards.backs import announces, has_table_rule
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.choice_cards import ChoiceRules
 from devday_tui.core.cards.impressions import is_impression
-from devday_tui.core.cards.maker import Entry, is_todo, is_unsure
+from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo, is_unsure
 from devday_tui.core.cards.questions import is_exam_remark
+from devday_tui.core.cards.shapes import back_lines, list_front, screen_lines
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
     LABEL_MAX_CHARS,
@@ -31,6 +33,9 @@ _FIGURE_WORDS = frozenset(
 )
 #: A field whose value is only hashtags: ``ハッシュタグ: #KUG2``, ``Tags: #k8s #cka``.
 _TAGS_VALUE_RE = re.compile(r"[:：][ \t]*#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40}){0,5}[ \t]*\Z")
+#: A flat list of more items than this, of 30 characters each on average (sentences, not names), is cut in parts of
+#: at most this many (steps in order stay whole): blind judges kept none of seven such cards, half of five or six.
+MAX_SENTENCE_ITEMS = 6
 #: A list shows a definition bullet's value beside its term when the value is at most this long.
 SHORT_VALUE_CHARS = 24
 
@@ -143,3 +148,38 @@ class ItemRules(ChoiceRules):
             ):
                 return f"{e.item.text}: {back}"
         return e.item.text
+
+    def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
+        """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists are
+        cards of their own), or numbered parts; no card for a few paragraphs too long for an 80-column screen; parts
+        of six for seven sentences or more."""
+        fits, flat = back_lines(items) <= MAX_BACK_LINES, not any(i.children for i in items)
+        tall = flat and fits and screen_lines(items) > MAX_BACK_LINES  # (a flat list's back lines are its items)
+        wordy = (
+            kind != "sequence"
+            and flat
+            and len(items) > MAX_SENTENCE_ITEMS
+            and sum(len(i.text) for i in items) > 30 * len(items)
+        )
+        if fits and not tall and not wordy:
+            last = subject.rsplit(" › ", 1)[-1]
+            if len(items) >= 2 and all(not i.children and i.text in last for i in items):  # "EC2とEBS": EC2, EBS
+                self.drop(line0, "restated", f"{subject!r}: its items only repeat its front")
+                return
+            self.add(rule, kind, subject, list_front(kind, subject, len(items)), items, line0)
+            return
+        if not flat:  # its names, unless every item's sub-list is a card of its own: then the names ask nothing
+            self.drop(line0, "split-long", f"{subject!r}: over {MAX_BACK_LINES} lines, split by its sub-lists")
+            if not all(i.children for i in items):
+                names = tuple(Item(i.text.rstrip(":：").rstrip() or i.text) for i in items)  # "Log:" shows as "Log"
+                self.items_card("split-long", kind, subject, names, line0)
+            return
+        if tall:  # five tips of a paragraph each: cut in parts, still no set of points anyone recalls
+            self.drop(line0, "split-long", f"{subject!r}: {len(items)} paragraphs, too long to recall as a card")
+            return
+        parts = -(-len(items) // (MAX_SENTENCE_ITEMS if wordy else MAX_BACK_LINES))
+        size = -(-len(items) // parts)
+        for k in range(parts):
+            chunk = items[k * size : (k + 1) * size]
+            name = f"{subject} ({k + 1}/{parts})"
+            self.add("split-long", kind, name, list_front(kind, name, len(chunk)), chunk, line0)

@@ -25,6 +25,7 @@ from devday_tui.core.cards.shapes import (
     COMPARED_RE,
     LINK_ONLY_RE,
     STEP_ITEM_RE,
+    among_names,
     are_steps,
     back_lines,
     is_course_outline,
@@ -36,10 +37,8 @@ from devday_tui.core.cards.shapes import (
     is_statement,
     is_talk_title,
     is_toc,
-    list_front,
     mostly,
     says_order,
-    screen_lines,
     strip_lecture,
     sub_lines,
     two_thirds,
@@ -63,9 +62,6 @@ from devday_tui.core.text import content_length, is_bare_link, join_lines, norma
 _STATES_JA = ("がある", "がない", "もある", "はない", "である", "ている", "ていない", "だった", "でした")
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
-#: A flat list of more items than this, of 30 characters each on average (sentences, not names), is cut in parts of
-#: at most this many (steps in order stay whole): blind judges kept none of seven such cards, half of five or six.
-MAX_SENTENCE_ITEMS = 6
 #: How one or two items that are exam objectives open (``Understand …``): a gerund (``Using …``) may define.
 _STUDY_VERBS = frozenset(v.capitalize() for v in OBJECTIVE_VERBS)
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
@@ -132,7 +128,13 @@ class ListRules(ItemRules):
                     if ("![" in content or "<" in content) and is_image_only(content):
                         self.drop(li.start, "image-only", "an item that is only an image")
                         continue
-                if content[:1] == "[" and LINK_ONLY_RE.fullmatch(content.strip()):
+                if (
+                    content[:1] == "["
+                    and LINK_ONLY_RE.fullmatch(content.strip())
+                    and ("://" in content or content[:2] == "[[" or not among_names(node))
+                ):
+                    # (A link to another note of the vault among plain names is one of them: [**Booleano**](…md)
+                    # over Texto, Tiempo, Binario.)
                     self.drop(li.start, "bare-link", "an item that is only a link is a reference, not a fact")
                     continue
                 para = self.paragraph(chs[0])
@@ -565,41 +567,6 @@ class ListRules(ItemRules):
                             self.parent_card(grandchild, child.text, line0)
             finally:
                 self.extra.pop()
-
-    def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
-        """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists are
-        cards of their own), or numbered parts; no card for a few paragraphs too long for an 80-column screen; parts
-        of six for seven sentences or more."""
-        fits, flat = back_lines(items) <= MAX_BACK_LINES, not any(i.children for i in items)
-        tall = flat and fits and screen_lines(items) > MAX_BACK_LINES  # (a flat list's back lines are its items)
-        wordy = (
-            kind != "sequence"
-            and flat
-            and len(items) > MAX_SENTENCE_ITEMS
-            and sum(len(i.text) for i in items) > 30 * len(items)
-        )
-        if fits and not tall and not wordy:
-            last = subject.rsplit(" › ", 1)[-1]
-            if len(items) >= 2 and all(not i.children and i.text in last for i in items):  # "EC2とEBS": EC2, EBS
-                self.drop(line0, "restated", f"{subject!r}: its items only repeat its front")
-                return
-            self.add(rule, kind, subject, list_front(kind, subject, len(items)), items, line0)
-            return
-        if not flat:  # its names, unless every item's sub-list is a card of its own: then the names ask nothing
-            self.drop(line0, "split-long", f"{subject!r}: over {MAX_BACK_LINES} lines, split by its sub-lists")
-            if not all(i.children for i in items):
-                names = tuple(Item(i.text.rstrip(":：").rstrip() or i.text) for i in items)  # "Log:" shows as "Log"
-                self.items_card("split-long", kind, subject, names, line0)
-            return
-        if tall:  # five tips of a paragraph each: cut in parts, still no set of points anyone recalls
-            self.drop(line0, "split-long", f"{subject!r}: {len(items)} paragraphs, too long to recall as a card")
-            return
-        parts = -(-len(items) // (MAX_SENTENCE_ITEMS if wordy else MAX_BACK_LINES))
-        size = -(-len(items) // parts)
-        for k in range(parts):
-            chunk = items[k * size : (k + 1) * size]
-            name = f"{subject} ({k + 1}/{parts})"
-            self.add("split-long", kind, name, list_front(kind, name, len(chunk)), chunk, line0)
 
 
 __all__ = ["Entry", "ListRules", "MAX_BACK_LINES", "back_lines", "is_image_only"]

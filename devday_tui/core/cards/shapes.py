@@ -156,6 +156,16 @@ LINK_ONLY_RE = re.compile(
 )
 
 
+def among_names(node: Node) -> bool:
+    """Whether most items of a list are something other than a link alone."""
+    links = sum(
+        1
+        for li in node.children
+        if li.children and li.children[0].content[:1] == "[" and LINK_ONLY_RE.fullmatch(li.children[0].content.strip())
+    )
+    return links * 2 < len(node.children)
+
+
 def with_arrow(text: str) -> str:
     """An item opening with an ASCII arrow (``-> index 性能低下``, what follows from the item before) shows the arrow
     it stands for: ``→ index 性能低下`` (``=>``: ``⇒``)."""

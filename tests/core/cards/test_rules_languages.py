@@ -73,3 +73,19 @@ def test_a_chapter_word_without_its_number_stays_a_term() -> None:
     - Parte: uma divisão de um todo
     """
     assert fronts(md) == ["Palavras — 2 points", "Tema", "Parte"]
+
+
+def test_a_link_to_another_note_among_plain_items_is_one_of_them() -> None:
+    md = """
+    ## Tipos de datos
+    - [**Booleano**](../../pc/pc_boolean.md)
+    - **Texto**
+    - **Tiempo**
+    ## Lecturas
+    - [Tipos en SQL](https://example.com/sql)
+    - **Texto**
+    - [[Booleano]]
+    """
+    note, _ = parse(md)
+    lists = {c.front: [i.text for i in c.back] for c in note.cards if c.kind == "list"}
+    assert lists == {"Tipos de datos — 3 points": ["Booleano", "Texto", "Tiempo"]}
