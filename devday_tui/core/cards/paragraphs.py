@@ -21,6 +21,7 @@ from devday_tui.core.cards.terms import (
     is_anaphoric,
     is_aside_word,
     is_note_field,
+    is_remark,
     is_score,
     is_update_notice,
     is_vague,
@@ -138,8 +139,18 @@ def _ascii_letter(ch: str) -> bool:
 
 
 def weak_answers(answers: tuple[str, ...]) -> bool:
-    """Hidden parts that ask nothing: only small words, or only hashtags."""
-    return all(a.casefold().strip(" .,!") in _SMALL_WORDS or _HASHTAGS_RE.fullmatch(a) for a in answers)
+    """Hidden parts that ask nothing: only small words, only hashtags, or only a label (``Esempio:``, ``【具体例】``,
+    ``Note:``)."""
+    return all(a.casefold().strip(" .,!") in _SMALL_WORDS or _HASHTAGS_RE.fullmatch(a) or _is_label(a) for a in answers)
+
+
+def _is_label(answer: str) -> bool:
+    """A remark word as a label, maybe in brackets or before a colon: ``Esempio:``, ``【具体例】``, ``(Note)``."""
+    answer = answer.strip()
+    if not (answer.endswith((":", "：")) or (answer[:1] in "【[(（" and answer[-1:] in "】])）")):
+        return False  # ("who has access, what they can do": question words in a sentence, no label)
+    word = answer.rstrip(":：").strip("【】[]()（） ")
+    return bool(word) and len(word) <= 12 and is_remark(word)
 
 
 #: A sentence about its author: ``I think…``, ``my team``, ``私は``, ``僕も``. Bold there is emphasis, not a fact.

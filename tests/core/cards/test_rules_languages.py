@@ -3,6 +3,7 @@ reading lists do what the English and Japanese ones do."""
 
 from __future__ import annotations
 
+from devday_tui.core.cards.paragraphs import weak_answers
 from tests.core.cards.small_notes import fronts, parse
 
 
@@ -89,3 +90,18 @@ def test_a_link_to_another_note_among_plain_items_is_one_of_them() -> None:
     note, _ = parse(md)
     lists = {c.front: [i.text for i in c.back] for c in note.cards if c.kind == "list"}
     assert lists == {"Tipos de datos — 3 points": ["Booleano", "Texto", "Tiempo"]}
+
+
+def test_a_cloze_hiding_only_a_label_asks_nothing() -> None:
+    note, trace = parse(
+        """
+        ## Media
+
+        **【具体例】**『20B3』を10進数にすると8371になる。
+
+        RBAC helps you manage **who** has access and **what** they can do with resources.
+        """
+    )
+    assert [c.answers for c in note.cards if c.kind == "cloze"] == [("who", "what")]
+    assert [t.line for t in trace if t.rule == "weak-cloze" and not t.made] == [3]
+    assert weak_answers(("Esempio:",)) and weak_answers(("(Note)",)) and not weak_answers(("Esempio", "who"))
