@@ -45,8 +45,10 @@ _INLINE_HEAD = (
     r"(?P<foot>\[\^[^\]\s]{1,60}\])",  # a footnote reference [^1] shows nothing
     # Obsidian: a block's id at the end of its line (``**Circular Wait** ^5cb177``) shows nothing.
     r"(?P<blockid>(?<!\S)\^[A-Za-z0-9-]{1,64}(?=[ \t]*(?:\n|\Z)))",
-    # Link text may hold one level of brackets: ``[[Go]golang.tokyo #13](/2018/03/14/…)``.
-    r"(?P<link>\[(?P<ltext>(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500})\](?:\((?P<dest>[^)\n]{0,2000})\)|\[[^\]\n]{0,500}\]))",
+    # Link text may hold one level of brackets: ``[[Go]golang.tokyo #13](/2018/03/14/…)``; its destination one level
+    # of parentheses, as CommonMark allows: ``[Vektoren](../mathe%20(3)/Vektor.md)``.
+    r"(?P<link>\[(?P<ltext>(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500})\]"
+    r"(?:\((?P<dest>(?:[^()\n]|\([^()\n]{0,200}\)){0,2000})\)|\[[^\]\n]{0,500}\]))",
     r"(?P<auto><(?P<autourl>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>)",
     r"(?P<opener><(?=!--))",  # where an HTML comment may open (``_Comments`` says whether it does)
     r"(?P<brtag><[Bb][Rr]\s{0,8}/?>)",

@@ -30,6 +30,7 @@ from devday_tui.core.cards.terms import (
     CONNECTIVES_JA,
     field_of,
     is_ordinal,
+    is_tags,
     is_vague,
     label_ok,
     lacks_subject,
@@ -475,8 +476,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if is_bare_link(text):
             self.drop(node.start, "url-only", f"{self.subject!r}: the paragraph is only a URL")
             return
-        if paragraphs[0].content.lstrip()[:2] == "$$":
-            return  # display math: its paragraph said so (code-block)
+        if paragraphs[0].content.lstrip()[:2] == "$$" or (paragraphs[0].content[:1] == "#" and is_tags(text)):
+            return  # display math, or tags: its paragraph said so (code-block, metadata)
         if len(paragraphs) == 1 and _only_a_link(paragraphs[0].content):
             # "[**owner/repo** Contribute to …](https://github.com/…)": a page to read, its pasted title and summary
             self.drop(node.start, "bare-link", f"{self.subject!r}: the paragraph is only a link")

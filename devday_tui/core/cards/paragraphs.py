@@ -23,6 +23,7 @@ from devday_tui.core.cards.terms import (
     is_note_field,
     is_remark,
     is_score,
+    is_tags,
     is_update_notice,
     is_vague,
     label_ok,
@@ -261,6 +262,9 @@ class ParagraphRules(CardMaker):
         if content[:2] == "$$" or (content[:1] in " \t" and content.lstrip()[:2] == "$$"):
             # Display math: a formula split at its `=` or `-` is no term and its definition.
             self.drop(node.start, "code-block", "display math ($$…$$) makes no card")
+            return Para("", False)
+        if content[:1] == "#" and is_tags(content):
+            self.drop(node.start, "metadata", "a paragraph of tags (#statistica_descrittiva), not a fact")
             return Para("", False)
         if "\n" not in content and not self.used and "<" not in content:
             # One line: the common case, kept short.

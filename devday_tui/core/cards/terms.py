@@ -548,6 +548,15 @@ _PAIRS = (("[", "]"), ("(", ")"), ("（", "）"), ("「", "」"), ("<", ">"))
 _PARTICLE_ENDS = ("を", "が", "に", "で", "へ", "は", "の")
 
 
+#: A line of tags only: ``#statistica_descrittiva``, ``#ppt-2 #k8s``.
+_TAG_LINE_RE = re.compile(r"#[^\s#]{1,60}(?:[ \t]+#[^\s#]{1,60}){0,9}")
+
+
+def is_tags(text: str) -> bool:
+    """Lines of tags only (``#statistica_descrittiva``, ``#ppt-2 #indici``): a note's tags in Obsidian's way."""
+    return all(_TAG_LINE_RE.fullmatch(line.strip()) for line in text.split("\n") if line.strip())
+
+
 def term_line(first: str, rest: list[str]) -> str | None:
     """A short first line, with the explanation on the lines after it: the term, or None."""
     term = first.strip()
@@ -557,6 +566,9 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None
     if term.startswith(("|", "※")) or _ANSWER_LETTERS_RE.fullmatch(term):  # (an arrow: term_ok refused it)
         return None
+    if term[:1] == "#" and _TAG_LINE_RE.fullmatch(term):
+        return None  # "#statistica_descrittiva" over more tags: the note's tags, no term
+
     if "：" in term or ": " in term:
         return None  # "Aシステム稼働率：x" then "Bシステム稼働率：y": a line of its own value, no name of what follows
     if is_update_notice(term):

@@ -496,3 +496,17 @@ def test_attribute_lists_after_an_image_or_link_and_a_callouts_style_are_markup(
         "n.md",
     )
     assert note.cards[0].front == "Analysis › TOTAL COST — 2 points"
+
+
+def test_a_link_destination_may_hold_one_level_of_parentheses() -> None:
+    text = "als [Vektoren](../mathe/mathe%20(3)/Vektor.md) auffassen. [Betrag](../Mathe/Betrag.md) hat"
+    assert inline(text).text == "als Vektoren auffassen. Betrag hat"
+    assert inline("see [docs](https://x.io/a_(b)) now").text == "see docs now"
+    assert inline("a [x](y(z) b").text == "a [x](y(z) b"  # unbalanced: no link, as in CommonMark
+
+
+def test_a_paragraph_of_tags_is_no_term_and_its_definition() -> None:
+    from tests.core.cards.small_notes import parse
+
+    note, _ = parse("## Media\n\n#statistica_descrittiva\n#statistica_descrittiva/univariate #ppt-2\n")
+    assert note.cards == []
