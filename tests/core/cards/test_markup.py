@@ -510,3 +510,9 @@ def test_a_paragraph_of_tags_is_no_term_and_its_definition() -> None:
 
     note, _ = parse("## Media\n\n#statistica_descrittiva\n#statistica_descrittiva/univariate #ppt-2\n")
     assert note.cards == []
+
+
+def test_a_colon_inside_japanese_quotes_splits_no_term() -> None:
+    assert split_term("ヘッダとして「図鑑番号: 整数」「名前: 文字列」があり、本体にはタプルが入る") is None
+    assert split_term("『X = 2』、『I = 1』より、表の計算式を選択") is None
+    assert split_term("SRA: 「図鑑」のこと") == ("SRA", "「図鑑」のこと")
