@@ -318,9 +318,6 @@ _STUDY_HEAD_NOUNS = (
     "勉強法",
     "勉強方法",
     "学習方法",
-    "対策",
-    "対策法",
-    "状況",
     "流れと結果",
     "使ったもの",
     "教材",
@@ -328,7 +325,9 @@ _STUDY_HEAD_NOUNS = (
 )
 _STUDY_WORDS_RE = re.compile(
     r"udemy|問題集|過去問|模擬試験|模擬問題|おすすめ|オススメ|参考書|勉強|学習しよう|学習時間|学習内容|practice (?:exam|test)s?"
-    r"|study (?:guide|material|method|plan)s?|how i (?:studied|prepared)|mock exams?",
+    r"|study (?:guide|material|method|plan)s?|how i (?:studied|prepared)|mock exams?"
+    # 対策 and 状況 of the exam itself (``XSS対策``, ``ネットワークの状況`` are what it covers)
+    r"|(?:試験|受験|午前|午後|科目|合格).{0,12}(?:対策|状況)",
     re.I,
 )
 

@@ -19,8 +19,7 @@ _IMPRESSION_RE = re.compile(
     r"|かわいい|可愛い|ゴメンナサイ|ごめんなさい|すみません|すいません|応援して|グッド|スゴく|スゴい"
     r"|楽しいです|面白いです|おもしろいです|熱いです|嬉しいです|分らん|分からん|わからん|\^\^|良いね|いいね"
     r"|発表の様子|会場の様子|当日の様子|と感じ|じゃないかな"
-    # the author's advice to the reader: ``…がおすすめです``, ``…受かることでしょう``, ``ぶっちゃけ…``
-    r"|おすすめです|おすすめします|がおすすめ|をおすすめ|オススメです|ことでしょう|ぶっちゃけ"
+    r"|ぶっちゃけ"  # the author speaking to the reader
 )
 #: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader
 #: (``…大変になるからね・・・。``, ``…かな``) or an opinion (``…相性が良さそう``).
@@ -40,6 +39,12 @@ _SPOKEN_ENDS = (
     "面白い",
     "おもしろい",
     "楽しい",
+    # the author's advice to the reader at a sentence's end: ``…の8回分がおすすめです``, ``…受かることでしょう``
+    # (``AWSはMFAの有効化をおすすめしている`` reports a recommendation)
+    "おすすめ",
+    "オススメ",
+    "おすすめします",
+    "ことでしょう",
 )
 #: How the author's wish ends, not asked (``M1ほしい``, ``…理解できるようになりたい``, ``推していきたい``; ``自分が
 #: 参加したい？`` asks): a requirement (``…を表示したい``) is no wish of theirs.

@@ -97,6 +97,7 @@ class ListRules(ItemRules):
         if is_navigation(node):
             self.drop(node.start, "toc", "a list of links to other notes or to the page's headings: navigation")
             return out
+        among = among_names(node)
         for li in node.children:
             chs = li.children
             if chs and chs[0].kind == "paragraph" and _TASK_RE.match(chs[0].content):
@@ -131,10 +132,10 @@ class ListRules(ItemRules):
                 if (
                     content[:1] == "["
                     and LINK_ONLY_RE.fullmatch(content.strip())
-                    and ("://" in content or content[:2] == "[[" or not among_names(node))
+                    and ("://" in content or content[:2] == "[[" or not among)
                 ):
-                    # (A link to another note of the vault among plain names is one of them: [**Booleano**](…md)
-                    # over Texto, Tiempo, Binario.)
+                    # (A Markdown link to another note of the folder among plain names is one of them:
+                    # [**Booleano**](…md) over Texto, Tiempo, Binario.)
                     self.drop(li.start, "bare-link", "an item that is only a link is a reference, not a fact")
                     continue
                 para = self.paragraph(chs[0])
@@ -474,7 +475,7 @@ class ListRules(ItemRules):
         if back_lines(whole) <= MAX_BACK_LINES:
             self.items_card("points", kind, subject, tuple(named.values()), line0)
             return
-        names = tuple(Item(i.text) for i in whole)
+        names = tuple(Item(t) for t in items)
         vague = [t for t in items if is_question(t) or is_remark(t) or is_generic_heading(t)]
         if vague:
             self.drop(line0, "points", f"{subject!r}: too long as one card, and {vague[0]!r} says nothing by itself")

@@ -67,12 +67,12 @@ PERSON_RE = re.compile(
 )
 #: A person's name in Latin letters: two or three capitalised words (``Danilo Poccia``, ``Mary K. Smith``).
 _NAME_RE = re.compile(r"[A-Z][a-z]{1,15}(?: [A-Z]\.)?(?: [A-Z][a-z]{0,2}[A-Z]?[a-z]{1,15}){1,2}")
-#: A person's role, lower case, at the start of a back about them: ``managing partner at Expansive Ventures``.
+#: A person's role, lower case, at the start of a back about them, at a company named in capitals: ``managing
+#: partner at Expansive Ventures`` (``the node manager at each worker node`` is no one's).
 _ROLE_AT_RE = re.compile(
-    r"(?:(?:a|an|our)\s)?(?:[\w-]{1,20}\s){0,2}(?:partner|founder|co-?founder|ceo|cto|cio|vp|president|engineer"
+    r"(?i:(?:(?:a|an|our)\s)?(?:[\w-]{1,20}\s){0,2}(?:partner|founder|co-?founder|ceo|cto|cio|vp|president|engineer"
     r"|manager|director|evangelist|advocate|architect|investor|developer|designer|researcher|professor|consultant"
-    r"|maintainer|organi[sz]er)\s(?:at|@)\s[^.\n]{1,60}",
-    re.I,
+    r"|maintainer|organi[sz]er)\s(?:at|@)\s)[A-Z][^.\n]{0,60}"
 )
 #: A name, then a role: ``Patrick Pinkston, VP Information Solutions John Deere``, ``Jane Doe - CTO at Acme``.
 _NAME_THEN_ROLE_RE = re.compile(rf"(?:{_NAME_RE.pattern})\s?(?:,|\s[-–—]|:)\s")
@@ -80,10 +80,13 @@ _NAME_THEN_ROLE_RE = re.compile(rf"(?:{_NAME_RE.pattern})\s?(?:,|\s[-–—]|:)\
 #: Principal`` names no one).
 _ROLE_NOUN_RE = re.compile(
     r"\b(?:Evangelist|Engineer|Advocate|Architect|Manager|Director|Founder|Co-?founder|CEO|CTO|CIO|CISO|VP|President"
-    r"|Consultant|Researcher|Professor|Scientist|Head of|Partner|Lead)\b"
+    r"|Consultant|Researcher|Professor|Scientist|Head of|Partner)\b"
 )
 #: A heading up to this long that names a cloze's answer anywhere gives it away.
 _NEAR_CRUMB_MAX = 80
+#: A name's role comes within this many characters of its separator (``Deployment Frequency, Lead Time for
+#: Changes`` names no one).
+_ROLE_NEAR_CHARS = 30
 #: How a Japanese name ends when it names a person: ``藤田氏``, ``加藤さん``.
 HONORIFICS = ("さん", "氏", "様", "先生")
 #: A back that only says what to study: ``Exponential backoff - know when it is used``.
@@ -171,7 +174,7 @@ def _who_or_where(front: str, back: str) -> tuple[str, str] | None:
         or (
             (m := _NAME_THEN_ROLE_RE.match(front)) is not None
             and len(front) <= 80
-            and _ROLE_NOUN_RE.search(front, m.end()) is not None
+            and _ROLE_NOUN_RE.search(front, m.end(), m.end() + _ROLE_NEAR_CHARS) is not None
         )
     ):
         # "Jon: managing partner at Expansive Ventures"; "### Patrick Pinkston, VP Information Solutions John Deere"
@@ -406,8 +409,9 @@ class CardMaker:
 
     def in_breadcrumb(self, word: str, *, anywhere: bool = True) -> bool:
         """Whether a card made now names ``word`` in the breadcrumb above it: a heading or label that is the word,
-        or starts with it (``アドミニストレーティブディスタンス（AD値）``), or, ``anywhere``, the heading just above that
-        names it as a word (``Why are Services necessary?``). A cloze must not give its answer away."""
+        or starts with it (``アドミニストレーティブディスタンス（AD値）``), or, ``anywhere``, the crumb just above (a
+        heading, label or parent) that names it as a word (``Why are Services necessary?``). A cloze must not give
+        its answer away."""
         section = self.section
         crumbs = (*section.breadcrumb, *self.extra) if section is not None else tuple(self.extra)
         word = word.casefold()

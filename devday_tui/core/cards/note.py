@@ -31,6 +31,7 @@ from devday_tui.core.cards.rules import Trace
 from devday_tui.core.cards.shapes import attach_bullets, has_toc_item
 from devday_tui.core.cards.terms import (
     is_field_name,
+    is_generic_heading,
     is_vague,
     skip_key,
     squash,
@@ -51,7 +52,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 93
+PARSER_VERSION = 94
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -206,6 +207,17 @@ def _prefix_key(front: str) -> str:
     return word if word in _ASIDE_WORDS else " ".join(front.casefold().split())
 
 
+#: A heading that goes over what was said before: ``Exam tips``, ``Summary``, ``Recap``, ``まとめ``, ``復習``.
+_RECAP_RE = re.compile(
+    r"tips|summary|recap|review|cheat ?sheet|key points|takeaways|まとめ|振り返り|復習|ポイント", re.I
+)
+
+
+def _is_recap(context: tuple[str, ...]) -> bool:
+    heading = context[-1] if context else ""
+    return is_generic_heading(heading) or _RECAP_RE.search(heading) is not None
+
+
 def _names_fields(items: tuple[Item, ...], fields: set[str]) -> bool:
     """A list of two names or more, every one a field's (``Cost``, ``Use case`` under each support plan)."""
     return len(items) >= 2 and all(not i.children and " ".join(i.text.casefold().split()) in fields for i in items)
@@ -259,7 +271,9 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     for term, places in contexts.items():
         if len(places) == 2 and term not in fields:
             one, other = places
-            if len(by_context[one] & by_context[other]) >= _PARALLEL_TERMS:
+            if len(by_context[one] & by_context[other]) >= _PARALLEL_TERMS and not (
+                _is_recap(one) or _is_recap(other)
+            ):  # ("EBS volume types" and "Exam tips" defining gp2, gp3 and io1 again: a recap, one thing each)
                 fields.add(term)
     prefixes = {key for key, backs in uses.items() if len(backs) >= 3}
     first: dict[str, int] = {}

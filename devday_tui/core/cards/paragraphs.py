@@ -151,7 +151,8 @@ def _is_label(answer: str) -> bool:
     if not (answer.endswith((":", "：")) or (answer[:1] in "【[(（" and answer[-1:] in "】])）")):
         return False  # ("who has access, what they can do": question words in a sentence, no label)
     word = answer.rstrip(":：").strip("【】[]()（） ")
-    return bool(word) and len(word) <= 12 and is_remark(word)
+    # (a number is a value: ``(2020)``, ``443:``)
+    return len(word) <= 12 and any(ch.isalpha() for ch in word) and is_remark(word)
 
 
 #: A sentence about its author: ``I think…``, ``my team``, ``私は``, ``僕も``. Bold there is emphasis, not a fact.
@@ -436,7 +437,7 @@ class ParagraphRules(CardMaker):
             if weak_answers(answers):
                 self.drop(line0, "weak-cloze", f"hiding {answers[0]!r} asks nothing")
                 continue
-            if any(len(x) > MAX_HIDDEN_CHARS and x.count(" ") >= MAX_HIDDEN_WORDS for x in answers):
+            if any(len(x) > MAX_HIDDEN_CHARS and len(x.split()) >= MAX_HIDDEN_WORDS for x in answers):
                 # "**Unlike the Users resource, which uses a database back-end …, the Sessions resource will use
                 # cookies,**": emphasis on a whole clause, which nobody recalls word for word
                 self.drop(line0, "weak-cloze", "a hidden clause (14 words or more) is no word to recall")
@@ -458,10 +459,10 @@ class ParagraphRules(CardMaker):
                 # "今回は［…］の方が参加してくださりました！": what the attendee saw or did that day
                 self.drop(line0, "first-person", "the author's day or impressions, not a fact to recall")
                 continue
-            start = a
             if not index and answers_earlier(text[a:b]):
                 self.drop(line0, "weak-cloze", "the sentence goes on from the paragraph before (Instead, …)")
                 continue
+            start = a
             if index and is_anaphoric(text[a:b]):
                 # "Another newer approach is ［…］": the sentence before it says what it is about, so it is shown.
                 # (A paragraph's first sentence points back to its heading, which the breadcrumb shows.)

@@ -150,7 +150,8 @@ def attach_bullets(nodes: list[Node], body_lines: list[str]) -> list[Node]:
 _NAVIGATION_ITEMS_LOOKED_AT = 200
 #: An item that is only a link, ``[Title | Blog](https://…)`` or ``[[Page]]``: a reference to read, not a fact.
 LINK_ONLY_RE = re.compile(
-    r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500}\]\([^()\s]{1,2000}(?:\s+\"[^\"\n]{0,500}\")?\)|\[\[[^\[\]\n]{1,500}\]\])"
+    r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){1,500}\]\((?:[^()\s]|\([^()\s]{0,200}\)){1,2000}(?:\s+\"[^\"\n]{0,500}\")?\)"
+    r"|\[\[[^\[\]\n]{1,500}\]\])"
     # and maybe a remark in brackets: ``[DroidKaigi 2025 - YouTube](…) (全セッション動画)``
     r"(?:[ \t]*[(（][^()（）\n]{0,60}[)）])?"
 )

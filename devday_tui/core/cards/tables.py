@@ -29,9 +29,9 @@ _EVENT_ROWS = TALK_FIELDS | frozenset("location fee 参加費 languages".split()
 
 
 #: A cell that only numbers its row: ``1``, ``2.``, ``(3)``, ``No.4``.
-_ROW_NUMBER_RE = re.compile(r"(?:No\.?\s?|#)?[(（]?([0-9０-９]{1,3})[.)）]?")
+_ROW_NUMBER_RE = re.compile(r"(?:No\.?\s?|#)?[(（]?([0-9０-９]{1,3})[.)）]?", re.I)
 #: Headers of a column of row numbers.
-_NUMBER_HEADERS = frozenset(("", "#", "no", "no.", "番号", "項番", "通番"))
+_NUMBER_HEADERS = frozenset(("", "#", "no", "番号", "項番", "通番"))  # (normalised: ``No.`` is ``no``)
 
 
 def _numbers_rows(header: str, firsts: list[str]) -> bool:

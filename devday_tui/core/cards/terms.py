@@ -149,12 +149,12 @@ _QA_RE = re.compile(
     re.I,
 )
 _QA_MARKER_RE = re.compile(r"(?:Q|A|Question|Answer|問|答え?|回答|質問)[ \t]?[0-9０-９]{0,4}", re.I)
-#: Terms that never make a card: markers of unfinished work.
 #: Words that head the author's aside on what is around it, whose text no front can ask for: ``Note: this was a
 #: last-minute session``, ``Takeaway: fix it at the right level``.
 ASIDE_TERMS = frozenset(
     """note notes nb n.b ps p.s aside fyi takeaway side-note 備考 追記 余談 nota hinweis anmerkung remarque""".split()
 ) | frozenset(("side note", "key takeaway"))
+#: Terms that never make a card: markers of unfinished work.
 _NEVER_TERMS = frozenset("todo fixme wip tbd update edit".split())
 #: What a term line's first line never is: a remark word, or a marker of unfinished work.
 _NOT_TERMS = REMARK_WORDS | _NEVER_TERMS
@@ -437,8 +437,7 @@ _ANAPHORS = frozenset("this these that those it its they their them another such
 )
 #: A sentence that opens on one of several things said before: ``For the second question, …``, ``In the above …``.
 _ORDINAL_BACK_RE = re.compile(
-    r"(?:for|in|on|to answer|with|as for) the (?:first|second|third|fourth|next|last|former|latter|above|previous"
-    r"|same|other) ",
+    r"(?:for|in|on|to answer|with|as for) the (?:second|third|fourth|former|latter|above|previous|preceding)(?=[\s,])",
     re.I,
 )
 _ANAPHORS_JA = ("この", "その", "これ", "それ", "こちら", "こうした", "そうした")
@@ -479,7 +478,7 @@ def is_anaphoric(sentence: str) -> bool:
             break
     if text.startswith(_ANAPHORS_JA):
         return True
-    if text[:1] in "FfIiOoTtWwAa" and _ORDINAL_BACK_RE.match(text) is not None:
+    if answers_earlier(text):
         return True
     first, _, rest = text.partition(" ")
     first = first.rstrip(",.:;").casefold()
@@ -566,7 +565,7 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None
     if term.startswith(("|", "※")) or _ANSWER_LETTERS_RE.fullmatch(term):  # (an arrow: term_ok refused it)
         return None
-    if term[:1] == "#" and _TAG_LINE_RE.fullmatch(term):
+    if term[:1] == "#" and is_tags(term):
         return None  # "#statistica_descrittiva" over more tags: the note's tags, no term
 
     if "：" in term or ": " in term:

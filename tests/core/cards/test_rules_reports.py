@@ -1642,3 +1642,32 @@ def test_why_the_author_came_and_what_they_took_home_make_no_cards() -> None:
     note, trace = parse(md)
     assert [c.front for c in note.cards] == ["services との違い › 起動のきっかけ — Cloud Run services, Cloud Run jobs"]
     assert sorted(t.line for t in trace if t.rule == "skip-section" and not t.made) == [1, 4, 7]
+
+
+def test_what_looks_like_a_speaker_an_exam_story_or_advice_but_is_a_fact_stays() -> None:
+    md = """---
+title: 情報処理安全確保支援士 合格記
+---
+## Kubernetes
+- Kubelet: the node manager at each worker node
+
+### Deployment Frequency, Lead Time for Changes
+Two of the four DORA metrics, measured per team and per service.
+
+## XSS対策
+- サニタイジング: 出力時に特殊文字をエスケープすること
+
+## MFA
+AWS は root ユーザーの **MFA** の有効化をおすすめしている。
+
+## Scheduling
+
+In the first phase, the scheduler filters the **nodes** that can run the pod.
+"""
+    assert fronts(md) == [
+        "Kubelet",
+        "Deployment Frequency, Lead Time for Changes",
+        "サニタイジング",
+        "MFA",
+        "In the first phase, the scheduler filters the ［…］ that can run the pod.",
+    ]

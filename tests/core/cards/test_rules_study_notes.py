@@ -911,3 +911,18 @@ def test_two_headings_defining_the_same_terms_are_a_comparison_of_fields() -> No
         "gp2",
     ]
     assert [t.line for t in trace if t.rule == "points" and not t.made] == [2, 6]
+
+
+def test_a_recap_defining_the_same_terms_again_is_no_comparison() -> None:
+    md = """
+    ## EBS volume types
+    - gp2: IOPS tied to size
+    - gp3: IOPS set apart from size
+    - io1: provisioned IOPS
+    ## Exam tips
+    - gp2: burst to 3,000 IOPS
+    - gp3: 20% cheaper than gp2
+    - io1: for databases
+    """
+    note, _ = parse(md)
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["gp2", "gp3", "io1"]
