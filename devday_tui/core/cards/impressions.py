@@ -40,9 +40,9 @@ _SPOKEN_ENDS = (
     "おもしろい",
     "楽しい",
     # the author's advice to the reader at a sentence's end: ``…の8回分がおすすめです``, ``…受かることでしょう``
-    # (``AWSはMFAの有効化をおすすめしている`` reports a recommendation)
-    "おすすめ",
-    "オススメ",
+    # (``AWSはMFAの有効化をおすすめしている`` reports a recommendation, ``基本はこっちがオススメ`` states one)
+    "おすすめです",
+    "オススメです",
     "おすすめします",
     "ことでしょう",
 )
