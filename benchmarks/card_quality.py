@@ -289,8 +289,11 @@ _MASK = re.compile(
 _PROSE_WORD = re.compile(r"\b(?:is|are|was|were)\b", re.I)
 _COLON = re.compile(r"：|:(?=[ \t])")
 _OTHER_SEP = re.compile(r"・・・|＝| = | — | – |…+")
-#: Hugo shortcodes whose inside is code, not text.
-_CODE_SHORTCODE = re.compile(r"^\s*\{\{[<%]\s*(/?)(highlight|mermaid|code|math)\b")
+#: Hugo shortcodes and Jekyll (Liquid) tags whose inside is code, not text: ``{{< highlight go >}}``,
+#: ``{% highlight yaml %}`` … ``{% endhighlight %}``.
+_CODE_SHORTCODE = re.compile(
+    r"^\s*(?:\{\{[<%]\s*(/?)(?:highlight|mermaid|code|math)\b|\{%-?\s*(end)?(?:highlight|raw)\b)"
+)
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 
@@ -394,7 +397,7 @@ def source_lines(text: str) -> list[Line]:
             sc = _CODE_SHORTCODE.match(line)
             if sc or in_code_shortcode:
                 if sc:
-                    in_code_shortcode = not sc.group(1)
+                    in_code_shortcode = not (sc.group(1) or sc.group(2))
                 continue
         line, in_html_comment, in_pct_comment = _strip_comments(line, in_html_comment, in_pct_comment)
         if in_tag or (_OPEN_TAG.match(line) and ">" not in line):

@@ -197,6 +197,9 @@ def test_lines_that_are_not_definitions() -> None:
             "{{< highlight json >}}",
             '"Effect": "Allow",',
             "{{< /highlight >}}",
+            "{% highlight yaml %}",
+            "kind: Service",
+            "{% endhighlight %}",
             "[^1]: a footnote",
         ]
     )
