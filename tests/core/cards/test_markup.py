@@ -516,3 +516,10 @@ def test_a_colon_inside_japanese_quotes_splits_no_term() -> None:
     assert split_term("ヘッダとして「図鑑番号: 整数」「名前: 文字列」があり、本体にはタプルが入る") is None
     assert split_term("『X = 2』、『I = 1』より、表の計算式を選択") is None
     assert split_term("SRA: 「図鑑」のこと") == ("SRA", "「図鑑」のこと")
+
+
+def test_delimiters_in_inline_math_read_as_their_symbols() -> None:
+    from devday_tui.core.cards.embedded import plain_math
+
+    assert plain_math(r"内积$\left\langle X_i,X_j\right\rangle$の形") == "内积⟨ X_i,X_j⟩の形"
+    assert plain_math(r"$\lvert x \rvert \leq \lVert v \rVert$") == "| x | ≤ ‖ v ‖"
