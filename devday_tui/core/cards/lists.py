@@ -37,6 +37,7 @@ from devday_tui.core.cards.shapes import (
     is_statement,
     is_talk_title,
     is_toc,
+    math_cut,
     mostly,
     says_order,
     strip_lecture,
@@ -138,6 +139,12 @@ class ListRules(ItemRules):
                     # [**Booleano**](…md) over Texto, Tiempo, Binario.)
                     self.drop(li.start, "bare-link", "an item that is only a link is a reference, not a fact")
                     continue
+                if "$$" in content and "\n" in content:
+                    # An item's lines up to display math under it (``…代入可得`` then ``$$`` … ``$$``): the math
+                    # is code, as in a paragraph of its own.
+                    kept = math_cut(content)
+                    if kept != content:
+                        chs = [chs[0]._replace(content=kept), *chs[1:]]
                 para = self.paragraph(chs[0])
                 text = para.text
                 if text[:1] in _QA_STARTS and not para.own_card:

@@ -157,6 +157,16 @@ LINK_ONLY_RE = re.compile(
 )
 
 
+def math_cut(content: str) -> str:
+    """A paragraph's lines before the first line that opens display math (``$$`` at its start), or all of them."""
+    at = 0
+    for line in content.split("\n"):
+        if at and line.lstrip()[:2] == "$$":
+            return content[: at - 1]
+        at += len(line) + 1
+    return content
+
+
 def among_names(node: Node) -> bool:
     """Whether most items of a list are something other than a link alone."""
     links = sum(

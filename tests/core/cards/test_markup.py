@@ -523,3 +523,11 @@ def test_delimiters_in_inline_math_read_as_their_symbols() -> None:
 
     assert plain_math(r"内积$\left\langle X_i,X_j\right\rangle$の形") == "内积⟨ X_i,X_j⟩の形"
     assert plain_math(r"$\lvert x \rvert \leq \lVert v \rVert$") == "| x | ≤ ‖ v ‖"
+
+
+def test_display_math_inside_a_list_item_is_code() -> None:
+    from tests.core.cards.small_notes import parse
+
+    md = "## SVM\n- 点$X_i$を分類するとき、$w$を代入すると\n  $$\n  w^TX_i+b=\\sum_j \\lambda_j y_j\n  $$\n- 内積だけが現れる\n"
+    (card,) = parse(md)[0].cards
+    assert [i.text for i in card.back] == ["点$X_i$を分類するとき、$w$を代入すると", "内積だけが現れる"]
