@@ -36,6 +36,7 @@ _TAGS_VALUE_RE = re.compile(r"[:：][ \t]*#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40
 #: A flat list of more items than this, of 30 characters each on average (sentences, not names), is cut in parts of
 #: at most this many (steps in order stay whole): blind judges kept none of seven such cards, half of five or six.
 MAX_SENTENCE_ITEMS = 6
+SENTENCE_ITEM_CHARS = 30
 #: A list shows a definition bullet's value beside its term when the value is at most this long.
 SHORT_VALUE_CHARS = 24
 
@@ -159,7 +160,7 @@ class ItemRules(ChoiceRules):
             kind != "sequence"
             and flat
             and len(items) > MAX_SENTENCE_ITEMS
-            and sum(len(i.text) for i in items) > 30 * len(items)
+            and sum(len(i.text) for i in items) > SENTENCE_ITEM_CHARS * len(items)
         )
         if fits and not tall and not wordy:
             last = subject.rsplit(" › ", 1)[-1]

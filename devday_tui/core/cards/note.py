@@ -199,12 +199,17 @@ _PARALLEL_TERMS = 3
 _WHERE_MAX_CHARS = 40
 
 
+def _folded(text: str) -> str:
+    """How terms are compared within a note: case folded, runs of spaces as one."""
+    return " ".join(text.casefold().split())
+
+
 def _prefix_key(front: str) -> str:
     """What a prefix word is counted by: the term, or, for an aside's word under a parent (``… › Note``), the word
     (a field under different parents, ``中間者攻撃とは？ › 対策`` and ``リプレイ攻撃とは？ › 対策``, is one of each)."""
     last = front.rpartition(" › ")[2]
-    word = " ".join(last.casefold().split())
-    return word if word in _ASIDE_WORDS else " ".join(front.casefold().split())
+    word = _folded(last)
+    return word if word in _ASIDE_WORDS else _folded(front)
 
 
 #: A heading that goes over what was said before: ``Exam tips``, ``Summary``, ``Recap``, ``まとめ``, ``復習``.
@@ -220,7 +225,7 @@ def _is_recap(context: tuple[str, ...]) -> bool:
 
 def _names_fields(items: tuple[Item, ...], fields: set[str]) -> bool:
     """A list of two names or more, every one a field's (``Cost``, ``Use case`` under each support plan)."""
-    return len(items) >= 2 and all(not i.children and " ".join(i.text.casefold().split()) in fields for i in items)
+    return len(items) >= 2 and all(not i.children and _folded(i.text) in fields for i in items)
 
 
 def _where(scope: str, context: tuple[str, ...]) -> str:
@@ -256,7 +261,7 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     prefix_of: dict[int, tuple[str, str]] = {}  # a definition's index -> what it is counted by as a prefix
     for index, card in enumerate(cards):
         if card.kind == "definition" and card.back.__class__ is str:
-            contexts.setdefault(" ".join(card.front.casefold().split()), set()).add(card.context)
+            contexts.setdefault(_folded(card.front), set()).add(card.context)
             key = prefix_of[index] = (_prefix_key(card.front), card.section_id)
             uses.setdefault(key, set()).add(card.back)
     # A field's name (``料金``, ``Cost``, ``特徴``) under two headings is already a field of each: the price of
@@ -309,7 +314,7 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
             continue
         exact.add(sig)
         if card.kind == "definition" and back.__class__ is str:
-            term = " ".join(card.front.casefold().split())
+            term = _folded(card.front)
             at = first.get(term)
             scope = scopes.get(index, "")
             joinable = at is not None and scope == scope_of.get(at, "") and term not in fields

@@ -567,7 +567,6 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None
     if term[:1] == "#" and is_tags(term):
         return None  # "#statistica_descrittiva" over more tags: the note's tags, no term
-
     if "：" in term or ": " in term:
         return None  # "Aシステム稼働率：x" then "Bシステム稼働率：y": a line of its own value, no name of what follows
     if is_update_notice(term):
