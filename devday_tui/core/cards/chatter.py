@@ -44,6 +44,30 @@ DEFAULT_SKIP_SECTIONS = (
     "Who am I",
     "whoami",
     "Self introduction",
+    # Who gave the talk, and where its slides and recording are: no fact of the talk.
+    "About the speaker",
+    "Speaker",
+    "Speakers",
+    "Speaker bio",
+    "Bio",
+    "登壇者",
+    "登壇者紹介",
+    "講演者",
+    "講演者紹介",
+    "スピーカー",
+    "スピーカー紹介",
+    "Slides",
+    "Slides & Video",
+    "Slides and video",
+    "Video",
+    "Videos",
+    "Recording",
+    "スライド",
+    "発表資料",
+    "登壇資料",
+    "動画",
+    "アーカイブ",
+    "アーカイブ動画",
     "Sponsors",
     "スポンサー",
     "スポンサーLT",
@@ -337,6 +361,21 @@ def is_study_story(key: str) -> bool:
     return len(key) <= 80 and (key.endswith(_STUDY_HEAD_NOUNS) or _STUDY_WORDS_RE.search(key) is not None)
 
 
+#: The three headings of a KPT retrospective (Keep, Problem, Try): the author's own review of an event or project.
+#: ``Problem`` and ``Try`` head facts in other notes (a write-up's problem, Python's ``try``), so they are chatter only
+#: where ``Keep`` and ``Try`` both head a section or label a list.
+KPT_KEYS = frozenset(("keep", "problem", "try"))
+_KPT_RE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+)?(?:\*\*)?(keep|try)(?:\*\*)?[ \t]*[:：]?[ \t]*$", re.I | re.M
+)
+
+
+def is_retrospective(body: str) -> bool:
+    """Whether a note holds a KPT retrospective: lines ``Keep`` and ``Try`` alone, as headings, labels or bullets."""
+    found = {m.group(1).casefold() for m in _KPT_RE.finditer(body)} if "eep" in body else set()
+    return len(found) == 2
+
+
 def is_default(skip: frozenset[str]) -> bool:
     """Whether ``skip`` is the default list (a write-up's included), with which head nouns count as well: a note's
     own ``skip_sections:`` says all it skips."""
@@ -372,10 +411,12 @@ def is_skipped(key: str, skip: frozenset[str]) -> bool:
 __all__ = [
     "DEFAULT_SKIP",
     "DEFAULT_SKIP_SECTIONS",
+    "KPT_KEYS",
     "WRITEUP_SKIP",
     "WRITEUP_TITLE_RE",
     "is_chatter_head",
     "is_default",
+    "is_retrospective",
     "is_study_story",
     "is_skipped",
 ]

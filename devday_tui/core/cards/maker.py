@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
 from devday_tui.core.cards.backs import has_table_rule, is_thin, is_translation
-from devday_tui.core.cards.chatter import is_chatter_head, is_default
+from devday_tui.core.cards.chatter import KPT_KEYS, is_chatter_head, is_default
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, PAGE_TITLE_RE, is_impression
 from devday_tui.core.cards.rules import RULES, Trace
 from devday_tui.core.cards.terms import (
@@ -151,7 +151,7 @@ class Entry(NamedTuple):
 
 #: What ``set_skip`` makes of a set of chatter headings, by that set: nearly every note has the default one, and
 #: joining it to the talk fields again took 56 µs a note.
-_SKIP_SETS: dict[frozenset[str], tuple[frozenset[str], frozenset[str], int]] = {}
+_SKIP_SETS: dict[tuple[frozenset[str], bool], tuple[frozenset[str], frozenset[str], int]] = {}
 
 
 def is_wondering(front: str, back: str) -> bool:
@@ -378,15 +378,16 @@ class CardMaker:
             self.trace.append(Trace(self.offset + line0 + 1, rule, False, why))
         return rule
 
-    def set_skip(self, skip: frozenset[str]) -> None:
-        """The chatter headings (``skip_sections``); they, and a talk's logistics fields, make no card as terms."""
-        known = _SKIP_SETS.get(skip)
+    def set_skip(self, skip: frozenset[str], retrospective: bool = False) -> None:
+        """The chatter headings (``skip_sections``); they, and a talk's logistics fields, make no card as terms. In
+        a ``retrospective`` (KPT), nor do its Keep, Problem and Try."""
+        known = _SKIP_SETS.get((skip, retrospective))
         if known is None:
-            full = skip | TALK_FIELDS | CITATION_FIELDS
+            full = skip | TALK_FIELDS | CITATION_FIELDS | (KPT_KEYS if retrospective else frozenset())
             known = (full, frozenset(k[:1] for k in full), max((len(k) for k in full), default=0))
             if len(_SKIP_SETS) >= 64:
                 _SKIP_SETS.clear()
-            _SKIP_SETS[skip] = known
+            _SKIP_SETS[skip, retrospective] = known
         self.skip, self._skip_firsts, self._skip_longest = known
         self._skip_heads = is_default(skip)
 

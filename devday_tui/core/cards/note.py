@@ -23,7 +23,14 @@ from devday_tui.core import ids
 from devday_tui.core.cards.backs import without_lead_in
 from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
-from devday_tui.core.cards.chatter import DEFAULT_SKIP, WRITEUP_SKIP, WRITEUP_TITLE_RE, is_skipped
+from devday_tui.core.cards.chatter import (
+    DEFAULT_SKIP,
+    KPT_KEYS,
+    WRITEUP_SKIP,
+    WRITEUP_TITLE_RE,
+    is_retrospective,
+    is_skipped,
+)
 from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.questions import asks_or_sets, is_number_heading, topic_of
@@ -52,7 +59,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 97
+PARSER_VERSION = 98
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -433,7 +440,8 @@ def parse_note(
     if skip is DEFAULT_SKIP and WRITEUP_TITLE_RE.search(title):
         skip = WRITEUP_SKIP  # "…合格記": its バックグラウンド, 結論 and 背景 are the author's
     builder = Builder(note, offset, used, max_cards=max_cards, trace=trace)
-    builder.set_skip(skip)
+    retrospective = is_retrospective(body)
+    builder.set_skip(skip, retrospective)
     builder.toc_possible = has_toc_item(body)
     seen_paths: dict[str, int] = {}
     stack: list[tuple[Section, tuple[str, ...], int, bool]] = []  # (section, heading path, level, skipped)
@@ -517,7 +525,8 @@ def parse_note(
             stack[-1][0].children.append(sec)
         else:
             note.sections.append(sec)
-        skipped = parent_skipped or (bool(heading) and is_skipped(skip_key(heading), skip))
+        hkey = skip_key(heading) if heading else ""
+        skipped = parent_skipped or (bool(hkey) and (is_skipped(hkey, skip) or (retrospective and hkey in KPT_KEYS)))
         if skipped and not parent_skipped and trace is not None:
             trace.append(Trace(offset + node.start + 1, "skip-section", False, f"{heading!r}: chatter, no cards"))
         stack.append((sec, path_, level, skipped))

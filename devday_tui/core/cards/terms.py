@@ -346,8 +346,8 @@ def is_update_notice(term: str) -> bool:
 
 #: A note's own fields, written as definitions: ``🗓️ **Date:** 27-07-2025``, ``Tags: #k8s``, ``作成日：2024/01/02``.
 NOTE_FIELDS = frozenset(
-    """date time tags tag created updated modified published category categories status 作成日 更新日 投稿日 日付 日時
-    タグ カテゴリ カテゴリー""".split()
+    """date time tags tag created updated modified published category categories status today written posted fecha
+    datum data 作成日 更新日 投稿日 日付 日時 開催日 開催日時 参加日 受講日 記入日 タグ カテゴリ カテゴリー""".split()
 )
 #: Fields whose value is always the note's metadata, whatever it is.
 _ALWAYS_META = frozenset("tags tag category categories タグ カテゴリ カテゴリー".split())

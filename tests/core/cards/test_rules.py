@@ -1718,7 +1718,7 @@ def test_the_answer_said_after_a_questions_options(said: str, keys: list[str] | 
 
 
 def test_a_link_whose_text_a_wrapped_line_cut_shows_its_text() -> None:
-    md = "## Slides\n\n**[Intro to ECS](https://example.com/s)**\nby **[Koichiro\nNishijima](http://example.com/k)** at the meetup\n"
+    md = "## Talks\n\n**[Intro to ECS](https://example.com/s)**\nby **[Koichiro\nNishijima](http://example.com/k)** at the meetup\n"
     backs = [str(c.back) for c in parse(md)[0].cards]
     assert backs and all("](" not in b and "**" not in b for b in backs), backs
     assert any("Koichiro Nishijima" in b for b in backs), backs

@@ -1,0 +1,108 @@
+"""Rules for talk notes and event write-ups: who spoke and where the slides are, the note's own date fields, and an
+event's KPT retrospective. Each on small notes, with what must still make cards."""
+
+from __future__ import annotations
+
+from devday_tui.core.cards import Trace
+from tests.core.cards.small_notes import fronts, parse
+
+
+def dropped(trace: list[Trace], rule: str) -> list[int]:
+    return [t.line for t in trace if t.rule == rule and not t.made]
+
+
+def test_the_speakers_bio_and_the_slides_make_no_cards_in_either_language() -> None:
+    note, trace = parse(
+        """
+        ## About the speaker
+
+        Cory builds backend software at PagerDuty, and in his spare time he likes games.
+
+        ## Slides & Video
+
+        Slides are here. The video is available here.
+
+        ## 登壇者紹介
+
+        - 山田さん: SRE チームのリード
+
+        ## 発表資料
+
+        - スライド: 後日公開
+
+        ## Blameless post-mortems
+
+        - Five whys: asking why until the root cause shows
+        """
+    )
+    assert [c.front for c in note.cards] == ["Five whys"]
+    assert dropped(trace, "skip-section") == [1, 5, 9, 13]
+
+
+def test_a_date_under_the_notes_own_field_is_metadata_but_a_release_date_is_a_fact() -> None:
+    note, trace = parse(
+        """
+        ## Meta
+
+        - Today: 2024-10-24
+        - 開催日: 2024年10月24日
+        - Fecha: 24/10/2024
+        - Released: 2006-03-14
+        - Today: the day the talk was given
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["Released", "Today"]
+    assert dropped(trace, "metadata") == [3, 4, 5]
+
+
+def test_an_events_kpt_retrospective_makes_no_cards_as_headings_or_labels() -> None:
+    note, trace = parse(
+        """
+        ## Keep
+
+        - オンライン開催が良かった
+        - 資料の事前共有
+
+        ## Problem
+
+        - 音声が聞こえにくかった
+        - 休憩が短い
+
+        ## Try
+
+        - 夏休みイベントは夏休み前に告知する
+        - 環境構築は先に終わらせておく
+
+        ## ハンズオン
+
+        **Keep**
+        - 手順書が丁寧
+
+        **Try**
+        - 時間配分を見直す
+
+        使ったサービス:
+
+        - Fargate: サーバーを管理せずにコンテナを動かせる
+        """
+    )
+    assert [c.front for c in note.cards] == ["Fargate"]
+    assert dropped(trace, "skip-section") == [1, 6, 11]
+
+
+def test_problem_and_try_still_make_cards_where_no_keep_says_it_is_a_retrospective() -> None:
+    assert fronts(
+        """
+        # Python exceptions
+
+        ## Try
+
+        - runs the code that may raise
+        - is followed by except or finally
+
+        ## Problem
+
+        - a bare except hides the error
+        - and catches KeyboardInterrupt too
+        """
+    ) == ["Try — 2 points", "Python exceptions › Problem — 2 points"]
