@@ -15,10 +15,13 @@ from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.paragraphs import Para, ParagraphRules
 from devday_tui.core.cards.questions import (
+    answered,
     asks_or_sets,
     is_number_heading,
+    is_option_key,
     is_question,
     is_solution_label,
+    option_text,
     question_line,
     topic_of,
 )
@@ -153,6 +156,35 @@ def _only_a_link(content: str) -> bool:
         return False
     shown = inline(content)
     return len(shown.protected) == 1 and shown.protected[0] == (0, len(shown.text))
+
+
+def answer_pairs(sections: list[tuple[Section, list[Node]]], lines: list[str]) -> dict[int, tuple[str, str, int, int]]:
+    """Sections headed ``問題`` or ``Question`` whose answer opens the next section, headed ``回答`` or ``Answer``
+    at the same level: by the question's index, (question, answer, the answer's line, how many of the answer
+    section's nodes it took). The answer is its first paragraph, and the paragraphs right after it that explain
+    it (while the whole fits a card)."""
+    pairs: dict[int, tuple[str, str, int, int]] = {}
+    for k in range(len(sections) - 1):
+        (sec, own), (nxt, answer) = sections[k], sections[k + 1]
+        if not own or not answer or own[0].kind != "paragraph" or answer[0].kind != "paragraph":
+            continue
+        if sec.level == nxt.level and sec.children == []:
+            found = answered(sec.heading, own[0].content, nxt.heading, answer[0].content)
+            if found is not None and is_option_key(found[1]):
+                # "## 解答" then "ア": the option the key names, from the question's section ("ア：真陽性率と…")
+                said = next(
+                    filter(None, (option_text("\n".join(lines[nd.start : nd.end]), found[1]) for nd in own)), ""
+                )
+                found = (found[0], said) if said else None
+            if found is not None:
+                said, took = found[1], 1
+                for node in answer[1:]:
+                    more = node_text(node) if node.kind == "paragraph" else ""
+                    if not more or said.count("\n") + more.count("\n") + 2 > MAX_BACK_LINES // 2:
+                        break
+                    said, took = f"{said}\n{more}", took + 1
+                pairs[k] = (found[0], said, answer[0].start, took)
+    return pairs
 
 
 class Builder(ParagraphRules, ListRules, TableRules):
@@ -367,6 +399,13 @@ class Builder(ParagraphRules, ListRules, TableRules):
             return k + 2
         return k + 1
 
+    def answered_question(self, question: str, answer: str, line0: int, _took: int, asked_at: int) -> None:
+        """A question under its own heading, answered under the next (see :func:`answer_pairs`): one card; the
+        question's options (``+ PROMPT``, ``+ PS1``…) are not cards of their own."""
+        self.drop(asked_at, "question", f"{question[:40]!r}: asked here, answered in the next section")
+        self.text_chars += len(question) + len(answer)
+        self.add("question", "definition", question, question, answer, line0)
+
     def asked(self) -> str:
         """The question a section's options answer: its numbered question, else its heading without its ``Q1.``."""
         return self.question or strip_qa(self.subject)[0]
@@ -517,4 +556,4 @@ class Builder(ParagraphRules, ListRules, TableRules):
             self.add("explicit", "explicit", card.back, card.back, card.front, card.first)
 
 
-__all__ = ["Builder", "Para"]
+__all__ = ["Builder", "Para", "answer_pairs"]

@@ -376,6 +376,19 @@ def is_retrospective(body: str) -> bool:
     return len(found) == 2
 
 
+#: A time of the day alone, or a range of two: ``10:05 am``, ``4:25 pm``, ``14:00〜14:45``.
+_CLOCK_TIME_RE = re.compile(
+    r"[0-9０-９]{1,2}[:：][0-9０-９]{2}(?:[ \t]*[ap]\.?m\.?)?"
+    r"(?:[ \t]*[-–〜~][ \t]*[0-9０-９]{1,2}[:：][0-9０-９]{2}(?:[ \t]*[ap]\.?m\.?)?)?",
+    re.I,
+)
+
+
+def is_clock_time(term: str) -> bool:
+    """Whether a term is only a time of the day (``10:05 am : West Exhibition Hall``): the event's schedule."""
+    return len(term) <= 24 and term[:1].isdigit() and _CLOCK_TIME_RE.fullmatch(term.strip()) is not None
+
+
 def is_default(skip: frozenset[str]) -> bool:
     """Whether ``skip`` is the default list (a write-up's included), with which head nouns count as well: a note's
     own ``skip_sections:`` says all it skips."""
@@ -415,6 +428,7 @@ __all__ = [
     "WRITEUP_SKIP",
     "WRITEUP_TITLE_RE",
     "is_chatter_head",
+    "is_clock_time",
     "is_default",
     "is_retrospective",
     "is_study_story",

@@ -193,8 +193,14 @@ def shown(option: Option) -> str:
     return f"{option.key}. {option.text}" if option.key else option.text
 
 
+#: The key of one option of a Japanese exam's question, as a term (``ア：正しい。…``): the option's explanation
+#: answers nothing by its key alone.
+OPTION_KEYS = frozenset("アイウエオカキク①②③④⑤⑥⑦⑧")
+
+
 __all__ = [
     "MAX_CHOICES",
+    "OPTION_KEYS",
     "Option",
     "answer_head",
     "asks",

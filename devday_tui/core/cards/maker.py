@@ -347,8 +347,8 @@ class CardMaker:
             return "too-short", "the back only repeats the front"
         if kind == "definition" and len(back) <= SHORT_BACK_CHARS and "\n" not in back:
             if len(back) <= len(front) + 4 and not front.endswith(("?", "？")):  # ("allowed or blocked?" → Allowed)
-                said = normalise(back).strip(" .。")
-                if said and said in normalise(front):
+                said = normalise(back).strip(" .。").replace(" ", "")
+                if said and said in normalise(front).replace(" ", ""):
                     return "too-short", "the back says what the front says"
             if back[:1] in "kKuUlLsSrRmM" and _STUDY_RE.match(back):
                 return "objectives", "what to study, not what was learnt"

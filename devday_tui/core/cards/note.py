@@ -22,7 +22,7 @@ from typing import Any
 from devday_tui.core import ids
 from devday_tui.core.cards.backs import without_lead_in
 from devday_tui.core.cards.blocks import Node, block_parser, tree
-from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder
+from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder, answer_pairs
 from devday_tui.core.cards.chatter import (
     DEFAULT_SKIP,
     KPT_KEYS,
@@ -59,7 +59,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 98
+PARSER_VERSION = 99
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -549,8 +549,12 @@ def parse_note(
     for explicit in explicit_cards:
         at = bisect_right(starts, explicit.first) - 1
         by_section.setdefault(max(at, 0), []).append(explicit)
+    answers = answer_pairs([(s[2], s[5]) for s in spans], body_lines)  # "#### 問題" then "#### 回答": one card
     for idx, (start0, next_, sec, path_, subject, own, skipped) in enumerate(spans):
-        builder.run_section(sec, path_, subject, [] if skipped else own)
+        took = answers[idx - 1][3] if idx - 1 in answers else 0
+        builder.run_section(sec, path_, subject, [] if skipped or idx in answers else own[took:])
+        if idx in answers and not skipped:
+            builder.answered_question(*answers[idx], own[0].start)
         for explicit in by_section.get(idx, ()):
             builder.explicit(explicit)
         only_text = ""

@@ -9,6 +9,8 @@ from typing import NamedTuple
 
 from devday_tui.core.cards.backs import is_pointer
 from devday_tui.core.cards.blocks import Node, new, node_text
+from devday_tui.core.cards.chatter import is_clock_time
+from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import CAPPED, HONORIFICS, MAX_BACK_LINES, CardMaker
 from devday_tui.core.cards.markup import split_br
@@ -241,6 +243,12 @@ class ParagraphRules(CardMaker):
         if is_note_field(term, body):
             self.drop(line0, "metadata", f"{term!r}: a field of the note itself, not a fact")
             return URL_ONLY
+        if is_clock_time(term):
+            self.drop(line0, "metadata", f"{term!r}: a time of the event's schedule, not a fact")
+            return URL_ONLY
+        if term in OPTION_KEYS:
+            self.drop(line0, "choice-question", f"{term!r}: an option's explanation; its key alone asks nothing")
+            return -1
         if self.is_chatter(term) or is_update_notice(term) or is_score(term, body):
             self.drop(line0, "chatter-term", f"{term!r}: a remark of the author's, not a fact")
             return URL_ONLY

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.shapes import INSTRUCTION_VERBS, two_thirds
 from devday_tui.core.cards.split import split_term
 from devday_tui.core.cards.terms import squash
-from devday_tui.core.text import plain
+from devday_tui.core.text import join_lines, normalise, plain
 
 _QUESTION_START_RE = re.compile(r"(?:what|which|why|how|when|where|who|is|are|does|do|can)\b", re.I)
 #: A line opening with a question word (When, How…) but no question mark asks when at most this long, or without a
@@ -259,3 +260,48 @@ def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
     if under_objective and texts and all(is_objective(t) for t in texts):
         return True
     return bool(texts) and all(is_numbered_objective(t) for t in texts)
+
+
+#: Headings of a question, and of its answer in the section after it (``#### 問題`` then ``#### 回答``).
+_QUESTION_HEADS = frozenset("問題 設問 問い question".split())
+_ANSWER_HEADS = frozenset("回答 解答 答え 正解 answer 解答と解説 答えと解説".split())
+#: How an answer's line opens: ``正解 : PS1``, ``Answer: B``.
+_ANSWER_LEAD_RE = re.compile(r"(?:正解|答え|解答|回答|正答|(?:correct )?answer)[ \t]*[:：][ \t]*", re.I)
+#: An answer given under its own heading is at most this long (longer, it is an explanation).
+ANSWER_MAX_CHARS = 200
+
+
+def answered(question_heading: str, question: str, answer_heading: str, answer: str) -> tuple[str, str] | None:
+    """A question under a heading of its own (``問題``, ``Question``) whose answer is under the next heading
+    (``回答``, ``Answer``): (the question's line, the answer without its ``正解 :``), or None."""
+    if normalise(question_heading).strip(" :：") not in _QUESTION_HEADS:
+        return None
+    if normalise(answer_heading).strip(" :：") not in _ANSWER_HEADS:
+        return None
+    lines = question.split("\n")
+    # The whole paragraph asks when no line of it sets the scene (a question wrapped onto two lines).
+    asked = question_line(question) if any(split_term(t) for t in lines) else squash(plain(join_lines(lines)))
+    said = _ANSWER_LEAD_RE.sub("", plain(answer).strip(), count=1).strip()
+    if not asked or not said or len(said) > ANSWER_MAX_CHARS:
+        return None
+    return asked, said
+
+
+_OPTION_KEY_RE = re.compile(r"[A-Ha-h1-8１-８]|[(（][A-Ha-h1-8][)）]")
+
+
+def is_option_key(text: str) -> bool:
+    """An answer that is only an option's key: ``ア``, ``B``, ``3``, ``(c)``, ``②``."""
+    text = text.strip(" .．。")
+    return text in OPTION_KEYS or _OPTION_KEY_RE.fullmatch(text) is not None
+
+
+def option_text(block: str, key: str) -> str:
+    """The text of the option ``key`` names in a block of options (``ア：真陽性率と…`` on a line of its own), or
+    an empty string."""
+    key = key.strip(" .．。()（）")
+    pattern = re.compile(
+        rf"^[ \t]*[(（]?{re.escape(key)}[)）]?[ \t]*[.．:：、)）][ \t]*(\S.{{0,{ANSWER_MAX_CHARS}}})$", re.M
+    )
+    m = pattern.search(block)
+    return f"{key}：{plain(m.group(1)).strip()}" if m else ""

@@ -31,7 +31,7 @@ REMARK_WORDS = frozenset(
 #: Aspects of whatever they are written under: the background, the problem, the result… of what?
 REMARK_WORDS |= frozenset(
     """前提 背景 目的 狙い 課題 問題 原因 結果 効果 現状 方針 運用 構成 方法 手法 用途 特徴 詳細 概要 background purpose
-    goal problem cause result results effect approach usage type types command""".split()
+    goal problem cause result results effect approach usage type types command 説明 解説 explanation""".split()
 )
 #: A question word alone (``How?``, ``なぜ？``) asks about whatever it is written under.
 REMARK_WORDS |= frozenset(
@@ -44,9 +44,10 @@ REMARK_WORDS |= frozenset(
     anmerkungen hinweis hinweise bemerkung bemerkungen osservazione osservazioni observación observaciones remarque
     remarques achtung attenzione atención importante wichtig resumen riassunto zusammenfassung résumé resumo
     conclusión conclusione conclusão fazit tipp tipps consejo consejos consiglio consigli astuce
-    perché warum wieso pourquoi""".split()
+    perché warum wieso pourquoi klausuraufgabe aufgabe übung exercise exercice ejercicio esercizio exercício""".split()
 ) | frozenset(
     ("¿qué es", "qué es", "¿por qué", "por qué", "cos'è", "che cos'è", "was ist das", "qu'est-ce que c'est", "o que é")
+    + ("por exemplo", "por ejemplo", "per esempio", "par exemple", "zum beispiel", "z.b.", "z. b.")
 )
 #: Phrases that bring in an example: ``for example: you can provision another EC2 instance``.
 REMARK_WORDS |= frozenset(("for example", "for instance"))
@@ -152,7 +153,8 @@ _QA_MARKER_RE = re.compile(r"(?:Q|A|Question|Answer|問|答え?|回答|質問)[ 
 #: Words that head the author's aside on what is around it, whose text no front can ask for: ``Note: this was a
 #: last-minute session``, ``Takeaway: fix it at the right level``.
 ASIDE_TERMS = frozenset(
-    """note notes nb n.b ps p.s aside fyi takeaway side-note 備考 追記 余談 nota hinweis anmerkung remarque""".split()
+    """note notes nb n.b ps p.s aside fyi takeaway side-note 備考 追記 余談 nota hinweis anmerkung remarque observação
+    observación osservazione bemerkung""".split()
 ) | frozenset(("side note", "key takeaway"))
 #: Terms that never make a card: markers of unfinished work.
 _NEVER_TERMS = frozenset("todo fixme wip tbd update edit".split())
@@ -544,7 +546,7 @@ _PAIRS = (("[", "]"), ("(", ")"), ("（", "）"), ("「", "」"), ("<", ">"))
 
 
 #: Particles a Japanese sentence goes on after: a line ending in one is cut mid-sentence.
-_PARTICLE_ENDS = ("を", "が", "に", "で", "へ", "は", "の")
+_PARTICLE_ENDS = ("を", "が", "に", "で", "へ", "は", "の", "と", "や", "も", "という", "から")
 
 
 #: A line of tags only: ``#statistica_descrittiva``, ``#ppt-2 #k8s``.
@@ -582,9 +584,9 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None
     # A Japanese sentence wrapped onto the next line: the line ends in a particle (``…の領域を``) or the next one
     # starts with one (``がポイントです``). (``〜とは`` asks, and is a term.)
-    if (term.endswith(_PARTICLE_ENDS) and not term.endswith("とは") and not is_bare_link(body)) or body.startswith(
-        ("が", "を")
-    ):
+    if (
+        term.endswith(_PARTICLE_ENDS) and not term.endswith(("とは", "こと")) and not is_bare_link(body)
+    ) or body.startswith(("が", "を")):
         return None
     # An English sentence wrapped onto the next line is not a term and its definition: a long line, or one opening
     # with an article over a lower-case word ("The terraform provider" then "terraform_remote_state data source").

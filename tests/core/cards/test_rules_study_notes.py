@@ -926,3 +926,139 @@ def test_a_recap_defining_the_same_terms_again_is_no_comparison() -> None:
     """
     note, _ = parse(md)
     assert [c.front for c in note.cards if c.kind == "definition"] == ["gp2", "gp3", "io1"]
+
+
+# --- a question under its own heading, answered under the next ------------------------------------------------
+
+
+def test_a_question_heading_answered_under_the_next_heading_is_one_card() -> None:
+    note, trace = parse(
+        """
+        #### 問題
+        xfs_fsrコマンドで、/etc/mtabファイルを参照して
+        デフラグを実施するためのオプションは？
+
+        + -r /etc/mtab
+        + -m /etc/mtab
+        + -f /etc/mtab
+
+        #### 回答
+        正解 : -m /etc/mtab
+
+        mtab はデバイスのマウント情報を記録したファイル。
+
+        #### 問題
+        プロンプトの表示文字列が設定されている環境変数は？
+
+        + PROMPT
+        + PS1
+
+        #### 回答
+        正解 : PS1
+        """
+    )
+    cards = [(c.front, c.back) for c in note.cards]
+    assert cards == [
+        (
+            "xfs_fsrコマンドで、/etc/mtabファイルを参照してデフラグを実施するためのオプションは？",
+            "-m /etc/mtab\nmtab はデバイスのマウント情報を記録したファイル。",
+        ),
+        ("プロンプトの表示文字列が設定されている環境変数は？", "PS1"),
+    ]
+    assert [t.line for t in trace if t.rule == "question" and t.made] == [10, 21]
+
+
+def test_an_answer_that_is_only_an_options_key_shows_the_option_it_names() -> None:
+    note, _ = parse(
+        """
+        ## 問題
+        ROC曲線の説明として，適切なものはどれか。
+
+        ```
+        ア：真陽性率と偽陽性率の関係を示す曲線である。
+        イ：真陽性率と適合率の関係を示す曲線である。
+        ```
+
+        ## 解答
+        ア
+
+        ## 問題
+        次のうち正しいものはどれか。
+
+        ![選択肢](choices.png)
+
+        ## 解答
+        ウ
+        """
+    )
+    assert [(c.front, c.back) for c in note.cards] == [
+        ("ROC曲線の説明として，適切なものはどれか。", "ア：真陽性率と偽陽性率の関係を示す曲線である。")
+    ]
+
+
+def test_an_options_explanation_under_its_key_alone_is_no_card() -> None:
+    note, trace = parse(
+        """
+        ## 解説
+
+        ア：正しい。ビットマスクの255を2進数で表すと「11111111」になる。
+
+        イ：ビットマスクの256を2進数で表すと「1 00000000」になるため誤り。
+
+        - AND: 両方が1のときだけ1
+        - OR: どちらかが1なら1
+        """
+    )
+    assert not {"ア", "イ"} & {c.front for c in note.cards}
+    assert [t.line for t in trace if t.rule == "choice-question" and not t.made] == [3, 5]
+
+
+def test_a_japanese_line_cut_at_a_particle_is_no_term_over_the_next_line() -> None:
+    note, _ = parse(
+        """
+        ## マウント
+
+        一般的にUSBメモリをPCに接続すると
+        `D:` や `E:` ドライブとして認識される。
+
+        しかし、Linuxにはドライブレターという
+        概念がない。
+
+        大事なこと
+        パーティションにファイルシステムを作成してからマウントする。
+        """
+    )
+    assert [c.front for c in note.cards] == ["大事なこと"]
+
+
+def test_an_example_or_exercise_word_in_other_languages_takes_its_heading() -> None:
+    fronts_ = fronts(
+        """
+        ## Regra geral
+
+        Por exemplo:
+        - Personagem tem 255 de STR
+        - Armadura tem 8% de STR
+
+        ## Amdahl
+
+        Klausuraufgabe:
+        - Verbesserung um Faktor 10
+        - Verbesserung um Faktor 2
+        """
+    )
+    assert fronts_ == ["Regra geral › Por exemplo — 2 points", "Amdahl › Klausuraufgabe — 2 points"]
+
+
+def test_an_aside_word_in_portuguese_or_spanish_makes_no_card() -> None:
+    note, trace = parse(
+        """
+        ## Regra geral
+
+        Observação: As informações são baseadas no que os jogadores descobriram.
+
+        Observación: la información puede no ser exacta.
+        """
+    )
+    assert note.cards == []
+    assert [t.line for t in trace if t.rule == "aside"] == [3, 5]

@@ -106,3 +106,32 @@ def test_problem_and_try_still_make_cards_where_no_keep_says_it_is_a_retrospecti
         - and catches KeyboardInterrupt too
         """
     ) == ["Try — 2 points", "Python exceptions › Problem — 2 points"]
+
+
+def test_a_time_of_the_day_as_a_term_is_the_schedule_not_a_fact() -> None:
+    note, trace = parse(
+        """
+        ## Orals
+
+        10:05 am : West Exhibition Hall C + B3
+
+        14:00〜14:45: Keynote hall
+
+        - TTL: 300 seconds by default
+        """
+    )
+    assert [c.front for c in note.cards] == ["TTL"]
+    assert dropped(trace, "metadata") == [3, 5]
+
+
+def test_a_talks_title_given_again_as_its_own_back_is_no_card() -> None:
+    note, _ = parse(
+        """
+        ## セッション
+
+        地方IT企業の戦略を広げる技術選択としてのREACT NATIVE: 地方IT企業の戦略を広げる 技術選択としてのReact Native
+
+        - React Native: 一つのコードで iOS と Android のアプリを作れる
+        """
+    )
+    assert [c.front for c in note.cards] == ["React Native"]
