@@ -11,9 +11,9 @@ from devday_tui.core.cards.backs import announces, has_table_rule
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.choice_cards import ChoiceRules
 from devday_tui.core.cards.impressions import is_impression
-from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo, is_unsure
+from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_first_person, is_todo, is_unsure
 from devday_tui.core.cards.questions import is_exam_remark
-from devday_tui.core.cards.shapes import back_lines, list_front, screen_lines
+from devday_tui.core.cards.shapes import back_lines, list_front, screen_lines, two_thirds
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
     LABEL_MAX_CHARS,
@@ -24,6 +24,12 @@ from devday_tui.core.cards.terms import (
 )
 from devday_tui.core.model import Item
 from devday_tui.core.text import normalise
+
+
+def told_of_self(text: str) -> bool:
+    """An item in which the author tells of themselves (not a question they quote)."""
+    return not text.rstrip().endswith(("?", "？")) and is_first_person(text)
+
 
 #: A list item up to this long that is the author's impressions or diary is left out of its list.
 MUSING_MAX_CHARS = 200
@@ -162,6 +168,11 @@ class ItemRules(ChoiceRules):
             and len(items) > MAX_SENTENCE_ITEMS
             and sum(len(i.text) for i in items) > SENTENCE_ITEM_CHARS * len(items)
         )
+        if flat and len(items) >= 3 and two_thirds([i.text for i in items], told_of_self):
+            # "I am a software architect…", "I have done so on premise…": the author's story, not facts (Scrum's
+            # "What did I do yesterday…?" asks, and is a fact to learn)
+            self.drop(line0, "first-person", f"{subject!r}: the author speaking of themselves, not facts")
+            return
         if fits and not tall and not wordy:
             last = subject.rsplit(" › ", 1)[-1]
             if len(items) >= 2 and all(not i.children and i.text in last for i in items):  # "EC2とEBS": EC2, EBS

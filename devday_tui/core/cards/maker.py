@@ -102,6 +102,11 @@ _FIRST_PERSON_BACK_RE = re.compile(r"(?:I(?:'m|'ve|'ll|'d|’m|’ve|’ll|’d)
 _LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–【[「(（〔"
 
 
+def is_first_person(text: str) -> bool:
+    """A line in which the author speaks of themselves: ``I have done so on premise``, ``My exam is …``, ``私は…``."""
+    return _FIRST_PERSON_BACK_RE.match(text) is not None or _FIRST_PERSON_IN_RE.search(text) is not None
+
+
 def is_todo(text: str) -> bool:
     """A line that starts with a to-do marker: ``TODO: …``, ``FIXME``, ``TBD``."""
     return text[:1] in "TF" and _TODO_RE.match(text) is not None

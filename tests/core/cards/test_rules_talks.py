@@ -135,3 +135,37 @@ def test_a_talks_title_given_again_as_its_own_back_is_no_card() -> None:
         """
     )
     assert [c.front for c in note.cards] == ["React Native"]
+
+
+def test_a_list_of_the_authors_own_story_is_no_card() -> None:
+    note, trace = parse(
+        """
+        ## Context
+
+        - I am a software architect having worked in application development.
+        - I have done so on premise, in Heroku and Azure.
+        - I also sat the developer associate exam in 2019.
+
+        ## S3
+
+        - I recommend versioning for every bucket
+        - Object size max: 5 TB
+        - Multipart upload above 100 MB
+        """
+    )
+    assert [c.front for c in note.cards] == ["S3 — 3 points", "Object size max"]
+    assert dropped(trace, "first-person") == [3]
+
+
+def test_questions_in_the_first_person_that_a_method_asks_stay_a_list() -> None:
+    assert fronts(
+        """
+        ## Daily Scrum
+
+        - Cannot be skipped
+        - Three questions each member should answer
+            - What did I do yesterday that helped the team meet the Sprint Goal?
+            - What will I do today to help the team meet the Sprint Goal?
+            - Do I see any impediment that prevents me from meeting the Sprint Goal?
+        """
+    ) == ["Daily Scrum — 2 points", "Daily Scrum › Three questions each member should answer — 3 points"]
