@@ -10,6 +10,7 @@ import re
 
 from devday_tui.core import ids
 from devday_tui.core.cards.blocks import LISTS, Node, node_text
+from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.lists import ListRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
@@ -170,20 +171,25 @@ def answer_pairs(sections: list[tuple[Section, list[Node]]], lines: list[str]) -
             continue
         if sec.level == nxt.level and sec.children == []:
             found = answered(sec.heading, own[0].content, nxt.heading, answer[0].content)
-            if found is not None and is_option_key(found[1]):
+            if found is None:
+                continue
+            named = ""
+            if is_option_key(found[1]):
                 # "## 解答" then "ア": the option the key names, from the question's section ("ア：真陽性率と…")
-                said = next(
+                named = next(
                     filter(None, (option_text("\n".join(lines[nd.start : nd.end]), found[1]) for nd in own)), ""
                 )
-                found = (found[0], said) if said else None
-            if found is not None:
-                said, took = found[1], 1
-                for node in answer[1:]:
-                    more = node_text(node) if node.kind == "paragraph" else ""
-                    if not more or said.count("\n") + more.count("\n") + 2 > MAX_BACK_LINES // 2:
-                        break
-                    said, took = f"{said}\n{more}", took + 1
-                pairs[k] = (found[0], said, answer[0].start, took)
+                if not named and found[1].strip(" .．。") in OPTION_KEYS:
+                    continue  # "ウ", its options drawn in an image: the card could not say what ウ is
+            if not named and any(nd.kind not in ("paragraph", *LISTS) for nd in own[1:]):
+                continue  # "次のコードの出力は？" over its code: a front without the code asks nothing
+            said, took = named or found[1], 1
+            for node in answer[1:]:
+                more = node_text(node) if node.kind == "paragraph" else ""
+                if not more or said.count("\n") + more.count("\n") + 2 > MAX_BACK_LINES // 2:
+                    break
+                said, took = f"{said}\n{more}", took + 1
+            pairs[k] = (found[0], said, answer[0].start, took)
     return pairs
 
 
@@ -399,11 +405,12 @@ class Builder(ParagraphRules, ListRules, TableRules):
             return k + 2
         return k + 1
 
-    def answered_question(self, question: str, answer: str, line0: int, _took: int, asked_at: int) -> None:
+    def answered_question(self, question: str, answer: str, line0: int, asked_at: int) -> None:
         """A question under its own heading, answered under the next (see :func:`answer_pairs`): one card; the
-        question's options (``+ PROMPT``, ``+ PS1``…) are not cards of their own."""
+        question's options (``+ PROMPT``, ``+ PS1``…) are not cards of their own. The section is no thin one: it
+        holds a whole card."""
         self.drop(asked_at, "question", f"{question[:40]!r}: asked here, answered in the next section")
-        self.text_chars += len(question) + len(answer)
+        self.text_chars += max(len(question) + len(answer), THIN_MAX_CHARS)
         self.add("question", "definition", question, question, answer, line0)
 
     def asked(self) -> str:

@@ -46,27 +46,19 @@ DEFAULT_SKIP_SECTIONS = (
     "Self introduction",
     # Who gave the talk, and where its slides and recording are: no fact of the talk.
     "About the speaker",
-    "Speaker",
-    "Speakers",
+    "About the speakers",
     "Speaker bio",
-    "Bio",
     "登壇者",
     "登壇者紹介",
     "講演者",
     "講演者紹介",
-    "スピーカー",
     "スピーカー紹介",
-    "Slides",
     "Slides & Video",
     "Slides and video",
-    "Video",
-    "Videos",
-    "Recording",
-    "スライド",
+    "Slides and recording",
     "発表資料",
     "登壇資料",
-    "動画",
-    "アーカイブ",
+    "発表スライド",
     "アーカイブ動画",
     "Sponsors",
     "スポンサー",
@@ -366,20 +358,23 @@ def is_study_story(key: str) -> bool:
 #: where ``Keep`` and ``Try`` both head a section or label a list.
 KPT_KEYS = frozenset(("keep", "problem", "try"))
 _KPT_RE = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+)?(?:\*\*)?(keep|try)(?:\*\*)?[ \t]*[:：]?[ \t]*$", re.I | re.M
+    r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+)?(?:\*\*)?(keep|try)(?:[ \t]*[:：])?(?:[ \t]*[(（][^()（）\n]{0,30}[)）])?"
+    r"(?:\*\*)?(?:[ \t]*[:：])?(?:[ \t]*[(（][^()（）\n]{0,30}[)）])?[ \t]*$",
+    re.I | re.M,
 )
 
 
 def is_retrospective(body: str) -> bool:
     """Whether a note holds a KPT retrospective: lines ``Keep`` and ``Try`` alone, as headings, labels or bullets."""
-    found = {m.group(1).casefold() for m in _KPT_RE.finditer(body)} if "eep" in body else set()
+    found = {m.group(1).casefold() for m in _KPT_RE.finditer(body)} if "eep" in body or "EEP" in body else set()
     return len(found) == 2
 
 
-#: A time of the day alone, or a range of two: ``10:05 am``, ``4:25 pm``, ``14:00〜14:45``.
+#: A time of the day alone, with am or pm, or a range of two: ``10:05 am``, ``4:25 pm``, ``14:00〜14:45`` (``16:10``
+#: alone may be a ratio).
 _CLOCK_TIME_RE = re.compile(
-    r"[0-9０-９]{1,2}[:：][0-9０-９]{2}(?:[ \t]*[ap]\.?m\.?)?"
-    r"(?:[ \t]*[-–〜~][ \t]*[0-9０-９]{1,2}[:：][0-9０-９]{2}(?:[ \t]*[ap]\.?m\.?)?)?",
+    r"[0-9０-９]{1,2}[:：][0-9０-９]{2}(?:[ \t]*[ap]\.?m\.?|[ \t]*[-–〜~][ \t]*[0-9０-９]{1,2}[:：][0-9０-９]{2}"
+    r"(?:[ \t]*[ap]\.?m\.?)?)",
     re.I,
 )
 
@@ -404,15 +399,16 @@ def is_chatter_head(key: str) -> bool:
 _LINKS_HEAD_NOUNS = ("関連リンク", "参考リンク", "参考資料", "参考記事", "参考サイト", "関連記事", "リンク集")
 
 
-def is_skipped(key: str, skip: frozenset[str]) -> bool:
+def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> bool:
     """A heading (its :func:`skip_key`) of a chatter section: one of ``skip`` (also with a remark in brackets after
     it: ``終わりに（感想など）``), or, with the default list, a Japanese heading whose last word is one of its
-    impressions words (the head noun comes last), or a heading of links to read (``… 関連リンク``)."""
-    if key in skip:
+    impressions words (the head noun comes last), or a heading of links to read (``… 関連リンク``). In a
+    ``retrospective`` (see :func:`is_retrospective`), Keep, Problem and Try are chatter too."""
+    if key in skip or (retrospective and key in KPT_KEYS):
         return True
     if key[-1:] in ")）":
         cut = max(key.rfind("("), key.rfind("（"))
-        if cut > 0 and key[:cut].rstrip() in skip:
+        if cut > 0 and (key[:cut].rstrip() in skip or (retrospective and key[:cut].rstrip() in KPT_KEYS)):
             return True
     if not is_default(skip):
         return False

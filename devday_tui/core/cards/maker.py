@@ -102,9 +102,14 @@ _FIRST_PERSON_BACK_RE = re.compile(r"(?:I(?:'m|'ve|'ll|'d|’m|’ve|’ll|’d)
 _LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–【[「(（〔"
 
 
+#: How a line in which the author tells of themselves opens: ``I have done so…``, ``[I am a software architect](…)``,
+#: ``私は…`` (``My name is set with git config`` tells of a setting, ``As a user, I want…`` is a user story).
+_SELF_OPENS_RE = re.compile(r"\[?(?:I(?:'m|'ve|'d|’m|’ve|’d)? [a-z]|(?:私|僕|自分)[はもが])")
+
+
 def is_first_person(text: str) -> bool:
-    """A line in which the author speaks of themselves: ``I have done so on premise``, ``My exam is …``, ``私は…``."""
-    return _FIRST_PERSON_BACK_RE.match(text) is not None or _FIRST_PERSON_IN_RE.search(text) is not None
+    """A line that opens with the author speaking of themselves: ``I have done so on premise``, ``私は…``."""
+    return _SELF_OPENS_RE.match(text) is not None
 
 
 def is_todo(text: str) -> bool:
@@ -411,7 +416,10 @@ class CardMaker:
         first = lead[:1]
         if (first if first.isascii() else unicodedata.normalize("NFKC", first)).casefold() not in self._skip_firsts:
             return False
-        return skip_key(term.rstrip(":：").strip()) in self.skip
+        key = skip_key(term.rstrip(":：").strip())
+        if key[-1:] in ")）":  # "Try（次回やること）", "感想 (長め)": a remark in brackets after the word
+            key = key[: max(key.rfind("("), key.rfind("（"))].rstrip() or key
+        return key in self.skip
 
     def in_breadcrumb(self, word: str, *, anywhere: bool = True) -> bool:
         """Whether a card made now names ``word`` in the breadcrumb above it: a heading or label that is the word,

@@ -25,7 +25,6 @@ from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder, answer_pairs
 from devday_tui.core.cards.chatter import (
     DEFAULT_SKIP,
-    KPT_KEYS,
     WRITEUP_SKIP,
     WRITEUP_TITLE_RE,
     is_retrospective,
@@ -59,7 +58,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 100
+PARSER_VERSION = 101
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -526,7 +525,7 @@ def parse_note(
         else:
             note.sections.append(sec)
         hkey = skip_key(heading) if heading else ""
-        skipped = parent_skipped or (bool(hkey) and (is_skipped(hkey, skip) or (retrospective and hkey in KPT_KEYS)))
+        skipped = parent_skipped or (bool(hkey) and is_skipped(hkey, skip, retrospective))
         if skipped and not parent_skipped and trace is not None:
             trace.append(Trace(offset + node.start + 1, "skip-section", False, f"{heading!r}: chatter, no cards"))
         stack.append((sec, path_, level, skipped))
@@ -554,7 +553,7 @@ def parse_note(
         took = answers[idx - 1][3] if idx - 1 in answers else 0
         builder.run_section(sec, path_, subject, [] if skipped or idx in answers else own[took:])
         if idx in answers and not skipped:
-            builder.answered_question(*answers[idx], own[0].start)
+            builder.answered_question(*answers[idx][:3], own[0].start)
         for explicit in by_section.get(idx, ()):
             builder.explicit(explicit)
         only_text = ""
@@ -572,6 +571,7 @@ def parse_note(
                 and not builder.has_code
                 and builder.text_chars < THIN_MAX_CHARS
                 and not by_section.get(idx)
+                and not took  # an answer to the question above it: whole, however short
             ),
             marker=bool(marker_lines) and any(start0 <= m < next_ for m in marker_lines),
             only_text=only_text,

@@ -266,7 +266,7 @@ def all_objectives(texts: list[str], *, under_objective: bool = False) -> bool:
 _QUESTION_HEADS = frozenset("問題 設問 問い question".split())
 _ANSWER_HEADS = frozenset("回答 解答 答え 正解 answer 解答と解説 答えと解説".split())
 #: How an answer's line opens: ``正解 : PS1``, ``Answer: B``.
-_ANSWER_LEAD_RE = re.compile(r"(?:正解|答え|解答|回答|正答|(?:correct )?answer)[ \t]*[:：][ \t]*", re.I)
+_ANSWER_LEAD_RE = re.compile(r"\A(?:正解|答え|解答|回答|正答|(?:correct )?answer)[ \t]*[:：][ \t]*", re.I)
 #: An answer given under its own heading is at most this long (longer, it is an explanation).
 ANSWER_MAX_CHARS = 200
 
@@ -297,11 +297,12 @@ def is_option_key(text: str) -> bool:
 
 
 def option_text(block: str, key: str) -> str:
-    """The text of the option ``key`` names in a block of options (``ア：真陽性率と…`` on a line of its own), or
-    an empty string."""
+    """The text of the option ``key`` names in a block of options (``ア：真陽性率と…`` on a line of its own, or
+    ``- A. Route 53`` in a list), or an empty string."""
     key = key.strip(" .．。()（）")
     pattern = re.compile(
-        rf"^[ \t]*[(（]?{re.escape(key)}[)）]?[ \t]*[.．:：、)）][ \t]*(\S.{{0,{ANSWER_MAX_CHARS}}})$", re.M
+        rf"^[ \t]*(?:[-+*][ \t]+)?[(（]?{re.escape(key)}[)）]?[ \t]*[.．:：、)）][ \t]*(\S.{{0,{ANSWER_MAX_CHARS}}})$",
+        re.M,
     )
     m = pattern.search(block)
     return f"{key}：{plain(m.group(1)).strip()}" if m else ""

@@ -545,8 +545,10 @@ def is_answer_letters(text: str) -> bool:
 _PAIRS = (("[", "]"), ("(", ")"), ("（", "）"), ("「", "」"), ("<", ">"))
 
 
+#: ``Python 3.12から``, ``2024年4月から``: since a version or a date.
+_SINCE_RE = re.compile(r"[0-9０-９][年月日]?から\Z")
 #: Particles a Japanese sentence goes on after: a line ending in one is cut mid-sentence.
-_PARTICLE_ENDS = ("を", "が", "に", "で", "へ", "は", "の", "と", "や", "も", "という", "から")
+_PARTICLE_ENDS = ("を", "が", "に", "で", "へ", "は", "の", "と", "や", "という", "から")
 
 
 #: A line of tags only: ``#statistica_descrittiva``, ``#ppt-2 #k8s``.
@@ -583,10 +585,9 @@ def term_line(first: str, rest: list[str]) -> str | None:
     if content_length(body) < MIN_ANSWER_CHARS:
         return None
     # A Japanese sentence wrapped onto the next line: the line ends in a particle (``…の領域を``) or the next one
-    # starts with one (``がポイントです``). (``〜とは`` asks, and is a term.)
-    if (
-        term.endswith(_PARTICLE_ENDS) and not term.endswith(("とは", "こと")) and not is_bare_link(body)
-    ) or body.startswith(("が", "を")):
+    # starts with one (``がポイントです``). (``〜とは`` asks, ``〜こと`` names, and ``Python 3.12から`` dates: terms.)
+    wrapped = term.endswith(_PARTICLE_ENDS) and not term.endswith(("とは", "こと")) and not _SINCE_RE.search(term)
+    if (wrapped and not is_bare_link(body)) or body.startswith(("が", "を")):
         return None
     # An English sentence wrapped onto the next line is not a term and its definition: a long line, or one opening
     # with an article over a lower-case word ("The terraform provider" then "terraform_remote_state data source").

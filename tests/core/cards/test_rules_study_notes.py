@@ -1062,3 +1062,103 @@ def test_an_aside_word_in_portuguese_or_spanish_makes_no_card() -> None:
     )
     assert note.cards == []
     assert [t.line for t in trace if t.rule == "aside"] == [3, 5]
+
+
+def test_an_answer_of_one_letter_or_figure_is_kept_when_no_option_has_that_key() -> None:
+    note, _ = parse(
+        """
+        ## Question
+        Which language was Unix rewritten in, in 1973?
+
+        ## Answer
+        C
+
+        ## 問題
+        1バイトは何ビット？
+
+        ## 回答
+        8
+        """
+    )
+    assert [(c.front, c.back) for c in note.cards] == [
+        ("Which language was Unix rewritten in, in 1973?", "C"),
+        ("1バイトは何ビット？", "8"),
+    ]
+
+
+def test_options_written_as_a_list_give_the_text_of_the_key_answered() -> None:
+    note, _ = parse(
+        """
+        ## Question
+        Which service provides DNS?
+
+        - A. Route 53
+        - B. CloudFront
+        - C. Amazon VPC
+
+        ## Answer
+        A
+        """
+    )
+    assert [(c.front, c.back) for c in note.cards] == [("Which service provides DNS?", "A：Route 53")]
+
+
+def test_a_question_over_code_it_needs_is_not_cut_from_its_code() -> None:
+    note, _ = parse(
+        """
+        ## 問題
+        次のコードを実行したときの出力は？
+
+        ```python
+        print(len("abcdef") * 2)
+        ```
+
+        ## 回答
+        正解 : 12
+        """
+    )
+    assert "次のコードを実行したときの出力は？" not in [c.front for c in note.cards]
+
+
+def test_a_question_answered_under_the_next_heading_is_no_thin_section() -> None:
+    note, _ = parse(
+        """
+        #### 問題
+        プロンプトを表す変数は？
+
+        + PROMPT
+        + PS1
+
+        #### 回答
+        正解 : PS1
+        """
+    )
+    assert [c.front for c in note.cards] == ["プロンプトを表す変数は？"]
+    assert all("thin" not in s.wip_reasons for s in note.sections)
+
+
+def test_the_answers_lead_is_dropped_only_where_it_opens_the_answer() -> None:
+    note, _ = parse(
+        """
+        ## Question
+        How should clients retry?
+
+        ## Answer
+        Use exponential backoff; see the official answer: jitter too.
+        """
+    )
+    assert [c.back for c in note.cards] == ["Use exponential backoff; see the official answer: jitter too."]
+
+
+def test_a_line_since_a_version_or_date_is_a_term_and_so_is_a_word_ending_in_mo() -> None:
+    assert fronts(
+        """
+        ## Python
+
+        Python 3.12から
+        f-stringの中で同じ種類の引用符が使えるようになった。
+
+        子ども
+        親プロセスから生成されたプロセスのこと。
+        """
+    ) == ["Python 3.12から", "子ども"]

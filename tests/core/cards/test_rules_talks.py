@@ -169,3 +169,74 @@ def test_questions_in_the_first_person_that_a_method_asks_stay_a_list() -> None:
             - Do I see any impediment that prevents me from meeting the Sprint Goal?
         """
     ) == ["Daily Scrum — 2 points", "Daily Scrum › Three questions each member should answer — 3 points"]
+
+
+def test_headings_that_name_a_subject_are_no_talk_logistics() -> None:
+    assert fronts(
+        """
+        ## Video
+
+        - The video element: embeds a media player in the page
+
+        ## Recording
+
+        - Recording rule: precomputes an expression and saves it as a new series
+
+        ## アーカイブ
+
+        - Glacier Deep Archive: 最も安価なアーカイブ用ストレージクラス
+        """
+    ) == ["The video element", "Recording rule", "Glacier Deep Archive"]
+
+
+def test_a_kpt_written_in_capitals_or_with_the_colon_in_the_bold_is_a_retrospective() -> None:
+    assert not fronts(
+        """
+        ## KEEP
+
+        - 資料の事前共有
+        - 懇親会の進行
+
+        ## TRY
+
+        - 時間配分を見直す
+        - 休憩を長くする
+        """
+    )
+    assert not fronts(
+        """
+        **Keep:**
+        - 資料の事前共有
+        - 懇親会の進行
+
+        **Try（次回やること）**
+        - 時間配分を見直す
+        - 休憩を長くする
+        """
+    )
+
+
+def test_user_stories_in_the_first_person_stay_a_list() -> None:
+    assert fronts(
+        """
+        ## User stories
+
+        - As a user, I want to reset my password so that I can sign in again
+        - As an admin, I want to lock an account after five failed sign-ins
+        - As a user, I want to export my data as CSV
+        """
+    ) == ["User stories — 3 points"]
+
+
+def test_a_ratio_alone_is_no_time_of_the_day() -> None:
+    note, trace = parse(
+        """
+        ## Aspect ratios
+
+        16:10 : WUXGA and most laptop screens
+
+        4:25 pm : Ballroom A
+        """
+    )
+    assert dropped(trace, "metadata") == [5]
+    assert "4:25 pm" not in [c.front for c in note.cards]
