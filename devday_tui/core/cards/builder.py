@@ -150,6 +150,10 @@ def quoted_term(node: Node, nxt: Node | None) -> str | None:
     return term
 
 
+#: How a paragraph ends that stops mid-sentence: on a Japanese particle or a comma.
+_GOES_ON_ENDS = ("が", "を", "に", "は", "と", "で", "の", "や", "、", ",")
+
+
 def _only_a_link(content: str) -> bool:
     """Inline Markdown that is one link and nothing else (its text, whatever it holds, is the link's)."""
     content = content.strip()
@@ -506,8 +510,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if (self.used and node.start in self.used) or any(at <= c[0] < at + len(lines) for c in self.cards[before:]):
             return  # an explicit card, or a card of its own (a cloze, a definition line)
         text = join_lines([first, *(plain(line) for line in lines[1:])])
-        if is_vague(name) or _POINTS_ON_RE.search(text) or text.endswith((":", "：")):
-            return  # "S3の料金は、下記で構成される。": it introduces what follows; "こちらのサイト": elsewhere
+        if is_vague(name) or _POINTS_ON_RE.search(text) or text.endswith((":", "：", *_GOES_ON_ENDS)):
+            return  # "S3の料金は、下記で構成される。": it introduces what follows; "こちらのサイト": elsewhere; "…が": goes on
         if len(text) > HEADING_PARAGRAPH_MAX_CHARS:  # its first sentences, as many as fit
             ends = [m.end() for m in _SENTENCE_END_RE.finditer(text) if m.end() <= HEADING_PARAGRAPH_MAX_CHARS]
             if not ends:
@@ -539,6 +543,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
             return
         size = len(text) - text.count(" ") - text.count("\n")
         if size < THIN_MAX_CHARS:
+            return
+        if text.endswith(_GOES_ON_ENDS):
+            # "`shell_out!`は`shell_out`と使い方は一緒ですが、exitstatusが" then code: the sentence goes on below
+            self.drop(node.start, "heading-paragraph", "the paragraph stops mid-sentence, and goes on below it")
             return
         if is_ordinal(self.section.heading if self.section else ""):
             # "1日目" then what happened that day: the heading asks nothing. A paragraph about one thing

@@ -11,7 +11,7 @@ from devday_tui.core.cards.backs import announces, has_table_rule
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.choice_cards import ChoiceRules
 from devday_tui.core.cards.impressions import is_impression
-from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_first_person, is_todo, is_unsure
+from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_first_person, is_narration, is_todo, is_unsure
 from devday_tui.core.cards.questions import is_exam_remark
 from devday_tui.core.cards.shapes import back_lines, list_front, screen_lines, two_thirds
 from devday_tui.core.cards.terms import (
@@ -168,6 +168,9 @@ class ItemRules(ChoiceRules):
             and len(items) > MAX_SENTENCE_ITEMS
             and sum(len(i.text) for i in items) > SENTENCE_ITEM_CHARS * len(items)
         )
+        if is_narration(subject.rsplit(" › ", 1)[-1]):
+            self.drop(line0, "first-person", f"{subject!r}: what the speaker did on stage, not a fact of the talk")
+            return
         if flat and len(items) >= 3 and two_thirds([i.text for i in items], told_of_self):
             # "I am a software architect…", "I have done so on premise…": the author's story, not facts (Scrum's
             # "What did I do yesterday…?" asks, and is a fact to learn)

@@ -21,6 +21,7 @@ from devday_tui.core.cards.terms import (
 )
 from devday_tui.core.model import LIST_KINDS, Back, Card, Item, Note, Section, new_card
 from devday_tui.core.text import is_bare_link, normalise
+from devday_tui.core.wip import says_notes_missing
 
 if TYPE_CHECKING:
     from devday_tui.core.cards.blocks import Node
@@ -105,6 +106,29 @@ _LEAD = "0123456789.) \t\n,;:!?。、，．：；！？・…-—–【[「(（�
 #: How a line in which the author tells of themselves opens: ``I have done so…``, ``[I am a software architect](…)``,
 #: ``私は…`` (``My name is set with git config`` tells of a setting, ``As a user, I want…`` is a user story).
 _SELF_OPENS_RE = re.compile(r"\[?(?:I(?:'m|'ve|'d|’m|’ve|’d)? [a-z]|(?:私|僕|自分)[はもが])")
+
+
+#: How a front opens that speaks of a figure on the page: ``上图会产生``, ``上の図では``, ``下図のように``, ``The diagram
+#: below``, ``As shown in the figure``.
+_FIGURE_RE = re.compile(
+    r"(?:上|下|左|右|次)(?:图|図|の図|記の図|の画像)|(?:the |this )?(?:figure|diagram|image|picture|chart) (?:above|below)"
+    r"|as shown (?:above|below|in the (?:figure|diagram))",
+    re.I,
+)
+
+
+#: How a line opens that tells what the speaker did on stage: ``Speaker demonstrates Mandelbrot …``, ``登壇者は…``.
+_NARRATION_RE = re.compile(
+    r"(?:the )?(?:speaker|presenter)s? (?:demo(?:nstrate)?s?|demoed|demonstrated|shows?|showed|notes?|noted|says|said"
+    r"|mentions?|mentioned|explains?|explained|talks?|talked|describes?|described|walks?|walked|asks?|asked)\b"
+    r"|(?:登壇者|講演者|発表者|スピーカー)(?:さん)?(?:は|が)",
+    re.I,
+)
+
+
+def is_narration(text: str) -> bool:
+    """A line that tells what the speaker did on stage (``Speaker shows …``), not a fact of the talk."""
+    return text[:1] in "SsTtPp登講発ス" and _NARRATION_RE.match(text) is not None
 
 
 def is_first_person(text: str) -> bool:
@@ -349,6 +373,10 @@ class CardMaker:
                 and _FIRST_PERSON_IN_RE.search(back)
             ):
                 return "first-person", "the author speaking of themselves, not a fact"
+        if is_narration(front):
+            return "first-person", "what the speaker did on stage, not a fact of the talk"
+        if _FIGURE_RE.match(front):  # "上图会产生", "上の図では", "The diagram below shows": a figure not on the card
+            return "image-only", "it speaks of a figure the card cannot show"
         if kind == "definition":
             who_or_where = _who_or_where(front, back)
             if who_or_where is not None:
@@ -379,6 +407,8 @@ class CardMaker:
             return "split-long", f"over {MAX_BACK_LINES} lines, nothing to split by"
         if is_unsure(front) or is_unsure(back):
             return "unsure", "the author marked it as unsure"
+        if len(back) <= 40 and says_notes_missing(back):  # "Buffer Transfer: [missed this]"
+            return "unsure", "the author's note that they missed it, not its answer"
         return None
 
     def drop(self, line0: int, rule: str, why: str) -> str:

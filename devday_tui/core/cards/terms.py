@@ -170,8 +170,8 @@ GENERIC_HEADINGS = frozenset(
     オプション arguments 引数 parameters パラメータ flags features 機能 ventajas desventajas vantaggi svantaggi
     vorteile nachteile avantages inconvénients vantagens desvantagens características caratteristiche merkmale
     eigenschaften caractéristiques tipos tipi typen arten riepilogo apuntes appunti notizen considerazioni
-    consideraciones""".split()
-) | frozenset(("in practice", "in short", "background", "背景"))
+    consideraciones ベストプラクティス ユースケース""".split()
+) | frozenset(("in practice", "in short", "background", "背景", "best practices", "key points", "use cases"))
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
 #: A cheap test: text without any of these holds no ``term: definition`` split: ``:：…＝→``, three ``・``, or

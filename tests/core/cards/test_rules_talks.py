@@ -240,3 +240,94 @@ def test_a_ratio_alone_is_no_time_of_the_day() -> None:
     )
     assert dropped(trace, "metadata") == [5]
     assert "4:25 pm" not in [c.front for c in note.cards]
+
+
+def test_what_the_speaker_did_on_stage_is_no_card() -> None:
+    note, trace = parse(
+        """
+        ## SharedArrayBuffer
+
+        - Speaker demonstrates the Mandelbrot algorithm with SharedArrayBuffer
+          - brings the CPU to 100% on every core
+          - near-perfect scaling
+        - 登壇者はライブコーディングで Worker を起動した
+        - Atomics.wait: blocks a worker until it is notified
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["Atomics.wait"]
+    assert not any(c.front.startswith(("Speaker", "登壇者")) for c in note.cards)
+    assert dropped(trace, "first-person") == [3]
+
+
+def test_a_back_that_says_the_author_missed_it_is_no_card() -> None:
+    note, trace = parse(
+        """
+        ## Web workers
+
+        - Message passing: slow, and dependent on the event loop
+        - Buffer transfer: [missed this]
+        - 共有メモリ: 聞き取れず
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["Message passing"]
+    assert [t.line for t in trace if t.rule == "unsure"] == [4, 5]
+
+
+def test_a_front_that_speaks_of_a_figure_on_the_page_is_no_card() -> None:
+    note, trace = parse(
+        """
+        ## 硬链接
+
+        上图会产生: /avi/book/avi/book/avi/book/...
+
+        The diagram below: how a request reaches the pod
+
+        - inode: 文件的元数据
+        """
+    )
+    assert [c.front for c in note.cards] == ["inode"]
+    assert [t.line for t in trace if t.rule == "image-only"] == [3, 5]
+
+
+def test_a_paragraph_that_stops_mid_sentence_over_its_code_is_no_definition() -> None:
+    note, _ = parse(
+        """
+        ## shell_out!
+
+        shell_out!はshell_outと使い方は一緒ですが、終了ステータスが0以外のときに
+
+        ```ruby
+        shell_out!("false")
+        ```
+        """
+    )
+    assert note.cards == []
+
+
+def test_a_heading_over_one_paragraph_that_stops_mid_sentence_is_no_definition() -> None:
+    note, trace = parse(
+        """
+        ## shell_out!
+
+        shell_out!はshell_outと使い方は一緒ですが、終了ステータスが0以外のときに
+
+        ## shell_out
+
+        shell_out はコマンドを実行し、その結果を返すメソッドです。
+        """
+    )
+    assert [c.front for c in note.cards] == ["shell_out"]
+    assert dropped(trace, "heading-paragraph") == [3]
+
+
+def test_best_practices_and_use_cases_take_their_heading() -> None:
+    assert fronts(
+        """
+        ## Lambda Layers
+
+        ### Use cases
+
+        - share libraries between functions
+        - ship a custom runtime
+        """
+    ) == ["Lambda Layers › Use cases — 2 points"]
