@@ -31,6 +31,8 @@ def told_of_self(text: str) -> bool:
     return not text.rstrip().endswith(("?", "？")) and is_first_person(text)
 
 
+#: A definition item whose definition is longer than this shows its term alone in its parent's list card.
+TOLD_AT_LENGTH = 60
 #: A list item up to this long that is the author's impressions or diary is left out of its list.
 MUSING_MAX_CHARS = 200
 #: An item that only names a figure (the figure itself, an image, is not shown): ``- diagram`` then ``![[…]]``.
@@ -131,16 +133,24 @@ class ItemRules(ChoiceRules):
 
     def shown(self, items: tuple[Item, ...]) -> tuple[Item, ...]:
         """Items as a list card under a parent shows them: a definition item with its definition (``on a file:
-        runs with the group's privileges``), since its term alone rarely says anything there."""
+        runs with the group's privileges``), since its term alone rarely says anything there; but a definition of
+        a sentence or more shows its term alone (``terraform init``), the sentence being its own card."""
         out = []
+        names = [i.text for i in items]
+        named = len(set(names)) == len(names)  # "Block storage - …" twice: the names alone would not tell them apart
         for item in items:
             children = self.shown(item.children) if item.children else ()
             own = self.own_items.get(id(item))
             text = item.text
-            if own is not None and own[2]:
+            if own is not None and own[2] and not (named and len(text) <= 40 and self.told_at_length(own[1])):
                 text = own[2]  # the line as written: gp2 = General Purpose SSD
             out.append(Item(text, children) if (text is not item.text or children is not item.children) else item)
         return tuple(out)
+
+    def told_at_length(self, card: int) -> bool:
+        """Whether the card made of a definition item holds a sentence or more (over 60 characters)."""
+        back = self.cards[card][3].back if 0 <= card < len(self.cards) else None
+        return back.__class__ is str and len(back) > TOLD_AT_LENGTH
 
     def with_value(self, e: Entry) -> str:
         """A definition bullet as its list shows it: the term, and its value when that is short and no sentence

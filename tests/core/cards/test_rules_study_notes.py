@@ -1162,3 +1162,28 @@ def test_a_line_since_a_version_or_date_is_a_term_and_so_is_a_word_ending_in_mo(
         親プロセスから生成されたプロセスのこと。
         """
     ) == ["Python 3.12から", "子ども"]
+
+
+def test_a_parents_list_names_its_long_definitions_which_are_cards_of_their_own() -> None:
+    note, _ = parse(
+        """
+        ## Modules
+
+        - The two Terraform commands used to download and update modules are:
+          - terraform init: This command downloads and updates the required modules, and sets up the state backend.
+          - terraform get: This command is used to download and update modules for a Terraform configuration.
+        - SGID:
+          - on a file: runs with the group's privileges
+          - on a folder: new files take the folder's group
+        """
+    )
+    cards = {c.front: c.back for c in note.cards}
+    names = cards["Modules › The two Terraform commands used to download and update modules are — 2 points"]
+    assert [i.text for i in names] == ["terraform init", "terraform get"]
+    assert (
+        cards["terraform get"] == "This command is used to download and update modules for a Terraform configuration."
+    )
+    assert [i.text for i in cards["Modules › SGID — 2 points"]] == [
+        "on a file: runs with the group's privileges",
+        "on a folder: new files take the folder's group",
+    ]
