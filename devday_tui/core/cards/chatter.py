@@ -134,6 +134,20 @@ DEFAULT_SKIP_SECTIONS = (
     "お断り",
     "リンク",
     "終わりに",
+    "まとめと感想",
+    "参加したセッション",
+    "参加したセッション等",
+    "聴講したセッション",
+    "聞いたセッション",
+    "見たセッション",
+    "Sessions I attended",
+    "Talks I attended",
+    "使用パッケージ",
+    "使用ライブラリ",
+    "使用したパッケージ",
+    "使用したライブラリ",
+    "Packages used",
+    "感想とまとめ",
     "最後に",
     "さいごに",
     "Study tips",
@@ -293,7 +307,9 @@ WRITEUP_SKIP = DEFAULT_SKIP | frozenset(normalise(h) for h in WRITEUP_SECTIONS)
 #: A title that says the note is the author's exam write-up: ``AWS Certified Cloud Practitioner合格記``, ``…に合格したよ``,
 #: ``…を受験した``, ``…の資格取得勉強法``, ``How I passed …``.
 WRITEUP_TITLE_RE = re.compile(
-    r"合格|受験記|受験した|受験してきた|受かった|資格.{0,6}取った|資格取得|勉強法|\bI passed\b|\bpassed the\b", re.I
+    r"合格|受験記|受験した|受験してきた|受験メモ|受験レポート|受かった|資格.{0,6}取った|資格取得|勉強法|\bI passed\b"
+    r"|\bpassed the\b",
+    re.I,
 )
 
 #: How a Japanese heading whose head noun is a chatter word ends: ``簡単な感想``, ``参加した所感``, ``全体の雑感``.
@@ -399,6 +415,11 @@ def is_chatter_head(key: str) -> bool:
 _LINKS_HEAD_NOUNS = ("関連リンク", "参考リンク", "参考資料", "参考記事", "参考サイト", "関連記事", "リンク集")
 
 
+#: How a heading joins two or three headings in one: ``感想, まとめ``, ``所感・おわりに``, ``Links & References``.
+_JOINED = ("、", ",", "・", "/", "&", "＆")
+_JOINED_RE = re.compile(r"[、,・/&＆]")
+
+
 def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> bool:
     """A heading (its :func:`skip_key`) of a chatter section: one of ``skip`` (also with a remark in brackets after
     it: ``終わりに（感想など）``), or, with the default list, a Japanese heading whose last word is one of its
@@ -406,6 +427,10 @@ def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> b
     ``retrospective`` (see :func:`is_retrospective`), Keep, Problem and Try are chatter too."""
     if key in skip or (retrospective and key in KPT_KEYS):
         return True
+    if len(key) <= 20 and any(sep in key for sep in _JOINED):  # "感想, まとめ", "所感・おわりに": any part chatter
+        parts = [p.strip() for p in _JOINED_RE.split(key)]
+        if len(parts) <= 3 and any(p in skip and p != key for p in parts):
+            return True
     if key[-1:] in ")）":
         cut = max(key.rfind("("), key.rfind("（"))
         if cut > 0 and (key[:cut].rstrip() in skip or (retrospective and key[:cut].rstrip() in KPT_KEYS)):

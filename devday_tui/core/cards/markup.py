@@ -35,6 +35,11 @@ import re
 from devday_tui.core.cards.embedded import BARE_KEY_RE, blank_yaml, code_spans, plain_math
 from devday_tui.core.text import HTML_TAGS, inline, is_markup_tag
 
+#: An embedded player or slide deck, on a line with its caption: ``<iframe src="//www.slideshare.net/…">`` then
+#: ``<div><a …>Title</a> from <a …>Speaker</a></div>`` (not inside inline code: ``\`<iframe src=…>\```).
+_EMBED_LINE_RE = re.compile(r"(?<!`)<(?:iframe|embed|script)\b[^>\n]{0,500}?\bsrc=", re.I)
+
+
 __all__ = [
     "clean_inline",
     "is_only_image",
@@ -345,6 +350,27 @@ def _list_after(lines: list[str], start: int, end: int, in_list: bool) -> bool:
     return in_list
 
 
+#: A BibTeX entry pasted into a note opens ``@article{brooks2021overview,``; its fields (``title = {…},``) follow, up
+#: to a line that is ``}``. It cites a source: no term and its definition.
+_BIBTEX_OPEN_RE = re.compile(r"^[ \t]*@[A-Za-z]{2,20}[ \t]*\{[^,{}\n]{0,100},[ \t]*$", re.M)
+#: A BibTeX entry has at most this many lines.
+_BIBTEX_MAX_LINES = 40
+
+
+def _blank_bibtex(text: str) -> str:
+    """``text`` with the lines of each BibTeX entry blanked (as many lines as before)."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if lines[i][:1] in "@ \t" and _BIBTEX_OPEN_RE.match(lines[i]):
+            end = next((j for j in range(i + 1, min(len(lines), i + _BIBTEX_MAX_LINES)) if lines[j].strip() == "}"), -1)
+            if end > 0:
+                lines[i : end + 1] = [""] * (end + 1 - i)
+                i = end
+        i += 1
+    return "\n".join(lines)
+
+
 def normalize_body(text: str) -> str:
     """The note body ``text`` (LF newlines) with non-text markup blanked out and plain-text bullets made Markdown.
 
@@ -353,6 +379,11 @@ def normalize_body(text: str) -> str:
     """
     if "\n" in text and BARE_KEY_RE.search(text) is not None:
         text = blank_yaml(text)
+    if "<" in text and _EMBED_LINE_RE.search(text) is not None:
+        # A line holding an embedded player, slides or post: its text is the embed's caption ("Title from Speaker").
+        text = "\n".join("" if "<" in line and _EMBED_LINE_RE.search(line) else line for line in text.split("\n"))
+    if "@" in text and _BIBTEX_OPEN_RE.search(text) is not None:
+        text = _blank_bibtex(text)
     hits = _hit_lines(text)
     if not hits:
         return text

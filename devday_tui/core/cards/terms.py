@@ -170,7 +170,7 @@ GENERIC_HEADINGS = frozenset(
     オプション arguments 引数 parameters パラメータ flags features 機能 ventajas desventajas vantaggi svantaggi
     vorteile nachteile avantages inconvénients vantagens desvantagens características caratteristiche merkmale
     eigenschaften caractéristiques tipos tipi typen arten riepilogo apuntes appunti notizen considerazioni
-    consideraciones ベストプラクティス ユースケース""".split()
+    consideraciones ベストプラクティス ユースケース methodology metodologia metodología méthodologie methodik""".split()
 ) | frozenset(("in practice", "in short", "background", "背景", "best practices", "key points", "use cases"))
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 

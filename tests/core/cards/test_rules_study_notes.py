@@ -3,8 +3,13 @@ author's setup sections. Each on small notes in more than one style, with what m
 
 from __future__ import annotations
 
+from devday_tui.core.cards import Trace
 from devday_tui.core.cards.questions import is_number_heading, is_restated, is_solution_label, question_line
 from tests.core.cards.small_notes import fronts, parse
+
+
+def dropped_lines(trace: list[Trace], rule: str) -> list[int]:
+    return [t.line for t in trace if t.rule == rule and not t.made]
 
 
 def backs(md: str) -> dict[str, list[str]]:
@@ -1187,3 +1192,69 @@ def test_a_parents_list_names_its_long_definitions_which_are_cards_of_their_own(
         "on a file: runs with the group's privileges",
         "on a folder: new files take the folder's group",
     ]
+
+
+def test_a_bibtex_entry_pasted_in_a_note_makes_no_cards() -> None:
+    note, _ = parse(
+        """
+        @article{brooks2021overview,
+          title = {An overview of self-engineering systems},
+          author = {Brooks, Sam and Roy, Rajkumar},
+          year = {2021},
+        }
+
+        - Self-engineering: a system that restores a lost function by itself
+        """
+    )
+    assert [c.front for c in note.cards] == ["Self-engineering"]
+
+
+def test_an_exam_memo_is_a_write_up_and_its_result_makes_no_card() -> None:
+    note, trace = parse(
+        """
+        # AWS Advanced Networking 受験メモ
+
+        ## 結果
+
+        1. 56% (不合格)
+        2. 780点 (合格)
+
+        ## 学んだこと
+
+        - Direct Connect: 専用線で AWS とつなぐ
+        """
+    )
+    assert [c.front for c in note.cards] == ["Direct Connect"]
+    assert dropped_lines(trace, "skip-section") == [1, 3]  # the write-up's opening, and its result
+
+
+def test_a_courses_outline_with_its_hands_on_and_quiz_named_without_brackets_makes_no_card() -> None:
+    note, trace = parse(
+        """
+        ## S3の概要
+
+        - S3の用途
+          - 静的コンテンツの配信
+        - S3ハンズオン
+          - バケットを作る
+        - S3の外部接続
+          - 署名付きURL
+        - S3小テスト
+          - 10問
+        """
+    )
+    assert "S3の概要 — 4 points" not in [c.front for c in note.cards]
+    assert 3 in dropped_lines(trace, "objectives")
+
+
+def test_the_packages_the_author_used_make_no_cards() -> None:
+    assert not fronts(
+        """
+        ## 使用パッケージ
+
+        | パッケージ | バージョン |
+        | --- | --- |
+        | vite | 5.4.0 |
+        | react | 18.3.1 |
+        """
+    )

@@ -331,3 +331,45 @@ def test_best_practices_and_use_cases_take_their_heading() -> None:
         - ship a custom runtime
         """
     ) == ["Lambda Layers › Use cases — 2 points"]
+
+
+def test_an_embedded_slide_deck_and_its_caption_make_no_card() -> None:
+    note, _ = parse(
+        """
+        ## CardboardのUXをカメラで向上する
+
+        <iframe src="//www.slideshare.net/slideshow/embed_code/key/abc" width="425"></iframe> <div><strong><a href="//www.slideshare.net/k/c">CardboardのUXをカメラで向上する (droidkaigi 2015/04)</a></strong> from <strong><a href="//www.slideshare.net/k">Kenichi Takahashi</a></strong></div>
+
+        ## HTML
+
+        - `<iframe src="…">`: embeds another page in this one
+        """
+    )
+    assert [c.front for c in note.cards] == ['<iframe src="…">']
+
+
+def test_sessions_the_author_attended_and_a_joined_chatter_heading_make_no_cards() -> None:
+    note, trace = parse(
+        """
+        ## 参加したセッション
+
+        - Keynote
+        - Performance culture
+
+        ## 感想, まとめ
+
+        - 画面向き変更はハマりどころが多そう
+
+        ## Talks I attended
+
+        - A Snake in the Bits
+        - Everything at Once
+
+        ## Pros, Cons
+
+        - Pros: fast
+        - Cons: costly
+        """
+    )
+    assert dropped(trace, "skip-section") == [1, 6, 10]
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["Pros, Cons › Pros", "Pros, Cons › Cons"]
