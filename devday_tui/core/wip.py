@@ -58,7 +58,7 @@ _LOGISTICS = frozenset(
 _TIME_ONLY_RE = re.compile(r"[0-9０-９]{1,2}[:：][0-9０-９]{2} ?(?:[-〜~～–—] ?[0-9０-９]{1,2}[:：][0-9０-９]{2})?")
 #: The whole text of a section that says its notes are missing.
 _MISSING_RE = re.compile(
-    r"(?:メモ|ノート|記録)(?:なし|無し|取れず|とれず|を取り損ねた)|聞き(?:逃し|取れ)\S{0,6}|(?:no|missing) notes?|notes? missing"
+    r"(?:メモ|ノート|記録)(?:なし|無し|取れず|とれず|を取り損ねた)|聞き逃し(?:た|ました)?|聞き取れ(?:ず|なかった)|(?:no|missing) notes|notes? missing"
     r"|(?:I )?missed (?:this|it|that)(?: part| one| bit)?",
     re.I,
 )

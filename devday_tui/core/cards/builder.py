@@ -150,8 +150,9 @@ def quoted_term(node: Node, nxt: Node | None) -> str | None:
     return term
 
 
-#: How a paragraph ends that stops mid-sentence: on a Japanese particle or a comma.
-_GOES_ON_ENDS = ("が", "を", "に", "は", "と", "で", "の", "や", "、", ",")
+#: How a paragraph ends that stops mid-sentence: on a Japanese particle that needs what follows (``…exitstatusが``,
+#: ``…の設定を``) or a comma (``…のこと``, ``…もの`` and ``…までに`` end a noun phrase, and are kept).
+_GOES_ON_ENDS = ("が", "を", "、", ",")
 
 
 def _only_a_link(content: str) -> bool:

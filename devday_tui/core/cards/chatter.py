@@ -307,7 +307,7 @@ WRITEUP_SKIP = DEFAULT_SKIP | frozenset(normalise(h) for h in WRITEUP_SECTIONS)
 #: A title that says the note is the author's exam write-up: ``AWS Certified Cloud Practitioner合格記``, ``…に合格したよ``,
 #: ``…を受験した``, ``…の資格取得勉強法``, ``How I passed …``.
 WRITEUP_TITLE_RE = re.compile(
-    r"合格|受験記|受験した|受験してきた|受験メモ|受験レポート|受かった|資格.{0,6}取った|資格取得|勉強法|\bI passed\b"
+    r"合格|受験記|受験した|受験してきた|受験レポート|受かった|資格.{0,6}取った|資格取得|勉強法|\bI passed\b"
     r"|\bpassed the\b",
     re.I,
 )
@@ -418,6 +418,10 @@ _LINKS_HEAD_NOUNS = ("関連リンク", "参考リンク", "参考資料", "参�
 #: How a heading joins two or three headings in one: ``感想, まとめ``, ``所感・おわりに``, ``Links & References``.
 _JOINED = ("、", ",", "・", "/", "&", "＆")
 _JOINED_RE = re.compile(r"[、,・/&＆]")
+#: Closing headings that go with a chatter one (``感想, まとめ``): the author's closing words then.
+_CLOSING = frozenset(
+    normalise(h) for h in ("まとめ", "summary", "conclusion", "結論", "最後に", "おわりに", "終わりに")
+)
 
 
 def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> bool:
@@ -427,9 +431,9 @@ def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> b
     ``retrospective`` (see :func:`is_retrospective`), Keep, Problem and Try are chatter too."""
     if key in skip or (retrospective and key in KPT_KEYS):
         return True
-    if len(key) <= 20 and any(sep in key for sep in _JOINED):  # "感想, まとめ", "所感・おわりに": any part chatter
+    if len(key) <= 20 and any(sep in key for sep in _JOINED):  # "感想, まとめ", "所感・おわりに": each part chatter
         parts = [p.strip() for p in _JOINED_RE.split(key)]
-        if len(parts) <= 3 and any(p in skip and p != key for p in parts):
+        if len(parts) <= 3 and any(p in skip for p in parts) and all(p in skip or p in _CLOSING for p in parts):
             return True
     if key[-1:] in ")）":
         cut = max(key.rfind("("), key.rfind("（"))

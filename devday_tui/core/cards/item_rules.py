@@ -25,6 +25,20 @@ from devday_tui.core.cards.terms import (
 from devday_tui.core.model import Item
 from devday_tui.core.text import normalise
 
+#: How a term opens that is no name but a case of something (``on a file``, ``when idle``, ``場合``).
+_CASE_OPENS = ("on ", "in ", "for ", "when ", "if ", "with ", "without ", "by ", "at ")
+
+
+def is_name(term: str) -> bool:
+    """A term that names a thing by itself (``terraform init``, ``Zonal services``, ``RTO``): at most 40
+    characters, no general word (``Notes``), no case of something (``on a file``, ``…の場合``)."""
+    return (
+        len(term) <= 40
+        and not is_vague(term)
+        and not term.casefold().startswith(_CASE_OPENS)
+        and not term.endswith(("場合", "とき", "時"))
+    )
+
 
 def told_of_self(text: str) -> bool:
     """An item in which the author tells of themselves (not a question they quote)."""
@@ -142,7 +156,7 @@ class ItemRules(ChoiceRules):
             children = self.shown(item.children) if item.children else ()
             own = self.own_items.get(id(item))
             text = item.text
-            if own is not None and own[2] and not (named and len(text) <= 40 and self.told_at_length(own[1])):
+            if own is not None and own[2] and not (named and is_name(text) and self.told_at_length(own[1])):
                 text = own[2]  # the line as written: gp2 = General Purpose SSD
             out.append(Item(text, children) if (text is not item.text or children is not item.children) else item)
         return tuple(out)

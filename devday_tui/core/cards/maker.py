@@ -111,24 +111,25 @@ _SELF_OPENS_RE = re.compile(r"\[?(?:I(?:'m|'ve|'d|’m|’ve|’d)? [a-z]|(?:私
 #: How a front opens that speaks of a figure on the page: ``上图会产生``, ``上の図では``, ``下図のように``, ``The diagram
 #: below``, ``As shown in the figure``.
 _FIGURE_RE = re.compile(
-    r"(?:上|下|左|右|次)(?:图|図|の図|記の図|の画像)|(?:the |this )?(?:figure|diagram|image|picture|chart) (?:above|below)"
-    r"|as shown (?:above|below|in the (?:figure|diagram))",
+    r"(?:上|下|左|右|次)(?:图|図|の図|記の図|の画像)(?![形書式])|(?:the |this )?(?:figure|diagram|image|picture|chart)"
+    r" (?:above|below)\b(?! the fold)|as shown (?:above|below|in the (?:figure|diagram))",
     re.I,
 )
 
 
-#: How a line opens that tells what the speaker did on stage: ``Speaker demonstrates Mandelbrot …``, ``登壇者は…``.
+#: How a line opens that tells what the speaker did on stage: ``Speaker demonstrates Mandelbrot …``, ``登壇者は…``,
+#: ``講演者が…`` (``Speaker notes: …`` are a presentation's notes; ``スピーカーは…`` may be a loudspeaker).
 _NARRATION_RE = re.compile(
-    r"(?:the )?(?:speaker|presenter)s? (?:demo(?:nstrate)?s?|demoed|demonstrated|shows?|showed|notes?|noted|says|said"
-    r"|mentions?|mentioned|explains?|explained|talks?|talked|describes?|described|walks?|walked|asks?|asked)\b"
-    r"|(?:登壇者|講演者|発表者|スピーカー)(?:さん)?(?:は|が)",
+    r"(?:the )?(?:speaker|presenter) (?:demo(?:nstrate)?s|demoed|demonstrated|shows|showed|noted|says|said"
+    r"|mentions|mentioned|explains|explained|talks|talked|describes|described|walks|walked|asks|asked)\b"
+    r"|(?:登壇者|講演者|発表者)(?:さん)?(?:は|が)",
     re.I,
 )
 
 
 def is_narration(text: str) -> bool:
     """A line that tells what the speaker did on stage (``Speaker shows …``), not a fact of the talk."""
-    return text[:1] in "SsTtPp登講発ス" and _NARRATION_RE.match(text) is not None
+    return text[:1] in "SsTtPp登講発" and _NARRATION_RE.match(text) is not None
 
 
 def is_first_person(text: str) -> bool:

@@ -35,9 +35,12 @@ import re
 from devday_tui.core.cards.embedded import BARE_KEY_RE, blank_yaml, code_spans, plain_math
 from devday_tui.core.text import HTML_TAGS, inline, is_markup_tag
 
-#: An embedded player or slide deck, on a line with its caption: ``<iframe src="//www.slideshare.net/…">`` then
-#: ``<div><a …>Title</a> from <a …>Speaker</a></div>`` (not inside inline code: ``\`<iframe src=…>\```).
-_EMBED_LINE_RE = re.compile(r"(?<!`)<(?:iframe|embed|script)\b[^>\n]{0,500}?\bsrc=", re.I)
+#: A line that is an embedded player or slide deck, with its caption: ``<iframe src="//www.slideshare.net/…">``
+#: then ``<div><a …>Title</a> from <a …>Speaker</a></div>`` (it opens with the tag, maybe inside a ``<div>`` or
+#: ``<p>``; a sentence that shows ``<script defer src=…>`` is text).
+_EMBED_LINE_RE = re.compile(
+    r"^[ \t]*(?:<(?:div|p|center)\b[^<>\n]{0,200}>[ \t]*)?<(?:iframe|embed|script)\b[^<>\n]{0,500}\bsrc=", re.I | re.M
+)
 
 
 __all__ = [
@@ -381,7 +384,7 @@ def normalize_body(text: str) -> str:
         text = blank_yaml(text)
     if "<" in text and _EMBED_LINE_RE.search(text) is not None:
         # A line holding an embedded player, slides or post: its text is the embed's caption ("Title from Speaker").
-        text = "\n".join("" if "<" in line and _EMBED_LINE_RE.search(line) else line for line in text.split("\n"))
+        text = "\n".join("" if "<" in line and _EMBED_LINE_RE.match(line) else line for line in text.split("\n"))
     if "@" in text and _BIBTEX_OPEN_RE.search(text) is not None:
         text = _blank_bibtex(text)
     hits = _hit_lines(text)

@@ -36,7 +36,7 @@ INSTRUCTION_VERBS = frozenset(
 #: ``Configure a VPC (Hands-on Lab)``, ``小テスト VPCテスト``, ``Quiz 3``, ``S3ハンズオン``, ``S3小テスト``.
 _LECTURE_RE = re.compile(
     r"[(（【\[][ \t]*(?:ハンズオン|hands[- ]?on(?:[ \t]*lab)?|デモ|demo|演習|実習|lab|ラボ|講義|lecture)[ \t]*[)）】\]][ \t]*\Z"
-    r"|\A(?:小テスト|確認テスト|練習テスト|quiz\b|lab[ \t]*[0-9]|lecture[ \t]*[0-9])|(?:ハンズオン|小テスト|確認テスト)\Z",
+    r"|\A(?:小テスト|確認テスト|練習テスト|quiz\b|lab[ \t]*[0-9]|lecture[ \t]*[0-9])|(?:ハンズオン|小テスト|(?<!再)確認テスト)\Z",
     re.I,
 )
 #: A lecture that sums up the ones before it: ``VPCのまとめ``, ``Section summary``.
@@ -59,7 +59,8 @@ def strip_lecture(text: str) -> str:
 def is_course_outline(texts: list[str]) -> bool:
     """A course's outline, not notes: at least two items are lectures named by their marker, and with the
     summaries (``VPCのまとめ``) they are at least half of the items."""
-    # (A lecture's marker closes a bracket at the end or opens the item: most lists have none, and skip the search.)
+    # (A lecture's marker closes a bracket at the end, ends the name (ハンズオン, テスト) or opens the item: most lists
+    # have none, and skip the search.)
     marked = sum(1 for t in texts if (t[-1:] in ")）】]ント" or t[:1] in "小確練QqLl") and is_lecture(t))
     if marked < 2:
         return False

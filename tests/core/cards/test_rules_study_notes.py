@@ -1209,10 +1209,10 @@ def test_a_bibtex_entry_pasted_in_a_note_makes_no_cards() -> None:
     assert [c.front for c in note.cards] == ["Self-engineering"]
 
 
-def test_an_exam_memo_is_a_write_up_and_its_result_makes_no_card() -> None:
+def test_an_exam_report_is_a_write_up_and_its_result_makes_no_card() -> None:
     note, trace = parse(
         """
-        # AWS Advanced Networking 受験メモ
+        # AWS Advanced Networking 受験レポート
 
         ## 結果
 
@@ -1258,3 +1258,17 @@ def test_the_packages_the_author_used_make_no_cards() -> None:
         | react | 18.3.1 |
         """
     )
+
+
+def test_a_case_of_something_keeps_its_definition_in_its_parents_list() -> None:
+    note, _ = parse(
+        """
+        ## Special bits
+
+        - SGID
+          - on a file: the program runs with the privileges of the group that owns the file, not the user's.
+          - on a directory: new files created inside take the directory's group instead of the user's group.
+        """
+    )
+    sgid = next(c for c in note.cards if c.front == "Special bits › SGID — 2 points")
+    assert [i.text for i in sgid.back][0].startswith("on a file: the program runs")

@@ -294,7 +294,7 @@ def test_a_paragraph_that_stops_mid_sentence_over_its_code_is_no_definition() ->
         """
         ## shell_out!
 
-        shell_out!はshell_outと使い方は一緒ですが、終了ステータスが0以外のときに
+        shell_out!はshell_outと使い方は一緒ですが、終了ステータスが
 
         ```ruby
         shell_out!("false")
@@ -309,7 +309,7 @@ def test_a_heading_over_one_paragraph_that_stops_mid_sentence_is_no_definition()
         """
         ## shell_out!
 
-        shell_out!はshell_outと使い方は一緒ですが、終了ステータスが0以外のときに
+        shell_out!はshell_outと使い方は一緒ですが、終了ステータスが
 
         ## shell_out
 
@@ -373,3 +373,55 @@ def test_sessions_the_author_attended_and_a_joined_chatter_heading_make_no_cards
     )
     assert dropped(trace, "skip-section") == [1, 6, 10]
     assert [c.front for c in note.cards if c.kind == "definition"] == ["Pros, Cons › Pros", "Pros, Cons › Cons"]
+
+
+def test_what_stays_beside_the_talk_rules() -> None:
+    """Each of these made a card before the rules on talks, and still does."""
+    made = fronts(
+        """
+        ## Presentations
+
+        - Speaker notes: text shown only to the presenter, never on the projector
+
+        ## Audio
+
+        スピーカーは次の種類に分けられる:
+        - ダイナミック型
+        - コンデンサー型
+        - 圧電型
+
+        ## Hearing
+
+        - 20Hz未満: 聞き取れない
+        - Rest: no note is played for its length
+
+        ## Geometry
+
+        - 上の図形の面積: 底辺 × 高さ ÷ 2
+
+        ## HTML
+
+        - defer: HTML の解析後に実行する。例 <script defer src="app.js">
+
+        ## Series・DataFrame
+
+        - DataFrame: 2 次元のラベル付きの表
+        """
+    )
+    for front in ("Speaker notes", "20Hz未満", "Rest", "上の図形の面積", "defer", "DataFrame"):
+        assert front in made, (front, made)
+    assert any("スピーカーは次の種類に分けられる" in f for f in made), made
+
+
+def test_a_definition_ending_in_a_noun_phrase_is_the_headings_definition() -> None:
+    assert fronts(
+        """
+        ## Lambda
+
+        サーバーを管理せずにコードを実行できる、イベント駆動のサーバーレスなコンピューティングサービスのこと
+
+        ## Fargate
+
+        コンテナを動かすためのサーバーやクラスターの管理が不要な、AWS のコンピューティングエンジンというもの
+        """
+    ) == ["Lambda", "Fargate"]
