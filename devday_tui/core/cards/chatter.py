@@ -416,7 +416,6 @@ _LINKS_HEAD_NOUNS = ("関連リンク", "参考リンク", "参考資料", "参�
 
 
 #: How a heading joins two or three headings in one: ``感想, まとめ``, ``所感・おわりに``, ``Links & References``.
-_JOINED = ("、", ",", "・", "/", "&", "＆")
 _JOINED_RE = re.compile(r"[、,・/&＆]")
 #: Closing headings that go with a chatter one (``感想, まとめ``): the author's closing words then.
 _CLOSING = frozenset(
@@ -424,20 +423,26 @@ _CLOSING = frozenset(
 )
 
 
+def without_remark(key: str) -> str:
+    """A heading or term without the remark in brackets after it: ``終わりに（感想など）`` → ``終わりに``,
+    ``Try（次回やること）`` → ``Try`` (a key that opens with its bracket, or has none, as it is)."""
+    if key[-1:] not in ")）":
+        return key
+    cut = max(key.rfind("("), key.rfind("（"))
+    return key[:cut].rstrip() if cut > 0 else key
+
+
 def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> bool:
     """A heading (its :func:`skip_key`) of a chatter section: one of ``skip`` (also with a remark in brackets after
     it: ``終わりに（感想など）``), or, with the default list, a Japanese heading whose last word is one of its
     impressions words (the head noun comes last), or a heading of links to read (``… 関連リンク``). In a
     ``retrospective`` (see :func:`is_retrospective`), Keep, Problem and Try are chatter too."""
-    if key in skip or (retrospective and key in KPT_KEYS):
-        return True
-    if len(key) <= 20 and any(sep in key for sep in _JOINED):  # "感想, まとめ", "所感・おわりに": each part chatter
+    for k in (key, without_remark(key)):
+        if k in skip or (retrospective and k in KPT_KEYS):
+            return True
+    if len(key) <= 20 and _JOINED_RE.search(key):  # "感想, まとめ", "所感・おわりに": each part chatter
         parts = [p.strip() for p in _JOINED_RE.split(key)]
         if len(parts) <= 3 and any(p in skip for p in parts) and all(p in skip or p in _CLOSING for p in parts):
-            return True
-    if key[-1:] in ")）":
-        cut = max(key.rfind("("), key.rfind("（"))
-        if cut > 0 and (key[:cut].rstrip() in skip or (retrospective and key[:cut].rstrip() in KPT_KEYS)):
             return True
     if not is_default(skip):
         return False
@@ -458,4 +463,5 @@ __all__ = [
     "is_retrospective",
     "is_study_story",
     "is_skipped",
+    "without_remark",
 ]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
 from devday_tui.core.cards.backs import has_table_rule, is_thin, is_translation
-from devday_tui.core.cards.chatter import KPT_KEYS, is_chatter_head, is_default
+from devday_tui.core.cards.chatter import KPT_KEYS, is_chatter_head, is_default, without_remark
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, PAGE_TITLE_RE, is_impression
 from devday_tui.core.cards.rules import RULES, Trace
 from devday_tui.core.cards.terms import (
@@ -447,10 +447,8 @@ class CardMaker:
         first = lead[:1]
         if (first if first.isascii() else unicodedata.normalize("NFKC", first)).casefold() not in self._skip_firsts:
             return False
-        key = skip_key(term.rstrip(":：").strip())
-        if key[-1:] in ")）":  # "Try（次回やること）", "感想 (長め)": a remark in brackets after the word
-            key = key[: max(key.rfind("("), key.rfind("（"))].rstrip() or key
-        return key in self.skip
+        # ("Try（次回やること）", "感想 (長め)": a remark in brackets after the word)
+        return without_remark(skip_key(term.rstrip(":：").strip())) in self.skip
 
     def in_breadcrumb(self, word: str, *, anywhere: bool = True) -> bool:
         """Whether a card made now names ``word`` in the breadcrumb above it: a heading or label that is the word,
