@@ -22,7 +22,7 @@ from devday_tui.core.cards.terms import (
     is_vague,
     opens_with_talk_field,
 )
-from devday_tui.core.model import Item
+from devday_tui.core.model import Back, Item
 from devday_tui.core.text import normalise
 
 #: How a term opens that is no name but a case of something (``on a file``, ``when idle``, ``場合``).
@@ -134,8 +134,12 @@ class ItemRules(ChoiceRules):
         """A definition item as written on its one line (``Network ACL - check packet between subnet``), or its term
         when its definition is on other lines."""
         line = self.own_items[id(e.item)][2]
-        back = self.cards[e.card][3].back if 0 <= e.card < len(self.cards) else None
+        back = self.made_back(e.card)
         return Item(line) if line and back.__class__ is str and back in line else e.item
+
+    def made_back(self, card: int) -> Back | None:
+        """The back of the card made at index ``card`` (a definition item's), or None when none was made."""
+        return self.cards[card][3].back if 0 <= card < len(self.cards) else None
 
     def names_list(self, text: str, only: Item) -> bool:
         """Whether a bullet's one sub-item only names the list under it: a general word (``オプション``, ``Types``),
@@ -163,28 +167,37 @@ class ItemRules(ChoiceRules):
 
     def told_at_length(self, card: int) -> bool:
         """Whether the card made of a definition item holds a sentence or more (over 60 characters)."""
-        back = self.cards[card][3].back if 0 <= card < len(self.cards) else None
+        back = self.made_back(card)
         return back.__class__ is str and len(back) > TOLD_AT_LENGTH
 
     def with_value(self, e: Entry) -> str:
         """A definition bullet as its list shows it: the term, and its value when that is short and no sentence
         (``maximum hop count: 15``): the list then says all it holds. A longer definition is left to its own card."""
-        if 0 <= e.card < len(self.cards):
-            back = self.cards[e.card][3].back
-            if (
-                back.__class__ is str
-                and "\n" not in back
-                and len(back) <= SHORT_VALUE_CHARS
-                and not back.endswith(("。", ".", "！", "!"))  # a value, not a sentence
-            ):
-                return f"{e.item.text}: {back}"
+        back = self.made_back(e.card)
+        if (
+            back.__class__ is str
+            and "\n" not in back
+            and len(back) <= SHORT_VALUE_CHARS
+            and not back.endswith(("。", ".", "！", "!"))  # a value, not a sentence
+        ):
+            return f"{e.item.text}: {back}"
         return e.item.text
 
     def items_card(self, rule: str, kind: str, subject: str, items: tuple[Item, ...], line0: int) -> None:
         """One list card, or, when its back would pass the line limit, the names of its items (their sub-lists are
         cards of their own), or numbered parts; no card for a few paragraphs too long for an 80-column screen; parts
         of six for seven sentences or more."""
-        fits, flat = back_lines(items) <= MAX_BACK_LINES, not any(i.children for i in items)
+        last = subject.rsplit(" › ", 1)[-1]
+        if is_narration(last):
+            self.drop(line0, "first-person", f"{subject!r}: what the speaker did on stage, not a fact of the talk")
+            return
+        flat = not any(i.children for i in items)
+        if flat and len(items) >= 3 and two_thirds([i.text for i in items], told_of_self):
+            # "I am a software architect…", "I have done so on premise…": the author's story, not facts (Scrum's
+            # "What did I do yesterday…?" asks, and is a fact to learn)
+            self.drop(line0, "first-person", f"{subject!r}: the author speaking of themselves, not facts")
+            return
+        fits = back_lines(items) <= MAX_BACK_LINES
         tall = flat and fits and screen_lines(items) > MAX_BACK_LINES  # (a flat list's back lines are its items)
         wordy = (
             kind != "sequence"
@@ -192,16 +205,7 @@ class ItemRules(ChoiceRules):
             and len(items) > MAX_SENTENCE_ITEMS
             and sum(len(i.text) for i in items) > SENTENCE_ITEM_CHARS * len(items)
         )
-        if is_narration(subject.rsplit(" › ", 1)[-1]):
-            self.drop(line0, "first-person", f"{subject!r}: what the speaker did on stage, not a fact of the talk")
-            return
-        if flat and len(items) >= 3 and two_thirds([i.text for i in items], told_of_self):
-            # "I am a software architect…", "I have done so on premise…": the author's story, not facts (Scrum's
-            # "What did I do yesterday…?" asks, and is a fact to learn)
-            self.drop(line0, "first-person", f"{subject!r}: the author speaking of themselves, not facts")
-            return
         if fits and not tall and not wordy:
-            last = subject.rsplit(" › ", 1)[-1]
             if len(items) >= 2 and all(not i.children and i.text in last for i in items):  # "EC2とEBS": EC2, EBS
                 self.drop(line0, "restated", f"{subject!r}: its items only repeat its front")
                 return
