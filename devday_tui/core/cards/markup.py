@@ -36,10 +36,13 @@ from devday_tui.core.cards.embedded import BARE_KEY_RE, blank_yaml, code_spans, 
 from devday_tui.core.text import HTML_TAGS, inline, is_markup_tag
 
 #: A line that is an embedded player or slide deck, with its caption: ``<iframe src="//www.slideshare.net/…">``
-#: then ``<div><a …>Title</a> from <a …>Speaker</a></div>`` (it opens with the tag, maybe inside a ``<div>`` or
-#: ``<p>``; a sentence that shows ``<script defer src=…>`` is text).
+#: then ``<div><a …>Title</a> from <a …>Speaker</a></div>``, or a link drawn as a card (``<a class="embedly-card"
+#: href=…>Title</a>``). It opens with the tag, maybe inside a ``<div>`` or ``<p>``; a sentence that shows ``<script
+#: defer src=…>`` is text.
 _EMBED_LINE_RE = re.compile(
-    r"^[ \t]*(?:<(?:div|p|center)\b[^<>\n]{0,200}>[ \t]*)?<(?:iframe|embed|script)\b[^<>\n]{0,500}\bsrc=", re.I | re.M
+    r"^[ \t]*(?:<(?:div|p|center)\b[^<>\n]{0,200}>[ \t]*)?"
+    r"(?:<(?:iframe|embed|script)\b[^<>\n]{0,500}\bsrc=|<a\b[^<>\n]{0,300}\bclass=[\"'][^\"'<>\n]{0,80}\bembedly-card\b)",
+    re.I | re.M,
 )
 
 

@@ -348,6 +348,22 @@ def test_an_embedded_slide_deck_and_its_caption_make_no_card() -> None:
     assert [c.front for c in note.cards] == ['<iframe src="…">']
 
 
+def test_a_link_drawn_as_a_card_is_an_embed_and_makes_no_card() -> None:
+    note, _ = parse(
+        """
+        ## INTEGRATE YOUR APP TO MODERN WORLD: @d_date
+
+        <a class="embedly-card" data-card-controls="0" href="https://speakerdeck.com/d/integrate">Integrate your app to modern world in Niigata</a>
+
+        ## Services
+
+        - <a class="button" href="https://example.com/fargate">Fargate</a>: runs containers without servers
+        - The `embedly-card` class: draws a link as a card
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["Fargate", "The embedly-card class"]
+
+
 def test_sessions_the_author_attended_and_a_joined_chatter_heading_make_no_cards() -> None:
     note, trace = parse(
         """
