@@ -1272,3 +1272,25 @@ def test_a_case_of_something_keeps_its_definition_in_its_parents_list() -> None:
     )
     sgid = next(c for c in note.cards if c.front == "Special bits › SGID — 2 points")
     assert [i.text for i in sgid.back][0].startswith("on a file: the program runs")
+
+
+def test_reading_lists_in_chinese_and_korean_make_no_cards() -> None:
+    assert fronts(
+        """
+        ## IO模型
+
+        - 阻塞IO: 应用程序发起调用后一直等待数据就绪
+
+        ## 资料
+
+        - 如何完成一次 IO: 一篇文章
+
+        ## 书籍
+
+        - 《UNIX 网络编程》: 6.2 节 IO 模型
+
+        ## 참고자료
+
+        - UUID 퍼포먼스 이슈 - percona (링크)
+        """
+    ) == ["阻塞IO"]
