@@ -449,10 +449,17 @@ class ListRules(ItemRules):
         if kind != "sequence" and len(entries) >= 2 and all(STEP_ITEM_RE.match(e.item.text) for e in entries):
             rule, kind = "sequence", "sequence"  # "- Step 1: Open the console" / "- Step 2: …"
         # Beside plain items, as a remark ("*Note:* …") or a prefix ("Recap - Pods", "Recap - …"), a definition shows
-        # what it says ("Network ACL - check packets"). A list of only terms (each once) is the set of their names.
+        # what it says ("Network ACL - check packets"). A list of only terms (each once) is the set of their names,
+        # unless each says a short value ("Moving → Network", "Processing → Compute"): the names alone lose it.
         mixed = not all(e.own for e in entries) or len({e.item.text for e in entries}) < len(entries)
-        items = (self.as_written(e) if e.own and (mixed or is_remark(e.item.text)) else e.item for e in entries)
-        self.items_card(rule, kind, subject, tuple(items), line0)
+        valued = [] if mixed else [self.with_value(e) for e in entries]
+        if valued and all(v is not e.item.text for v, e in zip(valued, entries)):
+            items = tuple(Item(v) for v in valued)
+        else:
+            items = tuple(
+                self.as_written(e) if e.own and (mixed or is_remark(e.item.text)) else e.item for e in entries
+            )
+        self.items_card(rule, kind, subject, items, line0)
 
     def points_card(self, kind: str, subject: str, entries: list[Entry], line0: int, carded: set[int]) -> None:
         """The list as one card when it fits the line limit: a parent whose sub-list made cards of its own (``carded``,

@@ -1111,9 +1111,17 @@ def test_a_definition_beside_plain_items_shows_what_it_defines() -> None:
         "public and private subnets, an internet gateway, a virtual private gateway",
         "Network ACL - checks packets between subnets, stateless",
     ]
-    # A list of only definitions is the set of its terms.
-    note, _ = parse("## Mail\n- SMTP: sends mail\n- POP3: receives mail\n- IMAP4: keeps mail on the server\n")
+    # A list of only definitions is the set of its terms; of only short values, the terms with their values.
+    note, _ = parse(
+        "## Mail\n- SMTP: the protocol a client uses to send mail to its server\n"
+        "- POP3: downloads mail from the server and usually deletes it there\n"
+        "- IMAP4: keeps mail on the server, in sync across devices\n"
+    )
     assert [[i.text for i in c.back] for c in note.cards if c.kind == "list"] == [["SMTP", "POP3", "IMAP4"]]
+    note, _ = parse("## Mail\n- SMTP: sends mail\n- POP3: receives mail\n- IMAP4: keeps mail on the server\n")
+    assert [[i.text for i in c.back] for c in note.cards if c.kind == "list"] == [
+        ["SMTP: sends mail", "POP3: receives mail", "IMAP4: keeps mail on the server"]
+    ]
 
 
 def test_one_keyword_under_a_bullet_of_a_keyword_outline_is_no_definition() -> None:

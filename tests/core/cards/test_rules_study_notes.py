@@ -529,7 +529,10 @@ def test_an_item_that_only_names_its_figure_is_left_out() -> None:
     - Interface endpoints: an ENI with a private IP
     """
     got = backs(md)
-    assert got["VPC Endpoints — 2 points"] == ["Gateway endpoints", "Interface endpoints"]
+    assert got["VPC Endpoints — 2 points"] == [
+        "Gateway endpoints: S3 and DynamoDB only",
+        "Interface endpoints: an ENI with a private IP",
+    ]
 
 
 def test_an_exam_overviews_details_and_study_tips_make_no_cards() -> None:
@@ -1294,3 +1297,25 @@ def test_reading_lists_in_chinese_and_korean_make_no_cards() -> None:
         - UUID 퍼포먼스 이슈 - percona (링크)
         """
     ) == ["阻塞IO"]
+
+
+def test_a_list_of_terms_with_short_values_shows_the_values_and_one_of_sentences_the_names() -> None:
+    note, _ = parse(
+        """
+        ## Dataflow
+
+        - Moving → Network
+        - Processing → Compute
+        - Remembering → Storage
+
+        ## Controllers
+
+        - ReplicaSet: ensures that a set number of identical pods runs at any time
+        - Deployment: rolls out new versions of a set of pods and rolls them back
+        """
+    )
+    lists = {c.front: [i.text for i in c.back] for c in note.cards if c.kind == "list"}
+    assert lists == {
+        "Dataflow — 3 points": ["Moving: Network", "Processing: Compute", "Remembering: Storage"],
+        "Controllers — 2 points": ["ReplicaSet", "Deployment"],
+    }
