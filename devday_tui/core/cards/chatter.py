@@ -15,6 +15,9 @@ DEFAULT_SKIP_SECTIONS = (
     "TL;DR",
     "TLDR",
     "はじめに",
+    "始めに",
+    "初めに",
+    "まえがき",
     "おわりに",
     "参考",
     "参考文献",
@@ -183,6 +186,7 @@ DEFAULT_SKIP_SECTIONS = (
     "Profile",
     "About the author",
     "筆者前提",
+    "筆者のスペック",
     "開始前のスペック",
     "受験するモチベーション",
     "受験の動機",
@@ -454,6 +458,16 @@ def without_remark(key: str) -> str:
     return key[:cut].rstrip() if cut > 0 else key
 
 
+#: Headings that open a note (``# はじめに``): a section under one is the note's own when the author gave the opening
+#: a higher level than the sections after it (``# はじめに`` then ``## SimpleNamespace``).
+_OPENINGS = frozenset(normalise(h) for h in ("はじめに", "始めに", "初めに", "まえがき"))
+
+
+def covers_subsections(key: str) -> bool:
+    """Whether a skipped section's subsections are skipped with it: all but an opening's."""
+    return key not in _OPENINGS
+
+
 def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> bool:
     """A heading (its :func:`skip_key`) of a chatter section: one of ``skip`` (also with a remark in brackets after
     it: ``終わりに（感想など）``), or, with the default list, a Japanese heading whose last word is one of its
@@ -479,6 +493,7 @@ __all__ = [
     "KPT_KEYS",
     "WRITEUP_SKIP",
     "WRITEUP_TITLE_RE",
+    "covers_subsections",
     "is_chatter_head",
     "is_clock_time",
     "is_default",

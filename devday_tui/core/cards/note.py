@@ -27,6 +27,7 @@ from devday_tui.core.cards.chatter import (
     DEFAULT_SKIP,
     WRITEUP_SKIP,
     WRITEUP_TITLE_RE,
+    covers_subsections,
     is_retrospective,
     is_skipped,
 )
@@ -35,14 +36,7 @@ from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.questions import asks_or_sets, is_number_heading, topic_of
 from devday_tui.core.cards.rules import Trace
 from devday_tui.core.cards.shapes import attach_bullets, has_toc_item
-from devday_tui.core.cards.terms import (
-    is_field_name,
-    is_generic_heading,
-    is_vague,
-    skip_key,
-    squash,
-    strip_time,
-)
+from devday_tui.core.cards.terms import is_field_name, is_generic_heading, is_vague, skip_key, squash, strip_time
 from devday_tui.core.explicit import ExplicitCard, scan_explicit
 from devday_tui.core.frontmatter import (
     key_line,
@@ -58,7 +52,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 108
+PARSER_VERSION = 109
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -487,6 +481,7 @@ def parse_note(
         spans.append((start0, next_start, sec, (), title, attach_bullets(pre, body_lines), story))
 
     title_taken = False
+    last_at = {nodes[hi].level: k for k, hi in enumerate(heads)}  # the index of each level's last heading
     for k, hi in enumerate(heads):
         node = nodes[hi]
         heading = squash(strip_bullet(plain(node.content)))
@@ -528,7 +523,9 @@ def parse_note(
         skipped = parent_skipped or (bool(hkey) and is_skipped(hkey, skip, retrospective))
         if skipped and not parent_skipped and trace is not None:
             trace.append(Trace(offset + node.start + 1, "skip-section", False, f"{heading!r}: chatter, no cards"))
-        stack.append((sec, path_, level, skipped))
+        # "# はじめに" over the "## …" of the note, and no other "# …": the sections under it are the note's own
+        opening = skipped and not parent_skipped and not covers_subsections(hkey) and last_at[level] == k
+        stack.append((sec, parent_path if opening else path_, level, skipped and not opening))
         # A write-up's opening under its title is the author's story (the sections under the title are not).
         if is_title and skip is WRITEUP_SKIP and not skipped:
             skipped = True

@@ -152,7 +152,7 @@ def test_a_long_nested_list_is_split_by_its_sub_lists() -> None:
         "TL;DR",
         "参考リンク",
         "References",
-        "はじめに",
+        "おわりに",
         "1. おわりに",
         "Impression ⭐⭐⭐☆☆",
         "感想 ★★★",

@@ -1319,3 +1319,44 @@ def test_a_list_of_terms_with_short_values_shows_the_values_and_one_of_sentences
         "Dataflow — 3 points": ["Moving: Network", "Processing: Compute", "Remembering: Storage"],
         "Controllers — 2 points": ["ReplicaSet", "Deployment"],
     }
+
+
+def test_sections_under_an_opening_of_a_higher_level_are_the_notes_own() -> None:
+    note, _ = parse(
+        """
+        ---
+        title: 【SQL】Non-repeatable read
+        ---
+        # はじめに
+
+        - この記事を書いたきっかけ: 調べたのでまとめた
+
+        ## Non-repeatable read とは
+
+        - 原因: 別のトランザクションが読み取ったデータを更新してコミットする
+
+        ## 感想
+
+        ### 分離レベル
+
+        - 思ったこと: 奥が深い
+        """
+    )
+    assert [c.front for c in note.cards] == ["Non-repeatable read とは › 原因"]
+    assert "はじめに" not in note.cards[0].context
+    # An opening beside other sections of its level is the note's opening, sub-sections and all.
+    note, trace = parse(
+        """
+        ## はじめに
+
+        ### 筆者のスペック
+
+        - 経歴: IT未経験
+
+        ## 稼働率
+
+        - MTBF: 平均故障間隔
+        """
+    )
+    assert [c.front for c in note.cards] == ["MTBF"]
+    assert [t.line for t in trace if t.rule == "skip-section"] == [1]
