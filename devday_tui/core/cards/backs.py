@@ -60,6 +60,27 @@ def is_thin(back: str) -> bool:
     )
 
 
+#: A score out of a total at the end of a line (``午前が 550/700``, ``Practice test 1: 45/65``), and a percentage alone.
+_OUT_OF_END_RE = re.compile(r"[0-9]{1,5}[ \t]{0,3}/[ \t]{0,3}[0-9]{1,5}[ \t]*\Z")
+_PERCENT_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3})?[ \t]?[%％]")
+
+
+def is_score_share(front: str, back: str) -> bool:
+    """A score out of a total and its share (``午前が 550/700`` → ``78.6%``): the author's result, not a fact."""
+    return _PERCENT_RE.fullmatch(back.strip()) is not None and _OUT_OF_END_RE.search(front) is not None
+
+
+#: A line that ends in a score out of a total and its share: ``午前が 550/700 = 78.6%``.
+_SCORE_LINE_RE = re.compile(
+    r"[0-9]{1,5}[ \t]{0,3}/[ \t]{0,3}[0-9]{1,5}[ \t]{0,3}[=＝:：→][ \t]{0,3}[0-9]{1,3}(?:\.[0-9]{1,3})?[ \t]?[%％][ \t]*\Z"
+)
+
+
+def is_score_line(text: str) -> bool:
+    """A list item that is a score out of a total and its share (``午前が 550/700 = 78.6%``)."""
+    return "/" in text and _SCORE_LINE_RE.search(text) is not None
+
+
 _ENGLISH_WORD_RE = re.compile(r"[A-Z][a-z]{1,20}")
 _KATAKANA_RE = re.compile(r"[ァ-ヶー・]{2,12}")
 _ENGLISH_WORDS_RE = re.compile(r"[a-z]{2,20}(?: [a-z]{2,20}){0,3}")

@@ -333,7 +333,7 @@ WRITEUP_SKIP = DEFAULT_SKIP | frozenset(normalise(h) for h in WRITEUP_SECTIONS)
 #: A title that says the note is the author's exam write-up: ``AWS Certified Cloud Practitioner合格記``, ``…に合格したよ``,
 #: ``…を受験した``, ``…の資格取得勉強法``, ``How I passed …``.
 WRITEUP_TITLE_RE = re.compile(
-    r"合格|受験記|受験した|受験してきた|受験レポート|受かった|資格.{0,6}取った|資格取得|勉強法|\bI passed\b"
+    r"合格|受験記|受験した|受験してきた|受験レポート|受かった|資格.{0,6}取った|資格取得|勉強法|顛末記|体験記|\bI passed\b"
     r"|\bpassed the\b",
     re.I,
 )

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from devday_tui.core.cards.backs import announces, has_table_rule
+from devday_tui.core.cards.backs import announces, has_table_rule, is_score_line
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.choice_cards import ChoiceRules
-from devday_tui.core.cards.impressions import is_impression
+from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_first_person, is_narration, is_todo, is_unsure
 from devday_tui.core.cards.questions import is_exam_remark
 from devday_tui.core.cards.shapes import back_lines, list_front, screen_lines, two_thirds
@@ -116,6 +116,10 @@ class ItemRules(ChoiceRules):
             return self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
         if len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(_without_aside(text)):
             return self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
+        if len(text) <= MUSING_MAX_CHARS and ABOUT_PAGE_RE.search(text):  # "本記事は nyaos.org より転載したものです。"
+            return self.drop(line0, "first-person", f"{text[:40]!r}: the page speaking of itself, not a fact")
+        if is_score_line(text):
+            return self.drop(line0, "talk-details", f"{text[:40]!r}: a score out of a total, the author's result")
         if len(text) <= 12 and text.casefold().rstrip(":：") in _FIGURE_WORDS:
             return self.drop(
                 line0, "image-only", f"{text!r}: a figure's caption; the figure is not shown in a terminal"

@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from devday_tui.core import ids
-from devday_tui.core.cards.backs import has_table_rule, is_thin, is_translation
+from devday_tui.core.cards.backs import has_table_rule, is_score_share, is_thin, is_translation
 from devday_tui.core.cards.chatter import KPT_KEYS, is_chatter_head, is_default, without_remark
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, PAGE_TITLE_RE, is_impression
 from devday_tui.core.cards.rules import RULES, Trace
@@ -382,6 +382,8 @@ class CardMaker:
             who_or_where = _who_or_where(front, back)
             if who_or_where is not None:
                 return who_or_where
+            if is_score_share(front, back):
+                return "talk-details", "a score out of a total and its share: the author's result"
         if kind != "cloze" and len(front) > 40 and normalise(back).startswith(normalise(front)):
             return "too-short", "the back only repeats the front"
         if kind == "definition" and len(back) <= SHORT_BACK_CHARS and "\n" not in back:

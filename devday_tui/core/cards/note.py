@@ -52,7 +52,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 109
+PARSER_VERSION = 110
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -71,7 +71,8 @@ _META_LINE_RE = re.compile(r"([A-Za-z][\w-]{0,24})[ \t]*:(?:[ \t]|$)")
 def metadata_block(nodes: list[Node], body_lines: list[str]) -> tuple[int, str]:
     """How many of the first ``nodes`` are a metadata block without YAML fences (``Title: …`` / ``Date: …`` lines
     at the very top, maybe a ``tags:`` list and a closing ``---``), and the block's title; (0, "") when there is
-    none. At least two of its keys are known ones, among them a title or a date, and every line is ``key: …``."""
+    none. At least two of its keys are known ones, among them a title or a date (or a ``title:`` line is alone), and
+    every line is ``key: …``."""
     if not nodes or nodes[0].kind not in ("paragraph", "heading"):
         return 0, ""
     first = nodes[0]
@@ -86,7 +87,7 @@ def metadata_block(nodes: list[Node], body_lines: list[str]) -> tuple[int, str]:
         if m is None:
             return 0, ""
         keys.append(m.group(1).casefold())
-    known = [k for k in keys if k in _META_KEYS]
+    known = [k for k in keys if k in _META_KEYS] * (2 if keys == ["title"] else 1)  # "title: …" alone is one too
     if len(known) < 2 or not ("title" in known or "date" in known) or len(known) * 2 < len(keys):
         return 0, ""
     title = ""

@@ -547,8 +547,9 @@ _PAIRS = (("[", "]"), ("(", ")"), ("（", "）"), ("「", "」"), ("<", ">"))
 
 #: ``Python 3.12から``, ``2024年4月から``: since a version or a date.
 _SINCE_RE = re.compile(r"[0-9０-９][年月日]?から\Z")
-#: Particles a Japanese sentence goes on after: a line ending in one is cut mid-sentence.
-_PARTICLE_ENDS = ("を", "が", "に", "で", "へ", "は", "の", "と", "や", "という", "から")
+#: Particles a Japanese sentence goes on after (and a clause's ends: ``…移動したら``, ``…ければ``, ``…けど``): a line
+#: ending in one is cut mid-sentence.
+_PARTICLE_ENDS = tuple("を が に で へ は の と や という から たら だら れば けど ても ながら".split())
 
 
 #: A line of tags only: ``#statistica_descrittiva``, ``#ppt-2 #k8s``.

@@ -1360,3 +1360,70 @@ def test_sections_under_an_opening_of_a_higher_level_are_the_notes_own() -> None
     )
     assert [c.front for c in note.cards] == ["MTBF"]
     assert [t.line for t in trace if t.rule == "skip-section"] == [1]
+
+
+def test_a_title_line_alone_atop_a_note_is_its_metadata() -> None:
+    note, trace = parse("title: Postgres Performance for Humans\n\n## OLTP vs OLAP\n\n- OLTP: used for web apps\n")
+    assert [c.front for c in note.cards] == ["OLTP"]
+    assert [t.rule for t in trace][:1] == ["metadata"]
+    # Further down, "title:" is a term like any other.
+    assert fronts("## HTML\n\n- title: the text a browser shows on the tab\n") == ["title"]
+
+
+def test_a_score_out_of_a_total_and_its_share_is_the_authors_result() -> None:
+    note, _ = parse(
+        """
+        ## 測量士
+
+        - 午前が 550/700 = 78.6%
+        - 午後 No1 が 162/300 = 54%
+
+        ## 午後
+
+        午前が 550/700 = 78.6%
+        午後 No1 が 162/300 = 54%
+
+        合計がちょうど910点。
+
+        ## 稼働率
+
+        - 稼働率: 90%
+        - 直列の稼働率 = 0.9 × 0.9 = 81%
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["稼働率", "直列の稼働率"]
+    assert not [c.front for c in note.cards if "550" in c.back_text]
+
+
+def test_a_line_ending_in_a_clause_goes_on_below_and_names_no_term() -> None:
+    note, _ = parse(
+        """
+        ## 2日目
+
+        最後の Lightning Talks を最後まで聞いてから移動したら
+        Ruby Unagi Award
+        の移動前の集合に間に合わなかった。
+
+        ## 用語
+
+        ガベージコレクション
+        不要になったメモリを自動で解放する仕組み
+        """
+    )
+    assert [c.front for c in note.cards] == ["ガベージコレクション"]
+
+
+def test_an_item_of_the_page_speaking_of_itself_is_left_out() -> None:
+    note, _ = parse(
+        """
+        ## 原因
+
+        - 本記事は nyaos.org より転載したものです。
+
+        ## IME
+
+        - この記事の筆者は IME に詳しい
+        - ReadConsoleInput: キー入力を一つずつ読む API
+        """
+    )
+    assert [c.front for c in note.cards] == ["ReadConsoleInput"]
