@@ -33,6 +33,7 @@ from devday_tui.core.cards.terms import (
     CITATION_FIELDS,
     CONNECTIVES_JA,
     field_of,
+    is_clause,
     is_ordinal,
     is_tags,
     is_vague,
@@ -132,6 +133,8 @@ _QA_LINE_RE = re.compile(r"Q[ \t]?[:：][ \t]*([^\n]{3,300}?[?？])[ \t|?]{0,8}A
 #: A bold name and a bracketed remark after it, the whole line: ``**Reliability**(Part of the Well-Architected
 #: Framework)``.
 _BOLD_ASIDE_RE = re.compile(r"(\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*[(（][^()（）\n]{1,200}[)）][ \t:：]*")
+#: A bold name, then a few words of what it is for: ``**Spread Placement Group** for high availability``.
+_BOLD_LED_RE = re.compile(r"(?:\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]+([^*_\n]{1,40})")
 
 
 def quoted_term(node: Node, nxt: Node | None) -> str | None:
@@ -333,7 +336,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if len(text) <= 40 and (text.endswith(("さん", "氏", "様")) or _HANDLE_RE.search(text)):
             self.drop(node.start, "speaker-label", f"{text!r} names a person: the list belongs to the heading")
             return None
-        if not label_ok(text, colon=marked or full.endswith((":", "："))):
+        led = _BOLD_LED_RE.fullmatch(node.content.strip())  # (its few words no clause: "**S3** is an object store")
+        if not label_ok(text, colon=marked or full.endswith((":", "：")) or (led is not None and not is_clause(text))):
             named = _BOLD_ASIDE_RE.fullmatch(node.content.strip())
             if named is not None and label_ok(squash(plain(named.group(1)))):
                 # "**Reliability**(Part of the Well-Architected Framework)": the bold name is the label, the

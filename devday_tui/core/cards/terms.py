@@ -171,7 +171,7 @@ GENERIC_HEADINGS = frozenset(
     vorteile nachteile avantages inconvénients vantagens desvantagens características caratteristiche merkmale
     eigenschaften caractéristiques tipos tipi typen arten riepilogo apuntes appunti notizen considerazioni
     consideraciones ベストプラクティス ユースケース methodology metodologia metodología méthodologie methodik""".split()
-) | frozenset(("in practice", "in short", "background", "背景", "best practices", "key points", "use cases"))
+) | frozenset("in practice|in short|background|背景|best practices|key points|use cases|other notes".split("|"))
 SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
 #: A cheap test: text without any of these holds no ``term: definition`` split: ``:：…＝→``, three ``・``, or

@@ -1427,3 +1427,37 @@ def test_an_item_of_the_page_speaking_of_itself_is_left_out() -> None:
         """
     )
     assert [c.front for c in note.cards] == ["ReadConsoleInput"]
+
+
+def test_a_bold_name_with_a_few_words_after_it_labels_the_list_below() -> None:
+    note, _ = parse(
+        """
+        ## Three types of placement groups
+
+        **Cluster Placement Group** for low latency
+
+        - Grouping of instances within a single availability zone
+        - When one rack fails, all its components fail
+
+        **Spread Placement Group** for high availability
+
+        - Instances placed on distinct underlying hardware
+        - Recommended for a small number of critical instances
+
+        **Other notes**
+
+        - Placement groups can't be merged
+        - Only certain instance types can be launched into one
+
+        **S3** is an object store that keeps your data in buckets
+
+        - versioned
+        - across three zones
+        """
+    )
+    assert [c.front for c in note.cards if c.kind in ("list", "label-list")] == [
+        "Cluster Placement Group for low latency — 2 points",
+        "Spread Placement Group for high availability — 2 points",
+        "Three types of placement groups › Other notes — 2 points",
+        "Three types of placement groups — 2 points",
+    ]
