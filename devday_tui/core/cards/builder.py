@@ -95,13 +95,14 @@ _LEADS = ("は", "とは", "（", " (", " is ", " are ", " refers to ", " means 
 _POINTS_ON_RE = re.compile(r"以下|下記|次の|こちらの|the following|as follows|below|[Ee]\.g\.\s*\Z|例えば\s*\Z")
 #: Marks that make a line a heading in plain-text notes: ``■SMTP``, ``◆ 設計``, ``▼手順``.
 _HEADING_MARKS = frozenset("■□◆◇●○▼▽▶►★☆")
-#: What may stand between a numbered list's steps, the numbers going on after it: code, a table.
-_BETWEEN_STEPS = ("code", "table")
+#: What may stand between a numbered list's steps, the numbers going on after it: code, a table, a paragraph that
+#: explains (one ending in a colon labels what follows).
+_BETWEEN_STEPS = ("code", "table", "paragraph")
 
 
 def merged_steps(nodes: list[Node]) -> list[Node]:
-    """``nodes`` with a numbered list whose numbers go on after code or a table (``1. create the file``, its YAML,
-    ``2. apply it``) joined to the list before it; what stood between comes after the joined list."""
+    """``nodes`` with a numbered list whose numbers go on after code, a table or a paragraph (``1. create the file``,
+    its YAML, ``2. apply it``) joined to the list before it; what stood between comes after the joined list."""
     out: list[Node] = []
     i, n = 0, len(nodes)
     while i < n:
@@ -113,7 +114,7 @@ def merged_steps(nodes: list[Node]) -> list[Node]:
         between: list[Node] = []
         j = i
         while True:
-            while j < n and nodes[j].kind in _BETWEEN_STEPS:
+            while j < n and nodes[j].kind in _BETWEEN_STEPS and not nodes[j].content.rstrip().endswith((":", "：")):
                 j += 1
             if j < n and nodes[j].kind == "ordered_list" and nodes[j].level == node.level + len(node.children):
                 between.extend(nodes[i:j])

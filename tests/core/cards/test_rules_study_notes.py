@@ -1461,3 +1461,35 @@ def test_a_bold_name_with_a_few_words_after_it_labels_the_list_below() -> None:
         "Three types of placement groups › Other notes — 2 points",
         "Three types of placement groups — 2 points",
     ]
+
+
+def test_a_numbered_list_going_on_after_a_paragraph_is_one_list() -> None:
+    note, _ = parse(
+        """
+        ## Etapas
+
+        Un plan de marketing tendrá las siguientes partes:
+
+        1. Análisis de situación
+        2. Objetivos
+        3. Acciones
+
+        Debido a estas tres primeras etapas obtendremos un presupuesto.
+
+        4. Presupuesto
+        5. Resultados
+
+        ## Deploy
+
+        1. Build the image
+        2. Push it
+
+        Then, in production:
+
+        3. Roll out the new version
+        """
+    )
+    lists = {c.front: [i.text for i in c.back] for c in note.cards if c.kind in ("list", "label-list", "sequence")}
+    assert lists["Un plan de marketing tendrá las siguientes partes — 5 points"][3:] == ["Presupuesto", "Resultados"]
+    assert lists["Deploy — 2 steps, in order"] == ["Build the image", "Push it"]
+    assert lists["Then, in production — 1 point"] == ["Roll out the new version"]
