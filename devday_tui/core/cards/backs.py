@@ -108,9 +108,11 @@ def is_pointer(text: str) -> bool:
 
 
 #: How a sentence ends that announces what comes after it: ``… the following properties hold.``, ``考え方は以下のとおり``,
-#: ``手順は以下`` (``5GB以下`` is "at most", and announces nothing).
+#: ``手順は以下``, ``There are several ways to do this.``, ``そのやり方はいくつかある。`` (``5GB以下`` is "at most", and
+#: announces nothing).
 _ANNOUNCES_RE = re.compile(
-    r"(?:\bthe following(?: [\w-]{1,20}){0,3}|\bas follows|(?:以下|次)の(?:とおり|通り)(?:です|である)?|は以下)[.。]?[ \t]*\Z",
+    r"(?:\bthe following(?: [\w-]{1,20}){0,3}|\bas follows|(?:以下|次)の(?:とおり|通り)(?:です|である)?|は以下"
+    r"|\bseveral (?:ways|types|kinds|options)(?: [\w-]{1,20}){0,4}|いくつか(?:ある|あります))[.。]?[ \t]*\Z",
     re.I,
 )
 
@@ -120,7 +122,8 @@ def announces(text: str) -> bool:
     ``以下のとおり``."""
     text = text.rstrip()
     return text.endswith((":", "：")) or (
-        ("follow" in text or "の" in text or "以下" in text) and _ANNOUNCES_RE.search(text) is not None
+        ("follow" in text or "の" in text or "以下" in text or "いくつか" in text or "several" in text)
+        and _ANNOUNCES_RE.search(text) is not None
     )
 
 

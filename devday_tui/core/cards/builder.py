@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from devday_tui.core import ids
+from devday_tui.core.cards.backs import announces
 from devday_tui.core.cards.blocks import LISTS, Node, node_text
 from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.lists import ListRules
@@ -538,7 +539,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
             # "[**owner/repo** Contribute to …](https://github.com/…)": a page to read, its pasted title and summary
             self.drop(node.start, "bare-link", f"{self.subject!r}: the paragraph is only a link")
             return
-        if text.endswith((":", "：")):
+        if announces(text):
             # "The following are commonly placed in the DMZ:" introduces what follows: the sub-headings, when
             # there are some, are the list it announces.
             self.drop(node.start, "heading-paragraph", "the paragraph introduces what follows")

@@ -1478,7 +1478,8 @@ def test_a_sentence_announcing_what_follows_is_cut_like_a_colon() -> None:
     """
     note, trace = parse(md)
     assert [c.front for c in note.cards] == ["サーバ稼働率 — 2 points", "Load balancer"]
-    assert dropped(trace, "lead-in") == [2, 6]
+    assert dropped(trace, "lead-in") == [6]
+    assert dropped(trace, "heading-paragraph") == [2]  # it introduces what follows
 
 
 def test_a_question_word_alone_asks_about_what_it_is_under() -> None:

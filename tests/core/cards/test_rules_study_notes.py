@@ -1493,3 +1493,30 @@ def test_a_numbered_list_going_on_after_a_paragraph_is_one_list() -> None:
     assert lists["Un plan de marketing tendrá las siguientes partes — 5 points"][3:] == ["Presupuesto", "Resultados"]
     assert lists["Deploy — 2 steps, in order"] == ["Build the image", "Push it"]
     assert lists["Then, in production — 1 point"] == ["Roll out the new version"]
+
+
+def test_a_headings_paragraph_announcing_its_sub_sections_makes_their_list() -> None:
+    note, _ = parse(
+        """
+        ## Encoding
+
+        ASN.1 表記のデータ構造をやりとりするにはエンコードしてバイト列にする必要がある。そのやり方はいくつかある。
+
+        ### BER
+
+        ASN.1 のデータ構造を Type-Length-Value をペアにしてエンコードしていく方式。
+
+        ### DER
+
+        BER の表現を一意に定めた方式で、証明書や鍵の保存に使われる。
+
+        ## Gmail
+
+        There is no simple way to filter on headers in gmail. There are several ways to work around it.
+
+        ### Apps Script
+
+        A script can search the inbox on a timer and label what it finds.
+        """
+    )
+    assert [c.front for c in note.cards] == ["Encoding — 2 points", "BER", "DER", "Apps Script"]
