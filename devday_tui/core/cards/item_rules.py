@@ -23,7 +23,7 @@ from devday_tui.core.cards.terms import (
     opens_with_talk_field,
 )
 from devday_tui.core.model import Back, Item
-from devday_tui.core.text import normalise
+from devday_tui.core.text import display_width, normalise
 
 #: How a term opens that is no name but a case of something (``on a file``, ``when idle``, ``場合``).
 _CASE_OPENS = ("on ", "in ", "for ", "when ", "if ", "with ", "without ", "by ", "at ")
@@ -45,6 +45,11 @@ def told_of_self(text: str) -> bool:
     return not text.rstrip().endswith(("?", "？")) and is_first_person(text)
 
 
+#: A list card of one item without sub-items needs an item at least this wide (in terminal cells): blind judges
+#: dropped 1-point cards of ``Syntax changes``, ``p5.js``, ``Nodemon?``, ``Create a script``.
+MIN_ONE_ITEM_WIDTH = 20
+#: A file path: ``/usr/src/linux``, ``~/.bashrc``.
+_PATH_RE = re.compile(r"(?:~|\.{1,2})?/[\w.@-]+(?:/[\w.@-]*){0,30}")
 #: A definition item whose definition is longer than this shows its term alone in its parent's list card.
 TOLD_AT_LENGTH = 60
 #: A list item up to this long that is the author's impressions or diary is left out of its list.
@@ -196,6 +201,15 @@ class ItemRules(ChoiceRules):
             self.drop(line0, "first-person", f"{subject!r}: what the speaker did on stage, not a fact of the talk")
             return
         flat = not any(i.children for i in items)
+        if (
+            flat
+            and len(items) == 1
+            and display_width(items[0].text) < MIN_ONE_ITEM_WIDTH
+            and not _PATH_RE.fullmatch(items[0].text.strip("`"))  # "/usr/src/linux" answers its label
+        ):
+            # "Java the language — 1 point" → "Syntax changes", "タイマー画面 — 1 point" → "p5.js": too little to learn
+            self.drop(line0, "too-short", f"{subject!r}: one short item, too little to learn")
+            return
         if flat and len(items) >= 3 and two_thirds([i.text for i in items], told_of_self):
             # "I am a software architect…", "I have done so on premise…": the author's story, not facts (Scrum's
             # "What did I do yesterday…?" asks, and is a fact to learn)

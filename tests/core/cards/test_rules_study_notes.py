@@ -1520,3 +1520,27 @@ def test_a_headings_paragraph_announcing_its_sub_sections_makes_their_list() -> 
         """
     )
     assert [c.front for c in note.cards] == ["Encoding — 2 points", "BER", "DER", "Apps Script"]
+
+
+def test_a_list_of_one_short_item_makes_no_card_unless_a_path() -> None:
+    note, _ = parse(
+        """
+        ## Java after 8
+
+        Java the language
+
+        - Syntax changes
+
+        linuxカーネルのソースコードの配置
+
+        - /usr/src/linux
+
+        Project Loom
+
+        - Lightweight threads scheduled by the JVM
+        """
+    )
+    assert [c.front for c in note.cards] == [
+        "linuxカーネルのソースコードの配置 — 1 point",
+        "Project Loom — 1 point",
+    ]
