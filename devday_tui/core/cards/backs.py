@@ -66,8 +66,18 @@ _PERCENT_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3})?[ \t]?[%％]")
 
 
 def is_score_share(front: str, back: str) -> bool:
-    """A score out of a total and its share (``午前が 550/700`` → ``78.6%``): the author's result, not a fact."""
-    return _PERCENT_RE.fullmatch(back.strip()) is not None and _OUT_OF_END_RE.search(front) is not None
+    """A score out of a total and its share (``午前が 550/700`` → ``78.6%``): the author's result, not a fact. A
+    fraction alone (``1/8`` → ``12.5%``) is arithmetic, and stays."""
+    if _PERCENT_RE.fullmatch(back.strip()) is None:
+        return False
+    front = front.rpartition(" › ")[2]  # (the term, without its context)
+    m = _OUT_OF_END_RE.search(front)
+    return m is not None and _names_part(front[: m.start()])
+
+
+def _names_part(text: str) -> bool:
+    """Whether ``text`` (before a score) holds a word: the part scored (``午前が``, ``Practice test``)."""
+    return any(ch.isalpha() for ch in text)
 
 
 #: A line that ends in a score out of a total and its share: ``午前が 550/700 = 78.6%``.
@@ -77,8 +87,10 @@ _SCORE_LINE_RE = re.compile(
 
 
 def is_score_line(text: str) -> bool:
-    """A list item that is a score out of a total and its share (``午前が 550/700 = 78.6%``)."""
-    return "/" in text and _SCORE_LINE_RE.search(text) is not None
+    """A list item that is a score out of a total and its share (``午前が 550/700 = 78.6%``; ``1/8 = 12.5%`` is
+    arithmetic)."""
+    m = _SCORE_LINE_RE.search(text) if "/" in text else None
+    return m is not None and _names_part(text[: m.start()])
 
 
 _ENGLISH_WORD_RE = re.compile(r"[A-Z][a-z]{1,20}")
@@ -108,12 +120,15 @@ def is_pointer(text: str) -> bool:
 
 
 #: How a sentence ends that announces what comes after it: ``… the following properties hold.``, ``考え方は以下のとおり``,
-#: ``手順は以下``, ``There are several ways to do this.``, ``そのやり方はいくつかある。`` (``5GB以下`` is "at most", and
-#: announces nothing).
+#: ``手順は以下`` (``5GB以下`` is "at most", and announces nothing).
 _ANNOUNCES_RE = re.compile(
-    r"(?:\bthe following(?: [\w-]{1,20}){0,3}|\bas follows|(?:以下|次)の(?:とおり|通り)(?:です|である)?|は以下"
-    r"|\bseveral (?:ways|types|kinds|options)(?: [\w-]{1,20}){0,4}|いくつか(?:ある|あります))[.。]?[ \t]*\Z",
+    r"(?:\bthe following(?: [\w-]{1,20}){0,3}|\bas follows|(?:以下|次)の(?:とおり|通り)(?:です|である)?|は以下)[.。]?[ \t]*\Z",
     re.I,
+)
+#: How a paragraph ends that says several things follow (``There are several ways to do this.``, ``そのやり方はいくつか
+#: ある。``): over sub-sections, it opens them.
+_SEVERAL_RE = re.compile(
+    r"(?:\bseveral (?:ways|types|kinds|options)(?: [\w-]{1,20}){0,4}|いくつか(?:ある|あります))[.。]?[ \t]*\Z"
 )
 
 
@@ -122,9 +137,13 @@ def announces(text: str) -> bool:
     ``以下のとおり``."""
     text = text.rstrip()
     return text.endswith((":", "：")) or (
-        ("follow" in text or "の" in text or "以下" in text or "いくつか" in text or "several" in text)
-        and _ANNOUNCES_RE.search(text) is not None
+        ("follow" in text or "の" in text or "以下" in text) and _ANNOUNCES_RE.search(text) is not None
     )
+
+
+def says_several_follow(text: str) -> bool:
+    """Whether ``text`` ends saying that several things follow: ``There are several ways to do this.``."""
+    return ("several" in text or "いくつか" in text) and _SEVERAL_RE.search(text) is not None
 
 
 def without_lead_in(back: str) -> str:

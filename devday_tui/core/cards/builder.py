@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from devday_tui.core import ids
-from devday_tui.core.cards.backs import announces
+from devday_tui.core.cards.backs import announces, says_several_follow
 from devday_tui.core.cards.blocks import LISTS, Node, node_text
 from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.lists import ListRules
@@ -27,14 +27,13 @@ from devday_tui.core.cards.questions import (
     question_line,
     topic_of,
 )
-from devday_tui.core.cards.shapes import is_toc
+from devday_tui.core.cards.shapes import is_toc, merged_steps
 from devday_tui.core.cards.split import split_term
 from devday_tui.core.cards.tables import TableRules
 from devday_tui.core.cards.terms import (
     CITATION_FIELDS,
     CONNECTIVES_JA,
     field_of,
-    is_clause,
     is_ordinal,
     is_tags,
     is_vague,
@@ -96,38 +95,6 @@ _LEADS = ("は", "とは", "（", " (", " is ", " are ", " refers to ", " means 
 _POINTS_ON_RE = re.compile(r"以下|下記|次の|こちらの|the following|as follows|below|[Ee]\.g\.\s*\Z|例えば\s*\Z")
 #: Marks that make a line a heading in plain-text notes: ``■SMTP``, ``◆ 設計``, ``▼手順``.
 _HEADING_MARKS = frozenset("■□◆◇●○▼▽▶►★☆")
-#: What may stand between a numbered list's steps, the numbers going on after it: code, a table, a paragraph that
-#: explains (one ending in a colon labels what follows).
-_BETWEEN_STEPS = ("code", "table", "paragraph")
-
-
-def merged_steps(nodes: list[Node]) -> list[Node]:
-    """``nodes`` with a numbered list whose numbers go on after code, a table or a paragraph (``1. create the file``,
-    its YAML, ``2. apply it``) joined to the list before it; what stood between comes after the joined list."""
-    out: list[Node] = []
-    i, n = 0, len(nodes)
-    while i < n:
-        node = nodes[i]
-        i += 1
-        if node.kind != "ordered_list":
-            out.append(node)
-            continue
-        between: list[Node] = []
-        j = i
-        while True:
-            while j < n and nodes[j].kind in _BETWEEN_STEPS and not nodes[j].content.rstrip().endswith((":", "：")):
-                j += 1
-            if j < n and nodes[j].kind == "ordered_list" and nodes[j].level == node.level + len(node.children):
-                between.extend(nodes[i:j])
-                node = node._replace(end=nodes[j].end, children=node.children + nodes[j].children)
-                i = j = j + 1
-            else:
-                break
-        out.append(node)
-        out.extend(between)
-    return out
-
-
 #: The end of a sentence: ``。`` (or ``！``/``？``), or ``.`` before a space.
 _SENTENCE_END_RE = re.compile(r"[。！？]|\.(?=\s)")
 #: A question and its answer on one line: ``Q: What is RAII? A: …``, ``**Q: …?** |?| A: …``.
@@ -135,8 +102,18 @@ _QA_LINE_RE = re.compile(r"Q[ \t]?[:：][ \t]*([^\n]{3,300}?[?？])[ \t|?]{0,8}A
 #: A bold name and a bracketed remark after it, the whole line: ``**Reliability**(Part of the Well-Architected
 #: Framework)``.
 _BOLD_ASIDE_RE = re.compile(r"(\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*[(（][^()（）\n]{1,200}[)）][ \t:：]*")
+#: Words that open a phrase of what a name is for, with or where: ``for high availability``, ``in one zone``.
+_PHRASE_OPENERS = frozenset("for with in on via at by of from under over within across without".split())
 #: A bold name, then a few words of what it is for: ``**Spread Placement Group** for high availability``.
 _BOLD_LED_RE = re.compile(r"(?:\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]+([^*_\n]{1,40})")
+
+
+def _phrase(words: str) -> bool:
+    """Words after a bold name that only qualify it: ``for high availability``, ``低レイテンシ向け`` (not ``keeps
+    records for 24 hours``, ``は標準取り出しに最大12時間かかる``)."""
+    if words.isascii():
+        return words.split(None, 1)[0].casefold() in _PHRASE_OPENERS
+    return not any(ch in words for ch in "はがをにで。、")
 
 
 def quoted_term(node: Node, nxt: Node | None) -> str | None:
@@ -338,8 +315,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if len(text) <= 40 and (text.endswith(("さん", "氏", "様")) or _HANDLE_RE.search(text)):
             self.drop(node.start, "speaker-label", f"{text!r} names a person: the list belongs to the heading")
             return None
-        led = _BOLD_LED_RE.fullmatch(node.content.strip())  # (its few words no clause: "**S3** is an object store")
-        if not label_ok(text, colon=marked or full.endswith((":", "：")) or (led is not None and not is_clause(text))):
+        led = _BOLD_LED_RE.fullmatch(node.content.strip())  # a phrase, no clause: "**S3** is an object store"
+        if not label_ok(
+            text, colon=marked or full.endswith((":", "：")) or (led is not None and _phrase(led.group(1)))
+        ):
             named = _BOLD_ASIDE_RE.fullmatch(node.content.strip())
             if named is not None and label_ok(squash(plain(named.group(1)))):
                 # "**Reliability**(Part of the Well-Architected Framework)": the bold name is the label, the
@@ -539,7 +518,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
             # "[**owner/repo** Contribute to …](https://github.com/…)": a page to read, its pasted title and summary
             self.drop(node.start, "bare-link", f"{self.subject!r}: the paragraph is only a link")
             return
-        if announces(text):
+        subsections = bool(self.section and self.section.children)
+        if announces(text) or (subsections and says_several_follow(text)):
             # "The following are commonly placed in the DMZ:" introduces what follows: the sub-headings, when
             # there are some, are the list it announces.
             self.drop(node.start, "heading-paragraph", "the paragraph introduces what follows")

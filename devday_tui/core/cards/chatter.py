@@ -15,8 +15,6 @@ DEFAULT_SKIP_SECTIONS = (
     "TL;DR",
     "TLDR",
     "はじめに",
-    "始めに",
-    "初めに",
     "まえがき",
     "おわりに",
     "参考",
@@ -333,7 +331,8 @@ WRITEUP_SKIP = DEFAULT_SKIP | frozenset(normalise(h) for h in WRITEUP_SECTIONS)
 #: A title that says the note is the author's exam write-up: ``AWS Certified Cloud Practitioner合格記``, ``…に合格したよ``,
 #: ``…を受験した``, ``…の資格取得勉強法``, ``How I passed …``.
 WRITEUP_TITLE_RE = re.compile(
-    r"合格|受験記|受験した|受験してきた|受験レポート|受かった|資格.{0,6}取った|資格取得|勉強法|顛末記|体験記|\bI passed\b"
+    r"合格|受験記|受験した|受験してきた|受験レポート|受かった|資格.{0,6}取った|資格取得|勉強法|(?:試験|受験|資格|検定)[^\n]{0,20}(?:顛末記|体験記)"
+    r"|\bI passed\b"
     r"|\bpassed the\b",
     re.I,
 )
@@ -460,12 +459,12 @@ def without_remark(key: str) -> str:
 
 #: Headings that open a note (``# はじめに``): a section under one is the note's own when the author gave the opening
 #: a higher level than the sections after it (``# はじめに`` then ``## SimpleNamespace``).
-_OPENINGS = frozenset(normalise(h) for h in ("はじめに", "始めに", "初めに", "まえがき"))
+OPENINGS = frozenset(normalise(h) for h in ("はじめに", "まえがき"))
 
 
 def covers_subsections(key: str) -> bool:
     """Whether a skipped section's subsections are skipped with it: all but an opening's."""
-    return key not in _OPENINGS
+    return key not in OPENINGS
 
 
 def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> bool:
@@ -493,6 +492,7 @@ __all__ = [
     "KPT_KEYS",
     "WRITEUP_SKIP",
     "WRITEUP_TITLE_RE",
+    "OPENINGS",
     "covers_subsections",
     "is_chatter_head",
     "is_clock_time",

@@ -121,7 +121,13 @@ class ItemRules(ChoiceRules):
             return self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
         if len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(_without_aside(text)):
             return self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
-        if len(text) <= MUSING_MAX_CHARS and ABOUT_PAGE_RE.search(text):  # "本記事は nyaos.org より転載したものです。"
+        if (
+            len(text) <= MUSING_MAX_CHARS
+            and text.rstrip().endswith(
+                ("。", ".", "です", "ます")
+            )  # a sentence ("この記事で何がわかるか" names a part)
+            and ABOUT_PAGE_RE.search(text)
+        ):  # "本記事は nyaos.org より転載したものです。"
             return self.drop(line0, "first-person", f"{text[:40]!r}: the page speaking of itself, not a fact")
         if is_score_line(text):
             return self.drop(line0, "talk-details", f"{text[:40]!r}: a score out of a total, the author's result")

@@ -46,6 +46,18 @@ _EMBED_LINE_RE = re.compile(
 )
 
 
+def _without_embed(line: str) -> str:
+    """``line`` without the embed it opens with: all of it for a player with its caption, the text after a link
+    drawn as a card (``<a class="embedly-card" …>Title</a> Pod の QoS クラスは…`` keeps its sentence)."""
+    m = _EMBED_LINE_RE.match(line)
+    if m is None:
+        return line
+    if "embedly" not in m.group(0):
+        return ""
+    _, closed, rest = line.partition("</a>")
+    return rest.strip() if closed else ""
+
+
 __all__ = [
     "clean_inline",
     "is_only_image",
@@ -387,7 +399,7 @@ def normalize_body(text: str) -> str:
         text = blank_yaml(text)
     if "<" in text and _EMBED_LINE_RE.search(text) is not None:
         # A line holding an embedded player, slides or post: its text is the embed's caption ("Title from Speaker").
-        text = "\n".join("" if "<" in line and _EMBED_LINE_RE.match(line) else line for line in text.split("\n"))
+        text = "\n".join(_without_embed(line) if "<" in line else line for line in text.split("\n"))
     if "@" in text and _BIBTEX_OPEN_RE.search(text) is not None:
         text = _blank_bibtex(text)
     hits = _hit_lines(text)

@@ -25,6 +25,7 @@ from devday_tui.core.cards.blocks import Node, block_parser, tree
 from devday_tui.core.cards.builder import THIN_MAX_CHARS, Builder, answer_pairs
 from devday_tui.core.cards.chatter import (
     DEFAULT_SKIP,
+    OPENINGS,
     WRITEUP_SKIP,
     WRITEUP_TITLE_RE,
     covers_subsections,
@@ -52,7 +53,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 114
+PARSER_VERSION = 115
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
@@ -70,9 +71,8 @@ _META_LINE_RE = re.compile(r"([A-Za-z][\w-]{0,24})[ \t]*:(?:[ \t]|$)")
 
 def metadata_block(nodes: list[Node], body_lines: list[str]) -> tuple[int, str]:
     """How many of the first ``nodes`` are a metadata block without YAML fences (``Title: …`` / ``Date: …`` lines
-    at the very top, maybe a ``tags:`` list and a closing ``---``), and the block's title; (0, "") when there is
-    none. At least two of its keys are known ones, among them a title or a date (or a ``title:`` line is alone), and
-    every line is ``key: …``."""
+    at the very top, maybe a ``tags:`` list and a closing ``---``), and its title; (0, "") when none. Two known keys
+    or more, a title or a date among them (or a ``title:`` line alone), and every line is ``key: …``."""
     if not nodes or nodes[0].kind not in ("paragraph", "heading"):
         return 0, ""
     first = nodes[0]
@@ -87,7 +87,9 @@ def metadata_block(nodes: list[Node], body_lines: list[str]) -> tuple[int, str]:
         if m is None:
             return 0, ""
         keys.append(m.group(1).casefold())
-    known = [k for k in keys if k in _META_KEYS] * (2 if keys == ["title"] else 1)  # "title: …" alone is one too
+    nxt = nodes[1] if len(nodes) > 1 else None  # "title: …" then "baseurl: …": a glossary of settings, no metadata
+    alone = keys == ["title"] and "。" not in first.content and not (nxt and _META_LINE_RE.match(nxt.content))
+    known = [k for k in keys if k in _META_KEYS] * (2 if alone else 1)  # "title: A Title" alone, then no more text
     if len(known) < 2 or not ("title" in known or "date" in known) or len(known) * 2 < len(keys):
         return 0, ""
     title = ""
@@ -137,7 +139,7 @@ def _title_from(meta: dict[str, Any], nodes: list[Node], path: Path) -> tuple[st
     for node in nodes:
         if node.kind == "heading" and node.level == 1:
             text = squash(plain(node.content))
-            if text:
+            if text and skip_key(text) not in OPENINGS:  # "# はじめに" opens the note and names nothing
                 return text, True
     return strip_controls(path.stem or str(path)), False
 

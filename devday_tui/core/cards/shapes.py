@@ -10,7 +10,7 @@ from typing import Callable
 from devday_tui.core.cards.blocks import LISTS, Node
 from devday_tui.core.cards.maker import Entry
 from devday_tui.core.cards.markup import is_only_image
-from devday_tui.core.cards.terms import is_clause
+from devday_tui.core.cards.terms import LABEL_MAX_CHARS, SENTENCE_ENDS, is_clause
 from devday_tui.core.model import Item
 from devday_tui.core.wrap import cell_len
 
@@ -345,7 +345,47 @@ def back_lines(items: tuple[Item, ...] | list[Item]) -> int:
     return n
 
 
+#: What may stand between a numbered list's steps, the numbers going on after it: code, a table, a paragraph that
+#: explains (see ``_explains``).
+_BETWEEN_STEPS = ("code", "table", "paragraph")
+
+
+def _explains(node: Node) -> bool:
+    """A paragraph between numbered steps that explains, and labels nothing: a sentence, or longer than a label
+    (``Optional hardening``, ``■ 権限まわり``, ``Then, in production:`` label the steps after them)."""
+    text = node.content.rstrip()
+    return not text.endswith((":", "：")) and (len(text) > LABEL_MAX_CHARS or text.endswith(SENTENCE_ENDS))
+
+
+def merged_steps(nodes: list[Node]) -> list[Node]:
+    """``nodes`` with a numbered list whose numbers go on after code, a table or a paragraph (``1. create the file``,
+    its YAML, ``2. apply it``) joined to the list before it; what stood between comes after the joined list."""
+    out: list[Node] = []
+    i, n = 0, len(nodes)
+    while i < n:
+        node = nodes[i]
+        i += 1
+        if node.kind != "ordered_list":
+            out.append(node)
+            continue
+        between: list[Node] = []
+        j = i
+        while True:
+            while j < n and nodes[j].kind in _BETWEEN_STEPS and (nodes[j].kind != "paragraph" or _explains(nodes[j])):
+                j += 1
+            if j < n and nodes[j].kind == "ordered_list" and nodes[j].level == node.level + len(node.children):
+                between.extend(nodes[i:j])
+                node = node._replace(end=nodes[j].end, children=node.children + nodes[j].children)
+                i = j = j + 1
+            else:
+                break
+        out.append(node)
+        out.extend(between)
+    return out
+
+
 __all__ = [
+    "merged_steps",
     "ATTENDED_RE",
     "COMPARED_RE",
     "is_image_only",

@@ -547,10 +547,9 @@ _PAIRS = (("[", "]"), ("(", ")"), ("（", "）"), ("「", "」"), ("<", ">"))
 
 #: ``Python 3.12から``, ``2024年4月から``: since a version or a date.
 _SINCE_RE = re.compile(r"[0-9０-９][年月日]?から\Z")
-#: Particles a Japanese sentence goes on after (and a clause's ends: ``…移動したら``, ``…ければ``, ``…けど``): a line
-#: ending in one is cut mid-sentence.
-_PARTICLE_ENDS = tuple("を が に で へ は の と や という から たら だら れば けど ても ながら".split())
-
+#: Particles a Japanese sentence goes on after, and a clause's ends (``…移動したら``): a line ending in one is cut off.
+_CLAUSE_ENDS = tuple("たら だら れば けど ても ながら".split())
+_PARTICLE_ENDS = tuple("を が に で へ は の と や という から".split()) + _CLAUSE_ENDS
 
 #: A line of tags only: ``#statistica_descrittiva``, ``#ppt-2 #k8s``.
 _TAG_LINE_RE = re.compile(r"#[^\s#]{1,60}(?:[ \t]+#[^\s#]{1,60}){0,9}")
@@ -588,6 +587,8 @@ def term_line(first: str, rest: list[str]) -> str | None:
     # A Japanese sentence wrapped onto the next line: the line ends in a particle (``…の領域を``) or the next one
     # starts with one (``がポイントです``). (``〜とは`` asks, ``〜こと`` names, and ``Python 3.12から`` dates: terms.)
     wrapped = term.endswith(_PARTICLE_ENDS) and not term.endswith(("とは", "こと")) and not _SINCE_RE.search(term)
+    if wrapped and term.endswith(_CLAUSE_ENDS) and (len(term) < 8 or term[:1] in "〜~～"):
+        wrapped = False  # "〜ながら", "とても", "まだら": a grammar pattern or a word, not a clause cut off
     if (wrapped and not is_bare_link(body)) or body.startswith(("が", "を")):
         return None
     # An English sentence wrapped onto the next line is not a term and its definition: a long line, or one opening

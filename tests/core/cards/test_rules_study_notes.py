@@ -1422,7 +1422,7 @@ def test_an_item_of_the_page_speaking_of_itself_is_left_out() -> None:
 
         ## IME
 
-        - この記事の筆者は IME に詳しい
+        - この記事の筆者は IME に詳しいです。
         - ReadConsoleInput: キー入力を一つずつ読む API
         """
     )
@@ -1544,3 +1544,46 @@ def test_a_list_of_one_short_item_makes_no_card_unless_a_path() -> None:
         "linuxカーネルのソースコードの配置 — 1 point",
         "Project Loom — 1 point",
     ]
+
+
+def test_the_rules_of_this_session_leave_lookalikes_alone() -> None:
+    # An incident report (顛末記 without an exam) is no exam write-up: its 背景 and 結果 make cards.
+    assert "S3バケット公開設定 障害顛末記 › 背景" in fronts(
+        "# S3バケット公開設定 障害顛末記\n\n## 背景\n\nS3 Block Public Access はアカウント単位とバケット単位で設定できる。\n"
+    )
+    # A grammar pattern or a word ending like a clause is a term.
+    assert fronts("## 文法\n\n〜ながら\nDoing two actions at the same time. 音楽を聞きながら勉強する。\n") == [
+        "〜ながら"
+    ]
+    # A glossary of settings opening with title: keeps its title card.
+    assert fronts("title: サイト全体のタイトル\n\nbaseurl: サイトを置くサブパス\n")[:1] == ["title"]
+    # A fraction and its percentage is arithmetic, not a score.
+    assert fronts("## 分数と百分率\n\n- 1/8 = 12.5%\n- 3/8 = 37.5%\n- 5/8 = 62.5%\n")
+    # Items that name a part of an article are no page speaking of itself.
+    note, _ = parse("## 冒頭に書くこと\n\n- この記事で何がわかるか\n- 動作環境とバージョン\n")
+    assert [i.text for i in note.cards[0].back] == ["この記事で何がわかるか", "動作環境とバージョン"]
+    # A bold name opening a sentence is no label.
+    assert "Data Streams — 2 points" in fronts(
+        "## Data Streams\n\n**Kinesis Data Streams** keeps records for 24 hours by default\n\n"
+        "- Retention can be extended to 365 days\n- Each shard takes 1 MB/s of writes\n"
+    )
+    # A short label between numbered steps labels the steps after it.
+    assert [
+        f
+        for f in fronts(
+            "## Install steps\n\n1. Download the release tarball\n2. Extract it to /opt/prometheus\n\n"
+            "Optional hardening\n\n3. Create a dedicated prometheus user\n4. Run it under systemd\n"
+        )
+        if "steps" in f
+    ] == ["Install steps — 2 steps, in order", "Optional hardening — 2 steps, in order"]
+    # "several types" over no sub-section is no lead-in: the paragraph defines its heading.
+    assert fronts(
+        "## Service\n\nA Service exposes a set of Pods behind one stable virtual IP and DNS name. "
+        "Kubernetes supports several types of Services.\n"
+    ) == ["Service"]
+    # The text after a link drawn as a card stays.
+    note, _ = parse(
+        '## Talk\n\n<a class="embedly-card" href="https://x.io/s">Kubernetes in production</a> Pod の QoS クラスは'
+        "Guaranteed、Burstable、BestEffort の3つ。\n"
+    )
+    assert note.cards[0].back_text.startswith("Pod の QoS クラスは")
