@@ -48,6 +48,8 @@ def told_of_self(text: str) -> bool:
 #: A list card of one item without sub-items needs an item at least this wide (in terminal cells): blind judges
 #: dropped 1-point cards of ``Syntax changes``, ``p5.js``, ``Nodemon?``, ``Create a script``.
 MIN_ONE_ITEM_WIDTH = 20
+#: An item that only says the list goes on: ``...``, ``etc.``, ``など``.
+_MORE_WORDS = frozenset("... … …… etc etc. など などなど 等 等々".split()) | {"and so on"}
 #: A file path: ``/usr/src/linux``, ``~/.bashrc``.
 _PATH_RE = re.compile(r"(?:~|\.{1,2})?/[\w.@-]+(?:/[\w.@-]*){0,30}")
 #: A definition item whose definition is longer than this shows its term alone in its parent's list card.
@@ -117,6 +119,8 @@ class ItemRules(ChoiceRules):
             return self.drop(line0, "unsure", f"{text[:40]!r}: the author marked it as unsure")
         if is_todo(text):
             return self.drop(line0, "todo", f"{text[:40]!r}: the author's to-do, not a fact")
+        if text.strip().casefold() in _MORE_WORDS:  # "- ...": the list goes on, and says no more
+            return self.drop(line0, "too-short", f"{text!r}: only says there is more")
         if not own and text.endswith((":", "：")) and len(text) <= LABEL_MAX_CHARS:
             return self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
         if len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(_without_aside(text)):

@@ -19,7 +19,7 @@ MIN_ANSWER_CHARS = 2
 #: Words that head a remark rather than name a thing. As a term they are no question by themselves: they take
 #: their parent's text into the front (``ssm-tool › 事例``).
 REMARK_WORDS = frozenset(
-    """例 例え 実例 事例 具体例 補足 注意 注 ps p.s ex e.g eg i.e ie note notes nb n.b better memo メモ 備考 追記 tip tips
+    """例 例え 実例 事例 具体例 補足 注意 注 註 ps p.s ex e.g eg i.e ie note notes nb n.b better memo メモ 備考 追記 tip tips
     hint warning caution important example examples see also 参考 感想 結論 まとめ ポイント 対策 理由 remember
     summary takeaway takeaways conclusion 要確認 前半 後半 中盤 その他 misc other info fix solution 解決策 対処 aside
     notation 実際には 実際は 実は actually 例えば たとえば 試してみる 試してみよう やってみる やってみよう""".split()

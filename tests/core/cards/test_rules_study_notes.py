@@ -1587,3 +1587,33 @@ def test_the_rules_of_this_session_leave_lookalikes_alone() -> None:
         "Guaranteed、Burstable、BestEffort の3つ。\n"
     )
     assert note.cards[0].back_text.startswith("Pod の QoS クラスは")
+
+
+def test_an_item_that_only_says_the_list_goes_on_is_left_out() -> None:
+    note, _ = parse(
+        """
+        ## kube-scheduler
+
+        - nodes are filtered by
+          - resource requests
+          - taints and tolerations
+          - etc.
+
+        ## 公開鍵暗号を使う場面
+
+        - SSH の鍵ペア
+        - 公開鍵証明書
+        - ...
+
+        ## 處理 Git 斷行字元的問題
+
+        註
+
+        - CR 是 Carriage Return 的意思，也就是 Enter 字元
+        - LF 是 Line Feed 的意思，也就是真正的換行字元
+        """
+    )
+    lists = {c.front: [i.text for i in c.back] for c in note.cards if c.kind in ("list", "label-list")}
+    assert lists["kube-scheduler › nodes are filtered by — 2 points"] == ["resource requests", "taints and tolerations"]
+    assert lists["公開鍵暗号を使う場面 — 2 points"] == ["SSH の鍵ペア", "公開鍵証明書"]
+    assert "處理 Git 斷行字元的問題 › 註 — 2 points" in lists
