@@ -60,9 +60,12 @@ def is_thin(back: str) -> bool:
     )
 
 
+#: A score out of a total (``550/700``) and a share (``78.6%``), as parts of the patterns below.
+_OUT_OF = r"[0-9]{1,5}[ \t]{0,3}/[ \t]{0,3}[0-9]{1,5}"
+_SHARE = r"[0-9]{1,3}(?:\.[0-9]{1,3})?[ \t]?[%％]"
 #: A score out of a total at the end of a line (``午前が 550/700``, ``Practice test 1: 45/65``), and a percentage alone.
-_OUT_OF_END_RE = re.compile(r"[0-9]{1,5}[ \t]{0,3}/[ \t]{0,3}[0-9]{1,5}[ \t]*\Z")
-_PERCENT_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3})?[ \t]?[%％]")
+_OUT_OF_END_RE = re.compile(_OUT_OF + r"[ \t]*\Z")
+_PERCENT_RE = re.compile(_SHARE)
 
 
 def is_score_share(front: str, back: str) -> bool:
@@ -81,9 +84,7 @@ def _names_part(text: str) -> bool:
 
 
 #: A line that ends in a score out of a total and its share: ``午前が 550/700 = 78.6%``.
-_SCORE_LINE_RE = re.compile(
-    r"[0-9]{1,5}[ \t]{0,3}/[ \t]{0,3}[0-9]{1,5}[ \t]{0,3}[=＝:：→][ \t]{0,3}[0-9]{1,3}(?:\.[0-9]{1,3})?[ \t]?[%％][ \t]*\Z"
-)
+_SCORE_LINE_RE = re.compile(_OUT_OF + r"[ \t]{0,3}[=＝:：→][ \t]{0,3}" + _SHARE + r"[ \t]*\Z")
 
 
 def is_score_line(text: str) -> bool:

@@ -462,11 +462,6 @@ def without_remark(key: str) -> str:
 OPENINGS = frozenset(normalise(h) for h in ("はじめに", "まえがき"))
 
 
-def covers_subsections(key: str) -> bool:
-    """Whether a skipped section's subsections are skipped with it: all but an opening's."""
-    return key not in OPENINGS
-
-
 def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> bool:
     """A heading (its :func:`skip_key`) of a chatter section: one of ``skip`` (also with a remark in brackets after
     it: ``終わりに（感想など）``), or, with the default list, a Japanese heading whose last word is one of its
@@ -493,7 +488,6 @@ __all__ = [
     "WRITEUP_SKIP",
     "WRITEUP_TITLE_RE",
     "OPENINGS",
-    "covers_subsections",
     "is_chatter_head",
     "is_clock_time",
     "is_default",

@@ -50,6 +50,8 @@ def told_of_self(text: str) -> bool:
 MIN_ONE_ITEM_WIDTH = 20
 #: An item that only says the list goes on: ``...``, ``etc.``, ``など``.
 _MORE_WORDS = frozenset("... … …… etc etc. など などなど 等 等々".split()) | {"and so on"}
+#: How an item ends that is a sentence: the page speaking of itself is one (``本記事は…転載したものです。``).
+_SENTENCE_ENDS = ("。", ".", "です", "ます")
 #: A file path: ``/usr/src/linux``, ``~/.bashrc``.
 _PATH_RE = re.compile(r"(?:~|\.{1,2})?/[\w.@-]+(?:/[\w.@-]*){0,30}")
 #: A definition item whose definition is longer than this shows its term alone in its parent's list card.
@@ -125,13 +127,8 @@ class ItemRules(ChoiceRules):
             return self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
         if len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(_without_aside(text)):
             return self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
-        if (
-            len(text) <= MUSING_MAX_CHARS
-            and text.rstrip().endswith(
-                ("。", ".", "です", "ます")
-            )  # a sentence ("この記事で何がわかるか" names a part)
-            and ABOUT_PAGE_RE.search(text)
-        ):  # "本記事は nyaos.org より転載したものです。"
+        if len(text) <= MUSING_MAX_CHARS and text.rstrip().endswith(_SENTENCE_ENDS) and ABOUT_PAGE_RE.search(text):
+            # "本記事は nyaos.org より転載したものです。" ("この記事で何がわかるか" names a part of an article)
             return self.drop(line0, "first-person", f"{text[:40]!r}: the page speaking of itself, not a fact")
         if is_score_line(text):
             return self.drop(line0, "talk-details", f"{text[:40]!r}: a score out of a total, the author's result")

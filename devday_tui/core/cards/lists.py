@@ -453,7 +453,7 @@ class ListRules(ItemRules):
         # unless each says a short value ("Moving → Network", "Processing → Compute"): the names alone lose it.
         mixed = not all(e.own for e in entries) or len({e.item.text for e in entries}) < len(entries)
         valued = [] if mixed else [self.with_value(e) for e in entries]
-        if valued and all(v is not e.item.text for v, e in zip(valued, entries)):
+        if valued and all(v != e.item.text for v, e in zip(valued, entries)):
             items = tuple(Item(v) for v in valued)
         else:
             items = tuple(

@@ -41,7 +41,7 @@ from devday_tui.core.text import HTML_TAGS, inline, is_markup_tag
 #: defer src=…>`` is text.
 _EMBED_LINE_RE = re.compile(
     r"^[ \t]*(?:<(?:div|p|center)\b[^<>\n]{0,200}>[ \t]*)?"
-    r"(?:<(?:iframe|embed|script)\b[^<>\n]{0,500}\bsrc=|<a\b[^<>\n]{0,300}\bclass=[\"'][^\"'<>\n]{0,80}\bembedly-card\b)",
+    r"(?:<(?:iframe|embed|script)\b[^<>\n]{0,500}\bsrc=|(?P<card><a\b[^<>\n]{0,300}\bclass=[\"'][^\"'<>\n]{0,80}\bembedly-card\b))",
     re.I | re.M,
 )
 
@@ -52,7 +52,7 @@ def _without_embed(line: str) -> str:
     m = _EMBED_LINE_RE.match(line)
     if m is None:
         return line
-    if "embedly" not in m.group(0):
+    if m.group("card") is None:
         return ""
     _, closed, rest = line.partition("</a>")
     return rest.strip() if closed else ""

@@ -28,7 +28,6 @@ from devday_tui.core.cards.chatter import (
     OPENINGS,
     WRITEUP_SKIP,
     WRITEUP_TITLE_RE,
-    covers_subsections,
     is_retrospective,
     is_skipped,
 )
@@ -89,8 +88,8 @@ def metadata_block(nodes: list[Node], body_lines: list[str]) -> tuple[int, str]:
         keys.append(m.group(1).casefold())
     nxt = nodes[1] if len(nodes) > 1 else None  # "title: …" then "baseurl: …": a glossary of settings, no metadata
     alone = keys == ["title"] and "。" not in first.content and not (nxt and _META_LINE_RE.match(nxt.content))
-    known = [k for k in keys if k in _META_KEYS] * (2 if alone else 1)  # "title: A Title" alone, then no more text
-    if len(known) < 2 or not ("title" in known or "date" in known) or len(known) * 2 < len(keys):
+    known = [k for k in keys if k in _META_KEYS]
+    if not alone and (len(known) < 2 or not ("title" in known or "date" in known) or len(known) * 2 < len(keys)):
         return 0, ""
     title = ""
     for key, line in zip(keys, lines):
@@ -527,7 +526,7 @@ def parse_note(
         if skipped and not parent_skipped and trace is not None:
             trace.append(Trace(offset + node.start + 1, "skip-section", False, f"{heading!r}: chatter, no cards"))
         # "# はじめに" over the "## …" of the note, and no other "# …": the sections under it are the note's own
-        opening = skipped and not parent_skipped and not covers_subsections(hkey) and last_at[level] == k
+        opening = skipped and not parent_skipped and hkey in OPENINGS and last_at[level] == k
         stack.append((sec, parent_path if opening else path_, level, skipped and not opening))
         # A write-up's opening under its title is the author's story (the sections under the title are not).
         if is_title and skip is WRITEUP_SKIP and not skipped:
