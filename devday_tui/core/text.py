@@ -43,6 +43,7 @@ _INLINE_HEAD = (
     r"(?P<ial>(?<=[)\]])\{:[^{}\n]{0,200}\})",
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
     r"(?P<foot>\[\^[^\]\s]{1,60}\])",  # a footnote reference [^1] shows nothing
+    r"(?P<ifoot>\^\[[^\[\]\n]{1,1000}\])",  # nor does an inline footnote ^[…] (Pandoc, Zenn): an aside
     # Obsidian: a block's id at the end of its line (``**Circular Wait** ^5cb177``) shows nothing.
     r"(?P<blockid>(?<!\S)\^[A-Za-z0-9-]{1,64}(?=[ \t]*(?:\n|\Z)))",
     # Link text may hold one level of brackets: ``[[Go]golang.tokyo #13](/2018/03/14/…)``; its destination one level
@@ -361,7 +362,9 @@ def _read_inline(src: str) -> Inline:
             piece = "" if m.group("embed") else wiki_text(m.group("wpage"), m.group("walias"))
             if piece:
                 protected.append((pos, pos + len(piece)))
-        elif kind in ("img", "short", "ial", "foot", "blockid") or (kind == "tag" and is_markup_tag(m.group(0))):
+        elif kind in ("img", "short", "ial", "foot", "ifoot", "blockid") or (
+            kind == "tag" and is_markup_tag(m.group(0))
+        ):
             piece = ""  # an image cannot be studied in a terminal; the rest is not the note's text
         elif kind == "tag":
             piece = m.group(0)  # a placeholder: "kubectl drain <node>", "<service>.<resource>.<verb>"

@@ -132,6 +132,25 @@ _SEVERAL_RE = re.compile(
     r"(?:\bseveral (?:ways|types|kinds|options)(?: [\w-]{1,20}){0,4}|いくつか(?:ある|あります))[.。]?[ \t]*\Z"
 )
 
+#: A sentence that only says what the text does next (``ここからは、…をご紹介します。``, ``In this section we'll look
+#: at …``, ``Let's take a look at …``): it tells no fact. The lead (ここからは, In this section…) is required: ``次に、IAM
+#: ロールを作成します。`` is a step of a procedure; a topic (``ここでは、S3は…``) makes it a statement.
+_SIGNPOST_RE = re.compile(
+    r"(?:(?:それでは|では|ここからは|ここでは|以下では|本章では|この章では|本節では|この節では)[、,]?[^。！!？?\nは]{1,100}"
+    r"(?:ていきます|てみます|ていきましょう|てみましょう|します|しましょう)[。！!]?"
+    r"|(?:In this (?:section|part|chapter|post|article),? |Here,? |Now,? )(?:we|I)(?:'ll| will| are going to| am going to)"
+    r" (?:look at|take a look|cover|go through|explain|discuss|walk through|explore|dive into)\b[^.!?\n]{0,100}[.:!]?"
+    r"|Let's (?:now )?(?:take a look|look at|see how|dive into|walk through|explore|go through)\b[^.!?\n]{0,100}[.:!]?)"
+    r"[ \t]*",
+    re.I,
+)
+
+
+def is_signpost(text: str) -> bool:
+    """Whether ``text`` is one sentence that only says what the text does next: ``ここからは、参加メンバーの推しセッションを
+    いくつかご紹介します。``, ``In this section we'll look at Services.``"""
+    return len(text) <= 160 and _SIGNPOST_RE.fullmatch(text.strip()) is not None
+
 
 def announces(text: str) -> bool:
     """Whether ``text`` ends in a sentence that opens what comes after it: a colon, ``the following … hold.``,

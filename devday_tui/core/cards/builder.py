@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from devday_tui.core import ids
-from devday_tui.core.cards.backs import announces, says_several_follow
+from devday_tui.core.cards.backs import announces, is_signpost, says_several_follow
 from devday_tui.core.cards.blocks import LISTS, Node, node_text
 from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.lists import ListRules
@@ -519,9 +519,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
             self.drop(node.start, "bare-link", f"{self.subject!r}: the paragraph is only a link")
             return
         subsections = bool(self.section and self.section.children)
-        if announces(text) or (subsections and says_several_follow(text)):
+        if announces(text) or is_signpost(text) or (subsections and says_several_follow(text)):
             # "The following are commonly placed in the DMZ:" introduces what follows: the sub-headings, when
-            # there are some, are the list it announces.
+            # there are some, are the list it announces ("ここからは、…をご紹介します。" says what comes next).
             self.drop(node.start, "heading-paragraph", "the paragraph introduces what follows")
             names = [squash(child.heading) for child in self.section.children] if self.section else []
             names = [name for name in names if name]

@@ -101,7 +101,7 @@ _CONTAINER_RE = re.compile(r":{3,}[ \t]*(?:([A-Za-z][\w-]{0,40})(?![\w-]))?(?:\[
 #: A footnote's text, ``[^1]: …``: not a card, and its mark is dropped from the text that cites it.
 _FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]{1,60}\]:")
 #: A GitHub emoji shortcode, ``:joy:``, ``:video_camera:``: no text of the note. What it leaves of a link goes too.
-_EMOJI_RE = re.compile(r"(?<![\w:]):[a-z0-9_+\-]{1,40}:(?![\w:])")
+_EMOJI_RE = re.compile(r"(?<![\w:]):(?=[_+\-]{0,39}[a-z0-9])[a-z0-9_+\-]{1,40}:(?![\w:])")
 _EMPTY_LINK_RE = re.compile(r"\[[ \t]*\]\([^)\n]{0,2000}\)")
 #: ``##Heading`` with no space: meant as a heading.
 _TIGHT_HEADING_RE = re.compile(r"#{2,6}(?=[^#\s])")

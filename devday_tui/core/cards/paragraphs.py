@@ -158,6 +158,10 @@ def _is_label(answer: str) -> bool:
 
 
 #: A sentence about its author: ``I think…``, ``my team``, ``私は``, ``僕も``. Bold there is emphasis, not a fact.
+#: What comes just before a hidden part that only points elsewhere: ``(see ［7d］)``, ``cf. ［RFC 5280］``, ``→［3章］参照``.
+_SEE_BEFORE_RE = re.compile(r"(?:\bsee(?: also)?|\bcf\.?|\bsiehe|\bvoir)[ \t]{1,4}\Z", re.I)
+#: What comes just after one: ``［3.2節］を参照``, ``［前述］参照``.
+_SEE_AFTER_RE = re.compile(r"\A[ \t]{0,2}(?:を)?参照")
 _FIRST_PERSON_RE = re.compile(r"(?<![A-Za-z.])I(?:'m|'ve|'d|’m|’ve)?(?= [a-z])|\b[Mm]y (?=[a-z])|私|僕")
 
 
@@ -368,6 +372,9 @@ class ParagraphRules(CardMaker):
                     # "詳しくは" then a URL: a pointer to read, not a fact
                     self.drop(prose[0][0], "url-only", f"{term!r}: its explanation is only a URL, or a citation")
                     return Para("", False)
+                if is_note_field(term.rstrip(":："), body):  # "Tags:" then "[[rl]]", "[[cs]]" on the lines below
+                    self.drop(prose[0][0], "metadata", f"{term!r}: a field of the note itself, not a fact")
+                    return Para("", False)
                 at = self.add("term-line", "definition", term, term, body, prose[0][0])
                 if at >= 0:
                     return Para(term, True, True, at)
@@ -441,6 +448,12 @@ class ParagraphRules(CardMaker):
                 continue
             if any(a.endswith(HONORIFICS) for a in answers):
                 self.drop(line0, "weak-cloze", "hiding a person (笹田 耕一 さん): who, not what")
+                continue
+            if any(
+                _SEE_BEFORE_RE.search(text[max(a, s - 12) : s]) or _SEE_AFTER_RE.match(text[e : e + 6])
+                for s, e in inside
+            ):
+                self.drop(line0, "weak-cloze", "the hidden part only points elsewhere (see ［7d］)")
                 continue
             if weak_answers(answers):
                 self.drop(line0, "weak-cloze", f"hiding {answers[0]!r} asks nothing")

@@ -7,7 +7,15 @@ import re
 
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.maker import CardMaker
-from devday_tui.core.cards.terms import DETAIL_FIELDS, SCORE_FIELDS, TALK_FIELDS, field_of, is_score, squash
+from devday_tui.core.cards.terms import (
+    DETAIL_FIELDS,
+    SCORE_FIELDS,
+    TALK_FIELDS,
+    field_of,
+    is_ordinal,
+    is_score,
+    squash,
+)
 from devday_tui.core.model import Item
 from devday_tui.core.text import is_bare_link, normalise, plain
 
@@ -44,6 +52,10 @@ def _numbers_rows(header: str, firsts: list[str]) -> bool:
         if m is None or int(m.group(1)) != k:
             return False
     return True
+
+
+#: A cell that is a full date: ``2024/02/11``, ``2023-12-21``, ``2024年1月5日``.
+_DATE_CELL_RE = re.compile(r"[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:[ (（][^|]{0,12})?")
 
 
 def _is_example_row(texts: list[str]) -> bool:
@@ -91,6 +103,11 @@ class TableRules(CardMaker):
             header, body = header[1:], [(line0, texts[1:]) for line0, texts in body]
         if self.columns(node, context, header, [texts for _, texts in body]):
             return
+        firsts = [texts[0] for _, texts in body if texts and texts[0]]
+        if len(firsts) >= 2 and all(_DATE_CELL_RE.fullmatch(t) for t in firsts):
+            # | 2024/02/11 | Google Cloud | Professional ML Engineer |: a dated log (exams taken, posts), not facts
+            self.drop(node.start, "talk-details", "a log of dated rows (what was done when), not facts")
+            return
         if len(body) >= 3 and all(_is_example_row(texts) for _, texts in body):
             # | A | 2 |, | B | 3 |, | D | `0b01` |: the letters of an example and their values, nothing to recall
             self.drop(node.start, "too-short", "an example's data: single letters and their values")
@@ -109,6 +126,9 @@ class TableRules(CardMaker):
                 continue
             if not filled:
                 self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
+                continue
+            if is_ordinal(first):  # | 1回目 | AWS WEB問題集をやる |, | Day 2 | …: a place in a sequence names nothing
+                self.drop(line0, "too-short", f"{first!r}: only says where the row stands in a sequence")
                 continue
             if len(filled) == 1 and is_bare_link(filled[0][1]):
                 self.drop(line0, "url-only", f"{first!r}: the row's other cell is only a URL")

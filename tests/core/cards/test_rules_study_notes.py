@@ -1522,6 +1522,42 @@ def test_a_headings_paragraph_announcing_its_sub_sections_makes_their_list() -> 
     assert [c.front for c in note.cards] == ["Encoding — 2 points", "BER", "DER", "Apps Script"]
 
 
+def test_a_headings_paragraph_saying_what_comes_next_makes_no_card() -> None:
+    note, _ = parse(
+        """
+        ## 推しセッション
+
+        ここからは、参加メンバーの推しセッションをいくつかご紹介します。
+
+        ### 型で守る非同期処理
+
+        Promise の失敗を型で表すと、呼び出し側が扱い忘れない。
+
+        ### Edge で動く AI
+
+        推論をエッジで動かすと、応答が速くなる。
+
+        ## Services
+
+        In this section we'll look at how traffic reaches a pod.
+
+        ## 後片付け
+
+        次に、作成した VPC とサブネット、ルートテーブルをすべて削除します。
+
+        ## Amazon S3
+
+        ここでは、S3はオブジェクトをバケットに保存し、キーで取り出します。
+        """
+    )
+    backs_of = {c.front: c.back for c in note.cards}
+    assert [i.text for i in backs_of["推しセッション — 2 points"]] == ["型で守る非同期処理", "Edge で動く AI"]
+    assert "Services" not in backs_of  # only says what the section does next
+    # a step of a procedure, and a statement with a topic, are the heading's definitions as before
+    assert backs_of["後片付け"] == "次に、作成した VPC とサブネット、ルートテーブルをすべて削除します。"
+    assert backs_of["Amazon S3"] == "ここでは、S3はオブジェクトをバケットに保存し、キーで取り出します。"
+
+
 def test_a_list_of_one_short_item_makes_no_card_unless_a_path() -> None:
     note, _ = parse(
         """

@@ -1,0 +1,126 @@
+"""Tables whose columns are aligned, dated logs and rows named by their place; asides that hide no answer (an inline
+footnote, a cross-reference); a note's own fields written over several lines."""
+
+from __future__ import annotations
+
+from devday_tui.core.text import plain
+from tests.core.cards.small_notes import parse
+
+
+def test_a_table_with_centred_columns_makes_its_rows() -> None:
+    note, _ = parse(
+        """
+        ## Storage
+
+        | Service | Use |
+        | :---: | :--- |
+        | S3 | object storage for files |
+        | EBS | block storage for EC2 |
+
+        Reactions :+1: and :tada: are no text.
+        """
+    )
+    assert [(c.front, c.back) for c in note.cards] == [
+        ("Storage › S3 — Use", "object storage for files"),
+        ("Storage › EBS — Use", "block storage for EC2"),
+    ]
+    assert plain("Reactions :+1: and :tada: are no text.") == "Reactions :+1: and :tada: are no text."
+
+
+def test_a_dated_log_and_rows_named_by_their_place_make_no_cards() -> None:
+    note, trace = parse(
+        """
+        ## 受験履歴
+
+        | 日付 | プラットフォーム | 試験 |
+        | :---: | :---: | ---- |
+        | 2024/02/11 | Google Cloud | Professional Machine Learning Engineer |
+        | 2024/01/06 | AWS | Database - Specialty |
+
+        ## 試験対策例
+
+        | 回 | 対策項目 | 実施時間 |
+        | --- | --- | --- |
+        | 1回目 | AWS WEB問題集をやる | 約2時間 |
+        | 2回目 | 試験ガイドを読む | 約0.5時間 |
+
+        ## 歴史
+
+        | 年 | 出来事 |
+        | --- | --- |
+        | 1991 | Linux の最初の版が公開された |
+        | 2006 | AWS が S3 を公開した |
+        """
+    )
+    assert [c.front for c in note.cards] == ["歴史 › 1991 — 出来事", "歴史 › 2006 — 出来事"]
+    assert [t.rule for t in trace if not t.made][:3] == ["talk-details", "too-short", "too-short"]
+
+
+def test_the_examinees_own_section_and_a_closing_section_make_no_cards() -> None:
+    note, _ = parse(
+        """
+        ## 受験者情報
+
+        | 資格 | 取得数 | 取得済み資格 |
+        | --- | --- | --- |
+        | AWS資格 | 5 | CLF、SAA、SAP |
+
+        ## Direct Connect
+
+        - 専用線で AWS とオンプレミスをつなぐ
+        - 仮想インターフェイスで VPC に接続する
+
+        ## おしまい
+
+        初心者がわかりやすく、玄人にもウケるネタってなんだろうね。来年もやるかもしれないから考えておこう。
+        """
+    )
+    assert [c.front for c in note.cards] == ["Direct Connect — 2 points"]
+
+
+def test_an_inline_footnote_is_an_aside_and_shows_nothing() -> None:
+    note, _ = parse(
+        """
+        ## アカウント
+
+        前提として **AWSアカウント** が必要になる^[サインインページには Amazon.com のアカウントと書かれています。]ので、先に作成しておく。
+        """
+    )
+    (card,) = note.cards
+    assert card.back == "前提として AWSアカウント が必要になるので、先に作成しておく。"
+    assert "^[" not in card.front and "サインインページ" not in card.front
+
+
+def test_a_hidden_cross_reference_asks_nothing() -> None:
+    note, _ = parse(
+        """
+        ## Input variables
+
+        You can supply the arguments interactively, via a file (see **7d**) or as CLI pairs.
+
+        Variables are typed; a **map** holds key-value pairs of one type.
+
+        詳しくは **3.2節** を参照。
+        """
+    )
+    assert [c.front for c in note.cards] == ["Variables are typed; a ［…］ holds key-value pairs of one type."]
+
+
+def test_tags_written_on_the_lines_below_their_field_are_metadata() -> None:
+    note, _ = parse(
+        """
+        2025-10-06 21:54
+
+        Tags:
+        [[rl]]
+        [[cs]]
+
+        # PPO
+
+        Status:
+        The dataset is cleaned and split into train and test sets before training.
+        """
+    )
+    assert [(c.front, c.back) for c in note.cards] == [
+        ("Status", "The dataset is cleaned and split into train and test sets before training.")
+    ]
