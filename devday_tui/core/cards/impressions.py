@@ -159,6 +159,8 @@ ABOUT_PAGE_RE = re.compile(
     r"|[Tt](?<![A-Za-z][Tt])his (?:post|article|blog post|guide|cheat ?sheet|write-?up"
     r"|is (?:a|an|my|your) (?:[\w-]+ ){0,2}(?:guide|summary|cheat ?sheet|notes))\b"
     r"|[Tt](?<![A-Za-z][Tt])hese notes\b"  # (each alternative opens with a letter: the engine skips)
+    # Korean: "in this post", "this article": ``이번 포스팅에서는 …``, ``이 글에서는 …``
+    r"|이번 (?:포스팅|포스트|글)|이 (?:포스팅|포스트|글)에서|본 (?:포스팅|포스트|글)에서"
 )
 #: A label that says what the author does next (``具体的には以下の設定を行います``, ``…を見ていきます``): the list after it
 #: is the article's plan, not facts.

@@ -83,6 +83,11 @@ _NOT_PLAIN_RE = re.compile(
 _QA_STARTS = frozenset("QAqa問答回質")
 
 
+def _says_nothing_alone(name: str) -> bool:
+    """A place in a process (``Start``) or a remark word (``Intro``, ``Bad Example``): a name no list recalls."""
+    return is_place(name) or is_remark(name)
+
+
 class ListRules(ItemRules):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
@@ -482,8 +487,9 @@ class ListRules(ItemRules):
                 # "Paradigms — 4 points" names "structured programming"; what it restricts is its own card
                 named[e.item.text] = Item(e.item.text) if id(e.item) in carded else items[e.item.text]
         whole = tuple(items.values())
-        if not any(i.children for i in whole) and two_thirds(list(items), is_place):
-            # "Start", "Middle", "The Elbow Point" and nothing under them: each is a card, with its context
+        if not any(i.children for i in named.values()) and two_thirds(list(items), _says_nothing_alone):
+            # "Start", "Middle", "The Elbow Point"; "Intro", "Bad Example", "悪い例", each a card of its own: their
+            # names alone say nothing; each is a card, with its context
             self.drop(line0, "points", f"{subject!r}: the names say nothing by themselves")
             return
         if back_lines(whole) <= MAX_BACK_LINES:

@@ -52,7 +52,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 117
+PARSER_VERSION = 118
 
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000

@@ -49,8 +49,12 @@ REMARK_WORDS |= frozenset(
     ("¿qué es", "qué es", "¿por qué", "por qué", "cos'è", "che cos'è", "was ist das", "qu'est-ce que c'est", "o que é")
     + ("por exemplo", "por ejemplo", "per esempio", "par exemple", "zum beispiel", "z.b.", "z. b.")
 )
-#: Phrases that bring in an example: ``for example: you can provision another EC2 instance``.
-REMARK_WORDS |= frozenset(("for example", "for instance"))
+#: Phrases that bring in an example: ``for example: you can provision another EC2 instance``; an example of what the
+#: heading is about (``Bad Example``, ``悪い例``); the introduction of it (``Intro``).
+REMARK_WORDS |= frozenset(("for example", "for instance", "intro", "introduction", "イントロ", "導入"))
+REMARK_WORDS |= frozenset(
+    f"{kind} {word}" for kind in ("good", "bad", "another", "simple") for word in ("example", "examples")
+) | frozenset("良い例 悪い例 よい例 わるい例 良くない例 ダメな例 ng例 ok例".split())
 #: Places in a process or an example, which say nothing without it: ``Start``, ``Middle``, ``Init``, ``最初``.
 PLACE_WORDS = frozenset("start middle end beginning init initial before after 最初 最後 初期 途中 以前 以後".split())
 REMARK_WORDS |= PLACE_WORDS

@@ -1,10 +1,11 @@
 """Tables whose columns are aligned, dated logs and rows named by their place; asides that hide no answer (an inline
-footnote, a cross-reference); a note's own fields written over several lines."""
+footnote, a cross-reference); a note's own fields written over several lines; remark words (Intro, Bad Example);
+a Korean post speaking of itself."""
 
 from __future__ import annotations
 
 from devday_tui.core.text import plain
-from tests.core.cards.small_notes import parse
+from tests.core.cards.small_notes import fronts, parse
 
 
 def test_a_table_with_centred_columns_makes_its_rows() -> None:
@@ -124,3 +125,38 @@ def test_tags_written_on_the_lines_below_their_field_are_metadata() -> None:
     assert [(c.front, c.back) for c in note.cards] == [
         ("Status", "The dataset is cleaned and split into train and test sets before training.")
     ]
+
+
+def test_an_intro_or_a_bad_example_is_named_with_its_heading() -> None:
+    made = fronts(
+        """
+        ## Designing Calm Technology
+
+        - Intro
+          - Notifications interrupt you all day
+          - Connections fail and interrupt you again
+        - Bad Example
+          - A beeping insulin pump, good for nurses and bad for personal use
+        - 悪い例
+          - 全てのアラートを同じ音で鳴らす
+        """
+    )
+    # (and no "Designing Calm Technology — 3 points" of the names Intro, Bad Example, 悪い例)
+    assert made == [
+        "Designing Calm Technology › Intro — 2 points",
+        "Designing Calm Technology › Bad Example",
+        "Designing Calm Technology › 悪い例",
+    ]
+
+
+def test_a_korean_sentence_about_the_post_itself_makes_no_cloze() -> None:
+    note, _ = parse(
+        """
+        ## Introduction
+
+        이번 포스팅에서는 **K-Means clustering**을 이용한 이미지 분할을 공부해 보도록 하겠다.
+
+        K-Means는 데이터를 **k개의 군집**으로 나누는 알고리즘이다.
+        """
+    )
+    assert [c.back for c in note.cards] == ["K-Means는 데이터를 k개의 군집으로 나누는 알고리즘이다."]
