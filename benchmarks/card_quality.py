@@ -412,7 +412,7 @@ def source_lines(text: str) -> list[Line]:
 
 
 #: Keys of a metadata block at the top of a note written without YAML fences (``Title: …`` / ``Date: …``, as
-#: Pelican and Hexo write it): the parser's ``_META_KEYS`` (a test keeps the two the same).
+#: Pelican and Hexo write it): the parser's ``META_KEYS`` (``devday_tui.core.cards.metadata``) (a test keeps the two the same).
 META_KEYS = frozenset(
     """title date tags tag slug lang author authors category categories summary description thumbnail modified
     updated status layout draft image cover keywords series permalink template comments id aliases type weight

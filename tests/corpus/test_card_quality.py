@@ -310,12 +310,12 @@ def test_logistics_and_chatter_sections_are_not_counted_carded_or_not(tmp_path: 
 
 def test_the_lists_of_logistics_and_chatter_headings_are_the_note_formats() -> None:
     from devday_tui.core.cards.chatter import DEFAULT_SKIP_SECTIONS
-    from devday_tui.core.cards.note import _META_KEYS
+    from devday_tui.core.cards.metadata import META_KEYS
     from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS
 
     assert cq.LOGISTICS == TALK_FIELDS | DETAIL_FIELDS
     assert cq.CHATTER_HEADINGS == {h.casefold() for h in DEFAULT_SKIP_SECTIONS}
-    assert cq.META_KEYS == _META_KEYS
+    assert cq.META_KEYS == META_KEYS
     assert [cq.heading_key(h) for h in ("## 1. 感想 ★★★", "### Impression ⭐⭐⭐☆☆", "## 【宣伝】", "## TL;DR:")] == [
         "感想",
         "impression",

@@ -23,7 +23,7 @@ from devday_tui.core.cards.terms import (
     opens_with_talk_field,
 )
 from devday_tui.core.model import Back, Item
-from devday_tui.core.text import display_width, normalise
+from devday_tui.core.text import display_width, normalise, sentence_spans
 
 #: How a term opens that is no name but a case of something (``on a file``, ``when idle``, ``場合``).
 _CASE_OPENS = ("on ", "in ", "for ", "when ", "if ", "with ", "without ", "by ", "at ")
@@ -127,8 +127,13 @@ class ItemRules(ChoiceRules):
             return self.drop(line0, "too-short", f"{text!r}: a label with nothing under it")
         if len(text) <= MUSING_MAX_CHARS and not text.isascii() and is_impression(_without_aside(text)):
             return self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression, not a fact")
-        if len(text) <= MUSING_MAX_CHARS and text.rstrip().endswith(_SENTENCE_ENDS) and ABOUT_PAGE_RE.search(text):
-            # "本記事は nyaos.org より転載したものです。" ("この記事で何がわかるか" names a part of an article)
+        if (
+            len(text) <= MUSING_MAX_CHARS
+            and text.rstrip().endswith(_SENTENCE_ENDS)
+            and ABOUT_PAGE_RE.search(text, 0, sentence_spans(text)[0][1]) is not None
+        ):
+            # "本記事は nyaos.org より転載したものです。" ("この記事で何がわかるか" names a part of an article). Only its
+            # first sentence: "…作らなくてはいけない。…これが本記事がWindowsのみである主な理由。" states a fact first.
             return self.drop(line0, "first-person", f"{text[:40]!r}: the page speaking of itself, not a fact")
         if is_score_line(text):
             return self.drop(line0, "talk-details", f"{text[:40]!r}: a score out of a total, the author's result")

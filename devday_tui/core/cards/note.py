@@ -31,8 +31,10 @@ from devday_tui.core.cards.chatter import (
     is_retrospective,
     is_skipped,
 )
+from devday_tui.core.cards.impressions import tells_story
 from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
+from devday_tui.core.cards.metadata import META_FIRSTS, metadata_block
 from devday_tui.core.cards.questions import asks_or_sets, is_number_heading, topic_of
 from devday_tui.core.cards.rules import Trace
 from devday_tui.core.cards.shapes import attach_bullets, has_toc_item
@@ -52,61 +54,12 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 118
+PARSER_VERSION = 119
 
+#: Why a write-up's opening (the author's story) makes no cards.
+_WRITEUP_OPENING = "a write-up's opening: the author's story"
 #: The most cards one note makes; the rest are left out with a warning.
 MAX_CARDS = 5000
-
-#: Keys of a metadata block written at the top of a note without YAML fences (Pelican and MultiMarkdown
-#: ``Title: …`` lines, Hexo's front-matter without its opening ``---``).
-_META_KEYS = frozenset(
-    """title date tags tag slug lang author authors category categories summary description thumbnail modified
-    updated status layout draft image cover keywords series permalink template comments id aliases type weight
-    toc url save_as subtitle""".split()
-)
-#: A line of such a block: ``Title: …``, ``tags:`` (its list follows).
-_META_LINE_RE = re.compile(r"([A-Za-z][\w-]{0,24})[ \t]*:(?:[ \t]|$)")
-
-
-def metadata_block(nodes: list[Node], body_lines: list[str]) -> tuple[int, str]:
-    """How many of the first ``nodes`` are a metadata block without YAML fences (``Title: …`` / ``Date: …`` lines
-    at the very top, maybe a ``tags:`` list and a closing ``---``), and its title; (0, "") when none. Two known keys
-    or more, a title or a date among them (or a ``title:`` line alone), and every line is ``key: …``."""
-    if not nodes or nodes[0].kind not in ("paragraph", "heading"):
-        return 0, ""
-    first = nodes[0]
-    if any(line.strip() for line in body_lines[: first.start]) or first.content[:1] not in _META_FIRSTS:
-        return 0, ""
-    if first.kind == "heading" and body_lines[first.end - 1].strip()[:1] != "-":
-        return 0, ""  # an ATX heading, or a setext one underlined with "=": a heading as written
-    keys = []
-    lines = first.content.split("\n")
-    for line in lines:
-        m = _META_LINE_RE.match(line)
-        if m is None:
-            return 0, ""
-        keys.append(m.group(1).casefold())
-    nxt = nodes[1] if len(nodes) > 1 else None  # "title: …" then "baseurl: …": a glossary of settings, no metadata
-    alone = keys == ["title"] and "。" not in first.content and not (nxt and _META_LINE_RE.match(nxt.content))
-    known = [k for k in keys if k in _META_KEYS]
-    if not alone and (len(known) < 2 or not ("title" in known or "date" in known) or len(known) * 2 < len(keys)):
-        return 0, ""
-    title = ""
-    for key, line in zip(keys, lines):
-        if key == "title":
-            title = line.split(":", 1)[1].strip().strip("\"'")
-    taken = 1
-    if first.kind == "paragraph" and not lines[-1].split(":", 1)[1].strip():
-        if len(nodes) > 1 and nodes[1].kind in ("bullet_list", "ordered_list"):
-            taken = 2  # "tags:" then its list
-        if len(nodes) > taken and nodes[taken].kind == "hr":
-            taken += 1  # the closing "---"
-    elif len(nodes) > 1 and nodes[1].kind == "hr":
-        taken = 2
-    return taken, squash(plain(title))
-
-
-_META_FIRSTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 #: Any of the substrings every marker of unfinished work holds: the cheap test before ``MARKER_RE`` (one search for
 #: them all takes half the time of a substring test for each).
@@ -378,7 +331,7 @@ def parse_note(
     nodes, opaque = tree(tokens)
     body_lines = body.split("\n")
     meta_title = ""
-    if nodes and nodes[0].content[:1] in _META_FIRSTS:
+    if nodes and nodes[0].content[:1] in META_FIRSTS:
         taken, meta_title = metadata_block(nodes, body_lines)
         if taken:  # "Title: …" / "Date: …" lines at the top: the note's metadata, not its text
             if trace is not None:
@@ -479,7 +432,7 @@ def parse_note(
         # An exam write-up opens with the author's story: why and when they sat it, how they studied.
         story = skip is WRITEUP_SKIP
         if story and trace is not None:
-            trace.append(Trace(offset + start0 + 1, "skip-section", False, "a write-up's opening: the author's story"))
+            trace.append(Trace(offset + start0 + 1, "skip-section", False, _WRITEUP_OPENING))
         spans.append((start0, next_start, sec, (), title, attach_bullets(pre, body_lines), story))
 
     title_taken = False
@@ -532,9 +485,7 @@ def parse_note(
         if is_title and skip is WRITEUP_SKIP and not skipped:
             skipped = True
             if trace is not None:
-                trace.append(
-                    Trace(offset + node.start + 1, "skip-section", False, "a write-up's opening: the author's story")
-                )
+                trace.append(Trace(offset + node.start + 1, "skip-section", False, _WRITEUP_OPENING))
         subject = path_[-1] if path_ else title
         if name and is_vague(name):  # "Pros", "まとめ", "Day 1": the parent heading (or the title) says of what
             subject = f"{path_[-2] if len(path_) >= 2 else title} › {name}"
@@ -549,6 +500,10 @@ def parse_note(
         by_section.setdefault(max(at, 0), []).append(explicit)
     answers = answer_pairs([(s[2], s[5]) for s in spans], body_lines)  # "#### 問題" then "#### 回答": one card
     for idx, (start0, next_, sec, path_, subject, own, skipped) in enumerate(spans):
+        if not skipped and own and tells_story(sec.source):  # "今日はバックアップをやってみた。…"
+            skipped = True
+            if trace is not None:
+                trace.append(Trace(offset + start0 + 1, "first-person", False, "the section tells the author's story"))
         took = answers[idx - 1][3] if idx - 1 in answers else 0
         builder.run_section(sec, path_, subject, [] if skipped or idx in answers else own[took:])
         if idx in answers and not skipped:

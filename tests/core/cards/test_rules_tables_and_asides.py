@@ -160,3 +160,48 @@ def test_a_korean_sentence_about_the_post_itself_makes_no_cloze() -> None:
         """
     )
     assert [c.back for c in note.cards] == ["K-Means는 데이터를 k개의 군집으로 나누는 알고리즘이다."]
+
+
+def test_an_item_naming_the_article_after_its_fact_stays_in_its_list() -> None:
+    note, _ = parse(
+        """
+        ## GUI を使うための制約
+
+        - openメソッドで渡されたウインドウを親にして子ウインドウを作る。他のOSでのやり方が分からないのが本記事がWindowsのみである理由。
+        - イベントループはidleメソッドで細切れに回す。
+        - 本記事は個人ブログより転載したものです。
+        """
+    )
+    (card,) = note.cards
+    assert [i.text[:12] for i in card.back] == ["openメソッドで渡され", "イベントループはidle"]
+
+
+def test_a_section_that_tells_the_authors_own_story_makes_no_cards() -> None:
+    note, trace = parse(
+        """
+        ## 実行していく！
+
+        今日はWordPressのデータのバックアップをやってみた。
+
+        - 思ったより時間がかかった
+        - メールの移行は明日やる予定
+
+        | 作業 | 必要時間 |
+        | --- | --- |
+        | ドメイン移行 | 長そう |
+
+        ## Day 1
+
+        I went to the keynote first. My favourite talk was about Rust. The venue was huge and crowded today.
+
+        ## Bicep の特徴
+
+        - プログラミング言語ライクで、人間にわかりやすい記述
+        - モジュールでリソースを再利用できる
+        - コードにコメントが書ける
+        - パラメーターファイルは JSON で書く必要があった
+        """
+    )
+    # (one past-tense item of four is no story; the item itself is the author's, and left out of the list)
+    assert [c.front for c in note.cards] == ["Bicep の特徴 — 3 points"]
+    assert [t.line for t in trace if t.rule == "first-person" and "story" in t.what] == [1, 12]  # (their headings)
