@@ -160,7 +160,7 @@ ABOUT_PAGE_RE = re.compile(
     r"|is (?:a|an|my|your) (?:[\w-]+ ){0,2}(?:guide|summary|cheat ?sheet|notes))\b"
     r"|[Tt](?<![A-Za-z][Tt])hese notes\b"  # (each alternative opens with a letter: the engine skips)
     # Korean: "in this post", "this article": ``이번 포스팅에서는 …``, ``이 글에서는 …``
-    r"|이번 (?:포스팅|포스트|글)|이 (?:포스팅|포스트|글)에서|본 (?:포스팅|포스트|글)에서"
+    r"|이번 (?:포스팅|포스트|글)(?:에서는|에서|은|는|을|의|로|에)?(?![가-힣])|이 (?:포스팅|포스트|글)에서|본 (?:포스팅|포스트|글)에서"
 )
 #: A label that says what the author does next (``具体的には以下の設定を行います``, ``…を見ていきます``): the list after it
 #: is the article's plan, not facts.
@@ -188,53 +188,4 @@ PAGE_TITLE_RE = re.compile(
     r"|(?<=[0-9\u3040-\u30ff\u4e00-\u9fff）)])[a-z][a-z0-9-]{1,30}\.(?:com|org|net|io|dev|jp|co\.jp)\s*\Z"
 )
 
-#: The author speaking of themselves in English, as the sentence's subject: ``I tried…``, ``I'm…``, ``My team…``
-#: (``As a user, I want…`` is a user story, ``What did I do yesterday?`` a question a method asks).
-_ME_EN_RE = re.compile(r"(?:I(?:'m|'ve|'d|’m|’ve|’d)?|My) [a-z]")
-#: Where the sentences of a section's text end: after 。！？!?, a full stop and a space, and at each line's end.
-_STORY_SPLIT_RE = re.compile(r"(?<=[。．！？!?])|(?<=\.)[ \t]+|\n")
-#: What a line of a section's source opens with that is no prose: a heading, a fence, a table row, a quote's or
-#: list's marker (the marker is dropped, the item kept).
-_STORY_LEAD_RE = re.compile(r"\A[ \t>]*+(?:[-*+・]|[0-9]{1,3}[.)])?[ \t]*+")
-#: A section's text tells the author's story when at least this share of its sentences do…
-STORY_SHARE = 0.4
-#: …and it has at least this many sentences (of more than 8 characters).
-STORY_MIN_SENTENCES = 3
-
-
-def _told(sentence: str) -> bool:
-    """A sentence of the author's own: of themselves (``I went…``, ``My team…``, ``私``) or their day (``参加しました``,
-    ``触ってみた``), not the subject's news (``GA になりました``). An impression (``楽しかった``) or advice
-    (``…がおすすめです``) is not counted: beside facts, the item rules leave it out alone."""
-    if sentence.isascii():
-        return _ME_EN_RE.match(sentence) is not None and not sentence.endswith("?")
-    if _ME_RE.search(sentence) is not None:
-        return True
-    if _felt(sentence):  # (``…良かった``: an impression, though it ends like a diary)
-        return False
-    tail = _tail(sentence)
-    return tail.endswith(_DIARY_ENDS) and _NEWS_RE.search(tail) is None
-
-
-def tells_story(source: str) -> bool:
-    """Whether a section's own text (its source, without its sub-sections) is mostly the author's story: at least
-    three sentences, two in five of them of the author's own (see :func:`_told`). Code blocks are left out."""
-    sentences = 0
-    told = 0
-    fenced = False
-    for line in source.split("\n")[1:]:  # (the heading's line is no sentence)
-        bare = line.strip()
-        if bare.startswith(("```", "~~~")):
-            fenced = not fenced
-            continue
-        if fenced or not bare or bare[:1] in "#|<!":
-            continue
-        for sentence in _STORY_SPLIT_RE.split(line[_STORY_LEAD_RE.match(line).end() :]):  # type: ignore[union-attr]
-            sentence = sentence.strip()
-            if len(sentence) > 8:
-                sentences += 1
-                told += _told(sentence)
-    return sentences >= STORY_MIN_SENTENCES and told >= STORY_SHARE * sentences
-
-
-__all__ = ["ABOUT_PAGE_RE", "PAGE_TITLE_RE", "is_impression", "tells_story"]
+__all__ = ["ABOUT_PAGE_RE", "PAGE_TITLE_RE", "is_impression"]

@@ -31,7 +31,6 @@ from devday_tui.core.cards.chatter import (
     is_retrospective,
     is_skipped,
 )
-from devday_tui.core.cards.impressions import tells_story
 from devday_tui.core.cards.maker import MAX_BACK_LINES
 from devday_tui.core.cards.markup import normalize_body, strip_bullet
 from devday_tui.core.cards.metadata import META_FIRSTS, metadata_block
@@ -54,7 +53,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 119
+PARSER_VERSION = 120
 
 #: Why a write-up's opening (the author's story) makes no cards.
 _WRITEUP_OPENING = "a write-up's opening: the author's story"
@@ -500,10 +499,6 @@ def parse_note(
         by_section.setdefault(max(at, 0), []).append(explicit)
     answers = answer_pairs([(s[2], s[5]) for s in spans], body_lines)  # "#### 問題" then "#### 回答": one card
     for idx, (start0, next_, sec, path_, subject, own, skipped) in enumerate(spans):
-        if not skipped and own and tells_story(sec.source):  # "今日はバックアップをやってみた。…"
-            skipped = True
-            if trace is not None:
-                trace.append(Trace(offset + start0 + 1, "first-person", False, "the section tells the author's story"))
         took = answers[idx - 1][3] if idx - 1 in answers else 0
         builder.run_section(sec, path_, subject, [] if skipped or idx in answers else own[took:])
         if idx in answers and not skipped:

@@ -141,6 +141,13 @@ def _ascii_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
+def _points_elsewhere(text: str, a: int, s: int, e: int) -> bool:
+    """Whether the mark ``text[s:e]`` of the sentence opening at ``a`` only points elsewhere: ``(see ［7d］)``."""
+    return (
+        _SEE_BEFORE_RE.search(text[max(a, s - 12) : s]) is not None or _SEE_AFTER_RE.match(text[e : e + 16]) is not None
+    )
+
+
 def weak_answers(answers: tuple[str, ...]) -> bool:
     """Hidden parts that ask nothing: only small words, only hashtags, or only a label (``Esempio:``, ``【具体例】``,
     ``Note:``)."""
@@ -158,10 +165,16 @@ def _is_label(answer: str) -> bool:
 
 
 #: A sentence about its author: ``I think…``, ``my team``, ``私は``, ``僕も``. Bold there is emphasis, not a fact.
-#: What comes just before a hidden part that only points elsewhere: ``(see ［7d］)``, ``cf. ［RFC 5280］``, ``→［3章］参照``.
-_SEE_BEFORE_RE = re.compile(r"(?:\bsee(?: also)?|\bcf\.?|\bsiehe|\bvoir)[ \t]{1,4}\Z", re.I)
-#: What comes just after one: ``［3.2節］を参照``, ``［前述］参照``.
-_SEE_AFTER_RE = re.compile(r"\A[ \t]{0,2}(?:を)?参照")
+#: What comes just before a hidden part that only points elsewhere: ``(see ［7d］)``, ``see also ［…］``, ``cf. ［RFC
+#: 5280］`` (``Clients will see ［stale data］`` is a verb).
+_SEE_BEFORE_RE = re.compile(r"(?:\((?:see|cf\.?|siehe|voir)(?: also)?|\bsee also|\bcf\.)[ \t]{1,4}\Z", re.I)
+#: What comes just after one, ending its sentence: ``［3.2節］を参照。``, ``［前述］参照)``, ``［…］を参照してください``
+#: (``［/etc/resolv.conf］を参照して問い合わせ先を決める`` is a verb).
+_SEE_AFTER_RE = re.compile(r"\A[ \t]{0,2}を?参照(?:のこと|してください|されたい)?[ \t]*(?:[。．.)）]|\Z)")
+#: A line of tags: one word (``rl``), hashtags (``#k8s #aws``) or words between commas (``ai, ml``).
+_TAG_LINE_RE = re.compile(
+    r"[\w./+-]{1,30}|#[\w./+-]{1,30}(?:[ \t]+#[\w./+-]{1,30}){0,8}|[\w./+ -]{1,30}(?:,[ \t]*[\w./+ -]{1,30}){1,8}"
+)
 _FIRST_PERSON_RE = re.compile(r"(?<![A-Za-z.])I(?:'m|'ve|'d|’m|’ve)?(?= [a-z])|\b[Mm]y (?=[a-z])|私|僕")
 
 
@@ -372,7 +385,8 @@ class ParagraphRules(CardMaker):
                     # "詳しくは" then a URL: a pointer to read, not a fact
                     self.drop(prose[0][0], "url-only", f"{term!r}: its explanation is only a URL, or a citation")
                     return Para("", False)
-                if is_note_field(term.rstrip(":："), body):  # "Tags:" then "[[rl]]", "[[cs]]" on the lines below
+                if is_note_field(term.rstrip(":："), body) and all(map(_TAG_LINE_RE.fullmatch, body.split("\n"))):
+                    # "Tags:" then "[[rl]]", "[[cs]]" on the lines below (a sentence there is an explanation)
                     self.drop(prose[0][0], "metadata", f"{term!r}: a field of the note itself, not a fact")
                     return Para("", False)
                 at = self.add("term-line", "definition", term, term, body, prose[0][0])
@@ -415,6 +429,8 @@ class ParagraphRules(CardMaker):
                 end += 1
             inside = marks[k:end]
             k = end
+            # A hidden part that only points elsewhere ("(see ［7d］)", "［3.2節］を参照。") asks nothing: it stays shown.
+            inside = [(s, e) for s, e in inside if not _points_elsewhere(text, a, s, e)]
             if not inside:
                 continue
             front_parts: list[str] = []
@@ -448,12 +464,6 @@ class ParagraphRules(CardMaker):
                 continue
             if any(a.endswith(HONORIFICS) for a in answers):
                 self.drop(line0, "weak-cloze", "hiding a person (笹田 耕一 さん): who, not what")
-                continue
-            if any(
-                _SEE_BEFORE_RE.search(text[max(a, s - 12) : s]) or _SEE_AFTER_RE.match(text[e : e + 6])
-                for s, e in inside
-            ):
-                self.drop(line0, "weak-cloze", "the hidden part only points elsewhere (see ［7d］)")
                 continue
             if weak_answers(answers):
                 self.drop(line0, "weak-cloze", f"hiding {answers[0]!r} asks nothing")

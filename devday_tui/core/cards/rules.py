@@ -38,8 +38,7 @@ RULES: dict[str, str] = {
     "chatter-term": "a talk's logistics (`登壇者：…`, `Slides:`), or a term named like a chatter section (`所感: …`)",
     "toc": "a table of contents (a nested list with a `Summary`, `Introduction` or `まとめ` item) makes no cards",
     "weak-cloze": "a cloze that hides only small words (`is`, `not`, `の`) or hashtags (`#devops`) asks nothing",
-    "first-person": "a sentence about its author (`I think…`, `私は`) makes no cloze; impressions (`〜と思いました`) no card;"
-    " a section that tells the author's story makes none",
+    "first-person": "a sentence about its author (`I think…`, `私は`) makes no cloze; impressions (`〜と思いました`) no card",
     "speaker-label": "a line naming a person (`加藤さん`, `山田氏`) is no list's label: the list belongs to the heading",
     "aside": "an aside word alone as a term (`Note: …`, `Takeaway: …`, `備考：…`) makes no card",
     "prefix-word": "a word that opens 3 lines or more of one section (`Recap - Pods`, `Recap - …`) names none of them",

@@ -12,7 +12,6 @@ from devday_tui.core.cards.terms import (
     SCORE_FIELDS,
     TALK_FIELDS,
     field_of,
-    is_ordinal,
     is_score,
     squash,
 )
@@ -56,6 +55,16 @@ def _numbers_rows(header: str, firsts: list[str]) -> bool:
 
 #: A cell that is a full date: ``2024/02/11``, ``2023-12-21``, ``2024年1月5日``.
 _DATE_CELL_RE = re.compile(r"[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:[ (（][^|]{0,12})?")
+
+
+#: A first column's header over a log's dates: what was done when (a release date, ``リリース日``, is a fact).
+_LOG_HEADERS = frozenset("日付 日時 受験日 実施日 学習日 勉強日 作業日 date day".split())
+#: A row named by a day or a round of a plan, not by a step of a procedure (``Step 1``, ``手順1`` name those):
+#: ``1回目``, ``3日目``, ``第2回``, ``Day 2``, ``Week 3``.
+_PLAN_ROW_RE = re.compile(
+    r"[0-9０-９]{1,3}(?:回目|日目|週目|か月目|ヶ月目)|第[0-9０-９一二三四五六七八九十]{1,3}[回週]|(?:Day|Week|Round)[ \t]?[0-9]{1,3}",
+    re.I,
+)
 
 
 def _is_example_row(texts: list[str]) -> bool:
@@ -104,7 +113,7 @@ class TableRules(CardMaker):
         if self.columns(node, context, header, [texts for _, texts in body]):
             return
         firsts = [texts[0] for _, texts in body if texts and texts[0]]
-        if len(firsts) >= 2 and all(_DATE_CELL_RE.fullmatch(t) for t in firsts):
+        if normalise(header[0]) in _LOG_HEADERS and len(firsts) >= 2 and all(map(_DATE_CELL_RE.fullmatch, firsts)):
             # | 2024/02/11 | Google Cloud | Professional ML Engineer |: a dated log (exams taken, posts), not facts
             self.drop(node.start, "talk-details", "a log of dated rows (what was done when), not facts")
             return
@@ -127,8 +136,8 @@ class TableRules(CardMaker):
             if not filled:
                 self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
                 continue
-            if is_ordinal(first):  # | 1回目 | AWS WEB問題集をやる |, | Day 2 | …: a place in a sequence names nothing
-                self.drop(line0, "too-short", f"{first!r}: only says where the row stands in a sequence")
+            if _PLAN_ROW_RE.fullmatch(first):  # | 1回目 | AWS WEB問題集をやる |, | Day 2 | …: a day of a plan
+                self.drop(line0, "too-short", f"{first!r}: only says which day or round of a plan the row is")
                 continue
             if len(filled) == 1 and is_bare_link(filled[0][1]):
                 self.drop(line0, "url-only", f"{first!r}: the row's other cell is only a URL")

@@ -29,10 +29,6 @@ def test_a_bold_word_in_a_sentence_of_the_authors_day_is_no_cloze() -> None:
         今回のテーマは **開発文化** ということで、本稿はそのレポートです。
 
         In this post **Terraform** is used throughout.
-
-        開発文化とは、チームが共有する価値観と習慣のことを指す。
-
-        レポートは三部構成で、各部に質疑応答の時間がある。
         """
     )
     assert note.cards == []

@@ -176,32 +176,100 @@ def test_an_item_naming_the_article_after_its_fact_stays_in_its_list() -> None:
     assert [i.text[:12] for i in card.back] == ["openメソッドで渡され", "イベントループはidle"]
 
 
-def test_a_section_that_tells_the_authors_own_story_makes_no_cards() -> None:
-    note, trace = parse(
+def test_steps_phases_and_release_dates_name_their_rows() -> None:
+    made = fronts(
         """
-        ## 実行していく！
+        ## TCP ハンドシェイク
 
-        今日はWordPressのデータのバックアップをやってみた。
+        | Step | Sender | Segment |
+        | --- | --- | --- |
+        | Step 1 | Client | SYN |
+        | Step 2 | Server | SYN-ACK |
 
-        - 思ったより時間がかかった
-        - メールの移行は明日やる予定
+        ## Python のリリース
 
-        | 作業 | 必要時間 |
-        | --- | --- |
-        | ドメイン移行 | 長そう |
-
-        ## Day 1
-
-        I went to the keynote first. My favourite talk was about Rust. The venue was huge and crowded today.
-
-        ## Bicep の特徴
-
-        - プログラミング言語ライクで、人間にわかりやすい記述
-        - モジュールでリソースを再利用できる
-        - コードにコメントが書ける
-        - パラメーターファイルは JSON で書く必要があった
+        | リリース日 | バージョン | 主な変更 |
+        | :---: | --- | --- |
+        | 2008-12-03 | Python 3.0 | print が関数になった |
+        | 2015-09-13 | Python 3.5 | async と await |
         """
     )
-    # (one past-tense item of four is no story; the item itself is the author's, and left out of the list)
-    assert [c.front for c in note.cards] == ["Bicep の特徴 — 3 points"]
-    assert [t.line for t in trace if t.rule == "first-person" and "story" in t.what] == [1, 12]  # (their headings)
+    assert made == [
+        "TCP ハンドシェイク › Step 1 — Sender, Segment",
+        "TCP ハンドシェイク › Step 2 — Sender, Segment",
+        "Python のリリース › 2008-12-03 — バージョン, 主な変更",
+        "Python のリリース › 2015-09-13 — バージョン, 主な変更",
+    ]
+
+
+def test_a_pattern_that_opens_like_an_inline_footnote_stays() -> None:
+    note, _ = parse(
+        """
+        ## 正規表現
+
+        - grep '^[#;]' でコメント行を抽出できる
+        - **^[A-Z]** は大文字で始まる行にマッチする
+        - 郵便番号は ^[0-9]{3}-[0-9]{4}$ で表せる
+        """
+    )
+    items = [i.text for c in note.cards if c.kind == "list" for i in c.back]
+    assert items == [
+        "grep '^[#;]' でコメント行を抽出できる",
+        "^[A-Z] は大文字で始まる行にマッチする",
+        "郵便番号は ^[0-9]{3}-[0-9]{4}$ で表せる",
+    ]
+
+
+def test_see_and_参照_as_verbs_still_hide_their_answer() -> None:
+    made = fronts(
+        """
+        ## Caching
+
+        Clients will see **stale data** until the cache TTL expires.
+
+        Linuxのリゾルバは **/etc/resolv.conf** を参照して問い合わせ先を決める。
+
+        **IAM roles** provide temporary credentials through STS (see **AssumeRole**).
+        """
+    )
+    assert made == [
+        "Clients will see ［…］ until the cache TTL expires.",
+        "Linuxのリゾルバは ［…］ を参照して問い合わせ先を決める。",
+        "［…］ provide temporary credentials through STS (see AssumeRole).",
+    ]
+
+
+def test_claims_and_choices_that_open_like_a_signpost_stay() -> None:
+    made = fronts(
+        """
+        ## Load balancing
+
+        Here we will explore why an NLB preserves the client IP address while an ALB does not.
+
+        ## Storage classes
+
+        Let's look at S3 Glacier Deep Archive: the cheapest class, with retrieval in up to 12 hours.
+
+        ## キャッシュ
+
+        ここではセッションの保存先として ElastiCache for Redis を使用します。
+        """
+    )
+    assert made == ["Load balancing", "Storage classes", "キャッシュ"]
+
+
+def test_tags_as_a_term_with_a_sentence_under_it_is_a_definition() -> None:
+    assert fronts(
+        """
+        ## Elements
+
+        Tags:
+        HTML elements are delimited by start and end tags such as p and /p.
+        """
+    ) == ["Tags"]
+
+
+def test_a_korean_word_that_opens_like_this_post_is_no_post() -> None:
+    assert fronts("## 리전\n\n이번 글로벌 확장으로 **서울 리전**에 가용 영역이 4개가 되었다.\n") == [
+        "이번 글로벌 확장으로 ［…］에 가용 영역이 4개가 되었다."
+    ]

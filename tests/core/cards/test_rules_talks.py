@@ -154,7 +154,7 @@ def test_a_list_of_the_authors_own_story_is_no_card() -> None:
         """
     )
     assert [c.front for c in note.cards] == ["S3 — 3 points", "Object size max"]
-    assert dropped(trace, "first-person") == [1]  # (the section's text is all the author's story)
+    assert dropped(trace, "first-person") == [3]
 
 
 def test_questions_in_the_first_person_that_a_method_asks_stay_a_list() -> None:
