@@ -1,5 +1,6 @@
-"""A metadata block written at the top of a note without YAML fences: Pelican's and MultiMarkdown's ``Title: …``
-lines, Hexo's front-matter without its opening ``---``."""
+"""A note's metadata written as text: a block at its top without YAML fences (Pelican's and MultiMarkdown's
+``Title: …`` lines, Hexo's front-matter without its opening ``---``), and its fields written as definitions
+(``Date: 2024-01-02``, ``Tags: #k8s``)."""
 
 from __future__ import annotations
 
@@ -61,4 +62,35 @@ def metadata_block(nodes: list[Node], body_lines: list[str]) -> tuple[int, str]:
 META_FIRSTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-__all__ = ["META_FIRSTS", "META_KEYS", "metadata_block"]
+#: A note's own fields, written as definitions: ``🗓️ **Date:** 27-07-2025``, ``Tags: #k8s``, ``作成日：2024/01/02``.
+NOTE_FIELDS = frozenset(
+    """date time tags tag created updated modified published category categories status today written posted fecha
+    datum data 作成日 更新日 投稿日 日付 日時 開催日 開催日時 参加日 受講日 記入日 タグ カテゴリ カテゴリー""".split()
+)
+#: Fields whose value is always the note's metadata, whatever it is.
+_ALWAYS_META = frozenset("tags tag category categories タグ カテゴリ カテゴリー".split())
+#: A value that is a date, a time or hashtags.
+_META_VALUE_RE = re.compile(
+    r"\A(?:[0-9]{1,4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,4}日?(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|[0-9]{1,2}:[0-9]{2}"
+    r"(?::[0-9]{2})?|#[^\s#]+(?:[ \t,]+#[^\s#]+)*)\Z"
+)
+
+
+def is_note_field(term: str, value: str) -> bool:
+    """A field of the note itself written as a definition: a date, a time or hashtags under ``Date``, ``Time``,
+    ``Tags``… (emoji before the name ignored), or any value under ``Tags`` or ``Category``."""
+    if len(term) > 16:
+        return False
+    start = 0
+    while start < len(term) and not term[start].isalnum():
+        start += 1
+    key = term[start:].strip().casefold()
+    if key not in NOTE_FIELDS:
+        return False
+    return key in _ALWAYS_META or _META_VALUE_RE.match(value.strip().translate(_WIDE_DIGITS)) is not None
+
+
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９：／", "0123456789:/")
+
+
+__all__ = ["META_FIRSTS", "META_KEYS", "NOTE_FIELDS", "is_note_field", "metadata_block"]

@@ -14,6 +14,7 @@ from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import CAPPED, HONORIFICS, MAX_BACK_LINES, CardMaker
 from devday_tui.core.cards.markup import split_br
+from devday_tui.core.cards.metadata import is_note_field
 from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_objective, is_restated
 from devday_tui.core.cards.terms import (
     LEAD_ARROW_RE,
@@ -22,7 +23,7 @@ from devday_tui.core.cards.terms import (
     answers_earlier,
     is_anaphoric,
     is_aside_word,
-    is_note_field,
+    is_qa_marker,
     is_remark,
     is_score,
     is_tags,
@@ -141,8 +142,11 @@ def _ascii_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
-def _points_elsewhere(text: str, a: int, s: int, e: int) -> bool:
-    """Whether the mark ``text[s:e]`` of the sentence opening at ``a`` only points elsewhere: ``(see ［7d］)``."""
+def _asks_nothing(text: str, a: int, s: int, e: int) -> bool:
+    """Whether the mark ``text[s:e]`` of the sentence opening at ``a`` asks nothing, and stays shown: it only points
+    elsewhere (``(see ［7d］)``, ``［3.2節］を参照。``), or it is a question's or an answer's label (``**Q**: …``)."""
+    if text[e : e + 1] in (":", "：") and is_qa_marker(text[s:e]):
+        return True
     return (
         _SEE_BEFORE_RE.search(text[max(a, s - 12) : s]) is not None or _SEE_AFTER_RE.match(text[e : e + 16]) is not None
     )
@@ -164,17 +168,23 @@ def _is_label(answer: str) -> bool:
     return len(word) <= 12 and any(ch.isalpha() for ch in word) and is_remark(word)
 
 
-#: A sentence about its author: ``I think…``, ``my team``, ``私は``, ``僕も``. Bold there is emphasis, not a fact.
 #: What comes just before a hidden part that only points elsewhere: ``(see ［7d］)``, ``see also ［…］``, ``cf. ［RFC
 #: 5280］`` (``Clients will see ［stale data］`` is a verb).
 _SEE_BEFORE_RE = re.compile(r"(?:\((?:see|cf\.?|siehe|voir)(?: also)?|\bsee also|\bcf\.)[ \t]{1,4}\Z", re.I)
 #: What comes just after one, ending its sentence: ``［3.2節］を参照。``, ``［前述］参照)``, ``［…］を参照してください``
 #: (``［/etc/resolv.conf］を参照して問い合わせ先を決める`` is a verb).
 _SEE_AFTER_RE = re.compile(r"\A[ \t]{0,2}を?参照(?:のこと|してください|されたい)?[ \t]*(?:[。．.)）]|\Z)")
+#: A line's last word that no name ends with: ``Generation gaps was`` (``Plan A``, ``Sign in`` are names).
+_FUNCTION_WORD_END_RE = re.compile(
+    r"(?<![\w-])(?:a|an|the|of|to|for|with|and|or|but|is|are|was|were|be|been|has|have|had|that|which|as|by|from)\Z"
+)
+#: A term of the author's own: ``My score``, ``My take``, ``私の感想``.
+_MY_TERM_RE = re.compile(r"[*_]{0,2}(?:My |私の|僕の|自分の)")
 #: A line of tags: one word (``rl``), hashtags (``#k8s #aws``) or words between commas (``ai, ml``).
 _TAG_LINE_RE = re.compile(
     r"[\w./+-]{1,30}|#[\w./+-]{1,30}(?:[ \t]+#[\w./+-]{1,30}){0,8}|[\w./+ -]{1,30}(?:,[ \t]*[\w./+ -]{1,30}){1,8}"
 )
+#: A sentence about its author: ``I think…``, ``my team``, ``私は``, ``僕も``. Bold there is emphasis, not a fact.
 _FIRST_PERSON_RE = re.compile(r"(?<![A-Za-z.])I(?:'m|'ve|'d|’m|’ve)?(?= [a-z])|\b[Mm]y (?=[a-z])|私|僕")
 
 
@@ -266,7 +276,7 @@ class ParagraphRules(CardMaker):
         if term in OPTION_KEYS:
             self.drop(line0, "choice-question", f"{term!r}: an option's explanation; its key alone asks nothing")
             return -1
-        if self.is_chatter(term) or is_update_notice(term) or is_score(term, body):
+        if self.is_chatter(term) or is_update_notice(term) or is_score(term, body) or _MY_TERM_RE.match(term):
             self.drop(line0, "chatter-term", f"{term!r}: a remark of the author's, not a fact")
             return URL_ONLY
         if term[:1] in "Tt" and is_numbered_objective(f"{term}: {body}"):
@@ -372,6 +382,8 @@ class ParagraphRules(CardMaker):
         # A short line with the explanation on the following lines of the same paragraph.
         if not defs and len(prose) >= 2:
             term = term_line(prose[0][1].text, [p.text for _, p in prose[1:]])
+            if term and _FUNCTION_WORD_END_RE.search(term):
+                term = None  # "[Generation gaps](…) was" then "a talk in the history track": hard-wrapped prose
             if term and is_number_heading(term.rstrip(":：")):
                 term = None  # "Question 23:" then the question: a number asks nothing, the lines after it do
             if term:
@@ -429,8 +441,8 @@ class ParagraphRules(CardMaker):
                 end += 1
             inside = marks[k:end]
             k = end
-            # A hidden part that only points elsewhere ("(see ［7d］)", "［3.2節］を参照。") asks nothing: it stays shown.
-            inside = [(s, e) for s, e in inside if not _points_elsewhere(text, a, s, e)]
+            # A hidden part that only points elsewhere ("(see ［7d］)") or labels a question ("**Q**: …") stays shown.
+            inside = [(s, e) for s, e in inside if not _asks_nothing(text, a, s, e)]
             if not inside:
                 continue
             front_parts: list[str] = []

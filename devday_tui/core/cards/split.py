@@ -202,7 +202,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
     protected = sorted(inl.protected)
     span = 0  # the spans before this one start at or before the separator
     reach = 0  # the furthest end of those spans
-    brackets = [0] * 8  # "(", ")", "（", "）", "「", "」", "『", "』" in first[:counted]
+    brackets = [0] * 10  # "(", ")", "（", "）", "「", "」", "『", "』", "“", "”" in first[:counted]
+    quotes = 0  # '"' in first[:counted]
     counted = 0
     for m in _SEPARATOR_RE.finditer(first):
         i = m.start()
@@ -211,11 +212,14 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             span += 1
         if i < reach or ("$" in first and _in_math(first, i)):
             continue  # inside inline code, link text or a URL, or inside $…$ or $$…$$ math (a lone $ is a variable)
-        for k, mark in enumerate("()（）「」『』"):
+        for k, mark in enumerate("()（）「」『』“”"):
             brackets[k] += first.count(mark, counted, i)
+        quotes += first.count('"', counted, i)
         counted = i
-        if any(brackets[k] > brackets[k + 1] for k in (0, 2, 4, 6)):
-            continue  # inside brackets or quotes: "（例: …）" is an aside, "「図鑑番号: 整数」" a quotation, no term
+        if quotes % 2 or any(brackets[k] > brackets[k + 1] for k in (0, 2, 4, 6, 8)):
+            # inside brackets or quotes: "（例: …）" is an aside, "「図鑑番号: 整数」" and '"Dev Containers: Reopen in
+            # Container"' quotations, no term
+            continue
         colon = m.group() in (":", "：")
         if colon:
             ok = _colon_ok(first, i)

@@ -49,12 +49,12 @@ REMARK_WORDS |= frozenset(
     ("¿qué es", "qué es", "¿por qué", "por qué", "cos'è", "che cos'è", "was ist das", "qu'est-ce que c'est", "o que é")
     + ("por exemplo", "por ejemplo", "per esempio", "par exemple", "zum beispiel", "z.b.", "z. b.")
 )
-#: Phrases that bring in an example: ``for example: you can provision another EC2 instance``; an example of what the
-#: heading is about (``Bad Example``, ``悪い例``); the introduction of it (``Intro``).
-REMARK_WORDS |= frozenset(("for example", "for instance", "intro", "introduction", "イントロ", "導入"))
+#: Phrases that bring in an example (``for example: you can provision another EC2 instance``), an example of what the
+#: heading is about (``Bad Example``, ``悪い例``) and the introduction of it (``Intro``).
 REMARK_WORDS |= frozenset(
-    f"{kind} {word}" for kind in ("good", "bad", "another", "simple") for word in ("example", "examples")
-) | frozenset("良い例 悪い例 よい例 わるい例 良くない例 ダメな例 ng例 ok例".split())
+    "for example|for instance|intro|introduction|イントロ|導入|良い例|悪い例|ng例|ok例".split("|")
+)
+REMARK_WORDS |= {f"{kind} example{s}" for kind in ("good", "bad", "another", "simple") for s in ("", "s")}
 #: Places in a process or an example, which say nothing without it: ``Start``, ``Middle``, ``Init``, ``最初``.
 PLACE_WORDS = frozenset("start middle end beginning init initial before after 最初 最後 初期 途中 以前 以後".split())
 REMARK_WORDS |= PLACE_WORDS
@@ -348,37 +348,6 @@ _UPDATE_NOTICE_RE = re.compile(
 def is_update_notice(term: str) -> bool:
     """A post's dated update notice (``2022/03/17 追記``): the post's history, not a fact."""
     return (term[:1].isdigit() or term[:1] in "追更修UuEe") and _UPDATE_NOTICE_RE.match(term) is not None
-
-
-#: A note's own fields, written as definitions: ``🗓️ **Date:** 27-07-2025``, ``Tags: #k8s``, ``作成日：2024/01/02``.
-NOTE_FIELDS = frozenset(
-    """date time tags tag created updated modified published category categories status today written posted fecha
-    datum data 作成日 更新日 投稿日 日付 日時 開催日 開催日時 参加日 受講日 記入日 タグ カテゴリ カテゴリー""".split()
-)
-#: Fields whose value is always the note's metadata, whatever it is.
-_ALWAYS_META = frozenset("tags tag category categories タグ カテゴリ カテゴリー".split())
-#: A value that is a date, a time or hashtags.
-_META_VALUE_RE = re.compile(
-    r"\A(?:[0-9]{1,4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,4}日?(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|[0-9]{1,2}:[0-9]{2}"
-    r"(?::[0-9]{2})?|#[^\s#]+(?:[ \t,]+#[^\s#]+)*)\Z"
-)
-
-
-def is_note_field(term: str, value: str) -> bool:
-    """A field of the note itself written as a definition: a date, a time or hashtags under ``Date``, ``Time``,
-    ``Tags``… (emoji before the name ignored), or any value under ``Tags`` or ``Category``."""
-    if len(term) > 16:
-        return False
-    start = 0
-    while start < len(term) and not term[start].isalnum():
-        start += 1
-    key = term[start:].strip().casefold()
-    if key not in NOTE_FIELDS:
-        return False
-    return key in _ALWAYS_META or _META_VALUE_RE.match(value.strip().translate(_WIDE_DIGITS)) is not None
-
-
-_WIDE_DIGITS = str.maketrans("０１２３４５６７８９：／", "0123456789:/")
 
 
 def strip_time(heading: str) -> str:

@@ -273,3 +273,54 @@ def test_a_korean_word_that_opens_like_this_post_is_no_post() -> None:
     assert fronts("## 리전\n\n이번 글로벌 확장으로 **서울 리전**에 가용 영역이 4개가 되었다.\n") == [
         "이번 글로벌 확장으로 ［…］에 가용 영역이 4개가 되었다."
     ]
+
+
+def test_a_question_label_is_never_the_hidden_answer() -> None:
+    assert fronts(
+        """
+        ## Q&A
+
+        **Q**: There are two stacks growing from **top and bottom**.
+
+        **Q**: Call stack had become the linked list.
+        """
+    ) == ["Q: There are two stacks growing from ［…］."]
+
+
+def test_a_colon_inside_quotes_splits_nothing() -> None:
+    note, _ = parse(
+        """
+        ## 作ったもの
+
+        フォルダを開いて、コマンドパレットから"Dev Containers: Reopen in Container"を選択すればコンテナが立ち上がります。
+
+        - "Term": a quoted term still names its definition
+        """
+    )
+    assert [c.front for c in note.cards] == ['"Term"']
+
+
+def test_a_wrapped_line_ending_on_was_names_no_term_and_my_score_is_the_authors() -> None:
+    note, _ = parse(
+        """
+        ## FOSDEM
+
+        [Generation gaps](https://fosdem.org/2020/schedule/event/generation_gaps/) was
+        a talk in the history track, presented in the biggest room.
+
+        ## Login
+
+        Sign in
+        Enter your user name and password on the console page.
+
+        ## Metadata
+
+        - My score: 7/10
+        - 私の感想: とても良かった
+        - Level: advanced, for people who run clusters
+        - Room: the main hall, on the ground floor
+        """
+    )
+    made = [c.front for c in note.cards]
+    assert "Generation gaps was" not in made and "Sign in" in made
+    assert not any(f.endswith(("My score", "私の感想")) for f in made)
