@@ -44,8 +44,9 @@ _INLINE_HEAD = (
     r"(?P<img>!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\))",
     r"(?P<foot>\[\^[^\]\s]{1,60}\])",  # a footnote reference [^1] shows nothing
     # Nor does an inline footnote ^[…] (Pandoc, Zenn): an aside, glued to the word it remarks on, in words (a
-    # space or a letter beyond ASCII in it); ``grep '^[#;]'`` and ``^[A-Z]`` are patterns.
-    r"(?P<ifoot>(?<=[^\s'\"`*(\[|])\^\[(?=[^\]\n]{0,1000}[\s\u0080-\uffff])[^\[\]\n]{3,1000}\])",
+    # space or a letter beyond ASCII in it), maybe after bold or code (``**IAM Identity Center**^[旧 AWS SSO]``);
+    # ``grep '^[#;]'`` and ``^[A-Z]`` are patterns.
+    r"(?P<ifoot>(?:(?<=[^\s'\"`*(\[|])|(?<=\S[*`\"]))\^\[(?=[^\[\]\n]{0,1000}[\s\u0080-\uffff])[^\[\]\n]{2,1000}\])",
     # Obsidian: a block's id at the end of its line (``**Circular Wait** ^5cb177``) shows nothing.
     r"(?P<blockid>(?<!\S)\^[A-Za-z0-9-]{1,64}(?=[ \t]*(?:\n|\Z)))",
     # Link text may hold one level of brackets: ``[[Go]golang.tokyo #13](/2018/03/14/…)``; its destination one level

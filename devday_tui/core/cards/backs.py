@@ -135,11 +135,14 @@ _SEVERAL_RE = re.compile(
 #: A sentence that only says what the text does next (``ここからは、…をご紹介します。``, ``In this section we'll look
 #: at …``, ``Let's take a look at …``): it tells no fact. The lead (ここからは, In this section…) and a verb of telling
 #: or looking (紹介, 説明, 見て…) are required: ``次に、IAMロールを作成します。`` is a step of a procedure, ``ここでは…を
-#: 使用します`` a choice, a topic (``ここでは、S3は…``) a statement, ``Here we will explore why an NLB …`` a claim.
+#: 使用します`` a choice, a topic (``ここでは、S3は…``) a statement, ``Here we will explore why an NLB …`` a claim
+#: (after ``Here`` or ``Now`` only looking is a signpost: ``Here we'll look at the storage options.``).
 _SIGNPOST_RE = re.compile(
     r"(?:(?:それでは|では|ここからは|ここでは|以下では|本章では|この章では|本節では|この節では)[、,]?[^。！!？?\nは]{1,100}"
-    r"(?:紹介|説明|解説|見て|考えて|まとめて|整理|振り返|触れて|述べて)"
-    r"(?:していきます|してみます|していきましょう|してみましょう|します|しましょう|いきます|みます|みましょう)[。！!]?"
+    r"(?:ご?紹介|説明|解説|見て|考えて|まとめ|整理|振り返(?:り|って)|触れて|述べて)"
+    r"(?:し|して|させて)?(?:いき|み|いただき|いたし)?(?:ます|ましょう)[。！!]?"
+    r"|(?:In this (?:section|part|chapter|post|article),? |Here,? |Now,? )(?:we|I)(?:'ll| will| are going to| am going to)"
+    r" (?:look at|take a look|cover|go through|walk through)\b[^.:!?\n]{0,100}[.:!]?"
     r"|In this (?:section|part|chapter|post|article),? (?:we|I)(?:'ll| will| are going to| am going to)"
     r" (?:look at|take a look|cover|go through|explain|discuss|walk through|explore|dive into)\b[^.:!?\n]{0,100}[.:!]?"
     r"|Let's (?:now )?(?:take a look|look at|see how|dive into|walk through|explore|go through)\b[^.:!?\n]{0,100}[.:!]?)"

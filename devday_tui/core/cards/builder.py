@@ -15,6 +15,7 @@ from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.lists import ListRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
+from devday_tui.core.cards.metadata import is_note_field
 from devday_tui.core.cards.paragraphs import Para, ParagraphRules
 from devday_tui.core.cards.questions import (
     answered,
@@ -512,8 +513,11 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if is_bare_link(text):
             self.drop(node.start, "url-only", f"{self.subject!r}: the paragraph is only a URL")
             return
+        head, _, rest = text.partition("\n")
         if paragraphs[0].content.lstrip()[:2] == "$$" or (paragraphs[0].content[:1] == "#" and is_tags(text)):
             return  # display math, or tags: its paragraph said so (code-block, metadata)
+        if rest and head.endswith((":", "：")) and is_note_field(head[:-1], ""):
+            return  # "Tags:" then the tags on the lines below: the note's own (metadata)
         if len(paragraphs) == 1 and _only_a_link(paragraphs[0].content):
             # "[**owner/repo** Contribute to …](https://github.com/…)": a page to read, its pasted title and summary
             self.drop(node.start, "bare-link", f"{self.subject!r}: the paragraph is only a link")

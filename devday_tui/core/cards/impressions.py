@@ -160,7 +160,7 @@ ABOUT_PAGE_RE = re.compile(
     r"|is (?:a|an|my|your) (?:[\w-]+ ){0,2}(?:guide|summary|cheat ?sheet|notes))\b"
     r"|[Tt](?<![A-Za-z][Tt])hese notes\b"  # (each alternative opens with a letter: the engine skips)
     # Korean: "in this post", "this article": ``이번 포스팅에서는 …``, ``이 글에서는 …``
-    r"|이번 (?:포스팅|포스트|글)(?:에서는|에서|은|는|을|의|로|에)?(?![가-힣])|이 (?:포스팅|포스트|글)에서|본 (?:포스팅|포스트|글)에서"
+    r"|이번 (?:포스팅|포스트|글)(?:에서는|에서도|에서|에선|은|는|이|을|의|로|에)?(?![가-힣])|이 (?:포스팅|포스트|글)에서|본 (?:포스팅|포스트|글)에서"
 )
 #: A label that says what the author does next (``具体的には以下の設定を行います``, ``…を見ていきます``): the list after it
 #: is the article's plan, not facts.

@@ -10,13 +10,14 @@ from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.terms import squash
 from devday_tui.core.text import plain
 
-#: Keys of a metadata block written at the top of a note without YAML fences (Pelican and MultiMarkdown
-#: ``Title: …`` lines, Hexo's front-matter without its opening ``---``).
+#: Keys of a metadata block without YAML fences.
 META_KEYS = frozenset(
     """title date tags tag slug lang author authors category categories summary description thumbnail modified
     updated status layout draft image cover keywords series permalink template comments id aliases type weight
     toc url save_as subtitle""".split()
 )
+#: What such a block's first line opens with: a key's first letter.
+META_FIRSTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 #: A line of such a block: ``Title: …``, ``tags:`` (its list follows).
 _META_LINE_RE = re.compile(r"([A-Za-z][\w-]{0,24})[ \t]*:(?:[ \t]|$)")
 
@@ -57,9 +58,6 @@ def metadata_block(nodes: list[Node], body_lines: list[str]) -> tuple[int, str]:
     elif len(nodes) > 1 and nodes[1].kind == "hr":
         taken = 2
     return taken, squash(plain(title))
-
-
-META_FIRSTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 #: A note's own fields, written as definitions: ``🗓️ **Date:** 27-07-2025``, ``Tags: #k8s``, ``作成日：2024/01/02``.

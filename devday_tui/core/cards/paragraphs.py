@@ -145,11 +145,23 @@ def _ascii_letter(ch: str) -> bool:
 def _asks_nothing(text: str, a: int, s: int, e: int) -> bool:
     """Whether the mark ``text[s:e]`` of the sentence opening at ``a`` asks nothing, and stays shown: it only points
     elsewhere (``(see ［7d］)``, ``［3.2節］を参照。``), or it is a question's or an answer's label (``**Q**: …``)."""
-    if text[e : e + 1] in (":", "：") and is_qa_marker(text[s:e]):
-        return True
+    mark = text[s:e]
+    if (text[e : e + 1] in (":", "：") or mark[-1:] in (":", "：", ".")) and is_qa_marker(mark.rstrip(":：.").strip()):
+        return True  # "**Q**: …", "**Q:** …", "**質問**：…"
     return (
         _SEE_BEFORE_RE.search(text[max(a, s - 12) : s]) is not None or _SEE_AFTER_RE.match(text[e : e + 16]) is not None
     )
+
+
+def _is_tag_line(line: str) -> bool:
+    """A line of tags: up to three words (``rl``, ``Machine Learning``, ``🤖 AI``), hashtags (``#k8s #aws``) or words
+    between commas (``C++, C#, .NET``); no sentence (``HTML elements are delimited by … tags.``)."""
+    line = line.strip()
+    if not line or len(line) > 60 or line.endswith((".", "。", "！", "!", "?", "？")):
+        return False
+    if "," in line or line.startswith("#"):
+        return True
+    return len(line.split()) <= 3
 
 
 def weak_answers(answers: tuple[str, ...]) -> bool:
@@ -169,20 +181,26 @@ def _is_label(answer: str) -> bool:
 
 
 #: What comes just before a hidden part that only points elsewhere: ``(see ［7d］)``, ``see also ［…］``, ``cf. ［RFC
-#: 5280］`` (``Clients will see ［stale data］`` is a verb).
-_SEE_BEFORE_RE = re.compile(r"(?:\((?:see|cf\.?|siehe|voir)(?: also)?|\bsee also|\bcf\.)[ \t]{1,4}\Z", re.I)
+#: 5280］``, ``See ［Chapter 3］`` opening its sentence, ``…, see ［Appendix B］`` (``Clients will see ［stale data］`` is
+#: a verb).
+_SEE_BEFORE_RE = re.compile(
+    r"(?:\((?:see|cf\.?|siehe|voir)(?: also)?|\bsee also|\bcf\.|[,;][ \t]{0,2}see|\A[ \t]{0,2}(?:see|refer to))[ \t]{1,4}\Z",
+    re.I,
+)
 #: What comes just after one, ending its sentence: ``［3.2節］を参照。``, ``［前述］参照)``, ``［…］を参照してください``
 #: (``［/etc/resolv.conf］を参照して問い合わせ先を決める`` is a verb).
-_SEE_AFTER_RE = re.compile(r"\A[ \t]{0,2}を?参照(?:のこと|してください|されたい)?[ \t]*(?:[。．.)）]|\Z)")
+_SEE_AFTER_RE = re.compile(
+    r"\A[ \t]{0,2}[をも]?参照(?:のこと|してください|して下さい|ください|下さい|すること|されたい)?[ \t]*(?:[。．.)）]|\Z)"
+)
 #: A line's last word that no name ends with: ``Generation gaps was`` (``Plan A``, ``Sign in`` are names).
 _FUNCTION_WORD_END_RE = re.compile(
     r"(?<![\w-])(?:a|an|the|of|to|for|with|and|or|but|is|are|was|were|be|been|has|have|had|that|which|as|by|from)\Z"
 )
-#: A term of the author's own: ``My score``, ``My take``, ``私の感想``.
-_MY_TERM_RE = re.compile(r"[*_]{0,2}(?:My |私の|僕の|自分の)")
-#: A line of tags: one word (``rl``), hashtags (``#k8s #aws``) or words between commas (``ai, ml``).
-_TAG_LINE_RE = re.compile(
-    r"[\w./+-]{1,30}|#[\w./+-]{1,30}(?:[ \t]+#[\w./+-]{1,30}){0,8}|[\w./+ -]{1,30}(?:,[ \t]*[\w./+ -]{1,30}){1,8}"
+#: A term of the author's own: ``My score``, ``My take``, ``私の感想`` (``My Apps``, ``自分の責任範囲`` are names).
+_MY_TERM_RE = re.compile(
+    r"[*_]{0,2}(?:My (?:score|take|rating|thoughts?|opinion|verdict|impressions?|review|experience|results?)\b"
+    r"|(?:私|僕|自分)の(?:感想|評価|点数|スコア|結果|意見|所感|考え))",
+    re.I,
 )
 #: A sentence about its author: ``I think…``, ``my team``, ``私は``, ``僕も``. Bold there is emphasis, not a fact.
 _FIRST_PERSON_RE = re.compile(r"(?<![A-Za-z.])I(?:'m|'ve|'d|’m|’ve)?(?= [a-z])|\b[Mm]y (?=[a-z])|私|僕")
@@ -382,8 +400,11 @@ class ParagraphRules(CardMaker):
         # A short line with the explanation on the following lines of the same paragraph.
         if not defs and len(prose) >= 2:
             term = term_line(prose[0][1].text, [p.text for _, p in prose[1:]])
-            if term and _FUNCTION_WORD_END_RE.search(term):
-                term = None  # "[Generation gaps](…) was" then "a talk in the history track": hard-wrapped prose
+            if term and _FUNCTION_WORD_END_RE.search(term) and prose[1][1].text.lstrip()[:1].islower():
+                # "[Generation gaps](…) was" then "a talk in the history track": hard-wrapped prose ("Group by"
+                # then "Splits rows…" is a term)
+                self.drop(prose[0][0], "term-line", f"{term!r}: a sentence wrapped onto the next line, no term")
+                term = None
             if term and is_number_heading(term.rstrip(":：")):
                 term = None  # "Question 23:" then the question: a number asks nothing, the lines after it do
             if term:
@@ -397,7 +418,7 @@ class ParagraphRules(CardMaker):
                     # "詳しくは" then a URL: a pointer to read, not a fact
                     self.drop(prose[0][0], "url-only", f"{term!r}: its explanation is only a URL, or a citation")
                     return Para("", False)
-                if is_note_field(term.rstrip(":："), body) and all(map(_TAG_LINE_RE.fullmatch, body.split("\n"))):
+                if is_note_field(term.rstrip(":："), body) and all(map(_is_tag_line, body.split("\n"))):
                     # "Tags:" then "[[rl]]", "[[cs]]" on the lines below (a sentence there is an explanation)
                     self.drop(prose[0][0], "metadata", f"{term!r}: a field of the note itself, not a fact")
                     return Para("", False)
@@ -442,9 +463,13 @@ class ParagraphRules(CardMaker):
             inside = marks[k:end]
             k = end
             # A hidden part that only points elsewhere ("(see ［7d］)") or labels a question ("**Q**: …") stays shown.
-            inside = [(s, e) for s, e in inside if not _asks_nothing(text, a, s, e)]
-            if not inside:
+            asked = [(s, e) for s, e in inside if not _asks_nothing(text, a, s, e)]
+            if not asked:
+                if inside:
+                    line0 = lines[max(0, bisect_right(starts, a) - 1)]
+                    self.drop(line0, "weak-cloze", "the hidden part only points elsewhere (see ［7d］) or labels (Q:)")
                 continue
+            inside = asked
             front_parts: list[str] = []
             rest_parts: list[str] = []
             at = a

@@ -7,14 +7,7 @@ import re
 
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.maker import CardMaker
-from devday_tui.core.cards.terms import (
-    DETAIL_FIELDS,
-    SCORE_FIELDS,
-    TALK_FIELDS,
-    field_of,
-    is_score,
-    squash,
-)
+from devday_tui.core.cards.terms import DETAIL_FIELDS, SCORE_FIELDS, TALK_FIELDS, field_of, is_score, squash
 from devday_tui.core.model import Item
 from devday_tui.core.text import is_bare_link, normalise, plain
 
@@ -55,16 +48,31 @@ def _numbers_rows(header: str, firsts: list[str]) -> bool:
 
 #: A cell that is a full date: ``2024/02/11``, ``2023-12-21``, ``2024年1月5日``.
 _DATE_CELL_RE = re.compile(r"[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:[ (（][^|]{0,12})?")
-
-
-#: A first column's header over a log's dates: what was done when (a release date, ``リリース日``, is a fact).
-_LOG_HEADERS = frozenset("日付 日時 受験日 実施日 学習日 勉強日 作業日 date day".split())
+#: A first column's header over dates that are facts, not a log of what was done when: ``リリース日``.
+_FACT_DATE_HEADERS = frozenset(
+    "リリース日|発売日|公開日|発表日|施行日|制定日|設立日|サポート終了日|release date|launch date|end of life|eol".split(
+        "|"
+    )
+)
+#: First headers that name the rows' days or rounds as the table's subject.
+_PLAN_HEADERS = frozenset("round rounds day days week phase フェーズ ラウンド".split())
 #: A row named by a day or a round of a plan, not by a step of a procedure (``Step 1``, ``手順1`` name those):
 #: ``1回目``, ``3日目``, ``第2回``, ``Day 2``, ``Week 3``.
 _PLAN_ROW_RE = re.compile(
     r"[0-9０-９]{1,3}(?:回目|日目|週目|か月目|ヶ月目)|第[0-9０-９一二三四五六七八九十]{1,3}[回週]|(?:Day|Week|Round)[ \t]?[0-9]{1,3}",
     re.I,
 )
+
+
+def _is_log_header(header: str) -> bool:
+    """A first column's header over the dates of a log (``日付``, ``受験日``, ``取得日``, ``Date``, ``Exam date``), not
+    over dates that are facts (``リリース日``)."""
+    key = normalise(header)
+    return (
+        key.endswith(("日", "日付", "日時", "date"))
+        and key not in _FACT_DATE_HEADERS
+        and not any(key.startswith(fact) for fact in _FACT_DATE_HEADERS)
+    )
 
 
 def _is_example_row(texts: list[str]) -> bool:
@@ -113,10 +121,12 @@ class TableRules(CardMaker):
         if self.columns(node, context, header, [texts for _, texts in body]):
             return
         firsts = [texts[0] for _, texts in body if texts and texts[0]]
-        if normalise(header[0]) in _LOG_HEADERS and len(firsts) >= 2 and all(map(_DATE_CELL_RE.fullmatch, firsts)):
+        if _is_log_header(header[0]) and len(firsts) >= 2 and all(map(_DATE_CELL_RE.fullmatch, firsts)):
             # | 2024/02/11 | Google Cloud | Professional ML Engineer |: a dated log (exams taken, posts), not facts
             self.drop(node.start, "talk-details", "a log of dated rows (what was done when), not facts")
             return
+        # | Round | … | over | Round 0 |, | Round 10 |: the rounds are what the table is about (AES), no plan's days
+        plan_rows = normalise(header[0]) not in _PLAN_HEADERS
         if len(body) >= 3 and all(_is_example_row(texts) for _, texts in body):
             # | A | 2 |, | B | 3 |, | D | `0b01` |: the letters of an example and their values, nothing to recall
             self.drop(node.start, "too-short", "an example's data: single letters and their values")
@@ -136,7 +146,7 @@ class TableRules(CardMaker):
             if not filled:
                 self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
                 continue
-            if _PLAN_ROW_RE.fullmatch(first):  # | 1回目 | AWS WEB問題集をやる |, | Day 2 | …: a day of a plan
+            if plan_rows and _PLAN_ROW_RE.fullmatch(first):  # | 1回目 | AWS WEB問題集をやる |, | Day 2 |: a plan's day
                 self.drop(line0, "too-short", f"{first!r}: only says which day or round of a plan the row is")
                 continue
             if len(filled) == 1 and is_bare_link(filled[0][1]):

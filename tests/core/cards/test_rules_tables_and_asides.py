@@ -324,3 +324,78 @@ def test_a_wrapped_line_ending_on_was_names_no_term_and_my_score_is_the_authors(
     made = [c.front for c in note.cards]
     assert "Generation gaps was" not in made and "Sign in" in made
     assert not any(f.endswith(("My score", "私の感想")) for f in made)
+
+
+def test_the_second_reviews_notes_make_the_cards_a_learner_keeps() -> None:
+    """Over-drops and leftovers a review found in the rules above, each as a learner would want it."""
+    made = fronts(
+        """
+        ## 主なリソース
+
+        それでは、主なリソースを順番に見ていきましょう。
+
+        ### Pod
+
+        **Pod** はコンテナをまとめた最小のデプロイ単位。
+
+        ### Service
+
+        **Service** は Pod 群への安定したアクセス先を提供する。
+
+        ## ポータル
+
+        - My Apps: ユーザーが割り当てられたアプリにアクセスするポータル
+        - 2.5" SSD: ノートPC向けの小型SSD
+
+        ## SQL
+
+        Group by
+        Splits rows into groups by a key.
+
+        ## Java
+
+        **Q:** What does **volatile** guarantee?
+
+        For the full list of flags, see **Appendix B**.
+
+        詳細は **RFC 5280** を参照ください。
+
+        **IAM Identity Center**^[旧 AWS SSO] は複数アカウントへのSSOを提供する。
+        """
+    )
+    assert made == [
+        "主なリソース — 2 points",
+        "ポータル — 2 points",
+        "My Apps",
+        '2.5" SSD',
+        "Group by",
+        "Q: What does ［…］ guarantee?",
+        "［…］ は複数アカウントへのSSOを提供する。",
+    ]
+
+
+def test_a_log_under_any_date_header_and_rounds_under_their_own_header() -> None:
+    made = fronts(
+        """
+        ## 取得した資格
+
+        | 取得日 | 資格 | スコア |
+        | --- | --- | --- |
+        | 2023/04/01 | AWS SAA | 820 |
+        | 2023/09/15 | AWS SAP | 790 |
+
+        ## AES
+
+        | Round | Operations |
+        | --- | --- |
+        | Round 0 | AddRoundKey only |
+        | Round 10 | SubBytes, ShiftRows, AddRoundKey (no MixColumns) |
+
+        ## Obsidian
+
+        Tags:
+        Machine Learning
+        C++, C#, .NET
+        """
+    )
+    assert made == ["AES › Round 0 — Operations", "AES › Round 10 — Operations"]
