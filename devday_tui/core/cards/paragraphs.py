@@ -463,10 +463,11 @@ class ParagraphRules(CardMaker):
             inside = marks[k:end]
             k = end
             # A hidden part that only points elsewhere ("(see ［7d］)") or labels a question ("**Q**: …") stays shown.
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            line0 = lines[max(0, bisect_right(starts, a + lead) - 1)]
             asked = [(s, e) for s, e in inside if not _asks_nothing(text, a, s, e)]
             if not asked:
                 if inside:
-                    line0 = lines[max(0, bisect_right(starts, a) - 1)]
                     self.drop(line0, "weak-cloze", "the hidden part only points elsewhere (see ［7d］) or labels (Q:)")
                 continue
             inside = asked
@@ -480,8 +481,6 @@ class ParagraphRules(CardMaker):
                 at = e
             front_parts.append(text[at:b])
             rest_parts.append(text[at:b])
-            lead = len(text[a:b]) - len(text[a:b].lstrip())
-            line0 = lines[max(0, bisect_right(starts, a + lead) - 1)]
             answers = tuple(text[s:e].strip() for s, e in inside)
             if not all(answers):
                 continue

@@ -49,10 +49,9 @@ def _numbers_rows(header: str, firsts: list[str]) -> bool:
 #: A cell that is a full date: ``2024/02/11``, ``2023-12-21``, ``2024年1月5日``.
 _DATE_CELL_RE = re.compile(r"[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:[ (（][^|]{0,12})?")
 #: A first column's header over dates that are facts, not a log of what was done when: ``リリース日``.
-_FACT_DATE_HEADERS = frozenset(
-    "リリース日|発売日|公開日|発表日|施行日|制定日|設立日|サポート終了日|release date|launch date|end of life|eol".split(
-        "|"
-    )
+_FACT_DATE_HEADERS = (
+    *"リリース日 発売日 公開日 発表日 施行日 制定日 設立日 サポート終了日 eol".split(),
+    *("release date", "launch date", "end of life"),
 )
 #: First headers that name the rows' days or rounds as the table's subject.
 _PLAN_HEADERS = frozenset("round rounds day days week phase フェーズ ラウンド".split())
@@ -68,11 +67,7 @@ def _is_log_header(header: str) -> bool:
     """A first column's header over the dates of a log (``日付``, ``受験日``, ``取得日``, ``Date``, ``Exam date``), not
     over dates that are facts (``リリース日``)."""
     key = normalise(header)
-    return (
-        key.endswith(("日", "日付", "日時", "date"))
-        and key not in _FACT_DATE_HEADERS
-        and not any(key.startswith(fact) for fact in _FACT_DATE_HEADERS)
-    )
+    return key.endswith(("日", "日付", "日時", "date")) and not key.startswith(_FACT_DATE_HEADERS)
 
 
 def _is_example_row(texts: list[str]) -> bool:
