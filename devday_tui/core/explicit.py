@@ -35,12 +35,14 @@ class ExplicitCard:
     property: bool = False
 
 
-#: Properties that Logseq and Obsidian write on their own: a block's id, whether it is folded, a card's schedule…
+#: Properties that Logseq and Obsidian write on their own: a block's id, whether it is folded, a card's schedule…, and
+#: the links between notes that a vault's template keeps (``up:: [[MOC]]``, ``child:: [[…]]``, ``refs::``).
 _PROPERTIES = frozenset(
     """id collapsed heading background-color template template-including-parent title alias aliases tags icon public
     filters query-table query-properties query-sort-by query-sort-desc card-last-interval card-repeats
     card-ease-factor card-next-schedule card-last-reviewed card-last-score created-at updated-at up parent parents
-    related source author status type created updated modified date summary topic category categories""".split()
+    related source author status type created updated modified date summary topic category categories child children
+    sibling siblings next prev previous refs references""".split()
 )
 #: A property's value that is no answer: ``true``, ``false``, a UUID.
 _PROPERTY_VALUE_RE = re.compile(r"true|false|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.I)

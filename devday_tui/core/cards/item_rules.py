@@ -68,6 +68,12 @@ _TAGS_VALUE_RE = re.compile(r"[:：][ \t]*#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40
 #: at most this many (steps in order stay whole): blind judges kept none of seven such cards, half of five or six.
 MAX_SENTENCE_ITEMS = 6
 SENTENCE_ITEM_CHARS = 30
+#: A flat list of at least this many items, this many terminal cells each on average (a Japanese character takes
+#: two) and this many in all, is a list of passages (a book's quotations): cut in parts or not, no card (four facts
+#: of which one is a long example still are one).
+PASSAGES_MIN_ITEMS = 4
+PASSAGE_CELLS = 150
+PASSAGES_CELLS = 1000
 #: A list shows a definition bullet's value beside its term when the value is at most this long.
 SHORT_VALUE_CHARS = 24
 
@@ -229,6 +235,9 @@ class ItemRules(ChoiceRules):
             return
         fits = back_lines(items) <= MAX_BACK_LINES
         tall = flat and fits and screen_lines(items) > MAX_BACK_LINES  # (a flat list's back lines are its items)
+        if flat and len(items) >= PASSAGES_MIN_ITEMS and not tall:
+            cells = sum(display_width(i.text) for i in items)
+            tall = cells >= max(PASSAGE_CELLS * len(items), PASSAGES_CELLS)
         wordy = (
             kind != "sequence"
             and flat
@@ -247,7 +256,7 @@ class ItemRules(ChoiceRules):
                 names = tuple(Item(i.text.rstrip(":：").rstrip() or i.text) for i in items)  # "Log:" shows as "Log"
                 self.items_card("split-long", kind, subject, names, line0)
             return
-        if tall:  # five tips of a paragraph each: cut in parts, still no set of points anyone recalls
+        if tall:  # five tips of a paragraph each, 22 quotations: cut in parts, still no set of points anyone recalls
             self.drop(line0, "split-long", f"{subject!r}: {len(items)} paragraphs, too long to recall as a card")
             return
         parts = -(-len(items) // (MAX_SENTENCE_ITEMS if wordy else MAX_BACK_LINES))

@@ -67,6 +67,9 @@ MIN_EXPLANATION_CHARS = 20
 MAX_EXPLANATION_CHARS = 400
 #: What opens an explanation without being part of it: an arrow, or a word that only says "it means".
 _EXPLANATION_LEAD_RE = re.compile(r"\A(?:[-=]{1,3}>|→|⇒|(?:Definition|Meaning|定義|意味)[ \t]{0,4}[:：])[ \t]*", re.I)
+#: A line of code pasted without a fence: one that opens a block (``resource "aws_vpc" "main" {``, ``tags = {``), one
+#: of only closing brackets (``}``, ``},``, ``]``), or a line of a box drawn by a console (``│ Error: …``).
+_CODE_LINE_RE = re.compile(r"(?m)(?<![\\$])\{[ \t]*$|^[ \t]*[}\]][ \t]*[;,)]?[ \t]*$|^[ \t]*[│┃┆┊╎╷╵├┣└┗┌┏]")
 #: Blocks that a one-line paragraph right before them names.
 LABELLED = frozenset(("bullet_list", "ordered_list", "table"))
 #: A paragraph that is one bold name, a symbol or emoji before it allowed: ``🟢 **Credential Harvesting**``,
@@ -316,6 +319,10 @@ class ParagraphRules(CardMaker):
         if content[:2] == "$$" or (content[:1] in " \t" and content.lstrip()[:2] == "$$"):
             # Display math: a formula split at its `=` or `-` is no term and its definition.
             self.drop(node.start, "code-block", "display math ($$…$$) makes no card")
+            return Para("", False)
+        if "\n" in content and _CODE_LINE_RE.search(content):
+            # `variable "regions" {` / `type = list(string)` / `}`: code pasted without a fence, its `=` no term's
+            self.drop(node.start, "code-block", "code or console output pasted without a fence makes no card")
             return Para("", False)
         if content[:1] == "#" and is_tags(content):
             self.drop(node.start, "metadata", "a paragraph of tags (#statistica_descrittiva), not a fact")

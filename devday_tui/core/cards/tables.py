@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from devday_tui.core.cards.blocks import Node
+from devday_tui.core.cards.chatter import is_clock_time
 from devday_tui.core.cards.maker import CardMaker
 from devday_tui.core.cards.terms import DETAIL_FIELDS, SCORE_FIELDS, TALK_FIELDS, field_of, is_score, squash
 from devday_tui.core.model import Item
@@ -119,6 +120,10 @@ class TableRules(CardMaker):
         if _is_log_header(header[0]) and len(firsts) >= 2 and all(map(_DATE_CELL_RE.fullmatch, firsts)):
             # | 2024/02/11 | Google Cloud | Professional ML Engineer |: a dated log (exams taken, posts), not facts
             self.drop(node.start, "talk-details", "a log of dated rows (what was done when), not facts")
+            return
+        if len(firsts) >= 2 and all(map(is_clock_time, firsts)):
+            # | 10 時~11 時 | `3,816` | `2,224` |, | 10:00-10:45 | 基調講演 |: an hourly log or an event's timetable
+            self.drop(node.start, "talk-details", "rows named by the time of day: a timetable or a log by the hour")
             return
         # | Round | … | over | Round 0 |, | Round 10 |: the rounds are what the table is about (AES), no plan's days
         plan_rows = normalise(header[0]) not in _PLAN_HEADERS
