@@ -396,6 +396,10 @@ class ListRules(ItemRules):
             # "夫婦で参加できてよかった", "…と思った": the author's day, however long its lines
             self.drop(line0, "first-person", f"{subject!r}: the author's impressions and day, not facts")
             return
+        # "わからん" among a talk's points, with what the author did not follow under it: no point of the talk
+        entries = [e for e in entries if not (e.item.children and is_impression(e.item.text, diary=False))]
+        if not entries:
+            return
         outline = is_course_outline([e.item.text for e in entries])
         short = len(entries) <= 2 and not any(e.own or e.item.children for e in entries)
         if (
@@ -521,6 +525,10 @@ class ListRules(ItemRules):
                 self.parent_card(item.children[0], context, line0)
                 return
             text = strip_lecture(text)
+        if is_impression(text, diary=False):
+            # "わからん" then "fuzzing test", "Mutation Testing": what the author did not follow, no set of facts
+            self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression names no list")
+            return
         asks = is_question(text)
         qualified = text if asks or normalise(context) == normalise(text) else f"{context} › {text}"
         rule = "question" if asks else ("remark-term" if is_remark(text) else "parent-bullet")

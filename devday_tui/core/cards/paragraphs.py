@@ -70,6 +70,17 @@ _EXPLANATION_LEAD_RE = re.compile(r"\A(?:[-=]{1,3}>|→|⇒|(?:Definition|Meanin
 #: A line of code pasted without a fence: one that opens a block (``resource "aws_vpc" "main" {``, ``tags = {``), one
 #: of only closing brackets (``}``, ``},``, ``]``), or a line of a box drawn by a console (``│ Error: …``).
 _CODE_LINE_RE = re.compile(r"(?m)(?<![\\$])\{[ \t]*$|^[ \t]*[}\]][ \t]*[;,)]?[ \t]*$|^[ \t]*[│┃┆┊╎╷╵├┣└┗┌┏]")
+#: A line that is one link alone: ``[ref2](https://github.com/…)``.
+_LINK_LINE_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,2000}\)")
+
+
+def is_link_lines(content: str) -> bool:
+    """A paragraph of links, one a line: ``[ref2](…)`` then ``[ref3](…)``."""
+    return (
+        "\n" in content and content[:1] == "[" and all(_LINK_LINE_RE.fullmatch(t.strip()) for t in content.split("\n"))
+    )
+
+
 #: Blocks that a one-line paragraph right before them names.
 LABELLED = frozenset(("bullet_list", "ordered_list", "table"))
 #: A paragraph that is one bold name, a symbol or emoji before it allowed: ``🟢 **Credential Harvesting**``,
@@ -323,6 +334,10 @@ class ParagraphRules(CardMaker):
         if "\n" in content and _CODE_LINE_RE.search(content):
             # `variable "regions" {` / `type = list(string)` / `}`: code pasted without a fence, its `=` no term's
             self.drop(node.start, "code-block", "code or console output pasted without a fence makes no card")
+            return Para("", False)
+        if is_link_lines(content):
+            # "[ref2](…)" then "[ref3](…)": links to read, one a line, no term and its explanation
+            self.drop(node.start, "url-only", "a paragraph of links, one a line: a reading list, not a fact")
             return Para("", False)
         if content[:1] == "#" and is_tags(content):
             self.drop(node.start, "metadata", "a paragraph of tags (#statistica_descrittiva), not a fact")

@@ -72,7 +72,11 @@ _POINTING_STARTS = (
     "但し",
     "なお、",
     "つまり",
+    *"よって、 従って、 したがって、 ゆえに、 故に、 特に、 すなわち、 一方、".split(),
     "However",
+    "Hence",
+    "Thus",
+    "Therefore",
     "→",
     "⇒",
     "=>",
@@ -206,12 +210,12 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
     protected = sorted(inl.protected)
     span = 0  # the spans before this one start at or before the separator
     reach = 0  # the furthest end of those spans
-    brackets = [0] * 10  # "(", ")", "（", "）", "「", "」", "『", "』", "“", "”" in first[:counted]
+    brackets = [0] * 12  # "(", ")", "（", "）", "「", "」", "『", "』", "“", "”", "[", "]" in first[:counted]
     quotes = 0  # '"' in first[:counted], not after a digit (``2.5" SSD``: inches)
     counted = 0
     dollar = "$" in first
     last_quote = first.rfind('"')
-    last_close = [first.rfind(mark) for mark in ")）」』”"]  # (a bracket never closed: nothing after it splits)
+    last_close = [first.rfind(mark) for mark in ")）」』”]"]  # (a bracket never closed: nothing after it splits)
     for m in _SEPARATOR_RE.finditer(first):
         i = m.start()
         while span < len(protected) and protected[span][0] <= i:
@@ -219,17 +223,17 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             span += 1
         if i < reach or (dollar and _in_math(first, i)):
             continue  # inside inline code, link text or a URL, or inside $…$ or $$…$$ math (a lone $ is a variable)
-        for k, mark in enumerate("()（）「」『』“”"):
+        for k, mark in enumerate("()（）「」『』“”[]"):
             brackets[k] += first.count(mark, counted, i)
         quotes += first.count('"', counted, i) - len(_INCHES_RE.findall(first, counted, i))
         counted = i
         inside_quotes = quotes % 2 == 1 and last_quote > i  # (a quote opened and closed after the colon)
-        open_pairs = [k for k in (0, 2, 4, 6, 8) if brackets[k] > brackets[k + 1]]
+        open_pairs = [k for k in (0, 2, 4, 6, 8, 10) if brackets[k] > brackets[k + 1]]
         if any(last_close[k // 2] < i for k in open_pairs):
             return None  # "“: : : …": a bracket or quote that never closes, around every separator after it
         if inside_quotes or open_pairs:
             # inside brackets or quotes: "（例: …）" is an aside, "「図鑑番号: 整数」" and '"Dev Containers: Reopen in
-            # Container"' quotations, no term
+            # Container"' quotations, "[C^ν : D^λ]" a formula's bracket, no term
             continue
         colon = m.group() in (":", "：")
         if colon:

@@ -4,6 +4,7 @@ are lists (``| Cloud Storage | BigTable | BigQuery |`` over what each is), each 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.chatter import is_clock_time
@@ -125,6 +126,11 @@ class TableRules(CardMaker):
             # | 10 時~11 時 | `3,816` | `2,224` |, | 10:00-10:45 | 基調講演 |: an hourly log or an event's timetable
             self.drop(node.start, "talk-details", "rows named by the time of day: a timetable or a log by the hour")
             return
+        # | 1 | 1 | - | All messages… |, | 1 | N | same | … |: a value of an experiment's parameter shared by rows names
+        # none of them (rows of one service, | S3 | ログ配信 |, | S3 | ログ保管 |, are one card)
+        named_twice = {t for t, n in Counter(firsts).items() if n > 1 and (len(t) == 1 or t.isdigit())}
+        if named_twice:
+            self.drop(node.start, "too-short", f"rows share a first cell ({sorted(named_twice)[0]!r}): it names none")
         # | Round | … | over | Round 0 |, | Round 10 |: the rounds are what the table is about (AES), no plan's days
         plan_rows = normalise(header[0]) not in _PLAN_HEADERS
         if len(body) >= 3 and all(_is_example_row(texts) for _, texts in body):
@@ -133,7 +139,7 @@ class TableRules(CardMaker):
             return
         for line0, texts in body:
             first = texts[0] if texts else ""
-            if not first:
+            if not first or first in named_twice:
                 continue
             filled = [(h, t) for h, t in zip(header[1:], texts[1:]) if t]  # the row's other cells, with headers
             if (

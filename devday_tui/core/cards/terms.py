@@ -116,7 +116,8 @@ CITATION_FIELDS = frozenset(
 #: a list mostly of these is the talk's details, not its content.
 DETAIL_FIELDS = frozenset(
     """language 言語 length duration 時間 所要時間 level レベル 難易度 difficulty room ルーム audience 対象 対象者
-    languages tags tag タグ hashtag hashtags ハッシュタグ event イベント 日付 枠 location fee 参加費 料金""".split()
+    languages tags tag タグ hashtag hashtags ハッシュタグ event イベント 日付 枠 location fee 参加費 料金 session
+    セッション種別 セッション形式 発表形式""".split()
 )
 #: An item that starts with a logistics field and its colon: ``**Speaker**: …``, ``登壇者：…``, ``Track: Java``.
 TALK_FIELD_RE = re.compile(
@@ -274,7 +275,8 @@ def is_field_name(text: str) -> bool:
 
 
 #: A heading or label that only says where it stands in a sequence: ``Day 1``, ``Part 2``, ``1日目``, ``第3章``,
-#: ``その2``, ``午後``, a story's ``Try 3`` or ``First issue``, maybe with a remark in brackets.
+#: ``その2``, ``午後``, a story's ``Try 3`` or ``First issue``, an event's ``Room A`` or ``Track B``, maybe with a
+#: remark in brackets.
 _ORDINAL_RE = re.compile(
     r"\A(?:(?:day|part|session|chapter|ch\.?|section|lecture|lesson|week|round|phase|stage|vol\.?|volume|episode"
     r"|ep\.?|module|unit|slide|page|room|no\.?|lab|exercise|set|case|item|point|step|tip|hint|try|attempt|iteration"
@@ -285,16 +287,18 @@ _ORDINAL_RE = re.compile(
     r"|solution|option|step|thing|fix)"
     r"|pp?\.[ \t]?[0-9０-９]{0,4}(?:[-〜~][0-9０-９]{1,4})?"
     r"|第?[0-9０-９一二三四五六七八九十]{1,3}(?:[,、・~〜-][0-9０-９]{1,3})?(?:日目|日|部|章|節|回目?|弾|週目?|限|コマ)"
-    r"|その[0-9０-９一二三四五六七八九十]{1,3}|[0-9]{1,2}(?:st|nd|rd|th) (?:day|part|session|half)|午前|午後|前編|後編|中編)"
+    r"|その[0-9０-９一二三四五六七八九十]{1,3}|[0-9]{1,2}(?:st|nd|rd|th) (?:day|part|session|half)|午前|午後|前編|後編|中編"
+    r"|(?:room|track|hall|stage|ルーム|トラック|ホール)[ \t]?(?-i:[A-Z0-9０-９Ａ-Ｚ]{1,2}))"
     r"(?:[ \t]*[(（][^()（）\n]{0,30}[)）])?\Z",
     re.I,
 )
 _ORDINAL_MAX = 60
 
 
-#: What every such heading holds: a digit, a kanji numeral, 午前/午後, 前編/後編/中編.
+#: What every such heading holds: a digit, a kanji numeral, 午前/午後, 前編/後編/中編, or a room's or track's name.
 _ORDINAL_GATE_RE = re.compile(
     r"[0-9０-９一二三四五六七八九十前後中]|\A[ \t]*(?:[Pp]{1,2}\.|(?i:first|second|third|fourth|fifth|next|another|final|last) )"
+    r"|\A[ \t]*(?i:room|track|hall|stage|ルーム|トラック|ホール)"
 )
 
 
@@ -533,6 +537,11 @@ def is_tags(text: str) -> bool:
     return all(_TAG_LINE_RE.fullmatch(line.strip()) for line in text.split("\n") if line.strip())
 
 
+#: A particle that opens the next line, before a word that is no hiragana: the sentence above goes on
+#: (``の2つと、…``, ``に関して``, ``と同様に``); ``はじめに`` and ``とりあえず`` open sentences.
+_PARTICLE_START_RE = re.compile(r"[のにへとでは][0-9０-９A-Za-z\u4e00-\u9fff\u30a0-\u30ff「『（(]")
+
+
 def term_line(first: str, rest: list[str]) -> str | None:
     """A short first line, with the explanation on the lines after it: the term, or None."""
     term = first.strip()
@@ -562,8 +571,8 @@ def term_line(first: str, rest: list[str]) -> str | None:
     wrapped = term.endswith(_PARTICLE_ENDS) and not term.endswith(("とは", "こと")) and not _SINCE_RE.search(term)
     if wrapped and term.endswith(_CLAUSE_ENDS) and (len(term) < 8 or term[:1] in "〜~～"):
         wrapped = False  # "〜ながら", "とても", "まだら": a grammar pattern or a word, not a clause cut off
-    if (wrapped and not is_bare_link(body)) or body.startswith(("が", "を")):
-        return None
+    if (wrapped and not is_bare_link(body)) or body.startswith(("が", "を")) or _PARTICLE_START_RE.match(body):
+        return None  # (a line "の2つと、…" or "に関して…" goes on with the sentence the line above began)
     # An English sentence wrapped onto the next line is not a term and its definition: a long line, or one opening
     # with an article over a lower-case word ("The terraform provider" then "terraform_remote_state data source").
     if body[:1].islower() and term[-1].isascii() and term[-1].isalpha():

@@ -1,0 +1,129 @@
+"""Where a term is not cut (inside a formula's brackets, after a connective, before a line that goes on with a
+particle), rows a shared value names none of, rooms of an event, what the author did not follow, and paragraphs
+of links."""
+
+from __future__ import annotations
+
+from tests.core.cards.small_notes import parse
+
+
+def test_a_colon_inside_square_brackets_or_a_formula_splits_nothing() -> None:
+    note, _ = parse(
+        """
+        ## 分解行列
+
+        (iv) $[C^\\nu : D^\\lambda]$ は分解係数
+        [注意]: 単純加群の重複度を数える
+        """
+    )
+    assert [(c.front, c.back) for c in note.cards] == [("[注意]", "単純加群の重複度を数える")]
+
+
+def test_a_line_opening_with_a_connective_names_no_term() -> None:
+    note, _ = parse(
+        """
+        ## 証明
+
+        よって、C = D: 両辺の次元が等しい
+        Hence the map: an isomorphism of modules
+        特性: 冪等である
+        """
+    )
+    assert [c.front for c in note.cards] == ["特性"]
+
+
+def test_a_line_that_the_next_goes_on_with_a_particle_names_no_term() -> None:
+    note, _ = parse(
+        """
+        ## 概要
+
+        Node.jsで作成するサーバ(HTTP Server)
+        の2つと、それを支えるAgentという存在に分けることができる。
+
+        ## 用語
+
+        HTTP Server
+        リクエストを受けてレスポンスを返すサーバ
+        """
+    )
+    fronts = [c.front for c in note.cards]
+    assert "HTTP Server" in fronts
+    assert not any(f.startswith("Node.js") for f in fronts)
+
+
+def test_rows_that_share_a_parameters_value_are_no_cards_but_a_services_rows_are_one() -> None:
+    note, trace = parse(
+        """
+        ## Experiment
+
+        | Partition # | Consumer # | Observations |
+        | --- | --- | --- |
+        | 1 | 1 | All messages are delivered to the single consumer |
+        | 1 | N | All messages are delivered to one consumer of the group |
+        | N | 1 | All messages are delivered to the single consumer |
+        | N | N | Messages are distributed between consumers |
+
+        ## 料金
+
+        | サービス | 項目 | 単価 |
+        | --- | --- | --- |
+        | S3 | ログ配信 | 0.38 USD/GB |
+        | S3 | ログ保管 | 0.025 USD/GB |
+        """
+    )
+    assert [c.front for c in note.cards] == ["料金 › S3 — 項目, 単価"]
+    assert any(t.rule == "too-short" and "'1'" in t.what for t in trace)
+
+
+def test_a_talks_session_type_is_its_logistics() -> None:
+    note, _ = parse(
+        """
+        ## [S4] 大規模ウェブサービスにおけるコードレビュー観点
+
+        | Language | Speaker | Session Type |
+        | --- | --- | --- |
+        | Japanese | 井本 裕 | Sponsor Session |
+        """
+    )
+    assert note.cards == []
+
+
+def test_a_room_of_an_event_says_nothing_alone_and_what_the_author_did_not_follow_is_no_point() -> None:
+    note, _ = parse(
+        """
+        # Go Con mini
+
+        ## 10:35 Room A
+
+        - Internal やlinter でパッケージを依存させない
+          - 依存の向きを揃える
+        - テスト
+          - テーブル駆動で書く
+        - わからん
+          - fuzzing test
+          - Mutation Testing
+        """
+    )
+    fronts = [c.front for c in note.cards]
+    assert "Go Con mini › Room A — 2 points" in fronts
+    assert not any("わからん" in f for f in fronts)
+    points = next(c for c in note.cards if c.front.endswith("2 points"))
+    assert [i.text for i in points.back] == ["Internal やlinter でパッケージを依存させない", "テスト"]
+
+
+def test_a_paragraph_of_links_one_a_line_is_a_reading_list() -> None:
+    note, trace = parse(
+        """
+        ## Reading
+
+        [Backends](https://developer.hashicorp.com/terraform/language/settings/backends)
+        [State Locking](https://developer.hashicorp.com/terraform/language/state/locking)
+
+        ## Notes
+
+        [Backends](https://developer.hashicorp.com/terraform/language/settings/backends) store the state
+        remotely, so that a team shares one copy.
+        """
+    )
+    assert all(c.front != "Reading" and c.front != "Backends" for c in note.cards)
+    assert any(t.rule == "url-only" and "reading list" in t.what for t in trace)
