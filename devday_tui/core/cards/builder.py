@@ -38,6 +38,7 @@ from devday_tui.core.cards.terms import (
     is_ordinal,
     is_tags,
     is_vague,
+    is_where,
     label_ok,
     lacks_subject,
     squash,
@@ -302,6 +303,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
         if marked:  # "■SMTP(Simple Mail Transfer Protocol) POP(Post Office Protocol)": a heading written as a line
             text = text[1:].strip()
         if not text or is_bare_link(text):
+            return None
+        if is_where(text):  # "where:" then the formula's symbols: the list belongs to the heading
+            self.drop(node.start, "prose-label", f"{text!r} only says the list explains what came before")
             return None
         if is_question(text):
             if is_vague(text):  # "How?": of what the context says

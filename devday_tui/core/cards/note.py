@@ -53,7 +53,7 @@ from devday_tui.core.text import normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 124
+PARSER_VERSION = 125
 
 #: Why a write-up's opening (the author's story) makes no cards.
 _WRITEUP_OPENING = "a write-up's opening: the author's story"
@@ -439,6 +439,8 @@ def parse_note(
     for k, hi in enumerate(heads):
         node = nodes[hi]
         heading = squash(strip_bullet(plain(node.content)))
+        if heading[:1] == "#" and heading.lstrip("#")[:1] == " ":
+            heading = heading.lstrip("#").lstrip()  # "### # flex-basis": a level typed twice
         level = node.level
         own = nodes[hi + 1 : heads[k + 1] if k + 1 < len(heads) else len(nodes)]
         next_start = nodes[heads[k + 1]].start if k + 1 < len(heads) else len(body_lines)

@@ -403,7 +403,19 @@ def label_ok(text: str, colon: bool = False) -> bool:
         and not text.endswith(("。", ".", "、", ",", "，"))  # "…のですが、" goes on in the list: a sentence
         and not is_bare_link(text)
         and not (is_aside(text) and _ASIDE_CLAUSE_RE.search(text) is not None)
+        and not is_where(text)
     )
+
+
+def is_where(text: str) -> bool:
+    """``where:``, ``na qual:`` before the list of a formula's symbols: a word that names nothing."""
+    return text.rstrip(":： ").casefold() in _WHERE_WORDS
+
+
+#: A line that only says "where" before the list that explains a formula's symbols: it names nothing.
+_WHERE_WORDS = frozenset("""where wobei onde donde où dove avec with com con mit ここで ただし""".split()) | frozenset(
+    ("na qual", "no qual", "em que", "en que", "en el que", "in which", "in cui", "dans lequel")
+)
 
 
 #: Words that make a would-be English term a clause: "The idea is simple: …" is prose, not a term.
@@ -411,9 +423,11 @@ _CLAUSE_WORDS = frozenset("is are was were comes came has have had will would sh
 
 
 #: Words that open a sentence pointing back to the one before: ``However this is prone to …``, ``Another …``.
-_ANAPHORS = frozenset("this these that those it its they their them another such".split()) | (
-    _CONTRASTS := frozenset("instead otherwise similarly likewise conversely".split())
-)
+_ANAPHORS = frozenset(
+    """this these that those it its they their them another such isso isto esse essa este esta esses essas nesse
+    neste nessa nesta nisso nisto esto eso ese esa estos estas ceci cela ça cette ces questo questa questi queste ciò
+    dies diese dieser dieses""".split()
+) | (_CONTRASTS := frozenset("instead otherwise similarly likewise conversely".split()))
 #: A sentence that opens on one of several things said before: ``For the second question, …``, ``In the above …``.
 _ORDINAL_BACK_RE = re.compile(
     r"(?:for|in|on|to answer|with|as for) the (?:second|third|fourth|former|latter|above|previous|preceding)(?=[\s,])",

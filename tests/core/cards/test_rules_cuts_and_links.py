@@ -127,3 +127,51 @@ def test_a_paragraph_of_links_one_a_line_is_a_reading_list() -> None:
     )
     assert all(c.front != "Reading" and c.front != "Backends" for c in note.cards)
     assert any(t.rule == "url-only" and "reading list" in t.what for t in trace)
+
+
+def test_a_heading_whose_level_was_typed_twice_loses_the_mark() -> None:
+    note, _ = parse(
+        """
+        ## # flex-direction
+
+        - row: items left to right
+        - column: items top to bottom
+        """
+    )
+    assert [c.front for c in note.cards] == ["flex-direction — 2 points", "row", "column"]
+
+
+def test_a_cloze_that_points_back_in_portuguese_shows_the_sentence_before() -> None:
+    note, _ = parse(
+        """
+        ## Máquina de Turing
+
+        Nesse modelo, a fita é limitada ao tamanho da entrada. Isso reduz seu poder e permite reconhecer as
+        linguagens **sensíveis ao contexto**.
+        """
+    )
+    assert [c.front for c in note.cards] == [
+        "Nesse modelo, a fita é limitada ao tamanho da entrada. Isso reduz seu poder e permite reconhecer as "
+        "linguagens ［…］."
+    ]
+
+
+def test_where_before_a_formulas_symbols_names_no_list() -> None:
+    note, _ = parse(
+        """
+        ## Ohm's law
+
+        where:
+
+        - V is the voltage across the resistor
+        - I is the current through it
+
+        ## Resistência
+
+        na qual:
+
+        - R é a resistência do condutor
+        - I é a corrente que o atravessa
+        """
+    )
+    assert [c.front for c in note.cards] == ["Ohm's law — 2 points", "Resistência — 2 points"]
