@@ -35,14 +35,12 @@ class ExplicitCard:
     property: bool = False
 
 
-#: Properties that Logseq and Obsidian write on their own: a block's id, whether it is folded, a card's schedule…, and
-#: the links between notes that a vault's template keeps (``up:: [[MOC]]``, ``child:: [[…]]``, ``refs::``).
+#: Properties that Logseq and Obsidian write on their own: a block's id, whether it is folded, a card's schedule…
 _PROPERTIES = frozenset(
     """id collapsed heading background-color template template-including-parent title alias aliases tags icon public
     filters query-table query-properties query-sort-by query-sort-desc card-last-interval card-repeats
     card-ease-factor card-next-schedule card-last-reviewed card-last-score created-at updated-at up parent parents
-    related source author status type created updated modified date summary topic category categories child children
-    sibling siblings next prev previous refs references""".split()
+    related source author status type created updated modified date summary topic category categories""".split()
 )
 #: A property's value that is no answer: ``true``, ``false``, a UUID.
 _PROPERTY_VALUE_RE = re.compile(r"true|false|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.I)
@@ -78,7 +76,15 @@ def is_property(front: str, back: str) -> bool:
     key = front.casefold()  # Dataview fields are often capitalised: ``Date:: 2022-08-15``
     if not _PROPERTY_KEY_RE.fullmatch(key):
         return False
+    if key in _LINK_KEYS and (not back.strip() or _LINKS_ONLY_RE.fullmatch(back.strip())):
+        return True  # "child:: [[…]]", "refs::": the links a vault's template keeps ("next:: 次のノード" is a card)
     return key in _PROPERTIES or _PROPERTY_VALUE_RE.fullmatch(back.strip()) is not None
+
+
+#: Keys of the links between notes that a vault's template keeps, when their value is links or nothing.
+_LINK_KEYS = frozenset("child children sibling siblings next prev previous refs references".split())
+#: Wiki links or Markdown links, and the commas or spaces between them.
+_LINKS_ONLY_RE = re.compile(r"(?:\[\[[^\[\]\n]{1,200}\]\]|\[[^\[\]\n]{0,200}\]\([^()\s]{1,500}\)|[ \t,、]){1,50}")
 
 
 #: A link, its text and its target (``[Talk - YAPC::Asia](http://…)``), a wiki link (``[[Perl::Critic]]``) or an
@@ -146,7 +152,7 @@ def scan_explicit(lines: list[str], skip: frozenset[int] | set[int]) -> tuple[li
         sep = 3 if reverse else 2
         front, back = _clean(raw[:at]), plain(raw[at + sep :])
         if front and back:
-            prop = not reverse and is_property(front, back)
+            prop = not reverse and is_property(front, raw[at + sep :])  # (as written: its links are links)
             cards.append(ExplicitCard(front, back, i, i, reverse, prop))
             used.add(i)
     cards.sort(key=lambda c: c.first)

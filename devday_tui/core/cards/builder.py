@@ -16,7 +16,7 @@ from devday_tui.core.cards.lists import ListRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.metadata import is_note_field
-from devday_tui.core.cards.paragraphs import Para, ParagraphRules, is_link_lines
+from devday_tui.core.cards.paragraphs import Para, ParagraphRules, is_link_lines, is_unfenced_code
 from devday_tui.core.cards.questions import (
     answered,
     asks_or_sets,
@@ -521,6 +521,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
         first = paragraphs[0].content
         if first.lstrip()[:2] == "$$" or (first[:1] == "#" and is_tags(text)) or is_link_lines(first):
             return  # display math, tags, or links: its paragraph said so (code-block, metadata, url-only)
+        if is_unfenced_code(first):
+            return  # code pasted without a fence: its paragraph said so (code-block)
         if rest and head.endswith((":", "：")) and is_note_field(head[:-1], ""):
             return  # "Tags:" then the tags on the lines below: the note's own (metadata)
         if len(paragraphs) == 1 and _only_a_link(paragraphs[0].content):

@@ -203,9 +203,7 @@ def _math_text(tex: str) -> str:
         tex = _FRAC_RE.sub(lambda m: f"{_operand(m.group(1))}/{_operand(m.group(2))}", tex)
         tex = _SQRT_RE.sub(lambda m: f"{m.group(1) or ''}√{_operand(m.group(2))}", tex)
     tex = _COMMAND_RE.sub(lambda m: _SYMBOLS.get(m.group(1), m.group(1)) if m.group(1) else " ", tex)
-    # A formula's colon joins its operands: no term and its definition are split there, as the `$` that kept the
-    # formula whole is gone ("[C^ν:D^λ]", "f:A → B"). (`t = …` still defines t.)
-    return " ".join(tex.replace("{", "").replace("}", "").split()).replace(" : ", ":")
+    return " ".join(tex.replace("{", "").replace("}", "").split())
 
 
 def plain_math(line: str) -> str:

@@ -68,12 +68,12 @@ _TAGS_VALUE_RE = re.compile(r"[:：][ \t]*#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40
 #: at most this many (steps in order stay whole): blind judges kept none of seven such cards, half of five or six.
 MAX_SENTENCE_ITEMS = 6
 SENTENCE_ITEM_CHARS = 30
-#: A flat list of at least this many items, this many terminal cells each on average (a Japanese character takes
-#: two) and this many in all, is a list of passages (a book's quotations): cut in parts or not, no card (four facts
-#: of which one is a long example still are one).
+#: A flat list of at least this many items, this many characters each on average and this many in all, is a list
+#: of passages (a book's quotations): cut in parts or not, no card (four facts of which one is a long example still
+#: are one; a Japanese fact of a line is some 80 characters).
 PASSAGES_MIN_ITEMS = 4
-PASSAGE_CELLS = 150
-PASSAGES_CELLS = 1000
+PASSAGE_CHARS = 150
+PASSAGES_CHARS = 1000
 #: A list shows a definition bullet's value beside its term when the value is at most this long.
 SHORT_VALUE_CHARS = 24
 
@@ -236,8 +236,8 @@ class ItemRules(ChoiceRules):
         fits = back_lines(items) <= MAX_BACK_LINES
         tall = flat and fits and screen_lines(items) > MAX_BACK_LINES  # (a flat list's back lines are its items)
         if flat and len(items) >= PASSAGES_MIN_ITEMS and not tall:
-            cells = sum(display_width(i.text) for i in items)
-            tall = cells >= max(PASSAGE_CELLS * len(items), PASSAGES_CELLS)
+            chars = sum(len(i.text) for i in items)
+            tall = chars >= max(PASSAGE_CHARS * len(items), PASSAGES_CHARS)
         wordy = (
             kind != "sequence"
             and flat

@@ -67,6 +67,14 @@ MAX_POINT_NAMES = 6
 _STUDY_VERBS = frozenset(v.capitalize() for v in OBJECTIVE_VERBS)
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
 SUB_LABEL_MAX_CHARS = 120
+#: A bullet that only says the author did not follow what is under it: ``わからん``, ``聞き取れず``, ``理解できなかった``
+#: (``良かった点``, ``勉強になったこと`` name facts).
+_LOST_RE = re.compile(
+    r"(?:よく)?(?:わから|分から|解ら|判ら)(?:ん|ない|なかった)(?:こと|点|部分)?[!！…。w]*"
+    r"|(?:聞き取れ(?:ず|なかった)|理解(?:でき)?(?:ず|なかった|できず)|ついていけ(?:ず|なかった))(?:こと|点|部分)?[!！…。]*"
+    r"|(?:didn't|did not) (?:get|follow|understand)(?: this| these)?[.!]*",
+    re.I,
+)
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
@@ -397,7 +405,7 @@ class ListRules(ItemRules):
             self.drop(line0, "first-person", f"{subject!r}: the author's impressions and day, not facts")
             return
         # "わからん" among a talk's points, with what the author did not follow under it: no point of the talk
-        entries = [e for e in entries if not (e.item.children and is_impression(e.item.text, diary=False))]
+        entries = [e for e in entries if not (e.item.children and _LOST_RE.fullmatch(e.item.text.strip()))]
         if not entries:
             return
         outline = is_course_outline([e.item.text for e in entries])
@@ -525,9 +533,9 @@ class ListRules(ItemRules):
                 self.parent_card(item.children[0], context, line0)
                 return
             text = strip_lecture(text)
-        if is_impression(text, diary=False):
+        if _LOST_RE.fullmatch(text.strip()):
             # "わからん" then "fuzzing test", "Mutation Testing": what the author did not follow, no set of facts
-            self.drop(line0, "first-person", f"{text[:40]!r}: the author's impression names no list")
+            self.drop(line0, "first-person", f"{text[:40]!r}: what the author did not follow, no list")
             return
         asks = is_question(text)
         qualified = text if asks or normalise(context) == normalise(text) else f"{context} › {text}"

@@ -67,11 +67,27 @@ MIN_EXPLANATION_CHARS = 20
 MAX_EXPLANATION_CHARS = 400
 #: What opens an explanation without being part of it: an arrow, or a word that only says "it means".
 _EXPLANATION_LEAD_RE = re.compile(r"\A(?:[-=]{1,3}>|→|⇒|(?:Definition|Meaning|定義|意味)[ \t]{0,4}[:：])[ \t]*", re.I)
-#: A line of code pasted without a fence: one that opens a block (``resource "aws_vpc" "main" {``, ``tags = {``), one
-#: of only closing brackets (``}``, ``},``, ``]``), or a line of a box drawn by a console (``│ Error: …``).
-_CODE_LINE_RE = re.compile(r"(?m)(?<![\\$])\{[ \t]*$|^[ \t]*[}\]][ \t]*[;,)]?[ \t]*$|^[ \t]*[│┃┆┊╎╷╵├┣└┗┌┏]")
-#: A line that is one link alone: ``[ref2](https://github.com/…)``.
-_LINK_LINE_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,2000}\)")
+#: Code pasted without a fence: a line that opens a block (``arr.map(x => {``) and a line
+#: of only closing brackets (``}``, ``},``, ``]``, after a line number: ``7    }``); or a line of the frame a console
+#: draws (``│ Error: …``, ``╷``); or a line that is only a block's head (below).
+_OPENS_BLOCK_RE = re.compile(r"(?m)(?<![\\$])\{[ \t]*$")
+_CLOSES_BLOCK_RE = re.compile(r"(?m)^[ \t]*(?:[0-9]{1,4}[ \t]+)?[}\]][ \t]*[;,)]?[ \t]*$")
+_CONSOLE_FRAME_RE = re.compile(r"(?m)^[ \t]*[│┃╷╵]")
+#: A line that is only the head of a block of configuration: ``provider "aws" {``, ``tags = {``, ``locals {``.
+_BLOCK_HEAD_RE = re.compile(
+    r'(?m)^[ \t]*[A-Za-z_][\w.-]{0,60}(?:[ \t]+(?:"[^"\n]{0,80}"|[A-Za-z_][\w.-]{0,60})){0,4}(?:[ \t]*=)?[ \t]*\{[ \t]*$'
+)
+#: A line that is one link alone: ``[ref2](https://github.com/…)``, ``[Rust](…/Rust_(programming_language))``.
+_LINK_LINE_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,200})?\)")
+
+
+def is_unfenced_code(content: str) -> bool:
+    """A paragraph of code or console output pasted without a fence: its ``key = value`` lines are no terms."""
+    return "\n" in content and (
+        (_OPENS_BLOCK_RE.search(content) is not None and _CLOSES_BLOCK_RE.search(content) is not None)
+        or _CONSOLE_FRAME_RE.search(content) is not None
+        or ("{" in content and _BLOCK_HEAD_RE.search(content) is not None)
+    )
 
 
 def is_link_lines(content: str) -> bool:
@@ -331,7 +347,7 @@ class ParagraphRules(CardMaker):
             # Display math: a formula split at its `=` or `-` is no term and its definition.
             self.drop(node.start, "code-block", "display math ($$…$$) makes no card")
             return Para("", False)
-        if "\n" in content and _CODE_LINE_RE.search(content):
+        if is_unfenced_code(content):
             # `variable "regions" {` / `type = list(string)` / `}`: code pasted without a fence, its `=` no term's
             self.drop(node.start, "code-block", "code or console output pasted without a fence makes no card")
             return Para("", False)

@@ -74,9 +74,7 @@ _POINTING_STARTS = (
     "つまり",
     *"よって、 従って、 したがって、 ゆえに、 故に、 特に、 すなわち、 一方、".split(),
     "However",
-    "Hence",
-    "Thus",
-    "Therefore",
+    *("Hence,", "Hence ", "Thus,", "Thus ", "Therefore,", "Therefore "),  # (a clause after it: "Thus: …" is a word)
     "→",
     "⇒",
     "=>",
@@ -228,7 +226,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
         quotes += first.count('"', counted, i) - len(_INCHES_RE.findall(first, counted, i))
         counted = i
         inside_quotes = quotes % 2 == 1 and last_quote > i  # (a quote opened and closed after the colon)
-        open_pairs = [k for k in (0, 2, 4, 6, 8, 10) if brackets[k] > brackets[k + 1]]
+        # (a "[" never closed after the separator is an interval's, "[a, b): …", and hides nothing)
+        open_pairs = [k for k in (0, 2, 4, 6, 8, 10) if brackets[k] > brackets[k + 1] and (k < 10 or last_close[5] > i)]
         if any(last_close[k // 2] < i for k in open_pairs):
             return None  # "“: : : …": a bracket or quote that never closes, around every separator after it
         if inside_quotes or open_pairs:

@@ -9,7 +9,15 @@ from collections import Counter
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.chatter import is_clock_time
 from devday_tui.core.cards.maker import CardMaker
-from devday_tui.core.cards.terms import DETAIL_FIELDS, SCORE_FIELDS, TALK_FIELDS, field_of, is_score, squash
+from devday_tui.core.cards.terms import (
+    DETAIL_FIELDS,
+    SCORE_FIELDS,
+    TALK_FIELDS,
+    field_of,
+    is_ordinal,
+    is_score,
+    squash,
+)
 from devday_tui.core.model import Item
 from devday_tui.core.text import is_bare_link, normalise, plain
 
@@ -22,6 +30,8 @@ _PLAIN_COLUMNS = frozenset(
 )
 
 _DETAILS = DETAIL_FIELDS | TALK_FIELDS | SCORE_FIELDS
+#: Headers of a talk's details in more than one word: ``| Language | Speaker | Session Type |``.
+_DETAIL_HEADERS = frozenset(("session type", "talk type", "session format", "session level"))
 #: A table's one named column that says its rows are the author's or a talk's details (``| 模擬試験 | 得点 |``).
 _DETAIL_COLUMNS = TALK_FIELDS | SCORE_FIELDS
 #: Cells that say there is nothing: a dash.
@@ -65,6 +75,28 @@ _PLAN_ROW_RE = re.compile(
 )
 
 
+#: Words of a heading or label over a day's timetable or log: rows named by the time of day are its hours.
+_SCHEDULE_WORDS = (
+    *"当日 タイムテーブル スケジュール アジェンダ 日程 プログラム 進行 流れ ログ 記録 振り返り 参加".split(),
+    *"schedule timetable agenda program log timeline day".split(),
+)
+
+
+def _is_schedule(context: str) -> bool:
+    """Whether a table under ``context`` (its heading or label) is a day's timetable or log."""
+    last = normalise(context.rsplit(" › ", 1)[-1])
+    return any(w in last for w in _SCHEDULE_WORDS) or is_ordinal(last)
+
+
+def _is_grid(rows: list[list[str]]) -> bool:
+    """Rows of an experiment's parameters: a first cell of one character or a number that rows share, and a second
+    column whose values repeat too."""
+    firsts = [r[0] for r in rows if len(r) >= 2 and r[0]]
+    seconds = [r[1] for r in rows if len(r) >= 2 and r[1]]
+    shared = [t for t, n in Counter(firsts).items() if n > 1 and (len(t) == 1 or t.isdigit())]
+    return bool(shared) and len(set(seconds)) < len(seconds)
+
+
 def _is_log_header(header: str) -> bool:
     """A first column's header over the dates of a log (``日付``, ``受験日``, ``取得日``, ``Date``, ``Exam date``), not
     over dates that are facts (``リリース日``)."""
@@ -100,7 +132,7 @@ class TableRules(CardMaker):
             self.drop(node.start, "table-row", "a table with one column or no header row makes no cards")
             return
         named = [h for h in header[1:] if h]
-        if (len(named) >= 2 and all(field_of(h) in _DETAILS for h in named)) or (
+        if (len(named) >= 2 and all(field_of(h) in _DETAILS or normalise(h) in _DETAIL_HEADERS for h in named)) or (
             len(named) == 1 and field_of(named[0]) in _DETAIL_COLUMNS
         ):
             # | Session | Tags | Length |, | 模擬試験 | 得点 |: the talks one attended or the scores one got, not
@@ -122,15 +154,16 @@ class TableRules(CardMaker):
             # | 2024/02/11 | Google Cloud | Professional ML Engineer |: a dated log (exams taken, posts), not facts
             self.drop(node.start, "talk-details", "a log of dated rows (what was done when), not facts")
             return
-        if len(firsts) >= 2 and all(map(is_clock_time, firsts)):
+        if len(firsts) >= 2 and all(map(is_clock_time, firsts)) and _is_schedule(context):
             # | 10 時~11 時 | `3,816` | `2,224` |, | 10:00-10:45 | 基調講演 |: an hourly log or an event's timetable
+            # (under 取引時間, | 9:00-11:30 | 前場 | is a fact)
             self.drop(node.start, "talk-details", "rows named by the time of day: a timetable or a log by the hour")
             return
-        # | 1 | 1 | - | All messages… |, | 1 | N | same | … |: a value of an experiment's parameter shared by rows names
-        # none of them (rows of one service, | S3 | ログ配信 |, | S3 | ログ保管 |, are one card)
-        named_twice = {t for t, n in Counter(firsts).items() if n > 1 and (len(t) == 1 or t.isdigit())}
-        if named_twice:
-            self.drop(node.start, "too-short", f"rows share a first cell ({sorted(named_twice)[0]!r}): it names none")
+        if _is_grid([texts for _, texts in body]):
+            # | 1 | 1 | - | All messages… |, | 1 | N | same | … |: an experiment's parameters, each value shared by
+            # rows, name no row (| で | 場所 |, | で | 手段 | and | 3 | * |, | 3 | / | are one card each)
+            self.drop(node.start, "too-short", "rows named by the values of parameters they share: none names a row")
+            return
         # | Round | … | over | Round 0 |, | Round 10 |: the rounds are what the table is about (AES), no plan's days
         plan_rows = normalise(header[0]) not in _PLAN_HEADERS
         if len(body) >= 3 and all(_is_example_row(texts) for _, texts in body):
@@ -139,7 +172,7 @@ class TableRules(CardMaker):
             return
         for line0, texts in body:
             first = texts[0] if texts else ""
-            if not first or first in named_twice:
+            if not first:
                 continue
             filled = [(h, t) for h, t in zip(header[1:], texts[1:]) if t]  # the row's other cells, with headers
             if (

@@ -116,8 +116,8 @@ CITATION_FIELDS = frozenset(
 #: a list mostly of these is the talk's details, not its content.
 DETAIL_FIELDS = frozenset(
     """language 言語 length duration 時間 所要時間 level レベル 難易度 difficulty room ルーム audience 対象 対象者
-    languages tags tag タグ hashtag hashtags ハッシュタグ event イベント 日付 枠 location fee 参加費 料金 session
-    セッション種別 セッション形式 発表形式""".split()
+    languages tags tag タグ hashtag hashtags ハッシュタグ event イベント 日付 枠 location fee 参加費 料金 セッション種別
+    セッション形式 発表形式""".split()
 )
 #: An item that starts with a logistics field and its colon: ``**Speaker**: …``, ``登壇者：…``, ``Track: Java``.
 TALK_FIELD_RE = re.compile(
@@ -288,7 +288,7 @@ _ORDINAL_RE = re.compile(
     r"|pp?\.[ \t]?[0-9０-９]{0,4}(?:[-〜~][0-9０-９]{1,4})?"
     r"|第?[0-9０-９一二三四五六七八九十]{1,3}(?:[,、・~〜-][0-9０-９]{1,3})?(?:日目|日|部|章|節|回目?|弾|週目?|限|コマ)"
     r"|その[0-9０-９一二三四五六七八九十]{1,3}|[0-9]{1,2}(?:st|nd|rd|th) (?:day|part|session|half)|午前|午後|前編|後編|中編"
-    r"|(?:room|track|hall|stage|ルーム|トラック|ホール)[ \t]?(?-i:[A-Z0-9０-９Ａ-Ｚ]{1,2}))"
+    r"|(?:room|track|ルーム|トラック)[ \t]?(?-i:[A-Z0-9０-９Ａ-Ｚ]{1,2}))"
     r"(?:[ \t]*[(（][^()（）\n]{0,30}[)）])?\Z",
     re.I,
 )
@@ -298,7 +298,7 @@ _ORDINAL_MAX = 60
 #: What every such heading holds: a digit, a kanji numeral, 午前/午後, 前編/後編/中編, or a room's or track's name.
 _ORDINAL_GATE_RE = re.compile(
     r"[0-9０-９一二三四五六七八九十前後中]|\A[ \t]*(?:[Pp]{1,2}\.|(?i:first|second|third|fourth|fifth|next|another|final|last) )"
-    r"|\A[ \t]*(?i:room|track|hall|stage|ルーム|トラック|ホール)"
+    r"|\A[ \t]*(?i:room|track|ルーム|トラック)"
 )
 
 
@@ -552,8 +552,9 @@ def is_tags(text: str) -> bool:
 
 
 #: A particle that opens the next line, before a word that is no hiragana: the sentence above goes on
-#: (``の2つと、…``, ``に関して``, ``と同様に``); ``はじめに`` and ``とりあえず`` open sentences.
-_PARTICLE_START_RE = re.compile(r"[のにへとでは][0-9０-９A-Za-z\u4e00-\u9fff\u30a0-\u30ff「『（(]")
+#: (``の2つと、…``, ``に関して``, ``と同様に``); ``はじめに``, ``とりあえず`` and ``は虫類`` open sentences, and
+#: ``の・に・へ`` lists particles.
+_PARTICLE_START_RE = re.compile(r"[のにへとで][0-9０-９A-Za-z\u4e00-\u9fff\u30a1-\u30fa「『（(]")
 
 
 def term_line(first: str, rest: list[str]) -> str | None:

@@ -119,3 +119,79 @@ def test_a_list_of_long_passages_is_no_card_but_long_facts_are() -> None:
     )
     assert [c.front for c in note.cards] == ["Initialization vector (IV) — 4 points"]
     assert any(t.rule == "split-long" and "6 paragraphs" in t.what for t in trace)
+
+
+def test_code_as_a_headings_only_paragraph_and_an_unclosed_block_head_make_no_card() -> None:
+    note, _ = parse(
+        """
+        ## Variables
+
+        variable "aws_regions" {
+            type = list(string)
+        }
+
+        ## Providers
+
+        provider "aws" {
+          region = "ap-southeast-2"
+          alias  = "sydney"
+        """
+    )
+    assert note.cards == []
+
+
+def test_a_tree_of_terms_and_a_callback_in_prose_keep_their_terms() -> None:
+    note, _ = parse(
+        """
+        ## ECS
+
+        ECS: コンテナオーケストレーションサービス
+        └ Fargate: サーバーを管理せずにコンテナを動かす起動タイプ
+
+        ## JavaScript
+
+        Callback: a function passed to another, as in arr.map(x => {
+        return x * 2 })
+        """
+    )
+    assert [c.front for c in note.cards][:1] == ["ECS"]
+    assert "Callback" in [c.front for c in note.cards]
+
+
+def test_a_timetable_of_facts_keeps_its_rows() -> None:
+    note, _ = parse(
+        """
+        ## 取引時間
+
+        | 時間 | 区分 |
+        | --- | --- |
+        | 9:00-11:30 | 前場 |
+        | 12:30-15:30 | 後場 |
+        """
+    )
+    assert len(note.cards) == 2
+
+
+def test_a_vault_link_key_with_a_definition_is_a_card() -> None:
+    note, _ = parse(
+        """
+        ## 連結リスト
+
+        - next:: 次のノードへのポインタ
+        - refs:: [[配列]]
+        """
+    )
+    assert [c.front for c in note.cards] == ["next"]
+
+
+def test_a_long_list_of_japanese_facts_is_cut_in_parts_not_dropped() -> None:
+    fact = "S3 のバケットポリシーでは、特定の VPC エンドポイントからのアクセスだけを許可する条件を書ける。"
+    items = "\n".join(f"        - {fact}{n}" for n in range(14))
+    note, _ = parse(
+        f"""
+        ## 試験で問われたポイント
+
+{items}
+        """
+    )
+    assert [c.front for c in note.cards][0].startswith("試験で問われたポイント (1/")
