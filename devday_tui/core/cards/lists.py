@@ -46,6 +46,7 @@ from devday_tui.core.cards.shapes import (
     with_arrow,
 )
 from devday_tui.core.cards.terms import (
+    MAYBE_TERM_RE,
     is_answer_letters,
     is_field_name,
     is_generic_heading,
@@ -57,7 +58,7 @@ from devday_tui.core.cards.terms import (
     strip_qa,
 )
 from devday_tui.core.model import Item
-from devday_tui.core.text import content_length, is_bare_link, join_lines, normalise, plain
+from devday_tui.core.text import ascii_words, content_length, is_bare_link, join_lines, normalise, plain
 
 #: How a Japanese line ends that states what is (``…がある``, ``…ている``), not a task (``…を置換する``).
 _STATES_JA = ("がある", "がない", "もある", "はない", "である", "ている", "ていない", "だった", "でした")
@@ -75,6 +76,18 @@ _LOST_RE = re.compile(
     r"|(?:didn't|did not) (?:get|follow|understand)(?: this| these)?[.!]*",
     re.I,
 )
+#: A bullet of this many English words or more, with a comma, is a sentence however its verb is spelt ("Machine type
+#: structure starts at family, then series, then type"), not a name.
+LONG_CLAUSE_WORDS = 8
+
+
+def _is_long_clause(text: str) -> bool:
+    # ("low level: use …", "ストリーミング ... Kinesis, …": a term and its definition)
+    return (
+        ", " in text and ascii_words(text) >= LONG_CLAUSE_WORDS and "..." not in text and not MAYBE_TERM_RE.search(text)
+    )
+
+
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
@@ -546,7 +559,7 @@ class ListRules(ItemRules):
         if (
             len(children) == 1
             and not asks
-            and (text.endswith(("。", ".")) or text.endswith(_STATES_JA) or is_statement(text))
+            and (text.endswith(("。", ".")) or text.endswith(_STATES_JA) or is_statement(text) or _is_long_clause(text))
         ):
             # "VPC 間の通信は GW を介す。" then "スターネットワーク": a statement and a remark on it, no question.
             # So is "Each fault zone only has 1 voting member" then "All others are non-voting members".

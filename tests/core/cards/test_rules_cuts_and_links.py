@@ -233,3 +233,19 @@ def test_cards_the_rules_leave_alone() -> None:
         assert front in fronts, front
     assert any(f.startswith("AssumeRole › AssumeRole") for f in fronts)
     assert any(f.startswith("読み › 行") for f in fronts)
+
+
+def test_a_long_sentence_with_one_sub_item_asks_nothing() -> None:
+    note, _ = parse(
+        """
+        ## Compute Options
+
+        - Machine type structure starts at family, then series, then type
+          - A machine family is a curated set of processor and hardware configurations
+        - low level of sophistication and capability: use widely available tools, such as common malware
+          - "Script Kiddies"
+        """
+    )
+    fronts = [c.front for c in note.cards]
+    assert not any(f.startswith("Machine type structure") for f in fronts)
+    assert any(f.startswith("low level of sophistication") for f in fronts)
