@@ -81,6 +81,14 @@ _LOST_RE = re.compile(
 LONG_CLAUSE_WORDS = 8
 
 
+#: A parent bullet this long or longer that ends in a colon introduces its sub-list rather than naming it.
+INTRODUCES_CHARS = 30
+
+
+def _introduces(text: str) -> bool:
+    return len(text) >= INTRODUCES_CHARS and text.rstrip().endswith((":", "："))
+
+
 def _is_long_clause(text: str) -> bool:
     # ("low level: use …", "ストリーミング ... Kinesis, …": a term and its definition)
     return (
@@ -512,6 +520,11 @@ class ListRules(ItemRules):
                 # "Paradigms — 4 points" names "structured programming"; what it restricts is its own card
                 named[e.item.text] = Item(e.item.text) if id(e.item) in carded else items[e.item.text]
         whole = tuple(items.values())
+        if all(id(e.item) in carded and _introduces(e.item.text) for e in entries):
+            # "For use case 1 (distributing messages evenly to a pool of consumers):", each over its sub-list, a
+            # card of its own: lines that only introduce what follows them are no set of points
+            self.drop(line0, "points", f"{subject!r}: its items only introduce their sub-lists, each a card")
+            return
         if not any(i.children for i in named.values()) and two_thirds(list(items), _says_nothing_alone):
             # "Start", "Middle", "The Elbow Point"; "Intro", "Bad Example", "悪い例", each a card of its own: their
             # names alone say nothing; each is a card, with its context

@@ -249,3 +249,26 @@ def test_a_long_sentence_with_one_sub_item_asks_nothing() -> None:
     fronts = [c.front for c in note.cards]
     assert not any(f.startswith("Machine type structure") for f in fronts)
     assert any(f.startswith("low level of sophistication") for f in fronts)
+
+
+def test_items_that_only_introduce_their_sub_lists_are_no_points_and_a_comment_names_no_term() -> None:
+    note, _ = parse(
+        """
+        ## Encrypting S3
+
+        - Encryption at rest is provided by:
+          - SSE-S3, keys managed by S3
+          - SSE-KMS, keys managed in KMS
+        - When you enable it on an existing bucket:
+          - only new objects are encrypted
+          - existing objects must be copied again
+
+        ## Notes
+
+        // notes: [the docs](https://nodejs.org/api/http.html) say so
+        """
+    )
+    fronts = [c.front for c in note.cards]
+    assert "Encrypting S3 — 2 points" not in fronts
+    assert "Encrypting S3 › Encryption at rest is provided by — 2 points" in fronts
+    assert not any(f.startswith("//") for f in fronts)
