@@ -466,12 +466,14 @@ class CardMaker:
                 return True
         # The heading just above names it anywhere (``Why are Services necessary?`` over a cloze hiding ``Service``).
         near = crumbs[-1].casefold() if crumbs and anywhere else ""
-        if len(word) < 4 or word not in near or len(near) > _NEAR_CRUMB_MAX:
+        if word not in near or len(near) > _NEAR_CRUMB_MAX:
             return False
         if not word.isascii():
-            return True
-        # as a word of its own, maybe plural (Service in "Services"; not "Serviceable")
-        return re.search(rf"(?<![^\W_]){re.escape(word)}(?:e?s)?(?![^\W_])", near) is not None
+            return len(word) >= 2  # "破棄" under "7. Dockerイメージの破棄"
+        # as a word of its own, maybe plural (Service in "Services", Docker in "Dockerって何？"; not "Serviceable")
+        return (
+            len(word) >= 4 and re.search(rf"(?<![A-Za-z0-9]){re.escape(word)}(?:e?s)?(?![A-Za-z0-9])", near) is not None
+        )
 
     def in_context(self) -> str:
         """What a remark word or a parent bullet is qualified by: the nearest label or parent, else the heading."""

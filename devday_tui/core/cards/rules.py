@@ -25,6 +25,7 @@ RULES: dict[str, str] = {
     "numbered-list": "a numbered list whose order is not the point: a plain list card",
     "heading-paragraph": "a heading followed by one short paragraph and nothing else: heading → paragraph",
     "bold-term": "a paragraph that is only a bold name, then a short paragraph: name → that paragraph",
+    "acronym": "lines each opening with a bold letter (`**A**tomic`, `**C**onsistent`…): the letters → the lines",
     "table-row": "a table row: breadcrumb › first cell → the other cells, labelled by their headers",
     "table-column": "a table whose columns are lists (its first column ends in empty cells): each column is a list card",
     "cloze": "`**bold**` or `==highlighted==` words in a sentence are hidden",

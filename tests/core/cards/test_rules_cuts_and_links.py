@@ -272,3 +272,55 @@ def test_items_that_only_introduce_their_sub_lists_are_no_points_and_a_comment_n
     assert "Encrypting S3 — 2 points" not in fronts
     assert "Encrypting S3 › Encryption at rest is provided by — 2 points" in fronts
     assert not any(f.startswith("//") for f in fronts)
+
+
+def test_a_cloze_the_heading_gives_away_in_japanese_or_with_many_blanks_is_no_card() -> None:
+    note, _ = parse(
+        """
+        ## Dockerって何？
+
+        **Docker**は大規模なコンテナ環境を管理することを可能にするツールです。
+
+        ## 7. Dockerイメージの破棄
+
+        イメージをもう使わないのであれば、コンテナと同じく**破棄**しちゃいましょう。
+
+        ## 解法
+
+        **縦横格子**、**斜め格子**の**パリティ**に関して、合計16個の**パターン**を列挙します。
+
+        ## 起動
+
+        **ということは⋯！**
+
+        そうです！ディレクトリに index.html ファイルを置くことでそれを表示させることができます！
+
+        ## Compose
+
+        **Docker Compose** は複数のコンテナをまとめて定義する。
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "cloze"] == ["［…］ は複数のコンテナをまとめて定義する。"]
+    assert "ということは⋯！" not in [c.front for c in note.cards]
+
+
+def test_lines_opening_with_bold_letters_spell_out_an_acronym() -> None:
+    note, _ = parse(
+        """
+        ## Summary
+
+        ACID = Traditional SQL
+
+        **A**tomic
+        **C**onsistent
+        **I**solated
+        **D**urable
+
+        **B**asically **A**vailable
+        **S**oft-state
+        **E**ventually consistent
+        """
+    )
+    cards = {c.front: c.back for c in note.cards}
+    assert cards["ACID"] == "Traditional SQL (line 3)\nAtomic\nConsistent\nIsolated\nDurable (line 5)"
+    assert cards["BASE"] == "Basically Available\nSoft-state\nEventually consistent"
