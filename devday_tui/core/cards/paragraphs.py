@@ -57,8 +57,6 @@ MAX_HIDDEN_CHARS = 80
 MAX_HIDDEN_WORDS = 14
 #: A cloze that points back (``However this is …``) shows the sentence before it when both fit in this much.
 MAX_CLOZE_WITH_CONTEXT = 400
-#: A cloze hides at most this many parts of one sentence: blind judges kept none of three with three or more.
-MAX_BLANKS = 2
 #: A cloze sentence needs at least this much left once the hidden parts are taken out.
 MIN_CLOZE_REST_CHARS = 4
 
@@ -532,11 +530,6 @@ class ParagraphRules(CardMaker):
             front_parts.append(text[at:b])
             rest_parts.append(text[at:b])
             answers = tuple(text[s:e].strip() for s, e in inside)
-            if (
-                len(answers) > MAX_BLANKS
-            ):  # "［…］、［…］の［…］に関して、合計16個の［…］を列挙します。": nothing left to cue
-                self.drop(line0, "weak-cloze", f"{len(answers)} blanks in one sentence leave nothing to recall them by")
-                continue
             if not all(answers):
                 continue
             left = content_length("".join(rest_parts))

@@ -566,7 +566,7 @@ def test_a_line_naming_a_speaker_is_no_label() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "**仮想記憶**とは、**ページング**のことです。",
+        "**仮想記憶**（**VM**）とは、**ページング**のことです。",
         "The **process control block** holds metadata, including a:",
     ],
 )

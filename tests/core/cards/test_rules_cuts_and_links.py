@@ -285,10 +285,6 @@ def test_a_cloze_the_heading_gives_away_in_japanese_or_with_many_blanks_is_no_ca
 
         イメージをもう使わないのであれば、コンテナと同じく**破棄**しちゃいましょう。
 
-        ## 解法
-
-        **縦横格子**、**斜め格子**の**パリティ**に関して、合計16個の**パターン**を列挙します。
-
         ## 起動
 
         **ということは⋯！**
