@@ -47,6 +47,7 @@ from devday_tui.core.cards.shapes import (
 )
 from devday_tui.core.cards.terms import (
     MAYBE_TERM_RE,
+    has_verb,
     is_answer_letters,
     is_field_name,
     is_generic_heading,
@@ -76,9 +77,19 @@ _LOST_RE = re.compile(
     r"|(?:didn't|did not) (?:get|follow|understand)(?: this| these)?[.!]*",
     re.I,
 )
-#: A bullet of this many English words or more, with a comma, is a sentence however its verb is spelt ("Machine type
-#: structure starts at family, then series, then type"), not a name.
+#: A bullet of this many English words or more, with a comma outside brackets and a verb, is a sentence ("Machine
+#: type structure starts at family, then series, then type"), not a name ("Default VPC in every region, with a public
+#: subnet in each AZ", "RDS Multi-AZ (synchronous replication, standby in another AZ)").
 LONG_CLAUSE_WORDS = 8
+_BRACKETED_RE = re.compile(r"\([^()]{0,200}\)|（[^（）]{0,200}）")
+
+
+def _is_long_clause(text: str) -> bool:
+    # ("low level: use …", "ストリーミング ... Kinesis, …": a term and its definition)
+    if ascii_words(text) < LONG_CLAUSE_WORDS or "..." in text or MAYBE_TERM_RE.search(text):
+        return False  # (a line ending in a colon introduces its sub-list: "Ways to reduce costs for EC2, …:")
+    bare = _BRACKETED_RE.sub("", text) if "(" in text or "（" in text else text
+    return ", " in bare and has_verb(bare)
 
 
 #: A parent bullet this long or longer that ends in a colon introduces its sub-list rather than naming it.
@@ -87,13 +98,6 @@ INTRODUCES_CHARS = 30
 
 def _introduces(text: str) -> bool:
     return len(text) >= INTRODUCES_CHARS and text.rstrip().endswith((":", "："))
-
-
-def _is_long_clause(text: str) -> bool:
-    # ("low level: use …", "ストリーミング ... Kinesis, …": a term and its definition)
-    return (
-        ", " in text and ascii_words(text) >= LONG_CLAUSE_WORDS and "..." not in text and not MAYBE_TERM_RE.search(text)
-    )
 
 
 #: A one-item list card needs at least this much text in its item.
@@ -520,7 +524,9 @@ class ListRules(ItemRules):
                 # "Paradigms — 4 points" names "structured programming"; what it restricts is its own card
                 named[e.item.text] = Item(e.item.text) if id(e.item) in carded else items[e.item.text]
         whole = tuple(items.values())
-        if all(id(e.item) in carded and _introduces(e.item.text) for e in entries):
+        if kind != "sequence" and all(
+            id(e.item) in carded and _introduces(e.item.text) and not STEP_ITEM_RE.match(e.item.text) for e in entries
+        ):
             # "For use case 1 (distributing messages evenly to a pool of consumers):", each over its sub-list, a
             # card of its own: lines that only introduce what follows them are no set of points
             self.drop(line0, "points", f"{subject!r}: its items only introduce their sub-lists, each a card")
@@ -572,7 +578,12 @@ class ListRules(ItemRules):
         if (
             len(children) == 1
             and not asks
-            and (text.endswith(("。", ".")) or text.endswith(_STATES_JA) or is_statement(text) or _is_long_clause(text))
+            and (
+                text.endswith(("。", "."))
+                or text.endswith(_STATES_JA)
+                or is_statement(text)
+                or _is_long_clause(item.text)
+            )
         ):
             # "VPC 間の通信は GW を介す。" then "スターネットワーク": a statement and a remark on it, no question.
             # So is "Each fault zone only has 1 voting member" then "All others are non-voting members".

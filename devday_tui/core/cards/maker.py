@@ -241,6 +241,33 @@ def _who_or_where(front: str, back: str) -> tuple[str, str] | None:
     return None
 
 
+def _is_katakana(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fa" or ch == "ー"
+
+
+def _names_word(heading: str, word: str) -> bool:
+    """Whether a Japanese ``heading`` names ``word`` as a word: not a short one inside a longer katakana word
+    (``ポート`` in ``エクスポート``, ``データ`` in ``データベース``) nor one after a negation (``同期`` in ``非同期``); a kanji
+    word inside a compound counts (``可用性`` in ``高可用性の確保``)."""
+    at = heading.find(word)
+    while at != -1:
+        before, after = heading[at - 1 : at], heading[at + len(word) : at + len(word) + 1]
+        inside = len(word) <= _SHORT_KATAKANA and (
+            (_is_katakana(word[0]) and _is_katakana(before)) or (_is_katakana(word[-1]) and _is_katakana(after))
+        )
+        if not inside and before not in _NEGATIONS:
+            return True
+        at = heading.find(word, at + 1)
+    return False
+
+
+#: A katakana word this short inside a longer one is another word (``ログ`` in ``ブログ``); a longer one is part of
+#: a compound that names it (``フォアグラウンド`` in ``フォアグラウンドジョブ``).
+_SHORT_KATAKANA = 4
+#: Prefixes that make a kanji word its opposite: ``非同期``, ``不可用``, ``無効``, ``未定義``.
+_NEGATIONS = frozenset("非不無未")
+
+
 class CardMaker:
     """The base of :class:`devday_tui.core.cards.builder.Builder` and of its block-rule mixins."""
 
@@ -469,7 +496,7 @@ class CardMaker:
         if word not in near or len(near) > _NEAR_CRUMB_MAX:
             return False
         if not word.isascii():
-            return len(word) >= 2  # "破棄" under "7. Dockerイメージの破棄"
+            return len(word) >= 2 and _names_word(near, word)  # "破棄" under "7. Dockerイメージの破棄"
         # as a word of its own, maybe plural (Service in "Services", Docker in "Dockerって何？"; not "Serviceable")
         return (
             len(word) >= 4 and re.search(rf"(?<![A-Za-z0-9]){re.escape(word)}(?:e?s)?(?![A-Za-z0-9])", near) is not None

@@ -57,6 +57,8 @@ MAX_HIDDEN_CHARS = 80
 MAX_HIDDEN_WORDS = 14
 #: A cloze that points back (``However this is …``) shows the sentence before it when both fit in this much.
 MAX_CLOZE_WITH_CONTEXT = 400
+#: A cloze hides at most this many parts of one sentence (each is a card of its own, studied with the others shown).
+MAX_BLANKS = 6
 #: A cloze sentence needs at least this much left once the hidden parts are taken out.
 MIN_CLOZE_REST_CHARS = 4
 
@@ -77,9 +79,10 @@ _CONSOLE_FRAME_RE = re.compile(r"(?m)^[ \t]*[│┃╷╵]")
 _BLOCK_HEAD_RE = re.compile(
     r'(?m)^[ \t]*[A-Za-z_][\w.-]{0,60}(?:[ \t]+(?:"[^"\n]{0,80}"|[A-Za-z_][\w.-]{0,60})){0,4}(?:[ \t]*=)?[ \t]*\{[ \t]*$'
 )
-#: A line that opens with a bold letter, the rest of its word after it: ``**A**tomic``, ``**B**asically **A**vailable``.
-_ACRONYM_LINE_RE = re.compile(r"\*\*[A-Za-z0-9]\*\*[A-Za-z-]")
-_BOLD_LETTER_RE = re.compile(r"\*\*([A-Za-z0-9])\*\*")
+#: A line that opens with a bold capital, the rest of its word after it: ``**A**tomic``, ``**B**asically **A**vailable``
+#: (three lines or more: ``**x**-axis``, ``**k**-means`` and ``**1**st`` spell nothing).
+_ACRONYM_LINE_RE = re.compile(r"\*\*[A-Z]\*\*[a-z]")
+_BOLD_LETTER_RE = re.compile(r"\*\*([A-Z])\*\*")
 #: A line that is one link alone: ``[ref2](https://github.com/…)``, ``[Rust](…/Rust_(programming_language))``.
 _LINK_LINE_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,200})?\)")
 
@@ -119,9 +122,13 @@ def bold_name(content: str) -> str | None:
     name = " ".join(plain(m.group(1) or m.group(2)).split()).rstrip(":：").strip()
     if name[:1] in "[【" and name[-1:] in "]】":
         name = name[1:-1].strip()  # "**[Router on a stick]**": the brackets only set the name apart
-    if not name or name.endswith(("。", ".", "!", "！")) or not label_ok(name):
-        return None  # ("**ということは⋯！**" then the answer: a cry, no name)
+    if not name or name.endswith(("。", ".")) or _CRY_RE.search(name) or not label_ok(name):
+        return None  # ("**ということは⋯！**" then the answer: a cry, no name; "**注意！**" is a remark)
     return name
+
+
+#: A bold line that is a cry, a sentence trailing off before its "!": ``ということは⋯！``, ``そうなんです！``.
+_CRY_RE = re.compile(r"(?:[…⋯]|\.\.\.|[はねよなのだす])[!！]+\Z")
 
 
 #: Words too small to be worth hiding on their own: ``Datacenter is **NOT** …`` asks nothing.
@@ -358,13 +365,14 @@ class ParagraphRules(CardMaker):
             # "[ref2](…)" then "[ref3](…)": links to read, one a line, no term and its explanation
             self.drop(node.start, "url-only", "a paragraph of links, one a line: a reading list, not a fact")
             return Para("", False)
-        if content[:2] == "**" and "\n" in content:
+        if content[:2] == "**" and content.count("\n") >= 2:
             lines = [t.strip() for t in content.split("\n")]
             if all(map(_ACRONYM_LINE_RE.match, lines)):
                 # "**A**tomic" / "**C**onsistent" / "**I**solated" / "**D**urable": an acronym spelt out, ACID
                 letters = "".join(m.group(1) for t in lines for m in _BOLD_LETTER_RE.finditer(t))
                 self.add("acronym", "definition", letters, letters, "\n".join(plain(t) for t in lines), node.start)
-                return Para("", False)
+                if not any(MAYBE_TERM_RE.search(plain(t)) for t in lines):
+                    return Para("", False)  # (lines that define, "**A**tomicity: …", are cards of their own too)
         if content[:1] == "#" and is_tags(content):
             self.drop(node.start, "metadata", "a paragraph of tags (#statistica_descrittiva), not a fact")
             return Para("", False)
@@ -530,6 +538,9 @@ class ParagraphRules(CardMaker):
             front_parts.append(text[at:b])
             rest_parts.append(text[at:b])
             answers = tuple(text[s:e].strip() for s, e in inside)
+            if len(answers) > MAX_BLANKS:  # thirteen bold words in a paragraph of no sentence end: a list, not a cloze
+                self.drop(line0, "weak-cloze", f"{len(answers)} blanks in one sentence: a list in bold, not a cloze")
+                continue
             if not all(answers):
                 continue
             left = content_length("".join(rest_parts))

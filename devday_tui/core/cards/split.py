@@ -104,8 +104,8 @@ def term_ok(
     words (remark words, markers of unfinished work)."""
     if not term or len(term) > max_chars or ascii_words(term) > max_words:
         return False
-    if not any(ch.isalnum() for ch in term) or term.startswith(("//", "/*", "<!--")):
-        return False  # "※:", "->:" name nothing, and "// notes:" is a code comment's
+    if not any(ch.isalnum() for ch in term) or term.startswith(("// ", "/* ", "<!--")):
+        return False  # "※:", "->:" name nothing, and "// notes:" is a code comment's ("//go:embed" is a directive)
     if "。" in term or ". " in term or is_bare_link(term):
         return False
     if term.endswith(_JA_PREDICATE_ENDS) or term.startswith(_POINTING_STARTS) or term.endswith(("、", ",", "，")):

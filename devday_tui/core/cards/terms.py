@@ -480,6 +480,18 @@ def is_anaphoric(sentence: str) -> bool:
     return first in _ANAPHORS
 
 
+#: Verbs that make a line of English words a sentence, beside ``_CLAUSE_WORDS`` and ``_PREDICATE_VERBS``.
+_MORE_VERBS = frozenset("starts tries grows goes becomes using gets keeps takes".split())
+
+
+def has_verb(text: str) -> bool:
+    """Whether an English line holds a verb from a short list (``is``, ``has``, ``allows``, ``starts``, ``used``…)."""
+    return any(
+        w in _CLAUSE_WORDS or w in _PREDICATE_VERBS or w in _MORE_VERBS
+        for w in (w.strip(",.;:()").casefold() for w in text.split())
+    )
+
+
 def is_clause(term: str) -> bool:
     words = term.casefold().split()
     return len(words) >= 3 and any(w in _CLAUSE_WORDS for w in words)

@@ -320,3 +320,63 @@ def test_lines_opening_with_bold_letters_spell_out_an_acronym() -> None:
     cards = {c.front: c.back for c in note.cards}
     assert cards["ACID"] == "Traditional SQL (line 3)\nAtomic\nConsistent\nIsolated\nDurable (line 5)"
     assert cards["BASE"] == "Basically Available\nSoft-state\nEventually consistent"
+
+
+def test_what_the_second_review_found_stays_a_card() -> None:
+    note, _ = parse(
+        """
+        ## データベースの設計
+
+        テーブルを作る前に、**データ**の重複がないか確認する。
+
+        ## 非同期処理
+
+        非同期の反対は**同期**処理で、呼び出しが終わるまで待つ。
+
+        ## ACID
+
+        **A**tomicity: a transaction happens completely or not at all
+        **C**onsistency: a transaction moves the database from one valid state to another
+        **I**solation: concurrent transactions do not see each other's partial work
+
+        ## Axes
+
+        **x**-axis: time in seconds
+        **y**-axis: requests per second
+        **z**-axis: memory in megabytes
+
+        ## 本番デプロイ
+
+        **注意！**
+
+        本番環境へのデプロイは必ずレビューを通してから行うこと。
+
+        ## AWS
+
+        - RDS Multi-AZ (synchronous replication, standby in another AZ)
+          - Used for high availability, not for read scaling
+        - Default VPC in every region, with a public subnet in each AZ
+          - You can delete it, but recreating it needs a support call
+
+        ## Go
+
+        - //go:embed: embeds files into the binary at build time
+        - //go:generate: runs a command before the build
+        """
+    )
+    fronts = [c.front for c in note.cards]
+    assert "テーブルを作る前に、［…］の重複がないか確認する。" in fronts
+    assert "非同期の反対は［…］処理で、呼び出しが終わるまで待つ。" in fronts
+    assert {"ACI", "Atomicity", "Consistency", "Isolation"} <= set(fronts)
+    assert {"x-axis", "y-axis", "z-axis"} <= set(fronts) and "xyz" not in fronts
+    assert "本番デプロイ › 注意！" in fronts
+    assert "RDS Multi-AZ (synchronous replication, standby in another AZ)" in fronts
+    assert "Default VPC in every region, with a public subnet in each AZ" in fronts
+    assert {"//go:embed", "//go:generate"} <= set(fronts)
+
+
+def test_a_paragraph_of_many_bold_words_is_no_cloze() -> None:
+    names = ", ".join(f"**{n}**" for n in ("EC2", "Lambda", "ECS", "EKS", "Fargate", "Batch", "Lightsail"))
+    note, trace = parse(f"## Compute\n\nCompute runs on {names} and **Outposts** in this design.\n")
+    assert [c for c in note.cards if c.kind == "cloze"] == []
+    assert any("8 blanks" in t.what for t in trace)
