@@ -11,12 +11,14 @@ import re
 from devday_tui.core import ids
 from devday_tui.core.cards.backs import announces, is_signpost, says_several_follow
 from devday_tui.core.cards.blocks import LISTS, Node, node_text
+from devday_tui.core.cards.bullets import is_where
 from devday_tui.core.cards.choices import OPTION_KEYS
+from devday_tui.core.cards.embedded import is_link_lines, is_unfenced_code
 from devday_tui.core.cards.lists import ListRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.metadata import is_note_field
-from devday_tui.core.cards.paragraphs import Para, ParagraphRules, is_link_lines, is_unfenced_code
+from devday_tui.core.cards.paragraphs import Para, ParagraphRules
 from devday_tui.core.cards.questions import (
     answered,
     asks_or_sets,
@@ -38,7 +40,6 @@ from devday_tui.core.cards.terms import (
     is_ordinal,
     is_tags,
     is_vague,
-    is_where,
     label_ok,
     lacks_subject,
     squash,

@@ -1,5 +1,6 @@
 """Other languages pasted into a note's text: LaTeX math (read as plain text) and YAML pasted without a code fence
-(blanked out). Both run in :func:`~devday_tui.core.cards.markup.normalize_body`, which keeps every line in place.
+(blanked out), both in :func:`~devday_tui.core.cards.markup.normalize_body`, which keeps every line in place; and
+code, console output or links pasted as a paragraph, which the paragraph rules leave out.
 
 Every pattern here is linear: its repeats are bounded, possessive or anchored at the start of a line.
 """
@@ -7,8 +8,6 @@ Every pattern here is linear: its repeats are bounded, possessive or anchored at
 from __future__ import annotations
 
 import re
-
-__all__ = ["BARE_KEY_RE", "blank_yaml", "code_spans", "plain_math"]
 
 
 def code_spans(line: str) -> list[tuple[int, int]]:
@@ -268,3 +267,38 @@ def blank_yaml(text: str) -> str:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
+
+
+# --- code, console output and links pasted into a paragraph ---------------------------------------------------------
+
+#: Code pasted without a fence: a line that opens a block (``arr.map(x => {``) and a line
+#: of only closing brackets (``}``, ``},``, ``]``, after a line number: ``7    }``); or a line of the frame a console
+#: draws (``│ Error: …``, ``╷``); or a line that is only a block's head (below).
+_OPENS_BLOCK_RE = re.compile(r"(?m)(?<![\\$])\{[ \t]*$")
+_CLOSES_BLOCK_RE = re.compile(r"(?m)^[ \t]*(?:[0-9]{1,4}[ \t]+)?[}\]][ \t]*[;,)]?[ \t]*$")
+_CONSOLE_FRAME_RE = re.compile(r"(?m)^[ \t]*[│┃╷╵]")
+#: A line that is only the head of a block of configuration: ``provider "aws" {``, ``tags = {``, ``locals {``.
+_BLOCK_HEAD_RE = re.compile(
+    r'(?m)^[ \t]*[A-Za-z_][\w.-]{0,60}(?:[ \t]+(?:"[^"\n]{0,80}"|[A-Za-z_][\w.-]{0,60})){0,4}(?:[ \t]*=)?[ \t]*\{[ \t]*$'
+)
+#: A line that is one link alone: ``[ref2](https://github.com/…)``, ``[Rust](…/Rust_(programming_language))``.
+_LINK_LINE_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,200})?\)")
+
+
+def is_unfenced_code(content: str) -> bool:
+    """A paragraph of code or console output pasted without a fence: its ``key = value`` lines are no terms."""
+    return "\n" in content and (
+        (_OPENS_BLOCK_RE.search(content) is not None and _CLOSES_BLOCK_RE.search(content) is not None)
+        or _CONSOLE_FRAME_RE.search(content) is not None
+        or ("{" in content and _BLOCK_HEAD_RE.search(content) is not None)
+    )
+
+
+def is_link_lines(content: str) -> bool:
+    """A paragraph of links, one a line: ``[ref2](…)`` then ``[ref3](…)``."""
+    return (
+        "\n" in content and content[:1] == "[" and all(_LINK_LINE_RE.fullmatch(t.strip()) for t in content.split("\n"))
+    )
+
+
+__all__ = ["BARE_KEY_RE", "blank_yaml", "code_spans", "is_link_lines", "is_unfenced_code", "plain_math"]

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
+from devday_tui.core.cards.bullets import introduces, is_lost, says_nothing_alone, states
 from devday_tui.core.cards.choice_cards import ANSWER_RE
 from devday_tui.core.cards.impressions import is_impression, is_plan
 from devday_tui.core.cards.item_rules import ItemRules, is_named_link
@@ -34,7 +35,6 @@ from devday_tui.core.cards.shapes import (
     is_keyword_outline,
     is_lecture,
     is_navigation,
-    is_statement,
     is_talk_title,
     is_toc,
     math_cut,
@@ -46,8 +46,6 @@ from devday_tui.core.cards.shapes import (
     with_arrow,
 )
 from devday_tui.core.cards.terms import (
-    MAYBE_TERM_RE,
-    has_verb,
     is_answer_letters,
     is_field_name,
     is_generic_heading,
@@ -59,47 +57,14 @@ from devday_tui.core.cards.terms import (
     strip_qa,
 )
 from devday_tui.core.model import Item
-from devday_tui.core.text import ascii_words, content_length, is_bare_link, join_lines, normalise, plain
+from devday_tui.core.text import content_length, is_bare_link, join_lines, normalise, plain
 
-#: How a Japanese line ends that states what is (``…がある``, ``…ている``), not a task (``…を置換する``).
-_STATES_JA = ("がある", "がない", "もある", "はない", "である", "ている", "ていない", "だった", "でした")
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
 #: How one or two items that are exam objectives open (``Understand …``): a gerund (``Using …``) may define.
 _STUDY_VERBS = frozenset(v.capitalize() for v in OBJECTIVE_VERBS)
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
 SUB_LABEL_MAX_CHARS = 120
-#: A bullet that only says the author did not follow what is under it: ``わからん``, ``聞き取れず``, ``理解できなかった``
-#: (``良かった点``, ``勉強になったこと`` name facts).
-_LOST_RE = re.compile(
-    r"(?:よく)?(?:わから|分から|解ら|判ら)(?:ん|ない|なかった)(?:こと|点|部分)?[!！…。w]*"
-    r"|(?:聞き取れ(?:ず|なかった)|理解(?:でき)?(?:ず|なかった|できず)|ついていけ(?:ず|なかった))(?:こと|点|部分)?[!！…。]*"
-    r"|(?:didn't|did not) (?:get|follow|understand)(?: this| these)?[.!]*",
-    re.I,
-)
-#: A bullet of this many English words or more, with a comma outside brackets and a verb, is a sentence ("Machine
-#: type structure starts at family, then series, then type"), not a name ("Default VPC in every region, with a public
-#: subnet in each AZ", "RDS Multi-AZ (synchronous replication, standby in another AZ)").
-LONG_CLAUSE_WORDS = 8
-_BRACKETED_RE = re.compile(r"\([^()]{0,200}\)|（[^（）]{0,200}）")
-
-
-def _is_long_clause(text: str) -> bool:
-    # ("low level: use …", "ストリーミング ... Kinesis, …": a term and its definition)
-    if ascii_words(text) < LONG_CLAUSE_WORDS or "..." in text or MAYBE_TERM_RE.search(text):
-        return False  # (a line ending in a colon introduces its sub-list: "Ways to reduce costs for EC2, …:")
-    bare = _BRACKETED_RE.sub("", text) if "(" in text or "（" in text else text
-    return ", " in bare and has_verb(bare)
-
-
-#: A parent bullet this long or longer that ends in a colon introduces its sub-list rather than naming it.
-INTRODUCES_CHARS = 30
-
-
-def _introduces(text: str) -> bool:
-    return len(text) >= INTRODUCES_CHARS and text.rstrip().endswith((":", "："))
-
-
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
@@ -114,11 +79,6 @@ _NOT_PLAIN_RE = re.compile(
 )
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")
-
-
-def _says_nothing_alone(name: str) -> bool:
-    """A place in a process (``Start``) or a remark word (``Intro``, ``Bad Example``): a name no list recalls."""
-    return is_place(name) or is_remark(name)
 
 
 class ListRules(ItemRules):
@@ -430,7 +390,7 @@ class ListRules(ItemRules):
             self.drop(line0, "first-person", f"{subject!r}: the author's impressions and day, not facts")
             return
         # "わからん" among a talk's points, with what the author did not follow under it: no point of the talk
-        entries = [e for e in entries if not (e.item.children and _LOST_RE.fullmatch(e.item.text.strip()))]
+        entries = [e for e in entries if not (e.item.children and is_lost(e.item.text))]
         if not entries:
             return
         outline = is_course_outline([e.item.text for e in entries])
@@ -525,13 +485,13 @@ class ListRules(ItemRules):
                 named[e.item.text] = Item(e.item.text) if id(e.item) in carded else items[e.item.text]
         whole = tuple(items.values())
         if kind != "sequence" and all(
-            id(e.item) in carded and _introduces(e.item.text) and not STEP_ITEM_RE.match(e.item.text) for e in entries
+            id(e.item) in carded and introduces(e.item.text) and not STEP_ITEM_RE.match(e.item.text) for e in entries
         ):
             # "For use case 1 (distributing messages evenly to a pool of consumers):", each over its sub-list, a
             # card of its own: lines that only introduce what follows them are no set of points
             self.drop(line0, "points", f"{subject!r}: its items only introduce their sub-lists, each a card")
             return
-        if not any(i.children for i in named.values()) and two_thirds(list(items), _says_nothing_alone):
+        if not any(i.children for i in named.values()) and two_thirds(list(items), says_nothing_alone):
             # "Start", "Middle", "The Elbow Point"; "Intro", "Bad Example", "悪い例", each a card of its own: their
             # names alone say nothing; each is a card, with its context
             self.drop(line0, "points", f"{subject!r}: the names say nothing by themselves")
@@ -565,7 +525,7 @@ class ListRules(ItemRules):
                 self.parent_card(item.children[0], context, line0)
                 return
             text = strip_lecture(text)
-        if _LOST_RE.fullmatch(text.strip()):
+        if is_lost(text):
             # "わからん" then "fuzzing test", "Mutation Testing": what the author did not follow, no set of facts
             self.drop(line0, "first-person", f"{text[:40]!r}: what the author did not follow, no list")
             return
@@ -575,20 +535,8 @@ class ListRules(ItemRules):
         children = item.children
         if len(children) == 1 and id(children[0]) in self.own_items and not children[0].children:
             return  # its one sub-item is a definition card already, with this bullet in its breadcrumb
-        if (
-            len(children) == 1
-            and not asks
-            and (
-                text.endswith(("。", "."))
-                or text.endswith(_STATES_JA)
-                or is_statement(text)
-                or _is_long_clause(item.text)
-            )
-        ):
+        if len(children) == 1 and not asks and states(text, item.text):
             # "VPC 間の通信は GW を介す。" then "スターネットワーク": a statement and a remark on it, no question.
-            # So is "Each fault zone only has 1 voting member" then "All others are non-voting members".
-            # So is "使用中のみ許可と常に許可がある" then "Androidと同じ". (A line ending in kana is often a task:
-            # "文字列を置換する" then the command that does it.)
             self.drop(line0, "prose-label", f"{text[:40]!r}: a sentence with one sub-item asks nothing")
 
         elif len(children) == 1 and not asks and self.names_list(text, children[0]):

@@ -11,6 +11,7 @@ from devday_tui.core.cards.backs import is_pointer
 from devday_tui.core.cards.blocks import Node, new, node_text
 from devday_tui.core.cards.chatter import is_clock_time
 from devday_tui.core.cards.choices import OPTION_KEYS
+from devday_tui.core.cards.embedded import is_link_lines, is_unfenced_code
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import CAPPED, HONORIFICS, MAX_BACK_LINES, CardMaker
 from devday_tui.core.cards.markup import split_br
@@ -69,40 +70,10 @@ MIN_EXPLANATION_CHARS = 20
 MAX_EXPLANATION_CHARS = 400
 #: What opens an explanation without being part of it: an arrow, or a word that only says "it means".
 _EXPLANATION_LEAD_RE = re.compile(r"\A(?:[-=]{1,3}>|→|⇒|(?:Definition|Meaning|定義|意味)[ \t]{0,4}[:：])[ \t]*", re.I)
-#: Code pasted without a fence: a line that opens a block (``arr.map(x => {``) and a line
-#: of only closing brackets (``}``, ``},``, ``]``, after a line number: ``7    }``); or a line of the frame a console
-#: draws (``│ Error: …``, ``╷``); or a line that is only a block's head (below).
-_OPENS_BLOCK_RE = re.compile(r"(?m)(?<![\\$])\{[ \t]*$")
-_CLOSES_BLOCK_RE = re.compile(r"(?m)^[ \t]*(?:[0-9]{1,4}[ \t]+)?[}\]][ \t]*[;,)]?[ \t]*$")
-_CONSOLE_FRAME_RE = re.compile(r"(?m)^[ \t]*[│┃╷╵]")
-#: A line that is only the head of a block of configuration: ``provider "aws" {``, ``tags = {``, ``locals {``.
-_BLOCK_HEAD_RE = re.compile(
-    r'(?m)^[ \t]*[A-Za-z_][\w.-]{0,60}(?:[ \t]+(?:"[^"\n]{0,80}"|[A-Za-z_][\w.-]{0,60})){0,4}(?:[ \t]*=)?[ \t]*\{[ \t]*$'
-)
 #: A line that opens with a bold capital, the rest of its word after it: ``**A**tomic``, ``**B**asically **A**vailable``
 #: (three lines or more: ``**x**-axis``, ``**k**-means`` and ``**1**st`` spell nothing).
 _ACRONYM_LINE_RE = re.compile(r"\*\*[A-Z]\*\*[a-z]")
 _BOLD_LETTER_RE = re.compile(r"\*\*([A-Z])\*\*")
-#: A line that is one link alone: ``[ref2](https://github.com/…)``, ``[Rust](…/Rust_(programming_language))``.
-_LINK_LINE_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,200})?\)")
-
-
-def is_unfenced_code(content: str) -> bool:
-    """A paragraph of code or console output pasted without a fence: its ``key = value`` lines are no terms."""
-    return "\n" in content and (
-        (_OPENS_BLOCK_RE.search(content) is not None and _CLOSES_BLOCK_RE.search(content) is not None)
-        or _CONSOLE_FRAME_RE.search(content) is not None
-        or ("{" in content and _BLOCK_HEAD_RE.search(content) is not None)
-    )
-
-
-def is_link_lines(content: str) -> bool:
-    """A paragraph of links, one a line: ``[ref2](…)`` then ``[ref3](…)``."""
-    return (
-        "\n" in content and content[:1] == "[" and all(_LINK_LINE_RE.fullmatch(t.strip()) for t in content.split("\n"))
-    )
-
-
 #: Blocks that a one-line paragraph right before them names.
 LABELLED = frozenset(("bullet_list", "ordered_list", "table"))
 #: A paragraph that is one bold name, a symbol or emoji before it allowed: ``🟢 **Credential Harvesting**``,

@@ -403,23 +403,15 @@ def label_ok(text: str, colon: bool = False) -> bool:
         and not text.endswith(("。", ".", "、", ",", "，"))  # "…のですが、" goes on in the list: a sentence
         and not is_bare_link(text)
         and not (is_aside(text) and _ASIDE_CLAUSE_RE.search(text) is not None)
-        and not is_where(text)
     )
-
-
-def is_where(text: str) -> bool:
-    """``where:``, ``na qual:`` before the list of a formula's symbols: a word that names nothing."""
-    return text.rstrip(":： ").casefold() in _WHERE_WORDS
-
-
-#: A line that only says "where" before the list that explains a formula's symbols: it names nothing.
-_WHERE_WORDS = frozenset("""where wobei onde donde où dove avec with com con mit ここで ただし""".split()) | frozenset(
-    ("na qual", "no qual", "em que", "en que", "en el que", "in which", "in cui", "dans lequel")
-)
 
 
 #: Words that make a would-be English term a clause: "The idea is simple: …" is prose, not a term.
 _CLAUSE_WORDS = frozenset("is are was were comes came has have had will would should does did means".split())
+#: English verbs that make a line a sentence: the clause words, the predicates, and a few more.
+ENGLISH_VERBS = (
+    _CLAUSE_WORDS | _PREDICATE_VERBS | frozenset("starts tries grows goes becomes using gets keeps takes".split())
+)
 
 
 #: Words that open a sentence pointing back to the one before: ``However this is prone to …``, ``Another …``.
@@ -478,18 +470,6 @@ def is_anaphoric(sentence: str) -> bool:
     if first in _CONNECTIVES:
         first = rest.lstrip().partition(" ")[0].rstrip(",.:;").casefold()
     return first in _ANAPHORS
-
-
-#: Verbs that make a line of English words a sentence, beside ``_CLAUSE_WORDS`` and ``_PREDICATE_VERBS``.
-_MORE_VERBS = frozenset("starts tries grows goes becomes using gets keeps takes".split())
-
-
-def has_verb(text: str) -> bool:
-    """Whether an English line holds a verb from a short list (``is``, ``has``, ``allows``, ``starts``, ``used``…)."""
-    return any(
-        w in _CLAUSE_WORDS or w in _PREDICATE_VERBS or w in _MORE_VERBS
-        for w in (w.strip(",.;:()").casefold() for w in text.split())
-    )
 
 
 def is_clause(term: str) -> bool:

@@ -1,0 +1,89 @@
+"""What a bullet says of itself, read from its own line: a sentence rather than a name, a line that introduces its
+sub-list, the author saying they did not follow, a place or a remark that names nothing alone."""
+
+from __future__ import annotations
+
+import re
+
+from devday_tui.core.cards.shapes import is_statement
+from devday_tui.core.cards.terms import ENGLISH_VERBS, MAYBE_TERM_RE, is_place, is_remark
+from devday_tui.core.text import ascii_words
+
+#: How a Japanese line ends that states what is (``…がある``, ``…ている``), not a task (``…を置換する``).
+STATES_JA = ("がある", "がない", "もある", "はない", "である", "ている", "ていない", "だった", "でした")
+#: A bullet that only says the author did not follow what is under it: ``わからん``, ``聞き取れず``, ``理解できなかった``
+#: (``良かった点``, ``勉強になったこと`` name facts).
+_LOST_RE = re.compile(
+    r"(?:よく)?(?:わから|分から|解ら|判ら)(?:ん|ない|なかった)(?:こと|点|部分)?[!！…。w]*"
+    r"|(?:聞き取れ(?:ず|なかった)|理解(?:でき)?(?:ず|なかった|できず)|ついていけ(?:ず|なかった))(?:こと|点|部分)?[!！…。]*"
+    r"|(?:didn't|did not) (?:get|follow|understand)(?: this| these)?[.!]*",
+    re.I,
+)
+#: A bullet of this many English words or more, with a comma outside brackets and a verb, is a sentence ("Machine
+#: type structure starts at family, then series, then type"), not a name ("Default VPC in every region, with a public
+#: subnet in each AZ", "RDS Multi-AZ (synchronous replication, standby in another AZ)").
+LONG_CLAUSE_WORDS = 8
+_BRACKETED_RE = re.compile(r"\([^()]{0,200}\)|（[^（）]{0,200}）")
+#: A parent bullet this long or longer that ends in a colon introduces its sub-list rather than naming it.
+INTRODUCES_CHARS = 30
+
+
+#: A line that only says "where" before the list that explains a formula's symbols: it names nothing.
+_WHERE_WORDS = frozenset("where wobei onde donde où dove avec with com con mit ここで ただし".split()) | frozenset(
+    ("na qual", "no qual", "em que", "en que", "en el que", "in which", "in cui", "dans lequel")
+)
+
+
+def is_where(text: str) -> bool:
+    """``where:``, ``na qual:`` before the list of a formula's symbols: a word that names nothing."""
+    return text.rstrip(":： ").casefold() in _WHERE_WORDS
+
+
+def is_lost(text: str) -> bool:
+    """``わからん`` over what the author did not follow: no set of facts."""
+    return _LOST_RE.fullmatch(text.strip()) is not None
+
+
+def has_verb(text: str) -> bool:
+    """Whether an English line holds a verb from a short list (``is``, ``has``, ``allows``, ``starts``, ``used``…)."""
+    return any(w.strip(",.;:()").casefold() in ENGLISH_VERBS for w in text.split())
+
+
+def is_long_clause(text: str) -> bool:
+    """A long English bullet that is a sentence: a verb, and a comma outside brackets; no separator (``low level: use
+    …`` and ``ストリーミング ... Kinesis, …`` are a term and its definition; a line ending in a colon introduces its
+    sub-list: ``Ways to reduce costs for EC2, …:``)."""
+    if ascii_words(text) < LONG_CLAUSE_WORDS or "..." in text or MAYBE_TERM_RE.search(text):
+        return False
+    bare = _BRACKETED_RE.sub("", text) if "(" in text or "（" in text else text
+    return ", " in bare and has_verb(bare)
+
+
+def introduces(text: str) -> bool:
+    """``Encryption at rest is provided by:``: a line that introduces its sub-list rather than naming it."""
+    return len(text) >= INTRODUCES_CHARS and text.rstrip().endswith((":", "："))
+
+
+def states(text: str, raw: str) -> bool:
+    """A bullet that states something (``text``, its colon gone; ``raw`` as written), so that one sub-item under it
+    is a remark on it, not its answer: ``VPC 間の通信は GW を介す。``, ``Each fault zone only has 1 voting member``,
+    ``使用中のみ許可と常に許可がある``, ``Machine type structure starts at family, then series, then type``. (A line
+    ending in kana is often a task: ``文字列を置換する`` then the command that does it.)"""
+    return text.endswith(("。", ".")) or text.endswith(STATES_JA) or is_statement(text) or is_long_clause(raw)
+
+
+def says_nothing_alone(name: str) -> bool:
+    """A place in a process (``Start``) or a remark word (``Intro``, ``Bad Example``): a name no list recalls."""
+    return is_place(name) or is_remark(name)
+
+
+__all__ = [
+    "STATES_JA",
+    "has_verb",
+    "introduces",
+    "is_long_clause",
+    "is_lost",
+    "is_where",
+    "says_nothing_alone",
+    "states",
+]
