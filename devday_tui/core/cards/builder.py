@@ -520,10 +520,13 @@ class Builder(ParagraphRules, ListRules, TableRules):
             return
         head, _, rest = text.partition("\n")
         first = paragraphs[0].content
-        if first.lstrip()[:2] == "$$" or (first[:1] == "#" and is_tags(text)) or is_link_lines(first):
-            return  # display math, tags, or links: its paragraph said so (code-block, metadata, url-only)
-        if is_unfenced_code(first):
-            return  # code pasted without a fence: its paragraph said so (code-block)
+        if (
+            first.lstrip()[:2] == "$$"
+            or (first[:1] == "#" and is_tags(text))
+            or is_link_lines(first)
+            or is_unfenced_code(first)
+        ):
+            return  # display math, tags, links or unfenced code: its paragraph said so (code-block, metadata, url-only)
         if rest and head.endswith((":", "：")) and is_note_field(head[:-1], ""):
             return  # "Tags:" then the tags on the lines below: the note's own (metadata)
         if len(paragraphs) == 1 and _only_a_link(paragraphs[0].content):

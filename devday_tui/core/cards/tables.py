@@ -75,17 +75,19 @@ _PLAN_ROW_RE = re.compile(
 )
 
 
-#: Words of a heading or label over a day's timetable or log: rows named by the time of day are its hours.
-_SCHEDULE_WORDS = (
-    *"当日 タイムテーブル スケジュール アジェンダ 日程 プログラム 進行 流れ ログ 記録 振り返り 参加".split(),
-    *"schedule timetable agenda program log timeline day".split(),
+#: Words of a heading or label over a day's timetable or log: rows named by the time of day are its hours (English
+#: ones as words: "Terminology" holds no log).
+_SCHEDULE_RE = re.compile(
+    r"当日|タイムテーブル|スケジュール|アジェンダ|日程|プログラム|進行|流れ|ログ|記録|振り返り|参加"
+    r"|\b(?:schedule|timetable|agenda|program(?:me)?|log|timeline|day)\b",
+    re.I,
 )
 
 
 def _is_schedule(context: str) -> bool:
     """Whether a table under ``context`` (its heading or label) is a day's timetable or log."""
-    last = normalise(context.rsplit(" › ", 1)[-1])
-    return any(w in last for w in _SCHEDULE_WORDS) or is_ordinal(last)
+    last = context.rsplit(" › ", 1)[-1]
+    return _SCHEDULE_RE.search(last) is not None or is_ordinal(last)
 
 
 def _is_grid(rows: list[list[str]]) -> bool:
