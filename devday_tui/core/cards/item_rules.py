@@ -52,6 +52,13 @@ MIN_ONE_ITEM_WIDTH = 20
 _MORE_WORDS = frozenset("... … …… etc etc. など などなど 等 等々".split()) | {"and so on"}
 #: How an item ends that is a sentence: the page speaking of itself is one (``本記事は…転載したものです。``).
 _SENTENCE_ENDS = ("。", ".", "です", "ます")
+#: An item that says the author missed noting something down: ``Others but did not catch as slides moved on``,
+#: ``聞き逃した``, ``メモできず``.
+_MISSED_RE = re.compile(
+    r"\b(?:did not|didn't|could not|couldn't) (?:catch|get|note|write)\b|聞き逃|聞き取れ(?:ず|なかった)|メモ(?:でき|し)(?:ず|なかった)"
+    r"|メモし損ね|書き留められ(?:ず|なかった)",
+    re.I,
+)
 #: A file path: ``/usr/src/linux``, ``~/.bashrc``.
 _PATH_RE = re.compile(r"(?:~|\.{1,2})?/[\w.@-]+(?:/[\w.@-]*){0,30}")
 #: A definition item whose definition is longer than this shows its term alone in its parent's list card.
@@ -141,6 +148,8 @@ class ItemRules(ChoiceRules):
             # "本記事は nyaos.org より転載したものです。" ("この記事で何がわかるか" names a part of an article). Only its
             # first sentence: "…作らなくてはいけない。…これが本記事がWindowsのみである主な理由。" states a fact first.
             return self.drop(line0, "first-person", f"{text[:40]!r}: the page speaking of itself, not a fact")
+        if _MISSED_RE.search(text):
+            return self.drop(line0, "first-person", f"{text[:40]!r}: what the author missed noting, not a fact")
         if is_score_line(text):
             return self.drop(line0, "talk-details", f"{text[:40]!r}: a score out of a total, the author's result")
         if len(text) <= 12 and text.casefold().rstrip(":：") in _FIGURE_WORDS:

@@ -20,6 +20,7 @@ from devday_tui.core.cards.questions import (
     is_objective,
     is_open_question,
     is_question,
+    is_questions_label,
 )
 from devday_tui.core.cards.shapes import (
     ATTENDED_RE,
@@ -376,6 +377,11 @@ class ListRules(ItemRules):
         if mostly(entries, is_answer_letters):
             # "1. A", "2. C  D: …": an answer key without its questions asks nothing.
             self.drop(line0, "answer-key", f"{subject!r}: a practice exam's answers without their questions")
+            return
+        if not any(e.item.children for e in entries) and is_questions_label(last, [e.item.text for e in entries]):
+            # "Questions to AsyncProgramming:" then "GIL - how where & when", "Are there other ways…?": what the
+            # author still wants to find out (a third of them asking), not what they learnt; its terms stay cards
+            self.drop(line0, "open-questions", f"{subject!r}: the author's open questions, not answers")
             return
         if not any(e.item.children or e.own for e in entries) and mostly(entries, is_open_question):
             # Interview prompts, or the questions of a Q&A noted without their answers: nothing to recall.

@@ -111,6 +111,19 @@ _PROMPT_RE = re.compile(r"(?:tell me about|describe a (?:time|situation)|give an
 _OPEN_ENDS = (*_QUESTION_ENDS, "とは。", "とは？", "とは何か。", "か。", "か？", "は。")
 
 
+#: A label or heading over the questions the author still has: ``Questions to AsyncProgramming:``, ``疑問点``.
+#: (``Questions to ask:`` lists a speaker's advice.)
+_QUESTIONS_LABEL_RE = re.compile(
+    r"(?:open|my) questions?\b|questions? (?:to|for|about) (?!ask\b)|疑問|気になった(?:点|こと)|調べたいこと", re.I
+)
+
+
+def is_questions_label(label: str, items: list[str]) -> bool:
+    """A label over the author's own open questions: its items (nothing under them) answer nothing, and a third of
+    them ask (``Questions about VPC`` over facts names them)."""
+    return _QUESTIONS_LABEL_RE.match(label) is not None and 3 * sum(map(is_open_question, items)) >= len(items)
+
+
 def is_open_question(text: str) -> bool:
     """A question or an interviewer's prompt, with no answer in the same line."""
     return text.rstrip().endswith(_OPEN_ENDS) or _PROMPT_RE.match(text) is not None

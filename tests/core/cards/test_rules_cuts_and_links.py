@@ -380,3 +380,42 @@ def test_a_paragraph_of_many_bold_words_is_no_cloze() -> None:
     note, trace = parse(f"## Compute\n\nCompute runs on {names} and **Outposts** in this design.\n")
     assert [c for c in note.cards if c.kind == "cloze"] == []
     assert any("8 blanks" in t.what for t in trace)
+
+
+def test_the_authors_reasons_open_questions_and_misses_make_no_cards() -> None:
+    note, trace = parse(
+        """
+        ## 参加目的
+
+        - GitLab のユーザーにどんな人がいるのか知りたい
+        - 社内に GitLab を立てる方法を知りたい
+
+        ## 自分のこと
+
+        - 工学部卒
+        - 現職エンジニア 3年目
+
+        ## Graph DBs
+
+        - Neo4j stores nodes and relationships as first-class records
+        - Others but did not catch as slides moved on. See slides
+
+        ### Questions to AsyncProgramming:
+
+        1. GIL - how where & when
+        2. pros & cons of threading & multiprocessing in Python
+        3. Are there any other ways of executing asynchronous code?
+
+        ## Prioritization
+
+        Questions to ask:
+
+        - ROI Analysis: Time to value ratio
+        - Next best alternative considerations
+        """
+    )
+    fronts = [c.front for c in note.cards]
+    assert not any(f.startswith(("参加目的", "自分のこと", "Questions to AsyncProgramming")) for f in fronts)
+    assert "Graph DBs — 2 points" not in fronts
+    assert any(t.rule == "first-person" and "did not catch" in t.what for t in trace)
+    assert "Questions to ask — 2 points" in fronts
