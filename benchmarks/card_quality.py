@@ -61,7 +61,8 @@ attributes on lines of their own), shortcode lines and footnote definitions are 
   nor a definition that only translates its term (``Quality: 品質``, the package's ``is_translation``), nor one
   that only names a person (``講演: @yasulab さん``), asks instead of answering (``Challenge: What if …?``) or is the
   author's impression (the package's ``is_impression``) or a score of theirs (``正解率: 80%``, the package's ``is_score``);
-  YAML pasted without a fence is code (the package's ``blank_yaml``). Nor is a page's title with its link on the
+  YAML pasted without a fence is code (the package's ``blank_yaml``), and so is a paragraph of code or console
+  output pasted without a fence (the package's ``is_unfenced_code``). Nor is a page's title with its link on the
   next line (``SegNet: 画像セグメンテーションニューラルネットワーク`` then its URL: the note format's ``url-only``).
   Their numbers are printed beside the figure, and ``--list`` lists them.
 - **other separators recall** (``・・・``, ``…``, ``＝``, `` = ``, `` — ``, `` – ``, with the same limits on the
@@ -70,7 +71,8 @@ attributes on lines of their own), shortcode lines and footnote definitions are 
   no space) whose next non-blank line is a list item indented deeper (a tab counts 4 columns, U+3000 two), and
   whose own text is not empty once markup is dropped. Carded when a card starts at the item's line (other than a
   list card that only has the item among its back's items, such as a heading's list starting at its first item),
-  or a card's front contains the item's text. Items under a chatter heading are not counted. Goal: at least 80%.
+  or a card's front contains the item's text. Items under a chatter heading are not counted, nor an item that
+  says the author did not follow what is under it (``わからん``: the package's ``is_lost``). Goal: at least 80%.
 
 The last line is ``goals: met`` or ``goals: missed (…)``; the exit status is 1 when a goal is missed, unless
 ``--no-fail``. ``--list`` prints every card or source line behind a figure, as ``path:line``.
@@ -89,7 +91,9 @@ from typing import Any, Callable, Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from devday_tui.core.cards.bullets import is_lost  # noqa: E402
 from devday_tui.core.cards.chatter import DEFAULT_SKIP_SECTIONS  # noqa: E402
+from devday_tui.core.cards.embedded import is_unfenced_code  # noqa: E402
 from devday_tui.core.cards.maker import PERSON_RE, is_wondering  # noqa: E402
 from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS, is_score  # noqa: E402
 
@@ -601,6 +605,21 @@ def chatter_lines(lines: list[Line]) -> set[int]:
     return out
 
 
+def code_lines(lines: list[Line]) -> set[int]:
+    """The line numbers of paragraphs that are code or console output pasted without a fence (the package's
+    ``is_unfenced_code``): their ``key = value`` lines are no terms."""
+    out: set[int] = set()
+    run: list[Line] = []
+    for ln in [*lines, Line(0, "")]:
+        if ln.text.strip() and (not run or ln.no == run[-1].no + 1):
+            run.append(ln)
+            continue
+        if len(run) > 1 and is_unfenced_code("\n".join(r.text.strip() for r in run)):
+            out.update(r.no for r in run)
+        run = [ln] if ln.text.strip() else []
+    return out
+
+
 # --- the measure ----------------------------------------------------------------------------------------------
 
 
@@ -657,9 +676,11 @@ def measure_note(report: Report, path: Path, text: str, cards: list[Any], shown:
     ]
     lines = source_lines(text)
     chatter = chatter_lines(lines)
+    code = code_lines(lines)
     for d in definitions(lines):
         if (
             d.no in chatter
+            or d.no in code
             or d.term.strip("*_") in LOGISTICS
             or heading_key(d.term) in CHATTER_HEADINGS
             or d.term.startswith("当時")  # the author's background back then: 当時のエンジニア歴
@@ -675,8 +696,8 @@ def measure_note(report: Report, path: Path, text: str, cards: list[Any], shown:
         tally = report.other_definitions if d.other_separator else report.definitions
         tally.add(ok, f"{shown}:{d.no}  {d.term}")
     for p in parent_bullets(lines):
-        if p.no in chatter:
-            continue  # under a chatter heading: nothing to card
+        if p.no in chatter or is_lost(p.text):
+            continue  # under a chatter heading, or what the author did not follow (わからん): nothing to card
         # A list card that merely starts at this line, with the item among its back's items, does not count.
         ok = any((line == p.no and p.text not in items) or p.text in front for line, front, _, items in fronts)
         report.parents.add(ok, f"{shown}:{p.no}  {p.text[:70]}")

@@ -24,6 +24,8 @@ _LOST_RE = re.compile(
 #: subnet in each AZ", "RDS Multi-AZ (synchronous replication, standby in another AZ)").
 LONG_CLAUSE_WORDS = 8
 _BRACKETED_RE = re.compile(r"\([^()]{0,200}\)|（[^（）]{0,200}）")
+#: Words that join two clauses: ``…when idle, so you pay only for requests``, ``…at family, then series``.
+_CLAUSE_LINKS = frozenset("so but because which when while then if although whereas".split())
 #: A parent bullet this long or longer that ends in a colon introduces its sub-list rather than naming it.
 INTRODUCES_CHARS = 30
 
@@ -50,13 +52,14 @@ def has_verb(text: str) -> bool:
 
 
 def is_long_clause(text: str) -> bool:
-    """A long English bullet that is a sentence: a verb, and a comma outside brackets; no separator (``low level: use
+    """A long English bullet that is a sentence: a verb or a word joining clauses, and a comma outside brackets; no
+    separator (``low level: use
     …`` and ``ストリーミング ... Kinesis, …`` are a term and its definition; a line ending in a colon introduces its
     sub-list: ``Ways to reduce costs for EC2, …:``)."""
     if ascii_words(text) < LONG_CLAUSE_WORDS or "..." in text or MAYBE_TERM_RE.search(text):
         return False
     bare = _BRACKETED_RE.sub("", text) if "(" in text or "（" in text else text
-    return ", " in bare and has_verb(bare)
+    return ", " in bare and (has_verb(bare) or any(w in _CLAUSE_LINKS for w in bare.casefold().split()))
 
 
 def introduces(text: str) -> bool:

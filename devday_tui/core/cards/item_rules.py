@@ -53,11 +53,10 @@ _MORE_WORDS = frozenset("... … …… etc etc. など などなど 等 等々"
 #: How an item ends that is a sentence: the page speaking of itself is one (``本記事は…転載したものです。``).
 _SENTENCE_ENDS = ("。", ".", "です", "ます")
 #: An item that says the author missed noting something down: ``Others but did not catch as slides moved on``,
-#: ``聞き逃した``, ``メモできず``.
+#: ``メモできず`` (``packets the receiver did not get`` and ``受信側が聞き逃したパケット`` are facts).
 _MISSED_RE = re.compile(
-    r"\b(?:did not|didn't|could not|couldn't) (?:catch|get|note|write)\b|聞き逃|聞き取れ(?:ず|なかった)|メモ(?:でき|し)(?:ず|なかった)"
-    r"|メモし損ね|書き留められ(?:ず|なかった)",
-    re.I,
+    r"\b(?:I|we) (?:did not|didn't|could not|couldn't) (?:catch|note|write)\b|\b(?:did not|didn't) catch\b.{0,40}\bslides?\b"
+    r"|メモ(?:でき|し)(?:ず|なかった)|メモし損ね|書き留められ(?:ず|なかった)",
 )
 #: A file path: ``/usr/src/linux``, ``~/.bashrc``.
 _PATH_RE = re.compile(r"(?:~|\.{1,2})?/[\w.@-]+(?:/[\w.@-]*){0,30}")

@@ -336,12 +336,15 @@ class ParagraphRules(CardMaker):
             # "[ref2](…)" then "[ref3](…)": links to read, one a line, no term and its explanation
             self.drop(node.start, "url-only", "a paragraph of links, one a line: a reading list, not a fact")
             return Para("", False)
-        if content[:2] == "**" and content.count("\n") >= 2:
+        if content[:2] == "**" and "\n" in content:
             lines = [t.strip() for t in content.split("\n")]
             if all(map(_ACRONYM_LINE_RE.match, lines)):
-                # "**A**tomic" / "**C**onsistent" / "**I**solated" / "**D**urable": an acronym spelt out, ACID
-                letters = "".join(m.group(1) for t in lines for m in _BOLD_LETTER_RE.finditer(t))
-                self.add("acronym", "definition", letters, letters, "\n".join(plain(t) for t in lines), node.start)
+                # "**A**tomic" / "**C**onsistent" / "**I**solated" / "**D**urable": an acronym spelt out, ACID (two
+                # such lines, "**R**ecovery **P**oint Objective" / "**R**ecovery **T**ime Objective", are two names)
+                if len(lines) >= 3:
+                    letters = "".join(m.group(1) for t in lines for m in _BOLD_LETTER_RE.finditer(t))
+                    back = "\n".join(plain(t) for t in lines)
+                    self.add("acronym", "definition", letters, letters, back, node.start)
                 if not any(MAYBE_TERM_RE.search(plain(t)) for t in lines):
                     return Para("", False)  # (lines that define, "**A**tomicity: …", are cards of their own too)
         if content[:1] == "#" and is_tags(content):

@@ -112,9 +112,9 @@ _OPEN_ENDS = (*_QUESTION_ENDS, "とは。", "とは？", "とは何か。", "か
 
 
 #: A label or heading over the questions the author still has: ``Questions to AsyncProgramming:``, ``疑問点``.
-#: (``Questions to ask:`` lists a speaker's advice.)
+#: (``Questions to ask:`` lists a speaker's advice; ``気になったこと`` is often points worth noting.)
 _QUESTIONS_LABEL_RE = re.compile(
-    r"(?:open|my) questions?\b|questions? (?:to|for|about) (?!ask\b)|疑問|気になった(?:点|こと)|調べたいこと", re.I
+    r"(?:open|my) questions?\b|questions? (?:to|for|about) (?!ask\b)|疑問|調べたいこと", re.I
 )
 
 

@@ -410,7 +410,9 @@ def label_ok(text: str, colon: bool = False) -> bool:
 _CLAUSE_WORDS = frozenset("is are was were comes came has have had will would should does did means".split())
 #: English verbs that make a line a sentence: the clause words, the predicates, and a few more.
 ENGLISH_VERBS = (
-    _CLAUSE_WORDS | _PREDICATE_VERBS | frozenset("starts tries grows goes becomes using gets keeps takes".split())
+    _CLAUSE_WORDS
+    | _PREDICATE_VERBS
+    | frozenset("starts tries grows goes becomes using gets keeps takes scales replicates replicate".split())
 )
 
 

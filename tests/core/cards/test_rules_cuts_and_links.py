@@ -419,3 +419,35 @@ def test_the_authors_reasons_open_questions_and_misses_make_no_cards() -> None:
     assert "Graph DBs — 2 points" not in fronts
     assert any(t.rule == "first-person" and "did not catch" in t.what for t in trace)
     assert "Questions to ask — 2 points" in fronts
+
+
+def test_what_the_third_review_found_stays_a_card() -> None:
+    note, _ = parse(
+        """
+        ## Retransmission
+
+        - TCP retransmits packets the receiver did not get within the RTO
+        - A client that could not get a DHCP lease falls back to a link-local address
+
+        ## Cloud Run
+
+        - Cloud Run scales to zero when idle, so you pay only for requests
+          - Concurrency defaults to 80
+
+        ## 気になったこと
+
+        - Sidecar コンテナは Pod と同じライフサイクルで動く
+        - Init コンテナはメインより先に順に実行される
+        - Ephemeral コンテナはデバッグ用途？
+
+        ## Objectives
+
+        **R**ecovery **P**oint Objective
+        **R**ecovery **T**ime Objective
+        """
+    )
+    fronts = [c.front for c in note.cards]
+    assert "Retransmission — 2 points" in fronts
+    assert "気になったこと — 3 points" in fronts
+    assert "Cloud Run scales to zero when idle, so you pay only for requests" not in fronts
+    assert "Recovery Point Objective" not in fronts
