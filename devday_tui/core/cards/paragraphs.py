@@ -341,11 +341,11 @@ class ParagraphRules(CardMaker):
             if all(map(_ACRONYM_LINE_RE.match, lines)):
                 # "**A**tomic" / "**C**onsistent" / "**I**solated" / "**D**urable": an acronym spelt out, ACID (two
                 # such lines, "**R**ecovery **P**oint Objective" / "**R**ecovery **T**ime Objective", are two names)
+                shown = [plain(t) for t in lines]
                 if len(lines) >= 3:
                     letters = "".join(m.group(1) for t in lines for m in _BOLD_LETTER_RE.finditer(t))
-                    back = "\n".join(plain(t) for t in lines)
-                    self.add("acronym", "definition", letters, letters, back, node.start)
-                if not any(MAYBE_TERM_RE.search(plain(t)) for t in lines):
+                    self.add("acronym", "definition", letters, letters, "\n".join(shown), node.start)
+                if not any(map(MAYBE_TERM_RE.search, shown)):
                     return Para("", False)  # (lines that define, "**A**tomicity: …", are cards of their own too)
         if content[:1] == "#" and is_tags(content):
             self.drop(node.start, "metadata", "a paragraph of tags (#statistica_descrittiva), not a fact")

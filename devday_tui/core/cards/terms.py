@@ -545,10 +545,10 @@ def is_tags(text: str) -> bool:
     return all(_TAG_LINE_RE.fullmatch(line.strip()) for line in text.split("\n") if line.strip())
 
 
-#: A particle that opens the next line, before a word that is no hiragana: the sentence above goes on
-#: (``の2つと、…``, ``に関して``, ``と同様に``); ``はじめに``, ``とりあえず`` and ``は虫類`` open sentences, and
-#: ``の・に・へ`` lists particles.
-_PARTICLE_START_RE = re.compile(r"[のにへとで][0-9０-９A-Za-z\u4e00-\u9fff\u30a1-\u30fa「『（(]")
+#: A particle that opens the next line: the sentence above goes on (``がポイントです``, ``を使う``; before a word that
+#: is no hiragana, ``の2つと、…``, ``に関して``, ``と同様に``); ``はじめに``, ``とりあえず`` and ``は虫類`` open sentences,
+#: and ``の・に・へ`` lists particles.
+_PARTICLE_START_RE = re.compile(r"[がを]|[のにへとで][0-9０-９A-Za-z\u4e00-\u9fff\u30a1-\u30fa「『（(]")
 
 
 def term_line(first: str, rest: list[str]) -> str | None:
@@ -580,7 +580,7 @@ def term_line(first: str, rest: list[str]) -> str | None:
     wrapped = term.endswith(_PARTICLE_ENDS) and not term.endswith(("とは", "こと")) and not _SINCE_RE.search(term)
     if wrapped and term.endswith(_CLAUSE_ENDS) and (len(term) < 8 or term[:1] in "〜~～"):
         wrapped = False  # "〜ながら", "とても", "まだら": a grammar pattern or a word, not a clause cut off
-    if (wrapped and not is_bare_link(body)) or body.startswith(("が", "を")) or _PARTICLE_START_RE.match(body):
+    if (wrapped and not is_bare_link(body)) or _PARTICLE_START_RE.match(body):
         return None  # (a line "の2つと、…" or "に関して…" goes on with the sentence the line above began)
     # An English sentence wrapped onto the next line is not a term and its definition: a long line, or one opening
     # with an article over a lower-case word ("The terraform provider" then "terraform_remote_state data source").
