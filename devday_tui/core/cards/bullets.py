@@ -67,6 +67,32 @@ def introduces(text: str) -> bool:
     return len(text) >= INTRODUCES_CHARS and text.rstrip().endswith((":", "："))
 
 
+#: Words that say a list follows: ``以下を利用可能``, ``the following components are created:``.
+_ANNOUNCES_RE = re.compile(
+    r"(?:^|(?<=[\u3041-\u309f、。 ]))(?:以下|下記)(?:の|を|が|に|は)|次の(?:とおり|通り|よう|もの)|\bthe following\b|\bas follows\b",
+    re.I,
+)
+#: How a line ending in a colon counts or sorts its sub-list: ``4 kinds of load balancers:``, ``3つの方法：`` (not the
+#: numbers of ``HTTP/1.1``).
+_COUNTS_RE = re.compile(
+    r"(?<![\w./,])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)(?![\w./,%])"
+    r"|[0-9０-９一二三四五六七八九]+(?:つ|種類|点)"
+    r"|\b(?:include|includes|including|are|of|such as|types|kinds|ways)[ \t]*[:：]\Z",
+    re.I,
+)
+
+
+def points_to_list(text: str) -> bool:
+    """A line that points to its sub-list and names nothing without it: one saying a list follows (``ソースとして以下を
+    利用可能``, ``the following components are created:``) or ending in a colon after counting it (``4 kinds of load
+    balancers:``, ``3つの方法：``). (``Entra nella modalità di modifica dell'oggetto:`` is a step.)"""
+    if "。" in text.rstrip("。") or ". " in text:
+        return False  # "Services provide load-balanced access to Pods. There are three types of Services:"
+    if _ANNOUNCES_RE.search(text):
+        return True
+    return text.rstrip().endswith((":", "：")) and _COUNTS_RE.search(text.rstrip()) is not None
+
+
 def states(text: str, raw: str) -> bool:
     """A bullet that states something (``text``, its colon gone; ``raw`` as written), so that one sub-item under it
     is a remark on it, not its answer: ``VPC 間の通信は GW を介す。``, ``Each fault zone only has 1 voting member``,
@@ -84,6 +110,7 @@ __all__ = [
     "STATES_JA",
     "has_verb",
     "introduces",
+    "points_to_list",
     "is_long_clause",
     "is_lost",
     "is_where",

@@ -1,7 +1,7 @@
 """Which items of a list are left out of it, how a definition item shows in its list, and how a list of items
 becomes one card or parts of one: the rules :class:`~devday_tui.core.cards.lists.ListRules` reads each item with
 (``talk-details``, ``unsure``, ``todo``, ``first-person``, ``image-only``, hashtags, remarks on the exam) and makes
-its cards with (``split-long``)."""
+its cards with (``split-long``, ``points``)."""
 
 from __future__ import annotations
 
@@ -9,22 +9,27 @@ import re
 
 from devday_tui.core.cards.backs import announces, has_table_rule, is_score_line
 from devday_tui.core.cards.blocks import Node
+from devday_tui.core.cards.bullets import introduces, points_to_list, says_nothing_alone
 from devday_tui.core.cards.choice_cards import ChoiceRules
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_first_person, is_narration, is_todo, is_unsure
-from devday_tui.core.cards.questions import is_exam_remark
-from devday_tui.core.cards.shapes import back_lines, list_front, screen_lines, two_thirds
+from devday_tui.core.cards.questions import asks_outright, is_exam_remark, is_question
+from devday_tui.core.cards.shapes import STEP_ITEM_RE, back_lines, list_front, screen_lines, two_thirds
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
     LABEL_MAX_CHARS,
     TALK_FIELDS,
     field_of,
+    is_generic_heading,
+    is_remark,
     is_vague,
     opens_with_talk_field,
 )
 from devday_tui.core.model import Back, Item
 from devday_tui.core.text import display_width, normalise, sentence_spans
 
+#: A points card of names alone (its sub-lists being cards of their own) has at most this many.
+MAX_POINT_NAMES = 6
 #: How a term opens that is no name but a case of something (``on a file``, ``when idle``, ``場合``).
 _CASE_OPENS = ("on ", "in ", "for ", "when ", "if ", "with ", "without ", "by ", "at ")
 
@@ -273,3 +278,54 @@ class ItemRules(ChoiceRules):
             chunk = items[k * size : (k + 1) * size]
             name = f"{subject} ({k + 1}/{parts})"
             self.add("split-long", kind, name, list_front(kind, name, len(chunk)), chunk, line0)
+
+    def points_card(self, kind: str, subject: str, entries: list[Entry], line0: int, carded: set[int]) -> None:
+        """The list as one card when it fits the line limit: a parent whose sub-list made cards of its own (``carded``,
+        by id) shows its name alone, any other its sub-items too; otherwise the parents' names alone, when they say
+        something by themselves (not ``とは？``, ``例``, ``Overview``), and not a line that points to its list."""
+        # A term defined twice in the list is one card (see merge-terms), and one item here. A definition bullet
+        # shows its term alone: its definition is its own card.
+        if len(entries) >= 2 and all(asks_outright(e.item.text) for e in entries):
+            # A quiz's questions, each with its answer under it: every one is its own card, and together they are
+            # no set of points to recall.
+            self.drop(line0, "points", f"{subject!r}: every item is a question, each its own card")
+            return
+        items: dict[str, Item] = {}
+        named: dict[str, Item] = {}  # a carded parent by its name alone
+        for e in entries:
+            if e.item.text not in items:
+                items[e.item.text] = (
+                    Item(self.with_value(e)) if e.own else Item(e.item.text, self.shown(e.item.children))
+                )
+                # "Paradigms — 4 points" names "structured programming"; what it restricts is its own card
+                named[e.item.text] = Item(e.item.text) if id(e.item) in carded else items[e.item.text]
+        whole = tuple(items.values())
+        if kind != "sequence" and all(
+            id(e.item) in carded and introduces(e.item.text) and not STEP_ITEM_RE.match(e.item.text) for e in entries
+        ):
+            # "For use case 1 (distributing messages evenly to a pool of consumers):", each over its sub-list, a
+            # card of its own: lines that only introduce what follows them are no set of points
+            self.drop(line0, "points", f"{subject!r}: its items only introduce their sub-lists, each a card")
+            return
+        if not any(i.children for i in named.values()) and two_thirds(list(items), says_nothing_alone):
+            # "Start", "Middle", "The Elbow Point"; "Intro", "Bad Example", "悪い例", each a card of its own: their
+            # names alone say nothing; each is a card, with its context
+            self.drop(line0, "points", f"{subject!r}: the names say nothing by themselves")
+            return
+        # "4 kinds of load balancers:" names nothing without its list, a card of its own: no point of the card
+        pointers = {e.item.text for e in entries if id(e.item) in carded and points_to_list(e.item.text)}
+        if kind == "sequence" or len(pointers) == len(items):
+            pointers = set()
+        if back_lines(whole) <= MAX_BACK_LINES:
+            return self.items_card(
+                "points", kind, subject, tuple(i for t, i in named.items() if t not in pointers), line0
+            )
+        names = tuple(Item(t) for t in items)
+        vague = [t for t in items if is_question(t) or is_remark(t) or is_generic_heading(t)]
+        if vague:
+            self.drop(line0, "points", f"{subject!r}: too long as one card, and {vague[0]!r} says nothing by itself")
+            return
+        if len(names) > MAX_POINT_NAMES:
+            self.drop(line0, "points", f"{subject!r}: {len(names)} names alone are too many to recall as one card")
+            return
+        self.items_card("points", kind, subject, tuple(i for i in names if i.text not in pointers), line0)

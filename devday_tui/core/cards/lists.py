@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
-from devday_tui.core.cards.bullets import introduces, is_lost, says_nothing_alone, states
+from devday_tui.core.cards.bullets import is_lost, states
 from devday_tui.core.cards.choice_cards import ANSWER_RE
 from devday_tui.core.cards.impressions import is_impression, is_plan
 from devday_tui.core.cards.item_rules import ItemRules, is_named_link
@@ -15,7 +15,6 @@ from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry
 from devday_tui.core.cards.questions import (
     OBJECTIVE_VERBS,
     all_objectives,
-    asks_outright,
     is_blueprint,
     is_objective,
     is_open_question,
@@ -49,7 +48,6 @@ from devday_tui.core.cards.shapes import (
 from devday_tui.core.cards.terms import (
     is_answer_letters,
     is_field_name,
-    is_generic_heading,
     is_place,
     is_remark,
     is_vague,
@@ -60,8 +58,6 @@ from devday_tui.core.cards.terms import (
 from devday_tui.core.model import Item
 from devday_tui.core.text import content_length, is_bare_link, join_lines, normalise, plain
 
-#: A points card of names alone (its sub-lists being cards of their own) has at most this many.
-MAX_POINT_NAMES = 6
 #: How one or two items that are exam objectives open (``Understand …``): a gerund (``Using …``) may define.
 _STUDY_VERBS = frozenset(v.capitalize() for v in OBJECTIVE_VERBS)
 #: A line inside a list item that ends in a colon names the sub-list after it when it is at most this long.
@@ -69,11 +65,10 @@ SUB_LABEL_MAX_CHARS = 120
 #: A one-item list card needs at least this much text in its item.
 MIN_ITEM_CHARS = 4
 
-#: Text with none of these is plain: no markup and no term split (two cheap tests in one search).
 #: A task-list item, ``- [ ] write the summary`` or ``- [x] done``.
 _TASK_RE = re.compile(r"\[[ xX]\](?:[ \t]|$)")
-#: What ``_SPECIAL_RE`` or ``MAYBE_TERM_RE`` finds, as one character class then a look back (their two patterns
-#: joined by ``|`` tried both at every character: three times as slow).
+#: Text with none of these is plain: no markup and no term split. What ``_SPECIAL_RE`` or ``MAYBE_TERM_RE`` finds, as
+#: one character class then a look back (their patterns joined by ``|`` tried both at every character: 3× as slow).
 _NOT_PLAIN_RE = re.compile(
     r"[\\`*_=<\[&~!^\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ：…＝→・･]"
     r"(?:(?<=[^{ ・･])|(?<=[・･])[・･]{2}|(?<= )(?: \n|[=\-–—] )|(?<=\{)[{:])"
@@ -468,52 +463,6 @@ class ListRules(ItemRules):
                 self.as_written(e) if e.own and (mixed or is_remark(e.item.text)) else e.item for e in entries
             )
         self.items_card(rule, kind, subject, items, line0)
-
-    def points_card(self, kind: str, subject: str, entries: list[Entry], line0: int, carded: set[int]) -> None:
-        """The list as one card when it fits the line limit: a parent whose sub-list made cards of its own (``carded``,
-        by id) shows its name alone, any other its sub-items too; otherwise the parents' names alone, when the
-        names say something by themselves (not ``とは？``, ``例``, ``Overview``)."""
-        # A term defined twice in the list is one card (see merge-terms), and one item here. A definition bullet
-        # shows its term alone: its definition is its own card.
-        if len(entries) >= 2 and all(asks_outright(e.item.text) for e in entries):
-            # A quiz's questions, each with its answer under it: every one is its own card, and together they are
-            # no set of points to recall.
-            self.drop(line0, "points", f"{subject!r}: every item is a question, each its own card")
-            return
-        items: dict[str, Item] = {}
-        named: dict[str, Item] = {}  # a carded parent by its name alone
-        for e in entries:
-            if e.item.text not in items:
-                items[e.item.text] = (
-                    Item(self.with_value(e)) if e.own else Item(e.item.text, self.shown(e.item.children))
-                )
-                # "Paradigms — 4 points" names "structured programming"; what it restricts is its own card
-                named[e.item.text] = Item(e.item.text) if id(e.item) in carded else items[e.item.text]
-        whole = tuple(items.values())
-        if kind != "sequence" and all(
-            id(e.item) in carded and introduces(e.item.text) and not STEP_ITEM_RE.match(e.item.text) for e in entries
-        ):
-            # "For use case 1 (distributing messages evenly to a pool of consumers):", each over its sub-list, a
-            # card of its own: lines that only introduce what follows them are no set of points
-            self.drop(line0, "points", f"{subject!r}: its items only introduce their sub-lists, each a card")
-            return
-        if not any(i.children for i in named.values()) and two_thirds(list(items), says_nothing_alone):
-            # "Start", "Middle", "The Elbow Point"; "Intro", "Bad Example", "悪い例", each a card of its own: their
-            # names alone say nothing; each is a card, with its context
-            self.drop(line0, "points", f"{subject!r}: the names say nothing by themselves")
-            return
-        if back_lines(whole) <= MAX_BACK_LINES:
-            self.items_card("points", kind, subject, tuple(named.values()), line0)
-            return
-        names = tuple(Item(t) for t in items)
-        vague = [t for t in items if is_question(t) or is_remark(t) or is_generic_heading(t)]
-        if vague:
-            self.drop(line0, "points", f"{subject!r}: too long as one card, and {vague[0]!r} says nothing by itself")
-            return
-        if len(names) > MAX_POINT_NAMES:
-            self.drop(line0, "points", f"{subject!r}: {len(names)} names alone are too many to recall as one card")
-            return
-        self.items_card("points", kind, subject, names, line0)
 
     def parent_card(self, item: Item, context: str, line0: int, outline: bool = False) -> None:
         """A bullet with its own sub-list: its sub-items are the back (nested ones kept nested), one sub-item makes

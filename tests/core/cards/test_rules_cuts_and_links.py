@@ -274,6 +274,52 @@ def test_items_that_only_introduce_their_sub_lists_are_no_points_and_a_comment_n
     assert not any(f.startswith("//") for f in fronts)
 
 
+def test_a_line_that_points_to_its_list_is_no_point_beside_the_others() -> None:
+    note, _ = parse(
+        """
+        ## ELB
+
+        - High availability means your app runs in at least 2 availability zones
+        - 4 kinds of load balancers:
+          - Application Load Balancer
+          - Network Load Balancer
+        - Elasticity: the system scales out on its own
+
+        ## Stream Analytics
+
+        - 複数のソースからのストリーミングデータを分析するエンジン
+        - ソースとして以下を利用可能
+          - Azure Event Hubs
+          - Azure IoT Hub
+
+        ## WebSockets
+
+        - proxy_pass to the upstream
+        - needs HTTP/1.1 and the upgrade headers:
+          - Upgrade
+          - Connection
+
+        ## Blender
+
+        - Entra nella modalità di modifica dell'oggetto:
+          - premi Tab
+          - seleziona le facce
+        - Assegna il materiale alle facce selezionate
+        """
+    )
+    backs = {c.front: [i.text for i in c.back] for c in note.cards if not isinstance(c.back, str)}
+    assert backs["ELB — 2 points"] == [
+        "High availability means your app runs in at least 2 availability zones",
+        "Elasticity",
+    ]
+    assert backs["ELB › 4 kinds of load balancers — 2 points"] == ["Application Load Balancer", "Network Load Balancer"]
+    assert backs["Stream Analytics — 1 point"] == ["複数のソースからのストリーミングデータを分析するエンジン"]
+    assert "Stream Analytics › ソースとして以下を利用可能 — 2 points" in backs
+    # a version's numbers count nothing, and a step ending in a colon is a step
+    assert backs["WebSockets — 2 points"] == ["proxy_pass to the upstream", "needs HTTP/1.1 and the upgrade headers:"]
+    assert len(backs["Blender — 2 points"]) == 2
+
+
 def test_a_cloze_the_heading_gives_away_in_japanese_or_with_many_blanks_is_no_card() -> None:
     note, _ = parse(
         """
