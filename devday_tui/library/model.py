@@ -9,6 +9,7 @@ from typing import Mapping
 from devday_tui.core.decks import all_notes_deck, other_notes_deck, parse_deck
 from devday_tui.core.model import Card, Deck, Note, ParseWarning, Section
 from devday_tui.core.parser import parse_note
+from devday_tui.core.variants import split_cloze
 from devday_tui.library.paths import resolve
 from devday_tui.library.reading import id_line, read_text
 
@@ -94,9 +95,10 @@ class Library:
     def _idx(self) -> dict:
         if self._index is None:
             cards: dict[str, Card] = {}
-            for note in self.notes:
+            for note in self.notes:  # a cloze of several blanks is one card a blank, as every deck studies it
                 for c in note.cards:
-                    cards.setdefault(c.id, c)
+                    for blank in split_cloze(c):
+                        cards.setdefault(blank.id, blank)
             for deck in self.decks:  # a deck's own cards, and the cards it derives (cloze blanks, reverses)
                 for c in deck.cards:
                     cards.setdefault(c.id, c)

@@ -69,6 +69,24 @@ def test_deck_option_reverse_and_every_blank(tmp_path) -> None:
     assert any("reverse must be true or false" in w.message for w in bad.warnings)
 
 
+def test_the_library_lists_and_finds_a_cloze_one_blank_at_a_time(tmp_path) -> None:
+    # Studying a section, browsing and the `cards` command read the library's cards: blank 1 hides one blank, as a
+    # deck studies it, not every blank beside the card of blank 2 (which read as the same card twice).
+    from devday_tui.library import load_library
+
+    (tmp_path / "n.md").write_text(
+        "# N\n\n## S\n\n母集団の分散を**母分散**、標本の分散を**標本分散**と呼びます。\n", encoding="utf-8"
+    )
+    lib = load_library([tmp_path])
+    fronts = [c.front for c in lib.cards if c.kind == "cloze"]
+    assert fronts == [
+        f"母集団の分散を{B}、標本の分散を標本分散と呼びます。",
+        f"母集団の分散を母分散、標本の分散を{B}と呼びます。",
+    ]
+    first = next(c for c in lib.cards if c.kind == "cloze")
+    assert lib.card(first.id) == first and first.answers == ("母分散",)
+
+
 def test_progress_of_the_old_single_cloze_stays_and_nothing_is_orphaned(tmp_path) -> None:
     with Store.open(tmp_path, device_id="dev", now=FIXED_NOW) as store:
         store.answer("k1", 3, FIXED_NOW, duration=1, settings=DeckSettings())
