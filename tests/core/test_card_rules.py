@@ -50,7 +50,7 @@ def test_definition(line: str, term: str, definition: str) -> None:
     [
         "- The meeting starts at 10:30 in room four",  # a time
         "- See https://example.com:8080/path for the details",  # a URL
-        "- `key: value` is how YAML writes a mapping",  # inline code
+        "- `key: value` for a mapping in YAML",  # inline code (no verb after it: no code-term either)
         "- ratio 16:9 is common for screens",  # no space after the colon
         "- Docs: https://example.com/a:b",  # a definition that is only a URL (rule url-only)
         "- TODO: write this part later",  # a marker is no term

@@ -446,6 +446,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
         self.question_skip = 1
         self.solution_at = -1
         heading = section.heading
+        # "`shell_out!` は…" alone under "shell_out!が必要なケース", "`fmap` can…" under "map vs fmap?": the heading asks
+        self.code_terms = not heading or not (
+            is_question(heading) or (len(nodes) == 1 and nodes[0].kind == "paragraph")
+        )
         if heading and is_number_heading(heading) and nodes:
             first = nodes[0]
             if first.kind == "paragraph":

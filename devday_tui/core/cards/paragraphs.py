@@ -17,6 +17,7 @@ from devday_tui.core.cards.maker import CAPPED, HONORIFICS, MAX_BACK_LINES, Card
 from devday_tui.core.cards.markup import split_br
 from devday_tui.core.cards.metadata import is_note_field
 from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_objective, is_restated
+from devday_tui.core.cards.split import split_code_term
 from devday_tui.core.cards.terms import (
     LEAD_ARROW_RE,
     MAYBE_TERM_RE,
@@ -358,8 +359,11 @@ class ParagraphRules(CardMaker):
                 return Para("", False)
             self.text_chars += len(text) - text.count(" ")
             found = split_definition(inl) if MAYBE_TERM_RE.search(text) else None
+            rule = "definition"
+            if found is None and content[:1] == "`" and self.code_terms and (found := split_code_term(inl)):
+                rule = "code-term"  # "`terraform init` configures the backend": the command, then what it does
             if found:
-                at = self.definition(found[0], found[1], node.start)
+                at = self.definition(found[0], found[1], node.start, rule)
                 if at >= 0 or at == CAPPED:
                     return Para(found[0], True, False, at, text)
                 if at == NAME_ONLY:  # a list shows the principle's name, not its gloss
@@ -369,6 +373,7 @@ class ParagraphRules(CardMaker):
                 self.cloze([(node.start, inl)])
             return Para(text, False)
         parts: list[tuple[int, Inline]] = []
+        coded: set[int] = set()  # the lines opening with inline code
         for i, raw in joined_links(content.split("\n")):
             line0 = node.start + i
             if line0 in self.used:
@@ -377,6 +382,8 @@ class ParagraphRules(CardMaker):
                 parts.extend((line0, inline(piece)) for piece in split_br(raw))
             else:
                 parts.append((line0, inline(raw)))
+                if raw[:1] == "`":
+                    coded.add(line0)
         if not parts:
             return Para("", False)
         full = join_lines([p.text for _, p in parts])
@@ -394,6 +401,8 @@ class ParagraphRules(CardMaker):
                 found = None  # an arrow's line, math, or prose wrapped onto this line: no term starts here
             else:
                 found = split_definition(inl)
+                if found is None and line0 in coded and self.code_terms and (found := split_code_term(inl)):
+                    coded.add(-line0 - 1)  # the definition starting here is a command's, "code-term"
             if "$" in inl.text or "\\begin{" in inl.text or "\\end{" in inl.text:
                 math = in_math(inl.text, math)
             if found:
@@ -418,7 +427,9 @@ class ParagraphRules(CardMaker):
             self.extra.append(named)
         try:
             for line0, defined, lines in defs:
-                at = self.definition(defined, "\n".join(lines), line0)
+                at = self.definition(
+                    defined, "\n".join(lines), line0, "code-term" if -line0 - 1 in coded else "definition"
+                )
                 url_only += at == URL_ONLY
                 if at >= 0 and first is None and line0 == parts[0][0]:
                     first = Para(defined, True, False, at, parts[0][1].text.strip())

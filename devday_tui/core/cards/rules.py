@@ -14,6 +14,7 @@ from typing import NamedTuple
 RULES: dict[str, str] = {
     # making
     "definition": "`TERM: DEFINITION` (also `：`, `・・・`, `…`, `＝`, ` = `, ` - `, ` — `) with a short term",
+    "code-term": "a line opening with inline code, then what it does (`` `terraform init` configures … ``, `` `x` は… ``)",
     "term-line": "a short line, then its explanation on the next lines of the same paragraph",
     "parent-bullet": "a bullet with its own sub-list: its sub-items are the back (one sub-item: a definition)",
     "question": "a bullet, label or numbered heading that asks (`〜とは`, `What is …`, `…?`): the answer is the back",

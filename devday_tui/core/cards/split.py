@@ -19,9 +19,14 @@ __all__ = [
     "SEPARATOR_TERM_MAX_CHARS",
     "TERM_MAX_CHARS",
     "is_aside",
+    "split_code_term",
     "split_term",
     "term_ok",
 ]
+
+#: How what a line's opening inline code does may begin: a lower-case English word, or は (``#`` で始まる行: a
+#: case of the code, no definition of it).
+_FIRST_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzは")
 
 # --- thresholds ---------------------------------------------------------------------------------------------------
 
@@ -264,3 +269,53 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
         ):
             return term, rest
     return None
+
+
+#: Words that say what a line's opening inline code does, besides a verb ending in ``s``: ``is``, ``can``, ``used``…
+_CODE_VERBS = frozenset("is are was can will must should may has does used lets allows also".split())
+#: Words ending in ``s`` that are no verb: ``x this…``, ``x status``.
+_NOT_VERBS = frozenset("this thus plus less unless across always sometimes perhaps status process access class".split())
+#: How a Japanese first sentence that says what a code is ends: ``…を返します``, ``…を指します``, ``…関数``, ``…です``.
+_DEFINES_JA_RE = re.compile(
+    r"(?:こと|もの|機能|仕組み|コマンド|関数|メソッド|方法|の略|を指す|を指します|を表す|を表します|を返す|を返します|です|である)\s*\Z"
+)
+#: The longest inline code that names a command or a name a line explains.
+CODE_TERM_MAX_CHARS = 60
+
+
+def split_code_term(inl: Inline) -> tuple[str, str] | None:
+    """A line of inline Markdown opening with inline code, then what it does in English or Japanese (``terraform
+    init`` configures the backend, ``git stash`` は変更を退避する), as (the code, what it does), or None. The
+    caller knows the line opens with inline code (a link's text is protected too). A shell prompt ``$ `` is no part
+    of the code, ``は`` no part of what it does."""
+    text = inl.text
+    lead = len(text) - len(strip_bullet(text))
+    span = inl.protected[0] if inl.protected else None
+    if span is None or span[0] != lead or span[1] - span[0] > CODE_TERM_MAX_CHARS:
+        return None
+    code = text[span[0] : span[1]].strip()
+    rest = text[span[1] :].lstrip(" \t")
+    if code.startswith("$ "):
+        code = code[2:].strip()
+    if not code or "://" in code or rest[:1] not in _FIRST_LETTERS:
+        return None
+    if rest[:1] == "は":
+        rest = rest[1:].lstrip(" \t、,")
+        if _DEFINES_JA_RE.search(rest.split("。", 1)[0].split("\n", 1)[0]) is None:
+            return (
+                None  # "`AnyVal` はいけてないよねという話", "`quota` は長期間。": a remark on the code, no definition
+            )
+    else:
+        word = rest.split(None, 1)[0].rstrip(".,;") if rest.split(None, 1) else ""
+        if word not in _CODE_VERBS and not (
+            len(word) >= 4
+            and word.endswith("s")
+            and word[-2] not in "su"
+            and word not in _NOT_VERBS
+            and word.isalpha()
+            and word.islower()
+        ):
+            return None
+    if content_length(rest) < 8 or rest.rstrip().endswith((":", "：")):
+        return None
+    return code, rest.strip()

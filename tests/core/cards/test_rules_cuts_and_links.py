@@ -497,3 +497,38 @@ def test_what_the_third_review_found_stays_a_card() -> None:
     assert "気になったこと — 3 points" in fronts
     assert "Cloud Run scales to zero when idle, so you pay only for requests" not in fronts
     assert "Recovery Point Objective" not in fronts
+
+
+def test_a_line_opening_with_inline_code_then_what_it_does_is_a_card() -> None:
+    note, _ = parse(
+        """
+        ## Workflow
+
+        `terraform init` configures the backend and downloads the providers
+
+        `$ touch notes.txt` creates an empty file
+
+        - `ConditionCheck` can be used before a transaction
+        - `full duplex` when both ends support it
+
+        ## 関数
+
+        `len()` は要素の数を返す関数
+
+        `#` で始まる行はコメントになる
+
+        `AnyVal` はいけてないよねという話
+
+        ## shell_out!が必要なケース
+
+        `shell_out!` はコマンドが期待した結果を得られなかったときに、リソースを収束させずに失敗させたい場合に使います。
+        """
+    )
+    backs = {c.front: c.back for c in note.cards if c.kind == "definition"}
+    assert backs["terraform init"] == "configures the backend and downloads the providers"
+    assert backs["touch notes.txt"] == "creates an empty file"
+    assert backs["ConditionCheck"] == "can be used before a transaction"
+    assert backs["len()"] == "要素の数を返す関数"
+    # no verb after the code, a case of it (で), a remark on it, and a heading that asks: no command card
+    assert not {"full duplex", "#", "AnyVal", "shell_out!"} & set(backs)
+    assert backs["shell_out!が必要なケース"].startswith("shell_out! はコマンドが")
