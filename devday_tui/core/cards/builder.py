@@ -140,6 +140,10 @@ def quoted_term(node: Node, nxt: Node | None) -> str | None:
 _GOES_ON_ENDS = ("が", "を", "、", ",")
 
 
+#: A line that is only a link to a heading of the same page: ``[目次へ戻る](#目次)``, ``[Back to top](#top)<br>``.
+_ANCHOR_LINK_RE = re.compile(r"\[[^\[\]\n]{1,200}\]\(#[^()\s]{0,200}\)[ \t]*(?:<br[ \t]*/?>)?")
+
+
 def _only_a_link(content: str) -> bool:
     """Inline Markdown that is one link and nothing else (its text, whatever it holds, is the link's)."""
     content = content.strip()
@@ -296,6 +300,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
 
     def label_of(self, node: Node) -> str | None:
         """The label a one-line paragraph gives the list after it, or None (with the reason traced)."""
+        if _ANCHOR_LINK_RE.fullmatch(node.content.strip()):  # "[목차로 이동](#index)", "[↑ Back to top](#top)"
+            self.drop(node.start, "toc", "a link to a heading of the page is navigation, not the list's label")
+            return None
         full = squash(strip_qa(strip_bullet(plain(node.content)))[0])
         text = full.rstrip(":：").strip()
         if text[:1] in "[【" and text[-1:] in "]】" and len(text) > 2:

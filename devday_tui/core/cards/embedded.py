@@ -285,13 +285,34 @@ _BLOCK_HEAD_RE = re.compile(
 _LINK_LINE_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,200})?\)")
 
 
+#: A line of a shell or PowerShell command: a cmdlet (``Install-Module -Name AzureAD``, ``Connect-AzureAD``), a
+#: variable set (``$Profile.Password = "…"``), or a line continued on the next (`` `…` `` or ``\`` at its end).
+_COMMAND_LINE_RE = re.compile(
+    r"[A-Z][a-z]{1,15}-[A-Z][A-Za-z]{1,40}(?:[ \t]+-[A-Za-z]|[ \t]*\Z)|\\?\$[A-Za-z_][\w.]{0,60}[ \t]*=|.{0,400}[ \t][`\\]\Z"
+)
+#: A line of a command's options, continued from the line before: ``-UserPrincipalName "…"``, ``--output-table``.
+_OPTION_LINE_RE = re.compile(r"-{1,2}[A-Za-z][\w-]{0,40}(?:[ \t=]|\Z)")
+
+
 def is_unfenced_code(content: str) -> bool:
     """A paragraph of code or console output pasted without a fence: its ``key = value`` lines are no terms."""
     return "\n" in content and (
         (_OPENS_BLOCK_RE.search(content) is not None and _CLOSES_BLOCK_RE.search(content) is not None)
         or _CONSOLE_FRAME_RE.search(content) is not None
         or ("{" in content and _BLOCK_HEAD_RE.search(content) is not None)
+        or _is_commands(content)
     )
+
+
+def _is_commands(content: str) -> bool:
+    """Lines of shell or PowerShell commands, more than half of them: a command, a variable set, a continued line
+    or the options it goes on with (``Install-Module -Name AzureAD`` then ``Connect-AzureAD``)."""
+    lines = [t.strip() for t in content.split("\n") if t.strip()]
+    strong = sum(_COMMAND_LINE_RE.match(t) is not None for t in lines)
+    if not strong:
+        return False
+    options = sum(_OPTION_LINE_RE.match(t) is not None for t in lines)
+    return strong >= 1 and 2 * (strong + options) > len(lines) and strong + options >= 2
 
 
 def is_link_lines(content: str) -> bool:

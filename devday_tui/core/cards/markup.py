@@ -223,7 +223,7 @@ def _escape_label(text: str) -> str:
     return "\\" + text if _BLOCK_START_RE.match(text) else text
 
 
-def _line(line: str, scan: _Scan, prev_blank: bool, *, math_block: bool = False) -> str:
+def _line(line: str, scan: _Scan, prev_blank: bool, *, math_block: bool = False, continued: bool = False) -> str:
     """One line outside code, comments and hidden blocks."""
     lead = _LEAD_RE.match(line).end()  # type: ignore[union-attr]  # matches the empty string at worst
     ws = line[:lead]
@@ -286,8 +286,8 @@ def _line(line: str, scan: _Scan, prev_blank: bool, *, math_block: bool = False)
             marker, rest = "- ", rest[1:].lstrip(" \t\u3000")
     elif first == "-" and rest[1:2] == "\u3000":  # "-　item": a full-width space after the dash
         marker, rest = "- ", rest[1:].lstrip(" \t\u3000")
-    elif first == "-" and len(rest) > 1 and not rest[1].isspace():
-        second = rest[1]
+    elif first == "-" and len(rest) > 1 and not rest[1].isspace() and not continued:
+        second = rest[1]  # (after a line ending in "`" or "\\", "-UserPrincipalName …" goes on with a command)
         if not (second in "->=.|:" or second.isdigit() or _FLAG_RE.match(rest)):
             marker, rest = "- ", rest[1:]
     if not marker:
@@ -467,7 +467,10 @@ def normalize_body(text: str) -> str:
         # Display math is kept as it is where it makes a paragraph of its own (no card comes of it): after a blank
         # line, a heading (``## Harmonic Mean`` then ``$$…$$``) or another line of it.
         before = "" if i == 0 else out[i - 1].lstrip()[:2]
-        out[i] = _line(line, scan, prev_blank, math_block=prev_blank or before[:1] == "#" or before == "$$")
+        continued = i > 0 and out[i - 1].rstrip().endswith((" `", " \\"))
+        out[i] = _line(
+            line, scan, prev_blank, math_block=prev_blank or before[:1] == "#" or before == "$$", continued=continued
+        )
         i += 1
     return "\n".join(out)
 

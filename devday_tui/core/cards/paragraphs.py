@@ -17,6 +17,7 @@ from devday_tui.core.cards.maker import CAPPED, HONORIFICS, MAX_BACK_LINES, Card
 from devday_tui.core.cards.markup import split_br
 from devday_tui.core.cards.metadata import is_note_field
 from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_objective, is_restated
+from devday_tui.core.cards.shapes import emphasised_names
 from devday_tui.core.cards.split import split_code_term
 from devday_tui.core.cards.terms import (
     LEAD_ARROW_RE,
@@ -378,6 +379,8 @@ class ParagraphRules(CardMaker):
             line0 = node.start + i
             if line0 in self.used:
                 continue
+            if raw[-1:] == "\\" and raw[-2:] != "\\\\":
+                raw = raw[:-1]  # "追記:\": a backslash that ends a line breaks it (CommonMark), and shows nothing
             if "<" in raw:  # `<br>` breaks the line
                 parts.extend((line0, inline(piece)) for piece in split_br(raw))
             else:
@@ -439,7 +442,7 @@ class ParagraphRules(CardMaker):
         if defs and url_only == len(defs) and not prose:
             return Para("", False)  # nothing to learn here, not even as a list item
         # A short line with the explanation on the following lines of the same paragraph.
-        if not defs and len(prose) >= 2:
+        if not defs and len(prose) >= 2 and not emphasised_names(content):  # (not "**Security**" / "**Owners**")
             term = term_line(prose[0][1].text, [p.text for _, p in prose[1:]])
             if term and _FUNCTION_WORD_END_RE.search(term) and prose[1][1].text.lstrip()[:1].islower():
                 # "[Generation gaps](…) was" then "a talk in the history track": hard-wrapped prose ("Group by"

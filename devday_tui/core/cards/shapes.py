@@ -384,7 +384,18 @@ def merged_steps(nodes: list[Node]) -> list[Node]:
     return out
 
 
+#: A line that is a name in bold or italics alone: ``**Security**``, ``*Assigned Membership*``.
+_EMPHASISED_LINE_RE = re.compile(r"([*_]{1,2})[^*_\n]{1,80}\1")
+
+
+def emphasised_names(content: str) -> bool:
+    """Lines that are each a name in bold or italics alone (``**Security**`` / ``**Microsoft 365**`` / ``**Owners**``):
+    names, one a line, no term and its explanation."""
+    return all(_EMPHASISED_LINE_RE.fullmatch(t.strip()) for t in content.split("\n"))
+
+
 __all__ = [
+    "emphasised_names",
     "merged_steps",
     "ATTENDED_RE",
     "COMPARED_RE",

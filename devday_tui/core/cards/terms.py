@@ -546,9 +546,11 @@ def is_tags(text: str) -> bool:
 
 
 #: A particle that opens the next line: the sentence above goes on (``がポイントです``, ``を使う``; before a word that
-#: is no hiragana, ``の2つと、…``, ``に関して``, ``と同様に``); ``はじめに``, ``とりあえず`` and ``は虫類`` open sentences,
-#: and ``の・に・へ`` lists particles.
-_PARTICLE_START_RE = re.compile(r"[がを]|[のにへとで][0-9０-９A-Za-z\u4e00-\u9fff\u30a1-\u30fa「『（(]")
+#: is no hiragana, ``の2つと、…``, ``に関して``, ``と同様に``; ``はコミュニティの…``, ``さんのオフィスで…`` after a
+#: name); ``はじめに``, ``とりあえず`` and ``は虫類`` open sentences, and ``の・に・へ`` lists particles.
+_PARTICLE_START_RE = re.compile(
+    r"[がを]|は(?!じめ|虫)|さん[のがはにをとでも、]|[のにへとで][0-9０-９A-Za-z\u4e00-\u9fff\u30a1-\u30fa「『（(]"
+)
 
 
 def term_line(first: str, rest: list[str]) -> str | None:

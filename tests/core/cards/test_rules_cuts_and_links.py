@@ -532,3 +532,34 @@ def test_a_line_opening_with_inline_code_then_what_it_does_is_a_card() -> None:
     # no verb after the code, a case of it (で), a remark on it, and a heading that asks: no command card
     assert not {"full duplex", "#", "AnyVal", "shell_out!"} & set(backs)
     assert backs["shell_out!が必要なケース"].startswith("shell_out! はコマンドが")
+
+
+def test_navigation_links_wrapped_japanese_and_a_line_ending_backslash() -> None:
+    note, trace = parse(
+        """
+        ## 프로세스(Process)는 무엇인가?
+
+        [목차로 이동](#index)<br>
+
+        - 실행 중인 하나의 프로그램
+        - 자원 단위
+
+        ## 懇親
+
+        Vim
+        はコミュニティのバックグラウンドが大きいのもメリットだと思っている。
+
+        今回は DeNA
+        さんのオフィスで開催された。
+
+        ## 用語
+
+        Nostr:\\
+        分散型のプロトコル
+        """
+    )
+    fronts = [c.front for c in note.cards]
+    assert fronts[0] == "프로세스(Process)는 무엇인가? — 2 points"
+    assert not any("목차" in f for f in fronts)
+    assert "Vim" not in fronts and "今回は DeNA" not in fronts
+    assert [(c.front, c.back) for c in note.cards if c.front == "Nostr"] == [("Nostr", "分散型のプロトコル")]

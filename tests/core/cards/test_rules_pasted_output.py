@@ -195,3 +195,36 @@ def test_a_long_list_of_japanese_facts_is_cut_in_parts_not_dropped() -> None:
         """
     )
     assert [c.front for c in note.cards][0].startswith("試験で問われたポイント (1/")
+
+
+def test_shell_and_powershell_commands_pasted_without_a_fence_make_no_cards() -> None:
+    note, _ = parse(
+        """
+        ## Creating a user
+
+        > Install-Module -Name AzureAD
+        > Connect-AzureAD
+        >
+        > New-AzureADUser -DisplayName "Chris" -PasswordProfile $PasswordProfile `
+        > -UserPrincipalName "chris@example.com" -AccountEnabled $true
+
+        ## CLI
+
+        az ad user create --display-name "Chris" \\
+           --password "x" --user-principal-name "chris@example.com"
+
+        ## Groups
+
+        > **Security**
+        > **Microsoft 365**
+        > **Owners**
+
+        ## Replicas
+
+        Read-Only
+        Replicas that serve reads and lag behind the primary
+        """
+    )
+    assert [(c.front, c.back) for c in note.cards] == [
+        ("Read-Only", "Replicas that serve reads and lag behind the primary")
+    ]
