@@ -30,6 +30,12 @@ from devday_tui.core.text import display_width, normalise, sentence_spans
 
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
+#: How a label over a sub-list ends: a word that needs what follows (``use this when``, ``Controlled by:``,
+#: ``Each segment has:``, ``The Scrum Team consists of``; ``Associação:`` is a name).
+_LABEL_END_RE = re.compile(
+    r"\b(?:when|if|for|to|of|with|by|because|like|include|includes|including|are|is|has|have|contains?)[ \t]*[:：]?\Z",
+    re.I,
+)
 #: How a term opens that is no name but a case of something (``on a file``, ``when idle``, ``場合``).
 _CASE_OPENS = ("on ", "in ", "for ", "when ", "if ", "with ", "without ", "by ", "at ")
 
@@ -314,6 +320,11 @@ class ItemRules(ChoiceRules):
             return
         # "4 kinds of load balancers:" names nothing without its list, a card of its own: no point of the card
         pointers = {e.item.text for e in entries if id(e.item) in carded and points_to_list(e.item.text)}
+        labels = {
+            t for e in entries if id(e.item) in carded and _LABEL_END_RE.search(t := e.item.text) and ". " not in t
+        }
+        if any(id(e.item) not in carded and not e.own for e in entries) and len(items) - len(pointers | labels) >= 2:
+            pointers |= labels  # beside facts, a label over its own card ("LIMITATIONS :", "use this when"): no point
         if kind == "sequence" or len(pointers) == len(items):
             pointers = set()
         if back_lines(whole) <= MAX_BACK_LINES:

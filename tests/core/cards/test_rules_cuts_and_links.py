@@ -563,3 +563,27 @@ def test_navigation_links_wrapped_japanese_and_a_line_ending_backslash() -> None
     assert not any("목차" in f for f in fronts)
     assert "Vim" not in fronts and "今回は DeNA" not in fronts
     assert [(c.front, c.back) for c in note.cards if c.front == "Nostr"] == [("Nostr", "分散型のプロトコル")]
+
+
+def test_beside_facts_a_label_over_its_own_card_is_no_point_but_a_name_is() -> None:
+    note, _ = parse(
+        """
+        ## Preemptible VM
+
+        - similar to spot instances in AWS
+        - short lived cheaper compute instances
+        - use this when
+            - applications are fault tolerant
+            - workloads are not urgent
+        - Spot VMs:
+            - latest version of preemptible VMs
+            - no maximum runtime
+        """
+    )
+    backs = {c.front: [i.text for i in c.back] for c in note.cards if not isinstance(c.back, str)}
+    assert backs["Preemptible VM — 3 points"] == [
+        "similar to spot instances in AWS",
+        "short lived cheaper compute instances",
+        "Spot VMs:",
+    ]
+    assert "Preemptible VM › use this when — 2 points" in backs
