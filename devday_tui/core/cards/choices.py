@@ -114,10 +114,13 @@ def options(lines: list[str], numbered: bool) -> list[Option] | None:
     if all(tasks):
         return [Option("", line[m.end() :].strip(), m.group(1) != " ") for line, m in zip(lines, tasks) if m]
     if numbered:
+        # "1. **Browser cache**", "2. **DNS Resolver**: is responsible…": where the note sets its terms in bold, a
+        # whole item in bold is one more term, no mark of the right answer
+        styled = any(t[:2] in ("**", "__") and not _BOLD_RE.match(t) for t in map(str.strip, lines))
         out = []
         for n, line in enumerate(lines, 1):
             text, marked = _marked(line.strip())
-            out.append(Option(str(n), text, marked))
+            out.append(Option(str(n), text, marked and not (styled and _BOLD_RE.match(line.strip()) is not None)))
         return out
     return None
 

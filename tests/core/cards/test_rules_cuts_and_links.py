@@ -587,3 +587,25 @@ def test_beside_facts_a_label_over_its_own_card_is_no_point_but_a_name_is() -> N
         "Spot VMs:",
     ]
     assert "Preemptible VM › use this when — 2 points" in backs
+
+
+def test_a_whole_item_in_bold_among_bold_terms_marks_no_right_answer() -> None:
+    note, _ = parse(
+        """
+        ## How does DNS work?
+
+        1. **Browser cache and OS cache**
+        2. **DNS Resolver**: starts and orders the queries that lead to a full resolution
+        3. **Root Nameserver**: stores the addresses of the TLD nameservers
+
+        ## Which storage class is the cheapest?
+
+        1. S3 Standard
+        2. **S3 Glacier Deep Archive**
+        3. S3 One Zone-IA
+        """
+    )
+    cards = {c.front: c.back for c in note.cards}
+    assert cards["DNS Resolver"] == "starts and orders the queries that lead to a full resolution"
+    assert "How does DNS work?" not in cards  # no multiple-choice card of the first step alone
+    assert cards["Which storage class is the cheapest?"] == "2. S3 Glacier Deep Archive"
