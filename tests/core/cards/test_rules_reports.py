@@ -1209,6 +1209,30 @@ title: AI・ディープラーニング検定 G検定の資格取得勉強法
     assert fronts("## Notes to Self\n- Practice quiz\n- Review the pricing calculator\n") == []
 
 
+def test_an_exam_write_ups_score_and_summary_make_no_cards() -> None:
+    md = """---
+title: AWS認定 Generative AI Developer Professional を3週間・20時間で取得する
+---
+## 試験当日とスコア
+| 分野 | 配点 | 評価 |
+|---|---|---|
+| 1. 基盤モデルの統合 | 31% | コンピテンシーを満たしている |
+| 2. 実装と統合 | 26% | 改善が必要 |
+
+## 用語
+- RAG: 検索した文書を文脈として生成モデルに渡す手法
+
+## まとめ
+試験対策の要点をまとめると、次の3点です。
+- 割引バウチャー特典は必ずチェック
+- 模擬試験で試験形式に慣れておく
+- 上位3分野にフォーカスして学習
+"""
+    assert fronts(md) == ["RAG"]
+    # elsewhere, まとめ holds what was learnt
+    assert fronts("## まとめ\n- RAG: 検索した文書を文脈として生成モデルに渡す手法\n") == ["RAG"]
+
+
 def test_an_exam_write_ups_study_headings_make_no_cards_but_what_was_learnt_does() -> None:
     md = """---
 title: 【情報セキュリティマネジメント試験】合格体験記
