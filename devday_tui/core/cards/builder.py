@@ -140,8 +140,12 @@ def quoted_term(node: Node, nxt: Node | None) -> str | None:
 _GOES_ON_ENDS = ("が", "を", "、", ",")
 
 
-#: A line that is only a link to a heading of the same page: ``[目次へ戻る](#目次)``, ``[Back to top](#top)<br>``.
-_ANCHOR_LINK_RE = re.compile(r"\[[^\[\]\n]{1,200}\]\(#[^()\s]{0,200}\)[ \t]*(?:<br[ \t]*/?>)?")
+#: A line that is only a link back to the top or the contents of the page: ``[目次へ戻る](#目次)``, ``[Back to top](#top)<br>``
+#: (``[IAM roles](#iam-roles)`` names the list after it).
+_ANCHOR_LINK_RE = re.compile(
+    r"\[[^\[\]\n]{0,40}(?:目次|戻る|トップ|이동|목차|[Tt]op|[Bb]ack|[Cc]ontents|[Ii]ndex|↑|⬆)[^\[\]\n]{0,40}\]"
+    r"\(#[^()\s]{0,200}\)[ \t]*(?:<br[ \t]*/?>)?"
+)
 
 
 def _only_a_link(content: str) -> bool:

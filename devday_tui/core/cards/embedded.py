@@ -286,12 +286,17 @@ _LINK_LINE_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,2000}(?:\([^()\s]{0,2
 
 
 #: A line of a shell or PowerShell command: a cmdlet (``Install-Module -Name AzureAD``, ``Connect-AzureAD``), a
-#: variable set (``$Profile.Password = "…"``), or a line continued on the next (`` `…` `` or ``\`` at its end).
+#: variable set to a value of code (``$Profile.Password = "…"``, ``$x = New-Object …``; ``$HOME = the home
+#: directory`` explains), or a line continued on the next (`` `…` `` or ``\`` at its end after a word).
 _COMMAND_LINE_RE = re.compile(
-    r"[A-Z][a-z]{1,15}-[A-Z][A-Za-z]{1,40}(?:[ \t]+-[A-Za-z]|[ \t]*\Z)|\\?\$[A-Za-z_][\w.]{0,60}[ \t]*=|.{0,400}[ \t][`\\]\Z"
+    r"[A-Z][a-z]{1,15}-[A-Z][A-Za-z]{1,40}(?:[ \t]+-[A-Za-z]|[ \t]*\Z)"
+    r"|\\?\$[A-Za-z_][\w.]{0,60}[ \t]*=[ \t]*(?:[\"'$@\[(0-9]|[A-Z][a-z]{1,15}-[A-Z])"
+    r"|.{0,400}[\w\"')][ \t]+[`\\]\Z"
 )
 #: A line of a command's options, continued from the line before: ``-UserPrincipalName "…"``, ``--output-table``.
 _OPTION_LINE_RE = re.compile(r"-{1,2}[A-Za-z][\w-]{0,40}(?:[ \t=]|\Z)")
+#: What makes a line a term and its explanation, not a command: ``Get-Process -Name chrome — lists …``, ``…: …``.
+_EXPLAINS_RE = re.compile(r" [—–] |：|\*\*")
 
 
 def is_unfenced_code(content: str) -> bool:
@@ -304,10 +309,18 @@ def is_unfenced_code(content: str) -> bool:
     )
 
 
+def _explains_after_colon(line: str) -> bool:
+    """``Get-Process -Name chrome: lists …``: a colon outside quotes, then words (``Write-Host "a: b"`` is code)."""
+    at = line.find(": ")
+    return at > 0 and '"' not in line[at:] and "'" not in line[at:]
+
+
 def _is_commands(content: str) -> bool:
     """Lines of shell or PowerShell commands, more than half of them: a command, a variable set, a continued line
     or the options it goes on with (``Install-Module -Name AzureAD`` then ``Connect-AzureAD``)."""
     lines = [t.strip() for t in content.split("\n") if t.strip()]
+    if any(_EXPLAINS_RE.search(t) or _explains_after_colon(t) for t in lines):
+        return False  # "Get-Process -Name chrome — lists the Chrome processes": a cheat sheet's terms
     strong = sum(_COMMAND_LINE_RE.match(t) is not None for t in lines)
     if not strong:
         return False
@@ -322,4 +335,43 @@ def is_link_lines(content: str) -> bool:
     )
 
 
-__all__ = ["BARE_KEY_RE", "blank_yaml", "code_spans", "is_link_lines", "is_unfenced_code", "plain_math"]
+# --- prose wrapped over lines, and math open across them ---------------------------------------------------------------
+
+#: A line at least this long, not ending a sentence, may wrap onto the next (see ``wraps_on``).
+WRAPPED_LINE_CHARS = 40
+
+
+def wraps_on(before: str, line: str) -> bool:
+    """Whether ``line`` goes on with an English sentence wrapped from the line ``before`` it (hard-wrapped prose:
+    ``… behaviour of the real`` then ``world: Don't rely on …``)."""
+    before = before.rstrip()
+    return (
+        len(before) > WRAPPED_LINE_CHARS
+        and before[-1:].isascii()
+        and before[-1:] not in ".!?:;"
+        and line.lstrip()[:1].islower()
+    )
+
+
+def in_math(line: str, inside: bool) -> bool:
+    """Whether math is still open at the end of ``line``: ``$…$`` and ``$$…$$`` toggle it, ``\\begin{…}`` opens it
+    and ``\\end{…}`` closes it."""
+    if "\\end{" in line:
+        return "\\begin{" in line[line.rindex("\\end{") :]
+    if "\\begin{" in line:
+        return True
+    marks = line.count("$$") + line.replace("\\$", "").replace("$$", "").count("$")
+    return inside ^ (marks % 2 == 1)
+
+
+__all__ = [
+    "BARE_KEY_RE",
+    "WRAPPED_LINE_CHARS",
+    "blank_yaml",
+    "code_spans",
+    "in_math",
+    "is_link_lines",
+    "is_unfenced_code",
+    "plain_math",
+    "wraps_on",
+]

@@ -36,6 +36,21 @@ _LABEL_END_RE = re.compile(
     r"\b(?:when|if|for|to|of|with|by|because|like|include|includes|including|are|is|has|have|contains?)[ \t]*[:：]?\Z",
     re.I,
 )
+
+
+def is_label(text: str) -> bool:
+    """A label over a sub-list, words ending on one that needs what follows (``use this when``, ``Controlled by:``);
+    not a keyword (``GROUP BY``, ``when``, ``for...of``, ``List.of``) nor a sentence."""
+    words = text.rstrip(":： ").split()
+    return (
+        len(words) >= 2
+        and not text.isupper()
+        and ". " not in text
+        and not any(ch in text for ch in "`.()_")
+        and _LABEL_END_RE.search(text) is not None
+    )
+
+
 #: How a term opens that is no name but a case of something (``on a file``, ``when idle``, ``場合``).
 _CASE_OPENS = ("on ", "in ", "for ", "when ", "if ", "with ", "without ", "by ", "at ")
 
@@ -320,13 +335,11 @@ class ItemRules(ChoiceRules):
             return
         # "4 kinds of load balancers:" names nothing without its list, a card of its own: no point of the card
         pointers = {e.item.text for e in entries if id(e.item) in carded and points_to_list(e.item.text)}
-        labels = {
-            t for e in entries if id(e.item) in carded and _LABEL_END_RE.search(t := e.item.text) and ". " not in t
-        }
-        if any(id(e.item) not in carded and not e.own for e in entries) and len(items) - len(pointers | labels) >= 2:
-            pointers |= labels  # beside facts, a label over its own card ("LIMITATIONS :", "use this when"): no point
-        if kind == "sequence" or len(pointers) == len(items):
-            pointers = set()
+        labels = {t for e in entries if id(e.item) in carded and is_label(t := e.item.text)}
+        if any(id(e.item) not in carded and not e.own for e in entries):
+            pointers |= labels  # beside facts, a label over its own card ("use this when", "Controlled by:"): no point
+        if kind == "sequence" or len(items) - len(pointers) < 2:
+            pointers = set()  # ("State — 1 point" would ask nothing)
         if back_lines(whole) <= MAX_BACK_LINES:
             return self.items_card(
                 "points", kind, subject, tuple(i for t, i in named.items() if t not in pointers), line0

@@ -11,7 +11,7 @@ from devday_tui.core.cards.backs import is_pointer
 from devday_tui.core.cards.blocks import Node, new, node_text
 from devday_tui.core.cards.chatter import is_clock_time
 from devday_tui.core.cards.choices import OPTION_KEYS
-from devday_tui.core.cards.embedded import is_link_lines, is_unfenced_code
+from devday_tui.core.cards.embedded import in_math, is_link_lines, is_unfenced_code, wraps_on
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import CAPPED, HONORIFICS, MAX_BACK_LINES, CardMaker
 from devday_tui.core.cards.markup import split_br
@@ -53,8 +53,6 @@ from devday_tui.core.text import (
 URL_ONLY = -2
 #: ``definition`` made no card, and a list shows the term alone (a principle whose gloss restates it).
 NAME_ONLY = -3
-#: A line at least this long, not ending a sentence, may wrap onto the next (see ``wraps_on``).
-WRAPPED_LINE_CHARS = 40
 #: A hidden part this long, of this many words or more, is a clause in bold, not a word to recall.
 MAX_HIDDEN_CHARS = 80
 MAX_HIDDEN_WORDS = 14
@@ -126,29 +124,6 @@ def sub_line(text: str) -> str:
     if text.startswith(("** ", "*** ")):
         return "  " + text.lstrip("*").lstrip()
     return text
-
-
-def wraps_on(before: str, line: str) -> bool:
-    """Whether ``line`` goes on with an English sentence wrapped from the line ``before`` it (hard-wrapped prose:
-    ``… behaviour of the real`` then ``world: Don't rely on …``)."""
-    before = before.rstrip()
-    return (
-        len(before) > WRAPPED_LINE_CHARS
-        and before[-1:].isascii()
-        and before[-1:] not in ".!?:;"
-        and line.lstrip()[:1].islower()
-    )
-
-
-def in_math(line: str, inside: bool) -> bool:
-    """Whether math is still open at the end of ``line``: ``$…$`` and ``$$…$$`` toggle it, ``\\begin{…}`` opens it
-    and ``\\end{…}`` closes it."""
-    if "\\end{" in line:
-        return "\\begin{" in line[line.rindex("\\end{") :]
-    if "\\begin{" in line:
-        return True
-    marks = line.count("$$") + line.replace("\\$", "").replace("$$", "").count("$")
-    return inside ^ (marks % 2 == 1)
 
 
 def _ascii_letter(ch: str) -> bool:
@@ -361,7 +336,13 @@ class ParagraphRules(CardMaker):
             self.text_chars += len(text) - text.count(" ")
             found = split_definition(inl) if MAYBE_TERM_RE.search(text) else None
             rule = "definition"
-            if found is None and content[:1] == "`" and self.code_terms and (found := split_code_term(inl)):
+            if (
+                found is None
+                and content[:1] == "`"
+                and self.code_terms
+                and not inl.marks
+                and (found := split_code_term(inl))
+            ):
                 rule = "code-term"  # "`terraform init` configures the backend": the command, then what it does
             if found:
                 at = self.definition(found[0], found[1], node.start, rule)
@@ -379,8 +360,9 @@ class ParagraphRules(CardMaker):
             line0 = node.start + i
             if line0 in self.used:
                 continue
-            if raw[-1:] == "\\" and raw[-2:] != "\\\\":
-                raw = raw[:-1]  # "追記:\": a backslash that ends a line breaks it (CommonMark), and shows nothing
+            if raw[-1:] == "\\" and not (raw[-2:-1].isascii() and (raw[-2:-1].isalnum() or raw[-2:-1] in " \t\\")):
+                # "追記:\": a backslash ending a line breaks it and shows nothing ("Files\", ": \" may be values)
+                raw = raw[:-1]
             if "<" in raw:  # `<br>` breaks the line
                 parts.extend((line0, inline(piece)) for piece in split_br(raw))
             else:
@@ -400,17 +382,27 @@ class ParagraphRules(CardMaker):
         math = False  # inside `$…$` or `\begin{…}` math opened on an earlier line: no term split there
         found = None
         for k, (line0, inl) in enumerate(parts):
-            if (k == 0 and arrow_next) or math or (k and found is None and wraps_on(parts[k - 1][1].text, inl.text)):
+            wrap = k and found is None and line0 not in coded and wraps_on(parts[k - 1][1].text, inl.text)
+            if (k == 0 and arrow_next) or math or wrap:
                 found = None  # an arrow's line, math, or prose wrapped onto this line: no term starts here
             else:
                 found = split_definition(inl)
-                if found is None and line0 in coded and self.code_terms and (found := split_code_term(inl)):
-                    coded.add(-line0 - 1)  # the definition starting here is a command's, "code-term"
+                if (
+                    found is None
+                    and line0 in coded
+                    and self.code_terms
+                    and not inl.marks
+                    and not (
+                        k and parts[k - 1][1].text.rstrip()[-1:] in ",;、，(（"  # ("… array;" then "`[]` means …")
+                    )
+                ):
+                    if found := split_code_term(inl):
+                        coded.add(-line0 - 1)  # the definition starting here is a command's, "code-term"
             if "$" in inl.text or "\\begin{" in inl.text or "\\end{" in inl.text:
                 math = in_math(inl.text, math)
             if found:
                 defs.append((line0, found[0], [found[1]]))
-            elif defs:
+            elif defs and not (line0 in coded and -defs[-1][0] - 1 in coded):  # (a command's line goes on no other's)
                 t = sub_line(inl.text.strip())
                 if t:
                     defs[-1][2].append(t)

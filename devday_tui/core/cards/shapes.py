@@ -391,7 +391,12 @@ _EMPHASISED_LINE_RE = re.compile(r"([*_]{1,2})[^*_\n]{1,80}\1")
 def emphasised_names(content: str) -> bool:
     """Lines that are each a name in bold or italics alone (``**Security**`` / ``**Microsoft 365**`` / ``**Owners**``):
     names, one a line, no term and its explanation."""
-    return all(_EMPHASISED_LINE_RE.fullmatch(t.strip()) for t in content.split("\n"))
+    found = [_EMPHASISED_LINE_RE.fullmatch(t.strip()) for t in content.split("\n")]
+    # ("**ephemeral**" over "*lasting for a very short time*": a term and its gloss, set apart)
+    first = found[0]
+    return first is not None and all(
+        m is not None and len(m.group(0)) <= 44 and m.group(1) == first.group(1) for m in found
+    )
 
 
 __all__ = [

@@ -547,9 +547,10 @@ def is_tags(text: str) -> bool:
 
 #: A particle that opens the next line: the sentence above goes on (``がポイントです``, ``を使う``; before a word that
 #: is no hiragana, ``の2つと、…``, ``に関して``, ``と同様に``; ``はコミュニティの…``, ``さんのオフィスで…`` after a
-#: name); ``はじめに``, ``とりあえず`` and ``は虫類`` open sentences, and ``の・に・へ`` lists particles.
+#: name); ``はじめに``, ``はい。``, ``はてな``, ``はんだ``, ``とりあえず`` and ``は虫類`` open sentences, and ``の・に・へ``
+#: lists particles.
 _PARTICLE_START_RE = re.compile(
-    r"[がを]|は(?!じめ|虫)|さん[のがはにをとでも、]|[のにへとで][0-9０-９A-Za-z\u4e00-\u9fff\u30a1-\u30fa「『（(]"
+    r"[がを]|は(?![じいてん虫])|さん[のがはにをとでも、]|[のにへとで][0-9０-９A-Za-z\u4e00-\u9fff\u30a1-\u30fa「『（(]"
 )
 
 
@@ -582,7 +583,7 @@ def term_line(first: str, rest: list[str]) -> str | None:
     wrapped = term.endswith(_PARTICLE_ENDS) and not term.endswith(("とは", "こと")) and not _SINCE_RE.search(term)
     if wrapped and term.endswith(_CLAUSE_ENDS) and (len(term) < 8 or term[:1] in "〜~～"):
         wrapped = False  # "〜ながら", "とても", "まだら": a grammar pattern or a word, not a clause cut off
-    if (wrapped and not is_bare_link(body)) or _PARTICLE_START_RE.match(body):
+    if (wrapped and not is_bare_link(body)) or (_PARTICLE_START_RE.match(body) and not term.endswith(("?", "？"))):
         return None  # (a line "の2つと、…" or "に関して…" goes on with the sentence the line above began)
     # An English sentence wrapped onto the next line is not a term and its definition: a long line, or one opening
     # with an article over a lower-case word ("The terraform provider" then "terraform_remote_state data source").

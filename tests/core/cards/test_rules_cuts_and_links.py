@@ -288,6 +288,7 @@ def test_a_line_that_points_to_its_list_is_no_point_beside_the_others() -> None:
         ## Stream Analytics
 
         - 複数のソースからのストリーミングデータを分析するエンジン
+        - SQL に似たクエリ言語で処理を書く
         - ソースとして以下を利用可能
           - Azure Event Hubs
           - Azure IoT Hub
@@ -313,7 +314,10 @@ def test_a_line_that_points_to_its_list_is_no_point_beside_the_others() -> None:
         "Elasticity",
     ]
     assert backs["ELB › 4 kinds of load balancers — 2 points"] == ["Application Load Balancer", "Network Load Balancer"]
-    assert backs["Stream Analytics — 1 point"] == ["複数のソースからのストリーミングデータを分析するエンジン"]
+    assert backs["Stream Analytics — 2 points"] == [
+        "複数のソースからのストリーミングデータを分析するエンジン",
+        "SQL に似たクエリ言語で処理を書く",
+    ]
     assert "Stream Analytics › ソースとして以下を利用可能 — 2 points" in backs
     # a version's numbers count nothing, and a step ending in a colon is a step
     assert backs["WebSockets — 2 points"] == ["proxy_pass to the upstream", "needs HTTP/1.1 and the upgrade headers:"]
@@ -609,3 +613,71 @@ def test_a_whole_item_in_bold_among_bold_terms_marks_no_right_answer() -> None:
     assert cards["DNS Resolver"] == "starts and orders the queries that lead to a full resolution"
     assert "How does DNS work?" not in cards  # no multiple-choice card of the first step alone
     assert cards["Which storage class is the cheapest?"] == "2. S3 Glacier Deep Archive"
+
+
+def test_what_the_review_found_keeps_its_cards() -> None:
+    # A cheat sheet's cmdlets with what they do, a term over its gloss in italics, a yes/no answer, names that end
+    # in a keyword or a number, a keyword before a plural noun, the author's bold over a command, and lines that
+    # each open with a command.
+    note, _ = parse(
+        """
+        ## PowerShell
+
+        Get-Process -Name chrome — lists the Chrome processes
+        Stop-Process -Id 42 — kills the process with id 42
+
+        ## Words
+
+        **ephemeral**
+        *lasting for a very short time*
+
+        ## Lambda
+
+        Lambda は VPC 内のリソースにアクセスできる？
+        はい。VPC 設定をすると ENI 経由でアクセスできる。
+
+        ## Clauses
+
+        - SELECT picks the columns
+        - GROUP BY
+          - groups rows that share values
+          - used with aggregate functions
+        - ORDER BY
+          - sorts the result
+          - ASC is the default
+
+        ## RAID levels
+
+        - RAID 5 survives one failed disk
+        - RAID 0:
+          - striping, no redundancy
+          - fastest writes
+        - RAID 1:
+          - mirroring
+          - half the raw capacity
+
+        ## Functions
+
+        `async` functions always return a Promise.
+
+        `HEAD` is a **symbolic ref** that usually points to a branch.
+
+        ## npm
+
+        Common commands.
+
+        `npm install` installs the dependencies in package.json
+        `npm ci` for clean installs in CI
+        `npx` runs a package binary without installing it
+        """
+    )
+    cards = {c.front: c.back for c in note.cards}
+    assert cards["Get-Process -Name chrome"] == "lists the Chrome processes"
+    assert cards["ephemeral"] == "lasting for a very short time"
+    assert cards["Lambda は VPC 内のリソースにアクセスできる？"].startswith("はい。")
+    assert [i.text for i in cards["Clauses — 3 points"]] == ["SELECT picks the columns", "GROUP BY", "ORDER BY"]
+    assert [i.text for i in cards["RAID levels — 3 points"]][1:] == ["RAID 0:", "RAID 1:"]
+    assert "async" not in cards
+    assert any(c.kind == "cloze" and c.answers == ("symbolic ref",) for c in note.cards)
+    assert cards["npm install"] == "installs the dependencies in package.json"
+    assert cards["npx"] == "runs a package binary without installing it"
