@@ -399,7 +399,7 @@ class ParagraphRules(CardMaker):
                     if found := split_code_term(inl):
                         coded.add(-line0 - 1)  # the definition starting here is a command's, "code-term"
             if "$" in inl.text or "\\begin{" in inl.text or "\\end{" in inl.text:
-                math = in_math(inl.text, math)
+                math = in_math(inl.text[2:] if inl.text[:2] == "$ " else inl.text, math)  # ("$ cat": a prompt)
             if found:
                 defs.append((line0, found[0], [found[1]]))
             elif defs and not (line0 in coded and -defs[-1][0] - 1 in coded):  # (a command's line goes on no other's)

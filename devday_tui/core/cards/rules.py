@@ -13,7 +13,7 @@ from typing import NamedTuple
 #: name -> what the rule does, one line. Rules that make cards first, then the ones that drop.
 RULES: dict[str, str] = {
     # making
-    "definition": "`TERM: DEFINITION` (also `：`, `・・・`, `…`, `＝`, ` = `, ` - `, ` — `) with a short term",
+    "definition": "`TERM: DEFINITION` (also `：`, `・・・`, `…`, `＝`, ` = `, ` - `, ` -- `, ` — `) with a short term",
     "code-term": "a line opening with inline code, then what it does (`` `terraform init` configures … ``, `` `x` は… ``)",
     "term-line": "a short line, then its explanation on the next lines of the same paragraph",
     "parent-bullet": "a bullet with its own sub-list: its sub-items are the back (one sub-item: a definition)",

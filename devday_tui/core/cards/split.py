@@ -95,7 +95,7 @@ MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])
 #: around them; `` = ``, `` - ``, `` – `` and `` — `` only with spaces on both sides.
 #: (Spelled ``[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→``, written as one class then a look back: the engine then
 #: skips to candidate characters.)
-_SEPARATOR_RE = re.compile(r"[:：・･…＝ →](?:(?<=[:：＝→])|(?<=[・･])[・･]{2,5}|(?<=…)…?|(?<= )[=\-–—] )")
+_SEPARATOR_RE = re.compile(r"[:：・･…＝ →](?:(?<=[:：＝→])|(?<=[・･])[・･]{2,5}|(?<=…)…?|(?<= )(?:[=\-–—]|--) )")
 
 
 def term_ok(
@@ -196,7 +196,7 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
 
     - ``:`` (followed by a space or the end of the line) or ``：`` (not in a time, ``10：30``), with a term of at
       most :data:`TERM_MAX_CHARS` characters; only the first colon counts, and ``::`` never splits;
-    - ``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` — ``, ``→`` (the only arrow of the line), with a term of at most
+    - ``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` -- ``, `` — ``, ``→`` (the only arrow of the line), with a term of at most
       :data:`SEPARATOR_TERM_MAX_CHARS` characters and some letters in it; a longer term reads on to a later colon.
 
     A leading ``・`` is never part of the term. The definition is everything after the separator, later lines
@@ -262,8 +262,11 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             continue  # "AWS Certified Developer - Associate": one name, not a term and its meaning
         if m.group() == "→" and (first.count("→") > 1 or _is_edge(term, rest)):
             continue  # "receiver → processor → exporter", "EC2 → S3": a flow, not a term and its meaning
+        words = TERM_MAX_WORDS if m.group() == " -- " else SEPARATOR_TERM_MAX_WORDS  # ("$ cat /var/log/auth.log -- …")
+        if m.group() == " -- " and rest[:1].isdigit():
+            continue  # "Wed Dec 11th 07:00 -- 10:00 PM": a range
         if (
-            term_ok(term, max_chars=SEPARATOR_TERM_MAX_CHARS, max_words=SEPARATOR_TERM_MAX_WORDS)
+            term_ok(term, max_chars=SEPARATOR_TERM_MAX_CHARS, max_words=words)
             and any(ch.isalpha() for ch in term)  # not a time or date range, 14:00 - 15:00
             and _answer_ok(rest)
         ):

@@ -681,3 +681,20 @@ def test_what_the_review_found_keeps_its_cards() -> None:
     assert any(c.kind == "cloze" and c.answers == ("symbolic ref",) for c in note.cards)
     assert cards["npm install"] == "installs the dependencies in package.json"
     assert cards["npx"] == "runs a package binary without installing it"
+
+
+def test_two_hyphens_between_spaces_separate_a_command_from_what_it_does() -> None:
+    note, _ = parse(
+        """
+        ## Logs
+
+        Where the logs are.
+
+        $ cat /var/log/syslog -- application logging for deb based systems
+        $ cat /var/log/auth.log -- authentication logs
+        """
+    )
+    assert [(c.front, c.back) for c in note.cards if c.kind == "definition"] == [
+        ("$ cat /var/log/syslog", "application logging for deb based systems"),
+        ("$ cat /var/log/auth.log", "authentication logs"),
+    ]
