@@ -1,6 +1,7 @@
 """Other languages pasted into a note's text: LaTeX math (read as plain text) and YAML pasted without a code fence
 (blanked out), both in :func:`~devday_tui.core.cards.markup.normalize_body`, which keeps every line in place; and
-code, console output or links pasted as a paragraph, which the paragraph rules leave out.
+code, commands, console output or links pasted as a paragraph, which the paragraph rules leave out; and where
+prose wraps from one line onto the next, or math stays open across lines.
 
 Every pattern here is linear: its repeats are bounded, possessive or anchored at the start of a line.
 """
@@ -325,7 +326,7 @@ def _is_commands(content: str) -> bool:
     if not strong:
         return False
     options = sum(_OPTION_LINE_RE.match(t) is not None for t in lines)
-    return strong >= 1 and 2 * (strong + options) > len(lines) and strong + options >= 2
+    return 2 * (strong + options) > len(lines) and strong + options >= 2
 
 
 def is_link_lines(content: str) -> bool:

@@ -356,6 +356,7 @@ class ParagraphRules(CardMaker):
             return Para(text, False)
         parts: list[tuple[int, Inline]] = []
         coded: set[int] = set()  # the lines opening with inline code
+        code_defs: set[int] = set()  # the lines where a command's definition starts (code-term)
         for i, raw in joined_links(content.split("\n")):
             line0 = node.start + i
             if line0 in self.used:
@@ -397,12 +398,12 @@ class ParagraphRules(CardMaker):
                     )
                 ):
                     if found := split_code_term(inl):
-                        coded.add(-line0 - 1)  # the definition starting here is a command's, "code-term"
+                        code_defs.add(line0)
             if "$" in inl.text or "\\begin{" in inl.text or "\\end{" in inl.text:
                 math = in_math(inl.text[2:] if inl.text[:2] == "$ " else inl.text, math)  # ("$ cat": a prompt)
             if found:
                 defs.append((line0, found[0], [found[1]]))
-            elif defs and not (line0 in coded and -defs[-1][0] - 1 in coded):  # (a command's line goes on no other's)
+            elif defs and not (line0 in coded and defs[-1][0] in code_defs):  # (a command's line goes on no other's)
                 t = sub_line(inl.text.strip())
                 if t:
                     defs[-1][2].append(t)
@@ -423,7 +424,7 @@ class ParagraphRules(CardMaker):
         try:
             for line0, defined, lines in defs:
                 at = self.definition(
-                    defined, "\n".join(lines), line0, "code-term" if -line0 - 1 in coded else "definition"
+                    defined, "\n".join(lines), line0, "code-term" if line0 in code_defs else "definition"
                 )
                 url_only += at == URL_ONLY
                 if at >= 0 and first is None and line0 == parts[0][0]:

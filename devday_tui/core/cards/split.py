@@ -24,10 +24,6 @@ __all__ = [
     "term_ok",
 ]
 
-#: How what a line's opening inline code does may begin: a lower-case English word, or は (``#`` で始まる行: a
-#: case of the code, no definition of it).
-_FIRST_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzは")
-
 # --- thresholds ---------------------------------------------------------------------------------------------------
 
 #: A term split at a colon is at most this many characters and ASCII words.
@@ -92,8 +88,8 @@ MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])
 # --- term and definition ---------------------------------------------------------------------------------------------
 
 #: Separators other than the colon: ``・・・`` (or half-width ･･･), ``…``/``……``, ``＝`` with or without spaces
-#: around them; `` = ``, `` - ``, `` – `` and `` — `` only with spaces on both sides.
-#: (Spelled ``[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→``, written as one class then a look back: the engine then
+#: around them; `` = ``, `` - ``, `` -- ``, `` – `` and `` — `` only with spaces on both sides.
+#: (Spelled ``[:：]|[・･]{3,6}|…{1,2}|＝| = | - | -- | – | — |→``, written as one class then a look back: the engine then
 #: skips to candidate characters.)
 _SEPARATOR_RE = re.compile(r"[:：・･…＝ →](?:(?<=[:：＝→])|(?<=[・･])[・･]{2,5}|(?<=…)…?|(?<= )(?:[=\-–—]|--) )")
 
@@ -274,13 +270,16 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
     return None
 
 
+#: How what a line's opening inline code does may begin: a lower-case English word, or は (``#`` で始まる行: a
+#: case of the code, no definition of it).
+_FIRST_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzは")
 #: Words that say what a line's opening inline code does, besides a verb ending in ``s``: ``is``, ``can``, ``used``…
 _CODE_VERBS = frozenset("is are was can will must should may has does used lets allows also".split())
 #: Words ending in ``s`` that are no verb: ``x this…``, ``x status``.
 _NOT_VERBS = frozenset("this thus plus less unless across always sometimes perhaps status process access class".split())
 #: Words after a plural noun that is the subject: ``functions always return``, ``methods are``, ``fields can``.
 _SUBJECT_FOLLOWERS = frozenset("are can must should will may have always never do cannot only all return run".split())
-#: Nouns in the plural after a keyword: ``\`static\` methods belong to the class``, ``\`private\` fields start with #``.
+#: Nouns in the plural after a keyword: ``static`` methods belong to the class, ``private`` fields start with #.
 _CODE_NOUNS = frozenset(
     """functions methods fields declarations exports imports variables types classes properties members values
     parameters arguments blocks statements keywords modules objects files tests components hooks""".split()
@@ -314,9 +313,8 @@ def split_code_term(inl: Inline) -> tuple[str, str] | None:
     if rest[:1] == "は":
         rest = rest[1:].lstrip(" \t、,")
         if _DEFINES_JA_RE.search(rest.split("。", 1)[0].split("\n", 1)[0]) is None:
-            return (
-                None  # "`AnyVal` はいけてないよねという話", "`quota` は長期間。": a remark on the code, no definition
-            )
+            # "`AnyVal` はいけてないよねという話", "`quota` は長期間。": a remark on the code, no definition
+            return None
     else:
         words = rest.split(None, 2)
         word = words[0].rstrip(".,;") if words else ""
