@@ -314,10 +314,8 @@ DEFAULT_SKIP_SECTIONS = (
 )
 DEFAULT_SKIP = frozenset(normalise(h) for h in DEFAULT_SKIP_SECTIONS)
 #: Headings that are the author's, in an exam write-up (a note whose title says the author passed or sat the exam):
-#: their background, their result and why they sat it (``バックグラウンド``, ``結論``, ``背景``), and their summary of it
-#: (``まとめ``), besides the default list.
+#: their background, their result and why they sat it (``バックグラウンド``, ``結論``, ``背景``), besides the default list.
 WRITEUP_SECTIONS = (
-    "まとめ",
     "バックグラウンド",
     "経歴",
     "背景",
@@ -342,7 +340,7 @@ WRITEUP_SKIP = DEFAULT_SKIP | frozenset(normalise(h) for h in WRITEUP_SECTIONS)
 #: ``…を受験した``, ``…の資格取得勉強法``, ``How I passed …``.
 WRITEUP_TITLE_RE = re.compile(
     r"合格|受験記|受験した|受験してきた|受験レポート|受かった|資格.{0,6}取った|資格取得|勉強法|(?:試験|受験|資格|検定)[^\n]{0,20}(?:顛末記|体験記)"
-    r"|(?:認定|資格|検定)[^\n]{0,80}を[^\n]{0,30}取得(?:する|した|しました)"
+    r"|(?:認定|資格(?!情報))[^\n]{0,80}を[^\n]{0,30}取得(?:する|した|しました)"
     r"|\bI passed\b"
     r"|\bpassed the\b",
     re.I,
@@ -390,7 +388,9 @@ _STUDY_HEAD_NOUNS = (
     "使ったもの",
     "教材",
     "手応え",
-    "スコア",
+    "とスコア",
+    "のスコア",
+    "試験スコア",
 )
 _STUDY_WORDS_RE = re.compile(
     r"udemy|問題集|過去問|模擬試験|模擬問題|おすすめ|オススメ|参考書|勉強|学習しよう|学習時間|学習内容|practice (?:exam|test)s?"

@@ -47,6 +47,8 @@ _ANSWER_HEAD_RE = re.compile(
 _WHY_RE = re.compile(r"\A(?:解説|説明|理由|ポイント|explanation|reason|why|because)", re.I)
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _BOLD_RE = re.compile(r"\A(?:\*\*|__)(.+)(?:\*\*|__)\Z")
+#: An item opening with a term in bold and its definition: ``**DNS Resolver**: is responsible …``.
+_BOLD_TERM_RE = re.compile(r"(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)[ \t]*[:：]")
 
 
 class Option(NamedTuple):
@@ -114,9 +116,9 @@ def options(lines: list[str], numbered: bool) -> list[Option] | None:
     if all(tasks):
         return [Option("", line[m.end() :].strip(), m.group(1) != " ") for line, m in zip(lines, tasks) if m]
     if numbered:
-        # "1. **Browser cache**", "2. **DNS Resolver**: is responsible…": where the note sets its terms in bold, a
-        # whole item in bold is one more term, no mark of the right answer
-        styled = any(t[:2] in ("**", "__") and not _BOLD_RE.match(t) for t in map(str.strip, lines))
+        # "1. **Browser cache**", "2. **DNS Resolver**: is responsible…": where the note sets its terms in bold before
+        # their definitions, a whole item in bold is one more term, no mark of the right answer
+        styled = any(_BOLD_TERM_RE.match(t) for t in map(str.strip, lines))
         out = []
         for n, line in enumerate(lines, 1):
             text, marked = _marked(line.strip())

@@ -290,8 +290,8 @@ _LINK_LINE_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,2000}(?:\([^()\s]{0,2
 #: variable set to a value of code (``$Profile.Password = "…"``, ``$x = New-Object …``; ``$HOME = the home
 #: directory`` explains), or a line continued on the next (`` `…` `` or ``\`` at its end after a word).
 _COMMAND_LINE_RE = re.compile(
-    r"[A-Z][a-z]{1,15}-[A-Z][A-Za-z]{1,40}(?:[ \t]+-[A-Za-z]|[ \t]*\Z)"
-    r"|\\?\$[A-Za-z_][\w.]{0,60}[ \t]*=[ \t]*(?:[\"'$@\[(0-9]|[A-Z][a-z]{1,15}-[A-Z])"
+    r"[A-Z][A-Za-z]{1,15}-[A-Z][A-Za-z]{1,40}(?:[ \t]+-[A-Za-z]|[ \t]*\Z)"
+    r"|\\?\$[A-Za-z_][\w.]{0,60}[ \t]*=[ \t]*(?:[\"'$@\[(0-9]|[A-Z][A-Za-z]{1,15}-[A-Z])"
     r"|.{0,400}[\w\"')][ \t]+[`\\]\Z"
 )
 #: A line of a command's options, continued from the line before: ``-UserPrincipalName "…"``, ``--output-table``.
@@ -311,9 +311,10 @@ def is_unfenced_code(content: str) -> bool:
 
 
 def _explains_after_colon(line: str) -> bool:
-    """``Get-Process -Name chrome: lists …``: a colon outside quotes, then words (``Write-Host "a: b"`` is code)."""
+    """``Get-Process -Name chrome: lists …``: a colon outside quotes and comments, then words (``Write-Host "a: b"``
+    and ``… # tip: …`` are code)."""
     at = line.find(": ")
-    return at > 0 and '"' not in line[at:] and "'" not in line[at:]
+    return at > 0 and "#" not in line[:at] and '"' not in line[at:] and "'" not in line[at:]
 
 
 def _is_commands(content: str) -> bool:
@@ -354,6 +355,16 @@ def wraps_on(before: str, line: str) -> bool:
     )
 
 
+#: A shell variable: ``$SHELL``, ``$HOME`` (no math's dollar).
+_SHELL_VAR_RE = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]{0,60}")
+
+
+def shell_text(line: str) -> str:
+    """A line as math's dollars are counted in it: a shell line (``$ echo $SHELL``) without its prompt and
+    variables."""
+    return _SHELL_VAR_RE.sub("", line[2:]) if line[:2] == "$ " else line
+
+
 def in_math(line: str, inside: bool) -> bool:
     """Whether math is still open at the end of ``line``: ``$…$`` and ``$$…$$`` toggle it, ``\\begin{…}`` opens it
     and ``\\end{…}`` closes it."""
@@ -374,5 +385,6 @@ __all__ = [
     "is_link_lines",
     "is_unfenced_code",
     "plain_math",
+    "shell_text",
     "wraps_on",
 ]

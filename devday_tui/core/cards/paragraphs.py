@@ -11,7 +11,7 @@ from devday_tui.core.cards.backs import is_pointer
 from devday_tui.core.cards.blocks import Node, new, node_text
 from devday_tui.core.cards.chatter import is_clock_time
 from devday_tui.core.cards.choices import OPTION_KEYS
-from devday_tui.core.cards.embedded import in_math, is_link_lines, is_unfenced_code, wraps_on
+from devday_tui.core.cards.embedded import in_math, is_link_lines, is_unfenced_code, shell_text, wraps_on
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import CAPPED, HONORIFICS, MAX_BACK_LINES, CardMaker
 from devday_tui.core.cards.markup import split_br
@@ -340,7 +340,7 @@ class ParagraphRules(CardMaker):
                 found is None
                 and content[:1] == "`"
                 and self.code_terms
-                and not inl.marks
+                and not any(b - a > 4 for a, b in inl.marks)  # (the author's cloze, not "**all**")
                 and (found := split_code_term(inl))
             ):
                 rule = "code-term"  # "`terraform init` configures the backend": the command, then what it does
@@ -361,8 +361,8 @@ class ParagraphRules(CardMaker):
             line0 = node.start + i
             if line0 in self.used:
                 continue
-            if raw[-1:] == "\\" and not (raw[-2:-1].isascii() and (raw[-2:-1].isalnum() or raw[-2:-1] in " \t\\")):
-                # "追記:\": a backslash ending a line breaks it and shows nothing ("Files\", ": \" may be values)
+            if raw[-1:] == "\\" and raw.count("\\") == 1 and raw[-2:-1] not in " \t":
+                # "追記:\": a backslash ending a line breaks it and shows nothing ("C:\Files\", ": \" are values)
                 raw = raw[:-1]
             if "<" in raw:  # `<br>` breaks the line
                 parts.extend((line0, inline(piece)) for piece in split_br(raw))
@@ -384,6 +384,8 @@ class ParagraphRules(CardMaker):
         found = None
         for k, (line0, inl) in enumerate(parts):
             wrap = k and found is None and line0 not in coded and wraps_on(parts[k - 1][1].text, inl.text)
+            # a command's explanation going on past a comma ("`map` returns, for each item," then "`f(x)` …")
+            goes_on = bool(defs) and defs[-1][0] in code_defs and parts[k - 1][1].text.rstrip()[-1:] in ",、，(（"
             if (k == 0 and arrow_next) or math or wrap:
                 found = None  # an arrow's line, math, or prose wrapped onto this line: no term starts here
             else:
@@ -392,18 +394,16 @@ class ParagraphRules(CardMaker):
                     found is None
                     and line0 in coded
                     and self.code_terms
-                    and not inl.marks
-                    and not (
-                        k and parts[k - 1][1].text.rstrip()[-1:] in ",;、，(（"  # ("… array;" then "`[]` means …")
-                    )
+                    and not any(b - a > 4 for a, b in inl.marks)
+                    and not goes_on
                 ):
                     if found := split_code_term(inl):
                         code_defs.add(line0)
             if "$" in inl.text or "\\begin{" in inl.text or "\\end{" in inl.text:
-                math = in_math(inl.text[2:] if inl.text[:2] == "$ " else inl.text, math)  # ("$ cat": a prompt)
+                math = in_math(shell_text(inl.text), math)  # ("$ echo $SHELL": a prompt and a variable)
             if found:
                 defs.append((line0, found[0], [found[1]]))
-            elif defs and not (line0 in coded and defs[-1][0] in code_defs):  # (a command's line goes on no other's)
+            elif defs and (goes_on or not (line0 in coded and defs[-1][0] in code_defs)):  # (no other command's)
                 t = sub_line(inl.text.strip())
                 if t:
                     defs[-1][2].append(t)

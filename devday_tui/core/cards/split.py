@@ -259,8 +259,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
         if m.group() == "→" and (first.count("→") > 1 or _is_edge(term, rest)):
             continue  # "receiver → processor → exporter", "EC2 → S3": a flow, not a term and its meaning
         words = TERM_MAX_WORDS if m.group() == " -- " else SEPARATOR_TERM_MAX_WORDS  # ("$ cat /var/log/auth.log -- …")
-        if m.group() == " -- " and rest[:1].isdigit():
-            continue  # "Wed Dec 11th 07:00 -- 10:00 PM": a range
+        if m.group() == " -- " and (rest[:1].isdigit() or term[:1] not in "$-"):
+            continue  # "07:00 -- 10:00 PM": a range; "The reflog -- not the log --", "git checkout -- README.md"
         if (
             term_ok(term, max_chars=SEPARATOR_TERM_MAX_CHARS, max_words=words)
             and any(ch.isalpha() for ch in term)  # not a time or date range, 14:00 - 15:00
@@ -277,18 +277,18 @@ _FIRST_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzは")
 _CODE_VERBS = frozenset("is are was can will must should may has does used lets allows also".split())
 #: Words ending in ``s`` that are no verb: ``x this…``, ``x status``.
 _NOT_VERBS = frozenset("this thus plus less unless across always sometimes perhaps status process access class".split())
-#: Words after a plural noun that is the subject: ``functions always return``, ``methods are``, ``fields can``.
-_SUBJECT_FOLLOWERS = frozenset("are can must should will may have always never do cannot only all return run".split())
 #: Nouns in the plural after a keyword: ``static`` methods belong to the class, ``private`` fields start with #.
 _CODE_NOUNS = frozenset(
-    """functions methods fields declarations exports imports variables types classes properties members values
-    parameters arguments blocks statements keywords modules objects files tests components hooks""".split()
+    """functions methods fields declarations variables types classes properties members values parameters arguments
+    blocks statements keywords modules objects tests components hooks""".split()
 )
 #: How a Japanese first sentence that says what a code is or does ends: ``…を返す関数``, ``…を指します``, ``…を追加します``,
-#: a noun and ``です`` (``…こと。`` may be a to-do, ``…注意です`` a warning, ``…ができる`` a vague remark).
+#: ``…を指すもの``, a noun and ``です`` (``…のことです``, ``…SQL です``); ``…こと。`` may be a to-do, ``…注意です`` a warning,
+#: ``…ができる`` a vague remark.
 _DEFINES_JA_RE = re.compile(
-    r"(?:機能|仕組み|コマンド|関数|メソッド|方法|の略|を指す|を表す|を返す|する|します|である"
-    r"|(?<!注意)(?<!必要)(?<!危険)(?<!便利)(?<!重要)(?<!大事)(?<=[\u4e00-\u9fff\u30a1-\u30fa])です)\s*\Z"
+    r"(?:機能|仕組み|コマンド|関数|メソッド|方法|の略|を指す|を表す|を返す|する|します|である|を指すもの)\s*\Z"
+    r"|(?:(?<=こと)|(?<=もの)|(?<=[A-Za-z] )|(?<!注意)(?<!必要)(?<!危険)(?<!便利)(?<!重要)(?<!大事)"
+    r"(?<=[\u4e00-\u9fff\u30a1-\u30faA-Za-z]))です\s*\Z"
 )
 #: The longest inline code that names a command or a name a line explains.
 CODE_TERM_MAX_CHARS = 60
@@ -318,7 +318,7 @@ def split_code_term(inl: Inline) -> tuple[str, str] | None:
     else:
         words = rest.split(None, 2)
         word = words[0].rstrip(".,;") if words else ""
-        if word not in _CODE_VERBS and ((len(words) > 1 and words[1] in _SUBJECT_FOLLOWERS) or word in _CODE_NOUNS):
+        if word in _CODE_NOUNS:
             return None  # "`async` functions always return a Promise": a noun in the plural, the sentence's subject
         if word not in _CODE_VERBS and not (
             len(word) >= 4

@@ -550,7 +550,7 @@ def is_tags(text: str) -> bool:
 #: name); ``はじめに``, ``はい。``, ``はてな``, ``はんだ``, ``とりあえず`` and ``は虫類`` open sentences, and ``の・に・へ``
 #: lists particles.
 _PARTICLE_START_RE = re.compile(
-    r"[がを]|は(?![じいてん虫])|さん[のがはにをとでも、]|[のにへとで][0-9０-９A-Za-z\u4e00-\u9fff\u30a1-\u30fa「『（(]"
+    r"[がを]|は(?!じめ|虫|い[。、！!]|てな|んだ)|さん[のがはにをとでも、]|[のにへとで][0-9０-９A-Za-z\u4e00-\u9fff\u30a1-\u30fa「『（(]"
 )
 
 

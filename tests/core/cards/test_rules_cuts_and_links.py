@@ -662,6 +662,27 @@ def test_what_the_review_found_keeps_its_cards() -> None:
 
         `HEAD` is a **symbolic ref** that usually points to a branch.
 
+        ## Bindings
+
+        From the book, chapter 2.
+
+        `const` declares a block-scoped binding that cannot be reassigned;
+        `let` declares a block-scoped binding that can be reassigned;
+        $ echo $SHELL -- prints your login shell
+        umask: default permission mask for new files
+
+        ## Quiz
+
+        Which service lets instances in a private subnet reach the internet?
+
+        1. **Internet Gateway** attached to the private subnet
+        2. **NAT Gateway**
+        3. **VPC Endpoint** for S3
+
+        ## Dashes
+
+        The reflog -- not the log -- is where lost commits are found.
+
         ## npm
 
         Common commands.
@@ -681,6 +702,10 @@ def test_what_the_review_found_keeps_its_cards() -> None:
     assert any(c.kind == "cloze" and c.answers == ("symbolic ref",) for c in note.cards)
     assert cards["npm install"] == "installs the dependencies in package.json"
     assert cards["npx"] == "runs a package binary without installing it"
+    assert cards["let"] == "declares a block-scoped binding that can be reassigned;"
+    assert cards["umask"] == "default permission mask for new files"
+    assert cards["Which service lets instances in a private subnet reach the internet?"] == "2. NAT Gateway"
+    assert "The reflog" not in cards
 
 
 def test_two_hyphens_between_spaces_separate_a_command_from_what_it_does() -> None:
