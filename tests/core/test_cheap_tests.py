@@ -16,7 +16,7 @@ from devday_tui.core.cards.terms import MAYBE_TERM_RE
 from devday_tui.core.text import _SPECIAL_RE
 
 SPECIAL = r"[\\`*_=<\[&~!\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]|://|  \n|\{\{|\{:"
-MAYBE_TERM = r"[:：…＝→]|[・･]{3}| [=\-–—] "
+MAYBE_TERM = r"[:：…＝→]|[・･]{3}| [=\-–—] | -- "
 PLAIN_SPELLING = {
     _SPECIAL_RE: re.compile(SPECIAL),
     MAYBE_TERM_RE: re.compile(MAYBE_TERM),
@@ -24,7 +24,7 @@ PLAIN_SPELLING = {
 }
 
 #: Scanned with finditer: every match the same, start and end.
-SEPARATOR = re.compile(r"[:：]|[・･]{3,6}|…{1,2}|＝| = | - | – | — |→")
+SEPARATOR = re.compile(r"[:：]|[・･]{3,6}|…{1,2}|＝| = | - | -- | – | — |→")
 
 PIECES = st.sampled_from(
     [
@@ -40,6 +40,7 @@ PIECES = st.sampled_from(
         "………",
         " = ",
         " - ",
+        " -- ",
         " – ",
         " — ",
         "term: def",

@@ -717,9 +717,16 @@ def test_two_hyphens_between_spaces_separate_a_command_from_what_it_does() -> No
 
         $ cat /var/log/syslog -- application logging for deb based systems
         $ cat /var/log/auth.log -- authentication logs
+
+        ## Files
+
+        - $ ls -la -- lists all files with their details
+        - $ df -h -- shows free disk space
         """
     )
     assert [(c.front, c.back) for c in note.cards if c.kind == "definition"] == [
         ("$ cat /var/log/syslog", "application logging for deb based systems"),
         ("$ cat /var/log/auth.log", "authentication logs"),
+        ("$ ls -la", "lists all files with their details"),
+        ("$ df -h", "shows free disk space"),
     ]
