@@ -93,6 +93,27 @@ def points_to_list(text: str) -> bool:
     return text.rstrip().endswith((":", "：")) and _COUNTS_RE.search(text.rstrip()) is not None
 
 
+#: How a label over a sub-list ends: a word that needs what follows (``use this when``, ``Controlled by:``,
+#: ``Each segment has:``, ``The Scrum Team consists of``; ``Associação:`` is a name).
+_LABEL_END_RE = re.compile(
+    r"\b(?:when|if|for|to|of|with|by|because|like|include|includes|including|are|is|has|have|contains?)[ \t]*[:：]?\Z",
+    re.I,
+)
+
+
+def is_label(text: str) -> bool:
+    """A label over a sub-list, words ending on one that needs what follows (``use this when``, ``Controlled by:``);
+    not a keyword (``GROUP BY``, ``when``, ``for...of``, ``List.of``) nor a sentence."""
+    words = text.rstrip(":： ").split()
+    return (
+        len(words) >= 2
+        and not text.isupper()
+        and ". " not in text
+        and not any(ch in text for ch in "`.()_")
+        and _LABEL_END_RE.search(text) is not None
+    )
+
+
 def states(text: str, raw: str) -> bool:
     """A bullet that states something (``text``, its colon gone; ``raw`` as written), so that one sub-item under it
     is a remark on it, not its answer: ``VPC 間の通信は GW を介す。``, ``Each fault zone only has 1 voting member``,
@@ -110,6 +131,7 @@ __all__ = [
     "STATES_JA",
     "has_verb",
     "introduces",
+    "is_label",
     "points_to_list",
     "is_long_clause",
     "is_lost",

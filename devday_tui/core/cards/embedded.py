@@ -286,14 +286,15 @@ _BLOCK_HEAD_RE = re.compile(
 _LINK_LINE_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,200})?\)")
 
 
-#: A line of a shell or PowerShell command: a cmdlet (``Install-Module -Name AzureAD``, ``Connect-AzureAD``), a
+#: A line of a shell or PowerShell command: a cmdlet (``Install-Module -Name AzureAD``, ``Connect-AzureAD``) or a
 #: variable set to a value of code (``$Profile.Password = "…"``, ``$x = New-Object …``; ``$HOME = the home
-#: directory`` explains), or a line continued on the next (`` `…` `` or ``\`` at its end after a word).
+#: directory`` explains); or a line continued on the next (see ``_is_continued``).
 _COMMAND_LINE_RE = re.compile(
     r"[A-Z][A-Za-z]{1,15}-[A-Z][A-Za-z]{1,40}(?:[ \t]+-[A-Za-z]|[ \t]*\Z)"
     r"|\\?\$[A-Za-z_][\w.]{0,60}[ \t]*=[ \t]*(?:[\"'$@\[(0-9]|[A-Z][A-Za-z]{1,15}-[A-Z])"
-    r"|.{0,400}[\w\"')][ \t]+[`\\]\Z"
 )
+#: A continued line's text before its mark is at most this long.
+_CONTINUED_MAX_CHARS = 401
 #: A line of a command's options, continued from the line before: ``-UserPrincipalName "…"``, ``--output-table``.
 _OPTION_LINE_RE = re.compile(r"-{1,2}[A-Za-z][\w-]{0,40}(?:[ \t=]|\Z)")
 #: What makes a line a term and its explanation, not a command: ``Get-Process -Name chrome — lists …``, ``…: …``.
@@ -317,15 +318,24 @@ def _explains_after_colon(line: str) -> bool:
     return at > 0 and "#" not in line[:at] and '"' not in line[at:] and "'" not in line[at:]
 
 
+def _is_continued(line: str) -> bool:
+    """A line continued on the next: `` ` `` or ``\\`` at its end, after spaces after a word, a quote or a bracket
+    (``az ad user create --display-name "Chris" \\``)."""
+    if line[-1:] not in ("`", "\\") or line[-2:-1] not in (" ", "\t"):
+        return False
+    before = line[:-1].rstrip(" \t")
+    return bool(before) and len(before) <= _CONTINUED_MAX_CHARS and (before[-1].isalnum() or before[-1] in "_\"')")
+
+
 def _is_commands(content: str) -> bool:
     """Lines of shell or PowerShell commands, more than half of them: a command, a variable set, a continued line
     or the options it goes on with (``Install-Module -Name AzureAD`` then ``Connect-AzureAD``)."""
     lines = [t.strip() for t in content.split("\n") if t.strip()]
+    strong = sum(_COMMAND_LINE_RE.match(t) is not None or _is_continued(t) for t in lines)
+    if not strong:
+        return False  # (most paragraphs: looked at first, before the cheat sheet's separators)
     if any(_EXPLAINS_RE.search(t) or _explains_after_colon(t) for t in lines):
         return False  # "Get-Process -Name chrome — lists the Chrome processes": a cheat sheet's terms
-    strong = sum(_COMMAND_LINE_RE.match(t) is not None for t in lines)
-    if not strong:
-        return False
     options = sum(_OPTION_LINE_RE.match(t) is not None for t in lines)
     return 2 * (strong + options) > len(lines) and strong + options >= 2
 

@@ -9,7 +9,7 @@ import re
 
 from devday_tui.core.cards.backs import announces, has_table_rule, is_score_line
 from devday_tui.core.cards.blocks import Node
-from devday_tui.core.cards.bullets import introduces, points_to_list, says_nothing_alone
+from devday_tui.core.cards.bullets import introduces, is_label, points_to_list, says_nothing_alone
 from devday_tui.core.cards.choice_cards import ChoiceRules
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_first_person, is_narration, is_todo, is_unsure
@@ -30,27 +30,6 @@ from devday_tui.core.text import display_width, normalise, sentence_spans
 
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
-#: How a label over a sub-list ends: a word that needs what follows (``use this when``, ``Controlled by:``,
-#: ``Each segment has:``, ``The Scrum Team consists of``; ``Associação:`` is a name).
-_LABEL_END_RE = re.compile(
-    r"\b(?:when|if|for|to|of|with|by|because|like|include|includes|including|are|is|has|have|contains?)[ \t]*[:：]?\Z",
-    re.I,
-)
-
-
-def is_label(text: str) -> bool:
-    """A label over a sub-list, words ending on one that needs what follows (``use this when``, ``Controlled by:``);
-    not a keyword (``GROUP BY``, ``when``, ``for...of``, ``List.of``) nor a sentence."""
-    words = text.rstrip(":： ").split()
-    return (
-        len(words) >= 2
-        and not text.isupper()
-        and ". " not in text
-        and not any(ch in text for ch in "`.()_")
-        and _LABEL_END_RE.search(text) is not None
-    )
-
-
 #: How a term opens that is no name but a case of something (``on a file``, ``when idle``, ``場合``).
 _CASE_OPENS = ("on ", "in ", "for ", "when ", "if ", "with ", "without ", "by ", "at ")
 

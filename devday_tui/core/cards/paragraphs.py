@@ -299,6 +299,13 @@ class ParagraphRules(CardMaker):
             return self.add("remark-term", "definition", front, front, body, line0)
         return self.add(rule, "definition", term, term, body, line0)
 
+    def code_term(self, inl: Inline) -> tuple[str, str] | None:
+        """A line opening with inline code as a command and what it does (see ``split_code_term``), where the section
+        allows it and the line holds no cloze of the author's (``**symbolic ref**``; ``**all**`` hides too little)."""
+        if not self.code_terms or any(b - a > 4 for a, b in inl.marks):
+            return None
+        return split_code_term(inl)
+
     def paragraph(self, node: Node, *, label: bool = False) -> Para:
         content = node.content
         if content[:2] == "$$" or (content[:1] in " \t" and content.lstrip()[:2] == "$$"):
@@ -336,13 +343,7 @@ class ParagraphRules(CardMaker):
             self.text_chars += len(text) - text.count(" ")
             found = split_definition(inl) if MAYBE_TERM_RE.search(text) else None
             rule = "definition"
-            if (
-                found is None
-                and content[:1] == "`"
-                and self.code_terms
-                and not any(b - a > 4 for a, b in inl.marks)  # (the author's cloze, not "**all**")
-                and (found := split_code_term(inl))
-            ):
+            if found is None and content[:1] == "`" and (found := self.code_term(inl)):
                 rule = "code-term"  # "`terraform init` configures the backend": the command, then what it does
             if found:
                 at = self.definition(found[0], found[1], node.start, rule)
@@ -390,15 +391,8 @@ class ParagraphRules(CardMaker):
                 found = None  # an arrow's line, math, or prose wrapped onto this line: no term starts here
             else:
                 found = split_definition(inl)
-                if (
-                    found is None
-                    and line0 in coded
-                    and self.code_terms
-                    and not any(b - a > 4 for a, b in inl.marks)
-                    and not goes_on
-                ):
-                    if found := split_code_term(inl):
-                        code_defs.add(line0)
+                if found is None and line0 in coded and not goes_on and (found := self.code_term(inl)):
+                    code_defs.add(line0)
             if "$" in inl.text or "\\begin{" in inl.text or "\\end{" in inl.text:
                 math = in_math(shell_text(inl.text), math)  # ("$ echo $SHELL": a prompt and a variable)
             if found:
