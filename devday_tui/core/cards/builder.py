@@ -42,6 +42,7 @@ from devday_tui.core.cards.terms import (
     is_vague,
     label_ok,
     lacks_subject,
+    opens_with_talk_field,
     squash,
     strip_qa,
 )
@@ -542,6 +543,10 @@ class Builder(ParagraphRules, ListRules, TableRules):
             or is_unfenced_code(first)
         ):
             return  # display math, tags, links or unfenced code: its paragraph said so (code-block, metadata, url-only)
+        if all(opens_with_talk_field(line) for line in text.split("\n")):
+            # "資料：https://…" then "登壇者：Kazuki Suda": where the slides are and who spoke
+            self.drop(node.start, "talk-details", f"{self.subject!r}: the paragraph holds only the talk's details")
+            return
         if rest and head.endswith((":", "：")) and is_note_field(head[:-1], ""):
             return  # "Tags:" then the tags on the lines below: the note's own (metadata)
         if len(paragraphs) == 1 and _only_a_link(paragraphs[0].content):

@@ -194,6 +194,18 @@ def is_wondering(front: str, back: str) -> bool:
     return back.endswith(("?", "？")) and "\n" not in back and not front.endswith(("?", "？"))
 
 
+def _is_title_and_person(back: str) -> bool:
+    """A back of two or three short lines whose last names a person with an honorific and whose others are
+    a title or a company: ``フロントエンドエンジニア`` then ``中上 裕基さん``."""
+    lines = [line.strip() for line in back.strip().split("\n")]
+    return (
+        2 <= len(lines) <= 3
+        and len(lines[-1]) <= 30
+        and PERSON_RE.fullmatch(lines[-1]) is not None
+        and all(len(line) <= 40 and not line.endswith(("。", ".", "：", ":")) for line in lines[:-1])
+    )
+
+
 def _who_or_where(front: str, back: str) -> tuple[str, str] | None:
     """Why a definition says who spoke or where to read rather than a fact (the rule, the reason), or None: a
     person and their title, a person alone, a link and its title, a page's title and its site, an e-mail address."""
@@ -222,6 +234,9 @@ def _who_or_where(front: str, back: str) -> tuple[str, str] | None:
             return "url-only", "a link and its title: a page to read, not a fact"
     if len(back) <= 30 and PERSON_RE.fullmatch(back.strip()):
         return "chatter-term", "only who (講演: @yasulab さん), not what was said"
+    if _is_title_and_person(back):
+        # "株式会社…" over "フロントエンドエンジニア" and "中上 裕基さん": a speaker's company, title and name
+        return "chatter-term", "a title and a person (エンジニア / 中上さん): who spoke, not what was said"
     if "@" in back and _EMAIL_RE.fullmatch(back.strip()):
         return "url-only", "an e-mail address: whom to write to, not a fact"
     if (

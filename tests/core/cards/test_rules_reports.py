@@ -1078,10 +1078,11 @@ def test_a_long_glossary_makes_its_terms_cards_and_no_list_of_names_in_parts() -
     note, trace = parse(md)
     assert [c.front for c in note.cards] == [f"T{k}" for k in range(9)]
     assert any(t.rule == "points" and "16 terms" in t.what and not t.made for t in trace)
-    # Fewer terms than half: the list is split into parts, as any long list of sentences is (six items at most).
+    # Fewer terms than half: the terms are cards, and the list is too long to be one, as any long list is.
     md = "## Concepts\n" + "\n".join(terms[:7] + others + ["- Shield, pair 7", "- Shield, pair 8"]) + "\n"
-    made = [c.front for c in parse(md)[0].cards]
-    assert made[:3] == ["Concepts (1/3) — 6 points", "Concepts (2/3) — 6 points", "Concepts (3/3) — 4 points"]
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == [f"T{k}" for k in range(7)]
+    assert any(t.rule == "split-long" and "16 items" in t.what for t in trace)
 
 
 def test_an_item_opening_with_an_ascii_arrow_shows_the_arrow() -> None:
@@ -1702,3 +1703,47 @@ In the first phase, the scheduler filters the **nodes** that can run the pod.
         "MFA",
         "In the first phase, the scheduler filters the ［…］ that can run the pod.",
     ]
+
+
+def test_a_speakers_company_title_and_name_make_no_card() -> None:
+    md = """
+    ### VueはAIに弱い？
+    #### speaker
+    株式会社リンクアンドモチベーション
+    フロントエンドエンジニア
+    中上 裕基さん
+
+    生成AIを使うならReactという風潮があるが、Vue 3 の書き方なら相性はよい。
+
+    ### Kubernetes 1.16 のエフェメラルコンテナ
+
+    資料：https://speakerdeck.com/example/ephemeral-containers
+    登壇者：Kazuki Suda (@example), 株式会社サンプル
+
+    #### kubectl exec の課題
+
+    - コンテナ内に存在するコマンドしか実行できない
+    - distroless イメージにはシェルがない
+    """
+    _, trace = parse(md)
+    made = fronts(md)
+    assert "株式会社リンクアンドモチベーション" not in made
+    assert not [f for f in made if f.startswith("Kubernetes 1.16")]
+    assert "kubectl exec の課題 — 2 points" in made
+    assert any(t.rule == "chatter-term" and "title and a person" in t.what for t in trace)
+    assert any(t.rule == "talk-details" and "only the talk's details" in t.what for t in trace)
+
+
+def test_a_term_whose_definition_names_a_person_among_facts_is_a_card() -> None:
+    md = """
+    ## 用語
+    TDD
+    テスト駆動開発。テストを先に書く。
+    Kent Beck氏
+
+    DRY
+    同じことを繰り返さない
+    """
+    made = fronts(md)
+    assert "TDD" in made
+    assert "DRY" in made
