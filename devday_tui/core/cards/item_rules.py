@@ -113,6 +113,12 @@ def is_named_link(text: str) -> bool:
     return _NAMED_LINK_RE.fullmatch(text.strip()) is not None
 
 
+def _is_header(text: str) -> bool:
+    """A parent that only heads its sub-list: a generic heading (``TYPES``, ``Features``, ``Vantagens:``, ``注意``),
+    a label (``use this when``), or a line that points to its list; a name (``RAID 0:``, ``GROUP BY``) is a point."""
+    return is_generic_heading(text.strip("*_ \t").rstrip(":： ")) or is_label(text) or points_to_list(text)
+
+
 class ItemRules(ChoiceRules):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`, under :class:`~devday_tui.core.cards.lists.ListRules`."""
 
@@ -297,10 +303,14 @@ class ItemRules(ChoiceRules):
                 named[e.item.text] = Item(e.item.text) if id(e.item) in carded else items[e.item.text]
         whole = tuple(items.values())
         if kind != "sequence" and all(
-            id(e.item) in carded and introduces(e.item.text) and not STEP_ITEM_RE.match(e.item.text) for e in entries
+            id(e.item) in carded
+            and (introduces(e.item.text) or _is_header(e.item.text))
+            and not STEP_ITEM_RE.match(e.item.text)
+            for e in entries
         ):
             # "For use case 1 (distributing messages evenly to a pool of consumers):", each over its sub-list, a
-            # card of its own: lines that only introduce what follows them are no set of points
+            # card of its own (or "Vantagens:", "Desvantagens:"): lines that only introduce what follows them are
+            # no set of points
             self.drop(line0, "points", f"{subject!r}: its items only introduce their sub-lists, each a card")
             return
         if not any(i.children for i in named.values()) and two_thirds(list(items), says_nothing_alone):
@@ -310,9 +320,27 @@ class ItemRules(ChoiceRules):
             return
         # "4 kinds of load balancers:" names nothing without its list, a card of its own: no point of the card
         pointers = {e.item.text for e in entries if id(e.item) in carded and points_to_list(e.item.text)}
-        labels = {t for e in entries if id(e.item) in carded and is_label(t := e.item.text)}
-        if any(id(e.item) not in carded and not e.own for e in entries):
-            pointers |= labels  # beside facts, a label over its own card ("use this when", "Controlled by:"): no point
+        headers = {t for e in entries if id(e.item) in carded and _is_header(t := e.item.text)}
+        if any(id(e.item) not in carded and not e.own for e in entries) and kind != "sequence":
+            # Beside facts, a header over its own card ("use this when", "LIMITATIONS :", "TYPES") shows with its
+            # content cut: no point of the list ("CPU registers" over its own card is one)
+            pointers |= headers
+            if headers and len(items) - len(pointers) < 2:
+                # "Distribute traffic across VM instances" over "MANAGED SERVICES:" and "TYPES", each a card: the
+                # first line says what the heading is, unless the heading is a sentence or names no thing (Overview)
+                facts = [e.item for e in entries if e.item.text not in pointers]
+                head = subject.rpartition(" › ")[2]
+                if (
+                    len(facts) == 1
+                    and facts[0] is entries[0].item
+                    and not facts[0].children
+                    and not head.endswith((".", "。", "!", "！", "?", "？"))
+                    and not is_generic_heading(head)
+                ):
+                    self.add("points", "definition", subject, subject, facts[0].text, line0)
+                else:
+                    self.drop(line0, "points", f"{subject!r}: its sub-lists are cards, and no set of facts is left")
+                return
         if kind == "sequence" or len(items) - len(pointers) < 2:
             pointers = set()  # ("State — 1 point" would ask nothing)
         if back_lines(whole) <= MAX_BACK_LINES:

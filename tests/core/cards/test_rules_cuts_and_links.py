@@ -730,3 +730,45 @@ def test_two_hyphens_between_spaces_separate_a_command_from_what_it_does() -> No
         ("$ ls -la", "lists all files with their details"),
         ("$ df -h", "shows free disk space"),
     ]
+
+
+def test_beside_facts_a_generic_header_over_its_own_card_is_no_point() -> None:
+    note, _ = parse(
+        """
+        ## Load Balancing
+
+        - Distribute traffic across VM instances in one or more regions
+        - **TYPES**
+            - External HTTP
+            - Internal TCP/UDP
+        - Features:
+            - highly available
+            - handles huge loads
+
+        ## Vantagens e Desvantagens
+
+        - Vantagens:
+            - reutilização de código
+            - baixo acoplamento
+        - Desvantagens:
+            - mais classes
+
+        ## Preemptible VM
+
+        - similar to spot instances in AWS
+        - short lived cheaper compute instances
+        - Examples:
+            - batch jobs
+            - CI runners
+        """
+    )
+    cards = {c.front: c.back for c in note.cards}
+    # One fact is left beside the headers: it says what the heading is.
+    assert cards["Load Balancing"] == "Distribute traffic across VM instances in one or more regions"
+    assert [i.text for i in cards["Load Balancing › TYPES — 2 points"]] == ["External HTTP", "Internal TCP/UDP"]
+    assert not [f for f in cards if f.startswith("Vantagens e Desvantagens —")]
+    assert "Vantagens e Desvantagens › Vantagens — 2 points" in cards
+    assert [i.text for i in cards["Preemptible VM — 2 points"]] == [
+        "similar to spot instances in AWS",
+        "short lived cheaper compute instances",
+    ]
