@@ -246,6 +246,7 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 before_table = nxt is not None and nxt.kind == "table"
                 if (before_list or before_table) and "\n" not in node.content and node.start not in self.used:
                     label = self.label_of(node)
+                self.after_prose = i > 0 and nodes[i - 1].kind == "paragraph"
                 para = self.paragraph(node, label=label is not None)
                 if para.term_line and before_list:
                     label = para.text

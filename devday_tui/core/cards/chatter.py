@@ -353,6 +353,9 @@ WRITEUP_TITLE_RE = re.compile(
 #: ``Rustを始めたきっかけ``, ``受験の動機``: why the author came (``起動のきっかけ`` is a trigger); ``お気に入り``, ``ノベルティ``, ``戦利品``: what they took home.
 CHATTER_HEAD_NOUNS = (
     "感想",
+    "記事の対象者",  # (本記事の対象読者, この記事の想定読者: whom the article is for)
+    "対象読者",
+    "想定読者",
     "所感",
     "雑感",
     "試験概要",

@@ -303,6 +303,7 @@ class CardMaker:
         self.question: str | None = None
         self.question_skip = 1  # lines of the first paragraph the question takes (0: it only names the topic)
         self.code_terms = True  # a line opening with inline code may be a command and what it does (code-term)
+        self.after_prose = False  # the paragraph being read follows another paragraph of its section
         self.solution_at = -1  # the node of a numbered question's answer label (``Solution:``), if it has one
         self.extra: list[str] = []  # labels and parent bullets above the block being read
         self.contexts: dict[tuple[str, ...], tuple[str, ...]] = {}

@@ -158,6 +158,8 @@ def test_a_long_nested_list_makes_its_sub_lists_cards_and_no_list_of_their_names
         "感想 ★★★",
         "自己紹介",
         "Sponsors",
+        "この記事の対象者",
+        "本記事の想定読者",
     ],
 )
 def test_chatter_sections_make_no_cards(heading: str) -> None:

@@ -1747,3 +1747,29 @@ def test_a_term_whose_definition_names_a_person_among_facts_is_a_card() -> None:
     made = fronts(md)
     assert "TDD" in made
     assert "DRY" in made
+
+
+def test_a_cloze_opening_a_paragraph_after_another_by_pointing_back_is_no_card() -> None:
+    md = """
+    ## Lambda
+
+    It runs **code** without servers, billed by the millisecond.
+
+    ## ビームサーチ
+
+    探索の幅を固定して、有望な候補だけを残す。
+
+    これを実現してくれるのが**優先度付きキュー**です。
+
+    ## Turing
+
+    Nesse modelo, a fita é limitada. Isso permite reconhecer as **linguagens sensíveis ao contexto**.
+    """
+    note, trace = parse(md)
+    fronts_ = [c.front for c in note.cards if c.kind == "cloze"]
+    # A section's first paragraph points to its heading; a second paragraph's これ is the paragraph before.
+    assert "It runs ［…］ without servers, billed by the millisecond." in fronts_
+    assert not [f for f in fronts_ if f.startswith("これを実現")]
+    assert any(t.rule == "weak-cloze" and "paragraph before" in t.what for t in trace)
+    # Within a paragraph, the sentence before is shown.
+    assert "Nesse modelo, a fita é limitada. Isso permite reconhecer as ［…］." in fronts_
