@@ -269,17 +269,21 @@ class ItemRules(ChoiceRules):
                 return
             self.add(rule, kind, subject, list_front(kind, subject, len(items)), items, line0)
             return
-        if not flat:
-            # Each item's sub-list is a card of its own; the items' names alone, beside them, were no set of points
-            # that blind judges kept (none of 5: "REST — 7 points", "Beam Search — 8 points")
+        if not flat:  # its names, unless every item's sub-list is a card of its own: then the names ask nothing
             self.drop(line0, "split-long", f"{subject!r}: over {MAX_BACK_LINES} lines, split by its sub-lists")
+            if not all(i.children for i in items):
+                names = tuple(Item(i.text.rstrip(":：").rstrip() or i.text) for i in items)  # "Log:" shows as "Log"
+                self.items_card("split-long", kind, subject, names, line0)
             return
         if tall:  # five tips of a paragraph each, 22 quotations: cut in parts, still no set of points anyone recalls
             self.drop(line0, "split-long", f"{subject!r}: {len(items)} paragraphs, too long to recall as a card")
             return
-        # A list too long to recall, with nothing to split it by: cut in parts ("Tensorflow (2/2) — 3 points"), it
-        # was no set of points either (blind judges kept 4 parts of 21)
-        self.drop(line0, "split-long", f"{subject!r}: {len(items)} items, too many to recall as one card")
+        parts = -(-len(items) // (MAX_SENTENCE_ITEMS if wordy else MAX_BACK_LINES))
+        size = -(-len(items) // parts)
+        for k in range(parts):
+            chunk = items[k * size : (k + 1) * size]
+            name = f"{subject} ({k + 1}/{parts})"
+            self.add("split-long", kind, name, list_front(kind, name, len(chunk)), chunk, line0)
 
     def points_card(self, kind: str, subject: str, entries: list[Entry], line0: int, carded: set[int]) -> None:
         """The list as one card when it fits the line limit: a parent whose sub-list made cards of its own (``carded``,

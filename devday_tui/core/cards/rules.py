@@ -33,7 +33,7 @@ RULES: dict[str, str] = {
     "explicit": "hand-written `front::back`, `front:::back` and `?` cards",
     "remark-term": "a remark word (例, 補足, Note…) takes its parent's text into the front",
     "merge-terms": "one term, one card per note: a term defined twice gets both definitions, citing both lines",
-    "split-long": "a list or back over 12 lines (or of more than six sentences) makes no card, not even in parts",
+    "split-long": "a back over 12 lines is split by its sub-structure, else into parts (1/2), (2/2)…",
     # dropping
     "metadata": "`Title:` / `Date:` / `Tags:` lines at the top of a note without YAML fences are its metadata",
     "skip-section": "a chatter section (感想, TL;DR, 参考, References…, or `skip_sections:`) makes no cards",

@@ -121,25 +121,25 @@ def test_a_star_or_plus_or_numbered_parent_is_a_parent_too() -> None:
 # --- rule 2: 12 lines at most ------------------------------------------------------------------------------------
 
 
-def test_a_long_flat_list_makes_no_card_not_even_in_parts() -> None:
+def test_a_long_flat_list_is_split_into_numbered_parts() -> None:
     md = "## Commands\n" + "".join(f"- command number {i}\n" for i in range(20))
     note, trace = parse(md)
-    assert note.cards == []
-    assert [t.what for t in trace if t.rule == "split-long"] == ["'Commands': 20 items, too many to recall as one card"]
-    # Twelve lines are still one card.
-    md = "## Commands\n" + "".join(f"- command number {i}\n" for i in range(12))
-    assert [c.front for c in parse(md)[0].cards] == ["Commands — 12 points"]
+    assert [c.front for c in note.cards] == ["Commands (1/2) — 10 points", "Commands (2/2) — 10 points"]
+    assert all(len(c.back) <= MAX_BACK_LINES for c in note.cards)
+    assert {t.rule for t in trace} == {"split-long"}
 
 
-def test_a_long_nested_list_makes_its_sub_lists_cards_and_no_list_of_their_names() -> None:
+def test_a_long_nested_list_is_split_by_its_sub_lists() -> None:
     md = "## S\n- Parent\n" + "".join(f"  - child {i}\n    - detail {i}\n" for i in range(8))
     note, trace = parse(md)
     assert all(len(c.back_text.splitlines()) <= MAX_BACK_LINES for c in note.cards)
     assert any(t.rule == "split-long" and not t.made for t in trace)
+    # Every item's sub-list is a card of its own: the names alone ask nothing, and make no card.
+    assert "S › Parent — 8 points" not in [c.front for c in note.cards]
     assert card(md, "child 3").back == "detail 3"
-    # The names alone make no card, beside plain items or not.
+    # Beside plain items, the names are the list (the plain items' text is nowhere else).
     md += "  - a plain point of its own\n"
-    assert not [c for c in parse(md)[0].cards if c.front.startswith("S › Parent")]
+    assert card(md, "S › Parent — 9 points").back[0].children == ()
 
 
 # --- rule 5: chatter ---------------------------------------------------------------------------------------------
@@ -799,6 +799,14 @@ def test_a_handle_is_a_speaker_not_a_label() -> None:
     """
     assert [f for _, _, f in made(md)] == ["いまさらdatabase/sql — 2 points"]
     assert (2, "speaker-label") in dropped(md)
+
+
+def test_split_long_names_lose_the_colon_that_introduced_their_sub_lists() -> None:
+    subs = "\n".join(f"    - point {k} about the term" for k in range(4))
+    md = "## Raft\n- Key terms:\n" + "\n".join(f"  - {t}:\n{subs}" for t in ("Log", "Peer set", "Quorum"))
+    md += "\n  - Terms are numbered\n"
+    c = card(md, "Raft › Key terms — 4 points")
+    assert [i.text for i in c.back] == ["Log", "Peer set", "Quorum", "Terms are numbered"]
 
 
 def test_a_table_of_talks_details_and_an_events_detail_rows_make_no_card() -> None:

@@ -870,19 +870,27 @@ def test_a_bullet_left_as_text_and_a_dash_with_nothing_after_it_stay_out_of_a_te
     assert got["Multi-column layout"] == ["The multi-column layout properties lay out a block's content in columns."]
 
 
-def test_a_table_column_longer_than_the_line_limit_makes_no_card() -> None:
+def test_a_table_column_longer_than_the_line_limit_is_cut_in_parts() -> None:
     rows = "\n".join(f"| item{i} | value{i} |" for i in range(14))
-    assert backs(f"## Services\n| A | B |\n|---|---|\n{rows}\n| - | last |\n") == {}
-    rows = "\n".join(f"| item{i} | value{i} |" for i in range(5))
-    assert list(backs(f"## Services\n| A | B |\n|---|---|\n{rows}\n")) != []
+    got = backs(f"## Services\n| A | B |\n|---|---|\n{rows}\n| - | last |\n")
+    assert list(got) == [
+        "Services › A (1/2) — 7 points",
+        "Services › A (2/2) — 7 points",
+        "Services › B (1/2) — 8 points",
+        "Services › B (2/2) — 7 points",
+    ]
+    assert max(len(v) for v in got.values()) <= 12
 
 
-def test_a_list_of_seven_sentences_makes_no_card_and_seven_names_do() -> None:
+def test_a_list_of_seven_sentences_is_cut_in_parts_of_six_at_most_and_seven_names_are_not() -> None:
     sentences = "".join(f"- Sentence number {k} says something long enough to count\n" for k in range(7))
     names = "".join(f"- Name {k}\n" for k in range(7))
     note, trace = parse(f"## Shuffle sharding\n{sentences}\n## Services\n{names}")
-    assert [c.front for c in note.cards] == ["Services — 7 points"]
-    assert any(t.rule == "split-long" and "7 items" in t.what for t in trace)
+    assert [c.front for c in note.cards] == [
+        "Shuffle sharding (1/2) — 4 points",
+        "Shuffle sharding (2/2) — 3 points",
+        "Services — 7 points",
+    ]
 
 
 def test_two_headings_defining_the_same_terms_are_a_comparison_of_fields() -> None:
