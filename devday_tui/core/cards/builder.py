@@ -246,7 +246,6 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 before_table = nxt is not None and nxt.kind == "table"
                 if (before_list or before_table) and "\n" not in node.content and node.start not in self.used:
                     label = self.label_of(node)
-                self.after_prose = i > 0 and nodes[i - 1].kind == "paragraph"
                 para = self.paragraph(node, label=label is not None)
                 if para.term_line and before_list:
                     label = para.text
@@ -544,8 +543,8 @@ class Builder(ParagraphRules, ListRules, TableRules):
             or is_unfenced_code(first)
         ):
             return  # display math, tags, links or unfenced code: its paragraph said so (code-block, metadata, url-only)
-        if all(opens_with_talk_field(line) for line in text.split("\n")):
-            # "資料：https://…" then "登壇者：Kazuki Suda": where the slides are and who spoke
+        if ("://" in text or "@" in text) and all(opens_with_talk_field(line) for line in text.split("\n")):
+            # "資料：https://…" then "登壇者：Kazuki Suda (@superbrothers)": where the slides are and who spoke
             self.drop(node.start, "talk-details", f"{self.subject!r}: the paragraph holds only the talk's details")
             return
         if rest and head.endswith((":", "：")) and is_note_field(head[:-1], ""):

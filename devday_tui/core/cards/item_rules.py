@@ -114,9 +114,9 @@ def is_named_link(text: str) -> bool:
 
 
 def _is_header(text: str) -> bool:
-    """A parent that only heads its sub-list: a generic heading (``TYPES``, ``Features``, ``Vantagens:``, ``注意``),
-    a label (``use this when``), or a line that points to its list; a name (``RAID 0:``, ``GROUP BY``) is a point."""
-    return is_generic_heading(text.strip("*_ \t").rstrip(":： ")) or is_label(text) or points_to_list(text)
+    """A parent that only heads its sub-list: a generic heading (``TYPES``, ``Features``, ``Vantagens:``, ``注意``)
+    or a label (``use this when``); a name (``RAID 0:``, ``GROUP BY``) is a point."""
+    return is_generic_heading(text.strip("*_ \t").rstrip(":： ")) or is_label(text)
 
 
 class ItemRules(ChoiceRules):
@@ -324,26 +324,20 @@ class ItemRules(ChoiceRules):
             return
         # "4 kinds of load balancers:" names nothing without its list, a card of its own: no point of the card
         pointers = {e.item.text for e in entries if id(e.item) in carded and points_to_list(e.item.text)}
-        headers = {t for e in entries if id(e.item) in carded and _is_header(t := e.item.text)}
+        carded_names = [t for e in entries if id(e.item) in carded and (t := e.item.text) not in pointers]
+        labels = {t for t in carded_names if is_label(t)}
+        # A generic word is a header only among headers: beside "Interfaces" and "Generics", "Types" is a name too
+        generic = {t for t in carded_names if _is_header(t)}
+        headers = labels | (generic if len(generic) == len(carded_names) else set())
         if any(id(e.item) not in carded and not e.own for e in entries) and kind != "sequence":
-            # Beside facts, a header over its own card ("use this when", "LIMITATIONS :", "TYPES") shows with its
+            # Beside facts, a header over its own card ("use this when", "TYPES", "Examples:") shows with its
             # content cut: no point of the list ("CPU registers" over its own card is one)
             pointers |= headers
-            if headers and len(items) - len(pointers) < 2:
-                # "Distribute traffic across VM instances" over "MANAGED SERVICES:" and "TYPES", each a card: the
-                # first line says what the heading is, unless the heading is a sentence or names no thing (Overview)
-                facts = [e.item for e in entries if e.item.text not in pointers]
-                head = subject.rpartition(" › ")[2]
-                if (
-                    len(facts) == 1
-                    and facts[0] is entries[0].item
-                    and not facts[0].children
-                    and not head.endswith((".", "。", "!", "！", "?", "？"))
-                    and not is_generic_heading(head)
-                ):
-                    self.add("points", "definition", subject, subject, facts[0].text, line0)
-                else:
-                    self.drop(line0, "points", f"{subject!r}: its sub-lists are cards, and no set of facts is left")
+            facts = [e for e in entries if e.item.text not in pointers]
+            if headers - labels and len(facts) == 1 and not facts[0].own and not facts[0].item.children:
+                # "Distribute traffic across VM instances" beside "MANAGED SERVICES:" and "TYPES", each a card: the
+                # one fact left is what the heading says
+                self.add("points", "definition", subject, subject, facts[0].item.text, line0)
                 return
         if kind == "sequence" or len(items) - len(pointers) < 2:
             pointers = set()  # ("State — 1 point" would ask nothing)

@@ -194,15 +194,41 @@ def is_wondering(front: str, back: str) -> bool:
     return back.endswith(("?", "？")) and "\n" not in back and not front.endswith(("?", "？"))
 
 
+#: How a person's title or team ends in Japanese (``フロントエンドエンジニア``, ``Vue.js コアチームメンバー``, ``作者``).
+_ROLES_JA = (
+    "エンジニア",
+    "アーキテクト",
+    "マネージャー",
+    "コンサルタント",
+    "デザイナー",
+    "リーダー",
+    "メンバー",
+    "チーム",
+    "エバンジェリスト",
+    "アドボケイト",
+    "代表",
+    "取締役",
+    "部長",
+    "作者",
+    "研究員",
+    "フリーランス",
+    "CTO",
+    "CEO",
+    "SRE",
+)
+
+
 def _is_title_and_person(back: str) -> bool:
-    """A back of two or three short lines whose last names a person with an honorific and whose others are
-    a title or a company: ``フロントエンドエンジニア`` then ``中上 裕基さん``."""
+    """A back of two or three short lines whose last names a person with an honorific and whose line before it is
+    their title (``フロントエンドエンジニア`` then ``中上 裕基さん``): who spoke. (``人間の欲求を5段階で表した理論`` then
+    ``マズロー氏`` is a definition and its author.)"""
     lines = [line.strip() for line in back.strip().split("\n")]
     return (
         2 <= len(lines) <= 3
         and len(lines[-1]) <= 30
         and PERSON_RE.fullmatch(lines[-1]) is not None
         and all(len(line) <= 40 and not line.endswith(("。", ".", "：", ":")) for line in lines[:-1])
+        and (lines[-2].endswith(_ROLES_JA) or _ROLE_NOUN_RE.search(lines[-2]) is not None)
     )
 
 
@@ -303,7 +329,6 @@ class CardMaker:
         self.question: str | None = None
         self.question_skip = 1  # lines of the first paragraph the question takes (0: it only names the topic)
         self.code_terms = True  # a line opening with inline code may be a command and what it does (code-term)
-        self.after_prose = False  # the paragraph being read follows another paragraph of its section
         self.solution_at = -1  # the node of a numbered question's answer label (``Solution:``), if it has one
         self.extra: list[str] = []  # labels and parent bullets above the block being read
         self.contexts: dict[tuple[str, ...], tuple[str, ...]] = {}

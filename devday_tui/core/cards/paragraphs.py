@@ -560,9 +560,8 @@ class ParagraphRules(CardMaker):
                 # "今回は［…］の方が参加してくださりました！": what the attendee saw or did that day
                 self.drop(line0, "first-person", "the author's day or impressions, not a fact to recall")
                 continue
-            if not index and (answers_earlier(text[a:b]) or (self.after_prose and is_anaphoric(text[a:b]))):
-                # "Isso reduz seu poder computacional…" after a paragraph: "this" is that paragraph, not the heading
-                self.drop(line0, "weak-cloze", "the sentence goes on from the paragraph before (Instead, This…)")
+            if not index and answers_earlier(text[a:b]):
+                self.drop(line0, "weak-cloze", "the sentence goes on from the paragraph before (Instead, …)")
                 continue
             start = a
             if index and is_anaphoric(text[a:b]):

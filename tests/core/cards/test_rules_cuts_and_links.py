@@ -772,3 +772,41 @@ def test_beside_facts_a_generic_header_over_its_own_card_is_no_point() -> None:
         "similar to spot instances in AWS",
         "short lived cheaper compute instances",
     ]
+
+
+def test_a_lone_fact_beside_headers_is_the_headings_answer_and_a_generic_name_among_names_stays() -> None:
+    note, _ = parse(
+        """
+        ## Spot Instances
+
+        - Examples:
+            - batch jobs
+            - CI runners
+        - Can be reclaimed by AWS with a two-minute interruption notice
+
+        ## Why use Terraform?
+
+        - Declarative infrastructure as code across many providers
+        - Examples:
+            - AWS
+            - Azure
+
+        ## TypeScript basics
+
+        - Static types checked at compile time
+        - Types
+            - primitive
+            - union
+        - Interfaces
+            - describe shapes
+            - can be extended
+        """
+    )
+    cards = {c.front: c.back for c in note.cards}
+    assert cards["Spot Instances"] == "Can be reclaimed by AWS with a two-minute interruption notice"
+    assert cards["Why use Terraform?"] == "Declarative infrastructure as code across many providers"
+    assert [i.text for i in cards["TypeScript basics — 3 points"]] == [
+        "Static types checked at compile time",
+        "Types",
+        "Interfaces",
+    ]

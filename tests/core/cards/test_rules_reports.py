@@ -1748,27 +1748,18 @@ def test_a_term_whose_definition_names_a_person_among_facts_is_a_card() -> None:
     assert "DRY" in made
 
 
-def test_a_cloze_opening_a_paragraph_after_another_by_pointing_back_is_no_card() -> None:
+def test_a_definition_with_its_author_or_a_field_that_explains_is_no_speaker_listing() -> None:
     md = """
-    ## Lambda
+    ## 動機づけ理論
+    マズローの欲求5段階説
+    人間の欲求を5段階の階層で表した理論
+    マズロー氏
 
-    It runs **code** without servers, billed by the millisecond.
+    ## コールドサイト
 
-    ## ビームサーチ
-
-    探索の幅を固定して、有望な候補だけを残す。
-
-    これを実現してくれるのが**優先度付きキュー**です。
-
-    ## Turing
-
-    Nesse modelo, a fita é limitada. Isso permite reconhecer as **linguagens sensíveis ao contexto**.
+    場所：設備だけ用意した代替拠点
+    資料：切替手順書を事前に整備しておく
     """
-    note, trace = parse(md)
-    fronts_ = [c.front for c in note.cards if c.kind == "cloze"]
-    # A section's first paragraph points to its heading; a second paragraph's これ is the paragraph before.
-    assert "It runs ［…］ without servers, billed by the millisecond." in fronts_
-    assert not [f for f in fronts_ if f.startswith("これを実現")]
-    assert any(t.rule == "weak-cloze" and "paragraph before" in t.what for t in trace)
-    # Within a paragraph, the sentence before is shown.
-    assert "Nesse modelo, a fita é limitada. Isso permite reconhecer as ［…］." in fronts_
+    made = fronts(md)
+    assert "マズローの欲求5段階説" in made
+    assert "コールドサイト" in made
