@@ -88,7 +88,8 @@ _CODE_BODY = 4000
 
 
 class _Code(NamedTuple):
-    """A stretch found without the pattern: inline code and its body, or an HTML comment."""
+    """A stretch found without the pattern: inline code and its body, an HTML comment, or bold and italic at once
+    (``***Mutual Exclusion***``) and what it shows."""
 
     start: int
     end: int
@@ -234,6 +235,10 @@ def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
                 continue
             yield comment[0], comment[1], "comment", _Code(comment[0], comment[1], "")
             found = _scan(scanner, starts, src, comment[1])
+        elif kind == "strong" and m.group("sbody")[:1] == m.group("sdelim")[0] == src[m.end() : m.end() + 1]:
+            # "***Mutual Exclusion***": bold and italic at once; the italic's markers are no text
+            yield m.start(), m.end() + 1, "strong-em", _Code(m.start(), m.end() + 1, m.group("sbody")[1:])
+            found = _scan(scanner, starts, src, m.end() + 1)
         else:
             yield m.start(), m.end(), kind, m
 
@@ -353,6 +358,12 @@ def _read_inline(src: str) -> Inline:
         last = end
         if kind == "comment":
             piece = ""  # not the note's text
+        elif kind == "strong-em" and isinstance(m, _Code):
+            sub = inline(m.body)
+            piece = sub.text
+            protected.extend((pos + a, pos + b) for a, b in sub.protected)
+            if piece.strip():
+                marks.append((pos, pos + len(piece)))
         elif isinstance(m, _Code):
             body = m.body.replace("\n", " ")
             if len(body) > 2 and body[0] == " " and body[-1] == " " and body.strip():

@@ -107,3 +107,21 @@ def test_long_lines_stay_linear() -> None:
         inline(src[: text.INLINE_MAX_CHARS])
         inline(src[: text.INLINE_MAX_CHARS] + "\n")
         assert time.perf_counter() - started < 2.0
+
+
+def test_bold_and_italic_at_once_shows_no_asterisk_and_hides_the_words() -> None:
+    got = inline("Dieses Konzept wird auch ***Mutual Exclusion*** genannt.")
+    assert got.text == "Dieses Konzept wird auch Mutual Exclusion genannt."
+    assert [got.text[a:b] for a, b in got.marks] == ["Mutual Exclusion"]
+    got = inline("***a*** and **b** and ___c___")
+    assert got.text == "a and b and c"
+    assert [got.text[a:b] for a, b in got.marks] == ["a", "b", "c"]
+    assert inline("**bold *it* x**").text == "bold it x"
+
+
+def test_many_bold_and_italic_runs_stay_linear() -> None:
+    src = "***a*** " * 20_000
+    started = time.perf_counter()
+    got = inline(src[: text.INLINE_MAX_CHARS])
+    assert "*" not in got.text
+    assert time.perf_counter() - started < 2.0

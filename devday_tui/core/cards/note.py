@@ -49,11 +49,11 @@ from devday_tui.core.frontmatter import (
     split_frontmatter,
 )
 from devday_tui.core.model import Back, Block, Card, Item, Note, ParseWarning, Section
-from devday_tui.core.text import normalise, plain, strip_controls
+from devday_tui.core.text import is_bare_link, normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 158
+PARSER_VERSION = 159
 
 #: Why a write-up's opening (the author's story) makes no cards.
 _WRITEUP_OPENING = "a write-up's opening: the author's story"
@@ -452,6 +452,8 @@ def parse_note(
             level == 1 and not title_taken and not stack and (title_from_h1 or normalise(heading) == normalise(title))
         )
         name = strip_time(heading)
+        if "://" in name and is_bare_link(name):
+            name = ""  # "#### https://www.youtube.com/watch?v=…": a link asks nothing, the heading above it names it
         if is_number_heading(heading) and own:
             first = own[0]
             asked_in_list = first.kind in ("bullet_list", "ordered_list")

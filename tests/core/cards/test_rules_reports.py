@@ -1763,3 +1763,14 @@ def test_a_definition_with_its_author_or_a_field_that_explains_is_no_speaker_lis
     made = fronts(md)
     assert "マズローの欲求5段階説" in made
     assert "コールドサイト" in made
+
+
+def test_a_heading_that_is_only_a_link_gives_way_to_the_heading_above() -> None:
+    md = """
+    ## Electron - A developer story
+    ### Cheng Zhao
+    #### https://www.youtube.com/watch?v=JDtc1xdZ-a0
+    - started out as Atom Shell for GitHub, later called Electron
+    - review pull requests one by one and close every issue
+    """
+    assert fronts(md) == ["Cheng Zhao — 2 points"]
