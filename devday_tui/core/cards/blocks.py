@@ -103,6 +103,8 @@ class _BlockState(StateBlock):
         return token
 
 
+#: How a line ends that its sentence goes on after: the next line continues it, wherever it starts.
+_GOES_ON_COMMAS = ("、", "，", ",")
 _ITEM_START_RE = re.compile(r"\A[ \t]*+(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|\Z)")
 
 
@@ -112,7 +114,8 @@ def _lazy_label(state: StateBlock, line: int, end: int, silent: bool) -> bool:
     ``TCP`` / ``  ・コネクション型`` / ``UDP`` / ``  ・コネクションレス型``: CommonMark reads ``UDP`` as the
     continuation of the item above it, but a line further left than the bullets is never part of one of them. A line
     wrapped under a bullet at the left margin (``- text`` / ``wrapped``) is not further left, and stays a
-    continuation. Only ever a paragraph's terminator: it makes no block of its own.
+    continuation. Nor is a line after one that stops on a comma (``…アプリケーションに、`` / ``異なるオリジンにある…``):
+    its sentence goes on. Only ever a paragraph's terminator: it makes no block of its own.
     """
     if not silent or state.listIndent < 0:
         return False
@@ -120,6 +123,8 @@ def _lazy_label(state: StateBlock, line: int, end: int, silent: bool) -> bool:
     if indent < 0 or indent >= state.blkIndent:
         return False
     src = state.src
+    if line > 0 and src[state.bMarks[line - 1] : state.eMarks[line - 1]].rstrip().endswith(_GOES_ON_COMMAS):
+        return False
     k = line - 1
     while k >= 0:
         # The line as written: the list rule moves the start mark of an item's first line past its bullet.

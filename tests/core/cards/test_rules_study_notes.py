@@ -689,6 +689,23 @@ def test_a_line_left_of_the_bullets_above_it_labels_the_next_list() -> None:
     }
 
 
+def test_a_line_after_a_comma_goes_on_with_the_sub_bullet_however_far_left() -> None:
+    got = backs(
+        """
+        ## CORS
+
+        - CORS = オリジン間リソース共有
+          - 追加のHTTPヘッダーを使用して、あるオリジンで動作しているアプリケーションに、
+        異なるオリジンにあるリソースへのアクセス権を与える仕組み
+          - 異なるオリジンへのアクセスを制限して脆弱性を防ぐ
+        """
+    )
+    assert got["CORS"][1].strip() == (
+        "追加のHTTPヘッダーを使用して、あるオリジンで動作しているアプリケーションに、"
+        "異なるオリジンにあるリソースへのアクセス権を与える仕組み"
+    )
+
+
 def test_a_line_wrapped_under_a_bullet_at_the_margin_stays_part_of_it() -> None:
     wrapped = backs(
         """
