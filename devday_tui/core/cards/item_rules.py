@@ -113,10 +113,15 @@ def is_named_link(text: str) -> bool:
     return _NAMED_LINK_RE.fullmatch(text.strip()) is not None
 
 
+#: How a Japanese label of a case ends: ``includeの場合``, ``障害が起きたとき`` (what follows it is the answer).
+_CASE_ENDS = ("場合", "とき")
+
+
 def _is_header(text: str) -> bool:
-    """A parent that only heads its sub-list: a generic heading (``TYPES``, ``Features``, ``Vantagens:``, ``注意``)
-    or a label (``use this when``); a name (``RAID 0:``, ``GROUP BY``) is a point."""
-    return is_generic_heading(text.strip("*_ \t").rstrip(":： ")) or is_label(text)
+    """A parent that only heads its sub-list: a generic heading (``TYPES``, ``Features``, ``Vantagens:``, ``注意``),
+    a label (``use this when``) or a case (``includeの場合``); a name (``RAID 0:``, ``GROUP BY``) is a point."""
+    name = text.strip("*_ \t").rstrip(":： ")
+    return is_generic_heading(name) or is_label(text) or (len(name) <= 20 and name.endswith(_CASE_ENDS))
 
 
 class ItemRules(ChoiceRules):

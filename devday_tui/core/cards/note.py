@@ -53,7 +53,7 @@ from devday_tui.core.text import is_bare_link, normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 160
+PARSER_VERSION = 161
 
 #: Why a write-up's opening (the author's story) makes no cards.
 _WRITEUP_OPENING = "a write-up's opening: the author's story"

@@ -810,3 +810,21 @@ def test_a_lone_fact_beside_headers_is_the_headings_answer_and_a_generic_name_am
         "Types",
         "Interfaces",
     ]
+
+
+def test_a_list_of_cases_each_over_its_own_card_makes_no_list_of_their_names() -> None:
+    note, _ = parse(
+        """
+        ## Webサーバからメールを送信する場合
+
+        - 密結合の場合
+            - Webサーバが直接SMTPサーバへ送信する
+            - SMTPサーバが落ちると処理が失敗する
+        - 疎結合の場合
+            - SQSにメッセージを置き、別のワーカーが送信する
+            - 失敗しても再試行できる
+        """
+    )
+    fronts_ = [c.front for c in note.cards]
+    assert "Webサーバからメールを送信する場合 — 2 points" not in fronts_
+    assert "Webサーバからメールを送信する場合 › 密結合の場合 — 2 points" in fronts_
