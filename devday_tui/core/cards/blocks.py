@@ -103,8 +103,17 @@ class _BlockState(StateBlock):
         return token
 
 
-#: How a line ends that its sentence goes on after: the next line continues it, wherever it starts.
-_GOES_ON_COMMAS = ("、", "，", ",")
+#: Particles before a comma that leave a Japanese sentence open: ``…アプリケーションに、`` (``Cache-Control、ETag、``
+#: lists names, and ends no clause).
+_OPEN_PARTICLES = "にはでがをてともし"
+
+
+def _goes_on(raw: str) -> bool:
+    """A line whose sentence goes on after it: a particle and a comma end it (``…アプリケーションに、``)."""
+    raw = raw.rstrip()
+    return len(raw) >= 2 and raw[-1] in "、，" and raw[-2] in _OPEN_PARTICLES
+
+
 _ITEM_START_RE = re.compile(r"\A[ \t]*+(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|\Z)")
 
 
@@ -114,8 +123,9 @@ def _lazy_label(state: StateBlock, line: int, end: int, silent: bool) -> bool:
     ``TCP`` / ``  ・コネクション型`` / ``UDP`` / ``  ・コネクションレス型``: CommonMark reads ``UDP`` as the
     continuation of the item above it, but a line further left than the bullets is never part of one of them. A line
     wrapped under a bullet at the left margin (``- text`` / ``wrapped``) is not further left, and stays a
-    continuation. Nor is a line after one that stops on a comma (``…アプリケーションに、`` / ``異なるオリジンにある…``):
-    its sentence goes on. Only ever a paragraph's terminator: it makes no block of its own.
+    continuation. Nor is a line after one that stops on a particle and a comma (``…アプリケーションに、`` / ``異なる
+    オリジンにある…``): its sentence goes on (``connection-oriented, reliable,`` / ``UDP`` lists, and ``UDP`` labels).
+    Only ever a paragraph's terminator: it makes no block of its own.
     """
     if not silent or state.listIndent < 0:
         return False
@@ -123,7 +133,7 @@ def _lazy_label(state: StateBlock, line: int, end: int, silent: bool) -> bool:
     if indent < 0 or indent >= state.blkIndent:
         return False
     src = state.src
-    if line > 0 and src[state.bMarks[line - 1] : state.eMarks[line - 1]].rstrip().endswith(_GOES_ON_COMMAS):
+    if line > 0 and _goes_on(src[state.bMarks[line - 1] : state.eMarks[line - 1]]):
         return False
     k = line - 1
     while k >= 0:

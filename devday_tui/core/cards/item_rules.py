@@ -115,13 +115,20 @@ def is_named_link(text: str) -> bool:
 
 #: How a Japanese label of a case ends: ``includeの場合``, ``障害が起きたとき`` (what follows it is the answer).
 _CASE_ENDS = ("場合", "とき")
+#: How a heading ends that asks for the cases themselves: ``GCが発生するタイミング``, ``エスカレーションの条件``.
+_ASKS_CASES = ("タイミング", "条件", "ケース")
 
 
-def _is_header(text: str) -> bool:
-    """A parent that only heads its sub-list: a generic heading (``TYPES``, ``Features``, ``Vantagens:``, ``注意``),
-    a label (``use this when``) or a case (``includeの場合``); a name (``RAID 0:``, ``GROUP BY``) is a point."""
+def _is_case(text: str) -> bool:
     name = text.strip("*_ \t").rstrip(":： ")
-    return is_generic_heading(name) or is_label(text) or (len(name) <= 20 and name.endswith(_CASE_ENDS))
+    return len(name) <= 20 and name.endswith(_CASE_ENDS)
+
+
+def _is_header(text: str, cases: bool = True) -> bool:
+    """A parent that only heads its sub-list: a generic heading (``TYPES``, ``Features``, ``Vantagens:``, ``注意``),
+    a label (``use this when``) or, unless ``cases`` is false, a case (``includeの場合``); a name (``RAID 0:``,
+    ``GROUP BY``) is a point."""
+    return is_generic_heading(text.strip("*_ \t").rstrip(":： ")) or is_label(text) or (cases and _is_case(text))
 
 
 class ItemRules(ChoiceRules):
@@ -311,9 +318,11 @@ class ItemRules(ChoiceRules):
                 # "Paradigms — 4 points" names "structured programming"; what it restricts is its own card
                 named[e.item.text] = Item(e.item.text) if id(e.item) in carded else items[e.item.text]
         whole = tuple(items.values())
+        # (a heading that asks for the cases, GCが発生するタイミング, has them for its answer: no header then)
+        cases = not subject.rpartition(" › ")[2].rstrip("?？ ").endswith(_ASKS_CASES)
         if kind != "sequence" and all(
             id(e.item) in carded
-            and (introduces(e.item.text) or _is_header(e.item.text))
+            and (introduces(e.item.text) or _is_header(e.item.text, cases))
             and not STEP_ITEM_RE.match(e.item.text)
             for e in entries
         ):
@@ -332,14 +341,21 @@ class ItemRules(ChoiceRules):
         carded_names = [t for e in entries if id(e.item) in carded and (t := e.item.text) not in pointers]
         labels = {t for t in carded_names if is_label(t)}
         # A generic word is a header only among headers: beside "Interfaces" and "Generics", "Types" is a name too
-        generic = {t for t in carded_names if _is_header(t)}
+        generic = {t for t in carded_names if _is_header(t, cases)}
         headers = labels | (generic if len(generic) == len(carded_names) else set())
         if any(id(e.item) not in carded and not e.own for e in entries) and kind != "sequence":
             # Beside facts, a header over its own card ("use this when", "TYPES", "Examples:") shows with its
             # content cut: no point of the list ("CPU registers" over its own card is one)
             pointers |= headers
             facts = [e for e in entries if e.item.text not in pointers]
-            if headers - labels and len(facts) == 1 and not facts[0].own and not facts[0].item.children:
+            shown = headers - labels
+            if (
+                shown
+                and not any(map(_is_case, shown))
+                and len(facts) == 1
+                and not facts[0].own
+                and not facts[0].item.children
+            ):
                 # "Distribute traffic across VM instances" beside "MANAGED SERVICES:" and "TYPES", each a card: the
                 # one fact left is what the heading says
                 self.add("points", "definition", subject, subject, facts[0].item.text, line0)

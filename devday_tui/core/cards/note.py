@@ -53,7 +53,23 @@ from devday_tui.core.text import is_bare_link, normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 161
+PARSER_VERSION = 164
+
+#: Where a talk's recording or slides are: a heading that is only such a link names nothing.
+_RECORDING_RE = re.compile(
+    r"//(?:www\.|m\.)?(?:youtube\.com|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net)/", re.I
+)
+
+
+def _linked_sibling(nodes: list[Node], heads: list[int], k: int) -> bool:
+    """Whether the heading before or after heading ``k``, at its level, is only a link too."""
+    level = nodes[heads[k]].level
+    return any(
+        nodes[heads[j]].level == level and is_bare_link(plain(nodes[heads[j]].content))
+        for j in (k - 1, k + 1)
+        if 0 <= j < len(heads)
+    )
+
 
 #: Why a write-up's opening (the author's story) makes no cards.
 _WRITEUP_OPENING = "a write-up's opening: the author's story"
@@ -452,8 +468,11 @@ def parse_note(
             level == 1 and not title_taken and not stack and (title_from_h1 or normalise(heading) == normalise(title))
         )
         name = strip_time(heading)
-        if "://" in name and is_bare_link(name):
-            name = ""  # "#### https://www.youtube.com/watch?v=…": a link asks nothing, the heading above it names it
+        if "://" in name and is_bare_link(name) and _RECORDING_RE.search(name) and not _linked_sibling(nodes, heads, k):
+            # "#### https://www.youtube.com/watch?v=…" under a talk: a recording or slides name nothing, the heading
+            # above them does (a tool's page, https://github.com/junegunn/fzf, names the tool; the recording beside
+            # the slides, each with notes, keep their links apart)
+            name = ""
         if is_number_heading(heading) and own:
             first = own[0]
             asked_in_list = first.kind in ("bullet_list", "ordered_list")

@@ -828,3 +828,26 @@ def test_a_list_of_cases_each_over_its_own_card_makes_no_list_of_their_names() -
     fronts_ = [c.front for c in note.cards]
     assert "Webサーバからメールを送信する場合 — 2 points" not in fronts_
     assert "Webサーバからメールを送信する場合 › 密結合の場合 — 2 points" in fronts_
+
+
+def test_cases_are_the_answer_when_the_heading_asks_for_them() -> None:
+    note, _ = parse(
+        """
+        ## GCが発生するタイミング
+
+        - Eden領域が満杯になったとき
+            - Minor GC が走る
+        - Old領域が満杯になったとき
+            - Major GC が走る
+
+        ## Redisの永続化
+
+        - RDBはスナップショットを定期的に保存する
+        - AOFを使う場合
+            - 書き込みをすべてログに残す
+        """
+    )
+    fronts_ = [c.front for c in note.cards]
+    assert "GCが発生するタイミング — 2 points" in fronts_
+    # A case beside one fact leaves it a list, not the heading's definition.
+    assert "Redisの永続化" not in fronts_

@@ -1774,3 +1774,24 @@ def test_a_heading_that_is_only_a_link_gives_way_to_the_heading_above() -> None:
     - review pull requests one by one and close every issue
     """
     assert fronts(md) == ["Cheng Zhao — 2 points"]
+
+
+def test_a_link_heading_names_itself_when_it_is_a_tools_page_or_beside_another_link() -> None:
+    md = """
+    ## Tools
+    ### https://github.com/junegunn/fzf
+    - a fuzzy finder for the terminal
+    - reads lines from stdin
+
+    ## Platform Engineering 入門
+    #### https://www.youtube.com/watch?v=AAAA1111
+    - 開発者ポータルで認知負荷を下げる
+    - Backstage が定番
+    #### https://speakerdeck.com/yamada/platform-engineering
+    - ゴールデンパスを用意する
+    - セルフサービスで環境を作れるようにする
+    """
+    made = fronts(md)
+    assert "https://github.com/junegunn/fzf — 2 points" in made
+    assert "https://www.youtube.com/watch?v=AAAA1111 — 2 points" in made
+    assert made.count("Platform Engineering 入門 — 2 points") == 0

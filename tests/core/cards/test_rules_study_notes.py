@@ -706,6 +706,33 @@ def test_a_line_after_a_comma_goes_on_with_the_sub_bullet_however_far_left() -> 
     )
 
 
+def test_a_label_after_a_line_ending_in_a_comma_still_labels_the_next_list() -> None:
+    assert backs(
+        """
+        ## Protocols
+
+        TCP
+          - connection-oriented, reliable,
+        UDP
+          - connectionless
+          - no retransmission
+
+        ## 認証
+
+        セッション
+          - サーバ側で状態を持つ、
+        JWT
+          - トークン自体に情報を持つ
+          - 署名で改ざんを検知する
+        """
+    ) == {
+        "TCP — 1 point": ["connection-oriented, reliable,"],
+        "UDP — 2 points": ["connectionless", "no retransmission"],
+        "セッション — 1 point": ["サーバ側で状態を持つ、"],
+        "JWT — 2 points": ["トークン自体に情報を持つ", "署名で改ざんを検知する"],
+    }
+
+
 def test_a_line_wrapped_under_a_bullet_at_the_margin_stays_part_of_it() -> None:
     wrapped = backs(
         """
