@@ -120,6 +120,7 @@ _ASKS_CASES = ("タイミング", "条件", "ケース")
 
 
 def _is_case(text: str) -> bool:
+    """A short label of a case: ``密結合の場合``, ``障害が起きたとき``."""
     name = text.strip("*_ \t").rstrip(":： ")
     return len(name) <= 20 and name.endswith(_CASE_ENDS)
 
