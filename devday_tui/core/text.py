@@ -358,8 +358,11 @@ def _read_inline(src: str) -> Inline:
         last = end
         if kind == "comment":
             piece = ""  # not the note's text
-        elif kind == "strong-em" and isinstance(m, _Code):
-            sub = inline(m.body)
+        elif kind in ("strong", "hl", "strong-em"):
+            if isinstance(m, _Code):  # ("strong-em": bold and italic at once, the italic's asterisks gone)
+                sub = inline(m.body)
+            else:
+                sub = inline(m.group("sbody") if kind == "strong" else m.group("hbody"))
             piece = sub.text
             protected.extend((pos + a, pos + b) for a, b in sub.protected)
             if piece.strip():
@@ -399,12 +402,6 @@ def _read_inline(src: str) -> Inline:
         elif kind == "url":
             piece = m.group("url")
             protected.append((pos, pos + len(piece)))
-        elif kind in ("strong", "hl"):
-            sub = inline(m.group("sbody") if kind == "strong" else m.group("hbody"))
-            piece = sub.text
-            protected.extend((pos + a, pos + b) for a, b in sub.protected)
-            if piece.strip():
-                marks.append((pos, pos + len(piece)))
         elif kind in ("strike", "em", "emu"):
             sub = inline(m.group("kbody") or m.group("ebody") or m.group("ubody") or "")
             marks.extend((pos + a, pos + b) for a, b in sub.marks)
