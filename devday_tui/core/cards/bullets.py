@@ -76,7 +76,7 @@ _ANNOUNCES_RE = re.compile(
 #: numbers of ``HTTP/1.1``, nor a name's: ``RAID 0:``, ``Layer 4:``, ``Day 1:``, ``2点間の距離：``).
 _COUNTS_RE = re.compile(
     r"(?<![\w./,])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)[ \t]+[A-Za-z]"
-    r"|[0-9０-９一二三四五六七八九]+(?:つ|種類|点(?!間))"
+    r"|(?<![0-9０-９一二三四五六七八九])[0-9０-９一二三四五六七八九]++(?:つ|種類|点(?!間))"
     r"|\b(?:include|includes|including|are|of|such as|types|kinds|ways)[ \t]*[:：]\Z",
     re.I,
 )
