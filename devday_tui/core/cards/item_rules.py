@@ -75,8 +75,9 @@ _FIGURE_WORDS = frozenset(
 )
 #: A field whose value is only hashtags: ``ハッシュタグ: #KUG2``, ``Tags: #k8s #cka``.
 _TAGS_VALUE_RE = re.compile(r"[:：][ \t]*#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40}){0,5}[ \t]*\Z")
-#: A flat list of more items than this, of 30 characters each on average (sentences, not names), is cut in parts of
-#: at most this many (steps in order stay whole): blind judges kept none of seven such cards, half of five or six.
+#: A flat list of more items than this, of 30 characters each on average (sentences, not names), makes no card
+#: when it fits the line limit, and is cut in parts of at most this many past it (steps in order stay whole): blind
+#: judges kept none of seven such cards whole, half of five or six, and one of eight halves.
 MAX_SENTENCE_ITEMS = 6
 SENTENCE_ITEM_CHARS = 30
 #: A flat list of at least this many items, this many characters each on average and this many in all, is a list
@@ -290,6 +291,11 @@ class ItemRules(ChoiceRules):
             return
         if tall:  # five tips of a paragraph each, 22 quotations: cut in parts, still no set of points anyone recalls
             self.drop(line0, "split-long", f"{subject!r}: {len(items)} paragraphs, too long to recall as a card")
+            return
+        if wordy and fits:
+            # Seven to twelve sentences: too many to recall as one card, and cut in halves each half is an arbitrary
+            # set ("Monitoring with percentiles (1/2)"); only a list past the line limit is cut in parts.
+            self.drop(line0, "split-long", f"{subject!r}: {len(items)} sentences, too many to recall as one card")
             return
         parts = -(-len(items) // (MAX_SENTENCE_ITEMS if wordy else MAX_BACK_LINES))
         size = -(-len(items) // parts)

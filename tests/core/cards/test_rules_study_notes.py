@@ -926,14 +926,20 @@ def test_a_table_column_longer_than_the_line_limit_is_cut_in_parts() -> None:
     assert max(len(v) for v in got.values()) <= 12
 
 
-def test_a_list_of_seven_sentences_is_cut_in_parts_of_six_at_most_and_seven_names_are_not() -> None:
-    sentences = "".join(f"- Sentence number {k} says something long enough to count\n" for k in range(7))
+def test_a_list_of_seven_sentences_makes_no_card_thirteen_are_cut_in_parts_and_seven_names_are_one() -> None:
+    def sentences(n: int) -> str:
+        return "".join(f"- Sentence number {k} says something long enough to count\n" for k in range(n))
+
     names = "".join(f"- Name {k}\n" for k in range(7))
-    note, trace = parse(f"## Shuffle sharding\n{sentences}\n## Services\n{names}")
+    note, trace = parse(f"## Shuffle sharding\n{sentences(7)}\n## Services\n{names}\n## Retries\n{sentences(13)}")
     assert [c.front for c in note.cards] == [
-        "Shuffle sharding (1/2) — 4 points",
-        "Shuffle sharding (2/2) — 3 points",
         "Services — 7 points",
+        "Retries (1/3) — 5 points",
+        "Retries (2/3) — 5 points",
+        "Retries (3/3) — 3 points",
+    ]
+    assert ("split-long", False, "'Shuffle sharding': 7 sentences, too many to recall as one card") in [
+        (t.rule, t.made, t.what) for t in trace
     ]
 
 
