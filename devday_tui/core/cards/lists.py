@@ -71,7 +71,7 @@ _TASK_RE = re.compile(r"\[[ xX]\](?:[ \t]|$)")
 #: one character class then a look back (their patterns joined by ``|`` tried both at every character: 3× as slow).
 _NOT_PLAIN_RE = re.compile(
     r"[\\`*_=<\[&~!^\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff:{ ：…＝→・･]"
-    r"(?:(?<=[^{ ・･])|(?<=[・･])[・･]{2}|(?<= )(?: \n|[=\-–—] |-- )|(?<=\{)[{:])"
+    r"(?:(?<=[^{ ・･])|(?<=[・･])[・･]{2}|(?<= )(?: \n|[=\-–—] |-- |-> )|(?<=\{)[{:])"
 )
 #: First characters of a question or answer marker (``Q:``, ``A:``, ``問3``…).
 _QA_STARTS = frozenset("QAqa問答回質")

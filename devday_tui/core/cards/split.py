@@ -1,5 +1,5 @@
 """Where a line splits into a term and its definition: ``term: definition``, and the other separators people use
-(``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` — ``, ``→``), never inside inline code, link text, a URL or
+(``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` — ``, ``→``, `` -> ``), never inside inline code, link text, a URL or
 brackets; and whether the text before the separator can name a thing at all.
 
 Every pattern here is linear, and :func:`split_term` looks at each separator once, going forward.
@@ -88,10 +88,10 @@ MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])
 # --- term and definition ---------------------------------------------------------------------------------------------
 
 #: Separators other than the colon: ``・・・`` (or half-width ･･･), ``…``/``……``, ``＝`` with or without spaces
-#: around them; `` = ``, `` - ``, `` -- ``, `` – `` and `` — `` only with spaces on both sides.
-#: (Spelled ``[:：]|[・･]{3,6}|…{1,2}|＝| = | - | -- | – | — |→``, written as one class then a look back: the engine then
+#: around them; `` = ``, `` - ``, `` -- ``, `` – ``, `` — `` and the ASCII arrow `` -> `` only with spaces on both
+#: sides. (Spelled ``[:：]|[・･]{3,6}|…{1,2}|＝| = | - | -- | – | — | -> |→``, written as one class then a look back: the engine then
 #: skips to candidate characters.)
-_SEPARATOR_RE = re.compile(r"[:：・･…＝ →](?:(?<=[:：＝→])|(?<=[・･])[・･]{2,5}|(?<=…)…?|(?<= )(?:[=\-–—]|--) )")
+_SEPARATOR_RE = re.compile(r"[:：・･…＝ →](?:(?<=[:：＝→])|(?<=[・･])[・･]{2,5}|(?<=…)…?|(?<= )(?:[=\-–—]|--|->) )")
 
 
 def term_ok(
@@ -192,7 +192,7 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
 
     - ``:`` (followed by a space or the end of the line) or ``：`` (not in a time, ``10：30``), with a term of at
       most :data:`TERM_MAX_CHARS` characters; only the first colon counts, and ``::`` never splits;
-    - ``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` -- ``, `` — ``, ``→`` (the only arrow of the line), with a term of at most
+    - ``・・・``, ``…``, ``＝``, `` = ``, `` - ``, `` -- ``, `` — ``, ``→`` or `` -> `` (the only arrow of the line), with a term of at most
       :data:`SEPARATOR_TERM_MAX_CHARS` characters and some letters in it; a longer term reads on to a later colon.
 
     A leading ``・`` is never part of the term. The definition is everything after the separator, later lines
@@ -256,8 +256,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             continue  # "64 bytes - 18 bytes = 46 bytes": a minus sign between amounts, not a separator
         if m.group()[1:2] in "-–" and _is_compound_name(term, rest):
             continue  # "AWS Certified Developer - Associate": one name, not a term and its meaning
-        if m.group() == "→" and (first.count("→") > 1 or _is_edge(term, rest)):
-            continue  # "receiver → processor → exporter", "EC2 → S3": a flow, not a term and its meaning
+        if m.group() in ("→", " -> ") and (first.count("→") + first.count("->") > 1 or _is_edge(term, rest)):
+            continue  # "receiver → processor → exporter", "EC2 -> S3": a flow, not a term and its meaning
         words = TERM_MAX_WORDS if m.group() == " -- " else SEPARATOR_TERM_MAX_WORDS  # ("$ cat /var/log/auth.log -- …")
         if m.group() == " -- " and (rest[:1].isdigit() or term[:1] not in "$-"):
             continue  # "07:00 -- 10:00 PM": a range; "The reflog -- not the log --", "git checkout -- README.md"

@@ -181,7 +181,7 @@ SENTENCE_ENDS = ("。", "．", ".", "！", "!")
 
 #: A cheap test: text without any of these holds no ``term: definition`` split: ``:：…＝→``, three ``・``, or
 #: `` = ``, `` - ``, `` – ``, `` — `` (one class, then a look back, so the engine skips to candidate characters).
-MAYBE_TERM_RE = re.compile(r"[:：…＝→・･ ](?:(?<=[^・･ ])|(?<=[・･])[・･]{2}|(?<= )(?:[=\-–—]|--) )")
+MAYBE_TERM_RE = re.compile(r"[:：…＝→・･ ](?:(?<=[^・･ ])|(?<=[・･])[・･]{2}|(?<= )(?:[=\-–—]|--|->) )")
 LEAD_ARROW_RE = re.compile(r"\A(?:→|⇒|->|=>)\s*")
 #: A time range at the start of a heading: ``14:00〜14:45``, ``10:30-11:15``.
 _TIME_RANGE_RE = re.compile(

@@ -546,6 +546,18 @@ def test_an_arrow_separates_a_term_only_when_it_is_the_only_arrow() -> None:
     ]
 
 
+def test_an_ascii_arrow_with_spaces_separates_like_the_arrow_sign() -> None:
+    md = (
+        "## Rundown\n- `gsutil` -> gcloud storage\n- gp2 -> burst to 3,000 IOPS\n- receiver -> processor -> exporter\n"
+        "- EC2 -> S3\n- a->b is code, not a term\n"
+    )
+    note, _ = parse(md)
+    assert [(c.front, c.back) for c in note.cards if c.kind == "definition"] == [
+        ("gsutil", "gcloud storage"),
+        ("gp2", "burst to 3,000 IOPS"),
+    ]
+
+
 def test_emoji_shortcodes_and_full_width_dash_bullets_leave_clean_cards() -> None:
     md = (
         "## Talks\n:joy: My first conference!\n\n### Play\n_AnnMarie Thomas_ [:video_camera:](https://youtu.be/x)\n\n"
