@@ -133,6 +133,23 @@ def _is_header(text: str, cases: bool = True) -> bool:
     return is_generic_heading(text.strip("*_ \t").rstrip(":： ")) or is_label(text) or (cases and _is_case(text))
 
 
+def repeats(name: str, said: str) -> bool:
+    """Whether ``name`` only repeats words of ``said`` (normalised): ``data plane`` in ``control planes and data
+    planes``, ``EC2`` in ``ec2とebs``; not ``Types`` in ``typescript basics`` (a word is whole, or takes an ``s``)."""
+    name = normalise(name)
+    at = said.find(name)
+    while name and at >= 0:
+        end = at + len(name)
+        if said[end : end + 1] == "s":
+            end += 1
+        if not (at and said[at - 1].isascii() and said[at - 1].isalnum()) and not (
+            said[end : end + 1].isascii() and said[end : end + 1].isalnum()
+        ):
+            return True
+        at = said.find(name, at + 1)
+    return False
+
+
 class ItemRules(ChoiceRules):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`, under :class:`~devday_tui.core.cards.lists.ListRules`."""
 
@@ -278,7 +295,9 @@ class ItemRules(ChoiceRules):
             and sum(len(i.text) for i in items) > SENTENCE_ITEM_CHARS * len(items)
         )
         if fits and not tall and not wordy:
-            if len(items) >= 2 and all(not i.children and i.text in last for i in items):  # "EC2とEBS": EC2, EBS
+            said = normalise(last)
+            if len(items) >= 2 and all(not i.children and repeats(i.text, said) for i in items):
+                # "EC2とEBS": EC2, EBS; "Control Planes and Data Planes": control plane, data plane
                 self.drop(line0, "restated", f"{subject!r}: its items only repeat its front")
                 return
             self.add(rule, kind, subject, list_front(kind, subject, len(items)), items, line0)
@@ -346,14 +365,26 @@ class ItemRules(ChoiceRules):
         # "4 kinds of load balancers:" names nothing without its list, a card of its own: no point of the card
         pointers = {e.item.text for e in entries if id(e.item) in carded and points_to_list(e.item.text)}
         carded_names = [t for e in entries if id(e.item) in carded and (t := e.item.text) not in pointers]
+        beside_facts = kind != "sequence" and any(id(e.item) not in carded and not e.own for e in entries)
+        # Beside facts, a parent over its own card that asks ("Which is more complex, control or data plane?") or
+        # only repeats a word of the heading ("Retries" under "Retries, backoff, and jitter") is that card's front,
+        # no point of the list
+        said = normalise(subject.rpartition(" › ")[2])
+        asking = {
+            t
+            for e in entries
+            if beside_facts and e.item.children and (asks_outright(t := e.item.text) or repeats(t.rstrip(":："), said))
+        }
+        asked = asking.intersection(carded_names)
+        carded_names = [t for t in carded_names if t not in asking]
         labels = {t for t in carded_names if is_label(t)}
         # A generic word is a header only among headers: beside "Interfaces" and "Generics", "Types" is a name too
         generic = {t for t in carded_names if _is_header(t, cases)}
         headers = labels | (generic if len(generic) == len(carded_names) else set())
-        if any(id(e.item) not in carded and not e.own for e in entries) and kind != "sequence":
+        if beside_facts:
             # Beside facts, a header over its own card ("use this when", "TYPES", "Examples:") shows with its
             # content cut: no point of the list ("CPU registers" over its own card is one)
-            pointers |= headers
+            pointers |= headers | asked
             facts = [e for e in entries if e.item.text not in pointers]
             shown = headers - labels
             if (
@@ -381,4 +412,7 @@ class ItemRules(ChoiceRules):
         if len(names) > MAX_POINT_NAMES:
             self.drop(line0, "points", f"{subject!r}: {len(names)} names alone are too many to recall as one card")
             return
-        self.items_card("points", kind, subject, tuple(i for i in names if i.text not in pointers), line0)
+        kept = tuple(i for i in names if i.text not in pointers)
+        if len(kept) - sum(i.text in asking for i in kept) >= 2:
+            kept = tuple(i for i in kept if i.text not in asking)  # (its name alone, cut from its sub-list)
+        self.items_card("points", kind, subject, kept, line0)

@@ -851,3 +851,26 @@ def test_cases_are_the_answer_when_the_heading_asks_for_them() -> None:
     assert "GCが発生するタイミング — 2 points" in fronts_
     # A case beside one fact leaves it a list, not the heading's definition.
     assert "Redisの永続化" not in fronts_
+
+
+def test_beside_facts_a_parent_that_asks_or_repeats_the_heading_is_no_point() -> None:
+    note, _ = parse(
+        """
+        ## Retries, backoff, and jitter
+        - Failures happen, we want our system to be more available than a single node
+        - Resiliency through redundancy
+        - Retries
+            - allow us to achieve higher availability through redundancy
+            - problem is that they can also DoS your own service
+        - Which is more complex, control or data plane?
+            - Control Plane is more complex
+        """
+    )
+    cards = {c.front: c.back for c in note.cards}
+    assert [i.text for i in cards["Retries, backoff, and jitter — 2 points"]] == [
+        "Failures happen, we want our system to be more available than a single node",
+        "Resiliency through redundancy",
+    ]
+    assert "Retries, backoff, and jitter › Retries — 2 points" in cards
+    assert cards["Which is more complex, control or data plane?"] == "Control Plane is more complex"
+    # ("Types" among "TypeScript basics" is a word of its own: see the test of a generic name among names)

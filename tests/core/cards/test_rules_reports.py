@@ -873,6 +873,25 @@ def test_a_list_that_repeats_its_front_or_names_only_places_makes_no_list_card()
     assert dropped(trace, "restated") == [3] and dropped(trace, "points") == [9]
 
 
+def test_parents_whose_names_only_repeat_their_heading_in_another_case_make_no_points_card() -> None:
+    note, trace = parse(
+        """
+        #### Topic 1: Control Planes and Data Planes
+        - control plane
+          - creates new resources
+          - deletes resources
+        - data plane
+          - the resource's "day job"
+          - generally simple
+        """
+    )
+    assert [c.front for c in note.cards] == [
+        "Topic 1: Control Planes and Data Planes › control plane — 2 points",
+        "Topic 1: Control Planes and Data Planes › data plane — 2 points",
+    ]
+    assert dropped(trace, "restated") == [2]
+
+
 def test_a_backs_link_lines_and_their_pasted_titles_are_left_out() -> None:
     note, trace = parse(
         """
