@@ -74,6 +74,8 @@ _EXPLANATION_LEAD_RE = re.compile(r"\A(?:[-=]{1,3}>|→|⇒|(?:Definition|Meanin
 #: (three lines or more: ``**x**-axis``, ``**k**-means`` and ``**1**st`` spell nothing).
 _ACRONYM_LINE_RE = re.compile(r"\*\*[A-Z]\*\*[a-z]")
 _BOLD_LETTER_RE = re.compile(r"\*\*([A-Z])\*\*")
+#: A paragraph that opens with a bold name of its own, then goes on: ``**Scalability** is …``, ``**Agility**: …``.
+_OWN_BOLD_TERM_RE = re.compile(r"\A[ \t]*+(?:\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*+\S")
 #: Blocks that a one-line paragraph right before them names.
 LABELLED = frozenset(("bullet_list", "ordered_list", "table"))
 #: A paragraph that is one bold name, a symbol or emoji before it allowed: ``🟢 **Credential Harvesting**``,
@@ -254,6 +256,9 @@ class ParagraphRules(CardMaker):
         if term is None or (after is not None and after.kind in LABELLED and "\n" not in nxt.content):
             return False
         body = node_text(nxt)
+        if _OWN_BOLD_TERM_RE.match(nxt.content) and not _EXPLANATION_LEAD_RE.match(body):
+            # "**High Availability**" left empty, then "**Scalability** is …": that paragraph names its own term
+            return False
         # "-> Layer2スイッチの…", "Definition: Is a measurement of …": the lead only said "here is what it means"
         body = _EXPLANATION_LEAD_RE.sub("", body, count=1) or body
         size = len(body) - body.count(" ") - body.count("\n")

@@ -696,6 +696,30 @@ def test_a_note_speaking_of_itself_in_english_is_no_definition() -> None:
     assert dropped(trace, "first-person") == [3, 7]
 
 
+def test_an_empty_bold_name_takes_no_definition_from_a_paragraph_naming_its_own_bold_term() -> None:
+    note, _ = parse(
+        """
+        ### Terms
+
+        **High Availability**
+
+        **Scalability** is the increasing or decreasing of the resources used, based on the demand.
+
+        **Agility**
+
+        **Fault tolerance**: keeping the service running when hardware dies
+
+        **Elasticity**
+
+        **Definition:** automatic scaling with the demand, up and down.
+        """
+    )
+    got = {c.front: c.back_text for c in note.cards}
+    assert "High Availability" not in got and "Agility" not in got
+    assert got["Fault tolerance"] == "keeping the service running when hardware dies"
+    assert got["Elasticity"] == "automatic scaling with the demand, up and down."
+
+
 def test_a_bold_name_then_a_paragraph_is_a_definition() -> None:
     note, trace = parse(
         """
