@@ -546,6 +546,17 @@ def test_an_arrow_separates_a_term_only_when_it_is_the_only_arrow() -> None:
     ]
 
 
+def test_as_for_or_regarding_before_a_term_only_announces_it() -> None:
+    note, _ = parse(
+        "## Scope\nAs for local variables: the interpreter destroys them when it leaves the block.\n\n"
+        "- Regarding **globals**: they live until the process ends\n"
+    )
+    assert [(c.front, c.back) for c in note.cards if c.kind == "definition"] == [
+        ("local variables", "the interpreter destroys them when it leaves the block."),
+        ("globals", "they live until the process ends"),
+    ]
+
+
 def test_an_ascii_arrow_with_spaces_separates_like_the_arrow_sign() -> None:
     md = (
         "## Rundown\n- `gsutil` -> gcloud storage\n- gp2 -> burst to 3,000 IOPS\n- receiver -> processor -> exporter\n"
