@@ -500,8 +500,8 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
             return None  # "D A: …" is a practice exam's answers, not a term
         if "、" in term and inl.text.rstrip().endswith("。") and inl.text[len(term) :].lstrip(" \t")[:1] not in ":：":
             return None  # "ここでは、A = B とする。" is a sentence, not a term and its definition
-        if term[:1] in "AaRrWwCc" and (lead := _TOPIC_LEAD_RE.match(term)) is not None:
-            return term[lead.end() :], found[1]  # "As for local variables: …"
+        if term[:1] in "AaRrWwCc" and (topic := _TOPIC_LEAD_RE.match(term)) is not None:
+            return term[topic.end() :], found[1]  # "As for local variables: …"
         if term[:1].isdigit() and "." in term[:3]:
             numbered = _SECTION_NUMBER_RE.match(term)
             if numbered is not None and numbered.end() < len(term):
