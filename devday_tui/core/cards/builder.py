@@ -274,9 +274,13 @@ class Builder(ParagraphRules, ListRules, TableRules):
                 if k >= 0:  # the options of the heading's question
                     i = k
                     continue
-                heading_items.extend(self.items(node))
-                if not first_list:
-                    first_list.append(node.start)
+                entries = self.items(node)
+                if top and len(entries) >= 2 and all(e.own and not e.item.children for e in entries):
+                    self.glossaries.append((node.start, entries))  # (see run_section)
+                else:
+                    heading_items.extend(entries)
+                    if not first_list:
+                        first_list.append(node.start)
             elif kind == "ordered_list":
                 self.has_list = True
                 k = self.choice_list(self.asked(), nodes, i, node.start)
@@ -487,7 +491,15 @@ class Builder(ParagraphRules, ListRules, TableRules):
         before = len(self.cards)
         heading_items: list[Entry] = []
         first_list: list[int] = []
+        self.glossaries = []
         self.blocks(nodes, heading_items, first_list, top=True)
+        if self.glossaries and not heading_items:
+            # A list of only "term: definition" lines is the heading's list when it has no other; beside a list
+            # of points ("1. 運営体制から…" then "- Code : …", "- Data : …"), each term is its own card, and the
+            # two lists joined are no one set of points.
+            first_list.append(self.glossaries[0][0])
+            for _, entries in self.glossaries:
+                heading_items.extend(entries)
         if heading_items:
             self.list_cards("heading-list", "list", self.subject, heading_items, first_list[0])
         if len(nodes) > 1 and heading and section.level >= 2 and nodes[0].kind == "paragraph":

@@ -345,6 +345,7 @@ class CardMaker:
         self._skip_heads = False  # the default chatter headings: a label whose head noun is a chatter word is one
         self.scopes: dict[int, str] = {}  # a definition under a label or parent bullet: its card index, that label
         self.has_list = False
+        self.glossaries: list[tuple[int, list[Entry]]] = []  # a section's lists of only definitions: (line, items)
         self.has_code = False
         self.text_chars = 0
 

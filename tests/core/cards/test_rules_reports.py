@@ -1838,3 +1838,31 @@ def test_a_link_heading_names_itself_when_it_is_a_tools_page_or_beside_another_l
     assert "https://github.com/junegunn/fzf — 2 points" in made
     assert "https://www.youtube.com/watch?v=AAAA1111 — 2 points" in made
     assert made.count("Platform Engineering 入門 — 2 points") == 0
+
+
+def test_a_list_of_only_definitions_beside_another_list_is_no_part_of_the_headings_card() -> None:
+    note, _ = parse(
+        """
+        ## 프로세스
+
+        1. 운영체제로부터 시스템 자원을 할당받는 작업의 단위
+        2. 메모리에 올라와 실행되고 있는 프로그램의 인스턴스
+
+        하나의 프로세스는 크게 네 영역으로 이루어져 있다.
+
+        - Code : 코드 자체를 구성하는 영역
+        - Data : 전역변수, 정적변수 등 초기화된 데이터
+
+        ## Regions
+
+        - Stack : 지역변수, 매개변수
+        - Heap : 동적할당 시 사용
+        """
+    )
+    cards = {c.front: c.back for c in note.cards}
+    assert [i.text for i in cards["프로세스 — 2 points"]] == [
+        "운영체제로부터 시스템 자원을 할당받는 작업의 단위",
+        "메모리에 올라와 실행되고 있는 프로그램의 인스턴스",
+    ]
+    assert {"Code", "Data", "Stack", "Heap"} <= set(cards)
+    assert [i.text for i in cards["Regions — 2 points"]] == ["Stack: 지역변수, 매개변수", "Heap: 동적할당 시 사용"]
