@@ -80,6 +80,9 @@ _TAGS_VALUE_RE = re.compile(r"[:：][ \t]*#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40
 #: judges kept none of seven such cards whole, half of five or six, and one of eight halves.
 MAX_SENTENCE_ITEMS = 6
 SENTENCE_ITEM_CHARS = 30
+#: A flat list of three items or more (not steps in order) with more characters than this in all makes no card:
+#: too much to recall.
+LIST_MAX_CHARS = 350
 #: A flat list of at least this many items, this many characters each on average and this many in all, is a list
 #: of passages (a book's quotations): cut in parts or not, no card (four facts of which one is a long example still
 #: are one; a Japanese fact of a line is some 80 characters).
@@ -294,6 +297,18 @@ class ItemRules(ChoiceRules):
             and len(items) > MAX_SENTENCE_ITEMS
             and sum(len(i.text) for i in items) > SENTENCE_ITEM_CHARS * len(items)
         )
+        if (
+            flat
+            and fits
+            and not (tall or wordy)
+            and kind != "sequence"
+            and len(items) >= 3
+            and sum(len(i.text) for i in items) > LIST_MAX_CHARS
+        ):
+            # "Key Takeaways" → three sentences of 150 characters, "Continuous Deployment" → six of 75: blind judges
+            # kept none of the five lists of over 330 characters they saw; cut in parts, each is an arbitrary set
+            self.drop(line0, "split-long", f"{subject!r}: {len(items)} items, too much text to recall as one card")
+            return
         if fits and not tall and not wordy:
             said = normalise(last)
             if len(items) >= 2 and all(not i.children and repeats(i.text, said) for i in items):

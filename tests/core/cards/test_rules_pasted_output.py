@@ -114,10 +114,18 @@ def test_a_list_of_long_passages_is_no_card_but_long_facts_are() -> None:
         - A type of nonce, used for randomizing an encryption scheme.
         - You may see it used in encryption ciphers, WEP and some SSL implementations.
         - It ensures that one plaintext encrypted twice with the same key gives two ciphertexts.
-        - {passage}
+        - Reusing an IV with the same key leaks how two messages relate.
+
+        ## Nonce
+
+        - A number used once, in a protocol's messages or as an IV.
+        - Reusing one lets an attacker replay an old message or relate two ciphertexts.
+        - {passage}{passage}
         """
     )
     assert [c.front for c in note.cards] == ["Initialization vector (IV) — 4 points"]
+    # (three items of 330 characters or more in all: too much to recall as one card, see split-long)
+    assert any(t.rule == "split-long" and "3 items, too much text" in t.what for t in trace)
     assert any(t.rule == "split-long" and "6 paragraphs" in t.what for t in trace)
 
 

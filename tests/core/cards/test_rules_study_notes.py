@@ -1703,3 +1703,15 @@ def test_an_item_that_only_says_the_list_goes_on_is_left_out() -> None:
     assert lists["kube-scheduler › nodes are filtered by — 2 points"] == ["resource requests", "taints and tolerations"]
     assert lists["公開鍵暗号を使う場面 — 2 points"] == ["SSH の鍵ペア", "公開鍵証明書"]
     assert "處理 Git 斷行字元的問題 › 註 — 2 points" in lists
+
+
+def test_a_list_with_too_much_text_to_recall_makes_no_card_and_a_sequence_says_its_order() -> None:
+    takeaway = "Innovation is gradual, founded on trial and error, involves teamwork and grows where it is free to"
+    md = (
+        "## Key Takeaways\n" + "".join(f"- {takeaway} ({k})\n" for k in range(4)) + "\n## Two\n"
+        f"- {takeaway} (a)\n- {takeaway} (b)\n- {takeaway} (c)\n\n"
+        "## Boot\nBoot sequence:\n\n1. BIOS runs\n2. bootloader loads the kernel\n3. kernel starts init\n"
+    )
+    note, trace = parse(md)
+    assert [c.front for c in note.cards] == ["Two — 3 points", "Boot sequence — 3 steps, in order"]
+    assert any(t.rule == "split-long" and "4 items, too much text" in t.what for t in trace)
