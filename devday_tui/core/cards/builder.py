@@ -101,8 +101,6 @@ _POINTS_ON_RE = re.compile(r"以下|下記|次の|こちらの|the following|as 
 _HEADING_MARKS = frozenset("■□◆◇●○▼▽▶►★☆")
 #: The end of a sentence: ``。`` (or ``！``/``？``), or ``.`` before a space.
 _SENTENCE_END_RE = re.compile(r"[。！？]|\.(?=\s)")
-#: A question and its answer on one line: ``Q: What is RAII? A: …``, ``**Q: …?** |?| A: …``.
-_QA_LINE_RE = re.compile(r"Q[ \t]?[:：][ \t]*([^\n]{3,300}?[?？])[ \t|?]{0,8}A[:：][ \t]*([^\n]{2,})\Z")
 #: A bold name and a bracketed remark after it, the whole line: ``**Reliability**(Part of the Well-Architected
 #: Framework)``.
 _BOLD_ASIDE_RE = re.compile(r"(\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*[(（][^()（）\n]{1,200}[)）][ \t:：]*")
@@ -428,31 +426,6 @@ class Builder(ParagraphRules, ListRules, TableRules):
     def asked(self) -> str:
         """The question a section's options answer: its numbered question, else its heading without its ``Q1.``."""
         return self.question or strip_qa(self.subject)[0]
-
-    def qa_line(self, node: Node) -> bool:
-        """``Q: …? A: …`` on one line (a ``|?|`` or ``|`` between them allowed): a question card. True when it
-        made one."""
-        m = _QA_LINE_RE.match(plain(node.content))
-        if m is None or node.start in self.used:
-            return False
-        question, answer = squash(m.group(1)), m.group(2).strip()
-        self.text_chars += len(question) + len(answer)
-        return self.add("question", "definition", question, question, answer, node.start) >= 0
-
-    def qa_paragraph(self, node: Node) -> bool:
-        """``Q: …`` then ``A: …`` lines in one paragraph: a question card. True when it made one."""
-        lines = [plain(line) for line in node.content.split("\n")]
-        q, asked = strip_qa(lines[0])
-        if not asked:
-            return False
-        for k in range(1, len(lines)):
-            a, answered = strip_qa(lines[k])
-            if answered and lines[k][:1] in "Aa答回":
-                question = " ".join([q, *lines[1:k]]).strip()
-                answer = "\n".join(t for t in [a, *lines[k + 1 :]] if t)
-                self.text_chars += len(question) + len(answer)
-                return self.add("question", "definition", question, question, answer, node.start) >= 0
-        return False
 
     def run_section(self, section: Section, heading_path: tuple[str, ...], subject: str, nodes: list[Node]) -> None:
         self.section = section

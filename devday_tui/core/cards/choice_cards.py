@@ -1,6 +1,7 @@
 """The ``choice-question`` rule on lists and lettered lines: a multiple-choice question whose note gives the answer
 makes one card, the question → the right options, then the explanation; options without an answer make none. The
-text functions that read options and answers are in :mod:`.choices`."""
+text functions that read options and answers are in :mod:`.choices`. Also the ``question`` rule's ``Q: … A: …``
+lines and paragraphs."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from devday_tui.core.cards.choices import (
     stated_answer,
 )
 from devday_tui.core.cards.maker import MAX_BACK_LINES, CardMaker, Entry
+from devday_tui.core.cards.terms import squash, strip_qa
 from devday_tui.core.text import normalise, plain
 
 #: How a list of options opens: a lettered key (``A.``, ``(A)``, ``ア.``, ``①``) or a task box.
@@ -33,6 +35,8 @@ ANSWER_RE = re.compile(
     re.I,
 )
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+#: A question and its answer on one line: ``Q: What is RAII? A: …``, ``**Q: …?** |?| A: …``.
+_QA_LINE_RE = re.compile(r"Q[ \t]?[:：][ \t]*([^\n]{3,300}?[?？])[ \t|?]{0,8}A[:：][ \t]*([^\n]{2,})\Z")
 
 
 class ChoiceRules(CardMaker):
@@ -163,3 +167,28 @@ class ChoiceRules(CardMaker):
             lines.append(why)
         self.add("choice-question", "definition", question, question, "\n".join(lines), line0)
         return True
+
+    def qa_line(self, node: Node) -> bool:
+        """``Q: …? A: …`` on one line (a ``|?|`` or ``|`` between them allowed): a question card. True when it
+        made one."""
+        m = _QA_LINE_RE.match(plain(node.content))
+        if m is None or node.start in self.used:
+            return False
+        question, answer = squash(m.group(1)), m.group(2).strip()
+        self.text_chars += len(question) + len(answer)
+        return self.add("question", "definition", question, question, answer, node.start) >= 0
+
+    def qa_paragraph(self, node: Node) -> bool:
+        """``Q: …`` then ``A: …`` lines in one paragraph: a question card. True when it made one."""
+        lines = [plain(line) for line in node.content.split("\n")]
+        q, asked = strip_qa(lines[0])
+        if not asked:
+            return False
+        for k in range(1, len(lines)):
+            a, answered = strip_qa(lines[k])
+            if answered and lines[k][:1] in "Aa答回":
+                question = " ".join([q, *lines[1:k]]).strip()
+                answer = "\n".join(t for t in [a, *lines[k + 1 :]] if t)
+                self.text_chars += len(question) + len(answer)
+                return self.add("question", "definition", question, question, answer, node.start) >= 0
+        return False
