@@ -19,6 +19,8 @@ from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.metadata import is_note_field
 from devday_tui.core.cards.paragraphs import Para, ParagraphRules
+from devday_tui.core.cards.problems import PROBLEM_FIRSTS as _PROBLEM_FIRSTS
+from devday_tui.core.cards.problems import ProblemRules
 from devday_tui.core.cards.questions import (
     answered,
     asks_or_sets,
@@ -190,7 +192,7 @@ def answer_pairs(sections: list[tuple[Section, list[Node]]], lines: list[str]) -
     return pairs
 
 
-class Builder(ParagraphRules, ListRules, TableRules):
+class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
     """Reads a note's sections block by block, with the block rules of its mixins."""
 
     # -- a section's own body
@@ -210,6 +212,9 @@ class Builder(ParagraphRules, ListRules, TableRules):
                         i = self.solved_question(nodes, self.question)
                     else:
                         i = self.numbered_question(nodes, 0, self.question, self.question_skip)
+                    continue
+                if node.content[:1] in _PROBLEM_FIRSTS and (k := self.worked_problem(nodes, i)) >= 0:
+                    i = k  # "**問題**", its givens, "**計算**", "**答え**": one card
                     continue
                 if "\n" in node.content and node.start not in self.used:
                     first_line = node.content.split("\n", 1)[0]

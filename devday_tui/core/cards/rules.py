@@ -17,6 +17,7 @@ RULES: dict[str, str] = {
     "code-term": "a line opening with inline code, then what it does (`` `terraform init` configures … ``, `` `x` は… ``)",
     "term-line": "a short line, then its explanation on the next lines of the same paragraph",
     "parent-bullet": "a bullet with its own sub-list: its sub-items are the back (one sub-item: a definition)",
+    "worked-problem": "a practice problem under labels (`問題`, `計算`, `答え`): the problem → the answer, then the working",
     "question": "a bullet, label or numbered heading that asks (`〜とは`, `What is …`, `…?`): the answer is the back",
     "points": "a list whose bullets have sub-lists (at least two): the whole list, or its parents' names when too long",
     "heading-list": "a bullet list under a heading, nested items kept nested",

@@ -1715,3 +1715,37 @@ def test_a_list_with_too_much_text_to_recall_makes_no_card_and_a_sequence_says_i
     note, trace = parse(md)
     assert [c.front for c in note.cards] == ["Two — 3 points", "Boot sequence — 3 steps, in order"]
     assert any(t.rule == "split-long" and "4 items, too much text" in t.what for t in trace)
+
+
+def test_a_worked_problem_under_labels_is_one_card_and_its_givens_and_steps_are_none() -> None:
+    note, trace = parse(
+        """
+        ### 帯域幅（R6秋午前問26）
+
+        **問題**
+        - 解像度: 800 × 600 ピクセル
+        - フレームレート: 30フレーム/秒
+
+        上記の動画像の配信に最低限必要な帯域幅はいくつか。
+
+        **計算**
+        1.  **1秒あたりのデータ量**
+            `800 × 600 × 24 ビット × 30 = 345.6 Mビット/秒`
+
+        **答え**
+        345.6 Mbps
+
+        ### Exercise without an answer
+
+        **Problem:**
+        - capacity: 100 units
+        """
+    )
+    assert [(c.front, c.back) for c in note.cards] == [
+        (
+            "解像度: 800 × 600 ピクセル / フレームレート: 30フレーム/秒 / 上記の動画像の配信に最低限必要な帯域幅はいくつか。",
+            "345.6 Mbps\n1. 1秒あたりのデータ量\n  800 × 600 × 24 ビット × 30 = 345.6 Mビット/秒",
+        ),
+        ("capacity", "100 units"),
+    ]
+    assert ("worked-problem", False) in [(t.rule, t.made) for t in trace]
