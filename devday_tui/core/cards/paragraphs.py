@@ -45,6 +45,7 @@ from devday_tui.core.text import (
     is_bare_link,
     is_wide,
     join_lines,
+    normalise,
     plain,
     sentence_spans,
 )
@@ -76,6 +77,11 @@ _ACRONYM_LINE_RE = re.compile(r"\*\*[A-Z]\*\*[a-z]")
 _BOLD_LETTER_RE = re.compile(r"\*\*([A-Z])\*\*")
 #: A paragraph that opens with a bold name of its own, then goes on: ``**Scalability** is …``, ``**Agility**: …``.
 _OWN_BOLD_TERM_RE = re.compile(r"\A[ \t]*+(?:\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*+\S")
+#: An example (``Example: …``, ``例：…``) longer than this is a story to read, not an answer to recall.
+EXAMPLE_MAX_CHARS = 200
+_EXAMPLE_WORDS = frozenset(
+    ("example", "examples", "ex", "e.g", "eg", "for example", "例", "実例", "事例", "具体例", "例えば")
+)
 #: Blocks that a one-line paragraph right before them names.
 LABELLED = frozenset(("bullet_list", "ordered_list", "table"))
 #: A paragraph that is one bold name, a symbol or emoji before it allowed: ``🟢 **Credential Harvesting**``,
@@ -300,6 +306,11 @@ class ParagraphRules(CardMaker):
             self.drop(line0, "aside", f"{term!r}: the author's aside; no front can ask for it")
             return -1
         if is_vague(term, shouted=False):  # "例: …", "Day 1: …": the context says of what
+            if len(body) > EXAMPLE_MAX_CHARS and normalise(term).strip(" .:") in _EXAMPLE_WORDS:
+                # "Example: A malicious actor knows that the targeted business…" and two sentences more: a story
+                # that illustrates, no answer to recall (blind judges dropped all six of over 200 characters)
+                self.drop(line0, "long-example", f"{term!r}: an example of {len(body)} characters, a story to read")
+                return -1
             front = f"{self.in_context()} › {term}"
             return self.add("remark-term", "definition", front, front, body, line0)
         return self.add(rule, "definition", term, term, body, line0)

@@ -32,6 +32,7 @@ RULES: dict[str, str] = {
     "table-column": "a table whose columns are lists (its first column ends in empty cells): each column is a list card",
     "cloze": "`**bold**` or `==highlighted==` words in a sentence are hidden",
     "explicit": "hand-written `front::back`, `front:::back` and `?` cards",
+    "long-example": "an example over 200 characters (`Example: A malicious actor knows…`) is a story to read, no card",
     "remark-term": "a remark word (例, 補足, Note…) takes its parent's text into the front",
     "merge-terms": "one term, one card per note: a term defined twice gets both definitions, citing both lines",
     "split-long": "a back over 12 lines is split by its sub-structure, else into parts (1/2), (2/2)…",

@@ -1866,3 +1866,28 @@ def test_a_list_of_only_definitions_beside_another_list_is_no_part_of_the_headin
     ]
     assert {"Code", "Data", "Stack", "Heap"} <= set(cards)
     assert [i.text for i in cards["Regions — 2 points"]] == ["Stack: 지역변수, 매개변수", "Heap: 동적할당 시 사용"]
+
+
+def test_a_short_example_takes_its_context_and_a_long_one_is_a_story_to_read() -> None:
+    story = (
+        "A malicious actor knows that the targeted business has its garbage removed on a scheduled day. Before "
+        "the refuse is removed, the actor gains access to the disposal site and sifts through it for information."
+    )
+    note, trace = parse(
+        f"""
+        ### Dumpster Diving
+
+        * Searching the trash for information
+
+        > Example: {story}
+
+        ### Vishing
+
+        * Phishing over the phone
+
+        > Example: a caller claims to be from the bank's fraud department.
+        """
+    )
+    fronts_ = [c.front for c in note.cards]
+    assert "Vishing › Example" in fronts_ and "Dumpster Diving › Example" not in fronts_
+    assert [t.line for t in trace if t.rule == "long-example"] == [5]
