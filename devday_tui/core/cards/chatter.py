@@ -377,6 +377,13 @@ CHATTER_HEAD_NOUNS = (
     "お気に入り",
     "ノベルティ",
     "戦利品",
+    "懇親会",  # (非公式懇親会, 前夜祭, 打ち上げ, an after party: the evening's logistics and diary)
+    "二次会",
+    "打ち上げ",
+    "前夜祭",
+    "後夜祭",
+    "after party",
+    "afterparty",
 )
 
 

@@ -1891,3 +1891,24 @@ def test_a_short_example_takes_its_context_and_a_long_one_is_a_story_to_read() -
     fronts_ = [c.front for c in note.cards]
     assert "Vishing › Example" in fronts_ and "Dumpster Diving › Example" not in fronts_
     assert [t.line for t in trace if t.rule == "long-example"] == [5]
+
+
+def test_the_evenings_party_is_chatter_whatever_names_it_first() -> None:
+    note, trace = parse(
+        """
+        ## 17:30〜 懇親会
+        - 駅前の居酒屋
+        - 次回は 2026 年春の予定らしい
+
+        ## 非公式懇親会
+        このイベントのおかげで行きたいと思っていた店に行けた！ずっと話し込んでしまった。
+
+        ## offical after party
+        - met the organisers
+
+        ## Partition key
+        - decides which shard a row lands on, hashed by the database
+        """
+    )
+    assert [c.front for c in note.cards] == ["Partition key — 1 point"]
+    assert [t.line for t in trace if t.rule == "skip-section"] == [1, 5, 8]
