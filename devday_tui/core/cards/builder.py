@@ -18,7 +18,7 @@ from devday_tui.core.cards.lists import ListRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.metadata import is_note_field
-from devday_tui.core.cards.paragraphs import Para, ParagraphRules
+from devday_tui.core.cards.paragraphs import Para, ParagraphRules, is_example
 from devday_tui.core.cards.problems import PROBLEM_FIRSTS as _PROBLEM_FIRSTS
 from devday_tui.core.cards.problems import ProblemRules
 from devday_tui.core.cards.questions import (
@@ -278,7 +278,13 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
                     i = k
                     continue
                 entries = self.items(node)
-                if top and len(entries) >= 2 and all(e.own and not e.item.children for e in entries):
+                if (
+                    top
+                    and len(entries) >= 2
+                    and i
+                    and nodes[i - 1].kind not in LISTS  # ("1. …", "2. …" then "- blob: …": one list in two marks)
+                    and all(e.own and not e.item.children for e in entries)
+                ):
                     self.glossaries.append((node.start, entries))  # (see run_section)
                 else:
                     heading_items.extend(entries)
@@ -539,6 +545,8 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
             return
         if rest and head.endswith((":", "：")) and is_note_field(head[:-1], ""):
             return  # "Tags:" then the tags on the lines below: the note's own (metadata)
+        if is_example(text):
+            return  # "Example: Sending DELETE /users/42 twice…": an example (long-example), not what the heading is
         if len(paragraphs) == 1 and _only_a_link(paragraphs[0].content):
             # "[**owner/repo** Contribute to …](https://github.com/…)": a page to read, its pasted title and summary
             self.drop(node.start, "bare-link", f"{self.subject!r}: the paragraph is only a link")

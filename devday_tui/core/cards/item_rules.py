@@ -80,9 +80,11 @@ _TAGS_VALUE_RE = re.compile(r"[:：][ \t]*#[^\s#]{1,40}(?:[ \t,、]+#[^\s#]{1,40
 #: judges kept none of seven such cards whole, half of five or six, and one of eight halves.
 MAX_SENTENCE_ITEMS = 6
 SENTENCE_ITEM_CHARS = 30
-#: A flat list of three items or more (not steps in order) with more characters than this in all makes no card:
-#: too much to recall.
+#: A flat list of four items or more (not steps in order) with more characters than this in all makes no card:
+#: too much to recall; three items, with this many more (``Logs are…``, ``Metrics are…``, ``Traces follow…``, 120
+#: characters each, are a set to recall; ``Key Takeaways``, three of 155, is not).
 LIST_MAX_CHARS = 350
+THREE_EXTRA_CHARS = 100
 #: A flat list of at least this many items, this many characters each on average and this many in all, is a list
 #: of passages (a book's quotations): cut in parts or not, no card (four facts of which one is a long example still
 #: are one; a Japanese fact of a line is some 80 characters).
@@ -303,7 +305,7 @@ class ItemRules(ChoiceRules):
             and not (tall or wordy)
             and kind != "sequence"
             and len(items) >= 3
-            and sum(len(i.text) for i in items) > LIST_MAX_CHARS
+            and sum(len(i.text) for i in items) > LIST_MAX_CHARS + (THREE_EXTRA_CHARS if len(items) == 3 else 0)
         ):
             # "Key Takeaways" → three sentences of 150 characters, "Continuous Deployment" → six of 75: blind judges
             # kept none of the five lists of over 330 characters they saw; cut in parts, each is an arbitrary set

@@ -76,7 +76,7 @@ _EXPLANATION_LEAD_RE = re.compile(r"\A(?:[-=]{1,3}>|→|⇒|(?:Definition|Meanin
 _ACRONYM_LINE_RE = re.compile(r"\*\*[A-Z]\*\*[a-z]")
 _BOLD_LETTER_RE = re.compile(r"\*\*([A-Z])\*\*")
 #: A paragraph that opens with a bold name of its own, then goes on: ``**Scalability** is …``, ``**Agility**: …``.
-_OWN_BOLD_TERM_RE = re.compile(r"\A[ \t]*+(?:\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*+\S")
+_OWN_BOLD_TERM_RE = re.compile(r"\A[ \t]*+(?:\*\*([^*\n]{1,60})\*\*|__([^_\n]{1,60})__)[ \t]*+\S")
 #: An example (``Example: …``, ``例：…``) longer than this is a story to read, not an answer to recall.
 EXAMPLE_MAX_CHARS = 200
 _EXAMPLE_WORDS = frozenset(
@@ -89,6 +89,14 @@ LABELLED = frozenset(("bullet_list", "ordered_list", "table"))
 _BOLD_NAME_RE = re.compile(
     r"(?:[^\w\s*_\[(（]{1,3}[ \t]*)?(?:\*\*([^*\n]{1,60})\*\*|__([^_\n]{1,60})__)[ \t]*[:：]?[ \t]*"
 )
+
+
+def is_example(text: str) -> bool:
+    """Text that opens with an example's word and a colon: ``Example: …``, ``例：…``, ``e.g. …``."""
+    head, colon, _ = text[:24].partition(":")
+    if not colon:
+        head, colon, _ = text[:24].partition("：")
+    return bool(colon) and normalise(head).strip(" .") in _EXAMPLE_WORDS
 
 
 def bold_name(content: str) -> str | None:
@@ -262,8 +270,14 @@ class ParagraphRules(CardMaker):
         if term is None or (after is not None and after.kind in LABELLED and "\n" not in nxt.content):
             return False
         body = node_text(nxt)
-        if _OWN_BOLD_TERM_RE.match(nxt.content) and not _EXPLANATION_LEAD_RE.match(body):
+        own = _OWN_BOLD_TERM_RE.match(nxt.content)
+        if (
+            own is not None
+            and normalise(plain(own.group(1) or own.group(2)).rstrip(" :：")) != normalise(term)
+            and not _EXPLANATION_LEAD_RE.match(body)
+        ):
             # "**High Availability**" left empty, then "**Scalability** is …": that paragraph names its own term
+            # ("**冪等性**" then "**冪等性**とは、…" names the same one)
             return False
         # "-> Layer2スイッチの…", "Definition: Is a measurement of …": the lead only said "here is what it means"
         body = _EXPLANATION_LEAD_RE.sub("", body, count=1) or body

@@ -16,7 +16,7 @@ from devday_tui.core.wrap import cell_len
 
 #: Words in a label or heading that say the order of a numbered list is the point.
 _ORDER_WORDS_RE = re.compile(
-    r"手順|流れ|順|ステップ|工程|導入|構築|やり方|解き方|進め方|\b(?:steps?|process|flow|order|sequence|lifecycle|phases?|procedure|how to"
+    r"手順|流れ|順|ステップ|工程|導入|構築|やり方|解き方|進め方|\b(?:steps?|process|flow|order|sequence(?! diagrams?)|lifecycle|phases?|procedure|how to"
     r"|install(?:ation)?|set ?up|upgrade|migration|workflow|walkthrough)\b",
     re.I,
 )

@@ -137,6 +137,22 @@ def _is_edge(term: str, rest: str) -> bool:
     return _is_name(term) and _is_name(rest.strip())
 
 
+#: A Japanese particle after a space: the words before it go on as a phrase (``物理アドレス の変換``).
+_PHRASE_GOES_ON_RE = re.compile(r"\A\S+[ \t]+[のをにがはでと](?![\u3040-\u309f]{2})")
+
+
+def _is_change(term: str, rest: str) -> bool:
+    """What an arrow joins is a change, not a term and its meaning: a value (``CPU usage 40% -> 85% after the
+    deploy``), a version (``Python 2 -> Python 3``), or the first part of a phrase (``仮想アドレス -> 物理アドレス
+    の変換を行うのがMMU``)."""
+    rest = rest.lstrip()
+    if term[-1:].isdigit() or term[-1:] == "%":
+        if rest[:1].isdigit():
+            return True
+    head = term.split(maxsplit=1)[0] if term.strip() else ""
+    return (bool(head) and rest.split(maxsplit=1)[:1] == [head]) or _PHRASE_GOES_ON_RE.match(rest) is not None
+
+
 def _is_compound_name(term: str, rest: str) -> bool:
     """``Certified Developer - Associate``, ``前回の Certified Security – Specialty の取得``: a capitalised word, a dash,
     one capitalised word that ends the line or is followed by Japanese: a name in two parts. (``Azure Functions -
@@ -174,6 +190,8 @@ def _answer_ok(rest: str) -> bool:
     return content_length(rest) >= MIN_ANSWER_CHARS and any(ch.isalnum() for ch in rest)
 
 
+#: A colon that can end a term, after an arrow: ``Celsius -> Fahrenheit: F = 9/5 C + 32``.
+_LATER_COLON_RE = re.compile(r":(?:[ \t]|\Z)|：")
 #: A double quote after a digit: inches (``2.5"``, ``iPad 11"``), no quotation.
 _INCHES_RE = re.compile(r'(?<=[0-9])"')
 
@@ -256,8 +274,15 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             continue  # "64 bytes - 18 bytes = 46 bytes": a minus sign between amounts, not a separator
         if m.group()[1:2] in "-–" and _is_compound_name(term, rest):
             continue  # "AWS Certified Developer - Associate": one name, not a term and its meaning
-        if m.group() in ("→", " -> ") and (first.count("→") + first.count("->") > 1 or _is_edge(term, rest)):
-            continue  # "receiver → processor → exporter", "EC2 -> S3": a flow, not a term and its meaning
+        if m.group() in ("→", " -> ") and (
+            first.count("→") + first.count("->") > 1
+            or _is_edge(term, rest)
+            or _is_change(term, rest)
+            or _LATER_COLON_RE.search(first, m.end())
+        ):
+            # "receiver → processor → exporter", "EC2 -> S3": a flow, not a term and its meaning; "HTTP -> HTTPS:
+            # 通信を暗号化する": the arrow is part of the term, which the colon ends
+            continue
         words = TERM_MAX_WORDS if m.group() == " -- " else SEPARATOR_TERM_MAX_WORDS  # ("$ cat /var/log/auth.log -- …")
         if m.group() == " -- " and (rest[:1].isdigit() or term[:1] not in "$-"):
             continue  # "07:00 -- 10:00 PM": a range; "The reflog -- not the log --", "git checkout -- README.md"

@@ -560,13 +560,15 @@ def test_as_for_or_regarding_before_a_term_only_announces_it() -> None:
 def test_an_ascii_arrow_with_spaces_separates_like_the_arrow_sign() -> None:
     md = (
         "## Rundown\n- `gsutil` -> gcloud storage\n- gp2 -> burst to 3,000 IOPS\n- receiver -> processor -> exporter\n"
-        "- EC2 -> S3\n- a->b is code, not a term\n"
+        "- EC2 -> S3\n- a->b is code, not a term\n- Celsius -> Fahrenheit: F = 9/5 C + 32\n"
+        "- CPU usage 40% -> 85% after the deploy\n- Python 2 -> Python 3\n- 仮想アドレス -> 物理アドレス の変換を行うのがMMU\n"
     )
     note, _ = parse(md)
     assert [(c.front, c.back) for c in note.cards if c.kind == "definition"] == [
         ("gsutil", "gcloud storage"),
         ("gp2", "burst to 3,000 IOPS"),
-    ]
+        ("Celsius -> Fahrenheit", "F = 9/5 C + 32"),  # (the colon ends the term)
+    ]  # (a change of a value or a version, or a phrase going on, is no term and its meaning)
 
 
 def test_emoji_shortcodes_and_full_width_dash_bullets_leave_clean_cards() -> None:

@@ -718,6 +718,11 @@ def test_an_empty_bold_name_takes_no_definition_from_a_paragraph_naming_its_own_
     assert "High Availability" not in got and "Agility" not in got
     assert got["Fault tolerance"] == "keeping the service running when hardware dies"
     assert got["Elasticity"] == "automatic scaling with the demand, up and down."
+    # the same bold name again opens its own explanation
+    same = parse("## 用語\n\n**冪等性**\n\n**冪等性**とは、同じ操作を何度行っても結果が同じになる性質のこと。\n")[0]
+    assert [(c.front, c.back) for c in same.cards] == [
+        ("冪等性", "冪等性とは、同じ操作を何度行っても結果が同じになる性質のこと。")
+    ]
 
 
 def test_a_bold_name_then_a_paragraph_is_a_definition() -> None:
@@ -1865,6 +1870,9 @@ def test_a_list_of_only_definitions_beside_another_list_is_no_part_of_the_headin
         "메모리에 올라와 실행되고 있는 프로그램의 인스턴스",
     ]
     assert {"Code", "Data", "Stack", "Heap"} <= set(cards)
+    # right after another list, the definitions go on the same list (two list marks, one list)
+    joined = parse("## Objects\n1. stored by content hash\n2. never changed\n\n- blob: a file\n- tree: a folder\n")[0]
+    assert [len(c.back) for c in joined.cards if c.front.startswith("Objects —")] == [4]
     assert [i.text for i in cards["Regions — 2 points"]] == ["Stack: 지역변수, 매개변수", "Heap: 동적할당 시 사용"]
 
 
@@ -1890,6 +1898,8 @@ def test_a_short_example_takes_its_context_and_a_long_one_is_a_story_to_read() -
     )
     fronts_ = [c.front for c in note.cards]
     assert "Vishing › Example" in fronts_ and "Dumpster Diving › Example" not in fronts_
+    # nor is a long example a heading's definition when it is the heading's only paragraph
+    assert parse(f"## Idempotent methods\n\nExample: {story}\n")[0].cards == []
     assert [t.line for t in trace if t.rule == "long-example"] == [5]
 
 

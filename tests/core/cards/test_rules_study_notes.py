@@ -1711,9 +1711,16 @@ def test_a_list_with_too_much_text_to_recall_makes_no_card_and_a_sequence_says_i
         "## Key Takeaways\n" + "".join(f"- {takeaway} ({k})\n" for k in range(4)) + "\n## Two\n"
         f"- {takeaway} (a)\n- {takeaway} (b)\n- {takeaway} (c)\n\n"
         "## Boot\nBoot sequence:\n\n1. BIOS runs\n2. bootloader loads the kernel\n3. kernel starts init\n"
+        "\n## Sequence diagrams\n1. Lifelines are vertical dashed lines\n2. Messages are horizontal arrows\n"
+        f"\n## Three pillars\n- {takeaway}, in logs\n- {takeaway}, in metrics\n- {takeaway}, in traces,\n"
     )
     note, trace = parse(md)
-    assert [c.front for c in note.cards] == ["Two — 3 points", "Boot sequence — 3 steps, in order"]
+    assert [c.front for c in note.cards] == [
+        "Two — 3 points",
+        "Boot sequence — 3 steps, in order",
+        "Sequence diagrams — 2 points",
+        "Three pillars — 3 points",  # (three items of 110 characters: a set to recall)
+    ]
     assert any(t.rule == "split-long" and "4 items, too much text" in t.what for t in trace)
 
 
