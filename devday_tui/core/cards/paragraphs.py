@@ -577,6 +577,10 @@ class ParagraphRules(CardMaker):
             if len(seen) <= 3 and seen and is_objective(seen[0]):
                 self.drop(line0, "weak-cloze", "an instruction around the blank (Describe the ［…］) gives no cue")
                 continue
+            if len(seen) <= 2 and text[a:b].isascii():
+                # "The **reference counting** collector": a name with a word hidden, no sentence to recall it from
+                self.drop(line0, "too-short", "two words or fewer around the hidden words")
+                continue
             if any(self.in_breadcrumb(x, anywhere=False) for x in answers) or all(map(self.in_breadcrumb, answers)):
                 self.drop(line0, "too-short", "a hidden word is in the breadcrumb shown above the card")
                 continue

@@ -1922,3 +1922,17 @@ def test_the_evenings_party_is_chatter_whatever_names_it_first() -> None:
     )
     assert [c.front for c in note.cards] == ["Partition key — 1 point"]
     assert [t.line for t in trace if t.rule == "skip-section"] == [1, 5, 8]
+
+
+def test_a_name_with_a_word_hidden_is_no_cloze() -> None:
+    note, trace = parse(
+        """
+        ## Garbage collection algorithms
+        - The **reference counting** collector
+        - The **generational** collector keeps young objects apart from old ones
+        """
+    )
+    assert [c.front for c in note.cards if c.kind == "cloze"] == [
+        "The ［…］ collector keeps young objects apart from old ones"
+    ]
+    assert ("too-short", "two words or fewer around the hidden words") in [(t.rule, t.what) for t in trace]
