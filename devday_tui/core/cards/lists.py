@@ -382,7 +382,9 @@ class ListRules(ItemRules):
             # Interview prompts, or the questions of a Q&A noted without their answers: nothing to recall.
             self.drop(line0, "open-questions", f"{subject!r}: questions without their answers")
             return
-        if not any(e.item.children for e in entries) and mostly(entries, is_talk_title):
+        if not any(e.item.children for e in entries) and (
+            mostly(entries, is_talk_title) or (len(entries) == 2 and all(is_talk_title(e.item.text) for e in entries))
+        ):
             # "Ruby meets password-less world(@corocn)", …: a programme of talks, each with its speaker
             self.drop(line0, "chatter-term", f"{subject!r}: talks and their speakers, not facts")
             return

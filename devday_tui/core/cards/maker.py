@@ -81,7 +81,7 @@ _NAME_THEN_ROLE_RE = re.compile(rf"(?:{_NAME_RE.pattern})\s?(?:,|\s[-–—]|:)\
 #: Principal`` names no one).
 _ROLE_NOUN_RE = re.compile(
     r"\b(?:Evangelist|Engineer|Advocate|Architect|Manager|Director|Founder|Co-?founder|CEO|CTO|CIO|CISO|VP|President"
-    r"|Consultant|Researcher|Professor|Scientist|Head of|Partner)\b"
+    r"|Consultant|Researcher|Professor|Scientist|Head of|Partner|SRE)\b"
 )
 #: A heading up to this long that names a cloze's answer anywhere gives it away.
 _NEAR_CRUMB_MAX = 80
@@ -232,11 +232,26 @@ def _is_title_and_person(back: str) -> bool:
     )
 
 
+#: A talk's title then its speaker and where they work: ``… at Airbnb Scale - Melanie Cebula, Software Engineer,
+#: Airbnb``, ``Deep dive: Kubernetes IoT Edge WG – Cindy Xing, Huawei; …`` (a person's name of two or three words, then
+#: a comma or a semicolon: ``EC2 - Elastic Compute Cloud`` names no one).
+_DASH_SPEAKER_RE = re.compile(r"[ \t][-–—][ \t]+[A-Z][a-z]+(?:[ \t][A-Z][A-Za-z'’.-]+){1,2}[,;][ \t]")
+
+
+def names_speaker(text: str) -> bool:
+    """A talk's title of three words or more, then a dash, its speaker and where they work."""
+    m = _DASH_SPEAKER_RE.search(text)
+    return m is not None and len(text[: m.start()].split()) >= 3
+
+
 def _who_or_where(front: str, back: str) -> tuple[str, str] | None:
     """Why a definition says who spoke or where to read rather than a fact (the rule, the reason), or None: a
     person and their title, a person alone, a link and its title, a page's title and its site, an e-mail address."""
     if len(front) <= 20 and front.endswith(HONORIFICS) and len(back) <= SHORT_BACK_CHARS and "。" not in back:
         return "chatter-term", "a person and their title (藤田氏: … マネージャー): who spoke, not what was said"
+    if "\n" not in back and names_speaker(back):
+        # "Keynote: Developing Kubernetes Services at Airbnb Scale - Melanie Cebula, Software Engineer, Airbnb"
+        return "chatter-term", "a talk's title and its speaker: which talk, not what was said"
     if len(back) <= 80 and _NAME_RE.fullmatch(front) and _ROLE_NOUN_RE.search(back) and "." not in back:
         return (
             "chatter-term",

@@ -590,6 +590,11 @@ class ParagraphRules(CardMaker):
             if _FIRST_PERSON_RE.search(text, a, b) or ABOUT_PAGE_RE.search(text, a, b):
                 self.drop(line0, "first-person", "a sentence about the author or the page, not a fact to recall")
                 continue
+            shown = normalise("".join(rest_parts))
+            if any(len(x) >= 3 and normalise(x) in shown for x in answers):
+                # "**Kubevirt** KubeVirt is a virtual machine management add-on": the hidden word is still there
+                self.drop(line0, "weak-cloze", "a hidden word shows elsewhere in the sentence")
+                continue
             if not text.isascii() and is_impression(text[a:b].strip()):
                 # "今回は［…］の方が参加してくださりました！": what the attendee saw or did that day
                 self.drop(line0, "first-person", "the author's day or impressions, not a fact to recall")

@@ -8,7 +8,7 @@ import re
 from typing import Callable
 
 from devday_tui.core.cards.blocks import LISTS, Node
-from devday_tui.core.cards.maker import Entry
+from devday_tui.core.cards.maker import Entry, names_speaker
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import LABEL_MAX_CHARS, SENTENCE_ENDS, is_clause
 from devday_tui.core.model import Item
@@ -241,10 +241,12 @@ _SPEAKER_END_RE = re.compile(
 
 
 def is_talk_title(text: str) -> bool:
-    """A talk's title: with its speaker at the end, or named as a talk in Japanese (``AR.jsを試してみた話``,
-    ``クリエイター卓球部の紹介``)."""
+    """A talk's title: with its speaker at the end, or after a dash with where they work, or named as a talk in
+    Japanese (``AR.jsを試してみた話``, ``クリエイター卓球部の紹介``)."""
     if text[-1:] in ")）":
         return _SPEAKER_END_RE.search(text) is not None
+    if names_speaker(text):
+        return True
     return len(text) <= 60 and text.endswith(("話", "の紹介")) and not text.endswith(("会話", "電話", "通話", "対話"))
 
 

@@ -262,6 +262,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
                 continue
         term = strip_bullet(first[:i]).strip()
         rest = text[m.end() :].strip()
+        if colon and " ? " in term:
+            return None  # "条件式 ? 式１ : 式２": a conditional operator's colon, no term
         if colon:
             if term_ok(term) and _answer_ok(rest):
                 return term, rest

@@ -1936,3 +1936,55 @@ def test_a_name_with_a_word_hidden_is_no_cloze() -> None:
         "The ［…］ collector keeps young objects apart from old ones"
     ]
     assert ("too-short", "two words or fewer around the hidden words") in [(t.rule, t.what) for t in trace]
+
+
+def test_a_conference_trips_schedule_speakers_and_swag_make_no_cards() -> None:
+    note, trace = parse(
+        """
+        # KubeCon 2018
+
+        Donavan Fritz: Cloud Network SRE, Netflix
+
+        ## Highlights from my schedule
+
+        ### Tuesday 11th
+
+        - Keynote: Developing Kubernetes Services at Airbnb Scale - Melanie Cebula, Software Engineer, Airbnb
+
+        - Front-end Application Deployment Patterns - Ross Kukulinski, Heptio
+
+        ## Talks
+
+        - Deep dive: Kubernetes IoT Edge WG – Cindy Xing, Huawei; Dejan Bosanac, Red Hat
+        - Evolution of Integration with Service Mesh and Ballerina - Christian Posta, Red Hat
+
+        ## Swag
+
+        > Number of **shirts** collected - 7
+        > Number of **stickers** collected - 28
+
+        ## Services
+
+        - EC2 - Elastic Compute Cloud, virtual servers
+        - S3 - Simple Storage Service, object storage
+        """
+    )
+    assert [c.front for c in note.cards] == ["Services — 2 points", "EC2", "S3"]
+    assert [t.line for t in trace if t.rule == "skip-section"] == [5, 18]
+
+
+def test_a_cloze_whose_hidden_word_shows_again_and_a_conditional_operators_colon_make_no_card() -> None:
+    note, trace = parse(
+        """
+        ## Projects
+
+        **Kubevirt** KubeVirt is a virtual machine management add-on for Kubernetes.
+
+        **オブジェクト指向**とは、オブジェクト指向言語で使われる考え方。
+
+        ## 条件演算子
+        - 条件式 ? 式１ : 式２
+        """
+    )
+    assert [c.kind for c in note.cards] == ["list"]
+    assert [t.line for t in trace if t.what == "a hidden word shows elsewhere in the sentence"] == [3, 5]
