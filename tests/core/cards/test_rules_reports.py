@@ -1988,3 +1988,20 @@ def test_a_cloze_whose_hidden_word_shows_again_and_a_conditional_operators_colon
     )
     assert [c.kind for c in note.cards] == ["list"]
     assert [t.line for t in trace if t.what == "a hidden word shows elsewhere in the sentence"] == [3, 5]
+
+
+def test_a_japanese_line_with_a_condition_or_ending_in_an_abbreviation_is_no_term() -> None:
+    note, _ = parse(
+        """
+        ### ログファイル
+
+        Ubuntu18.04LTSだとテキストにあるログファイル
+        /var/log/messages、/var/log/dmesg、/var/log/boot.logが存在しない。
+
+        ### rc
+
+        run command の略
+        .bashrcや.vimrcのrcも同じ
+        """
+    )
+    assert all(c.front not in ("Ubuntu18.04LTSだとテキストにあるログファイル", "run command の略") for c in note.cards)
