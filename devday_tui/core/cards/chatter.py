@@ -78,6 +78,7 @@ DEFAULT_SKIP_SECTIONS = (
     "お知らせ",
     "Announcements",
     "懇親会",
+    "Swag",
     "We're hiring",
     "Hiring",
     "Table of Contents",
@@ -384,8 +385,6 @@ CHATTER_HEAD_NOUNS = (
     "後夜祭",
     "after party",
     "afterparty",
-    "swag",  # (what the author took home, like ノベルティ; and their own day's plan)
-    "my schedule",
 )
 
 
@@ -457,9 +456,8 @@ def is_default(skip: frozenset[str]) -> bool:
 
 
 def is_chatter_head(key: str) -> bool:
-    """A short heading or label whose head noun (its last word) is a chatter word: ``簡単な感想``, ``Highlights from my
-    schedule``."""
-    return len(key) <= (40 if key.isascii() else 20) and key.endswith(CHATTER_HEAD_NOUNS)
+    """A short heading or label whose head noun (its last word) is a chatter word: ``簡単な感想``."""
+    return len(key) <= 20 and key.endswith(CHATTER_HEAD_NOUNS)
 
 
 #: How a heading of links to read ends, whatever it names first: ``Document Picture-in-Picture API 関連リンク``.

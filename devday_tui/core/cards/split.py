@@ -54,7 +54,6 @@ _JA_PREDICATE_ENDS = (
     "ください",
     "ている",
     "ていた",
-    "の略",  # ("run command の略": what the heading above abbreviates)
 )
 #: How a clause that points back opens: a term never does (``これは動画ないらしい``, ``This is why``, ``=> 100万``).
 _POINTING_STARTS = (

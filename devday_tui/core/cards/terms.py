@@ -560,10 +560,6 @@ _PARTICLE_START_RE = re.compile(
 )
 
 
-#: Japanese conditions and reasons inside a line: a clause, whose sentence the next line ends.
-_JA_CONDITIONS = ("だと", "すると", "ならば", "ので", "けど", "けれど")
-
-
 def term_line(first: str, rest: list[str]) -> str | None:
     """A short first line, with the explanation on the lines after it: the term, or None."""
     term = first.strip()
@@ -579,8 +575,8 @@ def term_line(first: str, rest: list[str]) -> str | None:
         return None  # "Aシステム稼働率：x" then "Bシステム稼働率：y": a line of its own value, no name of what follows
     if is_update_notice(term):
         return None  # "2022/03/17 追記" then the update: the post's history
-    if not term.isascii() and any(c in term for c in _JA_CONDITIONS):
-        return None  # "Ubuntu18.04LTSだとテキストにあるログファイル" then "…が存在しない。": one sentence on two lines
+    if term.endswith("の略"):
+        return None  # "run command の略" then more: says what the heading above abbreviates, no term
     if is_aside(term):
         return None  # "(中略)" then the text: an aside in brackets names nothing ("(起動順)：…" with its colon does)
     if any(term.count(a) > term.count(b) for a, b in _PAIRS):
