@@ -14,6 +14,7 @@ Pure: no file access, no clock. Never raises on any text; problems become ``Pars
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -53,12 +54,16 @@ from devday_tui.core.text import is_bare_link, normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 188
+PARSER_VERSION = 189
 
 #: Where a talk's recording or slides are: a heading that is only such a link names nothing.
 _RECORDING_RE = re.compile(
     r"//(?:www\.|m\.)?(?:youtube\.com|youtu\.be|vimeo\.com|speakerdeck\.com|slideshare\.net)/", re.I
 )
+
+
+#: A heading that only names who spoke: ``＠岡嵜 禎``, ``@matz`` (read after NFKC: ``＠`` is ``@``).
+_SPEAKER_HEADING_RE = re.compile(r"@[^\s@]{1,20}(?: [^\s@]{1,10})?")
 
 
 def _linked_sibling(nodes: list[Node], heads: list[int], k: int) -> bool:
@@ -511,6 +516,8 @@ def parse_note(
         subject = path_[-1] if path_ else title
         if name and is_vague(name):  # "Pros", "まとめ", "Day 1": the parent heading (or the title) says of what
             subject = f"{path_[-2] if len(path_) >= 2 else title} › {name}"
+        elif name and len(path_) >= 2 and _SPEAKER_HEADING_RE.fullmatch(unicodedata.normalize("NFKC", name)):
+            subject = path_[-2]  # "### ＠岡嵜 禎" under its session: who spoke, no part of what is asked
         spans.append((node.start, next_start, sec, path_, subject, attach_bullets(own, body_lines), skipped))
 
     # Cards and WIP reasons, section by section, in file order.

@@ -2028,3 +2028,18 @@ def test_a_line_ending_in_an_abbreviations_mark_is_no_term_over_the_next_but_a_t
 def test_a_cloze_hides_a_word_that_shows_again_only_as_part_of_another() -> None:
     note, _ = parse("## Languages\n\nIntro.\n\n**Rust** makes you trust the compiler with memory safety.\n")
     assert [c.front for c in note.cards] == ["［…］ makes you trust the compiler with memory safety."]
+
+
+def test_a_heading_naming_only_the_speaker_is_no_part_of_the_front() -> None:
+    note, _ = parse(
+        """
+        ## 10:00～11:40 ゼネラルセッション
+        ### ＠岡嵜 禎
+        * Well-Architected Framework
+          - 5つの柱で設計をレビューする
+          - 定期的に見直す
+        """
+    )
+    assert [(c.front, c.context[-1]) for c in note.cards] == [
+        ("ゼネラルセッション › Well-Architected Framework — 2 points", "＠岡嵜 禎")
+    ]
