@@ -14,9 +14,11 @@ from devday_tui.core.text import sentence_spans
 #: The names of a page to read (a link's text, ``[Docs](…)``, ``[Learn tutorial](…)``): a pointer, not an answer.
 _POINTER_WORDS = frozenset(
     "docs doc documentation tutorial tutorials learn guide link links here this video article blog page website site "
-    "official".split()
+    "official below later tbd".split()
 )
-_POINTER_JA = frozenset("リンク こちら ここ 公式 公式ドキュメント ドキュメント 記事 動画 公式サイト".split())
+_POINTER_JA = frozenset(
+    "リンク こちら ここ 公式 公式ドキュメント ドキュメント 記事 動画 公式サイト 後述 後ほど 下記 別途".split()
+)
 #: Words that say nothing of a thing by themselves: a back made of one or two of them teaches nothing.
 _THIN_WORDS = _POINTER_WORDS | frozenset(
     """new newer old older latest legacy version better worse good bad nice great cool important useful same similar

@@ -10,7 +10,22 @@ from devday_tui.core.cards.terms import ENGLISH_VERBS, MAYBE_TERM_RE, is_place, 
 from devday_tui.core.text import ascii_words
 
 #: How a Japanese line ends that states what is (``…がある``, ``…ている``), not a task (``…を置換する``).
-STATES_JA = ("がある", "がない", "もある", "はない", "である", "ている", "ていない", "だった", "でした")
+STATES_JA = (
+    "がある",
+    "がない",
+    "もある",
+    "はない",
+    "である",
+    "ている",
+    "ていない",
+    "だった",
+    "でした",
+    "あるよ",  # (a remark said aloud: "rancher の slack あるよ")
+    "だよ",
+    "ですよ",
+    "ますよ",
+    "よね",
+)
 #: A bullet that only says the author did not follow what is under it: ``わからん``, ``聞き取れず``, ``理解できなかった``
 #: (``良かった点``, ``勉強になったこと`` name facts).
 _LOST_RE = re.compile(

@@ -54,6 +54,11 @@ _JA_PREDICATE_ENDS = (
     "ください",
     "ている",
     "ていた",
+    "あるよ",  # (a remark said aloud: "rancher の slack あるよ")
+    "だよ",
+    "ですよ",
+    "ますよ",
+    "よね",
 )
 #: How a clause that points back opens: a term never does (``これは動画ないらしい``, ``This is why``, ``=> 100万``).
 _POINTING_STARTS = (
@@ -111,6 +116,8 @@ def term_ok(
         return False
     if term.endswith(_JA_PREDICATE_ENDS) or term.startswith(_POINTING_STARTS) or term.endswith(("、", ",", "，")):
         return False  # a sentence without its full stop, one pointing back, a clause going on: no name of a thing
+    if " " in term and term.rpartition(" ")[2].casefold() in ("this", "that", "these", "those"):
+        return False  # "To overcome this: …", "Because of that: …": what it points back to is in the line above
     low = term.casefold().strip(" .")
     if is_aside(term):
         low = low[1:-1].strip()  # "(例)" is the remark word 例

@@ -2043,3 +2043,24 @@ def test_a_heading_naming_only_the_speaker_is_no_part_of_the_front() -> None:
     assert [(c.front, c.context[-1]) for c in note.cards] == [
         ("ゼネラルセッション › Well-Architected Framework — 2 points", "＠岡嵜 禎")
     ]
+
+
+def test_a_term_pointing_back_a_remark_said_aloud_and_a_see_below_back_make_no_card() -> None:
+    note, _ = parse(
+        """
+        ## Direct Connect
+        - DX is not encrypted by default
+        - To overcome this: create a public VIF and establish a Site-to-Site VPN over it
+
+        ## コミュニティ
+        - rancher の slack あるよ
+          - k8s の情報は最強
+
+        ## VPC Endpoint
+        - ゲートウェイエンドポイント: S3 と DynamoDB だけ
+        - インターフェースエンドポイント: 後述
+        """
+    )
+    fronts_ = [c.front for c in note.cards]
+    assert "To overcome this" not in fronts_ and "rancher の slack あるよ" not in fronts_
+    assert "インターフェースエンドポイント" not in fronts_ and "ゲートウェイエンドポイント" in fronts_
