@@ -526,7 +526,11 @@ def expected_answers(card: Card) -> tuple[str, ...]:
     if card.kind in LIST_KINDS or not isinstance(card.back, str):
         return ()
     if card.kind == "cloze" and card.answers:
-        return tuple(card.answers)
+        # A word hidden twice ("A ［…］ groups statements … in the ［…］") is typed once.
+        once: dict[str, str] = {}
+        for answer in card.answers:
+            once.setdefault(answer.casefold(), answer)
+        return tuple(once.values())
     return (card.back,) if card.back.strip() else ()
 
 

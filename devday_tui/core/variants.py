@@ -30,18 +30,26 @@ def reverse_id(card_id: str) -> str:
 
 
 def split_cloze(card: Card) -> list[Card]:
-    """One card per blank (the card itself when it has one blank, or when front and answers do not line up)."""
+    """One card per hidden word: the blanks of the same word (in any case) are hidden together, so that no card
+    shows its own answer (``A ［…］ groups statements … in the ［…］``); the card itself when it hides one word, or
+    when front and answers do not line up."""
     if card.kind != "cloze" or len(card.answers) < 2:
         return [card]
     pieces = card.front.split(CLOZE_BLANK)
     if len(pieces) != len(card.answers) + 1:
         return [card]
+    words = [a.casefold() for a in card.answers]
+    firsts = [n for n, word in enumerate(words, 1) if word not in words[: n - 1]]
+    if len(firsts) == 1:
+        return [card]
     out = []
-    for n, answer in enumerate(card.answers, 1):
+    for n in firsts:
+        word = words[n - 1]
         parts = [pieces[0]]
-        for m, (other, piece) in enumerate(zip(card.answers, pieces[1:]), 1):
-            parts += [CLOZE_BLANK if m == n else other, piece]
-        out.append(replace(card, id=blank_id(card.id, n), front="".join(parts), answers=(answer,)))
+        for other, piece in zip(card.answers, pieces[1:]):
+            parts += [CLOZE_BLANK if other.casefold() == word else other, piece]
+        hidden = tuple(a for a in card.answers if a.casefold() == word)
+        out.append(replace(card, id=blank_id(card.id, n), front="".join(parts), answers=hidden))
     return out
 
 

@@ -51,6 +51,24 @@ def test_single_blank_and_mismatched_clozes_stay_as_they_are() -> None:
     assert split_cloze(one) == [one] and split_cloze(odd) == [odd]
 
 
+def test_the_blanks_of_one_word_are_hidden_together_and_it_is_typed_once() -> None:
+    from devday_tui.core.answer import check_card, expected_answers
+
+    card = cloze(
+        front=f"A {B} groups {B} so that the {B} commits.", answers=("transaction", "statements", "Transaction")
+    )
+    cards = split_cloze(card)
+    assert [(c.front, c.answers) for c in cards] == [
+        (f"A {B} groups statements so that the {B} commits.", ("transaction", "Transaction")),
+        (f"A transaction groups {B} so that the Transaction commits.", ("statements",)),
+    ]
+    assert [c.id for c in cards] == ["k1", blank_id("k1", 2)]
+    assert expected_answers(cards[0]) == ("transaction",)
+    assert check_card(cards[0], "transaction").verdict.name == "EXACT"
+    one_word = cloze(front=f"{B} and {B}", answers=("a", "A"))
+    assert split_cloze(one_word) == [one_word]
+
+
 def test_reverse_cards() -> None:
     cards = expand([DEF, cloze(answers=("a", "b", "c"))], reversed_too=True)
     assert [c.id for c in cards][:2] == ["d1", reverse_id("d1")]

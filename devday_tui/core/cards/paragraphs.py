@@ -91,6 +91,17 @@ _BOLD_NAME_RE = re.compile(
 )
 
 
+def _shows(word: str, text: str) -> bool:
+    """Whether ``word`` is in ``text`` as a word of its own (an ASCII word within a longer one is not)."""
+    at = text.find(word)
+    while at >= 0:
+        before, after = text[at - 1 : at] if at else "", text[at + len(word) : at + len(word) + 1]
+        if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def _with_repeats(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` (hidden parts of ``text[a:b]``) with every other place in ``text[a:b]`` where a hidden word of three
     characters or more shows again, as a word of its own (an ASCII word within a longer one is not: ``rust`` in
@@ -635,6 +646,11 @@ class ParagraphRules(CardMaker):
                     self.drop(line0, "weak-cloze", "the sentence points back (This…, However…) to one too long to show")
                     continue
             front = (text[start:a] + "".join(front_parts)).strip()
+            shown = front.replace(CLOZE_BLANK, "\n").lower()
+            if any(len(x) >= 3 and _shows(x.lower(), shown) for x in answers):
+                # "**`session`**中存储了…如何共享**`session`**", each mark a card of its own: the other shows it
+                self.drop(line0, "weak-cloze", "a hidden word shows elsewhere on the front")
+                continue
             self.add("cloze", "cloze", front, front, text[start:b].strip(), line0, answers)
 
 

@@ -2064,3 +2064,17 @@ def test_a_term_pointing_back_a_remark_said_aloud_and_a_see_below_back_make_no_c
     fronts_ = [c.front for c in note.cards]
     assert "To overcome this" not in fronts_ and "rancher の slack あるよ" not in fronts_
     assert "インターフェースエンドポイント" not in fronts_ and "ゲートウェイエンドポイント" in fronts_
+
+
+def test_a_cloze_whose_context_sentence_shows_its_hidden_word_is_not_made() -> None:
+    note, trace = parse(
+        """
+        ## Consensus
+
+        Intro line here.
+
+        Raft elects a leader for each term. It also replicates the log: only the **leader** accepts writes.
+        """
+    )
+    assert [c.kind for c in note.cards] == []
+    assert ("weak-cloze", "a hidden word shows elsewhere on the front") in [(t.rule, t.what) for t in trace]
