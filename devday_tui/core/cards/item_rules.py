@@ -383,17 +383,15 @@ class ItemRules(ChoiceRules):
         pointers = {e.item.text for e in entries if id(e.item) in carded and points_to_list(e.item.text)}
         carded_names = [t for e in entries if id(e.item) in carded and (t := e.item.text) not in pointers]
         beside_facts = kind != "sequence" and any(id(e.item) not in carded and not e.own for e in entries)
-        # Beside facts, a parent over its own card that asks ("Which is more complex, control or data plane?") or
-        # only repeats a word of the heading ("Retries" under "Retries, backoff, and jitter") is that card's front,
-        # no point of the list
+        # Beside facts, a parent over its own card that only repeats a word of the heading ("Retries" under
+        # "Retries, backoff, and jitter") is that card's front, no point of the list (one that asks is a point:
+        # "how was compiler invoked?" among "preprocessor directives", blind judges missed it when left out)
         said = normalise(subject.rpartition(" › ")[2])
-        asking = {
-            t
-            for e in entries
-            if beside_facts and e.item.children and (asks_outright(t := e.item.text) or repeats(t.rstrip(":："), said))
+        restating = {
+            t for e in entries if beside_facts and e.item.children and repeats((t := e.item.text).rstrip(":："), said)
         }
-        asked = asking.intersection(carded_names)
-        carded_names = [t for t in carded_names if t not in asking]
+        restated = restating.intersection(carded_names)
+        carded_names = [t for t in carded_names if t not in restating]
         labels = {t for t in carded_names if is_label(t)}
         # A generic word is a header only among headers: beside "Interfaces" and "Generics", "Types" is a name too
         generic = {t for t in carded_names if _is_header(t, cases)}
@@ -401,7 +399,7 @@ class ItemRules(ChoiceRules):
         if beside_facts:
             # Beside facts, a header over its own card ("use this when", "TYPES", "Examples:") shows with its
             # content cut: no point of the list ("CPU registers" over its own card is one)
-            pointers |= headers | asked
+            pointers |= headers | restated
             facts = [e for e in entries if e.item.text not in pointers]
             shown = headers - labels
             if (
@@ -430,6 +428,6 @@ class ItemRules(ChoiceRules):
             self.drop(line0, "points", f"{subject!r}: {len(names)} names alone are too many to recall as one card")
             return
         kept = tuple(i for i in names if i.text not in pointers)
-        if len(kept) - sum(i.text in asking for i in kept) >= 2:
-            kept = tuple(i for i in kept if i.text not in asking)  # (its name alone, cut from its sub-list)
+        if len(kept) - sum(i.text in restating for i in kept) >= 2:
+            kept = tuple(i for i in kept if i.text not in restating)  # (its name alone, cut from its sub-list)
         self.items_card("points", kind, subject, kept, line0)

@@ -853,7 +853,7 @@ def test_cases_are_the_answer_when_the_heading_asks_for_them() -> None:
     assert "Redisの永続化" not in fronts_
 
 
-def test_beside_facts_a_parent_that_asks_or_repeats_the_heading_is_no_point() -> None:
+def test_beside_facts_a_parent_that_repeats_the_heading_is_no_point_but_one_that_asks_is() -> None:
     note, _ = parse(
         """
         ## Retries, backoff, and jitter
@@ -867,9 +867,10 @@ def test_beside_facts_a_parent_that_asks_or_repeats_the_heading_is_no_point() ->
         """
     )
     cards = {c.front: c.back for c in note.cards}
-    assert [i.text for i in cards["Retries, backoff, and jitter — 2 points"]] == [
+    assert [i.text for i in cards["Retries, backoff, and jitter — 3 points"]] == [
         "Failures happen, we want our system to be more available than a single node",
         "Resiliency through redundancy",
+        "Which is more complex, control or data plane?",
     ]
     assert "Retries, backoff, and jitter › Retries — 2 points" in cards
     assert cards["Which is more complex, control or data plane?"] == "Control Plane is more complex"
