@@ -15,6 +15,7 @@ from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_first_person, is_narration, is_todo, is_unsure
 from devday_tui.core.cards.questions import asks_outright, is_exam_remark, is_question
 from devday_tui.core.cards.shapes import STEP_ITEM_RE, back_lines, list_front, screen_lines, two_thirds
+from devday_tui.core.cards.split import split_term
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
     LABEL_MAX_CHARS,
@@ -328,9 +329,10 @@ class ItemRules(ChoiceRules):
         if tall:  # five tips of a paragraph each, 22 quotations: cut in parts, still no set of points anyone recalls
             self.drop(line0, "split-long", f"{subject!r}: {len(items)} paragraphs, too long to recall as a card")
             return
-        if wordy and fits:
+        if wordy and fits and 2 * sum(split_term(i.text) is not None for i in items) < len(items):
             # Seven to twelve sentences: too many to recall as one card, and cut in halves each half is an arbitrary
-            # set ("Monitoring with percentiles (1/2)"); only a list past the line limit is cut in parts.
+            # set ("Monitoring with percentiles (1/2)"); only a list past the line limit is cut in parts. (Commands
+            # and what each does, "hset key field value：…", are a reference cut in parts that judges kept.)
             self.drop(line0, "split-long", f"{subject!r}: {len(items)} sentences, too many to recall as one card")
             return
         parts = -(-len(items) // (MAX_SENTENCE_ITEMS if wordy else MAX_BACK_LINES))

@@ -1756,3 +1756,20 @@ def test_a_worked_problem_under_labels_is_one_card_and_its_givens_and_steps_are_
         ("capacity", "100 units"),
     ]
     assert ("worked-problem", False) in [(t.rule, t.made) for t in trace]
+
+
+def test_eight_commands_each_with_what_it_does_are_a_reference_cut_in_parts() -> None:
+    md = """
+    ## 哈希常用命令
+    - `hset key field value`：给哈希表中的 field 赋值 value
+    - `hget key field`：从哈希表取出 field 的 value
+    - `hmset key f1 v1 f2 v2 ...`：批量设置哈希表的 field
+    - `hexists key field`：查看哈希表中给定的 field 是否存在
+    - `hkeys key`：列出该哈希表的所有 field
+    - `hvals key`：列出该哈希表的所有 value
+    - `hincrby key field increment`：为哈希表中 field 的值加上增量
+    - `hsetnx key field value`：当 field 不存在时才设置它的值
+    """
+    made = fronts(md)
+    assert "哈希常用命令 (1/2) — 4 points" in made and "哈希常用命令 (2/2) — 4 points" in made
+    assert "hset key field value" in made
