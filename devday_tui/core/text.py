@@ -470,6 +470,22 @@ def join_lines(lines: list[str]) -> str:
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 
 
+def word_at(text: str, word: str, start: int = 0, *, plural: bool = False) -> int:
+    """Where ``word`` first stands in ``text`` (from ``start``) as a word of its own (maybe with a plural ``s`` after
+    it when ``plural``), or -1. An ASCII word within a longer one is not (``rust`` in ``trust``); Japanese has no
+    spaces to tell words apart (``トランザクション`` in ``トランザクション内`` is one)."""
+    at = text.find(word, start) if word else -1
+    while at >= 0:
+        end = at + len(word)
+        if plural and text[end : end + 1] == "s":
+            end += 1
+        before, after = text[at - 1 : at] if at else "", text[end : end + 1]
+        if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+            return at
+        at = text.find(word, at + 1)
+    return -1
+
+
 def ascii_words(text: str) -> int:
     return len(_WORD_RE.findall(text))
 

@@ -27,7 +27,7 @@ from devday_tui.core.cards.terms import (
     opens_with_talk_field,
 )
 from devday_tui.core.model import Back, Item
-from devday_tui.core.text import display_width, normalise, sentence_spans
+from devday_tui.core.text import display_width, normalise, sentence_spans, word_at
 
 #: A points card of names alone (its sub-lists being cards of their own) has at most this many.
 MAX_POINT_NAMES = 6
@@ -142,18 +142,7 @@ def _is_header(text: str, cases: bool = True) -> bool:
 def repeats(name: str, said: str) -> bool:
     """Whether ``name`` only repeats words of ``said`` (normalised): ``data plane`` in ``control planes and data
     planes``, ``EC2`` in ``ec2とebs``; not ``Types`` in ``typescript basics`` (a word is whole, or takes an ``s``)."""
-    name = normalise(name)
-    at = said.find(name)
-    while name and at >= 0:
-        end = at + len(name)
-        if said[end : end + 1] == "s":
-            end += 1
-        if not (at and said[at - 1].isascii() and said[at - 1].isalnum()) and not (
-            said[end : end + 1].isascii() and said[end : end + 1].isalnum()
-        ):
-            return True
-        at = said.find(name, at + 1)
-    return False
+    return word_at(said, normalise(name), plural=True) >= 0
 
 
 class ItemRules(ChoiceRules):

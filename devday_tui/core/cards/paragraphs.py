@@ -48,6 +48,7 @@ from devday_tui.core.text import (
     normalise,
     plain,
     sentence_spans,
+    word_at,
 )
 
 #: What ``definition`` returns for a definition that is nothing to learn: only a URL, or chatter (``所感: …``).
@@ -91,17 +92,6 @@ _BOLD_NAME_RE = re.compile(
 )
 
 
-def _shows(word: str, text: str) -> bool:
-    """Whether ``word`` is in ``text`` as a word of its own (an ASCII word within a longer one is not)."""
-    at = text.find(word)
-    while at >= 0:
-        before, after = text[at - 1 : at] if at else "", text[at + len(word) : at + len(word) + 1]
-        if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
 def _with_repeats(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` (hidden parts of ``text[a:b]``) with every other place in ``text[a:b]`` where a hidden word of three
     characters or more shows again, as a word of its own (an ASCII word within a longer one is not: ``rust`` in
@@ -109,19 +99,12 @@ def _with_repeats(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> li
     low = text[a:b].lower()
     extra: list[tuple[int, int]] = []
     for word in {text[s:e].strip().lower() for s, e in spans}:
-        if len(word) < 3:
-            continue
-        at = low.find(word)
+        at = word_at(low, word) if len(word) >= 3 else -1
         while at >= 0:
             start, end = a + at, a + at + len(word)
-            before, after = low[at - 1 : at] if at else "", low[at + len(word) : at + len(word) + 1]
-            if (
-                not (before.isascii() and before.isalnum())
-                and not (after.isascii() and after.isalnum())
-                and not any(s < end and start < e for s, e in spans)
-            ):
+            if not any(s < end and start < e for s, e in spans):
                 extra.append((start, end))
-            at = low.find(word, at + len(word))
+            at = word_at(low, word, end - a)
     return sorted(spans + extra) if extra else spans
 
 
@@ -647,8 +630,9 @@ class ParagraphRules(CardMaker):
                     continue
             front = (text[start:a] + "".join(front_parts)).strip()
             shown = front.replace(CLOZE_BLANK, "\n").lower()
-            if any(len(x) >= 3 and _shows(x.lower(), shown) for x in answers):
-                # "**`session`**中存储了…如何共享**`session`**", each mark a card of its own: the other shows it
+            if any(len(x) >= 3 and word_at(shown, x.lower()) >= 0 for x in answers):
+                # "Raft elects a leader for each term. It also …: only the ［…］ accepts writes": the sentence before,
+                # shown for what "It" means, names the hidden word
                 self.drop(line0, "weak-cloze", "a hidden word shows elsewhere on the front")
                 continue
             self.add("cloze", "cloze", front, front, text[start:b].strip(), line0, answers)
