@@ -1773,3 +1773,23 @@ def test_eight_commands_each_with_what_it_does_are_a_reference_cut_in_parts() ->
     made = fronts(md)
     assert "哈希常用命令 (1/2) — 4 points" in made and "哈希常用命令 (2/2) — 4 points" in made
     assert "hset key field value" in made
+
+
+def test_bullets_indented_by_a_tab_under_a_label_line_are_its_list() -> None:
+    md = (
+        "## Day 2\n"
+        "going serverless:\n"
+        "\t- cold start is milliseconds up to a couple seconds\n"
+        "\t- key consideration: limit the size of the connection pool\n"
+        "\t\t- each function would preallocate sockets\n"
+        "\n"
+        "Prose that goes on:\n"
+        "    indented text stays text\n"
+    )
+    note, _ = parse(md)
+    got = {c.front: c for c in note.cards}
+    assert got["key consideration"].back_text.startswith("limit the size of the connection pool")
+    assert [i.text for i in got["going serverless — 2 points"].back][0] == (
+        "cold start is milliseconds up to a couple seconds"
+    )
+    assert [c.line for c in note.cards if c.front == "key consideration"] == [4]
