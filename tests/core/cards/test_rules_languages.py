@@ -3,7 +3,7 @@ reading lists do what the English and Japanese ones do."""
 
 from __future__ import annotations
 
-from devday_tui.core.cards.paragraphs import weak_answers
+from devday_tui.core.cards.clozes import weak_answers
 from tests.core.cards.small_notes import fronts, parse
 
 
