@@ -17,6 +17,7 @@ __all__ = [
     "MARKER_RE",
     "MIN_ANSWER_CHARS",
     "SEPARATOR_TERM_MAX_CHARS",
+    "TOPIC_LEAD_RE",
     "TERM_MAX_CHARS",
     "is_aside",
     "split_code_term",
@@ -86,6 +87,8 @@ _POINTING_STARTS = (
     "=>",
     "->",
 )
+#: What only announces a term: ``As for local variables: …`` defines ``local variables``.
+TOPIC_LEAD_RE = re.compile(r"(?:As for|As to|Regarding|With regard to|Concerning)[ \t]+(?=\S)", re.I)
 #: A marker of unfinished work at the start of a term: ``TODO``, ``??``.
 MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from devday_tui.core.cards.split import MARKER_RE, is_aside, split_term, term_ok
+from devday_tui.core.cards.split import MARKER_RE, TOPIC_LEAD_RE, is_aside, split_term, term_ok
 from devday_tui.core.text import Inline, ascii_words, content_length, is_bare_link, normalise
 
 #: A definition's term is at most this many characters and ASCII words.
@@ -474,10 +474,6 @@ def is_anaphoric(sentence: str) -> bool:
     return first in _ANAPHORS
 
 
-#: What only announces a term: ``As for local variables: …`` defines ``local variables``.
-_TOPIC_LEAD_RE = re.compile(r"(?:As for|As to|Regarding|With regard to|Concerning)[ \t]+(?=\S)", re.I)
-
-
 def is_clause(term: str) -> bool:
     words = term.casefold().split()
     return len(words) >= 3 and any(w in _CLAUSE_WORDS for w in words)
@@ -500,7 +496,7 @@ def split_definition(inl: Inline) -> tuple[str, str] | None:
             return None  # "D A: …" is a practice exam's answers, not a term
         if "、" in term and inl.text.rstrip().endswith("。") and inl.text[len(term) :].lstrip(" \t")[:1] not in ":：":
             return None  # "ここでは、A = B とする。" is a sentence, not a term and its definition
-        if term[:1] in "AaRrWwCc" and (topic := _TOPIC_LEAD_RE.match(term)) is not None:
+        if term[:1] in "AaRrWwCc" and (topic := TOPIC_LEAD_RE.match(term)) is not None:
             return term[topic.end() :], found[1]  # "As for local variables: …"
         if term[:1].isdigit() and "." in term[:3]:
             numbered = _SECTION_NUMBER_RE.match(term)
