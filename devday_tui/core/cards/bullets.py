@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from devday_tui.core.cards.shapes import is_statement
+from devday_tui.core.cards.split import SPOKEN_ENDS
 from devday_tui.core.cards.terms import ENGLISH_VERBS, MAYBE_TERM_RE, is_place, is_remark
 from devday_tui.core.text import ascii_words
 
@@ -20,11 +21,7 @@ STATES_JA = (
     "ていない",
     "だった",
     "でした",
-    "あるよ",  # (a remark said aloud: "rancher の slack あるよ")
-    "だよ",
-    "ですよ",
-    "ますよ",
-    "よね",
+    *SPOKEN_ENDS,  # (a remark said aloud: "rancher の slack あるよ")
 )
 #: A bullet that only says the author did not follow what is under it: ``わからん``, ``聞き取れず``, ``理解できなかった``
 #: (``良かった点``, ``勉強になったこと`` name facts).

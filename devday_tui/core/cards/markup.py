@@ -389,6 +389,8 @@ def _blank_bibtex(text: str) -> str:
     return "\n".join(lines)
 
 
+#: A bullet indented by a tab or four spaces.
+_INDENTED_BULLET_RE = re.compile(r"(?:\t| {4})[-*+][ \t]")
 #: A label line (not indented, no list item, ending in a colon) right above a bullet indented by a tab or four spaces.
 _LABEL_THEN_INDENTED_RE = re.compile(r"^[^\s\-*+#>|][^\n]*[:：][ \t]*\n(?:\t| {4})[-*+][ \t]", re.M)
 
@@ -418,10 +420,6 @@ def _dedent_label_lists(text: str) -> str:
         else:
             k += 1
     return "\n".join(lines)
-
-
-#: A bullet indented by a tab or four spaces.
-_INDENTED_BULLET_RE = re.compile(r"(?:\t| {4})[-*+][ \t]")
 
 
 def normalize_body(text: str) -> str:

@@ -17,6 +17,7 @@ __all__ = [
     "MARKER_RE",
     "MIN_ANSWER_CHARS",
     "SEPARATOR_TERM_MAX_CHARS",
+    "SPOKEN_ENDS",
     "TOPIC_LEAD_RE",
     "TERM_MAX_CHARS",
     "is_aside",
@@ -41,6 +42,8 @@ GENERIC_TERMS = frozenset(
     """note notes memo example examples e.g eg i.e ie see also tip tips hint warning caution important
     todo fixme wip tbd update edit ps p.s nb n.b 注 注意 メモ 例 参考 補足 備考 追記 感想""".split()
 )
+#: How a remark said aloud ends: ``rancher の slack あるよ``, ``…だよ``, ``…よね``.
+SPOKEN_ENDS = ("あるよ", "だよ", "ですよ", "ますよ", "よね")
 #: How a Japanese sentence ends when its ``。`` is left out: a term never ends so (``…のカンファレンスです``).
 _JA_PREDICATE_ENDS = (
     "です",
@@ -55,11 +58,7 @@ _JA_PREDICATE_ENDS = (
     "ください",
     "ている",
     "ていた",
-    "あるよ",  # (a remark said aloud: "rancher の slack あるよ")
-    "だよ",
-    "ですよ",
-    "ますよ",
-    "よね",
+    *SPOKEN_ENDS,
 )
 #: How a clause that points back opens: a term never does (``これは動画ないらしい``, ``This is why``, ``=> 100万``).
 _POINTING_STARTS = (
