@@ -39,19 +39,21 @@ StepKind = Literal["answer", "suspend", "bury"]
 _GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
 
 
-def source_label(path: Path, line: int, roots: list[Path] | tuple[Path, ...] = ()) -> str:
-    """``notes/file.md:12``: the path relative to the folder holding the notes folder, else to the home folder."""
+def source_label(path: Path, line: int | tuple[int, ...], roots: list[Path] | tuple[Path, ...] = ()) -> str:
+    """``notes/file.md:12``: the path relative to the folder holding the notes folder, else to the home folder;
+    ``notes/file.md:12, 40`` for a card taken from several lines (a term defined twice)."""
     path = Path(path)
+    where = ", ".join(map(str, line)) if isinstance(line, tuple) else str(line)
     for root in roots:
         base = Path(root).parent if Path(root).is_dir() or Path(root).suffix != ".md" else Path(root).parent
         try:
-            return f"{path.relative_to(base)}:{line}"
+            return f"{path.relative_to(base)}:{where}"
         except ValueError:
             continue
     try:
-        return f"~/{path.relative_to(Path.home())}:{line}"
+        return f"~/{path.relative_to(Path.home())}:{where}"
     except ValueError:
-        return f"{path}:{line}"
+        return f"{path}:{where}"
 
 
 @dataclass

@@ -75,7 +75,8 @@ class Card:
 
     ``front`` and ``back`` are plain text (Markdown emphasis removed). For a cloze card the front holds
     one ``CLOZE_BLANK`` for each hidden part, ``answers`` holds the hidden parts in order and the back is the
-    whole sentence. For list kinds the back is a tuple of ``Item``.
+    whole sentence. For list kinds the back is a tuple of ``Item``. ``lines`` cites every line a back joined from
+    several places was taken from (a term defined twice in a note), ``line`` first; empty for the rest.
     """
 
     id: str
@@ -89,6 +90,7 @@ class Card:
     line: int
     section_id: str
     answers: tuple[str, ...] = ()
+    lines: tuple[int, ...] = ()
 
     @property
     def breadcrumb(self) -> str:
@@ -114,6 +116,7 @@ class Card:
             "note_key": self.note_key,
             "path": str(self.path),
             "line": self.line,
+            **({"lines": list(self.lines)} if self.lines else {}),
             "section_id": self.section_id,
         }
 
@@ -132,6 +135,7 @@ class Card:
                 self.line,
                 self.section_id,
                 self.answers,
+                self.lines,
             ),
         )
 

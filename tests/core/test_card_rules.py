@@ -387,7 +387,8 @@ def test_text_before_the_first_heading_is_a_section_named_after_the_note() -> No
 
 def test_a_term_defined_twice_in_a_list_is_one_card() -> None:
     found = cards("## S\n\n- Term: one meaning\n- Term: another meaning\n", "definition")
-    assert [(c.front, c.back) for c in found] == [("Term", "one meaning (line 3)\nanother meaning (line 4)")]
+    assert [(c.front, c.back) for c in found] == [("Term", "one meaning\nanother meaning")]
+    assert found[0].lines == (3, 4)
 
 
 def test_duplicate_headings_get_distinct_section_ids() -> None:

@@ -437,6 +437,7 @@ class CardMaker:
             line,
             section.id,
             answers,
+            (),
         )
         if self.extra and kind == "definition":
             self.scopes[len(self.cards)] = " › ".join(self.extra)

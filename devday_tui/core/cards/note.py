@@ -54,7 +54,7 @@ from devday_tui.core.text import is_bare_link, normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 195
+PARSER_VERSION = 196
 
 #: Where a talk's recording or slides are: a heading that is only such a link names nothing.
 _RECORDING_RE = re.compile(
@@ -216,8 +216,8 @@ def _where(scope: str, context: tuple[str, ...]) -> str:
 
 
 def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, str] | None = None) -> list[Card]:
-    """One term, one card per note: a definition whose term was defined before joins that card, citing both
-    lines; an exact duplicate of a card is dropped. A definition's last sentence that opens what follows it (a
+    """One term, one card per note: a definition whose term was defined before joins that card, which cites both
+    lines in ``Card.lines`` (its source shows ``file.md:4, 9``; the back holds only the definitions); an exact duplicate of a card is dropped. A definition's last sentence that opens what follows it (a
     colon, ``the following … hold.``) is cut, and a back of nothing else makes no card. A word that opens three lines
     or more of one section (``Recap - …``, ``Note: …``) is a prefix, and none of those lines is its definition.
 
@@ -259,7 +259,6 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
     first: dict[str, int] = {}
     scope_of: dict[int, str] = {}
     exact: set[tuple[str, str, Back]] = set()
-    cited: set[int] = set()
     out: list[Card] = []
     for index, card in enumerate(cards):
         back = card.back
@@ -297,9 +296,12 @@ def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, 
                 joinable = False  # together they would pass the line limit: two cards, each with its own line
             if joinable and at is not None:
                 kept = out[at]
-                old = kept.back if at in cited else f"{kept.back} (line {kept.line})"
-                cited.add(at)
-                out[at] = replace(kept, back=f"{old}\n{back} (line {card.line})")
+                # Each definition on its own line, a blank line between them when one is longer; the lines they
+                # come from are cited beside the card (its source), not in its text.
+                gap = "\n\n" if "\n" in kept.back_text or "\n" in back else "\n"
+                out[at] = replace(
+                    kept, back=f"{kept.back}{gap}{back}", lines=(*(kept.lines or (kept.line,)), card.line)
+                )
                 if trace is not None:
                     trace.append(Trace(card.line, "merge-terms", False, f"{card.front!r} joins line {kept.line}"))
                 continue

@@ -279,7 +279,9 @@ def test_a_term_defined_twice_makes_one_card_citing_both_lines() -> None:
     )
     note, trace = parse(md)
     (gp2,) = [c for c in note.cards if c.front == "gp2"]
-    assert gp2.back == "IOPS tied to size (line 2)\nburst to 3,000 IOPS (line 5)"
+    assert gp2.back == "IOPS tied to size\nburst to 3,000 IOPS"
+    assert (gp2.line, gp2.lines) == (2, (2, 5))  # cited beside the card, not in its text
+    assert gp2.to_json()["lines"] == [2, 5]
     assert [(t.line, t.rule) for t in trace if not t.made] == [(5, "merge-terms"), (6, "duplicate")]
 
 

@@ -144,7 +144,7 @@ def test_a_field_under_two_things_is_a_card_of_each_and_a_term_defined_twice_is_
     by_front = {c.front: c.back for c in note.cards}
     assert by_front["CloudHSM › 料金"] == "約 $1,045/月/HSM"
     assert by_front["KMS › 料金"] == "$1/月/キー"
-    assert by_front["gp2"] == "汎用 SSD (line 4)\n3 IOPS/GB のベースライン (line 9)"
+    assert by_front["gp2"] == "汎用 SSD\n3 IOPS/GB のベースライン"
     assert is_field_name("Use case") and is_field_name("料金") and not is_field_name("gp2")
 
 

@@ -313,7 +313,7 @@ def test_a_term_defined_under_three_headings_is_a_field_of_each() -> None:
     got = backs(md)
     assert got["2. Developer Support › Cost"] == ["Starting at $29 per month"]
     assert got["3. Business Support › Cost"] == ["Starting at $100 per month"]
-    assert got["gp2"] == ["IOPS tied to size (line 10)", "burst to 3,000 IOPS (line 12)"]  # twice: still one term
+    assert got["gp2"] == ["IOPS tied to size", "burst to 3,000 IOPS"]  # twice: still one term
 
 
 def test_remarks_on_the_exam_and_the_authors_to_do_are_left_out() -> None:
