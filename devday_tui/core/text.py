@@ -550,6 +550,20 @@ def is_bare_link(text: str) -> bool:
     return bool(_BARE_LINK_RE.match(text))
 
 
+_HOST_RE = re.compile(r"(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})", re.I)
+
+
+def cites_site(content: str, text: str) -> bool:
+    """A link whose text is only the host name of the page it links to (``developer.android.com`` linking to a
+    page there, as blogs cite an embedded page): a source, not words of the note."""
+    found = _HOST_RE.fullmatch(text.strip())
+    if found is None:
+        return False
+    host = found.group(1).casefold()
+    raw = content.casefold()
+    return f"//{host}" in raw or f"//www.{host}" in raw
+
+
 # --- sentences ---------------------------------------------------------------------------------------------------
 
 _SENTENCE_END_RE = re.compile(r"[。！？!?]+(?![」』）)\]。！？!?])|\.(?=\s)|\n")

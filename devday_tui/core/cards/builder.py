@@ -50,7 +50,7 @@ from devday_tui.core.cards.terms import (
 )
 from devday_tui.core.explicit import ExplicitCard
 from devday_tui.core.model import Item, Section
-from devday_tui.core.text import inline, is_bare_link, join_lines, plain
+from devday_tui.core.text import cites_site, inline, is_bare_link, join_lines, plain
 
 #: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
 HEADING_PARAGRAPH_MAX_CHARS = 300
@@ -330,6 +330,9 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
             text = text[1:].strip()
         if not text or is_bare_link(text):
             return None
+        if cites_site(node.content, text):  # "[developer.android.com](https://developer.android.com/…)"
+            self.drop(node.start, "bare-link", f"{text!r} cites the page a link goes to, not the list's label")
+            return None
         if is_where(text):  # "where:" then the formula's symbols: the list belongs to the heading
             self.drop(node.start, "prose-label", f"{text!r} only says the list explains what came before")
             return None
@@ -568,7 +571,11 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
             # "`shell_out!`は`shell_out`と使い方は一緒ですが、exitstatusが" then code: the sentence goes on below
             self.drop(node.start, "heading-paragraph", "the paragraph stops mid-sentence, and goes on below it")
             return
-        if is_ordinal(self.section.heading if self.section else ""):
+        heading = self.section.heading.rstrip() if self.section else ""
+        if heading.endswith(("!", "！")) and not re.fullmatch(r"[A-Za-z][\w.-]*!", heading):  # "初参加！"; "Yahoo!"
+            self.drop(node.start, "heading-paragraph", f"{self.subject!r} is an exclamation, it asks nothing")
+            return
+        if is_ordinal(heading):
             # "1日目" then what happened that day: the heading asks nothing. A paragraph about one thing
             # ("Amazon Aurora DSQL is a serverless …") is about that thing.
             topic = topic_of(text.split("\n", 1)[0])

@@ -126,12 +126,53 @@ def is_label(text: str) -> bool:
     )
 
 
+#: Verbs as a plural subject takes them: ``Memory operations need 3 instruction gap``, ``Subsequent backups contain
+#: the data changed since the last full backup``.
+_PLURAL_VERBS = frozenset(
+    "need contain require allow provide support make take give cause create prevent reduce increase depend".split()
+)
+#: Words before a verb that make the line a name with a clause in it (``Services that support encryption``,
+#: ``Ways to reduce cost``, ``How pods need …``), not a sentence.
+_NOT_SUBJECT = frozenset("that which who whose to for of with when where how what why".split())
+
+
+def _subject_verb(text: str) -> bool:
+    """An English line of four words or more whose second to fifth word is a verb after its subject: ``Memory
+    operations need 3 instruction gap`` states something (not ``Services that need …``, ``Use cases for …``)."""
+    words = text.split()
+    if len(words) < 4 or not text.isascii() or ":" in text:
+        return False
+    for word in words[:5]:
+        w = word.strip(",.;()").casefold()
+        if w in _NOT_SUBJECT:
+            return False
+        if word is not words[0] and (w in _PLURAL_VERBS or (w in ENGLISH_VERBS and w not in ("using", "used"))):
+            return True
+    return False
+
+
 def states(text: str, raw: str) -> bool:
     """A bullet that states something (``text``, its colon gone; ``raw`` as written), so that one sub-item under it
     is a remark on it, not its answer: ``VPC 間の通信は GW を介す。``, ``Each fault zone only has 1 voting member``,
-    ``使用中のみ許可と常に許可がある``, ``Machine type structure starts at family, then series, then type``. (A line
-    ending in kana is often a task: ``文字列を置換する`` then the command that does it.)"""
-    return text.endswith(("。", ".")) or text.endswith(STATES_JA) or is_statement(text) or is_long_clause(raw)
+    ``Memory operations need 3 instruction gap``, ``使用中のみ許可と常に許可がある``, ``Machine type structure starts
+    at family, then series, then type``. (A line ending in kana is often a task: ``文字列を置換する`` then the command
+    that does it.)"""
+    return (
+        text.endswith(("。", "."))
+        or text.endswith(STATES_JA)
+        or is_statement(text)
+        or _subject_verb(text)
+        or is_long_clause(raw)
+    )
+
+
+#: How a footnote to the line above starts: ``※複数行も可能``, ``注: …``, ``(*) …``.
+_FOOTNOTE_MARKS = ("※", "注:", "注：", "(*)", "（*）", "*)")
+
+
+def is_footnote(text: str) -> bool:
+    """``※複数行 INSERT も可能だが非推奨``: a footnote to the line above, not what that line asks."""
+    return text.lstrip().startswith(_FOOTNOTE_MARKS)
 
 
 def says_nothing_alone(name: str) -> bool:
@@ -143,6 +184,7 @@ __all__ = [
     "STATES_JA",
     "has_verb",
     "introduces",
+    "is_footnote",
     "is_label",
     "points_to_list",
     "is_long_clause",

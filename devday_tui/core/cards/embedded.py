@@ -277,7 +277,7 @@ def _indent(line: str) -> int:
 #: draws (``│ Error: …``, ``╷``); or a line that is only a block's head (below).
 _OPENS_BLOCK_RE = re.compile(r"(?m)(?<![\\$])\{[ \t]*$")
 _CLOSES_BLOCK_RE = re.compile(r"(?m)^[ \t]*(?:[0-9]{1,4}[ \t]+)?[}\]][ \t]*[;,)]?[ \t]*$")
-_CONSOLE_FRAME_RE = re.compile(r"(?m)^[ \t]*[│┃╷╵]")
+_CONSOLE_FRAME_RE = re.compile(r"(?m)^[ \t]*(?:[│┃╷╵]|(?:[A-Za-z_]\w{0,30}[=-][#>]|mysql>|sqlite>|SQL>)[ \t])")
 #: A line that is only the head of a block of configuration: ``provider "aws" {``, ``tags = {``, ``locals {``.
 _BLOCK_HEAD_RE = re.compile(
     r'(?m)^[ \t]*[A-Za-z_][\w.-]{0,60}(?:[ \t]+(?:"[^"\n]{0,80}"|[A-Za-z_][\w.-]{0,60})){0,4}(?:[ \t]*=)?[ \t]*\{[ \t]*$'
@@ -302,7 +302,8 @@ _EXPLAINS_RE = re.compile(r" [—–] |：|\*\*")
 
 
 def is_unfenced_code(content: str) -> bool:
-    """A paragraph of code or console output pasted without a fence: its ``key = value`` lines are no terms."""
+    """A paragraph of code or console output pasted without a fence (a line drawn in a box, or after a database
+    shell's prompt: ``shop=# UPDATE Shohin``): its ``key = value`` lines are no terms."""
     return "\n" in content and (
         (_OPENS_BLOCK_RE.search(content) is not None and _CLOSES_BLOCK_RE.search(content) is not None)
         or _CONSOLE_FRAME_RE.search(content) is not None

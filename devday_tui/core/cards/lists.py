@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from devday_tui.core.cards.blocks import LISTS, Node, new
-from devday_tui.core.cards.bullets import is_lost, states
+from devday_tui.core.cards.bullets import is_footnote, is_lost, states
 from devday_tui.core.cards.choice_cards import ANSWER_RE
 from devday_tui.core.cards.impressions import is_impression, is_plan
 from devday_tui.core.cards.item_rules import ItemRules, is_named_link
@@ -191,6 +191,13 @@ class ListRules(ItemRules):
                     # choice_question), kept with the option's text rather than read as a term of its own.
                     texts.append(" ".join(plain(ch.content).split()))
                     continue
+                if kind == "paragraph" and first and k and chs[k - 1].kind in LISTS and children:
+                    # "- 3. 全ての従サイトから合意" then "=> …のときはロールバック要求" on a line of its own: the item
+                    # is only the numbered step, and the line goes on with that step, not the item's own text.
+                    last = children[-1]
+                    if (text := self.paragraph(ch).text) and not last.children:
+                        children[-1] = Item(join_lines([last.text, text]))
+                    continue
                 if kind == "paragraph":
                     # A bullet with a sub-list names it: its bold is the name's emphasis, no cloze (``**SATA**
                     # (Serial ATA)`` then what SATA is).
@@ -219,7 +226,12 @@ class ListRules(ItemRules):
                 elif kind == "code":
                     self.has_code = True
                 elif kind == "heading" and ch.content:
-                    texts.append(plain(ch.content))
+                    if k and chs[k - 1].kind == "paragraph" and is_image_only(chs[k - 1].content):
+                        # "##### *Incremental Backup*. An incremental backup done over…" under an <img> in the
+                        # item: the image's caption, which is no part of the item's text.
+                        self.drop(ch.start, "image-only", "the caption of an image inside an item")
+                    else:
+                        texts.append(plain(ch.content))
                 elif kind == "table":
                     self.table(ch, texts[0] if texts else self.in_context())
             if pushed:
@@ -492,7 +504,10 @@ class ListRules(ItemRules):
         children = item.children
         if len(children) == 1 and id(children[0]) in self.own_items and not children[0].children:
             return  # its one sub-item is a definition card already, with this bullet in its breadcrumb
-        if len(children) == 1 and not asks and states(text, item.text):
+        if len(children) == 1 and not asks and is_footnote(children[0].text):
+            # "原則として INSERT 1 文は 1 行を挿入すること" then "※複数行 INSERT も可能だが非推奨": a footnote, no answer.
+            self.drop(line0, "prose-label", f"{text[:40]!r}: its one sub-item is a footnote to it, not its answer")
+        elif len(children) == 1 and not asks and states(text, item.text):
             # "VPC 間の通信は GW を介す。" then "スターネットワーク": a statement and a remark on it, no question.
             self.drop(line0, "prose-label", f"{text[:40]!r}: a sentence with one sub-item asks nothing")
 

@@ -37,11 +37,12 @@ from devday_tui.core.text import HTML_TAGS, inline, is_markup_tag
 
 #: A line that is an embedded player or slide deck, with its caption: ``<iframe src="//www.slideshare.net/…">``
 #: then ``<div><a …>Title</a> from <a …>Speaker</a></div>``, or a link drawn as a card (``<a class="embedly-card"
-#: href=…>Title</a>``). It opens with the tag, maybe inside a ``<div>`` or ``<p>``; a sentence that shows ``<script
-#: defer src=…>`` is text.
+#: href=…>Title</a>``), or the citation of an embedded page (``<cite class="hatena-citation"><a href=…>
+#: developer.android.com</a></cite>``). It opens with the tag, maybe inside a ``<div>`` or ``<p>``; a sentence that
+#: shows ``<script defer src=…>`` is text.
 _EMBED_LINE_RE = re.compile(
     r"^[ \t]*(?:<(?:div|p|center)\b[^<>\n]{0,200}>[ \t]*)?"
-    r"(?:<(?:iframe|embed|script)\b[^<>\n]{0,500}\bsrc=|(?P<card><a\b[^<>\n]{0,300}\bclass=[\"'][^\"'<>\n]{0,80}\bembedly-card\b))",
+    r"(?:<(?:iframe|embed|script)\b[^<>\n]{0,500}\bsrc=|<cite\b[^<>\n]{0,200}>[ \t]*<a\b|(?P<card><a\b[^<>\n]{0,300}\bclass=[\"'][^\"'<>\n]{0,80}\bembedly-card\b))",
     re.I | re.M,
 )
 
@@ -56,6 +57,25 @@ def _without_embed(line: str) -> str:
         return ""
     _, closed, rest = line.partition("</a>")
     return rest.strip() if closed else ""
+
+
+def _without_embeds(lines: list[str]) -> list[str]:
+    """``lines`` without their embeds (see :func:`_without_embed`), and without the rest of an embed's tag on the
+    lines after it (``title="Actions on Google |`` then ``Google Developers" class=…></iframe>``), up to the line
+    that closes the tag or a blank line."""
+    out = []
+    tag_open = False
+    for line in lines:
+        if tag_open:
+            tag_open = bool(line.strip()) and ">" not in line
+            out.append("" if line.strip() else line)
+            continue
+        if "<" in line and (m := _EMBED_LINE_RE.match(line)) is not None:
+            tag_open = m.group("card") is None and ">" not in line[m.end() :]
+            out.append(_without_embed(line))
+            continue
+        out.append(line)
+    return out
 
 
 __all__ = [
@@ -432,7 +452,7 @@ def normalize_body(text: str) -> str:
         text = blank_yaml(text)
     if "<" in text and _EMBED_LINE_RE.search(text) is not None:
         # A line holding an embedded player, slides or post: its text is the embed's caption ("Title from Speaker").
-        text = "\n".join(_without_embed(line) if "<" in line else line for line in text.split("\n"))
+        text = "\n".join(_without_embeds(text.split("\n")))
     if "@" in text and _BIBTEX_OPEN_RE.search(text) is not None:
         text = _blank_bibtex(text)
     if "\t" in text or "    " in text:

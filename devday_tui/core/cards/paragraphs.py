@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from devday_tui.core.cards.blocks import Node, new, node_text
+from devday_tui.core.cards.bullets import is_footnote
 from devday_tui.core.cards.chatter import is_clock_time
 from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.clozes import SMALL_WORDS, ClozeRules
@@ -369,6 +370,10 @@ class ParagraphRules(ClozeRules):
                 # then "Splits rows…" is a term)
                 self.drop(prose[0][0], "term-line", f"{term!r}: a sentence wrapped onto the next line, no term")
                 term = None
+            if term and len(prose) == 2 and is_footnote(prose[1][1].text):
+                # "**原則として INSERT 1 文は 1 行を挿入すること**" then "※複数行 INSERT も可能だが非推奨"
+                self.drop(prose[0][0], "term-line", f"{term!r}: the line under it is a footnote, not its explanation")
+                return Para(full, False)  # (nor a cloze: the bold is the whole line)
             if term and is_number_heading(term.rstrip(":：")):
                 term = None  # "Question 23:" then the question: a number asks nothing, the lines after it do
             if term:
