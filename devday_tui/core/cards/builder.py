@@ -54,8 +54,7 @@ from devday_tui.core.text import cites_site, inline, is_bare_link, join_lines, p
 
 #: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
 HEADING_PARAGRAPH_MAX_CHARS = 300
-#: A section without sub-sections, lists or code, holding fewer characters than this (spaces not counted),
-#: is thin; its one paragraph is no definition of its heading either.
+#: A section without sub-sections, lists or code, of fewer characters (spaces not counted) is thin: no definition.
 THIN_MAX_CHARS = 30
 #: A question directly before a list may be longer than a label.
 QUESTION_LABEL_MAX_CHARS = 120
