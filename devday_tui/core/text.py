@@ -555,13 +555,16 @@ _HOST_RE = re.compile(r"(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})", re.I
 
 def cites_site(content: str, text: str) -> bool:
     """A link whose text is only the host name of the page it links to (``developer.android.com`` linking to a
-    page there, as blogs cite an embedded page): a source, not words of the note."""
-    found = _HOST_RE.fullmatch(text.strip())
-    if found is None:
+    page there, as blogs cite an embedded page): a source, not words of the note. A link to the site's home
+    (``[caniuse.com](https://caniuse.com/)``) names the site."""
+    if (found := _HOST_RE.fullmatch(text.strip())) is None:
         return False
-    host = found.group(1).casefold()
-    raw = content.casefold()
-    return f"//{host}" in raw or f"//www.{host}" in raw
+    raw, host = content.casefold(), found.group(1).casefold()
+    for needle in (f"//{host}/", f"//www.{host}/"):
+        at = raw.find(needle) + len(needle)
+        if at >= len(needle) and raw[at : at + 1] not in ("", ")", '"', "'", " ", ">"):
+            return True  # a page there, not the site's home
+    return False
 
 
 # --- sentences ---------------------------------------------------------------------------------------------------

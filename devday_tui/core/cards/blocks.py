@@ -305,7 +305,11 @@ def tree(tokens: list[Any]) -> tuple[list[Node], set[int]]:
             continue
         if ty == "heading_open":
             m = t.map
-            children.append(new(Node, ("heading", m[0], m[1], tokens[i + 1].content, [], int(t.tag[1]))))
+            content = tokens[i + 1].content
+            at = content.rfind("{") if content[-1:] == "}" else -1
+            if at > 0 and _HEADING_ATTRS_RE.fullmatch(content, at):  # "## Reading list {#reading-list}"
+                content = content[:at].rstrip()
+            children.append(new(Node, ("heading", m[0], m[1], content, [], int(t.tag[1]))))
             i += 3
             continue
         if ty == "table_open":
@@ -330,6 +334,11 @@ def tree(tokens: list[Any]) -> tuple[list[Node], set[int]]:
                 opaque.update(range(m[0], m[1]))
         i += 1
     return root, opaque
+
+
+#: The attributes after a heading's text (Pandoc, kramdown, Hugo): ``{#reading-list}``, ``{#setup .unnumbered}``,
+#: ``{: #id}``, ``{.tabset}``: no part of its title.
+_HEADING_ATTRS_RE = re.compile(r"\{:?[ \t]*[#.][\w:-]{1,80}(?:[ \t]+[#.]?[\w:=\"'-]{1,80}){0,8}[ \t]*\}\Z")
 
 
 def opaque_lines(body: str) -> set[int]:

@@ -13,12 +13,12 @@ from devday_tui.core.cards.backs import announces, is_signpost, says_several_fol
 from devday_tui.core.cards.blocks import LISTS, Node, node_text
 from devday_tui.core.cards.bullets import is_where
 from devday_tui.core.cards.choices import OPTION_KEYS
-from devday_tui.core.cards.embedded import is_link_lines, is_unfenced_code
+from devday_tui.core.cards.embedded import is_link_lines, is_unfenced_code, names_last_item, only_a_link
 from devday_tui.core.cards.lists import ListRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
 from devday_tui.core.cards.metadata import is_note_field
-from devday_tui.core.cards.paragraphs import Para, ParagraphRules, is_example
+from devday_tui.core.cards.paragraphs import Para, ParagraphRules, is_example, is_page_citation
 from devday_tui.core.cards.problems import PROBLEM_FIRSTS as _PROBLEM_FIRSTS
 from devday_tui.core.cards.problems import ProblemRules
 from devday_tui.core.cards.questions import (
@@ -50,7 +50,7 @@ from devday_tui.core.cards.terms import (
 )
 from devday_tui.core.explicit import ExplicitCard
 from devday_tui.core.model import Item, Section
-from devday_tui.core.text import cites_site, inline, is_bare_link, join_lines, plain
+from devday_tui.core.text import cites_site, is_bare_link, join_lines, plain
 
 #: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
 HEADING_PARAGRAPH_MAX_CHARS = 300
@@ -148,15 +148,6 @@ _ANCHOR_LINK_RE = re.compile(
 )
 
 
-def _only_a_link(content: str) -> bool:
-    """Inline Markdown that is one link and nothing else (its text, whatever it holds, is the link's)."""
-    content = content.strip()
-    if content[:1] != "[" or content[-1:] != ")":
-        return False
-    shown = inline(content)
-    return len(shown.protected) == 1 and shown.protected[0] == (0, len(shown.text))
-
-
 def answer_pairs(sections: list[tuple[Section, list[Node]]], lines: list[str]) -> dict[int, tuple[str, str, int, int]]:
     """Sections headed ``問題`` or ``Question`` whose answer opens the next section, headed ``回答`` or ``Answer``
     at the same level: by the question's index, (question, answer, the answer's line, how many of the answer
@@ -247,7 +238,7 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
                 before_list = nxt is not None and nxt.kind in LISTS
                 before_table = nxt is not None and nxt.kind == "table"
                 if (before_list or before_table) and "\n" not in node.content and node.start not in self.used:
-                    label = self.label_of(node)
+                    label = self.label_of(node, nodes[i - 1] if i else None)
                 para = self.paragraph(node, label=label is not None)
                 if para.term_line and before_list:
                     label = para.text
@@ -315,8 +306,10 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
                 self.drop(node.start, "code-block", f"{kind} block: no cards")
             i += 1
 
-    def label_of(self, node: Node) -> str | None:
-        """The label a one-line paragraph gives the list after it, or None (with the reason traced)."""
+    def label_of(self, node: Node, before: Node | None = None) -> str | None:
+        """The label a one-line paragraph gives the list after it, or None (with the reason traced). A link alone
+        naming the last item of the list ``before`` it (``[Knative](…)`` under ``- **Knative** (…)``) is that item's
+        reference, no label."""
         if _ANCHOR_LINK_RE.fullmatch(node.content.strip()):  # "[목차로 이동](#index)", "[↑ Back to top](#top)"
             self.drop(node.start, "toc", "a link to a heading of the page is navigation, not the list's label")
             return None
@@ -329,8 +322,10 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
             text = text[1:].strip()
         if not text or is_bare_link(text):
             return None
-        if cites_site(node.content, text):  # "[developer.android.com](https://developer.android.com/…)"
-            self.drop(node.start, "bare-link", f"{text!r} cites the page a link goes to, not the list's label")
+        if cites_site(node.content, text) or (
+            before is not None and before.kind in LISTS and only_a_link(node.content) and names_last_item(before, text)
+        ):  # "[developer.android.com](https://developer.android.com/…)"; "[Knative](…)" after "- **Knative** (…)"
+            self.drop(node.start, "bare-link", f"{text!r} cites a page, it labels no list")
             return None
         if is_where(text):  # "where:" then the formula's symbols: the list belongs to the heading
             self.drop(node.start, "prose-label", f"{text!r} only says the list explains what came before")
@@ -512,6 +507,8 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
         first = plain(lines[0])
         if first[: len(name)].casefold() != name.casefold() or not first[len(name) :].startswith(_LEADS):
             return  # (most first paragraphs: not about the heading's name, word for word)
+        if is_page_citation(node.content):
+            return  # "[TCP/IPとは？…ガイド](…)" then "ブログ「…」": a page's title, not what TCP/IP is
         at = self.offset + node.start + 1
         if (self.used and node.start in self.used) or any(at <= c[0] < at + len(lines) for c in self.cards[before:]):
             return  # an explicit card, or a card of its own (a cloze, a definition line)
@@ -539,6 +536,7 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
             or (first[:1] == "#" and is_tags(text))
             or is_link_lines(first)
             or is_unfenced_code(first)
+            or is_page_citation(first)
         ):
             return  # display math, tags, links or unfenced code: its paragraph said so (code-block, metadata, url-only)
         if ("://" in text or "@" in text) and all(opens_with_talk_field(line) for line in text.split("\n")):
@@ -549,7 +547,7 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
             return  # "Tags:" then the tags on the lines below: the note's own (metadata)
         if is_example(text):
             return  # "Example: Sending DELETE /users/42 twice…": an example (long-example), not what the heading is
-        if len(paragraphs) == 1 and _only_a_link(paragraphs[0].content):
+        if len(paragraphs) == 1 and only_a_link(paragraphs[0].content):
             # "[**owner/repo** Contribute to …](https://github.com/…)": a page to read, its pasted title and summary
             self.drop(node.start, "bare-link", f"{self.subject!r}: the paragraph is only a link")
             return
@@ -571,7 +569,7 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
             self.drop(node.start, "heading-paragraph", "the paragraph stops mid-sentence, and goes on below it")
             return
         heading = self.section.heading.rstrip() if self.section else ""
-        if heading.endswith(("!", "！")) and not re.fullmatch(r"[A-Za-z][\w.-]*!", heading):  # "初参加！"; "Yahoo!"
+        if heading.endswith("！") or (heading[-1:] == "!" and heading[-2:-1] > "\u3000"):  # "初参加！"; "Hello World!"
             self.drop(node.start, "heading-paragraph", f"{self.subject!r} is an exclamation, it asks nothing")
             return
         if is_ordinal(heading):

@@ -129,24 +129,31 @@ def is_label(text: str) -> bool:
 #: Verbs as a plural subject takes them: ``Memory operations need 3 instruction gap``, ``Subsequent backups contain
 #: the data changed since the last full backup``.
 _PLURAL_VERBS = frozenset(
-    "need contain require allow provide support make take give cause create prevent reduce increase depend".split()
+    """need contain require allow provide support make take give cause create prevent reduce increase depend can must
+    should will""".split()
 )
-#: Words before a verb that make the line a name with a clause in it (``Services that support encryption``,
-#: ``Ways to reduce cost``, ``How pods need …``), not a sentence.
-_NOT_SUBJECT = frozenset("that which who whose to for of with when where how what why".split())
+#: Words after such a verb that make it a noun: ``support of``, ``uses per``, ``runs by``.
+_NOUN_AFTER = frozenset("of per by vs vs. for".split())
 
 
 def _subject_verb(text: str) -> bool:
-    """An English line of four words or more whose second to fifth word is a verb after its subject: ``Memory
-    operations need 3 instruction gap`` states something (not ``Services that need …``, ``Use cases for …``)."""
+    """An English line of four words or more where one of the verbs above follows a plural noun in lower case, its
+    subject: ``Memory operations need 3 instruction gap`` states something; ``AWS Support plan tiers``, ``Tools you
+    need for this course``, ``Common uses of Redis``, ``Nightly test runs per week`` name something."""
     words = text.split()
     if len(words) < 4 or not text.isascii() or ":" in text:
         return False
-    for word in words[:5]:
-        w = word.strip(",.;()").casefold()
-        if w in _NOT_SUBJECT:
-            return False
-        if word is not words[0] and (w in _PLURAL_VERBS or (w in ENGLISH_VERBS and w not in ("using", "used"))):
+    for k in range(1, min(len(words) - 1, 5)):
+        subject, verb, after = words[k - 1], words[k], words[k + 1]
+        if (
+            verb in _PLURAL_VERBS
+            and len(subject) > 3
+            and subject.islower()
+            and subject.isalpha()
+            and subject.endswith("s")
+            and not subject.endswith("ss")
+            and after.casefold() not in _NOUN_AFTER
+        ):
             return True
     return False
 
@@ -166,13 +173,15 @@ def states(text: str, raw: str) -> bool:
     )
 
 
-#: How a footnote to the line above starts: ``※複数行も可能``, ``注: …``, ``(*) …``.
-_FOOTNOTE_MARKS = ("※", "注:", "注：", "(*)", "（*）", "*)")
+#: A line this long or longer is a rule or a sentence, not a name that a ``※`` line answers (``持ち物`` then
+#: ``※受験票と写真付き身分証``).
+_FOOTNOTED_MIN_CHARS = 24
 
 
-def is_footnote(text: str) -> bool:
-    """``※複数行 INSERT も可能だが非推奨``: a footnote to the line above, not what that line asks."""
-    return text.lstrip().startswith(_FOOTNOTE_MARKS)
+def is_footnote(text: str, above: str) -> bool:
+    """``※複数行 INSERT も可能だが非推奨`` under ``原則として INSERT 1 文は 1 回の実行で 1 行を挿入すること``: a footnote
+    to a statement, not what it asks. Under a name (``持ち物``, ``Deployment の更新戦略``) a ``※`` line is its answer."""
+    return text.lstrip()[:1] == "※" and (len(above) >= _FOOTNOTED_MIN_CHARS or states(above, above))
 
 
 def says_nothing_alone(name: str) -> bool:

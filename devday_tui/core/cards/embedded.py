@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from devday_tui.core.cards.blocks import Node
+from devday_tui.core.text import inline, plain
+
 
 def code_spans(line: str) -> list[tuple[int, int]]:
     """Inline code spans of one line, as (start, end): a backtick run closed by the next run of the same length."""
@@ -277,7 +280,9 @@ def _indent(line: str) -> int:
 #: draws (``│ Error: …``, ``╷``); or a line that is only a block's head (below).
 _OPENS_BLOCK_RE = re.compile(r"(?m)(?<![\\$])\{[ \t]*$")
 _CLOSES_BLOCK_RE = re.compile(r"(?m)^[ \t]*(?:[0-9]{1,4}[ \t]+)?[}\]][ \t]*[;,)]?[ \t]*$")
-_CONSOLE_FRAME_RE = re.compile(r"(?m)^[ \t]*(?:[│┃╷╵]|(?:[A-Za-z_]\w{0,30}[=-][#>]|mysql>|sqlite>|SQL>)[ \t])")
+_CONSOLE_FRAME_RE = re.compile(r"(?m)^[ \t]*[│┃╷╵]")
+#: A line after a database shell's prompt: ``shop=# UPDATE Shohin``, ``shop-# SET …``, ``mysql> SELECT …``.
+_PROMPT_LINE_RE = re.compile(r"\A[ \t]*+(?:[A-Za-z_]\w{0,30}[=-]#|mysql>|sqlite>|SQL>)[ \t]")
 #: A line that is only the head of a block of configuration: ``provider "aws" {``, ``tags = {``, ``locals {``.
 _BLOCK_HEAD_RE = re.compile(
     r'(?m)^[ \t]*[A-Za-z_][\w.-]{0,60}(?:[ \t]+(?:"[^"\n]{0,80}"|[A-Za-z_][\w.-]{0,60})){0,4}(?:[ \t]*=)?[ \t]*\{[ \t]*$'
@@ -307,9 +312,17 @@ def is_unfenced_code(content: str) -> bool:
     return "\n" in content and (
         (_OPENS_BLOCK_RE.search(content) is not None and _CLOSES_BLOCK_RE.search(content) is not None)
         or _CONSOLE_FRAME_RE.search(content) is not None
+        or _prompt_lines(content)
         or ("{" in content and _BLOCK_HEAD_RE.search(content) is not None)
         or _is_commands(content)
     )
+
+
+def _prompt_lines(content: str) -> bool:
+    """More than half the lines after a database shell's prompt: a session pasted (``VACUUM: …`` then one ``shop=#
+    VACUUM VERBOSE shohin;`` line is a term and its example)."""
+    lines = [t for t in content.split("\n") if t.strip()]
+    return 2 * sum(_PROMPT_LINE_RE.match(t) is not None for t in lines) > len(lines)
 
 
 def _explains_after_colon(line: str) -> bool:
@@ -387,6 +400,21 @@ def in_math(line: str, inside: bool) -> bool:
     return inside ^ (marks % 2 == 1)
 
 
+def names_last_item(node: Node, name: str) -> bool:
+    """Whether the last item of a list node names ``name`` in its first line."""
+    last = node.children[-1].children[:1] if node.children else []
+    return bool(last) and last[0].kind == "paragraph" and name.casefold() in plain(last[0].content).casefold()
+
+
+def only_a_link(content: str) -> bool:
+    """Inline Markdown that is one link and nothing else (its text, whatever it holds, is the link's)."""
+    content = content.strip()
+    if content[:1] != "[" or content[-1:] != ")":
+        return False
+    shown = inline(content)
+    return len(shown.protected) == 1 and shown.protected[0] == (0, len(shown.text))
+
+
 __all__ = [
     "BARE_KEY_RE",
     "WRAPPED_LINE_CHARS",
@@ -395,6 +423,8 @@ __all__ = [
     "in_math",
     "is_link_lines",
     "is_unfenced_code",
+    "names_last_item",
+    "only_a_link",
     "plain_math",
     "shell_text",
     "wraps_on",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from devday_tui.core.cards.blocks import LISTS, Node, new
+from devday_tui.core.cards.blocks import LISTS, Node, new, node_text
 from devday_tui.core.cards.bullets import is_footnote, is_lost, states
 from devday_tui.core.cards.choice_cards import ANSWER_RE
 from devday_tui.core.cards.impressions import is_impression, is_plan
@@ -191,13 +191,14 @@ class ListRules(ItemRules):
                     # choice_question), kept with the option's text rather than read as a term of its own.
                     texts.append(" ".join(plain(ch.content).split()))
                     continue
-                if kind == "paragraph" and first and k and chs[k - 1].kind in LISTS and children:
+                if kind == "paragraph" and first and k == 1 and chs[0].kind in LISTS and len(chs[0].children) == 1:
                     # "- 3. 全ての従サイトから合意" then "=> …のときはロールバック要求" on a line of its own: the item
                     # is only the numbered step, and the line goes on with that step, not the item's own text.
-                    last = children[-1]
-                    if (text := self.paragraph(ch).text) and not last.children:
+                    last = children[-1] if children else None
+                    text = " ".join(node_text(ch).split("\n"))
+                    if last is not None and not last.children and text and not (":" in text or "：" in text):
                         children[-1] = Item(join_lines([last.text, text]))
-                    continue
+                        continue
                 if kind == "paragraph":
                     # A bullet with a sub-list names it: its bold is the name's emphasis, no cloze (``**SATA**
                     # (Serial ATA)`` then what SATA is).
@@ -226,7 +227,7 @@ class ListRules(ItemRules):
                 elif kind == "code":
                     self.has_code = True
                 elif kind == "heading" and ch.content:
-                    if k and chs[k - 1].kind == "paragraph" and is_image_only(chs[k - 1].content):
+                    if k == len(chs) - 1 and chs[k - 1].kind == "paragraph" and is_image_only(chs[k - 1].content):
                         # "##### *Incremental Backup*. An incremental backup done over…" under an <img> in the
                         # item: the image's caption, which is no part of the item's text.
                         self.drop(ch.start, "image-only", "the caption of an image inside an item")
@@ -504,7 +505,7 @@ class ListRules(ItemRules):
         children = item.children
         if len(children) == 1 and id(children[0]) in self.own_items and not children[0].children:
             return  # its one sub-item is a definition card already, with this bullet in its breadcrumb
-        if len(children) == 1 and not asks and is_footnote(children[0].text):
+        if len(children) == 1 and not asks and is_footnote(children[0].text, text):
             # "原則として INSERT 1 文は 1 行を挿入すること" then "※複数行 INSERT も可能だが非推奨": a footnote, no answer.
             self.drop(line0, "prose-label", f"{text[:40]!r}: its one sub-item is a footnote to it, not its answer")
         elif len(children) == 1 and not asks and states(text, item.text):

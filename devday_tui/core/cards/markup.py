@@ -42,7 +42,7 @@ from devday_tui.core.text import HTML_TAGS, inline, is_markup_tag
 #: shows ``<script defer src=…>`` is text.
 _EMBED_LINE_RE = re.compile(
     r"^[ \t]*(?:<(?:div|p|center)\b[^<>\n]{0,200}>[ \t]*)?"
-    r"(?:<(?:iframe|embed|script)\b[^<>\n]{0,500}\bsrc=|<cite\b[^<>\n]{0,200}>[ \t]*<a\b|(?P<card><a\b[^<>\n]{0,300}\bclass=[\"'][^\"'<>\n]{0,80}\bembedly-card\b))",
+    r"(?:<(?:iframe|embed|script)\b[^<>\n]{0,500}\bsrc=|(?P<cite><cite\b[^<>\n]{0,200}>[ \t]*<a\b)|(?P<card><a\b[^<>\n]{0,300}\bclass=[\"'][^\"'<>\n]{0,80}\bembedly-card\b))",
     re.I | re.M,
 )
 
@@ -53,6 +53,8 @@ def _without_embed(line: str) -> str:
     m = _EMBED_LINE_RE.match(line)
     if m is None:
         return line
+    if m.group("cite") is not None:  # "<cite><a …>Strangler Fig</a></cite>: gradually replace…" is the note's text
+        return "" if not line.partition("</cite>")[2].strip() else line
     if m.group("card") is None:
         return ""
     _, closed, rest = line.partition("</a>")
@@ -71,7 +73,7 @@ def _without_embeds(lines: list[str]) -> list[str]:
             out.append("" if line.strip() else line)
             continue
         if "<" in line and (m := _EMBED_LINE_RE.match(line)) is not None:
-            tag_open = m.group("card") is None and ">" not in line[m.end() :]
+            tag_open = m.group("card") is None and m.group("cite") is None and ">" not in line[m.end() :]
             out.append(_without_embed(line))
             continue
         out.append(line)

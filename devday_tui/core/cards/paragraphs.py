@@ -16,7 +16,7 @@ from devday_tui.core.cards.maker import CAPPED, MAX_BACK_LINES
 from devday_tui.core.cards.markup import split_br
 from devday_tui.core.cards.metadata import is_note_field
 from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_restated
-from devday_tui.core.cards.shapes import emphasised_names
+from devday_tui.core.cards.shapes import LINK_ONLY_RE, emphasised_names
 from devday_tui.core.cards.split import split_code_term
 from devday_tui.core.cards.terms import (
     LEAD_ARROW_RE,
@@ -43,6 +43,33 @@ from devday_tui.core.text import (
 
 #: What ``definition`` returns for a definition that is nothing to learn: only a URL, or chatter (``所感: …``).
 URL_ONLY = -2
+#: A name and a colon before what follows it on the line: ``Microsoft Learn: ``, ``参考：``.
+_NAME_COLON_RE = re.compile(r"\A[ \t]*+[^\[\]:：\n]{1,80}[:：][ \t]*+")
+
+
+#: The line after a linked page's title that says where it is from (``Qiita記事 @naoki_mochizuki``) is this short.
+_SOURCE_MAX_CHARS = 40
+
+
+def is_page_citation(content: str) -> bool:
+    """Two lines: a link alone, then where the page is from (``[TCP/IPとは？…完全ガイド](https://…)`` then ``ブログ
+    「LIFESTYLE LAB」``): a reference to read, neither a term and its definition nor a heading's definition."""
+    first, _, second = content.strip().partition("\n")
+    return (
+        first[:1] == "["
+        and "\n" not in second
+        and 0 < len(plain(second).strip()) <= _SOURCE_MAX_CHARS
+        and LINK_ONLY_RE.fullmatch(first.strip()) is not None
+    )
+
+
+def _links_only(raw: str) -> bool:
+    """``Microsoft Learn: [Azure リソースの…認証する](https://docs.microsoft.com/…)``: a name, then only a link to
+    a page (its title): a page to read, no definition."""
+    m = _NAME_COLON_RE.match(raw)
+    return m is not None and LINK_ONLY_RE.fullmatch(raw.rstrip(), m.end()) is not None
+
+
 #: ``definition`` made no card, and a list shows the term alone (a principle whose gloss restates it).
 NAME_ONLY = -3
 
@@ -279,6 +306,9 @@ class ParagraphRules(ClozeRules):
             rule = "definition"
             if found is None and content[:1] == "`" and (found := self.code_term(inl)):
                 rule = "code-term"  # "`terraform init` configures the backend": the command, then what it does
+            if found and "](" in content and _links_only(content):
+                self.drop(node.start, "url-only", f"{found[0]!r}: its whole definition is a link to a page")
+                return Para("", False)
             if found:
                 at = self.definition(found[0], found[1], node.start, rule)
                 if at >= 0 or at == CAPPED:
@@ -290,6 +320,7 @@ class ParagraphRules(ClozeRules):
                 self.cloze([(node.start, inl)])
             return Para(text, False)
         parts: list[tuple[int, Inline]] = []
+        linked: set[int] = set()  # the lines of a name and a link only: "Microsoft Learn: [title](…)"
         coded: set[int] = set()  # the lines opening with inline code
         code_defs: set[int] = set()  # the lines where a command's definition starts (code-term)
         for i, raw in joined_links(content.split("\n")):
@@ -299,6 +330,8 @@ class ParagraphRules(ClozeRules):
             if raw[-1:] == "\\" and raw.count("\\") == 1 and raw[-2:-1] not in " \t":
                 # "追記:\": a backslash ending a line breaks it and shows nothing ("C:\Files\", ": \" are values)
                 raw = raw[:-1]
+            if "](" in raw and _links_only(raw):
+                linked.add(line0)
             if "<" in raw:  # `<br>` breaks the line
                 parts.extend((line0, inline(piece)) for piece in split_br(raw))
             else:
@@ -351,6 +384,10 @@ class ParagraphRules(ClozeRules):
             self.extra.append(named)
         try:
             for line0, defined, lines in defs:
+                if line0 in linked and len(lines) == 1:
+                    self.drop(line0, "url-only", f"{defined!r}: its whole definition is a link to a page")
+                    url_only += 1
+                    continue
                 at = self.definition(
                     defined, "\n".join(lines), line0, "code-term" if line0 in code_defs else "definition"
                 )
@@ -370,10 +407,15 @@ class ParagraphRules(ClozeRules):
                 # then "Splits rows…" is a term)
                 self.drop(prose[0][0], "term-line", f"{term!r}: a sentence wrapped onto the next line, no term")
                 term = None
-            if term and len(prose) == 2 and is_footnote(prose[1][1].text):
+            if term and len(prose) == 2 and is_footnote(prose[1][1].text, term):
                 # "**原則として INSERT 1 文は 1 行を挿入すること**" then "※複数行 INSERT も可能だが非推奨"
                 self.drop(prose[0][0], "term-line", f"{term!r}: the line under it is a footnote, not its explanation")
                 return Para(full, False)  # (nor a cloze: the bold is the whole line)
+            if term and len(prose) == 2 and is_page_citation(content):
+                # "[TCP/IPとは？初心者が…完全ガイド](https://…)" then "ブログ「LIFESTYLE LAB」": a page's title and
+                # where it is from, a reference to read
+                self.drop(prose[0][0], "url-only", f"{term!r}: a linked page's title and its source, not a term")
+                return Para("", False)
             if term and is_number_heading(term.rstrip(":：")):
                 term = None  # "Question 23:" then the question: a number asks nothing, the lines after it do
             if term:
@@ -399,4 +441,4 @@ class ParagraphRules(ClozeRules):
         return first if first is not None else Para(full, False)
 
 
-__all__ = ["MIN_ANSWER_CHARS", "ParagraphRules", "Para"]
+__all__ = ["MIN_ANSWER_CHARS", "ParagraphRules", "Para", "is_page_citation"]

@@ -85,8 +85,8 @@ _SCHEDULE_RE = re.compile(
 
 
 #: What joins the things a heading compares: ``TCP vs UDP``, ``TCPとUDPの違い``, ``S3 と EFS の比較``.
-_COMPARED_SPLIT_RE = re.compile(r"[ \t]+(?:vs\.?|VS\.?|versus|×)[ \t]+|[ \t]*と[ \t]*")
-_COMPARES_END_RE = re.compile(r"[ \t]*の?(?:違い|比較)(?:について)?\Z")
+_COMPARED_SPLIT_RE = re.compile(r"(?<![ \t])(?:[ \t]++(?:vs\.?|VS\.?|versus|×)[ \t]++|[ \t]*+と[ \t]*+)")
+_COMPARES_END_RE = re.compile(r"(?<![ \t])[ \t]*+の?(?:違い|比較)(?:について)?\Z")
 
 
 def _compares(context: str, header: list[str]) -> bool:
