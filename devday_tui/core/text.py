@@ -550,28 +550,13 @@ def is_bare_link(text: str) -> bool:
     return bool(_BARE_LINK_RE.match(text))
 
 
-_HOST_RE = re.compile(r"(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})", re.I)
-
-
-def cites_site(content: str, text: str) -> bool:
-    """A link whose text is only the host name of the page it links to (``developer.android.com`` linking to a
-    page there, as blogs cite an embedded page): a source, not words of the note. A link to the site's home
-    (``[caniuse.com](https://caniuse.com/)``) names the site."""
-    if (found := _HOST_RE.fullmatch(text.strip())) is None:
-        return False
-    raw, host = content.casefold(), found.group(1).casefold()
-    for needle in (f"//{host}/", f"//www.{host}/"):
-        at = raw.find(needle) + len(needle)
-        if at >= len(needle) and raw[at : at + 1] not in ("", ")", '"', "'", " ", ">"):
-            return True  # a page there, not the site's home
-    return False
-
-
 # --- sentences ---------------------------------------------------------------------------------------------------
 
 _SENTENCE_END_RE = re.compile(r"[。！？!?]+(?![」』）)\]。！？!?])|\.(?=\s)|\n")
 
 
+#: The rest of a bracket opened before a sentence's end, closed on the same line.
+_CLOSES_RE = re.compile(r"[^\n()（）]{0,200}[)）]")
 #: Abbreviations whose full stop ends no sentence (``etc.`` does when a capital follows).
 _ABBREVIATIONS = ("i.e.", "e.g.", "vs.", "cf.", "fig.", "approx.", "a.k.a.", " no.")
 
@@ -591,7 +576,11 @@ def sentence_spans(text: str, protected: tuple[Span, ...] = ()) -> list[Span]:
                 before.endswith("etc.") and not text[end : end + 2].lstrip()[:1].isupper()
             ):
                 continue  # "(i.e. add backup machines)" goes on; "tables etc. We refer to…" does not
-        if text[start:end].strip():
+        seg = text[start:end]
+        if end < len(text) and seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）"):
+            if m.group() != "\n" and _CLOSES_RE.match(text, end):
+                continue  # "Android Things 1.0 (IoT 向けの Android。正式版になった)": inside its brackets
+        if seg.strip():
             spans.append((start, end))
         start = end
     if text[start:].strip():

@@ -13,7 +13,7 @@ from devday_tui.core.cards.backs import announces, is_signpost, says_several_fol
 from devday_tui.core.cards.blocks import LISTS, Node, node_text
 from devday_tui.core.cards.bullets import is_where
 from devday_tui.core.cards.choices import OPTION_KEYS
-from devday_tui.core.cards.embedded import is_link_lines, is_unfenced_code, names_last_item, only_a_link
+from devday_tui.core.cards.embedded import cites_site, is_link_lines, is_unfenced_code, names_last_item, only_a_link
 from devday_tui.core.cards.lists import ListRules
 from devday_tui.core.cards.maker import MAX_BACK_LINES, Entry, is_todo
 from devday_tui.core.cards.markup import strip_bullet
@@ -50,7 +50,7 @@ from devday_tui.core.cards.terms import (
 )
 from devday_tui.core.explicit import ExplicitCard
 from devday_tui.core.model import Item, Section
-from devday_tui.core.text import cites_site, is_bare_link, join_lines, plain
+from devday_tui.core.text import is_bare_link, join_lines, plain
 
 #: A heading followed by one paragraph of at most this many characters (and nothing else) defines the heading.
 HEADING_PARAGRAPH_MAX_CHARS = 300

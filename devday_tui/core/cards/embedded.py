@@ -400,6 +400,23 @@ def in_math(line: str, inside: bool) -> bool:
     return inside ^ (marks % 2 == 1)
 
 
+_HOST_RE = re.compile(r"(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})", re.I)
+
+
+def cites_site(content: str, text: str) -> bool:
+    """A link whose text is only the host name of the page it links to (``developer.android.com`` linking to a
+    page there, as blogs cite an embedded page): a source, not words of the note. A link to the site's home
+    (``[caniuse.com](https://caniuse.com/)``) names the site."""
+    if (found := _HOST_RE.fullmatch(text.strip())) is None:
+        return False
+    raw, host = content.casefold(), found.group(1).casefold()
+    for needle in (f"//{host}/", f"//www.{host}/"):
+        at = raw.find(needle) + len(needle)
+        if at >= len(needle) and raw[at : at + 1] not in ("", ")", '"', "'", " ", ">"):
+            return True  # a page there, not the site's home
+    return False
+
+
 def names_last_item(node: Node, name: str) -> bool:
     """Whether the last item of a list node names ``name`` in its first line."""
     last = node.children[-1].children[:1] if node.children else []
@@ -417,6 +434,7 @@ def only_a_link(content: str) -> bool:
 
 __all__ = [
     "BARE_KEY_RE",
+    "cites_site",
     "WRAPPED_LINE_CHARS",
     "blank_yaml",
     "code_spans",

@@ -301,3 +301,19 @@ def test_a_heading_s_attributes_are_no_part_of_its_title() -> None:
     )
     assert [s.heading for s in note.sections if s.level] == ["Setup", "Reading list"]
     assert [c.front for c in note.cards] == ["Setup"]  # (a reading list is chatter)
+
+
+def test_a_sentence_does_not_end_inside_brackets_closed_on_its_line() -> None:
+    from devday_tui.core.text import sentence_spans
+
+    text = "Android Things 1.0 (IoT 向けの Android。前日に正式版になった) が出た。次の話。"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Android Things 1.0 (IoT 向けの Android。前日に正式版になった) が出た。",
+        "次の話。",
+    ]
+    unclosed = "括弧（閉じない。次の文"
+    assert [unclosed[a:b] for a, b in sentence_spans(unclosed)] == ["括弧（閉じない。", "次の文"]
+    got = cards_of(
+        "## Things\n\n- **Android Things 1.0** (IoT 向けの Android。前日に正式版になった)\n- **Smart Display** (画面付き)\n"
+    )
+    assert "［…］ (IoT 向けの Android。前日に正式版になった)" in got
