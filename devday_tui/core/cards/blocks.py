@@ -337,8 +337,12 @@ def tree(tokens: list[Any]) -> tuple[list[Node], set[int]]:
 
 
 #: The attributes after a heading's text (Pandoc, kramdown, Hugo): ``{#reading-list}``, ``{#setup .unnumbered}``,
-#: ``{: #id}``, ``{.tabset}``: no part of its title.
-_HEADING_ATTRS_RE = re.compile(r"\{:?[ \t]*[#.][\w:-]{1,80}(?:[ \t]+[#.]?[\w:=\"'-]{1,80}){0,8}[ \t]*\}\Z")
+#: ``{: #id}``, ``{.tabset}``: no part of its title (``{:.2f}``, ``{:#x}``, Svelte's ``{#if}`` and ``{#each items as
+#: item}`` are).
+_HEADING_ATTRS_RE = re.compile(
+    r"\{:?[ \t]*(?!#(?:if|each|await|key|else|with|unless)\b)[#.][A-Za-z][\w:-]{1,79}"
+    r"(?:[ \t]+(?:[#.][A-Za-z][\w:-]{0,79}|[\w-]{1,40}=[\w\"'-]{1,80})){0,8}[ \t]*\}\Z"
+)
 
 
 def opaque_lines(body: str) -> set[int]:

@@ -11,7 +11,7 @@ import re
 from devday_tui.core import ids
 from devday_tui.core.cards.backs import announces, is_signpost, says_several_follow
 from devday_tui.core.cards.blocks import LISTS, Node, node_text
-from devday_tui.core.cards.bullets import is_where
+from devday_tui.core.cards.bullets import has_verb, is_where
 from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.embedded import cites_site, is_link_lines, is_unfenced_code, names_last_item, only_a_link
 from devday_tui.core.cards.lists import ListRules
@@ -240,8 +240,10 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
                 if (before_list or before_table) and "\n" not in node.content and node.start not in self.used:
                     label = self.label_of(node, nodes[i - 1] if i else None)
                 para = self.paragraph(node, label=label is not None)
-                if para.term_line and before_list:
-                    label = para.text
+                if para.term_line and before_list:  # ("**MVCC Implementation**" then "Read Committed:" names it)
+                    named = (last := squash(plain(node.content.rsplit("\n", 1)[-1]))).rstrip(":：").rstrip()
+                    short = last != named and len(named.split()) <= 3 and not has_verb(named) and label_ok(named)
+                    label = f"{para.text} › {named}" if short else para.text
                 elif para.own_card or not para.text:
                     label = None  # a definition line is a card of its own (or dropped: 登壇者：…), not the list's name
                 if label is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from devday_tui.core.cards.blocks import Node
-from devday_tui.core.text import inline, plain
+from devday_tui.core.text import inline
 
 
 def code_spans(line: str) -> list[tuple[int, int]]:
@@ -417,10 +417,18 @@ def cites_site(content: str, text: str) -> bool:
     return False
 
 
+#: An item opening with a bold name and what follows it: ``**Knative** (Kubernetes-native APIs …)``.
+_BOLD_LEAD_RE = re.compile(r"\*\*([^*\n]{1,100})\*\*([^\n]*)")
+
+
 def names_last_item(node: Node, name: str) -> bool:
-    """Whether the last item of a list node names ``name`` in its first line."""
+    """Whether the last item of a list node opens with ``name`` in bold, something after it (``- **Knative**
+    (Kubernetes-native APIs …)``): a link to ``name`` right after it is that item's reference."""
     last = node.children[-1].children[:1] if node.children else []
-    return bool(last) and last[0].kind == "paragraph" and name.casefold() in plain(last[0].content).casefold()
+    if not last or last[0].kind != "paragraph":
+        return False
+    m = _BOLD_LEAD_RE.match(last[0].content)
+    return m is not None and m.group(1).strip().casefold() == name.casefold() and bool(m.group(2).strip())
 
 
 def only_a_link(content: str) -> bool:

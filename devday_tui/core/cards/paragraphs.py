@@ -43,31 +43,51 @@ from devday_tui.core.text import (
 
 #: What ``definition`` returns for a definition that is nothing to learn: only a URL, or chatter (``所感: …``).
 URL_ONLY = -2
+#: How a word ends that names where to read more: ``Docs``, ``Microsoft Learn``, ``公式ドキュメント``, ``…の資料``.
+_SOURCE_WORD_RE = re.compile(
+    r"(?:docs?|documentation|reference|references|learn|links?|see(?: also)?|source|slides|video|blog|article|paper"
+    r"|参考|参照|資料|出典|引用|公式|ドキュメント|リンク|詳細|動画|スライド|ブログ|記事)\Z",
+    re.I,
+)
 #: A name and a colon before what follows it on the line: ``Microsoft Learn: ``, ``参考：``.
 _NAME_COLON_RE = re.compile(r"\A[ \t]*+[^\[\]:：\n]{1,80}[:：][ \t]*+")
 
 
-#: The line after a linked page's title that says where it is from (``Qiita記事 @naoki_mochizuki``) is this short.
+#: The line after a linked page's title that says where it is from (``Qiita記事 @naoki_mochizuki``) is this short,
+#: and names a site, a blog or an author.
 _SOURCE_MAX_CHARS = 40
+_SITE_RE = re.compile(
+    r"ブログ|blog|qiita|zenn|note\.com|medium|dev\.to|hatena|はてな|記事|サイト|site|ホームページ|HP\b|公式|@\w|「|by ",
+    re.I,
+)
 
 
 def is_page_citation(content: str) -> bool:
     """Two lines: a link alone, then where the page is from (``[TCP/IPとは？…完全ガイド](https://…)`` then ``ブログ
-    「LIFESTYLE LAB」``): a reference to read, neither a term and its definition nor a heading's definition."""
+    「LIFESTYLE LAB」``, ``Qiita記事 @naoki``): a reference to read, neither a term and its definition nor a
+    heading's definition (``[Pod](…)`` then ``the smallest deployable unit`` is a term)."""
     first, _, second = content.strip().partition("\n")
+    shown = plain(second).strip()
     return (
         first[:1] == "["
+        and "](" in first
         and "\n" not in second
-        and 0 < len(plain(second).strip()) <= _SOURCE_MAX_CHARS
+        and 0 < len(shown) <= _SOURCE_MAX_CHARS
+        and _SITE_RE.search(shown) is not None
         and LINK_ONLY_RE.fullmatch(first.strip()) is not None
     )
 
 
 def _links_only(raw: str) -> bool:
-    """``Microsoft Learn: [Azure リソースの…認証する](https://docs.microsoft.com/…)``: a name, then only a link to
-    a page (its title): a page to read, no definition."""
+    """``Microsoft Learn: [Azure リソースの…認証する](https://docs.microsoft.com/…)``, ``Docs: [Kubernetes docs](…)``:
+    a word that names where to read more, then only a link to a page: a page to read, no definition
+    (``IAM: [Identity and Access Management](…)`` is a term whose definition is linked)."""
     m = _NAME_COLON_RE.match(raw)
-    return m is not None and LINK_ONLY_RE.fullmatch(raw.rstrip(), m.end()) is not None
+    return (
+        m is not None
+        and _SOURCE_WORD_RE.search(raw[: m.end()].rstrip(" \t:：")) is not None
+        and LINK_ONLY_RE.fullmatch(raw.rstrip(), m.end()) is not None
+    )
 
 
 #: ``definition`` made no card, and a list shows the term alone (a principle whose gloss restates it).

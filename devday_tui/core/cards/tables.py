@@ -84,23 +84,27 @@ _SCHEDULE_RE = re.compile(
 )
 
 
-#: What joins the things a heading compares: ``TCP vs UDP``, ``TCPとUDPの違い``, ``S3 と EFS の比較``.
+#: What joins the things a heading compares: ``IPv4 vs IPv6``, ``HTTP/1.1 と HTTP/2 の違い``.
 _COMPARED_SPLIT_RE = re.compile(r"(?<![ \t])(?:[ \t]++(?:vs\.?|VS\.?|versus|×)[ \t]++|[ \t]*+と[ \t]*+)")
 _COMPARES_END_RE = re.compile(r"(?<![ \t])[ \t]*+の?(?:違い|比較)(?:について)?\Z")
 
 
-def _compares(context: str, header: list[str]) -> bool:
-    """A table whose headers are the things its heading compares, one each (``TCP vs UDP`` over ``| TCP | UDP |``,
-    not ``Features: EC2 vs Lambda`` over ``| Feature | EC2 | Lambda |``): each column is what one of them is, and
-    the first cell of a row names nothing (``信頼度優先`` is TCP's)."""
-    if len(header) < 2 or not all(header):
+def _names_middle(context: str, header: list[str], rows: list[list[str]]) -> bool:
+    """``| IPv4 | | IPv6 |`` under a heading comparing the two (``IPv4 vs IPv6``), its middle column filled in every
+    row with names that do not repeat and are no links: that column names the rows (``Length``, ``Multicast``). A
+    blank header elsewhere is a column of readings, ratings, units or links like any other."""
+    if len(header) != 3 or header[1] or not header[0] or not header[2] or len(rows) < 2:
+        return False
+    middle = [texts[1] if len(texts) == 3 else "" for texts in rows]
+    if not all(middle) or len(set(middle)) < len(middle) or any("://" in t for t in middle):
         return False
     heading = context.rsplit(" › ", 1)[-1]
     ended = _COMPARES_END_RE.sub("", heading)
     sides = _COMPARED_SPLIT_RE.split(ended)
-    if len(sides) != len(header) or (ended == heading and " vs" not in heading.casefold() and "×" not in heading):
+    if len(sides) != 2 or (ended == heading and " vs" not in heading.casefold() and "×" not in heading):
         return False
-    return all(h.casefold() in side.casefold() for h, side in zip(header, sides))
+    pairs = ((header[0].casefold(), sides[0].casefold()), (header[2].casefold(), sides[1].casefold()))
+    return all(side.strip() and (name in side or side.strip() in name) for name, side in pairs)
 
 
 def _is_schedule(context: str) -> bool:
@@ -168,14 +172,12 @@ class TableRules(CardMaker):
         if len(header) >= 3 and _numbers_rows(header[0], [texts[0] if texts else "" for _, texts in body]):
             # | 9 | コスト最適化 | … |: a row's number names nothing; the next column does
             header, body = header[1:], [(line0, texts[1:]) for line0, texts in body]
-        blank = [k for k, h in enumerate(header) if not h]
-        if len(blank) == 1 and blank[0] > 0 and all(len(t) == len(header) and t[blank[0]] for _, t in body):
-            # | IPv4 | | IPv6 | over | 32 bit | Length | 128 bit |: the column with no header, filled in every row,
-            # names the rows (| タイプ | | 配置先 | over | ボリューム | キャッシュ型 | … | and | テープ | | … | does not).
-            k = blank[0]
-            header = [header[k], *header[:k], *header[k + 1 :]]
-            body = [(line0, [texts[k], *texts[:k], *texts[k + 1 :]]) for line0, texts in body]
-        if self.columns(node, context, header, [texts for _, texts in body], _compares(context, header)):
+        if _names_middle(context, header, [texts for _, texts in body]):
+            # | IPv4 | | IPv6 | over | 32 bit | Length | 128 bit | under "IPv4 vs IPv6": the middle column, between
+            # the two things compared, names the rows.
+            header = [header[1], header[0], header[2]]
+            body = [(line0, [texts[1], texts[0], texts[2]]) for line0, texts in body]
+        if self.columns(node, context, header, [texts for _, texts in body]):
             return
         firsts = [texts[0] for _, texts in body if texts and texts[0]]
         if _is_log_header(header[0]) and len(firsts) >= 2 and all(map(_DATE_CELL_RE.fullmatch, firsts)):
@@ -229,15 +231,12 @@ class TableRules(CardMaker):
             front = f"{subject} — {asked}" if names and len(asked) <= MAX_ASKED_CHARS else subject
             self.add("table-row", "definition", subject, front, "\n".join(back), line0)
 
-    def columns(
-        self, node: Node, context: str, header: list[str], body: list[list[str]], compared: bool = False
-    ) -> bool:
+    def columns(self, node: Node, context: str, header: list[str], body: list[list[str]]) -> bool:
         """Whether the table's columns are lists, each made a list card: every header names something, and the
-        first column ends in empty cells while another goes on (a row without its first cell is no row), or the
-        heading compares what the headers name (``compared``), each column's cells at its top. ``| Cloud Storage |
-        BigTable |`` over ``| Durable | Sparsely Populated |`` and ``| - | NoSQL database |``: Cloud Storage is
-        durable, BigTable a NoSQL database; the rows say nothing."""
-        if len(body) < 2 or not all(header) or (not compared and all(texts[:1] != [""] for texts in body)):
+        first column ends in empty cells while another goes on (a row without its first cell is no row), each
+        column's cells at its top. ``| Cloud Storage | BigTable |`` over ``| Durable | Sparsely Populated |`` and
+        ``| - | NoSQL database |``: Cloud Storage is durable, BigTable a NoSQL database; the rows say nothing."""
+        if len(body) < 2 or not all(header) or all(texts[:1] != [""] for texts in body):
             return False
         width = len(header)
         cells = [[texts[k] if k < len(texts) else "" for texts in body] for k in range(width)]

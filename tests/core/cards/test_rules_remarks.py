@@ -276,14 +276,24 @@ def test_a_link_to_a_page_is_a_reference_not_a_definition() -> None:
         A system that runs containers across many machines.
 
         Kubernetes docs: the [reference](https://k8s.io/docs) covers every object
+
+        IAM: [Identity and Access Management](https://aws.amazon.com/iam/)
+
+        [DNSのしくみ入門](https://zenn.dev/x/articles/dns)
+        Zenn @example_user
+
+        [ReplicaSet](https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/)
+        keeps a set number of pods running
         """
     )
     got = {c.front: c.back for c in note.cards}
     assert got == {
         "Kubernetes": "A system that runs containers across many machines.",
         "Kubernetes docs": "the reference covers every object",
+        "IAM": "Identity and Access Management",  # a term whose definition is linked
+        "ReplicaSet": "keeps a set number of pods running",
     }
-    assert [t.line for t in trace if t.rule == "url-only"] == [3, 6]
+    assert [t.line for t in trace if t.rule == "url-only"] == [3, 6, 15]
 
 
 def test_a_heading_s_attributes_are_no_part_of_its_title() -> None:

@@ -401,40 +401,25 @@ def test_a_log_under_any_date_header_and_rounds_under_their_own_header() -> None
     assert made == ["AES › Round 0 — Operations", "AES › Round 10 — Operations"]
 
 
-def test_a_table_of_the_things_its_heading_compares_is_one_list_per_column() -> None:
+def test_a_table_of_the_things_its_heading_compares_pairs_them_row_by_row() -> None:
     note, _ = parse(
         """
-        ### TCP vs UDP
+        ### Python vs JavaScript
 
-        | TCP        | UDP                   |
-        | ---------- | --------------------- |
-        | 信頼度優先 | 速度優先              |
-        | WWW, Mail  | VoIP Phone, Streaming |
-
-        ### TCPとUDPの違い
-
-        | TCP | UDP |
+        | Python | JavaScript |
         | --- | --- |
-        | コネクション型 | コネクションレス型 |
-        | 再送あり | 再送なし |
-
-        ### Features: EC2 vs Lambda
-
-        | Feature | EC2 | Lambda |
-        | --- | --- | --- |
-        | Servers | you manage them | none to manage |
-        | Billing | per second | per request |
+        | list | Array |
+        | dict | Object / Map |
         """
     )
     got = {c.front: c.back_text for c in note.cards}
-    assert got["TCP vs UDP › TCP — 2 points"] == "- 信頼度優先\n- WWW, Mail"
-    assert got["TCP vs UDP › UDP — 2 points"] == "- 速度優先\n- VoIP Phone, Streaming"
-    assert got["TCPとUDPの違い › UDP — 2 points"] == "- コネクションレス型\n- 再送なし"
-    # A first column that names the rows is no thing compared: the rows are the cards.
-    assert got["Features: EC2 vs Lambda › Servers — EC2, Lambda"] == "EC2: you manage them\nLambda: none to manage"
+    assert got == {
+        "Python vs JavaScript › list — JavaScript": "Array",
+        "Python vs JavaScript › dict — JavaScript": "Object / Map",
+    }
 
 
-def test_the_one_column_with_no_header_names_the_rows_when_every_row_fills_it() -> None:
+def test_the_blank_column_between_the_two_things_compared_names_the_rows() -> None:
     note, _ = parse(
         """
         ### IPv4 vs IPv6
@@ -443,6 +428,13 @@ def test_the_one_column_with_no_header_names_the_rows_when_every_row_fills_it() 
         | --------------- | ------------- | ----------------- |
         | 32 bit (4 byte) | Length        | 128 bit (16 byte) |
         | Decimal         | Number System | Hexadecimal       |
+
+        ### 用語集
+
+        | 用語 | | 意味 |
+        | --- | --- | --- |
+        | 冪等性 | べきとうせい | 何度実行しても同じ結果 |
+        | 疎結合 | そけつごう | 部品の依存が少ない |
 
         ### Storage Gateway
 
@@ -456,4 +448,6 @@ def test_the_one_column_with_no_header_names_the_rows_when_every_row_fills_it() 
     assert got["IPv4 vs IPv6 › Length — IPv4 IP Address, IPv6 IP Address"] == (
         "IPv4 IP Address: 32 bit (4 byte)\nIPv6 IP Address: 128 bit (16 byte)"
     )
-    assert "Storage Gateway › ファイル — 配置先, クライアントIF" in got  # (its blank column is a sub-type)
+    # Under a heading that compares nothing, a blank header is a column like any other (readings, a sub-type).
+    assert "用語集 › 冪等性" in got
+    assert "Storage Gateway › ファイル — 配置先, クライアントIF" in got
