@@ -327,3 +327,24 @@ def test_a_sentence_does_not_end_inside_brackets_closed_on_its_line() -> None:
         "## Things\n\n- **Android Things 1.0** (IoT 向けの Android。前日に正式版になった)\n- **Smart Display** (画面付き)\n"
     )
     assert "［…］ (IoT 向けの Android。前日に正式版になった)" in got
+
+
+def test_a_bold_line_then_a_short_name_ending_in_a_colon_both_name_the_list() -> None:
+    note, _ = parse(
+        """
+        ## Isolation
+
+        **MVCC Implementation**
+        Read Committed:
+        - each query sees data committed before the query began
+        - a write waits for a concurrent writer
+
+        **Benefits**
+        There are three of them, all cheap:
+        - no read locks
+        - readers never block writers
+        """
+    )
+    fronts = [c.front for c in note.cards if c.kind != "cloze"]
+    assert "MVCC Implementation › Read Committed — 2 points" in fronts
+    assert "Benefits — 2 points" in fronts  # (a sentence is no name of the list)
