@@ -348,3 +348,23 @@ def test_a_bold_line_then_a_short_name_ending_in_a_colon_both_name_the_list() ->
     fronts = [c.front for c in note.cards if c.kind != "cloze"]
     assert "MVCC Implementation › Read Committed — 2 points" in fronts
     assert "Benefits — 2 points" in fronts  # (a sentence is no name of the list)
+
+
+def test_the_record_of_the_book_a_note_is_on_is_no_card() -> None:
+    got = cards_of(
+        """
+        ## 書籍情報
+
+        - 著者名：ズンク・アーレンス
+        - 翻訳：二木 夢子
+        - 出版社：日経BP
+        - ISBN: 978-4-296-00078-4
+
+        ## 用語
+
+        翻訳：ある言語で書かれた文章を、意味を保ったまま別の言語に置き換えること。
+        """
+    )
+    assert "翻訳" not in [k for k in got if got[k] == "二木 夢子"]
+    assert "出版社" not in got and "ISBN" not in got
+    assert got["翻訳"] == "ある言語で書かれた文章を、意味を保ったまま別の言語に置き換えること。"  # a glossary's term
