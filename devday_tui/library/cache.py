@@ -1,7 +1,7 @@
 """The parse cache: one pickle file per parsed note, in the user cache directory (never beside the notes).
 
-Each entry is keyed by a hash of the file's bytes, its path and the parser version, so an edited file, a moved
-file or a new devday-tui each miss the cache and are parsed again. A section is stored without its ``source``
+Each entry is keyed by a hash of the file's bytes, its path and the parser (its version and a digest of its
+source), so an edited file, a moved file or a new devday-tui each miss the cache and are parsed again. A section is stored without its ``source``
 (a run of lines of the file, which a reader has anyway): :func:`restore_sources` puts it back.
 """
 
@@ -24,9 +24,30 @@ from devday_tui.library.paths import resolve
 CACHE_FORMAT = 2
 
 
+def parser_digest(root: Path | None = None) -> str:
+    """A digest of the parser's source, every module under ``root`` (``devday_tui.core``): a change to a card rule
+    misses the cache even where ``PARSER_VERSION`` was not bumped with it."""
+    if root is None:
+        import devday_tui.core as core
+
+        root = Path(core.__file__).parent
+    h = blake2b(digest_size=6)
+    try:
+        for path in sorted(root.rglob("*.py")):
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(path.read_bytes())
+    except OSError:
+        return "0"
+    return h.hexdigest()
+
+
+#: The parser an entry was made by: its version and its source's digest (``231-3f9a…``).
+PARSER_TAG = f"{PARSER_VERSION}-{parser_digest()}"
+
+
 def cache_key(data: bytes, path: Path, rel: str) -> str:
     h = blake2b(digest_size=20)
-    h.update(f"{PARSER_VERSION}\0{CACHE_FORMAT}\0{path}\0{rel}\0".encode("utf-8", "surrogatepass"))
+    h.update(f"{PARSER_TAG}\0{CACHE_FORMAT}\0{path}\0{rel}\0".encode("utf-8", "surrogatepass"))
     h.update(data)
     return h.hexdigest()
 
@@ -85,9 +106,7 @@ class ParseCache:
     def __init__(self, cache_dir: Path | str | None) -> None:
         #: The folder given (a worker process opens the same cache with it).
         self.cache_dir = cache_dir
-        self.root = (
-            os.path.join(cache_dir, f"parse-v{PARSER_VERSION}.{CACHE_FORMAT}") if cache_dir is not None else None
-        )
+        self.root = os.path.join(cache_dir, f"parse-v{PARSER_TAG}.{CACHE_FORMAT}") if cache_dir is not None else None
         self.ok = self.root is not None
         self._made: set[str] = set()
         #: Whether this parser version's folder was missing at the first look-up: then every look-up misses, and

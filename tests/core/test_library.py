@@ -276,7 +276,19 @@ def test_entries_of_other_parser_versions_are_deleted(tmp_path: Path, cache: Pat
     mine = write(cache / "other-file", "kept")
     load_library([notes], cache_dir=cache)
     assert not old.parent.parent.exists() and mine.exists()
-    assert [p.name for p in cache.iterdir() if p.is_dir()] == [f"parse-v{PARSER_VERSION}.{parse_cache.CACHE_FORMAT}"]
+    assert [p.name for p in cache.iterdir() if p.is_dir()] == [
+        f"parse-v{parse_cache.PARSER_TAG}.{parse_cache.CACHE_FORMAT}"
+    ]
+
+
+def test_a_change_to_the_parser_s_source_misses_the_cache(tmp_path: Path) -> None:
+    source = tmp_path / "core"
+    write(source / "cards" / "rules.py", "RULE = 1\n")
+    before = parse_cache.parser_digest(source)
+    assert parse_cache.parser_digest(source) == before
+    write(source / "cards" / "rules.py", "RULE = 2\n")  # a rule changed, PARSER_VERSION forgotten
+    assert parse_cache.parser_digest(source) != before
+    assert parse_cache.PARSER_TAG.startswith(f"{PARSER_VERSION}-")
 
 
 def test_a_damaged_cache_entry_is_parsed_again(tmp_path: Path, cache: Path) -> None:
