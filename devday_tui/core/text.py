@@ -342,6 +342,11 @@ def inline(src: str) -> Inline:
     return found
 
 
+def _indexed_by(ch: str) -> bool:
+    """A character that a ``[i][j]`` after it indexes: a letter or digit of ASCII, a closing bracket."""
+    return (ch.isascii() and ch.isalnum()) or ch in ")]_"
+
+
 def _read_inline(src: str) -> Inline:
     if _CONTROL_RE.search(src):
         src = strip_controls(src)  # before the scan, so the spans are offsets into the text returned
@@ -387,6 +392,8 @@ def _read_inline(src: str) -> Inline:
             piece = m.group(0)  # a placeholder: "kubectl drain <node>", "<service>.<resource>.<verb>"
         elif kind == "brtag":
             piece = "\n"
+        elif kind == "link" and m.group("dest") is None and start and _indexed_by(src[start - 1]):
+            piece = m.group(0)  # "M[i][j]", "arr[0][1]": an index after a name, not a reference link
         elif kind == "link":
             sub = inline(m.group("ltext"))
             piece = sub.text

@@ -145,6 +145,10 @@ def repeats(name: str, said: str) -> bool:
     return word_at(said, normalise(name), plural=True) >= 0
 
 
+#: An item that can stand in for notes to come: one word, no term and definition (``placeholder``, ``TBD``, ``...``).
+_STAND_IN_RE = re.compile(r"[^\s:：]{1,30}")
+
+
 class ItemRules(ChoiceRules):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`, under :class:`~devday_tui.core.cards.lists.ListRules`."""
 
@@ -264,6 +268,15 @@ class ItemRules(ChoiceRules):
             self.drop(line0, "first-person", f"{subject!r}: what the speaker did on stage, not a fact of the talk")
             return
         flat = not any(i.children for i in items)
+        if (
+            flat
+            and len(items) >= 2
+            and len(same := {normalise(i.text) for i in items}) == 1
+            and _STAND_IN_RE.fullmatch(same.pop())
+        ):
+            # "placeholder" six times: the author's stand-ins for notes to come, nothing to recall
+            self.drop(line0, "todo", f"{subject!r}: every item says the same, a stand-in for notes to come")
+            return
         if (
             flat
             and len(items) == 1

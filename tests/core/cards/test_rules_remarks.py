@@ -368,3 +368,20 @@ def test_the_record_of_the_book_a_note_is_on_is_no_card() -> None:
     assert "翻訳" not in [k for k in got if got[k] == "二木 夢子"]
     assert "出版社" not in got and "ISBN" not in got
     assert got["翻訳"] == "ある言語で書かれた文章を、意味を保ったまま別の言語に置き換えること。"  # a glossary's term
+
+
+def test_an_index_after_a_name_is_no_reference_link_and_stand_in_items_make_no_card() -> None:
+    from devday_tui.core.text import plain
+
+    assert plain("If M[i][j] is 1, arr[0][1] is too") == "If M[i][j] is 1, arr[0][1] is too"
+    assert plain("see [the docs][1] and 詳しくは[こちら][2]") == "see the docs and 詳しくはこちら"
+    note, trace = parse(
+        """
+        ## Summary
+
+        - placeholder
+        - placeholder
+        - placeholder
+        """
+    )
+    assert note.cards == [] and [t.rule for t in trace] == ["todo"]
