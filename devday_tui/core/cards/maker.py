@@ -92,6 +92,9 @@ _ROLE_NEAR_CHARS = 30
 HONORIFICS = ("さん", "氏", "様", "先生")
 #: A back that only says what to study: ``Exponential backoff - know when it is used``.
 _STUDY_RE = re.compile(r"(?:know|understand|learn|study|review|memori[sz]e|remember)\b(?! as\b)", re.I)
+#: The author's own background, named in a term: ``この分野への自分の経験値``, ``僕の立場`` (``自分のスキルアップ`` may
+#: ask a panel what it does).
+_OWN_RE = re.compile(r"(?:自分|私|僕)の(?:経験|立場|バックグラウンド|経歴)")
 #: A back that opens by speaking of its author: ``I will use k for kubectl``, ``私は…``.
 #: A one-line back up to this long that speaks of its author anywhere (``Going forward I will use k``) is no fact.
 SHORT_BACK_CHARS = 120
@@ -534,6 +537,8 @@ class CardMaker:
         lead = term.lstrip(_LEAD)
         if lead[:2] == "当時":
             return True  # "当時のエンジニア歴: 4 年", "当時 保有資格": the author, back then
+        if ("自分" in term or "私" in term or "僕" in term) and _OWN_RE.search(term):
+            return True  # "この分野への自分の経験値", "私の経歴": the author's own, not the talk's
         if "参考" in term and _READING_LABEL_RE.search(term):
             return True  # "Notesから移行する場合は下記が参考になる": what follows is reading to do
         if self._skip_heads and not term.isascii() and is_chatter_head(term.rstrip(":：").strip()):

@@ -211,6 +211,12 @@ def _in_math(line: str, i: int) -> bool:
     return marks % 2 == 0 and (line.count("$", 0, i) - line.count("$$", 0, i)) % 2 == 1
 
 
+#: How a statement of code ends: ``;``, maybe a ``//`` comment after it; and how it starts, assigning a value (an
+#: ``=`` before any colon or quote: ``HSTS: add_header … "max-age=…";`` is a term and its directive).
+_CODE_END_RE = re.compile(r";[ \t]*(?://[^\n]{0,300})?\Z")
+_ASSIGNS_RE = re.compile(r"[^=:：\"'\n]{1,120}=")
+
+
 def split_term(src: str | Inline) -> tuple[str, str] | None:
     """``TERM: DEFINITION`` on the first line of ``src``, as (term, definition), or None.
 
@@ -231,6 +237,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
     first = text if nl < 0 else text[:nl]
     if not _SEPARATOR_RE.search(first):
         return None
+    if ";" in first and _CODE_END_RE.search(first) and _ASSIGNS_RE.match(first):
+        return None  # "B.int b = 0413; // 267←8進数", "[W,s,v] = svd(…);": a statement of code
     # Each separator is looked at once, going forward: the protected spans begun before it and the brackets in
     # front of it are kept up to date on the way rather than looked at again (a line of colons would be quadratic).
     protected = sorted(inl.protected)

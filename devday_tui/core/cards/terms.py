@@ -398,7 +398,7 @@ def label_ok(text: str, colon: bool = False) -> bool:
     says something of the note, and names nothing (``（起動順）`` does)."""
     limit = LABEL_MAX_CHARS * 2 if colon else LABEL_MAX_CHARS
     return (
-        bool(text)
+        any(map(str.isalnum, text))  # ("> = < !=" names nothing)
         and len(text) <= limit
         and not text.endswith(("。", ".", "、", ",", "，"))  # "…のですが、" goes on in the list: a sentence
         and not is_bare_link(text)

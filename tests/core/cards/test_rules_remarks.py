@@ -385,3 +385,38 @@ def test_an_index_after_a_name_is_no_reference_link_and_stand_in_items_make_no_c
         """
     )
     assert note.cards == [] and [t.rule for t in trace] == ["todo"]
+
+
+def test_a_statement_of_code_the_author_s_background_and_a_label_of_symbols_make_no_card() -> None:
+    note, _ = parse(
+        """
+        ## No.2 次の式のうち、コンパイルエラーになるもの
+
+        B.int b = 0413; // 267←8進数
+
+        HSTS: add_header Strict-Transport-Security "max-age=63072000" always;
+
+        ## オンプレとクラウドのデータ基盤
+
+        - この分野への自分の経験値
+          - BigQuery や Athena をかじったことある程度
+        - 自分のスキルアップ
+          - 海外のブログを読む
+
+        ## Versions
+
+        > = < !=
+        - Allow from 1.20 up to 2.0.0
+        - Pin with =
+
+        ## 全体的に
+
+        - いい刺激になった
+        """
+    )
+    got = {c.front: c.back_text for c in note.cards}
+    assert "B.int b" not in got
+    assert got["HSTS"] == 'add_header Strict-Transport-Security "max-age=63072000" always;'
+    assert "この分野への自分の経験値" not in got and got["自分のスキルアップ"] == "海外のブログを読む"
+    assert not any(front.startswith(">") for front in got)
+    assert not any("全体的に" in front for front in got)
