@@ -488,10 +488,16 @@ def without_remark(key: str) -> str:
 OPENINGS = frozenset(normalise(h) for h in ("はじめに", "まえがき"))
 
 
+#: A heading that dates the author's sitting of an exam (``Exam date: April, 2021.``, ``受験日：2023/05/01``): what
+#: came up that day, hints and impressions, not facts.
+_SITTING_RE = re.compile(r"(?:exam date|date of exam|受験日|試験日)(?:[:：\s]|\Z)")
+
+
 def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> bool:
     """A heading (its :func:`skip_key`) of a chatter section: one of ``skip`` (also with a remark in brackets after
     it: ``終わりに（感想など）``), or, with the default list, a Japanese heading whose last word is one of its
-    impressions words (the head noun comes last), or a heading of links to read (``… 関連リンク``). In a
+    impressions words (the head noun comes last), a heading of links to read (``… 関連リンク``) or one dating an
+    exam the author sat (``Exam date: April, 2021.``). In a
     ``retrospective`` (see :func:`is_retrospective`), Keep, Problem and Try are chatter too."""
     for k in (key, without_remark(key)):
         if k in skip or (retrospective and k in KPT_KEYS):
@@ -502,7 +508,7 @@ def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> b
             return True
     if not is_default(skip):
         return False
-    if is_chatter_head(key) or (skip is WRITEUP_SKIP and is_study_story(key)):
+    if is_chatter_head(key) or (skip is WRITEUP_SKIP and is_study_story(key)) or _SITTING_RE.match(key):
         return True
     return len(key) <= 60 and key.endswith(_LINKS_HEAD_NOUNS)
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from devday_tui.core.cards.embedded import BARE_KEY_RE, blank_yaml, code_spans, plain_math
+from devday_tui.core.cards.indents import dedent_label_lists, nest_one_space_items
 from devday_tui.core.text import HTML_TAGS, inline, is_markup_tag
 
 #: A line that is an embedded player or slide deck, with its caption: ``<iframe src="//www.slideshare.net/…">``
@@ -411,39 +412,6 @@ def _blank_bibtex(text: str) -> str:
     return "\n".join(lines)
 
 
-#: A bullet indented by a tab or four spaces.
-_INDENTED_BULLET_RE = re.compile(r"(?:\t| {4})[-*+][ \t]")
-#: A label line (not indented, no list item, ending in a colon) right above a bullet indented by a tab or four spaces.
-_LABEL_THEN_INDENTED_RE = re.compile(r"^[^\s\-*+#>|][^\n]*[:：][ \t]*\n(?:\t| {4})[-*+][ \t]", re.M)
-
-
-def _dedent_label_lists(text: str) -> str:
-    """``going serverless:`` then ``\t- google cloud functions…``: CommonMark reads a bullet indented by a tab or
-    four spaces right after a line of text as more of that text, but its author wrote the label's list. Those
-    bullets (and the lines indented under them) lose one level of indent, up to a blank or unindented line; every
-    line stays put."""
-    if _LABEL_THEN_INDENTED_RE.search(text) is None:
-        return text
-    lines = text.split("\n")
-    k = 0
-    while k + 1 < len(lines):
-        line = lines[k]
-        if (
-            line[:1].strip()
-            and line[:1] not in "-*+#>|"
-            and line.rstrip().endswith((":", "："))
-            and _INDENTED_BULLET_RE.match(lines[k + 1])
-        ):
-            j = k + 1
-            while j < len(lines) and (lines[j][:1] == "\t" or lines[j][:4] == "    "):
-                lines[j] = lines[j][1:] if lines[j][:1] == "\t" else lines[j][4:]
-                j += 1
-            k = j
-        else:
-            k += 1
-    return "\n".join(lines)
-
-
 def normalize_body(text: str) -> str:
     """The note body ``text`` (LF newlines) with non-text markup blanked out and plain-text bullets made Markdown.
 
@@ -458,7 +426,9 @@ def normalize_body(text: str) -> str:
     if "@" in text and _BIBTEX_OPEN_RE.search(text) is not None:
         text = _blank_bibtex(text)
     if "\t" in text or "    " in text:
-        text = _dedent_label_lists(text)
+        text = dedent_label_lists(text)
+    if "\n - " in text or "\n * " in text:
+        text = nest_one_space_items(text)
     hits = _hit_lines(text)
     if not hits:
         return text

@@ -420,3 +420,40 @@ def test_a_statement_of_code_the_author_s_background_and_a_label_of_symbols_make
     assert "この分野への自分の経験値" not in got and got["自分のスキルアップ"] == "海外のブログを読む"
     assert not any(front.startswith(">") for front in got)
     assert not any("全体的に" in front for front in got)
+
+
+def test_a_section_dating_an_exam_the_author_sat_is_chatter() -> None:
+    got = cards_of(
+        """
+        ## Exam date: April, 2021.
+
+        API gateway: few questions but tough
+        RCU/WCU: how much do you need, notice when to increase
+
+        ## DynamoDB
+
+        RCU: one strongly consistent read per second of up to 4 KB
+        """
+    )
+    assert got == {"RCU": "one strongly consistent read per second of up to 4 KB"}
+
+
+def test_bullets_indented_by_one_space_under_a_bullet_are_its_sub_items() -> None:
+    note, _ = parse(
+        """
+        #### 冗長トポロジ
+
+        - 冗長設計の問題
+         - **ブロードキャストストーム**
+           - ループ回避機能が無いと無限に繰り返す
+         - **同一フレームの複数コピー**
+           - 同一フレームが複数届く
+        - 対策
+          - STP
+        """
+    )
+    got = {c.front: c.back_text for c in note.cards}
+    assert got["冗長トポロジ › 冗長設計の問題 — 2 points"] == (
+        "- ブロードキャストストーム\n  - ループ回避機能が無いと無限に繰り返す\n- 同一フレームの複数コピー\n  - 同一フレームが複数届く"
+    )
+    assert got["冗長トポロジ — 2 points"] == "- 冗長設計の問題\n- 対策"
