@@ -447,3 +447,17 @@ async def test_every_key_in_help_runs_an_existing_action(workspace: Path, build_
                     binding.key,
                     binding.action,
                 )
+
+
+async def test_a_card_taken_from_two_lines_cites_both_in_the_browser(tmp_path: Path, build_app) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "ebs.md").write_text(
+        "# EBS\n\n## Volumes\n\n- gp2: IOPS tied to size\n\n## Exam tips\n\n- gp2: burst to 3,000 IOPS\n"
+    )
+    app = build_app([notes])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await browse_section(pilot, "Volumes")
+        (item,) = [item for item in screen.query(CardItem) if item.card.front == "gp2"]
+        head = item.query_one(".card-head", Static)
+        assert "ebs.md:5, 9" in str(head.render())
