@@ -342,9 +342,13 @@ def inline(src: str) -> Inline:
     return found
 
 
-def _indexed_by(ch: str) -> bool:
-    """A character that a ``[i][j]`` after it indexes: a letter or digit of ASCII, a closing bracket."""
-    return (ch.isascii() and ch.isalnum()) or ch in ")]_"
+def _indexed_by(ch: str, brackets: str) -> bool:
+    """``[i][j]`` after ``ch``, a letter or digit of ASCII or a closing bracket, each part a short name or number:
+    an index (``M[i][j]``, ``dp[0][n]``), not a reference link (``K8s[Service docs][svc]``)."""
+    return ((ch.isascii() and ch.isalnum()) or ch in ")]_") and _INDEX_RE.fullmatch(brackets) is not None
+
+
+_INDEX_RE = re.compile(r"\[[A-Za-z0-9_+\-* ]{1,6}\]\[[A-Za-z0-9_+\-* ]{1,6}\]")
 
 
 def _read_inline(src: str) -> Inline:
@@ -392,7 +396,7 @@ def _read_inline(src: str) -> Inline:
             piece = m.group(0)  # a placeholder: "kubectl drain <node>", "<service>.<resource>.<verb>"
         elif kind == "brtag":
             piece = "\n"
-        elif kind == "link" and m.group("dest") is None and start and _indexed_by(src[start - 1]):
+        elif kind == "link" and m.group("dest") is None and start and _indexed_by(src[start - 1], m.group(0)):
             piece = m.group(0)  # "M[i][j]", "arr[0][1]": an index after a name, not a reference link
         elif kind == "link":
             sub = inline(m.group("ltext"))

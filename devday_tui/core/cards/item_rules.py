@@ -145,8 +145,8 @@ def repeats(name: str, said: str) -> bool:
     return word_at(said, normalise(name), plural=True) >= 0
 
 
-#: An item that can stand in for notes to come: one word, no term and definition (``placeholder``, ``TBD``, ``...``).
-_STAND_IN_RE = re.compile(r"[^\s:：]{1,30}")
+#: An item that stands in for notes to come (``placeholder``, ``TBD``, ``...``; ``Yes`` three times answers).
+_STAND_IN_RE = re.compile(r"placeholder|tbd|tba|todo|wip|xxx|lorem ipsum|\.\.\.|…|未定|準備中|あとで|後で書く", re.I)
 
 
 class ItemRules(ChoiceRules):

@@ -92,9 +92,9 @@ _ROLE_NEAR_CHARS = 30
 HONORIFICS = ("さん", "氏", "様", "先生")
 #: A back that only says what to study: ``Exponential backoff - know when it is used``.
 _STUDY_RE = re.compile(r"(?:know|understand|learn|study|review|memori[sz]e|remember)\b(?! as\b)", re.I)
-#: The author's own background, named in a term: ``この分野への自分の経験値``, ``僕の立場`` (``自分のスキルアップ`` may
-#: ask a panel what it does).
-_OWN_RE = re.compile(r"(?:自分|私|僕)の(?:経験|立場|バックグラウンド|経歴)")
+#: The author's own background, named in a term that ends with it: ``この分野への自分の経験値``, ``僕の立場``
+#: (``自分の経験を棚卸しする`` is advice, ``自分のスキルアップ`` may ask a panel what it does).
+_OWN_RE = re.compile(r"(?:自分|私|僕)の(?:経験値?|立場|バックグラウンド|経歴)[:：]?\Z")
 #: A back that opens by speaking of its author: ``I will use k for kubectl``, ``私は…``.
 #: A one-line back up to this long that speaks of its author anywhere (``Going forward I will use k``) is no fact.
 SHORT_BACK_CHARS = 120

@@ -67,10 +67,6 @@ NOTE_FIELDS = frozenset(
 )
 #: Fields whose value is always the note's metadata, whatever it is.
 _ALWAYS_META = frozenset("tags tag category categories タグ カテゴリ カテゴリー".split())
-#: A book's record in notes on it: ``出版社：日経BP``, ``翻訳：二木 夢子``, ``ISBN: …``, ``発売日：2021/10/14``.
-_BOOK_FIELDS = frozenset("出版社 翻訳 訳者 翻訳者 発売日 出版日 発行日 isbn ページ数 publisher translator".split())
-#: A book field's value up to this long, not a sentence, is the record (``翻訳: ある言語の文章を…``, a glossary's).
-_BOOK_VALUE_MAX_CHARS = 40
 #: A value that is a date, a time or hashtags.
 _META_VALUE_RE = re.compile(
     r"\A(?:[0-9]{1,4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,4}日?(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|[0-9]{1,2}:[0-9]{2}"
@@ -80,17 +76,13 @@ _META_VALUE_RE = re.compile(
 
 def is_note_field(term: str, value: str) -> bool:
     """A field of the note itself written as a definition: a date, a time or hashtags under ``Date``, ``Time``,
-    ``Tags``… (emoji before the name ignored), or any value under ``Tags`` or ``Category``; or a field of the
-    book the note is on, a short value under ``出版社``, ``翻訳``, ``ISBN``, ``Publisher``…"""
+    ``Tags``… (emoji before the name ignored), or any value under ``Tags`` or ``Category``."""
     if len(term) > 16:
         return False
     start = 0
     while start < len(term) and not term[start].isalnum():
         start += 1
     key = term[start:].strip().casefold()
-    if key in _BOOK_FIELDS:
-        value = value.strip()
-        return len(value) <= _BOOK_VALUE_MAX_CHARS and not value.endswith(("。", ".")) and "\n" not in value
     if key not in NOTE_FIELDS:
         return False
     return key in _ALWAYS_META or _META_VALUE_RE.match(value.strip().translate(_WIDE_DIGITS)) is not None

@@ -211,10 +211,14 @@ def _in_math(line: str, i: int) -> bool:
     return marks % 2 == 0 and (line.count("$", 0, i) - line.count("$$", 0, i)) % 2 == 1
 
 
-#: How a statement of code ends: ``;``, maybe a ``//`` comment after it; and how it starts, assigning a value (an
-#: ``=`` before any colon or quote: ``HSTS: add_header … "max-age=…";`` is a term and its directive).
+#: How a statement of code ends: ``;``, maybe a ``//`` comment after it; and how it starts, assigning a value to
+#: code (``B.int b =``, ``[W,s,v] =``, ``int x =``; ``8進数 → int b = 0413;``, ``Pointer declaration = int *p = &x;``
+#: and ``HSTS: add_header … "max-age=…";`` are a term and its code).
 _CODE_END_RE = re.compile(r";[ \t]*(?://[^\n]{0,300})?\Z")
-_ASSIGNS_RE = re.compile(r"[^=:：\"'\n]{1,120}=")
+_ASSIGNS_RE = re.compile(
+    r"[ \t]*(?:[A-Za-z_$@][\w$@]{0,30}[.\[(*&][^=:：→—\"'\n]{0,60}|\[[^\]=\n]{1,40}\][ \t]*"
+    r"|(?:int|long|short|byte|char|float|double|boolean|bool|var|let|const|auto|val|String)[ \t]+[\w$]{1,30}[ \t]*)="
+)
 
 
 def split_term(src: str | Inline) -> tuple[str, str] | None:

@@ -398,9 +398,10 @@ def label_ok(text: str, colon: bool = False) -> bool:
     says something of the note, and names nothing (``（起動順）`` does)."""
     limit = LABEL_MAX_CHARS * 2 if colon else LABEL_MAX_CHARS
     return (
-        any(map(str.isalnum, text))  # ("> = < !=" names nothing)
+        bool(text)
         and len(text) <= limit
-        and not text.endswith(("。", ".", "、", ",", "，"))  # "…のですが、" goes on in the list: a sentence
+        and not text.endswith(("。", ".", "、", ",", "，", ";"))  # "…のですが、" goes on in the list: a sentence
+        and "; //" not in text  # ("int x = 10; // 初期値": a line of code)
         and not is_bare_link(text)
         and not (is_aside(text) and _ASIDE_CLAUSE_RE.search(text) is not None)
     )

@@ -350,31 +350,12 @@ def test_a_bold_line_then_a_short_name_ending_in_a_colon_both_name_the_list() ->
     assert "Benefits — 2 points" in fronts  # (a sentence is no name of the list)
 
 
-def test_the_record_of_the_book_a_note_is_on_is_no_card() -> None:
-    got = cards_of(
-        """
-        ## 書籍情報
-
-        - 著者名：ズンク・アーレンス
-        - 翻訳：二木 夢子
-        - 出版社：日経BP
-        - ISBN: 978-4-296-00078-4
-
-        ## 用語
-
-        翻訳：ある言語で書かれた文章を、意味を保ったまま別の言語に置き換えること。
-        """
-    )
-    assert "翻訳" not in [k for k in got if got[k] == "二木 夢子"]
-    assert "出版社" not in got and "ISBN" not in got
-    assert got["翻訳"] == "ある言語で書かれた文章を、意味を保ったまま別の言語に置き換えること。"  # a glossary's term
-
-
 def test_an_index_after_a_name_is_no_reference_link_and_stand_in_items_make_no_card() -> None:
     from devday_tui.core.text import plain
 
     assert plain("If M[i][j] is 1, arr[0][1] is too") == "If M[i][j] is 1, arr[0][1] is too"
     assert plain("see [the docs][1] and 詳しくは[こちら][2]") == "see the docs and 詳しくはこちら"
+    assert plain("the K8s[Service docs][svc] page") == "the K8sService docs page"  # a reference link
     note, trace = parse(
         """
         ## Summary
@@ -385,9 +366,11 @@ def test_an_index_after_a_name_is_no_reference_link_and_stand_in_items_make_no_c
         """
     )
     assert note.cards == [] and [t.rule for t in trace] == ["todo"]
+    answers, _ = parse("**GET・PUT・DELETE は冪等か**\n- Yes\n- Yes\n- Yes\n")
+    assert [c.front for c in answers.cards] == ["GET・PUT・DELETE は冪等か — 3 points"]
 
 
-def test_a_statement_of_code_the_author_s_background_and_a_label_of_symbols_make_no_card() -> None:
+def test_a_statement_of_code_and_the_author_s_background_make_no_card() -> None:
     note, _ = parse(
         """
         ## No.2 次の式のうち、コンパイルエラーになるもの
@@ -403,23 +386,23 @@ def test_a_statement_of_code_the_author_s_background_and_a_label_of_symbols_make
         - 自分のスキルアップ
           - 海外のブログを読む
 
-        ## Versions
+        - 自分の経験を棚卸しする
+          - 過去の案件でどんな判断をしたかを書き出す
 
-        > = < !=
-        - Allow from 1.20 up to 2.0.0
-        - Pin with =
+        ## 書き方
 
-        ## 全体的に
-
-        - いい刺激になった
+        - 8進数 → int b = 0413;
+        - 16進数 → int c = 0x1F;
         """
     )
     got = {c.front: c.back_text for c in note.cards}
     assert "B.int b" not in got
     assert got["HSTS"] == 'add_header Strict-Transport-Security "max-age=63072000" always;'
     assert "この分野への自分の経験値" not in got and got["自分のスキルアップ"] == "海外のブログを読む"
-    assert not any(front.startswith(">") for front in got)
-    assert not any("全体的に" in front for front in got)
+    assert (
+        got["自分の経験を棚卸しする"] == "過去の案件でどんな判断をしたかを書き出す"
+    )  # advice, not the author's record
+    assert got["8進数"] == "int b = 0413;"  # a term, then its code
 
 
 def test_a_section_dating_an_exam_the_author_sat_is_chatter() -> None:
