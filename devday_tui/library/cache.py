@@ -103,10 +103,12 @@ class ParseCache:
     """The cache folder of this parser version; ``ok`` turns False (and the cache is skipped) when it cannot be
     written."""
 
-    def __init__(self, cache_dir: Path | str | None) -> None:
-        #: The folder given (a worker process opens the same cache with it).
+    def __init__(self, cache_dir: Path | str | None, tag: str = PARSER_TAG) -> None:
+        #: The folder given, and the parser's tag (a worker process opens the same cache with both: its own tag
+        #: would differ were the source changed while the app runs).
         self.cache_dir = cache_dir
-        self.root = os.path.join(cache_dir, f"parse-v{PARSER_TAG}.{CACHE_FORMAT}") if cache_dir is not None else None
+        self.tag = tag
+        self.root = os.path.join(cache_dir, f"parse-v{tag}.{CACHE_FORMAT}") if cache_dir is not None else None
         self.ok = self.root is not None
         self._made: set[str] = set()
         #: Whether this parser version's folder was missing at the first look-up: then every look-up misses, and

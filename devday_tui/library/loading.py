@@ -158,7 +158,8 @@ def parse_jobs(
             out[job.index] = job
             yield job
 
-    pool = parse_in_workers(remembered(), cache.cache_dir if cache.ok else None, workers=workers, budget=budget)
+    cache_dir = cache.cache_dir if cache.ok else None
+    pool = parse_in_workers(remembered(), cache_dir, workers=workers, budget=budget, tag=cache.tag)
     try:
         for index, kind, payload in pool:
             job = out.pop(index)

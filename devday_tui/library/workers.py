@@ -21,7 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
-from devday_tui.library.cache import ParseCache
+from devday_tui.library.cache import PARSER_TAG, ParseCache
 from devday_tui.library.parsing import Job, parse_job
 
 #: Seconds one note may take to parse before it is given up on.
@@ -42,9 +42,9 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(cache_dir: str | None) -> None:
+def _init_worker(cache_dir: str | None, tag: str) -> None:
     global _worker_cache
-    _worker_cache = ParseCache(cache_dir)
+    _worker_cache = ParseCache(cache_dir, tag)
     # A worker writes nothing to the terminal: it may be the app's screen. Its errors come back as results.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -121,6 +121,7 @@ def parse_in_workers(
     *,
     workers: int,
     budget: float = DEFAULT_BUDGET,
+    tag: str = PARSER_TAG,
 ) -> Iterator[Result]:
     """Parse ``jobs`` in ``workers`` processes; yield ``(index, kind, payload)`` for each job as it is done.
 
@@ -143,7 +144,7 @@ def parse_in_workers(
             max_workers=workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(cache_dir,),
+            initargs=(cache_dir, tag),
         )
         out: dict[Future, tuple[list[Job], float]] = {}
         crashed = late = False

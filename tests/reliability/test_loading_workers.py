@@ -68,3 +68,21 @@ def test_a_late_note_and_a_crashing_note_are_reported_and_the_rest_load(
     again = reload_note(lib, notes / "n0.md", workers=1, budget=1.0)
     assert "n0.md" not in {n.rel for n in again.notes}
     assert any(w.path.name == "n0.md" and "took longer" in w.message for w in again.warnings)
+
+
+def test_workers_write_under_the_parser_tag_of_the_process_that_started_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import functools
+
+    from devday_tui.library import cache as parse_cache
+    from devday_tui.library import loading
+
+    # As if the parser's source changed while the app ran: the workers, started later, would digest another
+    # source; they must still write where the app reads.
+    monkeypatch.setattr(loading, "ParseCache", functools.partial(parse_cache.ParseCache, tag="as-started"))
+    write_corpus(6, tmp_path / "notes", "mixed", 5, 2_000)
+    load_library([tmp_path / "notes"], cache_dir=tmp_path / "c", workers=2)
+    folders = [p.name for p in (tmp_path / "c").iterdir() if p.is_dir()]
+    assert folders == [f"parse-vas-started.{parse_cache.CACHE_FORMAT}"]
+    assert len([p for p in (tmp_path / "c" / folders[0]).rglob("*") if p.is_file()]) == 6
