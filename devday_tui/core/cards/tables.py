@@ -9,6 +9,7 @@ from collections import Counter
 from devday_tui.core.cards.blocks import Node
 from devday_tui.core.cards.chatter import is_clock_time
 from devday_tui.core.cards.maker import CardMaker
+from devday_tui.core.cards.shapes import COMPARED_RE
 from devday_tui.core.cards.terms import (
     DETAIL_FIELDS,
     SCORE_FIELDS,
@@ -85,7 +86,7 @@ _SCHEDULE_RE = re.compile(
 
 
 #: What joins the things a heading compares: ``IPv4 vs IPv6``, ``HTTP/1.1 と HTTP/2 の違い``.
-_COMPARED_SPLIT_RE = re.compile(r"(?<![ \t])(?:[ \t]++(?:vs\.?|VS\.?|versus|×)[ \t]++|[ \t]*+と[ \t]*+)")
+_COMPARED_SPLIT_RE = re.compile(r"(?<![ \t])(?:[ \t]++(?:vs\.?|VS\.?|versus)[ \t]++|[ \t]*+と[ \t]*+)")
 _COMPARES_END_RE = re.compile(r"(?<![ \t])[ \t]*+の?(?:違い|比較)(?:について)?\Z")
 
 
@@ -101,7 +102,7 @@ def _names_middle(context: str, header: list[str], rows: list[list[str]]) -> boo
     heading = context.rsplit(" › ", 1)[-1]
     ended = _COMPARES_END_RE.sub("", heading)
     sides = _COMPARED_SPLIT_RE.split(ended)
-    if len(sides) != 2 or (ended == heading and " vs" not in heading.casefold() and "×" not in heading):
+    if len(sides) != 2 or COMPARED_RE.search(heading) is None:
         return False
     pairs = ((header[0].casefold(), sides[0].casefold()), (header[2].casefold(), sides[1].casefold()))
     return all(side.strip() and (name in side or side.strip() in name) for name, side in pairs)
