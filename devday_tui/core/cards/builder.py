@@ -12,6 +12,7 @@ from devday_tui.core import ids
 from devday_tui.core.cards.backs import announces, is_signpost, says_several_follow
 from devday_tui.core.cards.blocks import LISTS, Node, node_text
 from devday_tui.core.cards.bullets import has_verb, is_where
+from devday_tui.core.cards.chatter import is_time_slot
 from devday_tui.core.cards.choices import OPTION_KEYS
 from devday_tui.core.cards.embedded import cites_site, is_link_lines, is_unfenced_code, names_last_item, only_a_link
 from devday_tui.core.cards.lists import ListRules
@@ -310,8 +311,7 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
 
     def label_of(self, node: Node, before: Node | None = None) -> str | None:
         """The label a one-line paragraph gives the list after it, or None (with the reason traced). A link alone
-        naming the last item of the list ``before`` it (``[Knative](…)`` under ``- **Knative** (…)``) is that item's
-        reference, no label."""
+        naming the last item of the list ``before`` it (``[Knative](…)`` under ``- **Knative** (…)``) labels none."""
         if _ANCHOR_LINK_RE.fullmatch(node.content.strip()):  # "[목차로 이동](#index)", "[↑ Back to top](#top)"
             self.drop(node.start, "toc", "a link to a heading of the page is navigation, not the list's label")
             return None
@@ -351,8 +351,7 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
         ):
             named = _BOLD_ASIDE_RE.fullmatch(node.content.strip())
             if named is not None and label_ok(squash(plain(named.group(1)))):
-                # "**Reliability**(Part of the Well-Architected Framework)": the bold name is the label, the
-                # bracketed remark after it an aside.
+                # "**Reliability**(Part of the Well-Architected Framework)": the bold name is the label
                 return squash(plain(named.group(1)))
             intro = list_intro(text)
             if intro is not None:  # "UDPは…。UDPは次のような用途に向いている。": the last sentence names the list
@@ -509,8 +508,8 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
         first = plain(lines[0])
         if first[: len(name)].casefold() != name.casefold() or not first[len(name) :].startswith(_LEADS):
             return  # (most first paragraphs: not about the heading's name, word for word)
-        if is_page_citation(node.content):
-            return  # "[TCP/IPとは？…ガイド](…)" then "ブログ「…」": a page's title, not what TCP/IP is
+        if is_page_citation(node.content):  # "[TCP/IPとは？…ガイド](…)" then "ブログ「…」": a page's title
+            return
         at = self.offset + node.start + 1
         if (self.used and node.start in self.used) or any(at <= c[0] < at + len(lines) for c in self.cards[before:]):
             return  # an explicit card, or a card of its own (a cloze, a definition line)
@@ -541,7 +540,8 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
             or is_page_citation(first)
         ):
             return  # display math, tags, links or unfenced code: its paragraph said so (code-block, metadata, url-only)
-        if ("://" in text or "@" in text) and all(opens_with_talk_field(line) for line in text.split("\n")):
+        talk = "://" in text or "@" in text or is_time_slot(self.subject)  # ("Tuesday 11:45 …" then "Track: …")
+        if talk and all(map(opens_with_talk_field, text.split("\n"))):
             # "資料：https://…" then "登壇者：Kazuki Suda (@superbrothers)": where the slides are and who spoke
             self.drop(node.start, "talk-details", f"{self.subject!r}: the paragraph holds only the talk's details")
             return

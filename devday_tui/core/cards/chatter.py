@@ -23,6 +23,7 @@ DEFAULT_SKIP_SECTIONS = (
     "References",
     "Reference",
     "See also",
+    "Check out",
     "Useful links",
     "Useful resources",
     "Links",
@@ -449,6 +450,17 @@ def is_clock_time(term: str) -> bool:
     return len(term) <= 24 and term[:1].isdigit() and _CLOCK_TIME_RE.fullmatch(term.strip()) is not None
 
 
+#: A heading that opens with a slot of a timetable: a day and a time (``Tuesday 11:45 Panel: …``, ``Day 2 10:30 …``).
+_SLOT_RE = re.compile(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?|day[ \t]?[0-9]{1,2})[ \t,]+[0-9]{1,2}:[0-9]{2}\b", re.I
+)
+
+
+def is_time_slot(heading: str) -> bool:
+    """Whether a heading names a slot of an event's timetable, a day and a time before the talk's title."""
+    return _SLOT_RE.match(heading) is not None
+
+
 def is_default(skip: frozenset[str]) -> bool:
     """Whether ``skip`` is the default list (a write-up's included), with which head nouns count as well: a note's
     own ``skip_sections:`` says all it skips."""
@@ -520,6 +532,7 @@ __all__ = [
     "OPENINGS",
     "is_chatter_head",
     "is_clock_time",
+    "is_time_slot",
     "is_default",
     "is_retrospective",
     "is_study_story",

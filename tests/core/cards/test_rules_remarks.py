@@ -440,3 +440,32 @@ def test_bullets_indented_by_one_space_under_a_bullet_are_its_sub_items() -> Non
         "- ブロードキャストストーム\n  - ループ回避機能が無いと無限に繰り返す\n- 同一フレームの複数コピー\n  - 同一フレームが複数届く"
     )
     assert got["冗長トポロジ — 2 points"] == "- 冗長設計の問題\n- 対策"
+
+
+def test_a_timetable_slot_with_its_track_and_pointers_to_other_talks_make_no_card() -> None:
+    got = cards_of(
+        """
+        ### Personal Schedule and Notes
+
+        #### Tuesday `11:45` [Panel: The Path to Senior Engineering Leadership](https://qconsf.com/x)
+
+        Track: The Path to Senior Engineering Leadership
+
+        #### Monday `13:35` Maximising Success with Limited Time
+
+        Track: Effective Engineering in Early Stage Startups
+
+        ### Document-based apps
+
+        - New document launcher with a custom background and title
+
+        Check out:
+        Evolve your document launch experience
+
+        ### Keynote
+
+        Speaker: Nicole Forsgren, on how AI reveals the friction in developer experience
+        """
+    )
+    assert not any("Track" in str(back) or front.endswith("Check out") for front, back in got.items())
+    assert "Keynote" in got  # (no slot of a timetable: its speaker and theme)
