@@ -31,9 +31,9 @@ def count_pool_use(monkeypatch) -> list[int]:
     used: list[int] = []
     real = loading.parse_in_workers
 
-    def counting(jobs, cache_dir, *, workers, budget):
+    def counting(jobs, cache_dir, *, workers, budget, **kwargs):
         used.append(workers)
-        yield from real(jobs, cache_dir, workers=workers, budget=budget)
+        yield from real(jobs, cache_dir, workers=workers, budget=budget, **kwargs)
 
     monkeypatch.setattr(loading, "parse_in_workers", counting)
     return used

@@ -216,7 +216,7 @@ def _in_math(line: str, i: int) -> bool:
 #: and ``HSTS: add_header … "max-age=…";`` are a term and its code).
 _CODE_END_RE = re.compile(r";[ \t]*(?://[^\n]{0,300})?\Z")
 _ASSIGNS_RE = re.compile(
-    r"[ \t]*(?:[A-Za-z_$@][\w$@]{0,30}[.\[(*&][^=:：→—\"'\n]{0,60}|\[[^\]=\n]{1,40}\][ \t]*"
+    r"\A[ \t]*+(?:[A-Za-z_$@][\w$@]{0,30}[.\[(*&][^=:：→—\"'\n]{0,60}|\[[^\]=\n]{1,40}\][ \t]*"
     r"|(?:int|long|short|byte|char|float|double|boolean|bool|var|let|const|auto|val|String)[ \t]+[\w$]{1,30}[ \t]*)="
 )
 
