@@ -46,8 +46,8 @@ _ONE_SPACE_BULLET_RE = re.compile(r" [-*+][ \t]")
 def nest_one_space_items(text: str) -> str:
     """``- 冗長設計の問題`` then `` - **ブロードキャストストーム**``: CommonMark reads a bullet indented by one space as
     the next item of the same list, but its author wrote a sub-item. The lines after an unindented bullet that are
-    indented (the first by exactly one space), up to the next unindented or blank-then-unindented line, gain one
-    space: one-space bullets nest under it, and the lines under them keep their own nesting."""
+    indented (the first by exactly one space), up to the next unindented or blank line, gain one space: one-space
+    bullets nest under it, and the lines under them keep their own nesting."""
     lines = text.split("\n")
     k = 0
     while k + 1 < len(lines):

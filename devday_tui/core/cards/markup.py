@@ -48,12 +48,9 @@ _EMBED_LINE_RE = re.compile(
 )
 
 
-def _without_embed(line: str) -> str:
-    """``line`` without the embed it opens with: all of it for a player with its caption, the text after a link
-    drawn as a card (``<a class="embedly-card" …>Title</a> Pod の QoS クラスは…`` keeps its sentence)."""
-    m = _EMBED_LINE_RE.match(line)
-    if m is None:
-        return line
+def _without_embed(line: str, m: re.Match[str]) -> str:
+    """``line`` without the embed it opens with (``m``, its match): all of it for a player with its caption, the text
+    after a link drawn as a card (``<a class="embedly-card" …>Title</a> Pod の QoS クラスは…`` keeps its sentence)."""
     if m.group("cite") is not None:  # "<cite><a …>Strangler Fig</a></cite>: gradually replace…" is the note's text
         return "" if not line.partition("</cite>")[2].strip() else line
     if m.group("card") is None:
@@ -75,7 +72,7 @@ def _without_embeds(lines: list[str]) -> list[str]:
             continue
         if "<" in line and (m := _EMBED_LINE_RE.match(line)) is not None:
             tag_open = m.group("card") is None and m.group("cite") is None and ">" not in line[m.end() :]
-            out.append(_without_embed(line))
+            out.append(_without_embed(line, m))
             continue
         out.append(line)
     return out
