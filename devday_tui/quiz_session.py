@@ -39,21 +39,20 @@ StepKind = Literal["answer", "suspend", "bury"]
 _GRADE_NAMES = {int(g.rating): g.label for g in GRADES}
 
 
-def source_label(path: Path, line: int | tuple[int, ...], roots: list[Path] | tuple[Path, ...] = ()) -> str:
+def source_label(path: Path, line: int | str, roots: list[Path] | tuple[Path, ...] = ()) -> str:
     """``notes/file.md:12``: the path relative to the folder holding the notes folder, else to the home folder;
-    ``notes/file.md:12, 40`` for a card taken from several lines (a term defined twice)."""
+    ``line`` may cite several lines (a card's ``line_label``: ``notes/file.md:12, 40``)."""
     path = Path(path)
-    where = ", ".join(map(str, line)) if isinstance(line, tuple) else str(line)
     for root in roots:
         base = Path(root).parent if Path(root).is_dir() or Path(root).suffix != ".md" else Path(root).parent
         try:
-            return f"{path.relative_to(base)}:{where}"
+            return f"{path.relative_to(base)}:{line}"
         except ValueError:
             continue
     try:
-        return f"~/{path.relative_to(Path.home())}:{where}"
+        return f"~/{path.relative_to(Path.home())}:{line}"
     except ValueError:
-        return f"{path}:{where}"
+        return f"{path}:{line}"
 
 
 @dataclass

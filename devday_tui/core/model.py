@@ -93,6 +93,11 @@ class Card:
     lines: tuple[int, ...] = ()
 
     @property
+    def line_label(self) -> str:
+        """The line the card comes from, or every line of a back joined from several places (``26, 85``)."""
+        return ", ".join(map(str, self.lines)) if self.lines else str(self.line)
+
+    @property
     def breadcrumb(self) -> str:
         return " › ".join(self.context)
 

@@ -80,7 +80,7 @@ class CardDetailScreen(Screen):
             card,
             revealed=True,
             annotation=self.app.annotation(card.id),
-            source=source_label(card.path, card.lines or card.line, roots) + "  (e opens it)",
+            source=source_label(card.path, card.line_label, roots) + "  (e opens it)",
         )
         moment = self.actions.moment(self.app.now())
         values = cells(self.facts, moment)

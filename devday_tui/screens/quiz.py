@@ -247,7 +247,7 @@ class QuizScreen(QuizTyping, Screen):
             revealed=revealed,
             items_shown=self.items_shown,
             annotation=annotation,
-            source=source_label(card.path, card.lines or card.line, roots),
+            source=source_label(card.path, card.line_label, roots),
         )
 
     def _reveal(self) -> None:

@@ -78,7 +78,7 @@ class CardItem(ListItem):
             " · ",
             status_text(self.status, self.now),
             "  ",
-            (f"{self.card.path.name}:{', '.join(map(str, self.card.lines or (self.card.line,)))}", "$text-muted"),
+            (f"{self.card.path.name}:{self.card.line_label}", "$text-muted"),
         )
         yield Static(head, classes="card-head")
         yield WrappedText(card_body(self.card), classes="card-body")

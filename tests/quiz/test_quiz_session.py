@@ -67,5 +67,5 @@ def test_the_source_of_a_card_taken_from_two_lines_cites_both(tmp_path) -> None:
     note.write_text("## Volumes\n- gp2: IOPS tied to size\n\n## Exam tips\n- gp2: burst to 3,000 IOPS\n")
     lib = load_library([root], use_cache=False, workers=0)
     (gp2,) = [c for c in lib.cards if c.front == "gp2"]
-    assert source_label(gp2.path, gp2.lines or gp2.line, [root]) == "notes/ebs.md:2, 5"
+    assert source_label(gp2.path, gp2.line_label, [root]) == "notes/ebs.md:2, 5"
     assert source_label(Path(note), 7, [root]) == "notes/ebs.md:7"
