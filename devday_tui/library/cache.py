@@ -1,8 +1,9 @@
 """The parse cache: one pickle file per parsed note, in the user cache directory (never beside the notes).
 
 Each entry is keyed by a hash of the file's bytes, its path and the parser (its version and a digest of its
-source), so an edited file, a moved file or a new devday-tui each miss the cache and are parsed again. A section is stored without its ``source``
-(a run of lines of the file, which a reader has anyway): :func:`restore_sources` puts it back.
+source), so an edited file, a moved file or a new devday-tui each miss the cache and are parsed again. A section is
+stored without its ``source`` (a run of lines of the file, which a reader has anyway): :func:`restore_sources` puts
+it back.
 """
 
 from __future__ import annotations

@@ -217,9 +217,10 @@ def _where(scope: str, context: tuple[str, ...]) -> str:
 
 def merge_terms(cards: list[Card], trace: list[Trace] | None, scopes: dict[int, str] | None = None) -> list[Card]:
     """One term, one card per note: a definition whose term was defined before joins that card, which cites both
-    lines in ``Card.lines`` (its source shows ``file.md:4, 9``; the back holds only the definitions); an exact duplicate of a card is dropped. A definition's last sentence that opens what follows it (a
-    colon, ``the following … hold.``) is cut, and a back of nothing else makes no card. A word that opens three lines
-    or more of one section (``Recap - …``, ``Note: …``) is a prefix, and none of those lines is its definition.
+    lines in ``Card.lines`` (its source shows ``file.md:4, 9``; the back holds only the definitions); an exact
+    duplicate of a card is dropped. A definition's last sentence that opens what follows it (a colon, ``the following
+    … hold.``) is cut, and a back of nothing else makes no card. A word that opens three lines or more of one section
+    (``Recap - …``, ``Note: …``) is a prefix, and none of those lines is its definition.
 
     ``scopes`` gives, by index in ``cards``, the label or parent bullet a definition sits under. Two definitions
     under different ones are different things (``on a directory`` under SGID and under the sticky bit, ``-a``
