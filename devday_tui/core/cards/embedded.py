@@ -49,10 +49,20 @@ _STYLE_RE = re.compile(
     r"\\(?:textcolor|colorbox)\{[^{}]{0,40}\}\{([^{}]{0,300})\}"
     r"|\\(?:text|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|textbf|textit|operatorname|boldsymbol|bm)\{([^{}]{0,300})\}"
 )
-_FRAC_RE = re.compile(r"\\[dt]?frac\{([^{}]{0,200})\}\{([^{}]{0,200})\}")
+_FRAC_RE = re.compile(r"\\[dt]?frac[ \t]*+\{([^{}]{0,200})\}[ \t]*+\{([^{}]{0,200})\}")
 #: A sub- or superscript in braces: ``Y_{i}``, ``\\sum_{i=1}^{n}``, read ``Y_i``, ``Σ_(i=1)^n``.
 _SCRIPT_RE = re.compile(r"([_^])\{([^{}]{1,40})\}")
-_SQRT_RE = re.compile(r"\\sqrt(?:\[([^\]{}]{0,20})\])?\{([^{}]{0,200})\}")
+_SQRT_RE = re.compile(r"\\sqrt(?:\[([^\]{}]{0,20})\])?[ \t]*+\{([^{}]{0,200})\}")
+#: A matrix or another environment of rows (``\\begin{bmatrix} x_0 \\\\ x_1 \\end{bmatrix}``), its body bounded.
+_ENV_RE = re.compile(r"\\begin\{([A-Za-z]{1,12})\*?\}(?:\{[^{}]{0,20}\})?(.{0,1000}?)\\end\{\1\*?\}")
+_BRACKETS = {"bmatrix": "[]", "pmatrix": "()", "vmatrix": "||", "Bmatrix": "{}", "Vmatrix": "‖‖", "matrix": "[]"}
+#: Math without a command that is still math: one letter (``$F$``, ``$ n $``), or a name with a sub- or superscript
+#: (``$x^{(i)}_j$``, ``$10^{-3}$``, ``$X^T X$``) and no word outside braces (``$PATH_VAR$`` is a shell variable).
+_BARE_MATH_RE = re.compile(r"\A[ \t]*+(?:[A-Za-z][ \t]*+\Z|[^_^$]*+(?<=[A-Za-z0-9})])[_^])")
+_WORD_RE = re.compile(r"[A-Za-z]{3}")
+_ONE_COMMAND_RE = re.compile(r"\\[A-Za-z]{1,20}")
+#: Environments whose ``&`` only aligns the rows (``a &= b``), where other environments part cells.
+_ALIGNED = frozenset("aligned align split gathered gather eqnarray alignat".split())
 #: Accents over one letter or symbol: ``\hat\theta``, ``\overline{Y}``, ``\bar x``, as combining marks.
 _ACCENT_RE = re.compile(
     r"\\(hat|widehat|bar|overline|tilde|widetilde|vec|dot)\s*+(?:\{([^{}]{0,40})\}|\\([A-Za-z]+)|([A-Za-z0-9]))"
@@ -111,6 +121,8 @@ _SYMBOLS = {
     "vee": "∨",
     "oplus": "⊕",
     "ldots": "…",
+    "vdots": "⋮",
+    "ddots": "⋱",
     "cdots": "⋯",
     "dots": "…",
     "partial": "∂",
@@ -181,6 +193,8 @@ _SYMBOLS = {
 
 def _operand(text: str) -> str:
     text = text.strip()
+    if (text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1) or _ONE_COMMAND_RE.fullmatch(text):
+        return text  # ^{(i)} is ^(i), \frac{\delta}{…} is δ/…
     letters = text.rstrip("".join(_ACCENTS.values()))  # (x̄ is one letter)
     return text if len(letters) <= 1 or text.isalnum() else f"({text})"
 
@@ -199,6 +213,8 @@ def _accented(m: re.Match[str]) -> str:
 
 def _math_text(tex: str) -> str:
     """LaTeX math as plain text: styling goes, ``\\frac{a}{b}`` reads ``a/b``, symbols are themselves."""
+    if "\\begin" in tex:
+        tex = _ENV_RE.sub(_rows, tex)
     for _ in range(3):  # nested styling: \textcolor{red}{\mathbf{E}}
         tex = _STYLE_RE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), tex)
         tex = _ACCENT_RE.sub(_accented, tex)
@@ -209,12 +225,33 @@ def _math_text(tex: str) -> str:
     return " ".join(tex.replace("{", "").replace("}", "").split())
 
 
+def _rows(m: re.Match[str]) -> str:
+    """A matrix as ``[a, b; c, d]``, other environments as rows: ``cases`` ``1, x>0; 0, otherwise``, ``aligned``
+    ``a = b; c = d``."""
+    rows = [r for r in (row.strip() for row in m.group(2).split("\\\\")) if r]
+    sep = " " if m.group(1) in _ALIGNED else ", "
+    cells = "; ".join(sep.join(cell.strip() for cell in row.split("&")) for row in rows)
+    brackets = _BRACKETS.get(m.group(1), "  ")
+    return f"{brackets[0]}{cells}{brackets[1]}".strip()
+
+
+def _is_math(body: str) -> bool:
+    """Whether the body of ``$…$`` is math: it holds a LaTeX command, or is a letter or a name with a sub- or
+    superscript (a price, ``$5 and $10``, is neither)."""
+    if _LATEX_COMMAND_RE.search(body):
+        return True
+    if _BARE_MATH_RE.match(body) is None:
+        return False
+    outside = re.sub(r"\{[^{}]*\}", "", body) if "{" in body else body
+    return _WORD_RE.search(outside) is None
+
+
 def plain_math(line: str) -> str:
     """``line`` with its inline math (``$\\textcolor{red}{E}$``) as plain text, outside inline code."""
     spans = code_spans(line) if "`" in line else []
 
     def one(m: re.Match[str]) -> str:
-        if any(a <= m.start() < b for a, b in spans) or not _LATEX_COMMAND_RE.search(m.group(1)):
+        if any(a <= m.start() < b for a, b in spans) or not _is_math(m.group(1)):
             return m.group()
         return _math_text(m.group(1))
 

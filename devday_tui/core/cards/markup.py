@@ -99,7 +99,7 @@ _TRIGGER_RES = (
         re.M,
     ),
     re.compile(
-        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])|\$(?=[^$\n]{0,300}\\[A-Za-z])"
+        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])|\$(?=[^$\n]{0,300}(?:\\[A-Za-z]|[_^]))|\$[ \t]?[A-Za-z][ \t]?\$"
     ),
 )
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
@@ -263,7 +263,7 @@ def _line(line: str, scan: _Scan, prev_blank: bool, *, math_block: bool = False,
         return ws.replace("\u3000", "  ") + "````" + (hm.group(1) or hm.group(2) or "")
 
     rest = _blank_inline(rest, scan)
-    if "$" in rest and "\\" in rest and not (rest[:2] == "$$" and math_block):
+    if "$" in rest and not (rest[:2] == "$$" and math_block):
         rest = plain_math(rest)
     if ":" in rest and _EMOJI_RE.search(rest):
         rest = _EMOJI_RE.sub("", rest)

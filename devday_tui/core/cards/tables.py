@@ -216,6 +216,10 @@ class TableRules(CardMaker):
             if not filled:
                 self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
                 continue
+            if len(filled) >= 2 and all(t == first for _, t in filled):
+                # | **Redes** | Redes | Redes |: each cell repeats the row's name, its styling said what it meant
+                self.drop(line0, "too-short", f"{first!r}: the row's other cells only repeat its name")
+                continue
             if plan_rows and _PLAN_ROW_RE.fullmatch(first):  # | 1回目 | AWS WEB問題集をやる |, | Day 2 |: a plan's day
                 self.drop(line0, "too-short", f"{first!r}: only says which day or round of a plan the row is")
                 continue

@@ -525,9 +525,26 @@ def test_delimiters_in_inline_math_read_as_their_symbols() -> None:
     assert plain_math(r"$\lvert x \rvert \leq \lVert v \rVert$") == "| x | ≤ ‖ v ‖"
 
 
+def test_math_without_commands_matrices_and_spaced_fractions_read_plainly() -> None:
+    from devday_tui.core.cards.embedded import plain_math
+
+    assert plain_math("- number of features: $ n $") == "- number of features: n"
+    assert (
+        plain_math("- feature vector: $ x^{(i)}_j $, stop below $ 10^{-3} $")
+        == "- feature vector: x^(i)_j, stop below 10^(-3)"
+    )
+    assert plain_math(r"$ \begin{bmatrix} x_{0} \\ x_{1} \\ \vdots \\ x_{n} \end{bmatrix} $") == "[x_0; x_1; ⋮; x_n]"
+    assert plain_math(r"$\begin{pmatrix} a & b \\ c & d \end{pmatrix}$") == "(a, b; c, d)"
+    assert plain_math(r"$f = \begin{cases} 1 & x>0 \\ 0 & \text{otherwise} \end{cases}$") == "f = 1, x>0; 0, otherwise"
+    assert plain_math(r"$ \theta_j = \alpha \dfrac {\delta}{\delta \theta_j} J(\theta) $") == "θ_j = α δ/(δ θ_j) J(θ)"
+    # Prices and shell variables are no math.
+    for text in ("costs $5 and $10", "$FOO_BAR and $BAZ", "echo $HOME_DIR $PATH", "$ is $"):
+        assert plain_math(text) == text
+
+
 def test_display_math_inside_a_list_item_is_code() -> None:
     from tests.core.cards.small_notes import parse
 
     md = "## SVM\n- 点$X_i$を分類するとき、$w$を代入すると\n  $$\n  w^TX_i+b=\\sum_j \\lambda_j y_j\n  $$\n- 内積だけが現れる\n"
     (card,) = parse(md)[0].cards
-    assert [i.text for i in card.back] == ["点$X_i$を分類するとき、$w$を代入すると", "内積だけが現れる"]
+    assert [i.text for i in card.back] == ["点X_iを分類するとき、wを代入すると", "内積だけが現れる"]

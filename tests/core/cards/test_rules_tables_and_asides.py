@@ -451,3 +451,24 @@ def test_the_blank_column_between_the_two_things_compared_names_the_rows() -> No
     # Under a heading that compares nothing, a blank header is a column like any other (readings, a sub-type).
     assert "用語集 › 冪等性" in got
     assert "Storage Gateway › ファイル — 配置先, クライアントIF" in got
+
+
+def test_a_row_whose_cells_repeat_its_name_makes_no_card() -> None:
+    note, _ = parse(
+        """
+        ### Modelo de responsabilidad compartida
+
+        | Responsabilidad | IaaS | PaaS | SaaS |
+        | --- | --- | --- | --- |
+        | **Redes** | Redes | Redes | **Redes** |
+        | **Datos** | Cliente | Cliente | Cliente |
+        | Ruta | Ruta | - | - |
+        """
+    )
+    got = {c.front: c.back_text for c in note.cards}
+    assert "Modelo de responsabilidad compartida › Redes — IaaS, PaaS, SaaS" not in got
+    assert got["Modelo de responsabilidad compartida › Datos — IaaS, PaaS, SaaS"] == (
+        "IaaS: Cliente\nPaaS: Cliente\nSaaS: Cliente"
+    )
+    # One cell that repeats the name is still a card: it says where the row applies.
+    assert "Modelo de responsabilidad compartida › Ruta — IaaS" in got
