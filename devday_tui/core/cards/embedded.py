@@ -43,11 +43,11 @@ def code_spans(line: str) -> list[tuple[int, int]]:
 #: Inline math, ``$…$`` or ``$$…$$`` on one line (its body one possessive run: each ``$`` is tried once). Only a body
 #: holding a LaTeX command is rewritten (a price, ``$5 and $10``, holds none).
 _MATH_RE = re.compile(r"\$\$?+([^$\n]{1,1000}+)\$\$?")
-_LATEX_COMMAND_RE = re.compile(r"\\[A-Za-z]")
+_LATEX_COMMAND_RE = re.compile(r"\\[A-Za-z{}]")  # (``\\{-1, +1\\}``: braces that are text)
 #: Commands that only style their last argument: ``\textcolor{red}{E}`` reads ``E``.
 _STYLE_RE = re.compile(
     r"\\(?:textcolor|colorbox)\{[^{}]{0,40}\}\{([^{}]{0,300})\}"
-    r"|\\(?:text|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|textbf|textit|operatorname|boldsymbol|bm)\{([^{}]{0,300})\}"
+    r"|\\(?:text|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|mathscr|textbf|textit|operatorname|boldsymbol|bm|mbox)\{([^{}]{0,300})\}"
 )
 _FRAC_RE = re.compile(r"\\[dt]?frac[ \t]*+\{([^{}]{0,200})\}[ \t]*+\{([^{}]{0,200})\}")
 #: A sub- or superscript in braces: ``Y_{i}``, ``\\sum_{i=1}^{n}``, read ``Y_i``, ``Σ_(i=1)^n``.
@@ -65,7 +65,7 @@ _ONE_COMMAND_RE = re.compile(r"\\[A-Za-z]{1,20}")
 _ALIGNED = frozenset("aligned align split gathered gather eqnarray alignat".split())
 #: Accents over one letter or symbol: ``\hat\theta``, ``\overline{Y}``, ``\bar x``, as combining marks.
 _ACCENT_RE = re.compile(
-    r"\\(hat|widehat|bar|overline|tilde|widetilde|vec|dot)\s*+(?:\{([^{}]{0,40})\}|\\([A-Za-z]+)|([A-Za-z0-9]))"
+    r"\\(hat|widehat|bar|overline|tilde|widetilde|vec|dot)(?![A-Za-z])\s*+(?:\{([^{}]{0,40})\}|\\([A-Za-z]+)|([A-Za-z0-9]))"
 )
 _ACCENTS = {
     "hat": "\u0302",
@@ -77,7 +77,8 @@ _ACCENTS = {
     "vec": "\u20d7",
     "dot": "\u0307",
 }
-_COMMAND_RE = re.compile(r"\\([A-Za-z]+)|\\[,;:! ]")
+#: A command's name ends before a letter with an accent (``\\langle\\hat{y}`` is ``\\langle`` then ``ŷ``).
+_COMMAND_RE = re.compile(r"\\([A-Za-z]+)(?![\u0300-\u036f\u20d7])|\\[,;:! ]")
 _SYMBOLS = {
     "times": "×",
     "cdot": "·",
@@ -215,6 +216,7 @@ def _math_text(tex: str) -> str:
     """LaTeX math as plain text: styling goes, ``\\frac{a}{b}`` reads ``a/b``, symbols are themselves."""
     if "\\begin" in tex:
         tex = _ENV_RE.sub(_rows, tex)
+    tex = tex.replace("\\{", "\x01").replace("\\}", "\x02")  # set braces, kept when groups' braces go
     for _ in range(3):  # nested styling: \textcolor{red}{\mathbf{E}}
         tex = _STYLE_RE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), tex)
         tex = _ACCENT_RE.sub(_accented, tex)
@@ -222,7 +224,7 @@ def _math_text(tex: str) -> str:
         tex = _FRAC_RE.sub(lambda m: f"{_operand(m.group(1))}/{_operand(m.group(2))}", tex)
         tex = _SQRT_RE.sub(lambda m: f"{m.group(1) or ''}√{_operand(m.group(2))}", tex)
     tex = _COMMAND_RE.sub(lambda m: _SYMBOLS.get(m.group(1), m.group(1)) if m.group(1) else " ", tex)
-    return " ".join(tex.replace("{", "").replace("}", "").split())
+    return " ".join(tex.replace("{", "").replace("}", "").replace("\x01", "{").replace("\x02", "}").split())
 
 
 def _rows(m: re.Match[str]) -> str:

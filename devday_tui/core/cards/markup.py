@@ -99,7 +99,7 @@ _TRIGGER_RES = (
         re.M,
     ),
     re.compile(
-        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])|\$(?=[^$\n]{0,300}(?:\\[A-Za-z]|[_^]))|\$[ \t]?[A-Za-z][ \t]?\$"
+        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])|\$(?=[^$\n]{0,300}(?:\\[A-Za-z{}]|[_^]))|\$[ \t]?[A-Za-z][ \t]?\$"
     ),
 )
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.

@@ -537,6 +537,8 @@ def test_math_without_commands_matrices_and_spaced_fractions_read_plainly() -> N
     assert plain_math(r"$\begin{pmatrix} a & b \\ c & d \end{pmatrix}$") == "(a, b; c, d)"
     assert plain_math(r"$f = \begin{cases} 1 & x>0 \\ 0 & \text{otherwise} \end{cases}$") == "f = 1, x>0; 0, otherwise"
     assert plain_math(r"$ \theta_j = \alpha \dfrac {\delta}{\delta \theta_j} J(\theta) $") == "θ_j = α δ/(δ θ_j) J(θ)"
+    # Escaped braces are a set's, a command ends before an accented letter.
+    assert plain_math(r"label $y\{-1, +1\}$, $\langle\hat{y}\rangle$") == "label y{-1, +1}, ⟨y\u0302⟩"
     # Prices and shell variables are no math.
     for text in ("costs $5 and $10", "$FOO_BAR and $BAZ", "echo $HOME_DIR $PATH", "$ is $"):
         assert plain_math(text) == text
