@@ -37,6 +37,8 @@ DEFAULT_SKIP_SECTIONS = (
     "Impression",
     "Impressions",
     "My thoughts",
+    "My situation",
+    "My background",
     "Thoughts",
     "Verdict",
     "自己紹介",

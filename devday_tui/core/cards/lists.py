@@ -30,6 +30,7 @@ from devday_tui.core.cards.shapes import (
     are_steps,
     back_lines,
     is_course_outline,
+    is_day_log,
     is_image_only,
     is_keyword,
     is_keyword_outline,
@@ -37,6 +38,7 @@ from devday_tui.core.cards.shapes import (
     is_navigation,
     is_talk_title,
     is_toc,
+    lists_headings,
     math_cut,
     mostly,
     says_order,
@@ -89,8 +91,11 @@ class ListRules(ItemRules):
         if len(node.children) >= 2 and self.talk_details(node):
             self.drop(node.start, "talk-details", "a talk's details (speaker, track, length…), not facts to learn")
             return out
-        if is_navigation(node):
-            self.drop(node.start, "toc", "a list of links to other notes or to the page's headings: navigation")
+        if is_navigation(node) or lists_headings(node, self.heading_names):
+            self.drop(node.start, "toc", "a list of links to other notes or of the page's headings: navigation")
+            return out
+        if is_day_log(node):
+            self.drop(node.start, "first-person", "a log kept by day of the week: the author's week, not facts")
             return out
         among = among_names(node)
         for li in node.children:

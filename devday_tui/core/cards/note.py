@@ -54,7 +54,7 @@ from devday_tui.core.text import is_bare_link, normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 242
+PARSER_VERSION = 243
 
 #: Where a talk's recording or slides are: a heading that is only such a link names nothing.
 _RECORDING_RE = re.compile(
@@ -414,6 +414,8 @@ def parse_note(
     retrospective = is_retrospective(body)
     builder.set_skip(skip, retrospective)
     builder.toc_possible = has_toc_item(body)
+    if len(heads) >= 3:
+        builder.heading_names = frozenset(normalise(plain(nodes[i].content)) for i in heads)
     seen_paths: dict[str, int] = {}
     stack: list[tuple[Section, tuple[str, ...], int, bool]] = []  # (section, heading path, level, skipped)
     spans: list[tuple[int, int, Section, tuple[str, ...], str, list[Node], bool]] = []

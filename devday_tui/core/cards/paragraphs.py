@@ -15,7 +15,7 @@ from devday_tui.core.cards.embedded import in_math, is_link_lines, is_unfenced_c
 from devday_tui.core.cards.maker import CAPPED, MAX_BACK_LINES
 from devday_tui.core.cards.markup import split_br
 from devday_tui.core.cards.metadata import is_note_field
-from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_restated
+from devday_tui.core.cards.questions import is_number_heading, is_numbered_objective, is_restated, numbered_alike
 from devday_tui.core.cards.shapes import LINK_ONLY_RE, emphasised_names
 from devday_tui.core.cards.split import split_code_term
 from devday_tui.core.cards.terms import (
@@ -438,6 +438,10 @@ class ParagraphRules(ClozeRules):
                 return Para("", False)
             if term and is_number_heading(term.rstrip(":：")):
                 term = None  # "Question 23:" then the question: a number asks nothing, the lines after it do
+            if term and numbered_alike(prose[0][1].text, [p.text for _, p in prose[1:]]):
+                # "問１ リソースは停止する？" then "問２ …", "問３ …": questions written one per line, no term
+                self.drop(prose[0][0], "term-line", f"{term!r}: the lines under it are numbered alike, its siblings")
+                term = None
             if term:
                 body = "\n".join(t for t in (sub_line(p.text.strip()) for _, p in prose[1:]) if t)
                 # "Term" then "→ what follows from it": the arrow only said "here is the answer".

@@ -69,6 +69,23 @@ def is_number_heading(text: str) -> bool:
     return _NUMBER_HEADING_RE.match(text.strip()) is not None
 
 
+#: A line numbered by a word and a number: ``問１``, ``設問2``, ``Q3.``, ``Question 4``, ``Step 5``, ``(6)``.
+_NUMBERED_LINE_RE = re.compile(
+    r"\A[ \t]*+(?:(問題?|設問|Q|Question|Step|No\.?)[ \t]?|[(（])[0-9０-９]{1,3}+(?![0-9０-９])", re.I
+)
+
+
+def numbered_alike(first: str, rest: list[str]) -> bool:
+    """Whether ``first`` and at least half of the lines ``rest`` open numbered alike (``問１`` … ``問２`` …): lines
+    of one list written as a paragraph, none the explanation of the first."""
+    m = _NUMBERED_LINE_RE.match(first)
+    if m is None or not rest:
+        return False
+    word = (m.group(1) or "(").casefold()
+    alike = sum(1 for line in rest if (n := _NUMBERED_LINE_RE.match(line)) and (n.group(1) or "(").casefold() == word)
+    return 2 * alike >= len(rest)
+
+
 #: A label that opens a question's answer: ``Solution :``, ``**Answer**``, ``解答``, ``解説：``.
 _SOLUTION_RE = re.compile(r"(?:solutions?|answers?|ans\.?|解答|答え|回答|解説|正解)[ \t]*[:：]?", re.I)
 

@@ -12,6 +12,7 @@ from devday_tui.core.cards.maker import Entry, names_speaker
 from devday_tui.core.cards.markup import is_only_image
 from devday_tui.core.cards.terms import LABEL_MAX_CHARS, SENTENCE_ENDS, is_clause
 from devday_tui.core.model import Item
+from devday_tui.core.text import normalise, plain
 from devday_tui.core.wrap import cell_len
 
 #: Words in a label or heading that say the order of a numbered list is the point.
@@ -273,6 +274,46 @@ def is_navigation(node: Node) -> bool:
                     links += 1
             todo.extend(ch for ch in chs if ch.kind in LISTS)
     return total >= 3 and links * 3 >= total * 2
+
+
+#: A day of the week as a term: ``Monday``, ``Tue``, ``月曜日``, ``（水）`` (a log or a plan kept by day).
+WEEKDAY_RE = re.compile(
+    r"[*_]{0,2}(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|[月火水木金土日]曜日?)[*_]{0,2}", re.I
+)
+
+
+def is_day_log(node: Node) -> bool:
+    """A list of at least three items, two thirds of them a day of the week, a colon and more than a word (``**Monday**:
+    did my first mock exam``): the author's week, not facts."""
+    items = node.children
+    if len(items) < 3:
+        return False
+    days = 0
+    for li in items:
+        chs = li.children
+        if chs and chs[0].kind == "paragraph":
+            head, colon, rest = chs[0].content.partition(":")
+            rest = rest.strip()  # (more than a word: "月曜日: Monday" is a word's translation)
+            said = len(rest.split()) >= 2 or (not rest.isascii() and len(rest) >= 6)
+            days += bool(colon) and said and WEEKDAY_RE.fullmatch(head.strip()) is not None
+    return days * 3 >= len(items) * 2
+
+
+def lists_headings(node: Node, headings: frozenset[str]) -> bool:
+    """A list at least three of whose items, and a third of them, are only the name of one of the note's
+    ``headings`` (normalised) with nothing under it: the note's table of contents (``* AWS Direct Connect`` over
+    ``## AWS Direct Connect``; the headings of a note being written are fewer than its list)."""
+    items = node.children
+    if len(items) < 3 or not headings:
+        return False
+    named = sum(
+        1
+        for li in items
+        if len(li.children) == 1
+        and li.children[0].kind == "paragraph"
+        and normalise(plain(li.children[0].content)) in headings
+    )
+    return named >= 3 and named * 3 >= len(items)
 
 
 #: A heading or label over the list of talks the author attended: ``聞いた発表``, ``参加したセッション``,
