@@ -11,7 +11,7 @@ from devday_tui.core.cards.backs import is_pointer
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import HONORIFICS, CardMaker
 from devday_tui.core.cards.questions import is_objective
-from devday_tui.core.cards.terms import answers_earlier, is_anaphoric, is_qa_marker, is_remark
+from devday_tui.core.cards.terms import answers_earlier, is_anaphoric, is_ordinal, is_qa_marker, is_remark
 from devday_tui.core.model import CLOZE_BLANK
 from devday_tui.core.text import Inline, content_length, is_wide, sentence_spans, word_at
 
@@ -81,9 +81,12 @@ def _asks_nothing(text: str, a: int, s: int, e: int) -> bool:
 
 
 def weak_answers(answers: tuple[str, ...]) -> bool:
-    """Hidden parts that ask nothing: only small words, only hashtags, or only a label (``Esempio:``, ``【具体例】``,
-    ``Note:``)."""
-    return all(a.casefold().strip(" .,!") in SMALL_WORDS or HASHTAGS_RE.fullmatch(a) or _is_label(a) for a in answers)
+    """Hidden parts that ask nothing: only small words, only hashtags, only a label (``Esempio:``, ``【具体例】``,
+    ``Note:``) or a step's number (``**Step 3:** Bob decrypts…``, ``手順2``)."""
+    return all(
+        a.casefold().strip(" .,!") in SMALL_WORDS or HASHTAGS_RE.fullmatch(a) or _is_label(a) or is_ordinal(a)
+        for a in answers
+    )
 
 
 def _is_label(answer: str) -> bool:

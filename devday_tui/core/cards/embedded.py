@@ -43,7 +43,9 @@ def code_spans(line: str) -> list[tuple[int, int]]:
 #: Inline math, ``$…$`` or ``$$…$$`` on one line (its body one possessive run: each ``$`` is tried once). Only a body
 #: holding a LaTeX command is rewritten (a price, ``$5 and $10``, holds none).
 _MATH_RE = re.compile(r"\$\$?+([^$\n]{1,1000}+)\$\$?")
-_LATEX_COMMAND_RE = re.compile(r"\\[A-Za-z{}]")  # (``\\{-1, +1\\}``: braces that are text)
+_LATEX_COMMAND_RE = re.compile(r"\\[A-Za-z]")
+#: A number with an exponent: ``10^{-3}``, ``2^10``.
+_POWER_RE = re.compile(r"[0-9]{1,6}(?:\.[0-9]{1,6})?\^(?:\{-?[0-9]{1,4}\}|-?[0-9]{1,4})")
 #: Commands that only style their last argument: ``\textcolor{red}{E}`` reads ``E``.
 _STYLE_RE = re.compile(
     r"\\(?:textcolor|colorbox)\{[^{}]{0,40}\}\{([^{}]{0,300})\}"
@@ -60,7 +62,8 @@ _BRACKETS = {"bmatrix": "[]", "pmatrix": "()", "vmatrix": "||", "Bmatrix": "{}",
 #: (``$x^{(i)}_j$``, ``$10^{-3}$``, ``$X^T X$``) and no word outside braces (``$PATH_VAR$`` is a shell variable).
 _BARE_MATH_RE = re.compile(r"\A[ \t]*+(?:[A-Za-z][ \t]*+\Z|[^_^$]*+(?<=[A-Za-z0-9})])[_^])")
 _WORD_RE = re.compile(r"[A-Za-z]{3}")
-_ONE_COMMAND_RE = re.compile(r"\\[A-Za-z]{1,20}")
+#: An operand that needs no brackets: a command (``\\delta``) or a short name with a one-letter subscript (``s_i``).
+_ATOM_RE = re.compile(r"\\[A-Za-z]{1,20}|\w{1,3}[_^]\w")
 #: Environments whose ``&`` only aligns the rows (``a &= b``), where other environments part cells.
 _ALIGNED = frozenset("aligned align split gathered gather eqnarray alignat".split())
 #: Accents over one letter or symbol: ``\hat\theta``, ``\overline{Y}``, ``\bar x``, as combining marks.
@@ -194,8 +197,8 @@ _SYMBOLS = {
 
 def _operand(text: str) -> str:
     text = text.strip()
-    if (text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1) or _ONE_COMMAND_RE.fullmatch(text):
-        return text  # ^{(i)} is ^(i), \frac{\delta}{…} is δ/…
+    if (text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1) or _ATOM_RE.fullmatch(text):
+        return text  # ^{(i)} is ^(i), \frac{\delta}{…} is δ/…, \frac{a}{s_i} is a/s_i
     letters = text.rstrip("".join(_ACCENTS.values()))  # (x̄ is one letter)
     return text if len(letters) <= 1 or text.isalnum() else f"({text})"
 
@@ -237,12 +240,20 @@ def _rows(m: re.Match[str]) -> str:
     return f"{brackets[0]}{cells}{brackets[1]}".strip()
 
 
-def _is_math(body: str) -> bool:
-    """Whether the body of ``$…$`` is math: it holds a LaTeX command, or is a letter or a name with a sub- or
-    superscript (a price, ``$5 and $10``, is neither)."""
+def _is_math(body: str, after: str) -> bool:
+    """Whether the body of ``$…$`` (``after``: the character after its closing ``$``) is math: it holds a LaTeX
+    command, or is a letter, a name with a sub- or superscript or a set in escaped braces (``$y\\{-1, +1\\}$``),
+    spaced alike on both sides, with no word of three letters outside braces. Prices (``$0.023/GB; 1 TB = 2^10
+    GB → $23.55``), shell variables (``echo $A $B``, ``$DB_PW と $DB_ID``) and a regular expression's anchors
+    (``a\\{2\\}$ matches aa``) are none."""
     if _LATEX_COMMAND_RE.search(body):
         return True
-    if _BARE_MATH_RE.match(body) is None:
+    if (after.isascii() and (after.isalnum() or after == "_")) or (body[:1] in " \t") != (body[-1:] in " \t"):
+        return False
+    bare = body.strip()
+    if bare[:1].isdigit() and _POWER_RE.fullmatch(bare) is None:
+        return False  # ($10^{-3}$ is a number)
+    if "\\{" not in body and _BARE_MATH_RE.match(body) is None:
         return False
     outside = re.sub(r"\{[^{}]*\}", "", body) if "{" in body else body
     return _WORD_RE.search(outside) is None
@@ -253,7 +264,7 @@ def plain_math(line: str) -> str:
     spans = code_spans(line) if "`" in line else []
 
     def one(m: re.Match[str]) -> str:
-        if any(a <= m.start() < b for a, b in spans) or not _is_math(m.group(1)):
+        if any(a <= m.start() < b for a, b in spans) or not _is_math(m.group(1), line[m.end() : m.end() + 1]):
             return m.group()
         return _math_text(m.group(1))
 

@@ -91,7 +91,8 @@ class ListRules(ItemRules):
         if len(node.children) >= 2 and self.talk_details(node):
             self.drop(node.start, "talk-details", "a talk's details (speaker, track, length…), not facts to learn")
             return out
-        if is_navigation(node) or lists_headings(node, self.heading_names):
+        top = self.section is None or self.section.level <= 1  # (a list under its own heading groups its items)
+        if is_navigation(node) or (top and node.kind == "bullet_list" and lists_headings(node, self.heading_names)):
             self.drop(node.start, "toc", "a list of links to other notes or of the page's headings: navigation")
             return out
         if is_day_log(node):

@@ -95,11 +95,8 @@ _STUDY_RE = re.compile(r"(?:know|understand|learn|study|review|memori[sz]e|remem
 #: The author's own background, named in a term that ends with it: ``この分野への自分の経験値``, ``僕の立場``
 #: (``自分の経験を棚卸しする`` is advice, ``自分のスキルアップ`` may ask a panel what it does).
 _OWN_RE = re.compile(r"(?:自分|私|僕)の(?:経験値?|立場|バックグラウンド|経歴)[:：]?\Z")
-#: The same in English, the whole term: ``My situation:``, ``My background``, ``I use:``, ``I do not use:``.
-_OWN_EN_RE = re.compile(
-    r"(?:My (?:situation|background|experience|setup|schedule|preparation)|I (?:use|used|do not use|don't use|did not use"
-    r"|didn't use))[ \t]*+[:：]?[ \t]*+\Z"
-)
+#: The same in English, the whole term: ``My situation:``, ``My background`` (``I use:`` may head a list of tools).
+_OWN_EN_RE = re.compile(r"My (?:situation|background|experience|setup|schedule|preparation)[ \t]*+[:：]?[ \t]*+\Z")
 #: A back that opens by speaking of its author: ``I will use k for kubectl``, ``私は…``.
 #: A one-line back up to this long that speaks of its author anywhere (``Going forward I will use k``) is no fact.
 SHORT_BACK_CHARS = 120
@@ -545,8 +542,8 @@ class CardMaker:
             return True  # "当時のエンジニア歴: 4 年", "当時 保有資格": the author, back then
         if ("自分" in term or "私" in term or "僕" in term) and _OWN_RE.search(term):
             return True  # "この分野への自分の経験値", "私の経歴": the author's own, not the talk's
-        if lead[:1] in ("I", "M") and _OWN_EN_RE.match(lead):
-            return True  # "My situation:", "I do not use:": the author's, not facts
+        if lead[:3] == "My " and _OWN_EN_RE.match(lead):
+            return True  # "My situation:", "My background": the author's, not facts
         if "参考" in term and _READING_LABEL_RE.search(term):
             return True  # "Notesから移行する場合は下記が参考になる": what follows is reading to do
         if self._skip_heads and not term.isascii() and is_chatter_head(term.rstrip(":：").strip()):

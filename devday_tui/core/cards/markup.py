@@ -99,9 +99,11 @@ _TRIGGER_RES = (
         re.M,
     ),
     re.compile(
-        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])|\$(?=[^$\n]{0,300}(?:\\[A-Za-z{}]|[_^]))|\$[ \t]?[A-Za-z][ \t]?\$"
+        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])|\$(?=[^$\n]{0,300}(?:\\[A-Za-z{}]|[_^]))|\$[ \t]?[A-Za-z][ \t]?\$|\*\*(?=[^\s*])[^*\n]{1,40}?[ \t]\*\*"
     ),
 )
+#: Bold closed after a space (``**Warning: ** text``), which CommonMark reads as two asterisks, not as bold.
+_LOOSE_BOLD_RE = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,40}?)[ \t]++\*\*(?=[ \t]|\Z)")
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
 #: An Obsidian callout's type marker, ``> [!info]`` or ``> [!tip]- Title`` (with its style after pipes:
@@ -263,6 +265,8 @@ def _line(line: str, scan: _Scan, prev_blank: bool, *, math_block: bool = False,
         return ws.replace("\u3000", "  ") + "````" + (hm.group(1) or hm.group(2) or "")
 
     rest = _blank_inline(rest, scan)
+    if "** " in rest or "*\t" in rest:
+        rest = _LOOSE_BOLD_RE.sub(r"**\1**", rest)  # "**Warning: ** Flannel…": bold closed after a space
     if "$" in rest and not (rest[:2] == "$$" and math_block):
         rest = plain_math(rest)
     if ":" in rest and _EMOJI_RE.search(rest):

@@ -71,19 +71,24 @@ def is_number_heading(text: str) -> bool:
 
 #: A line numbered by a word and a number: ``問１``, ``設問2``, ``Q3.``, ``Question 4``, ``Step 5``, ``(6)``.
 _NUMBERED_LINE_RE = re.compile(
-    r"\A[ \t]*+(?:(問題?|設問|Q|Question|Step|No\.?)[ \t]?|[(（])[0-9０-９]{1,3}+(?![0-9０-９])", re.I
+    r"\A[ \t]*+(?:(問題?|設問|Q|Question|Step|No\.?)[ \t]?|[(（])([0-9０-９]{1,3}+(?:[.．][0-9０-９]{1,3}+)*+)", re.I
 )
 
 
 def numbered_alike(first: str, rest: list[str]) -> bool:
-    """Whether ``first`` and at least half of the lines ``rest`` open numbered alike (``問１`` … ``問２`` …): lines
-    of one list written as a paragraph, none the explanation of the first."""
+    """Whether ``first``, the line after it and at least half of the lines ``rest`` open numbered alike (``問１`` …
+    ``問２`` …): lines of one list written as a paragraph, none the explanation of the first (``(1) 需要が増える`` then
+    ``価格が上がる`` then ``(2) …`` is a point and its explanation)."""
     m = _NUMBERED_LINE_RE.match(first)
     if m is None or not rest:
         return False
-    word = (m.group(1) or "(").casefold()
-    alike = sum(1 for line in rest if (n := _NUMBERED_LINE_RE.match(line)) and (n.group(1) or "(").casefold() == word)
-    return 2 * alike >= len(rest)
+    word, number = (m.group(1) or "(").casefold(), m.group(2)
+    alike = []
+    for line in rest:
+        n = _NUMBERED_LINE_RE.match(line)
+        # ("Step 1" then "Step 1.1" are a step and its sub-steps; "Q1 2024" then "Q1 売上…" no list)
+        alike.append(n is not None and (n.group(1) or "(").casefold() == word and not n.group(2).startswith(number))
+    return alike[0] and 2 * sum(alike) >= len(rest)
 
 
 #: A label that opens a question's answer: ``Solution :``, ``**Answer**``, ``解答``, ``解説：``.

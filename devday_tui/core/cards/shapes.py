@@ -282,9 +282,20 @@ WEEKDAY_RE = re.compile(
 )
 
 
+#: What the author did that day: a verb in the past (``did``, ``reworked``, ``took a day off``), ``I …``, or a
+#: Japanese clause in the past (``模試を解いた``, ``休んだ``).
+_DID_RE = re.compile(
+    r"(?:I |[Mm]y )|(?i:did|took|got|went|had|made|spent|started|finished|reworked|reviewed|studied|practi[cs]ed"
+    r"|passed|failed|solved|watched|completed|tried|attempted|repeated|read through|rested|picked|chose|booked"
+    r"|scheduled|wrote|learned|learnt)\b"
+    r"|[^\n]{0,80}?(?:した|った|いた|いだ|んだ|えた|べた|きた|みた|だった)(?:[。、！!]|\Z)"
+)
+
+
 def is_day_log(node: Node) -> bool:
-    """A list of at least three items, two thirds of them a day of the week, a colon and more than a word (``**Monday**:
-    did my first mock exam``): the author's week, not facts."""
+    """A list of at least three items, two thirds of them a day of the week, a colon and what the author did
+    (``**Monday**: did my first mock exam``, ``月曜日：模試を解いた``): the author's week, not facts. A day's
+    lecture, a word's origin or translation (``Tuesday: named after Tiw``, ``火曜日: 火星に対応``) is a fact."""
     items = node.children
     if len(items) < 3:
         return False
@@ -292,10 +303,10 @@ def is_day_log(node: Node) -> bool:
     for li in items:
         chs = li.children
         if chs and chs[0].kind == "paragraph":
-            head, colon, rest = chs[0].content.partition(":")
-            rest = rest.strip()  # (more than a word: "月曜日: Monday" is a word's translation)
-            said = len(rest.split()) >= 2 or (not rest.isascii() and len(rest) >= 6)
-            days += bool(colon) and said and WEEKDAY_RE.fullmatch(head.strip()) is not None
+            content = chs[0].content
+            cut = min((k for k in (content.find(":"), content.find("：")) if k >= 0), default=-1)
+            if cut > 0 and WEEKDAY_RE.fullmatch(content[:cut].strip()):
+                days += _DID_RE.match(content[cut + 1 :].strip()) is not None
     return days * 3 >= len(items) * 2
 
 

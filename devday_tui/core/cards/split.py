@@ -98,6 +98,10 @@ MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])
 #: around them; `` = ``, `` - ``, `` -- ``, `` – ``, `` — `` and the ASCII arrow `` -> `` only with spaces on both
 #: sides. (Spelled ``[:：]|[・･]{3,6}|…{1,2}|＝| = | - | -- | – | — | -> |→``, written as one class then a look back: the engine then
 #: skips to candidate characters.)
+#: A one-letter subscript, as math read as text writes it (``x_0``, ``h_θ``; ``max_connections`` is a name).
+_SUBSCRIPT_RE = re.compile(r"(?<=\w)_\w(?!\w)")
+#: A sign of a formula: ``^``, ``+``, ``·``, ``×``, ``√``, a sub- or superscript.
+_MATH_SIGN_RE = re.compile(r"[\^_+·×÷√∑∫≤≥≠≈∈]")
 _SEPARATOR_RE = re.compile(r"[:：・･…＝ →](?:(?<=[:：＝→])|(?<=[・･])[・･]{2,5}|(?<=…)…?|(?<= )(?:[=\-–—]|--|->) )")
 
 
@@ -291,6 +295,12 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             return None
         if len(term) > SEPARATOR_TERM_MAX_CHARS:
             continue  # prose: only a colon can still split it
+        if m.group() == " = " and (
+            "^" in term or _SUBSCRIPT_RE.search(term) or (len(term) <= 3 and _MATH_SIGN_RE.search(rest))
+        ):
+            return (
+                None  # "θ = (X^T X)^(-1) X^T y", "h_θ(x) = θ^T x": an equation (math read as text); "R = read" splits
+            )
         if inl.marks and any(a < i < b and text[m.end() : b].strip() for a, b in inl.marks):
             continue  # "**First In - First Out** - …": a dash inside bold is part of the bold name ("**ループ →** O(n)" splits)
         if m.group()[1:2] in "-–" and term[-1:].isalnum() and term[:1].isdigit() and rest[:1].isdigit():

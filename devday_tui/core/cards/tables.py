@@ -201,6 +201,11 @@ class TableRules(CardMaker):
             # | A | 2 |, | B | 3 |, | D | `0b01` |: the letters of an example and their values, nothing to recall
             self.drop(node.start, "too-short", "an example's data: single letters and their values")
             return
+        # A table whose meaning is in its cells' styling: a row repeats its name in every cell, bold in some of them
+        # (| **Redes** | **Redes** | Redes |); | cut | cut | cut | (a verb's three forms) means what it says.
+        styled = any(
+            len(set(map(plain, cells))) == 1 and len(set(cells)) > 1 for _, cells in rows[1:] if len(cells) >= 3
+        )
         for line0, texts in body:
             first = texts[0] if texts else ""
             if not first:
@@ -216,9 +221,9 @@ class TableRules(CardMaker):
             if not filled:
                 self.drop(line0, "too-short", f"{first!r}: the row's other cells are empty")
                 continue
-            if len(filled) >= 2 and all(t == first for _, t in filled):
+            if styled and len(filled) >= 2 and all(t == first for _, t in filled):
                 # | **Redes** | Redes | Redes |: each cell repeats the row's name, its styling said what it meant
-                self.drop(line0, "too-short", f"{first!r}: the row's other cells only repeat its name")
+                self.drop(line0, "too-short", f"{first!r}: the row's other cells only repeat its name, styled")
                 continue
             if plan_rows and _PLAN_ROW_RE.fullmatch(first):  # | 1回目 | AWS WEB問題集をやる |, | Day 2 |: a plan's day
                 self.drop(line0, "too-short", f"{first!r}: only says which day or round of a plan the row is")

@@ -540,7 +540,16 @@ def test_math_without_commands_matrices_and_spaced_fractions_read_plainly() -> N
     # Escaped braces are a set's, a command ends before an accented letter.
     assert plain_math(r"label $y\{-1, +1\}$, $\langle\hat{y}\rangle$") == "label y{-1, +1}, ⟨y\u0302⟩"
     # Prices and shell variables are no math.
-    for text in ("costs $5 and $10", "$FOO_BAR and $BAZ", "echo $HOME_DIR $PATH", "$ is $"):
+    for text in (
+        "costs $5 and $10",
+        "$FOO_BAR and $BAZ",
+        "echo $HOME_DIR $PATH",
+        "$ is $",
+        "echo $A $B prints both",
+        "$DB_PW と $DB_ID を .env に書く",
+        "S3 Standard: $0.023/GB; 1 TB = 2^10 GB → $23.55/month",
+        "BRE: a\\{2\\}$ matches aa at the end, b\\{3\\}$ matches bbb",
+    ):
         assert plain_math(text) == text
 
 

@@ -33,6 +33,29 @@ def test_a_list_of_the_notes_own_headings_is_its_table_of_contents() -> None:
     assert any(t.rule == "toc" and not t.made for t in trace)
 
 
+def test_a_list_under_its_own_heading_groups_the_sections_it_names() -> None:
+    got = fronts(
+        """
+        # AWS
+
+        ## Serverless compute services
+        - Lambda
+        - Fargate
+        - App Runner
+
+        ## Lambda
+        Runs your functions on events, billed by the millisecond of their run.
+
+        ## Fargate
+        Runs containers without servers or clusters for you to manage.
+
+        ## App Runner
+        Runs a web application from its source code or its container image.
+        """
+    )
+    assert "Serverless compute services — 3 points" in got
+
+
 def test_a_list_naming_two_headings_among_others_is_a_list() -> None:
     got = fronts(
         """
@@ -83,7 +106,36 @@ def test_a_week_kept_by_day_and_the_authors_tools_make_no_cards() -> None:
         * `kubectl explain`: shows the fields of a resource
         """
     got = fronts(md)
-    assert got == ["kubectl explain"]
+    assert not any(f.startswith(("My situation", "In the last week")) or f in ("Monday", "Sunday") for f in got)
+    assert "kubectl explain" in got
+    # "I use:" heads a list of tools, facts like any other
+    assert any(f.startswith("I use") for f in got)
+
+
+def test_a_days_lecture_or_a_words_origin_is_no_diary() -> None:
+    got = fronts(
+        """
+        ## Week 5
+
+        * **Monday**: lecture on TCP congestion control (slow start, AIMD)
+        * **Wednesday**: Little's law, L = λW
+        * **Friday**: longest-prefix match in IP routing
+
+        ## 曜日の由来
+
+        - 火曜日：火星（Mars）に対応し、フランス語の mardi と同じ
+        - 水曜日：水星（Mercury）に対応する
+        - 木曜日：木星（Jupiter）に対応する
+
+        ## 今週の勉強
+
+        - 月曜日：模試を解いた、62点
+        - 火曜日：VPCの問題を復習した
+        - 水曜日：S3の章を読み直した
+        """
+    )
+    assert "Monday" in got and "火曜日" in got
+    assert not any(f.startswith("今週の勉強") for f in got)
 
 
 def test_days_of_the_week_translated_word_for_word_are_vocabulary() -> None:
@@ -97,6 +149,29 @@ def test_days_of_the_week_translated_word_for_word_are_vocabulary() -> None:
         """
     )
     assert got == ["曜日 — 3 points"] or {"月曜日", "火曜日", "水曜日"} <= set(got)
+
+
+def test_a_numbered_point_with_its_explanation_under_it_is_a_term() -> None:
+    got = {
+        c.front: c.back_text
+        for c in parse(
+            """
+            ## 需要と供給
+
+            (1) 需要曲線が右にシフトする
+            価格が上がり、取引量が増える。
+            (2) 供給曲線が右にシフトする
+
+            ## Docker
+
+            Step 1 Set up Docker
+            Step 1.1 install Docker Desktop
+            Step 1.2 enable the WSL 2 backend
+            """
+        )[0].cards
+    }
+    assert got["(1) 需要曲線が右にシフトする"].startswith("価格が上がり、取引量が増える。")
+    assert got["Step 1 Set up Docker"].startswith("Step 1.1 install Docker Desktop")
 
 
 def test_questions_one_per_line_are_no_term_and_its_definition() -> None:
@@ -117,3 +192,41 @@ def test_questions_one_per_line_are_no_term_and_its_definition() -> None:
     assert not any(f.startswith("問１") for f in got)
     assert got["ファイルゲートウェイ"] == "NFS/SMB でオンプレから S3 にファイルを置く"
     assert any(t.rule == "term-line" and "numbered alike" in t.what for t in trace)
+
+
+def test_an_equation_is_no_term_and_a_letters_meaning_is() -> None:
+    got = {
+        c.front: c.back_text
+        for c in parse(
+            """
+            ## Notation
+            - Hypothesis: $h_\\theta(x) = \\theta^T x$
+            - $X_2 = H(T_4||X_1) = T_2$
+            - $\\theta = (X^T X)^{-1} X^T y$ in one step
+            - R = read
+            """
+        )[0].cards
+    }
+    assert got["Hypothesis"] == "h_θ(x) = θ^T x"
+    assert "X_2" not in got and "θ" not in got
+    assert got["R"] == "read"
+
+
+def test_a_hidden_step_number_asks_nothing_and_loose_bold_is_bold() -> None:
+    note, trace = parse(
+        """
+        ## Digital signatures
+
+        **Step 1:** Alice hashes the plaintext document
+
+        **Step 2:** The hash gets encrypted with Alice's private key
+
+        ## Network Policies
+
+        > **Warning: ** Flannel CNI does not support network policy
+        """
+    )
+    got = {c.front: c.back_text for c in note.cards}
+    assert not any(c.kind == "cloze" for c in note.cards)
+    assert any(t.rule == "weak-cloze" and "Step 1" in t.what for t in trace)
+    assert got["Network Policies › Warning"] == "Flannel CNI does not support network policy"

@@ -472,3 +472,15 @@ def test_a_row_whose_cells_repeat_its_name_makes_no_card() -> None:
     )
     # One cell that repeats the name is still a card: it says where the row applies.
     assert "Modelo de responsabilidad compartida › Ruta — IaaS" in got
+    # Without styling, a row that repeats its name says that the forms are the same.
+    note, _ = parse(
+        """
+        ### Irregular verbs
+
+        | Verb | Past | Past participle |
+        | --- | --- | --- |
+        | go | went | gone |
+        | cut | cut | cut |
+        """
+    )
+    assert "Irregular verbs › cut — Past, Past participle" in {c.front for c in note.cards}
