@@ -230,3 +230,20 @@ def test_a_hidden_step_number_asks_nothing_and_loose_bold_is_bold() -> None:
     assert not any(c.kind == "cloze" for c in note.cards)
     assert any(t.rule == "weak-cloze" and "Step 1" in t.what for t in trace)
     assert got["Network Policies › Warning"] == "Flannel CNI does not support network policy"
+
+
+def test_a_sentence_that_names_a_formulas_parts_makes_no_cloze() -> None:
+    note, _ = parse(
+        """
+        ## Truncating dates
+
+        `SELECT DATE_TRUNC('day', time_column)`
+
+        where **time_column** is the timestamp column of the table.
+
+        ## Indexes
+
+        Where possible, **B-tree** indexes serve range queries.
+        """
+    )
+    assert [c.answers for c in note.cards if c.kind == "cloze"] == [("B-tree",)]
