@@ -114,6 +114,14 @@ def _is_schedule(context: str) -> bool:
     return _SCHEDULE_RE.search(last) is not None or is_ordinal(last)
 
 
+#: A heading or label over rows of made-up data: ``Sample data``, ``Sample DB snapshot``, ``サンプルデータ``.
+_SAMPLE_DATA_RE = re.compile(
+    r"\b(?:sample|example|dummy|test) (?:data(?:set)?|db|database|tables?|rows?|records?|snapshot|output)\b"
+    r"|(?:サンプル|ダミー|テスト)(?:データ|テーブル|レコード)|サンプル出力|出力例",
+    re.I,
+)
+
+
 def _is_grid(rows: list[list[str]]) -> bool:
     """Rows of an experiment's parameters: a first cell of one character or a number that rows share, and a second
     column whose values repeat too."""
@@ -197,6 +205,10 @@ class TableRules(CardMaker):
             return
         # | Round | … | over | Round 0 |, | Round 10 |: the rounds are what the table is about (AES), no plan's days
         plan_rows = normalise(header[0]) not in _PLAN_HEADERS
+        if _SAMPLE_DATA_RE.search(context.rsplit(" › ", 1)[-1]):
+            # "### Sample DB snapshot - Orders_archive" over | abc123 | ordered | 2015-10-06… |: rows of made-up data
+            self.drop(node.start, "too-short", "a table of sample data: its rows are an example's, not facts")
+            return
         if len(body) >= 3 and all(_is_example_row(texts) for _, texts in body):
             # | A | 2 |, | B | 3 |, | D | `0b01` |: the letters of an example and their values, nothing to recall
             self.drop(node.start, "too-short", "an example's data: single letters and their values")

@@ -484,3 +484,23 @@ def test_a_row_whose_cells_repeat_its_name_makes_no_card() -> None:
         """
     )
     assert "Irregular verbs › cut — Past, Past participle" in {c.front for c in note.cards}
+
+
+def test_a_table_of_sample_data_makes_no_cards() -> None:
+    note, _ = parse(
+        """
+        ### Sample DB snapshot - Orders_archive
+
+        | order_id | order_state | created_at |
+        | --- | --- | --- |
+        | abc123 | ordered | 2015-10-06T11:54:00.000Z |
+        | cse456 | declined | 2015-10-06T10:54:00.000Z |
+
+        ### Order states
+
+        | state | meaning |
+        | --- | --- |
+        | declined | the payment was refused |
+        """
+    )
+    assert [c.front for c in note.cards] == ["Order states › declined"]
