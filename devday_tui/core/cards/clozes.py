@@ -11,7 +11,7 @@ from devday_tui.core.cards.backs import is_pointer
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
 from devday_tui.core.cards.maker import HONORIFICS, CardMaker
 from devday_tui.core.cards.questions import is_objective
-from devday_tui.core.cards.terms import answers_earlier, is_anaphoric, is_ordinal, is_qa_marker, is_remark
+from devday_tui.core.cards.terms import answers_earlier, is_anaphoric, is_qa_marker, is_remark
 from devday_tui.core.model import CLOZE_BLANK
 from devday_tui.core.text import Inline, content_length, is_wide, sentence_spans, word_at
 
@@ -80,13 +80,14 @@ def _asks_nothing(text: str, a: int, s: int, e: int) -> bool:
     )
 
 
+#: A step's number: ``Step 3:``, ``手順2``, ``ステップ1``.
+_STEP_RE = re.compile(r"(?:Step|STEP|手順|ステップ)[ \t]?[0-9０-９]{1,2}[:：.]?")
+
+
 def weak_answers(answers: tuple[str, ...]) -> bool:
-    """Hidden parts that ask nothing: only small words, only hashtags, only a label (``Esempio:``, ``【具体例】``,
-    ``Note:``) or a step's number (``**Step 3:** Bob decrypts…``, ``手順2``)."""
-    return all(
-        a.casefold().strip(" .,!") in SMALL_WORDS or HASHTAGS_RE.fullmatch(a) or _is_label(a) or is_ordinal(a)
-        for a in answers
-    )
+    """Hidden parts that ask nothing: only small words, only hashtags, or only a label (``Esempio:``, ``【具体例】``,
+    ``Note:``)."""
+    return all(a.casefold().strip(" .,!") in SMALL_WORDS or HASHTAGS_RE.fullmatch(a) or _is_label(a) for a in answers)
 
 
 def _is_label(answer: str) -> bool:
@@ -203,7 +204,9 @@ class ClozeRules(CardMaker):
             if any(a.endswith(HONORIFICS) for a in answers):
                 self.drop(line0, "weak-cloze", "hiding a person (笹田 耕一 さん): who, not what")
                 continue
-            if weak_answers(answers):
+            if weak_answers(answers) or (
+                len(answers) == 1 and _STEP_RE.fullmatch(answers[0]) and text[a:b].lstrip().startswith(answers[0])
+            ):  # ("**Step 3:** Bob decrypts…": the step's number that opens it; "derived in **Step 3**" asks)
                 self.drop(line0, "weak-cloze", f"hiding {answers[0]!r} asks nothing")
                 continue
             if any(len(x) > MAX_HIDDEN_CHARS and len(x.split()) >= MAX_HIDDEN_WORDS for x in answers):

@@ -62,8 +62,10 @@ _BRACKETS = {"bmatrix": "[]", "pmatrix": "()", "vmatrix": "||", "Bmatrix": "{}",
 #: (``$x^{(i)}_j$``, ``$10^{-3}$``, ``$X^T X$``) and no word outside braces (``$PATH_VAR$`` is a shell variable).
 _BARE_MATH_RE = re.compile(r"\A[ \t]*+(?:[A-Za-z][ \t]*+\Z|[^_^$]*+(?<=[A-Za-z0-9})])[_^])")
 _WORD_RE = re.compile(r"[A-Za-z]{3}")
-#: An operand that needs no brackets: a command (``\\delta``) or a short name with a one-letter subscript (``s_i``).
-_ATOM_RE = re.compile(r"\\[A-Za-z]{1,20}|\w{1,3}[_^]\w")
+#: An operand that needs no brackets: a command (``\\delta``).
+_ATOM_RE = re.compile(r"\\[A-Za-z]{1,20}")
+#: A fraction's part that needs none either: a letter with a one-letter subscript (``\\frac{a}{s_i}`` is ``a/s_i``).
+_SUBSCRIPTED_RE = re.compile(r"[A-Za-z]_[A-Za-z0-9]")
 #: Environments whose ``&`` only aligns the rows (``a &= b``), where other environments part cells.
 _ALIGNED = frozenset("aligned align split gathered gather eqnarray alignat".split())
 #: Accents over one letter or symbol: ``\hat\theta``, ``\overline{Y}``, ``\bar x``, as combining marks.
@@ -198,9 +200,14 @@ _SYMBOLS = {
 def _operand(text: str) -> str:
     text = text.strip()
     if (text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1) or _ATOM_RE.fullmatch(text):
-        return text  # ^{(i)} is ^(i), \frac{\delta}{…} is δ/…, \frac{a}{s_i} is a/s_i
+        return text  # ^{(i)} is ^(i), \frac{\delta}{…} is δ/…
     letters = text.rstrip("".join(_ACCENTS.values()))  # (x̄ is one letter)
     return text if len(letters) <= 1 or text.isalnum() else f"({text})"
+
+
+def _part(text: str) -> str:
+    """A fraction's numerator or denominator: ``s_i`` alone needs no brackets (``2n_i`` and ``ab^2`` do)."""
+    return text.strip() if _SUBSCRIPTED_RE.fullmatch(text.strip()) else _operand(text)
 
 
 def _accented(m: re.Match[str]) -> str:
@@ -224,7 +231,7 @@ def _math_text(tex: str) -> str:
         tex = _STYLE_RE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), tex)
         tex = _ACCENT_RE.sub(_accented, tex)
         tex = _SCRIPT_RE.sub(lambda m: m.group(1) + _operand(m.group(2)), tex)
-        tex = _FRAC_RE.sub(lambda m: f"{_operand(m.group(1))}/{_operand(m.group(2))}", tex)
+        tex = _FRAC_RE.sub(lambda m: f"{_part(m.group(1))}/{_part(m.group(2))}", tex)
         tex = _SQRT_RE.sub(lambda m: f"{m.group(1) or ''}√{_operand(m.group(2))}", tex)
     tex = _COMMAND_RE.sub(lambda m: _SYMBOLS.get(m.group(1), m.group(1)) if m.group(1) else " ", tex)
     return " ".join(tex.replace("{", "").replace("}", "").replace("\x01", "{").replace("\x02", "}").split())

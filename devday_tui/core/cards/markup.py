@@ -99,11 +99,12 @@ _TRIGGER_RES = (
         re.M,
     ),
     re.compile(
-        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])|\$(?=[^$\n]{0,300}(?:\\[A-Za-z{}]|[_^]))|\$[ \t]?[A-Za-z][ \t]?\$|\*\*(?=[^\s*])[^*\n]{1,40}?[ \t]\*\*"
+        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])|\$(?=[^$\n]{0,300}(?:\\[A-Za-z{}]|[_^]))|\$[ \t]?[A-Za-z][ \t]?\$|\*\*(?=[^\s*])[^*\n]{1,40}?[:：][ \t]\*\*"
     ),
 )
-#: Bold closed after a space (``**Warning: ** text``), which CommonMark reads as two asterisks, not as bold.
-_LOOSE_BOLD_RE = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,40}?)[ \t]++\*\*(?=[ \t]|\Z)")
+#: A bold label closed after a space (``**Warning: ** text``), which CommonMark reads as two asterisks, not as bold
+#: (``2**3 ** 2`` and ``**kwargs … **`` in prose are no label).
+_LOOSE_BOLD_RE = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]{1,40}?[:：])[ \t]++\*\*(?=[ \t]|\Z)")
 #: Indentation (spaces, tabs, full-width spaces) and block-quote markers before a line's content.
 _LEAD_RE = re.compile(r"[ \t\u3000]*")
 #: An Obsidian callout's type marker, ``> [!info]`` or ``> [!tip]- Title`` (with its style after pipes:

@@ -54,7 +54,7 @@ from devday_tui.core.text import is_bare_link, normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 247
+PARSER_VERSION = 248
 
 #: Where a talk's recording or slides are: a heading that is only such a link names nothing.
 _RECORDING_RE = re.compile(
@@ -519,8 +519,10 @@ def parse_note(
             if trace is not None:
                 trace.append(Trace(offset + node.start + 1, "skip-section", False, _WRITEUP_OPENING))
         subject = path_[-1] if path_ else title
-        if name and is_vague(name):  # "Pros", "まとめ", "Day 1": the parent heading (or the title) says of what
-            subject = f"{path_[-2] if len(path_) >= 2 else title} › {name}"
+        above = path_[-2] if len(path_) >= 2 else title
+        if name and is_vague(name) and normalise(above) != normalise(name):
+            # "Pros", "まとめ", "Day 1": the parent heading (or the title) says of what ("# Week 1" is the title)
+            subject = f"{above} › {name}"
         elif name and len(path_) >= 2 and _SPEAKER_HEADING_RE.fullmatch(unicodedata.normalize("NFKC", name)):
             subject = path_[-2]  # "### ＠岡嵜 禎" under its session: who spoke, no part of what is asked
         spans.append((node.start, next_start, sec, path_, subject, attach_bullets(own, body_lines), skipped))

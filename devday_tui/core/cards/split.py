@@ -98,10 +98,6 @@ MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])
 #: around them; `` = ``, `` - ``, `` -- ``, `` – ``, `` — `` and the ASCII arrow `` -> `` only with spaces on both
 #: sides. (Spelled ``[:：]|[・･]{3,6}|…{1,2}|＝| = | - | -- | – | — | -> |→``, written as one class then a look back: the engine then
 #: skips to candidate characters.)
-#: A one-letter subscript, as math read as text writes it (``x_0``, ``h_θ``; ``max_connections`` is a name).
-_SUBSCRIPT_RE = re.compile(r"(?<=\w)_\w(?!\w)")
-#: A sign of a formula: ``^``, ``+``, ``·``, ``×``, ``√``, a sub- or superscript.
-_MATH_SIGN_RE = re.compile(r"[\^_+·×÷√∑∫≤≥≠≈∈]")
 _SEPARATOR_RE = re.compile(r"[:：・･…＝ →](?:(?<=[:：＝→])|(?<=[・･])[・･]{2,5}|(?<=…)…?|(?<= )(?:[=\-–—]|--|->) )")
 
 
@@ -225,6 +221,24 @@ _ASSIGNS_RE = re.compile(
 )
 
 
+#: A one-letter subscript, as math read as text writes it (``x_0``, ``h_θ``; ``max_connections`` is a name).
+_SUBSCRIPT_RE = re.compile(r"(?<=\w)_\w(?!\w)")
+#: A function's name in math: ``f(x)``, ``h_θ(x)``, ``J(θ)``.
+_FUNCTION_RE = re.compile(r"\w(?:_\w)?\(\w{1,3}\)")
+
+
+def _is_math_name(term: str) -> bool:
+    """A term written as math: one letter, a subscript or a power (``x_0``, ``σ^2``), a function (``f(x)``) or a
+    symbol (``∇ J``)."""
+    return (
+        len(term) == 1
+        or "^" in term
+        or _SUBSCRIPT_RE.search(term) is not None
+        or _FUNCTION_RE.fullmatch(term) is not None
+        or (len(term) <= 3 and not term.replace(" ", "").isalnum())
+    )
+
+
 def split_term(src: str | Inline) -> tuple[str, str] | None:
     """``TERM: DEFINITION`` on the first line of ``src``, as (term, definition), or None.
 
@@ -295,12 +309,9 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             return None
         if len(term) > SEPARATOR_TERM_MAX_CHARS:
             continue  # prose: only a colon can still split it
-        if m.group() == " = " and (
-            "^" in term or _SUBSCRIPT_RE.search(term) or (len(term) <= 3 and _MATH_SIGN_RE.search(rest))
-        ):
-            return (
-                None  # "θ = (X^T X)^(-1) X^T y", "h_θ(x) = θ^T x": an equation (math read as text); "R = read" splits
-            )
+        if m.group() == " = " and "=" in rest.partition("\n")[0] and _is_math_name(term):
+            # "X_2 = H(T_4||X_1) = T_2", "h_θ(x) = θ^T x, where x_0 = 1", "∇ J = …; = 0": equalities, math read as text
+            return None  # ("v_0 = initial velocity", "ARR = MRR × 12" are a term and its definition)
         if inl.marks and any(a < i < b and text[m.end() : b].strip() for a, b in inl.marks):
             continue  # "**First In - First Out** - …": a dash inside bold is part of the bold name ("**ループ →** O(n)" splits)
         if m.group()[1:2] in "-–" and term[-1:].isalnum() and term[:1].isdigit() and rest[:1].isdigit():

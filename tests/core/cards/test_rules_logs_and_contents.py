@@ -194,21 +194,24 @@ def test_questions_one_per_line_are_no_term_and_its_definition() -> None:
     assert any(t.rule == "term-line" and "numbered alike" in t.what for t in trace)
 
 
-def test_an_equation_is_no_term_and_a_letters_meaning_is() -> None:
+def test_an_equation_is_no_term_and_a_symbols_meaning_is() -> None:
     got = {
         c.front: c.back_text
         for c in parse(
             """
             ## Notation
-            - Hypothesis: $h_\\theta(x) = \\theta^T x$
+            - Hypothesis: $h_\\theta(x) = \\theta^T x$, where $x_0 = 1$
             - $X_2 = H(T_4||X_1) = T_2$
-            - $\\theta = (X^T X)^{-1} X^T y$ in one step
+            - $v_0$ = initial velocity
+            - ARR = MRR × 12
             - R = read
             """
         )[0].cards
     }
-    assert got["Hypothesis"] == "h_θ(x) = θ^T x"
-    assert "X_2" not in got and "θ" not in got
+    assert got["Hypothesis"] == "h_θ(x) = θ^T x, where x_0 = 1"
+    assert "X_2" not in got
+    assert got["v_0"] == "initial velocity"
+    assert got["ARR"] == "MRR × 12"
     assert got["R"] == "read"
 
 
@@ -221,13 +224,17 @@ def test_a_hidden_step_number_asks_nothing_and_loose_bold_is_bold() -> None:
 
         **Step 2:** The hash gets encrypted with Alice's private key
 
+        The session keys are derived in **Step 3**, after the key exchange.
+
+        In Python, 2**3 ** 2 is 512.
+
         ## Network Policies
 
         > **Warning: ** Flannel CNI does not support network policy
         """
     )
     got = {c.front: c.back_text for c in note.cards}
-    assert not any(c.kind == "cloze" for c in note.cards)
+    assert [c.answers for c in note.cards if c.kind == "cloze"] == [("Step 3",)]
     assert any(t.rule == "weak-cloze" and "Step 1" in t.what for t in trace)
     assert got["Network Policies › Warning"] == "Flannel CNI does not support network policy"
 
@@ -247,3 +254,7 @@ def test_a_sentence_that_names_a_formulas_parts_makes_no_cloze() -> None:
         """
     )
     assert [c.answers for c in note.cards if c.kind == "cloze"] == [("B-tree",)]
+
+
+def test_a_vague_title_heading_is_not_named_twice() -> None:
+    assert fronts("# Week 1\n\n* linear regression\n* cost function\n* gradient descent\n") == ["Week 1 — 3 points"]
