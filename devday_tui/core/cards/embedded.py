@@ -41,7 +41,7 @@ def code_spans(line: str) -> list[tuple[int, int]]:
 # --- math -------------------------------------------------------------------------------------------------------
 
 #: Inline math, ``$…$`` or ``$$…$$`` on one line (its body one possessive run: each ``$`` is tried once). Only a body
-#: holding a LaTeX command is rewritten (a price, ``$5 and $10``, holds none).
+#: that :func:`_is_math` finds math is rewritten (a price, ``$5 and $10``, is none).
 _MATH_RE = re.compile(r"\$\$?+([^$\n]{1,1000}+)\$\$?")
 _LATEX_COMMAND_RE = re.compile(r"\\[A-Za-z]")
 #: A number with an exponent: ``10^{-3}``, ``2^10``.

@@ -17,7 +17,8 @@ where it was (line *n* of its output comes from line *n* of its input), so card 
   ``<script>``/``<style>`` blocks are blanked out;
 - a footnote's text (``[^1]: …``) is blanked out, and ``##Heading`` with no space is a heading;
 - emoji shortcodes (``:joy:``, ``[:video_camera:](…)``) go;
-- inline math with LaTeX commands reads as plain text (``$\\textcolor{red}{E}$`` → ``E``, ``\\frac{1}{n}`` → ``1/n``), and
+- a bold label closed after a space (``**Warning: ** …``) is bold;
+- inline math reads as plain text (``$\\textcolor{red}{E}$`` → ``E``, ``\\frac{1}{n}`` → ``1/n``, ``$ n $`` → ``n``), and
   YAML pasted without a code fence is blanked out (both in :mod:`.embedded`).
 
 Code fences are never touched. The inline text of a card comes from :func:`clean_inline`; :mod:`.split` finds a

@@ -276,12 +276,10 @@ def is_navigation(node: Node) -> bool:
     return total >= 3 and links * 3 >= total * 2
 
 
-#: A day of the week as a term: ``Monday``, ``Tue``, ``月曜日``, ``（水）`` (a log or a plan kept by day).
-WEEKDAY_RE = re.compile(
+#: A day of the week as a term: ``Monday``, ``Tue``, ``**Friday**``, ``月曜日``, ``水曜``.
+_WEEKDAY_RE = re.compile(
     r"[*_]{0,2}(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|[月火水木金土日]曜日?)[*_]{0,2}", re.I
 )
-
-
 #: What the author did that day: a verb in the past (``did``, ``reworked``, ``took a day off``), ``I …``, or a
 #: Japanese clause in the past (``模試を解いた``, ``休んだ``).
 _DID_RE = re.compile(
@@ -305,7 +303,7 @@ def is_day_log(node: Node) -> bool:
         if chs and chs[0].kind == "paragraph":
             content = chs[0].content
             cut = min((k for k in (content.find(":"), content.find("：")) if k >= 0), default=-1)
-            if cut > 0 and WEEKDAY_RE.fullmatch(content[:cut].strip()):
+            if cut > 0 and _WEEKDAY_RE.fullmatch(content[:cut].strip()):
                 days += _DID_RE.match(content[cut + 1 :].strip()) is not None
     return days * 3 >= len(items) * 2
 
