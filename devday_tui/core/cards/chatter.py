@@ -522,7 +522,7 @@ def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> b
         return False
     if is_chatter_head(key) or (skip is WRITEUP_SKIP and is_study_story(key)) or _SITTING_RE.match(key):
         return True
-    return len(key) <= 60 and key.endswith(_LINKS_HEAD_NOUNS)
+    return len(key) <= 60 and key.endswith(_LINKS_HEAD_NOUNS) or (len(key) <= 20 and key.endswith("目次"))
 
 
 __all__ = [

@@ -196,10 +196,12 @@ class ClozeRules(CardMaker):
                 self.drop(line0, "too-short", "too little is left around the hidden words")
                 continue
             if any(
-                _ascii_letter(text[s - 1 : s]) and _ascii_letter(text[e : e + 1]) and len(text[s:e].strip()) <= 2
+                (_ascii_letter(text[s - 1 : s]) or _ascii_letter(text[e : e + 1])) and len(text[s:e].strip()) <= 2
                 for s, e in inside
-            ):
-                self.drop(line0, "weak-cloze", "a letter or two inside a word hidden (li［…］ts) asks nothing")
+            ):  # (also at a word's start or end: "**RE**presentational State **T**ransfer")
+                self.drop(
+                    line0, "weak-cloze", "a letter or two of a word hidden (li［…］ts, ［…］ransfer) asks nothing"
+                )
                 continue
             if any(a.endswith(HONORIFICS) for a in answers):
                 self.drop(line0, "weak-cloze", "hiding a person (笹田 耕一 さん): who, not what")

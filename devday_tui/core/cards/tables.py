@@ -122,6 +122,25 @@ _SAMPLE_DATA_RE = re.compile(
 )
 
 
+#: A record's key: a number, a date or a time (``10248``, ``2021-08-11``, ``09:30``).
+_KEY_CELL_RE = re.compile(r"[0-9][0-9./:\- ]{0,24}")
+#: A database column's name: ``sale_day``, ``order_id``, ``OrderID``, ``ProductID``, ``createdAt`` (not math's ``x_1``).
+_COLUMN_NAME_RE = re.compile(
+    r"[a-z][a-z0-9]++(?:_[a-z0-9]{2,}+)++|[A-Z][a-z]++(?:[A-Z][a-z]++)*+ID|[a-z]++(?:[A-Z][a-z]++)++"
+)
+
+
+def _is_records(header: list[str], rows: list[list[str]]) -> bool:
+    """Records of sample data: a header of a database table's column names, two or more and a third of them (``|
+    sale_day | sale_month | branch |``, ``| OrderID | ProductID | Quantity |``), over rows keyed by numbers or dates
+    (``| 2021-08-11 | AUG | New York |``; ``| instance_type | vcpu |`` over ``| t3.micro | 2 |`` is a reference)."""
+    if not rows or not all(texts and _KEY_CELL_RE.fullmatch(texts[0]) for texts in rows):
+        return False
+    named = [h for h in header if h]
+    columns = sum(1 for h in named if _COLUMN_NAME_RE.fullmatch(h))
+    return columns >= 2 and 3 * columns >= len(named)
+
+
 def _is_grid(rows: list[list[str]]) -> bool:
     """Rows of an experiment's parameters: a first cell of one character or a number that rows share, and a second
     column whose values repeat too."""
@@ -205,8 +224,9 @@ class TableRules(CardMaker):
             return
         # | Round | … | over | Round 0 |, | Round 10 |: the rounds are what the table is about (AES), no plan's days
         plan_rows = normalise(header[0]) not in _PLAN_HEADERS
-        if _SAMPLE_DATA_RE.search(context.rsplit(" › ", 1)[-1]):
-            # "### Sample DB snapshot - Orders_archive" over | abc123 | ordered | 2015-10-06… |: rows of made-up data
+        if _SAMPLE_DATA_RE.search(context.rsplit(" › ", 1)[-1]) or _is_records(header, [t for _, t in body]):
+            # "### Sample DB snapshot - Orders_archive" over | abc123 | ordered | 2015-10-06… |, | sale_day | branch |
+            # over | 2021-08-11 | New York |: rows of made-up data, or a database table's
             self.drop(node.start, "too-short", "a table of sample data: its rows are an example's, not facts")
             return
         if len(body) >= 3 and all(_is_example_row(texts) for _, texts in body):

@@ -258,3 +258,23 @@ def test_a_sentence_that_names_a_formulas_parts_makes_no_cloze() -> None:
 
 def test_a_vague_title_heading_is_not_named_twice() -> None:
     assert fronts("# Week 1\n\n* linear regression\n* cost function\n* gradient descent\n") == ["Week 1 — 3 points"]
+
+
+def test_a_books_contents_make_no_cards_nor_do_letters_of_a_word_hidden() -> None:
+    note, _ = parse(
+        """
+        ## 本の目次
+
+        第1部 Web概論
+        - 第1章 Webとは何か
+        - 第2章 Webの歴史
+
+        ## REST
+
+        REST is short for **RE**presentational **S**tate **T**ransfer.
+
+        A resource is named by a **URI** and read with GET.
+        """
+    )
+    assert [c.answers for c in note.cards if c.kind == "cloze"] == [("URI",)]
+    assert not any(c.front.startswith("本の目次") for c in note.cards)

@@ -504,3 +504,23 @@ def test_a_table_of_sample_data_makes_no_cards() -> None:
         """
     )
     assert [c.front for c in note.cards] == ["Order states › declined"]
+
+
+def test_records_of_a_database_table_make_no_cards_and_a_reference_does() -> None:
+    note, _ = parse(
+        """
+        ## SQL OVER
+
+        | sale_day | sale_month | branch | quantity |
+        | --- | --- | --- | --- |
+        | 2021-08-11 | AUG | New York | 1 |
+        | 2021-08-14 | AUG | Paris | 2 |
+
+        ## EC2 instance types
+
+        | instance_type | vcpu_count | memory |
+        | --- | --- | --- |
+        | t3.micro | 2 | 1 GiB |
+        """
+    )
+    assert [c.front for c in note.cards] == ["EC2 instance types › t3.micro — vcpu_count, memory"]
