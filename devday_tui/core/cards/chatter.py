@@ -38,6 +38,9 @@ DEFAULT_SKIP_SECTIONS = (
     "Impressions",
     "My thoughts",
     "My situation",
+    "本の目次",
+    "書籍の目次",
+    "この本の目次",
     "My background",
     "Thoughts",
     "Verdict",
@@ -522,7 +525,7 @@ def is_skipped(key: str, skip: frozenset[str], retrospective: bool = False) -> b
         return False
     if is_chatter_head(key) or (skip is WRITEUP_SKIP and is_study_story(key)) or _SITTING_RE.match(key):
         return True
-    return len(key) <= 60 and key.endswith(_LINKS_HEAD_NOUNS) or (len(key) <= 20 and key.endswith("目次"))
+    return len(key) <= 60 and key.endswith(_LINKS_HEAD_NOUNS)
 
 
 __all__ = [

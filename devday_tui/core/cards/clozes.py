@@ -65,8 +65,29 @@ def _with_repeats(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> li
     return sorted(spans + extra) if extra else spans
 
 
+_LOWER_RUN_RE = re.compile(r"[a-z]++(?![A-Za-z])")
+
+
 def _ascii_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
+
+
+def _cuts_word(text: str, s: int, e: int) -> bool:
+    """Whether the hidden ``text[s:e]`` is a letter or two of an English word: inside it (``li**s**ts``), or letters
+    at its start or end (``**RE**presentational``, ``State **T**ransfer``); not a plural's ``s`` (``**AZ**s``), a
+    figure (``**5**TB``, ``CO**2**``) nor Japanese (``**別**AZ``)."""
+    part = text[s:e].strip()
+    if len(part) > 2:
+        return False
+    before, after = _ascii_letter(text[s - 1 : s]), _ascii_letter(text[e : e + 1])
+    if before and after:
+        return True
+    if not (part.isascii() and part.isalpha()):
+        return False
+    if after:
+        tail = _LOWER_RUN_RE.match(text, e)
+        return tail is not None and tail.group() not in ("s", "es")
+    return before
 
 
 def _asks_nothing(text: str, a: int, s: int, e: int) -> bool:
@@ -195,10 +216,7 @@ class ClozeRules(CardMaker):
             if left < MIN_CLOZE_REST_CHARS or kept * (1 if len(answers) > 1 else 3) < hidden:
                 self.drop(line0, "too-short", "too little is left around the hidden words")
                 continue
-            if any(
-                (_ascii_letter(text[s - 1 : s]) or _ascii_letter(text[e : e + 1])) and len(text[s:e].strip()) <= 2
-                for s, e in inside
-            ):  # (also at a word's start or end: "**RE**presentational State **T**ransfer")
+            if any(_cuts_word(text, s, e) for s, e in inside):
                 self.drop(
                     line0, "weak-cloze", "a letter or two of a word hidden (li［…］ts, ［…］ransfer) asks nothing"
                 )

@@ -122,8 +122,6 @@ _SAMPLE_DATA_RE = re.compile(
 )
 
 
-#: A record's key: a number, a date or a time (``10248``, ``2021-08-11``, ``09:30``).
-_KEY_CELL_RE = re.compile(r"[0-9][0-9./:\- ]{0,24}")
 #: A database column's name: ``sale_day``, ``order_id``, ``OrderID``, ``ProductID``, ``createdAt`` (not math's ``x_1``).
 _COLUMN_NAME_RE = re.compile(
     r"[a-z][a-z0-9]++(?:_[a-z0-9]{2,}+)++|[A-Z][a-z]++(?:[A-Z][a-z]++)*+ID|[a-z]++(?:[A-Z][a-z]++)++"
@@ -132,9 +130,12 @@ _COLUMN_NAME_RE = re.compile(
 
 def _is_records(header: list[str], rows: list[list[str]]) -> bool:
     """Records of sample data: a header of a database table's column names, two or more and a third of them (``|
-    sale_day | sale_month | branch |``, ``| OrderID | ProductID | Quantity |``), over rows keyed by numbers or dates
-    (``| 2021-08-11 | AUG | New York |``; ``| instance_type | vcpu |`` over ``| t3.micro | 2 |`` is a reference)."""
-    if not rows or not all(texts and _KEY_CELL_RE.fullmatch(texts[0]) for texts in rows):
+    sale_day | sale_month | branch |``, ``| OrderID | ProductID | Quantity |``), over rows keyed by full dates or
+    numbered 1, 2, 3… (``| 2021-08-11 | AUG | New York |``). Codes, ports, versions are facts (``| status_code |
+    reason_phrase |`` over ``| 404 | Not Found |``), and so is ``| instance_type | vcpu |`` over ``| t3.micro | 2 |``."""
+    firsts = [texts[0].strip() if texts else "" for texts in rows]
+    dated = all(map(_DATE_CELL_RE.fullmatch, firsts))
+    if not firsts or not (dated or firsts == [str(k) for k in range(1, len(firsts) + 1)]):
         return False
     named = [h for h in header if h]
     columns = sum(1 for h in named if _COLUMN_NAME_RE.fullmatch(h))

@@ -274,7 +274,15 @@ def test_a_books_contents_make_no_cards_nor_do_letters_of_a_word_hidden() -> Non
         REST is short for **RE**presentational **S**tate **T**ransfer.
 
         A resource is named by a **URI** and read with GET.
+
+        ## Wordの目次
+
+        目次は**見出しスタイル**から作られる。
+
+        ## Limits
+
+        An S3 object is at most **5**TB, spread over several **AZ**s.
         """
     )
-    assert [c.answers for c in note.cards if c.kind == "cloze"] == [("URI",)]
+    assert [c.answers for c in note.cards if c.kind == "cloze"] == [("URI",), ("見出しスタイル",), ("5", "AZ")]
     assert not any(c.front.startswith("本の目次") for c in note.cards)

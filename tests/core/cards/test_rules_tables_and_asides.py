@@ -521,6 +521,15 @@ def test_records_of_a_database_table_make_no_cards_and_a_reference_does() -> Non
         | instance_type | vcpu_count | memory |
         | --- | --- | --- |
         | t3.micro | 2 | 1 GiB |
+
+        ## HTTP status codes
+
+        | status_code | reason_phrase | meaning |
+        | --- | --- | --- |
+        | 404 | Not Found | no resource at that URL |
         """
     )
-    assert [c.front for c in note.cards] == ["EC2 instance types › t3.micro — vcpu_count, memory"]
+    assert [c.front for c in note.cards] == [
+        "EC2 instance types › t3.micro — vcpu_count, memory",
+        "HTTP status codes › 404 — reason_phrase",
+    ]
