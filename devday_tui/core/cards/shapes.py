@@ -280,6 +280,7 @@ def is_navigation(node: Node) -> bool:
 _WEEKDAY_RE = re.compile(
     r"[*_]{0,2}(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|[月火水木金土日]曜日?)[*_]{0,2}", re.I
 )
+_DAY_INITIALS = frozenset("MTWFSmtwfs月火水木金土日")
 #: What the author did that day: a verb in the past (``did``, ``reworked``, ``took a day off``), ``I …``, or a
 #: Japanese clause in the past (``模試を解いた``, ``休んだ``).
 _DID_RE = re.compile(
@@ -297,15 +298,20 @@ def is_day_log(node: Node) -> bool:
     items = node.children
     if len(items) < 3:
         return False
-    days = 0
+    others = len(items) - -(-2 * len(items) // 3)  # items that may be no day of the author's
     for li in items:
         chs = li.children
-        if chs and chs[0].kind == "paragraph":
+        day = False
+        if chs and chs[0].kind == "paragraph" and chs[0].content.lstrip("*_")[:1] in _DAY_INITIALS:
             content = chs[0].content
             cut = min((k for k in (content.find(":"), content.find("：")) if k >= 0), default=-1)
             if cut > 0 and _WEEKDAY_RE.fullmatch(content[:cut].strip()):
-                days += _DID_RE.match(content[cut + 1 :].strip()) is not None
-    return days * 3 >= len(items) * 2
+                day = _DID_RE.match(content[cut + 1 :].strip()) is not None
+        if not day:
+            others -= 1
+            if others < 0:
+                return False
+    return True
 
 
 def lists_headings(node: Node, headings: frozenset[str]) -> bool:
