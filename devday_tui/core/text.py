@@ -563,7 +563,8 @@ def is_bare_link(text: str) -> bool:
 
 # --- sentences ---------------------------------------------------------------------------------------------------
 
-_SENTENCE_END_RE = re.compile(r"[。！？!?]+(?![」』）)\]。！？!?])|\.(?=\s)|\n")
+#: (``．``, the full stop of Japanese written with ``，``, ends one too, unless a figure follows: ``３．５``.)
+_SENTENCE_END_RE = re.compile(r"(?:[。！？!?]|．(?![0-9０-９]))+(?![」』）)\]。．！？!?])|\.(?=\s)|\n")
 
 
 #: The rest of a bracket opened before a sentence's end, closed on the same line.
@@ -573,7 +574,7 @@ _ABBREVIATIONS = ("i.e.", "e.g.", "vs.", "cf.", "fig.", "approx.", "a.k.a.", " n
 
 
 def sentence_spans(text: str, protected: tuple[Span, ...] = ()) -> list[Span]:
-    """Split text into sentences: after 。！？!? or a full stop followed by a space, and at line breaks.
+    """Split text into sentences: after 。．！？!? or a full stop followed by a space, and at line breaks.
     Never inside a protected span (a URL holds full stops)."""
     spans: list[Span] = []
     start = 0

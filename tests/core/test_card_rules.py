@@ -252,6 +252,9 @@ def test_cloze_is_one_sentence() -> None:
     assert card.back == "Then quorum is what matters."
     jp = cards("## S\n\n最初の文。**DynamoDB** は速い。最後の文。\n", "cloze")
     assert [c.back for c in jp] == ["DynamoDB は速い。"]
+    # Japanese written with ，and ．: the full stop ends a sentence, except in a figure (３．５)
+    jp = cards("## S\n\n最初の文である．**KVS** は３．５倍速い．最後の文．\n", "cloze")
+    assert [c.back for c in jp] == ["KVS は３．５倍速い．"]
 
 
 @pytest.mark.parametrize(
