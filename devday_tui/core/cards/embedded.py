@@ -49,7 +49,8 @@ _POWER_RE = re.compile(r"[0-9]{1,6}(?:\.[0-9]{1,6})?\^(?:\{-?[0-9]{1,4}\}|-?[0-9
 #: Commands that only style their last argument: ``\textcolor{red}{E}`` reads ``E``.
 _STYLE_RE = re.compile(
     r"\\(?:textcolor|colorbox)\{[^{}]{0,40}\}\{([^{}]{0,300})\}"
-    r"|\\(?:text|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|mathscr|textbf|textit|operatorname|boldsymbol|bm|mbox)\{([^{}]{0,300})\}"
+    r"|\\(?:text|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|mathscr|textbf|textit|operatorname"
+    r"|boldsymbol|bm|mbox)\{([^{}]{0,300})\}"
 )
 _FRAC_RE = re.compile(r"\\[dt]?frac[ \t]*+\{([^{}]{0,200})\}[ \t]*+\{([^{}]{0,200})\}")
 #: A sub- or superscript in braces: ``Y_{i}``, ``\\sum_{i=1}^{n}``, read ``Y_i``, ``Σ_(i=1)^n``.
@@ -70,7 +71,8 @@ _SUBSCRIPTED_RE = re.compile(r"[A-Za-z]_[A-Za-z0-9]")
 _ALIGNED = frozenset("aligned align split gathered gather eqnarray alignat".split())
 #: Accents over one letter or symbol: ``\hat\theta``, ``\overline{Y}``, ``\bar x``, as combining marks.
 _ACCENT_RE = re.compile(
-    r"\\(hat|widehat|bar|overline|tilde|widetilde|vec|dot)(?![A-Za-z])\s*+(?:\{([^{}]{0,40})\}|\\([A-Za-z]+)|([A-Za-z0-9]))"
+    r"\\(hat|widehat|bar|overline|tilde|widetilde|vec|dot)(?![A-Za-z])\s*+"
+    r"(?:\{([^{}]{0,40})\}|\\([A-Za-z]+)|([A-Za-z0-9]))"
 )
 _ACCENTS = {
     "hat": "\u0302",

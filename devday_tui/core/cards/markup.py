@@ -18,7 +18,8 @@ where it was (line *n* of its output comes from line *n* of its input), so card 
 - a footnote's text (``[^1]: …``) is blanked out, and ``##Heading`` with no space is a heading;
 - emoji shortcodes (``:joy:``, ``[:video_camera:](…)``) go;
 - a bold label closed after a space (``**Warning: ** …``) is bold;
-- inline math reads as plain text (``$\\textcolor{red}{E}$`` → ``E``, ``\\frac{1}{n}`` → ``1/n``, ``$ n $`` → ``n``), and
+- inline math reads as plain text (``$\\textcolor{red}{E}$`` → ``E``, ``\\frac{1}{n}`` → ``1/n``, ``$ n $`` → ``n``),
+  and
   YAML pasted without a code fence is blanked out (both in :mod:`.embedded`).
 
 Code fences are never touched. The inline text of a card comes from :func:`clean_inline`; :mod:`.split` finds a
@@ -100,7 +101,8 @@ _TRIGGER_RES = (
         re.M,
     ),
     re.compile(
-        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])|\$(?=[^$\n]{0,300}(?:\\[A-Za-z{}]|[_^]))|\$[ \t]?[A-Za-z][ \t]?\$|\*\*(?=[^\s*])[^*\n]{1,40}?[:：][ \t]\*\*"
+        r"<!--|\{\{[<%]|\{%|%%|!\[\[|```|~~~|:(?<![\w:]:)[a-z0-9_+\-]{1,40}:(?![\w:])"
+        r"|\$(?=[^$\n]{0,300}(?:\\[A-Za-z{}]|[_^]))|\$[ \t]?[A-Za-z][ \t]?\$|\*\*(?=[^\s*])[^*\n]{1,40}?[:：][ \t]\*\*"
     ),
 )
 #: A bold label closed after a space (``**Warning: ** text``), which CommonMark reads as two asterisks, not as bold

@@ -132,7 +132,8 @@ def _is_records(header: list[str], rows: list[list[str]]) -> bool:
     """Records of sample data: a header of a database table's column names, two or more and a third of them (``|
     sale_day | sale_month | branch |``, ``| OrderID | ProductID | Quantity |``), over rows keyed by full dates or
     numbered 1, 2, 3… (``| 2021-08-11 | AUG | New York |``). Codes, ports, versions are facts (``| status_code |
-    reason_phrase |`` over ``| 404 | Not Found |``), and so is ``| instance_type | vcpu |`` over ``| t3.micro | 2 |``."""
+    reason_phrase |`` over ``| 404 | Not Found |``), and so is ``| instance_type | vcpu |`` over ``| t3.micro |
+    2 |``."""
     firsts = [texts[0].strip() if texts else "" for texts in rows]
     dated = all(map(_DATE_CELL_RE.fullmatch, firsts))
     if not firsts or not (dated or firsts == [str(k) for k in range(1, len(firsts) + 1)]):

@@ -449,7 +449,8 @@ _CONNECTIVES_JA = ("しかし、", *CONNECTIVES_JA)
 
 def answers_earlier(sentence: str) -> bool:
     """A sentence that goes on from another sentence, not from its heading: ``Instead, …``, ``For the second
-    question, …``, ``where x is …`` (after a formula). At a paragraph's start it needs the paragraph before, which no card shows."""
+    question, …``, ``where x is …`` (after a formula). At a paragraph's start it needs the paragraph before, which
+    no card shows."""
     text = sentence.lstrip()
     if text[:1] in "FfIiOoTtWwAa" and (_ORDINAL_BACK_RE.match(text) is not None or text.startswith("where ")):
         return True  # ("where time_column is the column…": what a formula or code above it names, in lower case)
