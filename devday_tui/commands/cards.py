@@ -10,6 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from devday_tui.core.model import is_note_name
 from devday_tui.core.text import display_width, one_line, strip_controls, truncate
 
 
@@ -75,7 +76,9 @@ def note_files(paths: list[Path]) -> list[Path]:
     for p in paths:
         if p.is_dir():
             out.extend(
-                f for f in sorted(p.rglob("*.md")) if f.is_file() and not any(x.startswith(".") for x in f.parts[-8:])
+                f
+                for f in sorted(p.rglob("*"))
+                if is_note_name(f.name) and f.is_file() and not any(x.startswith(".") for x in f.parts[-8:])
             )
         else:
             out.append(p)

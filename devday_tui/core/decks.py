@@ -37,7 +37,7 @@ from devday_tui.core.frontmatter import (
     normalise_newlines,
     split_frontmatter,
 )
-from devday_tui.core.model import Card, Deck, DeckSettings, Note, ParseWarning
+from devday_tui.core.model import EVERY_NOTE, Card, Deck, DeckSettings, Note, ParseWarning, is_note_name
 from devday_tui.core.text import normalise, strip_controls
 from devday_tui.core.variants import expand
 
@@ -191,6 +191,8 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 
 def matches(rel: str, patterns: Iterable[str]) -> bool:
+    if patterns == EVERY_NOTE:  # no include: every note, whatever the case of its suffix (``A.MD``)
+        return is_note_name(rel)
     return any(glob_regex(p).match(rel) for p in patterns)
 
 
@@ -320,7 +322,7 @@ def parse_deck(text: str, path: Path, notes: list[Note] | None = None, *, key: s
     title = meta_text(meta.get("title")) or strip_controls(path.stem)
 
     include_raw = meta.get("include")
-    include: tuple[str, ...] = ("**/*.md",)
+    include: tuple[str, ...] = EVERY_NOTE
     if isinstance(include_raw, str) and include_raw.strip():
         include = (include_raw.strip(),)
     elif isinstance(include_raw, (list, tuple)):

@@ -19,6 +19,17 @@ LIST_KINDS: frozenset[str] = frozenset({"list", "label-list", "sequence"})
 #: What a hidden cloze part looks like on the front of a card.
 CLOZE_BLANK = "［…］"
 
+# The file names read as notes: ``.md``, and ``.markdown`` as Jekyll and some editors name them.
+NOTE_SUFFIXES = (".md", ".markdown")
+# A deck with no ``include`` takes every note, whichever of the suffixes it has.
+EVERY_NOTE = tuple(f"**/*{s}" for s in NOTE_SUFFIXES)
+
+
+def is_note_name(name: str) -> bool:
+    """Whether a file called ``name`` is read as a note (by its suffix, in any case)."""
+    return name.lower().endswith(NOTE_SUFFIXES)
+
+
 #: Why a section counts as work in progress, with the words shown to a person.
 WIP_REASONS: dict[str, str] = {
     "note-tagged": "note tagged WIP",
@@ -290,7 +301,7 @@ class Deck:
     key: str
     title: str
     path: Path | None
-    include: tuple[str, ...] = ("**/*.md",)
+    include: tuple[str, ...] = EVERY_NOTE
     tags: tuple[str, ...] = ()
     settings: DeckSettings = DeckSettings()
     notes: list[Note] = field(default_factory=list)

@@ -3,7 +3,7 @@
 This is the file-system side of the parser (``devday_tui.core`` does no I/O).
 
 - :mod:`~devday_tui.library.paths`: where the notes and the cache are; checking the paths given.
-- :mod:`~devday_tui.library.discovery`: the ``*.md`` files under the paths given.
+- :mod:`~devday_tui.library.discovery`: the note files (``*.md``, ``*.markdown``) under the paths given.
 - :mod:`~devday_tui.library.reading`: one file's bytes and text (newlines normalised once, here).
 - :mod:`~devday_tui.library.cache`: the parse cache.
 - :mod:`~devday_tui.library.parsing`: parsing one note with bounded time and memory.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from devday_tui.core.model import ParseWarning
+from devday_tui.core.model import ParseWarning, is_note_name
 from devday_tui.library.paths import DECKS_FOLDER
 
 
@@ -30,7 +30,7 @@ def in_decks_folder(root: Path, rel: str) -> bool:
 
 
 def discover(paths: Sequence[Path], warnings: list[ParseWarning]) -> list[Source]:
-    """Every ``*.md`` file under ``paths`` (recursively, hidden folders skipped), each once, in a stable order.
+    """Every note file (``*.md``, ``*.markdown``) under ``paths`` (recursively, hidden folders skipped), each once, in a stable order.
 
     A folder that cannot be listed, or a path that does not exist, adds a warning to ``warnings``."""
     found: list[Source] = []
@@ -60,7 +60,7 @@ def discover(paths: Sequence[Path], warnings: list[ParseWarning]) -> list[Source
                 rel_dir = os.path.relpath(dirpath, top)
                 prefix = "" if rel_dir == os.curdir else rel_dir.replace(os.sep, "/") + "/"
                 for name in filenames:
-                    if name.lower().endswith(".md") and not is_hidden(name):
+                    if is_note_name(name) and not is_hidden(name):
                         files.append((prefix + name, os.path.join(dirpath, name)))
             for rel, p in sorted(files):
                 add(Path(p), given, rel)

@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from devday_tui.core.model import Note, ParseWarning
+from devday_tui.core.model import Note, ParseWarning, is_note_name
 from devday_tui.library.cache import ParseCache, cache_allowed, cache_key, restore_sources
 from devday_tui.library.discovery import Source, discover, in_decks_folder, is_hidden
 from devday_tui.library.model import Library
@@ -194,7 +194,7 @@ def load_library(
     budget: float = DEFAULT_BUDGET,
     progress: Progress | None = None,
 ) -> Library:
-    """Read notes and decks from ``paths`` (files or folders, read recursively for ``*.md``).
+    """Read notes and decks from ``paths`` (files or folders, read recursively for ``*.md`` and ``*.markdown``).
 
     No paths means :func:`default_paths`. A ``.md`` file in a folder named ``decks``, or whose frontmatter has
     ``include``, is a deck file. With no deck file, every note forms one deck, ``all``. Notes not in the parse
@@ -292,14 +292,14 @@ def reload_note(library: Library, path: Path, *, workers: int | None = None, bud
 
     Used after ``$EDITOR`` and by the file watcher. A deck file re-reads the decks; a note replaces its old
     parse (or goes, if deleted) and the decks are filled again. A file the library would not have read (hidden,
-    not ``.md``) changes nothing. The library given is left as it was.
+    not ``.md`` or ``.markdown``) changes nothing. The library given is left as it was.
     """
     path = Path(path)
     real = resolve(path)
     root, rel = _root_for(library, path)
     if any(r is root for r in library.roots):
         path = root / rel  # the same form of path as the notes loaded with the library
-    readable = path.suffix.lower() == ".md" and not any(is_hidden(part) for part in rel.split("/"))
+    readable = is_note_name(path.name) and not any(is_hidden(part) for part in rel.split("/"))
     by_real = library.notes_by_real_path()
     old = by_real.pop(real, None)
     if old is None and not readable and real not in {resolve(p) for p in library.deck_files}:

@@ -61,7 +61,7 @@ def test_include_globs_and_tag_filter() -> None:
     # A glob without "/" matches a file name at any depth; tags ignore case.
     assert [n.rel for n in deck.notes] == ["a.md", "sub/b.md"]
     deck = parse_deck("---\ntitle: all\n---\n", DECK, notes)
-    assert len(deck.notes) == 4 and deck.include == ("**/*.md",)
+    assert len(deck.notes) == 4 and deck.include == ("**/*.md", "**/*.markdown")
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,26 @@ def test_folders_are_read_recursively_and_hidden_folders_skipped(tmp_path: Path,
     assert lib.notes_dir == notes
 
 
+def test_markdown_suffix_is_read_as_md_is(tmp_path: Path, cache: Path) -> None:
+    notes = tmp_path / "notes"
+    make_note(notes, "a.md", "Alpha")
+    make_note(notes, "_posts/2020-01-01-talk.markdown", "Beta")
+    make_note(notes, "Upper.MARKDOWN", "Gamma")
+    write(notes / "notes.mdown", "## Section\n\n- Delta: not read\n")
+    write(notes / "decks" / "posts.md", "---\ntitle: Posts\ninclude: ['_posts/*.markdown']\n---\n")
+    lib = load_library([notes], cache_dir=cache)
+    assert [n.rel for n in lib.notes] == ["Upper.MARKDOWN", "_posts/2020-01-01-talk.markdown", "a.md"]
+    decks = {d.key: d for d in lib.decks}
+    assert [c.front for c in decks["posts"].cards] == ["Beta"]
+    # A deck with no include takes both suffixes.
+    write(notes / "decks" / "posts.md", "---\ntitle: Posts\n---\n")
+    lib = load_library([notes], cache_dir=cache)
+    assert sorted(c.front for c in lib.decks[0].cards) == ["Alpha", "Beta", "Gamma"]
+    # A new .markdown file is picked up on reload, as a new .md file is.
+    new = make_note(notes, "b.markdown", "Epsilon")
+    assert "Epsilon" in [c.front for c in reload_note(lib, new).cards]
+
+
 def test_a_file_given_twice_loads_once(tmp_path: Path, cache: Path) -> None:
     notes = tmp_path / "notes"
     path = make_note(notes, "a.md")
