@@ -14,6 +14,8 @@ import unicodedata
 from bisect import bisect_right
 from typing import Iterator, NamedTuple
 
+from devday_tui.core.tags import is_markup_tag
+
 Span = tuple[int, int]
 
 
@@ -241,28 +243,6 @@ def _markup(src: str) -> Iterator[tuple[int, int, str, re.Match[str] | _Code]]:
             found = _scan(scanner, starts, src, m.end() + 1)
         else:
             yield m.start(), m.end(), kind, m
-
-
-#: HTML's element names (and the few older ones notes still hold): ``<b>``, ``<img …>``, ``</div>`` are markup.
-HTML_TAGS = frozenset(
-    """a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption center cite code col
-    colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3
-    h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark meta meter nav
-    noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section
-    select slot small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th
-    thead time title tr track tt u ul var video wbr""".split()
-)
-_TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})([ \t/]?)")
-
-
-def is_markup_tag(tag: str) -> bool:
-    """Whether ``<…>`` is markup: an HTML element, any closing tag, a tag with attributes, or a component
-    (``<Tabs>``, ``<TabItem value="a">``); not a placeholder in a command (``<node>``, ``<key-number>``)."""
-    m = _TAG_NAME_RE.match(tag)
-    if m is None:
-        return True
-    name = m.group(2)
-    return bool(m.group(1) or m.group(3)) or name[0].isupper() or name.lower() in HTML_TAGS
 
 
 #: A cheap test: text holding none of these has no inline markup and no control character at all: one of the

@@ -36,7 +36,8 @@ import re
 
 from devday_tui.core.cards.embedded import BARE_KEY_RE, blank_yaml, code_spans, plain_math
 from devday_tui.core.cards.indents import dedent_label_lists, nest_one_space_items
-from devday_tui.core.text import HTML_TAGS, inline, is_markup_tag
+from devday_tui.core.tags import HTML_TAGS, is_markup_tag
+from devday_tui.core.text import inline
 
 #: A line that is an embedded player or slide deck, with its caption: ``<iframe src="//www.slideshare.net/…">``
 #: then ``<div><a …>Title</a> from <a …>Speaker</a></div>``, or a link drawn as a card (``<a class="embedly-card"

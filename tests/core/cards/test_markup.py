@@ -14,6 +14,7 @@ from devday_tui.core.cards.markup import (
 )
 from devday_tui.core.cards.split import split_term, term_ok
 from devday_tui.core.text import inline
+from tests.core.cards.small_notes import parse
 from tests.timing import best_cpu
 
 
@@ -457,6 +458,20 @@ def test_a_placeholder_in_angle_brackets_is_text_and_html_is_not() -> None:
     assert inline("kubectl drain <cp-node> --ignore-daemonsets").text == "kubectl drain <cp-node> --ignore-daemonsets"
     assert inline('<b>bold</b> and <span class="x">y</span>, <Tabs>z</Tabs>').text == "bold and y, z"
     assert norm("<b>Drain</b> kubectl drain <node>") == ["Drain kubectl drain <node>"]
+
+
+def test_keys_in_vim_notation_are_text_and_html_elements_are_not() -> None:
+    assert inline("u<C-r> redoes; <C-S-Tab>, <M-x>, <F12>").text == "u<C-r> redoes; <C-S-Tab>, <M-x>, <F12>"
+    assert inline("<Esc> then <cr>, <Leader>w, <leader>w, <Tab>").text == "<Esc> then <cr>, <Leader>w, <leader>w, <Tab>"
+    assert inline("<Del> deletes").text == "<Del> deletes"
+    # HTML's own elements, closing tags and tags with attributes stay markup.
+    assert inline("<del>old</del> <s>gone</s> <Tab label='a'>x</Tab>").text == "old gone x"
+    assert norm("<C-h>: delete back one character") == ["<C-h>: delete back one character"]
+    cards = parse("## Undo\n\n- u<C-r>: redo after an undo\n- <C-h>: delete back one character\n")[0].cards
+    assert [(c.front, c.back) for c in cards if c.kind == "definition"] == [
+        ("u<C-r>", "redo after an undo"),
+        ("<C-h>", "delete back one character"),
+    ]
 
 
 def test_a_tags_attributes_on_lines_of_their_own_are_no_text() -> None:
