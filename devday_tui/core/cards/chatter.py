@@ -233,6 +233,17 @@ DEFAULT_SKIP_SECTIONS = (
     "なぜやってみたか",
     "なぜ参加したか",
     "やってみた理由",
+    # The author's own to-do list (what is left to study, ticked off or not): no facts.
+    "TODO",
+    "TO-DO",
+    "To do",
+    "Todos",
+    "To-dos",
+    "TODO list",
+    "To-do list",
+    "TODOリスト",
+    "やること",
+    "やることリスト",
     # Reading lists and opinions in Spanish, Italian, German, French and Portuguese.
     "Referencias",
     "Bibliografía",

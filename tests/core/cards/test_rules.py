@@ -160,6 +160,9 @@ def test_a_long_nested_list_is_split_by_its_sub_lists() -> None:
         "Sponsors",
         "この記事の対象者",
         "本記事の想定読者",
+        "TODO",
+        "To-do list",
+        "やること",
     ],
 )
 def test_chatter_sections_make_no_cards(heading: str) -> None:
@@ -167,6 +170,15 @@ def test_chatter_sections_make_no_cards(heading: str) -> None:
     note, trace = parse(md)
     assert note.cards == []
     assert [t.rule for t in trace] == ["skip-section"]
+
+
+def test_a_to_do_callout_with_ticked_items_and_their_sub_items_makes_no_card() -> None:
+    md = (
+        "> [!danger] TO-DO\n> - [x] BGP ✅ 2025-08-03\n> - [x] TCP ✅ 2025-07-27\n>     - [x] flow control ✅ 2025-07-27\n"
+        "> - [ ] DNS\n>     - [ ] glue record\n\n## BGP\n\n- AS: a network under one administration\n"
+    )
+    note, _ = parse(md)
+    assert [(c.front, c.back) for c in note.cards] == [("AS", "a network under one administration")]
 
 
 def test_skip_sections_in_a_note_replaces_the_default_list() -> None:
