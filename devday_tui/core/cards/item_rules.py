@@ -363,7 +363,9 @@ class ItemRules(ChoiceRules):
                     Item(self.with_value(e)) if e.own else Item(e.item.text, self.shown(e.item.children))
                 )
                 # "Paradigms — 4 points" names "structured programming"; what it restricts is its own card
-                named[e.item.text] = Item(e.item.text) if id(e.item) in carded else items[e.item.text]
+                # ("Use AWS Volumes:" asks for what follows it: its name alone says nothing, and keeps its sub-list)
+                alone = id(e.item) in carded and not e.item.text.endswith((":", "："))
+                named[e.item.text] = Item(e.item.text) if alone else items[e.item.text]
         whole = tuple(items.values())
         # (a heading that asks for the cases, GCが発生するタイミング, has them for its answer: no header then)
         cases = not subject.rpartition(" › ")[2].rstrip("?？ ").endswith(_ASKS_CASES)

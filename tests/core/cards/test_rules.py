@@ -142,6 +142,22 @@ def test_a_long_nested_list_is_split_by_its_sub_lists() -> None:
     assert card(md, "S › Parent — 9 points").back[0].children == ()
 
 
+def test_a_parent_ending_in_a_colon_keeps_its_sub_list_in_the_points_card() -> None:
+    md = (
+        "## Storage Types\n\n- Use AWS Volumes:\n  - MySQL\n  - MariaDB\n  - PostgreSQL\n"
+        "- Use Proprietary storage system:\n  - Aurora\n"
+    )
+    back = card(md, "Storage Types — 2 points").back
+    # Its name alone would say nothing: what it introduces comes along.
+    assert [(i.text, [c.text for c in i.children]) for i in back] == [
+        ("Use AWS Volumes:", ["MySQL", "MariaDB", "PostgreSQL"]),
+        ("Use Proprietary storage system:", ["Aurora"]),
+    ]
+    # A parent that names something shows its name alone, its sub-list being its own card.
+    back = card(md.replace("Use AWS Volumes:", "AWS volumes"), "Storage Types — 2 points").back
+    assert [(i.text, len(i.children)) for i in back] == [("AWS volumes", 0), ("Use Proprietary storage system:", 1)]
+
+
 # --- rule 5: chatter ---------------------------------------------------------------------------------------------
 
 
