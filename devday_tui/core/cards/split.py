@@ -316,6 +316,8 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             continue  # "**First In - First Out** - …": a dash inside bold is part of the bold name ("**ループ →** O(n)" splits)
         if m.group()[1:2] in "-–" and term[-1:].isalnum() and term[:1].isdigit() and rest[:1].isdigit():
             continue  # "64 bytes - 18 bytes = 46 bytes": a minus sign between amounts, not a separator
+        if m.group()[1:2] in "-–" and _RANGE_END_RE.match(rest) and _RANGE_START_RE.search(term):
+            continue  # "PostgreSQL 9.3.12 - 10.4", "Windows 7 – 11": a range of versions, not a term and its meaning
         if m.group()[1:2] in "-–" and _is_compound_name(term, rest):
             continue  # "AWS Certified Developer - Associate": one name, not a term and its meaning
         if m.group() in ("→", " -> ") and (
@@ -339,6 +341,10 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
     return None
 
 
+#: A range's two ends: a term ending in a number or version (``PostgreSQL 9.3.12``, ``v1.2``), and a rest that is only
+#: one, with at most a remark in brackets (``10.4``, ``11 (latest)``).
+_RANGE_START_RE = re.compile(r"(?<![\w.])v?[0-9]{1,6}(?:\.[0-9]{1,6}){0,4}\Z")
+_RANGE_END_RE = re.compile(r"v?[0-9]{1,6}(?:\.[0-9]{1,6}){0,4}(?:[ \t]*\([^()\n]{0,40}\))?\Z")
 #: How what a line's opening inline code does may begin: a lower-case English word, or は (``#`` で始まる行: a
 #: case of the code, no definition of it).
 _FIRST_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzは")

@@ -350,6 +350,9 @@ def test_split_term_splits(src: str, expected: tuple[str, str]) -> None:
         "Note: a remark, not a term",
         "14:00 - 15:00 セッション",
         "2019/10/03 - 2019/10/04",
+        "PostgreSQL 9.3.12 - 10.4",
+        "Windows 7 – 11",
+        "MySQL 5.7 - 8.0 (latest)",
         "This sentence is far too long to be a term - and so it is prose",
         "長い長い長い長い長い長い長い長い長い長い長い長い長い長い長い長い長い - 説明",
         "Term: x",
@@ -360,6 +363,11 @@ def test_split_term_splits(src: str, expected: tuple[str, str]) -> None:
 )
 def test_split_term_does_not_split(src: str) -> None:
     assert split_term(src) is None
+
+
+def test_a_number_before_a_dash_splits_when_a_definition_follows_it() -> None:
+    assert split_term("Python 3 - the third version") == ("Python 3", "the third version")
+    assert split_term("Step 1 - 2 minutes to boot") == ("Step 1", "2 minutes to boot")
 
 
 def test_a_long_term_before_a_dash_can_still_split_at_a_later_colon() -> None:
