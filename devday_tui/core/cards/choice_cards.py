@@ -28,6 +28,7 @@ from devday_tui.core.text import normalise, plain
 
 #: How a list of options opens: a lettered key (``A.``, ``(A)``, ``ア.``, ``①``) or a task box.
 _OPTION_FIRSTS = frozenset("([（ABCDEFGHabcdefghアイウエオカキク①②③④⑤⑥⑦⑧")
+#: (An option in bold, key and all, ``**C. OpenID Connect**``, opens with ``*`` or ``_``: see its second character.)
 #: The answer to a multiple-choice question: ``答え：2``, ``正解: 1, 3``, ``Answer: 4``, then maybe why.
 ANSWER_RE = re.compile(
     r"(?:答え|正解|解答|Answer|Ans\.?)[ \t]*[:：][ \t]*([0-9０-９]{1,2}(?:[ \t]*[,，、][ \t]*[0-9０-９]{1,2}){0,7})"
@@ -50,7 +51,8 @@ class ChoiceRules(CardMaker):
         first = node.children[0].children if node.children else []
         if not first or first[0].kind != "paragraph":
             return -1
-        if node.kind == "bullet_list" and first[0].content[:1] not in _OPTION_FIRSTS:
+        opening = first[0].content.lstrip("*_")[:1]
+        if node.kind == "bullet_list" and opening not in _OPTION_FIRSTS:
             return -1  # (most lists: no lettered option, no task)
         asked = asks(question)
         if node.kind == "ordered_list" and not asked:
@@ -71,6 +73,17 @@ class ChoiceRules(CardMaker):
             self.drop(line0, "choice-question", f"{question[:40]!r}: options without the answer")
             return j + 1
         return -1  # (lettered items under a heading that asks nothing are a plain list: A. Plan, B. Build, …)
+
+    def choice_item(self, chs: list[Node], line0: int) -> bool:
+        """A list item that asks a question over its lettered options (``1. **Scenario**: … Which protocol would you
+        use?`` then ``- A. Kerberos`` … ``- **C. OpenID Connect**``): the card when the note gives the answer, else
+        none. True when the item was such a question (and is read no further)."""
+        if len(chs) < 2 or chs[0].kind != "paragraph" or chs[1].kind != "bullet_list":
+            return False
+        question = " ".join(plain(chs[0].content).split())
+        if not asks(question):
+            return False
+        return self.choice_list(question, chs, 1, line0) >= 0
 
     def choice_lines(self, question: str, lines: list[str], nodes: list[Node], j: int, line0: int) -> int:
         """Lettered options written as lines (``A. …`` / ``B. …`` / ``C. …``), maybe after the question's own lines

@@ -94,13 +94,17 @@ def lettered(lines: list[str]) -> list[Option] | None:
     for n, line in enumerate(lines):
         line = line.strip()
         m = _KEY_RE.match(line)
+        whole = None
+        if m is None and line[:1] in "*_" and (whole := _BOLD_RE.match(line)) is not None:
+            line = whole.group(1).strip()  # "**C. OpenID Connect**": the whole option, key and all, in bold
+            m = _KEY_RE.match(line)
         if m is None or m.end() >= len(line):
             return None
         key = m.group(1) or m.group(2) or m.group(3)
         if _ordinal(key) != n or (out and (key in _KATAKANA) != (out[0].key in _KATAKANA)):
             return None
         text, marked = _marked(line[m.end() :].strip())
-        out.append(Option(key.upper() if key.isascii() else key, text, marked))
+        out.append(Option(key.upper() if key.isascii() else key, text, marked or whole is not None))
     return out
 
 

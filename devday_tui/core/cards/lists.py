@@ -99,6 +99,10 @@ class ListRules(ItemRules):
             self.drop(node.start, "first-person", "a log kept by day of the week: the author's week, not facts")
             return out
         among = among_names(node)
+        # "A. Plan", "B. Build", "C. Check": a lettered list, whose "A." is its key, not an answer's marker
+        second = node.children[1].children if len(node.children) > 1 else []
+        keyed = bool(second) and second[0].kind == "paragraph" and second[0].content[:2] in ("B.", "B)", "b.", "b)")
+        qa_starts = _QA_STARTS - {"A", "a"} if keyed else _QA_STARTS
         for li in node.children:
             chs = li.children
             if chs and chs[0].kind == "paragraph" and _TASK_RE.match(chs[0].content):
@@ -114,7 +118,7 @@ class ListRules(ItemRules):
                     if not _NOT_PLAIN_RE.search(content):
                         # Plain text on one line: no definition, no cloze, no link. Just the item.
                         text = content.strip()
-                        if text[:1] in _QA_STARTS:
+                        if text[:1] in qa_starts:
                             text = strip_qa(text)[0]
                         if text and self.is_chatter(text):
                             self.drop(li.start, "chatter-term", f"{text!r}: a remark of the author's, not a fact")
@@ -147,7 +151,7 @@ class ListRules(ItemRules):
                         chs = [chs[0]._replace(content=kept), *chs[1:]]
                 para = self.paragraph(chs[0])
                 text = para.text
-                if text[:1] in _QA_STARTS and not para.own_card:
+                if text[:1] in qa_starts and not para.own_card:
                     text = strip_qa(text)[0]
                 if text and (refused := self.item_refused(text, li.start, own=para.own_card)):
                     musings += refused == "first-person"
@@ -163,6 +167,8 @@ class ListRules(ItemRules):
                 elif text:
                     self.drop(li.start, "bare-link", "a bare link is no list item")
                 continue
+            if self.choice_item(chs, li.start):
+                continue  # a question over its lettered options: its card is made, or none when no answer is given
             texts: list[str] = []
             own = False
             card = -1

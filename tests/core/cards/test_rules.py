@@ -1612,6 +1612,39 @@ def test_options_without_an_answer_make_no_card_and_steps_under_a_question_stay_
     ]
 
 
+def test_a_question_item_over_its_lettered_options_with_one_in_bold_is_a_choice_card() -> None:
+    md = (
+        "## Practice\n\n"
+        "1. **Scenario**: Your web app authenticates users. Which protocol would you use?\n"
+        "    - A. Kerberos\n    - B. LDAP\n    - **C. OpenID Connect**\n    - D. NTLM\n\n"
+        "2. **Scenario**: Users are grouped by department. What should you use instead of OUs?\n"
+        "    - A. Administrative Units\n    - B. Management Groups\n    - C. Resource Groups\n    - **D. Security Groups**\n\n"
+        "3. Which storage class is cheapest?\n    - A. Standard\n    - B. Glacier Deep Archive\n    - C. One Zone-IA\n\n"
+        "Which DNS service does AWS offer?\n\n- A. Amazon CloudFront\n- **B. Amazon Route 53**\n- C. Amazon VPC\n"
+    )
+    note, trace = parse(md)
+    assert [(c.kind, c.front, c.back) for c in note.cards] == [
+        (
+            "definition",
+            "Scenario: Your web app authenticates users. Which protocol would you use?",
+            "C. OpenID Connect",
+        ),
+        (
+            "definition",
+            "Scenario: Users are grouped by department. What should you use instead of OUs?",
+            "D. Security Groups",
+        ),
+        ("definition", "Which DNS service does AWS offer?", "B. Amazon Route 53"),
+    ]
+    # Options with none marked and no answer said: no card.
+    assert [(t.line, t.made) for t in trace if t.rule == "choice-question"] == [
+        (3, True),
+        (9, True),
+        (15, False),
+        (20, True),
+    ]
+
+
 def test_a_notes_own_fields_a_dash_cell_and_an_unsure_line_are_no_facts() -> None:
     md = """
     # Priority Class
@@ -1751,6 +1784,8 @@ def test_lettered_items_under_a_heading_that_asks_nothing_are_a_plain_list() -> 
     md = "## Project phases\n- A. Plan the scope\n- B. Design the system\n- C. Build and test\n"
     note, _ = parse(md)
     assert [c.front for c in note.cards] == ["Project phases — 3 points"]
+    # The first item keeps its key: "A." opens a lettered list, it marks no answer.
+    assert [i.text for i in note.cards[0].back] == ["A. Plan the scope", "B. Design the system", "C. Build and test"]
 
 
 @pytest.mark.parametrize(
