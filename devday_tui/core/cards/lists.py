@@ -37,6 +37,7 @@ from devday_tui.core.cards.shapes import (
     is_lecture,
     is_navigation,
     is_talk_title,
+    is_time_index,
     is_toc,
     lists_headings,
     math_cut,
@@ -94,6 +95,9 @@ class ListRules(ItemRules):
         top = self.section is None or self.section.level <= 1  # (a list under its own heading groups its items)
         if is_navigation(node) or (top and node.kind == "bullet_list" and lists_headings(node, self.heading_names)):
             self.drop(node.start, "toc", "a list of links to other notes or of the page's headings: navigation")
+            return out
+        if is_time_index(node):
+            self.drop(node.start, "toc", "items that each end on a time: an index of a recording or a day, not facts")
             return out
         if is_day_log(node):
             self.drop(node.start, "first-person", "a log kept by day of the week: the author's week, not facts")

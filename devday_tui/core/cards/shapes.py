@@ -314,6 +314,26 @@ def is_day_log(node: Node) -> bool:
     return True
 
 
+#: An item that ends on a time in a recording or a day (``minmax 28:16``, ``Keynote (1:02:30)``, ``Lunch 12:00``).
+_ENDS_ON_TIME_RE = re.compile(r"(?<![\d:.])(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5][0-9][)\]）]?[ \t]*\Z")
+
+
+def is_time_index(node: Node) -> bool:
+    """A list of at least two short items, each one line ending on a time (``shop talk show 262 18:50``, ``minmax
+    28:16``): where in a recording each topic comes, or when in a day: an index, not facts."""
+    items = node.children
+    if len(items) < 2:
+        return False
+    for li in items:
+        chs = li.children
+        if len(chs) != 1 or chs[0].kind != "paragraph":
+            return False
+        content = chs[0].content.strip()
+        if "\n" in content or len(content) > 80 or _ENDS_ON_TIME_RE.search(content) is None:
+            return False
+    return True
+
+
 def lists_headings(node: Node, headings: frozenset[str]) -> bool:
     """A list at least three of whose items, and a third of them, are only the name of one of the note's
     ``headings`` (normalised) with nothing under it: the note's table of contents (``* AWS Direct Connect`` over

@@ -123,7 +123,18 @@ def term_ok(
     low = term.casefold().strip(" .")
     if is_aside(term):
         low = low[1:-1].strip()  # "(例)" is the remark word 例
+    if low not in excluded and (dated := _DATE_AFTER_RE.search(low)) and low[: dated.start()].rstrip() in excluded:
+        return False  # "Edit April 2015", "追記（2020/04/01）", "Update 2019-05-01": a remark word and its date
     return low not in excluded and not MARKER_RE.match(term)
+
+
+#: A date after a word, as a remark dates itself: ``April 2015``, ``on May 3, 2020``, ``(2020/04/01)``, ``2019-05-01``,
+#: ``2020年4月``, ``4/1``.
+_DATE_AFTER_RE = re.compile(
+    r"[ \t]*[(（]?(?:(?:on|in)[ \t]+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+    r"(?:[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?)?(?:[ \t]+[0-9]{4})?"
+    r"|[0-9]{4}(?:[-/.年][0-9]{1,2}(?:[-/.月][0-9]{1,2}日?|月)?)?|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?)[)）]?\Z"
+)
 
 
 def is_aside(text: str) -> bool:

@@ -197,6 +197,26 @@ def test_a_to_do_callout_with_ticked_items_and_their_sub_items_makes_no_card() -
     assert [(c.front, c.back) for c in note.cards] == [("AS", "a network under one administration")]
 
 
+def test_a_list_of_items_each_ending_on_a_time_is_an_index_not_facts() -> None:
+    md = "## Grid\n\n- Misc notes\n  - shop talk show 262 18:50\n  - minmax 28:16\n  - autofill (1:02:30)\n"
+    note, trace = parse(md)
+    assert note.cards == [] and "toc" in [t.rule for t in trace]
+    # One time among facts is a fact's: "Breakfast is served until 10:30" in a list of the venue's facts.
+    md = "## Venue\n\n- Wi-Fi: ConfGuest\n- Breakfast is served until 10:30\n- Badges: at the desk\n"
+    assert parse(md)[0].cards != []
+
+
+@pytest.mark.parametrize(
+    "label", ["Edit April 2015", "Update 2019-05-01", "追記（2020/04/01）", "Update on May 3, 2020"]
+)
+def test_a_dated_edit_or_update_is_the_authors_remark_not_a_term(label: str) -> None:
+    note, _ = parse(f"## Macros\n\n**{label}**: turns out the mapping was a bad choice after all.\n")
+    assert not any(c.front.startswith(label) for c in note.cards)
+    # A word of the same kind naming a thing is a term: "Update policy".
+    note, _ = parse("## Groups\n\n- Update policy: how instances are replaced\n")
+    assert [c.front for c in note.cards] == ["Update policy"]
+
+
 def test_skip_sections_in_a_note_replaces_the_default_list() -> None:
     md = "---\nskip_sections: [Q&A]\n---\n## 感想\n- Term: kept now\n## Q&A\n- Other: dropped\n"
     note, _ = parse(md)
