@@ -80,6 +80,11 @@ _NOT_PLAIN_RE = re.compile(
 _QA_STARTS = frozenset("QAqa問答回質")
 
 
+def _flat(node: Node) -> bool:
+    """A list none of whose items has a list under it."""
+    return not any(ch.kind in LISTS for li in node.children for ch in li.children)
+
+
 class ListRules(ItemRules):
     """Mixin of :class:`devday_tui.core.cards.builder.Builder`."""
 
@@ -334,6 +339,9 @@ class ListRules(ItemRules):
         toc = self.toc_possible and is_toc(nodes[j])
         last = label.rsplit(" › ", 1)[-1]
         diary = (not last.isascii() and is_impression(last)) or is_plan(last)  # "使ったのは次の3つでした", "I need to"
+        # "以下に参加" over the talks' titles alone: which talks the author went to (titles are no terms: "Cisco’s
+        # Agile Journey – Continuous Delivery…"); with notes under a title, the list is read for them (list_cards)
+        diary = diary or (ATTENDED_RE.search(last) is not None and _flat(nodes[j]))
         if toc or diary or self.is_chatter(last):  # "所感" then a list: the author's remarks
             if toc:
                 self.drop(line0, "toc", f"{label!r}: a table of contents, not notes")

@@ -355,7 +355,8 @@ def lists_headings(node: Node, headings: frozenset[str]) -> bool:
 #: ``Talks I attended``.
 ATTENDED_RE = re.compile(
     r"(?:聞いた|聴いた|見た|観た|視聴した|参加した|聴講した|行った)(?:発表|セッション|トーク|講演|LT)"
-    r"|\b(?:talks?|sessions?) I (?:attended|saw|watched|went to)\b|\battended (?:talks|sessions)\b",
+    r"|\b(?:talks?|sessions?) I (?:attended|saw|watched|went to)\b|\battended (?:talks|sessions)\b"
+    r"|(?:以下|下記|次)の?(?:セッション|発表|講演|トーク)?に参加",
     re.I,
 )
 

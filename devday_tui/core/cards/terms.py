@@ -240,7 +240,7 @@ _CLOSE_BRACKETS = frozenset("】]」)）〕")
 def skip_key(heading: str) -> str:
     """The form of a heading compared with ``skip_sections``: normalised, without a leading number or a trailing
     rating (``Impression ⭐⭐⭐☆☆``, ``感想 ★★★``)."""
-    norm = normalise(heading)
+    norm = normalise(heading).replace("’", "'")  # "Today’s Sessions" as "Today's Sessions"
     if norm and unicodedata.category(norm[0])[0] == "S":  # "📋 Exam Information": an emoji before the words
         start = 0
         while start < len(norm) and (norm[start] in " \ufe0f\u200d" or unicodedata.category(norm[start])[0] == "S"):

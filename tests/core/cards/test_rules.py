@@ -179,6 +179,8 @@ def test_a_parent_ending_in_a_colon_keeps_its_sub_list_in_the_points_card() -> N
         "TODO",
         "To-do list",
         "やること",
+        "Today’s Sessions",
+        "本日のセッション",
     ],
 )
 def test_chatter_sections_make_no_cards(heading: str) -> None:
@@ -215,6 +217,15 @@ def test_a_dated_edit_or_update_is_the_authors_remark_not_a_term(label: str) -> 
     # A word of the same kind naming a thing is a term: "Update policy".
     note, _ = parse("## Groups\n\n- Update policy: how instances are replaced\n")
     assert [c.front for c in note.cards] == ["Update policy"]
+
+
+def test_a_list_of_the_talks_the_author_went_to_makes_no_card_of_their_titles() -> None:
+    md = "## Day 2\n\n以下に参加\n\n- Cisco’s Agile Journey – Continuous Delivery and Scaling Scrum\n- レゴスクラムの覚醒\n- 組織にアジャイルを根付かせる\n"
+    note, trace = parse(md)
+    assert note.cards == [] and "first-person" in [t.rule for t in trace]
+    # A title with the author's notes under it is still read for them.
+    md = "## Day 2\n\n以下に参加\n\n- Scaling Scrum\n  - LeSS: 大規模スクラムのフレームワーク\n- レゴスクラムの覚醒\n"
+    assert [c.front for c in parse(md)[0].cards] == ["LeSS"]
 
 
 def test_skip_sections_in_a_note_replaces_the_default_list() -> None:
