@@ -101,6 +101,22 @@ def _asks_nothing(text: str, a: int, s: int, e: int) -> bool:
     )
 
 
+#: Around a hidden part that is a speaker (``［…］さん``, ``［…］ gave the first talk``) or a speaker's talk
+#: (``Bas Vodde さんの ［…］``, ``a talk by ［…］``).
+_SPEAKER_AFTER_RE = re.compile(
+    r"[ \t]?(?:さん|氏(?![名族]))"
+    r"|[ \t]+(?:gave|gives|presented|delivered)[ \t]+(?:[A-Za-z]{1,12}[ \t]+){0,3}(?:talk|keynote|presentation|session)s?\b"
+)
+_SPEAKER_BEFORE_RE = re.compile(r"(?:さん|氏)の[ \t]?\Z|\b(?:talk|keynote|presentation|session)[ \t]+by[ \t]\Z", re.I)
+
+
+def _who_spoke(text: str, a: int, s: int, e: int) -> bool:
+    """Whether the mark ``text[s:e]`` of the sentence opening at ``a`` is who gave a talk, or that person's talk."""
+    return (
+        _SPEAKER_AFTER_RE.match(text, e) is not None or _SPEAKER_BEFORE_RE.search(text[max(a, s - 20) : s]) is not None
+    )
+
+
 #: A step's number: ``Step 3:``, ``手順2``, ``ステップ1``.
 _STEP_RE = re.compile(r"(?:Step|STEP|手順|ステップ)[ \t]?[0-9０-９]{1,2}[:：.]?")
 
@@ -188,6 +204,9 @@ class ClozeRules(CardMaker):
             if not asked:
                 if inside:
                     self.drop(line0, "weak-cloze", "the hidden part only points elsewhere (see ［7d］) or labels (Q:)")
+                continue
+            if any(_who_spoke(text, a, s, e) for s, e in asked):
+                self.drop(line0, "weak-cloze", "the hidden part is who gave a talk, or the title of theirs: no fact")
                 continue
             # The hidden word again in the sentence is hidden too: "A **transaction** groups statements so that
             # every statement in the transaction commits" would show its answer.
