@@ -31,6 +31,7 @@ from devday_tui.core.cards.questions import (
     is_solution_label,
     option_text,
     question_line,
+    says_nothing,
     topic_of,
 )
 from devday_tui.core.cards.shapes import is_toc, merged_steps
@@ -476,9 +477,8 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
         self.glossaries = []
         self.blocks(nodes, heading_items, first_list, top=True)
         if self.glossaries and not heading_items:
-            # A list of only "term: definition" lines is the heading's list when it has no other; beside a list
-            # of points ("1. 運営体制から…" then "- Code : …", "- Data : …"), each term is its own card, and the
-            # two lists joined are no one set of points.
+            # A list of only "term: definition" lines is the heading's list when it has no other; beside a list of
+            # points ("1. 運営体制から…" then "- Code : …"), each term is its own card: joined, no one set of points.
             first_list.append(self.glossaries[0][0])
             for _, entries in self.glossaries:
                 heading_items.extend(entries)
@@ -571,8 +571,8 @@ class Builder(ParagraphRules, ListRules, TableRules, ProblemRules):
             self.drop(node.start, "heading-paragraph", "the paragraph stops mid-sentence, and goes on below it")
             return
         heading = self.section.heading.rstrip() if self.section else ""
-        if heading.endswith("！") or (heading[-1:] == "!" and heading[-2:-1] > "\u3000"):  # "初参加！"; "Hello World!"
-            self.drop(node.start, "heading-paragraph", f"{self.subject!r} is an exclamation, it asks nothing")
+        if why := says_nothing(heading):  # "初参加！", "…ではない"
+            self.drop(node.start, "heading-paragraph", f"{self.subject!r} {why}")
             return
         if is_ordinal(heading):
             # "1日目" then what happened that day: the heading asks nothing. A paragraph about one thing

@@ -341,3 +341,18 @@ def option_text(block: str, key: str) -> str:
     )
     m = pattern.search(block)
     return f"{key}：{plain(m.group(1)).strip()}" if m else ""
+
+
+#: A Japanese heading that states a claim rather than naming a thing: ``特定のプロダクトではない``, ``共通言語である``,
+#: ``すぐにアプリを作れる訳ではない`` (the paragraph under it argues for it).
+_CLAIM_END_RE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?:ない|ません|である|のだ)\Z")
+
+
+def says_nothing(heading: str) -> str | None:
+    """Why a heading asks nothing of the paragraph under it, or None: an exclamation (``初参加！``, ``Hello World!``)
+    or a claim (``特定のプロダクトではない``)."""
+    if heading.endswith("！") or (heading[-1:] == "!" and heading[-2:-1] > "\u3000"):
+        return "is an exclamation, it asks nothing"
+    if _CLAIM_END_RE.search(heading):
+        return "states a claim, it asks nothing"
+    return None

@@ -171,6 +171,25 @@ def test_a_citation_with_text_after_it_is_the_note_s_text() -> None:
     assert got == {"Strangler Fig": "gradually replace a legacy system one feature at a time"}
 
 
+def test_a_heading_that_states_a_claim_is_not_defined_by_its_paragraph() -> None:
+    got = cards_of(
+        """
+        ## 特定のプロダクトではない
+
+        Docker / OAuth 2.0 / Markdown は特定のプロダクトではなく、仕様・フォーマットと呼ばれる類のものです。
+
+        ## 共通言語である
+
+        Git / Docker は Web サービスを利用するのに学んでおく必要がある共通言語といえます。
+
+        ## 無記憶性
+
+        指数分布では、どれだけ待ったかに関係なく、次の事象が起こるまでの時間の分布が変わらない。
+        """
+    )
+    assert list(got) == ["無記憶性"]
+
+
 def test_a_heading_that_exclaims_is_not_defined_by_its_paragraph() -> None:
     got = cards_of(
         """
