@@ -118,6 +118,8 @@ def term_ok(
         return False
     if term.endswith(_JA_PREDICATE_ENDS) or term.startswith(_POINTING_STARTS) or term.endswith(("、", ",", "，")):
         return False  # a sentence without its full stop, one pointing back, a clause going on: no name of a thing
+    if term[:1] in "IOAFBWDUC" and _PHRASE_START_RE.match(term):
+        return False  # "In the primary region", "Unlike Entra ID": a phrase setting the scene, no name of a thing
     if " " in term and term.rpartition(" ")[2].casefold() in ("this", "that", "these", "those"):
         return False  # "To overcome this: …", "Because of that: …": what it points back to is in the line above
     low = term.casefold().strip(" .")
@@ -134,6 +136,15 @@ _DATE_AFTER_RE = re.compile(
     r"[ \t]*[(（]?(?:(?:on|in)[ \t]+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
     r"(?:[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?)?(?:[ \t]+[0-9]{4})?"
     r"|[0-9]{4}(?:[-/.年][0-9]{1,2}(?:[-/.月][0-9]{1,2}日?|月)?)?|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?)[)）]?\Z"
+)
+
+
+#: How a phrase that sets the scene opens a line: a capitalised preposition and an article (``In the primary region``,
+#: ``For each subnet``, ``After the exam``), or ``Unlike``, ``Compared to`` (``For loops``, ``In operator``, ``With
+#: clause`` are names; under a parent, ``on a file:``, ``on a dir:`` are its cases).
+_PHRASE_START_RE = re.compile(
+    r"(?:(?:In|On|At|For|From|By|With|Within|During|After|Before|Under|Over)[ \t]+(?:the|a|an|this|that|each|every|most)"
+    r"|Unlike|Compared[ \t]+(?:to|with))[ \t]"
 )
 
 

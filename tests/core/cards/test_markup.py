@@ -351,6 +351,9 @@ def test_split_term_splits(src: str, expected: tuple[str, str]) -> None:
         "14:00 - 15:00 セッション",
         "2019/10/03 - 2019/10/04",
         "PostgreSQL 9.3.12 - 10.4",
+        "In the primary region: data is always replicated three times",
+        "Unlike Entra ID - AD DS",
+        "Compared to EBS: cheaper per GB",
         "Windows 7 – 11",
         "MySQL 5.7 - 8.0 (latest)",
         "This sentence is far too long to be a term - and so it is prose",
@@ -363,6 +366,15 @@ def test_split_term_splits(src: str, expected: tuple[str, str]) -> None:
 )
 def test_split_term_does_not_split(src: str) -> None:
     assert split_term(src) is None
+
+
+def test_a_name_that_opens_with_a_preposition_still_splits() -> None:
+    assert split_term("For loops: repeat a block for each item") == ("For loops", "repeat a block for each item")
+    assert split_term("With clause: names a subquery") == ("With clause", "names a subquery")
+    assert split_term("on a file: runs with the group's privileges") == (
+        "on a file",
+        "runs with the group's privileges",
+    )
 
 
 def test_a_number_before_a_dash_splits_when_a_definition_follows_it() -> None:
