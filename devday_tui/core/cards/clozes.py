@@ -101,20 +101,25 @@ def _asks_nothing(text: str, a: int, s: int, e: int) -> bool:
     )
 
 
-#: Around a hidden part that is a speaker (``［…］さん``, ``［…］ gave the first talk``) or a speaker's talk
-#: (``Bas Vodde さんの ［…］``, ``a talk by ［…］``).
-_SPEAKER_AFTER_RE = re.compile(
-    r"[ \t]?(?:さん|氏(?![名族]))"
-    r"|[ \t]+(?:gave|gives|presented|delivered)[ \t]+(?:[A-Za-z]{1,12}[ \t]+){0,3}(?:talk|keynote|presentation|session)s?\b"
+#: Around a hidden part that is who gave a talk (``［…］ gave the first talk``, ``a talk by ［…］``, ``［…］さんの講演``)
+#: or a speaker's talk alone (``Bas Vodde さんの ［…］。``); ``［…］さんが1995年に公開した`` (Ruby's author) is a fact.
+_GAVE_TALK_RE = re.compile(
+    r"[ \t]+(?:gave|gives|presented|delivered)[ \t]+(?:a|an|the|his|her|their|our)[ \t]+"
+    r"(?:[A-Za-z]{1,12}[ \t]+){0,2}(?:talk|keynote|presentation)s?\b"
 )
-_SPEAKER_BEFORE_RE = re.compile(r"(?:さん|氏)の[ \t]?\Z|\b(?:talk|keynote|presentation|session)[ \t]+by[ \t]\Z", re.I)
+_TALK_BY_RE = re.compile(r"\b(?:talk|keynote|presentation|session)[ \t]+by[ \t]\Z", re.I)
+_HONORIFIC_RE = re.compile(r"[ \t]?(?:さん|氏(?![名族]))")
+_HONORIFIC_OF_RE = re.compile(r"(?:さん|氏)の[ \t]?\Z")
+_TALK_WORDS_RE = re.compile(r"講演|発表|登壇|セッション|キーノート|トーク|LT|[Kk]eynote|[Tt]alk")
 
 
-def _who_spoke(text: str, a: int, s: int, e: int) -> bool:
-    """Whether the mark ``text[s:e]`` of the sentence opening at ``a`` is who gave a talk, or that person's talk."""
-    return (
-        _SPEAKER_AFTER_RE.match(text, e) is not None or _SPEAKER_BEFORE_RE.search(text[max(a, s - 20) : s]) is not None
-    )
+def _who_spoke(text: str, a: int, s: int, e: int, b: int) -> bool:
+    """Whether the mark ``text[s:e]`` of the sentence ``text[a:b]`` is who gave a talk, or that person's talk."""
+    if _GAVE_TALK_RE.match(text, e) or _TALK_BY_RE.search(text[max(a, s - 20) : s]):
+        return True
+    if _HONORIFIC_OF_RE.search(text[max(a, s - 8) : s]) and len(text[e:b].strip(" \t。.")) <= 2:
+        return True  # "Bas Vodde さんの ［…］。": the sentence is only who and their talk
+    return _HONORIFIC_RE.match(text, e) is not None and _TALK_WORDS_RE.search(text, a, b) is not None
 
 
 #: A step's number: ``Step 3:``, ``手順2``, ``ステップ1``.
@@ -205,7 +210,7 @@ class ClozeRules(CardMaker):
                 if inside:
                     self.drop(line0, "weak-cloze", "the hidden part only points elsewhere (see ［7d］) or labels (Q:)")
                 continue
-            if any(_who_spoke(text, a, s, e) for s, e in asked):
+            if any(_who_spoke(text, a, s, e, b) for s, e in asked):
                 self.drop(line0, "weak-cloze", "the hidden part is who gave a talk, or the title of theirs: no fact")
                 continue
             # The hidden word again in the sentence is hidden too: "A **transaction** groups statements so that

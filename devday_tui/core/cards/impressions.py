@@ -19,7 +19,7 @@ _IMPRESSION_RE = re.compile(
     r"|かわいい|可愛い|ゴメンナサイ|ごめんなさい|すみません|すいません|応援して|グッド|スゴく|スゴい"
     r"|楽しいです|面白いです|おもしろいです|熱いです|嬉しいです|分らん|分からん|わからん|\^\^|良いね|いいね"
     r"|発表の様子|会場の様子|当日の様子|と感じ|感じがした|刺激になった|じゃないかな"
-    r"|考えるようになっ|思うようになっ"  # the author's own change of mind
+    r"|ではないかと考えるようになっ|ないかと思うようになっ"  # the author's own change of mind
     r"|ぶっちゃけ"  # the author speaking to the reader
 )
 #: How an impression may end: ``なー``, a trailing ``ｗ`` after Japanese text, a particle spoken to the reader

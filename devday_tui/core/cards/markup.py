@@ -341,6 +341,8 @@ def _line(line: str, scan: _Scan, prev_blank: bool, *, math_block: bool = False,
         if tm is None and ">" not in rest and (om := _OPEN_TAG_RE.match(rest)) and om.group(1).lower() in HTML_TAGS:
             scan.closer = ">"  # "<iframe class=…" then its attributes on lines of their own, up to its ">"
             return (indent + quotes + marker).rstrip()
+        if tm and not (marker or rest[tm.end() :].strip()) and not is_markup_tag(tm.group(0)):
+            return (indent + quotes).rstrip()  # a tag alone on its line is markup, even a key's name: MDX's "<Tab>"
         if tm and is_markup_tag(tm.group(0)):
             name = tm.group(2).lower()
             if (name in _HIDDEN_TAGS or (name == "blockquote" and _EMBED_RE.search(tm.group(3)))) and not tm.group(1):

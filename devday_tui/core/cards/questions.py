@@ -343,9 +343,10 @@ def option_text(block: str, key: str) -> str:
     return f"{key}：{plain(m.group(1)).strip()}" if m else ""
 
 
-#: A Japanese heading that states a claim rather than naming a thing: ``特定のプロダクトではない``, ``共通言語である``,
-#: ``すぐにアプリを作れる訳ではない`` (the paragraph under it argues for it).
-_CLAIM_END_RE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?:ない|ません|である|のだ)\Z")
+#: A Japanese heading that denies a claim rather than naming a thing: ``特定のプロダクトではない``, ``すぐにアプリを
+#: 作れる訳ではない`` (the paragraph under it argues for it). A symptom, ``インデックスが効かない``, ``接続できない``, and a
+#: title, ``銀の弾丸はない``, name what the paragraph explains.
+_CLAIM_END_RE = re.compile(r"(?:では|じゃ)(?:ない|ありません)\Z")
 
 
 def says_nothing(heading: str) -> str | None:

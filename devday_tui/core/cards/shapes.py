@@ -314,24 +314,35 @@ def is_day_log(node: Node) -> bool:
     return True
 
 
-#: An item that ends on a time in a recording or a day (``minmax 28:16``, ``Keynote (1:02:30)``, ``Lunch 12:00``).
-_ENDS_ON_TIME_RE = re.compile(r"(?<![\d:.])(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-5][0-9][)\]）]?[ \t]*\Z")
+#: An item that ends on a time in a recording (``minmax 28:16``, ``Keynote (1:02:30)``): its hours or minutes, then
+#: two digits.
+_ENDS_ON_TIME_RE = re.compile(r"(?<![\d:.+\-−])(?:([0-9]{1,2}):)?([0-9]{1,2}):[0-5][0-9][)\]）]?[ \t]*\Z")
 
 
 def is_time_index(node: Node) -> bool:
-    """A list of at least two short items, each one line ending on a time (``shop talk show 262 18:50``, ``minmax
-    28:16``): where in a recording each topic comes, or when in a day: an index, not facts."""
+    """A list of at least two short items, each one line ending on a time, one of them past any clock time (``minmax
+    28:16``, ``Keynote 1:02:30``): where in a recording each topic comes, an index, not facts. A time that is the
+    fact stays: after a term and its colon (``JST: UTC+09:00``, ``Men's marathon: Kiptum 2:00:35``), or a day's
+    hours (``前場の開始 9:00``)."""
     items = node.children
     if len(items) < 2:
         return False
+    offset = False
     for li in items:
         chs = li.children
         if len(chs) != 1 or chs[0].kind != "paragraph":
             return False
         content = chs[0].content.strip()
-        if "\n" in content or len(content) > 80 or _ENDS_ON_TIME_RE.search(content) is None:
+        if "\n" in content or len(content) > 80 or ":" in content[:-8] or "：" in content:
             return False
-    return True
+        m = _ENDS_ON_TIME_RE.search(content)
+        if m is None:
+            return False
+        # (h:mm:ss, past 23, or 0:00 where a recording starts)
+        offset = (
+            offset or m.group(1) is not None or int(m.group(2)) >= 24 or m.group(0).rstrip(")]） \t")[-4:] in ("0:00",)
+        )
+    return offset
 
 
 def lists_headings(node: Node, headings: frozenset[str]) -> bool:
@@ -356,7 +367,7 @@ def lists_headings(node: Node, headings: frozenset[str]) -> bool:
 ATTENDED_RE = re.compile(
     r"(?:聞いた|聴いた|見た|観た|視聴した|参加した|聴講した|行った)(?:発表|セッション|トーク|講演|LT)"
     r"|\b(?:talks?|sessions?) I (?:attended|saw|watched|went to)\b|\battended (?:talks|sessions)\b"
-    r"|(?:以下|下記|次)の?(?:セッション|発表|講演|トーク)?に参加",
+    r"|(?:以下|下記)の?(?:セッション|発表|講演|トーク)?に参加(?!者)|次の(?:セッション|発表|講演|トーク)に参加",
     re.I,
 )
 

@@ -107,9 +107,11 @@ def term_ok(
     max_chars: int = TERM_MAX_CHARS,
     max_words: int = TERM_MAX_WORDS,
     excluded: frozenset[str] = GENERIC_TERMS,
+    bold: bool = False,
 ) -> bool:
     """True when ``term`` can be the front of a definition: short, naming something, not one of the ``excluded``
-    words (remark words, markers of unfinished work)."""
+    words (remark words, markers of unfinished work). A ``bold`` term is the author's name of a thing even when it
+    reads as a phrase (``**In the clear**``, ``**Over the air (OTA)**``)."""
     if not term or len(term) > max_chars or ascii_words(term) > max_words:
         return False
     if not any(ch.isalnum() for ch in term) or term.startswith(("// ", "/* ", "<!--")):
@@ -118,7 +120,7 @@ def term_ok(
         return False
     if term.endswith(_JA_PREDICATE_ENDS) or term.startswith(_POINTING_STARTS) or term.endswith(("、", ",", "，")):
         return False  # a sentence without its full stop, one pointing back, a clause going on: no name of a thing
-    if term[:1] in "IOAFBWDUC" and _PHRASE_START_RE.match(term):
+    if term[:1] in "IOAFBWDUC" and not bold and _PHRASE_START_RE.match(term):
         return False  # "In the primary region", "Unlike Entra ID": a phrase setting the scene, no name of a thing
     if " " in term and term.rpartition(" ")[2].casefold() in ("this", "that", "these", "those"):
         return False  # "To overcome this: …", "Because of that: …": what it points back to is in the line above
@@ -143,9 +145,15 @@ _DATE_AFTER_RE = re.compile(
 #: ``For each subnet``, ``After the exam``), or ``Unlike``, ``Compared to`` (``For loops``, ``In operator``, ``With
 #: clause`` are names; under a parent, ``on a file:``, ``on a dir:`` are its cases).
 _PHRASE_START_RE = re.compile(
-    r"(?:(?:In|On|At|For|From|By|With|Within|During|After|Before|Under|Over)[ \t]+(?:the|a|an|this|that|each|every|most)"
+    r"(?:(?:In|On|At|For|From|By|With|Within|During|After|Before|Under|Over)[ \t]+(?:the|a|an|this|that|each|every)"
     r"|Unlike|Compared[ \t]+(?:to|with))[ \t]"
 )
+
+
+def _in_bold(inl: Inline, first: str, term: str) -> bool:
+    """Whether ``term``, as it opens the line ``first``, is in bold (or italics) of its own."""
+    start = first.find(term)
+    return any(a <= start and start + len(term) <= b for a, b in inl.marks)
 
 
 def is_aside(text: str) -> bool:
@@ -325,8 +333,9 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
         rest = text[m.end() :].strip()
         if colon and " ? " in term:
             return None  # "条件式 ? 式１ : 式２": a conditional operator's colon, no term
+        bold = term[:1] in "IOAFBWDUC" and _in_bold(inl, first, term)
         if colon:
-            if term_ok(term) and _answer_ok(rest):
+            if term_ok(term, bold=bold) and _answer_ok(rest):
                 return term, rest
             return None
         if len(term) > SEPARATOR_TERM_MAX_CHARS:
@@ -338,7 +347,12 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
             continue  # "**First In - First Out** - …": a dash inside bold is part of the bold name ("**ループ →** O(n)" splits)
         if m.group()[1:2] in "-–" and term[-1:].isalnum() and term[:1].isdigit() and rest[:1].isdigit():
             continue  # "64 bytes - 18 bytes = 46 bytes": a minus sign between amounts, not a separator
-        if m.group()[1:2] in "-–" and _RANGE_END_RE.match(rest) and _RANGE_START_RE.search(term):
+        if (
+            m.group()[1:2] in "-–"
+            and _RANGE_END_RE.match(rest)
+            and _RANGE_START_RE.search(term)
+            and not (_YEAR_RE.match(rest) and not _YEAR_RE.search(term))  # "Java 8 - 2014": the year it came out
+        ):
             continue  # "PostgreSQL 9.3.12 - 10.4", "Windows 7 – 11": a range of versions, not a term and its meaning
         if m.group()[1:2] in "-–" and _is_compound_name(term, rest):
             continue  # "AWS Certified Developer - Associate": one name, not a term and its meaning
@@ -355,7 +369,7 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
         if m.group() == " -- " and (rest[:1].isdigit() or term[:1] not in "$-"):
             continue  # "07:00 -- 10:00 PM": a range; "The reflog -- not the log --", "git checkout -- README.md"
         if (
-            term_ok(term, max_chars=SEPARATOR_TERM_MAX_CHARS, max_words=words)
+            term_ok(term, max_chars=SEPARATOR_TERM_MAX_CHARS, max_words=words, bold=bold)
             and any(ch.isalpha() for ch in term)  # not a time or date range, 14:00 - 15:00
             and _answer_ok(rest)
         ):
@@ -366,7 +380,9 @@ def split_term(src: str | Inline) -> tuple[str, str] | None:
 #: A range's two ends: a term ending in a number or version (``PostgreSQL 9.3.12``, ``v1.2``), and a rest that is only
 #: one, with at most a remark in brackets (``10.4``, ``11 (latest)``).
 _RANGE_START_RE = re.compile(r"(?<![\w.])v?[0-9]{1,6}(?:\.[0-9]{1,6}){0,4}\Z")
-_RANGE_END_RE = re.compile(r"v?[0-9]{1,6}(?:\.[0-9]{1,6}){0,4}(?:[ \t]*\([^()\n]{0,40}\))?\Z")
+_RANGE_END_RE = re.compile(r"v?[0-9]{1,6}(?:\.[0-9]{1,6}){0,4}(?:[ \t]*[(（][^()（）\n]{0,40}[)）])?\Z")
+#: A year: a release year after a version is no range's end (``Java 8 - 2014``; ``2019 - 2021`` is a range).
+_YEAR_RE = re.compile(r"(?<![0-9.])(?:19|20)[0-9]{2}(?![0-9.])")
 #: How what a line's opening inline code does may begin: a lower-case English word, or は (``#`` で始まる行: a
 #: case of the code, no definition of it).
 _FIRST_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzは")

@@ -368,6 +368,17 @@ def test_split_term_does_not_split(src: str) -> None:
     assert split_term(src) is None
 
 
+def test_a_release_year_after_a_version_splits_and_a_bold_phrase_is_a_name() -> None:
+    assert split_term("Java 8 - 2014") == ("Java 8", "2014")
+    assert split_term("Node.js 18 – 22（LTS のみ）") is None  # a range with a remark in full-width brackets
+    assert split_term("2019 - 2021") is None
+    assert split_term(inline("**In the clear**: data sent without encryption")) == (
+        "In the clear",
+        "data sent without encryption",
+    )
+    assert split_term("At most once: a message may be lost") == ("At most once", "a message may be lost")
+
+
 def test_a_name_that_opens_with_a_preposition_still_splits() -> None:
     assert split_term("For loops: repeat a block for each item") == ("For loops", "repeat a block for each item")
     assert split_term("With clause: names a subquery") == ("With clause", "names a subquery")
@@ -487,6 +498,8 @@ def test_keys_in_vim_notation_are_text_and_html_elements_are_not() -> None:
     # HTML's own elements, closing tags and tags with attributes stay markup.
     assert inline("<del>old</del> <s>gone</s> <Tab label='a'>x</Tab>").text == "old gone x"
     assert norm("<C-h>: delete back one character") == ["<C-h>: delete back one character"]
+    # A tag alone on its line is markup, even one named like a key: MDX's <Tab> around a block.
+    assert norm("<Tabs>\n<Tab>\n\nnpm install x\n\n</Tab>\n</Tabs>") == ["", "", "", "npm install x", "", "", ""]
     cards = parse("## Undo\n\n- u<C-r>: redo after an undo\n- <C-h>: delete back one character\n")[0].cards
     assert [(c.front, c.back) for c in cards if c.kind == "definition"] == [
         ("u<C-r>", "redo after an undo"),

@@ -203,9 +203,15 @@ def test_a_list_of_items_each_ending_on_a_time_is_an_index_not_facts() -> None:
     md = "## Grid\n\n- Misc notes\n  - shop talk show 262 18:50\n  - minmax 28:16\n  - autofill (1:02:30)\n"
     note, trace = parse(md)
     assert note.cards == [] and "toc" in [t.rule for t in trace]
-    # One time among facts is a fact's: "Breakfast is served until 10:30" in a list of the venue's facts.
-    md = "## Venue\n\n- Wi-Fi: ConfGuest\n- Breakfast is served until 10:30\n- Badges: at the desk\n"
-    assert parse(md)[0].cards != []
+    assert [t.rule for t in parse("## Show\n\n- Intro 00:00\n- News 05:12\n- Q&A 18:40\n")[1]] == ["toc"]
+    # A time that is the fact stays: after a term, a day's hours (no time past any clock), one among facts.
+    for md in (
+        "## Zones\n\n- JST: UTC+09:00\n- IST: UTC+05:30\n",
+        "## Records\n\n- Men's marathon: Kiptum 2:00:35\n- Women's marathon: Chepngetich 2:09:56\n",
+        "## 取引時間\n\n- 前場の開始 9:00\n- 前場の終了 11:30\n- 後場の終了 15:30\n",
+        "## Venue\n\n- Wi-Fi: ConfGuest\n- Breakfast is served until 10:30\n- Badges: at the desk\n",
+    ):
+        assert parse(md)[0].cards != [], md
 
 
 @pytest.mark.parametrize(
@@ -226,6 +232,9 @@ def test_a_list_of_the_talks_the_author_went_to_makes_no_card_of_their_titles() 
     # A title with the author's notes under it is still read for them.
     md = "## Day 2\n\n以下に参加\n\n- Scaling Scrum\n  - LeSS: 大規模スクラムのフレームワーク\n- レゴスクラムの覚醒\n"
     assert [c.front for c in parse(md)[0].cards] == ["LeSS"]
+    # "次に参加者をまとめる" is no list of talks attended.
+    md = "## スクラム\n\n次に参加者をまとめる：\n\n- スプリントプランニング：スクラムチーム全員\n- デイリースクラム：開発者\n"
+    assert {"スプリントプランニング", "デイリースクラム"} <= {c.front for c in parse(md)[0].cards}
 
 
 def test_skip_sections_in_a_note_replaces_the_default_list() -> None:
@@ -797,10 +806,14 @@ def test_one_logistics_field_among_facts_leaves_the_facts() -> None:
         ("Raft needs a **quorum** of servers to commit.", True),
         ("Datacenter is **NOT** multi-cloud, it uses the **LAN gossip pool**.", True),  # one hidden part is real
         ("**Steve Grossi** gave the first talk, aimed at beginners.", False),
-        ("Bas Vodde さんの **The Story of LeSS** を聞いた。", False),
+        ("Bas Vodde さんの **The Story of LeSS** 。", False),
         ("基調講演は **山田** さんが担当した。", False),
         ("We watched a talk by **Karmen Blake** on neural networks.", False),
         ("**Raft** gave etcd its consistency model.", True),  # (giving is no talk)
+        ("The **login endpoint** gives each client a session token.", True),
+        ("Ruby は **まつもとゆきひろ** さんが1995年に公開した。", True),  # who made it, no talk
+        ("ユビキタス言語はお客さんの **業務の言葉** をそのまま使う。", True),
+        ("17世紀の科学者は、光が **波** であると考えるようになった。", True),  # no change of the author's mind
         ("The **氏名** field is required.", True),
     ],
 )
@@ -1675,6 +1688,11 @@ def test_a_question_item_over_its_lettered_options_with_one_in_bold_is_a_choice_
             "D. Security Groups",
         ),
         ("definition", "Which DNS service does AWS offer?", "B. Amazon Route 53"),
+    ]
+    # The one lettered option with words in bold is the answer the author marked.
+    md2 = "Which control detects tampering?\n\n- A. Firewall rules\n- B. **Audit log** review\n- C. Encryption\n"
+    assert [(c.front, c.back) for c in parse(md2)[0].cards] == [
+        ("Which control detects tampering?", "B. Audit log review")
     ]
     # Options with none marked and no answer said: no card.
     assert [(t.line, t.made) for t in trace if t.rule == "choice-question"] == [
