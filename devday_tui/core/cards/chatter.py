@@ -161,7 +161,6 @@ DEFAULT_SKIP_SECTIONS = (
     "Today's talks",
     "Sessions attended",
     "Talks attended",
-    "My sessions",
     "My schedule",
     "本日のセッション",
     "今日のセッション",
