@@ -70,13 +70,16 @@ _ALWAYS_META = frozenset("tags tag category categories タグ カテゴリ カ�
 #: A value that is a date, a time or hashtags.
 _META_VALUE_RE = re.compile(
     r"\A(?:[0-9]{1,4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,4}日?(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|[0-9]{1,2}:[0-9]{2}"
-    r"(?::[0-9]{2})?|#[^\s#]+(?:[ \t,]+#[^\s#]+)*)\Z"
+    r"(?::[0-9]{2})?|#[^\s#]+(?:[ \t,]+#[^\s#]+)*"
+    # a date in words: "October 14th 2024", "Oct 14, 2024", "14 October 2024"
+    r"|(?:[A-Z][a-z]{2,8}\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?|[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8})"
+    r",?[ \t]+[0-9]{4})\Z"
 )
 
 
 def is_note_field(term: str, value: str) -> bool:
-    """A field of the note itself written as a definition: a date, a time or hashtags under ``Date``, ``Time``,
-    ``Tags``… (emoji before the name ignored), or any value under ``Tags`` or ``Category``."""
+    """A field of the note itself written as a definition: a date (in figures or words), a time or hashtags under
+    ``Date``, ``Time``, ``Tags``… (emoji before the name ignored), or any value under ``Tags`` or ``Category``."""
     if len(term) > 16:
         return False
     start = 0

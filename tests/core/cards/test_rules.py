@@ -1726,6 +1726,9 @@ def test_a_notes_own_fields_a_dash_cell_and_an_unsure_line_are_no_facts() -> Non
         ("Commands › Time", "O(n log n) for the sort"),
     ]
     assert [t.line for t in trace if t.rule == "metadata" and not t.made] == [3, 4, 6]
+    # A date in words is the note's own too; a date that is a fact stays.
+    md = "# Flags\n\nDate: October 14th 2024\n\n## History\n\n- Date: 1945年8月15日 の終戦記念日\n"
+    assert [c.front for c in parse(md)[0].cards] == ["History › Date"]
 
 
 def test_a_pointer_to_read_is_no_term_line_and_a_page_heading_takes_its_context() -> None:
