@@ -275,14 +275,14 @@ def is_field_name(text: str) -> bool:
 
 
 #: A heading or label that only says where it stands in a sequence: ``Day 1``, ``Part 2``, ``1日目``, ``第3章``,
-#: ``その2``, ``午後``, a story's ``Try 3`` or ``First issue``, an event's ``Room A`` or ``Track B``, maybe with a
+#: ``その2``, ``例題1``, ``午後``, a story's ``Try 3`` or ``First issue``, an event's ``Room A`` or ``Track B``, maybe with a
 #: remark in brackets.
 _ORDINAL_RE = re.compile(
     r"\A(?:(?:day|part|session|chapter|ch\.?|section|lecture|lesson|week|round|phase|stage|vol\.?|volume|episode"
     r"|ep\.?|module|unit|slide|page|room|no\.?|lab|exercise|set|case|item|point|step|tip|hint|try|attempt|iteration"
     r"|idea|issue|problem|option|approach|solution|example|ex\.|esempio|ejemplo|beispiel|exemple|exemplo|capitolo"
     r"|capítulo|kapitel|chapitre|lezione|lección|lektion|leçon|parte|teil|tema|semana|settimana|woche|semaine|手順"
-    r"|ステップ|ポイント|ヒント)[ \t]?[0-9０-９]{1,3}[.:：]?"
+    r"|ステップ|ポイント|ヒント|例題|演習|練習問題|問題)[ \t]?[0-9０-９]{1,3}[.:：]?"
     r"|(?:first|second|third|fourth|fifth|next|another|final|last)[ \t](?:issue|problem|idea|attempt|try|approach"
     r"|solution|option|step|thing|fix)"
     r"|pp?\.[ \t]?[0-9０-９]{0,4}(?:[-〜~][0-9０-９]{1,4})?"
