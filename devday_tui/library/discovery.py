@@ -30,7 +30,8 @@ def in_decks_folder(root: Path, rel: str) -> bool:
 
 
 def discover(paths: Sequence[Path], warnings: list[ParseWarning]) -> list[Source]:
-    """Every note file (``*.md``, ``*.markdown``) under ``paths`` (recursively, hidden folders skipped), each once, in a stable order.
+    """Every note file (``*.md``, ``*.markdown``) under ``paths`` (recursively, hidden folders skipped), each once,
+    in a stable order.
 
     A folder that cannot be listed, or a path that does not exist, adds a warning to ``warnings``."""
     found: list[Source] = []
