@@ -49,6 +49,13 @@ _SEE_AFTER_RE = re.compile(
 _FIRST_PERSON_RE = re.compile(r"(?<![A-Za-z.])I(?:'m|'ve|'d|’m|’ve)?(?= [a-z])|\b[Mm]y (?=[a-z])|私|僕")
 
 
+#: A sentence that ends on the author's verdict: ``The keynote … was awesome.``, ``It was really fun!``.
+_VERDICT_RE = re.compile(
+    r"\b(?:was|were)[ \t]+(?:really[ \t]+|so[ \t]+|very[ \t]+|truly[ \t]+|just[ \t]+)?"
+    r"(?:awesome|amazing|fantastic|great|cool|fun|brilliant|excellent|inspiring|impressive|wonderful)[.!]*[ \t]*\Z"
+)
+
+
 def _with_repeats(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` (hidden parts of ``text[a:b]``) with every other place in ``text[a:b]`` where a hidden word of three
     characters or more shows again, as a word of its own (an ASCII word within a longer one is not: ``rust`` in
@@ -273,7 +280,11 @@ class ClozeRules(CardMaker):
             if text[a:b].rstrip().endswith((":", "：")):
                 self.drop(line0, "too-short", "a sentence that introduces what follows is no fact by itself")
                 continue
-            if _FIRST_PERSON_RE.search(text, a, b) or ABOUT_PAGE_RE.search(text, a, b):
+            if (
+                _FIRST_PERSON_RE.search(text, a, b)
+                or ABOUT_PAGE_RE.search(text, a, b)
+                or _VERDICT_RE.search(text, a, b)
+            ):
                 self.drop(line0, "first-person", "a sentence about the author or the page, not a fact to recall")
                 continue
             if not text.isascii() and is_impression(text[a:b].strip()):

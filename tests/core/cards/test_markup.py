@@ -354,6 +354,8 @@ def test_split_term_splits(src: str, expected: tuple[str, str]) -> None:
         "In the primary region: data is always replicated three times",
         "Unlike Entra ID - AD DS",
         "Compared to EBS: cheaper per GB",
+        "In The Building Blocks of DX: K8s Evolution From CLI to GitOps",
+        "Nassim Taleb explained: “True success is exiting some rat race.”",
         "Windows 7 – 11",
         "MySQL 5.7 - 8.0 (latest)",
         "This sentence is far too long to be a term - and so it is prose",
@@ -377,6 +379,10 @@ def test_a_release_year_after_a_version_splits_and_a_bold_phrase_is_a_name() -> 
         "data sent without encryption",
     )
     assert split_term("At most once: a message may be lost") == ("At most once", "a message may be lost")
+    assert split_term("Detecting concurrent writes: version vectors") == (
+        "Detecting concurrent writes",
+        "version vectors",
+    )
 
 
 def test_a_name_that_opens_with_a_preposition_still_splits() -> None:

@@ -797,6 +797,11 @@ def test_one_logistics_field_among_facts_leaves_the_facts() -> None:
     assert (1, "talk-details") not in dropped(md)
 
 
+def test_a_sentence_ending_on_the_authors_verdict_makes_no_cloze() -> None:
+    assert (3, "first-person") in dropped("## KubeCon\n\nThe keynote **The Cloud Native Journey** was awesome.\n")
+    assert any(r == "cloze" for r, *_ in made("## KubeCon\n\nThe **keynote** was awesome because it covered GitOps.\n"))
+
+
 @pytest.mark.parametrize(
     ("line", "kept"),
     [
