@@ -181,6 +181,7 @@ def test_a_parent_ending_in_a_colon_keeps_its_sub_list_in_the_points_card() -> N
         "やること",
         "Today’s Sessions",
         "本日のセッション",
+        "勉強の方針",
     ],
 )
 def test_chatter_sections_make_no_cards(heading: str) -> None:
