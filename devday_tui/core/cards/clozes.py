@@ -111,7 +111,7 @@ def _asks_nothing(text: str, a: int, s: int, e: int) -> bool:
 #: Around a hidden part that is who gave a talk (``［…］ gave the first talk``, ``a talk by ［…］``, ``［…］さんの講演``)
 #: or a speaker's talk alone (``Bas Vodde さんの ［…］。``); ``［…］さんが1995年に公開した`` (Ruby's author) is a fact.
 _GAVE_TALK_RE = re.compile(
-    r"[ \t]+(?:gave|gives|presented|delivered)[ \t]+(?:a|an|the|his|her|their|our)[ \t]+"
+    r"(?<![ \t])[ \t]+(?:gave|gives|presented|delivered)[ \t]+(?:a|an|the|his|her|their|our)[ \t]+"
     r"(?:[A-Za-z]{1,12}[ \t]+){0,2}(?:talk|keynote|presentation)s?\b"
 )
 _TALK_BY_RE = re.compile(r"\b(?:talk|keynote|presentation|session)[ \t]+by[ \t]\Z", re.I)

@@ -137,7 +137,7 @@ def term_ok(
 #: A date after a word, as a remark dates itself: ``April 2015``, ``on May 3, 2020``, ``(2020/04/01)``, ``2019-05-01``,
 #: ``2020年4月``, ``4/1``.
 _DATE_AFTER_RE = re.compile(
-    r"[ \t]*[(（]?(?:(?:on|in)[ \t]+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+    r"(?<![ \t])[ \t]*[(（]?(?:(?:on|in)[ \t]+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
     r"(?:[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?)?(?:[ \t]+[0-9]{4})?"
     r"|[0-9]{4}(?:[-/.年][0-9]{1,2}(?:[-/.月][0-9]{1,2}日?|月)?)?|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?)[)）]?\Z"
 )
