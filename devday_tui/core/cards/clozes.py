@@ -49,10 +49,11 @@ _SEE_AFTER_RE = re.compile(
 _FIRST_PERSON_RE = re.compile(r"(?<![A-Za-z.])I(?:'m|'ve|'d|’m|’ve)?(?= [a-z])|\b[Mm]y (?=[a-z])|私|僕")
 
 
-#: A sentence that ends on the author's verdict: ``The keynote … was awesome.``, ``It was really fun!``.
+#: A sentence that ends on the author's verdict: ``The keynote … was awesome.``, ``It was really fun!`` (not ``great``,
+#: ``cool``, ``excellent``: ``the losses were great``, ``summers were cool`` are facts).
 _VERDICT_RE = re.compile(
     r"\b(?:was|were)[ \t]+(?:really[ \t]+|so[ \t]+|very[ \t]+|truly[ \t]+|just[ \t]+)?"
-    r"(?:awesome|amazing|fantastic|great|cool|fun|brilliant|excellent|inspiring|impressive|wonderful)[.!]*[ \t]*\Z"
+    r"(?:awesome|amazing|fantastic|fun|brilliant|inspiring|wonderful)[.!]*[ \t]*\Z"
 )
 
 

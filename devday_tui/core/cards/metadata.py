@@ -71,9 +71,10 @@ _ALWAYS_META = frozenset("tags tag category categories タグ カテゴリ カ�
 _META_VALUE_RE = re.compile(
     r"\A(?:[0-9]{1,4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,4}日?(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|[0-9]{1,2}:[0-9]{2}"
     r"(?::[0-9]{2})?|#[^\s#]+(?:[ \t,]+#[^\s#]+)*"
-    # a date in words: "October 14th 2024", "Oct 14, 2024", "14 October 2024"
+    # a date in words, of this century as a note's own is: "October 14th 2024", "Oct 14, 2024" ("14 October 1066"
+    # under a battle is a fact)
     r"|(?:[A-Z][a-z]{2,8}\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?|[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8})"
-    r",?[ \t]+[0-9]{4})\Z"
+    r",?[ \t]+20[0-9]{2})\Z"
 )
 
 

@@ -320,14 +320,15 @@ _ENDS_ON_TIME_RE = re.compile(r"(?<![\d:.+\-−])(?:([0-9]{1,2}):)?([0-9]{1,2}):
 
 
 def is_time_index(node: Node) -> bool:
-    """A list of at least two short items, each one line ending on a time, one of them past any clock time (``minmax
-    28:16``, ``Keynote 1:02:30``): where in a recording each topic comes, an index, not facts. A time that is the
-    fact stays: after a term and its colon (``JST: UTC+09:00``, ``Men's marathon: Kiptum 2:00:35``), or a day's
-    hours (``前場の開始 9:00``)."""
+    """A list of at least two short items, each one line ending on a time later than the one before, one of them
+    past any clock time (``minmax 28:16``, ``Keynote 1:02:30``): where in a recording each topic comes, an index,
+    not facts. A time that is the fact stays: after a term and its colon (``JST: UTC+09:00``), in results not in
+    order (``Men's marathon world record Kiptum 2:00:35``), or a day's hours (``前場の開始 9:00``)."""
     items = node.children
     if len(items) < 2:
         return False
     offset = False
+    last = -1  # the times go on, each after the one before (results, "10 km 28:30", are no index)
     for li in items:
         chs = li.children
         if len(chs) != 1 or chs[0].kind != "paragraph":
@@ -338,6 +339,10 @@ def is_time_index(node: Node) -> bool:
         m = _ENDS_ON_TIME_RE.search(content)
         if m is None:
             return False
+        seconds = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(0).rstrip(")]） \t")[-2:])
+        if seconds <= last:
+            return False
+        last = seconds
         # (h:mm:ss, past 23, or 0:00 where a recording starts)
         offset = (
             offset or m.group(1) is not None or int(m.group(2)) >= 24 or m.group(0).rstrip(")]） \t")[-4:] in ("0:00",)

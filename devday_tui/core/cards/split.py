@@ -122,8 +122,8 @@ def term_ok(
         return False  # a sentence without its full stop, one pointing back, a clause going on: no name of a thing
     if term[:1] in "IOAFBWDUC" and not bold and _PHRASE_START_RE.match(term):
         return False  # "In the primary region", "Unlike Entra ID": a phrase setting the scene, no name of a thing
-    if " " in term and term.rpartition(" ")[2].casefold() in _SAID:
-        return False  # "Nassim Taleb explained: “…”": who said the words that follow, not a thing they name
+    if " " in term and term.rpartition(" ")[2].casefold() in _SAID and _names_person(term.rpartition(" ")[0]):
+        return False  # "Nassim Taleb explained: “…”": who said the words that follow ("Variance explained" is a term)
     if " " in term and term.rpartition(" ")[2].casefold() in ("this", "that", "these", "those"):
         return False  # "To overcome this: …", "Because of that: …": what it points back to is in the line above
     low = term.casefold().strip(" .")
@@ -147,7 +147,7 @@ _DATE_AFTER_RE = re.compile(
 #: ``For each subnet``, ``After the exam``), or ``Unlike``, ``Compared to`` (``For loops``, ``In operator``, ``With
 #: clause`` are names; under a parent, ``on a file:``, ``on a dir:`` are its cases).
 _PHRASE_START_RE = re.compile(
-    r"(?:(?:In|On|At|For|From|By|With|Within|During|After|Before|Under|Over)[ \t]+(?i:the|a|an|this|that|each|every)"
+    r"(?:(?:In|On|At|For|From|By|With|Within|During|After|Before|Under|Over)[ \t]+(?:the|a|an|this|that|each|every)"
     r"|Unlike|Compared[ \t]+(?:to|with))[ \t]"
 )
 
@@ -156,6 +156,12 @@ _PHRASE_START_RE = re.compile(
 _SAID = frozenset(
     "said says explained explains wrote argues argued mentioned stated observed quipped replied tweeted".split()
 )
+
+
+def _names_person(words: str) -> bool:
+    """Two or three capitalised words, as a person's name is written: ``Nassim Taleb``, ``Martin Fowler``."""
+    parts = words.split()
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
 
 
 def _in_bold(inl: Inline, first: str, term: str) -> bool:

@@ -354,7 +354,6 @@ def test_split_term_splits(src: str, expected: tuple[str, str]) -> None:
         "In the primary region: data is always replicated three times",
         "Unlike Entra ID - AD DS",
         "Compared to EBS: cheaper per GB",
-        "In The Building Blocks of DX: K8s Evolution From CLI to GitOps",
         "Nassim Taleb explained: “True success is exiting some rat race.”",
         "Windows 7 – 11",
         "MySQL 5.7 - 8.0 (latest)",
