@@ -192,8 +192,6 @@ DEFAULT_SKIP_SECTIONS = (
     "参考書籍",
     "勉強法",
     "勉強の方針",
-    "学習方針",
-    "学習の方針",
     "Study plan",
     "My study plan",
     "個人的に効果のあった勉強法",
