@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from devday_tui.core.cards.backs import is_pointer
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, is_impression
@@ -63,11 +64,15 @@ def _with_repeats(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> li
     ``trust``; Japanese has no spaces to tell words apart: ``トランザクション`` in ``トランザクション内`` is), in order."""
     low = text[a:b].lower()
     extra: list[tuple[int, int]] = []
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end of the hidden parts so far
     for word in {text[s:e].strip().lower() for s, e in spans}:
         at = word_at(low, word) if len(word) >= 3 else -1
         while at >= 0:
             start, end = a + at, a + at + len(word)
-            if not any(s < end and start < e for s, e in spans):
+            k = bisect_right(starts, end - 1) - 1  # the hidden parts starting before this place's end
+            if k < 0 or reach[k] <= start:
                 extra.append((start, end))
             at = word_at(low, word, end - a)
     return sorted(spans + extra) if extra else spans
