@@ -23,6 +23,9 @@ STATES_JA = (
     "でした",
     *SPOKEN_ENDS,  # (a remark said aloud: "rancher の slack あるよ")
 )
+#: How a Japanese sentence with a topic (``X は …``) ends: ``…を作成する``, ``…したもの``, ``…に使用される``; one
+#: without a topic (``文字列を置換する``) is often a task, its sub-item the command that does it.
+_TOPIC_ENDS = ("する", "される", "できる", "なる", "もの")
 #: A bullet that only says the author did not follow what is under it: ``わからん``, ``聞き取れず``, ``理解できなかった``
 #: (``良かった点``, ``勉強になったこと`` name facts).
 _LOST_RE = re.compile(
@@ -162,11 +165,14 @@ def states(text: str, raw: str) -> bool:
     """A bullet that states something (``text``, its colon gone; ``raw`` as written), so that one sub-item under it
     is a remark on it, not its answer: ``VPC 間の通信は GW を介す。``, ``Each fault zone only has 1 voting member``,
     ``Memory operations need 3 instruction gap``, ``使用中のみ許可と常に許可がある``, ``Machine type structure starts
-    at family, then series, then type``. (A line ending in kana is often a task: ``文字列を置換する`` then the command
-    that does it.)"""
+    at family, then series, then type``, ``state を更新する際は新しいオブジェクトを作成する`` (a topic and what is said
+    of it). (A line ending in kana is often a task: ``文字列を置換する`` then the command that does it.)"""
     return (
         text.endswith(("。", "."))
         or text.endswith(STATES_JA)
+        or (
+            len(text) >= 12 and text.endswith(_TOPIC_ENDS) and "は" in text[2:-4].replace("または", "")
+        )  # "X は …したもの"
         or is_statement(text)
         or _subject_verb(text)
         or is_long_clause(raw)

@@ -1673,6 +1673,20 @@ def test_options_without_an_answer_make_no_card_and_steps_under_a_question_stay_
     ]
 
 
+def test_a_japanese_sentence_with_a_topic_over_one_sub_item_asks_nothing() -> None:
+    md = (
+        "## React\n\n- await/async は Promiseを簡略化/使いやすくしたもの\n  - resolveが呼ばれるまで処理がawaitで待機する\n"
+        "- 文字列を置換する\n  - `sed -i 's/a/b/g' file`\n"
+        "- イベントに応答して実行される1つのメソッドまたは関数をホストできる\n  - Cloud Functions\n"
+    )
+    note, trace = parse(md)
+    assert ("prose-label", 3) in [(t.rule, t.line) for t in trace]
+    # A task (no topic) keeps its command; "または" is no topic.
+    assert {"文字列を置換する", "イベントに応答して実行される1つのメソッドまたは関数をホストできる"} <= {
+        c.front for c in note.cards
+    }
+
+
 def test_a_question_item_over_its_lettered_options_with_one_in_bold_is_a_choice_card() -> None:
     md = (
         "## Practice\n\n"
