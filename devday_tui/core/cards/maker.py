@@ -40,7 +40,8 @@ _OPTIONS_RE = re.compile(r"(?m)^[ \t]*A[.)．] .*\n[ \t]*B[.)．] .*\n[ \t]*C[.)
 #: Where the answer of such a question is said.
 _ANSWERED_RE = re.compile(r"答え|正解|解答|Answer|Correct|✅|→\s*[A-H]\b", re.I)
 #: A line that is the author's to-do: ``TODO 強制的に変換したい``, ``FIXME: …``.
-_TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
+#: (Logseq's and Org's task keywords open a block with a space after them: ``DONE heatmap - keep for now``.)
+_TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])|(?:DONE|LATER|NOW|DOING|WAITING|CANCELED|CANCELLED)[ \t]")
 #: How a front that asks ends: ``Ruff とは``, ``…？``.
 _ASKS = ("とは", "とは？", "とは?", "?", "？")
 #: Rules whose back is a term's value, written after it on its line.
@@ -143,8 +144,8 @@ def is_first_person(text: str) -> bool:
 
 
 def is_todo(text: str) -> bool:
-    """A line that starts with a to-do marker: ``TODO: …``, ``FIXME``, ``TBD``."""
-    return text[:1] in "TF" and _TODO_RE.match(text) is not None
+    """A line that starts with a to-do marker: ``TODO: …``, ``FIXME``, ``TBD``, or a task's (``DONE …``, ``LATER …``)."""
+    return text[:1] in "TFDLNWC" and _TODO_RE.match(text) is not None
 
 
 def is_unsure(text: str) -> bool:
@@ -403,6 +404,8 @@ class CardMaker:
                     self.drop(line0, "url-only", f"{kind} {front[:40]!r}: its back is only links to read")
                     return -1
             refused = self.refused(rule, kind, front, back)
+            if refused is None and front[:1] in "DLNWC" and is_todo(front):  # "DONE helium" over its notes: a task
+                refused = ("todo", "the author's task, not something to learn")
         elif is_todo(front):
             refused = ("todo", "the author's to-do, not something to learn")
         elif is_unsure(front):

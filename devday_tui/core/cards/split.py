@@ -90,6 +90,8 @@ _POINTING_STARTS = (
 TOPIC_LEAD_RE = re.compile(r"(?:As for|As to|Regarding|With regard to|Concerning)[ \t]+(?=\S)", re.I)
 #: A marker of unfinished work at the start of a term: ``TODO``, ``??``.
 MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
+#: A task's keyword opening a Logseq or Org block: ``DONE heatmap - keep for now`` is the author's task, no term.
+_TASK_RE = re.compile(r"(?:DONE|LATER|NOW|DOING|WAITING|CANCELED|CANCELLED)[ \t]")
 
 
 # --- term and definition ---------------------------------------------------------------------------------------------
@@ -131,7 +133,7 @@ def term_ok(
         low = low[1:-1].strip()  # "(例)" is the remark word 例
     if low not in excluded and (dated := _DATE_AFTER_RE.search(low)) and low[: dated.start()].rstrip() in excluded:
         return False  # "Edit April 2015", "追記（2020/04/01）", "Update 2019-05-01": a remark word and its date
-    return low not in excluded and not MARKER_RE.match(term)
+    return low not in excluded and not MARKER_RE.match(term) and not _TASK_RE.match(term)
 
 
 #: A date after a word, as a remark dates itself: ``April 2015``, ``on May 3, 2020``, ``(2020/04/01)``, ``2019-05-01``,

@@ -239,6 +239,17 @@ def test_a_list_of_the_talks_the_author_went_to_makes_no_card_of_their_titles() 
     assert {"スプリントプランニング", "デイリースクラム"} <= {c.front for c in parse(md)[0].cards}
 
 
+def test_a_logseq_task_is_the_authors_and_no_term() -> None:
+    md = (
+        "## extensions\n\n- DONE heatmap - keep for now, looks like a nice compact view\n"
+        "- LATER agenda: see if I use it\n- DONE helium - can be useful I believe\n  - Right-click the block to float it\n"
+        "- NOW(): the current timestamp in SQL\n"
+    )
+    note, _ = parse(md)
+    assert [c.front for c in note.cards if c.kind == "definition"] == ["NOW()"]
+    assert "marker" not in parse("## Tasks\n\nDONE reading chapter 3\n")[0].sections[-1].wip_reasons
+
+
 def test_skip_sections_in_a_note_replaces_the_default_list() -> None:
     md = "---\nskip_sections: [Q&A]\n---\n## 感想\n- Term: kept now\n## Q&A\n- Other: dropped\n"
     note, _ = parse(md)
