@@ -96,6 +96,7 @@ from devday_tui.core.cards.chatter import DEFAULT_SKIP_SECTIONS  # noqa: E402
 from devday_tui.core.cards.embedded import is_unfenced_code  # noqa: E402
 from devday_tui.core.cards.maker import PERSON_RE, is_wondering  # noqa: E402
 from devday_tui.core.cards.terms import DETAIL_FIELDS, TALK_FIELDS, is_score  # noqa: E402
+from devday_tui.core.model import NOTE_SUFFIXES  # noqa: E402
 
 MAX_BACK_LINES = 12
 TERM_MAX_CHARS = 30
@@ -705,7 +706,7 @@ def measure_note(report: Report, path: Path, text: str, cards: list[Any], shown:
 
 def run(folder: Path, source: Callable[[str, Path], Iterable[Any]]) -> Report:
     report = Report()
-    for path in sorted(folder.rglob("*.md")):
+    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in NOTE_SUFFIXES and p.is_file()):
         shown = str(path)
         try:
             text = path.read_bytes().decode("utf-8")
