@@ -98,7 +98,7 @@ __all__ = [
 _TRIGGER_RES = (
     re.compile(
         r"^[ \t>]*(?:[\u3000・･•◦－<]|:::|\[[!^]|#{2,6}[^#\s]|-(?:[^\s-]|\u3000)|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+[<・･•◦]"
-        r"|\$\$[ \t]*$)",
+        r"|\$\$[ \t]*$|:(?:LOGBOOK|PROPERTIES):[ \t]*$)",
         re.M,
     ),
     re.compile(
@@ -269,6 +269,9 @@ def _line(line: str, scan: _Scan, prev_blank: bool, *, math_block: bool = False,
         scan.fence = ("hugo", 0)
         return ws.replace("\u3000", "  ") + "````" + (hm.group(1) or hm.group(2) or "")
 
+    if rest[:1] == ":" and rest.rstrip() in (":LOGBOOK:", ":PROPERTIES:"):
+        scan.hidden = ":end:"  # Logseq's and Org's drawer, up to its ":END:": the clock's entries, no text
+        return ""
     rest = _blank_inline(rest, scan)
     if "** " in rest or "*\t" in rest:
         rest = _LOOSE_BOLD_RE.sub(r"**\1**", rest)  # "**Warning: ** Flannel…": bold closed after a space

@@ -496,6 +496,19 @@ def test_a_placeholder_in_angle_brackets_is_text_and_html_is_not() -> None:
     assert norm("<b>Drain</b> kubectl drain <node>") == ["Drain kubectl drain <node>"]
 
 
+def test_a_logseq_or_org_drawer_is_no_text() -> None:
+    text = (
+        "- heatmap: a compact view\n  :LOGBOOK:\n  CLOCK: [2023-11-04 Sat 20:41:04]--[2023-11-04 Sat 20:41:05] =>  00:00:01\n"
+        "  :END:\n- calendar: a view of tasks\n"
+    )
+    assert norm(text) == ["- heatmap: a compact view", "", "", "", "- calendar: a view of tasks", ""]
+    cards = parse("## Plugins\n\n" + text)[0].cards
+    assert [(c.front, c.back) for c in cards if c.kind == "definition"] == [
+        ("heatmap", "a compact view"),
+        ("calendar", "a view of tasks"),
+    ]
+
+
 def test_keys_in_vim_notation_are_text_and_html_elements_are_not() -> None:
     assert inline("u<C-r> redoes; <C-S-Tab>, <M-x>, <F12>").text == "u<C-r> redoes; <C-S-Tab>, <M-x>, <F12>"
     assert inline("<Esc> then <cr>, <Leader>w, <leader>w, <Tab>").text == "<Esc> then <cr>, <Leader>w, <leader>w, <Tab>"
