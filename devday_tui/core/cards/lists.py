@@ -80,6 +80,11 @@ _NOT_PLAIN_RE = re.compile(
 _QA_STARTS = frozenset("QAqa問答回質")
 
 
+#: How a sub-item that draws the conclusion of the statement above it opens: it answers it (``refは便利だが…バグが発生
+#: する`` then ``そこでrefの使い方に制限を設けるのがuseImperativeHandle``).
+_SO = ("そこで", "そのため", "なので", "だから", "したがって", "よって", "So ", "Therefore", "Hence")
+
+
 def _flat(node: Node) -> bool:
     """A list none of whose items has a list under it."""
     return not any(ch.kind in LISTS for li in node.children for ch in li.children)
@@ -532,7 +537,7 @@ class ListRules(ItemRules):
         if len(children) == 1 and not asks and is_footnote(children[0].text, text):
             # "原則として INSERT 1 文は 1 行を挿入すること" then "※複数行 INSERT も可能だが非推奨": a footnote, no answer.
             self.drop(line0, "prose-label", f"{text[:40]!r}: its one sub-item is a footnote to it, not its answer")
-        elif len(children) == 1 and not asks and states(text, item.text):
+        elif len(children) == 1 and not asks and states(text, item.text) and not children[0].text.startswith(_SO):
             # "VPC 間の通信は GW を介す。" then "スターネットワーク": a statement and a remark on it, no question.
             self.drop(line0, "prose-label", f"{text[:40]!r}: a sentence with one sub-item asks nothing")
 
