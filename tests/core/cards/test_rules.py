@@ -1689,6 +1689,7 @@ def test_a_japanese_sentence_with_a_topic_over_one_sub_item_asks_nothing() -> No
         "## React\n\n- await/async は Promiseを簡略化/使いやすくしたもの\n  - resolveが呼ばれるまで処理がawaitで待機する\n"
         "- 文字列を置換する\n  - `sed -i 's/a/b/g' file`\n"
         "- イベントに応答して実行される1つのメソッドまたは関数をホストできる\n  - Cloud Functions\n"
+        "- refは便利だが、意図しない使われ方をされるとバグが発生する\n  - そこでrefの使い方を制限するのがuseImperativeHandle\n"
     )
     note, trace = parse(md)
     assert ("prose-label", 3) in [(t.rule, t.line) for t in trace]
@@ -1696,6 +1697,8 @@ def test_a_japanese_sentence_with_a_topic_over_one_sub_item_asks_nothing() -> No
     assert {"文字列を置換する", "イベントに応答して実行される1つのメソッドまたは関数をホストできる"} <= {
         c.front for c in note.cards
     }
+    # A sub-item that draws the statement's conclusion (そこで…) answers it.
+    assert "refは便利だが、意図しない使われ方をされるとバグが発生する" in {c.front for c in note.cards}
 
 
 def test_a_question_item_over_its_lettered_options_with_one_in_bold_is_a_choice_card() -> None:
