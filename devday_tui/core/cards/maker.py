@@ -13,6 +13,7 @@ from devday_tui.core.cards.backs import has_table_rule, is_score_share, is_thin,
 from devday_tui.core.cards.chatter import KPT_KEYS, is_chatter_head, is_default, without_remark
 from devday_tui.core.cards.impressions import ABOUT_PAGE_RE, PAGE_TITLE_RE, is_impression
 from devday_tui.core.cards.rules import RULES, Trace
+from devday_tui.core.cards.split import TASK_RE
 from devday_tui.core.cards.terms import (
     CITATION_FIELDS,
     TALK_FIELDS,
@@ -40,8 +41,7 @@ _OPTIONS_RE = re.compile(r"(?m)^[ \t]*A[.)．] .*\n[ \t]*B[.)．] .*\n[ \t]*C[.)
 #: Where the answer of such a question is said.
 _ANSWERED_RE = re.compile(r"答え|正解|解答|Answer|Correct|✅|→\s*[A-H]\b", re.I)
 #: A line that is the author's to-do: ``TODO 強制的に変換したい``, ``FIXME: …``.
-#: (Logseq's and Org's task keywords open a block with a space after them: ``DONE heatmap - keep for now``.)
-_TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])|(?:DONE|LATER|NOW|DOING|WAITING|CANCELED|CANCELLED)[ \t]")
+_TODO_RE = re.compile(r"(?:TODO|FIXME|TBD)(?![A-Za-z0-9_])")
 #: How a front that asks ends: ``Ruff とは``, ``…？``.
 _ASKS = ("とは", "とは？", "とは?", "?", "？")
 #: Rules whose back is a term's value, written after it on its line.
@@ -145,7 +145,7 @@ def is_first_person(text: str) -> bool:
 
 def is_todo(text: str) -> bool:
     """A line that starts with a to-do marker: ``TODO: …``, ``FIXME``, ``TBD``, or a task's (``DONE …``, ``LATER …``)."""
-    return text[:1] in "TFDLNWC" and _TODO_RE.match(text) is not None
+    return text[:1] in "TFDLNWC" and (_TODO_RE.match(text) or TASK_RE.match(text)) is not None
 
 
 def is_unsure(text: str) -> bool:

@@ -18,6 +18,7 @@ __all__ = [
     "MIN_ANSWER_CHARS",
     "SEPARATOR_TERM_MAX_CHARS",
     "SPOKEN_ENDS",
+    "TASK_RE",
     "TOPIC_LEAD_RE",
     "TERM_MAX_CHARS",
     "is_aside",
@@ -91,7 +92,7 @@ TOPIC_LEAD_RE = re.compile(r"(?:As for|As to|Regarding|With regard to|Concerning
 #: A marker of unfinished work at the start of a term: ``TODO``, ``??``.
 MARKER_RE = re.compile(r"(?<![A-Za-z0-9_])(?:TODO|FIXME|WIP|TBD)(?![A-Za-z0-9_])|\?\?|？？")
 #: A task's keyword opening a Logseq or Org block: ``DONE heatmap - keep for now`` is the author's task, no term.
-_TASK_RE = re.compile(r"(?:DONE|LATER|NOW|DOING|WAITING|CANCELED|CANCELLED)[ \t]")
+TASK_RE = re.compile(r"(?:DONE|LATER|NOW|DOING|WAITING|CANCELED|CANCELLED)[ \t]")
 
 
 # --- term and definition ---------------------------------------------------------------------------------------------
@@ -133,7 +134,7 @@ def term_ok(
         low = low[1:-1].strip()  # "(例)" is the remark word 例
     if low not in excluded and (dated := _DATE_AFTER_RE.search(low)) and low[: dated.start()].rstrip() in excluded:
         return False  # "Edit April 2015", "追記（2020/04/01）", "Update 2019-05-01": a remark word and its date
-    return low not in excluded and not MARKER_RE.match(term) and not _TASK_RE.match(term)
+    return low not in excluded and not MARKER_RE.match(term) and not TASK_RE.match(term)
 
 
 #: A date after a word, as a remark dates itself: ``April 2015``, ``on May 3, 2020``, ``(2020/04/01)``, ``2019-05-01``,
