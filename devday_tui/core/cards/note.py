@@ -54,7 +54,7 @@ from devday_tui.core.text import is_bare_link, normalise, plain, strip_controls
 from devday_tui.core.wip import MARKER_RE, MARKER_WORDS, WIP_TAGS, section_reasons
 
 #: Bump when the cards or sections made from the same text change: the parse cache is keyed by it.
-PARSER_VERSION = 273
+PARSER_VERSION = 274
 
 #: Where a talk's recording or slides are: a heading that is only such a link names nothing.
 _RECORDING_RE = re.compile(

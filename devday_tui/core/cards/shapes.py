@@ -344,9 +344,7 @@ def is_time_index(node: Node) -> bool:
             return False
         last = seconds
         # (h:mm:ss, past 23, or 0:00 where a recording starts)
-        offset = (
-            offset or m.group(1) is not None or int(m.group(2)) >= 24 or m.group(0).rstrip(")]） \t")[-4:] in ("0:00",)
-        )
+        offset = offset or m.group(1) is not None or int(m.group(2)) >= 24 or seconds == 0
     return offset
 
 

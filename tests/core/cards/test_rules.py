@@ -211,6 +211,7 @@ def test_a_list_of_items_each_ending_on_a_time_is_an_index_not_facts() -> None:
         "## Records\n\n- Men's marathon: Kiptum 2:00:35\n- Women's marathon: Chepngetich 2:09:56\n",
         "## Records\n\n- Women's marathon Chepngetich 2:09:56\n- Men's marathon Kiptum 2:00:35\n",
         "## 取引時間\n\n- 前場の開始 9:00\n- 前場の終了 11:30\n- 後場の終了 15:30\n",
+        "## Day 1\n\n- Doors open 9:30\n- Keynote on observability 10:00\n- Lunch and hallway track 12:00\n",
         "## Venue\n\n- Wi-Fi: ConfGuest\n- Breakfast is served until 10:30\n- Badges: at the desk\n",
     ):
         assert parse(md)[0].cards != [], md
