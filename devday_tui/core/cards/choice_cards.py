@@ -26,9 +26,9 @@ from devday_tui.core.cards.maker import MAX_BACK_LINES, CardMaker, Entry
 from devday_tui.core.cards.terms import squash, strip_qa
 from devday_tui.core.text import normalise, plain
 
-#: How a list of options opens: a lettered key (``A.``, ``(A)``, ``ア.``, ``①``) or a task box.
+#: How a list of options opens: a lettered key (``A.``, ``(A)``, ``ア.``, ``①``) or a task box (an option in bold,
+#: key and all, ``**C. OpenID Connect**``, is looked at past its ``*`` or ``_``).
 _OPTION_FIRSTS = frozenset("([（ABCDEFGHabcdefghアイウエオカキク①②③④⑤⑥⑦⑧")
-#: (An option in bold, key and all, ``**C. OpenID Connect**``, opens with ``*`` or ``_``: see its second character.)
 #: The answer to a multiple-choice question: ``答え：2``, ``正解: 1, 3``, ``Answer: 4``, then maybe why.
 ANSWER_RE = re.compile(
     r"(?:答え|正解|解答|Answer|Ans\.?)[ \t]*[:：][ \t]*([0-9０-９]{1,2}(?:[ \t]*[,，、][ \t]*[0-9０-９]{1,2}){0,7})"
